@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import cookie from '@fastify/cookie'
+import helmet from '@fastify/helmet'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { Queue } from 'bullmq'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { Redis } from 'ioredis'
+import type { Db } from '@hearth/db'
+import type { QueueName } from '@hearth/jobs'
+import type { Config } from './config'
+import auth from './plugins/auth'
+import errorHandler from './plugins/error-handler'
+import auditRoutes from './routes/audit'
+import authRoutes from './routes/auth'
+import familyRoutes from './routes/families'
+import healthRoutes from './routes/health'
+import jobRoutes from './routes/jobs'
+import organisationRoutes from './routes/organisation'
+
+export interface AppDeps {
+  db: Db
+  pingDb(): Promise<void>
+  redis: Redis
+  queues: Record<QueueName, Queue>
+  config: Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_ABSOLUTE_HOURS' | 'cookieSecure' | 'WEB_DIST_DIR' | 'TRUST_PROXY'>
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps
+  }
+}
+
+/** Builds the app without listening, so tests drive it through app.inject. */
+export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logger'] = false): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    trustProxy: deps.config.TRUST_PROXY,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.decorate('deps', deps)
+
+  await app.register(errorHandler)
+  await app.register(cookie)
+  await app.register(auth, {
+    db: deps.db,
+    idleMinutes: deps.config.SESSION_IDLE_MINUTES,
+    absoluteHours: deps.config.SESSION_ABSOLUTE_HOURS,
+    cookieSecure: deps.config.cookieSecure,
+  })
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+  })
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Hearth API', version: '0.1.0', description: 'Children\'s social care for self-managing teams. Every change needs the X-CSRF-Token header from GET /api/auth/me.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hearth_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
+
+  await app.register(healthRoutes)
+  await app.register(authRoutes, { prefix: '/api/auth' })
+  await app.register(organisationRoutes, { prefix: '/api' })
+  await app.register(familyRoutes, { prefix: '/api' })
+  await app.register(auditRoutes, { prefix: '/api/audit' })
+  await app.register(jobRoutes, { prefix: '/api/admin' })
+
+  const dist = deps.config.WEB_DIST_DIR
+  const serveWeb = !!dist && existsSync(join(dist, 'index.html'))
+  if (serveWeb) await app.register(fastifyStatic, { root: dist, wildcard: true, index: ['index.html'] })
+  // The web app routes in the browser: unknown non-API pages get index.html; everything else the error shape.
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = serveWeb && request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html')
+    if (wantsPage) return reply.type('text/html').sendFile('index.html')
+    return reply.code(404).send({ error: { code: 'not_found', message: 'There is nothing at this address.', requestId: request.id } })
+  })
+  return app
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod'
+
+const Bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535).default(3000),
+  /** PostgreSQL server. Unset: embedded PGlite under HEARTH_DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'must start with postgres:// or postgresql://' })
+    .optional(),
+  HEARTH_DATA_DIR: z.string().min(1).default('.hearth/pgdata'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'must start with redis:// or rediss://' }),
+  BULLMQ_PREFIX: z.string().min(1).default('{hearth}'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  /** Cookies marked Secure (on behind HTTPS in production). */
+  COOKIE_SECURE: Bool.optional(),
+  MIGRATE_ON_START: Bool.default(true),
+  SEED_DEMO: Bool.default(false),
+  /** Run the BullMQ worker inside the API process (always with PGlite, which allows one process). */
+  RUN_WORKER_IN_PROCESS: Bool.optional(),
+  /** Serve the built web app from this folder. */
+  WEB_DIST_DIR: z.string().optional(),
+  TRUST_PROXY: Bool.default(false),
+})
+
+export type Config = z.infer<typeof EnvSchema> & { embedded: boolean; runWorkerInProcess: boolean; cookieSecure: boolean }
+
+export class ConfigError extends Error {}
+
+/** Validates the environment; a wrong value stops the process with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = EnvSchema.safeParse(env)
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`Hearth cannot start: these environment variables are wrong:\n${lines.join('\n')}`)
+  }
+  const c = result.data
+  const embedded = !c.DATABASE_URL
+  return {
+    ...c,
+    embedded,
+    runWorkerInProcess: embedded ? true : (c.RUN_WORKER_IN_PROCESS ?? false),
+    cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === 'production',
+  }
+}

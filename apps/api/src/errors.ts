@@ -1,0 +1,40 @@
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  bad_request: 400,
+  unauthenticated: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  account_locked: 423,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const
+export type ErrorCode = keyof typeof ERROR_STATUS
+
+export interface FieldProblem {
+  field: string
+  message: string
+}
+
+/**
+ * The one error class. `message` is shown to the user in plain English; `logMessage`
+ * (optional) goes to the log only.
+ */
+export class AppError extends Error {
+  readonly status: number
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: FieldProblem[],
+    readonly logMessage?: string,
+  ) {
+    super(message)
+    this.status = ERROR_STATUS[code]
+  }
+}
+
+export const notFound = (what = 'record') => new AppError('not_found', `We could not find that ${what}.`)
+export const invalid = (field: string, message: string) =>
+  new AppError('validation_failed', 'Check the highlighted answers.', [{ field, message }])

@@ -1,0 +1,3 @@
+export { buildApp, type AppDeps } from './app'
+export { loadConfig, type Config } from './config'
+export { hashToken, SESSION_COOKIE } from './plugins/auth'

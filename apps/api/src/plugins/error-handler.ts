@@ -1,0 +1,60 @@
+import fp from 'fastify-plugin'
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { AppError, type FieldProblem } from '../errors'
+
+interface PgLikeError {
+  code?: string
+  constraint?: string
+  cause?: PgLikeError
+}
+
+function pgCode(err: unknown): PgLikeError | null {
+  let e = err as PgLikeError | undefined
+  for (let i = 0; e && i < 3; i++, e = e.cause) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e
+  }
+  return null
+}
+
+/**
+ * One error shape for every failure: { error: { code, message, details, requestId } }.
+ * Database and internal errors never reach the client; the request id links a report to the log.
+ */
+export default fp(
+  async (app) => {
+    app.setErrorHandler((err, request, reply) => {
+      const requestId = request.id
+      if (hasZodFastifySchemaValidationErrors(err)) {
+        const where = (err as { validationContext?: string }).validationContext ?? 'body'
+        const details: FieldProblem[] = err.validation.map((v) => ({
+          field: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+          message: v.message ?? 'is not valid',
+        }))
+        return reply.code(400).send({
+          error: { code: 'validation_failed', message: 'Check the highlighted answers.', details, requestId },
+        })
+      }
+      if (err instanceof AppError) {
+        if (err.logMessage) request.log.warn({ code: err.code }, err.logMessage)
+        return reply.code(err.status).send({ error: { code: err.code, message: err.message, details: err.details, requestId } })
+      }
+      const pg = pgCode(err)
+      if (pg?.code === '23505') {
+        return reply.code(409).send({
+          error: { code: 'conflict', message: 'That would duplicate a record that already exists.', requestId, details: pg.constraint ? [{ field: pg.constraint, message: 'already in use' }] : undefined },
+        })
+      }
+      if (pg?.code === '23503') {
+        return reply.code(409).send({ error: { code: 'conflict', message: 'That refers to a record that does not exist.', requestId } })
+      }
+      const status = (err as { statusCode?: number }).statusCode
+      if (status && status >= 400 && status < 500) {
+        // Fastify's own client errors (bad JSON, body too large, wrong content type).
+        return reply.code(status).send({ error: { code: 'bad_request', message: (err as Error).message, requestId } })
+      }
+      request.log.error({ err }, 'unhandled error')
+      return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.', requestId } })
+    })
+  },
+  { name: 'error-handler' },
+)

@@ -1,0 +1,73 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router'
+import { Layout } from './components/Layout'
+import { Loading } from './components/govuk'
+import { AuditPage } from './pages/AuditPage'
+import { ChildPage } from './pages/ChildPage'
+import { FamiliesPage } from './pages/FamiliesPage'
+import { FamilyPage } from './pages/FamilyPage'
+import { HomePage } from './pages/HomePage'
+import { JobsPage } from './pages/JobsPage'
+import { NewFamilyPage } from './pages/NewFamilyPage'
+import { NewPersonPage } from './pages/NewPersonPage'
+import { PatchesPage } from './pages/PatchesPage'
+import { PeoplePage } from './pages/PeoplePage'
+import { PersonPage } from './pages/PersonPage'
+import { SignInPage } from './pages/SignInPage'
+import { TeamPage } from './pages/TeamPage'
+import { TeamsPage } from './pages/TeamsPage'
+import { hasRole, useMe } from './session'
+
+export function App() {
+  const { data: me, isLoading } = useMe()
+  const location = useLocation()
+  if (isLoading) return <Layout me={null}><Loading /></Layout>
+  if (!me) {
+    return (
+      <Layout me={null}>
+        <Routes>
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="*" element={<Navigate to="/sign-in" replace state={{ from: location.pathname }} />} />
+        </Routes>
+      </Layout>
+    )
+  }
+  const admin = hasRole(me, 'administrator')
+  const cases = hasRole(me, 'practitioner', 'referral_officer')
+  return (
+    <Layout me={me}>
+      <Routes>
+        <Route path="/" element={<HomePage me={me} />} />
+        <Route path="/sign-in" element={<Navigate to="/" replace />} />
+        {cases && (
+          <>
+            <Route path="/families" element={<FamiliesPage />} />
+            <Route path="/families/new" element={<NewFamilyPage />} />
+            <Route path="/families/:id" element={<FamilyPage />} />
+            <Route path="/children/:id" element={<ChildPage />} />
+          </>
+        )}
+        {admin && (
+          <>
+            <Route path="/admin/people" element={<PeoplePage />} />
+            <Route path="/admin/people/new" element={<NewPersonPage />} />
+            <Route path="/admin/people/:id" element={<PersonPage />} />
+            <Route path="/admin/teams" element={<TeamsPage />} />
+            <Route path="/admin/teams/:id" element={<TeamPage />} />
+            <Route path="/admin/patches" element={<PatchesPage />} />
+            <Route path="/admin/audit" element={<AuditPage />} />
+            <Route path="/admin/jobs" element={<JobsPage />} />
+          </>
+        )}
+        <Route
+          path="*"
+          element={
+            <>
+              <h1 className="govuk-heading-l">Page not found</h1>
+              <p className="govuk-body">There is nothing here, or you do not have access to it.</p>
+            </>
+          }
+        />
+      </Routes>
+    </Layout>
+  )
+}

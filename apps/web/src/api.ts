@@ -1,0 +1,51 @@
+import type { ErrorBody, Me } from '@hearth/contracts'
+
+export interface FieldProblem {
+  field: string
+  message: string
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: FieldProblem[] = [],
+  ) {
+    super(message)
+  }
+  /** The problem for one form field, matched on the end of its path ("body.email" → "email"). */
+  forField(name: string): string | undefined {
+    return this.details.find((d) => d.field === `body.${name}` || d.field.endsWith(`.${name}`) || d.field === name)?.message
+  }
+}
+
+let csrfToken: string | null = null
+export function setCsrfToken(token: string | null) {
+  csrfToken = token
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' })
+  const text = await res.text()
+  const data = text ? JSON.parse(text) : null
+  if (!res.ok) {
+    const e = (data as ErrorBody | null)?.error
+    throw new ApiError(res.status, e?.code ?? 'error', e?.message ?? `The request failed (${res.status}).`, e?.details ?? [])
+  }
+  return data as T
+}
+
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api<Me>('GET', '/api/auth/me')
+    setCsrfToken(me.csrfToken)
+    return me
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null
+    throw err
+  }
+}

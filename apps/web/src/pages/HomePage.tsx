@@ -1,0 +1,70 @@
+import { Link } from 'react-router'
+import type { Me } from '@hearth/contracts'
+import { ROLE_LABELS } from '@hearth/domain'
+import { hasRole } from '../session'
+
+/** A home per role. Capabilities that later work builds are named plainly as "coming", never faked. */
+export function HomePage({ me }: { me: Me }) {
+  return (
+    <>
+      <span className="govuk-caption-l">{me.roles.map((r) => ROLE_LABELS[r]).join(', ')}</span>
+      <h1 className="govuk-heading-l">Hello, {me.name.split(' ')[0]}</h1>
+      {me.teams.length > 0 && (
+        <p className="govuk-body">
+          Your {me.teams.length === 1 ? 'team' : 'teams'}: {me.teams.map((t) => t.name).join(', ')}.
+        </p>
+      )}
+      {hasRole(me, 'practitioner') && (
+        <Section title="Your families">
+          <p className="govuk-body">
+            You can see every family in your team’s patch, so someone who knows a family is always to hand. <Link className="govuk-link" to="/families">Find a family</Link>.
+          </p>
+          <p className="govuk-body govuk-hint">Coming next: the team board, your visits today and what is due.</p>
+        </Section>
+      )}
+      {hasRole(me, 'referral_officer') && (
+        <Section title="Front door">
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/families">Search known families</Link> or <Link className="govuk-link" to="/families/new">record a new family</Link>.
+          </p>
+          <p className="govuk-body govuk-hint">Coming next: recording referrals and deciding within one working day.</p>
+        </Section>
+      )}
+      {hasRole(me, 'enabler') && (
+        <Section title="Admin queue">
+          <p className="govuk-body govuk-hint">Coming next: letters, bookings and minutes that practitioners’ actions send to you.</p>
+        </Section>
+      )}
+      {hasRole(me, 'insight_adviser') && (
+        <Section title="Consultations and figures">
+          <p className="govuk-body govuk-hint">Coming next: consultation requests, the service directory and team figures.</p>
+        </Section>
+      )}
+      {hasRole(me, 'strategy_member') && (
+        <Section title="Sign-off and the council view">
+          <p className="govuk-body govuk-hint">Coming next: high-cost proposals waiting for your decision, and the council at a glance.</p>
+        </Section>
+      )}
+      {hasRole(me, 'administrator') && (
+        <Section title="Set up the council">
+          <ul className="govuk-list govuk-list--bullet">
+            <li><Link className="govuk-link" to="/admin/people">People and their roles</Link></li>
+            <li><Link className="govuk-link" to="/admin/teams">Teams and who is in them</Link></li>
+            <li><Link className="govuk-link" to="/admin/patches">Patches and their postcodes</Link></li>
+            <li><Link className="govuk-link" to="/admin/audit">Search the audit trail</Link></li>
+            <li><Link className="govuk-link" to="/admin/jobs">Failed background jobs</Link></li>
+          </ul>
+        </Section>
+      )}
+    </>
+  )
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="govuk-!-margin-bottom-6">
+      <h2 className="govuk-heading-m">{title}</h2>
+      {children}
+    </section>
+  )
+}

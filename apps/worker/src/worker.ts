@@ -1,0 +1,100 @@
+import { Queue, Worker, type Job } from 'bullmq'
+import type { Redis } from 'ioredis'
+import type { Db } from '@hearth/db'
+import { createRedis, isJobName, parsePayload, QUEUE_PREFIX, QUEUES, relayOutbox, type QueueName } from '@hearth/jobs'
+import { assertHandlersComplete, HANDLERS } from './handlers'
+
+export interface WorkerLogger {
+  info(obj: object, msg?: string): void
+  warn(obj: object, msg?: string): void
+  error(obj: object, msg?: string): void
+}
+
+export interface StartWorkerOptions {
+  db: Db
+  redisUrl: string
+  logger: WorkerLogger
+  /** BullMQ key prefix; tests give each run its own. */
+  prefix?: string
+  concurrency?: number
+  relayIntervalMs?: number
+}
+
+export interface RunningWorker {
+  queues: Record<QueueName, Queue>
+  /** Hands pending outbox rows to BullMQ now (the loop also does it on a timer). */
+  relayNow(): Promise<number>
+  close(): Promise<void>
+}
+
+export async function startWorker(opts: StartWorkerOptions): Promise<RunningWorker> {
+  assertHandlersComplete()
+  const prefix = opts.prefix ?? QUEUE_PREFIX
+  const connection: Redis = createRedis(opts.redisUrl)
+  const queues = Object.fromEntries(
+    Object.values(QUEUES).map((name) => [name, new Queue(name, { connection, prefix })]),
+  ) as Record<QueueName, Queue>
+
+  const process = async (job: Job) => {
+    if (!isJobName(job.name)) throw new Error(`unknown job ${job.name}`)
+    const payload = parsePayload(job.name, job.data)
+    const handler = HANDLERS[job.name]
+    await handler.run(opts.db, payload as never)
+  }
+
+  const workerConnections: Redis[] = []
+  const workers = Object.values(QUEUES).map((name) => {
+    const workerConnection = createRedis(opts.redisUrl)
+    workerConnections.push(workerConnection)
+    const w = new Worker(name, process, {
+      connection: workerConnection,
+      prefix,
+      concurrency: opts.concurrency ?? 8,
+    })
+    w.on('failed', (job, err) => {
+      if (!job) return
+      const final = job.attemptsMade >= (job.opts.attempts ?? 1)
+      // Ids only in logs: the payload carries no personal data by contract.
+      opts.logger.warn({ jobId: job.id, job: job.name, attempt: job.attemptsMade, final, err: err.message }, 'job failed')
+      if (final && isJobName(job.name)) {
+        const handler = HANDLERS[job.name]
+        try {
+          const payload = parsePayload(job.name, job.data)
+          void handler.onDeadLetter?.(opts.db, payload as never, err.message)?.catch(() => {})
+        } catch {
+          /* malformed payload: it stays on the dead-letter list */
+        }
+      }
+    })
+    w.on('error', (err) => opts.logger.error({ err: err.message }, 'worker error'))
+    return w
+  })
+
+  let relaying = false
+  const relayNow = async () => {
+    if (relaying) return 0
+    relaying = true
+    try {
+      return await relayOutbox(opts.db, queues)
+    } finally {
+      relaying = false
+    }
+  }
+  const timer = setInterval(() => {
+    relayNow().catch((err) => opts.logger.warn({ err: (err as Error).message }, 'outbox relay failed; will retry'))
+  }, opts.relayIntervalMs ?? 500)
+  timer.unref()
+
+  opts.logger.info({ queues: Object.values(QUEUES), prefix }, 'worker started')
+
+  return {
+    queues,
+    relayNow,
+    close: async () => {
+      clearInterval(timer)
+      await Promise.all(workers.map((w) => w.close()))
+      await Promise.all(Object.values(queues).map((q) => q.close()))
+      for (const c of [...workerConnections, connection]) c.disconnect()
+    },
+  }
+}

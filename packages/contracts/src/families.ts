@@ -1,0 +1,165 @@
+import { z } from 'zod'
+import {
+  ETHNICITY_CODES, isIsoDate, isValidLaChildId, isValidNhsNumber, isValidUpn, normaliseNhsNumber,
+  normalisePostcode, RELATIONSHIP_KINDS, SEX_CODES,
+} from '@hearth/domain'
+import { optionalText, requiredText, Uuid } from './common'
+
+const Postcode = z.string({ message: 'postcode is required' }).transform((s, ctx) => {
+  const n = normalisePostcode(s)
+  if (!n) {
+    ctx.addIssue({ code: 'custom', message: 'enter a real postcode, like NM1 4AB' })
+    return z.NEVER
+  }
+  return n
+})
+const IsoDate = z.string().refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' })
+
+export const FamilySummary = z.object({
+  id: Uuid,
+  reference: z.string(),
+  name: z.string(),
+  postcode: z.string(),
+  patchId: Uuid.nullable(),
+  patchName: z.string().nullable(),
+  childCount: z.number().int(),
+})
+export const FamilyInput = z.object({
+  name: requiredText(200, 'family name'),
+  addressLine1: requiredText(200, 'address'),
+  addressLine2: optionalText(200),
+  town: requiredText(100, 'town'),
+  postcode: Postcode,
+  language: requiredText(60, 'language').default('English'),
+  interpreterNeeded: z.boolean().default(false),
+})
+export type FamilyInput = z.infer<typeof FamilyInput>
+export const FamilyUpdate = FamilyInput.partial()
+export type FamilyUpdate = z.infer<typeof FamilyUpdate>
+
+const NhsNumber = z
+  .string()
+  .transform((s, ctx) => {
+    const n = normaliseNhsNumber(s)
+    if (n === '') return null
+    if (!isValidNhsNumber(n)) {
+      ctx.addIssue({ code: 'custom', message: 'this NHS number is not valid: check the 10 digits (the last is a check digit)' })
+      return z.NEVER
+    }
+    return n
+  })
+  .nullable()
+  .optional()
+const Upn = z
+  .string()
+  .transform((s, ctx) => {
+    const u = s.trim().toUpperCase()
+    if (u === '') return null
+    if (!isValidUpn(u)) {
+      ctx.addIssue({ code: 'custom', message: 'this UPN is not valid: a check letter then 12 characters' })
+      return z.NEVER
+    }
+    return u
+  })
+  .nullable()
+  .optional()
+
+const ChildFields = z.object({
+  firstName: requiredText(100, 'first name'),
+  lastName: requiredText(100, 'last name'),
+  dateOfBirth: IsoDate.nullable().optional(),
+  expectedDateOfBirth: IsoDate.nullable().optional(),
+  sex: z.enum(SEX_CODES, { message: 'sex must be M, F or U (unknown or unborn)' }),
+  ethnicity: z.enum(ETHNICITY_CODES, { message: 'use a census ethnicity code, or NOBT if not yet obtained' }).default('NOBT'),
+  nhsNumber: NhsNumber,
+  upn: Upn,
+  laChildId: z.string().refine(isValidLaChildId, { message: 'at most 20 letters and digits' }).optional(),
+})
+
+/** Census rule 8525Q: a date of birth or an expected date, not both, not neither; unborn children are sex U (8750). */
+function childRules(c: Partial<z.infer<typeof ChildFields>>, ctx: z.RefinementCtx, partial: boolean) {
+  const hasDob = !!c.dateOfBirth
+  const hasEdd = !!c.expectedDateOfBirth
+  if (hasDob && hasEdd) {
+    ctx.addIssue({ code: 'custom', path: ['expectedDateOfBirth'], message: 'give a date of birth or an expected date of birth, not both' })
+  }
+  if (!partial && !hasDob && !hasEdd) {
+    ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'give a date of birth, or an expected date for an unborn child' })
+  }
+  if (hasEdd && c.sex && c.sex !== 'U') {
+    ctx.addIssue({ code: 'custom', path: ['sex'], message: 'an unborn child is recorded as U' })
+  }
+}
+export const ChildInput = ChildFields.superRefine((c, ctx) => childRules(c, ctx, false))
+export type ChildInput = z.infer<typeof ChildInput>
+export const ChildUpdate = ChildFields.partial().superRefine((c, ctx) => childRules(c, ctx, true))
+export type ChildUpdate = z.infer<typeof ChildUpdate>
+
+export const Child = z.object({
+  id: Uuid,
+  familyId: Uuid,
+  laChildId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  dateOfBirth: z.string().nullable(),
+  expectedDateOfBirth: z.string().nullable(),
+  sex: z.enum(SEX_CODES),
+  ethnicity: z.string(),
+  nhsNumber: z.string().nullable(),
+  upn: z.string().nullable(),
+})
+
+export const AdultInput = z.object({
+  name: requiredText(200, 'name'),
+  description: optionalText(200),
+  phone: optionalText(40),
+  livesWithFamily: z.boolean().default(false),
+})
+export type AdultInput = z.infer<typeof AdultInput>
+export const Adult = z.object({
+  id: Uuid,
+  name: z.string(),
+  description: z.string().nullable(),
+  phone: z.string().nullable(),
+  livesWithFamily: z.boolean(),
+})
+
+export const RelationshipInput = z.object({
+  adultId: Uuid,
+  childId: Uuid,
+  kind: z.enum(RELATIONSHIP_KINDS, { message: `kind must be one of: ${RELATIONSHIP_KINDS.join(', ')}` }),
+  strengths: optionalText(2000),
+  worries: optionalText(2000),
+})
+export type RelationshipInput = z.infer<typeof RelationshipInput>
+export const Relationship = z.object({
+  id: Uuid,
+  adultId: Uuid,
+  childId: Uuid,
+  kind: z.string(),
+  strengths: z.string().nullable(),
+  worries: z.string().nullable(),
+})
+
+export const FamilyDetail = z.object({
+  id: Uuid,
+  reference: z.string(),
+  name: z.string(),
+  addressLine1: z.string(),
+  addressLine2: z.string().nullable(),
+  town: z.string(),
+  postcode: z.string(),
+  patchId: Uuid.nullable(),
+  patchName: z.string().nullable(),
+  language: z.string(),
+  interpreterNeeded: z.boolean(),
+  children: z.array(Child),
+  adults: z.array(Adult),
+  relationships: z.array(Relationship),
+})
+
+export const FamilyListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+})

@@ -1,0 +1,5 @@
+export * from './common'
+export * from './auth'
+export * from './organisation'
+export * from './families'
+export * from './audit'

@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import type { ExtractTablesWithRelations } from 'drizzle-orm'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import pg from 'pg'
+import * as schema from './schema/index'
+
+export type Schema = typeof schema
+/** Both drivers share this surface; code never needs to know which one it has. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>
+export type Executor = Db | Tx
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../migrations', import.meta.url))
+
+export type DbTarget = { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string }
+
+export interface DbHandle {
+  db: Db
+  kind: DbTarget['kind']
+  migrate(): Promise<void>
+  ping(): Promise<void>
+  close(): Promise<void>
+}
+
+export async function openDb(target: DbTarget): Promise<DbHandle> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 })
+    // A dropped idle connection must not crash the process.
+    pool.on('error', () => {})
+    const db = drizzlePg(pool, { schema }) as unknown as Db
+    return {
+      db,
+      kind: 'postgres',
+      migrate: async () => {
+        await migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS_FOLDER })
+      },
+      ping: async () => {
+        await pool.query('select 1')
+      },
+      close: async () => {
+        await pool.end()
+      },
+    }
+  }
+  if (target.dataDir !== 'memory://') mkdirSync(target.dataDir, { recursive: true })
+  const client = await PGlite.create(target.dataDir === 'memory://' ? undefined : target.dataDir)
+  const pgl = drizzlePglite(client, { schema })
+  return {
+    db: pgl as unknown as Db,
+    kind: 'pglite',
+    migrate: async () => {
+      await migratePglite(pgl, { migrationsFolder: MIGRATIONS_FOLDER })
+    },
+    ping: async () => {
+      await client.query('select 1')
+    },
+    close: async () => {
+      await client.close()
+    },
+  }
+}

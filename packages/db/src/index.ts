@@ -1,0 +1,5 @@
+export * from './schema/index'
+export * from './client'
+export * from './audit'
+export * from './passwords'
+export { seedDemoCouncil, DEMO_PASSWORD, DEMO_SIGN_INS } from './seed/demo'

@@ -1,0 +1,102 @@
+import { boolean, date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { councils } from './councils'
+import { patches } from './organisation'
+import { councilId, createdAt, id, updatedAt } from './_helpers'
+
+export const families = pgTable(
+  'families',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    /** Human reference shown to staff, e.g. "F-00042"; never personal data. */
+    reference: text('reference').notNull(),
+    /** How the family is known, e.g. "Quillfeather family". */
+    name: text('name').notNull(),
+    addressLine1: text('address_line1').notNull(),
+    addressLine2: text('address_line2'),
+    town: text('town').notNull(),
+    postcode: text('postcode').notNull(),
+    /** Derived from the postcode; null when no patch covers it. */
+    patchId: uuid('patch_id').references(() => patches.id),
+    language: text('language').notNull().default('English'),
+    interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('families_council_reference_uq').on(t.councilId, t.reference),
+    index('families_council_patch_idx').on(t.councilId, t.patchId),
+    index('families_council_postcode_idx').on(t.councilId, t.postcode),
+  ],
+)
+export type Family = typeof families.$inferSelect
+
+export const children = pgTable(
+  'children',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    familyId: uuid('family_id').notNull().references(() => families.id),
+    /** Census LAchildID: ≤ 20 letters and digits. */
+    laChildId: text('la_child_id').notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }),
+    expectedDateOfBirth: date('expected_date_of_birth', { mode: 'string' }),
+    sex: text('sex', { enum: ['M', 'F', 'U'] }).notNull(),
+    ethnicity: text('ethnicity').notNull().default('NOBT'),
+    nhsNumber: text('nhs_number'),
+    upn: text('upn'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('children_council_la_child_id_uq').on(t.councilId, t.laChildId),
+    index('children_council_family_idx').on(t.councilId, t.familyId),
+    index('children_council_name_idx').on(t.councilId, t.lastName, t.firstName),
+  ],
+)
+export type Child = typeof children.$inferSelect
+
+/** A parent, carer, relative, friend or professional around the children. */
+export const adults = pgTable(
+  'adults',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    familyId: uuid('family_id').notNull().references(() => families.id),
+    name: text('name').notNull(),
+    /** In the family's words: "Mum", "Nan", "school nurse". */
+    description: text('description'),
+    phone: text('phone'),
+    livesWithFamily: boolean('lives_with_family').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('adults_council_family_idx').on(t.councilId, t.familyId)],
+)
+export type Adult = typeof adults.$inferSelect
+
+/** A typed link from an adult to a child on the relationship map (later issues deepen it). */
+export const relationships = pgTable(
+  'relationships',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    familyId: uuid('family_id').notNull().references(() => families.id),
+    adultId: uuid('adult_id').notNull().references(() => adults.id),
+    childId: uuid('child_id').notNull().references(() => children.id),
+    kind: text('kind').notNull(),
+    /** What is good about this relationship, in plain words. */
+    strengths: text('strengths'),
+    /** What worries people about it. */
+    worries: text('worries'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('relationships_pair_uq').on(t.councilId, t.adultId, t.childId, t.kind),
+    index('relationships_council_family_idx').on(t.councilId, t.familyId),
+    index('relationships_council_child_idx').on(t.councilId, t.childId),
+  ],
+)
+export type Relationship = typeof relationships.$inferSelect

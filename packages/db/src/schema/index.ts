@@ -1,0 +1,6 @@
+export * from './councils'
+export * from './organisation'
+export * from './sessions'
+export * from './families'
+export * from './audit'
+export * from './jobs'

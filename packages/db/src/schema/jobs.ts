@@ -1,0 +1,43 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { councils } from './councils'
+import { councilId, createdAt, id } from './_helpers'
+
+/**
+ * Transactional outbox: a job is written in the same transaction as the action that causes
+ * it, and a relay in the worker hands it to BullMQ (jobId = outbox id, so a second hand-over
+ * is dropped by BullMQ). Redis being down delays work; it never loses it.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    jobName: text('job_name').notNull(),
+    /** Ids only, never personal data. */
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    dispatchedAt: timestamp('dispatched_at', { withTimezone: true, mode: 'date' }),
+    attempts: integer('attempts').notNull().default(0),
+  },
+  (t) => [index('outbox_pending_idx').on(t.dispatchedAt, t.createdAt), index('outbox_council_idx').on(t.councilId)],
+)
+export type OutboxRow = typeof outbox.$inferSelect
+
+/** An administrator's request for a CSV of the audit trail, produced by the worker. */
+export const auditExports = pgTable(
+  'audit_exports',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    requestedBy: uuid('requested_by').notNull(),
+    filters: jsonb('filters').$type<{ personId?: string; childId?: string; from?: string; to?: string }>().notNull(),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull().default('queued'),
+    rowCount: integer('row_count'),
+    content: text('content'),
+    error: text('error'),
+    createdAt: createdAt(),
+    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('audit_exports_council_idx').on(t.councilId, t.createdAt), index('audit_exports_requested_by_idx').on(t.requestedBy)],
+)
+export type AuditExport = typeof auditExports.$inferSelect

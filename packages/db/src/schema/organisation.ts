@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm'
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { councils } from './councils'
+import { councilId, createdAt, id, updatedAt } from './_helpers'
+
+export const patches = pgTable(
+  'patches',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    name: text('name').notNull(),
+    /** Postcode districts ("NM1") or sectors ("NM1 4") this patch covers. */
+    postcodeAreas: text('postcode_areas').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('patches_council_name_uq').on(t.councilId, t.name)],
+)
+export type Patch = typeof patches.$inferSelect
+
+export const teams = pgTable(
+  'teams',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['family_facing', 'referral', 'enabler', 'insight', 'strategy'] }).notNull(),
+    patchId: uuid('patch_id').references(() => patches.id),
+    /** Most children a practitioner of this team holds as lead. */
+    caseloadCap: integer('caseload_cap').notNull().default(14),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('teams_council_name_uq').on(t.councilId, t.name),
+    index('teams_council_patch_idx').on(t.councilId, t.patchId),
+  ],
+)
+export type Team = typeof teams.$inferSelect
+
+export const people = pgTable(
+  'people',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    name: text('name').notNull(),
+    /** Stored lower-case; unique across Hearth because sign-in asks for email alone. */
+    email: text('email').notNull(),
+    passwordHash: text('password_hash'),
+    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    active: boolean('active').notNull().default(true),
+    failedSignIns: integer('failed_sign_ins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('people_email_uq').on(t.email), index('people_council_name_idx').on(t.councilId, t.name)],
+)
+export type Person = typeof people.$inferSelect
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    teamId: uuid('team_id').notNull().references(() => teams.id),
+    personId: uuid('person_id').notNull().references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('memberships_team_person_uq').on(t.councilId, t.teamId, t.personId),
+    index('memberships_council_person_idx').on(t.councilId, t.personId),
+  ],
+)
+export type Membership = typeof memberships.$inferSelect

@@ -1,0 +1,252 @@
+import { eq } from 'drizzle-orm'
+import { upnCheckLetter, type Role, type TeamKind } from '@hearth/domain'
+import type { Db } from '../client'
+import { hashPassword } from '../passwords'
+import { councils } from '../schema/councils'
+import { adults, children, families, relationships } from '../schema/families'
+import { memberships, patches, people, teams } from '../schema/organisation'
+
+export const DEMO_PASSWORD = 'hearth-demo-2026'
+
+/** One sign-in per role; the README lists these. */
+export const DEMO_SIGN_INS: { role: Role; email: string; name: string }[] = [
+  { role: 'administrator', email: 'admin@northmoor.example', name: 'Ada Administrator' },
+  { role: 'practitioner', email: 'practitioner@northmoor.example', name: 'Priya Practitioner' },
+  { role: 'referral_officer', email: 'referrals@northmoor.example', name: 'Rowan Referrals' },
+  { role: 'enabler', email: 'enabler@northmoor.example', name: 'Enid Enabler' },
+  { role: 'insight_adviser', email: 'insight@northmoor.example', name: 'Ines Insight' },
+  { role: 'strategy_member', email: 'strategy@northmoor.example', name: 'Stan Strategy' },
+]
+
+export interface SeedOptions {
+  councilName?: string
+  laCode?: string
+  /** e.g. "northmoor.example"; demo sign-ins are rewritten onto it. */
+  emailDomain?: string
+  /** Postcode area letters for the invented postcodes, e.g. "NM". */
+  postcodeArea?: string
+  familyCount?: number
+  /** Reuse one hash for every seeded person (all share the demo password). */
+  passwordHash?: string
+  seed?: number
+}
+
+export interface SeededCouncil {
+  councilId: string
+  patchIds: string[]
+  teamIds: Record<string, string>
+  signIns: { role: Role; email: string; personId: string }[]
+}
+
+/** Small deterministic PRNG so every fresh demo looks the same. */
+function mulberry32(seed: number) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+// Invented surnames: nobody should mistake demo families for real ones.
+const SURNAMES = [
+  'Quillfeather', 'Brightwater', 'Fernsby', 'Marlowdene', 'Thistlecombe', 'Ashcombe-Vale', 'Pebbleworth',
+  'Larkspurrow', 'Hollowmere', 'Oakenfold', 'Wrenfield', 'Duskwood', 'Mossgrave', 'Kettleby', 'Saltmarsh',
+  'Tumbledown', 'Cobblestone', 'Nettlebrook', 'Rowanberry', 'Willowick', 'Amberlea', 'Foxhollow',
+  'Glimmerton', 'Harebell', 'Inkwood', 'Juniperra', 'Kingfisherly', 'Lanternby', 'Meadowsweet', 'Nightjarr',
+]
+const FIRST_NAMES = [
+  'Amara', 'Ben', 'Cleo', 'Dev', 'Esme', 'Finn', 'Gracie', 'Hari', 'Isla', 'Jayden', 'Kai', 'Lena', 'Milo',
+  'Nia', 'Oscar', 'Pippa', 'Rafi', 'Sana', 'Theo', 'Uma', 'Vince', 'Willa', 'Yusuf', 'Zara', 'Mohammed', 'Ellie',
+]
+const ADULT_NAMES = ['Dana', 'Chris', 'Sam', 'Jo', 'Alex', 'Robin', 'Morgan', 'Jamie', 'Kerry', 'Lee']
+const STREETS = ['Lantern Row', 'Kestrel Lane', 'Old Mill Court', 'Hawthorn Walk', 'Copper Street', 'Tannery Close', 'Orchard Rise']
+const LANGUAGES = ['English', 'English', 'English', 'English', 'Polish', 'Urdu', 'Romanian', 'Somali', 'Bengali']
+const ETHNICITIES = ['WBRI', 'WBRI', 'WOTH', 'MWBC', 'APKN', 'BAFR', 'ABAN', 'WROM', 'OOTH', 'NOBT']
+
+const PRACTITIONER_NAMES = [
+  'Alice Amberfield', 'Bilal Birchmore', 'Carys Calderwood', 'Declan Dovecote', 'Efe Elmstead', 'Freya Foxley',
+  'Gareth Greenhythe', 'Hana Hartwell', 'Imran Ivybridge', 'Jess Juniper', 'Kofi Kingsmere', 'Laila Larchmont',
+  'Marek Mistlethorpe', 'Nadia Northwood', 'Owen Oakridge', 'Paula Pinecroft', 'Quentin Quarrybank',
+  'Ruth Rookwood', 'Sunil Sedgefield', 'Tara Thornbury', 'Umar Underhill', 'Vera Valewood', 'Wes Whitmoor',
+]
+
+function pick<T>(rnd: () => number, list: readonly T[]): T {
+  return list[Math.floor(rnd() * list.length)]!
+}
+
+function nhsNumber(rnd: () => number): string {
+  // 999 prefix: the NHS's range for test numbers, never issued to a real person.
+  for (;;) {
+    const digits = [9, 9, 9, ...Array.from({ length: 6 }, () => Math.floor(rnd() * 10))]
+    const sum = digits.reduce((s, d, i) => s + d * (10 - i), 0)
+    let check = 11 - (sum % 11)
+    if (check === 11) check = 0
+    if (check === 10) continue
+    return [...digits, check].join('')
+  }
+}
+
+function upn(rnd: () => number, laCode: string): string {
+  const body = `${laCode}${Array.from({ length: 9 }, () => Math.floor(rnd() * 10)).join('')}`
+  return `${upnCheckLetter(`A${body}`)}${body}`
+}
+
+function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10)
+}
+
+/**
+ * Creates a demo council when none of that name exists: patches, the five kinds of team, people
+ * of every role and about 40 invented families with 60 children. Safe to call on every start.
+ */
+export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promise<SeededCouncil | null> {
+  const councilName = options.councilName ?? 'Northmoor Borough Council (demo)'
+  const laCode = options.laCode ?? '999'
+  const domain = options.emailDomain ?? 'northmoor.example'
+  const area = options.postcodeArea ?? 'NM'
+  const familyCount = options.familyCount ?? 40
+  const rnd = mulberry32(options.seed ?? 20261122)
+
+  const existing = await db.select({ id: councils.id }).from(councils).where(eq(councils.name, councilName))
+  if (existing.length) return null
+
+  const passwordHash = options.passwordHash ?? (await hashPassword(DEMO_PASSWORD))
+
+  return db.transaction(async (tx) => {
+    const [council] = await tx.insert(councils).values({ name: councilName, laCode }).returning()
+    const councilId = council!.id
+
+    const patchSpecs = [
+      { name: 'Eastfield', postcodeAreas: [`${area}1`, `${area}2`] },
+      { name: 'Riverside', postcodeAreas: [`${area}3`, `${area}4`] },
+      { name: 'Oakhill', postcodeAreas: [`${area}5`, `${area}6`] },
+    ]
+    const patchRows = await tx
+      .insert(patches)
+      .values(patchSpecs.map((p) => ({ ...p, councilId })))
+      .returning()
+
+    const teamSpecs: { name: string; kind: TeamKind; patchId?: string }[] = [
+      ...patchRows.map((p) => ({ name: `${p.name} family team`, kind: 'family_facing' as const, patchId: p.id })),
+      { name: 'Front door referral team', kind: 'referral' },
+      { name: 'Enabler team', kind: 'enabler' },
+      { name: 'Insight team', kind: 'insight' },
+      { name: 'Strategy team', kind: 'strategy' },
+    ]
+    const teamRows = await tx
+      .insert(teams)
+      .values(teamSpecs.map((t) => ({ ...t, councilId })))
+      .returning()
+    const teamIds = Object.fromEntries(teamRows.map((t) => [t.name, t.id]))
+
+    const email = (local: string) => `${local}@${domain}`
+    const peopleSpecs: { name: string; email: string; roles: Role[]; teams: string[] }[] = []
+    const ffTeams = teamRows.filter((t) => t.kind === 'family_facing')
+    // The named demo practitioner is the first of Eastfield's eight.
+    const signIn = (role: Role) => DEMO_SIGN_INS.find((s) => s.role === role)!
+    peopleSpecs.push({ name: signIn('practitioner').name, email: email('practitioner'), roles: ['practitioner'], teams: [ffTeams[0]!.id] })
+    let nameIndex = 0
+    ffTeams.forEach((team, ti) => {
+      for (let i = ti === 0 ? 1 : 0; i < 8; i++) {
+        const name = PRACTITIONER_NAMES[nameIndex++ % PRACTITIONER_NAMES.length]!
+        const local = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}`
+        peopleSpecs.push({ name, email: email(local), roles: ['practitioner'], teams: [team.id] })
+      }
+    })
+    const byKind = (k: TeamKind) => teamRows.find((t) => t.kind === k)!.id
+    peopleSpecs.push({ name: signIn('referral_officer').name, email: email('referrals'), roles: ['referral_officer'], teams: [byKind('referral')] })
+    peopleSpecs.push({ name: 'Rhys Ridgeway', email: email('rhys.ridgeway'), roles: ['referral_officer'], teams: [byKind('referral')] })
+    peopleSpecs.push({ name: 'Rosa Redfern', email: email('rosa.redfern'), roles: ['referral_officer'], teams: [byKind('referral')] })
+    peopleSpecs.push({ name: signIn('enabler').name, email: email('enabler'), roles: ['enabler'], teams: [byKind('enabler')] })
+    peopleSpecs.push({ name: 'Eli Eastwick', email: email('eli.eastwick'), roles: ['enabler'], teams: [byKind('enabler')] })
+    peopleSpecs.push({ name: 'Emma Everleigh', email: email('emma.everleigh'), roles: ['enabler'], teams: [byKind('enabler')] })
+    peopleSpecs.push({ name: signIn('insight_adviser').name, email: email('insight'), roles: ['insight_adviser'], teams: [byKind('insight')] })
+    peopleSpecs.push({ name: 'Ivan Inglewood', email: email('ivan.inglewood'), roles: ['insight_adviser'], teams: [byKind('insight')] })
+    peopleSpecs.push({ name: signIn('strategy_member').name, email: email('strategy'), roles: ['strategy_member'], teams: [byKind('strategy')] })
+    peopleSpecs.push({ name: 'Sofia Stonebridge', email: email('sofia.stonebridge'), roles: ['strategy_member'], teams: [byKind('strategy')] })
+    peopleSpecs.push({ name: signIn('administrator').name, email: email('admin'), roles: ['administrator'], teams: [] })
+
+    const personRows = await tx
+      .insert(people)
+      .values(peopleSpecs.map((p) => ({ councilId, name: p.name, email: p.email, roles: p.roles, passwordHash })))
+      .returning()
+    const membershipValues = peopleSpecs.flatMap((p, i) =>
+      p.teams.map((teamId) => ({ councilId, teamId, personId: personRows[i]!.id })),
+    )
+    await tx.insert(memberships).values(membershipValues)
+
+    // Families: spread across the three patches, plus one outside every patch.
+    const today = new Date()
+    let childCount = 0
+    for (let f = 0; f < familyCount; f++) {
+      const surname = SURNAMES[f % SURNAMES.length]!
+      const district = f === familyCount - 1 ? `${area}9` : `${area}${(f % 6) + 1}`
+      const patch = patchRows.find((p) => p.postcodeAreas.includes(district)) ?? null
+      const language = pick(rnd, LANGUAGES)
+      const postcode = `${district} ${1 + Math.floor(rnd() * 9)}${String.fromCharCode(65 + Math.floor(rnd() * 20))}${String.fromCharCode(65 + Math.floor(rnd() * 20))}`.replace(/[CIKMOV]/g, 'B')
+      const [family] = await tx
+        .insert(families)
+        .values({
+          councilId,
+          reference: `F-${String(f + 1).padStart(5, '0')}`,
+          name: `${surname} family`,
+          addressLine1: `${1 + Math.floor(rnd() * 120)} ${pick(rnd, STREETS)}`,
+          town: 'Northmoor',
+          postcode,
+          patchId: patch?.id ?? null,
+          language,
+          interpreterNeeded: language !== 'English' && rnd() < 0.6,
+        })
+        .returning()
+      // 60 children over 40 families: half the families have two.
+      const nChildren = f % 2 === 0 ? 2 : 1
+      const childRows = []
+      for (let c = 0; c < nChildren; c++) {
+        childCount++
+        const unborn = childCount % 29 === 0
+        const dob = new Date(today.getTime() - Math.floor(rnd() * 17 * 365 + 30) * 86400000)
+        const edd = new Date(today.getTime() + Math.floor(rnd() * 150 + 20) * 86400000)
+        const [child] = await tx
+          .insert(children)
+          .values({
+            councilId,
+            familyId: family!.id,
+            laChildId: `${laCode}C${String(childCount).padStart(6, '0')}`,
+            firstName: unborn ? 'Unborn' : pick(rnd, FIRST_NAMES),
+            lastName: surname,
+            dateOfBirth: unborn ? null : isoDate(dob),
+            expectedDateOfBirth: unborn ? isoDate(edd) : null,
+            sex: unborn ? 'U' : rnd() < 0.5 ? 'F' : 'M',
+            ethnicity: pick(rnd, ETHNICITIES),
+            nhsNumber: rnd() < 0.8 ? nhsNumber(rnd) : null,
+            upn: !unborn && rnd() < 0.6 ? upn(rnd, laCode) : null,
+          })
+          .returning()
+        childRows.push(child!)
+      }
+      const [parent] = await tx
+        .insert(adults)
+        .values({ councilId, familyId: family!.id, name: `${pick(rnd, ADULT_NAMES)} ${surname}`, description: 'Parent', livesWithFamily: true })
+        .returning()
+      await tx.insert(relationships).values(
+        childRows.map((child) => ({
+          councilId,
+          familyId: family!.id,
+          adultId: parent!.id,
+          childId: child.id,
+          kind: 'parent',
+          strengths: 'Walks the children to school every day.',
+        })),
+      )
+    }
+
+    const signIns = DEMO_SIGN_INS.map((s) => {
+      const row = personRows.find((p) => p.email === email(s.email.split('@')[0]!))!
+      return { role: s.role, email: row.email, personId: row.id }
+    })
+    return { councilId, patchIds: patchRows.map((p) => p.id), teamIds, signIns }
+  })
+}

@@ -1,0 +1,35 @@
+import type { Role, TeamKind } from './roles'
+
+/**
+ * Who may see a family's record (deny by default). The front door (referral officers) sees
+ * every family of the council, to find known families. A practitioner sees the families in the
+ * patches of the family-facing teams they belong to (unit working: the whole team, not one
+ * worker). Nobody else reads family records; administrators run the organisation, not cases.
+ */
+export interface FamilyAccessActor {
+  roles: readonly Role[]
+  teams: readonly { kind: TeamKind; patchId: string | null }[]
+}
+
+export type FamilyScope = { kind: 'all' } | { kind: 'patches'; patchIds: string[] } | { kind: 'none' }
+
+export function familyScope(actor: FamilyAccessActor): FamilyScope {
+  if (actor.roles.includes('referral_officer')) return { kind: 'all' }
+  if (actor.roles.includes('practitioner')) {
+    const patchIds = actor.teams
+      .filter((t) => t.kind === 'family_facing' && t.patchId)
+      .map((t) => t.patchId as string)
+    return patchIds.length ? { kind: 'patches', patchIds: [...new Set(patchIds)] } : { kind: 'none' }
+  }
+  return { kind: 'none' }
+}
+
+export function canSeeFamily(scope: FamilyScope, familyPatchId: string | null): boolean {
+  if (scope.kind === 'all') return true
+  if (scope.kind === 'none') return false
+  return familyPatchId !== null && scope.patchIds.includes(familyPatchId)
+}
+
+/** Lock-out: after this many failed sign-ins in a row the account waits LOCKOUT_MINUTES. */
+export const MAX_FAILED_SIGN_INS = 5
+export const LOCKOUT_MINUTES = 15

@@ -1,0 +1,6 @@
+export * from './roles'
+export * from './identifiers'
+export * from './postcode'
+export * from './dates'
+export * from './census-codes'
+export * from './access'

@@ -1,0 +1,25 @@
+import { z } from 'zod'
+import { QUEUES, type QueueName } from './queues'
+
+/**
+ * Every job: a name, the queue it runs on and a zod payload schema. Payloads carry ids only,
+ * never personal data; handlers re-read the current state. The worker checks at boot that
+ * each job has exactly one handler.
+ */
+export const JOBS = {
+  'audit.export': {
+    queue: QUEUES.default,
+    payload: z.object({ councilId: z.uuid(), exportId: z.uuid() }),
+  },
+} satisfies Record<string, { queue: QueueName; payload: z.ZodType }>
+
+export type JobName = keyof typeof JOBS
+export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(JOBS, name)
+}
+
+export function parsePayload<N extends JobName>(name: N, payload: unknown): JobPayload<N> {
+  return JOBS[name].payload.parse(payload) as JobPayload<N>
+}

@@ -1,0 +1,67 @@
+// `npm test`: the whole suite against a real PostgreSQL server and Redis (started here when not
+// given), the same migrations on PGlite, and browser tests in Debian's Chromium.
+import { spawnSync } from 'node:child_process'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { aptInstall, buildWeb, ensureDependencies, ensurePnpm, findPgBin, ROOT, say, startPrivateRedis, startThrowawayPostgres, which } from './lib.mjs'
+
+const started = Date.now()
+const pnpm = ensurePnpm()
+ensureDependencies(pnpm)
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const missing = []
+if (!process.env.TEST_DATABASE_URL && !findPgBin()) missing.push('postgresql')
+if (!which('redis-server')) missing.push('redis-server') // also needed by the `npm start` smoke test
+if (!existsSync(CHROMIUM)) missing.push('chromium')
+aptInstall(missing, 'the test suite')
+
+if (process.env.HEARTH_TEST_SKIP_TYPECHECK !== '1') {
+say('type-checking')
+const tsc = spawnSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json', '--noEmit'], { cwd: ROOT, stdio: 'inherit' })
+if (tsc.status !== 0) {
+  say('type errors: see above')
+  process.stdout.write('tests: 0 passed, 1 failed\n')
+  process.exit(1)
+}
+}
+buildWeb(pnpm)
+
+const tmp = mkdtempSync(join(tmpdir(), 'hearth-test-'))
+chmodSync(tmp, 0o755) // the postgres user must reach the cluster inside it
+let pgServer = null
+let redis = null
+let status = 1
+try {
+  const env = { ...process.env, CHROMIUM_PATH: CHROMIUM, HEARTH_TEST_TMP: tmp }
+  if (!env.TEST_DATABASE_URL) {
+    pgServer = await startThrowawayPostgres(join(tmp, 'pg'))
+    env.TEST_DATABASE_URL = pgServer.url
+    say(`started a throw-away PostgreSQL on port ${pgServer.port}`)
+  }
+  if (!env.TEST_REDIS_URL) {
+    redis = await startPrivateRedis(join(tmp, 'redis'))
+    env.TEST_REDIS_URL = redis.url
+    say(`started a private redis-server on port ${redis.port}`)
+  }
+  const results = join(tmp, 'vitest.json')
+  const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)]
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/vitest'), args, { cwd: ROOT, env, stdio: 'inherit' })
+  status = r.status ?? 1
+  if (existsSync(results)) {
+    const j = JSON.parse(readFileSync(results, 'utf8'))
+    const skipped = (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0)
+    say(`finished in ${Math.round((Date.now() - started) / 1000)} s`)
+    process.stdout.write(`tests: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${skipped} skipped\n`)
+    if (j.numTotalTests === 0) status = 1
+  } else {
+    process.stdout.write('tests: 0 passed, 1 failed\n')
+    status = 1
+  }
+} finally {
+  await redis?.stop()
+  pgServer?.stop()
+  rmSync(tmp, { recursive: true, force: true })
+}
+process.exit(status)

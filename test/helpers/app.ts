@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto'
+import { Queue } from 'bullmq'
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
+import { buildApp, SESSION_COOKIE } from '@hearth/api'
+import type { DbHandle } from '@hearth/db'
+import { createRedis, QUEUES, type QueueName } from '@hearth/jobs'
+import { requireEnv } from './env'
+import { TEST_PASSWORD } from './db'
+
+export interface TestApp {
+  app: FastifyInstance
+  prefix: string
+  queues: Record<QueueName, Queue>
+  close(): Promise<void>
+}
+
+/** The real app on a given database and the real Redis, with a BullMQ prefix of its own. */
+export async function makeTestApp(handle: DbHandle, config: Partial<{ SESSION_IDLE_MINUTES: number; SESSION_ABSOLUTE_HOURS: number }> = {}): Promise<TestApp> {
+  const redisUrl = requireEnv('TEST_REDIS_URL')
+  const redis = createRedis(redisUrl)
+  const prefix = `{t${randomBytes(4).toString('hex')}}`
+  const queues = Object.fromEntries(Object.values(QUEUES).map((n) => [n, new Queue(n, { connection: redis, prefix })])) as Record<QueueName, Queue>
+  const app = await buildApp({
+    db: handle.db,
+    pingDb: handle.ping,
+    redis,
+    queues,
+    config: { SESSION_IDLE_MINUTES: 30, SESSION_ABSOLUTE_HOURS: 12, cookieSecure: false, WEB_DIST_DIR: undefined, TRUST_PROXY: false, ...config },
+  })
+  await app.ready()
+  return {
+    app,
+    prefix,
+    queues,
+    close: async () => {
+      await app.close()
+      await Promise.all(Object.values(queues).map((q) => q.close()))
+      redis.disconnect()
+    },
+  }
+}
+
+export interface Session {
+  cookie: string
+  csrf: string
+  personId: string
+  request(method: InjectOptions['method'], url: string, body?: unknown, opts?: { csrf?: string | null }): Promise<LightMyRequestResponse>
+}
+
+export async function signInAs(app: FastifyInstance, email: string, password = TEST_PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } })
+  if (res.statusCode !== 200) throw new Error(`sign-in as ${email} failed: ${res.statusCode} ${res.body}`)
+  const set = res.cookies.find((c) => c.name === SESSION_COOKIE)!
+  const cookie = `${SESSION_COOKIE}=${set.value}`
+  const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })
+  const { csrfToken, personId } = me.json()
+  return {
+    cookie,
+    csrf: csrfToken,
+    personId,
+    request: (method, url, body, opts) =>
+      app.inject({
+        method,
+        url,
+        headers: { cookie, ...(opts?.csrf === null ? {} : { 'x-csrf-token': opts?.csrf ?? csrfToken }) },
+        ...(body === undefined ? {} : { payload: body as object }),
+      }),
+  }
+}

@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { hashPassword, openDb, seedDemoCouncil, type DbHandle, type SeededCouncil } from '@hearth/db'
+import { requireEnv } from './env'
+import { TEMPLATE_DB, withDatabase } from './global-setup'
+
+/** A fresh, migrated database on the real PostgreSQL server, cloned from the template. */
+export async function freshPgDatabase(poolSize = 10): Promise<{ handle: DbHandle; url: string; drop(): Promise<void> }> {
+  const base = requireEnv('TEST_DATABASE_URL')
+  const name = `hearth_t_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: base })
+  await admin.connect()
+  await admin.query(`create database ${name} template ${TEMPLATE_DB}`)
+  await admin.end()
+  const url = withDatabase(base, name)
+  const handle = await openDb({ kind: 'postgres', url, poolSize })
+  return {
+    handle,
+    url,
+    drop: async () => {
+      await handle.close()
+      const a = new pg.Client({ connectionString: base })
+      await a.connect()
+      await a.query(`drop database if exists ${name} with (force)`)
+      await a.end()
+    },
+  }
+}
+
+export const TEST_PASSWORD = 'hearth-demo-2026'
+let hashPromise: Promise<string> | null = null
+export const testPasswordHash = () => (hashPromise ??= hashPassword(TEST_PASSWORD))
+
+/** Two councils: A (Northmoor, postcodes NM…) and B (Southmere, postcodes SM…). */
+export async function seedTwoCouncils(handle: DbHandle, familyCount = 8): Promise<{ a: SeededCouncil; b: SeededCouncil }> {
+  const passwordHash = await testPasswordHash()
+  const a = await seedDemoCouncil(handle.db, { familyCount, passwordHash })
+  const b = await seedDemoCouncil(handle.db, {
+    councilName: 'Southmere District Council (test)',
+    laCode: '998',
+    emailDomain: 'southmere.example',
+    postcodeArea: 'SM',
+    familyCount,
+    passwordHash,
+    seed: 7,
+  })
+  return { a: a!, b: b! }
+}

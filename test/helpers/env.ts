@@ -1,0 +1,5 @@
+export function requireEnv(name: 'TEST_DATABASE_URL' | 'TEST_REDIS_URL'): string {
+  const v = process.env[name]
+  if (!v) throw new Error(`${name} is not set: run the suite with \`npm test\`, which starts PostgreSQL and Redis`)
+  return v
+}
