@@ -121,12 +121,10 @@ export default fp<AuthOptions>(
       }
     })
 
-    app.addHook('onRequest', async (request) => {
+    // Runs before the body is parsed or validated: a caller without access learns nothing about the route's schema.
+    app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
       const token = request.cookies[SESSION_COOKIE]
       if (token) request.actor = await loadActor(opts.db, token, opts.idleMinutes)
-    })
-
-    app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
       const access = request.routeOptions.config?.access
       if (!request.routeOptions.url) return // not-found handler
       if (access === 'public') return

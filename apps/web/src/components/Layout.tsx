@@ -50,7 +50,7 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
                   </li>
                 ))}
                 <li className="govuk-header__navigation-item">
-                  <button type="button" className="govuk-header__link govuk-link--inverse" style={{ background: 'none', border: 0, cursor: 'pointer', font: 'inherit', padding: 0 }} onClick={signOut}>
+                  <button type="button" className="govuk-header__link hearth-sign-out" onClick={signOut}>
                     Sign out
                   </button>
                 </li>

@@ -55,7 +55,7 @@ export function TeamPage() {
                   <td className="govuk-table__cell">{m.name}</td>
                   <td className="govuk-table__cell">{m.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
                   <td className="govuk-table__cell">
-                    <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => remove.mutate(m.personId)}>
+                    <button type="button" className="govuk-link hearth-link-button" onClick={() => remove.mutate(m.personId)}>
                       Take off team<span className="govuk-visually-hidden"> {m.name}</span>
                     </button>
                   </td>

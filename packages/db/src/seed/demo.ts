@@ -186,7 +186,9 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
       const district = f === familyCount - 1 ? `${area}9` : `${area}${(f % 6) + 1}`
       const patch = patchRows.find((p) => p.postcodeAreas.includes(district)) ?? null
       const language = pick(rnd, LANGUAGES)
-      const postcode = `${district} ${1 + Math.floor(rnd() * 9)}${String.fromCharCode(65 + Math.floor(rnd() * 20))}${String.fromCharCode(65 + Math.floor(rnd() * 20))}`.replace(/[CIKMOV]/g, 'B')
+      // Inward-code letters never include C, I, K, M, O or V.
+      const INWARD = 'ABDEFGHJLNPQRSTUWXYZ'
+      const postcode = `${district} ${1 + Math.floor(rnd() * 9)}${INWARD[Math.floor(rnd() * INWARD.length)]}${INWARD[Math.floor(rnd() * INWARD.length)]}`
       const [family] = await tx
         .insert(families)
         .values({

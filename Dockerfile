@@ -1,0 +1,23 @@
+# One image for both processes: `api` (default) and `worker` (see docker-compose.yml).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+RUN npm install -g pnpm@10.34.8
+COPY pnpm-lock.yaml pnpm-workspace.yaml package.json ./
+COPY apps/api/package.json apps/api/
+COPY apps/worker/package.json apps/worker/
+COPY apps/web/package.json apps/web/
+COPY packages/db/package.json packages/db/
+COPY packages/domain/package.json packages/domain/
+COPY packages/contracts/package.json packages/contracts/
+COPY packages/jobs/package.json packages/jobs/
+RUN pnpm install --frozen-lockfile
+COPY . .
+RUN pnpm --filter @hearth/web run build
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=build /app /app
+USER node
+EXPOSE 3000
+CMD ["node_modules/.bin/tsx", "apps/api/src/server.ts"]

@@ -1,0 +1,185 @@
+import { sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROLES, type Role } from '@hearth/domain'
+import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
+import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
+
+/**
+ * Deny by default, over every registered route: a route without an access rule fails here, and
+ * each rule is checked against every role, signed out, and across councils.
+ */
+let t: TestApp
+let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
+let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
+const sessionsA = new Map<Role, Session>()
+const sessionsB = new Map<Role, Session>()
+const ids: { a: Record<string, string>; b: Record<string, string> } = { a: {}, b: {} }
+
+const DEMO_EMAIL: Record<Role, string> = {
+  administrator: 'admin',
+  practitioner: 'practitioner',
+  referral_officer: 'referrals',
+  enabler: 'enabler',
+  insight_adviser: 'insight',
+  strategy_member: 'strategy',
+}
+
+async function firstId(table: string, councilId: string, where = 'true') {
+  const r = await dbx.handle.db.execute(sql.raw(`select id from ${table} where council_id = '${councilId}' and ${where} limit 1`))
+  return String((r as unknown as { rows: { id: string }[] }).rows[0]!.id)
+}
+
+async function idsFor(councilId: string, eastfieldPatch: string) {
+  return {
+    id_patch: await firstId('patches', councilId),
+    id_team: await firstId('teams', councilId),
+    id_person: await firstId('people', councilId, "email like 'enabler@%'"),
+    id_family: await firstId('families', councilId, `patch_id = '${eastfieldPatch}'`),
+    id_child: await firstId('children', councilId, `family_id in (select id from families where patch_id = '${eastfieldPatch}')`),
+    id_export: await firstId('audit_exports', councilId),
+  }
+}
+
+/** Fills :params in a route with ids of the given council. */
+function fill(url: string, set: Record<string, string>): string {
+  const prefix = url.startsWith('/api/teams') ? 'team' : url.startsWith('/api/patches') ? 'patch' : url.startsWith('/api/people') ? 'person' : url.startsWith('/api/families') ? 'family' : url.startsWith('/api/children') ? 'child' : url.startsWith('/api/audit/exports') ? 'export' : 'x'
+  return url
+    .replace(':personId', set.id_person!)
+    .replace(':id', set[`id_${prefix}`] ?? '00000000-0000-4000-8000-000000000000')
+    .replace(':queue', 'hearth-default')
+    .replace(':jobId', 'no-such-job')
+}
+
+beforeAll(async () => {
+  dbx = await freshPgDatabase()
+  seeded = await seedTwoCouncils(dbx.handle, 6)
+  t = await makeTestApp(dbx.handle)
+  for (const role of ROLES) {
+    sessionsA.set(role, await signInAs(t.app, `${DEMO_EMAIL[role]}@northmoor.example`))
+    sessionsB.set(role, await signInAs(t.app, `${DEMO_EMAIL[role]}@southmere.example`))
+  }
+  // an audit export in each council, so download routes have something to refuse
+  await sessionsA.get('administrator')!.request('POST', '/api/audit/exports', {})
+  await sessionsB.get('administrator')!.request('POST', '/api/audit/exports', {})
+  ids.a = await idsFor(seeded.a.councilId, seeded.a.patchIds[0]!)
+  ids.b = await idsFor(seeded.b.councilId, seeded.b.patchIds[0]!)
+})
+afterAll(async () => {
+  await t.close()
+  await dbx.drop()
+})
+
+const apiRoutes = () => t.app.routeTable.filter((r) => r.url.startsWith('/api/'))
+
+describe('every route has an access rule', () => {
+  it('no route is left without a rule (deny by default)', () => {
+    const missing = t.app.routeTable.filter((r) => r.access === undefined && r.method !== 'HEAD')
+    expect(missing).toEqual([])
+    expect(apiRoutes().length).toBeGreaterThan(20)
+  })
+
+  it('only sign-in is public under /api', () => {
+    const pub = apiRoutes().filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`)
+    expect(pub).toEqual(['POST /api/auth/sign-in'])
+  })
+
+  it('signed out, every non-public route answers 401 and nothing else', async () => {
+    for (const r of apiRoutes().filter((x) => x.access !== 'public')) {
+      const res = await t.app.inject({ method: r.method as 'GET', url: fill(r.url, ids.a), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} })
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401)
+    }
+  })
+})
+
+describe('route × role', () => {
+  it('a role outside a route’s rule gets 403; a role inside it is never refused as forbidden', async () => {
+    const checked: string[] = []
+    for (const r of apiRoutes()) {
+      if (!Array.isArray(r.access)) continue
+      for (const role of ROLES) {
+        const s = sessionsA.get(role)!
+        // An empty body: allowed roles get past authorisation and fail validation (400) or succeed; never 403.
+        const body = r.method === 'GET' || r.method === 'DELETE' ? undefined : {}
+        const res = await s.request(r.method as 'GET', fill(r.url, ids.a), body)
+        const allowed = (r.access as readonly Role[]).includes(role)
+        if (allowed) expect(res.statusCode, `${role} ${r.method} ${r.url}`).not.toBe(403)
+        else expect(res.statusCode, `${role} ${r.method} ${r.url}`).toBe(403)
+        checked.push(`${role} ${r.method} ${r.url}`)
+      }
+    }
+    expect(checked.length).toBeGreaterThan(100)
+  })
+})
+
+describe('council isolation', () => {
+  it('with another council’s ids, every route answers 404 (or refuses) and council B is unchanged', async () => {
+    const snapshot = async () =>
+      (await dbx.handle.db.execute(sql.raw(`select
+        (select count(*) from patches where council_id = '${seeded.b.councilId}') p,
+        (select string_agg(name || array_to_string(postcode_areas, ','), '|' order by id) from patches where council_id = '${seeded.b.councilId}') pn,
+        (select string_agg(name || caseload_cap, '|' order by id) from teams where council_id = '${seeded.b.councilId}') tn,
+        (select count(*) from memberships where council_id = '${seeded.b.councilId}') m,
+        (select string_agg(name || array_to_string(roles, ',') || active::text, '|' order by id) from people where council_id = '${seeded.b.councilId}') pe,
+        (select string_agg(name || postcode, '|' order by id) from families where council_id = '${seeded.b.councilId}') f,
+        (select string_agg(first_name || last_name, '|' order by id) from children where council_id = '${seeded.b.councilId}') c,
+        (select count(*) from adults where council_id = '${seeded.b.councilId}') a,
+        (select count(*) from relationships where council_id = '${seeded.b.councilId}') r`)) as unknown as { rows: unknown[] }).rows[0]
+    const before = await snapshot()
+    const withParams = apiRoutes().filter((r) => r.url.includes(':id') && Array.isArray(r.access))
+    expect(withParams.length).toBeGreaterThan(10)
+    for (const r of withParams) {
+      for (const role of r.access as readonly Role[]) {
+        const s = sessionsA.get(role)!
+        const body = validBodyFor(r.method, r.url)
+        const res = await s.request(r.method as 'GET', fill(r.url, ids.b), body)
+        expect([404, 400], `${role} ${r.method} ${r.url} → ${res.statusCode} ${res.body}`).toContain(res.statusCode)
+        if (res.statusCode === 400) {
+          // refused for naming a record of another council in the body, never for the body's shape alone
+          expect(res.json().error.code).toBe('validation_failed')
+        }
+      }
+    }
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('lists show only the caller’s council', async () => {
+    const admin = sessionsA.get('administrator')!
+    const people = (await admin.request('GET', '/api/people')).json() as { email: string }[]
+    expect(people.length).toBeGreaterThan(10)
+    expect(people.every((p) => p.email.endsWith('@northmoor.example'))).toBe(true)
+    const teams = (await admin.request('GET', '/api/teams')).json() as { id: string }[]
+    const teamIdsB = Object.values(seeded.b.teamIds)
+    expect(teams.some((x) => teamIdsB.includes(x.id))).toBe(false)
+    const families = (await sessionsA.get('referral_officer')!.request('GET', '/api/families?limit=200')).json() as { postcode: string }[]
+    expect(families.length).toBeGreaterThan(0)
+    expect(families.every((f) => f.postcode.startsWith('NM'))).toBe(true)
+    const audit = (await admin.request('GET', '/api/audit?limit=500')).json() as { events: { actorPersonId: string | null }[] }
+    const peopleB = ((await dbx.handle.db.execute(sql.raw(`select id from people where council_id = '${seeded.b.councilId}'`))) as unknown as { rows: { id: string }[] }).rows.map((r) => r.id)
+    expect(audit.events.some((e) => e.actorPersonId && peopleB.includes(e.actorPersonId))).toBe(false)
+  })
+
+  it('a team in one council cannot take a person or patch from another', async () => {
+    const admin = sessionsA.get('administrator')!
+    const addB = await admin.request('POST', `/api/teams/${ids.a.id_team}/members`, { personId: ids.b.id_person })
+    expect(addB.statusCode).toBe(400)
+    expect(addB.json().error.details[0].field).toBe('body.personId')
+    const patchB = await admin.request('POST', '/api/teams', { name: 'Borrowed patch team', kind: 'family_facing', patchId: ids.b.id_patch })
+    expect(patchB.statusCode).toBe(400)
+    expect(patchB.json().error.details[0].field).toBe('body.patchId')
+  })
+})
+
+/** A body that would be valid in the caller's own council, so only the cross-council id can stop it. */
+function validBodyFor(method: string, url: string): unknown {
+  if (method === 'GET' || method === 'DELETE') return undefined
+  if (url === '/api/patches/:id') return { name: 'Renamed across councils' }
+  if (url === '/api/teams/:id') return { name: 'Renamed across councils' }
+  if (url === '/api/teams/:id/members') return { personId: ids.a.id_person }
+  if (url === '/api/people/:id') return { name: 'Renamed across councils' }
+  if (url === '/api/families/:id') return { name: 'Renamed across councils' }
+  if (url === '/api/families/:id/children') return { firstName: 'Cross', lastName: 'Council', dateOfBirth: '2020-01-01', sex: 'F' }
+  if (url === '/api/families/:id/adults') return { name: 'Cross Council' }
+  if (url === '/api/families/:id/relationships') return { adultId: ids.a.id_person, childId: ids.a.id_child, kind: 'parent' }
+  if (url === '/api/children/:id') return { firstName: 'Renamed' }
+  return {}
+}

@@ -1,0 +1,135 @@
+import { sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Role } from '@hearth/domain'
+import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
+import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
+
+let t: TestApp
+let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
+const sessions = new Map<Role, Session>()
+let ids: Record<string, string> = {}
+
+/**
+ * For every write route: bad bodies, each with the field that must be named. A write route
+ * missing from this table fails the first test, so new routes come with their bad-input case.
+ */
+const BAD: Record<string, { as: Role; cases: { body: unknown; field: string }[] }> = {
+  'POST /api/auth/sign-in': { as: 'administrator', cases: [{ body: { email: 'x', password: 'y' }, field: 'body.email' }, { body: { email: 'a@b.example' }, field: 'body.password' }] },
+  'POST /api/auth/sign-out': { as: 'administrator', cases: [] },
+  'POST /api/patches': { as: 'administrator', cases: [{ body: { name: '', postcodeAreas: ['NM7'] }, field: 'body.name' }, { body: { name: 'Bad area', postcodeAreas: ['not a postcode'] }, field: 'body.postcodeAreas.0' }, { body: { name: 'No areas', postcodeAreas: [] }, field: 'body.postcodeAreas' }] },
+  'PATCH /api/patches/:id': { as: 'administrator', cases: [{ body: { postcodeAreas: ['??'] }, field: 'body.postcodeAreas.0' }, { body: { name: '   ' }, field: 'body.name' }] },
+  'POST /api/teams': { as: 'administrator', cases: [{ body: { name: 'A team', kind: 'squad' }, field: 'body.kind' }, { body: { name: 'Patchless', kind: 'family_facing' }, field: 'body.patchId' }, { body: { name: 'Capped', kind: 'enabler', caseloadCap: 0 }, field: 'body.caseloadCap' }] },
+  'PATCH /api/teams/:id': { as: 'administrator', cases: [{ body: { caseloadCap: 99 }, field: 'body.caseloadCap' }, { body: { patchId: 'not-a-uuid' }, field: 'body.patchId' }] },
+  'POST /api/teams/:id/members': { as: 'administrator', cases: [{ body: {}, field: 'body.personId' }, { body: { personId: '00000000-0000-4000-8000-000000000000' }, field: 'body.personId' }] },
+  'DELETE /api/teams/:id/members/:personId': { as: 'administrator', cases: [] },
+  'POST /api/people': { as: 'administrator', cases: [{ body: { name: 'N', email: 'nope', roles: ['enabler'], password: 'long-enough-password' }, field: 'body.email' }, { body: { name: 'N', email: 'n@northmoor.example', roles: ['wizard'], password: 'long-enough-password' }, field: 'body.roles.0' }, { body: { name: 'N', email: 'n@northmoor.example', roles: [], password: 'long-enough-password' }, field: 'body.roles' }, { body: { name: 'N', email: 'n@northmoor.example', roles: ['enabler'], password: 'short' }, field: 'body.password' }] },
+  'PATCH /api/people/:id': { as: 'administrator', cases: [{ body: { roles: ['administrator', 'administrator'] }, field: 'body.roles' }, { body: { active: 'no' }, field: 'body.active' }] },
+  'POST /api/families': { as: 'referral_officer', cases: [{ body: { name: 'Fam', addressLine1: '1 Lane', town: 'Northmoor', postcode: 'NOT A POSTCODE' }, field: 'body.postcode' }, { body: { name: '', addressLine1: '1 Lane', town: 'Northmoor', postcode: 'NM1 4AB' }, field: 'body.name' }, { body: { name: 'Fam', town: 'Northmoor', postcode: 'NM1 4AB' }, field: 'body.addressLine1' }] },
+  'PATCH /api/families/:id': { as: 'referral_officer', cases: [{ body: { postcode: '1234' }, field: 'body.postcode' }, { body: { interpreterNeeded: 'yes' }, field: 'body.interpreterNeeded' }] },
+  'POST /api/families/:id/children': {
+    as: 'referral_officer',
+    cases: [
+      { body: { lastName: 'Testwood', dateOfBirth: '2020-01-01', sex: 'F' }, field: 'body.firstName' },
+      { body: { firstName: 'A', lastName: 'Testwood', dateOfBirth: '2020-02-30', sex: 'F' }, field: 'body.dateOfBirth' },
+      { body: { firstName: 'A', lastName: 'Testwood', sex: 'F' }, field: 'body.dateOfBirth' },
+      { body: { firstName: 'A', lastName: 'Testwood', dateOfBirth: '2020-01-01', expectedDateOfBirth: '2027-01-01', sex: 'U' }, field: 'body.expectedDateOfBirth' },
+      { body: { firstName: 'A', lastName: 'Testwood', expectedDateOfBirth: '2027-01-01', sex: 'F' }, field: 'body.sex' },
+      { body: { firstName: 'A', lastName: 'Testwood', dateOfBirth: '2020-01-01', sex: 'F', nhsNumber: '9434765918' }, field: 'body.nhsNumber' },
+      { body: { firstName: 'A', lastName: 'Testwood', dateOfBirth: '2020-01-01', sex: 'F', upn: 'A99912345678X' }, field: 'body.upn' },
+      { body: { firstName: 'A', lastName: 'Testwood', dateOfBirth: '2020-01-01', sex: 'F', ethnicity: 'XXXX' }, field: 'body.ethnicity' },
+      { body: { firstName: 'A', lastName: 'Testwood', dateOfBirth: '2020-01-01', sex: 'Q' }, field: 'body.sex' },
+    ],
+  },
+  'POST /api/families/:id/adults': { as: 'referral_officer', cases: [{ body: { name: '' }, field: 'body.name' }, { body: { name: 'A', phone: 'x'.repeat(41) }, field: 'body.phone' }] },
+  'POST /api/families/:id/relationships': { as: 'referral_officer', cases: [{ body: { adultId: 'x', childId: 'y', kind: 'parent' }, field: 'body.adultId' }, { body: { adultId: '00000000-0000-4000-8000-000000000000', childId: '00000000-0000-4000-8000-000000000000', kind: 'best_mate' }, field: 'body.kind' }, { body: { adultId: '00000000-0000-4000-8000-000000000000', childId: '00000000-0000-4000-8000-000000000000', kind: 'parent' }, field: 'body.adultId' }] },
+  'PATCH /api/children/:id': { as: 'referral_officer', cases: [{ body: { nhsNumber: '1234567890' }, field: 'body.nhsNumber' }, { body: { expectedDateOfBirth: '2027-05-01' }, field: 'body.expectedDateOfBirth' }, { body: { dateOfBirth: null }, field: 'body.dateOfBirth' }] },
+  'POST /api/audit/exports': { as: 'administrator', cases: [{ body: { from: '2026-13-01' }, field: 'body.from' }, { body: { personId: 'someone' }, field: 'body.personId' }] },
+  'POST /api/admin/dead-letters/:queue/:jobId/retry': { as: 'administrator', cases: [] },
+}
+
+async function tableCounts(): Promise<Record<string, unknown>> {
+  const r = await dbx.handle.db.execute(sql`select
+    (select count(*) from patches) patches, (select string_agg(name || array_to_string(postcode_areas, ','), '|' order by id) from patches) patch_values,
+    (select count(*) from teams) teams, (select string_agg(name || caseload_cap || coalesce(patch_id::text, ''), '|' order by id) from teams) team_values,
+    (select count(*) from people) people, (select string_agg(name || array_to_string(roles, ',') || active::text, '|' order by id) from people) people_values,
+    (select count(*) from memberships) memberships, (select count(*) from families) families,
+    (select string_agg(name || postcode || interpreter_needed::text, '|' order by id) from families) family_values,
+    (select count(*) from children) children, (select string_agg(first_name || coalesce(nhs_number, '') || coalesce(expected_date_of_birth::text, ''), '|' order by id) from children) child_values,
+    (select count(*) from adults) adults, (select count(*) from relationships) relationships,
+    (select count(*) from audit_exports) audit_exports, (select count(*) from outbox) outbox`)
+  return (r as unknown as { rows: Record<string, unknown>[] }).rows[0]!
+}
+
+beforeAll(async () => {
+  dbx = await freshPgDatabase()
+  const seeded = await seedTwoCouncils(dbx.handle, 4)
+  t = await makeTestApp(dbx.handle)
+  sessions.set('administrator', await signInAs(t.app, 'admin@northmoor.example'))
+  sessions.set('referral_officer', await signInAs(t.app, 'referrals@northmoor.example'))
+  const one = async (q: string) => String(((await dbx.handle.db.execute(sql.raw(q))) as unknown as { rows: { id: string }[] }).rows[0]!.id)
+  const c = seeded.a.councilId
+  ids = {
+    patch: await one(`select id from patches where council_id = '${c}' limit 1`),
+    team: await one(`select id from teams where council_id = '${c}' limit 1`),
+    person: await one(`select id from people where council_id = '${c}' and email like 'enabler@%'`),
+    family: await one(`select id from families where council_id = '${c}' limit 1`),
+    child: await one(`select id from children where council_id = '${c}' and date_of_birth is not null limit 1`),
+  }
+})
+afterAll(async () => {
+  await t.close()
+  await dbx.drop()
+})
+
+function fill(url: string) {
+  const kind = url.split('/')[2]
+  const id = { patches: ids.patch, teams: ids.team, people: ids.person, families: ids.family, children: ids.child }[kind as string] ?? ids.family
+  return url.replace(':personId', ids.person!).replace(':id', id!).replace(':queue', 'hearth-default').replace(':jobId', 'x')
+}
+
+describe('bad input', () => {
+  it('every write route has its bad-input cases here', () => {
+    const writes = t.app.routeTable.filter((r) => r.url.startsWith('/api/') && ['POST', 'PATCH', 'PUT', 'DELETE'].includes(r.method)).map((r) => `${r.method} ${r.url}`)
+    expect(writes.filter((w) => !(w in BAD))).toEqual([])
+  })
+
+  it('gets 400 naming the field and the reason, and writes nothing', async () => {
+    let n = 0
+    for (const [route, spec] of Object.entries(BAD)) {
+      const [method, url] = route.split(' ') as [string, string]
+      for (const c of spec.cases) {
+        const before = await tableCounts()
+        const res = await sessions.get(spec.as)!.request(method as 'POST', fill(url), c.body)
+        expect(res.statusCode, `${route} ${JSON.stringify(c.body)} → ${res.body}`).toBe(400)
+        const err = res.json().error
+        expect(err.code).toBe('validation_failed')
+        const fields = (err.details as { field: string; message: string }[]).map((d) => d.field)
+        expect(fields, `${route} ${JSON.stringify(c.body)}`).toContain(c.field)
+        expect(err.details.every((d: { message: string }) => d.message.length > 3)).toBe(true)
+        expect(await tableCounts(), `${route} wrote something`).toEqual(before)
+        n++
+      }
+    }
+    expect(n).toBeGreaterThan(35)
+  })
+
+  it('malformed JSON gets the one error shape', async () => {
+    const s = sessions.get('administrator')!
+    const res = await t.app.inject({ method: 'POST', url: '/api/patches', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' }, payload: '{"name": ' })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error).toMatchObject({ code: 'bad_request' })
+    expect(res.json().error.requestId).toBeTruthy()
+  })
+
+  it('an unknown route gets the one error shape, 404', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/nothing-here' })
+    expect(res.statusCode).toBe(404)
+    expect(res.json().error.code).toBe('not_found')
+  })
+
+  it('a duplicate email is a 409 naming the field', async () => {
+    const res = await sessions.get('administrator')!.request('POST', '/api/people', { name: 'Dupe', email: 'enabler@northmoor.example', roles: ['enabler'], password: 'long-enough-password' })
+    expect(res.statusCode).toBe(409)
+    expect(res.json().error.details[0].field).toBe('body.email')
+  })
+})

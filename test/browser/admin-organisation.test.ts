@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations, launchChromium } from '../helpers/browser'
+import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
+import { startHttpApp } from '../helpers/server'
+
+let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
+let server: Awaited<ReturnType<typeof startHttpApp>>
+let browser: Awaited<ReturnType<typeof launchChromium>>
+
+beforeAll(async () => {
+  dbx = await freshPgDatabase()
+  await seedTwoCouncils(dbx.handle, 4)
+  server = await startHttpApp(dbx.handle, '{browser}')
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  await dbx?.drop()
+})
+
+describe('in Chromium: the administrator', () => {
+  it('signs in, adds a person to a team and sees them listed; each page passes axe', async () => {
+    const page = await browser.context.newPage()
+    await page.goto(server.url)
+    await page.waitForURL(/\/sign-in$/)
+    await page.getByRole('heading', { name: 'Sign in to Hearth' }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+
+    // A wrong password shows the error summary, focused
+    await page.getByLabel('Email address').fill('admin@northmoor.example')
+    await page.getByLabel('Password').fill('wrong-password')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByText('There is a problem').waitFor()
+    expect(await page.getByText('That email and password do not match an account.').isVisible()).toBe(true)
+
+    await page.getByLabel('Password').fill('hearth-demo-2026')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('heading', { name: 'Hello, Ada' }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Teams' }).click()
+    await page.getByRole('heading', { name: 'Teams', exact: true }).waitFor()
+    await page.getByRole('link', { name: 'Insight team' }).click()
+    await page.getByRole('heading', { name: 'Insight team' }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    const members = page.getByRole('table')
+    expect(await members.getByText('Priya Practitioner').count()).toBe(0)
+
+    await page.getByLabel('Person').selectOption({ label: 'Priya Practitioner (practitioner@northmoor.example)' })
+    await page.getByRole('button', { name: 'Add to team' }).click()
+    await page.getByText('Priya Practitioner has joined the team.').waitFor()
+    await members.getByRole('cell', { name: 'Priya Practitioner', exact: true }).waitFor()
+
+    // it is really saved: a fresh page load shows them too
+    await page.reload()
+    await page.getByRole('table').getByRole('cell', { name: 'Priya Practitioner', exact: true }).waitFor()
+    await page.close()
+  })
+})
