@@ -25,7 +25,7 @@ export async function makeTestApp(handle: DbHandle, config: Partial<{ SESSION_ID
     pingDb: handle.ping,
     redis,
     queues,
-    config: { SESSION_IDLE_MINUTES: 30, SESSION_ABSOLUTE_HOURS: 12, cookieSecure: false, WEB_DIST_DIR: undefined, TRUST_PROXY: false, ...config },
+    config: { SESSION_IDLE_MINUTES: 30, SESSION_ABSOLUTE_HOURS: 12, cookieSecure: false, WEB_DIST_DIR: undefined, TRUST_PROXY: false, BULLMQ_PREFIX: prefix, ...config },
   })
   await app.ready()
   return {

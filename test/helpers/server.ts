@@ -17,7 +17,7 @@ export async function startHttpApp(handle: DbHandle, prefix: string): Promise<{ 
     pingDb: handle.ping,
     redis,
     queues,
-    config: { SESSION_IDLE_MINUTES: 30, SESSION_ABSOLUTE_HOURS: 12, cookieSecure: false, WEB_DIST_DIR: WEB_DIST, TRUST_PROXY: false },
+    config: { SESSION_IDLE_MINUTES: 30, SESSION_ABSOLUTE_HOURS: 12, cookieSecure: false, WEB_DIST_DIR: WEB_DIST, TRUST_PROXY: false, BULLMQ_PREFIX: prefix },
   })
   const address = await app.listen({ host: '127.0.0.1', port: 0 })
   return {

@@ -14,7 +14,12 @@ import type { QueueName } from '@hearth/jobs'
 import type { Config } from './config'
 import auth from './plugins/auth'
 import errorHandler from './plugins/error-handler'
+import events from './plugins/events'
 import auditRoutes from './routes/audit'
+import calendarRoutes from './routes/calendar'
+import eventRoutes from './routes/events'
+import referralRoutes from './routes/referrals'
+import teamOfferRoutes from './routes/teams-offers'
 import authRoutes from './routes/auth'
 import familyRoutes from './routes/families'
 import healthRoutes from './routes/health'
@@ -26,7 +31,7 @@ export interface AppDeps {
   pingDb(): Promise<void>
   redis: Redis
   queues: Record<QueueName, Queue>
-  config: Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_ABSOLUTE_HOURS' | 'cookieSecure' | 'WEB_DIST_DIR' | 'TRUST_PROXY'>
+  config: Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_ABSOLUTE_HOURS' | 'cookieSecure' | 'WEB_DIST_DIR' | 'TRUST_PROXY' | 'BULLMQ_PREFIX'>
 }
 
 declare module 'fastify' {
@@ -84,6 +89,11 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   await app.register(familyRoutes, { prefix: '/api' })
   await app.register(auditRoutes, { prefix: '/api/audit' })
   await app.register(jobRoutes, { prefix: '/api/admin' })
+  await app.register(events, { redis: deps.redis, prefix: deps.config.BULLMQ_PREFIX })
+  await app.register(referralRoutes, { prefix: '/api' })
+  await app.register(teamOfferRoutes, { prefix: '/api' })
+  await app.register(eventRoutes, { prefix: '/api' })
+  await app.register(calendarRoutes, { prefix: '/api' })
 
   const dist = deps.config.WEB_DIST_DIR
   const serveWeb = !!dist && existsSync(join(dist, 'index.html'))

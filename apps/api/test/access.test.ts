@@ -37,17 +37,20 @@ async function idsFor(councilId: string, eastfieldPatch: string) {
     id_family: await firstId('families', councilId, `patch_id = '${eastfieldPatch}'`),
     id_child: await firstId('children', councilId, `family_id in (select id from families where patch_id = '${eastfieldPatch}')`),
     id_export: await firstId('audit_exports', councilId),
+    id_referral: await firstId('referrals', councilId, "status = 'awaiting_decision'"),
+    id_ffteam: await firstId('teams', councilId, "kind = 'family_facing'"),
   }
 }
 
 /** Fills :params in a route with ids of the given council. */
 function fill(url: string, set: Record<string, string>): string {
-  const prefix = url.startsWith('/api/teams') ? 'team' : url.startsWith('/api/patches') ? 'patch' : url.startsWith('/api/people') ? 'person' : url.startsWith('/api/families') ? 'family' : url.startsWith('/api/children') ? 'child' : url.startsWith('/api/audit/exports') ? 'export' : 'x'
+  const prefix = url.startsWith('/api/teams') ? 'team' : url.startsWith('/api/patches') ? 'patch' : url.startsWith('/api/people') ? 'person' : url.startsWith('/api/families') ? 'family' : url.startsWith('/api/children') ? 'child' : url.startsWith('/api/audit/exports') ? 'export' : url.startsWith('/api/referrals') ? 'referral' : 'x'
   return url
     .replace(':personId', set.id_person!)
     .replace(':id', set[`id_${prefix}`] ?? '00000000-0000-4000-8000-000000000000')
     .replace(':queue', 'hearth-default')
     .replace(':jobId', 'no-such-job')
+    .replace(':date', '2031-01-02')
 }
 
 beforeAll(async () => {
@@ -123,7 +126,9 @@ describe('council isolation', () => {
         (select string_agg(name || postcode, '|' order by id) from families where council_id = '${seeded.b.councilId}') f,
         (select string_agg(first_name || last_name, '|' order by id) from children where council_id = '${seeded.b.councilId}') c,
         (select count(*) from adults where council_id = '${seeded.b.councilId}') a,
-        (select count(*) from relationships where council_id = '${seeded.b.councilId}') r`)) as unknown as { rows: unknown[] }).rows[0]
+        (select count(*) from relationships where council_id = '${seeded.b.councilId}') r,
+        (select string_agg(status || coalesce(decision, '') || routing_status, '|' order by id) from referrals where council_id = '${seeded.b.councilId}') rf,
+        (select count(*) from offers where council_id = '${seeded.b.councilId}') o`)) as unknown as { rows: unknown[] }).rows[0]
     const before = await snapshot()
     const withParams = apiRoutes().filter((r) => r.url.includes(':id') && Array.isArray(r.access))
     expect(withParams.length).toBeGreaterThan(10)
@@ -181,5 +186,7 @@ function validBodyFor(method: string, url: string): unknown {
   if (url === '/api/families/:id/adults') return { name: 'Cross Council' }
   if (url === '/api/families/:id/relationships') return { adultId: ids.a.id_person, childId: ids.a.id_child, kind: 'parent' }
   if (url === '/api/children/:id') return { firstName: 'Renamed' }
+  if (url === '/api/referrals/:id/decision') return { decision: 'nfa', reasons: 'Deciding across councils must not work.' }
+  if (url === '/api/referrals/:id/route') return { teamId: ids.a.id_ffteam }
   return {}
 }

@@ -45,6 +45,44 @@ const BAD: Record<string, { as: Role; cases: { body: unknown; field: string }[] 
   'PATCH /api/children/:id': { as: 'referral_officer', cases: [{ body: { nhsNumber: '1234567890' }, field: 'body.nhsNumber' }, { body: { expectedDateOfBirth: '2027-05-01' }, field: 'body.expectedDateOfBirth' }, { body: { dateOfBirth: null }, field: 'body.dateOfBirth' }] },
   'POST /api/audit/exports': { as: 'administrator', cases: [{ body: { from: '2026-13-01' }, field: 'body.from' }, { body: { personId: 'someone' }, field: 'body.personId' }] },
   'POST /api/admin/dead-letters/:queue/:jobId/retry': { as: 'administrator', cases: [] },
+  'POST /api/referrals': {
+    as: 'referral_officer',
+    cases: [
+      { body: { ...goodReferral(), children: [] }, field: 'body.children' },
+      { body: { ...goodReferral(), source: '11Z' }, field: 'body.source' },
+      { body: { ...goodReferral(), family: { name: 'Fam', addressLine1: '1 Lane', town: 'Northmoor', postcode: 'NOT A POSTCODE' } }, field: 'body.family.postcode' },
+      { body: { ...goodReferral(), worries: '' }, field: 'body.worries' },
+      { body: { ...goodReferral(), referrerName: null }, field: 'body.referrerName' },
+      { body: { ...goodReferral(), receivedAt: '2099-01-01T09:00:00Z' }, field: 'body.receivedAt' },
+      { body: { ...goodReferral(), receivedAt: 'yesterday' }, field: 'body.receivedAt' },
+      { body: { ...goodReferral(), children: [{ existingChildId: '00000000-0000-4000-8000-000000000000' }] }, field: 'body.children.0.existingChildId' },
+      { body: { ...goodReferral(), family: { existingFamilyId: '00000000-0000-4000-8000-000000000000' } }, field: 'body.family.existingFamilyId' },
+    ],
+  },
+  'POST /api/referrals/:id/decision': {
+    as: 'referral_officer',
+    cases: [
+      { body: { decision: 'assessment', reasons: 'The child needs an assessment.' }, field: 'body.primaryNeedCode' },
+      { body: { decision: 'assessment' }, field: 'body.reasons' },
+      { body: { decision: 'nfa', reasons: 'short' }, field: 'body.reasons' },
+      { body: { decision: 'ignore', reasons: 'Not a real decision at all.' }, field: 'body.decision' },
+      { body: { decision: 'assessment', reasons: 'The child needs an assessment.', primaryNeedCode: 'N11' }, field: 'body.primaryNeedCode' },
+    ],
+  },
+  'POST /api/referrals/:id/route': { as: 'referral_officer', cases: [{ body: {}, field: 'body.teamId' }, { body: { teamId: '00000000-0000-4000-8000-000000000000' }, field: 'body.teamId' }] },
+  'POST /api/bank-holidays': { as: 'administrator', cases: [{ body: { date: '2026-02-30', name: 'Not a day' }, field: 'body.date' }, { body: { date: '2026-07-01', name: '' }, field: 'body.name' }] },
+  'DELETE /api/bank-holidays/:date': { as: 'administrator', cases: [] },
+}
+
+function goodReferral() {
+  return {
+    receivedAt: new Date(Date.now() - 3600_000).toISOString(),
+    source: '2A',
+    referrerName: 'A teacher (invented)',
+    worries: 'The child said they were scared to go home.',
+    family: { name: 'Testwood family', addressLine1: '1 Lane', town: 'Northmoor', postcode: 'NM1 4AB' },
+    children: [{ firstName: 'Ash', lastName: 'Testwood', dateOfBirth: '2017-03-03', sex: 'M' }],
+  }
 }
 
 async function tableCounts(): Promise<Record<string, unknown>> {
@@ -56,7 +94,9 @@ async function tableCounts(): Promise<Record<string, unknown>> {
     (select string_agg(name || postcode || interpreter_needed::text, '|' order by id) from families) family_values,
     (select count(*) from children) children, (select string_agg(first_name || coalesce(nhs_number, '') || coalesce(expected_date_of_birth::text, ''), '|' order by id) from children) child_values,
     (select count(*) from adults) adults, (select count(*) from relationships) relationships,
-    (select count(*) from audit_exports) audit_exports, (select count(*) from outbox) outbox`)
+    (select count(*) from audit_exports) audit_exports, (select count(*) from outbox) outbox,
+    (select count(*) from referrals) referrals, (select string_agg(status || coalesce(decision, ''), '|' order by id) from referrals) referral_values,
+    (select count(*) from referral_children) referral_children, (select count(*) from offers) offers, (select count(*) from bank_holidays) bank_holidays`)
   return (r as unknown as { rows: Record<string, unknown>[] }).rows[0]!
 }
 
@@ -74,6 +114,7 @@ beforeAll(async () => {
     person: await one(`select id from people where council_id = '${c}' and email like 'enabler@%'`),
     family: await one(`select id from families where council_id = '${c}' limit 1`),
     child: await one(`select id from children where council_id = '${c}' and date_of_birth is not null limit 1`),
+    referral: await one(`select id from referrals where council_id = '${c}' and status = 'awaiting_decision' limit 1`),
   }
 })
 afterAll(async () => {
@@ -83,8 +124,8 @@ afterAll(async () => {
 
 function fill(url: string) {
   const kind = url.split('/')[2]
-  const id = { patches: ids.patch, teams: ids.team, people: ids.person, families: ids.family, children: ids.child }[kind as string] ?? ids.family
-  return url.replace(':personId', ids.person!).replace(':id', id!).replace(':queue', 'hearth-default').replace(':jobId', 'x')
+  const id = { patches: ids.patch, teams: ids.team, people: ids.person, families: ids.family, children: ids.child, referrals: ids.referral }[kind as string] ?? ids.family
+  return url.replace(':date', '2031-01-02').replace(':personId', ids.person!).replace(':id', id!).replace(':queue', 'hearth-default').replace(':jobId', 'x')
 }
 
 describe('bad input', () => {

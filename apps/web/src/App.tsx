@@ -2,6 +2,10 @@ import { Navigate, Route, Routes, useLocation } from 'react-router'
 import { Layout } from './components/Layout'
 import { Loading } from './components/govuk'
 import { AuditPage } from './pages/AuditPage'
+import { BankHolidaysPage } from './pages/BankHolidaysPage'
+import { NewReferralPage } from './pages/NewReferralPage'
+import { ReferralPage } from './pages/ReferralPage'
+import { ReferralsPage } from './pages/ReferralsPage'
 import { ChildPage } from './pages/ChildPage'
 import { FamiliesPage } from './pages/FamiliesPage'
 import { FamilyPage } from './pages/FamilyPage'
@@ -46,8 +50,16 @@ export function App() {
             <Route path="/children/:id" element={<ChildPage />} />
           </>
         )}
+        {hasRole(me, 'referral_officer') && (
+          <>
+            <Route path="/referrals" element={<ReferralsPage />} />
+            <Route path="/referrals/new" element={<NewReferralPage />} />
+            <Route path="/referrals/:id" element={<ReferralPage />} />
+          </>
+        )}
         {admin && (
           <>
+            <Route path="/admin/bank-holidays" element={<BankHolidaysPage />} />
             <Route path="/admin/people" element={<PeoplePage />} />
             <Route path="/admin/people/new" element={<NewPersonPage />} />
             <Route path="/admin/people/:id" element={<PersonPage />} />

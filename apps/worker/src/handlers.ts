@@ -1,15 +1,24 @@
 import type { Db } from '@hearth/db'
-import { JOBS, type JobName, type JobPayload } from '@hearth/jobs'
+import { JOBS, type HearthEvent, type JobName, type JobPayload } from '@hearth/jobs'
 import { failAuditExport, handleAuditExport } from './jobs/audit.export.handler'
+import { handleOpenCaseAlert, handleReferralRoute } from './jobs/referral.route.handler'
+
+export interface JobContext {
+  db: Db
+  /** Live event to the web app; best effort (the data is already committed). */
+  publish(event: HearthEvent): Promise<void>
+}
 
 export interface Handler<N extends JobName> {
-  run(db: Db, payload: JobPayload<N>): Promise<void>
+  run(ctx: JobContext, payload: JobPayload<N>): Promise<void>
   /** After the final attempt failed. */
-  onDeadLetter?(db: Db, payload: JobPayload<N>, message: string): Promise<void>
+  onDeadLetter?(ctx: JobContext, payload: JobPayload<N>, message: string): Promise<void>
 }
 
 export const HANDLERS: { [N in JobName]: Handler<N> } = {
-  'audit.export': { run: handleAuditExport, onDeadLetter: failAuditExport },
+  'audit.export': { run: (ctx, p) => handleAuditExport(ctx.db, p), onDeadLetter: (ctx, p, m) => failAuditExport(ctx.db, p, m) },
+  'referral.route': { run: handleReferralRoute },
+  'referral.open_case_alert': { run: handleOpenCaseAlert },
 }
 
 /** Every job name has exactly one handler and every handler a job name (checked at boot). */

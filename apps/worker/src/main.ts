@@ -11,7 +11,24 @@ if (!databaseUrl || !redisUrl) {
   process.exit(1)
 }
 const handle = await openDb({ kind: 'postgres', url: databaseUrl, poolSize: 5 })
-const worker = await startWorker({ db: handle.db, redisUrl, logger })
+const ms = (name: string) => {
+  const v = process.env[name]
+  if (v === undefined) return undefined
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < 100) {
+    logger.error(`${name} must be a whole number of milliseconds, at least 100`)
+    process.exit(78)
+  }
+  return n
+}
+const worker = await startWorker({
+  db: handle.db,
+  redisUrl,
+  logger,
+  prefix: process.env.BULLMQ_PREFIX ?? '{hearth}',
+  lockDurationMs: ms('WORKER_LOCK_MS'),
+  stalledIntervalMs: ms('WORKER_STALLED_CHECK_MS'),
+})
 
 let stopping = false
 async function stop(signal: string) {

@@ -1,8 +1,8 @@
 import { Queue, Worker, type Job } from 'bullmq'
 import type { Redis } from 'ioredis'
 import type { Db } from '@hearth/db'
-import { createRedis, isJobName, parsePayload, QUEUE_PREFIX, QUEUES, relayOutbox, type QueueName } from '@hearth/jobs'
-import { assertHandlersComplete, HANDLERS } from './handlers'
+import { createRedis, isJobName, parsePayload, publishEvent, QUEUE_PREFIX, QUEUES, relayOutbox, type QueueName } from '@hearth/jobs'
+import { assertHandlersComplete, HANDLERS, type JobContext } from './handlers'
 
 export interface WorkerLogger {
   info(obj: object, msg?: string): void
@@ -18,10 +18,15 @@ export interface StartWorkerOptions {
   prefix?: string
   concurrency?: number
   relayIntervalMs?: number
+  /** How long a job's lock lasts; a crashed worker's jobs are taken over after this (BullMQ default 30 s). */
+  lockDurationMs?: number
+  /** How often stalled jobs are looked for (BullMQ default 30 s). */
+  stalledIntervalMs?: number
 }
 
 export interface RunningWorker {
   queues: Record<QueueName, Queue>
+  workers: Worker[]
   /** Hands pending outbox rows to BullMQ now (the loop also does it on a timer). */
   relayNow(): Promise<number>
   close(): Promise<void>
@@ -35,11 +40,21 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     Object.values(QUEUES).map((name) => [name, new Queue(name, { connection, prefix })]),
   ) as Record<QueueName, Queue>
 
+  const ctx: JobContext = {
+    db: opts.db,
+    publish: async (event) => {
+      try {
+        await publishEvent(connection, prefix, event)
+      } catch (err) {
+        opts.logger.warn({ err: (err as Error).message, type: event.type }, 'live event not published')
+      }
+    },
+  }
   const process = async (job: Job) => {
     if (!isJobName(job.name)) throw new Error(`unknown job ${job.name}`)
     const payload = parsePayload(job.name, job.data)
     const handler = HANDLERS[job.name]
-    await handler.run(opts.db, payload as never)
+    await handler.run(ctx, payload as never)
   }
 
   const workerConnections: Redis[] = []
@@ -50,6 +65,8 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
       connection: workerConnection,
       prefix,
       concurrency: opts.concurrency ?? 8,
+      lockDuration: opts.lockDurationMs ?? 30_000,
+      stalledInterval: opts.stalledIntervalMs ?? 30_000,
     })
     w.on('failed', (job, err) => {
       if (!job) return
@@ -60,7 +77,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
         const handler = HANDLERS[job.name]
         try {
           const payload = parsePayload(job.name, job.data)
-          void handler.onDeadLetter?.(opts.db, payload as never, err.message)?.catch(() => {})
+          void handler.onDeadLetter?.(ctx, payload as never, err.message)?.catch(() => {})
         } catch {
           /* malformed payload: it stays on the dead-letter list */
         }
@@ -89,6 +106,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
 
   return {
     queues,
+    workers,
     relayNow,
     close: async () => {
       clearInterval(timer)

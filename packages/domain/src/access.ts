@@ -8,22 +8,23 @@ import type { Role, TeamKind } from './roles'
  */
 export interface FamilyAccessActor {
   roles: readonly Role[]
-  teams: readonly { kind: TeamKind; patchId: string | null }[]
+  teams: readonly { id: string; kind: TeamKind; patchId: string | null }[]
 }
 
-export type FamilyScope = { kind: 'all' } | { kind: 'patches'; patchIds: string[] } | { kind: 'none' }
+/** `teamIds`: families offered to or held by these teams are in scope too, wherever they live. */
+export type FamilyScope = { kind: 'all' } | { kind: 'patches'; patchIds: string[]; teamIds: string[] } | { kind: 'none' }
 
 export function familyScope(actor: FamilyAccessActor): FamilyScope {
   if (actor.roles.includes('referral_officer')) return { kind: 'all' }
   if (actor.roles.includes('practitioner')) {
-    const patchIds = actor.teams
-      .filter((t) => t.kind === 'family_facing' && t.patchId)
-      .map((t) => t.patchId as string)
-    return patchIds.length ? { kind: 'patches', patchIds: [...new Set(patchIds)] } : { kind: 'none' }
+    const ff = actor.teams.filter((t) => t.kind === 'family_facing')
+    const patchIds = ff.filter((t) => t.patchId).map((t) => t.patchId as string)
+    return ff.length ? { kind: 'patches', patchIds: [...new Set(patchIds)], teamIds: ff.map((t) => t.id) } : { kind: 'none' }
   }
   return { kind: 'none' }
 }
 
+/** By patch alone; a family outside the patches may still be in scope through an offer (checked in the database). */
 export function canSeeFamily(scope: FamilyScope, familyPatchId: string | null): boolean {
   if (scope.kind === 'all') return true
   if (scope.kind === 'none') return false

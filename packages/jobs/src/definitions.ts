@@ -11,6 +11,16 @@ export const JOBS = {
     queue: QUEUES.default,
     payload: z.object({ councilId: z.uuid(), exportId: z.uuid() }),
   },
+  /** Puts a decided referral's family on the right family-facing team's board. */
+  'referral.route': {
+    queue: QUEUES.routing,
+    payload: z.object({ councilId: z.uuid(), referralId: z.uuid() }),
+  },
+  /** Tells a team, live, that a referral arrived about a family it already works with. */
+  'referral.open_case_alert': {
+    queue: QUEUES.default,
+    payload: z.object({ councilId: z.uuid(), referralId: z.uuid(), teamId: z.uuid() }),
+  },
 } satisfies Record<string, { queue: QueueName; payload: z.ZodType }>
 
 export type JobName = keyof typeof JOBS

@@ -7,6 +7,8 @@ export const QUEUE_PREFIX = '{hearth}'
 export const QUEUES = {
   /** Work that leaves the practitioner: exports, notifications, routing (later issues). */
   default: 'hearth-default',
+  /** Referral routing: kept apart so a backlog of exports never delays a family reaching a team. */
+  routing: 'hearth-routing',
 } as const
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 

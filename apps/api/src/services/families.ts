@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm'
 import {
-  adults, children, families, patches, relationships, writeAudit, type AuditEntry, type Db, type Family, type Tx,
+  adults, children, families, nextReference, offers, patches, relationships, writeAudit, type AuditEntry, type Db, type Family, type Tx,
 } from '@hearth/db'
 import type { AdultInput, ChildInput, ChildUpdate, FamilyInput, FamilyUpdate, RelationshipInput } from '@hearth/contracts'
 import { canSeeFamily, findPatchForPostcode, type FamilyScope } from '@hearth/domain'
@@ -14,29 +14,36 @@ type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' |
  * "not found" (its existence never leaks), and every read and write leaves an audit row.
  */
 export function familyService(db: Db) {
+  const offeredToTeams = (teamIds: string[]) =>
+    teamIds.length
+      ? sql`exists (select 1 from ${offers} o where o.council_id = ${families.councilId} and o.family_id = ${families.id} and o.status <> 'withdrawn' and o.team_id in ${teamIds})`
+      : sql`false`
+
   function scopeCondition(councilId: string, scope: FamilyScope): SQL | undefined {
     if (scope.kind === 'all') return eq(families.councilId, councilId)
     if (scope.kind === 'none') return sql`false`
-    return and(eq(families.councilId, councilId), inArray(families.patchId, scope.patchIds))
+    const byPatch = scope.patchIds.length ? inArray(families.patchId, scope.patchIds) : sql`false`
+    return and(eq(families.councilId, councilId), or(byPatch, offeredToTeams(scope.teamIds)))
   }
 
   async function familyInScope(ex: Db | Tx, councilId: string, scope: FamilyScope, familyId: string): Promise<Family> {
     const [family] = await ex.select().from(families).where(and(eq(families.councilId, councilId), eq(families.id, familyId)))
-    if (!family || !canSeeFamily(scope, family.patchId)) throw notFound('family')
-    return family
+    if (!family) throw notFound('family')
+    if (canSeeFamily(scope, family.patchId)) return family
+    if (scope.kind === 'patches' && scope.teamIds.length) {
+      const [offered] = await ex
+        .select({ id: offers.id })
+        .from(offers)
+        .where(and(eq(offers.councilId, councilId), eq(offers.familyId, familyId), inArray(offers.teamId, scope.teamIds), sql`${offers.status} <> 'withdrawn'`))
+        .limit(1)
+      if (offered) return family
+    }
+    throw notFound('family')
   }
 
   async function patchFor(ex: Db | Tx, councilId: string, postcode: string) {
     const list = await ex.select({ id: patches.id, postcodeAreas: patches.postcodeAreas }).from(patches).where(eq(patches.councilId, councilId))
     return findPatchForPostcode(postcode, list)?.id ?? null
-  }
-
-  async function nextReference(tx: Tx, councilId: string) {
-    const [row] = await tx
-      .select({ n: sql<number>`coalesce(max(substring(${families.reference} from 3)::int), 0)::int` })
-      .from(families)
-      .where(and(eq(families.councilId, councilId), sql`${families.reference} ~ '^F-[0-9]+$'`))
-    return `F-${String((row?.n ?? 0) + 1).padStart(5, '0')}`
   }
 
   const newLaChildId = () => `H${Date.now().toString(36).toUpperCase()}${randomBytes(4).toString('hex').toUpperCase()}`.slice(0, 20)
@@ -102,7 +109,7 @@ export function familyService(db: Db) {
         if (!canSeeFamily(scope, patchId)) throw invalid('body.postcode', 'this postcode is outside your team’s patch: ask the referral team to record the family')
         const [row] = await tx
           .insert(families)
-          .values({ ...input, addressLine2: input.addressLine2 ?? null, councilId: ctx.councilId, patchId, reference: await nextReference(tx, ctx.councilId) })
+          .values({ ...input, addressLine2: input.addressLine2 ?? null, councilId: ctx.councilId, patchId, reference: await nextReference(tx, 'family') })
           .returning()
         await writeAudit(tx, { ...ctx, action: 'family.create', recordType: 'family', recordId: row!.id, familyId: row!.id })
         return row!

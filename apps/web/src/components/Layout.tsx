@@ -7,9 +7,10 @@ import { hasRole } from '../session'
 
 function navFor(me: Me): { to: string; label: string }[] {
   const items = [{ to: '/', label: 'Home' }]
+  if (hasRole(me, 'referral_officer')) items.push({ to: '/referrals', label: 'Referrals' })
   if (hasRole(me, 'practitioner', 'referral_officer')) items.push({ to: '/families', label: 'Families' })
   if (hasRole(me, 'administrator')) {
-    items.push({ to: '/admin/people', label: 'People' }, { to: '/admin/teams', label: 'Teams' }, { to: '/admin/patches', label: 'Patches' }, { to: '/admin/audit', label: 'Audit trail' }, { to: '/admin/jobs', label: 'Failed jobs' })
+    items.push({ to: '/admin/people', label: 'People' }, { to: '/admin/teams', label: 'Teams' }, { to: '/admin/patches', label: 'Patches' }, { to: '/admin/bank-holidays', label: 'Bank holidays' }, { to: '/admin/audit', label: 'Audit trail' }, { to: '/admin/jobs', label: 'Failed jobs' })
   }
   return items
 }

@@ -1,10 +1,21 @@
 import { Link } from 'react-router'
 import type { Me } from '@hearth/contracts'
 import { ROLE_LABELS } from '@hearth/domain'
+import { TeamOffers } from '../components/TeamOffers'
+import { useLiveEvents } from '../live'
 import { hasRole } from '../session'
 
 /** A home per role. Capabilities that later work builds are named plainly as "coming", never faked. */
 export function HomePage({ me }: { me: Me }) {
+  return hasRole(me, 'practitioner') ? <LiveHome me={me} /> : <Home me={me} />
+}
+
+function LiveHome({ me }: { me: Me }) {
+  useLiveEvents()
+  return <Home me={me} />
+}
+
+function Home({ me }: { me: Me }) {
   return (
     <>
       <span className="govuk-caption-l">{me.roles.map((r) => ROLE_LABELS[r]).join(', ')}</span>
@@ -14,20 +25,21 @@ export function HomePage({ me }: { me: Me }) {
           Your {me.teams.length === 1 ? 'team' : 'teams'}: {me.teams.map((t) => t.name).join(', ')}.
         </p>
       )}
+      {hasRole(me, 'practitioner') &&
+        me.teams.filter((t) => t.kind === 'family_facing').map((t) => <TeamOffers key={t.id} teamId={t.id} teamName={t.name} />)}
       {hasRole(me, 'practitioner') && (
         <Section title="Your families">
           <p className="govuk-body">
             You can see every family in your team’s patch, so someone who knows a family is always to hand. <Link className="govuk-link" to="/families">Find a family</Link>.
           </p>
-          <p className="govuk-body govuk-hint">Coming next: the team board, your visits today and what is due.</p>
+          <p className="govuk-body govuk-hint">Coming next: claiming families from the team board, your visits today and what is due.</p>
         </Section>
       )}
       {hasRole(me, 'referral_officer') && (
         <Section title="Front door">
           <p className="govuk-body">
-            <Link className="govuk-link" to="/families">Search known families</Link> or <Link className="govuk-link" to="/families/new">record a new family</Link>.
+            <Link className="govuk-link" to="/referrals">Referrals waiting for a decision</Link>, least time left first, or <Link className="govuk-link" to="/referrals/new">record a referral</Link>.
           </p>
-          <p className="govuk-body govuk-hint">Coming next: recording referrals and deciding within one working day.</p>
         </Section>
       )}
       {hasRole(me, 'enabler') && (
@@ -51,6 +63,7 @@ export function HomePage({ me }: { me: Me }) {
             <li><Link className="govuk-link" to="/admin/people">People and their roles</Link></li>
             <li><Link className="govuk-link" to="/admin/teams">Teams and who is in them</Link></li>
             <li><Link className="govuk-link" to="/admin/patches">Patches and their postcodes</Link></li>
+            <li><Link className="govuk-link" to="/admin/bank-holidays">Bank holidays</Link></li>
             <li><Link className="govuk-link" to="/admin/audit">Search the audit trail</Link></li>
             <li><Link className="govuk-link" to="/admin/jobs">Failed background jobs</Link></li>
           </ul>

@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm'
-import { upnCheckLetter, type Role, type TeamKind } from '@hearth/domain'
+import { holidaySet, upnCheckLetter, workingDayDeadline, type Role, type TeamKind } from '@hearth/domain'
 import type { Db } from '../client'
 import { hashPassword } from '../passwords'
+import { nextReference } from '../references'
 import { councils } from '../schema/councils'
 import { adults, children, families, relationships } from '../schema/families'
+import { offers, referralChildren, referrals } from '../schema/referrals'
 import { memberships, patches, people, teams } from '../schema/organisation'
 
 export const DEMO_PASSWORD = 'hearth-demo-2026'
@@ -180,6 +182,7 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
 
     // Families: spread across the three patches, plus one outside every patch.
     const today = new Date()
+    const familyRows: { id: string; patchId: string | null; childIds: string[] }[] = []
     let childCount = 0
     for (let f = 0; f < familyCount; f++) {
       const surname = SURNAMES[f % SURNAMES.length]!
@@ -193,7 +196,7 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
         .insert(families)
         .values({
           councilId,
-          reference: `F-${String(f + 1).padStart(5, '0')}`,
+          reference: await nextReference(tx, 'family'),
           name: `${surname} family`,
           addressLine1: `${1 + Math.floor(rnd() * 120)} ${pick(rnd, STREETS)}`,
           town: 'Northmoor',
@@ -229,6 +232,7 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
           .returning()
         childRows.push(child!)
       }
+      familyRows.push({ id: family!.id, patchId: patch?.id ?? null, childIds: childRows.map((c) => c.id) })
       const [parent] = await tx
         .insert(adults)
         .values({ councilId, familyId: family!.id, name: `${pick(rnd, ADULT_NAMES)} ${surname}`, description: 'Parent', livesWithFamily: true })
@@ -243,6 +247,58 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
           strengths: 'Walks the children to school every day.',
         })),
       )
+    }
+
+    // Referrals at the front door: two waiting for a decision, some decided and on team boards,
+    // one that could not be routed (no patch covers its postcode), one with no further action.
+    const officer = personRows.find((p) => p.email === email('referrals'))!
+    const holidays = holidaySet()
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000)
+    const specs: { family: number; receivedHoursAgo: number; source: string; referrer: string; worries: string; decision?: string; reasons?: string; need?: string; routeTo?: string | null }[] = [
+      { family: 0, receivedHoursAgo: 30, source: '2A', referrer: 'Head of year, Kestrel Lane Primary (invented)', worries: 'The older girl has come to school hungry most days this week. She said there is no food at home since her mum lost her job.' },
+      { family: 2, receivedHoursAgo: 2, source: '6', referrer: 'PC Demo, Northmoor police (invented)', worries: 'Neighbours called police to shouting at the address late last night. Two children were at home. No injuries seen.' },
+      { family: 6, receivedHoursAgo: 50, source: '3B', referrer: 'Health visitor (invented)', worries: 'Mum is struggling since the baby was born and has missed the last two appointments.', decision: 'assessment', reasons: 'Mum has asked for help and the baby is very young. An assessment will find out what support the family needs.', need: 'N4', routeTo: 'team' },
+      { family: 1, receivedHoursAgo: 70, source: '1A', referrer: 'Grandmother (invented)', worries: 'Worried the children are left alone in the evenings while dad works nights.', decision: 'early_help', reasons: 'Dad agrees he needs help with childcare in the evenings. Early help can arrange it with him.', routeTo: 'team' },
+      { family: familyCount - 1, receivedHoursAgo: 26, source: '8', referrer: 'Youth worker, voluntary sector (invented)', worries: 'A young person told me they do not feel safe going home.', decision: 'assessment', reasons: 'The young person says they feel unsafe at home. We need to see them and understand why.', need: 'N1', routeTo: null },
+      { family: 4, receivedHoursAgo: 90, source: '3A', referrer: 'GP surgery (invented)', worries: 'Asked for information about local parenting groups.', decision: 'information_advice', reasons: 'The family wanted information only; the GP has passed on the parenting groups list.' },
+    ]
+    for (const [i, spec] of specs.entries()) {
+      const fam = familyRows[spec.family]
+      if (!fam) continue
+      const receivedAt = hoursAgo(spec.receivedHoursAgo)
+      const { dueDate, dueAt } = workingDayDeadline(receivedAt, 1, holidays)
+      const decidedAt = spec.decision ? new Date(receivedAt.getTime() + 5 * 3600_000) : null
+      const team = spec.routeTo === 'team' ? teamRows.find((t) => t.kind === 'family_facing' && t.patchId === fam.patchId) : undefined
+      const routedAt = team && decidedAt ? new Date(decidedAt.getTime() + 1500) : null
+      const [ref] = await tx
+        .insert(referrals)
+        .values({
+          councilId,
+          reference: await nextReference(tx, 'referral'),
+          receivedAt,
+          receivedBy: officer.id,
+          source: spec.source,
+          referrerName: spec.referrer,
+          worries: spec.worries,
+          familyKnowledge: i % 2 === 0 ? 'The family knows we have been contacted and agreed to it.' : null,
+          familyConsent: i % 2 === 0 ? 'agreed' : 'unknown',
+          familyId: fam.id,
+          dueDate,
+          dueAt,
+          status: spec.decision ? 'decided' : 'awaiting_decision',
+          decision: spec.decision ?? null,
+          decisionReasons: spec.reasons ?? null,
+          primaryNeedCode: spec.need ?? null,
+          decidedAt,
+          decidedBy: spec.decision ? officer.id : null,
+          routingStatus: !spec.decision || spec.routeTo === undefined ? 'not_needed' : team ? 'routed' : 'unroutable',
+          routingNote: spec.routeTo === null ? 'No patch covers this postcode.' : null,
+          routedTeamId: team?.id ?? null,
+          routedAt,
+        })
+        .returning()
+      await tx.insert(referralChildren).values(fam.childIds.map((childId) => ({ councilId, referralId: ref!.id, childId, linked: false })))
+      if (team && routedAt) await tx.insert(offers).values({ councilId, familyId: fam.id, teamId: team.id, referralId: ref!.id, offeredAt: routedAt })
     }
 
     const signIns = DEMO_SIGN_INS.map((s) => {

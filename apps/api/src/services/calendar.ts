@@ -1,0 +1,23 @@
+import { and, eq } from 'drizzle-orm'
+import { bankHolidays, referrals, type Executor } from '@hearth/db'
+import { holidaySet, REFERRAL_DECISION_WORKING_DAYS, workingDayDeadline, type HolidaySet } from '@hearth/domain'
+
+/** The council's working-day calendar: England & Wales bank holidays plus the days it added. */
+export async function councilHolidays(ex: Executor, councilId: string): Promise<HolidaySet> {
+  const rows = await ex.select({ date: bankHolidays.date }).from(bankHolidays).where(eq(bankHolidays.councilId, councilId))
+  return holidaySet(rows.map((r) => r.date))
+}
+
+/** Due dates are derived from the stored start event; when the calendar changes, derive them again. */
+export async function recomputeReferralClocks(ex: Executor, councilId: string): Promise<number> {
+  const holidays = await councilHolidays(ex, councilId)
+  const open = await ex
+    .select({ id: referrals.id, receivedAt: referrals.receivedAt })
+    .from(referrals)
+    .where(and(eq(referrals.councilId, councilId), eq(referrals.status, 'awaiting_decision')))
+  for (const r of open) {
+    const { dueDate, dueAt } = workingDayDeadline(r.receivedAt, REFERRAL_DECISION_WORKING_DAYS, holidays)
+    await ex.update(referrals).set({ dueDate, dueAt }).where(eq(referrals.id, r.id))
+  }
+  return open.length
+}

@@ -1,0 +1,25 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
+
+/**
+ * Listens to the server's live events and refreshes what they touch. Events carry ids only;
+ * the data is re-read through the API with the person's own access.
+ */
+export function useLiveEvents(onEvent?: (type: string, data: Record<string, unknown>) => void) {
+  const queryClient = useQueryClient()
+  useEffect(() => {
+    const source = new EventSource('/api/events')
+    const handle = (type: string) => (e: MessageEvent) => {
+      void queryClient.invalidateQueries({ queryKey: ['offers'] })
+      void queryClient.invalidateQueries({ queryKey: ['referrals'] })
+      onEvent?.(type, JSON.parse(e.data))
+    }
+    const types = ['offer.created', 'referral.open_case', 'referral.unroutable']
+    const listeners = types.map((t) => [t, handle(t)] as const)
+    for (const [t, l] of listeners) source.addEventListener(t, l)
+    return () => {
+      for (const [t, l] of listeners) source.removeEventListener(t, l)
+      source.close()
+    }
+  }, [queryClient, onEvent])
+}

@@ -1,0 +1,175 @@
+import { z } from 'zod'
+import {
+  ETHNICITY_CODES, FAMILY_CONSENT_LIST, isIsoDate, normaliseNhsNumber, isValidNhsNumber, PRIMARY_NEED_CODE_LIST, REFERRAL_DECISION_LIST,
+  REFERRAL_SOURCE_CODES, SEX_CODES, normalisePostcode,
+} from '@hearth/domain'
+import { optionalText, requiredText, Uuid } from './common'
+import { FamilyInput } from './families'
+
+const IsoDate = z.string().refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' })
+
+const NewChild = z
+  .object({
+    firstName: requiredText(100, 'first name'),
+    lastName: requiredText(100, 'last name'),
+    dateOfBirth: IsoDate.nullable().optional(),
+    expectedDateOfBirth: IsoDate.nullable().optional(),
+    sex: z.enum(SEX_CODES, { message: 'sex must be M, F or U (unknown or unborn)' }),
+    ethnicity: z.enum(ETHNICITY_CODES, { message: 'use a census ethnicity code, or NOBT if not yet obtained' }).default('NOBT'),
+    nhsNumber: z
+      .string()
+      .transform((s, ctx) => {
+        const n = normaliseNhsNumber(s)
+        if (n === '') return null
+        if (!isValidNhsNumber(n)) {
+          ctx.addIssue({ code: 'custom', message: 'this NHS number is not valid: check the 10 digits' })
+          return z.NEVER
+        }
+        return n
+      })
+      .nullable()
+      .optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.dateOfBirth && c.expectedDateOfBirth) ctx.addIssue({ code: 'custom', path: ['expectedDateOfBirth'], message: 'give a date of birth or an expected date of birth, not both' })
+    if (!c.dateOfBirth && !c.expectedDateOfBirth) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'give a date of birth, or an expected date for an unborn child' })
+    if (c.expectedDateOfBirth && c.sex !== 'U') ctx.addIssue({ code: 'custom', path: ['sex'], message: 'an unborn child is recorded as U' })
+  })
+
+/**
+ * Either a known record ({ existingXId }) or a new one. Decided by the presence of the id, so a
+ * mistake in a new record is reported on its own field (a zod union would only say "invalid").
+ */
+function knownOrNew<K extends string, N extends z.ZodType>(idKey: K, fresh: N, description: string) {
+  return z
+    .looseObject({ [idKey]: Uuid.optional() } as Record<K, z.ZodOptional<typeof Uuid>>)
+    .describe(description)
+    .transform((value, ctx) => {
+      const id = (value as Record<string, unknown>)[idKey]
+      if (typeof id === 'string') return { [idKey]: id } as { [P in K]: string }
+      const parsed = fresh.safeParse(value)
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as (string | number)[] })
+        return z.NEVER
+      }
+      return parsed.data as z.output<N>
+    })
+}
+
+export const ReferralChildInput = knownOrNew('existingChildId', NewChild, 'A known child ({ existingChildId }) or a new child: firstName, lastName, dateOfBirth or expectedDateOfBirth, sex, ethnicity, nhsNumber.')
+const FamilyChoice = knownOrNew('existingFamilyId', FamilyInput, 'A known family ({ existingFamilyId }) or a new family: name, addressLine1, addressLine2, town, postcode, language, interpreterNeeded.')
+
+export const ReferralInput = z
+  .object({
+    receivedAt: z.iso.datetime({ offset: true, message: 'must be a date and time, like 2026-11-20T14:05:00Z' }),
+    source: z.enum(REFERRAL_SOURCE_CODES as [string, ...string[]], { message: 'use a census referral source code (1A … 10)' }),
+    referrerName: optionalText(200),
+    referrerOrganisation: optionalText(200),
+    referrerContact: optionalText(200),
+    worries: requiredText(10_000, 'the worries'),
+    familyKnowledge: optionalText(5_000),
+    familyConsent: z.enum(FAMILY_CONSENT_LIST as [string, ...string[]]).default('unknown'),
+    family: FamilyChoice,
+    children: z.array(ReferralChildInput).min(1, { message: 'a referral is about at least one child' }).max(20),
+    /** Known children the officer looked at and said were not these children (kept in the audit trail). */
+    declinedMatches: z.array(Uuid).max(50).default([]),
+  })
+  .superRefine((r, ctx) => {
+    if (new Date(r.receivedAt).getTime() > Date.now() + 5 * 60_000) {
+      ctx.addIssue({ code: 'custom', path: ['receivedAt'], message: 'cannot be in the future' })
+    }
+    if (r.source !== '9' && !r.referrerName) {
+      ctx.addIssue({ code: 'custom', path: ['referrerName'], message: 'who referred? (use source 9 for anonymous referrals)' })
+    }
+  })
+export type ReferralInput = z.infer<typeof ReferralInput>
+
+export const DecisionInput = z
+  .object({
+    decision: z.enum(REFERRAL_DECISION_LIST as [string, ...string[]], { message: 'choose a decision' }),
+    reasons: z.string({ message: 'say why, in plain words' }).trim().min(10, { message: 'say why, in plain words (at least a sentence)' }).max(10_000),
+    primaryNeedCode: z.enum(PRIMARY_NEED_CODE_LIST as [string, ...string[]], { message: 'use a primary need code N0 … N9' }).nullable().optional(),
+  })
+export type DecisionInput = z.infer<typeof DecisionInput>
+
+export const RouteInput = z.object({ teamId: Uuid })
+
+export const ClockView = z.object({ dueDate: z.string(), dueAt: z.string(), state: z.enum(['on_track', 'due_soon', 'overdue', 'met', 'missed']) })
+
+export const ReferralSummary = z.object({
+  id: Uuid,
+  reference: z.string(),
+  receivedAt: z.string(),
+  source: z.string(),
+  familyId: Uuid,
+  familyName: z.string(),
+  postcode: z.string(),
+  childNames: z.array(z.string()),
+  status: z.enum(['awaiting_decision', 'decided']),
+  decision: z.string().nullable(),
+  clock: ClockView,
+  routingStatus: z.enum(['not_needed', 'queued', 'routed', 'unroutable']),
+  routingNote: z.string().nullable(),
+  routedTeamName: z.string().nullable(),
+  openCase: z.boolean(),
+})
+
+export const ReferralDetail = ReferralSummary.extend({
+  referrerName: z.string().nullable(),
+  referrerOrganisation: z.string().nullable(),
+  referrerContact: z.string().nullable(),
+  worries: z.string(),
+  familyKnowledge: z.string().nullable(),
+  familyConsent: z.string(),
+  decisionReasons: z.string().nullable(),
+  primaryNeedCode: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  routedAt: z.string().nullable(),
+  openCaseTeamName: z.string().nullable(),
+  children: z.array(z.object({ id: Uuid, firstName: z.string(), lastName: z.string(), dateOfBirth: z.string().nullable(), expectedDateOfBirth: z.string().nullable(), linked: z.boolean() })),
+  /** Minutes from receipt to decision, and from decision to the team's board (for insight). */
+  timings: z.object({ receivedToDecidedMinutes: z.number().nullable(), decidedToBoardSeconds: z.number().nullable() }),
+})
+
+export const ReferralListQuery = z.object({ view: z.enum(['awaiting', 'unroutable', 'recent']).default('awaiting') })
+
+export const MatchQueryInput = z.object({
+  firstName: z.string().trim().max(100).optional(),
+  lastName: z.string().trim().max(100).optional(),
+  dateOfBirth: IsoDate.optional(),
+  postcode: z
+    .string()
+    .optional()
+    .transform((s) => (s ? (normalisePostcode(s) ?? undefined) : undefined)),
+})
+export const MatchResult = z.object({
+  childId: Uuid,
+  familyId: Uuid,
+  firstName: z.string(),
+  lastName: z.string(),
+  dateOfBirth: z.string().nullable(),
+  familyName: z.string(),
+  familyReference: z.string(),
+  postcode: z.string(),
+  openToTeam: z.string().nullable(),
+  score: z.number(),
+  reasons: z.array(z.string()),
+})
+
+export const OfferView = z.object({
+  id: Uuid,
+  familyId: Uuid,
+  familyName: z.string(),
+  postcode: z.string(),
+  referralId: Uuid,
+  referralReference: z.string(),
+  decision: z.string().nullable(),
+  decisionReasons: z.string().nullable(),
+  openCase: z.boolean(),
+  offeredAt: z.string(),
+  childCount: z.number().int(),
+})
+
+export const BankHoliday = z.object({ date: z.string(), name: z.string(), source: z.enum(['england_and_wales', 'council']) })
+export const BankHolidayInput = z.object({ date: IsoDate, name: requiredText(100, 'name') })

@@ -1,0 +1,125 @@
+/**
+ * England & Wales working days (timescales.md §1): not a Saturday, Sunday or bank holiday.
+ * Council closure days (Christmas Eve…) are still working days. Dates are ISO strings (YYYY-MM-DD)
+ * and "today" is the date in Europe/London.
+ */
+
+/** gov.uk `england-and-wales` division, 2025–2027 (2027 provisional). Councils add others by hand. */
+export const ENGLAND_AND_WALES_BANK_HOLIDAYS: readonly { date: string; name: string }[] = [
+  { date: '2025-01-01', name: 'New Year’s Day' },
+  { date: '2025-04-18', name: 'Good Friday' },
+  { date: '2025-04-21', name: 'Easter Monday' },
+  { date: '2025-05-05', name: 'Early May bank holiday' },
+  { date: '2025-05-26', name: 'Spring bank holiday' },
+  { date: '2025-08-25', name: 'Summer bank holiday' },
+  { date: '2025-12-25', name: 'Christmas Day' },
+  { date: '2025-12-26', name: 'Boxing Day' },
+  { date: '2026-01-01', name: 'New Year’s Day' },
+  { date: '2026-04-03', name: 'Good Friday' },
+  { date: '2026-04-06', name: 'Easter Monday' },
+  { date: '2026-05-04', name: 'Early May bank holiday' },
+  { date: '2026-05-25', name: 'Spring bank holiday' },
+  { date: '2026-08-31', name: 'Summer bank holiday' },
+  { date: '2026-12-25', name: 'Christmas Day' },
+  { date: '2026-12-28', name: 'Boxing Day (substitute day)' },
+  { date: '2027-01-01', name: 'New Year’s Day' },
+  { date: '2027-03-26', name: 'Good Friday' },
+  { date: '2027-03-29', name: 'Easter Monday' },
+  { date: '2027-05-03', name: 'Early May bank holiday' },
+  { date: '2027-05-31', name: 'Spring bank holiday' },
+  { date: '2027-08-30', name: 'Summer bank holiday' },
+  { date: '2027-12-27', name: 'Christmas Day (substitute day)' },
+  { date: '2027-12-28', name: 'Boxing Day (substitute day)' },
+]
+
+export type HolidaySet = ReadonlySet<string>
+
+export function holidaySet(extra: readonly string[] = []): HolidaySet {
+  return new Set([...ENGLAND_AND_WALES_BANK_HOLIDAYS.map((h) => h.date), ...extra])
+}
+
+function toUtcDate(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`)
+}
+function fromUtcDate(d: Date): string {
+  return d.toISOString().slice(0, 10)
+}
+export function addCalendarDays(iso: string, days: number): string {
+  const d = toUtcDate(iso)
+  d.setUTCDate(d.getUTCDate() + days)
+  return fromUtcDate(d)
+}
+
+export function isWorkingDay(iso: string, holidays: HolidaySet): boolean {
+  const dow = toUtcDate(iso).getUTCDay()
+  return dow !== 0 && dow !== 6 && !holidays.has(iso)
+}
+
+export function nextWorkingDay(iso: string, holidays: HolidaySet): string {
+  let d = addCalendarDays(iso, 1)
+  while (!isWorkingDay(d, holidays)) d = addCalendarDays(d, 1)
+  return d
+}
+
+/**
+ * The due date of an N-working-day clock. The start event's date is day 0; if it is not a
+ * working day, counting starts from the next working day (that day is day 0). The deadline is
+ * the end of the Nth working day after day 0.
+ */
+export function addWorkingDays(startIso: string, n: number, holidays: HolidaySet): string {
+  let day0 = startIso
+  if (!isWorkingDay(day0, holidays)) day0 = nextWorkingDay(day0, holidays)
+  let d = day0
+  for (let i = 0; i < n; i++) d = nextWorkingDay(d, holidays)
+  return d
+}
+
+/** Working days strictly after `fromIso` up to and including `toIso` (0 when to <= from). */
+export function workingDaysBetween(fromIso: string, toIso: string, holidays: HolidaySet): number {
+  let n = 0
+  for (let d = fromIso; d < toIso; ) {
+    d = addCalendarDays(d, 1)
+    if (isWorkingDay(d, holidays)) n++
+  }
+  return n
+}
+
+const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' })
+const londonOffset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' })
+
+/** The calendar date in England of an instant. */
+export function londonDateOf(at: Date): string {
+  return londonDate.format(at)
+}
+
+/** The instant a London calendar day starts (handles GMT/BST). */
+export function startOfLondonDay(iso: string): Date {
+  const utcMidnight = toUtcDate(iso)
+  // Offset in force at that moment (GMT or GMT+1); check again after shifting, for the change-over days.
+  const offsetAt = (d: Date) => {
+    const name = londonOffset.formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT'
+    const m = /GMT([+-]\d+)?/.exec(name)
+    return m?.[1] ? Number(m[1]) * 3600_000 : 0
+  }
+  let guess = new Date(utcMidnight.getTime() - offsetAt(utcMidnight))
+  guess = new Date(utcMidnight.getTime() - offsetAt(guess))
+  return guess
+}
+
+/** When an N-working-day clock that started at `at` runs out: the end of its due date in England. */
+export function workingDayDeadline(at: Date, n: number, holidays: HolidaySet): { dueDate: string; dueAt: Date } {
+  const dueDate = addWorkingDays(londonDateOf(at), n, holidays)
+  return { dueDate, dueAt: startOfLondonDay(addCalendarDays(dueDate, 1)) }
+}
+
+export type ClockState = 'on_track' | 'due_soon' | 'overdue'
+
+/**
+ * Where a clock stands. "Due soon" starts one working day before the due date (the D2I / DfE
+ * counting treats the start day as day 1, so their deadline is a day earlier than ours).
+ */
+export function clockState(now: Date, dueDate: string, dueAt: Date, holidays: HolidaySet): ClockState {
+  if (now.getTime() >= dueAt.getTime()) return 'overdue'
+  const today = londonDateOf(now)
+  return workingDaysBetween(today, dueDate, holidays) <= 1 ? 'due_soon' : 'on_track'
+}

@@ -1,0 +1,18 @@
+import type { Redis } from 'ioredis'
+
+/**
+ * Live events for the web app (server-sent events). Ids only: a browser that receives one
+ * re-reads what it needs through the API, with its own access checks.
+ */
+export type HearthEvent =
+  | { type: 'offer.created'; councilId: string; teamIds: string[]; offerId: string; openCase: boolean }
+  | { type: 'referral.open_case'; councilId: string; teamIds: string[]; referralId: string }
+  | { type: 'referral.unroutable'; councilId: string; teamIds: string[]; referralId: string }
+
+export function eventsChannel(prefix: string): string {
+  return `${prefix}:events`
+}
+
+export async function publishEvent(redis: Redis, prefix: string, event: HearthEvent): Promise<void> {
+  await redis.publish(eventsChannel(prefix), JSON.stringify(event))
+}
