@@ -1,7 +1,7 @@
 import { Queue, Worker, type Job } from 'bullmq'
 import type { Redis } from 'ioredis'
 import type { Db } from '@hearth/db'
-import { createRedis, isJobName, parsePayload, publishEvent, QUEUE_PREFIX, QUEUES, relayOutbox, type QueueName } from '@hearth/jobs'
+import { createRedis, isJobName, outboxChannel, parsePayload, publishEvent, QUEUE_PREFIX, QUEUES, relayOutbox, type QueueName } from '@hearth/jobs'
 import { assertHandlersComplete, HANDLERS, type JobContext } from './handlers'
 
 export interface WorkerLogger {
@@ -87,16 +87,34 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     return w
   })
 
-  let relaying = false
-  const relayNow = async () => {
-    if (relaying) return 0
-    relaying = true
+  // One relay at a time; a nudge during a relay asks for one more pass straight after.
+  let relaying: Promise<number> | null = null
+  let again = false
+  const relayNow = async (): Promise<number> => {
+    if (relaying) {
+      again = true
+      return relaying
+    }
+    relaying = (async () => {
+      let moved = 0
+      do {
+        again = false
+        moved += await relayOutbox(opts.db, queues)
+      } while (again)
+      return moved
+    })()
     try {
-      return await relayOutbox(opts.db, queues)
+      return await relaying
     } finally {
-      relaying = false
+      relaying = null
     }
   }
+  const nudges = createRedis(opts.redisUrl)
+  nudges.on('error', () => {})
+  nudges.on('message', () => {
+    relayNow().catch((err) => opts.logger.warn({ err: (err as Error).message }, 'outbox relay failed; will retry'))
+  })
+  await nudges.subscribe(outboxChannel(prefix))
   const timer = setInterval(() => {
     relayNow().catch((err) => opts.logger.warn({ err: (err as Error).message }, 'outbox relay failed; will retry'))
   }, opts.relayIntervalMs ?? 500)
@@ -112,7 +130,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
       clearInterval(timer)
       await Promise.all(workers.map((w) => w.close()))
       await Promise.all(Object.values(queues).map((q) => q.close()))
-      for (const c of [...workerConnections, connection]) c.disconnect()
+      for (const c of [...workerConnections, connection, nudges]) c.disconnect()
     },
   }
 }

@@ -13,7 +13,7 @@ const Postcode = z.string({ message: 'postcode is required' }).transform((s, ctx
   }
   return n
 })
-const IsoDate = z.string().refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' })
+export const IsoDate = z.string().refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' })
 
 export const FamilySummary = z.object({
   id: Uuid,
@@ -37,7 +37,7 @@ export type FamilyInput = z.infer<typeof FamilyInput>
 export const FamilyUpdate = FamilyInput.partial()
 export type FamilyUpdate = z.infer<typeof FamilyUpdate>
 
-const NhsNumber = z
+export const NhsNumber = z
   .string()
   .transform((s, ctx) => {
     const n = normaliseNhsNumber(s)
@@ -64,7 +64,7 @@ const Upn = z
   .nullable()
   .optional()
 
-const ChildFields = z.object({
+export const ChildFields = z.object({
   firstName: requiredText(100, 'first name'),
   lastName: requiredText(100, 'last name'),
   dateOfBirth: IsoDate.nullable().optional(),
@@ -77,7 +77,7 @@ const ChildFields = z.object({
 })
 
 /** Census rule 8525Q: a date of birth or an expected date, not both, not neither; unborn children are sex U (8750). */
-function childRules(c: Partial<z.infer<typeof ChildFields>>, ctx: z.RefinementCtx, partial: boolean) {
+export function childRules(c: Partial<z.infer<typeof ChildFields>>, ctx: z.RefinementCtx, partial: boolean) {
   const hasDob = !!c.dateOfBirth
   const hasEdd = !!c.expectedDateOfBirth
   if (hasDob && hasEdd) {

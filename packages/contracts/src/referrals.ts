@@ -1,40 +1,10 @@
 import { z } from 'zod'
-import {
-  ETHNICITY_CODES, FAMILY_CONSENT_LIST, isIsoDate, normaliseNhsNumber, isValidNhsNumber, PRIMARY_NEED_CODE_LIST, REFERRAL_DECISION_LIST,
-  REFERRAL_SOURCE_CODES, SEX_CODES, normalisePostcode,
-} from '@hearth/domain'
+import { FAMILY_CONSENT_LIST, PRIMARY_NEED_CODE_LIST, REFERRAL_DECISION_LIST, REFERRAL_SOURCE_CODES, normalisePostcode } from '@hearth/domain'
 import { optionalText, requiredText, Uuid } from './common'
-import { FamilyInput } from './families'
+import { ChildFields, childRules, FamilyInput, IsoDate } from './families'
 
-const IsoDate = z.string().refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' })
-
-const NewChild = z
-  .object({
-    firstName: requiredText(100, 'first name'),
-    lastName: requiredText(100, 'last name'),
-    dateOfBirth: IsoDate.nullable().optional(),
-    expectedDateOfBirth: IsoDate.nullable().optional(),
-    sex: z.enum(SEX_CODES, { message: 'sex must be M, F or U (unknown or unborn)' }),
-    ethnicity: z.enum(ETHNICITY_CODES, { message: 'use a census ethnicity code, or NOBT if not yet obtained' }).default('NOBT'),
-    nhsNumber: z
-      .string()
-      .transform((s, ctx) => {
-        const n = normaliseNhsNumber(s)
-        if (n === '') return null
-        if (!isValidNhsNumber(n)) {
-          ctx.addIssue({ code: 'custom', message: 'this NHS number is not valid: check the 10 digits' })
-          return z.NEVER
-        }
-        return n
-      })
-      .nullable()
-      .optional(),
-  })
-  .superRefine((c, ctx) => {
-    if (c.dateOfBirth && c.expectedDateOfBirth) ctx.addIssue({ code: 'custom', path: ['expectedDateOfBirth'], message: 'give a date of birth or an expected date of birth, not both' })
-    if (!c.dateOfBirth && !c.expectedDateOfBirth) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'give a date of birth, or an expected date for an unborn child' })
-    if (c.expectedDateOfBirth && c.sex !== 'U') ctx.addIssue({ code: 'custom', path: ['sex'], message: 'an unborn child is recorded as U' })
-  })
+/** A new child at the front door: the same fields and census rules as on a family's record. */
+const NewChild = ChildFields.omit({ upn: true, laChildId: true }).superRefine((c, ctx) => childRules(c, ctx, false))
 
 /**
  * Either a known record ({ existingXId }) or a new one. Decided by the presence of the id, so a

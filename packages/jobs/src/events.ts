@@ -16,3 +16,12 @@ export function eventsChannel(prefix: string): string {
 export async function publishEvent(redis: Redis, prefix: string, event: HearthEvent): Promise<void> {
   await redis.publish(eventsChannel(prefix), JSON.stringify(event))
 }
+
+/** "There is new work in the outbox": lets a worker relay at once instead of at its next poll. */
+export function outboxChannel(prefix: string): string {
+  return `${prefix}:outbox`
+}
+
+export async function nudgeOutbox(redis: Redis, prefix: string): Promise<void> {
+  await redis.publish(outboxChannel(prefix), '1')
+}

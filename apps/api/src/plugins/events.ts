@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import fp from 'fastify-plugin'
 import type { Redis } from 'ioredis'
-import { eventsChannel, publishEvent, type HearthEvent } from '@hearth/jobs'
+import { eventsChannel, nudgeOutbox, publishEvent, type HearthEvent } from '@hearth/jobs'
 
 interface Client {
   councilId: string
@@ -15,6 +15,8 @@ declare module 'fastify' {
       /** Streams events for this person's council and teams to an open response. */
       attach(res: ServerResponse, councilId: string, teamIds: string[]): () => void
       publish(event: HearthEvent): Promise<void>
+      /** After a commit that wrote outbox rows: the worker relays now, not at its next poll. Best effort. */
+      nudgeOutbox(): Promise<void>
     }
   }
 }
@@ -64,6 +66,7 @@ export default fp<{ redis: Redis; prefix: string }>(
         }
       },
       publish: (event) => publishEvent(opts.redis, opts.prefix, event),
+      nudgeOutbox: () => nudgeOutbox(opts.redis, opts.prefix).catch(() => {}),
     })
 
     app.addHook('onClose', async () => {

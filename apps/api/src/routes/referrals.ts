@@ -33,6 +33,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       }
       const ctx = auditFrom(request)
       const { referral, replayed } = await svc.intake(ctx, request.body, (key as string | undefined) ?? null)
+      if (referral.openCaseTeamId && !replayed) void app.events.nudgeOutbox()
       reply.code(replayed ? 200 : 201)
       return svc.get(ctx, referral.id)
     },
@@ -50,9 +51,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     svc.get(auditFrom(request), request.params.id),
   )
 
-  app.post('/referrals/:id/decision', { config: { access: FRONT_DOOR }, schema: { tags, summary: 'Decide the response, with reasons in plain words', params: IdParams, body: DecisionInput, response: { 200: ReferralDetail, ...errors } } }, async (request) =>
-    svc.decide(auditFrom(request), request.params.id, request.body),
-  )
+  app.post('/referrals/:id/decision', { config: { access: FRONT_DOOR }, schema: { tags, summary: 'Decide the response, with reasons in plain words', params: IdParams, body: DecisionInput, response: { 200: ReferralDetail, ...errors } } }, async (request) => {
+    const detail = await svc.decide(auditFrom(request), request.params.id, request.body)
+    if (detail.routingStatus === 'queued') void app.events.nudgeOutbox()
+    return detail
+  })
 
   app.post('/referrals/:id/route', { config: { access: FRONT_DOOR }, schema: { tags, summary: 'Send a referral that could not be routed to a family-facing team', params: IdParams, body: RouteInput, response: { 200: ReferralDetail, ...errors } } }, async (request) => {
     const ctx = auditFrom(request)

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto'
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm'
 import {
-  adults, children, families, nextReference, offers, patches, relationships, writeAudit, type AuditEntry, type Db, type Family, type Tx,
+  adults, children, families, newLaChildId, nextReference, offers, patches, relationships, writeAudit, type AuditEntry, type Db, type Family, type Tx,
 } from '@hearth/db'
 import type { AdultInput, ChildInput, ChildUpdate, FamilyInput, FamilyUpdate, RelationshipInput } from '@hearth/contracts'
 import { canSeeFamily, findPatchForPostcode, type FamilyScope } from '@hearth/domain'
@@ -46,7 +45,6 @@ export function familyService(db: Db) {
     return findPatchForPostcode(postcode, list)?.id ?? null
   }
 
-  const newLaChildId = () => `H${Date.now().toString(36).toUpperCase()}${randomBytes(4).toString('hex').toUpperCase()}`.slice(0, 20)
 
   return {
     async list(councilId: string, scope: FamilyScope, q: { q?: string; limit: number; offset: number }, ctx: Ctx) {

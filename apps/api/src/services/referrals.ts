@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm'
 import {
-  children, families, nextReference, offers, patches, people, referralChildren, referrals, routeReferral, teams, writeAudit, type AuditEntry, type Db, type Referral, type Tx,
+  children, families, newLaChildId, nextReference, offers, patches, people, referralChildren, referrals, routeReferral, teams, writeAudit, type AuditEntry, type Db, type Referral, type Tx,
 } from '@hearth/db'
 import type { DecisionInput, ReferralInput } from '@hearth/contracts'
 import {
@@ -162,7 +162,7 @@ export function referralService(db: Db) {
                 .values({
                   councilId: ctx.councilId,
                   familyId,
-                  laChildId: `H${Date.now().toString(36).toUpperCase()}${createHash('sha1').update(`${ref!.id}${i}`).digest('hex').slice(0, 8).toUpperCase()}`.slice(0, 20),
+                  laChildId: newLaChildId(),
                   firstName: c.firstName,
                   lastName: c.lastName,
                   dateOfBirth: c.dateOfBirth ?? null,
