@@ -52,8 +52,10 @@ describe('in Chromium: the front door', () => {
 
     const board = await practitionerBrowser.context.newPage()
     await signIn(board, 'practitioner@northmoor.example')
-    await board.getByRole('heading', { name: 'Families offered to Eastfield family team' }).waitFor()
-    expect(await board.getByRole('link', { name: known!.family.name }).count()).toBe(0)
+    await board.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Team board' }).click()
+    await board.getByRole('heading', { name: 'Eastfield family team' }).waitFor()
+    const waiting = board.getByRole('list').filter({ has: board.getByRole('button', { name: /I’ll lead this family/ }) })
+    expect(await board.getByRole('button', { name: `I’ll lead this family: ${known!.family.name}` }).count()).toBe(0)
 
     const page = await officerBrowser.context.newPage()
     await signIn(page, 'referrals@northmoor.example')
@@ -86,8 +88,8 @@ describe('in Chromium: the front door', () => {
     await page.getByRole('button', { name: 'Save decision' }).click()
     await page.getByText('On Eastfield family team’s board').waitFor({ timeout: 10_000 })
 
-    // the practitioner's page updates without a reload
-    await board.getByRole('link', { name: known!.family.name }).waitFor({ timeout: 5_000 })
-    expect(await board.getByText('Missing school and no food at home').isVisible()).toBe(true)
+    // the practitioner's board updates without a reload
+    await board.getByRole('button', { name: `I’ll lead this family: ${known!.family.name}` }).waitFor({ timeout: 5_000 })
+    expect(await waiting.getByText('Missing school and no food at home').isVisible()).toBe(true)
   })
 })

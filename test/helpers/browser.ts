@@ -12,6 +12,8 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   })
+  // Fail a step with its locator well before the test's own time limit.
+  context.setDefaultTimeout(10_000)
   return {
     context,
     close: async () => {

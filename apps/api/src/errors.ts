@@ -6,6 +6,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  over_cap: 409,
   account_locked: 423,
   rate_limited: 429,
   internal: 500,

@@ -39,13 +39,20 @@ async function idsFor(councilId: string, eastfieldPatch: string) {
     id_export: await firstId('audit_exports', councilId),
     id_referral: await firstId('referrals', councilId, "status = 'awaiting_decision'"),
     id_ffteam: await firstId('teams', councilId, "kind = 'family_facing'"),
+    id_offer: await firstId('offers', councilId),
+    id_heldfamily: await firstId('allocations', councilId, "role = 'lead'").then(async () => String(((await dbx.handle.db.execute(sql.raw(`select family_id from allocations where council_id = '${councilId}' and role = 'lead' limit 1`))) as unknown as { rows: { family_id: string }[] }).rows[0]!.family_id)),
+    id_visit: await firstId('visits', councilId),
   }
 }
 
 /** Fills :params in a route with ids of the given council. */
 function fill(url: string, set: Record<string, string>): string {
-  const prefix = url.startsWith('/api/teams') ? 'team' : url.startsWith('/api/patches') ? 'patch' : url.startsWith('/api/people') ? 'person' : url.startsWith('/api/families') ? 'family' : url.startsWith('/api/children') ? 'child' : url.startsWith('/api/audit/exports') ? 'export' : url.startsWith('/api/referrals') ? 'referral' : 'x'
+  const prefix = url.startsWith('/api/teams') ? 'team' : url.startsWith('/api/patches') ? 'patch' : url.startsWith('/api/people') ? 'person' : url.startsWith('/api/families') ? 'family' : url.startsWith('/api/children') ? 'child' : url.startsWith('/api/audit/exports') ? 'export' : url.startsWith('/api/referrals') ? 'referral' : url.startsWith('/api/visits') ? 'visit' : 'x'
+  if (/^\/api\/families\/:id\/(workers|visits)/.test(url)) url = url.replace(':id', set.id_heldfamily!)
+  if (/^\/api\/teams\/:id\/(board|offers|decisions|rota|members\/:personId\/cap)/.test(url)) url = url.replace(':id', set.id_ffteam!)
   return url
+    .replace(':offerId', set.id_offer!)
+    .replace(':day', '2031-01-02')
     .replace(':personId', set.id_person!)
     .replace(':id', set[`id_${prefix}`] ?? '00000000-0000-4000-8000-000000000000')
     .replace(':queue', 'hearth-default')
@@ -55,7 +62,7 @@ function fill(url: string, set: Record<string, string>): string {
 
 beforeAll(async () => {
   dbx = await freshPgDatabase()
-  seeded = await seedTwoCouncils(dbx.handle, 6)
+  seeded = await seedTwoCouncils(dbx.handle, 14)
   t = await makeTestApp(dbx.handle)
   for (const role of ROLES) {
     sessionsA.set(role, await signInAs(t.app, `${DEMO_EMAIL[role]}@northmoor.example`))
@@ -128,7 +135,12 @@ describe('council isolation', () => {
         (select count(*) from adults where council_id = '${seeded.b.councilId}') a,
         (select count(*) from relationships where council_id = '${seeded.b.councilId}') r,
         (select string_agg(status || coalesce(decision, '') || routing_status, '|' order by id) from referrals where council_id = '${seeded.b.councilId}') rf,
-        (select count(*) from offers where council_id = '${seeded.b.councilId}') o`)) as unknown as { rows: unknown[] }).rows[0]
+        (select string_agg(status, '|' order by id) from offers where council_id = '${seeded.b.councilId}') o,
+        (select count(*) from allocations where council_id = '${seeded.b.councilId}' and ended_at is null) al,
+        (select count(*) from team_decisions where council_id = '${seeded.b.councilId}') td,
+        (select string_agg(person_id::text, '|' order by day) from duty_rota where council_id = '${seeded.b.councilId}') dr,
+        (select string_agg(status || place, '|' order by id) from visits where council_id = '${seeded.b.councilId}') v,
+        (select string_agg(coalesce(caseload_cap, 0)::text, '|' order by id) from memberships where council_id = '${seeded.b.councilId}') caps`)) as unknown as { rows: unknown[] }).rows[0]
     const before = await snapshot()
     const withParams = apiRoutes().filter((r) => r.url.includes(':id') && Array.isArray(r.access))
     expect(withParams.length).toBeGreaterThan(10)
@@ -188,5 +200,13 @@ function validBodyFor(method: string, url: string): unknown {
   if (url === '/api/children/:id') return { firstName: 'Renamed' }
   if (url === '/api/referrals/:id/decision') return { decision: 'nfa', reasons: 'Deciding across councils must not work.' }
   if (url === '/api/referrals/:id/route') return { teamId: ids.a.id_ffteam }
+  if (url === '/api/teams/:id/offers/:offerId/claim') return {}
+  if (url === '/api/families/:id/workers') return { leadId: ids.a.id_person, coWorkerIds: [ids.a.id_person], reason: 'Across councils must not work.' }
+  if (url === '/api/teams/:id/decisions') return { summary: 'Across councils must not work.' }
+  if (url === '/api/teams/:id/members/:personId/cap') return { cap: 20, reason: 'Across councils must not work.' }
+  if (url === '/api/teams/:id/rota/:day') return { personId: ids.a.id_person }
+  if (url === '/api/families/:id/visits') return { kind: 'home_visit', startsAt: '2031-01-02T10:00:00Z', place: 'Across councils' }
+  if (url === '/api/visits/:id') return { place: 'Across councils', reason: 'Across councils must not work.' }
+  if (url === '/api/visits/:id/cancel') return { reason: 'Across councils must not work.' }
   return {}
 }

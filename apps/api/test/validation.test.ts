@@ -72,6 +72,14 @@ const BAD: Record<string, { as: Role; cases: { body: unknown; field: string }[] 
   'POST /api/referrals/:id/route': { as: 'referral_officer', cases: [{ body: {}, field: 'body.teamId' }, { body: { teamId: '00000000-0000-4000-8000-000000000000' }, field: 'body.teamId' }] },
   'POST /api/bank-holidays': { as: 'administrator', cases: [{ body: { date: '2026-02-30', name: 'Not a day' }, field: 'body.date' }, { body: { date: '2026-07-01', name: '' }, field: 'body.name' }] },
   'DELETE /api/bank-holidays/:date': { as: 'administrator', cases: [] },
+  'POST /api/teams/:id/offers/:offerId/claim': { as: 'practitioner', cases: [{ body: { coWorkerId: 'someone' }, field: 'body.coWorkerId' }, { body: { presentIds: ['x'] }, field: 'body.presentIds.0' }, { body: { coWorkerId: '00000000-0000-4000-8000-000000000000' }, field: 'body.coWorkerId' }] },
+  'POST /api/families/:id/workers': { as: 'practitioner', cases: [{ body: { leadId: '00000000-0000-4000-8000-000000000000', coWorkerIds: [], reason: 'Going on leave' }, field: 'body.coWorkerIds' }, { body: { leadId: '00000000-0000-4000-8000-000000000000', coWorkerIds: ['00000000-0000-4000-8000-000000000001'], reason: '' }, field: 'body.reason' }] },
+  'POST /api/teams/:id/decisions': { as: 'practitioner', cases: [{ body: { summary: '' }, field: 'body.summary' }] },
+  'PUT /api/teams/:id/members/:personId/cap': { as: 'practitioner', cases: [{ body: { cap: 0, reason: 'Part-time this term' }, field: 'body.cap' }, { body: { cap: 12 }, field: 'body.reason' }] },
+  'PUT /api/teams/:id/rota/:day': { as: 'practitioner', cases: [{ body: { personId: 'x' }, field: 'body.personId' }, { body: { personId: '00000000-0000-4000-8000-000000000000' }, field: 'body.personId' }] },
+  'POST /api/families/:id/visits': { as: 'practitioner', cases: [{ body: { kind: 'party', startsAt: '2026-12-01T10:00:00Z', place: 'Home' }, field: 'body.kind' }, { body: { kind: 'home_visit', startsAt: 'tomorrow', place: 'Home' }, field: 'body.startsAt' }, { body: { kind: 'home_visit', startsAt: '2026-12-01T10:00:00Z', place: '' }, field: 'body.place' }, { body: { kind: 'home_visit', startsAt: '2026-12-01T10:00:00Z', place: 'Home', attendeeIds: ['00000000-0000-4000-8000-000000000000'] }, field: 'body.attendeeIds.0' }] },
+  'PATCH /api/visits/:id': { as: 'practitioner', cases: [{ body: { reason: 'Family asked' }, field: 'body.startsAt' }, { body: { place: 'Office' }, field: 'body.reason' }] },
+  'POST /api/visits/:id/cancel': { as: 'practitioner', cases: [{ body: { reason: '' }, field: 'body.reason' }] },
 }
 
 function goodReferral() {
@@ -96,16 +104,21 @@ async function tableCounts(): Promise<Record<string, unknown>> {
     (select count(*) from adults) adults, (select count(*) from relationships) relationships,
     (select count(*) from audit_exports) audit_exports, (select count(*) from outbox) outbox,
     (select count(*) from referrals) referrals, (select string_agg(status || coalesce(decision, ''), '|' order by id) from referrals) referral_values,
-    (select count(*) from referral_children) referral_children, (select count(*) from offers) offers, (select count(*) from bank_holidays) bank_holidays`)
+    (select count(*) from referral_children) referral_children, (select count(*) from offers) offers, (select string_agg(status, '|' order by id) from offers) offer_values,
+    (select count(*) from bank_holidays) bank_holidays,
+    (select count(*) from allocations) allocations, (select count(*) from allocations where ended_at is null) active_allocations, (select count(*) from team_decisions) team_decisions,
+    (select count(*) from duty_rota) rota, (select string_agg(person_id::text, '|' order by day) from duty_rota) rota_values, (select count(*) from visits) visits,
+    (select string_agg(status || place || starts_at::text, '|' order by id) from visits) visit_values, (select string_agg(coalesce(caseload_cap, 0)::text, '|' order by id) from memberships) caps`)
   return (r as unknown as { rows: Record<string, unknown>[] }).rows[0]!
 }
 
 beforeAll(async () => {
   dbx = await freshPgDatabase()
-  const seeded = await seedTwoCouncils(dbx.handle, 4)
+  const seeded = await seedTwoCouncils(dbx.handle, 14)
   t = await makeTestApp(dbx.handle)
   sessions.set('administrator', await signInAs(t.app, 'admin@northmoor.example'))
   sessions.set('referral_officer', await signInAs(t.app, 'referrals@northmoor.example'))
+  sessions.set('practitioner', await signInAs(t.app, 'practitioner@northmoor.example'))
   const one = async (q: string) => String(((await dbx.handle.db.execute(sql.raw(q))) as unknown as { rows: { id: string }[] }).rows[0]!.id)
   const c = seeded.a.councilId
   ids = {
@@ -115,17 +128,34 @@ beforeAll(async () => {
     family: await one(`select id from families where council_id = '${c}' limit 1`),
     child: await one(`select id from children where council_id = '${c}' and date_of_birth is not null limit 1`),
     referral: await one(`select id from referrals where council_id = '${c}' and status = 'awaiting_decision' limit 1`),
+    eastfield: seeded.a.teamIds['Eastfield family team']!,
+    heldFamily: await one(`select family_id as id from allocations where council_id = '${c}' and team_id = '${seeded.a.teamIds['Eastfield family team']}' and role = 'lead' limit 1`),
   }
 })
+beforeAll(async () => {
+  // a waiting offer on Eastfield's board and a visit to a held family
+  const c = ((await dbx.handle.db.execute(sql`select council_id as id from teams where id = ${ids.eastfield}`)) as unknown as { rows: { id: string }[] }).rows[0]!.id
+  const offer = ((await dbx.handle.db.execute(sql`select id from offers where council_id = ${c} and team_id = ${ids.eastfield} and status = 'waiting' limit 1`)) as unknown as { rows: { id: string }[] }).rows[0]
+  ids.offer = offer?.id ?? '00000000-0000-4000-8000-000000000009'
+  const v = await sessions.get('practitioner')!.request('POST', `/api/families/${ids.heldFamily}/visits`, { kind: 'home_visit', startsAt: '2026-12-01T10:00:00Z', place: 'At home' })
+  if (v.statusCode !== 201) throw new Error(`could not book the fixture visit: ${v.body}`)
+  ids.visit = v.json().id
+})
+
 afterAll(async () => {
   await t.close()
   await dbx.drop()
 })
 
 function fill(url: string) {
+  if (url.startsWith('/api/teams/:id/offers') || url.startsWith('/api/teams/:id/decisions') || url.startsWith('/api/teams/:id/rota') || url.startsWith('/api/teams/:id/members/:personId/cap')) {
+    url = url.replace(':id', ids.eastfield!).replace(':offerId', ids.offer!)
+  }
+  if (url.startsWith('/api/families/:id/workers') || url.startsWith('/api/families/:id/visits')) url = url.replace(':id', ids.heldFamily!)
+  if (url.startsWith('/api/visits/:id')) url = url.replace(':id', ids.visit!)
   const kind = url.split('/')[2]
   const id = { patches: ids.patch, teams: ids.team, people: ids.person, families: ids.family, children: ids.child, referrals: ids.referral }[kind as string] ?? ids.family
-  return url.replace(':date', '2031-01-02').replace(':personId', ids.person!).replace(':id', id!).replace(':queue', 'hearth-default').replace(':jobId', 'x')
+  return url.replace(':date', '2031-01-02').replace(':day', '2031-01-02').replace(':personId', ids.person!).replace(':id', id!).replace(':queue', 'hearth-default').replace(':jobId', 'x')
 }
 
 describe('bad input', () => {

@@ -17,6 +17,8 @@ import { PatchesPage } from './pages/PatchesPage'
 import { PeoplePage } from './pages/PeoplePage'
 import { PersonPage } from './pages/PersonPage'
 import { SignInPage } from './pages/SignInPage'
+import { TeamBoardPage } from './pages/TeamBoardPage'
+import { TeamDecisionsPage } from './pages/TeamDecisionsPage'
 import { TeamPage } from './pages/TeamPage'
 import { TeamsPage } from './pages/TeamsPage'
 import { hasRole, useMe } from './session'
@@ -48,6 +50,12 @@ export function App() {
             <Route path="/families/new" element={<NewFamilyPage />} />
             <Route path="/families/:id" element={<FamilyPage />} />
             <Route path="/children/:id" element={<ChildPage />} />
+          </>
+        )}
+        {hasRole(me, 'practitioner') && (
+          <>
+            <Route path="/teams/:id/board" element={<TeamBoardPage />} />
+            <Route path="/teams/:id/decisions" element={<TeamDecisionsPage />} />
           </>
         )}
         {hasRole(me, 'referral_officer') && (

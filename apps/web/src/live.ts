@@ -12,9 +12,11 @@ export function useLiveEvents(onEvent?: (type: string, data: Record<string, unkn
     const handle = (type: string) => (e: MessageEvent) => {
       void queryClient.invalidateQueries({ queryKey: ['offers'] })
       void queryClient.invalidateQueries({ queryKey: ['referrals'] })
+      void queryClient.invalidateQueries({ queryKey: ['board'] })
+      void queryClient.invalidateQueries({ queryKey: ['my-day'] })
       onEvent?.(type, JSON.parse(e.data))
     }
-    const types = ['offer.created', 'referral.open_case', 'referral.unroutable']
+    const types = ['offer.created', 'referral.open_case', 'referral.unroutable', 'board.changed']
     const listeners = types.map((t) => [t, handle(t)] as const)
     for (const [t, l] of listeners) source.addEventListener(t, l)
     return () => {

@@ -1,4 +1,4 @@
-import 'govuk-frontend/dist/govuk/govuk-frontend.min.css'
+import './govuk.scss'
 import './hearth.css'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'

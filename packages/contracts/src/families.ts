@@ -34,7 +34,10 @@ export const FamilyInput = z.object({
   interpreterNeeded: z.boolean().default(false),
 })
 export type FamilyInput = z.infer<typeof FamilyInput>
-export const FamilyUpdate = FamilyInput.partial()
+export const FamilyUpdate = FamilyInput.partial().extend({
+  /** Three Conversations stage, set by the team that holds the family. */
+  conversationStage: z.union([z.literal(1), z.literal(2), z.literal(3)], { message: 'the conversation stage is 1, 2 or 3' }).optional(),
+})
 export type FamilyUpdate = z.infer<typeof FamilyUpdate>
 
 export const NhsNumber = z
@@ -153,6 +156,7 @@ export const FamilyDetail = z.object({
   patchName: z.string().nullable(),
   language: z.string(),
   interpreterNeeded: z.boolean(),
+  conversationStage: z.number().int(),
   children: z.array(Child),
   adults: z.array(Adult),
   relationships: z.array(Relationship),

@@ -8,6 +8,7 @@ export type HearthEvent =
   | { type: 'offer.created'; councilId: string; teamIds: string[]; offerId: string; openCase: boolean }
   | { type: 'referral.open_case'; councilId: string; teamIds: string[]; referralId: string }
   | { type: 'referral.unroutable'; councilId: string; teamIds: string[]; referralId: string }
+  | { type: 'board.changed'; councilId: string; teamIds: string[]; familyId: string }
 
 export function eventsChannel(prefix: string): string {
   return `${prefix}:events`

@@ -47,6 +47,9 @@ export function familyService(db: Db) {
 
 
   return {
+    /** The family, if the caller may see it; otherwise "not found". */
+    inScope: (councilId: string, scope: FamilyScope, familyId: string) => familyInScope(db, councilId, scope, familyId),
+
     async list(councilId: string, scope: FamilyScope, q: { q?: string; limit: number; offset: number }, ctx: Ctx) {
       const conditions = [scopeCondition(councilId, scope)]
       if (q.q) {

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
-import { hashPassword, memberships, patches, people, teams, writeAudit, type AuditEntry, type Db } from '@hearth/db'
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { allocations, families, hashPassword, memberships, patches, people, teams, writeAudit, type AuditEntry, type Db, type Tx } from '@hearth/db'
 import type { PatchInput, PersonInput, PersonUpdate, TeamInput, TeamUpdate } from '@hearth/contracts'
 import type { Role } from '@hearth/domain'
 import { AppError, invalid, notFound } from '../errors'
@@ -8,6 +8,22 @@ import { endAllSessions } from '../plugins/auth'
 type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'>
 
 /** Every query here is built from the caller's council: another council's ids simply are not found. */
+/**
+ * Unit working: nobody leaves a family without a lead and a co-worker. Someone who still holds
+ * families (in this team, or anywhere) must hand them over first.
+ */
+async function assertHoldsNoFamilies(ex: Db | Tx, councilId: string, personId: string, teamId: string | null, field: string, what: string) {
+  const held = await ex
+    .select({ reference: families.reference, name: families.name })
+    .from(allocations)
+    .innerJoin(families, eq(families.id, allocations.familyId))
+    .where(and(eq(allocations.councilId, councilId), eq(allocations.personId, personId), isNull(allocations.endedAt), ...(teamId ? [eq(allocations.teamId, teamId)] : [])))
+  if (held.length) {
+    const list = held.slice(0, 5).map((h) => `${h.name} (${h.reference})`).join(', ')
+    throw new AppError('conflict', `${what}: they still work with ${held.length === 1 ? 'a family' : `${held.length} families`}. The team must hand over ${list}${held.length > 5 ? ' and others' : ''} first, naming a new lead or co-worker.`, [{ field, message: 'still holds families' }])
+  }
+}
+
 export function organisationService(db: Db) {
   async function patchOf(councilId: string, patchId: string) {
     const [row] = await db.select().from(patches).where(and(eq(patches.councilId, councilId), eq(patches.id, patchId)))
@@ -165,6 +181,7 @@ export function organisationService(db: Db) {
 
     async removeMember(ctx: Ctx, teamId: string, personId: string) {
       await db.transaction(async (tx) => {
+        await assertHoldsNoFamilies(tx, ctx.councilId, personId, teamId, 'params.personId', 'They cannot leave the team yet')
         const removed = await tx
           .delete(memberships)
           .where(and(eq(memberships.councilId, ctx.councilId), eq(memberships.teamId, teamId), eq(memberships.personId, personId)))
@@ -207,6 +224,10 @@ export function organisationService(db: Db) {
       if (input.active === false && personId === ctx.actorPersonId) throw invalid('body.active', 'you cannot close your own account')
       if (input.roles && personId === ctx.actorPersonId && !input.roles.includes('administrator')) {
         throw invalid('body.roles', 'you cannot remove your own administrator role')
+      }
+      if (input.active === false) await assertHoldsNoFamilies(db, ctx.councilId, personId, null, 'body.active', 'Their account cannot be closed yet')
+      if (input.roles && !input.roles.includes('practitioner') && (current.roles as Role[]).includes('practitioner')) {
+        await assertHoldsNoFamilies(db, ctx.councilId, personId, null, 'body.roles', 'They cannot stop being a practitioner yet')
       }
       const set: Partial<typeof people.$inferInsert> = { updatedAt: new Date() }
       if (input.name !== undefined) set.name = input.name

@@ -7,6 +7,8 @@ import { hasRole } from '../session'
 
 function navFor(me: Me): { to: string; label: string }[] {
   const items = [{ to: '/', label: 'Home' }]
+  const board = me.teams.find((t) => t.kind === 'family_facing')
+  if (hasRole(me, 'practitioner') && board) items.push({ to: `/teams/${board.id}/board`, label: 'Team board' })
   if (hasRole(me, 'referral_officer')) items.push({ to: '/referrals', label: 'Referrals' })
   if (hasRole(me, 'practitioner', 'referral_officer')) items.push({ to: '/families', label: 'Families' })
   if (hasRole(me, 'administrator')) {

@@ -5,10 +5,13 @@ import type { z } from 'zod'
 import type { FamilyDetail } from '@hearth/contracts'
 import { ETHNICITY_CODES } from '@hearth/domain'
 import { api } from '../api'
+import { FamilyWork } from '../components/FamilyWork'
+import { hasRole, useMe } from '../session'
 import { BackLink, Button, ErrorSummary, Loading, SelectField, SummaryList, TextField } from '../components/govuk'
 
 export function FamilyPage() {
   const { id } = useParams()
+  const { data: me } = useMe()
   const queryClient = useQueryClient()
   const family = useQuery({ queryKey: ['family', id], queryFn: () => api<z.infer<typeof FamilyDetail>>('GET', `/api/families/${id}`) })
   const addChild = useMutation({
@@ -56,6 +59,7 @@ export function FamilyPage() {
               ['Language', `${f.language}${f.interpreterNeeded ? ' (needs an interpreter)' : ''}`],
             ]}
           />
+          {hasRole(me, 'practitioner') && <FamilyWork familyId={f.id} interpreterNeeded={f.interpreterNeeded} />}
           <h2 className="govuk-heading-m">Children</h2>
           <ul className="govuk-list">
             {f.children.map((c) => (

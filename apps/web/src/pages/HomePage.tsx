@@ -1,7 +1,7 @@
 import { Link } from 'react-router'
 import type { Me } from '@hearth/contracts'
 import { ROLE_LABELS } from '@hearth/domain'
-import { TeamOffers } from '../components/TeamOffers'
+import { MyDay } from '../components/MyDay'
 import { useLiveEvents } from '../live'
 import { hasRole } from '../session'
 
@@ -25,16 +25,7 @@ function Home({ me }: { me: Me }) {
           Your {me.teams.length === 1 ? 'team' : 'teams'}: {me.teams.map((t) => t.name).join(', ')}.
         </p>
       )}
-      {hasRole(me, 'practitioner') &&
-        me.teams.filter((t) => t.kind === 'family_facing').map((t) => <TeamOffers key={t.id} teamId={t.id} teamName={t.name} />)}
-      {hasRole(me, 'practitioner') && (
-        <Section title="Your families">
-          <p className="govuk-body">
-            You can see every family in your team’s patch, so someone who knows a family is always to hand. <Link className="govuk-link" to="/families">Find a family</Link>.
-          </p>
-          <p className="govuk-body govuk-hint">Coming next: claiming families from the team board, your visits today and what is due.</p>
-        </Section>
-      )}
+      {hasRole(me, 'practitioner') && <MyDay me={me} />}
       {hasRole(me, 'referral_officer') && (
         <Section title="Front door">
           <p className="govuk-body">

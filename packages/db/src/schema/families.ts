@@ -1,4 +1,4 @@
-import { boolean, date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { councils } from './councils'
 import { patches } from './organisation'
 import { councilId, createdAt, id, updatedAt } from './_helpers'
@@ -20,6 +20,8 @@ export const families = pgTable(
     patchId: uuid('patch_id').references(() => patches.id),
     language: text('language').notNull().default('English'),
     interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
+    /** Three Conversations: 1 what matters, 2 crisis and stability, 3 a good life. */
+    conversationStage: integer('conversation_stage').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

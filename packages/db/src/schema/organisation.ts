@@ -65,6 +65,8 @@ export const memberships = pgTable(
     councilId: councilId().references(() => councils.id),
     teamId: uuid('team_id').notNull().references(() => teams.id),
     personId: uuid('person_id').notNull().references(() => people.id),
+    /** This person's own cap (children as lead), set by a team decision; null: the team's. */
+    caseloadCap: integer('caseload_cap'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -6,6 +6,7 @@ import { nextReference } from '../references'
 import { councils } from '../schema/councils'
 import { adults, children, families, relationships } from '../schema/families'
 import { offers, referralChildren, referrals } from '../schema/referrals'
+import { allocations, dutyRota, visits } from '../schema/teamwork'
 import { memberships, patches, people, teams } from '../schema/organisation'
 
 export const DEMO_PASSWORD = 'hearth-demo-2026'
@@ -299,6 +300,33 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
         .returning()
       await tx.insert(referralChildren).values(fam.childIds.map((childId) => ({ councilId, referralId: ref!.id, childId, linked: false })))
       if (team && routedAt) await tx.insert(offers).values({ councilId, familyId: fam.id, teamId: team.id, referralId: ref!.id, offeredAt: routedAt })
+    }
+
+    // Each family-facing team already holds some of its patch's families (lead + co-worker), has a
+    // duty rota for the fortnight, and the demo practitioner has visits today.
+    const referred = new Set(specs.map((x) => familyRows[x.family]?.id))
+    const todayIso = new Date().toISOString().slice(0, 10)
+    for (const team of ffTeams) {
+      const teamPeople = peopleSpecs.map((p, i) => ({ spec: p, row: personRows[i]! })).filter((p) => p.spec.teams.includes(team.id)).map((p) => p.row)
+      const patchFamilies = familyRows.filter((f) => f.patchId === team.patchId && !referred.has(f.id))
+      const held = patchFamilies.slice(0, Math.ceil(patchFamilies.length * 0.6))
+      for (const [i, f] of held.entries()) {
+        const lead = teamPeople[i % teamPeople.length]!
+        const co = teamPeople[(i + 3) % teamPeople.length]!
+        await tx.insert(allocations).values([
+          { councilId, familyId: f.id, teamId: team.id, personId: lead.id, role: 'lead' },
+          { councilId, familyId: f.id, teamId: team.id, personId: co.id, role: 'co_worker' },
+        ])
+        if (lead.email === email('practitioner') || co.email === email('practitioner')) {
+          const at = new Date()
+          at.setUTCHours(9 + (i % 6), i % 2 ? 30 : 0, 0, 0)
+          await tx.insert(visits).values({ councilId, familyId: f.id, teamId: team.id, kind: i % 3 ? 'home_visit' : 'school', startsAt: at, durationMinutes: 60, place: i % 3 ? 'At home' : 'Kestrel Lane Primary (invented)', attendeeIds: [lead.id, co.id].filter((x, j, a) => a.indexOf(x) === j), bookedBy: lead.id })
+        }
+      }
+      for (let d = 0; d < 14; d++) {
+        const day = new Date(Date.parse(`${todayIso}T12:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10)
+        await tx.insert(dutyRota).values({ councilId, teamId: team.id, day, personId: teamPeople[d % teamPeople.length]!.id })
+      }
     }
 
     const signIns = DEMO_SIGN_INS.map((s) => {

@@ -1,0 +1,124 @@
+import { z } from 'zod'
+import { VISIT_KIND_LIST } from '@hearth/domain'
+import { optionalText, requiredText, Uuid } from './common'
+import { IsoDate } from './families'
+
+const Reason = z.string({ message: 'give the reason' }).trim().min(5, { message: 'give the reason in a few words' }).max(2000)
+const Present = z.array(Uuid).max(20).default([])
+
+export const ClaimInput = z.object({
+  /** Leave out to ask the team to find one: Hearth picks the practitioner with the fewest families. */
+  coWorkerId: Uuid.nullable().optional(),
+  presentIds: Present,
+})
+export const WorkersInput = z.object({
+  leadId: Uuid,
+  coWorkerIds: z.array(Uuid).min(1, { message: 'every family needs at least one co-worker as well as the lead' }).max(6),
+  reason: Reason,
+  presentIds: Present,
+})
+export const CapInput = z.object({ cap: z.number({ message: 'give a number of children' }).int().min(1).max(40), reason: Reason, presentIds: Present })
+export const TeamDecisionInput = z.object({ summary: requiredText(2000, 'what the team decided'), presentIds: Present })
+export const RotaInput = z.object({ personId: Uuid })
+export const RotaParams = z.object({ id: Uuid, day: IsoDate })
+
+export const VisitInput = z.object({
+  kind: z.enum(VISIT_KIND_LIST as [string, ...string[]], { message: 'choose the kind of visit or meeting' }),
+  startsAt: z.iso.datetime({ offset: true, message: 'must be a date and time, like 2026-11-24T10:00:00Z' }),
+  durationMinutes: z.number().int().min(5).max(8 * 60).default(60),
+  place: requiredText(300, 'where'),
+  attendeeIds: z.array(Uuid).max(10).default([]),
+  othersAttending: optionalText(500),
+  interpreterNeeded: z.boolean().optional(),
+})
+export const VisitMove = z
+  .object({
+    startsAt: z.iso.datetime({ offset: true, message: 'must be a date and time' }).optional(),
+    durationMinutes: z.number().int().min(5).max(8 * 60).optional(),
+    place: requiredText(300, 'where').optional(),
+    reason: Reason,
+  })
+  .refine((m) => m.startsAt || m.place || m.durationMinutes, { message: 'say what changes: the time, the length or the place', path: ['startsAt'] })
+export const VisitCancel = z.object({ reason: Reason })
+
+export const VisitView = z.object({
+  id: Uuid,
+  familyId: Uuid,
+  familyName: z.string(),
+  kind: z.string(),
+  startsAt: z.string(),
+  durationMinutes: z.number().int(),
+  place: z.string(),
+  attendees: z.array(z.object({ personId: Uuid, name: z.string() })),
+  othersAttending: z.string().nullable(),
+  interpreterNeeded: z.boolean(),
+  status: z.enum(['booked', 'cancelled']),
+  lastChangeReason: z.string().nullable(),
+})
+
+const Worker = z.object({ personId: Uuid, name: z.string() })
+export const HeldFamily = z.object({
+  familyId: Uuid,
+  familyName: z.string(),
+  postcode: z.string(),
+  childCount: z.number().int(),
+  lead: Worker,
+  coWorkers: z.array(Worker),
+  conversationStage: z.number().int(),
+  nextVisitAt: z.string().nullable(),
+  heldSince: z.string(),
+})
+export const BoardMember = z.object({
+  personId: Uuid,
+  name: z.string(),
+  cap: z.number().int(),
+  leadChildren: z.number().int(),
+  leadFamilies: z.number().int(),
+  coWorkerFamilies: z.number().int(),
+  visitsToday: z.number().int(),
+  onDutyToday: z.boolean(),
+})
+export const BoardOffer = z.object({
+  offerId: Uuid,
+  familyId: Uuid,
+  familyName: z.string(),
+  postcode: z.string(),
+  childCount: z.number().int(),
+  offeredAt: z.string(),
+  waitingMinutes: z.number().int(),
+  decision: z.string().nullable(),
+  reasons: z.string().nullable(),
+  openCase: z.boolean(),
+})
+export const Board = z.object({
+  teamId: Uuid,
+  teamName: z.string(),
+  teamCap: z.number().int(),
+  today: z.string(),
+  dutyPersonId: Uuid.nullable(),
+  offers: z.array(BoardOffer),
+  members: z.array(BoardMember),
+  held: z.array(HeldFamily),
+})
+export const TeamDecisionView = z.object({
+  id: Uuid,
+  kind: z.string(),
+  summary: z.string(),
+  present: z.array(z.string()),
+  recordedByName: z.string(),
+  decidedAt: z.string(),
+})
+export const RotaDay = z.object({ day: z.string(), personId: Uuid.nullable(), name: z.string().nullable() })
+export const FamilyWorkers = z.object({
+  holdingTeam: z.object({ id: Uuid, name: z.string() }).nullable(),
+  lead: Worker.nullable(),
+  coWorkers: z.array(Worker),
+  lettersWaiting: z.number().int(),
+})
+export const MyDay = z.object({
+  today: z.string(),
+  onDutyFor: z.array(z.object({ teamId: Uuid, teamName: z.string() })),
+  visitsToday: z.array(VisitView),
+  families: z.array(z.object({ familyId: Uuid, familyName: z.string(), role: z.enum(['lead', 'co_worker']), nextVisitAt: z.string().nullable(), lastVisitAt: z.string().nullable(), state: z.enum(['booked', 'none_booked', 'overdue']) })),
+  arrivals: z.array(BoardOffer.extend({ teamId: Uuid, teamName: z.string() })),
+})
