@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
-import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { readFileSync } from 'node:fs'
 import net from 'node:net'
@@ -127,18 +126,7 @@ worker.kill('SIGTERM')
 api.kill('SIGTERM')
 await handle.close()
 
-const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
-const today = new Date().toISOString().slice(0, 10)
-const md = `# Benchmarks
-
-Made by \`npm run bench\` (bench/referrals.bench.ts); the file is rewritten on every run. Figures are
-for this machine only: compare runs on the same machine, never against a timed unit test.
-
-- **Machine**: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, ${os.type()} ${os.release()}
-- **Date**: ${today}
-- **Software**: Node ${process.version}, PostgreSQL ${pgVersion} (throw-away cluster, fsync off), Redis (private), API and worker each in their own process, load from a third (autocannon)
-
-## Referral front door
+const md = `## Referral front door
 
 | measure | result |
 |---|---|
@@ -151,6 +139,7 @@ How the family reaches the board: the decision writes an outbox row in its trans
 the worker over Redis; the worker relays it into BullMQ (\`hearth-routing\`), routes it in one
 transaction and publishes a live event. Without the nudge, the relay's 500 ms poll bounds the wait.
 `
-writeFileSync(`${ROOT}/docs/benchmarks.md`, md)
+writeFileSync(`${process.env.BENCH_OUT_DIR}/1-referrals.md`, md)
+writeFileSync(`${process.env.BENCH_OUT_DIR}/versions.txt`, pgVersion)
 process.stdout.write(md)
 process.exit(0)

@@ -1,6 +1,7 @@
 // `npm run bench`: speed and memory figures on this machine, written to docs/benchmarks.md.
 import { spawnSync } from 'node:child_process'
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { aptInstall, ensureDependencies, ensurePnpm, findPgBin, ROOT, say, startPrivateRedis, startThrowawayPostgres, which } from './lib.mjs'
@@ -20,13 +21,30 @@ let status = 1
 try {
   pg = await startThrowawayPostgres(join(tmp, 'pg'))
   redis = await startPrivateRedis(join(tmp, 'redis'))
-  say('running bench/referrals.bench.ts (about a minute)')
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench/referrals.bench.ts')], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, BENCH_DATABASE_URL: pg.url, BENCH_REDIS_URL: redis.url },
-  })
-  status = r.status ?? 1
+  const out = join(tmp, 'sections')
+  mkdirSync(out)
+  status = 0
+  for (const file of ['referrals.bench.ts', 'board.bench.ts']) {
+    say(`running bench/${file} (about a minute)`)
+    const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench', file)], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, BENCH_DATABASE_URL: pg.url, BENCH_REDIS_URL: redis.url, BENCH_OUT_DIR: out },
+    })
+    if (r.status !== 0) status = r.status ?? 1
+  }
+  const pgVersion = readFileSync(join(out, 'versions.txt'), 'utf8')
+  const sections = readdirSync(out).filter((f) => f.endsWith('.md')).sort().map((f) => readFileSync(join(out, f), 'utf8'))
+  const header = `# Benchmarks
+
+Made by \`npm run bench\` (bench/*.bench.ts); this file is rewritten on every run. Figures are for
+this machine only: compare runs on the same machine, never against a timed unit test.
+
+- **Machine**: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, ${os.type()} ${os.release()}
+- **Date**: ${new Date().toISOString().slice(0, 10)}
+- **Software**: Node ${process.version}, PostgreSQL ${pgVersion} (throw-away cluster, fsync off), Redis (private); the API and the worker each in their own process, load from a third (autocannon)
+`
+  if (status === 0) writeFileSync(join(ROOT, 'docs/benchmarks.md'), [header, ...sections].join('\n'))
 } finally {
   await redis?.stop()
   pg?.stop()

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import { and, eq, gt } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { councils, memberships, people, sessions, teams, type Db } from '@hearth/db'
@@ -62,38 +62,43 @@ export interface AuthOptions {
   cookieSecure: boolean
 }
 
+/** One round trip: the session, its person and council, and the person's teams. Runs on every request. */
 async function loadActor(db: Db, token: string, idleMinutes: number): Promise<Actor | null> {
   const tokenHash = hashToken(token)
   const now = new Date()
-  const [row] = await db
-    .select({ session: sessions, person: people, councilName: councils.name })
-    .from(sessions)
-    .innerJoin(people, and(eq(people.id, sessions.personId), eq(people.councilId, sessions.councilId)))
-    .innerJoin(councils, eq(councils.id, sessions.councilId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), gt(sessions.absoluteExpiresAt, now)))
-  if (!row || !row.person.active) return null
-  const teamRows = await db
-    .select({ id: teams.id, name: teams.name, kind: teams.kind, patchId: teams.patchId })
-    .from(memberships)
-    .innerJoin(teams, and(eq(teams.id, memberships.teamId), eq(teams.councilId, memberships.councilId)))
-    .where(and(eq(memberships.councilId, row.session.councilId), eq(memberships.personId, row.person.id)))
-  let expiresAt = row.session.expiresAt
-  if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    expiresAt = new Date(Math.min(now.getTime() + idleMinutes * 60_000, row.session.absoluteExpiresAt.getTime()))
+  const result = await db.execute(sql`
+    select s.council_id, s.csrf_token, s.expires_at, s.absolute_expires_at, s.last_seen_at,
+           p.id as person_id, p.name, p.email, p.roles, p.active, c.name as council_name,
+           coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name, 'kind', t.kind, 'patchId', t.patch_id) order by t.name)
+                     from ${memberships} m join ${teams} t on t.id = m.team_id and t.council_id = m.council_id
+                     where m.council_id = s.council_id and m.person_id = p.id), '[]'::json) as teams
+    from ${sessions} s
+    join ${people} p on p.id = s.person_id and p.council_id = s.council_id
+    join ${councils} c on c.id = s.council_id
+    where s.token_hash = ${tokenHash} and s.expires_at > ${now} and s.absolute_expires_at > ${now}`)
+  const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0] as
+    | { council_id: string; csrf_token: string; expires_at: Date | string; absolute_expires_at: Date | string; last_seen_at: Date | string; person_id: string; name: string; email: string; roles: Role[]; active: boolean; council_name: string; teams: Actor['teams'] | string }
+    | undefined
+  if (!row || !row.active) return null
+  const teamRows = (typeof row.teams === 'string' ? JSON.parse(row.teams) : row.teams) as Actor['teams']
+  const absolute = new Date(row.absolute_expires_at)
+  let expiresAt = new Date(row.expires_at)
+  if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+    expiresAt = new Date(Math.min(now.getTime() + idleMinutes * 60_000, absolute.getTime()))
     await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.tokenHash, tokenHash))
   }
-  const roles = row.person.roles as Role[]
+  const roles = row.roles
   return {
-    personId: row.person.id,
-    councilId: row.session.councilId,
-    councilName: row.councilName,
-    name: row.person.name,
-    email: row.person.email,
+    personId: row.person_id,
+    councilId: row.council_id,
+    councilName: row.council_name,
+    name: row.name,
+    email: row.email,
     roles,
     teams: teamRows,
     familyScope: familyScope({ roles, teams: teamRows }),
     sessionTokenHash: tokenHash,
-    csrfToken: row.session.csrfToken,
+    csrfToken: row.csrf_token,
     sessionExpiresAt: expiresAt,
   }
 }

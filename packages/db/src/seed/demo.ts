@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { holidaySet, upnCheckLetter, workingDayDeadline, type Role, type TeamKind } from '@hearth/domain'
+import { holidaySet, londonDateOf, upnCheckLetter, workingDayDeadline, type Role, type TeamKind } from '@hearth/domain'
 import type { Db } from '../client'
 import { hashPassword } from '../passwords'
 import { nextReference } from '../references'
@@ -305,7 +305,7 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
     // Each family-facing team already holds some of its patch's families (lead + co-worker), has a
     // duty rota for the fortnight, and the demo practitioner has visits today.
     const referred = new Set(specs.map((x) => familyRows[x.family]?.id))
-    const todayIso = new Date().toISOString().slice(0, 10)
+    const todayIso = londonDateOf(new Date())
     for (const team of ffTeams) {
       const teamPeople = peopleSpecs.map((p, i) => ({ spec: p, row: personRows[i]! })).filter((p) => p.spec.teams.includes(team.id)).map((p) => p.row)
       const patchFamilies = familyRows.filter((f) => f.patchId === team.patchId && !referred.has(f.id))
