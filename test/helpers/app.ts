@@ -15,9 +15,9 @@ export interface TestApp {
 }
 
 /** The real app on a given database and the real Redis, with a BullMQ prefix of its own. */
-export async function makeTestApp(handle: DbHandle, config: Partial<{ SESSION_IDLE_MINUTES: number; SESSION_ABSOLUTE_HOURS: number }> = {}): Promise<TestApp> {
-  const redisUrl = requireEnv('TEST_REDIS_URL')
-  const redis = createRedis(redisUrl)
+export async function makeTestApp(handle: DbHandle, config: Partial<{ SESSION_IDLE_MINUTES: number; SESSION_ABSOLUTE_HOURS: number }> = {}, redisUrl = requireEnv('TEST_REDIS_URL')): Promise<TestApp> {
+  const redis = createRedis(redisUrl, { retryStrategy: () => 500 })
+  redis.on('error', () => {})
   const prefix = `{t${randomBytes(4).toString('hex')}}`
   const queues = Object.fromEntries(Object.values(QUEUES).map((n) => [n, new Queue(n, { connection: redis, prefix })])) as Record<QueueName, Queue>
   const app = await buildApp({

@@ -42,13 +42,15 @@ async function idsFor(councilId: string, eastfieldPatch: string) {
     id_offer: await firstId('offers', councilId),
     id_heldfamily: await firstId('allocations', councilId, "role = 'lead'").then(async () => String(((await dbx.handle.db.execute(sql.raw(`select family_id from allocations where council_id = '${councilId}' and role = 'lead' limit 1`))) as unknown as { rows: { family_id: string }[] }).rows[0]!.family_id)),
     id_visit: await firstId('visits', councilId),
+    id_task: await firstId('admin_tasks', councilId),
   }
 }
 
 /** Fills :params in a route with ids of the given council. */
 function fill(url: string, set: Record<string, string>): string {
-  const prefix = url.startsWith('/api/teams') ? 'team' : url.startsWith('/api/patches') ? 'patch' : url.startsWith('/api/people') ? 'person' : url.startsWith('/api/families') ? 'family' : url.startsWith('/api/children') ? 'child' : url.startsWith('/api/audit/exports') ? 'export' : url.startsWith('/api/referrals') ? 'referral' : url.startsWith('/api/visits') ? 'visit' : 'x'
-  if (/^\/api\/families\/:id\/(workers|visits)/.test(url)) url = url.replace(':id', set.id_heldfamily!)
+  const prefix = url.startsWith('/api/teams') ? 'team' : url.startsWith('/api/patches') ? 'patch' : url.startsWith('/api/people') ? 'person' : url.startsWith('/api/families') ? 'family' : url.startsWith('/api/children') ? 'child' : url.startsWith('/api/audit/exports') ? 'export' : url.startsWith('/api/referrals') ? 'referral' : url.startsWith('/api/visits') ? 'visit' : url.startsWith('/api/tasks') ? 'task' : 'x'
+  url = url.replace(':taskType', 'visit_confirmation')
+  if (/^\/api\/families\/:id\/(workers|visits|ask-enabler|tasks)/.test(url)) url = url.replace(':id', set.id_heldfamily!)
   if (/^\/api\/teams\/:id\/(board|offers|decisions|rota|members\/:personId\/cap)/.test(url)) url = url.replace(':id', set.id_ffteam!)
   return url
     .replace(':offerId', set.id_offer!)
@@ -140,7 +142,8 @@ describe('council isolation', () => {
         (select count(*) from team_decisions where council_id = '${seeded.b.councilId}') td,
         (select string_agg(person_id::text, '|' order by day) from duty_rota where council_id = '${seeded.b.councilId}') dr,
         (select string_agg(status || place, '|' order by id) from visits where council_id = '${seeded.b.councilId}') v,
-        (select string_agg(coalesce(caseload_cap, 0)::text, '|' order by id) from memberships where council_id = '${seeded.b.councilId}') caps`)) as unknown as { rows: unknown[] }).rows[0]
+        (select string_agg(coalesce(caseload_cap, 0)::text, '|' order by id) from memberships where council_id = '${seeded.b.councilId}') caps,
+        (select string_agg(status || coalesce(claimed_by::text, ''), '|' order by id) from admin_tasks where council_id = '${seeded.b.councilId}') tasks`)) as unknown as { rows: unknown[] }).rows[0]
     const before = await snapshot()
     const withParams = apiRoutes().filter((r) => r.url.includes(':id') && Array.isArray(r.access))
     expect(withParams.length).toBeGreaterThan(10)
@@ -208,5 +211,7 @@ function validBodyFor(method: string, url: string): unknown {
   if (url === '/api/families/:id/visits') return { kind: 'home_visit', startsAt: '2031-01-02T10:00:00Z', place: 'Across councils' }
   if (url === '/api/visits/:id') return { place: 'Across councils', reason: 'Across councils must not work.' }
   if (url === '/api/visits/:id/cancel') return { reason: 'Across councils must not work.' }
+  if (url === '/api/tasks/:id/complete') return { outcome: 'Across councils must not work.' }
+  if (url === '/api/families/:id/ask-enabler') return { request: 'Across councils must not work.' }
   return {}
 }

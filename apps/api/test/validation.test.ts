@@ -80,6 +80,11 @@ const BAD: Record<string, { as: Role; cases: { body: unknown; field: string }[] 
   'POST /api/families/:id/visits': { as: 'practitioner', cases: [{ body: { kind: 'party', startsAt: '2026-12-01T10:00:00Z', place: 'Home' }, field: 'body.kind' }, { body: { kind: 'home_visit', startsAt: 'tomorrow', place: 'Home' }, field: 'body.startsAt' }, { body: { kind: 'home_visit', startsAt: '2026-12-01T10:00:00Z', place: '' }, field: 'body.place' }, { body: { kind: 'home_visit', startsAt: '2026-12-01T10:00:00Z', place: 'Home', attendeeIds: ['00000000-0000-4000-8000-000000000000'] }, field: 'body.attendeeIds.0' }] },
   'PATCH /api/visits/:id': { as: 'practitioner', cases: [{ body: { reason: 'Family asked' }, field: 'body.startsAt' }, { body: { place: 'Office' }, field: 'body.reason' }] },
   'POST /api/visits/:id/cancel': { as: 'practitioner', cases: [{ body: { reason: '' }, field: 'body.reason' }] },
+  'POST /api/tasks/:id/claim': { as: 'enabler', cases: [] },
+  'POST /api/tasks/:id/release': { as: 'enabler', cases: [] },
+  'POST /api/tasks/:id/complete': { as: 'enabler', cases: [{ body: { outcome: '' }, field: 'body.outcome' }, { body: { outcome: 'Sent', reference: 'x'.repeat(201) }, field: 'body.reference' }] },
+  'POST /api/families/:id/ask-enabler': { as: 'practitioner', cases: [{ body: { request: '  ' }, field: 'body.request' }, { body: {}, field: 'body.request' }] },
+  'PUT /api/task-settings/:taskType': { as: 'administrator', cases: [{ body: { dueHours: 0, minutesSaved: 10 }, field: 'body.dueHours' }, { body: { dueHours: 24, minutesSaved: -1 }, field: 'body.minutesSaved' }] },
 }
 
 function goodReferral() {
@@ -108,7 +113,8 @@ async function tableCounts(): Promise<Record<string, unknown>> {
     (select count(*) from bank_holidays) bank_holidays,
     (select count(*) from allocations) allocations, (select count(*) from allocations where ended_at is null) active_allocations, (select count(*) from team_decisions) team_decisions,
     (select count(*) from duty_rota) rota, (select string_agg(person_id::text, '|' order by day) from duty_rota) rota_values, (select count(*) from visits) visits,
-    (select string_agg(status || place || starts_at::text, '|' order by id) from visits) visit_values, (select string_agg(coalesce(caseload_cap, 0)::text, '|' order by id) from memberships) caps`)
+    (select string_agg(status || place || starts_at::text, '|' order by id) from visits) visit_values,
+    (select count(*) from admin_tasks) tasks, (select string_agg(status || coalesce(outcome, ''), '|' order by id) from admin_tasks) task_values, (select count(*) from task_type_settings) task_settings, (select string_agg(coalesce(caseload_cap, 0)::text, '|' order by id) from memberships) caps`)
   return (r as unknown as { rows: Record<string, unknown>[] }).rows[0]!
 }
 
@@ -119,6 +125,7 @@ beforeAll(async () => {
   sessions.set('administrator', await signInAs(t.app, 'admin@northmoor.example'))
   sessions.set('referral_officer', await signInAs(t.app, 'referrals@northmoor.example'))
   sessions.set('practitioner', await signInAs(t.app, 'practitioner@northmoor.example'))
+  sessions.set('enabler', await signInAs(t.app, 'enabler@northmoor.example'))
   const one = async (q: string) => String(((await dbx.handle.db.execute(sql.raw(q))) as unknown as { rows: { id: string }[] }).rows[0]!.id)
   const c = seeded.a.councilId
   ids = {
@@ -151,7 +158,8 @@ function fill(url: string) {
   if (url.startsWith('/api/teams/:id/offers') || url.startsWith('/api/teams/:id/decisions') || url.startsWith('/api/teams/:id/rota') || url.startsWith('/api/teams/:id/members/:personId/cap')) {
     url = url.replace(':id', ids.eastfield!).replace(':offerId', ids.offer!)
   }
-  if (url.startsWith('/api/families/:id/workers') || url.startsWith('/api/families/:id/visits')) url = url.replace(':id', ids.heldFamily!)
+  if (url.startsWith('/api/families/:id/workers') || url.startsWith('/api/families/:id/visits') || url.startsWith('/api/families/:id/ask-enabler')) url = url.replace(':id', ids.heldFamily!)
+  url = url.replace(':taskType', 'visit_confirmation')
   if (url.startsWith('/api/visits/:id')) url = url.replace(':id', ids.visit!)
   const kind = url.split('/')[2]
   const id = { patches: ids.patch, teams: ids.team, people: ids.person, families: ids.family, children: ids.child, referrals: ids.referral }[kind as string] ?? ids.family

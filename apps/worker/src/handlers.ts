@@ -1,5 +1,6 @@
 import type { Db } from '@hearth/db'
 import { JOBS, type HearthEvent, type JobName, type JobPayload } from '@hearth/jobs'
+import { handleAdminTasks } from './jobs/admin.tasks.handler'
 import { failAuditExport, handleAuditExport } from './jobs/audit.export.handler'
 import { handleOpenCaseAlert, handleReferralRoute } from './jobs/referral.route.handler'
 
@@ -19,6 +20,7 @@ export const HANDLERS: { [N in JobName]: Handler<N> } = {
   'audit.export': { run: (ctx, p) => handleAuditExport(ctx.db, p), onDeadLetter: (ctx, p, m) => failAuditExport(ctx.db, p, m) },
   'referral.route': { run: handleReferralRoute },
   'referral.open_case_alert': { run: handleOpenCaseAlert },
+  'admin.tasks': { run: handleAdminTasks },
 }
 
 /** Every job name has exactly one handler and every handler a job name (checked at boot). */

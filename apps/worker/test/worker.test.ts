@@ -31,7 +31,7 @@ afterAll(async () => {
 describe('jobs', () => {
   it('every job has exactly one handler (checked at boot)', () => {
     expect(() => assertHandlersComplete()).not.toThrow()
-    expect(() => assertHandlersComplete({})).toThrow(/missing \[audit.export, referral.route, referral.open_case_alert\]/)
+    expect(() => assertHandlersComplete({})).toThrow(/missing \[audit.export, referral.route, admin.tasks, referral.open_case_alert\]/)
     expect(() => assertHandlersComplete({ 'audit.export': {}, 'made.up': {} })).toThrow(/unknown \[made.up\]/)
   })
 

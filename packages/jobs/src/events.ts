@@ -9,6 +9,7 @@ export type HearthEvent =
   | { type: 'referral.open_case'; councilId: string; teamIds: string[]; referralId: string }
   | { type: 'referral.unroutable'; councilId: string; teamIds: string[]; referralId: string }
   | { type: 'board.changed'; councilId: string; teamIds: string[]; familyId: string }
+  | { type: 'tasks.changed'; councilId: string; teamIds: string[]; taskIds: string[] }
 
 export function eventsChannel(prefix: string): string {
   return `${prefix}:events`

@@ -33,7 +33,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       }
       const ctx = auditFrom(request)
       const { referral, replayed } = await svc.intake(ctx, request.body, (key as string | undefined) ?? null)
-      if (referral.openCaseTeamId && !replayed) void app.events.nudgeOutbox()
+      if (!replayed) void app.events.nudgeOutbox()
       reply.code(replayed ? 200 : 201)
       return svc.get(ctx, referral.id)
     },

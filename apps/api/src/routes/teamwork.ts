@@ -18,7 +18,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   const svc = teamworkService(app.deps.db)
   const visitsSvc = visitService(app.deps.db)
   const fam = familyService(app.deps.db)
-  const boardChanged = (councilId: string, teamId: string, familyId: string) => app.events.publish({ type: 'board.changed', councilId, teamIds: [teamId], familyId }).catch(() => {})
+  const boardChanged = (councilId: string, teamId: string, familyId: string) => {
+    void app.events.nudgeOutbox() // the letter to the family is queued for the enablers
+    return app.events.publish({ type: 'board.changed', councilId, teamIds: [teamId], familyId }).catch(() => {})
+  }
 
   app.get('/teams/:id/board', { config: { access: PRACTITIONER }, schema: { tags: ['team board'], summary: 'The team board: families waiting, who holds what against their cap, who is on duty', params: IdParams, response: { 200: Board, ...errors } } }, async (request) =>
     svc.board(auditFrom(request), actorOf(request), request.params.id),
@@ -71,7 +74,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   )
   app.post('/families/:id/visits', { config: { access: PRACTITIONER }, schema: { tags: ['visits'], summary: 'Book a visit or meeting', params: IdParams, body: VisitInput, response: { 201: VisitView, ...errors } } }, async (request, reply) => {
     reply.code(201)
-    return visitsSvc.book(auditFrom(request), actorOf(request), request.params.id, request.body)
+    const visit = await visitsSvc.book(auditFrom(request), actorOf(request), request.params.id, request.body)
+    void app.events.nudgeOutbox()
+    return visit
   })
   app.patch('/visits/:id', { config: { access: PRACTITIONER }, schema: { tags: ['visits'], summary: 'Move a visit (time, length or place), with a reason', params: IdParams, body: VisitMove, response: { 200: VisitView, ...errors } } }, async (request) =>
     visitsSvc.move(auditFrom(request), actorOf(request), request.params.id, request.body),

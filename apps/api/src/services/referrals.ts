@@ -5,7 +5,7 @@ import {
 } from '@hearth/db'
 import type { DecisionInput, ReferralInput } from '@hearth/contracts'
 import {
-  clockState, decisionNeedsPrimaryNeed, decisionNeedsTeam, findCandidates, findPatchForPostcode, REFERRAL_DECISION_WORKING_DAYS, workingDayDeadline,
+  clockState, decisionNeedsPrimaryNeed, isProfessionalSource, type ReferralSource, decisionNeedsTeam, findCandidates, findPatchForPostcode, REFERRAL_DECISION_WORKING_DAYS, workingDayDeadline,
   type HolidaySet, type KnownChild, type MatchQuery,
 } from '@hearth/domain'
 import { enqueueInTx } from '@hearth/jobs'
@@ -182,6 +182,8 @@ export function referralService(db: Db) {
           }
           await writeAudit(tx, audit)
           if (openTeam) await enqueueInTx(tx, ctx.councilId, 'referral.open_case_alert', { councilId: ctx.councilId, referralId: ref!.id, teamId: openTeam })
+          // A professional referrer is thanked and told it arrived: work for the enablers.
+          if (isProfessionalSource(input.source as ReferralSource)) await enqueueInTx(tx, ctx.councilId, 'admin.tasks', { councilId: ctx.councilId, trigger: 'referral.received', subjectId: ref!.id })
           return ref!
         })
         return { referral, replayed: false }

@@ -3,6 +3,7 @@ import {
   allocations, children, dutyRota, families, familyLetters, memberships, offers, people, referrals, teamDecisions, teams, visits, writeAudit, type AuditEntry, type Db, type Tx,
 } from '@hearth/db'
 import { addCalendarDays, capRefusal, checkWorkers, effectiveCap, londonDateOf, pickCoWorker, startOfLondonDay, type Role } from '@hearth/domain'
+import { enqueueInTx } from '@hearth/jobs'
 import { AppError, invalid, notFound } from '../errors'
 import type { Actor } from '../plugins/auth'
 
@@ -63,8 +64,10 @@ export function teamworkService(db: Db) {
     await tx.insert(teamDecisions).values({ ...v, familyId: v.familyId ?? null, details: v.details ?? null })
   }
 
-  async function letterToFamily(tx: Tx, councilId: string, familyId: string, leadId: string, coWorkerIds: string[]) {
-    await tx.insert(familyLetters).values({ councilId, familyId, kind: 'your_workers', details: { leadId, coWorkerIds } })
+  /** The family is told who their workers are: a letter for the enablers to send, queued in this transaction. */
+  async function letterToFamily(tx: Tx, councilId: string, familyId: string, leadId: string, coWorkerIds: string[], teamId: string) {
+    const [letter] = await tx.insert(familyLetters).values({ councilId, familyId, kind: 'your_workers', details: { leadId, coWorkerIds } }).returning({ id: familyLetters.id })
+    await enqueueInTx(tx, councilId, 'admin.tasks', { councilId, trigger: 'workers.changed', subjectId: letter!.id, teamId })
   }
 
   return {
@@ -132,7 +135,7 @@ export function teamworkService(db: Db) {
           familyId: family!.id,
           details: { offerId, leadId: actor.personId, coWorkerIds: [coWorkerId] },
         })
-        await letterToFamily(tx, ctx.councilId, family!.id, actor.personId, [coWorkerId])
+        await letterToFamily(tx, ctx.councilId, family!.id, actor.personId, [coWorkerId], teamId)
         await writeAudit(tx, { ...ctx, action: 'allocation.claim', recordType: 'family', recordId: family!.id, familyId: family!.id, details: { offerId, coWorkerId } })
         return { familyId: family!.id, leadId: actor.personId, coWorkerIds: [coWorkerId] }
       })
@@ -193,7 +196,7 @@ export function teamworkService(db: Db) {
           familyId,
           details: { from: current.map((a) => ({ personId: a.personId, role: a.role })), to: [...wanted].map(([personId, role]) => ({ personId, role })) },
         })
-        if (ending.length || adding.length) await letterToFamily(tx, ctx.councilId, familyId, input.leadId, input.coWorkerIds)
+        if (ending.length || adding.length) await letterToFamily(tx, ctx.councilId, familyId, input.leadId, input.coWorkerIds, team.id)
         await writeAudit(tx, { ...ctx, action: 'allocation.change', recordType: 'family', recordId: familyId, familyId, details: { leadId: input.leadId, coWorkerIds: input.coWorkerIds } })
         return { teamId: team.id }
       })

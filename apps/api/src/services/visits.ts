@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm'
 import { allocations, families, offers, people, referrals, teams, visits, writeAudit, type AuditEntry, type Db, type Visit } from '@hearth/db'
 import { addCalendarDays, londonDateOf, startOfLondonDay, type Role } from '@hearth/domain'
+import { enqueueInTx } from '@hearth/jobs'
 import { AppError, invalid, notFound } from '../errors'
 import type { Actor } from '../plugins/auth'
 import { familyService } from './families'
@@ -71,6 +72,8 @@ export function visitService(db: Db) {
           .values({ councilId: actor.councilId, familyId, teamId, kind: input.kind, startsAt: new Date(input.startsAt), durationMinutes: input.durationMinutes, place: input.place, attendeeIds, othersAttending: input.othersAttending ?? null, interpreterNeeded: input.interpreterNeeded ?? f.interpreterNeeded, bookedBy: actor.personId })
           .returning()
         await writeAudit(tx, { ...ctx, action: 'visit.book', recordType: 'visit', recordId: row!.id, familyId })
+        // The admin this booking brings (letter, interpreter, room…) goes to the enablers, in this transaction.
+        await enqueueInTx(tx, actor.councilId, 'admin.tasks', { councilId: actor.councilId, trigger: 'visit.booked', subjectId: row!.id })
         return row!
       })
       return (await view([{ ...v, familyName: f.name }], actor.councilId))[0]!

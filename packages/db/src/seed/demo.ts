@@ -7,6 +7,7 @@ import { councils } from '../schema/councils'
 import { adults, children, families, relationships } from '../schema/families'
 import { offers, referralChildren, referrals } from '../schema/referrals'
 import { allocations, dutyRota, visits } from '../schema/teamwork'
+import { createTask } from '../admin-tasks'
 import { memberships, patches, people, teams } from '../schema/organisation'
 
 export const DEMO_PASSWORD = 'hearth-demo-2026'
@@ -320,7 +321,9 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
         if (lead.email === email('practitioner') || co.email === email('practitioner')) {
           const at = new Date()
           at.setUTCHours(9 + (i % 6), i % 2 ? 30 : 0, 0, 0)
-          await tx.insert(visits).values({ councilId, familyId: f.id, teamId: team.id, kind: i % 3 ? 'home_visit' : 'school', startsAt: at, durationMinutes: 60, place: i % 3 ? 'At home' : 'Kestrel Lane Primary (invented)', attendeeIds: [lead.id, co.id].filter((x, j, a) => a.indexOf(x) === j), bookedBy: lead.id })
+          const [v] = await tx.insert(visits).values({ councilId, familyId: f.id, teamId: team.id, kind: i % 3 ? 'home_visit' : 'school', startsAt: at, durationMinutes: 60, place: i % 3 ? 'At home' : 'Kestrel Lane Primary (invented)', attendeeIds: [lead.id, co.id].filter((x, j, a) => a.indexOf(x) === j), bookedBy: lead.id }).returning()
+          // the enablers' queue starts with the admin these visits brought
+          await createTask(tx, { councilId, sourceKey: `visit:${v!.id}:visit_confirmation`, taskType: 'visit_confirmation', teamId: team.id, familyId: f.id, visitId: v!.id, requestedBy: lead.id, notAfter: at })
         }
       }
       for (let d = 0; d < 14; d++) {

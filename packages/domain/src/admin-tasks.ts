@@ -1,0 +1,42 @@
+import type { VisitKind } from './allocation'
+
+/**
+ * Admin work that leaves the practitioner: each type has a plain-English label, a due time and an
+ * estimate of the practitioner minutes it saves (councils may change both), and a letter template
+ * where a letter is sent.
+ */
+export const TASK_TYPES = {
+  visit_confirmation: { label: 'Confirm the visit with the family', dueHours: 24, minutesSaved: 15, letter: true },
+  interpreter_booking: { label: 'Book an interpreter for the visit', dueHours: 24, minutesSaved: 30, letter: false },
+  room_booking: { label: 'Book a room or venue', dueHours: 48, minutesSaved: 20, letter: false },
+  conference_invitations: { label: 'Send the invitations to the meeting', dueHours: 48, minutesSaved: 45, letter: true },
+  minute_taker: { label: 'Find a minute-taker', dueHours: 48, minutesSaved: 20, letter: false },
+  minutes: { label: 'Type and circulate the minutes', dueHours: 120, minutesSaved: 90, letter: false },
+  workers_letter: { label: 'Tell the family who their workers are', dueHours: 72, minutesSaved: 20, letter: true },
+  referrer_acknowledgement: { label: 'Acknowledge the referral to the referrer', dueHours: 24, minutesSaved: 10, letter: true },
+  ask_enabler: { label: 'A request from the practitioner', dueHours: 48, minutesSaved: 20, letter: false },
+} as const satisfies Record<string, { label: string; dueHours: number; minutesSaved: number; letter: boolean }>
+export type TaskType = keyof typeof TASK_TYPES
+export const TASK_TYPE_LIST = Object.keys(TASK_TYPES) as TaskType[]
+
+const CONFERENCES: readonly VisitKind[] = ['family_group_conference', 'child_protection_conference']
+const AWAY_FROM_HOME: readonly VisitKind[] = ['office', 'family_group_conference', 'child_protection_conference', 'core_group', 'review']
+
+/** The admin tasks a booked visit or meeting brings with it. */
+export function tasksForVisit(kind: VisitKind, interpreterNeeded: boolean): TaskType[] {
+  const tasks: TaskType[] = CONFERENCES.includes(kind) ? ['conference_invitations'] : ['visit_confirmation']
+  if (interpreterNeeded) tasks.push('interpreter_booking')
+  if (AWAY_FROM_HOME.includes(kind)) tasks.push('room_booking')
+  if (CONFERENCES.includes(kind)) tasks.push('minute_taker', 'minutes')
+  return tasks
+}
+
+/** An enabler's claim lapses after this long and the task returns to the queue. */
+export const DEFAULT_CLAIM_MINUTES = 120
+
+/** Minutes as "2 hours 5 minutes". */
+export function minutesInWords(total: number): string {
+  const h = Math.floor(total / 60)
+  const m = total % 60
+  return [h ? `${h} hour${h === 1 ? '' : 's'}` : '', m || !h ? `${m} minute${m === 1 ? '' : 's'}` : ''].filter(Boolean).join(' ')
+}
