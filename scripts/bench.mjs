@@ -24,7 +24,7 @@ try {
   const out = join(tmp, 'sections')
   mkdirSync(out)
   status = 0
-  for (const file of ['referrals.bench.ts', 'board.bench.ts']) {
+  for (const file of (process.env.BENCH_ONLY ? [process.env.BENCH_ONLY] : ['referrals.bench.ts', 'board.bench.ts', 'enablers.bench.ts'])) {
     say(`running bench/${file} (about a minute)`)
     const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench', file)], {
       cwd: ROOT,
@@ -44,7 +44,7 @@ this machine only: compare runs on the same machine, never against a timed unit 
 - **Date**: ${new Date().toISOString().slice(0, 10)}
 - **Software**: Node ${process.version}, PostgreSQL ${pgVersion} (throw-away cluster, fsync off), Redis (private); the API and the worker each in their own process, load from a third (autocannon)
 `
-  if (status === 0) writeFileSync(join(ROOT, 'docs/benchmarks.md'), [header, ...sections].join('\n'))
+  if (status === 0 && !process.env.BENCH_ONLY) writeFileSync(join(ROOT, 'docs/benchmarks.md'), [header, ...sections].join('\n'))
 } finally {
   await redis?.stop()
   pg?.stop()

@@ -17,6 +17,8 @@ import { PatchesPage } from './pages/PatchesPage'
 import { PeoplePage } from './pages/PeoplePage'
 import { PersonPage } from './pages/PersonPage'
 import { SignInPage } from './pages/SignInPage'
+import { TaskSettingsPage } from './pages/TaskSettingsPage'
+import { TasksPage } from './pages/TasksPage'
 import { TeamBoardPage } from './pages/TeamBoardPage'
 import { TeamDecisionsPage } from './pages/TeamDecisionsPage'
 import { TeamPage } from './pages/TeamPage'
@@ -58,6 +60,7 @@ export function App() {
             <Route path="/teams/:id/decisions" element={<TeamDecisionsPage />} />
           </>
         )}
+        {hasRole(me, 'enabler') && <Route path="/tasks" element={<TasksPage />} />}
         {hasRole(me, 'referral_officer') && (
           <>
             <Route path="/referrals" element={<ReferralsPage />} />
@@ -68,6 +71,7 @@ export function App() {
         {admin && (
           <>
             <Route path="/admin/bank-holidays" element={<BankHolidaysPage />} />
+            <Route path="/admin/task-settings" element={<TaskSettingsPage />} />
             <Route path="/admin/people" element={<PeoplePage />} />
             <Route path="/admin/people/new" element={<NewPersonPage />} />
             <Route path="/admin/people/:id" element={<PersonPage />} />

@@ -14,9 +14,10 @@ export function useLiveEvents(onEvent?: (type: string, data: Record<string, unkn
       void queryClient.invalidateQueries({ queryKey: ['referrals'] })
       void queryClient.invalidateQueries({ queryKey: ['board'] })
       void queryClient.invalidateQueries({ queryKey: ['my-day'] })
+      void queryClient.invalidateQueries({ queryKey: ['tasks'] })
       onEvent?.(type, JSON.parse(e.data))
     }
-    const types = ['offer.created', 'referral.open_case', 'referral.unroutable', 'board.changed']
+    const types = ['offer.created', 'referral.open_case', 'referral.unroutable', 'board.changed', 'tasks.changed']
     const listeners = types.map((t) => [t, handle(t)] as const)
     for (const [t, l] of listeners) source.addEventListener(t, l)
     return () => {

@@ -10,7 +10,10 @@ if (!databaseUrl || !redisUrl) {
   logger.error('DATABASE_URL and REDIS_URL must both be set for a stand-alone worker (npm start runs one inside the API process instead).')
   process.exit(1)
 }
-const handle = await openDb({ kind: 'postgres', url: databaseUrl, poolSize: 5 })
+// Enough connections for every queue's handlers at once plus the relay, so a backlog on one queue
+// (say, acknowledgements) never starves another (routing) of connections.
+const poolSize = Number(process.env.WORKER_DB_POOL ?? 20)
+const handle = await openDb({ kind: 'postgres', url: databaseUrl, poolSize })
 const ms = (name: string) => {
   const v = process.env[name]
   if (v === undefined) return undefined

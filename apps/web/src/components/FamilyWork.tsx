@@ -1,18 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import type { z } from 'zod'
-import type { Board, FamilyWorkers, VisitView } from '@hearth/contracts'
+import type { Board, FamilyWorkers, TaskView, VisitView } from '@hearth/contracts'
 import { VISIT_KIND_LIST, VISIT_KINDS, type VisitKind } from '@hearth/domain'
 import { api } from '../api'
 import { Button, ErrorSummary, SelectField, SummaryList, TextField } from './govuk'
+import { RequestList } from './Requests'
+import { useLiveEvents } from '../live'
 
 /** Who works with the family, hand-over, and visits: the family-facing team's part of the family page. */
 export function FamilyWork({ familyId, interpreterNeeded }: { familyId: string; interpreterNeeded: boolean }) {
   const queryClient = useQueryClient()
+  useLiveEvents()
   const workers = useQuery({ queryKey: ['workers', familyId], queryFn: () => api<z.infer<typeof FamilyWorkers>>('GET', `/api/families/${familyId}/workers`) })
   const teamId = workers.data?.holdingTeam?.id
   const board = useQuery({ queryKey: ['board', teamId], queryFn: () => api<z.infer<typeof Board>>('GET', `/api/teams/${teamId}/board`), enabled: !!teamId, retry: false })
   const visits = useQuery({ queryKey: ['visits', familyId], queryFn: () => api<z.infer<typeof VisitView>[]>('GET', `/api/families/${familyId}/visits`) })
+  const familyTasks = useQuery({ queryKey: ['tasks', 'family', familyId], queryFn: () => api<z.infer<typeof TaskView>[]>('GET', `/api/families/${familyId}/tasks`) })
+  const ask = useMutation({ mutationFn: (request: string) => api('POST', `/api/families/${familyId}/ask-enabler`, { request }), onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tasks'] }) })
   const [handingOver, setHandingOver] = useState(false)
   const [cancelling, setCancelling] = useState<string | null>(null)
   const refresh = () => {
@@ -62,6 +67,22 @@ export function FamilyWork({ familyId, interpreterNeeded }: { familyId: string; 
           </div>
         </form>
       )}
+
+      <h2 className="govuk-heading-m">Admin for this family</h2>
+      <ErrorSummary error={ask.error} />
+      <form
+        className="hearth-actions"
+        onSubmit={(e) => {
+          e.preventDefault()
+          const form = e.currentTarget
+          ask.mutate(String(new FormData(form).get('request') ?? ''), { onSuccess: () => form.reset() })
+        }}
+        noValidate
+      >
+        <TextField name="request" label="Ask an enabler" hint="For example: book the family room for Thursday, or send the plan to Nan" error={ask.error} width="govuk-input--width-30" />
+        <Button secondary disabled={ask.isPending}>Send to the enablers</Button>
+      </form>
+      <RequestList tasks={(familyTasks.data ?? []).filter((t) => t.status !== 'cancelled')} caption="Admin tasks" />
 
       <h2 className="govuk-heading-m">Visits and meetings</h2>
       <ErrorSummary error={visits.error ?? book.error ?? cancel.error} />

@@ -10,9 +10,10 @@ function navFor(me: Me): { to: string; label: string }[] {
   const board = me.teams.find((t) => t.kind === 'family_facing')
   if (hasRole(me, 'practitioner') && board) items.push({ to: `/teams/${board.id}/board`, label: 'Team board' })
   if (hasRole(me, 'referral_officer')) items.push({ to: '/referrals', label: 'Referrals' })
+  if (hasRole(me, 'enabler')) items.push({ to: '/tasks', label: 'Admin tasks' })
   if (hasRole(me, 'practitioner', 'referral_officer')) items.push({ to: '/families', label: 'Families' })
   if (hasRole(me, 'administrator')) {
-    items.push({ to: '/admin/people', label: 'People' }, { to: '/admin/teams', label: 'Teams' }, { to: '/admin/patches', label: 'Patches' }, { to: '/admin/bank-holidays', label: 'Bank holidays' }, { to: '/admin/audit', label: 'Audit trail' }, { to: '/admin/jobs', label: 'Failed jobs' })
+    items.push({ to: '/admin/people', label: 'People' }, { to: '/admin/teams', label: 'Teams' }, { to: '/admin/patches', label: 'Patches' }, { to: '/admin/bank-holidays', label: 'Bank holidays' }, { to: '/admin/task-settings', label: 'Task settings' }, { to: '/admin/audit', label: 'Audit trail' }, { to: '/admin/jobs', label: 'Failed jobs' })
   }
   return items
 }

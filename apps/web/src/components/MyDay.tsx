@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import type { z } from 'zod'
-import type { Me, MyDay as MyDayT } from '@hearth/contracts'
+import type { Me, MyDay as MyDayT, TaskView } from '@hearth/contracts'
 import { VISIT_KINDS, type VisitKind } from '@hearth/domain'
 import { api } from '../api'
 import { ErrorSummary, Loading } from './govuk'
+import { RequestList } from './Requests'
 import { since } from './time'
 
 function Arrivals({ day }: { day: z.infer<typeof MyDayT> }) {
@@ -28,6 +29,7 @@ function Arrivals({ day }: { day: z.infer<typeof MyDayT> }) {
 /** The practitioner's home: the day's visits, the families they hold, new arrivals (first when on duty). */
 export function MyDay({ me }: { me: Me }) {
   const day = useQuery({ queryKey: ['my-day'], queryFn: () => api<z.infer<typeof MyDayT>>('GET', '/api/me/day'), refetchInterval: 60_000 })
+  const requests = useQuery({ queryKey: ['tasks', 'mine-requested'], queryFn: () => api<z.infer<typeof TaskView>[]>('GET', '/api/me/requests') })
   if (day.isLoading) return <Loading />
   if (!day.data) return <ErrorSummary error={day.error} />
   const d = day.data
@@ -75,6 +77,7 @@ export function MyDay({ me }: { me: Me }) {
         </tbody>
       </table>
       {!onDuty && <Arrivals day={d} />}
+      <RequestList tasks={requests.data ?? []} caption="Your requests to the enablers" />
     </>
   )
 }

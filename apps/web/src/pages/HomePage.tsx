@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import type { Me } from '@hearth/contracts'
 import { ROLE_LABELS } from '@hearth/domain'
 import { MyDay } from '../components/MyDay'
+import { TaskFigures } from '../components/TaskFigures'
 import { useLiveEvents } from '../live'
 import { hasRole } from '../session'
 
@@ -35,16 +36,18 @@ function Home({ me }: { me: Me }) {
       )}
       {hasRole(me, 'enabler') && (
         <Section title="Admin queue">
-          <p className="govuk-body govuk-hint">Coming next: letters, bookings and minutes that practitioners’ actions send to you.</p>
+          <p className="govuk-body"><Link className="govuk-link" to="/tasks">Open the admin task queue</Link>: letters, bookings, invitations and minutes that practitioners’ work sends to you, soonest due first.</p>
         </Section>
       )}
       {hasRole(me, 'insight_adviser') && (
         <Section title="Consultations and figures">
-          <p className="govuk-body govuk-hint">Coming next: consultation requests, the service directory and team figures.</p>
+          <TaskFigures />
+          <p className="govuk-body govuk-hint">Coming next: consultation requests, the service directory and the other team figures.</p>
         </Section>
       )}
       {hasRole(me, 'strategy_member') && (
         <Section title="Sign-off and the council view">
+          {!hasRole(me, 'insight_adviser') && <TaskFigures />}
           <p className="govuk-body govuk-hint">Coming next: high-cost proposals waiting for your decision, and the council at a glance.</p>
         </Section>
       )}
@@ -55,6 +58,7 @@ function Home({ me }: { me: Me }) {
             <li><Link className="govuk-link" to="/admin/teams">Teams and who is in them</Link></li>
             <li><Link className="govuk-link" to="/admin/patches">Patches and their postcodes</Link></li>
             <li><Link className="govuk-link" to="/admin/bank-holidays">Bank holidays</Link></li>
+            <li><Link className="govuk-link" to="/admin/task-settings">Admin task settings</Link></li>
             <li><Link className="govuk-link" to="/admin/audit">Search the audit trail</Link></li>
             <li><Link className="govuk-link" to="/admin/jobs">Failed background jobs</Link></li>
           </ul>

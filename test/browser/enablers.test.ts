@@ -1,0 +1,84 @@
+import { and, eq } from 'drizzle-orm'
+import pino from 'pino'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { allocations, families, people } from '@hearth/db'
+import { startWorker, type RunningWorker } from '@hearth/worker'
+import { axeViolations, launchChromium } from '../helpers/browser'
+import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
+import { requireEnv } from '../helpers/env'
+import { startHttpApp } from '../helpers/server'
+
+let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
+let server: Awaited<ReturnType<typeof startHttpApp>>
+let worker: RunningWorker
+let practitionerBrowser: Awaited<ReturnType<typeof launchChromium>>
+let enablerBrowser: Awaited<ReturnType<typeof launchChromium>>
+let family: { id: string; name: string }
+
+beforeAll(async () => {
+  dbx = await freshPgDatabase()
+  const seeded = await seedTwoCouncils(dbx.handle, 14)
+  const [priya] = await dbx.handle.db.select().from(people).where(eq(people.email, 'practitioner@northmoor.example'))
+  const [held] = await dbx.handle.db.select().from(allocations).where(and(eq(allocations.councilId, seeded.a.councilId), eq(allocations.personId, priya!.id), eq(allocations.role, 'lead')))
+  const [f] = await dbx.handle.db.update(families).set({ interpreterNeeded: true, language: 'Romanian' }).where(eq(families.id, held!.familyId)).returning()
+  family = { id: f!.id, name: f!.name }
+  server = await startHttpApp(dbx.handle, '{browser-enablers}')
+  worker = await startWorker({ db: dbx.handle.db, redisUrl: requireEnv('TEST_REDIS_URL'), logger: pino({ level: 'silent' }), prefix: '{browser-enablers}', relayIntervalMs: 100 })
+  practitionerBrowser = await launchChromium()
+  enablerBrowser = await launchChromium()
+})
+afterAll(async () => {
+  await practitionerBrowser?.close()
+  await enablerBrowser?.close()
+  await worker?.close()
+  await server?.close()
+  await dbx?.drop()
+})
+
+async function signIn(browser: Awaited<ReturnType<typeof launchChromium>>, email: string) {
+  const page = await browser.context.newPage()
+  await page.goto(`${server.url}/sign-in`)
+  await page.getByLabel('Email address').fill(email)
+  await page.getByLabel('Password').fill('hearth-demo-2026')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('heading', { name: /^Hello, / }).waitFor()
+  return page
+}
+
+describe('in Chromium: admin leaves the practitioner', () => {
+  it('a visit for a family needing an interpreter: the enabler books the interpreter; the practitioner sees it done, live', async () => {
+    const p = await signIn(practitionerBrowser, 'practitioner@northmoor.example')
+    await p.goto(`${server.url}/families/${family.id}`)
+    await p.getByRole('heading', { name: 'Who works with this family' }).waitFor()
+    await p.getByText('Book a visit or meeting').click()
+    await p.getByLabel('What kind').selectOption('home_visit')
+    const soon = new Date(Date.now() + 2 * 86_400_000)
+    soon.setMinutes(0, 0, 0)
+    const local = new Date(soon.getTime() - soon.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
+    await p.getByLabel('When').fill(local)
+    await p.getByLabel('Where', { exact: true }).fill('At home')
+    await p.getByLabel('Interpreter needed?').selectOption('yes')
+    await p.getByRole('button', { name: 'Book', exact: true }).click()
+    const adminTable = p.getByRole('table', { name: 'Admin tasks' })
+    const interpreterRow = adminTable.getByRole('row').filter({ hasText: 'Book an interpreter for the visit' })
+    await interpreterRow.getByText('Waiting for an enabler').waitFor()
+    expect(await axeViolations(p)).toEqual([])
+
+    const e = await signIn(enablerBrowser, 'enabler@northmoor.example')
+    await e.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Admin tasks' }).click()
+    await e.getByRole('heading', { name: 'Admin tasks' }).waitFor()
+    await e.getByLabel('Kind of task').selectOption('interpreter_booking')
+    await e.getByRole('button', { name: `Take this task: Book an interpreter for the visit, ${family.name}` }).first().click()
+    await e.getByLabel('What was done').waitFor()
+    expect(await axeViolations(e)).toEqual([])
+    // meanwhile the practitioner sees who is doing it, without a reload
+    await interpreterRow.getByText('Enid Enabler is doing it').waitFor()
+    await e.getByLabel('What was done').fill('Romanian interpreter booked for the visit')
+    await e.getByLabel('Booking reference (optional)').fill('INT-2026-117')
+    await e.getByRole('button', { name: 'Mark as done' }).click()
+    await e.getByText('Nothing here.').waitFor()
+
+    await interpreterRow.getByText('Done').waitFor({ timeout: 5_000 })
+    expect(await interpreterRow.getByText('Romanian interpreter booked for the visit, reference INT-2026-117').isVisible()).toBe(true)
+  })
+})
