@@ -3,7 +3,7 @@ import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allocations, families, people } from '@hearth/db'
 import { startWorker, type RunningWorker } from '@hearth/worker'
-import { axeViolations, launchChromium } from '../helpers/browser'
+import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
 import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
 import { requireEnv } from '../helpers/env'
 import { startHttpApp } from '../helpers/server'
@@ -35,15 +35,7 @@ afterAll(async () => {
   await dbx?.drop()
 })
 
-async function signIn(browser: Awaited<ReturnType<typeof launchChromium>>, email: string) {
-  const page = await browser.context.newPage()
-  await page.goto(`${server.url}/sign-in`)
-  await page.getByLabel('Email address').fill(email)
-  await page.getByLabel('Password').fill('hearth-demo-2026')
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('heading', { name: /^Hello, / }).waitFor()
-  return page
-}
+const signIn = (browser: Awaited<ReturnType<typeof launchChromium>>, email: string) => signInPage(browser.context, server.url, email)
 
 describe('in Chromium: admin leaves the practitioner', () => {
   it('a visit for a family needing an interpreter: the enabler books the interpreter; the practitioner sees it done, live', async () => {

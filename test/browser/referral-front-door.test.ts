@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pino from 'pino'
 import { children, families } from '@hearth/db'
 import { startWorker, type RunningWorker } from '@hearth/worker'
-import { axeViolations, launchChromium } from '../helpers/browser'
+import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
 import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
 import { requireEnv } from '../helpers/env'
 import { startHttpApp } from '../helpers/server'
@@ -31,13 +31,6 @@ afterAll(async () => {
   await dbx?.drop()
 })
 
-async function signIn(page: import('playwright-core').Page, email: string) {
-  await page.goto(`${server.url}/sign-in`)
-  await page.getByLabel('Email address').fill(email)
-  await page.getByLabel('Password').fill('hearth-demo-2026')
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('heading', { name: /^Hello, / }).waitFor()
-}
 
 describe('in Chromium: the front door', () => {
   it('records a referral, links a known child, decides assessment, and the patch team sees it arrive live', async () => {
@@ -50,15 +43,13 @@ describe('in Chromium: the front door', () => {
       .limit(1)
     const child = known!.child
 
-    const board = await practitionerBrowser.context.newPage()
-    await signIn(board, 'practitioner@northmoor.example')
+    const board = await signInPage(practitionerBrowser.context, server.url, 'practitioner@northmoor.example')
     await board.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Team board' }).click()
     await board.getByRole('heading', { name: 'Eastfield family team' }).waitFor()
     const waiting = board.getByRole('list').filter({ has: board.getByRole('button', { name: /I’ll lead this family/ }) })
     expect(await board.getByRole('button', { name: `I’ll lead this family: ${known!.family.name}` }).count()).toBe(0)
 
-    const page = await officerBrowser.context.newPage()
-    await signIn(page, 'referrals@northmoor.example')
+    const page = await signInPage(officerBrowser.context, server.url, 'referrals@northmoor.example')
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Referrals' }).click()
     await page.getByRole('heading', { name: 'Referrals', exact: true }).waitFor()
     expect(await axeViolations(page)).toEqual([])

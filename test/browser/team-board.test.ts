@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, launchChromium } from '../helpers/browser'
+import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
 import { boardFixture } from '../helpers/board-fixture'
 import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
 import { startHttpApp } from '../helpers/server'
@@ -26,12 +26,7 @@ afterAll(async () => {
 })
 
 async function openBoard(browser: Awaited<ReturnType<typeof launchChromium>>, email: string) {
-  const page = await browser.context.newPage()
-  await page.goto(`${server.url}/sign-in`)
-  await page.getByLabel('Email address').fill(email)
-  await page.getByLabel('Password').fill('hearth-demo-2026')
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('heading', { name: /^Hello, / }).waitFor()
+  const page = await signInPage(browser.context, server.url, email)
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Team board' }).click()
   await page.getByRole('heading', { name: 'Testfield family team' }).waitFor()
   return page

@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 
+export const DEMO_TEST_PASSWORD = 'hearth-demo-2026'
+
 /** Debian's Chromium driven by playwright-core (never a downloaded browser). */
 export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'hearth-chromium-'))
@@ -27,4 +29,15 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
 export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)
+}
+
+/** Opens a new page in the context and signs in through the real sign-in form. */
+export async function signInPage(context: BrowserContext, baseUrl: string, email: string): Promise<Page> {
+  const page = await context.newPage()
+  await page.goto(`${baseUrl}/sign-in`)
+  await page.getByLabel('Email address').fill(email)
+  await page.getByLabel('Password').fill(DEMO_TEST_PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('heading', { name: /^Hello, / }).waitFor()
+  return page
 }
