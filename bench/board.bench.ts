@@ -77,6 +77,10 @@ const DURATION_S = 10
 const CONNECTIONS = 10
 const bareRun = await autocannon({ url: `http://127.0.0.1:${barePort}/bare`, connections: CONNECTIONS, duration: DURATION_S })
 const boardRun = await autocannon({ url: `${api.address}/api/teams/${measured.team.id}/board`, connections: CONNECTIONS, duration: DURATION_S, headers: { cookie: practitioner.cookie } })
+// The strategy team's council view over the same 60 teams (computed live on each request).
+const strategist = await signIn(api.address, 'strategy@northmoor.example')
+const councilRun = await autocannon({ url: `${api.address}/api/council/overview`, connections: CONNECTIONS, duration: DURATION_S, headers: { cookie: strategist.cookie } })
+const councilTeams = (await (await fetch(`${api.address}/api/council/overview`, { headers: { cookie: strategist.cookie } })).json()).teams.length
 const check = await (await fetch(`${api.address}/api/teams/${measured.team.id}/board`, { headers: { cookie: practitioner.cookie } })).json()
 const boardChildren = check.members.reduce((s: number, m: { leadChildren: number }) => s + m.leadChildren, 0)
 bare.kill('SIGTERM')
@@ -118,6 +122,7 @@ Setup: ${teamCount} family-facing teams in one council (seeded in ${seedSeconds}
 | Bare Fastify route (\`GET /bare\`, own process) | ${Math.round(bareRun.requests.average)} | ${bareRun.latency.p50} ms | ${bareRun.latency.p99} ms |
 | Team board (\`GET /api/teams/{id}/board\`: session, 5 queries, audit row) | **${Math.round(boardRun.requests.average)}** | ${boardRun.latency.p50} ms | ${boardRun.latency.p99} ms |
 | **Ratio board / bare** | **${ratio.toFixed(3)}** (${(1 / ratio).toFixed(0)}× slower) | | |
+| Council view (\`GET /api/council/overview\`, ${councilTeams} teams, one aggregate query, no cache: fresh on every request) | ${Math.round(councilRun.requests.average)} | ${councilRun.latency.p50} ms | ${councilRun.latency.p99} ms |
 
 Claims under contention (8 practitioners, 16 in flight, three aiming at each family): **${(ok / claimSeconds).toFixed(0)} claims/s** succeeded, ${(refused / claimSeconds).toFixed(0)}/s refused as already taken, ${other} other answers, over ${claimSeconds.toFixed(1)} s. Every claim is one transaction that locks the claimant's membership row and then the offer row.
 

@@ -20,6 +20,7 @@ import calendarRoutes from './routes/calendar'
 import eventRoutes from './routes/events'
 import referralRoutes from './routes/referrals'
 import teamOfferRoutes from './routes/teams-offers'
+import proposalRoutes from './routes/proposals'
 import taskRoutes from './routes/tasks'
 import teamworkRoutes from './routes/teamwork'
 import authRoutes from './routes/auth'
@@ -98,6 +99,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   await app.register(calendarRoutes, { prefix: '/api' })
   await app.register(teamworkRoutes, { prefix: '/api' })
   await app.register(taskRoutes, { prefix: '/api' })
+  await app.register(proposalRoutes, { prefix: '/api' })
 
   const dist = deps.config.WEB_DIST_DIR
   const serveWeb = !!dist && existsSync(join(dist, 'index.html'))

@@ -81,6 +81,10 @@ const BAD: Record<string, { as: Role; cases: { body: unknown; field: string }[] 
   'PATCH /api/visits/:id': { as: 'practitioner', cases: [{ body: { reason: 'Family asked' }, field: 'body.startsAt' }, { body: { place: 'Office' }, field: 'body.reason' }] },
   'POST /api/visits/:id/cancel': { as: 'practitioner', cases: [{ body: { reason: '' }, field: 'body.reason' }] },
   'POST /api/tasks/:id/claim': { as: 'enabler', cases: [] },
+  'POST /api/spend-thresholds': { as: 'administrator', cases: [{ body: { signOffPence: -1, secondApproverPence: 10, decisionWorkingDays: 5, reason: 'Because' }, field: 'body.signOffPence' }, { body: { signOffPence: 500000, secondApproverPence: 100, decisionWorkingDays: 5, reason: 'Because' }, field: 'body.secondApproverPence' }, { body: { signOffPence: 5, secondApproverPence: 10, decisionWorkingDays: 5 }, field: 'body.reason' }] },
+  'POST /api/families/:id/proposals': { as: 'practitioner', cases: [{ body: { what: 'x', forWhom: 'y', why: 'z', weeklyPence: 0, weeks: 1, alternatives: 'a', familyView: 'b', conversationStage: 3 }, field: 'body.weeklyPence' }, { body: { what: 'x', forWhom: 'y', why: 'z', weeklyPence: 100, weeks: 1, alternatives: 'a', familyView: 'b', conversationStage: 4 }, field: 'body.conversationStage' }, { body: { what: 'x', forWhom: 'y', why: 'z', weeklyPence: 100, weeks: 1, alternatives: 'a', conversationStage: 3 }, field: 'body.familyView' }] },
+  'POST /api/proposals/:id/decision': { as: 'administrator', cases: [] },
+  'POST /api/proposals/:id/resubmit': { as: 'practitioner', cases: [{ body: { why: '' }, field: 'body.why' }] },
   'POST /api/tasks/:id/release': { as: 'enabler', cases: [] },
   'POST /api/tasks/:id/complete': { as: 'enabler', cases: [{ body: { outcome: '' }, field: 'body.outcome' }, { body: { outcome: 'Sent', reference: 'x'.repeat(201) }, field: 'body.reference' }] },
   'POST /api/families/:id/ask-enabler': { as: 'practitioner', cases: [{ body: { request: '  ' }, field: 'body.request' }, { body: {}, field: 'body.request' }] },
@@ -114,6 +118,7 @@ async function tableCounts(): Promise<Record<string, unknown>> {
     (select count(*) from allocations) allocations, (select count(*) from allocations where ended_at is null) active_allocations, (select count(*) from team_decisions) team_decisions,
     (select count(*) from duty_rota) rota, (select string_agg(person_id::text, '|' order by day) from duty_rota) rota_values, (select count(*) from visits) visits,
     (select string_agg(status || place || starts_at::text, '|' order by id) from visits) visit_values,
+    (select count(*) from proposals) proposals, (select count(*) from proposal_decisions) proposal_decisions, (select count(*) from spend_thresholds) thresholds,
     (select count(*) from admin_tasks) tasks, (select string_agg(status || coalesce(outcome, ''), '|' order by id) from admin_tasks) task_values, (select count(*) from task_type_settings) task_settings, (select string_agg(coalesce(caseload_cap, 0)::text, '|' order by id) from memberships) caps`)
   return (r as unknown as { rows: Record<string, unknown>[] }).rows[0]!
 }
@@ -158,7 +163,7 @@ function fill(url: string) {
   if (url.startsWith('/api/teams/:id/offers') || url.startsWith('/api/teams/:id/decisions') || url.startsWith('/api/teams/:id/rota') || url.startsWith('/api/teams/:id/members/:personId/cap')) {
     url = url.replace(':id', ids.eastfield!).replace(':offerId', ids.offer!)
   }
-  if (url.startsWith('/api/families/:id/workers') || url.startsWith('/api/families/:id/visits') || url.startsWith('/api/families/:id/ask-enabler')) url = url.replace(':id', ids.heldFamily!)
+  if (url.startsWith('/api/families/:id/workers') || url.startsWith('/api/families/:id/visits') || url.startsWith('/api/families/:id/ask-enabler') || url.startsWith('/api/families/:id/proposals')) url = url.replace(':id', ids.heldFamily!)
   url = url.replace(':taskType', 'visit_confirmation')
   if (url.startsWith('/api/visits/:id')) url = url.replace(':id', ids.visit!)
   const kind = url.split('/')[2]

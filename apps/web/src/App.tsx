@@ -17,7 +17,11 @@ import { PatchesPage } from './pages/PatchesPage'
 import { PeoplePage } from './pages/PeoplePage'
 import { PersonPage } from './pages/PersonPage'
 import { SignInPage } from './pages/SignInPage'
+import { CouncilPage, CouncilTeamPage } from './pages/CouncilPage'
+import { ProposalPage } from './pages/ProposalPage'
+import { StrategyPage } from './pages/StrategyPage'
 import { TaskSettingsPage } from './pages/TaskSettingsPage'
+import { ThresholdsPage } from './pages/ThresholdsPage'
 import { TasksPage } from './pages/TasksPage'
 import { TeamBoardPage } from './pages/TeamBoardPage'
 import { TeamDecisionsPage } from './pages/TeamDecisionsPage'
@@ -61,6 +65,14 @@ export function App() {
           </>
         )}
         {hasRole(me, 'enabler') && <Route path="/tasks" element={<TasksPage />} />}
+        {hasRole(me, 'strategy_member') && <Route path="/strategy" element={<StrategyPage />} />}
+        {hasRole(me, 'strategy_member', 'practitioner') && <Route path="/proposals/:id" element={<ProposalPage />} />}
+        {hasRole(me, 'strategy_member', 'insight_adviser') && (
+          <>
+            <Route path="/council" element={<CouncilPage />} />
+            <Route path="/council/teams/:id" element={<CouncilTeamPage />} />
+          </>
+        )}
         {hasRole(me, 'referral_officer') && (
           <>
             <Route path="/referrals" element={<ReferralsPage />} />
@@ -72,6 +84,7 @@ export function App() {
           <>
             <Route path="/admin/bank-holidays" element={<BankHolidaysPage />} />
             <Route path="/admin/task-settings" element={<TaskSettingsPage />} />
+            <Route path="/admin/thresholds" element={<ThresholdsPage />} />
             <Route path="/admin/people" element={<PeoplePage />} />
             <Route path="/admin/people/new" element={<NewPersonPage />} />
             <Route path="/admin/people/:id" element={<PersonPage />} />

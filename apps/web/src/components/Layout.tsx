@@ -11,9 +11,11 @@ function navFor(me: Me): { to: string; label: string }[] {
   if (hasRole(me, 'practitioner') && board) items.push({ to: `/teams/${board.id}/board`, label: 'Team board' })
   if (hasRole(me, 'referral_officer')) items.push({ to: '/referrals', label: 'Referrals' })
   if (hasRole(me, 'enabler')) items.push({ to: '/tasks', label: 'Admin tasks' })
+  if (hasRole(me, 'strategy_member')) items.push({ to: '/strategy', label: 'Sign-off' })
+  if (hasRole(me, 'strategy_member', 'insight_adviser')) items.push({ to: '/council', label: 'Council view' })
   if (hasRole(me, 'practitioner', 'referral_officer')) items.push({ to: '/families', label: 'Families' })
   if (hasRole(me, 'administrator')) {
-    items.push({ to: '/admin/people', label: 'People' }, { to: '/admin/teams', label: 'Teams' }, { to: '/admin/patches', label: 'Patches' }, { to: '/admin/bank-holidays', label: 'Bank holidays' }, { to: '/admin/task-settings', label: 'Task settings' }, { to: '/admin/audit', label: 'Audit trail' }, { to: '/admin/jobs', label: 'Failed jobs' })
+    items.push({ to: '/admin/people', label: 'People' }, { to: '/admin/teams', label: 'Teams' }, { to: '/admin/patches', label: 'Patches' }, { to: '/admin/bank-holidays', label: 'Bank holidays' }, { to: '/admin/task-settings', label: 'Task settings' }, { to: '/admin/thresholds', label: 'Thresholds' }, { to: '/admin/audit', label: 'Audit trail' }, { to: '/admin/jobs', label: 'Failed jobs' })
   }
   return items
 }

@@ -41,7 +41,7 @@ interface FieldProps {
   type?: string
   defaultValue?: string
   autoComplete?: string
-  width?: 'govuk-input--width-10' | 'govuk-input--width-20' | 'govuk-input--width-30' | ''
+  width?: 'govuk-input--width-4' | 'govuk-input--width-10' | 'govuk-input--width-20' | 'govuk-input--width-30' | ''
   required?: boolean
 }
 

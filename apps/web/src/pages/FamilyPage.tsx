@@ -6,6 +6,7 @@ import type { FamilyDetail } from '@hearth/contracts'
 import { ETHNICITY_CODES } from '@hearth/domain'
 import { api } from '../api'
 import { FamilyWork } from '../components/FamilyWork'
+import { FamilyProposals } from '../components/Proposals'
 import { hasRole, useMe } from '../session'
 import { BackLink, Button, ErrorSummary, Loading, SelectField, SummaryList, TextField } from '../components/govuk'
 
@@ -60,6 +61,7 @@ export function FamilyPage() {
             ]}
           />
           {hasRole(me, 'practitioner') && <FamilyWork familyId={f.id} interpreterNeeded={f.interpreterNeeded} />}
+          {hasRole(me, 'practitioner') && <FamilyProposals familyId={f.id} />}
           <h2 className="govuk-heading-m">Children</h2>
           <ul className="govuk-list">
             {f.children.map((c) => (

@@ -47,8 +47,8 @@ function Home({ me }: { me: Me }) {
       )}
       {hasRole(me, 'strategy_member') && (
         <Section title="Sign-off and the council view">
+          <p className="govuk-body"><Link className="govuk-link" to="/strategy">Proposals waiting for sign-off</Link> · <Link className="govuk-link" to="/council">the council at a glance</Link></p>
           {!hasRole(me, 'insight_adviser') && <TaskFigures />}
-          <p className="govuk-body govuk-hint">Coming next: high-cost proposals waiting for your decision, and the council at a glance.</p>
         </Section>
       )}
       {hasRole(me, 'administrator') && (
@@ -59,6 +59,7 @@ function Home({ me }: { me: Me }) {
             <li><Link className="govuk-link" to="/admin/patches">Patches and their postcodes</Link></li>
             <li><Link className="govuk-link" to="/admin/bank-holidays">Bank holidays</Link></li>
             <li><Link className="govuk-link" to="/admin/task-settings">Admin task settings</Link></li>
+            <li><Link className="govuk-link" to="/admin/thresholds">Sign-off thresholds</Link></li>
             <li><Link className="govuk-link" to="/admin/audit">Search the audit trail</Link></li>
             <li><Link className="govuk-link" to="/admin/jobs">Failed background jobs</Link></li>
           </ul>
