@@ -15,22 +15,23 @@ export function figuresService(db: Db) {
         ), members as (
           select m.team_id, count(*)::int as practitioners, sum(coalesce(m.caseload_cap, ff.caseload_cap))::int as capacity
           from memberships m join ff on ff.id = m.team_id join people p on p.id = m.person_id
-          where p.active and 'practitioner' = any(p.roles) group by m.team_id
+          where m.council_id = ${councilId} and p.active and 'practitioner' = any(p.roles) group by m.team_id
         ), held as (
-          select a.team_id, count(distinct a.family_id)::int as families,
-                 (select count(*)::int from children c where c.family_id = any(array_agg(distinct a.family_id))) as children
-          from allocations a join ff on ff.id = a.team_id where a.role = 'lead' and a.ended_at is null group by a.team_id
+          select a.team_id, count(*)::int as families, coalesce(sum(fc.n), 0)::int as children
+          from allocations a join ff on ff.id = a.team_id
+          join lateral (select count(*)::int as n from children c where c.council_id = a.council_id and c.family_id = a.family_id) fc on true
+          where a.council_id = ${councilId} and a.role = 'lead' and a.ended_at is null group by a.team_id
         ), waiting as (
           select o.team_id, count(*)::int as families, coalesce(max(extract(epoch from now() - o.offered_at) / 60), 0)::int as oldest_minutes
-          from offers o join ff on ff.id = o.team_id where o.status = 'waiting' group by o.team_id
+          from offers o join ff on ff.id = o.team_id where o.council_id = ${councilId} and o.status = 'waiting' group by o.team_id
         ), tasks as (
           select t.team_id, count(*) filter (where t.status in ('open', 'claimed') and t.due_at < now())::int as overdue,
                  coalesce(sum(t.minutes_saved) filter (where t.status = 'done' and t.completed_at > now() - interval '7 days'), 0)::int as minutes_saved_week
-          from admin_tasks t join ff on ff.id = t.team_id group by t.team_id
+          from admin_tasks t join ff on ff.id = t.team_id where t.council_id = ${councilId} group by t.team_id
         ), spend as (
           select p.team_id, coalesce(sum(p.total_pence) filter (where p.status in ('approved', 'team_decided')), 0)::bigint as committed,
                  count(*) filter (where p.status = 'awaiting_strategy')::int as awaiting
-          from proposals p join ff on ff.id = p.team_id group by p.team_id
+          from proposals p join ff on ff.id = p.team_id where p.council_id = ${councilId} group by p.team_id
         )
         select ff.id, ff.name, coalesce(members.practitioners, 0) as practitioners, coalesce(members.capacity, 0) as capacity,
                coalesce(held.families, 0) as families_held, coalesce(held.children, 0) as children_held,
