@@ -180,7 +180,9 @@ describe('the enablers’ queue', () => {
 
 describe('a worker killed mid-job', () => {
   it('loses no task and makes none twice', async () => {
-    // Visits booked while no worker of this prefix runs except the killable one.
+    // The outbox belongs to the database, not to a BullMQ prefix: stop this file's in-process worker
+    // first, or it would relay these visits into its own prefix, where the child workers never look.
+    await worker.close()
     const quiet = await makeTestApp(dbx.handle)
     const children: ChildProcess[] = []
     try {
@@ -190,8 +192,6 @@ describe('a worker killed mid-job', () => {
         const v = await s.request('POST', `/api/families/${heldFamilyId}/visits`, { kind: i % 2 ? 'home_visit' : 'office', startsAt: new Date(Date.now() + (10 + i) * 86_400_000).toISOString(), place: 'Somewhere' })
         ids.push(v.json().id)
       }
-      // The in-process worker relays outbox rows of every prefix' app alike (same database): stop it for this test.
-      await worker.close()
       const start = () => {
         const c = spawn(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/apps/worker/src/main.ts`], { env: { ...process.env, DATABASE_URL: dbx.url, REDIS_URL: requireEnv('TEST_REDIS_URL'), BULLMQ_PREFIX: quiet.prefix, WORKER_LOCK_MS: '1500', WORKER_STALLED_CHECK_MS: '500', LOG_LEVEL: 'error' }, stdio: ['ignore', 'ignore', 'inherit'] })
         children.push(c)
