@@ -64,6 +64,9 @@ describe('migrations', () => {
     for (const kind of ['referral', 'enabler', 'insight', 'strategy']) {
       expect(await count(sql`select count(*)::int as n from teams where kind = ${kind}`)).toBe(1)
     }
+    // the strategy team has a package waiting, and the enablers have work from the day's visits
+    expect(await count(sql`select count(*)::int as n from proposals where status = 'awaiting_strategy'`)).toBe(1)
+    expect(await count(sql`select count(*)::int as n from admin_tasks where status = 'open'`)).toBeGreaterThan(0)
     // every demo NHS number is in the NHS test range and valid
     const nhs = ((await lite.db.execute(sql`select nhs_number from children where nhs_number is not null`)) as unknown as { rows: { nhs_number: string }[] }).rows
     expect(nhs.length).toBeGreaterThan(30)

@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm'
-import { holidaySet, londonDateOf, upnCheckLetter, workingDayDeadline, type Role, type TeamKind } from '@hearth/domain'
+import { and, eq } from 'drizzle-orm'
+import { DEFAULT_THRESHOLDS, holidaySet, londonDateOf, upnCheckLetter, workingDayDeadline, type Role, type TeamKind } from '@hearth/domain'
 import type { Db } from '../client'
 import { hashPassword } from '../passwords'
 import { nextReference } from '../references'
@@ -7,6 +7,7 @@ import { councils } from '../schema/councils'
 import { adults, children, families, relationships } from '../schema/families'
 import { offers, referralChildren, referrals } from '../schema/referrals'
 import { allocations, dutyRota, visits } from '../schema/teamwork'
+import { proposals } from '../schema/proposals'
 import { createTask } from '../admin-tasks'
 import { memberships, patches, people, teams } from '../schema/organisation'
 
@@ -330,6 +331,24 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
         const day = new Date(Date.parse(`${todayIso}T12:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10)
         await tx.insert(dutyRota).values({ councilId, teamId: team.id, day, personId: teamPeople[d % teamPeople.length]!.id })
       }
+    }
+
+    // The strategy team has one conversation-3 package waiting for its decision.
+    const priya = personRows.find((p) => p.email === email('practitioner'))!
+    const [priyaLead] = await tx.select().from(allocations).where(and(eq(allocations.councilId, councilId), eq(allocations.personId, priya.id), eq(allocations.role, 'lead')))
+    if (priyaLead) {
+      const due = workingDayDeadline(new Date(), DEFAULT_THRESHOLDS.decisionWorkingDays, holidays)
+      await tx.insert(proposals).values({
+        councilId, teamId: priyaLead.teamId, familyId: priyaLead.familyId, proposedBy: priya.id,
+        what: 'Short breaks at a residential centre, one weekend a month',
+        forWhom: 'The eldest child, who has complex needs',
+        why: 'Mum is exhausted and has said she cannot keep going without regular breaks. The family network helps on weekdays but nobody can manage overnight care.',
+        weeklyPence: 120_000, weeks: 12, totalPence: 1_440_000,
+        alternatives: 'More hours from Nan (she already does three days); a day centre (no overnight help).',
+        familyView: '“If I get one weekend a month to sleep, I can carry on.”',
+        conversationStage: 3, route: 'strategy', signOffPenceAtSubmission: DEFAULT_THRESHOLDS.signOffPence, approvalsNeeded: 1,
+        status: 'awaiting_strategy', decisionDueDate: due.dueDate, decisionDueAt: due.dueAt,
+      })
     }
 
     const signIns = DEMO_SIGN_INS.map((s) => {
