@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm'
-import { adminTasks, allocations, councils, familyLetters, families, people, referrals, taskTypeSettings, teams, visits, writeAudit, type AdminTask, type AuditEntry, type Db } from '@hearth/db'
+import { adminTasks, allocations, councils, createTask, familyLetters, families, people, referrals, teams, visits, writeAudit, type AdminTask, type AuditEntry, type Db } from '@hearth/db'
 import { DEFAULT_CLAIM_MINUTES, londonDateOf, TASK_TYPES, type TaskType } from '@hearth/domain'
 import { AppError, notFound } from '../errors'
 import type { Actor } from '../plugins/auth'
@@ -158,14 +158,10 @@ export function taskService(db: Db, claimMinutes = DEFAULT_CLAIM_MINUTES) {
     async ask(ctx: Ctx, actor: Actor, familyId: string, request: string) {
       const [lead] = await db.select({ teamId: allocations.teamId }).from(allocations).where(and(eq(allocations.councilId, ctx.councilId), eq(allocations.familyId, familyId), isNull(allocations.endedAt), eq(allocations.role, 'lead')))
       const teamId = lead?.teamId ?? actor.teams.find((t) => t.kind === 'family_facing')?.id ?? null
-      const setting = TASK_TYPES.ask_enabler
-      const [own] = await db.select().from(taskTypeSettings).where(and(eq(taskTypeSettings.councilId, ctx.councilId), eq(taskTypeSettings.taskType, 'ask_enabler')))
       const row = await db.transaction(async (tx) => {
-        const [r] = await tx
-          .insert(adminTasks)
-          .values({ councilId: ctx.councilId, sourceKey: `ask:${randomUUID()}`, taskType: 'ask_enabler', teamId, familyId, requestedBy: actor.personId, details: request, dueAt: new Date(Date.now() + (own?.dueHours ?? setting.dueHours) * 3600_000), minutesSaved: own?.minutesSaved ?? setting.minutesSaved })
-          .returning()
-        await writeAudit(tx, { ...ctx, action: 'task.ask', recordType: 'admin_task', recordId: r!.id, familyId })
+        const id = await createTask(tx, { councilId: ctx.councilId, sourceKey: `ask:${randomUUID()}`, taskType: 'ask_enabler', teamId, familyId, requestedBy: actor.personId, details: request })
+        await writeAudit(tx, { ...ctx, action: 'task.ask', recordType: 'admin_task', recordId: id, familyId })
+        const [r] = await tx.select().from(adminTasks).where(eq(adminTasks.id, id!))
         return r!
       })
       return (await views(ctx.councilId, [row]))[0]!

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react'
 import type { z } from 'zod'
 import type { Board, FamilyWorkers, TaskView, VisitView } from '@hearth/contracts'
 import { VISIT_KIND_LIST, VISIT_KINDS, type VisitKind } from '@hearth/domain'
+import { dateTime } from './time'
 import { api } from '../api'
 import { Button, ErrorSummary, SelectField, SummaryList, TextField } from './govuk'
 import { RequestList } from './Requests'
@@ -90,7 +91,7 @@ export function FamilyWork({ familyId, interpreterNeeded }: { familyId: string; 
         <ul className="govuk-list">
           {upcoming.map((v) => (
             <li key={v.id}>
-              <strong>{new Date(v.startsAt).toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}</strong> {VISIT_KINDS[v.kind as VisitKind] ?? v.kind}, {v.place} · {v.attendees.map((a) => a.name).join(', ')}
+              <strong>{dateTime(v.startsAt)}</strong> {VISIT_KINDS[v.kind as VisitKind] ?? v.kind}, {v.place} · {v.attendees.map((a) => a.name).join(', ')}
               {v.interpreterNeeded && ' · interpreter needed'}{' '}
               {cancelling !== v.id && <button type="button" className="govuk-link hearth-link-button" onClick={() => setCancelling(v.id)}>Cancel<span className="govuk-visually-hidden"> this visit</span></button>}
               {cancelling === v.id && (

@@ -6,7 +6,7 @@ import { VISIT_KINDS, type VisitKind } from '@hearth/domain'
 import { api } from '../api'
 import { ErrorSummary, Loading } from './govuk'
 import { RequestList } from './Requests'
-import { since } from './time'
+import { dateTime, since } from './time'
 
 function Arrivals({ day }: { day: z.infer<typeof MyDayT> }) {
   return (
@@ -70,7 +70,7 @@ export function MyDay({ me }: { me: Me }) {
               <td className="govuk-table__cell"><Link className="govuk-link" to={`/families/${f.familyId}`}>{f.familyName}</Link></td>
               <td className="govuk-table__cell">{f.role === 'lead' ? 'Lead' : 'Co-worker'}</td>
               <td className="govuk-table__cell">
-                {f.nextVisitAt ? new Date(f.nextVisitAt).toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) : f.state === 'overdue' ? <strong className="govuk-tag govuk-tag--red">Not seen for over 4 weeks: book a visit</strong> : <strong className="govuk-tag govuk-tag--yellow">None booked</strong>}
+                {f.nextVisitAt ? dateTime(f.nextVisitAt) : f.state === 'overdue' ? <strong className="govuk-tag govuk-tag--red">Not seen for over 4 weeks: book a visit</strong> : <strong className="govuk-tag govuk-tag--yellow">None booked</strong>}
               </td>
             </tr>
           ))}

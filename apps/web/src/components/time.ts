@@ -6,3 +6,8 @@ export function since(iso: string): string {
   if (hours < 48) return `${hours} hour${hours === 1 ? '' : 's'} ago`
   return `${Math.round(hours / 24)} days ago`
 }
+
+/** "Mon 23 Nov, 14:30": how a visit, due time or deadline is shown everywhere. */
+export function dateTime(iso: string): string {
+  return new Date(iso).toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
+}

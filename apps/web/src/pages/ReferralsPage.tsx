@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import type { z } from 'zod'
 import type { ReferralSummary } from '@hearth/contracts'
 import { REFERRAL_DECISIONS, type ReferralDecision } from '@hearth/domain'
+import { dateTime } from '../components/time'
 import { api } from '../api'
 import { ClockTag } from '../components/Clock'
 import { ErrorSummary, Loading } from '../components/govuk'
@@ -32,7 +33,7 @@ function Table({ rows, caption, show }: { rows: Row[]; caption: string; show: 'c
               {r.openCase && (<><br /><strong className="govuk-tag govuk-tag--purple">Open to a team</strong></>)}
             </td>
             <td className="govuk-table__cell">{r.childNames.join(', ')}</td>
-            <td className="govuk-table__cell">{new Date(r.receivedAt).toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}</td>
+            <td className="govuk-table__cell">{dateTime(r.receivedAt)}</td>
             <td className="govuk-table__cell">
               {show === 'clock' ? <ClockTag clock={r.clock} /> : show === 'routing' ? r.routingNote : `${r.decision ? REFERRAL_DECISIONS[r.decision as ReferralDecision] : ''}${r.routedTeamName ? ` → ${r.routedTeamName}` : ''}`}
             </td>

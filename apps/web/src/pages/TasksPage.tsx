@@ -3,12 +3,12 @@ import { useState } from 'react'
 import type { z } from 'zod'
 import type { TaskView, Team } from '@hearth/contracts'
 import { TASK_TYPE_LIST, TASK_TYPES } from '@hearth/domain'
+import { dateTime } from '../components/time'
 import { api } from '../api'
 import { Button, ErrorSummary, Loading, TextField } from '../components/govuk'
 import { useLiveEvents } from '../live'
 
 type Task = z.infer<typeof TaskView>
-const due = (iso: string) => new Date(iso).toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
 
 /** The enablers' queue: what is due first, take a task, do it, say what was done. */
 export function TasksPage() {
@@ -67,7 +67,7 @@ export function TasksPage() {
                 {t.label}{t.familyName ? `: ${t.familyName}` : ''} {t.overdue && <strong className="govuk-tag govuk-tag--red">Overdue</strong>}
               </h2>
               <p className="govuk-body-s govuk-!-margin-bottom-1">
-                Due {due(t.dueAt)}{t.teamName ? ` · ${t.teamName}` : ''}{t.requestedByName ? ` · asked by ${t.requestedByName}` : ''} · saves about {t.minutesSaved} minutes
+                Due {dateTime(t.dueAt)}{t.teamName ? ` · ${t.teamName}` : ''}{t.requestedByName ? ` · asked by ${t.requestedByName}` : ''} · saves about {t.minutesSaved} minutes
                 {t.claimedByName && view === 'open' ? ` · ${t.claimedByName} is doing it` : ''}
               </p>
               {t.details && <p className="govuk-body govuk-!-margin-bottom-2">“{t.details}”</p>}

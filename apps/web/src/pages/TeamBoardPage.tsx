@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router'
 import type { z } from 'zod'
 import type { Board, RotaDay } from '@hearth/contracts'
 import { CONVERSATION_STAGES, REFERRAL_DECISIONS, type ReferralDecision } from '@hearth/domain'
+import { dateTime } from '../components/time'
 import { api } from '../api'
 import { Button, ErrorSummary, Loading, Panel } from '../components/govuk'
 import { useLiveEvents } from '../live'
@@ -131,7 +132,7 @@ export function TeamBoardPage() {
               <td className="govuk-table__cell">{h.lead.name}</td>
               <td className="govuk-table__cell">{h.coWorkers.map((c) => c.name).join(', ')}</td>
               <td className="govuk-table__cell">{h.conversationStage}</td>
-              <td className="govuk-table__cell">{h.nextVisitAt ? new Date(h.nextVisitAt).toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) : <strong className="govuk-tag govuk-tag--yellow">None booked</strong>}</td>
+              <td className="govuk-table__cell">{h.nextVisitAt ? dateTime(h.nextVisitAt) : <strong className="govuk-tag govuk-tag--yellow">None booked</strong>}</td>
             </tr>
           ))}
         </tbody>
