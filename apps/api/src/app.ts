@@ -21,6 +21,7 @@ import eventRoutes from './routes/events'
 import referralRoutes from './routes/referrals'
 import teamOfferRoutes from './routes/teams-offers'
 import proposalRoutes from './routes/proposals'
+import insightRoutes from './routes/insight'
 import taskRoutes from './routes/tasks'
 import teamworkRoutes from './routes/teamwork'
 import authRoutes from './routes/auth'
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   await app.register(teamworkRoutes, { prefix: '/api' })
   await app.register(taskRoutes, { prefix: '/api' })
   await app.register(proposalRoutes, { prefix: '/api' })
+  await app.register(insightRoutes, { prefix: '/api' })
 
   const dist = deps.config.WEB_DIST_DIR
   const serveWeb = !!dist && existsSync(join(dist, 'index.html'))

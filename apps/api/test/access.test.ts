@@ -44,12 +44,13 @@ async function idsFor(councilId: string, eastfieldPatch: string) {
     id_visit: await firstId('visits', councilId),
     id_task: await firstId('admin_tasks', councilId),
     id_proposal: await firstId('proposals', councilId),
+    id_insight: await firstId('insight_requests', councilId),
   }
 }
 
 /** Fills :params in a route with ids of the given council. */
 function fill(url: string, set: Record<string, string>): string {
-  const prefix = url.startsWith('/api/teams') ? 'team' : url.startsWith('/api/patches') ? 'patch' : url.startsWith('/api/people') ? 'person' : url.startsWith('/api/families') ? 'family' : url.startsWith('/api/children') ? 'child' : url.startsWith('/api/audit/exports') ? 'export' : url.startsWith('/api/referrals') ? 'referral' : url.startsWith('/api/visits') ? 'visit' : url.startsWith('/api/tasks') ? 'task' : url.startsWith('/api/proposals') ? 'proposal' : url.startsWith('/api/council/teams') ? 'ffteam' : 'x'
+  const prefix = url.startsWith('/api/teams') ? 'team' : url.startsWith('/api/patches') ? 'patch' : url.startsWith('/api/people') ? 'person' : url.startsWith('/api/families') ? 'family' : url.startsWith('/api/children') ? 'child' : url.startsWith('/api/audit/exports') ? 'export' : url.startsWith('/api/referrals') ? 'referral' : url.startsWith('/api/visits') ? 'visit' : url.startsWith('/api/tasks') ? 'task' : url.startsWith('/api/proposals') ? 'proposal' : url.startsWith('/api/insight/requests') ? 'insight' : url.startsWith('/api/council/teams') ? 'ffteam' : 'x'
   url = url.replace(':taskType', 'visit_confirmation')
   if (/^\/api\/families\/:id\/(workers|visits|ask-enabler|tasks|proposals)/.test(url)) url = url.replace(':id', set.id_heldfamily!)
   if (/^\/api\/teams\/:id\/(board|offers|decisions|rota|members\/:personId\/cap)/.test(url)) url = url.replace(':id', set.id_ffteam!)
@@ -76,6 +77,11 @@ beforeAll(async () => {
     const fam = ((await dbx.handle.db.execute(sql.raw(`select family_id from allocations a join people p on p.id = a.person_id where a.council_id = '${council.councilId}' and a.role = 'lead' and p.email like 'practitioner@%' limit 1`))) as unknown as { rows: { family_id: string }[] }).rows[0]!.family_id
     const r = await s.get('practitioner')!.request('POST', `/api/families/${fam}/proposals`, { what: 'Respite', forWhom: 'The children', why: 'A break', weeklyPence: 1_000_000, weeks: 20, alternatives: 'None', familyView: 'Yes please', conversationStage: 3 })
     if (r.statusCode !== 201) throw new Error(`proposal fixture: ${r.body}`)
+  }
+  // a consultation request in each council (insight routes)
+  for (const [s, council] of [[sessionsA, seeded.a], [sessionsB, seeded.b]] as const) {
+    const r = await s.get('practitioner')!.request('POST', '/api/insight/requests', { kind: 'coaching', topic: 'systemic_case_discussion', teamId: council.teamIds['Eastfield family team'], question: 'A systemic discussion for the team, please.' })
+    if (r.statusCode !== 201) throw new Error(`insight fixture: ${r.body}`)
   }
   // an audit export in each council, so download routes have something to refuse
   await sessionsA.get('administrator')!.request('POST', '/api/audit/exports', {})
@@ -152,7 +158,8 @@ describe('council isolation', () => {
         (select string_agg(coalesce(caseload_cap, 0)::text, '|' order by id) from memberships where council_id = '${seeded.b.councilId}') caps,
         (select string_agg(status || coalesce(claimed_by::text, ''), '|' order by id) from admin_tasks where council_id = '${seeded.b.councilId}') tasks,
         (select string_agg(status || why, '|' order by id) from proposals where council_id = '${seeded.b.councilId}') props,
-        (select count(*) from proposal_decisions where council_id = '${seeded.b.councilId}') pdec`)) as unknown as { rows: unknown[] }).rows[0]
+        (select count(*) from proposal_decisions where council_id = '${seeded.b.councilId}') pdec,
+        (select string_agg(status || coalesce(taken_by::text, '') || coalesce(advice, ''), '|' order by id) from insight_requests where council_id = '${seeded.b.councilId}') insight`)) as unknown as { rows: unknown[] }).rows[0]
     const before = await snapshot()
     const withParams = apiRoutes().filter((r) => r.url.includes(':id') && Array.isArray(r.access))
     expect(withParams.length).toBeGreaterThan(10)
@@ -225,5 +232,7 @@ function validBodyFor(method: string, url: string): unknown {
   if (url === '/api/families/:id/proposals') return { what: 'x', forWhom: 'y', why: 'z', weeklyPence: 100, weeks: 1, alternatives: 'a', familyView: 'b', conversationStage: 3 }
   if (url === '/api/proposals/:id/decision') return { outcome: 'approve', reasonsForTeam: 'Across councils must not work.' }
   if (url === '/api/proposals/:id/resubmit') return { why: 'Across councils must not work.' }
+  if (url === '/api/insight/requests/:id/booking') return { sessionAt: '2031-01-02T10:00:00Z', sessionMinutes: 60, attendees: 'Across councils' }
+  if (url === '/api/insight/requests/:id/advice') return { advice: 'Advice across councils must never be written.' }
   return {}
 }

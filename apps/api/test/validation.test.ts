@@ -88,6 +88,17 @@ const BAD: Record<string, { as: Role; cases: { body: unknown; field: string }[] 
   'POST /api/tasks/:id/release': { as: 'enabler', cases: [] },
   'POST /api/tasks/:id/complete': { as: 'enabler', cases: [{ body: { outcome: '' }, field: 'body.outcome' }, { body: { outcome: 'Sent', reference: 'x'.repeat(201) }, field: 'body.reference' }] },
   'POST /api/families/:id/ask-enabler': { as: 'practitioner', cases: [{ body: { request: '  ' }, field: 'body.request' }, { body: {}, field: 'body.request' }] },
+  'POST /api/insight/settings': { as: 'administrator', cases: [{ body: { waitWorkingDays: 0 }, field: 'body.waitWorkingDays' }, { body: {}, field: 'body.waitWorkingDays' }] },
+  'POST /api/insight/requests': { as: 'practitioner', cases: [
+    { body: { kind: 'advice', topic: 'domestic_abuse', question: 'Help' }, field: 'body.kind' },
+    { body: { kind: 'consultation', topic: 'domestic_abuse', question: ' ' }, field: 'body.question' },
+    { body: { kind: 'coaching', topic: 'domestic_abuse', question: 'Help with this family please' }, field: 'body.topic' },
+    { body: { kind: 'consultation', topic: 'domestic_abuse', familyId: 'not-an-id', question: 'Help' }, field: 'body.familyId' },
+  ] },
+  'POST /api/insight/requests/:id/take': { as: 'insight_adviser', cases: [] },
+  'POST /api/insight/requests/:id/hand-back': { as: 'insight_adviser', cases: [] },
+  'POST /api/insight/requests/:id/booking': { as: 'insight_adviser', cases: [{ body: { sessionAt: 'next Tuesday', sessionMinutes: 60, attendees: 'Team' }, field: 'body.sessionAt' }, { body: { sessionAt: '2031-01-02T10:00:00Z', sessionMinutes: 5, attendees: 'Team' }, field: 'body.sessionMinutes' }, { body: { sessionAt: '2031-01-02T10:00:00Z', sessionMinutes: 60 }, field: 'body.attendees' }] },
+  'POST /api/insight/requests/:id/advice': { as: 'insight_adviser', cases: [{ body: { advice: 'Be careful.' }, field: 'body.advice' }] },
   'PUT /api/task-settings/:taskType': { as: 'administrator', cases: [{ body: { dueHours: 0, minutesSaved: 10 }, field: 'body.dueHours' }, { body: { dueHours: 24, minutesSaved: -1 }, field: 'body.minutesSaved' }] },
 }
 
@@ -119,7 +130,8 @@ async function tableCounts(): Promise<Record<string, unknown>> {
     (select count(*) from duty_rota) rota, (select string_agg(person_id::text, '|' order by day) from duty_rota) rota_values, (select count(*) from visits) visits,
     (select string_agg(status || place || starts_at::text, '|' order by id) from visits) visit_values,
     (select count(*) from proposals) proposals, (select count(*) from proposal_decisions) proposal_decisions, (select count(*) from spend_thresholds) thresholds,
-    (select count(*) from admin_tasks) tasks, (select string_agg(status || coalesce(outcome, ''), '|' order by id) from admin_tasks) task_values, (select count(*) from task_type_settings) task_settings, (select string_agg(coalesce(caseload_cap, 0)::text, '|' order by id) from memberships) caps`)
+    (select count(*) from admin_tasks) tasks, (select string_agg(status || coalesce(outcome, ''), '|' order by id) from admin_tasks) task_values, (select count(*) from task_type_settings) task_settings, (select string_agg(coalesce(caseload_cap, 0)::text, '|' order by id) from memberships) caps,
+    (select count(*) from insight_requests) insight_requests, (select string_agg(status || coalesce(advice, '') || coalesce(attendees, ''), '|' order by id) from insight_requests) insight_values, (select count(*) from insight_settings) insight_settings`)
   return (r as unknown as { rows: Record<string, unknown>[] }).rows[0]!
 }
 
@@ -131,6 +143,7 @@ beforeAll(async () => {
   sessions.set('referral_officer', await signInAs(t.app, 'referrals@northmoor.example'))
   sessions.set('practitioner', await signInAs(t.app, 'practitioner@northmoor.example'))
   sessions.set('enabler', await signInAs(t.app, 'enabler@northmoor.example'))
+  sessions.set('insight_adviser', await signInAs(t.app, 'insight@northmoor.example'))
   const one = async (q: string) => String(((await dbx.handle.db.execute(sql.raw(q))) as unknown as { rows: { id: string }[] }).rows[0]!.id)
   const c = seeded.a.councilId
   ids = {

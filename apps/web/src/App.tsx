@@ -19,6 +19,7 @@ import { PersonPage } from './pages/PersonPage'
 import { SignInPage } from './pages/SignInPage'
 import { CouncilPage, CouncilTeamPage } from './pages/CouncilPage'
 import { ProposalPage } from './pages/ProposalPage'
+import { InsightPage, InsightRequestPage } from './pages/InsightPage'
 import { StrategyPage } from './pages/StrategyPage'
 import { TaskSettingsPage } from './pages/TaskSettingsPage'
 import { ThresholdsPage } from './pages/ThresholdsPage'
@@ -66,6 +67,8 @@ export function App() {
         )}
         {hasRole(me, 'enabler') && <Route path="/tasks" element={<TasksPage />} />}
         {hasRole(me, 'strategy_member') && <Route path="/strategy" element={<StrategyPage />} />}
+        {hasRole(me, 'insight_adviser') && <Route path="/insight" element={<InsightPage />} />}
+        {hasRole(me, 'insight_adviser', 'practitioner') && <Route path="/insight/requests/:id" element={<InsightRequestPage />} />}
         {hasRole(me, 'strategy_member', 'practitioner') && <Route path="/proposals/:id" element={<ProposalPage />} />}
         {hasRole(me, 'strategy_member', 'insight_adviser') && (
           <>

@@ -15,9 +15,11 @@ export function useLiveEvents(onEvent?: (type: string, data: Record<string, unkn
       void queryClient.invalidateQueries({ queryKey: ['board'] })
       void queryClient.invalidateQueries({ queryKey: ['my-day'] })
       void queryClient.invalidateQueries({ queryKey: ['tasks'] })
+      void queryClient.invalidateQueries({ queryKey: ['insight'] })
+      void queryClient.invalidateQueries({ queryKey: ['chronology'] })
       onEvent?.(type, JSON.parse(e.data))
     }
-    const types = ['offer.created', 'referral.open_case', 'referral.unroutable', 'board.changed', 'tasks.changed']
+    const types = ['offer.created', 'referral.open_case', 'referral.unroutable', 'board.changed', 'tasks.changed', 'insight.changed']
     const listeners = types.map((t) => [t, handle(t)] as const)
     for (const [t, l] of listeners) source.addEventListener(t, l)
     return () => {

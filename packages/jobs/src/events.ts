@@ -10,6 +10,7 @@ export type HearthEvent =
   | { type: 'referral.unroutable'; councilId: string; teamIds: string[]; referralId: string }
   | { type: 'board.changed'; councilId: string; teamIds: string[]; familyId: string }
   | { type: 'tasks.changed'; councilId: string; teamIds: string[]; taskIds: string[] }
+  | { type: 'insight.changed'; councilId: string; teamIds: string[]; requestId: string }
 
 export function eventsChannel(prefix: string): string {
   return `${prefix}:events`

@@ -95,7 +95,7 @@ export function teamworkService(db: Db) {
         const current = await activeWorkers(tx, ctx.councilId, offer.familyId)
         if (current.some((a) => a.role === 'lead')) {
           // A new referral about a family the team already holds: the workers stay; the offer is settled.
-          await tx.update(offers).set({ status: 'held' }).where(eq(offers.id, offer.id))
+          await tx.update(offers).set({ status: 'held', heldAt: new Date() }).where(eq(offers.id, offer.id))
           const lead = current.find((a) => a.role === 'lead')!
           const n = await names(tx, ctx.councilId, [lead.personId])
           await logDecision(tx, { councilId: ctx.councilId, teamId, kind: 'allocation', summary: `New referral for the ${family!.name}: stays with ${n.get(lead.personId)} as lead.`, presentIds: input.presentIds, recordedBy: actor.personId, familyId: family!.id, details: { offerId } })
@@ -123,7 +123,7 @@ export function teamworkService(db: Db) {
           { councilId: ctx.councilId, familyId: family!.id, teamId, personId: actor.personId, role: 'lead' },
           { councilId: ctx.councilId, familyId: family!.id, teamId, personId: coWorkerId, role: 'co_worker' },
         ])
-        await tx.update(offers).set({ status: 'held' }).where(eq(offers.id, offer.id))
+        await tx.update(offers).set({ status: 'held', heldAt: new Date() }).where(eq(offers.id, offer.id))
         const n = await names(tx, ctx.councilId, [actor.personId, coWorkerId])
         await logDecision(tx, {
           councilId: ctx.councilId,

@@ -12,6 +12,7 @@ function navFor(me: Me): { to: string; label: string }[] {
   if (hasRole(me, 'referral_officer')) items.push({ to: '/referrals', label: 'Referrals' })
   if (hasRole(me, 'enabler')) items.push({ to: '/tasks', label: 'Admin tasks' })
   if (hasRole(me, 'strategy_member')) items.push({ to: '/strategy', label: 'Sign-off' })
+  if (hasRole(me, 'insight_adviser')) items.push({ to: '/insight', label: 'Consultations' })
   if (hasRole(me, 'strategy_member', 'insight_adviser')) items.push({ to: '/council', label: 'Council view' })
   if (hasRole(me, 'practitioner', 'referral_officer')) items.push({ to: '/families', label: 'Families' })
   if (hasRole(me, 'administrator')) {

@@ -174,3 +174,17 @@ export function Panel({ children }: { children: ReactNode }) {
     </div>
   )
 }
+
+export function TextArea({ name, label, hint, error, rows = 4, defaultValue }: { name: string; label: string; hint?: string; error?: unknown; rows?: number; defaultValue?: string }) {
+  const problem = error instanceof ApiError ? error.forField(name) : undefined
+  const hintId = `${name}-hint`
+  const errId = `${name}-error`
+  return (
+    <div className={`govuk-form-group${problem ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor={name}>{label}</label>
+      {hint && <div id={hintId} className="govuk-hint">{hint}</div>}
+      {problem && <p id={errId} className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> {problem}</p>}
+      <textarea className={`govuk-textarea${problem ? ' govuk-textarea--error' : ''}`} id={name} name={name} rows={rows} defaultValue={defaultValue} aria-describedby={[hint ? hintId : '', problem ? errId : ''].filter(Boolean).join(' ') || undefined} />
+    </div>
+  )
+}

@@ -7,11 +7,14 @@ import { ETHNICITY_CODES } from '@hearth/domain'
 import { api } from '../api'
 import { FamilyWork } from '../components/FamilyWork'
 import { FamilyProposals } from '../components/Proposals'
+import { AskInsight, Chronology } from '../components/Insight'
+import { useLiveEvents } from '../live'
 import { hasRole, useMe } from '../session'
 import { BackLink, Button, ErrorSummary, Loading, SelectField, SummaryList, TextField } from '../components/govuk'
 
 export function FamilyPage() {
   const { id } = useParams()
+  useLiveEvents()
   const { data: me } = useMe()
   const queryClient = useQueryClient()
   const family = useQuery({ queryKey: ['family', id], queryFn: () => api<z.infer<typeof FamilyDetail>>('GET', `/api/families/${id}`) })
@@ -62,6 +65,7 @@ export function FamilyPage() {
           />
           {hasRole(me, 'practitioner') && <FamilyWork familyId={f.id} interpreterNeeded={f.interpreterNeeded} />}
           {hasRole(me, 'practitioner') && <FamilyProposals familyId={f.id} />}
+          {hasRole(me, 'practitioner') && <AskInsight familyId={f.id} />}
           <h2 className="govuk-heading-m">Children</h2>
           <ul className="govuk-list">
             {f.children.map((c) => (
@@ -97,6 +101,7 @@ export function FamilyPage() {
               </form>
             </div>
           </details>
+          {hasRole(me, 'practitioner') && <Chronology familyId={f.id} />}
         </>
       )}
     </>

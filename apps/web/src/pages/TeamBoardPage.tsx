@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
+import { TeamInsight } from '../components/Insight'
 import type { z } from 'zod'
 import type { Board, RotaDay } from '@hearth/contracts'
 import { CONVERSATION_STAGES, REFERRAL_DECISIONS, type ReferralDecision } from '@hearth/domain'
@@ -157,6 +158,7 @@ export function TeamBoardPage() {
           ))}
         </tbody>
       </table>
+      <TeamInsight teamId={id!} />
     </>
   )
 }

@@ -49,6 +49,10 @@ export const proposals = pgTable(
     decisionDueAt: timestamp('decision_due_at', { withTimezone: true, mode: 'date' }),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
     reviewDate: date('review_date', { mode: 'string' }),
+    /** The directory service the package buys, when there is one. */
+    serviceId: uuid('service_id'),
+    /** Set when the proposal came from a commission the insight team arranged. */
+    commissionId: uuid('commission_id'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -56,6 +60,7 @@ export const proposals = pgTable(
     index('proposals_council_team_idx').on(t.councilId, t.teamId),
     index('proposals_family_idx').on(t.councilId, t.familyId),
     index('proposals_proposed_by_idx').on(t.proposedBy),
+    uniqueIndex('proposals_commission_uq').on(t.commissionId),
   ],
 )
 export type Proposal = typeof proposals.$inferSelect

@@ -89,6 +89,8 @@ export const offers = pgTable(
     /** The family was already open to this team when the referral arrived. */
     openCase: boolean('open_case').notNull().default(false),
     offeredAt: timestamp('offered_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** When a practitioner took the family (for "how long families waited"). */
+    heldAt: timestamp('held_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
     uniqueIndex('offers_council_referral_uq').on(t.councilId, t.referralId),

@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { AdviceInput, BookSessionInput, ChronologyEntry, ErrorBody, IdParams, InsightQueueQuery, InsightRequestInput, InsightRequestView, InsightSettingsInput, InsightSettingsView, Ok } from '@hearth/contracts'
+import { actorOf } from '../plugins/auth'
+import { auditFrom } from '../plugins/audit-context'
+import { insightService } from '../services/insight'
+
+const ADVISER = ['insight_adviser'] as const
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+const tags = ['insight']
+
+/** Consultation and coaching: teams ask, insight advisers take, book and advise. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const svc = insightService(app.deps.db)
+  const changed = (councilId: string, requestId: string) => app.events.publish({ type: 'insight.changed', councilId, teamIds: [], requestId }).catch(() => {})
+
+  app.get('/insight/settings', { config: { access: ['administrator', 'insight_adviser'] }, schema: { tags, summary: 'How long a request may wait before it shows as waiting too long', response: { 200: InsightSettingsView, ...errors } } }, async (request) =>
+    svc.waitWorkingDays(actorOf(request).councilId),
+  )
+  app.post('/insight/settings', { config: { access: ['administrator'] }, schema: { tags, summary: 'Set the waiting time (working days) for insight requests', body: InsightSettingsInput, response: { 201: Ok, ...errors } } }, async (request, reply) => {
+    await svc.setWaitWorkingDays(auditFrom(request), request.body.waitWorkingDays)
+    reply.code(201)
+    return { ok: true as const }
+  })
+
+  app.post('/insight/requests', { config: { access: ['practitioner'] }, schema: { tags, summary: 'Ask the insight team for a consultation (about a family or the team’s work) or for coaching', body: InsightRequestInput, response: { 201: InsightRequestView, ...errors } } }, async (request, reply) => {
+    const view = await svc.ask(auditFrom(request), actorOf(request), request.body)
+    void changed(actorOf(request).councilId, view.id)
+    reply.code(201)
+    return view
+  })
+  app.get('/insight/requests', { config: { access: ['insight_adviser', 'practitioner'] }, schema: { tags, summary: 'Advisers: the queue (oldest first), their own, or done. Practitioners: their team’s requests', querystring: InsightQueueQuery, response: { 200: z.array(InsightRequestView), ...errors } } }, async (request) =>
+    svc.list(auditFrom(request), actorOf(request), request.query),
+  )
+  app.get('/insight/requests/:id', { config: { access: ['insight_adviser', 'practitioner'] }, schema: { tags, summary: 'One request with its booking and advice', params: IdParams, response: { 200: InsightRequestView, ...errors } } }, async (request) =>
+    svc.get(auditFrom(request), actorOf(request), request.params.id),
+  )
+  const done = (councilId: string) => (view: z.infer<typeof InsightRequestView>) => {
+    void changed(councilId, view.id)
+    return view
+  }
+  app.post('/insight/requests/:id/take', { config: { access: ADVISER }, schema: { tags, summary: 'Take a request (of advisers taking it at once, one gets it)', params: IdParams, response: { 200: InsightRequestView, ...errors } } }, async (request) =>
+    svc.take(auditFrom(request), actorOf(request), request.params.id).then(done(actorOf(request).councilId)),
+  )
+  app.post('/insight/requests/:id/hand-back', { config: { access: ADVISER }, schema: { tags, summary: 'Hand a request back to the queue', params: IdParams, response: { 200: InsightRequestView, ...errors } } }, async (request) =>
+    svc.handBack(auditFrom(request), actorOf(request), request.params.id).then(done(actorOf(request).councilId)),
+  )
+  app.post('/insight/requests/:id/booking', { config: { access: ADVISER }, schema: { tags, summary: 'Book the session: when, how long, who attends', params: IdParams, body: BookSessionInput, response: { 200: InsightRequestView, ...errors } } }, async (request) =>
+    svc.book(auditFrom(request), actorOf(request), request.params.id, request.body).then(done(actorOf(request).councilId)),
+  )
+  app.post('/insight/requests/:id/advice', { config: { access: ADVISER }, schema: { tags, summary: 'Record the advice in plain words (on the family’s chronology for the holding team)', params: IdParams, body: AdviceInput, response: { 200: InsightRequestView, ...errors } } }, async (request) =>
+    svc.advise(auditFrom(request), actorOf(request), request.params.id, request.body.advice).then(done(actorOf(request).councilId)),
+  )
+
+  app.get('/families/:id/chronology', { config: { access: ['practitioner'] }, schema: { tags: ['families'], summary: 'The family’s chronology, newest first (insight advice for the holding team only)', params: IdParams, response: { 200: z.array(ChronologyEntry), ...errors } } }, async (request) =>
+    svc.chronology(auditFrom(request), actorOf(request), request.params.id),
+  )
+}
+export default routes

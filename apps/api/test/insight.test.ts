@@ -1,0 +1,164 @@
+import { and, eq, isNull, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { allocations, auditEvents, insightRequests, memberships, people } from '@hearth/db'
+import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
+import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
+
+let t: TestApp
+let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
+let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
+let practitioner: Session
+let otherTeamPractitioner: Session
+let adviser: Session
+let adviser2: Session
+let strategy: Session
+let referrals: Session
+let admin: Session
+let familyId: string
+let eastfield: string
+
+const ask = (over: Record<string, unknown> = {}) => ({
+  kind: 'consultation',
+  topic: 'domestic_abuse',
+  familyId,
+  question: 'Mum has told us her partner checks her phone and controls the money. What should we look for at the next visit, and how do we talk to her about it safely?',
+  ...over,
+})
+
+beforeAll(async () => {
+  dbx = await freshPgDatabase()
+  seeded = await seedTwoCouncils(dbx.handle, 14)
+  t = await makeTestApp(dbx.handle)
+  practitioner = await signInAs(t.app, 'practitioner@northmoor.example')
+  adviser = await signInAs(t.app, 'insight@northmoor.example')
+  adviser2 = await signInAs(t.app, 'ivan.inglewood@northmoor.example')
+  strategy = await signInAs(t.app, 'strategy@northmoor.example')
+  referrals = await signInAs(t.app, 'referrals@northmoor.example')
+  admin = await signInAs(t.app, 'admin@northmoor.example')
+  eastfield = seeded.a.teamIds['Eastfield family team']!
+  const [held] = await dbx.handle.db.select().from(allocations).where(and(eq(allocations.councilId, seeded.a.councilId), eq(allocations.personId, practitioner.personId), eq(allocations.role, 'lead'), isNull(allocations.endedAt)))
+  familyId = held!.familyId
+  const [other] = await dbx.handle.db.select({ email: people.email }).from(memberships).innerJoin(people, eq(people.id, memberships.personId)).where(and(eq(memberships.teamId, seeded.a.teamIds['Riverside family team']!), sql`'practitioner' = any(${people.roles})`)).limit(1)
+  otherTeamPractitioner = await signInAs(t.app, other!.email)
+})
+afterAll(async () => {
+  await t.close()
+  await dbx.drop()
+})
+
+describe('asking the insight team', () => {
+  it('a practitioner asks about a family their team holds; the team is the holding team', async () => {
+    const res = await practitioner.request('POST', '/api/insight/requests', ask())
+    expect(res.statusCode).toBe(201)
+    expect(res.json()).toMatchObject({ kind: 'consultation', topic: 'domestic_abuse', topicLabel: 'Domestic abuse', teamId: eastfield, familyId, status: 'waiting', waitingTooLong: false, askedByName: 'Priya Practitioner' })
+  })
+
+  it('a team asks for coaching for itself; it must name its own team', async () => {
+    const res = await practitioner.request('POST', '/api/insight/requests', { kind: 'coaching', topic: 'systemic_case_discussion', teamId: eastfield, question: 'We are stuck with two families where nothing changes; we would like a systemic case discussion.' })
+    expect(res.statusCode).toBe(201)
+    expect(res.json()).toMatchObject({ familyId: null, teamId: eastfield, topicLabel: 'Systemic case discussion' })
+    const noTeam = await practitioner.request('POST', '/api/insight/requests', { kind: 'coaching', topic: 'systemic_case_discussion', question: 'Help please with our team.' })
+    expect(noTeam.statusCode).toBe(400)
+    expect(noTeam.json().error.details[0].field).toBe('body.teamId')
+    const notMine = await practitioner.request('POST', '/api/insight/requests', { kind: 'coaching', topic: 'systemic_case_discussion', teamId: seeded.a.teamIds['Riverside family team'], question: 'Help please with their team.' })
+    expect(notMine.statusCode).toBe(400)
+    expect(notMine.json().error.details[0].field).toBe('body.teamId')
+  })
+
+  it('refuses a topic of the other kind, with the field', async () => {
+    const res = await practitioner.request('POST', '/api/insight/requests', ask({ kind: 'coaching', topic: 'domestic_abuse' }))
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.details[0]).toMatchObject({ field: 'body.topic' })
+  })
+
+  it('a practitioner of another team cannot ask about (or even find) the family', async () => {
+    const res = await otherTeamPractitioner.request('POST', '/api/insight/requests', ask())
+    expect(res.statusCode).toBe(404)
+  })
+})
+
+describe('the adviser’s queue', () => {
+  it('only insight advisers take requests; of many taking one at once, exactly one gets it', async () => {
+    const created = (await practitioner.request('POST', '/api/insight/requests', ask({ topic: 'exploitation', question: 'The eldest is out late and has new trainers and two phones. Is this criminal exploitation?' }))).json()
+    for (const s of [practitioner, strategy, referrals, admin]) expect((await s.request('POST', `/api/insight/requests/${created.id}/take`)).statusCode).toBe(403)
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? adviser : adviser2).request('POST', `/api/insight/requests/${created.id}/take`)))
+    const codes = results.map((r) => r.statusCode).sort()
+    expect(codes.filter((c) => c === 200)).toHaveLength(1)
+    expect(codes.filter((c) => c === 409)).toHaveLength(11)
+    const [row] = await dbx.handle.db.select().from(insightRequests).where(eq(insightRequests.id, created.id))
+    expect(row!.status).toBe('taken')
+  })
+
+  it('waiting is oldest first; the taker books and advises; nobody else can', async () => {
+    const queue = (await adviser.request('GET', '/api/insight/requests?view=waiting')).json() as { askedAt: string; id: string; familyId: string | null }[]
+    expect(queue.length).toBeGreaterThanOrEqual(2)
+    expect([...queue].sort((a, b) => a.askedAt.localeCompare(b.askedAt))).toEqual(queue)
+    const first = queue.find((q) => q.familyId === familyId)!
+    expect((await adviser.request('POST', `/api/insight/requests/${first.id}/advice`, { advice: 'Too early: take it first, please, and then write.' })).statusCode).toBe(409)
+    expect((await adviser.request('POST', `/api/insight/requests/${first.id}/take`)).statusCode).toBe(200)
+    const booking = { sessionAt: '2031-03-04T10:00:00Z', sessionMinutes: 60, attendees: 'Priya, her co-worker and the adviser' }
+    expect((await adviser2.request('POST', `/api/insight/requests/${first.id}/booking`, booking)).statusCode).toBe(403)
+    const booked = await adviser.request('POST', `/api/insight/requests/${first.id}/booking`, booking)
+    expect(booked.statusCode).toBe(200)
+    expect(booked.json()).toMatchObject({ status: 'booked', sessionMinutes: 60, attendees: booking.attendees, takenByName: 'Ines Insight' })
+    const short = await adviser.request('POST', `/api/insight/requests/${first.id}/advice`, { advice: 'Be careful.' })
+    expect(short.statusCode).toBe(400)
+    expect(short.json().error.details[0].field).toBe('body.advice')
+    const advice = 'Ask mum on her own, never with her partner in the house. Look for who holds the money and the phones. Use the DASH checklist with her, and if the score is 14 or more refer to MARAC. Plan the next visit for when he is at work.'
+    const given = await adviser.request('POST', `/api/insight/requests/${first.id}/advice`, { advice })
+    expect(given.statusCode).toBe(200)
+    expect(given.json()).toMatchObject({ status: 'advice_given', advice })
+    expect((await adviser.request('POST', `/api/insight/requests/${first.id}/advice`, { advice })).statusCode).toBe(409)
+    const audit = await dbx.handle.db.select().from(auditEvents).where(and(eq(auditEvents.recordId, first.id), eq(auditEvents.action, 'insight.advice')))
+    expect(audit).toHaveLength(1)
+    expect(audit[0]!.familyId).toBe(familyId)
+  })
+})
+
+describe('the family’s chronology', () => {
+  it('shows the advice to the holding team, newest first, and to nobody else', async () => {
+    const chron = await practitioner.request('GET', `/api/families/${familyId}/chronology`)
+    expect(chron.statusCode).toBe(200)
+    const entries = chron.json() as { at: string; kind: string; title: string; detail: string | null; byName: string | null }[]
+    const advice = entries.find((e) => e.kind === 'consultation' && e.title.startsWith('Consultation advice'))
+    expect(advice).toMatchObject({ title: 'Consultation advice: Domestic abuse', byName: 'Ines Insight' })
+    expect(advice!.detail).toContain('DASH checklist')
+    expect(entries.some((e) => e.kind === 'allocation')).toBe(true)
+    expect([...entries].sort((a, b) => b.at.localeCompare(a.at))).toEqual(entries)
+    // another team's practitioner: not found; other roles: not allowed
+    expect((await otherTeamPractitioner.request('GET', `/api/families/${familyId}/chronology`)).statusCode).toBe(404)
+    for (const s of [adviser, strategy, referrals, admin]) expect((await s.request('GET', `/api/families/${familyId}/chronology`)).statusCode).toBe(403)
+    // nor the request itself, nor in their team's list
+    const done = (await adviser.request('GET', '/api/insight/requests?view=done')).json() as { id: string }[]
+    expect((await otherTeamPractitioner.request('GET', `/api/insight/requests/${done[0]!.id}`)).statusCode).toBe(404)
+    expect(((await otherTeamPractitioner.request('GET', '/api/insight/requests?view=team')).json() as unknown[]).length).toBe(0)
+    expect(((await practitioner.request('GET', '/api/insight/requests?view=team')).json() as { id: string }[]).map((r) => r.id)).toContain(done[0]!.id)
+  })
+
+  it('after a hand-over to another team, the advice goes with the family, not with the old team', async () => {
+    // move the lead to Riverside (as a hand-over between teams would)
+    const riverside = seeded.a.teamIds['Riverside family team']!
+    await dbx.handle.db.update(allocations).set({ teamId: riverside, personId: otherTeamPractitioner.personId }).where(and(eq(allocations.familyId, familyId), eq(allocations.role, 'lead'), isNull(allocations.endedAt)))
+    try {
+      const done = (await adviser.request('GET', '/api/insight/requests?view=done')).json() as { id: string }[]
+      expect((await practitioner.request('GET', `/api/insight/requests/${done[0]!.id}`)).statusCode).toBe(404)
+      const eastChron = await practitioner.request('GET', `/api/families/${familyId}/chronology`)
+      if (eastChron.statusCode === 200) expect((eastChron.json() as { kind: string }[]).some((e) => e.kind === 'consultation')).toBe(false)
+    } finally {
+      await dbx.handle.db.update(allocations).set({ teamId: eastfield, personId: practitioner.personId }).where(and(eq(allocations.familyId, familyId), eq(allocations.role, 'lead'), isNull(allocations.endedAt)))
+    }
+  })
+})
+
+describe('waiting too long', () => {
+  it('uses the council’s working days, and shows it plainly', async () => {
+    expect((await admin.request('POST', '/api/insight/settings', { waitWorkingDays: 0 })).statusCode).toBe(400)
+    expect((await admin.request('POST', '/api/insight/settings', { waitWorkingDays: 1 })).statusCode).toBe(201)
+    expect((await adviser.request('GET', '/api/insight/settings')).json()).toEqual({ waitWorkingDays: 1, councilOwn: true })
+    const old = (await practitioner.request('POST', '/api/insight/requests', ask({ topic: 'mental_health', question: 'Dad’s low mood: what can we do before the GP appointment?' }))).json()
+    await dbx.handle.db.update(insightRequests).set({ askedAt: new Date(Date.now() - 10 * 86_400_000) }).where(eq(insightRequests.id, old.id))
+    const queue = (await adviser.request('GET', '/api/insight/requests?view=waiting')).json() as { id: string; waitingTooLong: boolean }[]
+    expect(queue.find((q) => q.id === old.id)!.waitingTooLong).toBe(true)
+    expect(queue.filter((q) => q.id !== old.id).every((q) => !q.waitingTooLong)).toBe(true)
+  })
+})

@@ -1,0 +1,166 @@
+import { z } from 'zod'
+import { COST_OPTIONS, INSIGHT_KINDS } from '@hearth/domain'
+import { optionalText, requiredText, Uuid } from './common'
+
+const isoDate = (what: string) => z.iso.date({ message: `${what}: give a date like 2026-03-27` })
+const Pence = (what: string) => z.number({ message: `${what}: give an amount in pence` }).int().min(0).max(100_000_000_00)
+
+// -------------------------------------------------------------------- consultation and coaching
+export const InsightRequestInput = z.object({
+  kind: z.enum(INSIGHT_KINDS, { message: 'a consultation or coaching' }),
+  topic: z.string({ message: 'choose what it is about' }).trim().min(1, { message: 'choose what it is about' }).max(60),
+  /** About a family; leave out when the team asks for itself. */
+  familyId: Uuid.nullable().optional(),
+  /** The asking team, when there is no family (a team asks for coaching). */
+  teamId: Uuid.nullable().optional(),
+  question: requiredText(5000, 'what you would like help with'),
+})
+export const BookSessionInput = z.object({
+  sessionAt: z.iso.datetime({ offset: true, message: 'give a date and time, e.g. 2026-03-27T10:00:00Z' }),
+  sessionMinutes: z.number({ message: 'give the length in minutes' }).int().min(15, { message: 'at least 15 minutes' }).max(480),
+  attendees: requiredText(1000, 'who attends'),
+})
+export const AdviceInput = z.object({ advice: z.string({ message: 'write the advice' }).trim().min(20, { message: 'write the advice in a few sentences (20 characters at least)' }).max(20000) })
+export const InsightRequestView = z.object({
+  id: Uuid,
+  kind: z.enum(INSIGHT_KINDS),
+  topic: z.string(),
+  topicLabel: z.string(),
+  teamId: Uuid,
+  teamName: z.string(),
+  familyId: Uuid.nullable(),
+  familyName: z.string().nullable(),
+  question: z.string(),
+  askedByName: z.string(),
+  askedAt: z.string(),
+  status: z.enum(['waiting', 'taken', 'booked', 'advice_given']),
+  takenById: Uuid.nullable(),
+  takenByName: z.string().nullable(),
+  takenAt: z.string().nullable(),
+  sessionAt: z.string().nullable(),
+  sessionMinutes: z.number().int().nullable(),
+  attendees: z.string().nullable(),
+  advice: z.string().nullable(),
+  adviceAt: z.string().nullable(),
+  waitDueAt: z.string(),
+  waitingTooLong: z.boolean(),
+})
+export const InsightQueueQuery = z.object({ view: z.enum(['waiting', 'mine', 'done', 'team']).default('waiting'), teamId: Uuid.optional() })
+export const InsightSettingsView = z.object({ waitWorkingDays: z.number().int(), councilOwn: z.boolean() })
+export const InsightSettingsInput = z.object({ waitWorkingDays: z.number({ message: 'give a number of working days' }).int().min(1, { message: 'at least one working day' }).max(30) })
+
+// -------------------------------------------------------------------- chronology
+export const ChronologyEntry = z.object({
+  at: z.string(),
+  kind: z.enum(['referral', 'allocation', 'visit', 'proposal', 'decision', 'consultation', 'coaching', 'service', 'commission', 'team_decision']),
+  title: z.string(),
+  detail: z.string().nullable(),
+  byName: z.string().nullable(),
+  link: z.string().nullable(),
+})
+
+// -------------------------------------------------------------------- service directory
+export const ServiceView = z.object({
+  id: Uuid,
+  orukId: z.string(),
+  name: z.string(),
+  description: z.string(),
+  organisation: z.object({ id: Uuid, name: z.string() }),
+  url: z.string().nullable(),
+  email: z.string().nullable(),
+  status: z.string(),
+  howToRefer: z.string().nullable(),
+  attendingAccess: z.string().nullable(),
+  fees: z.string().nullable(),
+  needs: z.array(z.string()),
+  areas: z.array(z.string()),
+  waitingWeeks: z.number().int().nullable(),
+  capacityNote: z.string().nullable(),
+  eligibility: z.array(z.object({ eligibility: z.string(), minimumAge: z.number().int().nullable(), maximumAge: z.number().int().nullable() })),
+  costOptions: z.array(z.object({ option: z.string(), amountPence: z.number().int().nullable(), amountDescription: z.string().nullable() })),
+  locations: z.array(z.object({ name: z.string(), address1: z.string().nullable(), city: z.string().nullable(), postalCode: z.string().nullable() })),
+})
+export const ServiceQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  need: z.string().trim().max(60).optional(),
+  age: z.coerce.number({ message: 'give an age in years' }).int().min(0).max(25).optional(),
+  patchId: Uuid.optional(),
+  cost: z.enum(COST_OPTIONS, { message: 'Free, Spot purchase or Block contract' }).optional(),
+})
+export const DirectoryImportInput = z.object({
+  fileName: z.string().trim().max(200).optional(),
+  /** The file's text: an Open Referral UK services document (JSON). */
+  content: z.string({ message: 'choose a file' }).min(2, { message: 'the file is empty' }).max(20_000_000, { message: 'the file is too large (20 MB at most)' }),
+})
+export const DirectoryImportResult = z.object({ organisations: z.number().int(), services: z.number().int(), locations: z.number().int(), created: z.number().int(), updated: z.number().int() })
+export const FamilyServiceInput = z.object({
+  serviceId: Uuid,
+  status: z.enum(['referred', 'attending', 'finished'], { message: 'referred, attending or finished' }),
+  onDate: isoDate('the date'),
+  note: optionalText(2000),
+})
+export const FamilyServiceView = z.object({ id: Uuid, serviceId: Uuid, serviceName: z.string(), organisationName: z.string(), status: z.string(), onDate: z.string(), note: z.string().nullable(), recordedByName: z.string(), createdAt: z.string() })
+
+// -------------------------------------------------------------------- commissioning
+export const CommissionInput = z.object({
+  need: requiredText(2000, 'what is needed'),
+  why: requiredText(5000, 'why no listed service fits'),
+  familyView: requiredText(5000, 'what the family thinks, in their words'),
+  weeks: z.number({ message: 'give the number of weeks' }).int().min(1, { message: 'at least one week' }).max(260),
+  budgetPence: Pence('the budget').refine((n) => n > 0, { message: 'give a budget' }),
+})
+export const CommissionRecordInput = z
+  .object({
+    providerName: requiredText(300, 'the provider'),
+    serviceId: Uuid.nullable().optional(),
+    weeklyPence: Pence('cost per week').refine((n) => n > 0, { message: 'the cost per week must be more than nothing' }),
+    startDate: isoDate('the start date'),
+    endDate: isoDate('the end date'),
+  })
+  .refine((v) => v.endDate >= v.startDate, { message: 'the end date must be on or after the start date', path: ['endDate'] })
+export const CommissionView = z.object({
+  id: Uuid,
+  teamId: Uuid,
+  teamName: z.string(),
+  familyId: Uuid,
+  familyName: z.string(),
+  askedByName: z.string(),
+  askedAt: z.string(),
+  need: z.string(),
+  why: z.string(),
+  familyView: z.string(),
+  weeks: z.number().int(),
+  budgetPence: z.number().int(),
+  status: z.enum(['waiting', 'taken', 'commissioned']),
+  takenById: Uuid.nullable(),
+  takenByName: z.string().nullable(),
+  providerName: z.string().nullable(),
+  serviceId: Uuid.nullable(),
+  weeklyPence: z.number().int().nullable(),
+  totalPence: z.number().int().nullable(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  proposalId: Uuid.nullable(),
+  proposalStatus: z.string().nullable(),
+  route: z.enum(['team', 'strategy']).nullable(),
+})
+
+// -------------------------------------------------------------------- team figures over time
+export const TeamWeek = z.object({
+  weekStart: z.string(),
+  childrenHeld: z.number().int(),
+  familiesHeld: z.number().int(),
+  capacityChildren: z.number().int(),
+  familiesWaiting: z.number().int(),
+  longestWaitHours: z.number().int(),
+  referralsDecided: z.number().int(),
+  referralsDecidedInOneWorkingDay: z.number().int(),
+  adminTasksCreated: z.number().int(),
+  adminTasksDone: z.number().int(),
+  medianAdminHoursToComplete: z.number().nullable(),
+  consultationsAsked: z.number().int(),
+  medianConsultationWaitHours: z.number().nullable(),
+})
+export const TeamSeries = z.object({ teamId: Uuid, teamName: z.string(), practitioners: z.number().int(), weeks: z.array(TeamWeek) })
+export const FiguresOverTime = z.object({ generatedAt: z.string(), weeks: z.array(z.string()), teams: z.array(TeamSeries) })
+export const FiguresQuery = z.object({ weeks: z.coerce.number().int().min(1).max(52).default(12), teamId: Uuid.optional() })

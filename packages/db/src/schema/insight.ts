@@ -1,0 +1,228 @@
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { councils } from './councils'
+import { families } from './families'
+import { people, teams } from './organisation'
+import { councilId, createdAt, id } from './_helpers'
+
+/**
+ * A family-facing team asks the insight team: a consultation (a specialist view on a family or on
+ * the team's work) or coaching (a facilitated session for the team). Advice is kept in plain words
+ * and, for a family, shows on the family's chronology for the team holding it.
+ */
+export const insightRequests = pgTable(
+  'insight_requests',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    kind: text('kind', { enum: ['consultation', 'coaching'] }).notNull(),
+    topic: text('topic').notNull(),
+    /** The team asking; for a family, the team holding it when asked. */
+    teamId: uuid('team_id').notNull().references(() => teams.id),
+    /** Null when the team asks for itself (coaching, or a consultation about its way of working). */
+    familyId: uuid('family_id').references(() => families.id),
+    question: text('question').notNull(),
+    askedBy: uuid('asked_by').notNull().references(() => people.id),
+    askedAt: timestamp('asked_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    status: text('status', { enum: ['waiting', 'taken', 'booked', 'advice_given'] }).notNull().default('waiting'),
+    takenBy: uuid('taken_by').references(() => people.id),
+    takenAt: timestamp('taken_at', { withTimezone: true, mode: 'date' }),
+    sessionAt: timestamp('session_at', { withTimezone: true, mode: 'date' }),
+    sessionMinutes: integer('session_minutes'),
+    /** Who attends, in words ("Priya, Tom and the adviser; mum by phone"). */
+    attendees: text('attendees'),
+    advice: text('advice'),
+    adviceAt: timestamp('advice_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('insight_requests_queue_idx').on(t.councilId, t.status, t.askedAt),
+    index('insight_requests_team_idx').on(t.councilId, t.teamId, t.askedAt),
+    index('insight_requests_family_idx').on(t.councilId, t.familyId),
+    index('insight_requests_asked_by_idx').on(t.askedBy),
+    index('insight_requests_taken_by_idx').on(t.takenBy),
+  ],
+)
+export type InsightRequest = typeof insightRequests.$inferSelect
+
+/** A council's own settings for the insight team (history kept: the newest row is in force). */
+export const insightSettings = pgTable(
+  'insight_settings',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    /** A request not taken within this many working days is shown as waiting too long. */
+    waitWorkingDays: integer('wait_working_days').notNull(),
+    setBy: uuid('set_by').notNull().references(() => people.id),
+    setAt: createdAt(),
+  },
+  (t) => [index('insight_settings_council_idx').on(t.councilId, t.setAt), index('insight_settings_set_by_idx').on(t.setBy)],
+)
+
+// ---------------------------------------------------------------------------------------------
+// The service directory, modelled on Open Referral UK (HSDS): organisations deliver services at
+// locations; services carry eligibility, cost options, areas and needs. `orukId` is the record's
+// identifier in the Open Referral file it came from (or Hearth's own id when made here), so a
+// council's file can be loaded again without making duplicates.
+// ---------------------------------------------------------------------------------------------
+
+export const directoryOrganisations = pgTable(
+  'directory_organisations',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    orukId: text('oruk_id').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    email: text('email'),
+    url: text('url'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('directory_organisations_oruk_uq').on(t.councilId, t.orukId)],
+)
+
+export const directoryServices = pgTable(
+  'directory_services',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    orukId: text('oruk_id').notNull(),
+    organisationId: uuid('organisation_id').notNull().references(() => directoryOrganisations.id),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    url: text('url'),
+    email: text('email'),
+    status: text('status', { enum: ['active', 'inactive', 'defunct', 'temporarily closed'] }).notNull(),
+    /** How to refer, in words ("Phone the hub; self-referral welcome"). */
+    howToRefer: text('how_to_refer'),
+    /** ORUK attending_access: referral, appointment, drop-in or membership. */
+    attendingAccess: text('attending_access'),
+    fees: text('fees'),
+    /** Needs the service meets (ORUK service_taxonomys in the "Hearth needs" vocabulary). */
+    needs: text('needs').array().notNull(),
+    /** Areas served (ORUK service_areas); matched to the council's patch names when searching. */
+    areas: text('areas').array().notNull(),
+    waitingWeeks: integer('waiting_weeks'),
+    capacityNote: text('capacity_note'),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('directory_services_oruk_uq').on(t.councilId, t.orukId), index('directory_services_org_idx').on(t.organisationId)],
+)
+export type DirectoryService = typeof directoryServices.$inferSelect
+
+export const directoryLocations = pgTable(
+  'directory_locations',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    orukId: text('oruk_id').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    address1: text('address_1'),
+    city: text('city'),
+    postalCode: text('postal_code'),
+    latitude: text('latitude'),
+    longitude: text('longitude'),
+  },
+  (t) => [uniqueIndex('directory_locations_oruk_uq').on(t.councilId, t.orukId)],
+)
+
+export const directoryServiceLocations = pgTable(
+  'directory_service_locations',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    orukId: text('oruk_id').notNull(),
+    serviceId: uuid('service_id').notNull().references(() => directoryServices.id),
+    locationId: uuid('location_id').notNull().references(() => directoryLocations.id),
+  },
+  (t) => [uniqueIndex('directory_service_locations_uq').on(t.councilId, t.serviceId, t.locationId), index('directory_service_locations_location_idx').on(t.locationId)],
+)
+
+export const directoryEligibility = pgTable(
+  'directory_eligibility',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    orukId: text('oruk_id').notNull(),
+    serviceId: uuid('service_id').notNull().references(() => directoryServices.id),
+    eligibility: text('eligibility').notNull(),
+    minimumAge: integer('minimum_age'),
+    maximumAge: integer('maximum_age'),
+  },
+  (t) => [index('directory_eligibility_service_idx').on(t.councilId, t.serviceId)],
+)
+
+export const directoryCostOptions = pgTable(
+  'directory_cost_options',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    orukId: text('oruk_id').notNull(),
+    serviceId: uuid('service_id').notNull().references(() => directoryServices.id),
+    /** "Free", "Spot purchase" or "Block contract" (ORUK cost_option.option). */
+    option: text('option').notNull(),
+    amountPence: integer('amount_pence'),
+    amountDescription: text('amount_description'),
+    validFrom: date('valid_from', { mode: 'string' }),
+    validTo: date('valid_to', { mode: 'string' }),
+  },
+  (t) => [index('directory_cost_options_service_idx').on(t.councilId, t.serviceId)],
+)
+
+/** A service on a family's plan: "referred to the young carers' group on 3 March". */
+export const familyServices = pgTable(
+  'family_services',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    familyId: uuid('family_id').notNull().references(() => families.id),
+    serviceId: uuid('service_id').notNull().references(() => directoryServices.id),
+    teamId: uuid('team_id').notNull().references(() => teams.id),
+    status: text('status', { enum: ['referred', 'attending', 'finished'] }).notNull(),
+    onDate: date('on_date', { mode: 'string' }).notNull(),
+    note: text('note'),
+    recordedBy: uuid('recorded_by').notNull().references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('family_services_family_idx').on(t.councilId, t.familyId), index('family_services_service_idx').on(t.serviceId), index('family_services_recorded_by_idx').on(t.recordedBy)],
+)
+
+/**
+ * No listed service fits: the team asks insight to commission one (a spot purchase). Insight
+ * records the provider, cost and dates; that makes a proposal, so the spend is signed off (at or
+ * above the threshold) or agreed by the team (below), and counts in committed spend either way.
+ */
+export const commissions = pgTable(
+  'commissions',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    teamId: uuid('team_id').notNull().references(() => teams.id),
+    familyId: uuid('family_id').notNull().references(() => families.id),
+    askedBy: uuid('asked_by').notNull().references(() => people.id),
+    askedAt: timestamp('asked_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    need: text('need').notNull(),
+    why: text('why').notNull(),
+    familyView: text('family_view').notNull(),
+    weeks: integer('weeks').notNull(),
+    budgetPence: integer('budget_pence').notNull(),
+    status: text('status', { enum: ['waiting', 'taken', 'commissioned'] }).notNull().default('waiting'),
+    takenBy: uuid('taken_by').references(() => people.id),
+    takenAt: timestamp('taken_at', { withTimezone: true, mode: 'date' }),
+    providerName: text('provider_name'),
+    serviceId: uuid('service_id').references(() => directoryServices.id),
+    weeklyPence: integer('weekly_pence'),
+    startDate: date('start_date', { mode: 'string' }),
+    endDate: date('end_date', { mode: 'string' }),
+    commissionedAt: timestamp('commissioned_at', { withTimezone: true, mode: 'date' }),
+    proposalId: uuid('proposal_id'),
+  },
+  (t) => [
+    index('commissions_queue_idx').on(t.councilId, t.status, t.askedAt),
+    index('commissions_family_idx').on(t.councilId, t.familyId),
+    index('commissions_team_idx').on(t.councilId, t.teamId),
+    index('commissions_asked_by_idx').on(t.askedBy),
+    index('commissions_taken_by_idx').on(t.takenBy),
+    index('commissions_service_idx').on(t.serviceId),
+  ],
+)
+export type Commission = typeof commissions.$inferSelect

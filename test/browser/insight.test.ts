@@ -1,0 +1,69 @@
+import { and, eq, isNull } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { allocations, families, insightRequests, people } from '@hearth/db'
+import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
+import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
+import { startHttpApp } from '../helpers/server'
+
+let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
+let server: Awaited<ReturnType<typeof startHttpApp>>
+let team: Awaited<ReturnType<typeof launchChromium>>
+let insight: Awaited<ReturnType<typeof launchChromium>>
+let family: { id: string; name: string }
+
+beforeAll(async () => {
+  dbx = await freshPgDatabase()
+  const seeded = await seedTwoCouncils(dbx.handle, 14)
+  const [priya] = await dbx.handle.db.select().from(people).where(eq(people.email, 'practitioner@northmoor.example'))
+  const [held] = await dbx.handle.db.select().from(allocations).where(and(eq(allocations.councilId, seeded.a.councilId), eq(allocations.personId, priya!.id), eq(allocations.role, 'lead'), isNull(allocations.endedAt)))
+  const [f] = await dbx.handle.db.select().from(families).where(eq(families.id, held!.familyId))
+  family = { id: f!.id, name: f!.name }
+  server = await startHttpApp(dbx.handle, '{browser-insight}')
+  team = await launchChromium()
+  insight = await launchChromium()
+})
+afterAll(async () => {
+  await team?.close()
+  await insight?.close()
+  await server?.close()
+  await dbx?.drop()
+})
+
+describe('in Chromium: consultation', () => {
+  it('a practitioner asks about a family; an adviser takes it and records advice; the practitioner reads it on the chronology', async () => {
+    const p = await signInPage(team.context, server.url, 'practitioner@northmoor.example')
+    await p.goto(`${server.url}/families/${family.id}`)
+    await p.getByText('Ask the insight team for a consultation').click()
+    await p.getByLabel('What is it about?').selectOption('exploitation')
+    await p.getByLabel('What would you like help with?').fill('The eldest is out until 2am, has a second phone and new trainers nobody paid for. Is this criminal exploitation, and what do we do first?')
+    await p.getByRole('button', { name: 'Send to the insight team' }).click()
+    await p.getByText('Sent to the insight team: Exploitation (criminal or sexual).').waitFor()
+    await p.getByRole('heading', { name: 'Chronology' }).waitFor()
+    await p.getByText('Consultation asked for: Exploitation (criminal or sexual)').waitFor()
+    expect(await axeViolations(p)).toEqual([])
+
+    const a = await signInPage(insight.context, server.url, 'insight@northmoor.example')
+    await a.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Consultations' }).click()
+    await a.getByRole('heading', { name: 'Consultation and coaching' }).waitFor()
+    expect(await axeViolations(a)).toEqual([])
+    await a.getByRole('button', { name: `Take this request: Exploitation (criminal or sexual), ${family.name}` }).click()
+    await a.getByRole('heading', { name: 'Book the session' }).waitFor()
+    await a.getByLabel('Date and time').fill('2031-03-04T10:00')
+    await a.getByLabel('Who attends').fill('Priya, her co-worker and the adviser')
+    await a.getByRole('button', { name: 'Book the session' }).click()
+    await a.getByText('Session booked').waitFor()
+    expect(await axeViolations(a)).toEqual([])
+    const advice = 'Yes, this looks like criminal exploitation. Make a referral to the exploitation hub today and ask the police for a return-home interview after every missing episode. See him on his own; ask who he owes money to, not what he has done.'
+    await a.getByLabel('Advice, in plain words').fill(advice)
+    await a.getByRole('button', { name: 'Record the advice' }).click()
+    await a.getByText('Advice given').waitFor()
+
+    const [row] = await dbx.handle.db.select().from(insightRequests).where(eq(insightRequests.familyId, family.id))
+    expect(row).toMatchObject({ status: 'advice_given', advice, attendees: 'Priya, her co-worker and the adviser' })
+
+    // the practitioner's open page updates without reloading (live event), and the advice is on the chronology
+    await p.getByText('Consultation advice: Exploitation (criminal or sexual)').waitFor()
+    await p.getByText(advice).waitFor()
+    expect(await axeViolations(p)).toEqual([])
+  })
+})
