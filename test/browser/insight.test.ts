@@ -66,4 +66,17 @@ describe('in Chromium: consultation', () => {
     await p.getByText(advice).waitFor()
     expect(await axeViolations(p)).toEqual([])
   })
+  it('an adviser reads the team figures week by week, as charts and tables, and can download them', async () => {
+    const a = await insight.context.newPage() // still signed in from the first test
+    await a.goto(server.url)
+    await a.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Team figures' }).click()
+    await a.getByRole('heading', { name: 'Team figures over time' }).waitFor()
+    await a.getByRole('heading', { name: 'Consultations: median hours waiting for an adviser' }).waitFor()
+    // this week's row: the consultation asked in the first test, taken the same week
+    const table = a.getByRole('table', { name: 'Consultations: median hours waiting for an adviser, as a table' })
+    await table.getByRole('columnheader', { name: 'Eastfield' }).waitFor()
+    expect(await table.getByRole('row').last().textContent()).toMatch(/1 asked, median wait \d/)
+    expect(await a.getByRole('link', { name: 'Download these figures (CSV)' }).getAttribute('href')).toBe('/api/figures/teams.csv?weeks=12')
+    expect(await axeViolations(a)).toEqual([])
+  })
 })

@@ -22,6 +22,7 @@ import referralRoutes from './routes/referrals'
 import teamOfferRoutes from './routes/teams-offers'
 import proposalRoutes from './routes/proposals'
 import insightRoutes from './routes/insight'
+import figureRoutes from './routes/figures'
 import taskRoutes from './routes/tasks'
 import teamworkRoutes from './routes/teamwork'
 import authRoutes from './routes/auth'
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   await app.register(taskRoutes, { prefix: '/api' })
   await app.register(proposalRoutes, { prefix: '/api' })
   await app.register(insightRoutes, { prefix: '/api' })
+  await app.register(figureRoutes, { prefix: '/api' })
 
   const dist = deps.config.WEB_DIST_DIR
   const serveWeb = !!dist && existsSync(join(dist, 'index.html'))

@@ -20,6 +20,7 @@ import { SignInPage } from './pages/SignInPage'
 import { CouncilPage, CouncilTeamPage } from './pages/CouncilPage'
 import { ProposalPage } from './pages/ProposalPage'
 import { InsightPage, InsightRequestPage } from './pages/InsightPage'
+import { FiguresPage } from './pages/FiguresPage'
 import { StrategyPage } from './pages/StrategyPage'
 import { TaskSettingsPage } from './pages/TaskSettingsPage'
 import { ThresholdsPage } from './pages/ThresholdsPage'
@@ -73,6 +74,7 @@ export function App() {
         {hasRole(me, 'strategy_member', 'insight_adviser') && (
           <>
             <Route path="/council" element={<CouncilPage />} />
+            <Route path="/figures" element={<FiguresPage />} />
             <Route path="/council/teams/:id" element={<CouncilTeamPage />} />
           </>
         )}

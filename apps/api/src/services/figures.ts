@@ -1,10 +1,17 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '@hearth/db'
+import { recentWeeks, weekBounds } from '@hearth/domain'
+
+type Row = Record<string, string | number | null>
+const rowsOf = (r: unknown) => (r as { rows: Row[] }).rows
+const num = (v: unknown) => Number(v ?? 0)
+const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10)
 
 /**
- * Team figures in one place, for the strategy team's council view (and insight's, later).
- * Computed live on each request from the tables: "as fresh as the moment you loaded the page".
- * Team totals only: never a league table of individual workers.
+ * Team figures in one place, for the strategy team's council view and the insight team's figures
+ * (both screens call this module; nothing else computes them). Computed live on each request from
+ * the tables: "as fresh as the moment you loaded the page". Team totals only: never a league table
+ * of individual workers.
  */
 export function figuresService(db: Db) {
   return {
@@ -65,6 +72,77 @@ export function figuresService(db: Db) {
           count(*) filter (where status = 'awaiting_decision' and due_at < now())::int as overdue_now
         from referrals where council_id = ${councilId} and received_at > now() - interval '30 days'`)) as unknown as { rows: { on_time: number; late: number; overdue_now: number }[] }).rows
       return { onTime: r!.on_time, late: r!.late, overdueNow: r!.overdue_now }
+    },
+
+    /**
+     * Week by week (Monday to Sunday, England's time), per family-facing team. "Held" and
+     * "waiting" are counted at the end of each week (or now, for this week); the rest by what
+     * happened during the week:
+     * - referral decisions: referrals that reached the team, decided that week; on time if decided
+     *   before the end of the one-working-day clock (which already skips weekends and bank holidays);
+     * - admin tasks: made that week for the team; done that week, with the median hours from made to done;
+     * - consultations: the team's requests taken that week, with the median hours they waited.
+     * Capacity is today's (caps are not kept as history).
+     */
+    async series(councilId: string, weekCount: number, teamId?: string, now = new Date()) {
+      const mondays = recentWeeks(now, weekCount)
+      const weeks = sql.join(
+        mondays.map((m) => {
+          const b = weekBounds(m)
+          const end = b.to.getTime() > now.getTime() ? now : b.to
+          return sql`(${m}::date, ${b.from.toISOString()}::timestamptz, ${b.to.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz)`
+        }),
+        sql`, `,
+      )
+      const rows = rowsOf(await db.execute(sql`
+        with w(monday, ws, we, at) as (values ${weeks}),
+        ff as (select t.id, t.name, t.caseload_cap from teams t where t.council_id = ${councilId} and t.kind = 'family_facing' ${teamId ? sql`and t.id = ${teamId}` : sql``}),
+        members as (
+          select m.team_id, count(*)::int as practitioners, sum(coalesce(m.caseload_cap, ff.caseload_cap))::int as capacity
+          from memberships m join ff on ff.id = m.team_id join people p on p.id = m.person_id
+          where m.council_id = ${councilId} and p.active and 'practitioner' = any(p.roles) group by m.team_id
+        )
+        select ff.id, ff.name, w.monday::text as monday, coalesce(members.practitioners, 0) as practitioners, coalesce(members.capacity, 0) as capacity,
+          (select count(*) from allocations a where a.council_id = ${councilId} and a.team_id = ff.id and a.role = 'lead' and a.started_at < w.at and (a.ended_at is null or a.ended_at >= w.at)) as families_held,
+          (select count(*) from allocations a join children c on c.council_id = a.council_id and c.family_id = a.family_id and c.created_at < w.at
+             where a.council_id = ${councilId} and a.team_id = ff.id and a.role = 'lead' and a.started_at < w.at and (a.ended_at is null or a.ended_at >= w.at)) as children_held,
+          (select count(*) from offers o where o.council_id = ${councilId} and o.team_id = ff.id and o.status <> 'withdrawn' and o.offered_at < w.at and (o.held_at is null or o.held_at >= w.at)) as families_waiting,
+          (select coalesce(max(extract(epoch from w.at - o.offered_at)), 0) / 3600 from offers o where o.council_id = ${councilId} and o.team_id = ff.id and o.status <> 'withdrawn' and o.offered_at < w.at and (o.held_at is null or o.held_at >= w.at)) as longest_wait_hours,
+          (select count(*) from referrals r where r.council_id = ${councilId} and r.routed_team_id = ff.id and r.decided_at >= w.ws and r.decided_at < w.we) as referrals_decided,
+          (select count(*) from referrals r where r.council_id = ${councilId} and r.routed_team_id = ff.id and r.decided_at >= w.ws and r.decided_at < w.we and r.decided_at < r.due_at) as referrals_on_time,
+          (select count(*) from admin_tasks t where t.council_id = ${councilId} and t.team_id = ff.id and t.created_at >= w.ws and t.created_at < w.we) as tasks_created,
+          (select count(*) from admin_tasks t where t.council_id = ${councilId} and t.team_id = ff.id and t.status = 'done' and t.completed_at >= w.ws and t.completed_at < w.we) as tasks_done,
+          (select percentile_cont(0.5) within group (order by extract(epoch from t.completed_at - t.created_at) / 3600) from admin_tasks t
+             where t.council_id = ${councilId} and t.team_id = ff.id and t.status = 'done' and t.completed_at >= w.ws and t.completed_at < w.we) as tasks_median_hours,
+          (select count(*) from insight_requests q where q.council_id = ${councilId} and q.team_id = ff.id and q.kind = 'consultation' and q.asked_at >= w.ws and q.asked_at < w.we) as consultations_asked,
+          (select percentile_cont(0.5) within group (order by extract(epoch from q.taken_at - q.asked_at) / 3600) from insight_requests q
+             where q.council_id = ${councilId} and q.team_id = ff.id and q.kind = 'consultation' and q.taken_at >= w.ws and q.taken_at < w.we) as consultation_median_hours
+        from ff cross join w left join members on members.team_id = ff.id
+        order by ff.name, w.monday`))
+      const teams = new Map<string, { teamId: string; teamName: string; practitioners: number; weeks: ReturnType<typeof toWeek>[] }>()
+      function toWeek(r: Row) {
+        return {
+          weekStart: String(r.monday),
+          childrenHeld: num(r.children_held),
+          familiesHeld: num(r.families_held),
+          capacityChildren: num(r.capacity),
+          familiesWaiting: num(r.families_waiting),
+          longestWaitHours: Math.floor(num(r.longest_wait_hours)),
+          referralsDecided: num(r.referrals_decided),
+          referralsDecidedInOneWorkingDay: num(r.referrals_on_time),
+          adminTasksCreated: num(r.tasks_created),
+          adminTasksDone: num(r.tasks_done),
+          medianAdminHoursToComplete: numOrNull(r.tasks_median_hours),
+          consultationsAsked: num(r.consultations_asked),
+          medianConsultationWaitHours: numOrNull(r.consultation_median_hours),
+        }
+      }
+      for (const r of rows) {
+        const id = String(r.id)
+        if (!teams.has(id)) teams.set(id, { teamId: id, teamName: String(r.name), practitioners: num(r.practitioners), weeks: [] })
+        teams.get(id)!.weeks.push(toWeek(r))
+      }
+      return { generatedAt: now.toISOString(), weeks: mondays, teams: [...teams.values()] }
     },
   }
 }

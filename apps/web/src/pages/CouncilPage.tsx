@@ -6,6 +6,7 @@ import type { CouncilOverview, TeamFigures } from '@hearth/contracts'
 import { minutesInWords, pounds } from '@hearth/domain'
 import { api } from '../api'
 import { BackLink, ErrorSummary, Loading, SummaryList } from '../components/govuk'
+import { TeamFiguresOverTime } from './FiguresPage'
 
 type Overview = z.infer<typeof CouncilOverview>
 
@@ -19,7 +20,7 @@ export function CouncilPage() {
   return (
     <>
       <h1 className="govuk-heading-l">The council at a glance</h1>
-      <p className="govuk-body-s">Worked out when you opened this page ({new Date(d.generatedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}).</p>
+      <p className="govuk-body-s">Worked out when you opened this page ({new Date(d.generatedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}). <Link className="govuk-link" to="/figures">See the figures week by week</Link> or <a className="govuk-link" href="/api/council/overview.csv" download>download this table (CSV)</a>.</p>
       <SummaryList
         rows={[
           ['Committed spend (approved and team-agreed packages)', pounds(d.committedPence)],
@@ -94,6 +95,8 @@ export function CouncilTeamPage() {
         ]}
       />
       <p className="govuk-body-s">Team totals only: Hearth does not rank individual workers.</p>
+      <h2 className="govuk-heading-l">Week by week</h2>
+      <TeamFiguresOverTime teamId={x.teamId} />
     </>
   )
 }

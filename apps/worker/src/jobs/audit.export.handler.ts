@@ -1,14 +1,10 @@
 import { and, asc, eq, gte, lt } from 'drizzle-orm'
 import { auditEvents, auditExports, type Db } from '@hearth/db'
+import { csvCell } from '@hearth/domain'
 import type { JobPayload } from '@hearth/jobs'
 
 const COLUMNS = ['at', 'actor_person_id', 'action', 'record_type', 'record_id', 'family_id', 'child_id', 'method', 'route', 'request_id'] as const
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  const s = value instanceof Date ? value.toISOString() : String(value)
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
 
 /** Writes the audit trail (ids only) as CSV onto the export row. Re-running it rewrites the same content. */
 export async function handleAuditExport(db: Db, payload: JobPayload<'audit.export'>): Promise<void> {
