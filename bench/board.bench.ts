@@ -84,6 +84,8 @@ const boardRun = await autocannon({ url: `${api.address}/api/teams/${measured.te
 const strategist = await signIn(api.address, 'strategy@northmoor.example')
 const councilRun = await autocannon({ url: `${api.address}/api/council/overview`, connections: CONNECTIONS, duration: DURATION_S, headers: { cookie: strategist.cookie } })
 const councilTeams = (await (await fetch(`${api.address}/api/council/overview`, { headers: { cookie: strategist.cookie } })).json()).teams.length
+// Insight's and strategy's figures week by week: 12 weeks × every team, one statement, no cache.
+const figuresRun = await autocannon({ url: `${api.address}/api/figures/teams?weeks=12`, connections: CONNECTIONS, duration: DURATION_S, headers: { cookie: strategist.cookie } })
 const check = await (await fetch(`${api.address}/api/teams/${measured.team.id}/board`, { headers: { cookie: practitioner.cookie } })).json()
 const boardChildren = check.members.reduce((s: number, m: { leadChildren: number }) => s + m.leadChildren, 0)
 bare.kill('SIGTERM')
@@ -126,6 +128,7 @@ Setup: ${teamCount} family-facing teams in one council (seeded in ${seedSeconds}
 | Team board (\`GET /api/teams/{id}/board\`: session, 5 queries, audit row) | **${Math.round(boardRun.requests.average)}** | ${boardRun.latency.p50} ms | ${boardRun.latency.p99} ms |
 | **Ratio board / bare** | **${ratio.toFixed(3)}** (${(1 / ratio).toFixed(0)}× slower) | | |
 | Council view (\`GET /api/council/overview\`, ${councilTeams} teams, one aggregate query, no cache: fresh on every request) | ${Math.round(councilRun.requests.average)} | ${councilRun.latency.p50} ms | ${councilRun.latency.p99} ms |
+| Team figures over time (\`GET /api/figures/teams?weeks=12\`, ${councilTeams} teams × 12 weeks, one statement, no cache) | ${Math.round(figuresRun.requests.average)} | ${figuresRun.latency.p50} ms | ${figuresRun.latency.p99} ms |
 
 Claims under contention (8 practitioners, 16 in flight, three aiming at each family): **${(ok / claimSeconds).toFixed(0)} claims/s** succeeded, ${(refused / claimSeconds).toFixed(0)}/s refused as already taken, ${other} other answers, over ${claimSeconds.toFixed(1)} s. Every claim is one transaction that locks the claimant's membership row and then the offer row.
 

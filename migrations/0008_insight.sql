@@ -54,7 +54,8 @@ CREATE TABLE "directory_locations" (
 	"city" text,
 	"postal_code" text,
 	"latitude" text,
-	"longitude" text
+	"longitude" text,
+	"addresses" jsonb NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "directory_organisations" (
@@ -89,6 +90,8 @@ CREATE TABLE "directory_services" (
 	"how_to_refer" text,
 	"attending_access" text,
 	"fees" text,
+	"taxonomies" jsonb NOT NULL,
+	"service_areas" jsonb NOT NULL,
 	"needs" text[] NOT NULL,
 	"areas" text[] NOT NULL,
 	"waiting_weeks" integer,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
-import { hashPassword, openDb, seedDemoCouncil, type DbHandle, type SeededCouncil } from '@hearth/db'
+import { and, eq, isNull, sql } from 'drizzle-orm'
+import { allocations, hashPassword, memberships, openDb, people, seedDemoCouncil, type DbHandle, type SeededCouncil } from '@hearth/db'
 import { requireEnv } from './env'
 import { TEMPLATE_DB, withDatabase } from './global-setup'
 
@@ -45,4 +46,18 @@ export async function seedTwoCouncils(handle: DbHandle, familyCount = 8): Promis
     seed: 7,
   })
   return { a: a!, b: b! }
+}
+
+/** A family the person leads now (the demo seed gives the named practitioner several). */
+export async function heldFamilyId(handle: DbHandle, councilId: string, personId: string): Promise<string> {
+  const [held] = await handle.db.select({ familyId: allocations.familyId }).from(allocations).where(and(eq(allocations.councilId, councilId), eq(allocations.personId, personId), eq(allocations.role, 'lead'), isNull(allocations.endedAt))).limit(1)
+  if (!held) throw new Error('the person leads no family')
+  return held.familyId
+}
+
+/** The email of a practitioner in the given team (to sign in as "another team"). */
+export async function practitionerEmailIn(handle: DbHandle, teamId: string): Promise<string> {
+  const [p] = await handle.db.select({ email: people.email }).from(memberships).innerJoin(people, eq(people.id, memberships.personId)).where(and(eq(memberships.teamId, teamId), sql`'practitioner' = any(${people.roles})`)).limit(1)
+  if (!p) throw new Error('nobody practises in that team')
+  return p.email
 }

@@ -23,6 +23,7 @@ import teamOfferRoutes from './routes/teams-offers'
 import proposalRoutes from './routes/proposals'
 import insightRoutes from './routes/insight'
 import figureRoutes from './routes/figures'
+import directoryRoutes from './routes/directory'
 import taskRoutes from './routes/tasks'
 import teamworkRoutes from './routes/teamwork'
 import authRoutes from './routes/auth'
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   await app.register(proposalRoutes, { prefix: '/api' })
   await app.register(insightRoutes, { prefix: '/api' })
   await app.register(figureRoutes, { prefix: '/api' })
+  await app.register(directoryRoutes, { prefix: '/api' })
 
   const dist = deps.config.WEB_DIST_DIR
   const serveWeb = !!dist && existsSync(join(dist, 'index.html'))

@@ -45,12 +45,14 @@ async function idsFor(councilId: string, eastfieldPatch: string) {
     id_task: await firstId('admin_tasks', councilId),
     id_proposal: await firstId('proposals', councilId),
     id_insight: await firstId('insight_requests', councilId),
+    id_service: await firstId('directory_services', councilId),
+    id_commission: await firstId('commissions', councilId),
   }
 }
 
 /** Fills :params in a route with ids of the given council. */
 function fill(url: string, set: Record<string, string>): string {
-  const prefix = url.startsWith('/api/teams') ? 'team' : url.startsWith('/api/patches') ? 'patch' : url.startsWith('/api/people') ? 'person' : url.startsWith('/api/families') ? 'family' : url.startsWith('/api/children') ? 'child' : url.startsWith('/api/audit/exports') ? 'export' : url.startsWith('/api/referrals') ? 'referral' : url.startsWith('/api/visits') ? 'visit' : url.startsWith('/api/tasks') ? 'task' : url.startsWith('/api/proposals') ? 'proposal' : url.startsWith('/api/insight/requests') ? 'insight' : url.startsWith('/api/council/teams') ? 'ffteam' : 'x'
+  const prefix = url.startsWith('/api/teams') ? 'team' : url.startsWith('/api/patches') ? 'patch' : url.startsWith('/api/people') ? 'person' : url.startsWith('/api/families') ? 'family' : url.startsWith('/api/children') ? 'child' : url.startsWith('/api/audit/exports') ? 'export' : url.startsWith('/api/referrals') ? 'referral' : url.startsWith('/api/visits') ? 'visit' : url.startsWith('/api/tasks') ? 'task' : url.startsWith('/api/proposals') ? 'proposal' : url.startsWith('/api/insight/requests') ? 'insight' : url.startsWith('/api/directory/services') ? 'service' : url.startsWith('/api/commissions') ? 'commission' : url.startsWith('/api/council/teams') ? 'ffteam' : 'x'
   url = url.replace(':taskType', 'visit_confirmation')
   if (/^\/api\/families\/:id\/(workers|visits|ask-enabler|tasks|proposals)/.test(url)) url = url.replace(':id', set.id_heldfamily!)
   if (/^\/api\/teams\/:id\/(board|offers|decisions|rota|members\/:personId\/cap)/.test(url)) url = url.replace(':id', set.id_ffteam!)
@@ -82,6 +84,9 @@ beforeAll(async () => {
   for (const [s, council] of [[sessionsA, seeded.a], [sessionsB, seeded.b]] as const) {
     const r = await s.get('practitioner')!.request('POST', '/api/insight/requests', { kind: 'coaching', topic: 'systemic_case_discussion', teamId: council.teamIds['Eastfield family team'], question: 'A systemic discussion for the team, please.' })
     if (r.statusCode !== 201) throw new Error(`insight fixture: ${r.body}`)
+    const fam = ((await dbx.handle.db.execute(sql.raw(`select family_id from allocations a join people p on p.id = a.person_id where a.council_id = '${council.councilId}' and a.role = 'lead' and p.email like 'practitioner@%' limit 1`))) as unknown as { rows: { family_id: string }[] }).rows[0]!.family_id
+    const c = await s.get('practitioner')!.request('POST', `/api/families/${fam}/commissions`, { need: 'Night support', why: 'Nothing listed works at night.', familyView: 'Yes please', weeks: 4, budgetPence: 100_000 })
+    if (c.statusCode !== 201) throw new Error(`commission fixture: ${c.body}`)
   }
   // an audit export in each council, so download routes have something to refuse
   await sessionsA.get('administrator')!.request('POST', '/api/audit/exports', {})
@@ -159,7 +164,9 @@ describe('council isolation', () => {
         (select string_agg(status || coalesce(claimed_by::text, ''), '|' order by id) from admin_tasks where council_id = '${seeded.b.councilId}') tasks,
         (select string_agg(status || why, '|' order by id) from proposals where council_id = '${seeded.b.councilId}') props,
         (select count(*) from proposal_decisions where council_id = '${seeded.b.councilId}') pdec,
-        (select string_agg(status || coalesce(taken_by::text, '') || coalesce(advice, ''), '|' order by id) from insight_requests where council_id = '${seeded.b.councilId}') insight`)) as unknown as { rows: unknown[] }).rows[0]
+        (select string_agg(status || coalesce(taken_by::text, '') || coalesce(advice, ''), '|' order by id) from insight_requests where council_id = '${seeded.b.councilId}') insight,
+        (select count(*) from family_services where council_id = '${seeded.b.councilId}') fsvc,
+        (select string_agg(status || coalesce(taken_by::text, '') || coalesce(provider_name, ''), '|' order by id) from commissions where council_id = '${seeded.b.councilId}') comm`)) as unknown as { rows: unknown[] }).rows[0]
     const before = await snapshot()
     const withParams = apiRoutes().filter((r) => r.url.includes(':id') && Array.isArray(r.access))
     expect(withParams.length).toBeGreaterThan(10)
@@ -232,6 +239,9 @@ function validBodyFor(method: string, url: string): unknown {
   if (url === '/api/families/:id/proposals') return { what: 'x', forWhom: 'y', why: 'z', weeklyPence: 100, weeks: 1, alternatives: 'a', familyView: 'b', conversationStage: 3 }
   if (url === '/api/proposals/:id/decision') return { outcome: 'approve', reasonsForTeam: 'Across councils must not work.' }
   if (url === '/api/proposals/:id/resubmit') return { why: 'Across councils must not work.' }
+  if (url === '/api/families/:id/commissions') return { need: 'Across councils', why: 'Must not work.', familyView: 'No', weeks: 4, budgetPence: 100 }
+  if (url === '/api/commissions/:id/record') return { providerName: 'Across councils', weeklyPence: 100, startDate: '2027-01-04', endDate: '2027-01-31' }
+  if (url === '/api/families/:id/services') return { serviceId: ids.a.id_service, status: 'referred', onDate: '2026-11-02' }
   if (url === '/api/insight/requests/:id/booking') return { sessionAt: '2031-01-02T10:00:00Z', sessionMinutes: 60, attendees: 'Across councils' }
   if (url === '/api/insight/requests/:id/advice') return { advice: 'Advice across councils must never be written.' }
   return {}

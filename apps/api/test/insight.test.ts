@@ -1,8 +1,8 @@
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { allocations, auditEvents, insightRequests, memberships, people } from '@hearth/db'
+import { allocations, auditEvents, insightRequests } from '@hearth/db'
 import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
-import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
+import { freshPgDatabase, heldFamilyId, practitionerEmailIn, seedTwoCouncils } from '../../../test/helpers/db'
 
 let t: TestApp
 let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
@@ -36,10 +36,8 @@ beforeAll(async () => {
   referrals = await signInAs(t.app, 'referrals@northmoor.example')
   admin = await signInAs(t.app, 'admin@northmoor.example')
   eastfield = seeded.a.teamIds['Eastfield family team']!
-  const [held] = await dbx.handle.db.select().from(allocations).where(and(eq(allocations.councilId, seeded.a.councilId), eq(allocations.personId, practitioner.personId), eq(allocations.role, 'lead'), isNull(allocations.endedAt)))
-  familyId = held!.familyId
-  const [other] = await dbx.handle.db.select({ email: people.email }).from(memberships).innerJoin(people, eq(people.id, memberships.personId)).where(and(eq(memberships.teamId, seeded.a.teamIds['Riverside family team']!), sql`'practitioner' = any(${people.roles})`)).limit(1)
-  otherTeamPractitioner = await signInAs(t.app, other!.email)
+  familyId = await heldFamilyId(dbx.handle, seeded.a.councilId, practitioner.personId)
+  otherTeamPractitioner = await signInAs(t.app, await practitionerEmailIn(dbx.handle, seeded.a.teamIds['Riverside family team']!))
 })
 afterAll(async () => {
   await t.close()

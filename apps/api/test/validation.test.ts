@@ -99,6 +99,22 @@ const BAD: Record<string, { as: Role; cases: { body: unknown; field: string }[] 
   'POST /api/insight/requests/:id/hand-back': { as: 'insight_adviser', cases: [] },
   'POST /api/insight/requests/:id/booking': { as: 'insight_adviser', cases: [{ body: { sessionAt: 'next Tuesday', sessionMinutes: 60, attendees: 'Team' }, field: 'body.sessionAt' }, { body: { sessionAt: '2031-01-02T10:00:00Z', sessionMinutes: 5, attendees: 'Team' }, field: 'body.sessionMinutes' }, { body: { sessionAt: '2031-01-02T10:00:00Z', sessionMinutes: 60 }, field: 'body.attendees' }] },
   'POST /api/insight/requests/:id/advice': { as: 'insight_adviser', cases: [{ body: { advice: 'Be careful.' }, field: 'body.advice' }] },
+  'POST /api/directory/services': { as: 'insight_adviser', cases: [{ body: { name: '', description: 'd', organisationName: 'o', cost: 'Free' }, field: 'body.name' }, { body: { name: 'n', description: 'd', organisationName: 'o', cost: 'Cheap' }, field: 'body.cost' }, { body: { name: 'n', description: 'd', organisationName: 'o', cost: 'Free', minimumAge: 12, maximumAge: 8 }, field: 'body.maximumAge' }, { body: { name: 'n', description: 'd', organisationName: 'o', cost: 'Free', needs: ['astrology'] }, field: 'body.needs' }] },
+  'POST /api/directory/import': { as: 'insight_adviser', cases: [{ body: {}, field: 'body.content' }, { body: { content: '{"content": [{"id": "x"}]}' }, field: 'content[0].name' }, { body: { content: '{"content": [' }, field: '(file)' }] },
+  'POST /api/families/:id/services': { as: 'practitioner', cases: [{ body: { serviceId: 'x', status: 'referred', onDate: '2026-01-01' }, field: 'body.serviceId' }, { body: { serviceId: '00000000-0000-4000-8000-000000000001', status: 'maybe', onDate: '2026-01-01' }, field: 'body.status' }, { body: { serviceId: '00000000-0000-4000-8000-000000000001', status: 'referred', onDate: 'March' }, field: 'body.onDate' }] },
+  'POST /api/families/:id/commissions': { as: 'practitioner', cases: [
+    { body: { need: '', why: 'w', familyView: 'f', weeks: 4, budgetPence: 100 }, field: 'body.need' },
+    { body: { need: 'n', why: 'w', familyView: 'f', weeks: 0, budgetPence: 100 }, field: 'body.weeks' },
+    { body: { need: 'n', why: 'w', familyView: 'f', weeks: 4, budgetPence: 0 }, field: 'body.budgetPence' },
+    { body: { need: 'n', why: 'w', weeks: 4, budgetPence: 100 }, field: 'body.familyView' },
+  ] },
+  'POST /api/commissions/:id/take': { as: 'insight_adviser', cases: [] },
+  'POST /api/commissions/:id/record': { as: 'insight_adviser', cases: [
+    { body: { providerName: 'P', weeklyPence: 100, startDate: '2027-02-01', endDate: '2027-01-01' }, field: 'body.endDate' },
+    { body: { providerName: 'P', weeklyPence: 0, startDate: '2027-01-01', endDate: '2027-02-01' }, field: 'body.weeklyPence' },
+    { body: { weeklyPence: 100, startDate: '2027-01-01', endDate: '2027-02-01' }, field: 'body.providerName' },
+    { body: { providerName: 'P', weeklyPence: 100, startDate: 'soon', endDate: '2027-02-01' }, field: 'body.startDate' },
+  ] },
   'PUT /api/task-settings/:taskType': { as: 'administrator', cases: [{ body: { dueHours: 0, minutesSaved: 10 }, field: 'body.dueHours' }, { body: { dueHours: 24, minutesSaved: -1 }, field: 'body.minutesSaved' }] },
 }
 
@@ -131,7 +147,9 @@ async function tableCounts(): Promise<Record<string, unknown>> {
     (select string_agg(status || place || starts_at::text, '|' order by id) from visits) visit_values,
     (select count(*) from proposals) proposals, (select count(*) from proposal_decisions) proposal_decisions, (select count(*) from spend_thresholds) thresholds,
     (select count(*) from admin_tasks) tasks, (select string_agg(status || coalesce(outcome, ''), '|' order by id) from admin_tasks) task_values, (select count(*) from task_type_settings) task_settings, (select string_agg(coalesce(caseload_cap, 0)::text, '|' order by id) from memberships) caps,
-    (select count(*) from insight_requests) insight_requests, (select string_agg(status || coalesce(advice, '') || coalesce(attendees, ''), '|' order by id) from insight_requests) insight_values, (select count(*) from insight_settings) insight_settings`)
+    (select count(*) from insight_requests) insight_requests, (select string_agg(status || coalesce(advice, '') || coalesce(attendees, ''), '|' order by id) from insight_requests) insight_values, (select count(*) from insight_settings) insight_settings,
+    (select count(*) from directory_services) dir_services, (select count(*) from directory_organisations) dir_orgs, (select count(*) from family_services) family_services,
+    (select string_agg(status || coalesce(provider_name, ''), '|' order by id) from commissions) commissions`)
   return (r as unknown as { rows: Record<string, unknown>[] }).rows[0]!
 }
 

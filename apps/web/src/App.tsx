@@ -21,6 +21,8 @@ import { CouncilPage, CouncilTeamPage } from './pages/CouncilPage'
 import { ProposalPage } from './pages/ProposalPage'
 import { InsightPage, InsightRequestPage } from './pages/InsightPage'
 import { FiguresPage } from './pages/FiguresPage'
+import { DirectoryPage } from './pages/DirectoryPage'
+import { CommissioningPage } from './components/Commissioning'
 import { StrategyPage } from './pages/StrategyPage'
 import { TaskSettingsPage } from './pages/TaskSettingsPage'
 import { ThresholdsPage } from './pages/ThresholdsPage'
@@ -52,6 +54,7 @@ export function App() {
       <Routes>
         <Route path="/" element={<HomePage me={me} />} />
         <Route path="/sign-in" element={<Navigate to="/" replace />} />
+        <Route path="/directory" element={<DirectoryPage />} />
         {cases && (
           <>
             <Route path="/families" element={<FamiliesPage />} />
@@ -69,6 +72,7 @@ export function App() {
         {hasRole(me, 'enabler') && <Route path="/tasks" element={<TasksPage />} />}
         {hasRole(me, 'strategy_member') && <Route path="/strategy" element={<StrategyPage />} />}
         {hasRole(me, 'insight_adviser') && <Route path="/insight" element={<InsightPage />} />}
+        {hasRole(me, 'insight_adviser') && <Route path="/insight/commissioning" element={<CommissioningPage />} />}
         {hasRole(me, 'insight_adviser', 'practitioner') && <Route path="/insight/requests/:id" element={<InsightRequestPage />} />}
         {hasRole(me, 'strategy_member', 'practitioner') && <Route path="/proposals/:id" element={<ProposalPage />} />}
         {hasRole(me, 'strategy_member', 'insight_adviser') && (

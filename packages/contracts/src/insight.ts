@@ -93,6 +93,25 @@ export const DirectoryImportInput = z.object({
   content: z.string({ message: 'choose a file' }).min(2, { message: 'the file is empty' }).max(20_000_000, { message: 'the file is too large (20 MB at most)' }),
 })
 export const DirectoryImportResult = z.object({ organisations: z.number().int(), services: z.number().int(), locations: z.number().int(), created: z.number().int(), updated: z.number().int() })
+export const NewServiceInput = z
+  .object({
+    name: requiredText(300, 'the service’s name'),
+    description: requiredText(5000, 'what the service does'),
+    organisationName: requiredText(300, 'who runs it'),
+    url: z.url({ message: 'must be a web address starting https://' }).max(1000).nullable().optional(),
+    email: z.email({ message: 'must be an email address' }).max(300).nullable().optional(),
+    howToRefer: optionalText(2000),
+    needs: z.array(z.string().max(60)).max(12).default([]),
+    areas: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
+    minimumAge: z.number({ message: 'give an age in years' }).int().min(0).max(120).nullable().optional(),
+    maximumAge: z.number({ message: 'give an age in years' }).int().min(0).max(120).nullable().optional(),
+    cost: z.enum(COST_OPTIONS, { message: 'Free, Spot purchase or Block contract' }),
+    amountPence: Pence('the price').nullable().optional(),
+    amountDescription: optionalText(300),
+    waitingWeeks: z.number({ message: 'give a number of weeks' }).int().min(0).max(520).nullable().optional(),
+    capacityNote: optionalText(1000),
+  })
+  .refine((v) => v.minimumAge == null || v.maximumAge == null || v.minimumAge <= v.maximumAge, { message: 'the youngest age must not be above the oldest', path: ['maximumAge'] })
 export const FamilyServiceInput = z.object({
   serviceId: Uuid,
   status: z.enum(['referred', 'attending', 'finished'], { message: 'referred, attending or finished' }),
@@ -104,7 +123,7 @@ export const FamilyServiceView = z.object({ id: Uuid, serviceId: Uuid, serviceNa
 // -------------------------------------------------------------------- commissioning
 export const CommissionInput = z.object({
   need: requiredText(2000, 'what is needed'),
-  why: requiredText(5000, 'why no listed service fits'),
+  why: requiredText(5000, 'why the family needs it, and why no listed service fits'),
   familyView: requiredText(5000, 'what the family thinks, in their words'),
   weeks: z.number({ message: 'give the number of weeks' }).int().min(1, { message: 'at least one week' }).max(260),
   budgetPence: Pence('the budget').refine((n) => n > 0, { message: 'give a budget' }),
@@ -143,7 +162,10 @@ export const CommissionView = z.object({
   proposalId: Uuid.nullable(),
   proposalStatus: z.string().nullable(),
   route: z.enum(['team', 'strategy']).nullable(),
+  overBudget: z.boolean(),
+  waitingTooLong: z.boolean(),
 })
+export const CommissionQuery = z.object({ view: z.enum(['waiting', 'mine', 'done', 'team']).default('waiting') })
 
 // -------------------------------------------------------------------- team figures over time
 export const TeamWeek = z.object({

@@ -12,6 +12,8 @@ export const ProposalInput = z.object({
   alternatives: requiredText(5000, 'the alternatives considered'),
   familyView: requiredText(5000, 'what the family thinks, in their words'),
   conversationStage: z.union([z.literal(1), z.literal(2), z.literal(3)], { message: 'the conversation stage is 1, 2 or 3' }),
+  /** The directory service it buys, if there is one. */
+  serviceId: Uuid.nullable().optional(),
 })
 export const DecideProposalInput = z.object({
   outcome: z.enum(['approve', 'decline', 'more_info'], { message: 'approve, decline or ask for more information' }),
@@ -24,7 +26,7 @@ export const ProposalView = z.object({
   what: z.string(), forWhom: z.string(), why: z.string(), weeklyPence: z.number().int(), weeks: z.number().int(), totalPence: z.number().int(),
   alternatives: z.string(), familyView: z.string(), conversationStage: z.number().int(), route: z.enum(['team', 'strategy']), approvalsNeeded: z.number().int(),
   status: z.enum(['team_decided', 'awaiting_strategy', 'more_info', 'approved', 'declined']), decisionDueDate: z.string().nullable(), overdue: z.boolean(),
-  reviewDate: z.string().nullable(), createdAt: z.string(),
+  reviewDate: z.string().nullable(), createdAt: z.string(), serviceId: Uuid.nullable(), serviceName: z.string().nullable(), commissionId: Uuid.nullable(),
   decisions: z.array(z.object({ outcome: z.string(), byName: z.string(), reasonsForTeam: z.string(), reasonsForFamily: z.string().nullable(), round: z.number().int(), decidedAt: z.string() })),
 })
 export const ThresholdsInput = z.object({

@@ -6,3 +6,4 @@ export { seedDemoCouncil, DEMO_PASSWORD, DEMO_SIGN_INS, type SeededCouncil, type
 export * from './references'
 export * from './offers'
 export * from './admin-tasks'
+export * from './directory'

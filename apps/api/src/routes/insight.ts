@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { AdviceInput, BookSessionInput, ChronologyEntry, ErrorBody, IdParams, InsightQueueQuery, InsightRequestInput, InsightRequestView, InsightSettingsInput, InsightSettingsView, Ok } from '@hearth/contracts'
+import { AdviceInput, BookSessionInput, ChronologyEntry, CommissionInput, CommissionQuery, CommissionRecordInput, CommissionView, ErrorBody, IdParams, InsightQueueQuery, InsightRequestInput, InsightRequestView, InsightSettingsInput, InsightSettingsView, Ok } from '@hearth/contracts'
 import { actorOf } from '../plugins/auth'
 import { auditFrom } from '../plugins/audit-context'
+import { commissionService } from '../services/commissions'
 import { insightService } from '../services/insight'
 
 const ADVISER = ['insight_adviser'] as const
@@ -12,6 +13,7 @@ const tags = ['insight']
 /** Consultation and coaching: teams ask, insight advisers take, book and advise. */
 const routes: FastifyPluginAsyncZod = async (app) => {
   const svc = insightService(app.deps.db)
+  const com = commissionService(app.deps.db)
   const changed = (councilId: string, requestId: string) => app.events.publish({ type: 'insight.changed', councilId, teamIds: [], requestId }).catch(() => {})
 
   app.get('/insight/settings', { config: { access: ['administrator', 'insight_adviser'] }, schema: { tags, summary: 'How long a request may wait before it shows as waiting too long', response: { 200: InsightSettingsView, ...errors } } }, async (request) =>
@@ -55,5 +57,30 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/families/:id/chronology', { config: { access: ['practitioner'] }, schema: { tags: ['families'], summary: 'The family’s chronology, newest first (insight advice for the holding team only)', params: IdParams, response: { 200: z.array(ChronologyEntry), ...errors } } }, async (request) =>
     svc.chronology(auditFrom(request), actorOf(request), request.params.id),
   )
+
+  // ---- commissioning
+  const comChanged = (councilId: string, id: string) => app.events.publish({ type: 'insight.changed', councilId, teamIds: [], requestId: id }).catch(() => {})
+  app.post('/families/:id/commissions', { config: { access: ['practitioner'] }, schema: { tags, summary: 'No listed service fits: ask insight to commission one for the family', params: IdParams, body: CommissionInput, response: { 201: CommissionView, ...errors } } }, async (request, reply) => {
+    const v = await com.ask(auditFrom(request), actorOf(request), request.params.id, request.body)
+    void comChanged(actorOf(request).councilId, v.id)
+    reply.code(201)
+    return v
+  })
+  app.get('/commissions', { config: { access: ['insight_adviser', 'practitioner'] }, schema: { tags, summary: 'Advisers: requests to commission (waiting oldest first, mine, done). Practitioners: their team’s', querystring: CommissionQuery, response: { 200: z.array(CommissionView), ...errors } } }, async (request) =>
+    com.list(auditFrom(request), actorOf(request), request.query.view),
+  )
+  app.get('/commissions/:id', { config: { access: ['insight_adviser', 'practitioner'] }, schema: { tags, summary: 'One request to commission', params: IdParams, response: { 200: CommissionView, ...errors } } }, async (request) =>
+    com.get(auditFrom(request), actorOf(request), request.params.id),
+  )
+  app.post('/commissions/:id/take', { config: { access: ADVISER }, schema: { tags, summary: 'Take a request to commission', params: IdParams, response: { 200: CommissionView, ...errors } } }, async (request) => {
+    const v = await com.take(auditFrom(request), actorOf(request), request.params.id)
+    void comChanged(actorOf(request).councilId, v.id)
+    return v
+  })
+  app.post('/commissions/:id/record', { config: { access: ADVISER }, schema: { tags, summary: 'Record provider, cost and dates; this makes the proposal (to strategy at or above the threshold, else a team decision)', params: IdParams, body: CommissionRecordInput, response: { 200: CommissionView, ...errors } } }, async (request) => {
+    const v = await com.record(auditFrom(request), actorOf(request), request.params.id, request.body)
+    void comChanged(actorOf(request).councilId, v.id)
+    return v
+  })
 }
 export default routes

@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
-import { allocations, families, people, proposalDecisions, proposals, spendThresholds, teamDecisions, teams, writeAudit, type AuditEntry, type Db, type Proposal } from '@hearth/db'
-import { addCalendarDays, approvalsNeeded, DEFAULT_THRESHOLDS, londonDateOf, proposalRoute, reviewAfterWeeks, totalPence, workingDayDeadline, type Thresholds } from '@hearth/domain'
+import { allocations, directoryServices, families, people, proposalDecisions, proposals, spendThresholds, teamDecisions, teams, writeAudit, type AuditEntry, type Db, type Proposal, type Tx } from '@hearth/db'
+import { addCalendarDays, approvalsNeeded, DEFAULT_THRESHOLDS, londonDateOf, proposalRoute, reviewAfterWeeks, totalPence, workingDayDeadline, type HolidaySet, type Thresholds } from '@hearth/domain'
 import { AppError, notFound } from '../errors'
 import type { Actor } from '../plugins/auth'
 import { councilHolidays } from './calendar'
 import { familyService } from './families'
 
-type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'>
+export type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'>
 
 export interface ProposalInput {
   what: string
@@ -17,6 +17,38 @@ export interface ProposalInput {
   alternatives: string
   familyView: string
   conversationStage: 1 | 2 | 3
+  serviceId?: string | null
+}
+
+/**
+ * Writes a proposal in the caller's transaction: for the team to record (its decisions log says
+ * so) or for strategy by a working-day deadline. Used by teams' proposals and by commissioning.
+ */
+export async function insertProposal(
+  tx: Tx,
+  ctx: Ctx,
+  p: { teamId: string; familyId: string; proposedBy: string; input: ProposalInput; route: 'team' | 'strategy'; thresholds: Thresholds; holidays: HolidaySet; commissionId?: string },
+): Promise<Proposal> {
+  const { input, route, thresholds: t } = p
+  const total = totalPence(input.weeklyPence, input.weeks)
+  const now = new Date()
+  const deadline = route === 'strategy' ? workingDayDeadline(now, t.decisionWorkingDays, p.holidays) : null
+  const [row] = await tx
+    .insert(proposals)
+    .values({
+      councilId: ctx.councilId, teamId: p.teamId, familyId: p.familyId, proposedBy: p.proposedBy, ...input, serviceId: input.serviceId ?? null, commissionId: p.commissionId ?? null, totalPence: total, route,
+      signOffPenceAtSubmission: t.signOffPence, approvalsNeeded: approvalsNeeded(total, t),
+      status: route === 'team' ? 'team_decided' : 'awaiting_strategy',
+      decisionDueDate: deadline?.dueDate ?? null, decisionDueAt: deadline?.dueAt ?? null,
+      decidedAt: route === 'team' ? now : null,
+      reviewDate: route === 'team' ? addCalendarDays(londonDateOf(now), reviewAfterWeeks(input.weeks) * 7) : null,
+    })
+    .returning()
+  if (route === 'team') {
+    await tx.insert(teamDecisions).values({ councilId: ctx.councilId, teamId: p.teamId, kind: 'other', summary: `The team agreed: ${input.what} for ${input.forWhom} (£${(total / 100).toFixed(2)} in all). Why: ${input.why}`, recordedBy: p.proposedBy, familyId: p.familyId, details: { proposalId: row!.id, ...(p.commissionId ? { commissionId: p.commissionId } : {}) } })
+  }
+  await writeAudit(tx, { ...ctx, action: 'proposal.create', recordType: 'proposal', recordId: row!.id, familyId: p.familyId, details: { route, totalPence: total, ...(p.commissionId ? { commissionId: p.commissionId } : {}) } })
+  return row!
 }
 
 export function proposalService(db: Db) {
@@ -40,6 +72,8 @@ export function proposalService(db: Db) {
     const names = await db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds))
     const teamRows = await db.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, [...new Set(rows.map((r) => r.teamId))]))
     const famRows = await db.select({ id: families.id, name: families.name }).from(families).where(inArray(families.id, [...new Set(rows.map((r) => r.familyId))]))
+    const serviceIds = [...new Set(rows.map((r) => r.serviceId).filter(Boolean))] as string[]
+    const svcRows = serviceIds.length ? await db.select({ id: directoryServices.id, name: directoryServices.name }).from(directoryServices).where(and(eq(directoryServices.councilId, councilId), inArray(directoryServices.id, serviceIds))) : []
     const now = Date.now()
     return rows.map((r) => ({
       id: r.id,
@@ -65,6 +99,9 @@ export function proposalService(db: Db) {
       overdue: r.status === 'awaiting_strategy' && !!r.decisionDueAt && r.decisionDueAt.getTime() < now,
       reviewDate: r.reviewDate,
       createdAt: r.createdAt.toISOString(),
+      serviceId: r.serviceId,
+      serviceName: svcRows.find((x) => x.id === r.serviceId)?.name ?? null,
+      commissionId: r.commissionId,
       decisions: decisions
         .filter((d) => d.d.proposalId === r.id)
         .map((d) => ({ outcome: d.d.outcome, byName: d.name, reasonsForTeam: d.d.reasonsForTeam, reasonsForFamily: d.d.reasonsForFamily, round: d.d.round, decidedAt: d.d.decidedAt.toISOString() })),
@@ -84,6 +121,7 @@ export function proposalService(db: Db) {
 
   return {
     thresholds,
+    views,
 
     async thresholdHistory(councilId: string) {
       const rows = await db.select({ t: spendThresholds, name: people.name }).from(spendThresholds).innerJoin(people, eq(people.id, spendThresholds.setBy)).where(eq(spendThresholds.councilId, councilId)).orderBy(desc(spendThresholds.setAt))
@@ -106,29 +144,14 @@ export function proposalService(db: Db) {
       await fam.inScope(actor.councilId, actor.familyScope, familyId)
       const [lead] = await db.select({ teamId: allocations.teamId }).from(allocations).where(and(eq(allocations.councilId, ctx.councilId), eq(allocations.familyId, familyId), eq(allocations.role, 'lead'), isNull(allocations.endedAt)))
       if (!lead || !actor.teams.some((t) => t.id === lead.teamId)) throw new AppError('forbidden', 'Only the team that holds the family proposes for it.')
+      if (input.serviceId) {
+        const [svc] = await db.select({ id: directoryServices.id }).from(directoryServices).where(and(eq(directoryServices.councilId, ctx.councilId), eq(directoryServices.id, input.serviceId)))
+        if (!svc) throw new AppError('validation_failed', 'Check the highlighted answers.', [{ field: 'body.serviceId', message: 'not a service in this council’s directory' }])
+      }
       const t = await thresholds(ctx.councilId)
       const total = totalPence(input.weeklyPence, input.weeks)
-      const route = proposalRoute(input.conversationStage, total, t)
-      const now = new Date()
-      const deadline = route === 'strategy' ? workingDayDeadline(now, t.decisionWorkingDays, await councilHolidays(db, ctx.councilId)) : null
-      const row = await db.transaction(async (tx) => {
-        const [p] = await tx
-          .insert(proposals)
-          .values({
-            councilId: ctx.councilId, teamId: lead.teamId, familyId, proposedBy: actor.personId, ...input, totalPence: total, route,
-            signOffPenceAtSubmission: t.signOffPence, approvalsNeeded: approvalsNeeded(total, t),
-            status: route === 'team' ? 'team_decided' : 'awaiting_strategy',
-            decisionDueDate: deadline?.dueDate ?? null, decisionDueAt: deadline?.dueAt ?? null,
-            decidedAt: route === 'team' ? now : null,
-            reviewDate: route === 'team' ? addCalendarDays(londonDateOf(now), reviewAfterWeeks(input.weeks) * 7) : null,
-          })
-          .returning()
-        if (route === 'team') {
-          await tx.insert(teamDecisions).values({ councilId: ctx.councilId, teamId: lead.teamId, kind: 'other', summary: `The team agreed: ${input.what} for ${input.forWhom} (£${(total / 100).toFixed(2)} in all). Why: ${input.why}`, recordedBy: actor.personId, familyId, details: { proposalId: p!.id } })
-        }
-        await writeAudit(tx, { ...ctx, action: 'proposal.create', recordType: 'proposal', recordId: p!.id, familyId, details: { route, totalPence: total } })
-        return p!
-      })
+      const holidays = await councilHolidays(db, ctx.councilId)
+      const row = await db.transaction((tx) => insertProposal(tx, ctx, { teamId: lead.teamId, familyId, proposedBy: actor.personId, input, route: proposalRoute(input.conversationStage, total, t), thresholds: t, holidays }))
       return (await views(ctx.councilId, [row]))[0]!
     },
 

@@ -39,6 +39,7 @@ function Area({ name, label, error }: { name: string; label: string; error?: unk
 export function FamilyProposals({ familyId }: { familyId: string }) {
   const queryClient = useQueryClient()
   const list = useQuery({ queryKey: ['proposals', 'family', familyId], queryFn: () => api<Proposal[]>('GET', `/api/families/${familyId}/proposals`) })
+  const services = useQuery({ queryKey: ['directory', 'all'], queryFn: () => api<{ id: string; name: string; organisation: { name: string } }[]>('GET', '/api/directory/services') })
   const propose = useMutation({ mutationFn: (body: unknown) => api<Proposal>('POST', `/api/families/${familyId}/proposals`, body), onSuccess: () => queryClient.invalidateQueries({ queryKey: ['proposals'] }) })
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
@@ -48,6 +49,7 @@ export function FamilyProposals({ familyId }: { familyId: string }) {
       {
         what: f.get('what'), forWhom: f.get('forWhom'), why: f.get('why'), alternatives: f.get('alternatives'), familyView: f.get('familyView'),
         weeklyPence: Math.round(Number(String(f.get('weekly') ?? '').replace(/[£,\s]/g, '')) * 100), weeks: Number(f.get('weeks')), conversationStage: Number(f.get('conversationStage')),
+        serviceId: f.get('serviceId') || null,
       },
       { onSuccess: () => form.reset() },
     )
@@ -59,7 +61,7 @@ export function FamilyProposals({ familyId }: { familyId: string }) {
         <ul className="govuk-list">
           {list.data?.map((p) => (
             <li key={p.id} className="govuk-!-margin-bottom-4">
-              <Link className="govuk-link" to={`/proposals/${p.id}`}>{p.what}</Link> · {pounds(p.totalPence)} · <ProposalStatus p={p} />
+              <Link className="govuk-link" to={`/proposals/${p.id}`}>{p.what}</Link>{p.serviceName ? ` (${p.serviceName})` : ''} · {pounds(p.totalPence)} · <ProposalStatus p={p} />
               {p.decisions.map((d, i) => <p className="govuk-body-s govuk-!-margin-bottom-0" key={i}>{d.byName}: {d.reasonsForTeam}</p>)}
             </li>
           ))}
@@ -73,6 +75,7 @@ export function FamilyProposals({ familyId }: { familyId: string }) {
           <form onSubmit={submit} noValidate>
             <TextField name="what" label="What is proposed" error={propose.error} width="govuk-input--width-30" />
             <TextField name="forWhom" label="Who it is for" error={propose.error} width="govuk-input--width-30" />
+            <SelectField name="serviceId" label="Service from the directory (optional)" options={[{ value: '', label: 'None, or not listed' }, ...(services.data ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.organisation.name})` }))]} error={propose.error} />
             <Area error={propose.error} name="why" label="Why" />
             <TextField name="weekly" label="Cost per week (£)" error={propose.error} width="govuk-input--width-10" />
             <TextField name="weeks" label="For how many weeks" error={propose.error} width="govuk-input--width-4" />

@@ -43,10 +43,12 @@ interface FieldProps {
   autoComplete?: string
   width?: 'govuk-input--width-4' | 'govuk-input--width-10' | 'govuk-input--width-20' | 'govuk-input--width-30' | ''
   required?: boolean
+  /** The API's name for the field, when the form's own name differs (to keep ids unique on a page). */
+  field?: string
 }
 
-export function TextField({ name, label, hint, error, type = 'text', defaultValue, autoComplete, width = '', required }: FieldProps) {
-  const problem = error instanceof ApiError ? error.forField(name) : undefined
+export function TextField({ name, label, hint, error, type = 'text', defaultValue, autoComplete, width = '', required, field }: FieldProps) {
+  const problem = error instanceof ApiError ? error.forField(field ?? name) : undefined
   const hintId = `${name}-hint`
   const errId = `${name}-error`
   return (
@@ -175,8 +177,8 @@ export function Panel({ children }: { children: ReactNode }) {
   )
 }
 
-export function TextArea({ name, label, hint, error, rows = 4, defaultValue }: { name: string; label: string; hint?: string; error?: unknown; rows?: number; defaultValue?: string }) {
-  const problem = error instanceof ApiError ? error.forField(name) : undefined
+export function TextArea({ name, label, hint, error, rows = 4, defaultValue, field }: { name: string; label: string; hint?: string; error?: unknown; rows?: number; defaultValue?: string; field?: string }) {
+  const problem = error instanceof ApiError ? error.forField(field ?? name) : undefined
   const hintId = `${name}-hint`
   const errId = `${name}-error`
   return (

@@ -8,6 +8,7 @@ import { api } from '../api'
 import { FamilyWork } from '../components/FamilyWork'
 import { FamilyProposals } from '../components/Proposals'
 import { AskInsight, Chronology } from '../components/Insight'
+import { FamilyServices } from '../components/FamilyServices'
 import { useLiveEvents } from '../live'
 import { hasRole, useMe } from '../session'
 import { BackLink, Button, ErrorSummary, Loading, SelectField, SummaryList, TextField } from '../components/govuk'
@@ -65,6 +66,7 @@ export function FamilyPage() {
           />
           {hasRole(me, 'practitioner') && <FamilyWork familyId={f.id} interpreterNeeded={f.interpreterNeeded} />}
           {hasRole(me, 'practitioner') && <FamilyProposals familyId={f.id} />}
+          {hasRole(me, 'practitioner') && <FamilyServices familyId={f.id} />}
           {hasRole(me, 'practitioner') && <AskInsight familyId={f.id} />}
           <h2 className="govuk-heading-m">Children</h2>
           <ul className="govuk-list">

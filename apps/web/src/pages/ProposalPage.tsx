@@ -34,6 +34,8 @@ export function ProposalPage() {
               ['For', x.forWhom],
               ['Why', x.why],
               ['Cost', `${pounds(x.weeklyPence)} a week for ${x.weeks} weeks: ${pounds(x.totalPence)} in all`],
+              ...(x.serviceName ? [['Service', x.serviceName] as [string, string]] : []),
+              ...(x.commissionId ? [['Arranged by', 'The insight team (commissioned for this family)'] as [string, string]] : []),
               ['Alternatives considered', x.alternatives],
               ['What the family thinks', x.familyView],
               ['Conversation', String(x.conversationStage)],

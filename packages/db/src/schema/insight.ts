@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { councils } from './councils'
 import { families } from './families'
 import { people, teams } from './organisation'
@@ -96,9 +96,13 @@ export const directoryServices = pgTable(
     /** ORUK attending_access: referral, appointment, drop-in or membership. */
     attendingAccess: text('attending_access'),
     fees: text('fees'),
-    /** Needs the service meets (ORUK service_taxonomys in the "Hearth needs" vocabulary). */
+    /** ORUK service_taxonomys as they came (every vocabulary), so a file goes out as it came in. */
+    taxonomies: jsonb('taxonomies').$type<{ id: string; taxonomy: { id: string; name: string; vocabulary?: string | null } }[]>().notNull(),
+    /** ORUK service_areas as they came. */
+    serviceAreas: jsonb('service_areas').$type<{ id: string; service_area: string }[]>().notNull(),
+    /** For searching: the needs met (taxonomy ids in the "Hearth needs" vocabulary) … */
     needs: text('needs').array().notNull(),
-    /** Areas served (ORUK service_areas); matched to the council's patch names when searching. */
+    /** … and the areas served, in lower case (matched to patch names; none means the whole council). */
     areas: text('areas').array().notNull(),
     waitingWeeks: integer('waiting_weeks'),
     capacityNote: text('capacity_note'),
@@ -121,6 +125,8 @@ export const directoryLocations = pgTable(
     postalCode: text('postal_code'),
     latitude: text('latitude'),
     longitude: text('longitude'),
+    /** ORUK physical_addresses beyond the first, and the first's other fields, as they came. */
+    addresses: jsonb('addresses').$type<Record<string, unknown>[]>().notNull(),
   },
   (t) => [uniqueIndex('directory_locations_oruk_uq').on(t.councilId, t.orukId)],
 )

@@ -1,3 +1,4 @@
+import { seedDirectory } from './directory'
 import { and, eq } from 'drizzle-orm'
 import { DEFAULT_THRESHOLDS, holidaySet, londonDateOf, upnCheckLetter, workingDayDeadline, type Role, type TeamKind } from '@hearth/domain'
 import type { Db } from '../client'
@@ -350,6 +351,8 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
         status: 'awaiting_strategy', decisionDueDate: due.dueDate, decisionDueAt: due.dueAt,
       })
     }
+
+    await seedDirectory(tx, councilId, area)
 
     const signIns = DEMO_SIGN_INS.map((s) => {
       const row = personRows.find((p) => p.email === email(s.email.split('@')[0]!))!

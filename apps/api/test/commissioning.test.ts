@@ -1,0 +1,124 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { commissions, proposals, teamDecisions } from '@hearth/db'
+import { weeksBetween } from '../src/services/commissions'
+import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
+import { freshPgDatabase, heldFamilyId, seedTwoCouncils } from '../../../test/helpers/db'
+
+let t: TestApp
+let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
+let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
+let practitioner: Session
+let adviser: Session
+let adviser2: Session
+let strategy: Session
+let admin: Session
+let familyId: string
+
+const ask = (over: Record<string, unknown> = {}) => ({
+  need: 'A specialist sleep support worker for two nights a week',
+  why: 'Jay (6) has autism and sleeps two or three hours a night; mum is not coping. The sleep clinic has a nine-month wait and nothing in the directory works at night.',
+  familyView: '“If he sleeps, we all sleep. We would try anything.”',
+  weeks: 12,
+  budgetPence: 600_000,
+  ...over,
+})
+
+async function commission(weeklyPence: number, startDate: string, endDate: string) {
+  const created = (await practitioner.request('POST', `/api/families/${familyId}/commissions`, ask())).json()
+  expect((await adviser.request('POST', `/api/commissions/${created.id}/take`)).statusCode).toBe(200)
+  const res = await adviser.request('POST', `/api/commissions/${created.id}/record`, { providerName: 'Nightingale Sleep Support (invented)', weeklyPence, startDate, endDate })
+  expect(res.statusCode, res.body).toBe(200)
+  return res.json()
+}
+
+beforeAll(async () => {
+  dbx = await freshPgDatabase()
+  seeded = await seedTwoCouncils(dbx.handle, 14)
+  t = await makeTestApp(dbx.handle)
+  practitioner = await signInAs(t.app, 'practitioner@northmoor.example')
+  adviser = await signInAs(t.app, 'insight@northmoor.example')
+  adviser2 = await signInAs(t.app, 'ivan.inglewood@northmoor.example')
+  strategy = await signInAs(t.app, 'strategy@northmoor.example')
+  admin = await signInAs(t.app, 'admin@northmoor.example')
+  familyId = await heldFamilyId(dbx.handle, seeded.a.councilId, practitioner.personId)
+  // sign-off at £5,000 in all
+  expect((await admin.request('POST', '/api/spend-thresholds', { signOffPence: 5_000_00, secondApproverPence: 20_000_00, decisionWorkingDays: 5, reason: 'Set for the commissioning tests' })).statusCode).toBe(201)
+})
+afterAll(async () => {
+  await t.close()
+  await dbx.drop()
+})
+
+describe('weeks a commission runs', () => {
+  it('counts both ends, in whole weeks', () => {
+    expect(weeksBetween('2026-01-05', '2026-01-11')).toBe(1)
+    expect(weeksBetween('2026-01-05', '2026-01-12')).toBe(2)
+    expect(weeksBetween('2026-01-05', '2026-03-29')).toBe(12)
+    expect(weeksBetween('2026-01-05', '2026-01-05')).toBe(1)
+  })
+})
+
+describe('commissioning', () => {
+  it('at the threshold: a proposal waiting for strategy, counted once signed off', async () => {
+    // £500 a week for 10 weeks (5 Jan – 15 Mar) = £5,000: at the threshold
+    const c = await commission(50_000, '2027-01-04', '2027-03-14')
+    expect(c).toMatchObject({ status: 'commissioned', totalPence: 500_000, route: 'strategy', proposalStatus: 'awaiting_strategy', overBudget: false, providerName: 'Nightingale Sleep Support (invented)' })
+    const [p] = await dbx.handle.db.select().from(proposals).where(eq(proposals.id, c.proposalId))
+    expect(p).toMatchObject({ route: 'strategy', status: 'awaiting_strategy', totalPence: 500_000, weeks: 10, weeklyPence: 50_000, commissionId: c.id, proposedBy: practitioner.personId, familyId })
+    expect(p!.what).toContain('commissioned from Nightingale Sleep Support (invented)')
+    // strategy sees it in its queue, and approving it commits the spend
+    const queue = (await strategy.request('GET', '/api/proposals?view=awaiting')).json() as { id: string; commissionId: string | null }[]
+    expect(queue.find((q) => q.id === c.proposalId)?.commissionId).toBe(c.id)
+    const before = (await strategy.request('GET', '/api/council/overview')).json().committedPence
+    expect((await strategy.request('POST', `/api/proposals/${c.proposalId}/decision`, { outcome: 'approve', reasonsForTeam: 'Agreed: sleep is the thing that will keep this family together.' })).statusCode).toBe(200)
+    expect((await strategy.request('GET', '/api/council/overview')).json().committedPence).toBe(before + 500_000)
+  })
+
+  it('just below the threshold: a team decision, logged, and in committed spend at once', async () => {
+    const before = (await strategy.request('GET', '/api/council/overview')).json().committedPence
+    // £499.99 a week for 10 weeks = £4,999.90
+    const c = await commission(49_999, '2027-01-04', '2027-03-14')
+    expect(c).toMatchObject({ route: 'team', proposalStatus: 'team_decided', totalPence: 499_990 })
+    const log = await dbx.handle.db.select().from(teamDecisions).where(eq(teamDecisions.familyId, familyId))
+    expect(log.some((d) => (d.details as { commissionId?: string } | null)?.commissionId === c.id)).toBe(true)
+    expect((await strategy.request('GET', '/api/council/overview')).json().committedPence).toBe(before + 499_990)
+  })
+
+  it('above the budget it still goes through, flagged', async () => {
+    const c = await commission(80_000, '2027-01-04', '2027-03-28') // 12 weeks × £800 = £9,600 against a £6,000 budget
+    expect(c).toMatchObject({ totalPence: 960_000, overBudget: true, route: 'strategy' })
+  })
+
+  it('only insight advisers take and record; one taker; only the taker records; never twice', async () => {
+    const created = (await practitioner.request('POST', `/api/families/${familyId}/commissions`, ask())).json()
+    for (const s of [practitioner, strategy, admin]) expect((await s.request('POST', `/api/commissions/${created.id}/take`)).statusCode).toBe(403)
+    const takes = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? adviser : adviser2).request('POST', `/api/commissions/${created.id}/take`)))
+    expect(takes.filter((r) => r.statusCode === 200)).toHaveLength(1)
+    expect(takes.filter((r) => r.statusCode === 409)).toHaveLength(7)
+    const holder = takes.find((r) => r.statusCode === 200)!.json().takenByName === 'Ines Insight' ? adviser : adviser2
+    const other = holder === adviser ? adviser2 : adviser
+    const body = { providerName: 'Nightingale Sleep Support (invented)', weeklyPence: 10_000, startDate: '2027-01-04', endDate: '2027-01-31' }
+    expect((await other.request('POST', `/api/commissions/${created.id}/record`, body)).statusCode).toBe(403)
+    const bad = await holder.request('POST', `/api/commissions/${created.id}/record`, { ...body, endDate: '2026-12-01' })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().error.details[0].field).toBe('body.endDate')
+    // two records at once: one proposal
+    const both = await Promise.all([holder.request('POST', `/api/commissions/${created.id}/record`, body), holder.request('POST', `/api/commissions/${created.id}/record`, body)])
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409])
+    expect(await dbx.handle.db.select().from(proposals).where(eq(proposals.commissionId, created.id))).toHaveLength(1)
+    const [row] = await dbx.handle.db.select().from(commissions).where(eq(commissions.id, created.id))
+    expect(row!.status).toBe('commissioned')
+  })
+
+  it('the family’s chronology shows it; the adviser queue lists waiting oldest first', async () => {
+    const chron = (await practitioner.request('GET', `/api/families/${familyId}/chronology`)).json() as { kind: string; title: string; link: string | null }[]
+    expect(chron.filter((e) => e.kind === 'commission' && e.title.startsWith('Commissioned: A specialist sleep support worker'))).toHaveLength(4)
+    const a = (await practitioner.request('POST', `/api/families/${familyId}/commissions`, ask({ need: 'First waiting' }))).json()
+    const b = (await practitioner.request('POST', `/api/families/${familyId}/commissions`, ask({ need: 'Second waiting' }))).json()
+    const q = (await adviser.request('GET', '/api/commissions?view=waiting')).json() as { id: string }[]
+    expect(q.map((x) => x.id)).toEqual([a.id, b.id])
+    const team = (await practitioner.request('GET', '/api/commissions?view=team')).json() as { id: string }[]
+    expect(team.length).toBeGreaterThanOrEqual(6)
+  })
+})
