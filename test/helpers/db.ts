@@ -35,7 +35,7 @@ export const testPasswordHash = () => (hashPromise ??= hashPassword(TEST_PASSWOR
 /** Two councils: A (Northmoor, postcodes NM…) and B (Southmere, postcodes SM…). */
 export async function seedTwoCouncils(handle: DbHandle, familyCount = 8): Promise<{ a: SeededCouncil; b: SeededCouncil }> {
   const passwordHash = await testPasswordHash()
-  const a = await seedDemoCouncil(handle.db, { familyCount, passwordHash })
+  const a = await seedDemoCouncil(handle.db, { familyCount, passwordHash, insightExamples: false })
   const b = await seedDemoCouncil(handle.db, {
     councilName: 'Southmere District Council (test)',
     laCode: '998',
@@ -44,6 +44,7 @@ export async function seedTwoCouncils(handle: DbHandle, familyCount = 8): Promis
     familyCount,
     passwordHash,
     seed: 7,
+    insightExamples: false,
   })
   return { a: a!, b: b! }
 }

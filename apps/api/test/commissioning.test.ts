@@ -100,6 +100,10 @@ describe('commissioning', () => {
     const other = holder === adviser ? adviser2 : adviser
     const body = { providerName: 'Nightingale Sleep Support (invented)', weeklyPence: 10_000, startDate: '2027-01-04', endDate: '2027-01-31' }
     expect((await other.request('POST', `/api/commissions/${created.id}/record`, body)).statusCode).toBe(403)
+    // handing back puts it in the queue again; the other adviser can then take it
+    expect((await other.request('POST', `/api/commissions/${created.id}/hand-back`)).statusCode).toBe(403)
+    expect((await holder.request('POST', `/api/commissions/${created.id}/hand-back`)).json()).toMatchObject({ status: 'waiting', takenById: null })
+    expect((await holder.request('POST', `/api/commissions/${created.id}/take`)).statusCode).toBe(200)
     const bad = await holder.request('POST', `/api/commissions/${created.id}/record`, { ...body, endDate: '2026-12-01' })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error.details[0].field).toBe('body.endDate')

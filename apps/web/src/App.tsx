@@ -23,6 +23,7 @@ import { InsightPage, InsightRequestPage } from './pages/InsightPage'
 import { FiguresPage } from './pages/FiguresPage'
 import { DirectoryPage } from './pages/DirectoryPage'
 import { CommissioningPage } from './components/Commissioning'
+import { InsightSettingsPage } from './pages/InsightSettingsPage'
 import { StrategyPage } from './pages/StrategyPage'
 import { TaskSettingsPage } from './pages/TaskSettingsPage'
 import { ThresholdsPage } from './pages/ThresholdsPage'
@@ -94,6 +95,7 @@ export function App() {
             <Route path="/admin/bank-holidays" element={<BankHolidaysPage />} />
             <Route path="/admin/task-settings" element={<TaskSettingsPage />} />
             <Route path="/admin/thresholds" element={<ThresholdsPage />} />
+            <Route path="/admin/insight-settings" element={<InsightSettingsPage />} />
             <Route path="/admin/people" element={<PeoplePage />} />
             <Route path="/admin/people/new" element={<NewPersonPage />} />
             <Route path="/admin/people/:id" element={<PersonPage />} />

@@ -67,6 +67,11 @@ describe('migrations', () => {
     // the strategy team has a package waiting, and the enablers have work from the day's visits
     expect(await count(sql`select count(*)::int as n from proposals where status = 'awaiting_strategy'`)).toBe(1)
     expect(await count(sql`select count(*)::int as n from admin_tasks where status = 'open'`)).toBeGreaterThan(0)
+    // the insight team has a directory and work: two requests waiting, advice given, a commission to arrange
+    expect(await count(sql`select count(*)::int as n from directory_services`)).toBe(8)
+    expect(await count(sql`select count(*)::int as n from insight_requests where status = 'waiting'`)).toBe(2)
+    expect(await count(sql`select count(*)::int as n from insight_requests where status = 'advice_given'`)).toBe(1)
+    expect(await count(sql`select count(*)::int as n from commissions where status = 'waiting'`)).toBe(1)
     // every demo NHS number is in the NHS test range and valid
     const nhs = ((await lite.db.execute(sql`select nhs_number from children where nhs_number is not null`)) as unknown as { rows: { nhs_number: string }[] }).rows
     expect(nhs.length).toBeGreaterThan(30)

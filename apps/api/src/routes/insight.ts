@@ -77,6 +77,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     void comChanged(actorOf(request).councilId, v.id)
     return v
   })
+  app.post('/commissions/:id/hand-back', { config: { access: ADVISER }, schema: { tags, summary: 'Hand a request to commission back to the queue', params: IdParams, response: { 200: CommissionView, ...errors } } }, async (request) => {
+    const v = await com.handBack(auditFrom(request), actorOf(request), request.params.id)
+    void comChanged(actorOf(request).councilId, v.id)
+    return v
+  })
   app.post('/commissions/:id/record', { config: { access: ADVISER }, schema: { tags, summary: 'Record provider, cost and dates; this makes the proposal (to strategy at or above the threshold, else a team decision)', params: IdParams, body: CommissionRecordInput, response: { 200: CommissionView, ...errors } } }, async (request) => {
     const v = await com.record(auditFrom(request), actorOf(request), request.params.id, request.body)
     void comChanged(actorOf(request).councilId, v.id)

@@ -129,6 +129,20 @@ export function commissionService(db: Db) {
       return (await views(ctx.councilId, [row]))[0]!
     },
 
+    /** The adviser cannot arrange it after all: back to the queue for another. */
+    async handBack(ctx: Ctx, actor: Actor, id: string) {
+      const row = await db.transaction(async (tx) => {
+        const [r] = await tx.select().from(commissions).where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id))).for('update')
+        if (!r) throw notFound('commission')
+        if (r.status !== 'taken') throw new AppError('conflict', r.status === 'commissioned' ? 'This service has already been commissioned.' : 'Nobody has taken this request.')
+        if (r.takenBy !== actor.personId) throw new AppError('forbidden', 'Only the adviser who took this request hands it back.')
+        const [u] = await tx.update(commissions).set({ status: 'waiting', takenBy: null, takenAt: null }).where(eq(commissions.id, id)).returning()
+        await writeAudit(tx, { ...ctx, action: 'commission.hand_back', recordType: 'commission', recordId: id, familyId: r.familyId })
+        return u!
+      })
+      return (await views(ctx.councilId, [row]))[0]!
+    },
+
     /** Provider, cost and dates: the proposal is written in the same transaction, routed by the threshold. */
     async record(ctx: Ctx, actor: Actor, id: string, input: { providerName: string; serviceId?: string | null; weeklyPence: number; startDate: string; endDate: string }) {
       if (input.serviceId) {

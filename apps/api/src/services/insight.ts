@@ -216,8 +216,9 @@ export function insightService(db: Db) {
       for (const { r, name } of advice) {
         if (!mine.includes(holder ?? r.teamId)) continue
         const label = topicLabel(r.kind, r.topic)
-        if (r.status === 'advice_given' && r.adviceAt) out.push({ at: r.adviceAt, kind: r.kind, title: `${r.kind === 'consultation' ? 'Consultation advice' : 'Coaching notes'}: ${label}`, detail: r.advice, byName: name, link: null })
-        else out.push({ at: r.askedAt, kind: r.kind, title: `${r.kind === 'consultation' ? 'Consultation' : 'Coaching'} asked for: ${label}`, detail: r.question, byName: null, link: null })
+        const link = `/insight/requests/${r.id}`
+        if (r.status === 'advice_given' && r.adviceAt) out.push({ at: r.adviceAt, kind: r.kind, title: `${r.kind === 'consultation' ? 'Consultation advice' : 'Coaching notes'}: ${label}`, detail: r.advice, byName: name, link })
+        else out.push({ at: r.askedAt, kind: r.kind, title: `${r.kind === 'consultation' ? 'Consultation' : 'Coaching'} asked for: ${label}`, detail: r.question, byName: null, link })
       }
       for (const { s, service, org, name } of svcs) out.push({ at: new Date(`${s.onDate}T12:00:00Z`), kind: 'service', title: `${s.status === 'referred' ? 'Referred to' : s.status === 'attending' ? 'Attending' : 'Finished with'} ${service} (${org})`, detail: s.note, byName: name, link: null })
       for (const { m, name } of comms) out.push({ at: m.commissionedAt ?? m.askedAt, kind: 'commission', title: m.status === 'commissioned' ? `Commissioned: ${m.need} from ${m.providerName}` : `Asked insight to commission: ${m.need}`, detail: m.why, byName: name, link: m.proposalId ? `/proposals/${m.proposalId}` : null })

@@ -83,6 +83,7 @@ export function CommissioningQueue() {
   const services = useQuery({ queryKey: ['directory', 'spot'], queryFn: () => api<{ id: string; name: string; organisation: { name: string } }[]>('GET', '/api/directory/services?cost=Spot%20purchase') })
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['insight'] })
   const take = useMutation({ mutationFn: (id: string) => api('POST', `/api/commissions/${id}/take`), onSuccess: () => { setView('mine'); void refresh() } })
+  const handBack = useMutation({ mutationFn: (id: string) => api('POST', `/api/commissions/${id}/hand-back`), onSuccess: refresh })
   const record = useMutation({ mutationFn: (v: { id: string; body: unknown }) => api<Commission>('POST', `/api/commissions/${v.id}/record`, v.body), onSuccess: () => { setView('done'); void refresh() } })
   return (
     <>
@@ -93,7 +94,7 @@ export function CommissioningQueue() {
           </button>
         ))}
       </nav>
-      <ErrorSummary error={list.error ?? take.error} />
+      <ErrorSummary error={list.error ?? take.error ?? handBack.error} />
       {list.isLoading ? <Loading /> : list.data?.length === 0 ? <p className="govuk-body">Nothing here.</p> : (
         <ul className="govuk-list">
           {list.data?.map((c) => (
@@ -125,7 +126,10 @@ export function CommissioningQueue() {
                     <TextField name="startDate" label="Starts" hint="For example, 2027-01-04" error={record.error} width="govuk-input--width-10" />
                     <TextField name="endDate" label="Ends" error={record.error} width="govuk-input--width-10" />
                   </div>
-                  <Button disabled={record.isPending}>Record the commission</Button>
+                  <div className="hearth-actions">
+                    <Button disabled={record.isPending}>Record the commission</Button>
+                    <button type="button" className="govuk-link hearth-link-button" onClick={() => handBack.mutate(c.id)}>Hand it back to the queue</button>
+                  </div>
                 </form>
               )}
             </li>

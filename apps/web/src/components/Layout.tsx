@@ -17,7 +17,7 @@ function navFor(me: Me): { to: string; label: string }[] {
   if (hasRole(me, 'practitioner', 'referral_officer')) items.push({ to: '/families', label: 'Families' })
   if (!hasRole(me, 'administrator') || me.roles.length > 1) items.push({ to: '/directory', label: 'Services' })
   if (hasRole(me, 'administrator')) {
-    items.push({ to: '/admin/people', label: 'People' }, { to: '/admin/teams', label: 'Teams' }, { to: '/admin/patches', label: 'Patches' }, { to: '/admin/bank-holidays', label: 'Bank holidays' }, { to: '/admin/task-settings', label: 'Task settings' }, { to: '/admin/thresholds', label: 'Thresholds' }, { to: '/admin/audit', label: 'Audit trail' }, { to: '/admin/jobs', label: 'Failed jobs' })
+    items.push({ to: '/admin/people', label: 'People' }, { to: '/admin/teams', label: 'Teams' }, { to: '/admin/patches', label: 'Patches' }, { to: '/admin/bank-holidays', label: 'Bank holidays' }, { to: '/admin/task-settings', label: 'Task settings' }, { to: '/admin/thresholds', label: 'Thresholds' }, { to: '/admin/insight-settings', label: 'Insight waiting time' }, { to: '/admin/audit', label: 'Audit trail' }, { to: '/admin/jobs', label: 'Failed jobs' })
   }
   return items
 }

@@ -1,4 +1,3 @@
-import { seedDirectory } from './directory'
 import { and, eq } from 'drizzle-orm'
 import { DEFAULT_THRESHOLDS, holidaySet, londonDateOf, upnCheckLetter, workingDayDeadline, type Role, type TeamKind } from '@hearth/domain'
 import type { Db } from '../client'
@@ -10,6 +9,8 @@ import { offers, referralChildren, referrals } from '../schema/referrals'
 import { allocations, dutyRota, visits } from '../schema/teamwork'
 import { proposals } from '../schema/proposals'
 import { createTask } from '../admin-tasks'
+import { commissions, insightRequests } from '../schema/insight'
+import { seedDirectory } from './directory'
 import { memberships, patches, people, teams } from '../schema/organisation'
 
 export const DEMO_PASSWORD = 'hearth-demo-2026'
@@ -35,6 +36,8 @@ export interface SeedOptions {
   /** Reuse one hash for every seeded person (all share the demo password). */
   passwordHash?: string
   seed?: number
+  /** Example insight work (consultations, coaching, a commission) for the demo; tests start without it. */
+  insightExamples?: boolean
 }
 
 export interface SeededCouncil {
@@ -353,6 +356,29 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
     }
 
     await seedDirectory(tx, councilId, area)
+
+    // The insight team has work: a consultation waiting too long, coaching just asked, advice given, a commission to arrange.
+    if (priyaLead && options.insightExamples !== false) {
+      const ivan = personRows.find((p) => p.email === email('ivan.inglewood'))!
+      const [other] = await tx.select().from(allocations).where(and(eq(allocations.councilId, councilId), eq(allocations.teamId, priyaLead.teamId), eq(allocations.role, 'lead')))
+      const daysAgo = (d: number, h = 0) => new Date(Date.now() - d * 86_400_000 - h * 3_600_000)
+      await tx.insert(insightRequests).values([
+        { councilId, kind: 'consultation', topic: 'exploitation', teamId: priyaLead.teamId, familyId: priyaLead.familyId, askedBy: priya.id, askedAt: daysAgo(6),
+          question: 'The eldest has been missing twice this month and came back with a new phone. Is this criminal exploitation, and what should we do first?' },
+        { councilId, kind: 'coaching', topic: 'systemic_case_discussion', teamId: priyaLead.teamId, askedBy: priya.id, askedAt: daysAgo(0, 2),
+          question: 'Two of our families are stuck: every plan we make falls apart by the next visit. We would like a systemic case discussion with the whole team.' },
+        { councilId, kind: 'consultation', topic: 'mental_health', teamId: priyaLead.teamId, familyId: (other ?? priyaLead).familyId, askedBy: priya.id, askedAt: daysAgo(9), status: 'advice_given',
+          question: 'Dad has not left the house for three weeks and the children are doing the shopping. How do we talk to him about it, and who should we bring in?',
+          takenBy: ivan.id, takenAt: daysAgo(8), sessionAt: daysAgo(7), sessionMinutes: 60, attendees: 'Priya, her co-worker and Ivan', adviceAt: daysAgo(7),
+          advice: 'Start with what dad is proud of: the children are fed and at school. Ask him what a good day looks like and what gets in the way. With his agreement, ask the GP for a home visit this week; the talking therapies team takes self-referrals by phone. Keep the children out of the caring role: the young carers club can give them a break on Thursdays.' },
+      ])
+      await tx.insert(commissions).values({
+        councilId, teamId: priyaLead.teamId, familyId: priyaLead.familyId, askedBy: priya.id, askedAt: daysAgo(1),
+        need: 'A mentor who knows the local youth scene, two evenings a week',
+        why: 'The eldest trusts nobody from the council; the youth hub does not cover this patch in the evenings and nothing else listed fits.',
+        familyView: '“He listens to people who have been there.”', weeks: 12, budgetPence: 360_000,
+      })
+    }
 
     const signIns = DEMO_SIGN_INS.map((s) => {
       const row = personRows.find((p) => p.email === email(s.email.split('@')[0]!))!

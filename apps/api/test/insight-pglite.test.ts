@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDb, seedDemoCouncil, type DbHandle, type SeededCouncil } from '@hearth/db'
+import { makeTestApp, signInAs, type TestApp } from '../../../test/helpers/app'
+import { heldFamilyId, testPasswordHash } from '../../../test/helpers/db'
+
+/** The insight team's paths on the embedded database (what `npm start` runs), seeded as the demo is. */
+let lite: DbHandle
+let t: TestApp
+let seeded: SeededCouncil
+
+beforeAll(async () => {
+  lite = await openDb({ kind: 'pglite', dataDir: 'memory://' })
+  await lite.migrate()
+  seeded = (await seedDemoCouncil(lite.db, { familyCount: 14, passwordHash: await testPasswordHash(), emailDomain: 'northmoor.example' }))!
+  t = await makeTestApp(lite)
+}, 60_000)
+afterAll(async () => {
+  await t?.close()
+  await lite?.close()
+})
+
+describe('insight on PGlite', () => {
+  it('the demo has insight work; directory import and export round-trip; figures compute', async () => {
+    const insight = await signInAs(t.app, 'insight@northmoor.example')
+    const waiting = (await insight.request('GET', '/api/insight/requests?view=waiting')).json() as { waitingTooLong: boolean; kind: string }[]
+    expect(waiting.map((r) => r.kind).sort()).toEqual(['coaching', 'consultation'])
+    expect(waiting.some((r) => r.waitingTooLong)).toBe(true)
+    expect(((await insight.request('GET', '/api/commissions?view=waiting')).json() as unknown[]).length).toBe(1)
+    const sample = readFileSync(join(__dirname, '../../../test/fixtures/open-referral-sample.json'), 'utf8')
+    const imported = await insight.request('POST', '/api/directory/import', { content: sample })
+    expect(imported.statusCode, imported.body).toBe(200)
+    expect(imported.json()).toMatchObject({ services: 3, created: 3 })
+    const exported = JSON.parse((await insight.request('GET', '/api/directory/export')).body) as { content: unknown[] }
+    expect(exported.content).toHaveLength(8 + 3)
+    const figures = await insight.request('GET', '/api/figures/teams?weeks=4')
+    expect(figures.statusCode, figures.body).toBe(200)
+    const teams = figures.json().teams as { weeks: { familiesHeld: number; consultationsAsked: number }[] }[]
+    expect(teams).toHaveLength(3)
+    expect(teams.reduce((s, x) => s + x.weeks[3]!.familiesHeld, 0)).toBeGreaterThan(0)
+  })
+
+  it('consultation advice and a commission at the threshold', async () => {
+    const practitioner = await signInAs(t.app, 'practitioner@northmoor.example')
+    const adviser = await signInAs(t.app, 'ivan.inglewood@northmoor.example')
+    const familyId = await heldFamilyId(lite, seeded.councilId, practitioner.personId)
+    const r = (await practitioner.request('POST', '/api/insight/requests', { kind: 'consultation', topic: 'legal_threshold', familyId, question: 'Are we at the threshold for pre-proceedings?' })).json()
+    expect((await adviser.request('POST', `/api/insight/requests/${r.id}/take`)).statusCode).toBe(200)
+    expect((await adviser.request('POST', `/api/insight/requests/${r.id}/advice`, { advice: 'Not yet: write the letter before proceedings only if the home conditions do not improve within four weeks.' })).statusCode).toBe(200)
+    const chron = (await practitioner.request('GET', `/api/families/${familyId}/chronology`)).json() as { title: string }[]
+    expect(chron.some((e) => e.title === 'Consultation advice: Legal threshold (pre-proceedings or care proceedings)')).toBe(true)
+    const c = (await practitioner.request('POST', `/api/families/${familyId}/commissions`, { need: 'Parenting assessment', why: 'Court may ask for one; nothing listed does it.', familyView: 'Mum agrees.', weeks: 10, budgetPence: 1_000_000 })).json()
+    expect((await adviser.request('POST', `/api/commissions/${c.id}/take`)).statusCode).toBe(200)
+    const rec = await adviser.request('POST', `/api/commissions/${c.id}/record`, { providerName: 'Invented Assessments Ltd', weeklyPence: 100_000, startDate: '2027-01-04', endDate: '2027-03-14' })
+    expect(rec.statusCode, rec.body).toBe(200)
+    expect(rec.json()).toMatchObject({ totalPence: 1_000_000, route: 'strategy', proposalStatus: 'awaiting_strategy' })
+  })
+})
