@@ -1,6 +1,6 @@
 // `npm run bench`: speed and memory figures on this machine, written to docs/benchmarks.md.
 import { spawnSync } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -24,7 +24,7 @@ try {
   const out = join(tmp, 'sections')
   mkdirSync(out)
   status = 0
-  for (const file of (process.env.BENCH_ONLY ? [process.env.BENCH_ONLY] : ['referrals.bench.ts', 'board.bench.ts', 'enablers.bench.ts'])) {
+  for (const file of (process.env.BENCH_ONLY ? [process.env.BENCH_ONLY] : ['referrals.bench.ts', 'board.bench.ts', 'enablers.bench.ts', 'directory.bench.ts'])) {
     say(`running bench/${file} (about a minute)`)
     const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench', file)], {
       cwd: ROOT,
@@ -33,7 +33,7 @@ try {
     })
     if (r.status !== 0) status = r.status ?? 1
   }
-  const pgVersion = readFileSync(join(out, 'versions.txt'), 'utf8')
+  const pgVersion = existsSync(join(out, 'versions.txt')) ? readFileSync(join(out, 'versions.txt'), 'utf8') : 'unknown'
   const sections = readdirSync(out).filter((f) => f.endsWith('.md')).sort().map((f) => readFileSync(join(out, f), 'utf8'))
   const header = `# Benchmarks
 

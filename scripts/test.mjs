@@ -55,6 +55,7 @@ try {
     say(`finished in ${Math.round((Date.now() - started) / 1000)} s`)
     process.stdout.write(`tests: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${skipped} skipped\n`)
     if (j.numTotalTests === 0) status = 1
+    if (status !== 0 && j.numFailedTests === 0) say('every test passed, but vitest failed the run (an unhandled error or a failed file: see above)')
   } else {
     process.stdout.write('tests: 0 passed, 1 failed\n')
     status = 1

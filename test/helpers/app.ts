@@ -35,7 +35,9 @@ export async function makeTestApp(handle: DbHandle, config: Partial<{ SESSION_ID
     close: async () => {
       await app.close()
       await Promise.all(Object.values(queues).map((q) => q.close()))
-      redis.disconnect()
+      // let commands in flight finish (quit), unless Redis was never reached (disconnect)
+      if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect())
+      else redis.disconnect()
     },
   }
 }

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm'
-import { commissions, directoryServices, families, people, proposals, teams, writeAudit, type Commission, type Db } from '@hearth/db'
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { allocations, commissions, directoryServices, families, people, proposals, teams, writeAudit, type Commission, type Db } from '@hearth/db'
 import { addCalendarDays, commissionRoute, totalPence, workingDayDeadline } from '@hearth/domain'
 import { AppError, invalid, notFound } from '../errors'
 import type { Actor } from '../plugins/auth'
@@ -104,7 +104,14 @@ export function commissionService(db: Db) {
       else if (view === 'mine') conds.push(eq(commissions.takenBy, actor.personId), eq(commissions.status, 'taken'))
       else conds.push(eq(commissions.status, 'commissioned'))
       let rows = await db.select().from(commissions).where(and(...conds)).orderBy(view === 'waiting' ? asc(commissions.askedAt) : desc(commissions.askedAt)).limit(300)
-      if (!adviser) rows = (await Promise.all(rows.map(async (r) => ((await canSee(actor, r)) ? r : null)))).filter((r): r is Commission => !!r)
+      if (!adviser) {
+        // a family's commission is for the team holding the family now (one query for all the families)
+        const famIds = [...new Set(rows.map((r) => r.familyId))]
+        const leads = famIds.length ? await db.select({ familyId: allocations.familyId, teamId: allocations.teamId }).from(allocations).where(and(eq(allocations.councilId, ctx.councilId), inArray(allocations.familyId, famIds), eq(allocations.role, 'lead'), isNull(allocations.endedAt))) : []
+        const holder = new Map(leads.map((l) => [l.familyId, l.teamId]))
+        const mine = actor.teams.map((t) => t.id)
+        rows = rows.filter((r) => mine.includes(holder.get(r.familyId) ?? r.teamId))
+      }
       await writeAudit(db, { ...ctx, action: 'commission.list', recordType: 'commission', details: { view, familyIds: [...new Set(rows.map((r) => r.familyId))] } })
       return views(ctx.councilId, rows)
     },

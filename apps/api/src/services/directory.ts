@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm'
 import {
   directoryCostOptions, directoryEligibility, directoryLocations, directoryOrganisations, directoryServiceLocations, directoryServices, familyServices, patches, people, writeAudit,
-  upsertOrukService, type AuditEntry, type Db, type DirectoryService,
+  upsertOrukService, upsertOrukServices, type AuditEntry, type Db, type DirectoryService,
 } from '@hearth/db'
 import { NEEDS_VOCABULARY, SERVICE_NEEDS, type ServiceNeed } from '@hearth/domain'
 import { AppError, invalid, notFound } from '../errors'
@@ -121,15 +121,15 @@ export function directoryService(db: Db) {
       }
       if (q.need) conds.push(sql`${q.need} = any(${directoryServices.needs})`)
       if (q.age !== undefined) {
-        conds.push(sql`(not exists (select 1 from ${directoryEligibility} e where e.service_id = ${directoryServices.id} and (e.minimum_age is not null or e.maximum_age is not null))
-          or exists (select 1 from ${directoryEligibility} e where e.service_id = ${directoryServices.id} and coalesce(e.minimum_age, 0) <= ${q.age} and coalesce(e.maximum_age, 200) >= ${q.age}))`)
+        conds.push(sql`(not exists (select 1 from ${directoryEligibility} e where e.council_id = ${councilId} and e.service_id = ${directoryServices.id} and (e.minimum_age is not null or e.maximum_age is not null))
+          or exists (select 1 from ${directoryEligibility} e where e.council_id = ${councilId} and e.service_id = ${directoryServices.id} and coalesce(e.minimum_age, 0) <= ${q.age} and coalesce(e.maximum_age, 200) >= ${q.age}))`)
       }
       if (q.patchId) {
         const [p] = await db.select({ name: patches.name }).from(patches).where(and(eq(patches.councilId, councilId), eq(patches.id, q.patchId)))
         if (!p) throw invalid('querystring.patchId', 'not one of this council’s patches')
         conds.push(sql`(cardinality(${directoryServices.areas}) = 0 or ${p.name.toLowerCase()} = any(${directoryServices.areas}) or 'whole council' = any(${directoryServices.areas}))`)
       }
-      if (q.cost) conds.push(sql`exists (select 1 from ${directoryCostOptions} c where c.service_id = ${directoryServices.id} and c.option = ${q.cost})`)
+      if (q.cost) conds.push(sql`exists (select 1 from ${directoryCostOptions} c where c.council_id = ${councilId} and c.service_id = ${directoryServices.id} and c.option = ${q.cost})`)
       const rows = await db.select().from(directoryServices).where(and(...conds)).orderBy(asc(directoryServices.name)).limit(200)
       return views(councilId, rows)
     },
@@ -152,9 +152,7 @@ export function directoryService(db: Db) {
         throw e
       }
       const result = await db.transaction(async (tx) => {
-        let created = 0
-        let updated = 0
-        for (const s of services) (await upsertOrukService(tx, ctx.councilId, s)) === 'created' ? created++ : updated++
+        const { created, updated } = await upsertOrukServices(tx, ctx.councilId, services)
         await writeAudit(tx, { ...ctx, action: 'directory.import', recordType: 'directory', details: { fileName: fileName ?? null, services: services.length, created, updated } })
         return { created, updated }
       })

@@ -158,8 +158,14 @@ export function insightService(db: Db) {
         order = desc(insightRequests.adviceAt)
       }
       let rows = await db.select().from(insightRequests).where(and(...conds)).orderBy(order).limit(300)
-      // a practitioner sees a family's request only while their team holds the family
-      if (!adviser) rows = (await Promise.all(rows.map(async (r) => ((await canSee(actor, r)) ? r : null)))).filter((r): r is InsightRequest => !!r)
+      // a practitioner sees a family's request only while their team holds the family (one query for all the families)
+      if (!adviser) {
+        const famIds = [...new Set(rows.map((r) => r.familyId).filter(Boolean))] as string[]
+        const leads = famIds.length ? await db.select({ familyId: allocations.familyId, teamId: allocations.teamId }).from(allocations).where(and(eq(allocations.councilId, ctx.councilId), inArray(allocations.familyId, famIds), eq(allocations.role, 'lead'), isNull(allocations.endedAt))) : []
+        const holder = new Map(leads.map((l) => [l.familyId, l.teamId]))
+        const mine = actor.teams.map((t) => t.id)
+        rows = rows.filter((r) => mine.includes(r.familyId ? (holder.get(r.familyId) ?? r.teamId) : r.teamId))
+      }
       await writeAudit(db, { ...ctx, action: 'insight.list', recordType: 'insight_request', details: { view: q.view, familyIds: [...new Set(rows.map((r) => r.familyId).filter(Boolean))] } })
       return views(ctx.councilId, rows)
     },
@@ -209,7 +215,8 @@ export function insightService(db: Db) {
         out.push({ at: a.startedAt, kind: 'allocation', title: `${name} became ${a.role === 'lead' ? 'lead worker' : 'co-worker'} (${team})`, detail: null, byName: null, link: null })
         if (a.endedAt) out.push({ at: a.endedAt, kind: 'allocation', title: `${name} stopped as ${a.role === 'lead' ? 'lead worker' : 'co-worker'}`, detail: a.endedReason, byName: null, link: null })
       }
-      for (const v of vis) out.push({ at: v.startsAt, kind: 'visit', title: `${VISIT_KINDS[v.kind as VisitKind] ?? v.kind}${v.status === 'cancelled' ? ' (cancelled)' : ''}`, detail: v.status === 'cancelled' ? v.lastChangeReason : v.place, byName: null, link: null })
+      const nowMs = Date.now()
+      for (const v of vis) out.push({ at: v.startsAt, kind: 'visit', title: `${VISIT_KINDS[v.kind as VisitKind] ?? v.kind}${v.status === 'cancelled' ? ' (cancelled)' : v.startsAt.getTime() > nowMs ? ' (booked)' : ''}`, detail: v.status === 'cancelled' ? v.lastChangeReason : v.place, byName: null, link: null })
       for (const { p, name } of props) out.push({ at: p.createdAt, kind: 'proposal', title: `Proposed: ${p.what} (${pounds(p.totalPence)})`, detail: p.why, byName: name, link: `/proposals/${p.id}` })
       for (const { d, name, what } of decs) out.push({ at: d.decidedAt, kind: 'decision', title: `Strategy ${d.outcome === 'approve' ? 'approved' : d.outcome === 'decline' ? 'declined' : 'asked for more information on'}: ${what}`, detail: d.reasonsForTeam, byName: name, link: null })
       // advice is for the team holding the family (or the asking team, if nobody holds it yet)

@@ -25,7 +25,7 @@ export function ServiceCard({ s, action }: { s: Service; action?: React.ReactNod
   return (
     <div className="govuk-summary-card">
       <div className="govuk-summary-card__title-wrapper">
-        <h2 className="govuk-summary-card__title">{s.name}</h2>
+        <h2 className="govuk-summary-card__title">{s.name}{s.status !== 'active' && <> <strong className="govuk-tag govuk-tag--yellow">{s.status === 'temporarily closed' ? 'Temporarily closed' : s.status}</strong></>}</h2>
         {action && <div className="govuk-summary-card__actions">{action}</div>}
       </div>
       <div className="govuk-summary-card__content">
