@@ -118,7 +118,7 @@ describe('Open Referral UK import and export', () => {
 
   it('only insight advisers import; the import stays in its council', async () => {
     expect((await practitioner.request('POST', '/api/directory/import', { content: SAMPLE })).statusCode).toBe(403)
-    const [mine] = (await insight.request('GET', '/api/directory/services?q=Lanternfold')).json()
+    const [mine] = (await insight.request('GET', '/api/directory/services?q=Lanternfold')).json().services
     expect((await insightB.request('GET', `/api/directory/services/${mine.id}`)).statusCode).toBe(404)
     expect((await insight.request('GET', `/api/directory/services/${mine.id}`)).statusCode).toBe(200)
     const b = await insightB.request('GET', '/api/directory/export')
@@ -127,7 +127,7 @@ describe('Open Referral UK import and export', () => {
 })
 
 describe('search', () => {
-  const names = async (qs: string) => ((await practitioner.request('GET', `/api/directory/services?${qs}`)).json() as { name: string }[]).map((s) => s.name)
+  const names = async (qs: string) => ((await practitioner.request('GET', `/api/directory/services?${qs}`)).json().services as { name: string }[]).map((s) => s.name)
 
   it('by need, age, patch, cost and words', async () => {
     expect(await names('need=young_carers')).toEqual(['Hollybrook Young Carers Club', 'Lanternfold Young Carers Club (invented)'])
@@ -142,13 +142,20 @@ describe('search', () => {
     expect(await names('cost=Spot%20purchase')).toEqual(['Brightwater Family Therapy', 'Brightwater Family Therapy (invented)', 'Kestrel Short Breaks'])
     expect(await names('q=therap')).toEqual(['Brightwater Family Therapy', 'Brightwater Family Therapy (invented)'])
     expect(await names('q=lanternfold%20community')).toEqual(['Lanternfold Young Carers Club (invented)', 'Steady Steps Parenting Course (invented)'])
+    // a page at a time, in name order, with the total
+    const all = (await practitioner.request('GET', '/api/directory/services?limit=100')).json()
+    const page2 = (await practitioner.request('GET', '/api/directory/services?limit=4&offset=4')).json()
+    expect(page2.total).toBe(all.total)
+    expect(all.total).toBe(8 + 3)
+    expect(page2.services.map((x: { id: string }) => x.id)).toEqual(all.services.slice(4, 8).map((x: { id: string }) => x.id))
+    expect((await practitioner.request('GET', '/api/directory/services?limit=500')).statusCode).toBe(400)
     const bad = await practitioner.request('GET', `/api/directory/services?patchId=${seeded.b.patchIds[0]}`)
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error.details[0].field).toBe('querystring.patchId')
   })
 
   it('shows what a practitioner needs to refer', async () => {
-    const [svc] = (await practitioner.request('GET', '/api/directory/services?q=Brightwater%20Family%20Therapy%20(invented)')).json()
+    const [svc] = (await practitioner.request('GET', '/api/directory/services?q=Brightwater%20Family%20Therapy%20(invented)')).json().services
     expect(svc).toMatchObject({ howToRefer: 'Insight commissions it: ask the insight team.', waitingWeeks: 6, capacityNote: 'Four new families a month.', areas: ['Whole council'], costOptions: [{ option: 'Spot purchase', amountPence: 8550, amountDescription: 'per session' }], eligibility: [{ minimumAge: 5, maximumAge: 18 }], organisation: { name: 'Brightwater Therapies Ltd (invented)' } })
     expect(svc.locations[0]).toMatchObject({ name: 'Brightwater Clinic', postalCode: 'NM3 4CD' })
   })
@@ -156,7 +163,7 @@ describe('search', () => {
 
 describe('services on a family’s plan', () => {
   it('the holding team records a referral; it shows on the chronology; others cannot', async () => {
-    const [svc] = (await practitioner.request('GET', '/api/directory/services?need=young_carers&q=Lanternfold')).json()
+    const [svc] = (await practitioner.request('GET', '/api/directory/services?need=young_carers&q=Lanternfold')).json().services
     const res = await practitioner.request('POST', `/api/families/${familyId}/services`, { serviceId: svc.id, status: 'referred', onDate: '2026-11-02', note: 'Sam (10) cares for mum most evenings; he would like to go.' })
     expect(res.statusCode, res.body).toBe(201)
     expect(res.json()).toMatchObject({ serviceName: 'Lanternfold Young Carers Club (invented)', status: 'referred', onDate: '2026-11-02', recordedByName: 'Priya Practitioner' })
@@ -164,7 +171,7 @@ describe('services on a family’s plan', () => {
     expect(chron.find((e) => e.title === 'Referred to Lanternfold Young Carers Club (invented) (Lanternfold Community Trust (invented))')?.detail).toContain('Sam (10)')
     expect((await otherTeam.request('POST', `/api/families/${familyId}/services`, { serviceId: svc.id, status: 'referred', onDate: '2026-11-02' })).statusCode).toBe(404)
     // a service from another council's directory
-    const [svcB] = (await insightB.request('GET', '/api/directory/services?need=young_carers')).json()
+    const [svcB] = (await insightB.request('GET', '/api/directory/services?need=young_carers')).json().services
     const cross = await practitioner.request('POST', `/api/families/${familyId}/services`, { serviceId: svcB.id, status: 'referred', onDate: '2026-11-02' })
     expect(cross.statusCode).toBe(400)
     expect(cross.json().error.details[0].field).toBe('body.serviceId')
@@ -184,12 +191,12 @@ describe('services on a family’s plan', () => {
   })
 
   it('a proposal can name the service it buys (this council’s only)', async () => {
-    const [svc] = (await practitioner.request('GET', '/api/directory/services?q=Brightwater%20Family%20Therapy%20(invented)')).json()
+    const [svc] = (await practitioner.request('GET', '/api/directory/services?q=Brightwater%20Family%20Therapy%20(invented)')).json().services
     const body = { what: 'Family therapy, weekly', forWhom: 'The whole family', why: 'Arguments at home are getting worse.', weeklyPence: 8550, weeks: 12, alternatives: 'The parenting course (waiting list).', familyView: '“We need someone to help us talk.”', conversationStage: 2 }
     const ok = await practitioner.request('POST', `/api/families/${familyId}/proposals`, { ...body, serviceId: svc.id })
     expect(ok.statusCode, ok.body).toBe(201)
     expect(ok.json()).toMatchObject({ serviceId: svc.id, serviceName: 'Brightwater Family Therapy (invented)' })
-    const [svcB] = (await insightB.request('GET', '/api/directory/services?need=young_carers')).json()
+    const [svcB] = (await insightB.request('GET', '/api/directory/services?need=young_carers')).json().services
     const cross = await practitioner.request('POST', `/api/families/${familyId}/proposals`, { ...body, serviceId: svcB.id })
     expect(cross.statusCode).toBe(400)
     expect(cross.json().error.details[0].field).toBe('body.serviceId')

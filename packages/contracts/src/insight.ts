@@ -86,7 +86,10 @@ export const ServiceQuery = z.object({
   age: z.coerce.number({ message: 'give an age in years' }).int().min(0).max(25).optional(),
   patchId: Uuid.optional(),
   cost: z.enum(COST_OPTIONS, { message: 'Free, Spot purchase or Block contract' }).optional(),
+  limit: z.coerce.number({ message: 'give a number' }).int().min(1).max(100).default(20),
+  offset: z.coerce.number({ message: 'give a number' }).int().min(0).max(100_000).default(0),
 })
+export const ServiceSearchResult = z.object({ total: z.number().int(), offset: z.number().int(), services: z.array(ServiceView) })
 export const DirectoryImportInput = z.object({
   fileName: z.string().trim().max(200).optional(),
   /** The file's text: an Open Referral UK services document (JSON). */

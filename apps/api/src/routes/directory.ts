@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { DirectoryImportInput, DirectoryImportResult, ErrorBody, FamilyServiceInput, FamilyServiceView, IdParams, NewServiceInput, ServiceQuery, ServiceView } from '@hearth/contracts'
+import { DirectoryImportInput, DirectoryImportResult, ErrorBody, FamilyServiceInput, FamilyServiceView, IdParams, NewServiceInput, ServiceQuery, ServiceSearchResult, ServiceView } from '@hearth/contracts'
 import { londonDateOf } from '@hearth/domain'
 import { actorOf } from '../plugins/auth'
 import { auditFrom } from '../plugins/audit-context'
@@ -13,7 +13,7 @@ const tags = ['directory']
 const routes: FastifyPluginAsyncZod = async (app) => {
   const svc = directoryService(app.deps.db)
 
-  app.get('/directory/services', { config: { access: 'signed_in' }, schema: { tags, summary: 'Search the directory by words, need, age, patch and cost (open and temporarily closed services)', querystring: ServiceQuery, response: { 200: z.array(ServiceView), ...errors } } }, async (request) =>
+  app.get('/directory/services', { config: { access: 'signed_in' }, schema: { tags, summary: 'Search the directory by words, need, age, patch and cost (open and temporarily closed services), by name, a page at a time', querystring: ServiceQuery, response: { 200: ServiceSearchResult, ...errors } } }, async (request) =>
     svc.search(actorOf(request).councilId, request.query),
   )
   app.get('/directory/services/:id', { config: { access: 'signed_in' }, schema: { tags, summary: 'One service', params: IdParams, response: { 200: ServiceView, ...errors } } }, async (request) =>

@@ -19,6 +19,8 @@ export interface ServiceQuery {
   age?: number
   patchId?: string
   cost?: 'Free' | 'Spot purchase' | 'Block contract'
+  limit?: number
+  offset?: number
 }
 
 export interface NewServiceInput {
@@ -130,8 +132,14 @@ export function directoryService(db: Db) {
         conds.push(sql`(cardinality(${directoryServices.areas}) = 0 or ${p.name.toLowerCase()} = any(${directoryServices.areas}) or 'whole council' = any(${directoryServices.areas}))`)
       }
       if (q.cost) conds.push(sql`exists (select 1 from ${directoryCostOptions} c where c.council_id = ${councilId} and c.service_id = ${directoryServices.id} and c.option = ${q.cost})`)
-      const rows = await db.select().from(directoryServices).where(and(...conds)).orderBy(asc(directoryServices.name)).limit(200)
-      return views(councilId, rows)
+      const where = and(...conds)
+      const limit = q.limit ?? 20
+      const offset = q.offset ?? 0
+      const [rows, [count]] = await Promise.all([
+        db.select().from(directoryServices).where(where).orderBy(asc(directoryServices.name), asc(directoryServices.id)).limit(limit).offset(offset),
+        db.select({ n: sql<number>`count(*)::int` }).from(directoryServices).where(where),
+      ])
+      return { total: count?.n ?? 0, offset, services: await views(councilId, rows) }
     },
 
     async get(councilId: string, id: string) {

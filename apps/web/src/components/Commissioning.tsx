@@ -80,7 +80,7 @@ export function CommissioningQueue() {
   const queryClient = useQueryClient()
   const [view, setView] = useState<'waiting' | 'mine' | 'done'>('waiting')
   const list = useQuery({ queryKey: ['insight', 'commissions', view], queryFn: () => api<Commission[]>('GET', `/api/commissions?view=${view}`) })
-  const services = useQuery({ queryKey: ['directory', 'spot'], queryFn: () => api<{ id: string; name: string; organisation: { name: string } }[]>('GET', '/api/directory/services?cost=Spot%20purchase') })
+  const services = useQuery({ queryKey: ['directory', 'spot'], queryFn: () => api<{ services: { id: string; name: string; organisation: { name: string } }[] }>('GET', '/api/directory/services?cost=Spot%20purchase&limit=100').then((r) => r.services) })
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['insight'] })
   const take = useMutation({ mutationFn: (id: string) => api('POST', `/api/commissions/${id}/take`), onSuccess: () => { setView('mine'); void refresh() } })
   const handBack = useMutation({ mutationFn: (id: string) => api('POST', `/api/commissions/${id}/hand-back`), onSuccess: refresh })

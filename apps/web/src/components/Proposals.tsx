@@ -39,7 +39,7 @@ function Area({ name, label, error }: { name: string; label: string; error?: unk
 export function FamilyProposals({ familyId }: { familyId: string }) {
   const queryClient = useQueryClient()
   const list = useQuery({ queryKey: ['proposals', 'family', familyId], queryFn: () => api<Proposal[]>('GET', `/api/families/${familyId}/proposals`) })
-  const services = useQuery({ queryKey: ['directory', 'all'], queryFn: () => api<{ id: string; name: string; organisation: { name: string } }[]>('GET', '/api/directory/services') })
+  const services = useQuery({ queryKey: ['directory', 'all'], queryFn: () => api<{ services: { id: string; name: string; organisation: { name: string } }[] }>('GET', '/api/directory/services?limit=100').then((r) => r.services) })
   const propose = useMutation({ mutationFn: (body: unknown) => api<Proposal>('POST', `/api/families/${familyId}/proposals`, body), onSuccess: () => queryClient.invalidateQueries({ queryKey: ['proposals'] }) })
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import type { z } from 'zod'
-import type { DirectoryImportResult, Patch, ServiceView } from '@hearth/contracts'
+import type { DirectoryImportResult, Patch, ServiceSearchResult, ServiceView } from '@hearth/contracts'
 import { COST_OPTIONS, pounds, SERVICE_NEEDS } from '@hearth/domain'
 import { api, ApiError } from '../api'
 import { Button, Checkboxes, ErrorSummary, Loading, SelectField, TextArea, TextField } from '../components/govuk'
@@ -51,11 +51,14 @@ export function ServiceCard({ s, action }: { s: Service; action?: React.ReactNod
   )
 }
 
-/** Search form + results; used on the directory page and on a family's plan. */
+const PAGE = 20
+
+/** Search form + results, a page at a time; used on the directory page and on a family's plan. */
 export function ServiceSearch({ action }: { action?: (s: Service) => React.ReactNode }) {
   const [qs, setQs] = useState('')
+  const [offset, setOffset] = useState(0)
   const patches = useQuery({ queryKey: ['patches'], queryFn: () => api<z.infer<typeof Patch>[]>('GET', '/api/patches') })
-  const results = useQuery({ queryKey: ['directory', qs], queryFn: () => api<Service[]>('GET', `/api/directory/services?${qs}`) })
+  const results = useQuery({ queryKey: ['directory', qs, offset], queryFn: () => api<z.infer<typeof ServiceSearchResult>>('GET', `/api/directory/services?${qs}${qs ? '&' : ''}limit=${PAGE}&offset=${offset}`) })
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
     const f = new FormData(e.currentTarget)
@@ -65,7 +68,10 @@ export function ServiceSearch({ action }: { action?: (s: Service) => React.React
       if (v) p.set(k, v)
     }
     setQs(p.toString())
+    setOffset(0)
   }
+  const total = results.data?.total ?? 0
+  const shown = results.data?.services.length ?? 0
   return (
     <>
       <form onSubmit={submit} noValidate role="search" aria-label="Search the directory">
@@ -81,8 +87,22 @@ export function ServiceSearch({ action }: { action?: (s: Service) => React.React
       <ErrorSummary error={results.error} />
       {results.isLoading ? <Loading /> : (
         <>
-          <p className="govuk-body" role="status">{results.data?.length ?? 0} service{results.data?.length === 1 ? '' : 's'} found</p>
-          {results.data?.map((s) => <ServiceCard key={s.id} s={s} action={action?.(s)} />)}
+          <p className="govuk-body" role="status">{total} service{total === 1 ? '' : 's'} found{total > shown ? `, showing ${offset + 1} to ${offset + shown}` : ''}</p>
+          {results.data?.services.map((s) => <ServiceCard key={s.id} s={s} action={action?.(s)} />)}
+          {total > PAGE && (
+            <nav className="govuk-pagination" aria-label="Pages of results">
+              {offset > 0 && (
+                <div className="govuk-pagination__prev">
+                  <button type="button" className="govuk-link govuk-pagination__link hearth-link-button" onClick={() => setOffset(Math.max(0, offset - PAGE))}>Previous page</button>
+                </div>
+              )}
+              {offset + shown < total && (
+                <div className="govuk-pagination__next">
+                  <button type="button" className="govuk-link govuk-pagination__link hearth-link-button" onClick={() => setOffset(offset + PAGE)}>Next page</button>
+                </div>
+              )}
+            </nav>
+          )}
         </>
       )}
     </>
