@@ -70,7 +70,9 @@ describe('migrations', () => {
     // the insight team has a directory and work: two requests waiting, advice given, a commission to arrange
     expect(await count(sql`select count(*)::int as n from directory_services`)).toBe(8)
     expect(await count(sql`select count(*)::int as n from insight_requests where status = 'waiting'`)).toBe(2)
-    expect(await count(sql`select count(*)::int as n from insight_requests where status = 'advice_given'`)).toBe(1)
+    // one example with advice, and ten weeks of history (3 + 3 + 4 consultations over the three teams)
+    expect(await count(sql`select count(*)::int as n from insight_requests where status = 'advice_given'`)).toBe(11)
+    expect(await count(sql`select count(*)::int as n from admin_tasks where source_key like 'demo-history:%' and status = 'done'`)).toBe(90)
     expect(await count(sql`select count(*)::int as n from commissions where status = 'waiting'`)).toBe(1)
     // every demo NHS number is in the NHS test range and valid
     const nhs = ((await lite.db.execute(sql`select nhs_number from children where nhs_number is not null`)) as unknown as { rows: { nhs_number: string }[] }).rows

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, ne, sql } from 'drizzle-orm'
 import { DEFAULT_THRESHOLDS, holidaySet, londonDateOf, upnCheckLetter, workingDayDeadline, type Role, type TeamKind } from '@hearth/domain'
 import type { Db } from '../client'
 import { hashPassword } from '../passwords'
@@ -9,6 +9,7 @@ import { offers, referralChildren, referrals } from '../schema/referrals'
 import { allocations, dutyRota, visits } from '../schema/teamwork'
 import { proposals } from '../schema/proposals'
 import { createTask } from '../admin-tasks'
+import { adminTasks } from '../schema/admin-tasks'
 import { commissions, insightRequests } from '../schema/insight'
 import { seedDirectory } from './directory'
 import { memberships, patches, people, teams } from '../schema/organisation'
@@ -36,7 +37,11 @@ export interface SeedOptions {
   /** Reuse one hash for every seeded person (all share the demo password). */
   passwordHash?: string
   seed?: number
-  /** Example insight work (consultations, coaching, a commission) for the demo; tests start without it. */
+  /**
+   * Demo extras: example insight work (consultations, coaching, a commission) and ten weeks of
+   * history for the team figures (when families were taken on, admin done, consultations waited).
+   * Tests start without them.
+   */
   insightExamples?: boolean
 }
 
@@ -360,7 +365,7 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
     // The insight team has work: a consultation waiting too long, coaching just asked, advice given, a commission to arrange.
     if (priyaLead && options.insightExamples !== false) {
       const ivan = personRows.find((p) => p.email === email('ivan.inglewood'))!
-      const [other] = await tx.select().from(allocations).where(and(eq(allocations.councilId, councilId), eq(allocations.teamId, priyaLead.teamId), eq(allocations.role, 'lead')))
+      const [other] = await tx.select().from(allocations).where(and(eq(allocations.councilId, councilId), eq(allocations.teamId, priyaLead.teamId), eq(allocations.role, 'lead'), ne(allocations.familyId, priyaLead.familyId)))
       const daysAgo = (d: number, h = 0) => new Date(Date.now() - d * 86_400_000 - h * 3_600_000)
       await tx.insert(insightRequests).values([
         { councilId, kind: 'consultation', topic: 'exploitation', teamId: priyaLead.teamId, familyId: priyaLead.familyId, askedBy: priya.id, askedAt: daysAgo(6),
@@ -378,6 +383,29 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
         why: 'The eldest trusts nobody from the council; the youth hub does not cover this patch in the evenings and nothing else listed fits.',
         familyView: '“He listens to people who have been there.”', weeks: 12, budgetPence: 360_000,
       })
+
+      // Ten weeks of history, so the figures have a story: families taken on over the weeks,
+      // children known before that, admin done for each team, consultations that waited.
+      await tx.execute(sql`update children set created_at = now() - interval '120 days' where council_id = ${councilId}`)
+      await tx.execute(sql`update allocations set started_at = now() - make_interval(days => 3 + (abs(hashtext(family_id::text)) % 70)) where council_id = ${councilId} and ended_at is null`)
+      const enabler = personRows.find((p) => p.email === email('enabler'))!
+      const history: (typeof adminTasks.$inferInsert)[] = []
+      const asked: (typeof insightRequests.$inferInsert)[] = []
+      for (const [ti, team] of ffTeams.entries()) {
+        for (let week = 1; week <= 10; week++) {
+          for (let n = 0; n < 2 + ((week + ti) % 3); n++) {
+            const created = daysAgo(week * 7 - n, 3 + n)
+            const hours = 2 + ((week * 7 + n * 5 + ti * 3) % 40)
+            history.push({ councilId, sourceKey: `demo-history:${team.id}:${week}:${n}`, taskType: n % 2 ? 'interpreter_booking' : 'visit_confirmation', teamId: team.id, dueAt: new Date(created.getTime() + 24 * 3600_000), minutesSaved: n % 2 ? 30 : 15, status: 'done', createdAt: created, completedAt: new Date(created.getTime() + hours * 3600_000), completedBy: enabler.id, outcome: 'Done (demo history).' })
+          }
+          if ((week + ti) % 3 === 0) {
+            const at = daysAgo(week * 7, 1)
+            asked.push({ councilId, kind: 'consultation', topic: week % 2 ? 'domestic_abuse' : 'disability', teamId: team.id, question: 'A question from the demo history.', askedBy: priya.id, askedAt: at, status: 'advice_given', takenBy: ivan.id, takenAt: new Date(at.getTime() + (6 + week * 3) * 3600_000), advice: 'Advice from the demo history, for the figures.', adviceAt: new Date(at.getTime() + (30 + week * 3) * 3600_000) })
+          }
+        }
+      }
+      await tx.insert(adminTasks).values(history)
+      await tx.insert(insightRequests).values(asked)
     }
 
     const signIns = DEMO_SIGN_INS.map((s) => {

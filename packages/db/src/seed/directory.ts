@@ -41,7 +41,7 @@ export async function seedDirectory(tx: Tx, councilId: string, postcodeArea: str
       status: 'active',
       fees: null,
       attending_access: null,
-      organization: { id: `demo-org-${d.org[0]}`, name: d.org[1], description: d.org[2] },
+      organization: { id: `demo-org-${d.org[0]}`, name: `${d.org[1]} (invented)`, description: d.org[2] },
       service_at_locations: d.place ? [{ id: `demo-sal-${d.key}`, location: { id: `demo-loc-${d.place[0]}`, name: d.place[1], physical_addresses: [{ id: `demo-addr-${d.place[0]}`, address_1: d.place[2], city: 'Northmoor', postal_code: `${postcodeArea}${d.place[3]}`, country: 'GB' }] } }] : [],
       eligibilitys: d.ages ? [{ id: `demo-elig-${d.key}`, eligibility: d.ages[2], minimum_age: d.ages[0], maximum_age: d.ages[1] }] : [],
       cost_options: [{ id: `demo-cost-${d.key}`, option: d.cost[0], amount: d.cost[1], amount_description: d.cost[2] }],
