@@ -126,3 +126,15 @@ describe('commissioning', () => {
     expect(team.length).toBeGreaterThanOrEqual(6)
   })
 })
+
+describe('withdrawing a request to commission', () => {
+  it('only while waiting; it stays on record', async () => {
+    const c = (await practitioner.request('POST', `/api/families/${familyId}/commissions`, ask({ need: 'Not needed after all' }))).json()
+    expect((await adviser.request('POST', `/api/commissions/${c.id}/withdraw`)).statusCode).toBe(403)
+    expect((await practitioner.request('POST', `/api/commissions/${c.id}/withdraw`)).statusCode).toBe(200)
+    const [row] = await dbx.handle.db.select().from(commissions).where(eq(commissions.id, c.id))
+    expect(row!.status).toBe('withdrawn')
+    expect((await adviser.request('POST', `/api/commissions/${c.id}/take`)).json().error.message).toBe('The team withdrew this request.')
+    expect((await practitioner.request('POST', `/api/commissions/${c.id}/withdraw`)).statusCode).toBe(409)
+  })
+})

@@ -140,6 +140,9 @@ describe('the family’s chronology', () => {
     try {
       const done = (await adviser.request('GET', '/api/insight/requests?view=done')).json() as { id: string }[]
       expect((await practitioner.request('GET', `/api/insight/requests/${done[0]!.id}`)).statusCode).toBe(404)
+      // the new team finds it in its own list too
+      expect(((await otherTeamPractitioner.request('GET', '/api/insight/requests?view=team')).json() as { id: string }[]).map((r) => r.id)).toContain(done[0]!.id)
+      expect((await otherTeamPractitioner.request('GET', `/api/insight/requests/${done[0]!.id}`)).statusCode).toBe(200)
       const eastChron = await practitioner.request('GET', `/api/families/${familyId}/chronology`)
       if (eastChron.statusCode === 200) expect((eastChron.json() as { kind: string }[]).some((e) => e.kind === 'consultation')).toBe(false)
     } finally {
@@ -158,5 +161,26 @@ describe('waiting too long', () => {
     const queue = (await adviser.request('GET', '/api/insight/requests?view=waiting')).json() as { id: string; waitingTooLong: boolean }[]
     expect(queue.find((q) => q.id === old.id)!.waitingTooLong).toBe(true)
     expect(queue.filter((q) => q.id !== old.id).every((q) => !q.waitingTooLong)).toBe(true)
+  })
+})
+
+describe('withdrawing', () => {
+  it('the team withdraws a request no adviser has taken; it stays on record, marked', async () => {
+    const r = (await practitioner.request('POST', '/api/insight/requests', ask({ topic: 'disability', question: 'Do we need an occupational therapist for the stairs?' }))).json()
+    expect((await adviser.request('POST', `/api/insight/requests/${r.id}/withdraw`)).statusCode).toBe(403)
+    expect((await otherTeamPractitioner.request('POST', `/api/insight/requests/${r.id}/withdraw`)).statusCode).toBe(404)
+    expect((await practitioner.request('POST', `/api/insight/requests/${r.id}/withdraw`)).statusCode).toBe(200)
+    const [row] = await dbx.handle.db.select().from(insightRequests).where(eq(insightRequests.id, r.id))
+    expect(row!.status).toBe('withdrawn')
+    const take = await adviser.request('POST', `/api/insight/requests/${r.id}/take`)
+    expect(take.statusCode).toBe(409)
+    expect(take.json().error.message).toBe('The team withdrew this request.')
+    expect(((await adviser.request('GET', '/api/insight/requests?view=waiting')).json() as { id: string }[]).some((q) => q.id === r.id)).toBe(false)
+    const chron = (await practitioner.request('GET', `/api/families/${familyId}/chronology`)).json() as { title: string }[]
+    expect(chron.some((e) => e.title === 'Consultation asked for, then withdrawn: Disability')).toBe(true)
+    // once taken, it is the adviser's to hand back, not the team's to withdraw
+    const t2 = (await practitioner.request('POST', '/api/insight/requests', ask({ topic: 'disability', question: 'And a hoist?' }))).json()
+    await adviser.request('POST', `/api/insight/requests/${t2.id}/take`)
+    expect((await practitioner.request('POST', `/api/insight/requests/${t2.id}/withdraw`)).statusCode).toBe(409)
   })
 })

@@ -109,6 +109,8 @@ const BAD: Record<string, { as: Role; cases: { body: unknown; field: string }[] 
     { body: { need: 'n', why: 'w', weeks: 4, budgetPence: 100 }, field: 'body.familyView' },
   ] },
   'POST /api/commissions/:id/take': { as: 'insight_adviser', cases: [] },
+  'POST /api/commissions/:id/withdraw': { as: 'practitioner', cases: [] },
+  'POST /api/insight/requests/:id/withdraw': { as: 'practitioner', cases: [] },
   'POST /api/commissions/:id/hand-back': { as: 'insight_adviser', cases: [] },
   'POST /api/commissions/:id/record': { as: 'insight_adviser', cases: [
     { body: { providerName: 'P', weeklyPence: 100, startDate: '2027-02-01', endDate: '2027-01-01' }, field: 'body.endDate' },

@@ -41,6 +41,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     void changed(councilId, view.id)
     return view
   }
+  app.post('/insight/requests/:id/withdraw', { config: { access: ['practitioner'] }, schema: { tags, summary: 'The team no longer needs it (only before an adviser takes it)', params: IdParams, response: { 200: Ok, ...errors } } }, async (request) => {
+    await svc.withdraw(auditFrom(request), actorOf(request), request.params.id)
+    void changed(actorOf(request).councilId, request.params.id)
+    return { ok: true as const }
+  })
   app.post('/insight/requests/:id/take', { config: { access: ADVISER }, schema: { tags, summary: 'Take a request (of advisers taking it at once, one gets it)', params: IdParams, response: { 200: InsightRequestView, ...errors } } }, async (request) =>
     svc.take(auditFrom(request), actorOf(request), request.params.id).then(done(actorOf(request).councilId)),
   )
@@ -72,6 +77,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/commissions/:id', { config: { access: ['insight_adviser', 'practitioner'] }, schema: { tags, summary: 'One request to commission', params: IdParams, response: { 200: CommissionView, ...errors } } }, async (request) =>
     com.get(auditFrom(request), actorOf(request), request.params.id),
   )
+  app.post('/commissions/:id/withdraw', { config: { access: ['practitioner'] }, schema: { tags, summary: 'The team no longer needs it (only before an adviser takes it)', params: IdParams, response: { 200: Ok, ...errors } } }, async (request) => {
+    await com.withdraw(auditFrom(request), actorOf(request), request.params.id)
+    void comChanged(actorOf(request).councilId, request.params.id)
+    return { ok: true as const }
+  })
   app.post('/commissions/:id/take', { config: { access: ADVISER }, schema: { tags, summary: 'Take a request to commission', params: IdParams, response: { 200: CommissionView, ...errors } } }, async (request) => {
     const v = await com.take(auditFrom(request), actorOf(request), request.params.id)
     void comChanged(actorOf(request).councilId, v.id)

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import { allocations, commissions, directoryServices, families, people, proposals, teams, writeAudit, type Commission, type Db } from '@hearth/db'
 import { addCalendarDays, commissionRoute, totalPence, workingDayDeadline } from '@hearth/domain'
 import { AppError, invalid, notFound } from '../errors'
@@ -99,7 +99,7 @@ export function commissionService(db: Db) {
       if (view === 'team' || !adviser) {
         const mine = actor.teams.map((t) => t.id)
         if (!mine.length) return []
-        conds.push(inArray(commissions.teamId, mine))
+        conds.push(or(inArray(commissions.teamId, mine), sql`${commissions.familyId} in (select a.family_id from ${allocations} a where a.council_id = ${ctx.councilId} and a.role = 'lead' and a.ended_at is null and a.team_id in ${mine})`)!)
       } else if (view === 'waiting') conds.push(eq(commissions.status, 'waiting'))
       else if (view === 'mine') conds.push(eq(commissions.takenBy, actor.personId), eq(commissions.status, 'taken'))
       else conds.push(eq(commissions.status, 'commissioned'))
@@ -123,12 +123,23 @@ export function commissionService(db: Db) {
       return (await views(ctx.councilId, [r]))[0]!
     },
 
+    /** The team no longer needs it: only while no adviser has taken it. */
+    async withdraw(ctx: Ctx, actor: Actor, id: string) {
+      return db.transaction(async (tx) => {
+        const [r] = await tx.select().from(commissions).where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id))).for('update')
+        if (!r || !(await canSee(actor, r))) throw notFound('commission')
+        if (r.status !== 'waiting') throw new AppError('conflict', 'An adviser has already taken this request: ask them instead.')
+        await tx.update(commissions).set({ status: 'withdrawn' }).where(eq(commissions.id, id))
+        await writeAudit(tx, { ...ctx, action: 'commission.withdraw', recordType: 'commission', recordId: id, familyId: r.familyId, details: { need: r.need } })
+      })
+    },
+
     /** Of advisers taking the same request at once, one gets it. */
     async take(ctx: Ctx, actor: Actor, id: string) {
       const row = await db.transaction(async (tx) => {
         const [r] = await tx.select().from(commissions).where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id))).for('update')
         if (!r) throw notFound('commission')
-        if (r.status !== 'waiting') throw new AppError('conflict', 'Someone has already taken this request.')
+        if (r.status !== 'waiting') throw new AppError('conflict', r.status === 'withdrawn' ? 'The team withdrew this request.' : 'Someone has already taken this request.')
         const [u] = await tx.update(commissions).set({ status: 'taken', takenBy: actor.personId, takenAt: new Date() }).where(eq(commissions.id, id)).returning()
         await writeAudit(tx, { ...ctx, action: 'commission.take', recordType: 'commission', recordId: id, familyId: r.familyId })
         return u!
@@ -163,7 +174,7 @@ export function commissionService(db: Db) {
         const [r] = await tx.select().from(commissions).where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id))).for('update')
         if (!r) throw notFound('commission')
         if (r.status === 'commissioned') throw new AppError('conflict', 'This service has already been commissioned.')
-        if (r.status !== 'taken') throw new AppError('conflict', 'Take the request first.')
+        if (r.status !== 'taken') throw new AppError('conflict', r.status === 'withdrawn' ? 'The team withdrew this request.' : 'Take the request first.')
         if (r.takenBy !== actor.personId) throw new AppError('forbidden', 'Only the adviser who took this request records the commission.')
         const [family] = await tx.select({ name: families.name, stage: families.conversationStage }).from(families).where(eq(families.id, r.familyId))
         const weeks = weeksBetween(input.startDate, input.endDate)

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import {
   allocations, commissions, directoryOrganisations, directoryServices, families, familyServices, insightRequests, insightSettings, people, proposalDecisions, proposals, referrals, teamDecisions, teams, visits, writeAudit,
   type AuditEntry, type Db, type InsightRequest,
@@ -100,7 +100,7 @@ export function insightService(db: Db) {
     const row = await db.transaction(async (tx) => {
       const [r] = await tx.select().from(insightRequests).where(and(eq(insightRequests.councilId, ctx.councilId), eq(insightRequests.id, id))).for('update')
       if (!r) throw notFound('request')
-      if (!from.includes(r.status)) throw new AppError('conflict', r.status === 'waiting' ? 'Take the request first.' : r.status === 'advice_given' ? 'The advice has already been recorded.' : 'Someone has already taken this request.')
+      if (!from.includes(r.status)) throw new AppError('conflict', r.status === 'waiting' ? 'Take the request first.' : r.status === 'advice_given' ? 'The advice has already been recorded.' : r.status === 'withdrawn' ? 'The team withdrew this request.' : 'Someone has already taken this request.')
       if (mustHold && r.takenBy !== actor.personId) throw new AppError('forbidden', 'Only the adviser who took this request can do that. Ask them, or ask them to hand it back.')
       const [u] = await tx.update(insightRequests).set(set).where(eq(insightRequests.id, id)).returning()
       await writeAudit(tx, { ...ctx, action, recordType: 'insight_request', recordId: id, familyId: r.familyId })
@@ -149,7 +149,8 @@ export function insightService(db: Db) {
         const mine = actor.teams.filter((t) => t.kind === 'family_facing').map((t) => t.id)
         const wanted = q.teamId ? mine.filter((t) => t === q.teamId) : mine
         if (!wanted.length) return []
-        conds.push(inArray(insightRequests.teamId, wanted))
+        // the team's own requests, and those about families it holds now (asked before a hand-over)
+        conds.push(or(inArray(insightRequests.teamId, wanted), sql`${insightRequests.familyId} in (select a.family_id from ${allocations} a where a.council_id = ${ctx.councilId} and a.role = 'lead' and a.ended_at is null and a.team_id in ${wanted})`)!)
         order = desc(insightRequests.askedAt)
       } else if (q.view === 'waiting') conds.push(eq(insightRequests.status, 'waiting'))
       else if (q.view === 'mine') conds.push(eq(insightRequests.takenBy, actor.personId), inArray(insightRequests.status, ['taken', 'booked']))
@@ -175,6 +176,17 @@ export function insightService(db: Db) {
       if (!(await canSee(actor, r))) throw notFound('request')
       await writeAudit(db, { ...ctx, action: 'insight.read', recordType: 'insight_request', recordId: id, familyId: r.familyId })
       return (await views(ctx.councilId, [r]))[0]!
+    },
+
+    /** The team no longer needs it: only while no adviser has taken it, by a practitioner of the team it belongs to. */
+    async withdraw(ctx: Ctx, actor: Actor, id: string) {
+      return db.transaction(async (tx) => {
+        const [r] = await tx.select().from(insightRequests).where(and(eq(insightRequests.councilId, ctx.councilId), eq(insightRequests.id, id))).for('update')
+        if (!r || !(await canSee(actor, r))) throw notFound('request')
+        if (r.status !== 'waiting') throw new AppError('conflict', 'An adviser has already taken this request: ask them instead.')
+        await tx.update(insightRequests).set({ status: 'withdrawn' }).where(eq(insightRequests.id, id))
+        await writeAudit(tx, { ...ctx, action: 'insight.withdraw', recordType: 'insight_request', recordId: id, familyId: r.familyId, details: { kind: r.kind, topic: r.topic } })
+      })
     },
 
     /** Atomic: of many advisers taking the same request at once, one gets it. */
@@ -224,11 +236,12 @@ export function insightService(db: Db) {
         if (!mine.includes(holder ?? r.teamId)) continue
         const label = topicLabel(r.kind, r.topic)
         const link = `/insight/requests/${r.id}`
-        if (r.status === 'advice_given' && r.adviceAt) out.push({ at: r.adviceAt, kind: r.kind, title: `${r.kind === 'consultation' ? 'Consultation advice' : 'Coaching notes'}: ${label}`, detail: r.advice, byName: name, link })
+        if (r.status === 'withdrawn') out.push({ at: r.askedAt, kind: r.kind, title: `${r.kind === 'consultation' ? 'Consultation' : 'Coaching'} asked for, then withdrawn: ${label}`, detail: r.question, byName: null, link })
+        else if (r.status === 'advice_given' && r.adviceAt) out.push({ at: r.adviceAt, kind: r.kind, title: `${r.kind === 'consultation' ? 'Consultation advice' : 'Coaching notes'}: ${label}`, detail: r.advice, byName: name, link })
         else out.push({ at: r.askedAt, kind: r.kind, title: `${r.kind === 'consultation' ? 'Consultation' : 'Coaching'} asked for: ${label}`, detail: r.question, byName: null, link })
       }
       for (const { s, service, org, name } of svcs) out.push({ at: new Date(`${s.onDate}T12:00:00Z`), kind: 'service', title: `${s.status === 'referred' ? 'Referred to' : s.status === 'attending' ? 'Attending' : 'Finished with'} ${service} (${org})`, detail: s.note, byName: name, link: null })
-      for (const { m, name } of comms) out.push({ at: m.commissionedAt ?? m.askedAt, kind: 'commission', title: m.status === 'commissioned' ? `Commissioned: ${m.need} from ${m.providerName}` : `Asked insight to commission: ${m.need}`, detail: m.why, byName: name, link: m.proposalId ? `/proposals/${m.proposalId}` : null })
+      for (const { m, name } of comms) out.push({ at: m.commissionedAt ?? m.askedAt, kind: 'commission', title: m.status === 'commissioned' ? `Commissioned: ${m.need} from ${m.providerName}` : m.status === 'withdrawn' ? `Asked insight to commission, then withdrawn: ${m.need}` : `Asked insight to commission: ${m.need}`, detail: m.why, byName: name, link: m.proposalId ? `/proposals/${m.proposalId}` : null })
       for (const { t, name } of tdecs) out.push({ at: t.decidedAt, kind: 'team_decision', title: 'Team decision', detail: t.summary, byName: name, link: null })
       out.sort((a, b) => b.at.getTime() - a.at.getTime())
       await writeAudit(db, { ...ctx, action: 'family.chronology', recordType: 'family', recordId: familyId, familyId })

@@ -20,6 +20,7 @@ export function CommissionStatus({ c }: { c: Commission }) {
       ? <strong className="govuk-tag govuk-tag--blue">Commissioned: {c.proposalStatus === 'approved' ? 'approved by strategy' : c.proposalStatus === 'declined' ? 'declined by strategy' : 'with strategy for sign-off'}</strong>
       : <strong className="govuk-tag govuk-tag--green">Commissioned: agreed by the team</strong>
   }
+  if (c.status === 'withdrawn') return <strong className="govuk-tag govuk-tag--grey">Withdrawn by the team</strong>
   if (c.status === 'taken') return <strong className="govuk-tag govuk-tag--blue">{c.takenByName} is arranging it</strong>
   return <strong className={`govuk-tag ${c.waitingTooLong ? 'govuk-tag--red' : 'govuk-tag--grey'}`}>{c.waitingTooLong ? 'Waiting too long' : 'Waiting'}</strong>
 }
@@ -35,7 +36,14 @@ export function AskCommission({ familyId }: { familyId: string }) {
       void queryClient.invalidateQueries({ queryKey: ['chronology', familyId] })
     },
   })
-  const mine = (list.data ?? []).filter((c) => c.familyId === familyId)
+  const withdraw = useMutation({
+    mutationFn: (id: string) => api('POST', `/api/commissions/${id}/withdraw`),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['insight'] })
+      void queryClient.invalidateQueries({ queryKey: ['chronology', familyId] })
+    },
+  })
+  const mine = (list.data ?? []).filter((c) => c.familyId === familyId && c.status !== 'withdrawn')
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
     const form = e.currentTarget
@@ -50,10 +58,12 @@ export function AskCommission({ familyId }: { familyId: string }) {
             <li key={c.id}>
               Commissioning: {c.need} <CommissionStatus c={c} />
               {c.proposalId && <> · <Link className="govuk-link" to={`/proposals/${c.proposalId}`}>{c.providerName}, {pounds(c.totalPence ?? 0)}</Link></>}
+              {c.status === 'waiting' && <> · <button type="button" className="govuk-link hearth-link-button" aria-label={`Withdraw the request: ${c.need}`} onClick={() => withdraw.mutate(c.id)}>Withdraw</button></>}
             </li>
           ))}
         </ul>
       )}
+      <ErrorSummary error={withdraw.error} />
       <details className="govuk-details">
         <summary className="govuk-details__summary"><span className="govuk-details__summary-text">No listed service fits? Ask the insight team to commission one</span></summary>
         <div className="govuk-details__text">

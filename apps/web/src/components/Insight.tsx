@@ -13,6 +13,7 @@ type Entry = z.infer<typeof ChronologyEntry>
 
 export function InsightStatus({ r }: { r: InsightRequest }) {
   if (r.status === 'advice_given') return <strong className="govuk-tag govuk-tag--green">Advice given</strong>
+  if (r.status === 'withdrawn') return <strong className="govuk-tag govuk-tag--grey">Withdrawn by the team</strong>
   if (r.status === 'booked') return <strong className="govuk-tag govuk-tag--blue">Session booked</strong>
   if (r.status === 'taken') return <strong className="govuk-tag govuk-tag--blue">{r.takenByName} is on it</strong>
   return <strong className={`govuk-tag ${r.waitingTooLong ? 'govuk-tag--red' : 'govuk-tag--grey'}`}>{r.waitingTooLong ? 'Waiting too long' : 'Waiting'}</strong>

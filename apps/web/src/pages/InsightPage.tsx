@@ -73,6 +73,7 @@ export function InsightRequestPage() {
   const take = useMutation({ mutationFn: () => api('POST', `/api/insight/requests/${id}/take`), onSuccess: refresh })
   const handBack = useMutation({ mutationFn: () => api('POST', `/api/insight/requests/${id}/hand-back`), onSuccess: refresh })
   const book = useMutation({ mutationFn: (body: unknown) => api('POST', `/api/insight/requests/${id}/booking`, body), onSuccess: refresh })
+  const withdraw = useMutation({ mutationFn: () => api('POST', `/api/insight/requests/${id}/withdraw`), onSuccess: refresh })
   const advise = useMutation({ mutationFn: (body: unknown) => api('POST', `/api/insight/requests/${id}/advice`, body), onSuccess: refresh })
   if (req.isLoading) return <Loading />
   const r = req.data
@@ -104,6 +105,12 @@ export function InsightRequestPage() {
             </>
           )}
           {adviser && r.status === 'waiting' && <Button type="button" onClick={() => take.mutate()}>Take this request</Button>}
+          {!adviser && r.status === 'waiting' && (
+            <>
+              <ErrorSummary error={withdraw.error} />
+              <Button type="button" secondary onClick={() => withdraw.mutate()}>Withdraw this request</Button>
+            </>
+          )}
           {mine && (
             <>
               <h2 className="govuk-heading-m">Book the session</h2>
