@@ -65,6 +65,13 @@ describe('in Chromium: consultation', () => {
     await p.getByText('Consultation advice: Exploitation (criminal or sexual)').waitFor()
     await p.getByText(advice).waitFor()
     expect(await axeViolations(p)).toEqual([])
+    // and on the practitioner's day: the advice is there to open
+    await p.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Home' }).click()
+    const lately = p.getByRole('region', { name: /^Consultation and coaching/ })
+    await lately.getByRole('link', { name: `Exploitation (criminal or sexual) (${family.name})` }).click()
+    await p.getByRole('heading', { name: 'Advice' }).waitFor()
+    await p.getByText(advice).waitFor()
+    expect(await axeViolations(p)).toEqual([])
   })
   it('an adviser reads the team figures week by week, as charts and tables, and can download them', async () => {
     const a = await insight.context.newPage() // still signed in from the first test

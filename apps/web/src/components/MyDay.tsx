@@ -6,6 +6,7 @@ import { VISIT_KINDS, type VisitKind } from '@hearth/domain'
 import { api } from '../api'
 import { ErrorSummary, Loading } from './govuk'
 import { RequestList } from './Requests'
+import { InsightStatus, type InsightRequest } from './Insight'
 import { dateTime, since } from './time'
 
 function Arrivals({ day }: { day: z.infer<typeof MyDayT> }) {
@@ -30,6 +31,7 @@ function Arrivals({ day }: { day: z.infer<typeof MyDayT> }) {
 export function MyDay({ me }: { me: Me }) {
   const day = useQuery({ queryKey: ['my-day'], queryFn: () => api<z.infer<typeof MyDayT>>('GET', '/api/me/day'), refetchInterval: 60_000 })
   const requests = useQuery({ queryKey: ['tasks', 'mine-requested'], queryFn: () => api<z.infer<typeof TaskView>[]>('GET', '/api/me/requests') })
+  const insight = useQuery({ queryKey: ['insight', 'team'], queryFn: () => api<InsightRequest[]>('GET', '/api/insight/requests?view=team') })
   if (day.isLoading) return <Loading />
   if (!day.data) return <ErrorSummary error={day.error} />
   const d = day.data
@@ -78,6 +80,28 @@ export function MyDay({ me }: { me: Me }) {
       </table>
       {!onDuty && <Arrivals day={d} />}
       <RequestList tasks={requests.data ?? []} caption="Your requests to the enablers" />
+      <InsightLately requests={insight.data ?? []} />
     </>
+  )
+}
+
+/** The team's requests to the insight team: open ones, and advice from the last fortnight. */
+function InsightLately({ requests }: { requests: InsightRequest[] }) {
+  const fortnight = Date.now() - 14 * 86_400_000
+  const shown = requests.filter((r) => r.status === 'waiting' || r.status === 'taken' || r.status === 'booked' || (r.status === 'advice_given' && r.adviceAt && Date.parse(r.adviceAt) > fortnight))
+  return (
+    <section className="govuk-!-margin-bottom-6" aria-labelledby="insight-lately">
+      <h2 className="govuk-heading-m" id="insight-lately">Consultation and coaching ({shown.length})</h2>
+      {shown.length === 0 ? <p className="govuk-body">Nothing open with the insight team, and no new advice.</p> : (
+        <ul className="govuk-list">
+          {shown.map((r) => (
+            <li key={r.id}>
+              <Link className="govuk-link" to={`/insight/requests/${r.id}`}>{r.topicLabel}{r.familyName ? ` (${r.familyName})` : ` (${r.teamName})`}</Link> <InsightStatus r={r} />
+              {r.sessionAt && r.status === 'booked' ? ` · session ${dateTime(r.sessionAt)}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   )
 }
