@@ -84,6 +84,7 @@ describe('in Chromium: consultation', () => {
     await table.getByRole('columnheader', { name: 'Eastfield' }).waitFor()
     expect(await table.getByRole('row').last().textContent()).toMatch(/1 asked, median wait \d/)
     expect(await a.getByRole('link', { name: 'Download these figures (CSV)' }).getAttribute('href')).toBe('/api/figures/teams.csv?weeks=12')
+    await a.getByRole('table', { name: 'Front door decisions by week, as a table' }).waitFor()
     expect(await axeViolations(a)).toEqual([])
   })
 })

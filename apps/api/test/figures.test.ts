@@ -126,6 +126,15 @@ describe('team figures against a hand count', () => {
     ])
   })
 
+  it('the front door: every referral decision, routed or not, by week (a bank holiday is not a working day)', async () => {
+    const s = await figuresService(dbx.handle.db).series(seeded.a.councilId, 3, undefined, NOW)
+    expect(s.frontDoor).toEqual([
+      { weekStart: '2026-08-17', received: 3, decided: 2, decidedInOneWorkingDay: 2 },
+      { weekStart: '2026-08-24', received: 2, decided: 1, decidedInOneWorkingDay: 1 },
+      { weekStart: '2026-08-31', received: 1, decided: 2, decidedInOneWorkingDay: 1 },
+    ])
+  })
+
   it('a team with nobody on it: zeros and blanks, never an error', async () => {
     const svc = figuresService(dbx.handle.db)
     const s = await svc.series(seeded.a.councilId, 3, empty, NOW)
@@ -162,8 +171,9 @@ describe('over the API', () => {
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="hearth-team-figures-\d{4}-\d{2}-\d{2}\.csv"/)
     const lines = csv.body.trim().split('\r\n')
     expect(lines[0]).toBe('Team,Week starting,Children held (end of week),Families held (end of week),"Capacity (children, today)",Families waiting (end of week),Longest wait (hours),Referral decisions,Decided within one working day,Admin tasks made,Admin tasks done,Median hours to do a task,Consultations asked,Median hours a consultation waited')
-    // 3 seeded family-facing teams + Alder + Empty, 4 weeks each
-    expect(lines).toHaveLength(1 + 5 * 4)
+    // 3 seeded family-facing teams + Alder + Empty, 4 weeks each, and the front door's 4 weeks
+    expect(lines).toHaveLength(1 + 5 * 4 + 4)
+    expect(lines.filter((l) => l.startsWith('Front door (all referral decisions),'))).toHaveLength(4)
     const alderRows = lines.filter((l) => l.startsWith('Alder family team (test),'))
     const w = json.json().teams[0].weeks
     expect(alderRows.map((l) => l.split(',').slice(1, 4).join(','))).toEqual(w.map((x: { weekStart: string; childrenHeld: number; familiesHeld: number }) => `${x.weekStart},${x.childrenHeld},${x.familiesHeld}`))

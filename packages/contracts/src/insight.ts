@@ -187,5 +187,6 @@ export const TeamWeek = z.object({
   medianConsultationWaitHours: z.number().nullable(),
 })
 export const TeamSeries = z.object({ teamId: Uuid, teamName: z.string(), practitioners: z.number().int(), weeks: z.array(TeamWeek) })
-export const FiguresOverTime = z.object({ generatedAt: z.string(), weeks: z.array(z.string()), teams: z.array(TeamSeries) })
+export const FrontDoorWeek = z.object({ weekStart: z.string(), received: z.number().int(), decided: z.number().int(), decidedInOneWorkingDay: z.number().int() })
+export const FiguresOverTime = z.object({ generatedAt: z.string(), weeks: z.array(z.string()), teams: z.array(TeamSeries), frontDoor: z.array(FrontDoorWeek) })
 export const FiguresQuery = z.object({ weeks: z.coerce.number().int().min(1).max(52).default(12), teamId: Uuid.optional() })

@@ -8,6 +8,7 @@ import { figuresService } from '../services/figures'
 const WHO = ['strategy_member', 'insight_adviser'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
 const tags = ['council']
+const FRONT_DOOR = 'Front door (all referral decisions)'
 
 const WEEK_COLUMNS = [
   ['team', 'Team'], ['week_starting', 'Week starting'], ['children_held', 'Children held (end of week)'], ['families_held', 'Families held (end of week)'],
@@ -27,7 +28,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/figures/teams.csv', { config: { access: WHO }, schema: { tags, summary: 'The same figures as CSV, one row per team and week', querystring: FiguresQuery, response: { 200: z.string(), ...errors } } }, async (request, reply) => {
     const s = await figures.series(actorOf(request).councilId, request.query.weeks, request.query.teamId)
-    const rows = s.teams.flatMap((t) => t.weeks.map((w) => [t.teamName, w.weekStart, w.childrenHeld, w.familiesHeld, w.capacityChildren, w.familiesWaiting, w.longestWaitHours, w.referralsDecided, w.referralsDecidedInOneWorkingDay, w.adminTasksCreated, w.adminTasksDone, w.medianAdminHoursToComplete, w.consultationsAsked, w.medianConsultationWaitHours]))
+    const rows: unknown[][] = s.teams.flatMap((t) => t.weeks.map((w) => [t.teamName, w.weekStart, w.childrenHeld, w.familiesHeld, w.capacityChildren, w.familiesWaiting, w.longestWaitHours, w.referralsDecided, w.referralsDecidedInOneWorkingDay, w.adminTasksCreated, w.adminTasksDone, w.medianAdminHoursToComplete, w.consultationsAsked, w.medianConsultationWaitHours]))
+    // the front door's decisions, every one routed or not (its other columns do not apply)
+    if (!request.query.teamId) rows.push(...s.frontDoor.map((w) => [FRONT_DOOR, w.weekStart, null, null, null, null, null, w.decided, w.decidedInOneWorkingDay, null, null, null, null, null]))
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="hearth-team-figures-${londonDateOf(new Date())}.csv"`)

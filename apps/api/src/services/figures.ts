@@ -184,7 +184,16 @@ export function figuresService(db: Db) {
         if (!teams.has(id)) teams.set(id, { teamId: id, teamName: String(r.name), practitioners: num(r.practitioners), weeks: [] })
         teams.get(id)!.weeks.push(toWeek(r))
       }
-      return { generatedAt: now.toISOString(), weeks: mondays, teams: [...teams.values()] }
+      // The front door (the referral team): every decision, routed or not, by the week it was made.
+      const door = rowsOf(await db.execute(sql`
+        with w(monday, ws, we, at) as (values ${weeks})
+        select w.monday::text as monday,
+          (select count(*) from referrals r where r.council_id = ${c} and r.received_at >= w.ws and r.received_at < w.we) as received,
+          (select count(*) from referrals r where r.council_id = ${c} and r.decided_at >= w.ws and r.decided_at < w.we) as decided,
+          (select count(*) from referrals r where r.council_id = ${c} and r.decided_at >= w.ws and r.decided_at < w.we and r.decided_at < r.due_at) as on_time
+        from w order by w.monday`))
+      const frontDoor = door.map((r) => ({ weekStart: String(r.monday), received: num(r.received), decided: num(r.decided), decidedInOneWorkingDay: num(r.on_time) }))
+      return { generatedAt: now.toISOString(), weeks: mondays, teams: [...teams.values()], frontDoor }
     },
   }
 }

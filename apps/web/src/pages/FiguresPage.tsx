@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { z } from 'zod'
 import type { FiguresOverTime, TeamWeek } from '@hearth/contracts'
 import { api } from '../api'
@@ -75,6 +75,51 @@ function MeasureSection({ m, f }: { m: Measure; f: Figures }) {
   )
 }
 
+/** The front door: every referral decision, by week, and how many came within one working day. */
+function FrontDoorSection({ f }: { f: Figures }) {
+  const data = f.frontDoor.map((w) => ({ week: weekLabel(w.weekStart), onTime: w.decidedInOneWorkingDay, late: w.decided - w.decidedInOneWorkingDay }))
+  return (
+    <section aria-labelledby="m-front-door" className="govuk-!-margin-bottom-8">
+      <h2 className="govuk-heading-m" id="m-front-door">Front door: referral decisions within one working day</h2>
+      <div aria-hidden="true" style={{ width: '100%', height: 240 }}>
+        <ResponsiveContainer>
+          <BarChart data={data}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="week" />
+            <YAxis allowDecimals={false} />
+            <Tooltip />
+            <Legend />
+            <Bar dataKey="onTime" stackId="d" name="Within one working day" fill="#00703c" isAnimationActive={false} />
+            <Bar dataKey="late" stackId="d" name="Later" fill="#d4351c" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <p className="govuk-body-s hearth-secondary">Every decision the referral team made, including no further action, by the week it was made.</p>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-visually-hidden">Front door decisions by week, as a table</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Week starting</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Referrals received</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Decided</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Within one working day</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {f.frontDoor.map((w) => (
+            <tr className="govuk-table__row" key={w.weekStart}>
+              <th scope="row" className="govuk-table__header">{weekLabel(w.weekStart)}</th>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{w.received}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{w.decided}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{w.decided ? `${w.decidedInOneWorkingDay} (${Math.round((100 * w.decidedInOneWorkingDay) / w.decided)}%)` : '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}
+
 /** Team figures over time: the same module as the council view; charts, tables and CSV. */
 export function TeamFiguresOverTime({ teamId }: { teamId?: string }) {
   const [weeks, setWeeks] = useState(12)
@@ -96,6 +141,7 @@ export function TeamFiguresOverTime({ teamId }: { teamId?: string }) {
         <>
           <p className="govuk-body-s hearth-secondary">Worked out from the records when you opened this page ({new Date(f.data.generatedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}). Weeks run Monday to Sunday. Team totals only: Hearth does not rank individual workers.</p>
           {MEASURES.map((m) => <MeasureSection key={m.id} m={m} f={f.data} />)}
+          {!teamId && <FrontDoorSection f={f.data} />}
         </>
       )}
     </>
