@@ -1,6 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { allocations, auditEvents, insightRequests } from '@hearth/db'
+import { HANDLERS } from '@hearth/worker'
+import { adminTasks, allocations, auditEvents, insightRequests, outbox } from '@hearth/db'
 import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, heldFamilyId, practitionerEmailIn, seedTwoCouncils } from '../../../test/helpers/db'
 
@@ -99,6 +100,25 @@ describe('the adviser’s queue', () => {
     const booked = await adviser.request('POST', `/api/insight/requests/${first.id}/booking`, booking)
     expect(booked.statusCode).toBe(200)
     expect(booked.json()).toMatchObject({ status: 'booked', sessionMinutes: 60, attendees: booking.attendees, takenByName: 'Ines Insight' })
+    // the room and the invitations went to the enablers' queue (through the outbox), once
+    const queued = await dbx.handle.db.select().from(outbox).where(and(eq(outbox.jobName, 'admin.tasks'), sql`${outbox.payload}->>'subjectId' = ${first.id}`))
+    expect(queued).toHaveLength(1)
+    const ctx = { db: dbx.handle.db, publish: async () => {} }
+    await HANDLERS['admin.tasks'].run(ctx, queued[0]!.payload as never)
+    await HANDLERS['admin.tasks'].run(ctx, queued[0]!.payload as never)
+    const sessionTasks = () => dbx.handle.db.select().from(adminTasks).where(sql`${adminTasks.sourceKey} like ${`insight:${first.id}:session:%`}`)
+    let tasks = await sessionTasks()
+    expect(tasks).toHaveLength(1)
+    expect(tasks[0]).toMatchObject({ taskType: 'insight_session', status: 'open', familyId, teamId: seeded.a.teamIds['Insight team'] })
+    expect(tasks[0]!.details).toContain('Who attends: Priya, her co-worker and the adviser')
+    expect(tasks[0]!.dueAt.getTime()).toBeLessThanOrEqual(new Date(booking.sessionAt).getTime())
+    // moved to another time: a task for the new time, the old one cancelled
+    expect((await adviser.request('POST', `/api/insight/requests/${first.id}/booking`, { ...booking, sessionAt: '2031-03-05T14:00:00Z' })).statusCode).toBe(200)
+    const again = await dbx.handle.db.select().from(outbox).where(and(eq(outbox.jobName, 'admin.tasks'), sql`${outbox.payload}->>'subjectId' = ${first.id}`))
+    expect(again).toHaveLength(2)
+    for (const row of again) await HANDLERS['admin.tasks'].run(ctx, row.payload as never) // each job re-reads the request: same result
+    tasks = await sessionTasks()
+    expect(tasks.map((x) => x.status).sort()).toEqual(['cancelled', 'open'])
     const short = await adviser.request('POST', `/api/insight/requests/${first.id}/advice`, { advice: 'Be careful.' })
     expect(short.statusCode).toBe(400)
     expect(short.json().error.details[0].field).toBe('body.advice')

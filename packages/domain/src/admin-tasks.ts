@@ -15,6 +15,7 @@ export const TASK_TYPES = {
   workers_letter: { label: 'Tell the family who their workers are', dueHours: 72, minutesSaved: 20, letter: true },
   referrer_acknowledgement: { label: 'Acknowledge the referral to the referrer', dueHours: 24, minutesSaved: 10, letter: true },
   ask_enabler: { label: 'A request from the practitioner', dueHours: 48, minutesSaved: 20, letter: false },
+  insight_session: { label: 'Book a room and send the invitations for an insight session', dueHours: 24, minutesSaved: 25, letter: false },
 } as const satisfies Record<string, { label: string; dueHours: number; minutesSaved: number; letter: boolean }>
 export type TaskType = keyof typeof TASK_TYPES
 export const TASK_TYPE_LIST = Object.keys(TASK_TYPES) as TaskType[]

@@ -53,7 +53,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     svc.handBack(auditFrom(request), actorOf(request), request.params.id).then(done(actorOf(request).councilId)),
   )
   app.post('/insight/requests/:id/booking', { config: { access: ADVISER }, schema: { tags, summary: 'Book the session: when, how long, who attends', params: IdParams, body: BookSessionInput, response: { 200: InsightRequestView, ...errors } } }, async (request) =>
-    svc.book(auditFrom(request), actorOf(request), request.params.id, request.body).then(done(actorOf(request).councilId)),
+    svc.book(auditFrom(request), actorOf(request), request.params.id, request.body).then((v) => {
+      void app.events.nudgeOutbox() // the room and invitations are queued for the enablers
+      return done(actorOf(request).councilId)(v)
+    }),
   )
   app.post('/insight/requests/:id/advice', { config: { access: ADVISER }, schema: { tags, summary: 'Record the advice in plain words (on the family’s chronology for the holding team)', params: IdParams, body: AdviceInput, response: { 200: InsightRequestView, ...errors } } }, async (request) =>
     svc.advise(auditFrom(request), actorOf(request), request.params.id, request.body.advice).then(done(actorOf(request).councilId)),

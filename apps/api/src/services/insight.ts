@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import {
   allocations, commissions, directoryOrganisations, directoryServices, families, familyServices, insightRequests, insightSettings, people, proposalDecisions, proposals, referrals, teamDecisions, teams, visits, writeAudit,
-  type AuditEntry, type Db, type InsightRequest,
+  type AuditEntry, type Db, type InsightRequest, type Tx,
 } from '@hearth/db'
 import { DEFAULT_INSIGHT_WAIT_WORKING_DAYS, isTopicFor, pounds, REFERRAL_DECISIONS, topicLabel, VISIT_KINDS, workingDayDeadline, type InsightKind, type ReferralDecision, type VisitKind } from '@hearth/domain'
+import { enqueueInTx } from '@hearth/jobs'
 import { AppError, invalid, notFound } from '../errors'
 import type { Actor } from '../plugins/auth'
 import { councilHolidays } from './calendar'
@@ -96,7 +97,7 @@ export function insightService(db: Db) {
     return mine.includes(holder)
   }
 
-  async function transition(ctx: Ctx, actor: Actor, id: string, action: string, from: InsightRequest['status'][], set: Partial<typeof insightRequests.$inferInsert>, mustHold: boolean) {
+  async function transition(ctx: Ctx, actor: Actor, id: string, action: string, from: InsightRequest['status'][], set: Partial<typeof insightRequests.$inferInsert>, mustHold: boolean, after?: (tx: Tx, row: InsightRequest) => Promise<void>) {
     const row = await db.transaction(async (tx) => {
       const [r] = await tx.select().from(insightRequests).where(and(eq(insightRequests.councilId, ctx.councilId), eq(insightRequests.id, id))).for('update')
       if (!r) throw notFound('request')
@@ -104,6 +105,7 @@ export function insightService(db: Db) {
       if (mustHold && r.takenBy !== actor.personId) throw new AppError('forbidden', 'Only the adviser who took this request can do that. Ask them, or ask them to hand it back.')
       const [u] = await tx.update(insightRequests).set(set).where(eq(insightRequests.id, id)).returning()
       await writeAudit(tx, { ...ctx, action, recordType: 'insight_request', recordId: id, familyId: r.familyId })
+      await after?.(tx, u!)
       return u!
     })
     return (await views(ctx.councilId, [row]))[0]!
@@ -193,7 +195,10 @@ export function insightService(db: Db) {
     take: (ctx: Ctx, actor: Actor, id: string) => transition(ctx, actor, id, 'insight.take', ['waiting'], { status: 'taken', takenBy: actor.personId, takenAt: new Date() }, false),
     handBack: (ctx: Ctx, actor: Actor, id: string) => transition(ctx, actor, id, 'insight.hand_back', ['taken', 'booked'], { status: 'waiting', takenBy: null, takenAt: null, sessionAt: null, sessionMinutes: null, attendees: null }, true),
     book: (ctx: Ctx, actor: Actor, id: string, input: { sessionAt: string; sessionMinutes: number; attendees: string }) =>
-      transition(ctx, actor, id, 'insight.book', ['taken', 'booked'], { status: 'booked', sessionAt: new Date(input.sessionAt), sessionMinutes: input.sessionMinutes, attendees: input.attendees }, true),
+      // the room and the invitations go to the enablers (through the outbox, in the same transaction)
+      transition(ctx, actor, id, 'insight.book', ['taken', 'booked'], { status: 'booked', sessionAt: new Date(input.sessionAt), sessionMinutes: input.sessionMinutes, attendees: input.attendees }, true, (tx, row) =>
+        enqueueInTx(tx, ctx.councilId, 'admin.tasks', { councilId: ctx.councilId, trigger: 'insight.session_booked', subjectId: row.id }).then(() => {}),
+      ),
     advise: (ctx: Ctx, actor: Actor, id: string, advice: string) => transition(ctx, actor, id, 'insight.advice', ['taken', 'booked'], { status: 'advice_given', advice, adviceAt: new Date() }, true),
 
     /**

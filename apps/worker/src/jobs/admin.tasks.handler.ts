@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm'
-import { createTask, familyLetters, memberships, people, referrals, teams, visits } from '@hearth/db'
+import { and, eq, inArray, like, ne } from 'drizzle-orm'
+import { adminTasks, createTask, familyLetters, insightRequests, memberships, people, referrals, teams, visits } from '@hearth/db'
 import { isProfessionalSource, tasksForVisit, type ReferralSource, type VisitKind } from '@hearth/domain'
 import type { JobPayload } from '@hearth/jobs'
 import type { JobContext } from '../handlers'
@@ -46,6 +46,15 @@ export async function handleAdminTasks(ctx: JobContext, p: JobPayload<'admin.tas
         .where(and(eq(memberships.councilId, p.councilId), eq(memberships.personId, r.receivedBy), eq(teams.kind, 'referral')))
         .limit(1)
       ids.push(await createTask(tx, { councilId: p.councilId, sourceKey: `referral:${r.id}:ack`, taskType: 'referrer_acknowledgement', teamId: team?.id ?? null, familyId: r.familyId, referralId: r.id, requestedBy: r.receivedBy }))
+    } else if (p.trigger === 'insight.session_booked') {
+      const [r] = await tx.select().from(insightRequests).where(and(eq(insightRequests.councilId, p.councilId), eq(insightRequests.id, p.subjectId)))
+      if (!r || r.status !== 'booked' || !r.sessionAt || !r.takenBy) return []
+      const key = `insight:${r.id}:session:${r.sessionAt.toISOString()}`
+      // a session moved to another time: the task for the old time is no longer wanted
+      await tx.update(adminTasks).set({ status: 'cancelled' }).where(and(eq(adminTasks.councilId, p.councilId), like(adminTasks.sourceKey, `insight:${r.id}:session:%`), ne(adminTasks.sourceKey, key), inArray(adminTasks.status, ['open', 'claimed'])))
+      const [team] = await tx.select({ id: teams.id }).from(memberships).innerJoin(teams, eq(teams.id, memberships.teamId)).where(and(eq(memberships.councilId, p.councilId), eq(memberships.personId, r.takenBy), eq(teams.kind, 'insight'))).limit(1)
+      const when = r.sessionAt.toLocaleString('en-GB', { timeZone: 'Europe/London', weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
+      ids.push(await createTask(tx, { councilId: p.councilId, sourceKey: key, taskType: 'insight_session', teamId: team?.id ?? null, familyId: r.familyId, requestedBy: r.takenBy, notAfter: r.sessionAt, details: `${r.kind === 'coaching' ? 'Coaching' : 'Consultation'} session, ${when}, ${r.sessionMinutes ?? 60} minutes. Who attends: ${r.attendees ?? 'see the request'}.` }))
     }
     return ids.filter((x): x is string => !!x)
   })
