@@ -145,7 +145,9 @@ describe('the family’s chronology', () => {
     expect([...entries].sort((a, b) => b.at.localeCompare(a.at))).toEqual(entries)
     // another team's practitioner: not found; other roles: not allowed
     expect((await otherTeamPractitioner.request('GET', `/api/families/${familyId}/chronology`)).statusCode).toBe(404)
-    for (const s of [adviser, strategy, referrals, admin]) expect((await s.request('GET', `/api/families/${familyId}/chronology`)).statusCode).toBe(403)
+    // route × role: every role but the practitioner is refused, whatever its team
+    const enabler = await signInAs(t.app, 'enabler@northmoor.example')
+    for (const s of [adviser, strategy, referrals, admin, enabler]) expect((await s.request('GET', `/api/families/${familyId}/chronology`)).statusCode).toBe(403)
     // nor the request itself, nor in their team's list
     const done = (await adviser.request('GET', '/api/insight/requests?view=done')).json() as { id: string }[]
     expect((await otherTeamPractitioner.request('GET', `/api/insight/requests/${done[0]!.id}`)).statusCode).toBe(404)
