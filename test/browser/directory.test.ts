@@ -1,35 +1,27 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { and, eq, isNull } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { allocations, familyServices, people } from '@hearth/db'
-import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
-import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
-import { startHttpApp } from '../helpers/server'
+import { familyServices } from '@hearth/db'
+import { axeViolations, signInPage } from '../helpers/browser'
+import { browserStage, type BrowserStage } from '../helpers/stage'
 
-let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
-let server: Awaited<ReturnType<typeof startHttpApp>>
-let team: Awaited<ReturnType<typeof launchChromium>>
-let insight: Awaited<ReturnType<typeof launchChromium>>
+let stage: BrowserStage
+let dbx: BrowserStage['dbx']
+let server: BrowserStage['server']
+let team: BrowserStage['first']
+let insight: BrowserStage['second']
 let familyId: string
 const SAMPLE = readFileSync(join(__dirname, '../fixtures/open-referral-sample.json'), 'utf8')
 
 beforeAll(async () => {
-  dbx = await freshPgDatabase()
-  const seeded = await seedTwoCouncils(dbx.handle, 14)
-  const [priya] = await dbx.handle.db.select().from(people).where(eq(people.email, 'practitioner@northmoor.example'))
-  const [held] = await dbx.handle.db.select().from(allocations).where(and(eq(allocations.councilId, seeded.a.councilId), eq(allocations.personId, priya!.id), eq(allocations.role, 'lead'), isNull(allocations.endedAt)))
-  familyId = held!.familyId
-  server = await startHttpApp(dbx.handle, '{browser-directory}')
-  team = await launchChromium()
-  insight = await launchChromium()
+  stage = await browserStage('{browser-directory}')
+  ;({ dbx, server, first: team, second: insight } = stage)
+  familyId = stage.family.id
 })
 afterAll(async () => {
-  await team?.close()
-  await insight?.close()
-  await server?.close()
-  await dbx?.drop()
+  await stage?.close()
 })
 
 describe('in Chromium: the service directory', () => {

@@ -1,32 +1,23 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { allocations, families, insightRequests, people } from '@hearth/db'
-import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
-import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
-import { startHttpApp } from '../helpers/server'
+import { insightRequests } from '@hearth/db'
+import { axeViolations, signInPage } from '../helpers/browser'
+import { browserStage, type BrowserStage } from '../helpers/stage'
 
-let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
-let server: Awaited<ReturnType<typeof startHttpApp>>
-let team: Awaited<ReturnType<typeof launchChromium>>
-let insight: Awaited<ReturnType<typeof launchChromium>>
+let stage: BrowserStage
+let dbx: BrowserStage['dbx']
+let server: BrowserStage['server']
+let team: BrowserStage['first']
+let insight: BrowserStage['second']
 let family: { id: string; name: string }
 
 beforeAll(async () => {
-  dbx = await freshPgDatabase()
-  const seeded = await seedTwoCouncils(dbx.handle, 14)
-  const [priya] = await dbx.handle.db.select().from(people).where(eq(people.email, 'practitioner@northmoor.example'))
-  const [held] = await dbx.handle.db.select().from(allocations).where(and(eq(allocations.councilId, seeded.a.councilId), eq(allocations.personId, priya!.id), eq(allocations.role, 'lead'), isNull(allocations.endedAt)))
-  const [f] = await dbx.handle.db.select().from(families).where(eq(families.id, held!.familyId))
-  family = { id: f!.id, name: f!.name }
-  server = await startHttpApp(dbx.handle, '{browser-insight}')
-  team = await launchChromium()
-  insight = await launchChromium()
+  stage = await browserStage('{browser-insight}')
+  ;({ dbx, server, first: team, second: insight } = stage)
+  family = stage.family
 })
 afterAll(async () => {
-  await team?.close()
-  await insight?.close()
-  await server?.close()
-  await dbx?.drop()
+  await stage?.close()
 })
 
 describe('in Chromium: consultation', () => {

@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm'
 import { allocations, commissions, directoryServices, families, people, proposals, teams, writeAudit, type Commission, type Db } from '@hearth/db'
 import { addCalendarDays, commissionRoute, totalPence, workingDayDeadline } from '@hearth/domain'
 import { AppError, invalid, notFound } from '../errors'
 import type { Actor } from '../plugins/auth'
 import { councilHolidays } from './calendar'
-import { familyService } from './families'
-import { holdingTeamId, insightService } from './insight'
+import { familyService, holdingTeamId, holdingTeams } from './families'
+import { insightService } from './insight'
 import { insertProposal, proposalService, type Ctx } from './proposals'
 
 /** Whole weeks a service runs, counting both the first and the last day. */
@@ -106,9 +106,7 @@ export function commissionService(db: Db) {
       let rows = await db.select().from(commissions).where(and(...conds)).orderBy(view === 'waiting' ? asc(commissions.askedAt) : desc(commissions.askedAt)).limit(300)
       if (!adviser) {
         // a family's commission is for the team holding the family now (one query for all the families)
-        const famIds = [...new Set(rows.map((r) => r.familyId))]
-        const leads = famIds.length ? await db.select({ familyId: allocations.familyId, teamId: allocations.teamId }).from(allocations).where(and(eq(allocations.councilId, ctx.councilId), inArray(allocations.familyId, famIds), eq(allocations.role, 'lead'), isNull(allocations.endedAt))) : []
-        const holder = new Map(leads.map((l) => [l.familyId, l.teamId]))
+        const holder = await holdingTeams(db, ctx.councilId, [...new Set(rows.map((r) => r.familyId))])
         const mine = actor.teams.map((t) => t.id)
         rows = rows.filter((r) => mine.includes(holder.get(r.familyId) ?? r.teamId))
       }

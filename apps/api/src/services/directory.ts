@@ -7,8 +7,7 @@ import {
 import { NEEDS_VOCABULARY, SERVICE_NEEDS, type ServiceNeed } from '@hearth/domain'
 import { AppError, invalid, notFound } from '../errors'
 import type { Actor } from '../plugins/auth'
-import { familyService } from './families'
-import { holdingTeamId } from './insight'
+import { familyService, holdingTeamId } from './families'
 import { orukPage, OrukFileError, parseOrukFile, type OrukService } from '@hearth/contracts/open-referral'
 
 type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'>

@@ -1,12 +1,27 @@
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import {
-  adults, children, families, newLaChildId, nextReference, offers, patches, relationships, writeAudit, type AuditEntry, type Db, type Family, type Tx,
+  adults, allocations, children, families, newLaChildId, nextReference, offers, patches, relationships, writeAudit, type AuditEntry, type Db, type Family, type Tx,
 } from '@hearth/db'
 import type { AdultInput, ChildInput, ChildUpdate, FamilyInput, FamilyUpdate, RelationshipInput } from '@hearth/contracts'
 import { canSeeFamily, findPatchForPostcode, type FamilyScope } from '@hearth/domain'
 import { invalid, notFound } from '../errors'
 
 type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'>
+
+/** The teams holding these families now (their leads' teams), by family; a family nobody holds is absent. */
+export async function holdingTeams(db: Db, councilId: string, familyIds: string[]): Promise<Map<string, string>> {
+  if (!familyIds.length) return new Map()
+  const leads = await db
+    .select({ familyId: allocations.familyId, teamId: allocations.teamId })
+    .from(allocations)
+    .where(and(eq(allocations.councilId, councilId), inArray(allocations.familyId, familyIds), eq(allocations.role, 'lead'), isNull(allocations.endedAt)))
+  return new Map(leads.map((l) => [l.familyId, l.teamId]))
+}
+
+/** The team holding a family now, if any. */
+export async function holdingTeamId(db: Db, councilId: string, familyId: string): Promise<string | null> {
+  return (await holdingTeams(db, councilId, [familyId])).get(familyId) ?? null
+}
 
 /**
  * Family and child records. Every function takes the caller's scope: a record outside it is

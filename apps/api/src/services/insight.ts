@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm'
 import {
   allocations, commissions, directoryOrganisations, directoryServices, families, familyServices, insightRequests, insightSettings, people, proposalDecisions, proposals, referrals, teamDecisions, teams, visits, writeAudit,
   type AuditEntry, type Db, type InsightRequest, type Tx,
@@ -8,7 +8,7 @@ import { enqueueInTx } from '@hearth/jobs'
 import { AppError, invalid, notFound } from '../errors'
 import type { Actor } from '../plugins/auth'
 import { councilHolidays } from './calendar'
-import { familyService } from './families'
+import { familyService, holdingTeamId, holdingTeams } from './families'
 
 type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'>
 
@@ -18,12 +18,6 @@ export interface AskInput {
   familyId?: string | null
   teamId?: string | null
   question: string
-}
-
-/** The team holding a family now (its lead's team), if any. */
-export async function holdingTeamId(db: Db, councilId: string, familyId: string): Promise<string | null> {
-  const [lead] = await db.select({ teamId: allocations.teamId }).from(allocations).where(and(eq(allocations.councilId, councilId), eq(allocations.familyId, familyId), eq(allocations.role, 'lead'), isNull(allocations.endedAt)))
-  return lead?.teamId ?? null
 }
 
 /**
@@ -163,9 +157,7 @@ export function insightService(db: Db) {
       let rows = await db.select().from(insightRequests).where(and(...conds)).orderBy(order).limit(300)
       // a practitioner sees a family's request only while their team holds the family (one query for all the families)
       if (!adviser) {
-        const famIds = [...new Set(rows.map((r) => r.familyId).filter(Boolean))] as string[]
-        const leads = famIds.length ? await db.select({ familyId: allocations.familyId, teamId: allocations.teamId }).from(allocations).where(and(eq(allocations.councilId, ctx.councilId), inArray(allocations.familyId, famIds), eq(allocations.role, 'lead'), isNull(allocations.endedAt))) : []
-        const holder = new Map(leads.map((l) => [l.familyId, l.teamId]))
+        const holder = await holdingTeams(db, ctx.councilId, [...new Set(rows.map((r) => r.familyId).filter(Boolean))] as string[])
         const mine = actor.teams.map((t) => t.id)
         rows = rows.filter((r) => mine.includes(r.familyId ? (holder.get(r.familyId) ?? r.teamId) : r.teamId))
       }

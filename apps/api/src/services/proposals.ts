@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
-import { allocations, directoryServices, families, people, proposalDecisions, proposals, spendThresholds, teamDecisions, teams, writeAudit, type AuditEntry, type Db, type Proposal, type Tx } from '@hearth/db'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { directoryServices, families, people, proposalDecisions, proposals, spendThresholds, teamDecisions, teams, writeAudit, type AuditEntry, type Db, type Proposal, type Tx } from '@hearth/db'
 import { addCalendarDays, approvalsNeeded, DEFAULT_THRESHOLDS, londonDateOf, proposalRoute, reviewAfterWeeks, totalPence, workingDayDeadline, type HolidaySet, type Thresholds } from '@hearth/domain'
 import { AppError, notFound } from '../errors'
 import type { Actor } from '../plugins/auth'
 import { councilHolidays } from './calendar'
-import { familyService } from './families'
+import { familyService, holdingTeamId } from './families'
 
 export type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'>
 
@@ -142,8 +142,8 @@ export function proposalService(db: Db) {
      */
     async propose(ctx: Ctx, actor: Actor, familyId: string, input: ProposalInput) {
       await fam.inScope(actor.councilId, actor.familyScope, familyId)
-      const [lead] = await db.select({ teamId: allocations.teamId }).from(allocations).where(and(eq(allocations.councilId, ctx.councilId), eq(allocations.familyId, familyId), eq(allocations.role, 'lead'), isNull(allocations.endedAt)))
-      if (!lead || !actor.teams.some((t) => t.id === lead.teamId)) throw new AppError('forbidden', 'Only the team that holds the family proposes for it.')
+      const holder = await holdingTeamId(db, ctx.councilId, familyId)
+      if (!holder || !actor.teams.some((t) => t.id === holder)) throw new AppError('forbidden', 'Only the team that holds the family proposes for it.')
       if (input.serviceId) {
         const [svc] = await db.select({ id: directoryServices.id }).from(directoryServices).where(and(eq(directoryServices.councilId, ctx.councilId), eq(directoryServices.id, input.serviceId)))
         if (!svc) throw new AppError('validation_failed', 'Check the highlighted answers.', [{ field: 'body.serviceId', message: 'not a service in this council’s directory' }])
@@ -151,7 +151,7 @@ export function proposalService(db: Db) {
       const t = await thresholds(ctx.councilId)
       const total = totalPence(input.weeklyPence, input.weeks)
       const holidays = await councilHolidays(db, ctx.councilId)
-      const row = await db.transaction((tx) => insertProposal(tx, ctx, { teamId: lead.teamId, familyId, proposedBy: actor.personId, input, route: proposalRoute(input.conversationStage, total, t), thresholds: t, holidays }))
+      const row = await db.transaction((tx) => insertProposal(tx, ctx, { teamId: holder, familyId, proposedBy: actor.personId, input, route: proposalRoute(input.conversationStage, total, t), thresholds: t, holidays }))
       return (await views(ctx.councilId, [row]))[0]!
     },
 

@@ -4,7 +4,7 @@ import { addCalendarDays, londonDateOf, startOfLondonDay, type Role } from '@hea
 import { enqueueInTx } from '@hearth/jobs'
 import { AppError, invalid, notFound } from '../errors'
 import type { Actor } from '../plugins/auth'
-import { familyService } from './families'
+import { familyService, holdingTeamId } from './families'
 
 type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'>
 
@@ -61,8 +61,7 @@ export function visitService(db: Db) {
 
     async book(ctx: Ctx, actor: Actor, familyId: string, input: { kind: string; startsAt: string; durationMinutes: number; place: string; attendeeIds: string[]; othersAttending?: string | null; interpreterNeeded?: boolean }) {
       const f = await fam.inScope(actor.councilId, actor.familyScope, familyId)
-      const [lead] = await db.select({ teamId: allocations.teamId }).from(allocations).where(and(eq(allocations.councilId, actor.councilId), eq(allocations.familyId, familyId), eq(allocations.role, 'lead'), isNull(allocations.endedAt)))
-      const teamId = lead?.teamId ?? actor.teams.find((t) => t.kind === 'family_facing')?.id
+      const teamId = (await holdingTeamId(db, actor.councilId, familyId)) ?? actor.teams.find((t) => t.kind === 'family_facing')?.id
       if (!teamId) throw new AppError('forbidden', 'Only a family-facing team books visits.')
       const attendeeIds = input.attendeeIds.length ? [...new Set(input.attendeeIds)] : [actor.personId]
       await staffCheck(actor.councilId, attendeeIds)
