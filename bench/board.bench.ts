@@ -2,7 +2,22 @@ import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 import { eq, sql } from 'drizzle-orm'
-import { allocations, children, councils, families, hashPassword, memberships, offers, openDb, patches, people, referrals, seedDemoCouncil, teams, DEMO_PASSWORD } from '@hearth/db'
+import {
+  allocations,
+  children,
+  councils,
+  families,
+  hashPassword,
+  memberships,
+  offers,
+  openDb,
+  patches,
+  people,
+  referrals,
+  seedDemoCouncil,
+  teams,
+  DEMO_PASSWORD,
+} from '@hearth/db'
 import { freePort, freshDatabase, ROOT, rssMb, signIn, startApi } from './lib'
 
 /**
@@ -23,30 +38,92 @@ const passwordHash = await hashPassword(DEMO_PASSWORD)
 
 /** Adds a family-facing team of 8 with `familyCount` held families (110 children over 40 families by default). */
 async function addTeam(i: number, familyCount: number, childrenFor: (f: number) => number, waiting: number, cap = 14) {
-  const [patch] = await db.insert(patches).values({ councilId, name: `Bench patch ${i}`, postcodeAreas: [`BX${i}`] }).returning()
-  const [team] = await db.insert(teams).values({ councilId, name: `Bench family team ${i}`, kind: 'family_facing', patchId: patch!.id, caseloadCap: cap }).returning()
-  const staff = await db.insert(people).values(Array.from({ length: 8 }, (_, p) => ({ councilId, name: `Bench ${i}-${p}`, email: `bench${i}.${p}@northmoor.example`, roles: ['practitioner'], passwordHash }))).returning()
+  const [patch] = await db
+    .insert(patches)
+    .values({ councilId, name: `Bench patch ${i}`, postcodeAreas: [`BX${i}`] })
+    .returning()
+  const [team] = await db
+    .insert(teams)
+    .values({ councilId, name: `Bench family team ${i}`, kind: 'family_facing', patchId: patch!.id, caseloadCap: cap })
+    .returning()
+  const staff = await db
+    .insert(people)
+    .values(
+      Array.from({ length: 8 }, (_, p) => ({
+        councilId,
+        name: `Bench ${i}-${p}`,
+        email: `bench${i}.${p}@northmoor.example`,
+        roles: ['practitioner'],
+        passwordHash,
+      })),
+    )
+    .returning()
   await db.insert(memberships).values(staff.map((s) => ({ councilId, teamId: team!.id, personId: s.id })))
   const fams = await db
     .insert(families)
-    .values(Array.from({ length: familyCount + waiting }, (_, f) => ({ councilId, reference: `B${i}-${f}`, name: `Bench ${i}-${f} family`, addressLine1: `${f} Bench Row`, town: 'Benchton', postcode: `BX${i} ${(f % 9) + 1}AB`, patchId: patch!.id })))
+    .values(
+      Array.from({ length: familyCount + waiting }, (_, f) => ({
+        councilId,
+        reference: `B${i}-${f}`,
+        name: `Bench ${i}-${f} family`,
+        addressLine1: `${f} Bench Row`,
+        town: 'Benchton',
+        postcode: `BX${i} ${(f % 9) + 1}AB`,
+        patchId: patch!.id,
+      })),
+    )
     .returning()
-  await db.insert(children).values(fams.flatMap((fam, f) => Array.from({ length: childrenFor(f) }, (_, c) => ({ councilId, familyId: fam.id, laChildId: `B${i}F${f}C${c}`, firstName: `Kid${c}`, lastName: `Bench${f}`, dateOfBirth: '2016-01-01', sex: 'U' as const }))))
+  await db.insert(children).values(
+    fams.flatMap((fam, f) =>
+      Array.from({ length: childrenFor(f) }, (_, c) => ({
+        councilId,
+        familyId: fam.id,
+        laChildId: `B${i}F${f}C${c}`,
+        firstName: `Kid${c}`,
+        lastName: `Bench${f}`,
+        dateOfBirth: '2016-01-01',
+        sex: 'U' as const,
+      })),
+    ),
+  )
   const held = fams.slice(0, familyCount)
   if (held.length) {
-    await db.insert(allocations).values(held.flatMap((fam, f) => [
-      { councilId, familyId: fam.id, teamId: team!.id, personId: staff[f % 8]!.id, role: 'lead' as const },
-      { councilId, familyId: fam.id, teamId: team!.id, personId: staff[(f + 3) % 8]!.id, role: 'co_worker' as const },
-    ]))
+    await db.insert(allocations).values(
+      held.flatMap((fam, f) => [
+        { councilId, familyId: fam.id, teamId: team!.id, personId: staff[f % 8]!.id, role: 'lead' as const },
+        { councilId, familyId: fam.id, teamId: team!.id, personId: staff[(f + 3) % 8]!.id, role: 'co_worker' as const },
+      ]),
+    )
   }
   const waitingFams = fams.slice(familyCount)
   const offerIds: string[] = []
   if (waitingFams.length) {
     const refs = await db
       .insert(referrals)
-      .values(waitingFams.map((fam, f) => ({ councilId, reference: `RB${i}-${f}`, receivedAt: new Date(), receivedBy: officer!.id, source: '2A', referrerName: 'Bench', worries: 'Bench', familyId: fam.id, dueDate: '2030-01-01', dueAt: new Date('2030-01-02'), status: 'decided' as const, decision: 'assessment', decisionReasons: 'Bench family.', routingStatus: 'routed' as const, routedTeamId: team!.id })))
+      .values(
+        waitingFams.map((fam, f) => ({
+          councilId,
+          reference: `RB${i}-${f}`,
+          receivedAt: new Date(),
+          receivedBy: officer!.id,
+          source: '2A',
+          referrerName: 'Bench',
+          worries: 'Bench',
+          familyId: fam.id,
+          dueDate: '2030-01-01',
+          dueAt: new Date('2030-01-02'),
+          status: 'decided' as const,
+          decision: 'assessment',
+          decisionReasons: 'Bench family.',
+          routingStatus: 'routed' as const,
+          routedTeamId: team!.id,
+        })),
+      )
       .returning()
-    const os = await db.insert(offers).values(refs.map((r) => ({ councilId, familyId: r.familyId, teamId: team!.id, referralId: r.id }))).returning()
+    const os = await db
+      .insert(offers)
+      .values(refs.map((r) => ({ councilId, familyId: r.familyId, teamId: team!.id, referralId: r.id })))
+      .returning()
     offerIds.push(...os.map((o) => o.id))
   }
   return { team: team!, staff, offerIds }
@@ -58,7 +135,14 @@ const measured = await addTeam(0, 40, (f) => (f < 30 ? 3 : f < 40 ? 2 : 2), 8)
 for (let i = 1; i < 56; i++) await addTeam(i, 40, (f) => 1 + (f % 3), 0)
 const contention = await addTeam(99, 0, () => 1, 600, 1000)
 const seedSeconds = ((Date.now() - started) / 1000).toFixed(1)
-const heldChildren = (await db.select({ id: children.id }).from(children).innerJoin(allocations, eq(allocations.familyId, children.familyId)).where(eq(allocations.teamId, measured.team.id))).length / 2
+const heldChildren =
+  (
+    await db
+      .select({ id: children.id })
+      .from(children)
+      .innerJoin(allocations, eq(allocations.familyId, children.familyId))
+      .where(eq(allocations.teamId, measured.team.id))
+  ).length / 2
 const teamCount = (await db.select({ id: teams.id }).from(teams).where(eq(teams.kind, 'family_facing'))).length
 // Fresh bulk-loaded tables have no planner statistics yet; autovacuum would gather them in a live
 // council. Without this the council view's plan is ~30× slower (measured: 867 ms against 26 ms).
@@ -70,23 +154,55 @@ const practitioner = await signIn(api.address, measured.staff[0]!.email)
 
 // The yardstick, in its own process.
 const barePort = await freePort()
-const bare = spawn(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/bench/bare-server.ts`], { env: { ...process.env, PORT: String(barePort) }, stdio: ['ignore', 'ignore', 'inherit'] })
-for (let i = 0; !(await fetch(`http://127.0.0.1:${barePort}/bare`).then((r) => r.ok).catch(() => false)); i++) {
+const bare = spawn(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/bench/bare-server.ts`], {
+  env: { ...process.env, PORT: String(barePort) },
+  stdio: ['ignore', 'ignore', 'inherit'],
+})
+for (
+  let i = 0;
+  !(await fetch(`http://127.0.0.1:${barePort}/bare`)
+    .then((r) => r.ok)
+    .catch(() => false));
+  i++
+) {
   if (i > 100) throw new Error('bare server did not start')
   await new Promise((r) => setTimeout(r, 100))
 }
 
 const DURATION_S = 10
 const CONNECTIONS = 10
-const bareRun = await autocannon({ url: `http://127.0.0.1:${barePort}/bare`, connections: CONNECTIONS, duration: DURATION_S })
-const boardRun = await autocannon({ url: `${api.address}/api/teams/${measured.team.id}/board`, connections: CONNECTIONS, duration: DURATION_S, headers: { cookie: practitioner.cookie } })
+const bareRun = await autocannon({
+  url: `http://127.0.0.1:${barePort}/bare`,
+  connections: CONNECTIONS,
+  duration: DURATION_S,
+})
+const boardRun = await autocannon({
+  url: `${api.address}/api/teams/${measured.team.id}/board`,
+  connections: CONNECTIONS,
+  duration: DURATION_S,
+  headers: { cookie: practitioner.cookie },
+})
 // The strategy team's council view over the same 60 teams (computed live on each request).
 const strategist = await signIn(api.address, 'strategy@northmoor.example')
-const councilRun = await autocannon({ url: `${api.address}/api/council/overview`, connections: CONNECTIONS, duration: DURATION_S, headers: { cookie: strategist.cookie } })
-const councilTeams = (await (await fetch(`${api.address}/api/council/overview`, { headers: { cookie: strategist.cookie } })).json()).teams.length
+const councilRun = await autocannon({
+  url: `${api.address}/api/council/overview`,
+  connections: CONNECTIONS,
+  duration: DURATION_S,
+  headers: { cookie: strategist.cookie },
+})
+const councilTeams = (
+  await (await fetch(`${api.address}/api/council/overview`, { headers: { cookie: strategist.cookie } })).json()
+).teams.length
 // Insight's and strategy's figures week by week: 12 weeks × every team, one statement, no cache.
-const figuresRun = await autocannon({ url: `${api.address}/api/figures/teams?weeks=12`, connections: CONNECTIONS, duration: DURATION_S, headers: { cookie: strategist.cookie } })
-const check = await (await fetch(`${api.address}/api/teams/${measured.team.id}/board`, { headers: { cookie: practitioner.cookie } })).json()
+const figuresRun = await autocannon({
+  url: `${api.address}/api/figures/teams?weeks=12`,
+  connections: CONNECTIONS,
+  duration: DURATION_S,
+  headers: { cookie: strategist.cookie },
+})
+const check = await (
+  await fetch(`${api.address}/api/teams/${measured.team.id}/board`, { headers: { cookie: practitioner.cookie } })
+).json()
 const boardChildren = check.members.reduce((s: number, m: { leadChildren: number }) => s + m.leadChildren, 0)
 bare.kill('SIGTERM')
 
@@ -103,7 +219,11 @@ await Promise.all(
       // three workers aim at each family: two of them lose the race
       const offerId = contention.offerIds[Math.min(contention.offerIds.length - 1, cursor + (w % 3))]!
       const s = sessions[w % 8]!
-      const res = await fetch(`${api.address}/api/teams/${contention.team.id}/offers/${offerId}/claim`, { method: 'POST', headers: s.headers, body: '{}' })
+      const res = await fetch(`${api.address}/api/teams/${contention.team.id}/offers/${offerId}/claim`, {
+        method: 'POST',
+        headers: s.headers,
+        body: '{}',
+      })
       if (res.status === 200) {
         ok++
         cursor++

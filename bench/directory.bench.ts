@@ -13,18 +13,51 @@ const SERVICES = 3000
 const needs = Object.keys(SERVICE_NEEDS)
 const areas = ['Eastfield', 'Riverside', 'Oakhill', 'Whole council']
 const file = JSON.stringify({
-  totalElements: SERVICES, totalPages: 1, number: 1, size: SERVICES, first: true, last: true,
+  totalElements: SERVICES,
+  totalPages: 1,
+  number: 1,
+  size: SERVICES,
+  first: true,
+  last: true,
   content: Array.from({ length: SERVICES }, (_, i) => ({
     id: `bench-svc-${i}`,
     name: `Bench service ${i}`,
     description: `An invented service number ${i}, for measuring. It helps families with ${needs[i % needs.length]}.`,
     status: 'active',
     organization: { id: `bench-org-${i % 400}`, name: `Bench organisation ${i % 400}`, description: 'Invented.' },
-    service_at_locations: [{ id: `bench-sal-${i}`, location: { id: `bench-loc-${i % 600}`, name: `Bench venue ${i % 600}`, physical_addresses: [{ id: `bench-addr-${i % 600}`, address_1: `${i % 600} Bench Street`, city: 'Benchton', postal_code: 'NM1 1AA', country: 'GB' }] } }],
-    eligibilitys: [{ id: `bench-elig-${i}`, eligibility: 'Children and families', minimum_age: i % 12, maximum_age: 12 + (i % 7) }],
-    cost_options: [{ id: `bench-cost-${i}`, option: i % 5 === 0 ? 'Spot purchase' : 'Free', amount: i % 5 === 0 ? 50 + (i % 100) : null, amount_description: i % 5 === 0 ? 'per session' : null }],
+    service_at_locations: [
+      {
+        id: `bench-sal-${i}`,
+        location: {
+          id: `bench-loc-${i % 600}`,
+          name: `Bench venue ${i % 600}`,
+          physical_addresses: [
+            {
+              id: `bench-addr-${i % 600}`,
+              address_1: `${i % 600} Bench Street`,
+              city: 'Benchton',
+              postal_code: 'NM1 1AA',
+              country: 'GB',
+            },
+          ],
+        },
+      },
+    ],
+    eligibilitys: [
+      { id: `bench-elig-${i}`, eligibility: 'Children and families', minimum_age: i % 12, maximum_age: 12 + (i % 7) },
+    ],
+    cost_options: [
+      {
+        id: `bench-cost-${i}`,
+        option: i % 5 === 0 ? 'Spot purchase' : 'Free',
+        amount: i % 5 === 0 ? 50 + (i % 100) : null,
+        amount_description: i % 5 === 0 ? 'per session' : null,
+      },
+    ],
     service_areas: [{ id: `bench-area-${i}`, service_area: areas[i % areas.length] }],
-    service_taxonomys: [{ id: `bench-tax-${i}`, taxonomy: { id: needs[i % needs.length], name: 'Need', vocabulary: 'Hearth needs' } }],
+    service_taxonomys: [
+      { id: `bench-tax-${i}`, taxonomy: { id: needs[i % needs.length], name: 'Need', vocabulary: 'Hearth needs' } },
+    ],
     extensions: { hearth: { how_to_refer: 'Phone.', waiting_weeks: i % 9 } },
   })),
 })
@@ -45,13 +78,24 @@ async function timed(run: () => Promise<Response>) {
   if (!res.ok) throw new Error(`${res.status} ${text.slice(0, 300)}`)
   return { seconds: (Date.now() - t0) / 1000, text }
 }
-const first = await timed(() => fetch(`${api.address}/api/directory/import`, { method: 'POST', headers: insight.headers, body }))
-const again = await timed(() => fetch(`${api.address}/api/directory/import`, { method: 'POST', headers: insight.headers, body }))
-const exported = await timed(() => fetch(`${api.address}/api/directory/export`, { headers: { cookie: insight.cookie } }))
+const first = await timed(() =>
+  fetch(`${api.address}/api/directory/import`, { method: 'POST', headers: insight.headers, body }),
+)
+const again = await timed(() =>
+  fetch(`${api.address}/api/directory/import`, { method: 'POST', headers: insight.headers, body }),
+)
+const exported = await timed(() =>
+  fetch(`${api.address}/api/directory/export`, { headers: { cookie: insight.cookie } }),
+)
 const exportedCount = (JSON.parse(exported.text) as { content: unknown[] }).content.length
 const rssAfterImport = rssMb(api.child.pid!)
 const practitioner = await signIn(api.address, 'practitioner@northmoor.example')
-const search = await autocannon({ url: `${api.address}/api/directory/services?need=young_carers&age=10&q=bench`, connections: 10, duration: 10, headers: { cookie: practitioner.cookie } })
+const search = await autocannon({
+  url: `${api.address}/api/directory/services?need=young_carers&age=10&q=bench`,
+  connections: 10,
+  duration: 10,
+  headers: { cookie: practitioner.cookie },
+})
 api.child.kill('SIGTERM')
 
 const mb = (Buffer.byteLength(file) / 1024 / 1024).toFixed(1)

@@ -23,7 +23,11 @@ const raw = new Queue('bench-raw', { connection: conn, prefix: '{benchraw}' })
 await raw.obliterate({ force: true })
 let rawDone = 0
 const rawStart = Date.now()
-const rawWorker = new Worker('bench-raw', async () => {}, { connection: createRedis(redisUrl), prefix: '{benchraw}', concurrency: CONCURRENCY })
+const rawWorker = new Worker('bench-raw', async () => {}, {
+  connection: createRedis(redisUrl),
+  prefix: '{benchraw}',
+  concurrency: CONCURRENCY,
+})
 const allRaw = new Promise<void>((resolve) => rawWorker.on('completed', () => ++rawDone === N && resolve()))
 await raw.addBulk(Array.from({ length: N }, (_, i) => ({ name: 'noop', data: { i } })))
 await allRaw
@@ -37,21 +41,50 @@ const handle = await openDb({ kind: 'postgres', url, poolSize: 10 })
 await handle.migrate()
 await seedDemoCouncil(handle.db)
 const [priya] = await handle.db.select().from(people).where(eq(people.email, 'practitioner@northmoor.example'))
-const [held] = await handle.db.select().from(allocations).where(and(eq(allocations.personId, priya!.id), eq(allocations.role, 'lead')))
+const [held] = await handle.db
+  .select()
+  .from(allocations)
+  .where(and(eq(allocations.personId, priya!.id), eq(allocations.role, 'lead')))
 await handle.db.execute(sql`truncate admin_tasks`)
 for (let i = 0; i < N; i += 500) {
   await handle.db.transaction(async (tx) => {
     const rows = await tx
       .insert(visits)
-      .values(Array.from({ length: Math.min(500, N - i) }, (_, j) => ({ councilId: held!.councilId, familyId: held!.familyId, teamId: held!.teamId, kind: 'home_visit', startsAt: new Date(Date.now() + (i + j + 1) * 3600_000), place: 'At home', attendeeIds: [priya!.id], interpreterNeeded: false, bookedBy: priya!.id })))
+      .values(
+        Array.from({ length: Math.min(500, N - i) }, (_, j) => ({
+          councilId: held!.councilId,
+          familyId: held!.familyId,
+          teamId: held!.teamId,
+          kind: 'home_visit',
+          startsAt: new Date(Date.now() + (i + j + 1) * 3600_000),
+          place: 'At home',
+          attendeeIds: [priya!.id],
+          interpreterNeeded: false,
+          bookedBy: priya!.id,
+        })),
+      )
       .returning({ id: visits.id })
-    for (const r of rows) await enqueueInTx(tx, held!.councilId, 'admin.tasks', { councilId: held!.councilId, trigger: 'visit.booked', subjectId: r.id })
+    for (const r of rows)
+      await enqueueInTx(tx, held!.councilId, 'admin.tasks', {
+        councilId: held!.councilId,
+        trigger: 'visit.booked',
+        subjectId: r.id,
+      })
   })
 }
 const started = Date.now()
-const worker = await startWorker({ db: handle.db, redisUrl, logger: pino({ level: 'silent' }), prefix: '{benchenablers}', concurrency: CONCURRENCY, relayIntervalMs: 50 })
+const worker = await startWorker({
+  db: handle.db,
+  redisUrl,
+  logger: pino({ level: 'silent' }),
+  prefix: '{benchenablers}',
+  concurrency: CONCURRENCY,
+  relayIntervalMs: 50,
+})
 for (;;) {
-  const n = ((await handle.db.execute(sql`select count(*)::int as n from admin_tasks`)) as unknown as { rows: { n: number }[] }).rows[0]!.n
+  const n = (
+    (await handle.db.execute(sql`select count(*)::int as n from admin_tasks`)) as unknown as { rows: { n: number }[] }
+  ).rows[0]!.n
   if (n >= N) break
   await new Promise((r) => setTimeout(r, 50))
 }

@@ -31,15 +31,35 @@ export async function freshDatabase(name: string): Promise<{ url: string; versio
 }
 
 /** The API as its own process (production topology), ready when /health/ready says so. */
-export async function startApi(databaseUrl: string, prefix: string, extra: Record<string, string> = {}): Promise<{ address: string; child: ChildProcess }> {
+export async function startApi(
+  databaseUrl: string,
+  prefix: string,
+  extra: Record<string, string> = {},
+): Promise<{ address: string; child: ChildProcess }> {
   const port = await freePort()
   const child = spawn(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/apps/api/src/server.ts`], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: process.env.BENCH_REDIS_URL!, BULLMQ_PREFIX: prefix, LOG_LEVEL: 'error', NODE_ENV: 'production', COOKIE_SECURE: 'false', PORT: String(port), RUN_WORKER_IN_PROCESS: 'false', ...extra },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: process.env.BENCH_REDIS_URL!,
+      BULLMQ_PREFIX: prefix,
+      LOG_LEVEL: 'error',
+      NODE_ENV: 'production',
+      COOKIE_SECURE: 'false',
+      PORT: String(port),
+      RUN_WORKER_IN_PROCESS: 'false',
+      ...extra,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   const address = `http://127.0.0.1:${port}`
   for (let i = 0; ; i++) {
-    if (await fetch(`${address}/health/ready`).then((r) => r.ok).catch(() => false)) break
+    if (
+      await fetch(`${address}/health/ready`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      break
     if (i > 300) throw new Error('the API did not start')
     await new Promise((r) => setTimeout(r, 200))
   }
@@ -47,11 +67,19 @@ export async function startApi(databaseUrl: string, prefix: string, extra: Recor
 }
 
 export async function signIn(address: string, email: string) {
-  const res = await fetch(`${address}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'hearth-demo-2026' }) })
+  const res = await fetch(`${address}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'hearth-demo-2026' }),
+  })
   if (!res.ok) throw new Error(`sign-in failed for ${email}: ${res.status}`)
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!
   const me = await (await fetch(`${address}/api/auth/me`, { headers: { cookie } })).json()
-  return { cookie, csrf: me.csrfToken as string, headers: { cookie, 'x-csrf-token': me.csrfToken as string, 'content-type': 'application/json' } }
+  return {
+    cookie,
+    csrf: me.csrfToken as string,
+    headers: { cookie, 'x-csrf-token': me.csrfToken as string, 'content-type': 'application/json' },
+  }
 }
 
 /** Resident memory of a process and its children, from /proc (tsx runs the code in a child). */

@@ -39,24 +39,49 @@ const freePort = () =>
   })
 const port = await freePort()
 const address = `http://127.0.0.1:${port}`
-const env = { ...process.env, DATABASE_URL: url.toString(), REDIS_URL: redisUrl, BULLMQ_PREFIX: prefix, LOG_LEVEL: 'error', NODE_ENV: 'production', COOKIE_SECURE: 'false', SEED_DEMO: 'true', PORT: String(port), RUN_WORKER_IN_PROCESS: 'false' }
-const api = spawn(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/apps/api/src/server.ts`], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+const env = {
+  ...process.env,
+  DATABASE_URL: url.toString(),
+  REDIS_URL: redisUrl,
+  BULLMQ_PREFIX: prefix,
+  LOG_LEVEL: 'error',
+  NODE_ENV: 'production',
+  COOKIE_SECURE: 'false',
+  SEED_DEMO: 'true',
+  PORT: String(port),
+  RUN_WORKER_IN_PROCESS: 'false',
+}
+const api = spawn(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/apps/api/src/server.ts`], {
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+})
 for (let i = 0; ; i++) {
-  const ok = await fetch(`${address}/health/ready`).then((r) => r.ok).catch(() => false)
+  const ok = await fetch(`${address}/health/ready`)
+    .then((r) => r.ok)
+    .catch(() => false)
   if (ok) break
   if (i > 300) throw new Error('the API did not start')
   await new Promise((r) => setTimeout(r, 200))
 }
 const handle = await openDb({ kind: 'postgres', url: url.toString(), poolSize: 2 })
 /** Resident memory of a child process, from /proc. */
-const rssOf = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024)
+const rssOf = (pid: number) =>
+  Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024)
 const apiPids = () => {
   // tsx runs the server in a child node process: sum the process tree
-  const children = readFileSync(`/proc/${api.pid}/task/${api.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
+  const children = readFileSync(`/proc/${api.pid}/task/${api.pid}/children`, 'utf8')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(Number)
   return [api.pid!, ...children]
 }
 
-const signIn = await fetch(`${address}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'referrals@northmoor.example', password: 'hearth-demo-2026' }) })
+const signIn = await fetch(`${address}/api/auth/sign-in`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ email: 'referrals@northmoor.example', password: 'hearth-demo-2026' }),
+})
 const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!
 const me = await (await fetch(`${address}/api/auth/me`, { headers: { cookie } })).json()
 const headers = { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' }
@@ -69,13 +94,21 @@ const referralBody = () => {
     source: process.env.BENCH_SOURCE ?? '2A',
     referrerName: 'Bench school (invented)',
     worries: `Benchmark referral ${n}: worries in the referrer's words.`,
-    family: { name: `Benchmark ${n} family`, addressLine1: `${n} Bench Row`, town: 'Northmoor', postcode: `NM${(n % 6) + 1} ${(n % 9) + 1}AB` },
+    family: {
+      name: `Benchmark ${n} family`,
+      addressLine1: `${n} Bench Row`,
+      town: 'Northmoor',
+      postcode: `NM${(n % 6) + 1} ${(n % 9) + 1}AB`,
+    },
     children: [{ firstName: 'Bench', lastName: `Child${n}`, dateOfBirth: '2016-01-01', sex: 'U' }],
   })
 }
 
 // The worker runs all along, in its own process, as in production.
-const worker = spawn(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/apps/worker/src/main.ts`], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+const worker = spawn(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/apps/worker/src/main.ts`], {
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+})
 await new Promise((r) => setTimeout(r, 3000))
 
 // 1. Intake throughput
@@ -90,7 +123,11 @@ const intake = await autocannon({
       method: 'POST',
       path: '/api/referrals',
       headers,
-      setupRequest: ((req: object) => ({ ...req, body: referralBody(), headers: { ...headers, 'idempotency-key': randomUUID() } })) as never,
+      setupRequest: ((req: object) => ({
+        ...req,
+        body: referralBody(),
+        headers: { ...headers, 'idempotency-key': randomUUID() },
+      })) as never,
     },
   ],
 })
@@ -98,11 +135,19 @@ const non2xx = intake.non2xx
 
 // 2. Decided → on board. Let the acknowledgements intake queued drain first (steady state).
 for (;;) {
-  const left = ((await handle.db.execute(sql`select (select count(*) from outbox where dispatched_at is null) + (select count(*) from referrals r where r.worries like 'Benchmark referral%' and r.source not in ('1A','1B','1C','1D','9','10') and not exists (select 1 from admin_tasks t where t.referral_id = r.id)) as n`)) as unknown as { rows: { n: number }[] }).rows[0]!.n
+  const left = (
+    (await handle.db.execute(
+      sql`select (select count(*) from outbox where dispatched_at is null) + (select count(*) from referrals r where r.worries like 'Benchmark referral%' and r.source not in ('1A','1B','1C','1D','9','10') and not exists (select 1 from admin_tasks t where t.referral_id = r.id)) as n`,
+    )) as unknown as { rows: { n: number }[] }
+  ).rows[0]!.n
   if (Number(left) === 0) break
   await new Promise((r) => setTimeout(r, 200))
 }
-const awaiting = ((await handle.db.execute(sql`select id from referrals where status = 'awaiting_decision' and worries like 'Benchmark referral%' order by received_at limit 1000`)) as unknown as { rows: { id: string }[] }).rows
+const awaiting = (
+  (await handle.db.execute(
+    sql`select id from referrals where status = 'awaiting_decision' and worries like 'Benchmark referral%' order by received_at limit 1000`,
+  )) as unknown as { rows: { id: string }[] }
+).rows
 const DECISIONS = awaiting.length
 const started = Date.now()
 let next = 0
@@ -110,23 +155,39 @@ await Promise.all(
   Array.from({ length: 10 }, async () => {
     while (next < awaiting.length) {
       const id = awaiting[next++]!.id
-      const res = await fetch(`${address}/api/referrals/${id}/decision`, { method: 'POST', headers, body: JSON.stringify({ decision: 'assessment', reasons: 'Benchmark: this family needs an assessment.', primaryNeedCode: 'N0' }) })
+      const res = await fetch(`${address}/api/referrals/${id}/decision`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          decision: 'assessment',
+          reasons: 'Benchmark: this family needs an assessment.',
+          primaryNeedCode: 'N0',
+        }),
+      })
       if (!res.ok) throw new Error(`decision failed: ${res.status} ${await res.text()}`)
     }
   }),
 )
 const decideSeconds = (Date.now() - started) / 1000
 for (;;) {
-  const left = ((await handle.db.execute(sql`select count(*)::int as n from referrals where routing_status = 'queued'`)) as unknown as { rows: { n: number }[] }).rows[0]!.n
+  const left = (
+    (await handle.db.execute(
+      sql`select count(*)::int as n from referrals where routing_status = 'queued'`,
+    )) as unknown as { rows: { n: number }[] }
+  ).rows[0]!.n
   if (left === 0) break
   await new Promise((r) => setTimeout(r, 100))
 }
-const latency = ((await handle.db.execute(sql`select
+const latency = (
+  (await handle.db.execute(sql`select
     percentile_cont(0.5) within group (order by extract(epoch from routed_at - decided_at) * 1000) as p50,
     percentile_cont(0.99) within group (order by extract(epoch from routed_at - decided_at) * 1000) as p99,
     max(extract(epoch from routed_at - decided_at) * 1000) as max,
     count(*)::int as n
-  from referrals where routing_status = 'routed' and worries like 'Benchmark referral%'`)) as unknown as { rows: { p50: number; p99: number; max: number; n: number }[] }).rows[0]!
+  from referrals where routing_status = 'routed' and worries like 'Benchmark referral%'`)) as unknown as {
+    rows: { p50: number; p99: number; max: number; n: number }[]
+  }
+).rows[0]!
 const rssMb = apiPids().reduce((sum, pid) => sum + rssOf(pid), 0)
 
 worker.kill('SIGTERM')

@@ -1,10 +1,29 @@
 // `npm run bench`: speed and memory figures on this machine, written to docs/benchmarks.md.
 import { spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import os from 'node:os'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { aptInstall, ensureDependencies, ensurePnpm, findPgBin, ROOT, say, startPrivateRedis, startThrowawayPostgres, which } from './lib.mjs'
+import {
+  aptInstall,
+  ensureDependencies,
+  ensurePnpm,
+  findPgBin,
+  ROOT,
+  say,
+  startPrivateRedis,
+  startThrowawayPostgres,
+  which,
+} from './lib.mjs'
 
 const pnpm = ensurePnpm()
 ensureDependencies(pnpm)
@@ -24,7 +43,9 @@ try {
   const out = join(tmp, 'sections')
   mkdirSync(out)
   status = 0
-  for (const file of (process.env.BENCH_ONLY ? [process.env.BENCH_ONLY] : ['referrals.bench.ts', 'board.bench.ts', 'enablers.bench.ts', 'directory.bench.ts'])) {
+  for (const file of process.env.BENCH_ONLY
+    ? [process.env.BENCH_ONLY]
+    : ['referrals.bench.ts', 'board.bench.ts', 'enablers.bench.ts', 'directory.bench.ts']) {
     say(`running bench/${file} (about a minute)`)
     const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench', file)], {
       cwd: ROOT,
@@ -34,7 +55,10 @@ try {
     if (r.status !== 0) status = r.status ?? 1
   }
   const pgVersion = existsSync(join(out, 'versions.txt')) ? readFileSync(join(out, 'versions.txt'), 'utf8') : 'unknown'
-  const sections = readdirSync(out).filter((f) => f.endsWith('.md')).sort().map((f) => readFileSync(join(out, f), 'utf8'))
+  const sections = readdirSync(out)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => readFileSync(join(out, f), 'utf8'))
   const header = `# Benchmarks
 
 Made by \`npm run bench\` (bench/*.bench.ts); this file is rewritten on every run. Figures are for
@@ -44,7 +68,8 @@ this machine only: compare runs on the same machine, never against a timed unit 
 - **Date**: ${new Date().toISOString().slice(0, 10)}
 - **Software**: Node ${process.version}, PostgreSQL ${pgVersion} (throw-away cluster, fsync off), Redis (private); the API and the worker each in their own process, load from a third (autocannon)
 `
-  if (status === 0 && !process.env.BENCH_ONLY) writeFileSync(join(ROOT, 'docs/benchmarks.md'), [header, ...sections].join('\n'))
+  if (status === 0 && !process.env.BENCH_ONLY)
+    writeFileSync(join(ROOT, 'docs/benchmarks.md'), [header, ...sections].join('\n'))
 } finally {
   await redis?.stop()
   pg?.stop()

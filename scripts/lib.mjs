@@ -10,20 +10,28 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const PNPM_VERSION = '10.34.8'
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
 
+/** @param {string} msg */
 export function say(msg) {
   process.stdout.write(`hearth: ${msg}\n`)
 }
 
+/** @param {string} msg @returns {never} */
 export function fail(msg) {
   process.stderr.write(`\nhearth: ${msg}\n\n`)
   process.exit(1)
 }
 
+/** @param {string} cmd @returns {string | null} */
 export function which(cmd) {
   const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' })
   return r.status === 0 ? r.stdout.trim() : null
 }
 
+/**
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnSyncOptions} [opts]
+ */
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: ROOT, ...opts })
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`)
@@ -40,11 +48,21 @@ export function ensurePnpm() {
   if (existsSync(local)) return local
   say(`installing pnpm ${PNPM_VERSION} into .hearth/tools`)
   mkdirSync(join(ROOT, '.hearth/tools'), { recursive: true })
-  run('npm', ['install', '--prefix', join(ROOT, '.hearth/tools'), '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `pnpm@${PNPM_VERSION}`])
+  run('npm', [
+    'install',
+    '--prefix',
+    join(ROOT, '.hearth/tools'),
+    '--no-save',
+    '--no-audit',
+    '--no-fund',
+    '--loglevel=error',
+    `pnpm@${PNPM_VERSION}`,
+  ])
   return local
 }
 
 /** pnpm install from the lockfile, skipped when the lockfile has not changed since the last install. */
+/** @param {string} pnpm */
 export function ensureDependencies(pnpm) {
   const lock = readFileSync(join(ROOT, 'pnpm-lock.yaml'))
   const hash = createHash('sha256').update(lock).digest('hex')
@@ -56,10 +74,13 @@ export function ensureDependencies(pnpm) {
 }
 
 /** Installs Debian packages when root; otherwise stops with what to do. */
+/** @param {string[]} packages @param {string} why */
 export function aptInstall(packages, why) {
   if (packages.length === 0) return
   if (!isRoot || !which('apt-get')) {
-    fail(`${why} needs ${packages.join(', ')}. Install ${packages.length > 1 ? 'them' : 'it'} (Debian: sudo apt-get install -y ${packages.join(' ')}) or see README.md for the variables to set instead.`)
+    fail(
+      `${why} needs ${packages.join(', ')}. Install ${packages.length > 1 ? 'them' : 'it'} (Debian: sudo apt-get install -y ${packages.join(' ')}) or see README.md for the variables to set instead.`,
+    )
   }
   say(`installing Debian packages: ${packages.join(' ')} (${why})`)
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
@@ -67,20 +88,26 @@ export function aptInstall(packages, why) {
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env })
 }
 
+/** @returns {Promise<number>} */
 export function freePort() {
   return new Promise((resolvePort, reject) => {
     const srv = net.createServer()
     srv.unref()
     srv.on('error', reject)
     srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address()
+      const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address())
       srv.close(() => resolvePort(port))
     })
   })
 }
 
+/**
+ * @param {() => Promise<boolean> | boolean} check
+ * @param {{ timeoutMs?: number, intervalMs?: number, what?: string }} [opts]
+ */
 export async function waitFor(check, { timeoutMs = 30_000, intervalMs = 200, what = 'service' } = {}) {
   const deadline = Date.now() + timeoutMs
+  /** @type {unknown} */
   let lastErr
   while (Date.now() < deadline) {
     try {
@@ -90,9 +117,12 @@ export async function waitFor(check, { timeoutMs = 30_000, intervalMs = 200, wha
     }
     await new Promise((r) => setTimeout(r, intervalMs))
   }
-  throw new Error(`${what} did not become ready in ${timeoutMs} ms${lastErr ? `: ${lastErr.message}` : ''}`)
+  throw new Error(
+    `${what} did not become ready in ${timeoutMs} ms${lastErr instanceof Error ? `: ${lastErr.message}` : ''}`,
+  )
 }
 
+/** @param {number} port @returns {Promise<boolean>} */
 function redisPing(port) {
   return new Promise((res) => {
     const s = net.connect(port, '127.0.0.1')
@@ -106,31 +136,53 @@ function redisPing(port) {
 }
 
 /** A private redis-server on a free loopback port, child of this process; stop() ends it. */
+/** @param {string} dir */
 export async function startPrivateRedis(dir) {
   mkdirSync(dir, { recursive: true })
   const bin = which('redis-server')
   if (!bin) throw new Error('redis-server is not installed')
   const port = await freePort()
-  const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--maxmemory-policy', 'noeviction'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
+  const child = spawn(
+    bin,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      '--maxmemory-policy',
+      'noeviction',
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  )
   await waitFor(() => redisPing(port), { what: 'redis-server', timeoutMs: 10_000 })
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
     stop: () =>
-      new Promise((res) => {
-        if (child.exitCode !== null) return res()
-        child.once('exit', () => res())
-        child.kill('SIGTERM')
-      }),
+      /** @type {Promise<void>} */ (
+        new Promise((res) => {
+          if (child.exitCode !== null) return res()
+          child.once('exit', () => res())
+          child.kill('SIGTERM')
+        })
+      ),
   }
 }
 
 export function findPgBin() {
   const base = '/usr/lib/postgresql'
   if (!existsSync(base)) return null
-  const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin/initdb'))).sort((a, b) => Number(b) - Number(a))
+  const versions = readdirSync(base)
+    .filter((v) => existsSync(join(base, v, 'bin/initdb')))
+    .sort((a, b) => Number(b) - Number(a))
   return versions.length ? join(base, versions[0], 'bin') : null
 }
 
@@ -138,6 +190,7 @@ export function findPgBin() {
  * A throw-away PostgreSQL cluster in DIR on a free port (fsync off: test data only).
  * As root it runs as the `postgres` user, because PostgreSQL refuses to run as root.
  */
+/** @param {string} dir */
 export async function startThrowawayPostgres(dir) {
   const bin = findPgBin()
   if (!bin) throw new Error('PostgreSQL server binaries not found')
@@ -148,16 +201,33 @@ export async function startThrowawayPostgres(dir) {
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim())
     chownSync(dir, uid, gid)
   }
+  /** @param {string} cmd @param {string[]} args */
   const exec = (cmd, args) => {
-    const full = asPg ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]
-    const r = spawnSync(full[0], full[1], { encoding: 'utf8' })
+    const [file, argv] = asPg ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]
+    const r = spawnSync(file, argv, { encoding: 'utf8' })
     if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`)
   }
   const port = await freePort()
-  exec(join(bin, 'initdb'), ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'])
+  exec(join(bin, 'initdb'), [
+    '-D',
+    join(dir, 'data'),
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+  ])
   exec(join(bin, 'pg_ctl'), [
-    '-D', join(dir, 'data'), '-l', join(dir, 'postgres.log'), '-w', '-t', '60',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
+    '-D',
+    join(dir, 'data'),
+    '-l',
+    join(dir, 'postgres.log'),
+    '-w',
+    '-t',
+    '60',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
     'start',
   ])
   return {
@@ -174,9 +244,11 @@ export async function startThrowawayPostgres(dir) {
 }
 
 /** True when any file under `srcDirs` is newer than `target`. */
+/** @param {string} target @param {string[]} srcDirs */
 export function isStale(target, srcDirs) {
   if (!existsSync(target)) return true
   const t = statSync(target).mtimeMs
+  /** @param {string} d @returns {boolean} */
   const walk = (d) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       if (entry.name === 'node_modules' || entry.name === 'dist') continue
@@ -190,9 +262,15 @@ export function isStale(target, srcDirs) {
   return srcDirs.some((d) => existsSync(d) && (statSync(d).isDirectory() ? walk(d) : statSync(d).mtimeMs > t))
 }
 
+/** @param {string} pnpm @param {{ force?: boolean }} [opts] */
 export function buildWeb(pnpm, { force = false } = {}) {
   const target = join(ROOT, 'apps/web/dist/index.html')
-  const sources = [join(ROOT, 'apps/web/src'), join(ROOT, 'apps/web/index.html'), join(ROOT, 'packages/contracts/src'), join(ROOT, 'packages/domain/src')]
+  const sources = [
+    join(ROOT, 'apps/web/src'),
+    join(ROOT, 'apps/web/index.html'),
+    join(ROOT, 'packages/contracts/src'),
+    join(ROOT, 'packages/domain/src'),
+  ]
   if (!force && !isStale(target, sources)) return
   say('building the web app')
   run(pnpm, ['--filter', '@hearth/web', 'run', 'build'])

@@ -2,7 +2,17 @@
 import { spawn } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { aptInstall, buildWeb, ensureDependencies, ensurePnpm, ROOT, say, startPrivateRedis, waitFor, which } from './lib.mjs'
+import {
+  aptInstall,
+  buildWeb,
+  ensureDependencies,
+  ensurePnpm,
+  ROOT,
+  say,
+  startPrivateRedis,
+  waitFor,
+  which,
+} from './lib.mjs'
 
 const DEMO = [
   ['Administrator', 'admin@northmoor.example'],
@@ -25,6 +35,7 @@ env.SEED_DEMO ??= 'true'
 env.NODE_ENV ??= 'production'
 env.COOKIE_SECURE ??= 'false' // plain http on this machine; set true behind HTTPS
 
+/** @type {Awaited<ReturnType<typeof startPrivateRedis>> | null} */
 let redis = null
 if (!env.REDIS_URL) {
   if (!which('redis-server')) aptInstall(['redis-server'], 'the embedded queue (no REDIS_URL set)')
@@ -32,13 +43,18 @@ if (!env.REDIS_URL) {
   env.REDIS_URL = redis.url
   say(`started a private redis-server on 127.0.0.1:${redis.port}`)
 }
-say(env.DATABASE_URL ? 'using the PostgreSQL server in DATABASE_URL' : `using embedded PostgreSQL (PGlite) in ${env.HEARTH_DATA_DIR}`)
+say(
+  env.DATABASE_URL
+    ? 'using the PostgreSQL server in DATABASE_URL'
+    : `using embedded PostgreSQL (PGlite) in ${env.HEARTH_DATA_DIR}`,
+)
 mkdirSync(join(ROOT, '.hearth'), { recursive: true })
 
 const tsx = join(ROOT, 'node_modules/.bin/tsx')
 const api = spawn(tsx, [join(ROOT, 'apps/api/src/server.ts')], { cwd: ROOT, env, stdio: 'inherit' })
 
 let stopping = false
+/** @param {number} code */
 async function stop(code) {
   if (stopping) return
   stopping = true
@@ -60,9 +76,13 @@ api.on('exit', (code) => {
 
 const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`
 try {
-  await waitFor(async () => (await fetch(`${url}/health/ready`)).ok, { timeoutMs: 120_000, intervalMs: 300, what: 'Hearth' })
+  await waitFor(async () => (await fetch(`${url}/health/ready`)).ok, {
+    timeoutMs: 120_000,
+    intervalMs: 300,
+    what: 'Hearth',
+  })
 } catch (err) {
-  say(err.message)
+  say(err instanceof Error ? err.message : String(err))
   await stop(1)
 }
 const lines = [
@@ -76,4 +96,4 @@ const lines = [
   'Press Ctrl-C to stop.',
   '',
 ]
-process.stdout.write(lines.join('\n') + '\n')
+process.stdout.write(`${lines.join('\n')}\n`)

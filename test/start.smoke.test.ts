@@ -36,7 +36,11 @@ describe('npm start', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HEARTH_DATA_DIR: join(dataDir, 'pgdata') }
     delete env.DATABASE_URL
     delete env.REDIS_URL
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let out = ''
     child.stdout.on('data', (d) => (out += d))
     child.stderr.on('data', (d) => (out += d))
@@ -59,7 +63,11 @@ describe('npm start', () => {
       const page = await fetch(`http://127.0.0.1:${port}/sign-in`, { headers: { accept: 'text/html' } })
       expect(page.status).toBe(200)
       expect(await page.text()).toContain('<div id="root">')
-      const signIn = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@northmoor.example', password: 'hearth-demo-2026' }) })
+      const signIn = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@northmoor.example', password: 'hearth-demo-2026' }),
+      })
       expect(signIn.status).toBe(200)
       // no personal data in the info-level log: the demo names never appear
       expect(out).not.toMatch(/Quillfeather|Brightwater|Priya/)

@@ -40,7 +40,13 @@ describe('in Chromium: the service directory', () => {
     await a.getByLabel('Open Referral UK file (.json)').setInputFiles(broken)
     await a.getByRole('button', { name: 'Load the file' }).click()
     await a.getByText(/The file was not imported: 1 problem\. Nothing was changed\./).waitFor()
-    await a.getByText(new RegExp(`^Line ${line}, column \\d+: must be an amount in pounds \\(content\\[1\\]\\.cost_options\\[0\\]\\.amount\\)$`)).waitFor()
+    await a
+      .getByText(
+        new RegExp(
+          `^Line ${line}, column \\d+: must be an amount in pounds \\(content\\[1\\]\\.cost_options\\[0\\]\\.amount\\)$`,
+        ),
+      )
+      .waitFor()
     await a.getByLabel('Open Referral UK file (.json)').setInputFiles(good)
     await a.getByRole('button', { name: 'Load the file' }).click()
     await a.getByText('Loaded 3 services from 2 organisations: 3 new, 0 updated.').waitFor()
@@ -56,8 +62,16 @@ describe('in Chromium: the service directory', () => {
     await p.getByRole('button', { name: 'Choose Lanternfold Young Carers Club (invented)' }).click()
     await p.getByLabel('Note (optional)').fill('Sam would like to go on Thursdays.')
     await p.getByRole('button', { name: 'Add to the plan' }).click()
-    await p.getByText(/^Referred to Lanternfold Young Carers Club \(invented\) \(Lanternfold Community Trust \(invented\)\) on .*: Sam would like to go on Thursdays\.$/).waitFor()
-    await p.getByRole('heading', { name: 'Referred to Lanternfold Young Carers Club (invented) (Lanternfold Community Trust (invented))' }).waitFor()
+    await p
+      .getByText(
+        /^Referred to Lanternfold Young Carers Club \(invented\) \(Lanternfold Community Trust \(invented\)\) on .*: Sam would like to go on Thursdays\.$/,
+      )
+      .waitFor()
+    await p
+      .getByRole('heading', {
+        name: 'Referred to Lanternfold Young Carers Club (invented) (Lanternfold Community Trust (invented))',
+      })
+      .waitFor()
     expect(await axeViolations(p)).toEqual([])
     const rows = await dbx.handle.db.select().from(familyServices).where(eq(familyServices.familyId, familyId))
     expect(rows).toHaveLength(1)
@@ -68,7 +82,11 @@ describe('in Chromium: the service directory', () => {
     await p.goto(`${server.url}/families/${familyId}`)
     await p.getByText('No listed service fits? Ask the insight team to commission one').click()
     await p.getByLabel('What is needed').fill('Overnight sleep support, two nights a week')
-    await p.getByLabel('Why the family needs it, and why nothing listed fits').fill('Jay sleeps three hours a night and mum is at breaking point; the sleep clinic waits nine months and nothing listed works at night.')
+    await p
+      .getByLabel('Why the family needs it, and why nothing listed fits')
+      .fill(
+        'Jay sleeps three hours a night and mum is at breaking point; the sleep clinic waits nine months and nothing listed works at night.',
+      )
     await p.getByLabel('What the family thinks of it, in their words').fill('“If he sleeps, we all sleep.”')
     await p.getByLabel('How many weeks it is needed for').fill('12')
     await p.getByLabel('Budget in all (£)').fill('12000')
@@ -86,7 +104,11 @@ describe('in Chromium: the service directory', () => {
     await a.getByLabel('Ends').fill('2027-03-28')
     expect(await axeViolations(a)).toEqual([])
     await a.getByRole('button', { name: 'Record the commission' }).click()
-    await a.getByText('Nightingale Sleep Support (invented): £1,000 a week, 2027-01-04 to 2027-03-28, £12,000 in all. Sent to strategy for sign-off.').waitFor()
+    await a
+      .getByText(
+        'Nightingale Sleep Support (invented): £1,000 a week, 2027-01-04 to 2027-03-28, £12,000 in all. Sent to strategy for sign-off.',
+      )
+      .waitFor()
 
     await p.reload()
     await p.getByText('Commissioned: with strategy for sign-off').waitFor()

@@ -19,11 +19,30 @@ beforeAll(async () => {
   dbx = await freshPgDatabase()
   const seeded = await seedTwoCouncils(dbx.handle, 14)
   const [priya] = await dbx.handle.db.select().from(people).where(eq(people.email, 'practitioner@northmoor.example'))
-  const [held] = await dbx.handle.db.select().from(allocations).where(and(eq(allocations.councilId, seeded.a.councilId), eq(allocations.personId, priya!.id), eq(allocations.role, 'lead')))
-  const [f] = await dbx.handle.db.update(families).set({ interpreterNeeded: true, language: 'Romanian' }).where(eq(families.id, held!.familyId)).returning()
+  const [held] = await dbx.handle.db
+    .select()
+    .from(allocations)
+    .where(
+      and(
+        eq(allocations.councilId, seeded.a.councilId),
+        eq(allocations.personId, priya!.id),
+        eq(allocations.role, 'lead'),
+      ),
+    )
+  const [f] = await dbx.handle.db
+    .update(families)
+    .set({ interpreterNeeded: true, language: 'Romanian' })
+    .where(eq(families.id, held!.familyId))
+    .returning()
   family = { id: f!.id, name: f!.name }
   server = await startHttpApp(dbx.handle, '{browser-enablers}')
-  worker = await startWorker({ db: dbx.handle.db, redisUrl: requireEnv('TEST_REDIS_URL'), logger: pino({ level: 'silent' }), prefix: '{browser-enablers}', relayIntervalMs: 100 })
+  worker = await startWorker({
+    db: dbx.handle.db,
+    redisUrl: requireEnv('TEST_REDIS_URL'),
+    logger: pino({ level: 'silent' }),
+    prefix: '{browser-enablers}',
+    relayIntervalMs: 100,
+  })
   practitionerBrowser = await launchChromium()
   enablerBrowser = await launchChromium()
 })
@@ -35,7 +54,8 @@ afterAll(async () => {
   await dbx?.drop()
 })
 
-const signIn = (browser: Awaited<ReturnType<typeof launchChromium>>, email: string) => signInPage(browser.context, server.url, email)
+const signIn = (browser: Awaited<ReturnType<typeof launchChromium>>, email: string) =>
+  signInPage(browser.context, server.url, email)
 
 describe('in Chromium: admin leaves the practitioner', () => {
   it('a visit for a family needing an interpreter: the enabler books the interpreter; the practitioner sees it done, live', async () => {
@@ -60,7 +80,10 @@ describe('in Chromium: admin leaves the practitioner', () => {
     await e.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Admin tasks' }).click()
     await e.getByRole('heading', { name: 'Admin tasks' }).waitFor()
     await e.getByLabel('Kind of task').selectOption('interpreter_booking')
-    await e.getByRole('button', { name: `Take this task: Book an interpreter for the visit, ${family.name}` }).first().click()
+    await e
+      .getByRole('button', { name: `Take this task: Book an interpreter for the visit, ${family.name}` })
+      .first()
+      .click()
     await e.getByLabel('What was done').waitFor()
     expect(await axeViolations(e)).toEqual([])
     // meanwhile the practitioner sees who is doing it, without a reload
@@ -71,6 +94,8 @@ describe('in Chromium: admin leaves the practitioner', () => {
     await e.getByText('Nothing here.').waitFor()
 
     await interpreterRow.getByText('Done').waitFor({ timeout: 5_000 })
-    expect(await interpreterRow.getByText('Romanian interpreter booked for the visit, reference INT-2026-117').isVisible()).toBe(true)
+    expect(
+      await interpreterRow.getByText('Romanian interpreter booked for the visit, reference INT-2026-117').isVisible(),
+    ).toBe(true)
   })
 })

@@ -26,7 +26,11 @@ describe('in Chromium: consultation', () => {
     await p.goto(`${server.url}/families/${family.id}`)
     await p.getByText('Ask the insight team for a consultation').click()
     await p.getByLabel('What is it about?').selectOption('exploitation')
-    await p.getByLabel('What would you like help with?').fill('The eldest is out until 2am, has a second phone and new trainers nobody paid for. Is this criminal exploitation, and what do we do first?')
+    await p
+      .getByLabel('What would you like help with?')
+      .fill(
+        'The eldest is out until 2am, has a second phone and new trainers nobody paid for. Is this criminal exploitation, and what do we do first?',
+      )
     await p.getByRole('button', { name: 'Send to the insight team' }).click()
     await p.getByText('Sent to the insight team: Exploitation (criminal or sexual).').waitFor()
     await p.getByRole('heading', { name: 'Chronology' }).waitFor()
@@ -37,14 +41,17 @@ describe('in Chromium: consultation', () => {
     await a.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Consultations' }).click()
     await a.getByRole('heading', { name: 'Consultation and coaching' }).waitFor()
     expect(await axeViolations(a)).toEqual([])
-    await a.getByRole('button', { name: `Take this request: Exploitation (criminal or sexual), ${family.name}` }).click()
+    await a
+      .getByRole('button', { name: `Take this request: Exploitation (criminal or sexual), ${family.name}` })
+      .click()
     await a.getByRole('heading', { name: 'Book the session' }).waitFor()
     await a.getByLabel('Date and time').fill('2031-03-04T10:00')
     await a.getByLabel('Who attends').fill('Priya, her co-worker and the adviser')
     await a.getByRole('button', { name: 'Book the session' }).click()
     await a.getByText('Session booked').waitFor()
     expect(await axeViolations(a)).toEqual([])
-    const advice = 'Yes, this looks like criminal exploitation. Make a referral to the exploitation hub today and ask the police for a return-home interview after every missing episode. See him on his own; ask who he owes money to, not what he has done.'
+    const advice =
+      'Yes, this looks like criminal exploitation. Make a referral to the exploitation hub today and ask the police for a return-home interview after every missing episode. See him on his own; ask who he owes money to, not what he has done.'
     await a.getByLabel('Advice, in plain words').fill(advice)
     await a.getByRole('button', { name: 'Record the advice' }).click()
     await a.getByText('Advice given').waitFor()
@@ -74,7 +81,9 @@ describe('in Chromium: consultation', () => {
     const table = a.getByRole('table', { name: 'Consultations: median hours waiting for an adviser, as a table' })
     await table.getByRole('columnheader', { name: 'Eastfield' }).waitFor()
     expect(await table.getByRole('row').last().textContent()).toMatch(/1 asked, median wait \d/)
-    expect(await a.getByRole('link', { name: 'Download these figures (CSV)' }).getAttribute('href')).toBe('/api/figures/teams.csv?weeks=12')
+    expect(await a.getByRole('link', { name: 'Download these figures (CSV)' }).getAttribute('href')).toBe(
+      '/api/figures/teams.csv?weeks=12',
+    )
     await a.getByRole('table', { name: 'Front door decisions by week, as a table' }).waitFor()
     expect(await axeViolations(a)).toEqual([])
   })

@@ -19,7 +19,13 @@ beforeAll(async () => {
   dbx = await freshPgDatabase()
   seeded = await seedTwoCouncils(dbx.handle, 8)
   server = await startHttpApp(dbx.handle, '{browser-referral}')
-  worker = await startWorker({ db: dbx.handle.db, redisUrl: requireEnv('TEST_REDIS_URL'), logger: pino({ level: 'silent' }), prefix: '{browser-referral}', relayIntervalMs: 100 })
+  worker = await startWorker({
+    db: dbx.handle.db,
+    redisUrl: requireEnv('TEST_REDIS_URL'),
+    logger: pino({ level: 'silent' }),
+    prefix: '{browser-referral}',
+    relayIntervalMs: 100,
+  })
   officerBrowser = await launchChromium()
   practitionerBrowser = await launchChromium()
 })
@@ -31,7 +37,6 @@ afterAll(async () => {
   await dbx?.drop()
 })
 
-
 describe('in Chromium: the front door', () => {
   it('records a referral, links a known child, decides assessment, and the patch team sees it arrive live', async () => {
     // A known child in Eastfield (the demo practitioner's patch) that the caller describes.
@@ -39,33 +44,54 @@ describe('in Chromium: the front door', () => {
       .select({ child: children, family: families })
       .from(children)
       .innerJoin(families, eq(families.id, children.familyId))
-      .where(and(eq(children.councilId, seeded.a.councilId), eq(families.patchId, seeded.a.patchIds[0]!), isNotNull(children.dateOfBirth), sql`not exists (select 1 from offers o where o.family_id = ${families.id})`))
+      .where(
+        and(
+          eq(children.councilId, seeded.a.councilId),
+          eq(families.patchId, seeded.a.patchIds[0]!),
+          isNotNull(children.dateOfBirth),
+          sql`not exists (select 1 from offers o where o.family_id = ${families.id})`,
+        ),
+      )
       .limit(1)
     const child = known!.child
 
     const board = await signInPage(practitionerBrowser.context, server.url, 'practitioner@northmoor.example')
     await board.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Team board' }).click()
     await board.getByRole('heading', { name: 'Eastfield family team' }).waitFor()
-    const waiting = board.getByRole('list').filter({ has: board.getByRole('button', { name: /I’ll lead this family/ }) })
+    const waiting = board
+      .getByRole('list')
+      .filter({ has: board.getByRole('button', { name: /I’ll lead this family/ }) })
     expect(await board.getByRole('button', { name: `I’ll lead this family: ${known!.family.name}` }).count()).toBe(0)
 
     const page = await signInPage(officerBrowser.context, server.url, 'referrals@northmoor.example')
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Referrals' }).click()
     await page.getByRole('heading', { name: 'Referrals', exact: true }).waitFor()
     expect(await axeViolations(page)).toEqual([])
-    await page.getByRole('button', { name: 'Record a referral' }).or(page.getByRole('link', { name: 'Record a referral' })).first().click()
+    await page
+      .getByRole('button', { name: 'Record a referral' })
+      .or(page.getByRole('link', { name: 'Record a referral' }))
+      .first()
+      .click()
     await page.getByRole('heading', { name: 'Record a referral' }).waitFor()
 
     await page.getByLabel('Where the referral came from').selectOption('2A')
     await page.getByLabel('Their name').fill('Mx Teacher (invented)')
-    await page.getByLabel('What the referrer is worried about, in their own words').fill('They have missed school for two weeks and their little brother says there is no food at home.')
+    await page
+      .getByLabel('What the referrer is worried about, in their own words')
+      .fill('They have missed school for two weeks and their little brother says there is no food at home.')
     // the caller spells the name differently (one letter dropped) and gives the date of birth
-    const misspelt = child.firstName.length > 3 ? child.firstName.slice(0, -2) + child.firstName.slice(-1) : child.firstName
+    const misspelt =
+      child.firstName.length > 3 ? child.firstName.slice(0, -2) + child.firstName.slice(-1) : child.firstName
     await page.getByLabel('First name').fill(misspelt)
     await page.getByLabel('Last name').fill(child.lastName)
     await page.getByLabel('Date of birth (YYYY-MM-DD)').fill(child.dateOfBirth!)
     await page.getByText('Is this a child we already know?').waitFor()
-    expect(await page.getByText(/Why: .*same date of birth/).first().isVisible()).toBe(true)
+    expect(
+      await page
+        .getByText(/Why: .*same date of birth/)
+        .first()
+        .isVisible(),
+    ).toBe(true)
     expect(await axeViolations(page)).toEqual([])
     await page.getByRole('button', { name: `Link ${child.firstName} ${child.lastName}` }).click()
     await page.getByText(`Linked to the known record of ${child.firstName} ${child.lastName}`).waitFor()
@@ -75,12 +101,16 @@ describe('in Chromium: the front door', () => {
     expect(await axeViolations(page)).toEqual([])
     await page.getByLabel('Assessment as a child in need (section 17)').check()
     await page.getByLabel('Primary need').selectOption('N1')
-    await page.getByLabel('Why, in plain words').fill('Missing school and no food at home: we need to see the children and understand what is happening.')
+    await page
+      .getByLabel('Why, in plain words')
+      .fill('Missing school and no food at home: we need to see the children and understand what is happening.')
     await page.getByRole('button', { name: 'Save decision' }).click()
     await page.getByText('On Eastfield family team’s board').waitFor({ timeout: 10_000 })
 
     // the practitioner's board updates without a reload
-    await board.getByRole('button', { name: `I’ll lead this family: ${known!.family.name}` }).waitFor({ timeout: 5_000 })
+    await board
+      .getByRole('button', { name: `I’ll lead this family: ${known!.family.name}` })
+      .waitFor({ timeout: 5_000 })
     expect(await waiting.getByText('Missing school and no food at home').isVisible()).toBe(true)
   })
 })

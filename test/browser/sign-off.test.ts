@@ -22,7 +22,9 @@ async function propose(page: import('playwright-core').Page, what: string, weekl
   await page.getByText('Propose an intervention or package').click()
   await page.getByLabel('What is proposed').fill(what)
   await page.getByLabel('Who it is for').fill('The two children')
-  await page.getByLabel('Why', { exact: true }).fill('The children need a safe place after school while Mum is in hospital.')
+  await page
+    .getByLabel('Why', { exact: true })
+    .fill('The children need a safe place after school while Mum is in hospital.')
   await page.getByLabel('Cost per week (£)').fill(weekly)
   await page.getByLabel('For how many weeks').fill('12')
   await page.getByLabel('Alternatives considered').fill('Nan can only help at weekends.')
@@ -49,14 +51,24 @@ describe('in Chromium: strategy sign-off', () => {
     await s.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Sign-off' }).click()
     await s.getByRole('heading', { name: 'Sign-off' }).waitFor()
     expect(await axeViolations(s)).toEqual([])
-    await decide(s, 'After-school care, five days a week', 'Decline', 'Try the family network first: the aunt offered two days a week.')
+    await decide(
+      s,
+      'After-school care, five days a week',
+      'Decline',
+      'Try the family network first: the aunt offered two days a week.',
+    )
     await s.getByText('Declined', { exact: true }).first().waitFor()
 
     await p.goto(`${server.url}/families/${family.id}`)
     await p.getByText('Stan Strategy: Try the family network first: the aunt offered two days a week.').waitFor()
 
     await propose(p, 'Childminder three days a week', '1500')
-    await decide(s, 'Childminder three days a week', 'Approve', 'Agreed: this is the least intrusive way to keep the children at home.')
+    await decide(
+      s,
+      'Childminder three days a week',
+      'Approve',
+      'Agreed: this is the least intrusive way to keep the children at home.',
+    )
     await s.getByText('Approved', { exact: true }).first().waitFor()
     await s.goto(`${server.url}/council`)
     await s.getByRole('heading', { name: 'The council at a glance' }).waitFor()

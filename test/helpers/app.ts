@@ -15,17 +15,31 @@ export interface TestApp {
 }
 
 /** The real app on a given database and the real Redis, with a BullMQ prefix of its own. */
-export async function makeTestApp(handle: DbHandle, config: Partial<{ SESSION_IDLE_MINUTES: number; SESSION_ABSOLUTE_HOURS: number }> = {}, redisUrl = requireEnv('TEST_REDIS_URL')): Promise<TestApp> {
+export async function makeTestApp(
+  handle: DbHandle,
+  config: Partial<{ SESSION_IDLE_MINUTES: number; SESSION_ABSOLUTE_HOURS: number }> = {},
+  redisUrl = requireEnv('TEST_REDIS_URL'),
+): Promise<TestApp> {
   const redis = createRedis(redisUrl, { retryStrategy: () => 500 })
   redis.on('error', () => {})
   const prefix = `{t${randomBytes(4).toString('hex')}}`
-  const queues = Object.fromEntries(Object.values(QUEUES).map((n) => [n, new Queue(n, { connection: redis, prefix })])) as Record<QueueName, Queue>
+  const queues = Object.fromEntries(
+    Object.values(QUEUES).map((n) => [n, new Queue(n, { connection: redis, prefix })]),
+  ) as Record<QueueName, Queue>
   const app = await buildApp({
     db: handle.db,
     pingDb: handle.ping,
     redis,
     queues,
-    config: { SESSION_IDLE_MINUTES: 30, SESSION_ABSOLUTE_HOURS: 12, cookieSecure: false, WEB_DIST_DIR: undefined, TRUST_PROXY: false, BULLMQ_PREFIX: prefix, ...config },
+    config: {
+      SESSION_IDLE_MINUTES: 30,
+      SESSION_ABSOLUTE_HOURS: 12,
+      cookieSecure: false,
+      WEB_DIST_DIR: undefined,
+      TRUST_PROXY: false,
+      BULLMQ_PREFIX: prefix,
+      ...config,
+    },
   })
   await app.ready()
   return {
@@ -46,7 +60,12 @@ export interface Session {
   cookie: string
   csrf: string
   personId: string
-  request(method: InjectOptions['method'], url: string, body?: unknown, opts?: { csrf?: string | null }): Promise<LightMyRequestResponse>
+  request(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    opts?: { csrf?: string | null },
+  ): Promise<LightMyRequestResponse>
 }
 
 export async function signInAs(app: FastifyInstance, email: string, password = TEST_PASSWORD): Promise<Session> {

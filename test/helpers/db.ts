@@ -1,12 +1,23 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { and, eq, isNull, sql } from 'drizzle-orm'
-import { allocations, hashPassword, memberships, openDb, people, seedDemoCouncil, type DbHandle, type SeededCouncil } from '@hearth/db'
+import {
+  allocations,
+  hashPassword,
+  memberships,
+  openDb,
+  people,
+  seedDemoCouncil,
+  type DbHandle,
+  type SeededCouncil,
+} from '@hearth/db'
 import { requireEnv } from './env'
 import { TEMPLATE_DB, withDatabase } from './global-setup'
 
 /** A fresh, migrated database on the real PostgreSQL server, cloned from the template. */
-export async function freshPgDatabase(poolSize = 10): Promise<{ handle: DbHandle; url: string; drop(): Promise<void> }> {
+export async function freshPgDatabase(
+  poolSize = 10,
+): Promise<{ handle: DbHandle; url: string; drop(): Promise<void> }> {
   const base = requireEnv('TEST_DATABASE_URL')
   const name = `hearth_t_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: base })
@@ -33,7 +44,10 @@ let hashPromise: Promise<string> | null = null
 export const testPasswordHash = () => (hashPromise ??= hashPassword(TEST_PASSWORD))
 
 /** Two councils: A (Northmoor, postcodes NM…) and B (Southmere, postcodes SM…). */
-export async function seedTwoCouncils(handle: DbHandle, familyCount = 8): Promise<{ a: SeededCouncil; b: SeededCouncil }> {
+export async function seedTwoCouncils(
+  handle: DbHandle,
+  familyCount = 8,
+): Promise<{ a: SeededCouncil; b: SeededCouncil }> {
   const passwordHash = await testPasswordHash()
   const a = await seedDemoCouncil(handle.db, { familyCount, passwordHash, insightExamples: false })
   const b = await seedDemoCouncil(handle.db, {
@@ -51,14 +65,30 @@ export async function seedTwoCouncils(handle: DbHandle, familyCount = 8): Promis
 
 /** A family the person leads now (the demo seed gives the named practitioner several). */
 export async function heldFamilyId(handle: DbHandle, councilId: string, personId: string): Promise<string> {
-  const [held] = await handle.db.select({ familyId: allocations.familyId }).from(allocations).where(and(eq(allocations.councilId, councilId), eq(allocations.personId, personId), eq(allocations.role, 'lead'), isNull(allocations.endedAt))).limit(1)
+  const [held] = await handle.db
+    .select({ familyId: allocations.familyId })
+    .from(allocations)
+    .where(
+      and(
+        eq(allocations.councilId, councilId),
+        eq(allocations.personId, personId),
+        eq(allocations.role, 'lead'),
+        isNull(allocations.endedAt),
+      ),
+    )
+    .limit(1)
   if (!held) throw new Error('the person leads no family')
   return held.familyId
 }
 
 /** The email of a practitioner in the given team (to sign in as "another team"). */
 export async function practitionerEmailIn(handle: DbHandle, teamId: string): Promise<string> {
-  const [p] = await handle.db.select({ email: people.email }).from(memberships).innerJoin(people, eq(people.id, memberships.personId)).where(and(eq(memberships.teamId, teamId), sql`'practitioner' = any(${people.roles})`)).limit(1)
+  const [p] = await handle.db
+    .select({ email: people.email })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(and(eq(memberships.teamId, teamId), sql`'practitioner' = any(${people.roles})`))
+    .limit(1)
   if (!p) throw new Error('nobody practises in that team')
   return p.email
 }

@@ -9,15 +9,27 @@ import { requireEnv } from './env'
 export const WEB_DIST = fileURLToPath(new URL('../../apps/web/dist', import.meta.url))
 
 /** The real app serving the built web app over HTTP on a free loopback port. */
-export async function startHttpApp(handle: DbHandle, prefix: string): Promise<{ app: FastifyInstance; url: string; close(): Promise<void> }> {
+export async function startHttpApp(
+  handle: DbHandle,
+  prefix: string,
+): Promise<{ app: FastifyInstance; url: string; close(): Promise<void> }> {
   const redis = createRedis(requireEnv('TEST_REDIS_URL'))
-  const queues = Object.fromEntries(Object.values(QUEUES).map((n) => [n, new Queue(n, { connection: redis, prefix })])) as Record<QueueName, Queue>
+  const queues = Object.fromEntries(
+    Object.values(QUEUES).map((n) => [n, new Queue(n, { connection: redis, prefix })]),
+  ) as Record<QueueName, Queue>
   const app = await buildApp({
     db: handle.db,
     pingDb: handle.ping,
     redis,
     queues,
-    config: { SESSION_IDLE_MINUTES: 30, SESSION_ABSOLUTE_HOURS: 12, cookieSecure: false, WEB_DIST_DIR: WEB_DIST, TRUST_PROXY: false, BULLMQ_PREFIX: prefix },
+    config: {
+      SESSION_IDLE_MINUTES: 30,
+      SESSION_ABSOLUTE_HOURS: 12,
+      cookieSecure: false,
+      WEB_DIST_DIR: WEB_DIST,
+      TRUST_PROXY: false,
+      BULLMQ_PREFIX: prefix,
+    },
   })
   const address = await app.listen({ host: '127.0.0.1', port: 0 })
   return {

@@ -7,7 +7,12 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { Queue } from 'bullmq'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod'
 import type { Redis } from 'ioredis'
 import type { Db } from '@hearth/db'
 import type { QueueName } from '@hearth/jobs'
@@ -37,7 +42,15 @@ export interface AppDeps {
   pingDb(): Promise<void>
   redis: Redis
   queues: Record<QueueName, Queue>
-  config: Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_ABSOLUTE_HOURS' | 'cookieSecure' | 'WEB_DIST_DIR' | 'TRUST_PROXY' | 'BULLMQ_PREFIX'>
+  config: Pick<
+    Config,
+    | 'SESSION_IDLE_MINUTES'
+    | 'SESSION_ABSOLUTE_HOURS'
+    | 'cookieSecure'
+    | 'WEB_DIST_DIR'
+    | 'TRUST_PROXY'
+    | 'BULLMQ_PREFIX'
+  >
 }
 
 declare module 'fastify' {
@@ -47,7 +60,10 @@ declare module 'fastify' {
 }
 
 /** Builds the app without listening, so tests drive it through app.inject. */
-export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logger'] = false): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDeps,
+  logger: FastifyServerOptions['logger'] = false,
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     trustProxy: deps.config.TRUST_PROXY,
@@ -81,7 +97,12 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   })
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Hearth API', version: '0.1.0', description: 'Children\'s social care for self-managing teams. Every change needs the X-CSRF-Token header from GET /api/auth/me.' },
+      info: {
+        title: 'Hearth API',
+        version: '0.1.0',
+        description:
+          "Children's social care for self-managing teams. Every change needs the X-CSRF-Token header from GET /api/auth/me.",
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hearth_session' } } },
       security: [{ session: [] }],
     },
@@ -112,9 +133,15 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   if (serveWeb) await app.register(fastifyStatic, { root: dist, wildcard: true, index: ['index.html'] })
   // The web app routes in the browser: unknown non-API pages get index.html; everything else the error shape.
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = serveWeb && request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html')
+    const wantsPage =
+      serveWeb &&
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      (request.headers.accept ?? '').includes('text/html')
     if (wantsPage) return reply.type('text/html').sendFile('index.html')
-    return reply.code(404).send({ error: { code: 'not_found', message: 'There is nothing at this address.', requestId: request.id } })
+    return reply
+      .code(404)
+      .send({ error: { code: 'not_found', message: 'There is nothing at this address.', requestId: request.id } })
   })
   return app
 }

@@ -5,7 +5,9 @@ const Bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes')
 
 const EnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('development'),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], { message: 'must be development, production or test' })
+    .default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535).default(3000),
   /** PostgreSQL server. Unset: embedded PGlite under HEARTH_DATA_DIR. */
@@ -17,7 +19,12 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'must start with redis:// or rediss://' }),
   BULLMQ_PREFIX: z.string().min(1).default('{hearth}'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   /** Cookies marked Secure (on behind HTTPS in production). */
   COOKIE_SECURE: Bool.optional(),
@@ -30,7 +37,11 @@ const EnvSchema = z.object({
   TRUST_PROXY: Bool.default(false),
 })
 
-export type Config = z.infer<typeof EnvSchema> & { embedded: boolean; runWorkerInProcess: boolean; cookieSecure: boolean }
+export type Config = z.infer<typeof EnvSchema> & {
+  embedded: boolean
+  runWorkerInProcess: boolean
+  cookieSecure: boolean
+}
 
 export class ConfigError extends Error {}
 

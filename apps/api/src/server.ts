@@ -9,7 +9,7 @@ import { requestForLog } from './log'
 
 /** Starts the API (and, with embedded PGlite, the worker in the same process). */
 async function main() {
-  let config
+  let config: ReturnType<typeof loadConfig>
   try {
     config = loadConfig()
   } catch (err) {
@@ -24,10 +24,16 @@ async function main() {
     level: config.LOG_LEVEL,
     base: { service: 'hearth-api' },
     serializers: { req: requestForLog },
-    ...(process.stdout.isTTY && config.NODE_ENV !== 'production' ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname,service' } } } : {}),
+    ...(process.stdout.isTTY && config.NODE_ENV !== 'production'
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname,service' } } }
+      : {}),
   }
 
-  const handle = await openDb(config.embedded ? { kind: 'pglite', dataDir: config.HEARTH_DATA_DIR } : { kind: 'postgres', url: config.DATABASE_URL! })
+  const handle = await openDb(
+    config.embedded
+      ? { kind: 'pglite', dataDir: config.HEARTH_DATA_DIR }
+      : { kind: 'postgres', url: config.DATABASE_URL! },
+  )
   if (config.MIGRATE_ON_START) await handle.migrate()
   if (config.SEED_DEMO) await seedDemoCouncil(handle.db)
 
@@ -43,7 +49,12 @@ async function main() {
   )
   let worker: RunningWorker | null = null
   if (config.runWorkerInProcess) {
-    worker = await startWorker({ db: handle.db, redisUrl: config.REDIS_URL, logger: app.log, prefix: config.BULLMQ_PREFIX })
+    worker = await startWorker({
+      db: handle.db,
+      redisUrl: config.REDIS_URL,
+      logger: app.log,
+      prefix: config.BULLMQ_PREFIX,
+    })
   }
 
   let stopping = false
@@ -64,7 +75,10 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'))
 
   await app.listen({ host: config.HOST, port: config.PORT })
-  app.log.info({ database: handle.kind, worker: config.runWorkerInProcess ? 'in-process' : 'separate' }, 'Hearth API ready')
+  app.log.info(
+    { database: handle.kind, worker: config.runWorkerInProcess ? 'in-process' : 'separate' },
+    'Hearth API ready',
+  )
 }
 
 main().catch((err) => {

@@ -25,7 +25,9 @@ const DEMO_EMAIL: Record<Role, string> = {
 }
 
 async function firstId(table: string, councilId: string, where = 'true') {
-  const r = await dbx.handle.db.execute(sql.raw(`select id from ${table} where council_id = '${councilId}' and ${where} limit 1`))
+  const r = await dbx.handle.db.execute(
+    sql.raw(`select id from ${table} where council_id = '${councilId}' and ${where} limit 1`),
+  )
   return String((r as unknown as { rows: { id: string }[] }).rows[0]!.id)
 }
 
@@ -35,12 +37,24 @@ async function idsFor(councilId: string, eastfieldPatch: string) {
     id_team: await firstId('teams', councilId),
     id_person: await firstId('people', councilId, "email like 'enabler@%'"),
     id_family: await firstId('families', councilId, `patch_id = '${eastfieldPatch}'`),
-    id_child: await firstId('children', councilId, `family_id in (select id from families where patch_id = '${eastfieldPatch}')`),
+    id_child: await firstId(
+      'children',
+      councilId,
+      `family_id in (select id from families where patch_id = '${eastfieldPatch}')`,
+    ),
     id_export: await firstId('audit_exports', councilId),
     id_referral: await firstId('referrals', councilId, "status = 'awaiting_decision'"),
     id_ffteam: await firstId('teams', councilId, "kind = 'family_facing'"),
     id_offer: await firstId('offers', councilId),
-    id_heldfamily: await firstId('allocations', councilId, "role = 'lead'").then(async () => String(((await dbx.handle.db.execute(sql.raw(`select family_id from allocations where council_id = '${councilId}' and role = 'lead' limit 1`))) as unknown as { rows: { family_id: string }[] }).rows[0]!.family_id)),
+    id_heldfamily: await firstId('allocations', councilId, "role = 'lead'").then(async () =>
+      String(
+        (
+          (await dbx.handle.db.execute(
+            sql.raw(`select family_id from allocations where council_id = '${councilId}' and role = 'lead' limit 1`),
+          )) as unknown as { rows: { family_id: string }[] }
+        ).rows[0]!.family_id,
+      ),
+    ),
     id_visit: await firstId('visits', councilId),
     id_task: await firstId('admin_tasks', councilId),
     id_proposal: await firstId('proposals', councilId),
@@ -52,10 +66,40 @@ async function idsFor(councilId: string, eastfieldPatch: string) {
 
 /** Fills :params in a route with ids of the given council. */
 function fill(url: string, set: Record<string, string>): string {
-  const prefix = url.startsWith('/api/teams') ? 'team' : url.startsWith('/api/patches') ? 'patch' : url.startsWith('/api/people') ? 'person' : url.startsWith('/api/families') ? 'family' : url.startsWith('/api/children') ? 'child' : url.startsWith('/api/audit/exports') ? 'export' : url.startsWith('/api/referrals') ? 'referral' : url.startsWith('/api/visits') ? 'visit' : url.startsWith('/api/tasks') ? 'task' : url.startsWith('/api/proposals') ? 'proposal' : url.startsWith('/api/insight/requests') ? 'insight' : url.startsWith('/api/directory/services') ? 'service' : url.startsWith('/api/commissions') ? 'commission' : url.startsWith('/api/council/teams') ? 'ffteam' : 'x'
+  const prefix = url.startsWith('/api/teams')
+    ? 'team'
+    : url.startsWith('/api/patches')
+      ? 'patch'
+      : url.startsWith('/api/people')
+        ? 'person'
+        : url.startsWith('/api/families')
+          ? 'family'
+          : url.startsWith('/api/children')
+            ? 'child'
+            : url.startsWith('/api/audit/exports')
+              ? 'export'
+              : url.startsWith('/api/referrals')
+                ? 'referral'
+                : url.startsWith('/api/visits')
+                  ? 'visit'
+                  : url.startsWith('/api/tasks')
+                    ? 'task'
+                    : url.startsWith('/api/proposals')
+                      ? 'proposal'
+                      : url.startsWith('/api/insight/requests')
+                        ? 'insight'
+                        : url.startsWith('/api/directory/services')
+                          ? 'service'
+                          : url.startsWith('/api/commissions')
+                            ? 'commission'
+                            : url.startsWith('/api/council/teams')
+                              ? 'ffteam'
+                              : 'x'
   url = url.replace(':taskType', 'visit_confirmation')
-  if (/^\/api\/families\/:id\/(workers|visits|ask-enabler|tasks|proposals)/.test(url)) url = url.replace(':id', set.id_heldfamily!)
-  if (/^\/api\/teams\/:id\/(board|offers|decisions|rota|members\/:personId\/cap)/.test(url)) url = url.replace(':id', set.id_ffteam!)
+  if (/^\/api\/families\/:id\/(workers|visits|ask-enabler|tasks|proposals)/.test(url))
+    url = url.replace(':id', set.id_heldfamily!)
+  if (/^\/api\/teams\/:id\/(board|offers|decisions|rota|members\/:personId\/cap)/.test(url))
+    url = url.replace(':id', set.id_ffteam!)
   return url
     .replace(':offerId', set.id_offer!)
     .replace(':day', '2031-01-02')
@@ -75,17 +119,55 @@ beforeAll(async () => {
     sessionsB.set(role, await signInAs(t.app, `${DEMO_EMAIL[role]}@southmere.example`))
   }
   // a proposal in each council (strategy routes), and an audit export (download routes)
-  for (const [s, council] of [[sessionsA, seeded.a], [sessionsB, seeded.b]] as const) {
-    const fam = ((await dbx.handle.db.execute(sql.raw(`select family_id from allocations a join people p on p.id = a.person_id where a.council_id = '${council.councilId}' and a.role = 'lead' and p.email like 'practitioner@%' limit 1`))) as unknown as { rows: { family_id: string }[] }).rows[0]!.family_id
-    const r = await s.get('practitioner')!.request('POST', `/api/families/${fam}/proposals`, { what: 'Respite', forWhom: 'The children', why: 'A break', weeklyPence: 1_000_000, weeks: 20, alternatives: 'None', familyView: 'Yes please', conversationStage: 3 })
+  for (const [s, council] of [
+    [sessionsA, seeded.a],
+    [sessionsB, seeded.b],
+  ] as const) {
+    const fam = (
+      (await dbx.handle.db.execute(
+        sql.raw(
+          `select family_id from allocations a join people p on p.id = a.person_id where a.council_id = '${council.councilId}' and a.role = 'lead' and p.email like 'practitioner@%' limit 1`,
+        ),
+      )) as unknown as { rows: { family_id: string }[] }
+    ).rows[0]!.family_id
+    const r = await s.get('practitioner')!.request('POST', `/api/families/${fam}/proposals`, {
+      what: 'Respite',
+      forWhom: 'The children',
+      why: 'A break',
+      weeklyPence: 1_000_000,
+      weeks: 20,
+      alternatives: 'None',
+      familyView: 'Yes please',
+      conversationStage: 3,
+    })
     if (r.statusCode !== 201) throw new Error(`proposal fixture: ${r.body}`)
   }
   // a consultation request in each council (insight routes)
-  for (const [s, council] of [[sessionsA, seeded.a], [sessionsB, seeded.b]] as const) {
-    const r = await s.get('practitioner')!.request('POST', '/api/insight/requests', { kind: 'coaching', topic: 'systemic_case_discussion', teamId: council.teamIds['Eastfield family team'], question: 'A systemic discussion for the team, please.' })
+  for (const [s, council] of [
+    [sessionsA, seeded.a],
+    [sessionsB, seeded.b],
+  ] as const) {
+    const r = await s.get('practitioner')!.request('POST', '/api/insight/requests', {
+      kind: 'coaching',
+      topic: 'systemic_case_discussion',
+      teamId: council.teamIds['Eastfield family team'],
+      question: 'A systemic discussion for the team, please.',
+    })
     if (r.statusCode !== 201) throw new Error(`insight fixture: ${r.body}`)
-    const fam = ((await dbx.handle.db.execute(sql.raw(`select family_id from allocations a join people p on p.id = a.person_id where a.council_id = '${council.councilId}' and a.role = 'lead' and p.email like 'practitioner@%' limit 1`))) as unknown as { rows: { family_id: string }[] }).rows[0]!.family_id
-    const c = await s.get('practitioner')!.request('POST', `/api/families/${fam}/commissions`, { need: 'Night support', why: 'Nothing listed works at night.', familyView: 'Yes please', weeks: 4, budgetPence: 100_000 })
+    const fam = (
+      (await dbx.handle.db.execute(
+        sql.raw(
+          `select family_id from allocations a join people p on p.id = a.person_id where a.council_id = '${council.councilId}' and a.role = 'lead' and p.email like 'practitioner@%' limit 1`,
+        ),
+      )) as unknown as { rows: { family_id: string }[] }
+    ).rows[0]!.family_id
+    const c = await s.get('practitioner')!.request('POST', `/api/families/${fam}/commissions`, {
+      need: 'Night support',
+      why: 'Nothing listed works at night.',
+      familyView: 'Yes please',
+      weeks: 4,
+      budgetPence: 100_000,
+    })
     if (c.statusCode !== 201) throw new Error(`commission fixture: ${c.body}`)
   }
   // an audit export in each council, so download routes have something to refuse
@@ -109,13 +191,19 @@ describe('every route has an access rule', () => {
   })
 
   it('only sign-in is public under /api', () => {
-    const pub = apiRoutes().filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`)
+    const pub = apiRoutes()
+      .filter((r) => r.access === 'public')
+      .map((r) => `${r.method} ${r.url}`)
     expect(pub).toEqual(['POST /api/auth/sign-in'])
   })
 
   it('signed out, every non-public route answers 401 and nothing else', async () => {
     for (const r of apiRoutes().filter((x) => x.access !== 'public')) {
-      const res = await t.app.inject({ method: r.method as 'GET', url: fill(r.url, ids.a), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} })
+      const res = await t.app.inject({
+        method: r.method as 'GET',
+        url: fill(r.url, ids.a),
+        payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+      })
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401)
     }
   })
@@ -144,7 +232,9 @@ describe('route × role', () => {
 describe('council isolation', () => {
   it('with another council’s ids, every route answers 404 (or refuses) and council B is unchanged', async () => {
     const snapshot = async () =>
-      (await dbx.handle.db.execute(sql.raw(`select
+      (
+        (await dbx.handle.db.execute(
+          sql.raw(`select
         (select count(*) from patches where council_id = '${seeded.b.councilId}') p,
         (select string_agg(name || array_to_string(postcode_areas, ','), '|' order by id) from patches where council_id = '${seeded.b.councilId}') pn,
         (select string_agg(name || caseload_cap, '|' order by id) from teams where council_id = '${seeded.b.councilId}') tn,
@@ -166,7 +256,9 @@ describe('council isolation', () => {
         (select count(*) from proposal_decisions where council_id = '${seeded.b.councilId}') pdec,
         (select string_agg(status || coalesce(taken_by::text, '') || coalesce(advice, ''), '|' order by id) from insight_requests where council_id = '${seeded.b.councilId}') insight,
         (select count(*) from family_services where council_id = '${seeded.b.councilId}') fsvc,
-        (select string_agg(status || coalesce(taken_by::text, '') || coalesce(provider_name, ''), '|' order by id) from commissions where council_id = '${seeded.b.councilId}') comm`)) as unknown as { rows: unknown[] }).rows[0]
+        (select string_agg(status || coalesce(taken_by::text, '') || coalesce(provider_name, ''), '|' order by id) from commissions where council_id = '${seeded.b.councilId}') comm`),
+        )) as unknown as { rows: unknown[] }
+      ).rows[0]
     const before = await snapshot()
     const withParams = apiRoutes().filter((r) => r.url.includes(':id') && Array.isArray(r.access))
     expect(withParams.length).toBeGreaterThan(10)
@@ -193,11 +285,19 @@ describe('council isolation', () => {
     const teams = (await admin.request('GET', '/api/teams')).json() as { id: string }[]
     const teamIdsB = Object.values(seeded.b.teamIds)
     expect(teams.some((x) => teamIdsB.includes(x.id))).toBe(false)
-    const families = (await sessionsA.get('referral_officer')!.request('GET', '/api/families?limit=200')).json() as { postcode: string }[]
+    const families = (await sessionsA.get('referral_officer')!.request('GET', '/api/families?limit=200')).json() as {
+      postcode: string
+    }[]
     expect(families.length).toBeGreaterThan(0)
     expect(families.every((f) => f.postcode.startsWith('NM'))).toBe(true)
-    const audit = (await admin.request('GET', '/api/audit?limit=500')).json() as { events: { actorPersonId: string | null }[] }
-    const peopleB = ((await dbx.handle.db.execute(sql.raw(`select id from people where council_id = '${seeded.b.councilId}'`))) as unknown as { rows: { id: string }[] }).rows.map((r) => r.id)
+    const audit = (await admin.request('GET', '/api/audit?limit=500')).json() as {
+      events: { actorPersonId: string | null }[]
+    }
+    const peopleB = (
+      (await dbx.handle.db.execute(
+        sql.raw(`select id from people where council_id = '${seeded.b.councilId}'`),
+      )) as unknown as { rows: { id: string }[] }
+    ).rows.map((r) => r.id)
     expect(audit.events.some((e) => e.actorPersonId && peopleB.includes(e.actorPersonId))).toBe(false)
   })
 
@@ -206,7 +306,11 @@ describe('council isolation', () => {
     const addB = await admin.request('POST', `/api/teams/${ids.a.id_team}/members`, { personId: ids.b.id_person })
     expect(addB.statusCode).toBe(400)
     expect(addB.json().error.details[0].field).toBe('body.personId')
-    const patchB = await admin.request('POST', '/api/teams', { name: 'Borrowed patch team', kind: 'family_facing', patchId: ids.b.id_patch })
+    const patchB = await admin.request('POST', '/api/teams', {
+      name: 'Borrowed patch team',
+      kind: 'family_facing',
+      patchId: ids.b.id_patch,
+    })
     expect(patchB.statusCode).toBe(400)
     expect(patchB.json().error.details[0].field).toBe('body.patchId')
   })
@@ -220,29 +324,49 @@ function validBodyFor(method: string, url: string): unknown {
   if (url === '/api/teams/:id/members') return { personId: ids.a.id_person }
   if (url === '/api/people/:id') return { name: 'Renamed across councils' }
   if (url === '/api/families/:id') return { name: 'Renamed across councils' }
-  if (url === '/api/families/:id/children') return { firstName: 'Cross', lastName: 'Council', dateOfBirth: '2020-01-01', sex: 'F' }
+  if (url === '/api/families/:id/children')
+    return { firstName: 'Cross', lastName: 'Council', dateOfBirth: '2020-01-01', sex: 'F' }
   if (url === '/api/families/:id/adults') return { name: 'Cross Council' }
-  if (url === '/api/families/:id/relationships') return { adultId: ids.a.id_person, childId: ids.a.id_child, kind: 'parent' }
+  if (url === '/api/families/:id/relationships')
+    return { adultId: ids.a.id_person, childId: ids.a.id_child, kind: 'parent' }
   if (url === '/api/children/:id') return { firstName: 'Renamed' }
-  if (url === '/api/referrals/:id/decision') return { decision: 'nfa', reasons: 'Deciding across councils must not work.' }
+  if (url === '/api/referrals/:id/decision')
+    return { decision: 'nfa', reasons: 'Deciding across councils must not work.' }
   if (url === '/api/referrals/:id/route') return { teamId: ids.a.id_ffteam }
   if (url === '/api/teams/:id/offers/:offerId/claim') return {}
-  if (url === '/api/families/:id/workers') return { leadId: ids.a.id_person, coWorkerIds: [ids.a.id_person], reason: 'Across councils must not work.' }
+  if (url === '/api/families/:id/workers')
+    return { leadId: ids.a.id_person, coWorkerIds: [ids.a.id_person], reason: 'Across councils must not work.' }
   if (url === '/api/teams/:id/decisions') return { summary: 'Across councils must not work.' }
   if (url === '/api/teams/:id/members/:personId/cap') return { cap: 20, reason: 'Across councils must not work.' }
   if (url === '/api/teams/:id/rota/:day') return { personId: ids.a.id_person }
-  if (url === '/api/families/:id/visits') return { kind: 'home_visit', startsAt: '2031-01-02T10:00:00Z', place: 'Across councils' }
+  if (url === '/api/families/:id/visits')
+    return { kind: 'home_visit', startsAt: '2031-01-02T10:00:00Z', place: 'Across councils' }
   if (url === '/api/visits/:id') return { place: 'Across councils', reason: 'Across councils must not work.' }
   if (url === '/api/visits/:id/cancel') return { reason: 'Across councils must not work.' }
   if (url === '/api/tasks/:id/complete') return { outcome: 'Across councils must not work.' }
   if (url === '/api/families/:id/ask-enabler') return { request: 'Across councils must not work.' }
-  if (url === '/api/families/:id/proposals') return { what: 'x', forWhom: 'y', why: 'z', weeklyPence: 100, weeks: 1, alternatives: 'a', familyView: 'b', conversationStage: 3 }
-  if (url === '/api/proposals/:id/decision') return { outcome: 'approve', reasonsForTeam: 'Across councils must not work.' }
+  if (url === '/api/families/:id/proposals')
+    return {
+      what: 'x',
+      forWhom: 'y',
+      why: 'z',
+      weeklyPence: 100,
+      weeks: 1,
+      alternatives: 'a',
+      familyView: 'b',
+      conversationStage: 3,
+    }
+  if (url === '/api/proposals/:id/decision')
+    return { outcome: 'approve', reasonsForTeam: 'Across councils must not work.' }
   if (url === '/api/proposals/:id/resubmit') return { why: 'Across councils must not work.' }
-  if (url === '/api/families/:id/commissions') return { need: 'Across councils', why: 'Must not work.', familyView: 'No', weeks: 4, budgetPence: 100 }
-  if (url === '/api/commissions/:id/record') return { providerName: 'Across councils', weeklyPence: 100, startDate: '2027-01-04', endDate: '2027-01-31' }
-  if (url === '/api/families/:id/services') return { serviceId: ids.a.id_service, status: 'referred', onDate: '2026-11-02' }
-  if (url === '/api/insight/requests/:id/booking') return { sessionAt: '2031-01-02T10:00:00Z', sessionMinutes: 60, attendees: 'Across councils' }
+  if (url === '/api/families/:id/commissions')
+    return { need: 'Across councils', why: 'Must not work.', familyView: 'No', weeks: 4, budgetPence: 100 }
+  if (url === '/api/commissions/:id/record')
+    return { providerName: 'Across councils', weeklyPence: 100, startDate: '2027-01-04', endDate: '2027-01-31' }
+  if (url === '/api/families/:id/services')
+    return { serviceId: ids.a.id_service, status: 'referred', onDate: '2026-11-02' }
+  if (url === '/api/insight/requests/:id/booking')
+    return { sessionAt: '2031-01-02T10:00:00Z', sessionMinutes: 60, attendees: 'Across councils' }
   if (url === '/api/insight/requests/:id/advice') return { advice: 'Advice across councils must never be written.' }
   return {}
 }

@@ -41,7 +41,15 @@ describe('audit trail', () => {
     expect(res.statusCode).toBe(200)
     const rows = (await eventsFor(eq(auditEvents.childId, childId))).filter((r) => r.action === 'child.read')
     expect(rows).toHaveLength(1)
-    expect(rows[0]).toMatchObject({ actorPersonId: practitioner.personId, councilId: seeded.a.councilId, familyId, route: '/api/children/:id', method: 'GET', recordType: 'child', recordId: childId })
+    expect(rows[0]).toMatchObject({
+      actorPersonId: practitioner.personId,
+      councilId: seeded.a.councilId,
+      familyId,
+      route: '/api/children/:id',
+      method: 'GET',
+      recordType: 'child',
+      recordId: childId,
+    })
     expect(rows[0]!.at.getTime()).toBeGreaterThanOrEqual(before - 1000)
     expect(rows[0]!.requestId).toBeTruthy()
   })
@@ -56,8 +64,12 @@ describe('audit trail', () => {
 
   it('a write and its audit row are one transaction: an audit failure leaves no change', async () => {
     // Make audit inserts fail for this one statement window with a trigger, then try a write.
-    await dbx.handle.db.execute(sql`create or replace function fail_audit() returns trigger as $$ begin raise exception 'audit down'; end $$ language plpgsql`)
-    await dbx.handle.db.execute(sql`create trigger fail_audit before insert on audit_events for each row execute function fail_audit()`)
+    await dbx.handle.db.execute(
+      sql`create or replace function fail_audit() returns trigger as $$ begin raise exception 'audit down'; end $$ language plpgsql`,
+    )
+    await dbx.handle.db.execute(
+      sql`create trigger fail_audit before insert on audit_events for each row execute function fail_audit()`,
+    )
     try {
       const res = await practitioner.request('PATCH', `/api/children/${childId}`, { firstName: 'Renamedwithoutaudit' })
       expect(res.statusCode).toBe(500)
@@ -86,7 +98,9 @@ describe('audit trail', () => {
     expect(byChild.events.every((e: { childId: string }) => e.childId === childId)).toBe(true)
     const byPerson = (await admin.request('GET', `/api/audit?personId=${practitioner.personId}`)).json()
     expect(byPerson.events.length).toBeGreaterThan(0)
-    expect(byPerson.events.every((e: { actorPersonId: string }) => e.actorPersonId === practitioner.personId)).toBe(true)
+    expect(byPerson.events.every((e: { actorPersonId: string }) => e.actorPersonId === practitioner.personId)).toBe(
+      true,
+    )
     expect(byPerson.events[0].actorName).toBe('Priya Practitioner')
     const today = new Date().toISOString().slice(0, 10)
     const todays = (await admin.request('GET', `/api/audit?from=${today}&to=${today}&childId=${childId}`)).json()

@@ -22,22 +22,42 @@ afterAll(async () => {
 
 describe('sign-in', () => {
   it('signs in with the right password, sets an HttpOnly SameSite cookie and returns who you are', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'ADMIN@northmoor.example', password: 'hearth-demo-2026' } })
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'ADMIN@northmoor.example', password: 'hearth-demo-2026' },
+    })
     expect(res.statusCode).toBe(200)
     const cookie = res.cookies.find((c) => c.name === 'hearth_session')!
     expect(cookie.httpOnly).toBe(true)
     expect(cookie.sameSite).toBe('Strict')
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `hearth_session=${cookie.value}` } })
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: `hearth_session=${cookie.value}` },
+    })
     expect(me.statusCode).toBe(200)
-    expect(me.json()).toMatchObject({ email: 'admin@northmoor.example', roles: ['administrator'], councilId: seeded.a.councilId })
+    expect(me.json()).toMatchObject({
+      email: 'admin@northmoor.example',
+      roles: ['administrator'],
+      councilId: seeded.a.councilId,
+    })
     // only the hash of the token is stored
     const rows = await dbx.handle.db.select().from(sessions)
     expect(rows.some((r) => r.tokenHash === cookie.value)).toBe(false)
   })
 
   it('refuses a wrong password and an unknown email with the same message', async () => {
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'enabler@northmoor.example', password: 'not-the-password' } })
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'nobody@northmoor.example', password: 'not-the-password' } })
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'enabler@northmoor.example', password: 'not-the-password' },
+    })
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'nobody@northmoor.example', password: 'not-the-password' },
+    })
     expect(wrong.statusCode).toBe(401)
     expect(unknown.statusCode).toBe(401)
     expect(wrong.json().error.message).toBe(unknown.json().error.message)
@@ -64,22 +84,42 @@ describe('CSRF', () => {
   it('refuses a change without the token, or with a wrong one, and writes nothing', async () => {
     const s = await signInAs(t.app, 'admin@northmoor.example')
     const before = await dbx.handle.db.select({ n: sql<number>`count(*)::int` }).from(people)
-    const none = await s.request('POST', '/api/people', { name: 'Csrf Nobody', email: 'csrf@northmoor.example', roles: ['enabler'], password: 'long-enough-password' }, { csrf: null })
+    const none = await s.request(
+      'POST',
+      '/api/people',
+      { name: 'Csrf Nobody', email: 'csrf@northmoor.example', roles: ['enabler'], password: 'long-enough-password' },
+      { csrf: null },
+    )
     expect(none.statusCode).toBe(403)
     expect(none.json().error.code).toBe('csrf_failed')
-    const wrong = await s.request('POST', '/api/people', { name: 'Csrf Nobody', email: 'csrf@northmoor.example', roles: ['enabler'], password: 'long-enough-password' }, { csrf: 'x'.repeat(43) })
+    const wrong = await s.request(
+      'POST',
+      '/api/people',
+      { name: 'Csrf Nobody', email: 'csrf@northmoor.example', roles: ['enabler'], password: 'long-enough-password' },
+      { csrf: 'x'.repeat(43) },
+    )
     expect(wrong.statusCode).toBe(403)
     const after = await dbx.handle.db.select({ n: sql<number>`count(*)::int` }).from(people)
     expect(after).toEqual(before)
     // with the token it works
-    const ok = await s.request('POST', '/api/people', { name: 'Csrf Somebody', email: 'csrf@northmoor.example', roles: ['enabler'], password: 'long-enough-password' })
+    const ok = await s.request('POST', '/api/people', {
+      name: 'Csrf Somebody',
+      email: 'csrf@northmoor.example',
+      roles: ['enabler'],
+      password: 'long-enough-password',
+    })
     expect(ok.statusCode).toBe(201)
   })
 
   it('one session’s token does not work with another session', async () => {
     const a = await signInAs(t.app, 'admin@northmoor.example')
     const b = await signInAs(t.app, 'admin@northmoor.example')
-    const res = await a.request('POST', '/api/patches', { name: 'Cross token', postcodeAreas: ['NM8'] }, { csrf: b.csrf })
+    const res = await a.request(
+      'POST',
+      '/api/patches',
+      { name: 'Cross token', postcodeAreas: ['NM8'] },
+      { csrf: b.csrf },
+    )
     expect(res.statusCode).toBe(403)
   })
 })
@@ -94,7 +134,11 @@ describe('lock-out', () => {
     const last = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password: 'guess' } })
     expect(last.statusCode).toBe(423)
     expect(last.json().error.message).toMatch(/locked/)
-    const right = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password: 'hearth-demo-2026' } })
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email, password: 'hearth-demo-2026' },
+    })
     expect(right.statusCode).toBe(423)
 
     const admin = await signInAs(t.app, 'admin@northmoor.example')
@@ -104,9 +148,18 @@ describe('lock-out', () => {
     const unlock = await admin.request('PATCH', `/api/people/${rosa!.id}`, { unlock: true })
     expect(unlock.statusCode).toBe(200)
     expect(unlock.json().locked).toBe(false)
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password: 'hearth-demo-2026' } })
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email, password: 'hearth-demo-2026' },
+    })
     expect(again.statusCode).toBe(200)
-    const actions = (await dbx.handle.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.recordId, rosa!.id))).map((r) => r.action)
+    const actions = (
+      await dbx.handle.db
+        .select({ action: auditEvents.action })
+        .from(auditEvents)
+        .where(eq(auditEvents.recordId, rosa!.id))
+    ).map((r) => r.action)
     expect(actions.filter((a) => a === 'auth.sign_in_failed')).toHaveLength(MAX_FAILED_SIGN_INS)
     expect(actions).toContain('auth.sign_in_refused_locked')
   })
@@ -114,7 +167,9 @@ describe('lock-out', () => {
   it('counts parallel guesses: 20 at once still lock the account', async () => {
     const email = 'rhys.ridgeway@northmoor.example'
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password: 'guess' } })),
+      Array.from({ length: 20 }, () =>
+        t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password: 'guess' } }),
+      ),
     )
     expect(results.every((r) => r.statusCode === 401 || r.statusCode === 423)).toBe(true)
     const [row] = await dbx.handle.db.select().from(people).where(eq(people.email, email))
@@ -126,7 +181,10 @@ describe('lock-out', () => {
 describe('session expiry', () => {
   it('an idle-expired session is refused', async () => {
     const s = await signInAs(t.app, 'strategy@northmoor.example')
-    await dbx.handle.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.personId, s.personId))
+    await dbx.handle.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.personId, s.personId))
     expect((await s.request('GET', '/api/auth/me')).statusCode).toBe(401)
   })
 
@@ -142,7 +200,10 @@ describe('session expiry', () => {
   it('use pushes the idle expiry forward', async () => {
     const s = await signInAs(t.app, 'enabler@northmoor.example')
     const past = new Date(Date.now() - 5 * 60_000)
-    await dbx.handle.db.update(sessions).set({ lastSeenAt: past, expiresAt: new Date(Date.now() + 60_000) }).where(eq(sessions.personId, s.personId))
+    await dbx.handle.db
+      .update(sessions)
+      .set({ lastSeenAt: past, expiresAt: new Date(Date.now() + 60_000) })
+      .where(eq(sessions.personId, s.personId))
     expect((await s.request('GET', '/api/auth/me')).statusCode).toBe(200)
     const [row] = await dbx.handle.db.select().from(sessions).where(eq(sessions.personId, s.personId))
     expect(row!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 25 * 60_000)
@@ -153,7 +214,11 @@ describe('session expiry', () => {
     const admin = await signInAs(t.app, 'admin@northmoor.example')
     expect((await admin.request('PATCH', `/api/people/${s.personId}`, { active: false })).statusCode).toBe(200)
     expect((await s.request('GET', '/api/auth/me')).statusCode).toBe(401)
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'eli.eastwick@northmoor.example', password: 'hearth-demo-2026' } })
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'eli.eastwick@northmoor.example', password: 'hearth-demo-2026' },
+    })
     expect(again.statusCode).toBe(401)
   })
 })

@@ -18,9 +18,13 @@ let otherTeam: Session
 let familyId: string
 
 const counts = async () =>
-  ((await dbx.handle.db.execute(sql`select (select count(*)::int from directory_services) s, (select count(*)::int from directory_organisations) o, (select count(*)::int from directory_locations) l,
+  (
+    (await dbx.handle.db.execute(sql`select (select count(*)::int from directory_services) s, (select count(*)::int from directory_organisations) o, (select count(*)::int from directory_locations) l,
     (select count(*)::int from directory_eligibility) e, (select count(*)::int from directory_cost_options) c, (select count(*)::int from directory_service_locations) sl,
-    (select string_agg(name || status, '|' order by id) from directory_services) names`)) as unknown as { rows: Record<string, unknown>[] }).rows[0]
+    (select string_agg(name || status, '|' order by id) from directory_services) names`)) as unknown as {
+      rows: Record<string, unknown>[]
+    }
+  ).rows[0]
 
 /** Services compared as data: sub-lists in id order (ORUK does not give them an order). */
 function normalise(list: unknown[]) {
@@ -57,7 +61,9 @@ describe('Open Referral UK import and export', () => {
     expect(res.json()).toEqual({ organisations: 2, services: 3, locations: 2, created: 3, updated: 0 })
     const out = await insight.request('GET', '/api/directory/export')
     expect(out.statusCode).toBe(200)
-    expect(out.headers['content-disposition']).toMatch(/attachment; filename="open-referral-services-\d{4}-\d{2}-\d{2}\.json"/)
+    expect(out.headers['content-disposition']).toMatch(
+      /attachment; filename="open-referral-services-\d{4}-\d{2}-\d{2}\.json"/,
+    )
     const doc = JSON.parse(out.body) as { totalElements: number; content: { id: string }[] }
     expect(doc.totalElements).toBe(doc.content.length)
     const exported = doc.content.filter((s) => s.id.startsWith('sample-'))
@@ -73,7 +79,10 @@ describe('Open Referral UK import and export', () => {
 
   it('refuses a file that is not JSON, with the line, and imports nothing', async () => {
     const before = await counts()
-    const broken = SAMPLE.replace('"status": "active",\n      "attending_access": "appointment"', '"status": "active"\n      "attending_access": "appointment"')
+    const broken = SAMPLE.replace(
+      '"status": "active",\n      "attending_access": "appointment"',
+      '"status": "active"\n      "attending_access": "appointment"',
+    )
     expect(broken).not.toBe(SAMPLE)
     const line = broken.split('\n').findIndex((l) => l.includes('"attending_access": "appointment"')) + 1
     const res = await insight.request('POST', '/api/directory/import', { content: broken })
@@ -86,7 +95,11 @@ describe('Open Referral UK import and export', () => {
   it('refuses a file with a wrong field, naming the line and field, even when other services are fine', async () => {
     const before = await counts()
     const doc = JSON.parse(SAMPLE)
-    doc.content.unshift({ ...doc.content[0], id: 'sample-svc-new-and-fine', name: 'A new service that must not arrive' })
+    doc.content.unshift({
+      ...doc.content[0],
+      id: 'sample-svc-new-and-fine',
+      name: 'A new service that must not arrive',
+    })
     doc.content[2].cost_options[0].amount = -5
     doc.content[3].service_taxonomys[0].taxonomy.id = 'astrology'
     delete doc.content[1].organization.name
@@ -96,10 +109,20 @@ describe('Open Referral UK import and export', () => {
     expect(res.statusCode).toBe(400)
     const details = res.json().error.details as { field: string; message: string }[]
     const byField = Object.fromEntries(details.map((d) => [d.field, d.message]))
-    expect(byField['content[2].cost_options[0].amount']).toMatch(new RegExp(`^line ${lines.findIndex((l) => l.includes('"amount": -5')) + 1}, column \\d+: cannot be negative`))
-    expect(byField['content[3].service_taxonomys[0].taxonomy.id']).toMatch(new RegExp(`^line ${lines.findIndex((l) => l.includes('"id": "astrology"')) + 1}, column \\d+: not a need Hearth knows`))
+    expect(byField['content[2].cost_options[0].amount']).toMatch(
+      new RegExp(`^line ${lines.findIndex((l) => l.includes('"amount": -5')) + 1}, column \\d+: cannot be negative`),
+    )
+    expect(byField['content[3].service_taxonomys[0].taxonomy.id']).toMatch(
+      new RegExp(
+        `^line ${lines.findIndex((l) => l.includes('"id": "astrology"')) + 1}, column \\d+: not a need Hearth knows`,
+      ),
+    )
     // a missing field points at the object it is missing from
-    const orgLine = lines.findIndex((l, i) => i > lines.findIndex((x) => x.includes('"id": "sample-svc-young-carers"')) && l.includes('"organization": {')) + 1
+    const orgLine =
+      lines.findIndex(
+        (l, i) =>
+          i > lines.findIndex((x) => x.includes('"id": "sample-svc-young-carers"')) && l.includes('"organization": {'),
+      ) + 1
     expect(byField['content[1].organization.name']).toMatch(new RegExp(`^line ${orgLine}, column \\d+: `))
     expect(await counts()).toEqual(before)
   })
@@ -122,15 +145,23 @@ describe('Open Referral UK import and export', () => {
     expect((await insightB.request('GET', `/api/directory/services/${mine.id}`)).statusCode).toBe(404)
     expect((await insight.request('GET', `/api/directory/services/${mine.id}`)).statusCode).toBe(200)
     const b = await insightB.request('GET', '/api/directory/export')
-    expect((JSON.parse(b.body) as { content: { id: string }[] }).content.some((s) => s.id.startsWith('sample-'))).toBe(false)
+    expect((JSON.parse(b.body) as { content: { id: string }[] }).content.some((s) => s.id.startsWith('sample-'))).toBe(
+      false,
+    )
   })
 })
 
 describe('search', () => {
-  const names = async (qs: string) => ((await practitioner.request('GET', `/api/directory/services?${qs}`)).json().services as { name: string }[]).map((s) => s.name)
+  const names = async (qs: string) =>
+    ((await practitioner.request('GET', `/api/directory/services?${qs}`)).json().services as { name: string }[]).map(
+      (s) => s.name,
+    )
 
   it('by need, age, patch, cost and words', async () => {
-    expect(await names('need=young_carers')).toEqual(['Hollybrook Young Carers Club', 'Lanternfold Young Carers Club (invented)'])
+    expect(await names('need=young_carers')).toEqual([
+      'Hollybrook Young Carers Club',
+      'Lanternfold Young Carers Club (invented)',
+    ])
     const age4 = await names('age=4')
     expect(age4).not.toContain('Lanternfold Young Carers Club (invented)')
     expect(age4).toContain('Steady Steps Parenting Course (invented)')
@@ -139,15 +170,24 @@ describe('search', () => {
     expect(riverside).toContain('Steady Steps Parenting Course (invented)')
     expect(riverside).toContain('Brightwater Family Therapy (invented)') // whole council
     expect(riverside).not.toContain('Lanternfold Young Carers Club (invented)') // Eastfield only
-    expect(await names('cost=Spot%20purchase')).toEqual(['Brightwater Family Therapy', 'Brightwater Family Therapy (invented)', 'Kestrel Short Breaks'])
+    expect(await names('cost=Spot%20purchase')).toEqual([
+      'Brightwater Family Therapy',
+      'Brightwater Family Therapy (invented)',
+      'Kestrel Short Breaks',
+    ])
     expect(await names('q=therap')).toEqual(['Brightwater Family Therapy', 'Brightwater Family Therapy (invented)'])
-    expect(await names('q=lanternfold%20community')).toEqual(['Lanternfold Young Carers Club (invented)', 'Steady Steps Parenting Course (invented)'])
+    expect(await names('q=lanternfold%20community')).toEqual([
+      'Lanternfold Young Carers Club (invented)',
+      'Steady Steps Parenting Course (invented)',
+    ])
     // a page at a time, in name order, with the total
     const all = (await practitioner.request('GET', '/api/directory/services?limit=100')).json()
     const page2 = (await practitioner.request('GET', '/api/directory/services?limit=4&offset=4')).json()
     expect(page2.total).toBe(all.total)
     expect(all.total).toBe(8 + 3)
-    expect(page2.services.map((x: { id: string }) => x.id)).toEqual(all.services.slice(4, 8).map((x: { id: string }) => x.id))
+    expect(page2.services.map((x: { id: string }) => x.id)).toEqual(
+      all.services.slice(4, 8).map((x: { id: string }) => x.id),
+    )
     expect((await practitioner.request('GET', '/api/directory/services?limit=500')).statusCode).toBe(400)
     const bad = await practitioner.request('GET', `/api/directory/services?patchId=${seeded.b.patchIds[0]}`)
     expect(bad.statusCode).toBe(400)
@@ -155,49 +195,128 @@ describe('search', () => {
   })
 
   it('shows what a practitioner needs to refer', async () => {
-    const [svc] = (await practitioner.request('GET', '/api/directory/services?q=Brightwater%20Family%20Therapy%20(invented)')).json().services
-    expect(svc).toMatchObject({ howToRefer: 'Insight commissions it: ask the insight team.', waitingWeeks: 6, capacityNote: 'Four new families a month.', areas: ['Whole council'], costOptions: [{ option: 'Spot purchase', amountPence: 8550, amountDescription: 'per session' }], eligibility: [{ minimumAge: 5, maximumAge: 18 }], organisation: { name: 'Brightwater Therapies Ltd (invented)' } })
+    const [svc] = (
+      await practitioner.request('GET', '/api/directory/services?q=Brightwater%20Family%20Therapy%20(invented)')
+    ).json().services
+    expect(svc).toMatchObject({
+      howToRefer: 'Insight commissions it: ask the insight team.',
+      waitingWeeks: 6,
+      capacityNote: 'Four new families a month.',
+      areas: ['Whole council'],
+      costOptions: [{ option: 'Spot purchase', amountPence: 8550, amountDescription: 'per session' }],
+      eligibility: [{ minimumAge: 5, maximumAge: 18 }],
+      organisation: { name: 'Brightwater Therapies Ltd (invented)' },
+    })
     expect(svc.locations[0]).toMatchObject({ name: 'Brightwater Clinic', postalCode: 'NM3 4CD' })
   })
 })
 
 describe('services on a family’s plan', () => {
   it('the holding team records a referral; it shows on the chronology; others cannot', async () => {
-    const [svc] = (await practitioner.request('GET', '/api/directory/services?need=young_carers&q=Lanternfold')).json().services
-    const res = await practitioner.request('POST', `/api/families/${familyId}/services`, { serviceId: svc.id, status: 'referred', onDate: '2026-11-02', note: 'Sam (10) cares for mum most evenings; he would like to go.' })
+    const [svc] = (await practitioner.request('GET', '/api/directory/services?need=young_carers&q=Lanternfold')).json()
+      .services
+    const res = await practitioner.request('POST', `/api/families/${familyId}/services`, {
+      serviceId: svc.id,
+      status: 'referred',
+      onDate: '2026-11-02',
+      note: 'Sam (10) cares for mum most evenings; he would like to go.',
+    })
     expect(res.statusCode, res.body).toBe(201)
-    expect(res.json()).toMatchObject({ serviceName: 'Lanternfold Young Carers Club (invented)', status: 'referred', onDate: '2026-11-02', recordedByName: 'Priya Practitioner' })
-    const chron = (await practitioner.request('GET', `/api/families/${familyId}/chronology`)).json() as { title: string; detail: string | null }[]
-    expect(chron.find((e) => e.title === 'Referred to Lanternfold Young Carers Club (invented) (Lanternfold Community Trust (invented))')?.detail).toContain('Sam (10)')
-    expect((await otherTeam.request('POST', `/api/families/${familyId}/services`, { serviceId: svc.id, status: 'referred', onDate: '2026-11-02' })).statusCode).toBe(404)
+    expect(res.json()).toMatchObject({
+      serviceName: 'Lanternfold Young Carers Club (invented)',
+      status: 'referred',
+      onDate: '2026-11-02',
+      recordedByName: 'Priya Practitioner',
+    })
+    const chron = (await practitioner.request('GET', `/api/families/${familyId}/chronology`)).json() as {
+      title: string
+      detail: string | null
+    }[]
+    expect(
+      chron.find(
+        (e) =>
+          e.title === 'Referred to Lanternfold Young Carers Club (invented) (Lanternfold Community Trust (invented))',
+      )?.detail,
+    ).toContain('Sam (10)')
+    expect(
+      (
+        await otherTeam.request('POST', `/api/families/${familyId}/services`, {
+          serviceId: svc.id,
+          status: 'referred',
+          onDate: '2026-11-02',
+        })
+      ).statusCode,
+    ).toBe(404)
     // a service from another council's directory
     const [svcB] = (await insightB.request('GET', '/api/directory/services?need=young_carers')).json().services
-    const cross = await practitioner.request('POST', `/api/families/${familyId}/services`, { serviceId: svcB.id, status: 'referred', onDate: '2026-11-02' })
+    const cross = await practitioner.request('POST', `/api/families/${familyId}/services`, {
+      serviceId: svcB.id,
+      status: 'referred',
+      onDate: '2026-11-02',
+    })
     expect(cross.statusCode).toBe(400)
     expect(cross.json().error.details[0].field).toBe('body.serviceId')
     expect((await practitioner.request('GET', `/api/families/${familyId}/services`)).json()).toHaveLength(1)
   })
 
   it('an adviser adds a service by hand; it exports as Open Referral', async () => {
-    const res = await insight.request('POST', '/api/directory/services', { name: 'Fernhill Homework Club', description: 'After-school homework help with a snack.', organisationName: 'Fernhill Library Friends', needs: ['education'], areas: ['Eastfield'], minimumAge: 7, maximumAge: 14, cost: 'Free', howToRefer: 'Just turn up.' })
+    const res = await insight.request('POST', '/api/directory/services', {
+      name: 'Fernhill Homework Club',
+      description: 'After-school homework help with a snack.',
+      organisationName: 'Fernhill Library Friends',
+      needs: ['education'],
+      areas: ['Eastfield'],
+      minimumAge: 7,
+      maximumAge: 14,
+      cost: 'Free',
+      howToRefer: 'Just turn up.',
+    })
     expect(res.statusCode, res.body).toBe(201)
-    expect(res.json()).toMatchObject({ name: 'Fernhill Homework Club', needs: ['education'], areas: ['Eastfield'], eligibility: [{ minimumAge: 7, maximumAge: 14 }], costOptions: [{ option: 'Free' }] })
-    const bad = await insight.request('POST', '/api/directory/services', { name: 'X', description: 'Y', organisationName: 'Z', needs: ['astrology'], cost: 'Free' })
+    expect(res.json()).toMatchObject({
+      name: 'Fernhill Homework Club',
+      needs: ['education'],
+      areas: ['Eastfield'],
+      eligibility: [{ minimumAge: 7, maximumAge: 14 }],
+      costOptions: [{ option: 'Free' }],
+    })
+    const bad = await insight.request('POST', '/api/directory/services', {
+      name: 'X',
+      description: 'Y',
+      organisationName: 'Z',
+      needs: ['astrology'],
+      cost: 'Free',
+    })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error.details[0].field).toBe('body.needs')
-    const doc = JSON.parse((await insight.request('GET', '/api/directory/export')).body) as { content: { name: string; service_taxonomys: { taxonomy: { id: string; vocabulary: string } }[] }[] }
+    const doc = JSON.parse((await insight.request('GET', '/api/directory/export')).body) as {
+      content: { name: string; service_taxonomys: { taxonomy: { id: string; vocabulary: string } }[] }[]
+    }
     const fern = doc.content.find((s) => s.name === 'Fernhill Homework Club')!
     expect(fern.service_taxonomys[0]!.taxonomy).toMatchObject({ id: 'education', vocabulary: 'Hearth needs' })
   })
 
   it('a proposal can name the service it buys (this council’s only)', async () => {
-    const [svc] = (await practitioner.request('GET', '/api/directory/services?q=Brightwater%20Family%20Therapy%20(invented)')).json().services
-    const body = { what: 'Family therapy, weekly', forWhom: 'The whole family', why: 'Arguments at home are getting worse.', weeklyPence: 8550, weeks: 12, alternatives: 'The parenting course (waiting list).', familyView: '“We need someone to help us talk.”', conversationStage: 2 }
+    const [svc] = (
+      await practitioner.request('GET', '/api/directory/services?q=Brightwater%20Family%20Therapy%20(invented)')
+    ).json().services
+    const body = {
+      what: 'Family therapy, weekly',
+      forWhom: 'The whole family',
+      why: 'Arguments at home are getting worse.',
+      weeklyPence: 8550,
+      weeks: 12,
+      alternatives: 'The parenting course (waiting list).',
+      familyView: '“We need someone to help us talk.”',
+      conversationStage: 2,
+    }
     const ok = await practitioner.request('POST', `/api/families/${familyId}/proposals`, { ...body, serviceId: svc.id })
     expect(ok.statusCode, ok.body).toBe(201)
     expect(ok.json()).toMatchObject({ serviceId: svc.id, serviceName: 'Brightwater Family Therapy (invented)' })
     const [svcB] = (await insightB.request('GET', '/api/directory/services?need=young_carers')).json().services
-    const cross = await practitioner.request('POST', `/api/families/${familyId}/proposals`, { ...body, serviceId: svcB.id })
+    const cross = await practitioner.request('POST', `/api/families/${familyId}/proposals`, {
+      ...body,
+      serviceId: svcB.id,
+    })
     expect(cross.statusCode).toBe(400)
     expect(cross.json().error.details[0].field).toBe('body.serviceId')
   })

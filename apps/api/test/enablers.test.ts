@@ -22,18 +22,37 @@ let enabler: Session
 let heldFamilyId: string
 
 const tasksOf = (where: ReturnType<typeof sql>) => dbx.handle.db.select().from(adminTasks).where(where)
-const count = async (q: ReturnType<typeof sql>) => ((await dbx.handle.db.execute(q)) as unknown as { rows: { n: number }[] }).rows[0]!.n
+const count = async (q: ReturnType<typeof sql>) =>
+  ((await dbx.handle.db.execute(q)) as unknown as { rows: { n: number }[] }).rows[0]!.n
 
 beforeAll(async () => {
   dbx = await freshPgDatabase(30)
   seeded = await seedTwoCouncils(dbx.handle, 14)
   t = await makeTestApp(dbx.handle)
-  worker = await startWorker({ db: dbx.handle.db, redisUrl: requireEnv('TEST_REDIS_URL'), logger: pino({ level: 'silent' }), prefix: t.prefix, relayIntervalMs: 50 })
+  worker = await startWorker({
+    db: dbx.handle.db,
+    redisUrl: requireEnv('TEST_REDIS_URL'),
+    logger: pino({ level: 'silent' }),
+    prefix: t.prefix,
+    relayIntervalMs: 50,
+  })
   practitioner = await signInAs(t.app, 'practitioner@northmoor.example')
   enabler = await signInAs(t.app, 'enabler@northmoor.example')
-  const [held] = await dbx.handle.db.select().from(allocations).where(and(eq(allocations.councilId, seeded.a.councilId), eq(allocations.personId, practitioner.personId), eq(allocations.role, 'lead')))
+  const [held] = await dbx.handle.db
+    .select()
+    .from(allocations)
+    .where(
+      and(
+        eq(allocations.councilId, seeded.a.councilId),
+        eq(allocations.personId, practitioner.personId),
+        eq(allocations.role, 'lead'),
+      ),
+    )
   heldFamilyId = held!.familyId
-  await dbx.handle.db.update(families).set({ interpreterNeeded: true, language: 'Polish' }).where(eq(families.id, heldFamilyId))
+  await dbx.handle.db
+    .update(families)
+    .set({ interpreterNeeded: true, language: 'Polish' })
+    .where(eq(families.id, heldFamilyId))
 })
 afterAll(async () => {
   await worker.close()
@@ -43,25 +62,47 @@ afterAll(async () => {
 
 describe('admin work that arises by itself', () => {
   it('a home visit for a family needing an interpreter: a confirmation letter and an interpreter booking, once each', async () => {
-    const v = await practitioner.request('POST', `/api/families/${heldFamilyId}/visits`, { kind: 'home_visit', startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(), place: 'At home' })
+    const v = await practitioner.request('POST', `/api/families/${heldFamilyId}/visits`, {
+      kind: 'home_visit',
+      startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      place: 'At home',
+    })
     expect(v.statusCode).toBe(201)
     await waitUntil(async () => (await tasksOf(sql`visit_id = ${v.json().id}`)).length === 2, 3_000)
     const tasks = await tasksOf(sql`visit_id = ${v.json().id}`)
     expect(tasks.map((x) => x.taskType).sort()).toEqual(['interpreter_booking', 'visit_confirmation'])
     expect(tasks.every((x) => x.dueAt.getTime() <= new Date(v.json().startsAt).getTime())).toBe(true)
     // the same job delivered twice more (a retry, a duplicate): still two tasks
-    for (let i = 0; i < 2; i++) await worker.queues[QUEUES.default].add('admin.tasks', { councilId: seeded.a.councilId, trigger: 'visit.booked', subjectId: v.json().id }, { jobId: `again-${i}-${v.json().id}` })
+    for (let i = 0; i < 2; i++)
+      await worker.queues[QUEUES.default].add(
+        'admin.tasks',
+        { councilId: seeded.a.councilId, trigger: 'visit.booked', subjectId: v.json().id },
+        { jobId: `again-${i}-${v.json().id}` },
+      )
     await new Promise((r) => setTimeout(r, 400))
     expect(await tasksOf(sql`visit_id = ${v.json().id}`)).toHaveLength(2)
   })
 
   it('a family group conference: invitations, a venue, a minute-taker and the minutes (due after the meeting)', async () => {
     const starts = new Date(Date.now() + 7 * 86_400_000)
-    const v = await practitioner.request('POST', `/api/families/${heldFamilyId}/visits`, { kind: 'family_group_conference', startsAt: starts.toISOString(), durationMinutes: 120, place: 'Northmoor family centre', interpreterNeeded: false })
+    const v = await practitioner.request('POST', `/api/families/${heldFamilyId}/visits`, {
+      kind: 'family_group_conference',
+      startsAt: starts.toISOString(),
+      durationMinutes: 120,
+      place: 'Northmoor family centre',
+      interpreterNeeded: false,
+    })
     await waitUntil(async () => (await tasksOf(sql`visit_id = ${v.json().id}`)).length === 4, 3_000)
     const tasks = await tasksOf(sql`visit_id = ${v.json().id}`)
-    expect(tasks.map((x) => x.taskType).sort()).toEqual(['conference_invitations', 'minute_taker', 'minutes', 'room_booking'])
-    expect(tasks.find((x) => x.taskType === 'minutes')!.dueAt.getTime()).toBeGreaterThan(starts.getTime() + 120 * 60_000)
+    expect(tasks.map((x) => x.taskType).sort()).toEqual([
+      'conference_invitations',
+      'minute_taker',
+      'minutes',
+      'room_booking',
+    ])
+    expect(tasks.find((x) => x.taskType === 'minutes')!.dueAt.getTime()).toBeGreaterThan(
+      starts.getTime() + 120 * 60_000,
+    )
   })
 
   it('a family allocated: a letter telling them who their workers are', async () => {
@@ -69,14 +110,25 @@ describe('admin work that arises by itself', () => {
     const s = await signInAs(t.app, fx.staff[0]!.email)
     const claim = await s.request('POST', `/api/teams/${fx.team.id}/offers/${fx.offerIds[0]}/claim`, {})
     expect(claim.statusCode).toBe(200)
-    await waitUntil(async () => (await tasksOf(sql`family_id = ${claim.json().familyId} and task_type = 'workers_letter'`)).length === 1, 3_000)
+    await waitUntil(
+      async () =>
+        (await tasksOf(sql`family_id = ${claim.json().familyId} and task_type = 'workers_letter'`)).length === 1,
+      3_000,
+    )
     const [task] = await tasksOf(sql`family_id = ${claim.json().familyId}`)
     expect(task!.teamId).toBe(fx.team.id)
   })
 
   it('a referral from a professional: an acknowledgement; from a relative: none', async () => {
     const officer = await signInAs(t.app, 'referrals@northmoor.example')
-    const body = (source: string, name: string) => ({ receivedAt: new Date(Date.now() - 600_000).toISOString(), source, referrerName: 'Invented Person', worries: 'Worried about the children.', family: { name, addressLine1: '1 Road', town: 'Northmoor', postcode: 'NM1 1AA' }, children: [{ firstName: 'A', lastName: name, dateOfBirth: '2018-01-01', sex: 'U' }] })
+    const body = (source: string, name: string) => ({
+      receivedAt: new Date(Date.now() - 600_000).toISOString(),
+      source,
+      referrerName: 'Invented Person',
+      worries: 'Worried about the children.',
+      family: { name, addressLine1: '1 Road', town: 'Northmoor', postcode: 'NM1 1AA' },
+      children: [{ firstName: 'A', lastName: name, dateOfBirth: '2018-01-01', sex: 'U' }],
+    })
     const school = await officer.request('POST', '/api/referrals', body('2A', 'Schoolref family'))
     const nan = await officer.request('POST', '/api/referrals', body('1A', 'Nanref family'))
     await waitUntil(async () => (await tasksOf(sql`referral_id = ${school.json().id}`)).length === 1, 3_000)
@@ -92,7 +144,11 @@ describe('admin work that arises by itself', () => {
     try {
       const s = await signInAs(offline.app, 'practitioner@northmoor.example')
       // stop this test's worker from relaying meanwhile: the point is the outbox holds the work
-      const v = await s.request('POST', `/api/families/${heldFamilyId}/visits`, { kind: 'home_visit', startsAt: new Date(Date.now() + 5 * 86_400_000).toISOString(), place: 'At home' })
+      const v = await s.request('POST', `/api/families/${heldFamilyId}/visits`, {
+        kind: 'home_visit',
+        startsAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+        place: 'At home',
+      })
       expect(v.statusCode).toBe(201)
       // the working worker (Redis up) picks up the outbox row and creates the tasks
       await waitUntil(async () => (await tasksOf(sql`visit_id = ${v.json().id}`)).length === 2, 5_000)
@@ -105,16 +161,44 @@ describe('admin work that arises by itself', () => {
 describe('the enablers’ queue', () => {
   it('20 enablers claiming the same 10 tasks at once: each task is held by one', async () => {
     const passwordHash = await testPasswordHash()
-    const [team] = await dbx.handle.db.select().from(teams).where(and(eq(teams.councilId, seeded.a.councilId), eq(teams.kind, 'enabler')))
-    const extra = await dbx.handle.db.insert(people).values(Array.from({ length: 20 }, (_, i) => ({ councilId: seeded.a.councilId, name: `Racer ${i} Enabler`, email: `racer${i}@northmoor.example`, roles: ['enabler'], passwordHash }))).returning()
-    await dbx.handle.db.insert(memberships).values(extra.map((p) => ({ councilId: seeded.a.councilId, teamId: team!.id, personId: p.id })))
+    const [team] = await dbx.handle.db
+      .select()
+      .from(teams)
+      .where(and(eq(teams.councilId, seeded.a.councilId), eq(teams.kind, 'enabler')))
+    const extra = await dbx.handle.db
+      .insert(people)
+      .values(
+        Array.from({ length: 20 }, (_, i) => ({
+          councilId: seeded.a.councilId,
+          name: `Racer ${i} Enabler`,
+          email: `racer${i}@northmoor.example`,
+          roles: ['enabler'],
+          passwordHash,
+        })),
+      )
+      .returning()
+    await dbx.handle.db
+      .insert(memberships)
+      .values(extra.map((p) => ({ councilId: seeded.a.councilId, teamId: team!.id, personId: p.id })))
     const sessions = await Promise.all(extra.map((p) => signInAs(t.app, p.email)))
     const open = ((await enabler.request('GET', '/api/tasks?status=open')).json() as { id: string }[]).slice(0, 10)
     expect(open).toHaveLength(10)
-    const results = await Promise.all(sessions.flatMap((s, i) => open.map((task, j) => (i + j) % 2 === 0 ? s.request('POST', `/api/tasks/${task.id}/claim`) : null).filter(Boolean) as Promise<import('fastify').LightMyRequestResponse>[]))
+    const results = await Promise.all(
+      sessions.flatMap(
+        (s, i) =>
+          open
+            .map((task, j) => ((i + j) % 2 === 0 ? s.request('POST', `/api/tasks/${task.id}/claim`) : null))
+            .filter(Boolean) as Promise<import('fastify').LightMyRequestResponse>[],
+      ),
+    )
     expect(results.filter((r) => r.statusCode === 200)).toHaveLength(10)
     expect(results.every((r) => r.statusCode === 200 || r.statusCode === 409)).toBe(true)
-    const held = await tasksOf(sql`id in (${sql.join(open.map((o) => sql`${o.id}::uuid`), sql`, `)})`)
+    const held = await tasksOf(
+      sql`id in (${sql.join(
+        open.map((o) => sql`${o.id}::uuid`),
+        sql`, `,
+      )})`,
+    )
     expect(held.every((x) => x.status === 'claimed' && x.claimedBy)).toBe(true)
     const winners = results.filter((r) => r.statusCode === 200).map((r) => r.json().id)
     expect(new Set(winners).size).toBe(10)
@@ -125,48 +209,83 @@ describe('the enablers’ queue', () => {
     expect((await enabler.request('POST', `/api/tasks/${task!.id}/claim`)).statusCode).toBe(200)
     const other = await signInAs(t.app, 'eli.eastwick@northmoor.example')
     expect((await other.request('POST', `/api/tasks/${task!.id}/claim`)).statusCode).toBe(409)
-    await dbx.handle.db.update(adminTasks).set({ claimExpiresAt: new Date(Date.now() - 1000) }).where(eq(adminTasks.id, task!.id))
+    await dbx.handle.db
+      .update(adminTasks)
+      .set({ claimExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(adminTasks.id, task!.id))
     const queue = (await other.request('GET', '/api/tasks?status=open')).json() as { id: string; status: string }[]
     expect(queue.find((x) => x.id === task!.id)?.status).toBe('open')
     expect((await other.request('POST', `/api/tasks/${task!.id}/claim`)).statusCode).toBe(200)
-    expect((await enabler.request('POST', `/api/tasks/${task!.id}/complete`, { outcome: 'Done it' })).statusCode).toBe(409)
+    expect((await enabler.request('POST', `/api/tasks/${task!.id}/complete`, { outcome: 'Done it' })).statusCode).toBe(
+      409,
+    )
   })
 
   it('done with what was done; a letter is kept as a PDF; the practitioner sees it done', async () => {
     const [letterTask] = await tasksOf(sql`council_id = ${seeded.a.councilId} and task_type = 'workers_letter'`)
     // the race above may have left it with one of the racers: its claim lapses
-    await dbx.handle.db.update(adminTasks).set({ claimExpiresAt: new Date(Date.now() - 1000) }).where(eq(adminTasks.id, letterTask!.id))
+    await dbx.handle.db
+      .update(adminTasks)
+      .set({ claimExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(adminTasks.id, letterTask!.id))
     expect((await enabler.request('POST', `/api/tasks/${letterTask!.id}/claim`)).statusCode).toBe(200)
     const draft = await enabler.request('GET', `/api/tasks/${letterTask!.id}/letter`)
     expect(draft.statusCode).toBe(200)
     expect(draft.headers['content-type']).toBe('application/pdf')
     expect(draft.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
-    const done = await enabler.request('POST', `/api/tasks/${letterTask!.id}/complete`, { outcome: 'Posted first class', reference: 'POST-001' })
+    const done = await enabler.request('POST', `/api/tasks/${letterTask!.id}/complete`, {
+      outcome: 'Posted first class',
+      reference: 'POST-001',
+    })
     expect(done.statusCode).toBe(200)
-    expect(done.json()).toMatchObject({ status: 'done', outcome: 'Posted first class', reference: 'POST-001', completedByName: 'Enid Enabler' })
+    expect(done.json()).toMatchObject({
+      status: 'done',
+      outcome: 'Posted first class',
+      reference: 'POST-001',
+      completedByName: 'Enid Enabler',
+    })
     const [row] = await tasksOf(sql`id = ${letterTask!.id}`)
     expect(row!.artefact!.subarray(0, 5).toString()).toBe('%PDF-')
-    const [letter] = await dbx.handle.db.select().from(familyLetters).where(eq(familyLetters.id, row!.sourceKey.slice('letter:'.length)))
+    const [letter] = await dbx.handle.db
+      .select()
+      .from(familyLetters)
+      .where(eq(familyLetters.id, row!.sourceKey.slice('letter:'.length)))
     expect(letter!.status).toBe('sent')
-    expect((await enabler.request('POST', `/api/tasks/${letterTask!.id}/complete`, { outcome: 'Again' })).statusCode).toBe(409)
+    expect(
+      (await enabler.request('POST', `/api/tasks/${letterTask!.id}/complete`, { outcome: 'Again' })).statusCode,
+    ).toBe(409)
   })
 
   it('ask an enabler: one click from the family page, the practitioner follows it', async () => {
-    const asked = await practitioner.request('POST', `/api/families/${heldFamilyId}/ask-enabler`, { request: 'Please book the family room at the centre for Thursday afternoon.' })
+    const asked = await practitioner.request('POST', `/api/families/${heldFamilyId}/ask-enabler`, {
+      request: 'Please book the family room at the centre for Thursday afternoon.',
+    })
     expect(asked.statusCode).toBe(201)
     const mine = (await practitioner.request('GET', '/api/me/requests')).json() as { id: string; status: string }[]
     expect(mine.find((x) => x.id === asked.json().id)?.status).toBe('open')
     await enabler.request('POST', `/api/tasks/${asked.json().id}/claim`)
-    await enabler.request('POST', `/api/tasks/${asked.json().id}/complete`, { outcome: 'Booked: family room, Thursday 2pm', reference: 'ROOM-42' })
-    const after = (await practitioner.request('GET', `/api/families/${heldFamilyId}/tasks`)).json() as { id: string; status: string; outcome: string }[]
-    expect(after.find((x) => x.id === asked.json().id)).toMatchObject({ status: 'done', outcome: 'Booked: family room, Thursday 2pm' })
+    await enabler.request('POST', `/api/tasks/${asked.json().id}/complete`, {
+      outcome: 'Booked: family room, Thursday 2pm',
+      reference: 'ROOM-42',
+    })
+    const after = (await practitioner.request('GET', `/api/families/${heldFamilyId}/tasks`)).json() as {
+      id: string
+      status: string
+      outcome: string
+    }[]
+    expect(after.find((x) => x.id === asked.json().id)).toMatchObject({
+      status: 'done',
+      outcome: 'Booked: family room, Thursday 2pm',
+    })
   })
 
   it('figures: volumes, time to complete and minutes saved per team and week match a hand count', async () => {
     const teamId = seeded.a.teamIds['Eastfield family team']!
     const done = await tasksOf(sql`council_id = ${seeded.a.councilId} and status = 'done' and team_id = ${teamId}`)
     const expectedMinutes = done.reduce((s, x) => s + x.minutesSaved, 0)
-    const stats = (await (await signInAs(t.app, 'insight@northmoor.example')).request('GET', '/api/tasks/stats?weeks=4')).json()
+    const stats = (
+      await (await signInAs(t.app, 'insight@northmoor.example')).request('GET', '/api/tasks/stats?weeks=4')
+    ).json()
     const eastfield = stats.savedByTeamWeek.filter((r: { teamId: string }) => r.teamId === teamId)
     expect(eastfield.reduce((s: number, r: { minutes: number }) => s + r.minutes, 0)).toBe(expectedMinutes)
     const letters = stats.byType.find((r: { taskType: string }) => r.taskType === 'workers_letter')
@@ -189,29 +308,65 @@ describe('a worker killed mid-job', () => {
       const s = await signInAs(quiet.app, 'practitioner@northmoor.example')
       const ids: string[] = []
       for (let i = 0; i < 60; i++) {
-        const v = await s.request('POST', `/api/families/${heldFamilyId}/visits`, { kind: i % 2 ? 'home_visit' : 'office', startsAt: new Date(Date.now() + (10 + i) * 86_400_000).toISOString(), place: 'Somewhere' })
+        const v = await s.request('POST', `/api/families/${heldFamilyId}/visits`, {
+          kind: i % 2 ? 'home_visit' : 'office',
+          startsAt: new Date(Date.now() + (10 + i) * 86_400_000).toISOString(),
+          place: 'Somewhere',
+        })
         ids.push(v.json().id)
       }
       const start = () => {
-        const c = spawn(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/apps/worker/src/main.ts`], { env: { ...process.env, DATABASE_URL: dbx.url, REDIS_URL: requireEnv('TEST_REDIS_URL'), BULLMQ_PREFIX: quiet.prefix, WORKER_LOCK_MS: '1500', WORKER_STALLED_CHECK_MS: '500', LOG_LEVEL: 'error' }, stdio: ['ignore', 'ignore', 'inherit'] })
+        const c = spawn(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/apps/worker/src/main.ts`], {
+          env: {
+            ...process.env,
+            DATABASE_URL: dbx.url,
+            REDIS_URL: requireEnv('TEST_REDIS_URL'),
+            BULLMQ_PREFIX: quiet.prefix,
+            WORKER_LOCK_MS: '1500',
+            WORKER_STALLED_CHECK_MS: '500',
+            LOG_LEVEL: 'error',
+          },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        })
         children.push(c)
         return c
       }
       const first = start()
-      const inList = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)
-      await waitUntil(async () => (await count(sql`select count(*)::int as n from admin_tasks where visit_id in (${inList})`)) >= 5, 30_000, 5)
+      const inList = sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )
+      await waitUntil(
+        async () => (await count(sql`select count(*)::int as n from admin_tasks where visit_id in (${inList})`)) >= 5,
+        30_000,
+        5,
+      )
       first.kill('SIGKILL')
       await new Promise((r) => first.once('exit', r))
       start()
       // every visit: home visits 1 task (no interpreter? the family needs one: 2), office visits 3 (confirmation, interpreter, room)
-      const expected = ids.length / 2 * 2 + ids.length / 2 * 3
-      await waitUntil(async () => (await count(sql`select count(*)::int as n from admin_tasks where visit_id in (${inList})`)) === expected, 60_000, 100)
-      expect(await count(sql`select count(*)::int as n from (select visit_id, task_type from admin_tasks where visit_id in (${inList}) group by 1, 2 having count(*) > 1) d`)).toBe(0)
+      const expected = (ids.length / 2) * 2 + (ids.length / 2) * 3
+      await waitUntil(
+        async () =>
+          (await count(sql`select count(*)::int as n from admin_tasks where visit_id in (${inList})`)) === expected,
+        60_000,
+        100,
+      )
+      expect(
+        await count(
+          sql`select count(*)::int as n from (select visit_id, task_type from admin_tasks where visit_id in (${inList}) group by 1, 2 having count(*) > 1) d`,
+        ),
+      ).toBe(0)
     } finally {
       for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
       await quiet.close()
-      worker = await startWorker({ db: dbx.handle.db, redisUrl: requireEnv('TEST_REDIS_URL'), logger: pino({ level: 'silent' }), prefix: t.prefix, relayIntervalMs: 50 })
+      worker = await startWorker({
+        db: dbx.handle.db,
+        redisUrl: requireEnv('TEST_REDIS_URL'),
+        logger: pino({ level: 'silent' }),
+        prefix: t.prefix,
+        relayIntervalMs: 50,
+      })
     }
   }, 120_000)
 })
-

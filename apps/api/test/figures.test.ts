@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { adminTasks, allocations, children, families, insightRequests, memberships, offers, people, referrals, teams } from '@hearth/db'
+import {
+  adminTasks,
+  allocations,
+  children,
+  families,
+  insightRequests,
+  memberships,
+  offers,
+  people,
+  referrals,
+  teams,
+} from '@hearth/db'
 import { holidaySet, workingDayDeadline } from '@hearth/domain'
 import { figuresService } from '../src/services/figures'
 import { makeTestApp, signInAs, type TestApp } from '../../../test/helpers/app'
@@ -25,15 +36,24 @@ beforeAll(async () => {
   t = await makeTestApp(dbx.handle)
   const db = dbx.handle.db
   const c = seeded.a.councilId
-  const [a, e] = await db.insert(teams).values([{ councilId: c, name: 'Alder family team (test)', kind: 'family_facing' }, { councilId: c, name: 'Empty family team (test)', kind: 'family_facing' }]).returning()
+  const [a, e] = await db
+    .insert(teams)
+    .values([
+      { councilId: c, name: 'Alder family team (test)', kind: 'family_facing' },
+      { councilId: c, name: 'Empty family team (test)', kind: 'family_facing' },
+    ])
+    .returning()
   alder = a!.id
   empty = e!.id
-  const [p1, p2, p3, en] = await db.insert(people).values([
-    { councilId: c, name: 'Alma Alderton', email: 'alma.alderton@northmoor.example', roles: ['practitioner'] },
-    { councilId: c, name: 'Amos Alderton', email: 'amos.alderton@northmoor.example', roles: ['practitioner'] },
-    { councilId: c, name: 'Ada Gone', email: 'ada.gone@northmoor.example', roles: ['practitioner'], active: false },
-    { councilId: c, name: 'Enid Enabler-Alder', email: 'enid.alder@northmoor.example', roles: ['enabler'] },
-  ]).returning()
+  const [p1, p2, p3, en] = await db
+    .insert(people)
+    .values([
+      { councilId: c, name: 'Alma Alderton', email: 'alma.alderton@northmoor.example', roles: ['practitioner'] },
+      { councilId: c, name: 'Amos Alderton', email: 'amos.alderton@northmoor.example', roles: ['practitioner'] },
+      { councilId: c, name: 'Ada Gone', email: 'ada.gone@northmoor.example', roles: ['practitioner'], active: false },
+      { councilId: c, name: 'Enid Enabler-Alder', email: 'enid.alder@northmoor.example', roles: ['enabler'] },
+    ])
+    .returning()
   // capacity 14 (team default) + 10 (Amos's own cap); the inactive practitioner and the enabler do not count
   await db.insert(memberships).values([
     { councilId: c, teamId: alder, personId: p1!.id },
@@ -42,8 +62,28 @@ beforeAll(async () => {
     { councilId: c, teamId: alder, personId: en!.id },
   ])
   const fam = async (n: number, kids: number) => {
-    const [f] = await db.insert(families).values({ councilId: c, reference: `FIG-${n}`, name: `Figurehead family ${n}`, addressLine1: `${n} Counting Lane`, town: 'Northmoor', postcode: 'NM9 9ZZ' }).returning()
-    for (let k = 0; k < kids; k++) await db.insert(children).values({ councilId: c, familyId: f!.id, laChildId: `FIG${n}${k}`, firstName: `Kid${k}`, lastName: `Figurehead${n}`, sex: 'U', dateOfBirth: '2018-01-01', createdAt: at('2026-01-01T00:00:00Z') })
+    const [f] = await db
+      .insert(families)
+      .values({
+        councilId: c,
+        reference: `FIG-${n}`,
+        name: `Figurehead family ${n}`,
+        addressLine1: `${n} Counting Lane`,
+        town: 'Northmoor',
+        postcode: 'NM9 9ZZ',
+      })
+      .returning()
+    for (let k = 0; k < kids; k++)
+      await db.insert(children).values({
+        councilId: c,
+        familyId: f!.id,
+        laChildId: `FIG${n}${k}`,
+        firstName: `Kid${k}`,
+        lastName: `Figurehead${n}`,
+        sex: 'U',
+        dateOfBirth: '2018-01-01',
+        createdAt: at('2026-01-01T00:00:00Z'),
+      })
     return f!.id
   }
   const F1 = await fam(1, 2)
@@ -54,20 +94,77 @@ beforeAll(async () => {
   const F6 = await fam(6, 1)
   const F7 = await fam(7, 1)
   await db.insert(allocations).values([
-    { councilId: c, familyId: F1, teamId: alder, personId: p1!.id, role: 'lead', startedAt: at('2026-08-10T09:00:00Z') },
-    { councilId: c, familyId: F1, teamId: alder, personId: p2!.id, role: 'co_worker', startedAt: at('2026-08-10T09:00:00Z') },
-    { councilId: c, familyId: F2, teamId: alder, personId: p1!.id, role: 'lead', startedAt: at('2026-08-19T09:00:00Z'), endedAt: at('2026-08-26T09:00:00Z'), endedReason: 'Closed' },
-    { councilId: c, familyId: F3, teamId: alder, personId: p2!.id, role: 'lead', startedAt: at('2026-08-25T09:00:00Z') },
-    { councilId: c, familyId: F4, teamId: alder, personId: p2!.id, role: 'lead', startedAt: at('2026-09-02T09:00:00Z') },
+    {
+      councilId: c,
+      familyId: F1,
+      teamId: alder,
+      personId: p1!.id,
+      role: 'lead',
+      startedAt: at('2026-08-10T09:00:00Z'),
+    },
+    {
+      councilId: c,
+      familyId: F1,
+      teamId: alder,
+      personId: p2!.id,
+      role: 'co_worker',
+      startedAt: at('2026-08-10T09:00:00Z'),
+    },
+    {
+      councilId: c,
+      familyId: F2,
+      teamId: alder,
+      personId: p1!.id,
+      role: 'lead',
+      startedAt: at('2026-08-19T09:00:00Z'),
+      endedAt: at('2026-08-26T09:00:00Z'),
+      endedReason: 'Closed',
+    },
+    {
+      councilId: c,
+      familyId: F3,
+      teamId: alder,
+      personId: p2!.id,
+      role: 'lead',
+      startedAt: at('2026-08-25T09:00:00Z'),
+    },
+    {
+      councilId: c,
+      familyId: F4,
+      teamId: alder,
+      personId: p2!.id,
+      role: 'lead',
+      startedAt: at('2026-09-02T09:00:00Z'),
+    },
   ])
   const H = holidaySet()
-  const ref = async (n: number, familyId: string, receivedAt: string, decidedAt: string | null, routed: string | null) => {
+  const ref = async (
+    n: number,
+    familyId: string,
+    receivedAt: string,
+    decidedAt: string | null,
+    routed: string | null,
+  ) => {
     const due = workingDayDeadline(at(receivedAt), 1, H)
-    const [r] = await db.insert(referrals).values({
-      councilId: c, reference: `FIGREF-${n}`, receivedAt: at(receivedAt), receivedBy: p1!.id, source: '1B', worries: 'Invented worries for counting.', familyId,
-      dueDate: due.dueDate, dueAt: due.dueAt, status: decidedAt ? 'decided' : 'awaiting_decision', decision: decidedAt ? 'early_help' : null, decidedAt: decidedAt ? at(decidedAt) : null,
-      routedTeamId: routed, routingStatus: routed ? 'routed' : 'not_needed',
-    }).returning()
+    const [r] = await db
+      .insert(referrals)
+      .values({
+        councilId: c,
+        reference: `FIGREF-${n}`,
+        receivedAt: at(receivedAt),
+        receivedBy: p1!.id,
+        source: '1B',
+        worries: 'Invented worries for counting.',
+        familyId,
+        dueDate: due.dueDate,
+        dueAt: due.dueAt,
+        status: decidedAt ? 'decided' : 'awaiting_decision',
+        decision: decidedAt ? 'early_help' : null,
+        decidedAt: decidedAt ? at(decidedAt) : null,
+        routedTeamId: routed,
+        routingStatus: routed ? 'routed' : 'not_needed',
+      })
+      .returning()
     return r!
   }
   // R1: Friday before the bank holiday; due at the end of Tuesday 1 September; decided that Tuesday: on time
@@ -79,15 +176,60 @@ beforeAll(async () => {
   const R5 = await ref(5, F6, '2026-08-20T09:00:00Z', '2026-08-20T11:00:00Z', alder) // on time
   const R6 = await ref(6, F7, '2026-08-18T09:00:00Z', null, null)
   await db.insert(offers).values([
-    { councilId: c, familyId: F2, teamId: alder, referralId: R3.id, status: 'held', offeredAt: at('2026-08-17T10:30:00Z'), heldAt: at('2026-08-19T09:00:00Z') },
-    { councilId: c, familyId: F4, teamId: alder, referralId: R1.id, status: 'held', offeredAt: at('2026-09-01T09:30:00Z'), heldAt: at('2026-09-02T09:00:00Z') },
-    { councilId: c, familyId: F5, teamId: alder, referralId: R2.id, status: 'waiting', offeredAt: at('2026-09-03T09:30:00Z') },
-    { councilId: c, familyId: F6, teamId: alder, referralId: R5.id, status: 'waiting', offeredAt: at('2026-08-20T12:00:00Z') },
-    { councilId: c, familyId: F7, teamId: alder, referralId: R6.id, status: 'withdrawn', offeredAt: at('2026-08-18T12:00:00Z') },
+    {
+      councilId: c,
+      familyId: F2,
+      teamId: alder,
+      referralId: R3.id,
+      status: 'held',
+      offeredAt: at('2026-08-17T10:30:00Z'),
+      heldAt: at('2026-08-19T09:00:00Z'),
+    },
+    {
+      councilId: c,
+      familyId: F4,
+      teamId: alder,
+      referralId: R1.id,
+      status: 'held',
+      offeredAt: at('2026-09-01T09:30:00Z'),
+      heldAt: at('2026-09-02T09:00:00Z'),
+    },
+    {
+      councilId: c,
+      familyId: F5,
+      teamId: alder,
+      referralId: R2.id,
+      status: 'waiting',
+      offeredAt: at('2026-09-03T09:30:00Z'),
+    },
+    {
+      councilId: c,
+      familyId: F6,
+      teamId: alder,
+      referralId: R5.id,
+      status: 'waiting',
+      offeredAt: at('2026-08-20T12:00:00Z'),
+    },
+    {
+      councilId: c,
+      familyId: F7,
+      teamId: alder,
+      referralId: R6.id,
+      status: 'withdrawn',
+      offeredAt: at('2026-08-18T12:00:00Z'),
+    },
   ])
   const task = (n: number, created: string, done: string | null, team = alder) => ({
-    councilId: c, sourceKey: `fig:${n}`, taskType: 'ask_enabler', teamId: team, dueAt: at('2026-12-01T00:00:00Z'), minutesSaved: 20,
-    status: (done ? 'done' : 'open') as 'done' | 'open', createdAt: at(created), completedAt: done ? at(done) : null, completedBy: done ? en!.id : null,
+    councilId: c,
+    sourceKey: `fig:${n}`,
+    taskType: 'ask_enabler',
+    teamId: team,
+    dueAt: at('2026-12-01T00:00:00Z'),
+    minutesSaved: 20,
+    status: (done ? 'done' : 'open') as 'done' | 'open',
+    createdAt: at(created),
+    completedAt: done ? at(done) : null,
+    completedBy: done ? en!.id : null,
   })
   await db.insert(adminTasks).values([
     task(1, '2026-08-18T09:00:00Z', '2026-08-18T13:00:00Z'), // 4 h
@@ -97,8 +239,15 @@ beforeAll(async () => {
     task(5, '2026-08-18T09:00:00Z', '2026-08-18T10:00:00Z', seeded.a.teamIds['Eastfield family team']!), // another team's
   ])
   const q = (kind: 'consultation' | 'coaching', asked: string, taken: string | null) => ({
-    councilId: c, kind, topic: kind === 'consultation' ? 'disability' : 'team_working', teamId: alder, question: 'Invented question for counting.', askedBy: p1!.id,
-    askedAt: at(asked), status: (taken ? 'taken' : 'waiting') as 'taken' | 'waiting', takenAt: taken ? at(taken) : null,
+    councilId: c,
+    kind,
+    topic: kind === 'consultation' ? 'disability' : 'team_working',
+    teamId: alder,
+    question: 'Invented question for counting.',
+    askedBy: p1!.id,
+    askedAt: at(asked),
+    status: (taken ? 'taken' : 'waiting') as 'taken' | 'waiting',
+    takenAt: taken ? at(taken) : null,
   })
   await db.insert(insightRequests).values([
     q('consultation', '2026-08-18T09:00:00Z', '2026-08-18T15:00:00Z'), // 6 h
@@ -120,9 +269,51 @@ describe('team figures against a hand count', () => {
     expect(s.teams).toHaveLength(1)
     expect(s.teams[0]).toMatchObject({ teamName: 'Alder family team (test)', practitioners: 2 })
     expect(s.teams[0]!.weeks).toEqual([
-      { weekStart: '2026-08-17', familiesHeld: 2, childrenHeld: 3, capacityChildren: 24, familiesWaiting: 1, longestWaitHours: 83, referralsDecided: 2, referralsDecidedInOneWorkingDay: 2, adminTasksCreated: 3, adminTasksDone: 2, medianAdminHoursToComplete: 26, consultationsAsked: 1, medianConsultationWaitHours: 6 },
-      { weekStart: '2026-08-24', familiesHeld: 2, childrenHeld: 5, capacityChildren: 24, familiesWaiting: 1, longestWaitHours: 251, referralsDecided: 0, referralsDecidedInOneWorkingDay: 0, adminTasksCreated: 0, adminTasksDone: 1, medianAdminHoursToComplete: 12, consultationsAsked: 1, medianConsultationWaitHours: null },
-      { weekStart: '2026-08-31', familiesHeld: 3, childrenHeld: 6, capacityChildren: 24, familiesWaiting: 2, longestWaitHours: 336, referralsDecided: 2, referralsDecidedInOneWorkingDay: 1, adminTasksCreated: 1, adminTasksDone: 0, medianAdminHoursToComplete: null, consultationsAsked: 2, medianConsultationWaitHours: 61 },
+      {
+        weekStart: '2026-08-17',
+        familiesHeld: 2,
+        childrenHeld: 3,
+        capacityChildren: 24,
+        familiesWaiting: 1,
+        longestWaitHours: 83,
+        referralsDecided: 2,
+        referralsDecidedInOneWorkingDay: 2,
+        adminTasksCreated: 3,
+        adminTasksDone: 2,
+        medianAdminHoursToComplete: 26,
+        consultationsAsked: 1,
+        medianConsultationWaitHours: 6,
+      },
+      {
+        weekStart: '2026-08-24',
+        familiesHeld: 2,
+        childrenHeld: 5,
+        capacityChildren: 24,
+        familiesWaiting: 1,
+        longestWaitHours: 251,
+        referralsDecided: 0,
+        referralsDecidedInOneWorkingDay: 0,
+        adminTasksCreated: 0,
+        adminTasksDone: 1,
+        medianAdminHoursToComplete: 12,
+        consultationsAsked: 1,
+        medianConsultationWaitHours: null,
+      },
+      {
+        weekStart: '2026-08-31',
+        familiesHeld: 3,
+        childrenHeld: 6,
+        capacityChildren: 24,
+        familiesWaiting: 2,
+        longestWaitHours: 336,
+        referralsDecided: 2,
+        referralsDecidedInOneWorkingDay: 1,
+        adminTasksCreated: 1,
+        adminTasksDone: 0,
+        medianAdminHoursToComplete: null,
+        consultationsAsked: 2,
+        medianConsultationWaitHours: 61,
+      },
     ])
   })
 
@@ -140,10 +331,28 @@ describe('team figures against a hand count', () => {
     const s = await svc.series(seeded.a.councilId, 3, empty, NOW)
     expect(s.teams[0]!.practitioners).toBe(0)
     for (const w of s.teams[0]!.weeks) {
-      expect(w).toMatchObject({ familiesHeld: 0, childrenHeld: 0, capacityChildren: 0, familiesWaiting: 0, longestWaitHours: 0, referralsDecided: 0, adminTasksCreated: 0, medianAdminHoursToComplete: null, consultationsAsked: 0, medianConsultationWaitHours: null })
+      expect(w).toMatchObject({
+        familiesHeld: 0,
+        childrenHeld: 0,
+        capacityChildren: 0,
+        familiesWaiting: 0,
+        longestWaitHours: 0,
+        referralsDecided: 0,
+        adminTasksCreated: 0,
+        medianAdminHoursToComplete: null,
+        consultationsAsked: 0,
+        medianConsultationWaitHours: null,
+      })
     }
     const [now] = await svc.teams(seeded.a.councilId, empty)
-    expect(now).toMatchObject({ practitioners: 0, capacityChildren: 0, familiesHeld: 0, childrenHeld: 0, familiesWaiting: 0, committedPence: 0 })
+    expect(now).toMatchObject({
+      practitioners: 0,
+      capacityChildren: 0,
+      familiesHeld: 0,
+      childrenHeld: 0,
+      familiesWaiting: 0,
+      committedPence: 0,
+    })
   })
 
   it('the council view and the figures come from the same module and agree today', async () => {
@@ -168,15 +377,24 @@ describe('over the API', () => {
     const csv = await strategy.request('GET', '/api/figures/teams.csv?weeks=4')
     expect(csv.statusCode).toBe(200)
     expect(csv.headers['content-type']).toContain('text/csv')
-    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="hearth-team-figures-\d{4}-\d{2}-\d{2}\.csv"/)
+    expect(csv.headers['content-disposition']).toMatch(
+      /attachment; filename="hearth-team-figures-\d{4}-\d{2}-\d{2}\.csv"/,
+    )
     const lines = csv.body.trim().split('\r\n')
-    expect(lines[0]).toBe('Team,Week starting,Children held (end of week),Families held (end of week),"Capacity (children, today)",Families waiting (end of week),Longest wait (hours),Referral decisions,Decided within one working day,Admin tasks made,Admin tasks done,Median hours to do a task,Consultations asked,Median hours a consultation waited')
+    expect(lines[0]).toBe(
+      'Team,Week starting,Children held (end of week),Families held (end of week),"Capacity (children, today)",Families waiting (end of week),Longest wait (hours),Referral decisions,Decided within one working day,Admin tasks made,Admin tasks done,Median hours to do a task,Consultations asked,Median hours a consultation waited',
+    )
     // 3 seeded family-facing teams + Alder + Empty, 4 weeks each, and the front door's 4 weeks
     expect(lines).toHaveLength(1 + 5 * 4 + 4)
     expect(lines.filter((l) => l.startsWith('Front door (all referral decisions),'))).toHaveLength(4)
     const alderRows = lines.filter((l) => l.startsWith('Alder family team (test),'))
     const w = json.json().teams[0].weeks
-    expect(alderRows.map((l) => l.split(',').slice(1, 4).join(','))).toEqual(w.map((x: { weekStart: string; childrenHeld: number; familiesHeld: number }) => `${x.weekStart},${x.childrenHeld},${x.familiesHeld}`))
+    expect(alderRows.map((l) => l.split(',').slice(1, 4).join(','))).toEqual(
+      w.map(
+        (x: { weekStart: string; childrenHeld: number; familiesHeld: number }) =>
+          `${x.weekStart},${x.childrenHeld},${x.familiesHeld}`,
+      ),
+    )
     const overview = await strategy.request('GET', '/api/council/overview.csv')
     expect(overview.statusCode).toBe(200)
     expect(overview.body.split('\r\n')[0]).toMatch(/^Team,Practitioners,/)

@@ -13,7 +13,11 @@ let seeded: SeededCouncil
 beforeAll(async () => {
   lite = await openDb({ kind: 'pglite', dataDir: 'memory://' })
   await lite.migrate()
-  seeded = (await seedDemoCouncil(lite.db, { familyCount: 14, passwordHash: await testPasswordHash(), emailDomain: 'northmoor.example' }))!
+  seeded = (await seedDemoCouncil(lite.db, {
+    familyCount: 14,
+    passwordHash: await testPasswordHash(),
+    emailDomain: 'northmoor.example',
+  }))!
   t = await makeTestApp(lite)
 }, 60_000)
 afterAll(async () => {
@@ -24,7 +28,10 @@ afterAll(async () => {
 describe('insight on PGlite', () => {
   it('the demo has insight work; directory import and export round-trip; figures compute', async () => {
     const insight = await signInAs(t.app, 'insight@northmoor.example')
-    const waiting = (await insight.request('GET', '/api/insight/requests?view=waiting')).json() as { waitingTooLong: boolean; kind: string }[]
+    const waiting = (await insight.request('GET', '/api/insight/requests?view=waiting')).json() as {
+      waitingTooLong: boolean
+      kind: string
+    }[]
     expect(waiting.map((r) => r.kind).sort()).toEqual(['coaching', 'consultation'])
     expect(waiting.some((r) => r.waitingTooLong)).toBe(true)
     expect(((await insight.request('GET', '/api/commissions?view=waiting')).json() as unknown[]).length).toBe(1)
@@ -45,14 +52,45 @@ describe('insight on PGlite', () => {
     const practitioner = await signInAs(t.app, 'practitioner@northmoor.example')
     const adviser = await signInAs(t.app, 'ivan.inglewood@northmoor.example')
     const familyId = await heldFamilyId(lite, seeded.councilId, practitioner.personId)
-    const r = (await practitioner.request('POST', '/api/insight/requests', { kind: 'consultation', topic: 'legal_threshold', familyId, question: 'Are we at the threshold for pre-proceedings?' })).json()
+    const r = (
+      await practitioner.request('POST', '/api/insight/requests', {
+        kind: 'consultation',
+        topic: 'legal_threshold',
+        familyId,
+        question: 'Are we at the threshold for pre-proceedings?',
+      })
+    ).json()
     expect((await adviser.request('POST', `/api/insight/requests/${r.id}/take`)).statusCode).toBe(200)
-    expect((await adviser.request('POST', `/api/insight/requests/${r.id}/advice`, { advice: 'Not yet: write the letter before proceedings only if the home conditions do not improve within four weeks.' })).statusCode).toBe(200)
-    const chron = (await practitioner.request('GET', `/api/families/${familyId}/chronology`)).json() as { title: string }[]
-    expect(chron.some((e) => e.title === 'Consultation advice: Legal threshold (pre-proceedings or care proceedings)')).toBe(true)
-    const c = (await practitioner.request('POST', `/api/families/${familyId}/commissions`, { need: 'Parenting assessment', why: 'Court may ask for one; nothing listed does it.', familyView: 'Mum agrees.', weeks: 10, budgetPence: 1_000_000 })).json()
+    expect(
+      (
+        await adviser.request('POST', `/api/insight/requests/${r.id}/advice`, {
+          advice:
+            'Not yet: write the letter before proceedings only if the home conditions do not improve within four weeks.',
+        })
+      ).statusCode,
+    ).toBe(200)
+    const chron = (await practitioner.request('GET', `/api/families/${familyId}/chronology`)).json() as {
+      title: string
+    }[]
+    expect(
+      chron.some((e) => e.title === 'Consultation advice: Legal threshold (pre-proceedings or care proceedings)'),
+    ).toBe(true)
+    const c = (
+      await practitioner.request('POST', `/api/families/${familyId}/commissions`, {
+        need: 'Parenting assessment',
+        why: 'Court may ask for one; nothing listed does it.',
+        familyView: 'Mum agrees.',
+        weeks: 10,
+        budgetPence: 1_000_000,
+      })
+    ).json()
     expect((await adviser.request('POST', `/api/commissions/${c.id}/take`)).statusCode).toBe(200)
-    const rec = await adviser.request('POST', `/api/commissions/${c.id}/record`, { providerName: 'Invented Assessments Ltd', weeklyPence: 100_000, startDate: '2027-01-04', endDate: '2027-03-14' })
+    const rec = await adviser.request('POST', `/api/commissions/${c.id}/record`, {
+      providerName: 'Invented Assessments Ltd',
+      weeklyPence: 100_000,
+      startDate: '2027-01-04',
+      endDate: '2027-03-14',
+    })
     expect(rec.statusCode, rec.body).toBe(200)
     expect(rec.json()).toMatchObject({ totalPence: 1_000_000, route: 'strategy', proposalStatus: 'awaiting_strategy' })
   })

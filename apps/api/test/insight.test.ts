@@ -22,7 +22,8 @@ const ask = (over: Record<string, unknown> = {}) => ({
   kind: 'consultation',
   topic: 'domestic_abuse',
   familyId,
-  question: 'Mum has told us her partner checks her phone and controls the money. What should we look for at the next visit, and how do we talk to her about it safely?',
+  question:
+    'Mum has told us her partner checks her phone and controls the money. What should we look for at the next visit, and how do we talk to her about it safely?',
   ...over,
 })
 
@@ -38,7 +39,10 @@ beforeAll(async () => {
   admin = await signInAs(t.app, 'admin@northmoor.example')
   eastfield = seeded.a.teamIds['Eastfield family team']!
   familyId = await heldFamilyId(dbx.handle, seeded.a.councilId, practitioner.personId)
-  otherTeamPractitioner = await signInAs(t.app, await practitionerEmailIn(dbx.handle, seeded.a.teamIds['Riverside family team']!))
+  otherTeamPractitioner = await signInAs(
+    t.app,
+    await practitionerEmailIn(dbx.handle, seeded.a.teamIds['Riverside family team']!),
+  )
 })
 afterAll(async () => {
   await t.close()
@@ -49,23 +53,50 @@ describe('asking the insight team', () => {
   it('a practitioner asks about a family their team holds; the team is the holding team', async () => {
     const res = await practitioner.request('POST', '/api/insight/requests', ask())
     expect(res.statusCode).toBe(201)
-    expect(res.json()).toMatchObject({ kind: 'consultation', topic: 'domestic_abuse', topicLabel: 'Domestic abuse', teamId: eastfield, familyId, status: 'waiting', waitingTooLong: false, askedByName: 'Priya Practitioner' })
+    expect(res.json()).toMatchObject({
+      kind: 'consultation',
+      topic: 'domestic_abuse',
+      topicLabel: 'Domestic abuse',
+      teamId: eastfield,
+      familyId,
+      status: 'waiting',
+      waitingTooLong: false,
+      askedByName: 'Priya Practitioner',
+    })
   })
 
   it('a team asks for coaching for itself; it must name its own team', async () => {
-    const res = await practitioner.request('POST', '/api/insight/requests', { kind: 'coaching', topic: 'systemic_case_discussion', teamId: eastfield, question: 'We are stuck with two families where nothing changes; we would like a systemic case discussion.' })
+    const res = await practitioner.request('POST', '/api/insight/requests', {
+      kind: 'coaching',
+      topic: 'systemic_case_discussion',
+      teamId: eastfield,
+      question: 'We are stuck with two families where nothing changes; we would like a systemic case discussion.',
+    })
     expect(res.statusCode).toBe(201)
     expect(res.json()).toMatchObject({ familyId: null, teamId: eastfield, topicLabel: 'Systemic case discussion' })
-    const noTeam = await practitioner.request('POST', '/api/insight/requests', { kind: 'coaching', topic: 'systemic_case_discussion', question: 'Help please with our team.' })
+    const noTeam = await practitioner.request('POST', '/api/insight/requests', {
+      kind: 'coaching',
+      topic: 'systemic_case_discussion',
+      question: 'Help please with our team.',
+    })
     expect(noTeam.statusCode).toBe(400)
     expect(noTeam.json().error.details[0].field).toBe('body.teamId')
-    const notMine = await practitioner.request('POST', '/api/insight/requests', { kind: 'coaching', topic: 'systemic_case_discussion', teamId: seeded.a.teamIds['Riverside family team'], question: 'Help please with their team.' })
+    const notMine = await practitioner.request('POST', '/api/insight/requests', {
+      kind: 'coaching',
+      topic: 'systemic_case_discussion',
+      teamId: seeded.a.teamIds['Riverside family team'],
+      question: 'Help please with their team.',
+    })
     expect(notMine.statusCode).toBe(400)
     expect(notMine.json().error.details[0].field).toBe('body.teamId')
   })
 
   it('refuses a topic of the other kind, with the field', async () => {
-    const res = await practitioner.request('POST', '/api/insight/requests', ask({ kind: 'coaching', topic: 'domestic_abuse' }))
+    const res = await practitioner.request(
+      'POST',
+      '/api/insight/requests',
+      ask({ kind: 'coaching', topic: 'domestic_abuse' }),
+    )
     expect(res.statusCode).toBe(400)
     expect(res.json().error.details[0]).toMatchObject({ field: 'body.topic' })
   })
@@ -78,9 +109,23 @@ describe('asking the insight team', () => {
 
 describe('the adviser’s queue', () => {
   it('only insight advisers take requests; of many taking one at once, exactly one gets it', async () => {
-    const created = (await practitioner.request('POST', '/api/insight/requests', ask({ topic: 'exploitation', question: 'The eldest is out late and has new trainers and two phones. Is this criminal exploitation?' }))).json()
-    for (const s of [practitioner, strategy, referrals, admin]) expect((await s.request('POST', `/api/insight/requests/${created.id}/take`)).statusCode).toBe(403)
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? adviser : adviser2).request('POST', `/api/insight/requests/${created.id}/take`)))
+    const created = (
+      await practitioner.request(
+        'POST',
+        '/api/insight/requests',
+        ask({
+          topic: 'exploitation',
+          question: 'The eldest is out late and has new trainers and two phones. Is this criminal exploitation?',
+        }),
+      )
+    ).json()
+    for (const s of [practitioner, strategy, referrals, admin])
+      expect((await s.request('POST', `/api/insight/requests/${created.id}/take`)).statusCode).toBe(403)
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        (i % 2 ? adviser : adviser2).request('POST', `/api/insight/requests/${created.id}/take`),
+      ),
+    )
     const codes = results.map((r) => r.statusCode).sort()
     expect(codes.filter((c) => c === 200)).toHaveLength(1)
     expect(codes.filter((c) => c === 409)).toHaveLength(11)
@@ -89,32 +134,73 @@ describe('the adviser’s queue', () => {
   })
 
   it('waiting is oldest first; the taker books and advises; nobody else can', async () => {
-    const queue = (await adviser.request('GET', '/api/insight/requests?view=waiting')).json() as { askedAt: string; id: string; familyId: string | null }[]
+    const queue = (await adviser.request('GET', '/api/insight/requests?view=waiting')).json() as {
+      askedAt: string
+      id: string
+      familyId: string | null
+    }[]
     expect(queue.length).toBeGreaterThanOrEqual(2)
     expect([...queue].sort((a, b) => a.askedAt.localeCompare(b.askedAt))).toEqual(queue)
     const first = queue.find((q) => q.familyId === familyId)!
-    expect((await adviser.request('POST', `/api/insight/requests/${first.id}/advice`, { advice: 'Too early: take it first, please, and then write.' })).statusCode).toBe(409)
+    expect(
+      (
+        await adviser.request('POST', `/api/insight/requests/${first.id}/advice`, {
+          advice: 'Too early: take it first, please, and then write.',
+        })
+      ).statusCode,
+    ).toBe(409)
     expect((await adviser.request('POST', `/api/insight/requests/${first.id}/take`)).statusCode).toBe(200)
-    const booking = { sessionAt: '2031-03-04T10:00:00Z', sessionMinutes: 60, attendees: 'Priya, her co-worker and the adviser' }
+    const booking = {
+      sessionAt: '2031-03-04T10:00:00Z',
+      sessionMinutes: 60,
+      attendees: 'Priya, her co-worker and the adviser',
+    }
     expect((await adviser2.request('POST', `/api/insight/requests/${first.id}/booking`, booking)).statusCode).toBe(403)
     const booked = await adviser.request('POST', `/api/insight/requests/${first.id}/booking`, booking)
     expect(booked.statusCode).toBe(200)
-    expect(booked.json()).toMatchObject({ status: 'booked', sessionMinutes: 60, attendees: booking.attendees, takenByName: 'Ines Insight' })
+    expect(booked.json()).toMatchObject({
+      status: 'booked',
+      sessionMinutes: 60,
+      attendees: booking.attendees,
+      takenByName: 'Ines Insight',
+    })
     // the room and the invitations went to the enablers' queue (through the outbox), once
-    const queued = await dbx.handle.db.select().from(outbox).where(and(eq(outbox.jobName, 'admin.tasks'), sql`${outbox.payload}->>'subjectId' = ${first.id}`))
+    const queued = await dbx.handle.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.jobName, 'admin.tasks'), sql`${outbox.payload}->>'subjectId' = ${first.id}`))
     expect(queued).toHaveLength(1)
     const ctx = { db: dbx.handle.db, publish: async () => {} }
     await HANDLERS['admin.tasks'].run(ctx, queued[0]!.payload as never)
     await HANDLERS['admin.tasks'].run(ctx, queued[0]!.payload as never)
-    const sessionTasks = () => dbx.handle.db.select().from(adminTasks).where(sql`${adminTasks.sourceKey} like ${`insight:${first.id}:session:%`}`)
+    const sessionTasks = () =>
+      dbx.handle.db
+        .select()
+        .from(adminTasks)
+        .where(sql`${adminTasks.sourceKey} like ${`insight:${first.id}:session:%`}`)
     let tasks = await sessionTasks()
     expect(tasks).toHaveLength(1)
-    expect(tasks[0]).toMatchObject({ taskType: 'insight_session', status: 'open', familyId, teamId: seeded.a.teamIds['Insight team'] })
+    expect(tasks[0]).toMatchObject({
+      taskType: 'insight_session',
+      status: 'open',
+      familyId,
+      teamId: seeded.a.teamIds['Insight team'],
+    })
     expect(tasks[0]!.details).toContain('Who attends: Priya, her co-worker and the adviser')
     expect(tasks[0]!.dueAt.getTime()).toBeLessThanOrEqual(new Date(booking.sessionAt).getTime())
     // moved to another time: a task for the new time, the old one cancelled
-    expect((await adviser.request('POST', `/api/insight/requests/${first.id}/booking`, { ...booking, sessionAt: '2031-03-05T14:00:00Z' })).statusCode).toBe(200)
-    const again = await dbx.handle.db.select().from(outbox).where(and(eq(outbox.jobName, 'admin.tasks'), sql`${outbox.payload}->>'subjectId' = ${first.id}`))
+    expect(
+      (
+        await adviser.request('POST', `/api/insight/requests/${first.id}/booking`, {
+          ...booking,
+          sessionAt: '2031-03-05T14:00:00Z',
+        })
+      ).statusCode,
+    ).toBe(200)
+    const again = await dbx.handle.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.jobName, 'admin.tasks'), sql`${outbox.payload}->>'subjectId' = ${first.id}`))
     expect(again).toHaveLength(2)
     for (const row of again) await HANDLERS['admin.tasks'].run(ctx, row.payload as never) // each job re-reads the request: same result
     tasks = await sessionTasks()
@@ -122,12 +208,16 @@ describe('the adviser’s queue', () => {
     const short = await adviser.request('POST', `/api/insight/requests/${first.id}/advice`, { advice: 'Be careful.' })
     expect(short.statusCode).toBe(400)
     expect(short.json().error.details[0].field).toBe('body.advice')
-    const advice = 'Ask mum on her own, never with her partner in the house. Look for who holds the money and the phones. Use the DASH checklist with her, and if the score is 14 or more refer to MARAC. Plan the next visit for when he is at work.'
+    const advice =
+      'Ask mum on her own, never with her partner in the house. Look for who holds the money and the phones. Use the DASH checklist with her, and if the score is 14 or more refer to MARAC. Plan the next visit for when he is at work.'
     const given = await adviser.request('POST', `/api/insight/requests/${first.id}/advice`, { advice })
     expect(given.statusCode).toBe(200)
     expect(given.json()).toMatchObject({ status: 'advice_given', advice })
     expect((await adviser.request('POST', `/api/insight/requests/${first.id}/advice`, { advice })).statusCode).toBe(409)
-    const audit = await dbx.handle.db.select().from(auditEvents).where(and(eq(auditEvents.recordId, first.id), eq(auditEvents.action, 'insight.advice')))
+    const audit = await dbx.handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.recordId, first.id), eq(auditEvents.action, 'insight.advice')))
     expect(audit).toHaveLength(1)
     expect(audit[0]!.familyId).toBe(familyId)
   })
@@ -137,7 +227,13 @@ describe('the family’s chronology', () => {
   it('shows the advice to the holding team, newest first, and to nobody else', async () => {
     const chron = await practitioner.request('GET', `/api/families/${familyId}/chronology`)
     expect(chron.statusCode).toBe(200)
-    const entries = chron.json() as { at: string; kind: string; title: string; detail: string | null; byName: string | null }[]
+    const entries = chron.json() as {
+      at: string
+      kind: string
+      title: string
+      detail: string | null
+      byName: string | null
+    }[]
     const advice = entries.find((e) => e.kind === 'consultation' && e.title.startsWith('Consultation advice'))
     expect(advice).toMatchObject({ title: 'Consultation advice: Domestic abuse', byName: 'Ines Insight' })
     expect(advice!.detail).toContain('DASH checklist')
@@ -147,28 +243,46 @@ describe('the family’s chronology', () => {
     expect((await otherTeamPractitioner.request('GET', `/api/families/${familyId}/chronology`)).statusCode).toBe(404)
     // route × role: every role but the practitioner is refused, whatever its team
     const enabler = await signInAs(t.app, 'enabler@northmoor.example')
-    for (const s of [adviser, strategy, referrals, admin, enabler]) expect((await s.request('GET', `/api/families/${familyId}/chronology`)).statusCode).toBe(403)
+    for (const s of [adviser, strategy, referrals, admin, enabler])
+      expect((await s.request('GET', `/api/families/${familyId}/chronology`)).statusCode).toBe(403)
     // nor the request itself, nor in their team's list
     const done = (await adviser.request('GET', '/api/insight/requests?view=done')).json() as { id: string }[]
     expect((await otherTeamPractitioner.request('GET', `/api/insight/requests/${done[0]!.id}`)).statusCode).toBe(404)
-    expect(((await otherTeamPractitioner.request('GET', '/api/insight/requests?view=team')).json() as unknown[]).length).toBe(0)
-    expect(((await practitioner.request('GET', '/api/insight/requests?view=team')).json() as { id: string }[]).map((r) => r.id)).toContain(done[0]!.id)
+    expect(
+      ((await otherTeamPractitioner.request('GET', '/api/insight/requests?view=team')).json() as unknown[]).length,
+    ).toBe(0)
+    expect(
+      ((await practitioner.request('GET', '/api/insight/requests?view=team')).json() as { id: string }[]).map(
+        (r) => r.id,
+      ),
+    ).toContain(done[0]!.id)
   })
 
   it('after a hand-over to another team, the advice goes with the family, not with the old team', async () => {
     // move the lead to Riverside (as a hand-over between teams would)
     const riverside = seeded.a.teamIds['Riverside family team']!
-    await dbx.handle.db.update(allocations).set({ teamId: riverside, personId: otherTeamPractitioner.personId }).where(and(eq(allocations.familyId, familyId), eq(allocations.role, 'lead'), isNull(allocations.endedAt)))
+    await dbx.handle.db
+      .update(allocations)
+      .set({ teamId: riverside, personId: otherTeamPractitioner.personId })
+      .where(and(eq(allocations.familyId, familyId), eq(allocations.role, 'lead'), isNull(allocations.endedAt)))
     try {
       const done = (await adviser.request('GET', '/api/insight/requests?view=done')).json() as { id: string }[]
       expect((await practitioner.request('GET', `/api/insight/requests/${done[0]!.id}`)).statusCode).toBe(404)
       // the new team finds it in its own list too
-      expect(((await otherTeamPractitioner.request('GET', '/api/insight/requests?view=team')).json() as { id: string }[]).map((r) => r.id)).toContain(done[0]!.id)
+      expect(
+        (
+          (await otherTeamPractitioner.request('GET', '/api/insight/requests?view=team')).json() as { id: string }[]
+        ).map((r) => r.id),
+      ).toContain(done[0]!.id)
       expect((await otherTeamPractitioner.request('GET', `/api/insight/requests/${done[0]!.id}`)).statusCode).toBe(200)
       const eastChron = await practitioner.request('GET', `/api/families/${familyId}/chronology`)
-      if (eastChron.statusCode === 200) expect((eastChron.json() as { kind: string }[]).some((e) => e.kind === 'consultation')).toBe(false)
+      if (eastChron.statusCode === 200)
+        expect((eastChron.json() as { kind: string }[]).some((e) => e.kind === 'consultation')).toBe(false)
     } finally {
-      await dbx.handle.db.update(allocations).set({ teamId: eastfield, personId: practitioner.personId }).where(and(eq(allocations.familyId, familyId), eq(allocations.role, 'lead'), isNull(allocations.endedAt)))
+      await dbx.handle.db
+        .update(allocations)
+        .set({ teamId: eastfield, personId: practitioner.personId })
+        .where(and(eq(allocations.familyId, familyId), eq(allocations.role, 'lead'), isNull(allocations.endedAt)))
     }
   })
 })
@@ -177,10 +291,25 @@ describe('waiting too long', () => {
   it('uses the council’s working days, and shows it plainly', async () => {
     expect((await admin.request('POST', '/api/insight/settings', { waitWorkingDays: 0 })).statusCode).toBe(400)
     expect((await admin.request('POST', '/api/insight/settings', { waitWorkingDays: 1 })).statusCode).toBe(201)
-    expect((await adviser.request('GET', '/api/insight/settings')).json()).toEqual({ waitWorkingDays: 1, councilOwn: true })
-    const old = (await practitioner.request('POST', '/api/insight/requests', ask({ topic: 'mental_health', question: 'Dad’s low mood: what can we do before the GP appointment?' }))).json()
-    await dbx.handle.db.update(insightRequests).set({ askedAt: new Date(Date.now() - 10 * 86_400_000) }).where(eq(insightRequests.id, old.id))
-    const queue = (await adviser.request('GET', '/api/insight/requests?view=waiting')).json() as { id: string; waitingTooLong: boolean }[]
+    expect((await adviser.request('GET', '/api/insight/settings')).json()).toEqual({
+      waitWorkingDays: 1,
+      councilOwn: true,
+    })
+    const old = (
+      await practitioner.request(
+        'POST',
+        '/api/insight/requests',
+        ask({ topic: 'mental_health', question: 'Dad’s low mood: what can we do before the GP appointment?' }),
+      )
+    ).json()
+    await dbx.handle.db
+      .update(insightRequests)
+      .set({ askedAt: new Date(Date.now() - 10 * 86_400_000) })
+      .where(eq(insightRequests.id, old.id))
+    const queue = (await adviser.request('GET', '/api/insight/requests?view=waiting')).json() as {
+      id: string
+      waitingTooLong: boolean
+    }[]
     expect(queue.find((q) => q.id === old.id)!.waitingTooLong).toBe(true)
     expect(queue.filter((q) => q.id !== old.id).every((q) => !q.waitingTooLong)).toBe(true)
   })
@@ -188,7 +317,13 @@ describe('waiting too long', () => {
 
 describe('withdrawing', () => {
   it('the team withdraws a request no adviser has taken; it stays on record, marked', async () => {
-    const r = (await practitioner.request('POST', '/api/insight/requests', ask({ topic: 'disability', question: 'Do we need an occupational therapist for the stairs?' }))).json()
+    const r = (
+      await practitioner.request(
+        'POST',
+        '/api/insight/requests',
+        ask({ topic: 'disability', question: 'Do we need an occupational therapist for the stairs?' }),
+      )
+    ).json()
     expect((await adviser.request('POST', `/api/insight/requests/${r.id}/withdraw`)).statusCode).toBe(403)
     expect((await otherTeamPractitioner.request('POST', `/api/insight/requests/${r.id}/withdraw`)).statusCode).toBe(404)
     expect((await practitioner.request('POST', `/api/insight/requests/${r.id}/withdraw`)).statusCode).toBe(200)
@@ -197,11 +332,23 @@ describe('withdrawing', () => {
     const take = await adviser.request('POST', `/api/insight/requests/${r.id}/take`)
     expect(take.statusCode).toBe(409)
     expect(take.json().error.message).toBe('The team withdrew this request.')
-    expect(((await adviser.request('GET', '/api/insight/requests?view=waiting')).json() as { id: string }[]).some((q) => q.id === r.id)).toBe(false)
-    const chron = (await practitioner.request('GET', `/api/families/${familyId}/chronology`)).json() as { title: string }[]
+    expect(
+      ((await adviser.request('GET', '/api/insight/requests?view=waiting')).json() as { id: string }[]).some(
+        (q) => q.id === r.id,
+      ),
+    ).toBe(false)
+    const chron = (await practitioner.request('GET', `/api/families/${familyId}/chronology`)).json() as {
+      title: string
+    }[]
     expect(chron.some((e) => e.title === 'Consultation asked for, then withdrawn: Disability')).toBe(true)
     // once taken, it is the adviser's to hand back, not the team's to withdraw
-    const t2 = (await practitioner.request('POST', '/api/insight/requests', ask({ topic: 'disability', question: 'And a hoist?' }))).json()
+    const t2 = (
+      await practitioner.request(
+        'POST',
+        '/api/insight/requests',
+        ask({ topic: 'disability', question: 'And a hoist?' }),
+      )
+    ).json()
     await adviser.request('POST', `/api/insight/requests/${t2.id}/take`)
     expect((await practitioner.request('POST', `/api/insight/requests/${t2.id}/withdraw`)).statusCode).toBe(409)
   })

@@ -19,13 +19,25 @@ afterAll(async () => {
 
 describe('organisation', () => {
   it('an administrator sets up a patch, a team for it, a person, and puts the person in the team', async () => {
-    const patch = await admin.request('POST', '/api/patches', { name: 'Northgate', postcodeAreas: ['nm7', 'NM8 2', 'NM7'] })
+    const patch = await admin.request('POST', '/api/patches', {
+      name: 'Northgate',
+      postcodeAreas: ['nm7', 'NM8 2', 'NM7'],
+    })
     expect(patch.statusCode).toBe(201)
     expect(patch.json().postcodeAreas).toEqual(['NM7', 'NM8 2'])
-    const team = await admin.request('POST', '/api/teams', { name: 'Northgate family team', kind: 'family_facing', patchId: patch.json().id })
+    const team = await admin.request('POST', '/api/teams', {
+      name: 'Northgate family team',
+      kind: 'family_facing',
+      patchId: patch.json().id,
+    })
     expect(team.statusCode).toBe(201)
     expect(team.json()).toMatchObject({ patchName: 'Northgate', caseloadCap: 14, memberCount: 0 })
-    const person = await admin.request('POST', '/api/people', { name: 'Nell Newcombe', email: 'Nell.Newcombe@northmoor.example', roles: ['practitioner'], password: 'a-long-first-password' })
+    const person = await admin.request('POST', '/api/people', {
+      name: 'Nell Newcombe',
+      email: 'Nell.Newcombe@northmoor.example',
+      roles: ['practitioner'],
+      password: 'a-long-first-password',
+    })
     expect(person.statusCode).toBe(201)
     expect(person.json().email).toBe('nell.newcombe@northmoor.example')
     const add = await admin.request('POST', `/api/teams/${team.json().id}/members`, { personId: person.json().id })
@@ -46,7 +58,11 @@ describe('organisation', () => {
 
   it('only family-facing teams serve a patch', async () => {
     const patches = (await admin.request('GET', '/api/patches')).json()
-    const res = await admin.request('POST', '/api/teams', { name: 'Patchy enablers', kind: 'enabler', patchId: patches[0].id })
+    const res = await admin.request('POST', '/api/teams', {
+      name: 'Patchy enablers',
+      kind: 'enabler',
+      patchId: patches[0].id,
+    })
     expect(res.statusCode).toBe(400)
     expect(res.json().error.details[0]).toMatchObject({ field: 'body.patchId' })
   })
@@ -62,7 +78,15 @@ describe('organisation', () => {
   it('writes to the organisation are audited', async () => {
     const audit = (await admin.request('GET', `/api/audit?personId=${admin.personId}&limit=500`)).json()
     const actions = audit.events.map((e: { action: string }) => e.action)
-    expect(actions).toEqual(expect.arrayContaining(['patch.create', 'team.create', 'person.create', 'membership.create', 'membership.delete']))
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'patch.create',
+        'team.create',
+        'person.create',
+        'membership.create',
+        'membership.delete',
+      ]),
+    )
   })
 
   it('serves the OpenAPI document with the routes in it', async () => {
@@ -70,7 +94,9 @@ describe('organisation', () => {
     expect(res.statusCode).toBe(200)
     const doc = res.json()
     expect(doc.openapi).toMatch(/^3/)
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/families/{id}', '/api/teams/{id}/members', '/api/auth/sign-in']))
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/families/{id}', '/api/teams/{id}/members', '/api/auth/sign-in']),
+    )
     expect(doc.paths['/api/families'].post.requestBody).toBeTruthy()
   })
 

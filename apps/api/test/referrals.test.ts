@@ -19,7 +19,13 @@ beforeAll(async () => {
   dbx = await freshPgDatabase(30)
   seeded = await seedTwoCouncils(dbx.handle, 10)
   t = await makeTestApp(dbx.handle)
-  worker = await startWorker({ db: dbx.handle.db, redisUrl: requireEnv('TEST_REDIS_URL'), logger: pino({ level: 'silent' }), prefix: t.prefix, relayIntervalMs: 50 })
+  worker = await startWorker({
+    db: dbx.handle.db,
+    redisUrl: requireEnv('TEST_REDIS_URL'),
+    logger: pino({ level: 'silent' }),
+    prefix: t.prefix,
+    relayIntervalMs: 50,
+  })
   officer = await signInAs(t.app, 'referrals@northmoor.example')
   practitioner = await signInAs(t.app, 'practitioner@northmoor.example')
 })
@@ -40,7 +46,14 @@ function newReferral(over: Record<string, unknown> = {}) {
     worries: 'Robin said their dad hit them when he was angry. There is a red mark on Robin’s arm.',
     familyKnowledge: 'Mum knows we are calling and agrees.',
     familyConsent: 'agreed',
-    family: { name: 'Larkmoor family', addressLine1: '12 Copper Street', town: 'Northmoor', postcode: 'NM1 7TT', language: 'English', interpreterNeeded: false },
+    family: {
+      name: 'Larkmoor family',
+      addressLine1: '12 Copper Street',
+      town: 'Northmoor',
+      postcode: 'NM1 7TT',
+      language: 'English',
+      interpreterNeeded: false,
+    },
     children: [{ firstName: 'Robin', lastName: 'Larkmoor', dateOfBirth: '2016-09-12', sex: 'M', ethnicity: 'WBRI' }],
     ...over,
   }
@@ -61,9 +74,19 @@ describe('recording a referral', () => {
   })
 
   it('the list of waiting referrals is ordered by time left, and overdue is shown plainly', async () => {
-    const old = await officer.request('POST', '/api/referrals', newReferral({ receivedAt: '2026-01-05T09:00:00Z', family: { ...newReferral().family, name: 'Oldacre family', postcode: 'NM2 1AA' } }))
+    const old = await officer.request(
+      'POST',
+      '/api/referrals',
+      newReferral({
+        receivedAt: '2026-01-05T09:00:00Z',
+        family: { ...newReferral().family, name: 'Oldacre family', postcode: 'NM2 1AA' },
+      }),
+    )
     expect(old.statusCode).toBe(201)
-    const list = (await officer.request('GET', '/api/referrals?view=awaiting')).json() as { id: string; clock: { dueAt: string; state: string } }[]
+    const list = (await officer.request('GET', '/api/referrals?view=awaiting')).json() as {
+      id: string
+      clock: { dueAt: string; state: string }
+    }[]
     const dues = list.map((r) => r.clock.dueAt)
     expect([...dues].sort()).toEqual(dues)
     expect(list[0]!.id).toBe(old.json().id)
@@ -75,37 +98,74 @@ describe('recording a referral', () => {
     const key = 'intake-test-key-0001'
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        t.app.inject({ method: 'POST', url: '/api/referrals', headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'idempotency-key': key }, payload: body }),
+        t.app.inject({
+          method: 'POST',
+          url: '/api/referrals',
+          headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'idempotency-key': key },
+          payload: body,
+        }),
       ),
     )
     const codes = results.map((r) => r.statusCode).sort()
     expect(codes.filter((c) => c === 201)).toHaveLength(1)
     expect(codes.filter((c) => c === 200)).toHaveLength(19)
     expect(new Set(results.map((r) => r.json().id)).size).toBe(1)
-    const [{ n }] = (await dbx.handle.db.select({ n: sql<number>`count(*)::int` }).from(families).where(eq(families.name, 'Doubleclick family'))) as [{ n: number }]
+    const [{ n }] = (await dbx.handle.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(families)
+      .where(eq(families.name, 'Doubleclick family'))) as [{ n: number }]
     expect(n).toBe(1)
     // the same key with a different referral is refused
-    const other = await t.app.inject({ method: 'POST', url: '/api/referrals', headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'idempotency-key': key }, payload: { ...body, worries: 'Something else entirely.' } })
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/referrals',
+      headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'idempotency-key': key },
+      payload: { ...body, worries: 'Something else entirely.' },
+    })
     expect(other.statusCode).toBe(409)
-    const badKey = await t.app.inject({ method: 'POST', url: '/api/referrals', headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'idempotency-key': 'x' }, payload: body })
+    const badKey = await t.app.inject({
+      method: 'POST',
+      url: '/api/referrals',
+      headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'idempotency-key': 'x' },
+      payload: body,
+    })
     expect(badKey.statusCode).toBe(400)
     expect(badKey.json().error.details[0].field).toBe('headers.idempotency-key')
   })
 
   it('finds a known child by a spelling variant, and links them instead of making a new record', async () => {
-    const [known] = await dbx.handle.db.select().from(children).where(and(eq(children.councilId, seeded.a.councilId), sql`${children.dateOfBirth} is not null`)).limit(1)
+    const [known] = await dbx.handle.db
+      .select()
+      .from(children)
+      .where(and(eq(children.councilId, seeded.a.councilId), sql`${children.dateOfBirth} is not null`))
+      .limit(1)
     const [fam] = await dbx.handle.db.select().from(families).where(eq(families.id, known!.familyId))
     // swap first and last name, as a caller might
-    const q = new URLSearchParams({ firstName: known!.lastName, lastName: known!.firstName, dateOfBirth: known!.dateOfBirth! })
-    const matches = (await officer.request('GET', `/api/referrals/matches?${q}`)).json() as { childId: string; reasons: string[]; familyReference: string }[]
+    const q = new URLSearchParams({
+      firstName: known!.lastName,
+      lastName: known!.firstName,
+      dateOfBirth: known!.dateOfBirth!,
+    })
+    const matches = (await officer.request('GET', `/api/referrals/matches?${q}`)).json() as {
+      childId: string
+      reasons: string[]
+      familyReference: string
+    }[]
     expect(matches[0]!.childId).toBe(known!.id)
     expect(matches[0]!.reasons).toEqual(expect.arrayContaining(['same date of birth']))
     expect(matches[0]!.familyReference).toBe(fam!.reference)
-    const before = ((await dbx.handle.db.select({ n: sql<number>`count(*)::int` }).from(children)) as [{ n: number }])[0].n
-    const res = await officer.request('POST', '/api/referrals', newReferral({ family: { existingFamilyId: known!.familyId }, children: [{ existingChildId: known!.id }] }))
+    const before = (
+      (await dbx.handle.db.select({ n: sql<number>`count(*)::int` }).from(children)) as [{ n: number }]
+    )[0].n
+    const res = await officer.request(
+      'POST',
+      '/api/referrals',
+      newReferral({ family: { existingFamilyId: known!.familyId }, children: [{ existingChildId: known!.id }] }),
+    )
     expect(res.statusCode).toBe(201)
     expect(res.json().familyId).toBe(known!.familyId)
-    const after = ((await dbx.handle.db.select({ n: sql<number>`count(*)::int` }).from(children)) as [{ n: number }])[0].n
+    const after = ((await dbx.handle.db.select({ n: sql<number>`count(*)::int` }).from(children)) as [{ n: number }])[0]
+      .n
     expect(after).toBe(before)
     const detail = (await officer.request('GET', `/api/referrals/${res.json().id}`)).json()
     expect(detail.children).toEqual([expect.objectContaining({ id: known!.id, linked: true })])
@@ -115,7 +175,11 @@ describe('recording a referral', () => {
     const kids = await dbx.handle.db.select().from(children).where(eq(children.councilId, seeded.a.councilId))
     const a = kids[0]!
     const b = kids.find((k) => k.familyId !== a.familyId)!
-    const res = await officer.request('POST', '/api/referrals', newReferral({ family: { existingFamilyId: a.familyId }, children: [{ existingChildId: b.id }] }))
+    const res = await officer.request(
+      'POST',
+      '/api/referrals',
+      newReferral({ family: { existingFamilyId: a.familyId }, children: [{ existingChildId: b.id }] }),
+    )
     expect(res.statusCode).toBe(400)
     expect(res.json().error.details[0].field).toBe('body.children.0.existingChildId')
   })
@@ -124,10 +188,27 @@ describe('recording a referral', () => {
 describe('deciding and routing', () => {
   // How fast (median 44 ms, p99 151 ms here) is measured by `npm run bench`, not asserted in a test.
   it('an assessment decision puts the family on the patch team’s board, with timings kept', async () => {
-    const created = (await officer.request('POST', '/api/referrals', newReferral({ family: { ...newReferral().family, name: 'Swiftarrow family', postcode: 'NM2 8PL' } }))).json()
-    const decided = await officer.request('POST', `/api/referrals/${created.id}/decision`, { decision: 'assessment', reasons: 'Robin has a mark on his arm and says his dad hit him. We need to assess.', primaryNeedCode: 'N1' })
+    const created = (
+      await officer.request(
+        'POST',
+        '/api/referrals',
+        newReferral({ family: { ...newReferral().family, name: 'Swiftarrow family', postcode: 'NM2 8PL' } }),
+      )
+    ).json()
+    const decided = await officer.request('POST', `/api/referrals/${created.id}/decision`, {
+      decision: 'assessment',
+      reasons: 'Robin has a mark on his arm and says his dad hit him. We need to assess.',
+      primaryNeedCode: 'N1',
+    })
     expect(decided.statusCode).toBe(200)
-    await waitUntil(async () => ((await practitioner.request('GET', `/api/teams/${eastfieldTeam()}/offers`)).json() as { referralId: string }[]).some((o) => o.referralId === created.id), 10_000, 20)
+    await waitUntil(
+      async () =>
+        (
+          (await practitioner.request('GET', `/api/teams/${eastfieldTeam()}/offers`)).json() as { referralId: string }[]
+        ).some((o) => o.referralId === created.id),
+      10_000,
+      20,
+    )
     const detail = (await officer.request('GET', `/api/referrals/${created.id}`)).json()
     expect(detail.routingStatus).toBe('routed')
     expect(detail.routedTeamName).toBe('Eastfield family team')
@@ -139,11 +220,20 @@ describe('deciding and routing', () => {
   })
 
   it('deciding twice, or at the same moment, is refused: one decision stands', async () => {
-    const created = (await officer.request('POST', '/api/referrals', newReferral({ family: { ...newReferral().family, name: 'Racewell family', postcode: 'NM5 2AB' } }))).json()
+    const created = (
+      await officer.request(
+        'POST',
+        '/api/referrals',
+        newReferral({ family: { ...newReferral().family, name: 'Racewell family', postcode: 'NM5 2AB' } }),
+      )
+    ).json()
     const other = await signInAs(t.app, 'rosa.redfern@northmoor.example')
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        (i % 2 ? other : officer).request('POST', `/api/referrals/${created.id}/decision`, { decision: i % 2 ? 'nfa' : 'early_help', reasons: `Decision number ${i} with enough words.` }),
+        (i % 2 ? other : officer).request('POST', `/api/referrals/${created.id}/decision`, {
+          decision: i % 2 ? 'nfa' : 'early_help',
+          reasons: `Decision number ${i} with enough words.`,
+        }),
       ),
     )
     expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1)
@@ -152,22 +242,54 @@ describe('deciding and routing', () => {
       const [r] = await dbx.handle.db.select().from(referrals).where(eq(referrals.id, created.id))
       return r!.routingStatus !== 'queued'
     }, 2_000)
-    const offerCount = ((await dbx.handle.db.select({ n: sql<number>`count(*)::int` }).from(offers).where(eq(offers.referralId, created.id))) as [{ n: number }])[0].n
+    const offerCount = (
+      (await dbx.handle.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(offers)
+        .where(eq(offers.referralId, created.id))) as [{ n: number }]
+    )[0].n
     const [r] = await dbx.handle.db.select().from(referrals).where(eq(referrals.id, created.id))
     expect(offerCount).toBe(r!.decision === 'early_help' ? 1 : 0)
   })
 
   it('no further action puts nobody’s board to work', async () => {
-    const created = (await officer.request('POST', '/api/referrals', newReferral({ family: { ...newReferral().family, name: 'Quietbrook family', postcode: 'NM1 2CD' } }))).json()
-    const res = await officer.request('POST', `/api/referrals/${created.id}/decision`, { decision: 'nfa', reasons: 'The school has already sorted this out with the family.' })
+    const created = (
+      await officer.request(
+        'POST',
+        '/api/referrals',
+        newReferral({ family: { ...newReferral().family, name: 'Quietbrook family', postcode: 'NM1 2CD' } }),
+      )
+    ).json()
+    const res = await officer.request('POST', `/api/referrals/${created.id}/decision`, {
+      decision: 'nfa',
+      reasons: 'The school has already sorted this out with the family.',
+    })
     expect(res.json().routingStatus).toBe('not_needed')
   })
 
   it('a postcode no patch covers lands on the “could not route” list, then goes to the team the officer chooses', async () => {
-    const created = (await officer.request('POST', '/api/referrals', newReferral({ family: { ...newReferral().family, name: 'Farfield family', postcode: 'NM9 4XY' } }))).json()
-    await officer.request('POST', `/api/referrals/${created.id}/decision`, { decision: 'strategy_discussion', reasons: 'Robin has an injury and says his dad caused it. We must hold a strategy discussion.', primaryNeedCode: 'N1' })
-    await waitUntil(async () => ((await officer.request('GET', '/api/referrals?view=unroutable')).json() as { id: string }[]).some((r) => r.id === created.id), 2_000)
-    const listed = ((await officer.request('GET', '/api/referrals?view=unroutable')).json() as { id: string; routingNote: string }[]).find((r) => r.id === created.id)!
+    const created = (
+      await officer.request(
+        'POST',
+        '/api/referrals',
+        newReferral({ family: { ...newReferral().family, name: 'Farfield family', postcode: 'NM9 4XY' } }),
+      )
+    ).json()
+    await officer.request('POST', `/api/referrals/${created.id}/decision`, {
+      decision: 'strategy_discussion',
+      reasons: 'Robin has an injury and says his dad caused it. We must hold a strategy discussion.',
+      primaryNeedCode: 'N1',
+    })
+    await waitUntil(
+      async () =>
+        ((await officer.request('GET', '/api/referrals?view=unroutable')).json() as { id: string }[]).some(
+          (r) => r.id === created.id,
+        ),
+      2_000,
+    )
+    const listed = (
+      (await officer.request('GET', '/api/referrals?view=unroutable')).json() as { id: string; routingNote: string }[]
+    ).find((r) => r.id === created.id)!
     expect(listed.routingNote).toMatch(/No patch covers/)
     const routed = await officer.request('POST', `/api/referrals/${created.id}/route`, { teamId: eastfieldTeam() })
     expect(routed.statusCode).toBe(200)
@@ -180,25 +302,63 @@ describe('deciding and routing', () => {
 
   it('a referral about a family already open to a team goes to that team, flagged, and the team is told live', async () => {
     // Eastfield holds an offer for this family already (from the first test in this block).
-    const [open] = await dbx.handle.db.select().from(offers).where(and(eq(offers.councilId, seeded.a.councilId), eq(offers.teamId, eastfieldTeam()))).limit(1)
+    const [open] = await dbx.handle.db
+      .select()
+      .from(offers)
+      .where(and(eq(offers.councilId, seeded.a.councilId), eq(offers.teamId, eastfieldTeam())))
+      .limit(1)
     const events = await listenForEvents(practitioner)
-    const created = await officer.request('POST', '/api/referrals', newReferral({ family: { existingFamilyId: open!.familyId }, children: [{ firstName: 'Newby', lastName: 'Sibling', dateOfBirth: '2021-01-01', sex: 'F' }] }))
+    const created = await officer.request(
+      'POST',
+      '/api/referrals',
+      newReferral({
+        family: { existingFamilyId: open!.familyId },
+        children: [{ firstName: 'Newby', lastName: 'Sibling', dateOfBirth: '2021-01-01', sex: 'F' }],
+      }),
+    )
     expect(created.statusCode).toBe(201)
     expect(created.json().openCase).toBe(true)
-    await waitUntil(async () => events.received.some((e) => e.type === 'referral.open_case' && e.referralId === created.json().id), 3_000)
-    await officer.request('POST', `/api/referrals/${created.json().id}/decision`, { decision: 'assessment', reasons: 'A new baby in a family the team already knows well; the team should assess.', primaryNeedCode: 'N4' })
+    await waitUntil(
+      async () => events.received.some((e) => e.type === 'referral.open_case' && e.referralId === created.json().id),
+      3_000,
+    )
+    await officer.request('POST', `/api/referrals/${created.json().id}/decision`, {
+      decision: 'assessment',
+      reasons: 'A new baby in a family the team already knows well; the team should assess.',
+      primaryNeedCode: 'N4',
+    })
     await waitUntil(async () => events.received.some((e) => e.type === 'offer.created' && e.openCase === true), 3_000)
-    const board = (await practitioner.request('GET', `/api/teams/${eastfieldTeam()}/offers`)).json() as { referralId: string; openCase: boolean }[]
+    const board = (await practitioner.request('GET', `/api/teams/${eastfieldTeam()}/offers`)).json() as {
+      referralId: string
+      openCase: boolean
+    }[]
     expect(board.find((o) => o.referralId === created.json().id)?.openCase).toBe(true)
     events.close()
   })
 
   it('a repeated routing job never makes a second offer', async () => {
-    const created = (await officer.request('POST', '/api/referrals', newReferral({ family: { ...newReferral().family, name: 'Twicerun family', postcode: 'NM1 9ZZ' } }))).json()
-    await officer.request('POST', `/api/referrals/${created.id}/decision`, { decision: 'early_help', reasons: 'The family asked for help with routines; early help fits.' })
-    await waitUntil(async () => (await dbx.handle.db.select().from(offers).where(eq(offers.referralId, created.id))).length === 1, 2_000)
+    const created = (
+      await officer.request(
+        'POST',
+        '/api/referrals',
+        newReferral({ family: { ...newReferral().family, name: 'Twicerun family', postcode: 'NM1 9ZZ' } }),
+      )
+    ).json()
+    await officer.request('POST', `/api/referrals/${created.id}/decision`, {
+      decision: 'early_help',
+      reasons: 'The family asked for help with routines; early help fits.',
+    })
+    await waitUntil(
+      async () => (await dbx.handle.db.select().from(offers).where(eq(offers.referralId, created.id))).length === 1,
+      2_000,
+    )
     // deliver the same job twice more, as a retry or duplicate delivery would
-    for (let i = 0; i < 2; i++) await worker.queues['hearth-routing'].add('referral.route', { councilId: seeded.a.councilId, referralId: created.id }, { jobId: `dup-${i}-${created.id}` })
+    for (let i = 0; i < 2; i++)
+      await worker.queues['hearth-routing'].add(
+        'referral.route',
+        { councilId: seeded.a.councilId, referralId: created.id },
+        { jobId: `dup-${i}-${created.id}` },
+      )
     await new Promise((r) => setTimeout(r, 400))
     expect(await dbx.handle.db.select().from(offers).where(eq(offers.referralId, created.id))).toHaveLength(1)
   })
@@ -206,7 +366,9 @@ describe('deciding and routing', () => {
 
 /** Opens the server-sent event stream over real HTTP with the session's cookie. */
 async function listenForEvents(s: Session) {
-  const address = await t.app.listen({ host: '127.0.0.1', port: 0 }).catch(() => `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`)
+  const address = await t.app
+    .listen({ host: '127.0.0.1', port: 0 })
+    .catch(() => `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`)
   const controller = new AbortController()
   const received: Record<string, unknown>[] = []
   const res = await fetch(`${address}/api/events`, { headers: { cookie: s.cookie }, signal: controller.signal })
@@ -220,8 +382,7 @@ async function listenForEvents(s: Session) {
         const { value, done } = await reader.read()
         if (done) return
         buffer += decoder.decode(value, { stream: true })
-        let i: number
-        while ((i = buffer.indexOf('\n\n')) >= 0) {
+        for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
           const chunk = buffer.slice(0, i)
           buffer = buffer.slice(i + 2)
           const data = chunk.split('\n').find((l) => l.startsWith('data: '))

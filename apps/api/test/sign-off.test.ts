@@ -33,10 +33,29 @@ beforeAll(async () => {
   strategy = await signInAs(t.app, 'strategy@northmoor.example')
   strategy2 = await signInAs(t.app, 'sofia.stonebridge@northmoor.example')
   admin = await signInAs(t.app, 'admin@northmoor.example')
-  const [held] = await dbx.handle.db.select().from(allocations).where(and(eq(allocations.councilId, seeded.a.councilId), eq(allocations.personId, practitioner.personId), eq(allocations.role, 'lead'), isNull(allocations.endedAt)))
+  const [held] = await dbx.handle.db
+    .select()
+    .from(allocations)
+    .where(
+      and(
+        eq(allocations.councilId, seeded.a.councilId),
+        eq(allocations.personId, practitioner.personId),
+        eq(allocations.role, 'lead'),
+        isNull(allocations.endedAt),
+      ),
+    )
   familyId = held!.familyId
   // £5,000 needs sign-off (conversation 3); £20,000 needs two approvers
-  expect((await admin.request('POST', '/api/spend-thresholds', { signOffPence: 5_000_00, secondApproverPence: 20_000_00, decisionWorkingDays: 5, reason: 'Set for the pilot year' })).statusCode).toBe(201)
+  expect(
+    (
+      await admin.request('POST', '/api/spend-thresholds', {
+        signOffPence: 5_000_00,
+        secondApproverPence: 20_000_00,
+        decisionWorkingDays: 5,
+        reason: 'Set for the pilot year',
+      })
+    ).statusCode,
+  ).toBe(201)
 })
 afterAll(async () => {
   await t.close()
@@ -45,56 +64,138 @@ afterAll(async () => {
 
 describe('who decides', () => {
   it('routes at, just below and just above the threshold; conversations 1 and 2 stay with the team', async () => {
-    const below = await practitioner.request('POST', `/api/families/${familyId}/proposals`, proposal({ weeklyPence: 49_999, weeks: 10 }))
+    const below = await practitioner.request(
+      'POST',
+      `/api/families/${familyId}/proposals`,
+      proposal({ weeklyPence: 49_999, weeks: 10 }),
+    )
     expect(below.statusCode).toBe(201)
     expect(below.json()).toMatchObject({ route: 'team', status: 'team_decided', totalPence: 499_990 })
-    const at = await practitioner.request('POST', `/api/families/${familyId}/proposals`, proposal({ weeklyPence: 50_000, weeks: 10 }))
-    expect(at.json()).toMatchObject({ route: 'strategy', status: 'awaiting_strategy', totalPence: 500_000, approvalsNeeded: 1 })
+    const at = await practitioner.request(
+      'POST',
+      `/api/families/${familyId}/proposals`,
+      proposal({ weeklyPence: 50_000, weeks: 10 }),
+    )
+    expect(at.json()).toMatchObject({
+      route: 'strategy',
+      status: 'awaiting_strategy',
+      totalPence: 500_000,
+      approvalsNeeded: 1,
+    })
     expect(at.json().decisionDueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/)
-    const above = await practitioner.request('POST', `/api/families/${familyId}/proposals`, proposal({ weeklyPence: 50_001, weeks: 10 }))
+    const above = await practitioner.request(
+      'POST',
+      `/api/families/${familyId}/proposals`,
+      proposal({ weeklyPence: 50_001, weeks: 10 }),
+    )
     expect(above.json().route).toBe('strategy')
-    const stage2 = await practitioner.request('POST', `/api/families/${familyId}/proposals`, proposal({ weeklyPence: 100_000, weeks: 10, conversationStage: 2 }))
+    const stage2 = await practitioner.request(
+      'POST',
+      `/api/families/${familyId}/proposals`,
+      proposal({ weeklyPence: 100_000, weeks: 10, conversationStage: 2 }),
+    )
     expect(stage2.json()).toMatchObject({ route: 'team', status: 'team_decided' })
     // the team's own decision is in its decisions log
-    const log = (await practitioner.request('GET', `/api/teams/${seeded.a.teamIds['Eastfield family team']}/decisions`)).json()
-    expect(log.some((d: { summary: string }) => d.summary.startsWith('The team agreed: Intensive family support'))).toBe(true)
+    const log = (
+      await practitioner.request('GET', `/api/teams/${seeded.a.teamIds['Eastfield family team']}/decisions`)
+    ).json()
+    expect(
+      log.some((d: { summary: string }) => d.summary.startsWith('The team agreed: Intensive family support')),
+    ).toBe(true)
   })
 
   it('a threshold change mid-flight does not reroute what was already submitted', async () => {
-    const before = (await practitioner.request('POST', `/api/families/${familyId}/proposals`, proposal({ weeklyPence: 60_000, weeks: 10 }))).json()
+    const before = (
+      await practitioner.request(
+        'POST',
+        `/api/families/${familyId}/proposals`,
+        proposal({ weeklyPence: 60_000, weeks: 10 }),
+      )
+    ).json()
     expect(before.route).toBe('strategy')
-    await admin.request('POST', '/api/spend-thresholds', { signOffPence: 10_000_00, secondApproverPence: 20_000_00, decisionWorkingDays: 5, reason: 'Raised after review' })
-    const after = (await practitioner.request('POST', `/api/families/${familyId}/proposals`, proposal({ weeklyPence: 60_000, weeks: 10 }))).json()
+    await admin.request('POST', '/api/spend-thresholds', {
+      signOffPence: 10_000_00,
+      secondApproverPence: 20_000_00,
+      decisionWorkingDays: 5,
+      reason: 'Raised after review',
+    })
+    const after = (
+      await practitioner.request(
+        'POST',
+        `/api/families/${familyId}/proposals`,
+        proposal({ weeklyPence: 60_000, weeks: 10 }),
+      )
+    ).json()
     expect(after.route).toBe('team')
     expect((await strategy.request('GET', `/api/proposals/${before.id}`)).json().route).toBe('strategy')
     const history = (await admin.request('GET', '/api/spend-thresholds')).json()
     expect(history.current.signOffPence).toBe(10_000_00)
-    expect(history.history.map((h: { reason: string }) => h.reason)).toEqual(['Raised after review', 'Set for the pilot year'])
+    expect(history.history.map((h: { reason: string }) => h.reason)).toEqual([
+      'Raised after review',
+      'Set for the pilot year',
+    ])
     await expect(dbx.handle.db.update(spendThresholds).set({ reason: 'rewritten' })).rejects.toThrow()
-    await admin.request('POST', '/api/spend-thresholds', { signOffPence: 5_000_00, secondApproverPence: 20_000_00, decisionWorkingDays: 5, reason: 'Back to the pilot figures' })
+    await admin.request('POST', '/api/spend-thresholds', {
+      signOffPence: 5_000_00,
+      secondApproverPence: 20_000_00,
+      decisionWorkingDays: 5,
+      reason: 'Back to the pilot figures',
+    })
   })
 
   it('the proposer can never decide their own proposal', async () => {
     // a strategy member who is also a practitioner in the team
     const passwordHash = await testPasswordHash()
-    const [both] = await dbx.handle.db.insert(people).values({ councilId: seeded.a.councilId, name: 'Dual Roleholder', email: 'dual@northmoor.example', roles: ['practitioner', 'strategy_member'], passwordHash }).returning()
-    await dbx.handle.db.insert(memberships).values({ councilId: seeded.a.councilId, teamId: seeded.a.teamIds['Eastfield family team']!, personId: both!.id })
+    const [both] = await dbx.handle.db
+      .insert(people)
+      .values({
+        councilId: seeded.a.councilId,
+        name: 'Dual Roleholder',
+        email: 'dual@northmoor.example',
+        roles: ['practitioner', 'strategy_member'],
+        passwordHash,
+      })
+      .returning()
+    await dbx.handle.db
+      .insert(memberships)
+      .values({ councilId: seeded.a.councilId, teamId: seeded.a.teamIds['Eastfield family team']!, personId: both!.id })
     const dual = await signInAs(t.app, 'dual@northmoor.example')
     const p = (await dual.request('POST', `/api/families/${familyId}/proposals`, proposal())).json()
-    const self = await dual.request('POST', `/api/proposals/${p.id}/decision`, { outcome: 'approve', reasonsForTeam: 'I think this is a good idea.' })
+    const self = await dual.request('POST', `/api/proposals/${p.id}/decision`, {
+      outcome: 'approve',
+      reasonsForTeam: 'I think this is a good idea.',
+    })
     expect(self.statusCode).toBe(403)
     expect(self.json().error.message).toMatch(/yourself/)
-    expect(await dbx.handle.db.select().from(proposalDecisions).where(eq(proposalDecisions.proposalId, p.id))).toHaveLength(0)
+    expect(
+      await dbx.handle.db.select().from(proposalDecisions).where(eq(proposalDecisions.proposalId, p.id)),
+    ).toHaveLength(0)
   })
 
   it('above the higher threshold a second, different approver is needed', async () => {
-    const p = (await practitioner.request('POST', `/api/families/${familyId}/proposals`, proposal({ what: 'Residential placement', weeklyPence: 400_000, weeks: 10 }))).json()
+    const p = (
+      await practitioner.request(
+        'POST',
+        `/api/families/${familyId}/proposals`,
+        proposal({ what: 'Residential placement', weeklyPence: 400_000, weeks: 10 }),
+      )
+    ).json()
     expect(p.approvalsNeeded).toBe(2)
-    const first = await strategy.request('POST', `/api/proposals/${p.id}/decision`, { outcome: 'approve', reasonsForTeam: 'Safety first; we agree with the team.' })
+    const first = await strategy.request('POST', `/api/proposals/${p.id}/decision`, {
+      outcome: 'approve',
+      reasonsForTeam: 'Safety first; we agree with the team.',
+    })
     expect(first.json().status).toBe('awaiting_strategy')
-    const again = await strategy.request('POST', `/api/proposals/${p.id}/decision`, { outcome: 'approve', reasonsForTeam: 'Approving a second time should not count.' })
+    const again = await strategy.request('POST', `/api/proposals/${p.id}/decision`, {
+      outcome: 'approve',
+      reasonsForTeam: 'Approving a second time should not count.',
+    })
     expect(again.statusCode).toBe(409)
-    const second = await strategy2.request('POST', `/api/proposals/${p.id}/decision`, { outcome: 'approve', reasonsForTeam: 'Agreed, with a review at twelve weeks.', reasonsForFamily: 'We have agreed the placement your social worker asked for.' })
+    const second = await strategy2.request('POST', `/api/proposals/${p.id}/decision`, {
+      outcome: 'approve',
+      reasonsForTeam: 'Agreed, with a review at twelve weeks.',
+      reasonsForFamily: 'We have agreed the placement your social worker asked for.',
+    })
     expect(second.json().status).toBe('approved')
     expect(second.json().reviewDate).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     expect(second.json().decisions).toHaveLength(2)
@@ -102,42 +203,87 @@ describe('who decides', () => {
 
   it('decline and ask-for-more carry reasons the team reads; more information goes back round', async () => {
     const p = (await practitioner.request('POST', `/api/families/${familyId}/proposals`, proposal())).json()
-    const more = await strategy.request('POST', `/api/proposals/${p.id}/decision`, { outcome: 'more_info', reasonsForTeam: 'What does the school think? Please ask them first.' })
+    const more = await strategy.request('POST', `/api/proposals/${p.id}/decision`, {
+      outcome: 'more_info',
+      reasonsForTeam: 'What does the school think? Please ask them first.',
+    })
     expect(more.json().status).toBe('more_info')
-    expect((await strategy.request('POST', `/api/proposals/${p.id}/decision`, { outcome: 'approve', reasonsForTeam: 'Trying to approve while waiting.' })).statusCode).toBe(409)
-    const back = await practitioner.request('POST', `/api/proposals/${p.id}/resubmit`, { why: 'The school supports it and will share a teaching assistant for mornings.' })
+    expect(
+      (
+        await strategy.request('POST', `/api/proposals/${p.id}/decision`, {
+          outcome: 'approve',
+          reasonsForTeam: 'Trying to approve while waiting.',
+        })
+      ).statusCode,
+    ).toBe(409)
+    const back = await practitioner.request('POST', `/api/proposals/${p.id}/resubmit`, {
+      why: 'The school supports it and will share a teaching assistant for mornings.',
+    })
     expect(back.json().status).toBe('awaiting_strategy')
-    const declined = await strategy.request('POST', `/api/proposals/${p.id}/decision`, { outcome: 'decline', reasonsForTeam: 'Try the family network first: Nan offered evenings.', reasonsForFamily: 'We think your family can help first; your worker will explain.' })
+    const declined = await strategy.request('POST', `/api/proposals/${p.id}/decision`, {
+      outcome: 'decline',
+      reasonsForTeam: 'Try the family network first: Nan offered evenings.',
+      reasonsForFamily: 'We think your family can help first; your worker will explain.',
+    })
     expect(declined.json().status).toBe('declined')
     const seen = (await practitioner.request('GET', `/api/proposals/${p.id}`)).json()
-    expect(seen.decisions.map((d: { reasonsForTeam: string }) => d.reasonsForTeam)).toEqual(['What does the school think? Please ask them first.', 'Try the family network first: Nan offered evenings.'])
+    expect(seen.decisions.map((d: { reasonsForTeam: string }) => d.reasonsForTeam)).toEqual([
+      'What does the school think? Please ask them first.',
+      'Try the family network first: Nan offered evenings.',
+    ])
   })
 
   it('only strategy members decide; practitioners see only their own teams’ proposals', async () => {
     const p = (await practitioner.request('POST', `/api/families/${familyId}/proposals`, proposal())).json()
-    expect((await practitioner.request('POST', `/api/proposals/${p.id}/decision`, { outcome: 'approve', reasonsForTeam: 'Approving my own team’s request.' })).statusCode).toBe(403)
+    expect(
+      (
+        await practitioner.request('POST', `/api/proposals/${p.id}/decision`, {
+          outcome: 'approve',
+          reasonsForTeam: 'Approving my own team’s request.',
+        })
+      ).statusCode,
+    ).toBe(403)
     const [riverside] = await dbx.handle.db.select().from(teams).where(eq(teams.name, 'Riverside family team'))
-    const [rm] = await dbx.handle.db.select({ email: people.email }).from(memberships).innerJoin(people, eq(people.id, memberships.personId)).where(eq(memberships.teamId, riverside!.id)).limit(1)
+    const [rm] = await dbx.handle.db
+      .select({ email: people.email })
+      .from(memberships)
+      .innerJoin(people, eq(people.id, memberships.personId))
+      .where(eq(memberships.teamId, riverside!.id))
+      .limit(1)
     const other = await signInAs(t.app, rm!.email)
     expect((await other.request('GET', `/api/proposals/${p.id}`)).statusCode).toBe(404)
-    expect(((await other.request('GET', '/api/proposals')).json() as { teamId: string }[]).every((x) => x.teamId === riverside!.id)).toBe(true)
+    expect(
+      ((await other.request('GET', '/api/proposals')).json() as { teamId: string }[]).every(
+        (x) => x.teamId === riverside!.id,
+      ),
+    ).toBe(true)
     expect((await other.request('POST', `/api/families/${familyId}/proposals`, proposal())).statusCode).toBe(404)
   })
 
   it('the council view shows committed spend by team, and the deadline list is for strategy', async () => {
     const overview = (await strategy.request('GET', '/api/council/overview')).json()
     const eastfield = overview.teams.find((x: { teamName: string }) => x.teamName === 'Eastfield family team')
-    const all = (await strategy.request('GET', '/api/proposals')).json() as { teamId: string; status: string; totalPence: number }[]
-    const expected = all.filter((x) => x.teamId === eastfield.teamId && ['approved', 'team_decided'].includes(x.status)).reduce((s, x) => s + x.totalPence, 0)
+    const all = (await strategy.request('GET', '/api/proposals')).json() as {
+      teamId: string
+      status: string
+      totalPence: number
+    }[]
+    const expected = all
+      .filter((x) => x.teamId === eastfield.teamId && ['approved', 'team_decided'].includes(x.status))
+      .reduce((s, x) => s + x.totalPence, 0)
     expect(eastfield.committedPence).toBe(expected)
     expect(eastfield.committedPence).toBeGreaterThan(0)
-    expect(overview.committedPence).toBe(overview.teams.reduce((s: number, x: { committedPence: number }) => s + x.committedPence, 0))
+    expect(overview.committedPence).toBe(
+      overview.teams.reduce((s: number, x: { committedPence: number }) => s + x.committedPence, 0),
+    )
     expect(overview.teams).toHaveLength(3)
     const drill = (await strategy.request('GET', `/api/council/teams/${eastfield.teamId}`)).json()
     expect(drill).toMatchObject({ teamName: 'Eastfield family team', committedPence: expected })
     expect(JSON.stringify(drill)).not.toMatch(/Priya|Alice/) // no individual workers
     expect((await practitioner.request('GET', '/api/council/overview')).statusCode).toBe(403)
-    const awaiting = (await strategy.request('GET', '/api/proposals?view=awaiting')).json() as { decisionDueDate: string }[]
+    const awaiting = (await strategy.request('GET', '/api/proposals?view=awaiting')).json() as {
+      decisionDueDate: string
+    }[]
     const dues = awaiting.map((x) => x.decisionDueDate)
     expect([...dues].sort()).toEqual(dues)
   })

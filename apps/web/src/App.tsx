@@ -37,7 +37,12 @@ import { hasRole, useMe } from './session'
 export function App() {
   const { data: me, isLoading } = useMe()
   const location = useLocation()
-  if (isLoading) return <Layout me={null}><Loading /></Layout>
+  if (isLoading)
+    return (
+      <Layout me={null}>
+        <Loading />
+      </Layout>
+    )
   if (!me) {
     return (
       <Layout me={null}>
@@ -74,7 +79,9 @@ export function App() {
         {hasRole(me, 'strategy_member') && <Route path="/strategy" element={<StrategyPage />} />}
         {hasRole(me, 'insight_adviser') && <Route path="/insight" element={<InsightPage />} />}
         {hasRole(me, 'insight_adviser') && <Route path="/insight/commissioning" element={<CommissioningPage />} />}
-        {hasRole(me, 'insight_adviser', 'practitioner') && <Route path="/insight/requests/:id" element={<InsightRequestPage />} />}
+        {hasRole(me, 'insight_adviser', 'practitioner') && (
+          <Route path="/insight/requests/:id" element={<InsightRequestPage />} />
+        )}
         {hasRole(me, 'strategy_member', 'practitioner') && <Route path="/proposals/:id" element={<ProposalPage />} />}
         {hasRole(me, 'strategy_member', 'insight_adviser') && (
           <>

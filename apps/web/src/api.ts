@@ -16,7 +16,8 @@ export class ApiError extends Error {
   }
   /** The problem for one form field, matched on the end of its path ("body.email" → "email"). */
   forField(name: string): string | undefined {
-    return this.details.find((d) => d.field === `body.${name}` || d.field.endsWith(`.${name}`) || d.field === name)?.message
+    return this.details.find((d) => d.field === `body.${name}` || d.field.endsWith(`.${name}`) || d.field === name)
+      ?.message
   }
 }
 
@@ -25,16 +26,31 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token
 }
 
-export async function api<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders }
   if (body !== undefined) headers['content-type'] = 'application/json'
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
-  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' })
+  const res = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  })
   const text = await res.text()
   const data = text ? JSON.parse(text) : null
   if (!res.ok) {
     const e = (data as ErrorBody | null)?.error
-    throw new ApiError(res.status, e?.code ?? 'error', e?.message ?? `The request failed (${res.status}).`, e?.details ?? [])
+    throw new ApiError(
+      res.status,
+      e?.code ?? 'error',
+      e?.message ?? `The request failed (${res.status}).`,
+      e?.details ?? [],
+    )
   }
   return data as T
 }

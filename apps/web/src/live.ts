@@ -19,7 +19,14 @@ export function useLiveEvents(onEvent?: (type: string, data: Record<string, unkn
       void queryClient.invalidateQueries({ queryKey: ['chronology'] })
       onEvent?.(type, JSON.parse(e.data))
     }
-    const types = ['offer.created', 'referral.open_case', 'referral.unroutable', 'board.changed', 'tasks.changed', 'insight.changed']
+    const types = [
+      'offer.created',
+      'referral.open_case',
+      'referral.unroutable',
+      'board.changed',
+      'tasks.changed',
+      'insight.changed',
+    ]
     const listeners = types.map((t) => [t, handle(t)] as const)
     for (const [t, l] of listeners) source.addEventListener(t, l)
     return () => {

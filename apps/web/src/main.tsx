@@ -7,7 +7,9 @@ import { BrowserRouter } from 'react-router'
 import { App } from './App'
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported')
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: true, staleTime: 5_000 } } })
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: true, staleTime: 5_000 } },
+})
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

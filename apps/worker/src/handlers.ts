@@ -17,7 +17,10 @@ export interface Handler<N extends JobName> {
 }
 
 export const HANDLERS: { [N in JobName]: Handler<N> } = {
-  'audit.export': { run: (ctx, p) => handleAuditExport(ctx.db, p), onDeadLetter: (ctx, p, m) => failAuditExport(ctx.db, p, m) },
+  'audit.export': {
+    run: (ctx, p) => handleAuditExport(ctx.db, p),
+    onDeadLetter: (ctx, p, m) => failAuditExport(ctx.db, p, m),
+  },
   'referral.route': { run: handleReferralRoute },
   'referral.open_case_alert': { run: handleOpenCaseAlert },
   'admin.tasks': { run: handleAdminTasks },

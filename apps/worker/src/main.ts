@@ -7,7 +7,9 @@ const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: '
 const databaseUrl = process.env.DATABASE_URL
 const redisUrl = process.env.REDIS_URL
 if (!databaseUrl || !redisUrl) {
-  logger.error('DATABASE_URL and REDIS_URL must both be set for a stand-alone worker (npm start runs one inside the API process instead).')
+  logger.error(
+    'DATABASE_URL and REDIS_URL must both be set for a stand-alone worker (npm start runs one inside the API process instead).',
+  )
   process.exit(1)
 }
 // Enough connections for every queue's handlers at once plus the relay, so a backlog on one queue

@@ -1,7 +1,17 @@
 import { Queue, Worker, type Job } from 'bullmq'
 import type { Redis } from 'ioredis'
 import type { Db } from '@hearth/db'
-import { createRedis, isJobName, outboxChannel, parsePayload, publishEvent, QUEUE_PREFIX, QUEUES, relayOutbox, type QueueName } from '@hearth/jobs'
+import {
+  createRedis,
+  isJobName,
+  outboxChannel,
+  parsePayload,
+  publishEvent,
+  QUEUE_PREFIX,
+  QUEUES,
+  relayOutbox,
+  type QueueName,
+} from '@hearth/jobs'
 import { assertHandlersComplete, HANDLERS, type JobContext } from './handlers'
 
 export interface WorkerLogger {
@@ -72,7 +82,10 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
       if (!job) return
       const final = job.attemptsMade >= (job.opts.attempts ?? 1)
       // Ids only in logs: the payload carries no personal data by contract.
-      opts.logger.warn({ jobId: job.id, job: job.name, attempt: job.attemptsMade, final, err: err.message }, 'job failed')
+      opts.logger.warn(
+        { jobId: job.id, job: job.name, attempt: job.attemptsMade, final, err: err.message },
+        'job failed',
+      )
       if (final && isJobName(job.name)) {
         const handler = HANDLERS[job.name]
         try {

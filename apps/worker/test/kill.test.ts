@@ -18,14 +18,23 @@ const children: ChildProcess[] = []
 /** The stand-alone worker (apps/worker/src/main.ts) as its own process, as in production. */
 function startWorkerProcess(): ChildProcess {
   const child = spawn(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/apps/worker/src/main.ts`], {
-    env: { ...process.env, DATABASE_URL: dbx.url, REDIS_URL: requireEnv('TEST_REDIS_URL'), BULLMQ_PREFIX: t.prefix, WORKER_LOCK_MS: '1500', WORKER_STALLED_CHECK_MS: '500', LOG_LEVEL: 'error' },
+    env: {
+      ...process.env,
+      DATABASE_URL: dbx.url,
+      REDIS_URL: requireEnv('TEST_REDIS_URL'),
+      BULLMQ_PREFIX: t.prefix,
+      WORKER_LOCK_MS: '1500',
+      WORKER_STALLED_CHECK_MS: '500',
+      LOG_LEVEL: 'error',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   children.push(child)
   return child
 }
 
-const count = async (q: ReturnType<typeof sql>) => ((await dbx.handle.db.execute(q)) as unknown as { rows: { n: number }[] }).rows[0]!.n
+const count = async (q: ReturnType<typeof sql>) =>
+  ((await dbx.handle.db.execute(q)) as unknown as { rows: { n: number }[] }).rows[0]!.n
 
 beforeAll(async () => {
   dbx = await freshPgDatabase(10)
@@ -48,11 +57,20 @@ describe('a worker killed mid-job', () => {
         source: '6',
         referrerName: 'Police (invented)',
         worries: `Crash-test referral number ${i}.`,
-        family: { name: `Crashtest ${i} family`, addressLine1: `${i} Test Row`, town: 'Northmoor', postcode: `NM${(i % 6) + 1} ${(i % 9) + 1}AB` },
+        family: {
+          name: `Crashtest ${i} family`,
+          addressLine1: `${i} Test Row`,
+          town: 'Northmoor',
+          postcode: `NM${(i % 6) + 1} ${(i % 9) + 1}AB`,
+        },
         children: [{ firstName: 'Crash', lastName: `Test${i}`, dateOfBirth: '2015-05-05', sex: 'U' }],
       })
       expect(r.statusCode).toBe(201)
-      const d = await officer.request('POST', `/api/referrals/${r.json().id}/decision`, { decision: 'assessment', reasons: 'Crash test: this needs a team.', primaryNeedCode: 'N0' })
+      const d = await officer.request('POST', `/api/referrals/${r.json().id}/decision`, {
+        decision: 'assessment',
+        reasons: 'Crash test: this needs a team.',
+        primaryNeedCode: 'N0',
+      })
       expect(d.statusCode).toBe(200)
     }
     expect(await count(sql`select count(*)::int as n from referrals where routing_status = 'queued'`)).toBe(N)
@@ -65,9 +83,17 @@ describe('a worker killed mid-job', () => {
     expect(atKill).toBeLessThan(N) // it really died part-way
 
     startWorkerProcess()
-    await waitUntil(async () => (await count(sql`select count(*)::int as n from referrals where routing_status = 'routed'`)) === N, 60_000, 100)
+    await waitUntil(
+      async () => (await count(sql`select count(*)::int as n from referrals where routing_status = 'routed'`)) === N,
+      60_000,
+      100,
+    )
     expect(await count(sql`select count(*)::int as n from offers`)).toBe(N)
-    expect(await count(sql`select count(*)::int as n from (select referral_id from offers group by referral_id having count(*) > 1) d`)).toBe(0)
+    expect(
+      await count(
+        sql`select count(*)::int as n from (select referral_id from offers group by referral_id having count(*) > 1) d`,
+      ),
+    ).toBe(0)
     expect(await count(sql`select count(*)::int as n from outbox where dispatched_at is null`)).toBe(0)
     // every referral's recorded team is the team its offer went to
     const mismatched = await dbx.handle.db

@@ -19,7 +19,13 @@ beforeAll(async () => {
   dbx = await freshPgDatabase()
   seeded = await seedTwoCouncils(dbx.handle, 2)
   t = await makeTestApp(dbx.handle)
-  worker = await startWorker({ db: dbx.handle.db, redisUrl: requireEnv('TEST_REDIS_URL'), logger: pino({ level: 'silent' }), prefix: t.prefix, relayIntervalMs: 100 })
+  worker = await startWorker({
+    db: dbx.handle.db,
+    redisUrl: requireEnv('TEST_REDIS_URL'),
+    logger: pino({ level: 'silent' }),
+    prefix: t.prefix,
+    relayIntervalMs: 100,
+  })
   admin = await signInAs(t.app, 'admin@northmoor.example')
 })
 afterAll(async () => {
@@ -31,7 +37,9 @@ afterAll(async () => {
 describe('jobs', () => {
   it('every job has exactly one handler (checked at boot)', () => {
     expect(() => assertHandlersComplete()).not.toThrow()
-    expect(() => assertHandlersComplete({})).toThrow(/missing \[audit.export, referral.route, admin.tasks, referral.open_case_alert\]/)
+    expect(() => assertHandlersComplete({})).toThrow(
+      /missing \[audit.export, referral.route, admin.tasks, referral.open_case_alert\]/,
+    )
     expect(() => assertHandlersComplete({ 'audit.export': {}, 'made.up': {} })).toThrow(/unknown \[made.up\]/)
   })
 
@@ -41,7 +49,12 @@ describe('jobs', () => {
     expect(res.statusCode).toBe(202)
     expect(res.json().status).toBe('queued')
     const id = res.json().id
-    await waitUntil(async () => (await admin.request('GET', '/api/audit/exports')).json().find((e: { id: string }) => e.id === id)?.status === 'done', 10_000)
+    await waitUntil(
+      async () =>
+        (await admin.request('GET', '/api/audit/exports')).json().find((e: { id: string }) => e.id === id)?.status ===
+        'done',
+      10_000,
+    )
     const csv = await admin.request('GET', `/api/audit/exports/${id}/download`)
     expect(csv.statusCode).toBe(200)
     expect(csv.headers['content-type']).toMatch(/text\/csv/)
@@ -53,12 +66,20 @@ describe('jobs', () => {
     // the other council's activity is not in it
     const [row] = await dbx.handle.db.select().from(auditExports).where(eq(auditExports.id, id))
     expect(row!.rowCount).toBe(lines.length - 1)
-    const [pending] = (await dbx.handle.db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(sql`dispatched_at is null`)) as [{ n: number }]
+    const [pending] = (await dbx.handle.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(outbox)
+      .where(sql`dispatched_at is null`)) as [{ n: number }]
     expect(pending.n).toBe(0)
   })
 
   it('an outbox row handed over twice (crash between add and mark) is still one job', async () => {
-    const jobId = await dbx.handle.db.transaction((tx) => enqueueInTx(tx, seeded.a.councilId, 'audit.export', { councilId: seeded.a.councilId, exportId: '00000000-0000-4000-8000-000000000001' }))
+    const jobId = await dbx.handle.db.transaction((tx) =>
+      enqueueInTx(tx, seeded.a.councilId, 'audit.export', {
+        councilId: seeded.a.councilId,
+        exportId: '00000000-0000-4000-8000-000000000001',
+      }),
+    )
     await worker.relayNow()
     // pretend the mark was lost
     await dbx.handle.db.update(outbox).set({ dispatchedAt: null }).where(eq(outbox.id, jobId))
@@ -74,22 +95,44 @@ describe('jobs', () => {
 
   it('a job that fails every retry lands on the dead-letter list, marks its export failed, and can be run again', async () => {
     // An export whose filters cannot be read: the handler throws on every attempt.
-    const [exp] = await dbx.handle.db.insert(auditExports).values({ councilId: seeded.a.councilId, requestedBy: admin.personId, filters: { from: 'not-a-date' } }).returning()
-    await worker.queues[QUEUES.default].add('audit.export', { councilId: seeded.a.councilId, exportId: exp!.id }, { jobId: `broken-${exp!.id}`, attempts: 2, backoff: { type: 'fixed', delay: 10 } })
+    const [exp] = await dbx.handle.db
+      .insert(auditExports)
+      .values({ councilId: seeded.a.councilId, requestedBy: admin.personId, filters: { from: 'not-a-date' } })
+      .returning()
+    await worker.queues[QUEUES.default].add(
+      'audit.export',
+      { councilId: seeded.a.councilId, exportId: exp!.id },
+      { jobId: `broken-${exp!.id}`, attempts: 2, backoff: { type: 'fixed', delay: 10 } },
+    )
     await waitUntil(async () => (await admin.request('GET', '/api/admin/dead-letters')).json().length > 0, 10_000)
     const dead = (await admin.request('GET', '/api/admin/dead-letters')).json()
-    expect(dead[0]).toMatchObject({ queue: 'hearth-default', jobId: `broken-${exp!.id}`, name: 'audit.export', attemptsMade: 2 })
+    expect(dead[0]).toMatchObject({
+      queue: 'hearth-default',
+      jobId: `broken-${exp!.id}`,
+      name: 'audit.export',
+      attemptsMade: 2,
+    })
     expect(dead[0].failedReason).toBeTruthy()
-    await waitUntil(async () => (await dbx.handle.db.select().from(auditExports).where(eq(auditExports.id, exp!.id)))[0]!.status === 'failed', 5_000)
+    await waitUntil(
+      async () =>
+        (await dbx.handle.db.select().from(auditExports).where(eq(auditExports.id, exp!.id)))[0]!.status === 'failed',
+      5_000,
+    )
     // another council's administrator does not see it and cannot retry it
     const adminB = await signInAs(t.app, 'admin@southmere.example')
     expect((await adminB.request('GET', '/api/admin/dead-letters')).json()).toEqual([])
-    expect((await adminB.request('POST', `/api/admin/dead-letters/hearth-default/broken-${exp!.id}/retry`)).statusCode).toBe(404)
+    expect(
+      (await adminB.request('POST', `/api/admin/dead-letters/hearth-default/broken-${exp!.id}/retry`)).statusCode,
+    ).toBe(404)
     // fix the cause, run it again: it completes and leaves the list
     await dbx.handle.db.update(auditExports).set({ filters: {} }).where(eq(auditExports.id, exp!.id))
     const retry = await admin.request('POST', `/api/admin/dead-letters/hearth-default/broken-${exp!.id}/retry`)
     expect(retry.statusCode).toBe(200)
-    await waitUntil(async () => (await dbx.handle.db.select().from(auditExports).where(eq(auditExports.id, exp!.id)))[0]!.status === 'done', 10_000)
+    await waitUntil(
+      async () =>
+        (await dbx.handle.db.select().from(auditExports).where(eq(auditExports.id, exp!.id)))[0]!.status === 'done',
+      10_000,
+    )
     expect((await admin.request('GET', '/api/admin/dead-letters')).json()).toEqual([])
   })
 })

@@ -8,9 +8,7 @@ export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z
-      .array(z.object({ field: z.string(), message: z.string() }))
-      .optional(),
+    details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
     requestId: z.string().optional(),
   }),
 })
@@ -29,4 +27,8 @@ export const optionalText = (max: number) =>
     .optional()
 
 export const requiredText = (max: number, what = 'this') =>
-  z.string({ message: `${what} is required` }).trim().min(1, { message: `${what} is required` }).max(max, { message: `must be at most ${max} characters` })
+  z
+    .string({ message: `${what} is required` })
+    .trim()
+    .min(1, { message: `${what} is required` })
+    .max(max, { message: `must be at most ${max} characters` })

@@ -1,7 +1,14 @@
 import { z } from 'zod'
 import {
-  ETHNICITY_CODES, isIsoDate, isValidLaChildId, isValidNhsNumber, isValidUpn, normaliseNhsNumber,
-  normalisePostcode, RELATIONSHIP_KINDS, SEX_CODES,
+  ETHNICITY_CODES,
+  isIsoDate,
+  isValidLaChildId,
+  isValidNhsNumber,
+  isValidUpn,
+  normaliseNhsNumber,
+  normalisePostcode,
+  RELATIONSHIP_KINDS,
+  SEX_CODES,
 } from '@hearth/domain'
 import { optionalText, requiredText, Uuid } from './common'
 
@@ -36,7 +43,9 @@ export const FamilyInput = z.object({
 export type FamilyInput = z.infer<typeof FamilyInput>
 export const FamilyUpdate = FamilyInput.partial().extend({
   /** Three Conversations stage, set by the team that holds the family. */
-  conversationStage: z.union([z.literal(1), z.literal(2), z.literal(3)], { message: 'the conversation stage is 1, 2 or 3' }).optional(),
+  conversationStage: z
+    .union([z.literal(1), z.literal(2), z.literal(3)], { message: 'the conversation stage is 1, 2 or 3' })
+    .optional(),
 })
 export type FamilyUpdate = z.infer<typeof FamilyUpdate>
 
@@ -46,7 +55,10 @@ export const NhsNumber = z
     const n = normaliseNhsNumber(s)
     if (n === '') return null
     if (!isValidNhsNumber(n)) {
-      ctx.addIssue({ code: 'custom', message: 'this NHS number is not valid: check the 10 digits (the last is a check digit)' })
+      ctx.addIssue({
+        code: 'custom',
+        message: 'this NHS number is not valid: check the 10 digits (the last is a check digit)',
+      })
       return z.NEVER
     }
     return n
@@ -73,7 +85,9 @@ export const ChildFields = z.object({
   dateOfBirth: IsoDate.nullable().optional(),
   expectedDateOfBirth: IsoDate.nullable().optional(),
   sex: z.enum(SEX_CODES, { message: 'sex must be M, F or U (unknown or unborn)' }),
-  ethnicity: z.enum(ETHNICITY_CODES, { message: 'use a census ethnicity code, or NOBT if not yet obtained' }).default('NOBT'),
+  ethnicity: z
+    .enum(ETHNICITY_CODES, { message: 'use a census ethnicity code, or NOBT if not yet obtained' })
+    .default('NOBT'),
   nhsNumber: NhsNumber,
   upn: Upn,
   laChildId: z.string().refine(isValidLaChildId, { message: 'at most 20 letters and digits' }).optional(),
@@ -84,10 +98,18 @@ export function childRules(c: Partial<z.infer<typeof ChildFields>>, ctx: z.Refin
   const hasDob = !!c.dateOfBirth
   const hasEdd = !!c.expectedDateOfBirth
   if (hasDob && hasEdd) {
-    ctx.addIssue({ code: 'custom', path: ['expectedDateOfBirth'], message: 'give a date of birth or an expected date of birth, not both' })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['expectedDateOfBirth'],
+      message: 'give a date of birth or an expected date of birth, not both',
+    })
   }
   if (!partial && !hasDob && !hasEdd) {
-    ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'give a date of birth, or an expected date for an unborn child' })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dateOfBirth'],
+      message: 'give a date of birth, or an expected date for an unborn child',
+    })
   }
   if (hasEdd && c.sex && c.sex !== 'U') {
     ctx.addIssue({ code: 'custom', path: ['sex'], message: 'an unborn child is recorded as U' })

@@ -3,7 +3,12 @@ import { COST_OPTIONS, INSIGHT_KINDS } from '@hearth/domain'
 import { optionalText, requiredText, Uuid } from './common'
 
 const isoDate = (what: string) => z.iso.date({ message: `${what}: give a date like 2026-03-27` })
-const Pence = (what: string) => z.number({ message: `${what}: give an amount in pence` }).int().min(0).max(100_000_000_00)
+const Pence = (what: string) =>
+  z
+    .number({ message: `${what}: give an amount in pence` })
+    .int()
+    .min(0)
+    .max(100_000_000_00)
 
 // -------------------------------------------------------------------- consultation and coaching
 export const InsightRequestInput = z.object({
@@ -17,10 +22,20 @@ export const InsightRequestInput = z.object({
 })
 export const BookSessionInput = z.object({
   sessionAt: z.iso.datetime({ offset: true, message: 'give a date and time, e.g. 2026-03-27T10:00:00Z' }),
-  sessionMinutes: z.number({ message: 'give the length in minutes' }).int().min(15, { message: 'at least 15 minutes' }).max(480),
+  sessionMinutes: z
+    .number({ message: 'give the length in minutes' })
+    .int()
+    .min(15, { message: 'at least 15 minutes' })
+    .max(480),
   attendees: requiredText(1000, 'who attends'),
 })
-export const AdviceInput = z.object({ advice: z.string({ message: 'write the advice' }).trim().min(20, { message: 'write the advice in a few sentences (20 characters at least)' }).max(20000) })
+export const AdviceInput = z.object({
+  advice: z
+    .string({ message: 'write the advice' })
+    .trim()
+    .min(20, { message: 'write the advice in a few sentences (20 characters at least)' })
+    .max(20000),
+})
 export const InsightRequestView = z.object({
   id: Uuid,
   kind: z.enum(INSIGHT_KINDS),
@@ -45,14 +60,34 @@ export const InsightRequestView = z.object({
   waitDueAt: z.string(),
   waitingTooLong: z.boolean(),
 })
-export const InsightQueueQuery = z.object({ view: z.enum(['waiting', 'mine', 'done', 'team']).default('waiting'), teamId: Uuid.optional() })
+export const InsightQueueQuery = z.object({
+  view: z.enum(['waiting', 'mine', 'done', 'team']).default('waiting'),
+  teamId: Uuid.optional(),
+})
 export const InsightSettingsView = z.object({ waitWorkingDays: z.number().int(), councilOwn: z.boolean() })
-export const InsightSettingsInput = z.object({ waitWorkingDays: z.number({ message: 'give a number of working days' }).int().min(1, { message: 'at least one working day' }).max(30) })
+export const InsightSettingsInput = z.object({
+  waitWorkingDays: z
+    .number({ message: 'give a number of working days' })
+    .int()
+    .min(1, { message: 'at least one working day' })
+    .max(30),
+})
 
 // -------------------------------------------------------------------- chronology
 export const ChronologyEntry = z.object({
   at: z.string(),
-  kind: z.enum(['referral', 'allocation', 'visit', 'proposal', 'decision', 'consultation', 'coaching', 'service', 'commission', 'team_decision']),
+  kind: z.enum([
+    'referral',
+    'allocation',
+    'visit',
+    'proposal',
+    'decision',
+    'consultation',
+    'coaching',
+    'service',
+    'commission',
+    'team_decision',
+  ]),
   title: z.string(),
   detail: z.string().nullable(),
   byName: z.string().nullable(),
@@ -76,9 +111,28 @@ export const ServiceView = z.object({
   areas: z.array(z.string()),
   waitingWeeks: z.number().int().nullable(),
   capacityNote: z.string().nullable(),
-  eligibility: z.array(z.object({ eligibility: z.string(), minimumAge: z.number().int().nullable(), maximumAge: z.number().int().nullable() })),
-  costOptions: z.array(z.object({ option: z.string(), amountPence: z.number().int().nullable(), amountDescription: z.string().nullable() })),
-  locations: z.array(z.object({ name: z.string(), address1: z.string().nullable(), city: z.string().nullable(), postalCode: z.string().nullable() })),
+  eligibility: z.array(
+    z.object({
+      eligibility: z.string(),
+      minimumAge: z.number().int().nullable(),
+      maximumAge: z.number().int().nullable(),
+    }),
+  ),
+  costOptions: z.array(
+    z.object({
+      option: z.string(),
+      amountPence: z.number().int().nullable(),
+      amountDescription: z.string().nullable(),
+    }),
+  ),
+  locations: z.array(
+    z.object({
+      name: z.string(),
+      address1: z.string().nullable(),
+      city: z.string().nullable(),
+      postalCode: z.string().nullable(),
+    }),
+  ),
 })
 export const ServiceQuery = z.object({
   q: z.string().trim().max(200).optional(),
@@ -89,13 +143,26 @@ export const ServiceQuery = z.object({
   limit: z.coerce.number({ message: 'give a number' }).int().min(1).max(100).default(20),
   offset: z.coerce.number({ message: 'give a number' }).int().min(0).max(100_000).default(0),
 })
-export const ServiceSearchResult = z.object({ total: z.number().int(), offset: z.number().int(), services: z.array(ServiceView) })
+export const ServiceSearchResult = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  services: z.array(ServiceView),
+})
 export const DirectoryImportInput = z.object({
   fileName: z.string().trim().max(200).optional(),
   /** The file's text: an Open Referral UK services document (JSON). */
-  content: z.string({ message: 'choose a file' }).min(2, { message: 'the file is empty' }).max(20_000_000, { message: 'the file is too large (20 MB at most)' }),
+  content: z
+    .string({ message: 'choose a file' })
+    .min(2, { message: 'the file is empty' })
+    .max(20_000_000, { message: 'the file is too large (20 MB at most)' }),
 })
-export const DirectoryImportResult = z.object({ organisations: z.number().int(), services: z.number().int(), locations: z.number().int(), created: z.number().int(), updated: z.number().int() })
+export const DirectoryImportResult = z.object({
+  organisations: z.number().int(),
+  services: z.number().int(),
+  locations: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+})
 export const NewServiceInput = z
   .object({
     name: requiredText(300, 'the service’s name'),
@@ -114,14 +181,27 @@ export const NewServiceInput = z
     waitingWeeks: z.number({ message: 'give a number of weeks' }).int().min(0).max(520).nullable().optional(),
     capacityNote: optionalText(1000),
   })
-  .refine((v) => v.minimumAge == null || v.maximumAge == null || v.minimumAge <= v.maximumAge, { message: 'the youngest age must not be above the oldest', path: ['maximumAge'] })
+  .refine((v) => v.minimumAge == null || v.maximumAge == null || v.minimumAge <= v.maximumAge, {
+    message: 'the youngest age must not be above the oldest',
+    path: ['maximumAge'],
+  })
 export const FamilyServiceInput = z.object({
   serviceId: Uuid,
   status: z.enum(['referred', 'attending', 'finished'], { message: 'referred, attending or finished' }),
   onDate: isoDate('the date'),
   note: optionalText(2000),
 })
-export const FamilyServiceView = z.object({ id: Uuid, serviceId: Uuid, serviceName: z.string(), organisationName: z.string(), status: z.string(), onDate: z.string(), note: z.string().nullable(), recordedByName: z.string(), createdAt: z.string() })
+export const FamilyServiceView = z.object({
+  id: Uuid,
+  serviceId: Uuid,
+  serviceName: z.string(),
+  organisationName: z.string(),
+  status: z.string(),
+  onDate: z.string(),
+  note: z.string().nullable(),
+  recordedByName: z.string(),
+  createdAt: z.string(),
+})
 
 // -------------------------------------------------------------------- commissioning
 export const CommissionInput = z.object({
@@ -135,11 +215,16 @@ export const CommissionRecordInput = z
   .object({
     providerName: requiredText(300, 'the provider'),
     serviceId: Uuid.nullable().optional(),
-    weeklyPence: Pence('cost per week').refine((n) => n > 0, { message: 'the cost per week must be more than nothing' }),
+    weeklyPence: Pence('cost per week').refine((n) => n > 0, {
+      message: 'the cost per week must be more than nothing',
+    }),
     startDate: isoDate('the start date'),
     endDate: isoDate('the end date'),
   })
-  .refine((v) => v.endDate >= v.startDate, { message: 'the end date must be on or after the start date', path: ['endDate'] })
+  .refine((v) => v.endDate >= v.startDate, {
+    message: 'the end date must be on or after the start date',
+    path: ['endDate'],
+  })
 export const CommissionView = z.object({
   id: Uuid,
   teamId: Uuid,
@@ -186,7 +271,25 @@ export const TeamWeek = z.object({
   consultationsAsked: z.number().int(),
   medianConsultationWaitHours: z.number().nullable(),
 })
-export const TeamSeries = z.object({ teamId: Uuid, teamName: z.string(), practitioners: z.number().int(), weeks: z.array(TeamWeek) })
-export const FrontDoorWeek = z.object({ weekStart: z.string(), received: z.number().int(), decided: z.number().int(), decidedInOneWorkingDay: z.number().int() })
-export const FiguresOverTime = z.object({ generatedAt: z.string(), weeks: z.array(z.string()), teams: z.array(TeamSeries), frontDoor: z.array(FrontDoorWeek) })
-export const FiguresQuery = z.object({ weeks: z.coerce.number().int().min(1).max(52).default(12), teamId: Uuid.optional() })
+export const TeamSeries = z.object({
+  teamId: Uuid,
+  teamName: z.string(),
+  practitioners: z.number().int(),
+  weeks: z.array(TeamWeek),
+})
+export const FrontDoorWeek = z.object({
+  weekStart: z.string(),
+  received: z.number().int(),
+  decided: z.number().int(),
+  decidedInOneWorkingDay: z.number().int(),
+})
+export const FiguresOverTime = z.object({
+  generatedAt: z.string(),
+  weeks: z.array(z.string()),
+  teams: z.array(TeamSeries),
+  frontDoor: z.array(FrontDoorWeek),
+})
+export const FiguresQuery = z.object({
+  weeks: z.coerce.number().int().min(1).max(52).default(12),
+  teamId: Uuid.optional(),
+})

@@ -1,4 +1,11 @@
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser'
+import {
+  findNodeAtLocation,
+  getNodeValue,
+  parseTree,
+  printParseErrorCode,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser'
 import { z } from 'zod'
 import { NEEDS_VOCABULARY, SERVICE_NEEDS } from '@hearth/domain'
 
@@ -13,13 +20,43 @@ import { NEEDS_VOCABULARY, SERVICE_NEEDS } from '@hearth/domain'
  * vocabularies are not kept.
  */
 
-const text = (max: number) => z.string({ message: 'must be text' }).trim().min(1, { message: 'must not be empty' }).max(max, { message: `must be at most ${max} characters` })
-const optText = (max: number) => z.string({ message: 'must be text' }).trim().max(max, { message: `must be at most ${max} characters` }).nullable().optional()
+const text = (max: number) =>
+  z
+    .string({ message: 'must be text' })
+    .trim()
+    .min(1, { message: 'must not be empty' })
+    .max(max, { message: `must be at most ${max} characters` })
+const optText = (max: number) =>
+  z
+    .string({ message: 'must be text' })
+    .trim()
+    .max(max, { message: `must be at most ${max} characters` })
+    .nullable()
+    .optional()
 const isoDate = z.iso.date({ message: 'must be a date like 2026-04-01' }).nullable().optional()
-const age = z.number({ message: 'must be a whole number of years' }).int({ message: 'must be a whole number of years' }).min(0, { message: 'cannot be negative' }).max(120).nullable().optional()
+const age = z
+  .number({ message: 'must be a whole number of years' })
+  .int({ message: 'must be a whole number of years' })
+  .min(0, { message: 'cannot be negative' })
+  .max(120)
+  .nullable()
+  .optional()
 
-const Organization = z.object({ id: text(200), name: text(300), description: z.string({ message: 'must be text' }).max(5000), email: optText(300), url: optText(1000) })
-const PhysicalAddress = z.object({ id: optText(200), address_1: optText(300), city: optText(200), state_province: optText(200), postal_code: optText(20), country: optText(10) })
+const Organization = z.object({
+  id: text(200),
+  name: text(300),
+  description: z.string({ message: 'must be text' }).max(5000),
+  email: optText(300),
+  url: optText(1000),
+})
+const PhysicalAddress = z.object({
+  id: optText(200),
+  address_1: optText(300),
+  city: optText(200),
+  state_province: optText(200),
+  postal_code: optText(20),
+  country: optText(10),
+})
 const Location = z.object({
   id: text(200),
   name: text(300),
@@ -28,17 +65,36 @@ const Location = z.object({
   longitude: z.union([z.number(), z.string()]).nullable().optional(),
   physical_addresses: z.array(PhysicalAddress).max(5).optional().default([]),
 })
-const Eligibility = z.object({ id: text(200), eligibility: text(300), minimum_age: age, maximum_age: age }).refine((e) => e.minimum_age == null || e.maximum_age == null || e.minimum_age <= e.maximum_age, { message: 'the minimum age is above the maximum age', path: ['maximum_age'] })
+const Eligibility = z
+  .object({ id: text(200), eligibility: text(300), minimum_age: age, maximum_age: age })
+  .refine((e) => e.minimum_age == null || e.maximum_age == null || e.minimum_age <= e.maximum_age, {
+    message: 'the minimum age is above the maximum age',
+    path: ['maximum_age'],
+  })
 const CostOption = z.object({
   id: text(200),
-  option: z.enum(['Free', 'Spot purchase', 'Block contract'], { message: 'must be "Free", "Spot purchase" or "Block contract"' }),
-  amount: z.number({ message: 'must be an amount in pounds' }).min(0, { message: 'cannot be negative' }).max(10_000_000).nullable().optional(),
+  option: z.enum(['Free', 'Spot purchase', 'Block contract'], {
+    message: 'must be "Free", "Spot purchase" or "Block contract"',
+  }),
+  amount: z
+    .number({ message: 'must be an amount in pounds' })
+    .min(0, { message: 'cannot be negative' })
+    .max(10_000_000)
+    .nullable()
+    .optional(),
   amount_description: optText(300),
   valid_from: isoDate,
   valid_to: isoDate,
 })
-const Taxonomy = z.object({ id: text(200), taxonomy: z.object({ id: text(200), name: text(300), vocabulary: optText(200) }) })
-const HearthExtension = z.object({ how_to_refer: optText(2000), waiting_weeks: z.number({ message: 'must be a number of weeks' }).int().min(0).max(520).nullable().optional(), capacity_note: optText(1000) })
+const Taxonomy = z.object({
+  id: text(200),
+  taxonomy: z.object({ id: text(200), name: text(300), vocabulary: optText(200) }),
+})
+const HearthExtension = z.object({
+  how_to_refer: optText(2000),
+  waiting_weeks: z.number({ message: 'must be a number of weeks' }).int().min(0).max(520).nullable().optional(),
+  capacity_note: optText(1000),
+})
 
 export const OrukService = z.object({
   id: text(200),
@@ -46,14 +102,24 @@ export const OrukService = z.object({
   description: z.string({ message: 'must be text' }).max(20000),
   url: optText(1000),
   email: optText(300),
-  status: z.enum(['active', 'inactive', 'defunct', 'temporarily closed'], { message: 'must be active, inactive, defunct or temporarily closed' }),
+  status: z.enum(['active', 'inactive', 'defunct', 'temporarily closed'], {
+    message: 'must be active, inactive, defunct or temporarily closed',
+  }),
   fees: optText(1000),
   attending_access: optText(100),
   organization: Organization,
-  service_at_locations: z.array(z.object({ id: text(200), location: Location })).max(50).optional().default([]),
+  service_at_locations: z
+    .array(z.object({ id: text(200), location: Location }))
+    .max(50)
+    .optional()
+    .default([]),
   eligibilitys: z.array(Eligibility).max(20).optional().default([]),
   cost_options: z.array(CostOption).max(20).optional().default([]),
-  service_areas: z.array(z.object({ id: text(200), service_area: text(300) })).max(50).optional().default([]),
+  service_areas: z
+    .array(z.object({ id: text(200), service_area: text(300) }))
+    .max(50)
+    .optional()
+    .default([]),
   service_taxonomys: z.array(Taxonomy).max(50).optional().default([]),
   extensions: z.object({ hearth: HearthExtension.optional() }).optional(),
 })
@@ -75,14 +141,16 @@ export class OrukFileError extends Error {
 function lineCol(textValue: string, offset: number) {
   let line = 1
   let last = -1
-  for (let i = 0; i < offset && i < textValue.length; i++) if (textValue.charCodeAt(i) === 10) {
-    line++
-    last = i
-  }
+  for (let i = 0; i < offset && i < textValue.length; i++)
+    if (textValue.charCodeAt(i) === 10) {
+      line++
+      last = i
+    }
   return { line, column: offset - last }
 }
 
-const fieldPath = (path: (string | number)[]) => path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '')
+const fieldPath = (path: (string | number)[]) =>
+  path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '')
 
 /** Parses and checks a whole file; any problem refuses all of it (nothing is imported). */
 export function parseOrukFile(content: string): OrukService[] {
@@ -90,7 +158,16 @@ export function parseOrukFile(content: string): OrukService[] {
   const root = parseTree(content, errors, { allowTrailingComma: false, disallowComments: true })
   if (errors.length || !root) {
     if (!errors.length) throw new OrukFileError([{ line: 1, column: 1, field: '(file)', message: 'the file is empty' }])
-    throw new OrukFileError(errors.slice(0, 20).map((e) => ({ ...lineCol(content, e.offset), field: '(file)', message: `not valid JSON: ${printParseErrorCode(e.error).replace(/([A-Z])/g, ' $1').trim().toLowerCase()}` })))
+    throw new OrukFileError(
+      errors.slice(0, 20).map((e) => ({
+        ...lineCol(content, e.offset),
+        field: '(file)',
+        message: `not valid JSON: ${printParseErrorCode(e.error)
+          .replace(/([A-Z])/g, ' $1')
+          .trim()
+          .toLowerCase()}`,
+      })),
+    )
   }
   // A page of services, or a bare array
   let listNode: Node | undefined = root
@@ -98,9 +175,23 @@ export function parseOrukFile(content: string): OrukService[] {
   if (root.type === 'object') {
     listNode = findNodeAtLocation(root, ['content'])
     prefix = ['content']
-    if (!listNode) throw new OrukFileError([{ ...lineCol(content, root.offset), field: 'content', message: 'an Open Referral UK services page has its services in "content"' }])
+    if (!listNode)
+      throw new OrukFileError([
+        {
+          ...lineCol(content, root.offset),
+          field: 'content',
+          message: 'an Open Referral UK services page has its services in "content"',
+        },
+      ])
   }
-  if (listNode.type !== 'array') throw new OrukFileError([{ ...lineCol(content, listNode.offset), field: fieldPath(prefix) || '(file)', message: 'must be a list of services' }])
+  if (listNode.type !== 'array')
+    throw new OrukFileError([
+      {
+        ...lineCol(content, listNode.offset),
+        field: fieldPath(prefix) || '(file)',
+        message: 'must be a list of services',
+      },
+    ])
   const raw = getNodeValue(listNode) as unknown[]
   const problems: FileProblem[] = []
   const seen = new Map<string, number>()
@@ -126,12 +217,20 @@ export function parseOrukFile(content: string): OrukService[] {
     for (const [j, tx] of s.service_taxonomys.entries()) {
       if (tx.taxonomy.vocabulary === NEEDS_VOCABULARY && !Object.hasOwn(SERVICE_NEEDS, tx.taxonomy.id)) {
         const path = [...prefix, i, 'service_taxonomys', j, 'taxonomy', 'id']
-        problems.push({ ...where(path), field: fieldPath(path), message: `not a need Hearth knows (one of: ${Object.keys(SERVICE_NEEDS).join(', ')})` })
+        problems.push({
+          ...where(path),
+          field: fieldPath(path),
+          message: `not a need Hearth knows (one of: ${Object.keys(SERVICE_NEEDS).join(', ')})`,
+        })
       }
     }
     if (seen.has(s.id)) {
       const path = [...prefix, i, 'id']
-      problems.push({ ...where(path), field: fieldPath(path), message: `the same service id as service ${seen.get(s.id)! + 1}` })
+      problems.push({
+        ...where(path),
+        field: fieldPath(path),
+        message: `the same service id as service ${seen.get(s.id)! + 1}`,
+      })
     }
     seen.set(s.id, i)
     out.push(s)
@@ -142,5 +241,13 @@ export function parseOrukFile(content: string): OrukService[] {
 
 /** A page in the ORUK API's shape, for publishing Hearth's directory. */
 export function orukPage(services: OrukService[]) {
-  return { totalElements: services.length, totalPages: 1, number: 1, size: services.length, first: true, last: true, content: services }
+  return {
+    totalElements: services.length,
+    totalPages: 1,
+    number: 1,
+    size: services.length,
+    first: true,
+    last: true,
+    content: services,
+  }
 }

@@ -2,18 +2,21 @@ import { z } from 'zod'
 import { normalisePostcodeArea, ROLES, TEAM_KINDS } from '@hearth/domain'
 import { requiredText, Uuid } from './common'
 
-const PostcodeArea = z
-  .string()
-  .transform((s, ctx) => {
-    const n = normalisePostcodeArea(s)
-    if (!n) {
-      ctx.addIssue({ code: 'custom', message: `"${s}" is not a postcode district (like NM1) or sector (like NM1 4)` })
-      return z.NEVER
-    }
-    return n
-  })
+const PostcodeArea = z.string().transform((s, ctx) => {
+  const n = normalisePostcodeArea(s)
+  if (!n) {
+    ctx.addIssue({ code: 'custom', message: `"${s}" is not a postcode district (like NM1) or sector (like NM1 4)` })
+    return z.NEVER
+  }
+  return n
+})
 
-export const Patch = z.object({ id: Uuid, name: z.string(), postcodeAreas: z.array(z.string()), teamCount: z.number().int() })
+export const Patch = z.object({
+  id: Uuid,
+  name: z.string(),
+  postcodeAreas: z.array(z.string()),
+  teamCount: z.number().int(),
+})
 export const PatchInput = z.object({
   name: requiredText(100, 'name'),
   postcodeAreas: z.array(PostcodeArea).min(1, { message: 'give at least one postcode district or sector' }).max(200),
@@ -29,13 +32,12 @@ export const Team = z.object({
   caseloadCap: z.number().int(),
   memberCount: z.number().int(),
 })
-export const TeamInput = z
-  .object({
-    name: requiredText(100, 'name'),
-    kind: z.enum(TEAM_KINDS, { message: `kind must be one of: ${TEAM_KINDS.join(', ')}` }),
-    patchId: Uuid.nullable().optional(),
-    caseloadCap: z.number().int().min(1).max(40).optional(),
-  })
+export const TeamInput = z.object({
+  name: requiredText(100, 'name'),
+  kind: z.enum(TEAM_KINDS, { message: `kind must be one of: ${TEAM_KINDS.join(', ')}` }),
+  patchId: Uuid.nullable().optional(),
+  caseloadCap: z.number().int().min(1).max(40).optional(),
+})
 export type TeamInput = z.infer<typeof TeamInput>
 export const TeamUpdate = z.object({
   name: requiredText(100, 'name').optional(),
@@ -44,7 +46,13 @@ export const TeamUpdate = z.object({
 })
 export type TeamUpdate = z.infer<typeof TeamUpdate>
 
-export const Member = z.object({ personId: Uuid, name: z.string(), email: z.string(), roles: z.array(z.enum(ROLES)), active: z.boolean() })
+export const Member = z.object({
+  personId: Uuid,
+  name: z.string(),
+  email: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  active: z.boolean(),
+})
 export const TeamDetail = Team.extend({ members: z.array(Member) })
 export const AddMemberBody = z.object({ personId: Uuid })
 

@@ -1,7 +1,12 @@
 import { z } from 'zod'
 import { requiredText, Uuid } from './common'
 
-const Pence = (what: string) => z.number({ message: `${what}: give an amount in pence` }).int().min(0).max(100_000_000_00)
+const Pence = (what: string) =>
+  z
+    .number({ message: `${what}: give an amount in pence` })
+    .int()
+    .min(0)
+    .max(100_000_000_00)
 
 export const ProposalInput = z.object({
   what: requiredText(300, 'what is proposed'),
@@ -11,23 +16,63 @@ export const ProposalInput = z.object({
   weeks: z.number({ message: 'give the number of weeks' }).int().min(1, { message: 'at least one week' }).max(260),
   alternatives: requiredText(5000, 'the alternatives considered'),
   familyView: requiredText(5000, 'what the family thinks, in their words'),
-  conversationStage: z.union([z.literal(1), z.literal(2), z.literal(3)], { message: 'the conversation stage is 1, 2 or 3' }),
+  conversationStage: z.union([z.literal(1), z.literal(2), z.literal(3)], {
+    message: 'the conversation stage is 1, 2 or 3',
+  }),
   /** The directory service it buys, if there is one. */
   serviceId: Uuid.nullable().optional(),
 })
 export const DecideProposalInput = z.object({
   outcome: z.enum(['approve', 'decline', 'more_info'], { message: 'approve, decline or ask for more information' }),
-  reasonsForTeam: z.string({ message: 'give your reasons for the team' }).trim().min(10, { message: 'give your reasons for the team (a sentence at least)' }).max(5000),
+  reasonsForTeam: z
+    .string({ message: 'give your reasons for the team' })
+    .trim()
+    .min(10, { message: 'give your reasons for the team (a sentence at least)' })
+    .max(5000),
   reasonsForFamily: z.string().trim().max(5000).nullable().optional(),
 })
-export const ResubmitInput = z.object({ why: requiredText(5000, 'why'), familyView: requiredText(5000, 'what the family thinks').optional(), alternatives: requiredText(5000, 'the alternatives').optional() })
+export const ResubmitInput = z.object({
+  why: requiredText(5000, 'why'),
+  familyView: requiredText(5000, 'what the family thinks').optional(),
+  alternatives: requiredText(5000, 'the alternatives').optional(),
+})
 export const ProposalView = z.object({
-  id: Uuid, teamId: Uuid, teamName: z.string(), familyId: Uuid, familyName: z.string(), proposedById: Uuid, proposedByName: z.string(),
-  what: z.string(), forWhom: z.string(), why: z.string(), weeklyPence: z.number().int(), weeks: z.number().int(), totalPence: z.number().int(),
-  alternatives: z.string(), familyView: z.string(), conversationStage: z.number().int(), route: z.enum(['team', 'strategy']), approvalsNeeded: z.number().int(),
-  status: z.enum(['team_decided', 'awaiting_strategy', 'more_info', 'approved', 'declined']), decisionDueDate: z.string().nullable(), overdue: z.boolean(),
-  reviewDate: z.string().nullable(), createdAt: z.string(), serviceId: Uuid.nullable(), serviceName: z.string().nullable(), commissionId: Uuid.nullable(),
-  decisions: z.array(z.object({ outcome: z.string(), byName: z.string(), reasonsForTeam: z.string(), reasonsForFamily: z.string().nullable(), round: z.number().int(), decidedAt: z.string() })),
+  id: Uuid,
+  teamId: Uuid,
+  teamName: z.string(),
+  familyId: Uuid,
+  familyName: z.string(),
+  proposedById: Uuid,
+  proposedByName: z.string(),
+  what: z.string(),
+  forWhom: z.string(),
+  why: z.string(),
+  weeklyPence: z.number().int(),
+  weeks: z.number().int(),
+  totalPence: z.number().int(),
+  alternatives: z.string(),
+  familyView: z.string(),
+  conversationStage: z.number().int(),
+  route: z.enum(['team', 'strategy']),
+  approvalsNeeded: z.number().int(),
+  status: z.enum(['team_decided', 'awaiting_strategy', 'more_info', 'approved', 'declined']),
+  decisionDueDate: z.string().nullable(),
+  overdue: z.boolean(),
+  reviewDate: z.string().nullable(),
+  createdAt: z.string(),
+  serviceId: Uuid.nullable(),
+  serviceName: z.string().nullable(),
+  commissionId: Uuid.nullable(),
+  decisions: z.array(
+    z.object({
+      outcome: z.string(),
+      byName: z.string(),
+      reasonsForTeam: z.string(),
+      reasonsForFamily: z.string().nullable(),
+      round: z.number().int(),
+      decidedAt: z.string(),
+    }),
+  ),
 })
 export const ThresholdsInput = z.object({
   signOffPence: Pence('sign-off threshold'),
@@ -36,13 +81,35 @@ export const ThresholdsInput = z.object({
   reason: requiredText(1000, 'why the thresholds change'),
 })
 export const ThresholdsView = z.object({
-  current: z.object({ signOffPence: z.number().int(), secondApproverPence: z.number().int(), decisionWorkingDays: z.number().int() }),
-  history: z.array(z.object({ signOffPence: z.number().int(), secondApproverPence: z.number().int(), decisionWorkingDays: z.number().int(), setByName: z.string(), reason: z.string(), setAt: z.string() })),
+  current: z.object({
+    signOffPence: z.number().int(),
+    secondApproverPence: z.number().int(),
+    decisionWorkingDays: z.number().int(),
+  }),
+  history: z.array(
+    z.object({
+      signOffPence: z.number().int(),
+      secondApproverPence: z.number().int(),
+      decisionWorkingDays: z.number().int(),
+      setByName: z.string(),
+      reason: z.string(),
+      setAt: z.string(),
+    }),
+  ),
 })
 export const TeamFigures = z.object({
-  teamId: Uuid, teamName: z.string(), practitioners: z.number().int(), capacityChildren: z.number().int(), familiesHeld: z.number().int(), childrenHeld: z.number().int(),
-  familiesWaiting: z.number().int(), oldestWaitMinutes: z.number().int(), adminTasksOverdue: z.number().int(), minutesSavedThisWeek: z.number().int(),
-  committedPence: z.number().int(), proposalsAwaiting: z.number().int(),
+  teamId: Uuid,
+  teamName: z.string(),
+  practitioners: z.number().int(),
+  capacityChildren: z.number().int(),
+  familiesHeld: z.number().int(),
+  childrenHeld: z.number().int(),
+  familiesWaiting: z.number().int(),
+  oldestWaitMinutes: z.number().int(),
+  adminTasksOverdue: z.number().int(),
+  minutesSavedThisWeek: z.number().int(),
+  committedPence: z.number().int(),
+  proposalsAwaiting: z.number().int(),
 })
 export const CouncilOverview = z.object({
   generatedAt: z.string(),

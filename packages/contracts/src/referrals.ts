@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { FAMILY_CONSENT_LIST, PRIMARY_NEED_CODE_LIST, REFERRAL_DECISION_LIST, REFERRAL_SOURCE_CODES, normalisePostcode } from '@hearth/domain'
+import {
+  FAMILY_CONSENT_LIST,
+  PRIMARY_NEED_CODE_LIST,
+  REFERRAL_DECISION_LIST,
+  REFERRAL_SOURCE_CODES,
+  normalisePostcode,
+} from '@hearth/domain'
 import { optionalText, requiredText, Uuid } from './common'
 import { ChildFields, childRules, FamilyInput, IsoDate } from './families'
 
@@ -19,20 +25,31 @@ function knownOrNew<K extends string, N extends z.ZodType>(idKey: K, fresh: N, d
       if (typeof id === 'string') return { [idKey]: id } as { [P in K]: string }
       const parsed = fresh.safeParse(value)
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as (string | number)[] })
+        for (const issue of parsed.error.issues)
+          ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as (string | number)[] })
         return z.NEVER
       }
       return parsed.data as z.output<N>
     })
 }
 
-export const ReferralChildInput = knownOrNew('existingChildId', NewChild, 'A known child ({ existingChildId }) or a new child: firstName, lastName, dateOfBirth or expectedDateOfBirth, sex, ethnicity, nhsNumber.')
-const FamilyChoice = knownOrNew('existingFamilyId', FamilyInput, 'A known family ({ existingFamilyId }) or a new family: name, addressLine1, addressLine2, town, postcode, language, interpreterNeeded.')
+export const ReferralChildInput = knownOrNew(
+  'existingChildId',
+  NewChild,
+  'A known child ({ existingChildId }) or a new child: firstName, lastName, dateOfBirth or expectedDateOfBirth, sex, ethnicity, nhsNumber.',
+)
+const FamilyChoice = knownOrNew(
+  'existingFamilyId',
+  FamilyInput,
+  'A known family ({ existingFamilyId }) or a new family: name, addressLine1, addressLine2, town, postcode, language, interpreterNeeded.',
+)
 
 export const ReferralInput = z
   .object({
     receivedAt: z.iso.datetime({ offset: true, message: 'must be a date and time, like 2026-11-20T14:05:00Z' }),
-    source: z.enum(REFERRAL_SOURCE_CODES as [string, ...string[]], { message: 'use a census referral source code (1A … 10)' }),
+    source: z.enum(REFERRAL_SOURCE_CODES as [string, ...string[]], {
+      message: 'use a census referral source code (1A … 10)',
+    }),
     referrerName: optionalText(200),
     referrerOrganisation: optionalText(200),
     referrerContact: optionalText(200),
@@ -49,22 +66,36 @@ export const ReferralInput = z
       ctx.addIssue({ code: 'custom', path: ['receivedAt'], message: 'cannot be in the future' })
     }
     if (r.source !== '9' && !r.referrerName) {
-      ctx.addIssue({ code: 'custom', path: ['referrerName'], message: 'who referred? (use source 9 for anonymous referrals)' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['referrerName'],
+        message: 'who referred? (use source 9 for anonymous referrals)',
+      })
     }
   })
 export type ReferralInput = z.infer<typeof ReferralInput>
 
-export const DecisionInput = z
-  .object({
-    decision: z.enum(REFERRAL_DECISION_LIST as [string, ...string[]], { message: 'choose a decision' }),
-    reasons: z.string({ message: 'say why, in plain words' }).trim().min(10, { message: 'say why, in plain words (at least a sentence)' }).max(10_000),
-    primaryNeedCode: z.enum(PRIMARY_NEED_CODE_LIST as [string, ...string[]], { message: 'use a primary need code N0 … N9' }).nullable().optional(),
-  })
+export const DecisionInput = z.object({
+  decision: z.enum(REFERRAL_DECISION_LIST as [string, ...string[]], { message: 'choose a decision' }),
+  reasons: z
+    .string({ message: 'say why, in plain words' })
+    .trim()
+    .min(10, { message: 'say why, in plain words (at least a sentence)' })
+    .max(10_000),
+  primaryNeedCode: z
+    .enum(PRIMARY_NEED_CODE_LIST as [string, ...string[]], { message: 'use a primary need code N0 … N9' })
+    .nullable()
+    .optional(),
+})
 export type DecisionInput = z.infer<typeof DecisionInput>
 
 export const RouteInput = z.object({ teamId: Uuid })
 
-export const ClockView = z.object({ dueDate: z.string(), dueAt: z.string(), state: z.enum(['on_track', 'due_soon', 'overdue', 'met', 'missed']) })
+export const ClockView = z.object({
+  dueDate: z.string(),
+  dueAt: z.string(),
+  state: z.enum(['on_track', 'due_soon', 'overdue', 'met', 'missed']),
+})
 
 export const ReferralSummary = z.object({
   id: Uuid,
@@ -97,7 +128,16 @@ export const ReferralDetail = ReferralSummary.extend({
   decidedByName: z.string().nullable(),
   routedAt: z.string().nullable(),
   openCaseTeamName: z.string().nullable(),
-  children: z.array(z.object({ id: Uuid, firstName: z.string(), lastName: z.string(), dateOfBirth: z.string().nullable(), expectedDateOfBirth: z.string().nullable(), linked: z.boolean() })),
+  children: z.array(
+    z.object({
+      id: Uuid,
+      firstName: z.string(),
+      lastName: z.string(),
+      dateOfBirth: z.string().nullable(),
+      expectedDateOfBirth: z.string().nullable(),
+      linked: z.boolean(),
+    }),
+  ),
   /** Minutes from receipt to decision, and from decision to the team's board (for insight). */
   timings: z.object({ receivedToDecidedMinutes: z.number().nullable(), decidedToBoardSeconds: z.number().nullable() }),
 })
@@ -141,5 +181,9 @@ export const OfferView = z.object({
   childCount: z.number().int(),
 })
 
-export const BankHoliday = z.object({ date: z.string(), name: z.string(), source: z.enum(['england_and_wales', 'council']) })
+export const BankHoliday = z.object({
+  date: z.string(),
+  name: z.string(),
+  source: z.enum(['england_and_wales', 'council']),
+})
 export const BankHolidayInput = z.object({ date: IsoDate, name: requiredText(100, 'name') })

@@ -32,9 +32,42 @@ export const CompleteInput = z.object({ outcome: requiredText(2000, 'what was do
 export const AskInput = z.object({ request: requiredText(2000, 'what you need') })
 export const TaskStats = z.object({
   since: z.string(),
-  byType: z.array(z.object({ taskType: z.string(), label: z.string(), created: z.number().int(), done: z.number().int(), open: z.number().int(), overdue: z.number().int(), medianMinutesToComplete: z.number().int().nullable() })),
-  savedByTeamWeek: z.array(z.object({ teamId: Uuid, teamName: z.string(), week: z.string(), minutes: z.number().int(), tasks: z.number().int() })),
+  byType: z.array(
+    z.object({
+      taskType: z.string(),
+      label: z.string(),
+      created: z.number().int(),
+      done: z.number().int(),
+      open: z.number().int(),
+      overdue: z.number().int(),
+      medianMinutesToComplete: z.number().int().nullable(),
+    }),
+  ),
+  savedByTeamWeek: z.array(
+    z.object({
+      teamId: Uuid,
+      teamName: z.string(),
+      week: z.string(),
+      minutes: z.number().int(),
+      tasks: z.number().int(),
+    }),
+  ),
 })
-export const TaskSetting = z.object({ taskType: z.string(), label: z.string(), dueHours: z.number().int(), minutesSaved: z.number().int(), councilOwn: z.boolean() })
-export const TaskSettingInput = z.object({ dueHours: z.number().int().min(1).max(24 * 30), minutesSaved: z.number().int().min(0).max(600) })
-export const TaskTypeParams = z.object({ taskType: z.enum(TASK_TYPE_LIST as [string, ...string[]], { message: 'not a task type' }) })
+export const TaskSetting = z.object({
+  taskType: z.string(),
+  label: z.string(),
+  dueHours: z.number().int(),
+  minutesSaved: z.number().int(),
+  councilOwn: z.boolean(),
+})
+export const TaskSettingInput = z.object({
+  dueHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30),
+  minutesSaved: z.number().int().min(0).max(600),
+})
+export const TaskTypeParams = z.object({
+  taskType: z.enum(TASK_TYPE_LIST as [string, ...string[]], { message: 'not a task type' }),
+})

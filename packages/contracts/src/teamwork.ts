@@ -3,7 +3,11 @@ import { VISIT_KIND_LIST } from '@hearth/domain'
 import { optionalText, requiredText, Uuid } from './common'
 import { IsoDate } from './families'
 
-const Reason = z.string({ message: 'give the reason' }).trim().min(5, { message: 'give the reason in a few words' }).max(2000)
+const Reason = z
+  .string({ message: 'give the reason' })
+  .trim()
+  .min(5, { message: 'give the reason in a few words' })
+  .max(2000)
 const Present = z.array(Uuid).max(20).default([])
 
 export const ClaimInput = z.object({
@@ -13,11 +17,18 @@ export const ClaimInput = z.object({
 })
 export const WorkersInput = z.object({
   leadId: Uuid,
-  coWorkerIds: z.array(Uuid).min(1, { message: 'every family needs at least one co-worker as well as the lead' }).max(6),
+  coWorkerIds: z
+    .array(Uuid)
+    .min(1, { message: 'every family needs at least one co-worker as well as the lead' })
+    .max(6),
   reason: Reason,
   presentIds: Present,
 })
-export const CapInput = z.object({ cap: z.number({ message: 'give a number of children' }).int().min(1).max(40), reason: Reason, presentIds: Present })
+export const CapInput = z.object({
+  cap: z.number({ message: 'give a number of children' }).int().min(1).max(40),
+  reason: Reason,
+  presentIds: Present,
+})
 export const TeamDecisionInput = z.object({ summary: requiredText(2000, 'what the team decided'), presentIds: Present })
 export const RotaInput = z.object({ personId: Uuid })
 export const RotaParams = z.object({ id: Uuid, day: IsoDate })
@@ -25,7 +36,12 @@ export const RotaParams = z.object({ id: Uuid, day: IsoDate })
 export const VisitInput = z.object({
   kind: z.enum(VISIT_KIND_LIST as [string, ...string[]], { message: 'choose the kind of visit or meeting' }),
   startsAt: z.iso.datetime({ offset: true, message: 'must be a date and time, like 2026-11-24T10:00:00Z' }),
-  durationMinutes: z.number().int().min(5).max(8 * 60).default(60),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(8 * 60)
+    .default(60),
   place: requiredText(300, 'where'),
   attendeeIds: z.array(Uuid).max(10).default([]),
   othersAttending: optionalText(500),
@@ -34,11 +50,19 @@ export const VisitInput = z.object({
 export const VisitMove = z
   .object({
     startsAt: z.iso.datetime({ offset: true, message: 'must be a date and time' }).optional(),
-    durationMinutes: z.number().int().min(5).max(8 * 60).optional(),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(8 * 60)
+      .optional(),
     place: requiredText(300, 'where').optional(),
     reason: Reason,
   })
-  .refine((m) => m.startsAt || m.place || m.durationMinutes, { message: 'say what changes: the time, the length or the place', path: ['startsAt'] })
+  .refine((m) => m.startsAt || m.place || m.durationMinutes, {
+    message: 'say what changes: the time, the length or the place',
+    path: ['startsAt'],
+  })
 export const VisitCancel = z.object({ reason: Reason })
 
 export const VisitView = z.object({
@@ -119,6 +143,15 @@ export const MyDay = z.object({
   today: z.string(),
   onDutyFor: z.array(z.object({ teamId: Uuid, teamName: z.string() })),
   visitsToday: z.array(VisitView),
-  families: z.array(z.object({ familyId: Uuid, familyName: z.string(), role: z.enum(['lead', 'co_worker']), nextVisitAt: z.string().nullable(), lastVisitAt: z.string().nullable(), state: z.enum(['booked', 'none_booked', 'overdue']) })),
+  families: z.array(
+    z.object({
+      familyId: Uuid,
+      familyName: z.string(),
+      role: z.enum(['lead', 'co_worker']),
+      nextVisitAt: z.string().nullable(),
+      lastVisitAt: z.string().nullable(),
+      state: z.enum(['booked', 'none_booked', 'overdue']),
+    }),
+  ),
   arrivals: z.array(BoardOffer.extend({ teamId: Uuid, teamName: z.string() })),
 })

@@ -5,8 +5,14 @@ import { adminTasks, taskTypeSettings } from './schema/admin-tasks'
 
 /** The council's due time and minutes saved for a task type (its own setting, else Hearth's). */
 export async function taskTypeSetting(ex: Executor, councilId: string, taskType: TaskType) {
-  const [own] = await ex.select().from(taskTypeSettings).where(and(eq(taskTypeSettings.councilId, councilId), eq(taskTypeSettings.taskType, taskType)))
-  return { dueHours: own?.dueHours ?? TASK_TYPES[taskType].dueHours, minutesSaved: own?.minutesSaved ?? TASK_TYPES[taskType].minutesSaved }
+  const [own] = await ex
+    .select()
+    .from(taskTypeSettings)
+    .where(and(eq(taskTypeSettings.councilId, councilId), eq(taskTypeSettings.taskType, taskType)))
+  return {
+    dueHours: own?.dueHours ?? TASK_TYPES[taskType].dueHours,
+    minutesSaved: own?.minutesSaved ?? TASK_TYPES[taskType].minutesSaved,
+  }
 }
 
 export interface NewTask {

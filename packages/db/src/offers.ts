@@ -17,12 +17,33 @@ export type RouteOutcome =
  * referral (unique index), so a repeated or concurrent run never makes a second. Call inside a
  * transaction; the caller publishes events after commit.
  */
-export async function routeReferral(tx: Executor, councilId: string, referralId: string, opts: { teamId?: string; actorPersonId?: string | null } = {}): Promise<RouteOutcome> {
-  const [ref] = await tx.select().from(referrals).where(and(eq(referrals.councilId, councilId), eq(referrals.id, referralId))).for('update')
-  if (!ref || ref.status !== 'decided') return { kind: 'skipped' }
+export async function routeReferral(
+  tx: Executor,
+  councilId: string,
+  referralId: string,
+  opts: { teamId?: string; actorPersonId?: string | null } = {},
+): Promise<RouteOutcome> {
+  const [ref] = await tx
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.councilId, councilId), eq(referrals.id, referralId)))
+    .for('update')
+  if (ref?.status !== 'decided') return { kind: 'skipped' }
   if (ref.routingStatus === 'routed' && !opts.teamId) {
-    const [existing] = await tx.select().from(offers).where(and(eq(offers.councilId, councilId), eq(offers.referralId, referralId)))
-    return existing ? { kind: 'routed', teamId: existing.teamId, offerId: existing.id, openCase: existing.openCase, offeredAt: existing.offeredAt, created: false } : { kind: 'skipped' }
+    const [existing] = await tx
+      .select()
+      .from(offers)
+      .where(and(eq(offers.councilId, councilId), eq(offers.referralId, referralId)))
+    return existing
+      ? {
+          kind: 'routed',
+          teamId: existing.teamId,
+          offerId: existing.id,
+          openCase: existing.openCase,
+          offeredAt: existing.offeredAt,
+          created: false,
+        }
+      : { kind: 'skipped' }
   }
   if (ref.routingStatus === 'not_needed') return { kind: 'skipped' }
 
@@ -33,7 +54,13 @@ export async function routeReferral(tx: Executor, councilId: string, referralId:
     const [open] = await tx
       .select({ teamId: offers.teamId })
       .from(offers)
-      .where(and(eq(offers.councilId, councilId), eq(offers.familyId, ref.familyId), inArray(offers.status, ['waiting', 'held'])))
+      .where(
+        and(
+          eq(offers.councilId, councilId),
+          eq(offers.familyId, ref.familyId),
+          inArray(offers.status, ['waiting', 'held']),
+        ),
+      )
       .limit(1)
     if (open) {
       teamId = open.teamId
@@ -41,10 +68,17 @@ export async function routeReferral(tx: Executor, councilId: string, referralId:
     }
   }
   if (!teamId) {
-    const [family] = await tx.select().from(families).where(and(eq(families.councilId, councilId), eq(families.id, ref.familyId)))
-    const patchList = await tx.select({ id: patches.id, postcodeAreas: patches.postcodeAreas }).from(patches).where(eq(patches.councilId, councilId))
+    const [family] = await tx
+      .select()
+      .from(families)
+      .where(and(eq(families.councilId, councilId), eq(families.id, ref.familyId)))
+    const patchList = await tx
+      .select({ id: patches.id, postcodeAreas: patches.postcodeAreas })
+      .from(patches)
+      .where(eq(patches.councilId, councilId))
     const patch = family ? findPatchForPostcode(family.postcode, patchList) : null
-    if (!patch) return markUnroutable(tx, councilId, referralId, `No patch covers the postcode ${family?.postcode ?? ''}.`)
+    if (!patch)
+      return markUnroutable(tx, councilId, referralId, `No patch covers the postcode ${family?.postcode ?? ''}.`)
     const [team] = await tx
       .select({ id: teams.id })
       .from(teams)
@@ -59,7 +93,14 @@ export async function routeReferral(tx: Executor, councilId: string, referralId:
     .values({ councilId, familyId: ref.familyId, teamId, referralId, openCase })
     .onConflictDoNothing()
     .returning()
-  const offer = inserted[0] ?? (await tx.select().from(offers).where(and(eq(offers.councilId, councilId), eq(offers.referralId, referralId))))[0]!
+  const offer =
+    inserted[0] ??
+    (
+      await tx
+        .select()
+        .from(offers)
+        .where(and(eq(offers.councilId, councilId), eq(offers.referralId, referralId)))
+    )[0]!
   await tx
     .update(referrals)
     .set({ routingStatus: 'routed', routedTeamId: offer.teamId, routedAt: offer.offeredAt, routingNote: null })
@@ -75,11 +116,33 @@ export async function routeReferral(tx: Executor, councilId: string, referralId:
       details: { referralId, teamId: offer.teamId, openCase: offer.openCase, manual: !!opts.teamId },
     })
   }
-  return { kind: 'routed', teamId: offer.teamId, offerId: offer.id, openCase: offer.openCase, offeredAt: offer.offeredAt, created: inserted.length > 0 }
+  return {
+    kind: 'routed',
+    teamId: offer.teamId,
+    offerId: offer.id,
+    openCase: offer.openCase,
+    offeredAt: offer.offeredAt,
+    created: inserted.length > 0,
+  }
 }
 
-async function markUnroutable(tx: Executor, councilId: string, referralId: string, note: string): Promise<RouteOutcome> {
-  await tx.update(referrals).set({ routingStatus: 'unroutable', routingNote: note }).where(and(eq(referrals.councilId, councilId), eq(referrals.id, referralId)))
-  await writeAudit(tx, { councilId, actorPersonId: null, action: 'referral.unroutable', recordType: 'referral', recordId: referralId, details: { note } })
+async function markUnroutable(
+  tx: Executor,
+  councilId: string,
+  referralId: string,
+  note: string,
+): Promise<RouteOutcome> {
+  await tx
+    .update(referrals)
+    .set({ routingStatus: 'unroutable', routingNote: note })
+    .where(and(eq(referrals.councilId, councilId), eq(referrals.id, referralId)))
+  await writeAudit(tx, {
+    councilId,
+    actorPersonId: null,
+    action: 'referral.unroutable',
+    recordType: 'referral',
+    recordId: referralId,
+    details: { note },
+  })
   return { kind: 'unroutable', note }
 }

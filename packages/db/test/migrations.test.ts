@@ -4,7 +4,9 @@ import { auditEvents, councils, openDb, seedDemoCouncil, type DbHandle } from '.
 import { freshPgDatabase, testPasswordHash } from '../../../test/helpers/db'
 
 async function tables(handle: DbHandle): Promise<string[]> {
-  const r = await handle.db.execute<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`)
+  const r = await handle.db.execute<{ table_name: string }>(
+    sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+  )
   return (r as unknown as { rows: { table_name: string }[] }).rows.map((x) => x.table_name)
 }
 
@@ -34,7 +36,23 @@ describe('migrations', () => {
     cleanups.push(server.drop)
     const liteTables = await tables(lite)
     expect(liteTables).toEqual(await tables(server.handle))
-    expect(liteTables).toEqual(expect.arrayContaining(['councils', 'patches', 'teams', 'people', 'memberships', 'sessions', 'families', 'children', 'adults', 'relationships', 'audit_events', 'outbox', 'audit_exports']))
+    expect(liteTables).toEqual(
+      expect.arrayContaining([
+        'councils',
+        'patches',
+        'teams',
+        'people',
+        'memberships',
+        'sessions',
+        'families',
+        'children',
+        'adults',
+        'relationships',
+        'audit_events',
+        'outbox',
+        'audit_exports',
+      ]),
+    )
   })
 
   it('the audit trail refuses UPDATE, DELETE and TRUNCATE on both engines', async () => {
@@ -54,12 +72,17 @@ describe('migrations', () => {
     const seeded = await seedDemoCouncil(lite.db, { passwordHash: await testPasswordHash() })
     expect(seeded).not.toBeNull()
     expect(await seedDemoCouncil(lite.db, { passwordHash: await testPasswordHash() })).toBeNull()
-    const count = async (q: ReturnType<typeof sql>) => ((await lite.db.execute(q)) as unknown as { rows: { n: number }[] }).rows[0]!.n
+    const count = async (q: ReturnType<typeof sql>) =>
+      ((await lite.db.execute(q)) as unknown as { rows: { n: number }[] }).rows[0]!.n
     expect(await count(sql`select count(*)::int as n from families`)).toBe(40)
     expect(await count(sql`select count(*)::int as n from children`)).toBe(60)
     expect(await count(sql`select count(*)::int as n from teams where kind = 'family_facing'`)).toBe(3)
     // three family-facing teams of eight
-    const sizes = ((await lite.db.execute(sql`select count(*)::int as n from memberships m join teams t on t.id = m.team_id where t.kind = 'family_facing' group by t.id`)) as unknown as { rows: { n: number }[] }).rows.map((r) => r.n)
+    const sizes = (
+      (await lite.db.execute(
+        sql`select count(*)::int as n from memberships m join teams t on t.id = m.team_id where t.kind = 'family_facing' group by t.id`,
+      )) as unknown as { rows: { n: number }[] }
+    ).rows.map((r) => r.n)
     expect(sizes).toEqual([8, 8, 8])
     for (const kind of ['referral', 'enabler', 'insight', 'strategy']) {
       expect(await count(sql`select count(*)::int as n from teams where kind = ${kind}`)).toBe(1)
@@ -72,10 +95,18 @@ describe('migrations', () => {
     expect(await count(sql`select count(*)::int as n from insight_requests where status = 'waiting'`)).toBe(2)
     // one example with advice, and ten weeks of history (3 + 3 + 4 consultations over the three teams)
     expect(await count(sql`select count(*)::int as n from insight_requests where status = 'advice_given'`)).toBe(11)
-    expect(await count(sql`select count(*)::int as n from admin_tasks where source_key like 'demo-history:%' and status = 'done'`)).toBe(90)
+    expect(
+      await count(
+        sql`select count(*)::int as n from admin_tasks where source_key like 'demo-history:%' and status = 'done'`,
+      ),
+    ).toBe(90)
     expect(await count(sql`select count(*)::int as n from commissions where status = 'waiting'`)).toBe(1)
     // every demo NHS number is in the NHS test range and valid
-    const nhs = ((await lite.db.execute(sql`select nhs_number from children where nhs_number is not null`)) as unknown as { rows: { nhs_number: string }[] }).rows
+    const nhs = (
+      (await lite.db.execute(sql`select nhs_number from children where nhs_number is not null`)) as unknown as {
+        rows: { nhs_number: string }[]
+      }
+    ).rows
     expect(nhs.length).toBeGreaterThan(30)
     for (const r of nhs) expect(r.nhs_number.startsWith('999')).toBe(true)
   })

@@ -12,14 +12,19 @@ export interface FamilyAccessActor {
 }
 
 /** `teamIds`: families offered to or held by these teams are in scope too, wherever they live. */
-export type FamilyScope = { kind: 'all' } | { kind: 'patches'; patchIds: string[]; teamIds: string[] } | { kind: 'none' }
+export type FamilyScope =
+  | { kind: 'all' }
+  | { kind: 'patches'; patchIds: string[]; teamIds: string[] }
+  | { kind: 'none' }
 
 export function familyScope(actor: FamilyAccessActor): FamilyScope {
   if (actor.roles.includes('referral_officer')) return { kind: 'all' }
   if (actor.roles.includes('practitioner')) {
     const ff = actor.teams.filter((t) => t.kind === 'family_facing')
     const patchIds = ff.filter((t) => t.patchId).map((t) => t.patchId as string)
-    return ff.length ? { kind: 'patches', patchIds: [...new Set(patchIds)], teamIds: ff.map((t) => t.id) } : { kind: 'none' }
+    return ff.length
+      ? { kind: 'patches', patchIds: [...new Set(patchIds)], teamIds: ff.map((t) => t.id) }
+      : { kind: 'none' }
   }
   return { kind: 'none' }
 }

@@ -9,19 +9,40 @@ export const TASK_TYPES = {
   visit_confirmation: { label: 'Confirm the visit with the family', dueHours: 24, minutesSaved: 15, letter: true },
   interpreter_booking: { label: 'Book an interpreter for the visit', dueHours: 24, minutesSaved: 30, letter: false },
   room_booking: { label: 'Book a room or venue', dueHours: 48, minutesSaved: 20, letter: false },
-  conference_invitations: { label: 'Send the invitations to the meeting', dueHours: 48, minutesSaved: 45, letter: true },
+  conference_invitations: {
+    label: 'Send the invitations to the meeting',
+    dueHours: 48,
+    minutesSaved: 45,
+    letter: true,
+  },
   minute_taker: { label: 'Find a minute-taker', dueHours: 48, minutesSaved: 20, letter: false },
   minutes: { label: 'Type and circulate the minutes', dueHours: 120, minutesSaved: 90, letter: false },
   workers_letter: { label: 'Tell the family who their workers are', dueHours: 72, minutesSaved: 20, letter: true },
-  referrer_acknowledgement: { label: 'Acknowledge the referral to the referrer', dueHours: 24, minutesSaved: 10, letter: true },
+  referrer_acknowledgement: {
+    label: 'Acknowledge the referral to the referrer',
+    dueHours: 24,
+    minutesSaved: 10,
+    letter: true,
+  },
   ask_enabler: { label: 'A request from the practitioner', dueHours: 48, minutesSaved: 20, letter: false },
-  insight_session: { label: 'Book a room and send the invitations for an insight session', dueHours: 24, minutesSaved: 25, letter: false },
+  insight_session: {
+    label: 'Book a room and send the invitations for an insight session',
+    dueHours: 24,
+    minutesSaved: 25,
+    letter: false,
+  },
 } as const satisfies Record<string, { label: string; dueHours: number; minutesSaved: number; letter: boolean }>
 export type TaskType = keyof typeof TASK_TYPES
 export const TASK_TYPE_LIST = Object.keys(TASK_TYPES) as TaskType[]
 
 const CONFERENCES: readonly VisitKind[] = ['family_group_conference', 'child_protection_conference']
-const AWAY_FROM_HOME: readonly VisitKind[] = ['office', 'family_group_conference', 'child_protection_conference', 'core_group', 'review']
+const AWAY_FROM_HOME: readonly VisitKind[] = [
+  'office',
+  'family_group_conference',
+  'child_protection_conference',
+  'core_group',
+  'review',
+]
 
 /** The admin tasks a booked visit or meeting brings with it. */
 export function tasksForVisit(kind: VisitKind, interpreterNeeded: boolean): TaskType[] {
@@ -39,5 +60,7 @@ export const DEFAULT_CLAIM_MINUTES = 120
 export function minutesInWords(total: number): string {
   const h = Math.floor(total / 60)
   const m = total % 60
-  return [h ? `${h} hour${h === 1 ? '' : 's'}` : '', m || !h ? `${m} minute${m === 1 ? '' : 's'}` : ''].filter(Boolean).join(' ')
+  return [h ? `${h} hour${h === 1 ? '' : 's'}` : '', m || !h ? `${m} minute${m === 1 ? '' : 's'}` : '']
+    .filter(Boolean)
+    .join(' ')
 }

@@ -7,14 +7,32 @@ export interface WorkerProblem {
   message: string
 }
 
-export function checkWorkers(leadId: string, coWorkerIds: readonly string[], teamPractitionerIds: ReadonlySet<string>): WorkerProblem[] {
+export function checkWorkers(
+  leadId: string,
+  coWorkerIds: readonly string[],
+  teamPractitionerIds: ReadonlySet<string>,
+): WorkerProblem[] {
   const problems: WorkerProblem[] = []
-  if (!teamPractitionerIds.has(leadId)) problems.push({ field: 'body.leadId', message: 'the lead must be a practitioner in the team that holds the family' })
-  if (coWorkerIds.length === 0) problems.push({ field: 'body.coWorkerIds', message: 'every family needs at least one co-worker as well as the lead' })
-  if (new Set(coWorkerIds).size !== coWorkerIds.length) problems.push({ field: 'body.coWorkerIds', message: 'a co-worker is named twice' })
+  if (!teamPractitionerIds.has(leadId))
+    problems.push({
+      field: 'body.leadId',
+      message: 'the lead must be a practitioner in the team that holds the family',
+    })
+  if (coWorkerIds.length === 0)
+    problems.push({
+      field: 'body.coWorkerIds',
+      message: 'every family needs at least one co-worker as well as the lead',
+    })
+  if (new Set(coWorkerIds).size !== coWorkerIds.length)
+    problems.push({ field: 'body.coWorkerIds', message: 'a co-worker is named twice' })
   coWorkerIds.forEach((id, i) => {
-    if (id === leadId) problems.push({ field: `body.coWorkerIds.${i}`, message: 'the lead cannot also be the co-worker' })
-    else if (!teamPractitionerIds.has(id)) problems.push({ field: `body.coWorkerIds.${i}`, message: 'a co-worker must be a practitioner in the team that holds the family' })
+    if (id === leadId)
+      problems.push({ field: `body.coWorkerIds.${i}`, message: 'the lead cannot also be the co-worker' })
+    else if (!teamPractitionerIds.has(id))
+      problems.push({
+        field: `body.coWorkerIds.${i}`,
+        message: 'a co-worker must be a practitioner in the team that holds the family',
+      })
   })
   return problems
 }
@@ -29,8 +47,15 @@ export function capRefusal(name: string, heldAsLead: number, adding: number, cap
 }
 
 /** When the team is asked to find a co-worker: the practitioner (not the lead) with the fewest families. */
-export function pickCoWorker<T extends { personId: string; families: number }>(candidates: readonly T[], leadId: string): T | null {
-  return [...candidates].filter((c) => c.personId !== leadId).sort((a, b) => a.families - b.families || a.personId.localeCompare(b.personId))[0] ?? null
+export function pickCoWorker<T extends { personId: string; families: number }>(
+  candidates: readonly T[],
+  leadId: string,
+): T | null {
+  return (
+    [...candidates]
+      .filter((c) => c.personId !== leadId)
+      .sort((a, b) => a.families - b.families || a.personId.localeCompare(b.personId))[0] ?? null
+  )
 }
 
 export const VISIT_KINDS = {

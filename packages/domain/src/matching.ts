@@ -40,7 +40,26 @@ export function normaliseName(s: string): string {
 export function soundex(name: string): string {
   const s = normaliseName(name)
   if (!s) return ''
-  const codes: Record<string, string> = { b: '1', f: '1', p: '1', v: '1', c: '2', g: '2', j: '2', k: '2', q: '2', s: '2', x: '2', z: '2', d: '3', t: '3', l: '4', m: '5', n: '5', r: '6' }
+  const codes: Record<string, string> = {
+    b: '1',
+    f: '1',
+    p: '1',
+    v: '1',
+    c: '2',
+    g: '2',
+    j: '2',
+    k: '2',
+    q: '2',
+    s: '2',
+    x: '2',
+    z: '2',
+    d: '3',
+    t: '3',
+    l: '4',
+    m: '5',
+    n: '5',
+    r: '6',
+  }
   let out = s[0]!.toUpperCase()
   let last = codes[s[0]!] ?? ''
   for (let i = 1; i < s.length && out.length < 4; i++) {
@@ -118,7 +137,8 @@ export function scoreChild(q: MatchQuery, c: KnownChild): MatchCandidate {
   if (names >= NAME_MATCH) {
     score += 0.45 * names
     if (swapped > direct && swapped >= NAME_MATCH) reasons.push('same names with first and last swapped')
-    else if (normaliseName(first) === normaliseName(c.firstName) && normaliseName(last) === normaliseName(c.lastName)) reasons.push('same name')
+    else if (normaliseName(first) === normaliseName(c.firstName) && normaliseName(last) === normaliseName(c.lastName))
+      reasons.push('same name')
     else reasons.push('similar name (spelling differs)')
   } else if (lastOnly >= 0.95) {
     score += 0.15

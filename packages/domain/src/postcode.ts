@@ -12,10 +12,6 @@ export function normalisePostcode(input: string): string | null {
   return `${m[1]} ${m[2]}`
 }
 
-export function isValidPostcode(input: string): boolean {
-  return normalisePostcode(input) !== null
-}
-
 /** A district ("NM1") or sector ("NM1 4") a patch may cover. */
 export function normalisePostcodeArea(input: string): string | null {
   const squeezed = input.toUpperCase().trim().replace(/\s+/g, ' ')

@@ -10,7 +10,11 @@ export interface Thresholds {
 }
 
 /** Until a council sets its own: £10,000 in all for sign-off, £50,000 for a second approver, 5 working days. */
-export const DEFAULT_THRESHOLDS: Thresholds = { signOffPence: 10_000_00, secondApproverPence: 50_000_00, decisionWorkingDays: 5 }
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  signOffPence: 10_000_00,
+  secondApproverPence: 50_000_00,
+  decisionWorkingDays: 5,
+}
 
 export type ProposalRoute = 'team' | 'strategy'
 

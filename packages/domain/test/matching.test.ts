@@ -2,11 +2,51 @@ import { describe, expect, it } from 'vitest'
 import { findCandidates, jaroWinkler, nameSimilarity, soundex, type KnownChild } from '../src/index'
 
 const known: KnownChild[] = [
-  { childId: 'c1', familyId: 'f1', firstName: 'Muhammad', lastName: 'Quillfeather', dateOfBirth: '2018-04-09', expectedDateOfBirth: null, postcode: 'NM1 4AB' },
-  { childId: 'c2', familyId: 'f2', firstName: 'Ellie', lastName: 'Brightwater', dateOfBirth: '2015-11-30', expectedDateOfBirth: null, postcode: 'NM3 2QR' },
-  { childId: 'c3', familyId: 'f3', firstName: 'Zara', lastName: 'Quillfeather', dateOfBirth: '2012-01-17', expectedDateOfBirth: null, postcode: 'NM6 8XY' },
-  { childId: 'c4', familyId: 'f4', firstName: 'Theo', lastName: 'Fernsby', dateOfBirth: null, expectedDateOfBirth: '2027-02-01', postcode: 'NM2 1AA' },
-  { childId: 'c5', familyId: 'f5', firstName: 'Katherine', lastName: 'Ó Súilleabháin', dateOfBirth: '2016-06-05', expectedDateOfBirth: null, postcode: 'NM4 4DD' },
+  {
+    childId: 'c1',
+    familyId: 'f1',
+    firstName: 'Muhammad',
+    lastName: 'Quillfeather',
+    dateOfBirth: '2018-04-09',
+    expectedDateOfBirth: null,
+    postcode: 'NM1 4AB',
+  },
+  {
+    childId: 'c2',
+    familyId: 'f2',
+    firstName: 'Ellie',
+    lastName: 'Brightwater',
+    dateOfBirth: '2015-11-30',
+    expectedDateOfBirth: null,
+    postcode: 'NM3 2QR',
+  },
+  {
+    childId: 'c3',
+    familyId: 'f3',
+    firstName: 'Zara',
+    lastName: 'Quillfeather',
+    dateOfBirth: '2012-01-17',
+    expectedDateOfBirth: null,
+    postcode: 'NM6 8XY',
+  },
+  {
+    childId: 'c4',
+    familyId: 'f4',
+    firstName: 'Theo',
+    lastName: 'Fernsby',
+    dateOfBirth: null,
+    expectedDateOfBirth: '2027-02-01',
+    postcode: 'NM2 1AA',
+  },
+  {
+    childId: 'c5',
+    familyId: 'f5',
+    firstName: 'Katherine',
+    lastName: 'Ó Súilleabháin',
+    dateOfBirth: '2016-06-05',
+    expectedDateOfBirth: null,
+    postcode: 'NM4 4DD',
+  },
 ]
 
 const ids = (q: Parameters<typeof findCandidates>[0]) => findCandidates(q, known).map((c) => c.childId)
@@ -51,7 +91,9 @@ describe('known-family matching', () => {
 
   it('does not match an unrelated child of the same surname', () => {
     // a different Quillfeather child, elsewhere, another birthday
-    expect(ids({ firstName: 'Oscar', lastName: 'Quillfeather', dateOfBirth: '2019-02-02', postcode: 'NM5 5ZZ' })).toEqual([])
+    expect(
+      ids({ firstName: 'Oscar', lastName: 'Quillfeather', dateOfBirth: '2019-02-02', postcode: 'NM5 5ZZ' }),
+    ).toEqual([])
     // a name alone is never enough
     expect(ids({ firstName: 'Ellie', lastName: 'Brightwater' })).toEqual([])
   })

@@ -1,6 +1,15 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addWorkingDays, clockState, holidaySet, isWorkingDay, londonDateOf, startOfLondonDay, workingDayDeadline, workingDaysBetween } from '../src/index'
+import {
+  addWorkingDays,
+  clockState,
+  holidaySet,
+  isWorkingDay,
+  londonDateOf,
+  startOfLondonDay,
+  workingDayDeadline,
+  workingDaysBetween,
+} from '../src/index'
 
 const hol = holidaySet()
 
@@ -61,7 +70,9 @@ describe('working days (England & Wales)', () => {
   })
 
   it('properties: the due date is a working day, after the start, and later for longer clocks', () => {
-    const day = fc.integer({ min: 0, max: 3 * 365 - 60 }).map((n) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10))
+    const day = fc
+      .integer({ min: 0, max: 3 * 365 - 60 })
+      .map((n) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10))
     fc.assert(
       fc.property(day, fc.integer({ min: 1, max: 45 }), (start, n) => {
         const due = addWorkingDays(start, n, hol)

@@ -19,7 +19,12 @@ export const JOBS = {
   /** Creates the admin tasks an action brings with it (a visit booked, workers changed, a referral received). */
   'admin.tasks': {
     queue: QUEUES.default,
-    payload: z.object({ councilId: z.uuid(), trigger: z.enum(['visit.booked', 'workers.changed', 'referral.received', 'insight.session_booked']), subjectId: z.uuid(), teamId: z.uuid().nullable().optional() }),
+    payload: z.object({
+      councilId: z.uuid(),
+      trigger: z.enum(['visit.booked', 'workers.changed', 'referral.received', 'insight.session_booked']),
+      subjectId: z.uuid(),
+      teamId: z.uuid().nullable().optional(),
+    }),
   },
   /** Tells a team, live, that a referral arrived about a family it already works with. */
   'referral.open_case_alert': {

@@ -48,9 +48,3 @@ export async function relayOutbox(db: Db, queues: Record<QueueName, Queue>, batc
     return handed.length
   })
 }
-
-export async function pendingOutboxCount(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(isNull(outbox.dispatchedAt))
-  return row?.n ?? 0
-}
-

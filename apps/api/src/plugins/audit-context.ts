@@ -2,7 +2,9 @@ import type { FastifyRequest } from 'fastify'
 import type { AuditEntry } from '@hearth/db'
 
 /** The "who, from where" half of an audit row, taken from the request. */
-export function auditFrom(request: FastifyRequest): Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'> {
+export function auditFrom(
+  request: FastifyRequest,
+): Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'> {
   return {
     councilId: request.actor!.councilId,
     actorPersonId: request.actor!.personId,

@@ -77,9 +77,22 @@ async function loadActor(db: Db, token: string, idleMinutes: number): Promise<Ac
     join ${councils} c on c.id = s.council_id
     where s.token_hash = ${tokenHash} and s.expires_at > ${now} and s.absolute_expires_at > ${now}`)
   const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0] as
-    | { council_id: string; csrf_token: string; expires_at: Date | string; absolute_expires_at: Date | string; last_seen_at: Date | string; person_id: string; name: string; email: string; roles: Role[]; active: boolean; council_name: string; teams: Actor['teams'] | string }
+    | {
+        council_id: string
+        csrf_token: string
+        expires_at: Date | string
+        absolute_expires_at: Date | string
+        last_seen_at: Date | string
+        person_id: string
+        name: string
+        email: string
+        roles: Role[]
+        active: boolean
+        council_name: string
+        teams: Actor['teams'] | string
+      }
     | undefined
-  if (!row || !row.active) return null
+  if (!row?.active) return null
   const teamRows = (typeof row.teams === 'string' ? JSON.parse(row.teams) : row.teams) as Actor['teams']
   const absolute = new Date(row.absolute_expires_at)
   let expiresAt = new Date(row.expires_at)
@@ -134,7 +147,12 @@ export default fp<AuthOptions>(
       if (!request.routeOptions.url) return // not-found handler
       if (access === 'public') return
       if (access === undefined) {
-        throw new AppError('forbidden', 'You do not have access to this.', undefined, `route ${request.routeOptions.url} has no access rule`)
+        throw new AppError(
+          'forbidden',
+          'You do not have access to this.',
+          undefined,
+          `route ${request.routeOptions.url} has no access rule`,
+        )
       }
       const actor = request.actor
       if (!actor) throw new AppError('unauthenticated', 'Sign in to continue.')

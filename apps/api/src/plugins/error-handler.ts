@@ -36,16 +36,25 @@ export default fp(
       }
       if (err instanceof AppError) {
         if (err.logMessage) request.log.warn({ code: err.code }, err.logMessage)
-        return reply.code(err.status).send({ error: { code: err.code, message: err.message, details: err.details, requestId } })
+        return reply
+          .code(err.status)
+          .send({ error: { code: err.code, message: err.message, details: err.details, requestId } })
       }
       const pg = pgCode(err)
       if (pg?.code === '23505') {
         return reply.code(409).send({
-          error: { code: 'conflict', message: 'That would duplicate a record that already exists.', requestId, details: pg.constraint ? [{ field: pg.constraint, message: 'already in use' }] : undefined },
+          error: {
+            code: 'conflict',
+            message: 'That would duplicate a record that already exists.',
+            requestId,
+            details: pg.constraint ? [{ field: pg.constraint, message: 'already in use' }] : undefined,
+          },
         })
       }
       if (pg?.code === '23503') {
-        return reply.code(409).send({ error: { code: 'conflict', message: 'That refers to a record that does not exist.', requestId } })
+        return reply
+          .code(409)
+          .send({ error: { code: 'conflict', message: 'That refers to a record that does not exist.', requestId } })
       }
       const status = (err as { statusCode?: number }).statusCode
       if (status && status >= 400 && status < 500) {
@@ -53,7 +62,9 @@ export default fp(
         return reply.code(status).send({ error: { code: 'bad_request', message: (err as Error).message, requestId } })
       }
       request.log.error({ err }, 'unhandled error')
-      return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.', requestId } })
+      return reply.code(500).send({
+        error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.', requestId },
+      })
     })
   },
   { name: 'error-handler' },

@@ -20,16 +20,29 @@ function meOf(actor: Actor, csrfToken = actor.csrfToken, expiresAt = actor.sessi
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app.deps
-  const sessionOpts = { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS, cookieSecure: config.cookieSecure }
+  const sessionOpts = {
+    idleMinutes: config.SESSION_IDLE_MINUTES,
+    absoluteHours: config.SESSION_ABSOLUTE_HOURS,
+    cookieSecure: config.cookieSecure,
+  }
 
   app.post(
     '/sign-in',
     {
       config: { access: 'public' },
-      schema: { tags: ['auth'], summary: 'Sign in with email and password', body: SignInBody, response: { 200: Ok, 400: ErrorBody, 401: ErrorBody, 423: ErrorBody } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
+        body: SignInBody,
+        response: { 200: Ok, 400: ErrorBody, 401: ErrorBody, 423: ErrorBody },
+      },
     },
     async (request, reply) => {
-      const person = await signIn(db, request.body.email, request.body.password, { ip: request.ip, requestId: request.id, route: request.routeOptions.url! })
+      const person = await signIn(db, request.body.email, request.body.password, {
+        ip: request.ip,
+        requestId: request.id,
+        route: request.routeOptions.url!,
+      })
       await startSession(db, reply, person, sessionOpts)
       return { ok: true as const }
     },
@@ -41,14 +54,31 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = actorOf(request)
       await endSession(db, reply, actor.sessionTokenHash)
-      await writeAudit(db, { councilId: actor.councilId, actorPersonId: actor.personId, action: 'auth.sign_out', recordType: 'person', recordId: actor.personId, route: request.routeOptions.url, method: 'POST', ip: request.ip, requestId: request.id })
+      await writeAudit(db, {
+        councilId: actor.councilId,
+        actorPersonId: actor.personId,
+        action: 'auth.sign_out',
+        recordType: 'person',
+        recordId: actor.personId,
+        route: request.routeOptions.url,
+        method: 'POST',
+        ip: request.ip,
+        requestId: request.id,
+      })
       return { ok: true as const }
     },
   )
 
   app.get(
     '/me',
-    { config: { access: 'signed_in' }, schema: { tags: ['auth'], summary: 'Who is signed in, their teams, and the CSRF token', response: { 200: Me, 401: ErrorBody } } },
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in, their teams, and the CSRF token',
+        response: { 200: Me, 401: ErrorBody },
+      },
+    },
     async (request) => meOf(actorOf(request)),
   )
 }

@@ -4,7 +4,14 @@ import { actorOf } from '../plugins/auth'
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/events',
-    { config: { access: 'signed_in' }, schema: { tags: ['events'], summary: 'Server-sent events for your council and teams (ids only): offer.created, referral.open_case, referral.unroutable' } },
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags: ['events'],
+        summary:
+          'Server-sent events for your council and teams (ids only): offer.created, referral.open_case, referral.unroutable',
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request)
       reply.hijack()
@@ -15,7 +22,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         'x-accel-buffering': 'no',
       })
       reply.raw.write(': connected\n\n')
-      const detach = app.events.attach(reply.raw, actor.councilId, actor.teams.map((t) => t.id))
+      const detach = app.events.attach(
+        reply.raw,
+        actor.councilId,
+        actor.teams.map((t) => t.id),
+      )
       request.raw.on('close', detach)
     },
   )

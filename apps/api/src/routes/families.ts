@@ -1,7 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
-  Adult, AdultInput, Child, ChildInput, ChildUpdate, ErrorBody, FamilyDetail, FamilyInput, FamilyListQuery, FamilySummary, FamilyUpdate, IdParams, Relationship, RelationshipInput,
+  Adult,
+  AdultInput,
+  Child,
+  ChildInput,
+  ChildUpdate,
+  ErrorBody,
+  FamilyDetail,
+  FamilyInput,
+  FamilyListQuery,
+  FamilySummary,
+  FamilyUpdate,
+  IdParams,
+  Relationship,
+  RelationshipInput,
 } from '@hearth/contracts'
 import { actorOf } from '../plugins/auth'
 import { auditFrom } from '../plugins/audit-context'
@@ -16,39 +29,139 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   const svc = familyService(app.deps.db)
   const tags = ['families']
 
-  app.get('/families', { config: { access: CASE_ROLES }, schema: { tags, summary: 'Families you may see, searchable by name, reference or postcode', querystring: FamilyListQuery, response: { 200: z.array(FamilySummary), ...errors } } }, async (request) => {
-    const a = actorOf(request)
-    return svc.list(a.councilId, a.familyScope, request.query, auditFrom(request))
-  })
-  app.post('/families', { config: { access: CASE_ROLES }, schema: { tags, summary: 'Record a family', body: FamilyInput, response: { 201: FamilyRow, ...errors } } }, async (request, reply) => {
-    reply.code(201)
-    return svc.create(auditFrom(request), actorOf(request).familyScope, request.body)
-  })
-  app.get('/families/:id', { config: { access: CASE_ROLES }, schema: { tags, summary: 'A family with its children, adults and relationships', params: IdParams, response: { 200: FamilyDetail, ...errors } } }, async (request) => {
-    const a = actorOf(request)
-    return svc.get(a.councilId, a.familyScope, request.params.id, auditFrom(request))
-  })
-  app.patch('/families/:id', { config: { access: CASE_ROLES }, schema: { tags, summary: 'Change a family’s details', params: IdParams, body: FamilyUpdate, response: { 200: FamilyRow, ...errors } } }, async (request) =>
-    svc.update(auditFrom(request), actorOf(request).familyScope, request.params.id, request.body),
+  app.get(
+    '/families',
+    {
+      config: { access: CASE_ROLES },
+      schema: {
+        tags,
+        summary: 'Families you may see, searchable by name, reference or postcode',
+        querystring: FamilyListQuery,
+        response: { 200: z.array(FamilySummary), ...errors },
+      },
+    },
+    async (request) => {
+      const a = actorOf(request)
+      return svc.list(a.councilId, a.familyScope, request.query, auditFrom(request))
+    },
   )
-  app.post('/families/:id/children', { config: { access: CASE_ROLES }, schema: { tags, summary: 'Add a child (or unborn child) to a family', params: IdParams, body: ChildInput, response: { 201: Child, ...errors } } }, async (request, reply) => {
-    reply.code(201)
-    return svc.addChild(auditFrom(request), actorOf(request).familyScope, request.params.id, request.body)
-  })
-  app.post('/families/:id/adults', { config: { access: CASE_ROLES }, schema: { tags, summary: 'Add a parent, carer, relative or professional', params: IdParams, body: AdultInput, response: { 201: Adult, ...errors } } }, async (request, reply) => {
-    reply.code(201)
-    return svc.addAdult(auditFrom(request), actorOf(request).familyScope, request.params.id, request.body)
-  })
-  app.post('/families/:id/relationships', { config: { access: CASE_ROLES }, schema: { tags, summary: 'Link an adult to a child on the relationship map', params: IdParams, body: RelationshipInput, response: { 201: Relationship, ...errors } } }, async (request, reply) => {
-    reply.code(201)
-    return svc.addRelationship(auditFrom(request), actorOf(request).familyScope, request.params.id, request.body)
-  })
-  app.get('/children/:id', { config: { access: CASE_ROLES }, schema: { tags, summary: 'A child’s record', params: IdParams, response: { 200: Child, ...errors } } }, async (request) => {
-    const a = actorOf(request)
-    return svc.getChild(a.councilId, a.familyScope, request.params.id, auditFrom(request))
-  })
-  app.patch('/children/:id', { config: { access: CASE_ROLES }, schema: { tags, summary: 'Change a child’s record', params: IdParams, body: ChildUpdate, response: { 200: Child, ...errors } } }, async (request) =>
-    svc.updateChild(auditFrom(request), actorOf(request).familyScope, request.params.id, request.body),
+  app.post(
+    '/families',
+    {
+      config: { access: CASE_ROLES },
+      schema: { tags, summary: 'Record a family', body: FamilyInput, response: { 201: FamilyRow, ...errors } },
+    },
+    async (request, reply) => {
+      reply.code(201)
+      return svc.create(auditFrom(request), actorOf(request).familyScope, request.body)
+    },
+  )
+  app.get(
+    '/families/:id',
+    {
+      config: { access: CASE_ROLES },
+      schema: {
+        tags,
+        summary: 'A family with its children, adults and relationships',
+        params: IdParams,
+        response: { 200: FamilyDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const a = actorOf(request)
+      return svc.get(a.councilId, a.familyScope, request.params.id, auditFrom(request))
+    },
+  )
+  app.patch(
+    '/families/:id',
+    {
+      config: { access: CASE_ROLES },
+      schema: {
+        tags,
+        summary: 'Change a family’s details',
+        params: IdParams,
+        body: FamilyUpdate,
+        response: { 200: FamilyRow, ...errors },
+      },
+    },
+    async (request) => svc.update(auditFrom(request), actorOf(request).familyScope, request.params.id, request.body),
+  )
+  app.post(
+    '/families/:id/children',
+    {
+      config: { access: CASE_ROLES },
+      schema: {
+        tags,
+        summary: 'Add a child (or unborn child) to a family',
+        params: IdParams,
+        body: ChildInput,
+        response: { 201: Child, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.code(201)
+      return svc.addChild(auditFrom(request), actorOf(request).familyScope, request.params.id, request.body)
+    },
+  )
+  app.post(
+    '/families/:id/adults',
+    {
+      config: { access: CASE_ROLES },
+      schema: {
+        tags,
+        summary: 'Add a parent, carer, relative or professional',
+        params: IdParams,
+        body: AdultInput,
+        response: { 201: Adult, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.code(201)
+      return svc.addAdult(auditFrom(request), actorOf(request).familyScope, request.params.id, request.body)
+    },
+  )
+  app.post(
+    '/families/:id/relationships',
+    {
+      config: { access: CASE_ROLES },
+      schema: {
+        tags,
+        summary: 'Link an adult to a child on the relationship map',
+        params: IdParams,
+        body: RelationshipInput,
+        response: { 201: Relationship, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.code(201)
+      return svc.addRelationship(auditFrom(request), actorOf(request).familyScope, request.params.id, request.body)
+    },
+  )
+  app.get(
+    '/children/:id',
+    {
+      config: { access: CASE_ROLES },
+      schema: { tags, summary: 'A child’s record', params: IdParams, response: { 200: Child, ...errors } },
+    },
+    async (request) => {
+      const a = actorOf(request)
+      return svc.getChild(a.councilId, a.familyScope, request.params.id, auditFrom(request))
+    },
+  )
+  app.patch(
+    '/children/:id',
+    {
+      config: { access: CASE_ROLES },
+      schema: {
+        tags,
+        summary: 'Change a child’s record',
+        params: IdParams,
+        body: ChildUpdate,
+        response: { 200: Child, ...errors },
+      },
+    },
+    async (request) =>
+      svc.updateChild(auditFrom(request), actorOf(request).familyScope, request.params.id, request.body),
   )
 }
 export default routes

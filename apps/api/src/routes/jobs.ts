@@ -17,35 +17,64 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { queues } = app.deps
 
-  app.get('/dead-letters', { config: { access: ADMIN }, schema: { tags: ['jobs'], summary: 'Jobs that failed every retry', response: { 200: z.array(DeadLetter), ...errors } } }, async (request) => {
-    const councilId = actorOf(request).councilId
-    const out: z.infer<typeof DeadLetter>[] = []
-    for (const [name, queue] of Object.entries(queues)) {
-      const jobs = await queue.getFailed(0, 499)
-      for (const job of jobs) {
-        if (!job || (job.data as { councilId?: string })?.councilId !== councilId) continue
-        out.push({
-          queue: name,
-          jobId: String(job.id),
-          name: job.name,
-          attemptsMade: job.attemptsMade,
-          failedReason: job.failedReason ?? 'unknown',
-          failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
-        })
+  app.get(
+    '/dead-letters',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags: ['jobs'],
+        summary: 'Jobs that failed every retry',
+        response: { 200: z.array(DeadLetter), ...errors },
+      },
+    },
+    async (request) => {
+      const councilId = actorOf(request).councilId
+      const out: z.infer<typeof DeadLetter>[] = []
+      for (const [name, queue] of Object.entries(queues)) {
+        const jobs = await queue.getFailed(0, 499)
+        for (const job of jobs) {
+          if (!job || (job.data as { councilId?: string })?.councilId !== councilId) continue
+          out.push({
+            queue: name,
+            jobId: String(job.id),
+            name: job.name,
+            attemptsMade: job.attemptsMade,
+            failedReason: job.failedReason ?? 'unknown',
+            failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+          })
+        }
       }
-    }
-    return out
-  })
+      return out
+    },
+  )
 
-  app.post('/dead-letters/:queue/:jobId/retry', { config: { access: ADMIN }, schema: { tags: ['jobs'], summary: 'Run a failed job again', params: DeadLetterParams, response: { 200: Ok, ...errors } } }, async (request) => {
-    const ctx = auditFrom(request)
-    const queue = queues[request.params.queue as QueueName]
-    if (!queue) throw notFound('queue')
-    const job = await queue.getJob(request.params.jobId)
-    if (!job || (job.data as { councilId?: string })?.councilId !== ctx.councilId || !(await job.isFailed())) throw notFound('failed job')
-    await job.retry('failed')
-    await writeAudit(app.deps.db, { ...ctx, action: 'job.retry', recordType: 'job', recordId: `${request.params.queue}/${request.params.jobId}` })
-    return { ok: true as const }
-  })
+  app.post(
+    '/dead-letters/:queue/:jobId/retry',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags: ['jobs'],
+        summary: 'Run a failed job again',
+        params: DeadLetterParams,
+        response: { 200: Ok, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = auditFrom(request)
+      const queue = queues[request.params.queue as QueueName]
+      if (!queue) throw notFound('queue')
+      const job = await queue.getJob(request.params.jobId)
+      if (!job || (job.data as { councilId?: string })?.councilId !== ctx.councilId || !(await job.isFailed()))
+        throw notFound('failed job')
+      await job.retry('failed')
+      await writeAudit(app.deps.db, {
+        ...ctx,
+        action: 'job.retry',
+        recordType: 'job',
+        recordId: `${request.params.queue}/${request.params.jobId}`,
+      })
+      return { ok: true as const }
+    },
+  )
 }
 export default routes

@@ -12,12 +12,24 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   const svc = referralService(app.deps.db)
   app.get(
     '/teams/:id/offers',
-    { config: { access: ['practitioner', 'referral_officer'] }, schema: { tags: ['teams'], summary: 'Families offered to the team and not yet held, oldest first', params: IdParams, response: { 200: z.array(OfferView), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } } },
+    {
+      config: { access: ['practitioner', 'referral_officer'] },
+      schema: {
+        tags: ['teams'],
+        summary: 'Families offered to the team and not yet held, oldest first',
+        params: IdParams,
+        response: { 200: z.array(OfferView), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
     async (request) => {
       const actor = actorOf(request)
       // Practitioners see their own teams' boards; the front door sees every board.
-      if (!actor.roles.includes('referral_officer') && !actor.teams.some((t) => t.id === request.params.id)) throw notFound('team')
-      const [team] = await app.deps.db.select({ id: teams.id }).from(teams).where(and(eq(teams.councilId, actor.councilId), eq(teams.id, request.params.id)))
+      if (!actor.roles.includes('referral_officer') && !actor.teams.some((t) => t.id === request.params.id))
+        throw notFound('team')
+      const [team] = await app.deps.db
+        .select({ id: teams.id })
+        .from(teams)
+        .where(and(eq(teams.councilId, actor.councilId), eq(teams.id, request.params.id)))
       if (!team) throw notFound('team')
       return svc.teamOffers(auditFrom(request), request.params.id)
     },

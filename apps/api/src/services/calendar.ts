@@ -4,7 +4,10 @@ import { holidaySet, REFERRAL_DECISION_WORKING_DAYS, workingDayDeadline, type Ho
 
 /** The council's working-day calendar: England & Wales bank holidays plus the days it added. */
 export async function councilHolidays(ex: Executor, councilId: string): Promise<HolidaySet> {
-  const rows = await ex.select({ date: bankHolidays.date }).from(bankHolidays).where(eq(bankHolidays.councilId, councilId))
+  const rows = await ex
+    .select({ date: bankHolidays.date })
+    .from(bankHolidays)
+    .where(eq(bankHolidays.councilId, councilId))
   return holidaySet(rows.map((r) => r.date))
 }
 

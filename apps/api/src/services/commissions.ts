@@ -1,5 +1,16 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm'
-import { allocations, commissions, directoryServices, families, people, proposals, teams, writeAudit, type Commission, type Db } from '@hearth/db'
+import {
+  allocations,
+  commissions,
+  directoryServices,
+  families,
+  people,
+  proposals,
+  teams,
+  writeAudit,
+  type Commission,
+  type Db,
+} from '@hearth/db'
 import { addCalendarDays, commissionRoute, totalPence, workingDayDeadline } from '@hearth/domain'
 import { AppError, invalid, notFound } from '../errors'
 import type { Actor } from '../plugins/auth'
@@ -30,10 +41,24 @@ export function commissionService(db: Db) {
     const personIds = [...new Set(rows.flatMap((r) => [r.askedBy, r.takenBy]).filter(Boolean))] as string[]
     const proposalIds = rows.map((r) => r.proposalId).filter(Boolean) as string[]
     const [ps, fs, ts, pr, holidays, setting] = await Promise.all([
-      db.select({ id: people.id, name: people.name }).from(people).where(and(eq(people.councilId, councilId), inArray(people.id, personIds))),
-      db.select({ id: families.id, name: families.name }).from(families).where(and(eq(families.councilId, councilId), inArray(families.id, [...new Set(rows.map((r) => r.familyId))]))),
-      db.select({ id: teams.id, name: teams.name }).from(teams).where(and(eq(teams.councilId, councilId), inArray(teams.id, [...new Set(rows.map((r) => r.teamId))]))),
-      proposalIds.length ? db.select({ id: proposals.id, status: proposals.status, route: proposals.route }).from(proposals).where(and(eq(proposals.councilId, councilId), inArray(proposals.id, proposalIds))) : [],
+      db
+        .select({ id: people.id, name: people.name })
+        .from(people)
+        .where(and(eq(people.councilId, councilId), inArray(people.id, personIds))),
+      db
+        .select({ id: families.id, name: families.name })
+        .from(families)
+        .where(and(eq(families.councilId, councilId), inArray(families.id, [...new Set(rows.map((r) => r.familyId))]))),
+      db
+        .select({ id: teams.id, name: teams.name })
+        .from(teams)
+        .where(and(eq(teams.councilId, councilId), inArray(teams.id, [...new Set(rows.map((r) => r.teamId))]))),
+      proposalIds.length
+        ? db
+            .select({ id: proposals.id, status: proposals.status, route: proposals.route })
+            .from(proposals)
+            .where(and(eq(proposals.councilId, councilId), inArray(proposals.id, proposalIds)))
+        : [],
       councilHolidays(db, councilId),
       insight.waitWorkingDays(councilId),
     ])
@@ -41,7 +66,10 @@ export function commissionService(db: Db) {
     const now = Date.now()
     return rows.map((r) => {
       const p = pr.find((x) => x.id === r.proposalId)
-      const total = r.weeklyPence !== null && r.startDate && r.endDate ? totalPence(r.weeklyPence, weeksBetween(r.startDate, r.endDate)) : null
+      const total =
+        r.weeklyPence !== null && r.startDate && r.endDate
+          ? totalPence(r.weeklyPence, weeksBetween(r.startDate, r.endDate))
+          : null
       return {
         id: r.id,
         teamId: r.teamId,
@@ -68,7 +96,9 @@ export function commissionService(db: Db) {
         proposalStatus: p?.status ?? null,
         route: p?.route ?? null,
         overBudget: total !== null && total > r.budgetPence,
-        waitingTooLong: r.status === 'waiting' && workingDayDeadline(r.askedAt, setting.waitWorkingDays, holidays).dueAt.getTime() <= now,
+        waitingTooLong:
+          r.status === 'waiting' &&
+          workingDayDeadline(r.askedAt, setting.waitWorkingDays, holidays).dueAt.getTime() <= now,
       }
     })
   }
@@ -81,12 +111,21 @@ export function commissionService(db: Db) {
   }
 
   return {
-    async ask(ctx: Ctx, actor: Actor, familyId: string, input: { need: string; why: string; familyView: string; weeks: number; budgetPence: number }) {
+    async ask(
+      ctx: Ctx,
+      actor: Actor,
+      familyId: string,
+      input: { need: string; why: string; familyView: string; weeks: number; budgetPence: number },
+    ) {
       await fam.inScope(actor.councilId, actor.familyScope, familyId)
       const holder = await holdingTeamId(db, ctx.councilId, familyId)
-      if (!holder || !actor.teams.some((t) => t.id === holder)) throw new AppError('forbidden', 'Only the team holding the family asks for a service to be commissioned.')
+      if (!holder || !actor.teams.some((t) => t.id === holder))
+        throw new AppError('forbidden', 'Only the team holding the family asks for a service to be commissioned.')
       const row = await db.transaction(async (tx) => {
-        const [r] = await tx.insert(commissions).values({ councilId: ctx.councilId, teamId: holder, familyId, askedBy: actor.personId, ...input }).returning()
+        const [r] = await tx
+          .insert(commissions)
+          .values({ councilId: ctx.councilId, teamId: holder, familyId, askedBy: actor.personId, ...input })
+          .returning()
         await writeAudit(tx, { ...ctx, action: 'commission.ask', recordType: 'commission', recordId: r!.id, familyId })
         return r!
       })
@@ -99,47 +138,101 @@ export function commissionService(db: Db) {
       if (view === 'team' || !adviser) {
         const mine = actor.teams.map((t) => t.id)
         if (!mine.length) return []
-        conds.push(or(inArray(commissions.teamId, mine), sql`${commissions.familyId} in (select a.family_id from ${allocations} a where a.council_id = ${ctx.councilId} and a.role = 'lead' and a.ended_at is null and a.team_id in ${mine})`)!)
+        conds.push(
+          or(
+            inArray(commissions.teamId, mine),
+            sql`${commissions.familyId} in (select a.family_id from ${allocations} a where a.council_id = ${ctx.councilId} and a.role = 'lead' and a.ended_at is null and a.team_id in ${mine})`,
+          )!,
+        )
       } else if (view === 'waiting') conds.push(eq(commissions.status, 'waiting'))
       else if (view === 'mine') conds.push(eq(commissions.takenBy, actor.personId), eq(commissions.status, 'taken'))
       else conds.push(eq(commissions.status, 'commissioned'))
-      let rows = await db.select().from(commissions).where(and(...conds)).orderBy(view === 'waiting' ? asc(commissions.askedAt) : desc(commissions.askedAt)).limit(300)
+      let rows = await db
+        .select()
+        .from(commissions)
+        .where(and(...conds))
+        .orderBy(view === 'waiting' ? asc(commissions.askedAt) : desc(commissions.askedAt))
+        .limit(300)
       if (!adviser) {
         // a family's commission is for the team holding the family now (one query for all the families)
         const holder = await holdingTeams(db, ctx.councilId, [...new Set(rows.map((r) => r.familyId))])
         const mine = actor.teams.map((t) => t.id)
         rows = rows.filter((r) => mine.includes(holder.get(r.familyId) ?? r.teamId))
       }
-      await writeAudit(db, { ...ctx, action: 'commission.list', recordType: 'commission', details: { view, familyIds: [...new Set(rows.map((r) => r.familyId))] } })
+      await writeAudit(db, {
+        ...ctx,
+        action: 'commission.list',
+        recordType: 'commission',
+        details: { view, familyIds: [...new Set(rows.map((r) => r.familyId))] },
+      })
       return views(ctx.councilId, rows)
     },
 
     async get(ctx: Ctx, actor: Actor, id: string) {
-      const [r] = await db.select().from(commissions).where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
+      const [r] = await db
+        .select()
+        .from(commissions)
+        .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
       if (!r || !(await canSee(actor, r))) throw notFound('commission')
-      await writeAudit(db, { ...ctx, action: 'commission.read', recordType: 'commission', recordId: id, familyId: r.familyId })
+      await writeAudit(db, {
+        ...ctx,
+        action: 'commission.read',
+        recordType: 'commission',
+        recordId: id,
+        familyId: r.familyId,
+      })
       return (await views(ctx.councilId, [r]))[0]!
     },
 
     /** The team no longer needs it: only while no adviser has taken it. */
     async withdraw(ctx: Ctx, actor: Actor, id: string) {
       return db.transaction(async (tx) => {
-        const [r] = await tx.select().from(commissions).where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id))).for('update')
+        const [r] = await tx
+          .select()
+          .from(commissions)
+          .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
+          .for('update')
         if (!r || !(await canSee(actor, r))) throw notFound('commission')
-        if (r.status !== 'waiting') throw new AppError('conflict', 'An adviser has already taken this request: ask them instead.')
+        if (r.status !== 'waiting')
+          throw new AppError('conflict', 'An adviser has already taken this request: ask them instead.')
         await tx.update(commissions).set({ status: 'withdrawn' }).where(eq(commissions.id, id))
-        await writeAudit(tx, { ...ctx, action: 'commission.withdraw', recordType: 'commission', recordId: id, familyId: r.familyId, details: { need: r.need } })
+        await writeAudit(tx, {
+          ...ctx,
+          action: 'commission.withdraw',
+          recordType: 'commission',
+          recordId: id,
+          familyId: r.familyId,
+          details: { need: r.need },
+        })
       })
     },
 
     /** Of advisers taking the same request at once, one gets it. */
     async take(ctx: Ctx, actor: Actor, id: string) {
       const row = await db.transaction(async (tx) => {
-        const [r] = await tx.select().from(commissions).where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id))).for('update')
+        const [r] = await tx
+          .select()
+          .from(commissions)
+          .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
+          .for('update')
         if (!r) throw notFound('commission')
-        if (r.status !== 'waiting') throw new AppError('conflict', r.status === 'withdrawn' ? 'The team withdrew this request.' : 'Someone has already taken this request.')
-        const [u] = await tx.update(commissions).set({ status: 'taken', takenBy: actor.personId, takenAt: new Date() }).where(eq(commissions.id, id)).returning()
-        await writeAudit(tx, { ...ctx, action: 'commission.take', recordType: 'commission', recordId: id, familyId: r.familyId })
+        if (r.status !== 'waiting')
+          throw new AppError(
+            'conflict',
+            r.status === 'withdrawn' ? 'The team withdrew this request.' : 'Someone has already taken this request.',
+          )
+        const [u] = await tx
+          .update(commissions)
+          .set({ status: 'taken', takenBy: actor.personId, takenAt: new Date() })
+          .where(eq(commissions.id, id))
+          .returning()
+        await writeAudit(tx, {
+          ...ctx,
+          action: 'commission.take',
+          recordType: 'commission',
+          recordId: id,
+          familyId: r.familyId,
+        })
         return u!
       })
       return (await views(ctx.councilId, [row]))[0]!
@@ -148,33 +241,81 @@ export function commissionService(db: Db) {
     /** The adviser cannot arrange it after all: back to the queue for another. */
     async handBack(ctx: Ctx, actor: Actor, id: string) {
       const row = await db.transaction(async (tx) => {
-        const [r] = await tx.select().from(commissions).where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id))).for('update')
+        const [r] = await tx
+          .select()
+          .from(commissions)
+          .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
+          .for('update')
         if (!r) throw notFound('commission')
-        if (r.status !== 'taken') throw new AppError('conflict', r.status === 'commissioned' ? 'This service has already been commissioned.' : 'Nobody has taken this request.')
-        if (r.takenBy !== actor.personId) throw new AppError('forbidden', 'Only the adviser who took this request hands it back.')
-        const [u] = await tx.update(commissions).set({ status: 'waiting', takenBy: null, takenAt: null }).where(eq(commissions.id, id)).returning()
-        await writeAudit(tx, { ...ctx, action: 'commission.hand_back', recordType: 'commission', recordId: id, familyId: r.familyId })
+        if (r.status !== 'taken')
+          throw new AppError(
+            'conflict',
+            r.status === 'commissioned'
+              ? 'This service has already been commissioned.'
+              : 'Nobody has taken this request.',
+          )
+        if (r.takenBy !== actor.personId)
+          throw new AppError('forbidden', 'Only the adviser who took this request hands it back.')
+        const [u] = await tx
+          .update(commissions)
+          .set({ status: 'waiting', takenBy: null, takenAt: null })
+          .where(eq(commissions.id, id))
+          .returning()
+        await writeAudit(tx, {
+          ...ctx,
+          action: 'commission.hand_back',
+          recordType: 'commission',
+          recordId: id,
+          familyId: r.familyId,
+        })
         return u!
       })
       return (await views(ctx.councilId, [row]))[0]!
     },
 
     /** Provider, cost and dates: the proposal is written in the same transaction, routed by the threshold. */
-    async record(ctx: Ctx, actor: Actor, id: string, input: { providerName: string; serviceId?: string | null; weeklyPence: number; startDate: string; endDate: string }) {
+    async record(
+      ctx: Ctx,
+      actor: Actor,
+      id: string,
+      input: {
+        providerName: string
+        serviceId?: string | null
+        weeklyPence: number
+        startDate: string
+        endDate: string
+      },
+    ) {
       if (input.serviceId) {
-        const [svc] = await db.select({ id: directoryServices.id }).from(directoryServices).where(and(eq(directoryServices.councilId, ctx.councilId), eq(directoryServices.id, input.serviceId)))
+        const [svc] = await db
+          .select({ id: directoryServices.id })
+          .from(directoryServices)
+          .where(and(eq(directoryServices.councilId, ctx.councilId), eq(directoryServices.id, input.serviceId)))
         if (!svc) throw invalid('body.serviceId', 'not a service in this council’s directory')
       }
-      if (input.endDate > addCalendarDays(input.startDate, 5 * 365)) throw invalid('body.endDate', 'a commission runs for five years at most')
+      if (input.endDate > addCalendarDays(input.startDate, 5 * 365))
+        throw invalid('body.endDate', 'a commission runs for five years at most')
       const t = await props.thresholds(ctx.councilId)
       const holidays = await councilHolidays(db, ctx.councilId)
       const row = await db.transaction(async (tx) => {
-        const [r] = await tx.select().from(commissions).where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id))).for('update')
+        const [r] = await tx
+          .select()
+          .from(commissions)
+          .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
+          .for('update')
         if (!r) throw notFound('commission')
         if (r.status === 'commissioned') throw new AppError('conflict', 'This service has already been commissioned.')
-        if (r.status !== 'taken') throw new AppError('conflict', r.status === 'withdrawn' ? 'The team withdrew this request.' : 'Take the request first.')
-        if (r.takenBy !== actor.personId) throw new AppError('forbidden', 'Only the adviser who took this request records the commission.')
-        const [family] = await tx.select({ name: families.name, stage: families.conversationStage }).from(families).where(eq(families.id, r.familyId))
+        if (r.status !== 'taken')
+          throw new AppError(
+            'conflict',
+            r.status === 'withdrawn' ? 'The team withdrew this request.' : 'Take the request first.',
+          )
+        if (r.takenBy !== actor.personId)
+          throw new AppError('forbidden', 'Only the adviser who took this request records the commission.')
+        const [family] = await tx
+          .select({ name: families.name, stage: families.conversationStage })
+          .from(families)
+          .where(eq(families.id, r.familyId))
         const weeks = weeksBetween(input.startDate, input.endDate)
         const total = totalPence(input.weeklyPence, weeks)
         const proposal = await insertProposal(tx, ctx, {
@@ -186,7 +327,10 @@ export function commissionService(db: Db) {
           thresholds: t,
           holidays,
           input: {
-            what: `${r.need} (commissioned from ${input.providerName}, ${input.startDate} to ${input.endDate})`.slice(0, 300),
+            what: `${r.need} (commissioned from ${input.providerName}, ${input.startDate} to ${input.endDate})`.slice(
+              0,
+              300,
+            ),
             forWhom: family!.name,
             why: r.why,
             weeklyPence: input.weeklyPence,
@@ -199,10 +343,26 @@ export function commissionService(db: Db) {
         })
         const [u] = await tx
           .update(commissions)
-          .set({ status: 'commissioned', providerName: input.providerName, serviceId: input.serviceId ?? null, weeklyPence: input.weeklyPence, startDate: input.startDate, endDate: input.endDate, commissionedAt: new Date(), proposalId: proposal.id })
+          .set({
+            status: 'commissioned',
+            providerName: input.providerName,
+            serviceId: input.serviceId ?? null,
+            weeklyPence: input.weeklyPence,
+            startDate: input.startDate,
+            endDate: input.endDate,
+            commissionedAt: new Date(),
+            proposalId: proposal.id,
+          })
           .where(eq(commissions.id, id))
           .returning()
-        await writeAudit(tx, { ...ctx, action: 'commission.record', recordType: 'commission', recordId: id, familyId: r.familyId, details: { proposalId: proposal.id, totalPence: total } })
+        await writeAudit(tx, {
+          ...ctx,
+          action: 'commission.record',
+          recordType: 'commission',
+          recordId: id,
+          familyId: r.familyId,
+          details: { proposalId: proposal.id, totalPence: total },
+        })
         return u!
       })
       return (await views(ctx.councilId, [row]))[0]!

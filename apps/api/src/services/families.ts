@@ -1,8 +1,28 @@
 import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import {
-  adults, allocations, children, families, newLaChildId, nextReference, offers, patches, relationships, writeAudit, type AuditEntry, type Db, type Family, type Tx,
+  adults,
+  allocations,
+  children,
+  families,
+  newLaChildId,
+  nextReference,
+  offers,
+  patches,
+  relationships,
+  writeAudit,
+  type AuditEntry,
+  type Db,
+  type Family,
+  type Tx,
 } from '@hearth/db'
-import type { AdultInput, ChildInput, ChildUpdate, FamilyInput, FamilyUpdate, RelationshipInput } from '@hearth/contracts'
+import type {
+  AdultInput,
+  ChildInput,
+  ChildUpdate,
+  FamilyInput,
+  FamilyUpdate,
+  RelationshipInput,
+} from '@hearth/contracts'
 import { canSeeFamily, findPatchForPostcode, type FamilyScope } from '@hearth/domain'
 import { invalid, notFound } from '../errors'
 
@@ -14,7 +34,14 @@ export async function holdingTeams(db: Db, councilId: string, familyIds: string[
   const leads = await db
     .select({ familyId: allocations.familyId, teamId: allocations.teamId })
     .from(allocations)
-    .where(and(eq(allocations.councilId, councilId), inArray(allocations.familyId, familyIds), eq(allocations.role, 'lead'), isNull(allocations.endedAt)))
+    .where(
+      and(
+        eq(allocations.councilId, councilId),
+        inArray(allocations.familyId, familyIds),
+        eq(allocations.role, 'lead'),
+        isNull(allocations.endedAt),
+      ),
+    )
   return new Map(leads.map((l) => [l.familyId, l.teamId]))
 }
 
@@ -41,14 +68,24 @@ export function familyService(db: Db) {
   }
 
   async function familyInScope(ex: Db | Tx, councilId: string, scope: FamilyScope, familyId: string): Promise<Family> {
-    const [family] = await ex.select().from(families).where(and(eq(families.councilId, councilId), eq(families.id, familyId)))
+    const [family] = await ex
+      .select()
+      .from(families)
+      .where(and(eq(families.councilId, councilId), eq(families.id, familyId)))
     if (!family) throw notFound('family')
     if (canSeeFamily(scope, family.patchId)) return family
     if (scope.kind === 'patches' && scope.teamIds.length) {
       const [offered] = await ex
         .select({ id: offers.id })
         .from(offers)
-        .where(and(eq(offers.councilId, councilId), eq(offers.familyId, familyId), inArray(offers.teamId, scope.teamIds), sql`${offers.status} <> 'withdrawn'`))
+        .where(
+          and(
+            eq(offers.councilId, councilId),
+            eq(offers.familyId, familyId),
+            inArray(offers.teamId, scope.teamIds),
+            sql`${offers.status} <> 'withdrawn'`,
+          ),
+        )
         .limit(1)
       if (offered) return family
     }
@@ -56,10 +93,12 @@ export function familyService(db: Db) {
   }
 
   async function patchFor(ex: Db | Tx, councilId: string, postcode: string) {
-    const list = await ex.select({ id: patches.id, postcodeAreas: patches.postcodeAreas }).from(patches).where(eq(patches.councilId, councilId))
+    const list = await ex
+      .select({ id: patches.id, postcodeAreas: patches.postcodeAreas })
+      .from(patches)
+      .where(eq(patches.councilId, councilId))
     return findPatchForPostcode(postcode, list)?.id ?? null
   }
-
 
   return {
     /** The family, if the caller may see it; otherwise "not found". */
@@ -94,21 +133,50 @@ export function familyService(db: Db) {
         .orderBy(asc(families.name), asc(families.reference))
         .limit(q.limit)
         .offset(q.offset)
-      await writeAudit(db, { ...ctx, action: 'family.list', recordType: 'family', details: { familyIds: rows.map((r) => r.id), searched: !!q.q } })
+      await writeAudit(db, {
+        ...ctx,
+        action: 'family.list',
+        recordType: 'family',
+        details: { familyIds: rows.map((r) => r.id), searched: !!q.q },
+      })
       return rows
     },
 
     async get(councilId: string, scope: FamilyScope, familyId: string, ctx: Ctx) {
       const family = await familyInScope(db, councilId, scope, familyId)
       const [childRows, adultRows, relRows, patchRows] = await Promise.all([
-        db.select().from(children).where(and(eq(children.councilId, councilId), eq(children.familyId, familyId))).orderBy(asc(children.dateOfBirth)),
-        db.select().from(adults).where(and(eq(adults.councilId, councilId), eq(adults.familyId, familyId))).orderBy(asc(adults.name)),
-        db.select().from(relationships).where(and(eq(relationships.councilId, councilId), eq(relationships.familyId, familyId))),
-        family.patchId ? db.select({ name: patches.name }).from(patches).where(and(eq(patches.councilId, councilId), eq(patches.id, family.patchId))) : Promise.resolve([]),
+        db
+          .select()
+          .from(children)
+          .where(and(eq(children.councilId, councilId), eq(children.familyId, familyId)))
+          .orderBy(asc(children.dateOfBirth)),
+        db
+          .select()
+          .from(adults)
+          .where(and(eq(adults.councilId, councilId), eq(adults.familyId, familyId)))
+          .orderBy(asc(adults.name)),
+        db
+          .select()
+          .from(relationships)
+          .where(and(eq(relationships.councilId, councilId), eq(relationships.familyId, familyId))),
+        family.patchId
+          ? db
+              .select({ name: patches.name })
+              .from(patches)
+              .where(and(eq(patches.councilId, councilId), eq(patches.id, family.patchId)))
+          : Promise.resolve([]),
       ])
       await writeAudit(db, [
         { ...ctx, action: 'family.read', recordType: 'family', recordId: familyId, familyId },
-        ...childRows.map((c) => ({ ...ctx, action: 'child.read', recordType: 'child', recordId: c.id, familyId, childId: c.id, details: { via: 'family' } })),
+        ...childRows.map((c) => ({
+          ...ctx,
+          action: 'child.read',
+          recordType: 'child',
+          recordId: c.id,
+          familyId,
+          childId: c.id,
+          details: { via: 'family' },
+        })),
       ])
       return {
         ...family,
@@ -122,12 +190,28 @@ export function familyService(db: Db) {
     async create(ctx: Ctx, scope: FamilyScope, input: FamilyInput) {
       return db.transaction(async (tx) => {
         const patchId = await patchFor(tx, ctx.councilId, input.postcode)
-        if (!canSeeFamily(scope, patchId)) throw invalid('body.postcode', 'this postcode is outside your team’s patch: ask the referral team to record the family')
+        if (!canSeeFamily(scope, patchId))
+          throw invalid(
+            'body.postcode',
+            'this postcode is outside your team’s patch: ask the referral team to record the family',
+          )
         const [row] = await tx
           .insert(families)
-          .values({ ...input, addressLine2: input.addressLine2 ?? null, councilId: ctx.councilId, patchId, reference: await nextReference(tx, 'family') })
+          .values({
+            ...input,
+            addressLine2: input.addressLine2 ?? null,
+            councilId: ctx.councilId,
+            patchId,
+            reference: await nextReference(tx, 'family'),
+          })
           .returning()
-        await writeAudit(tx, { ...ctx, action: 'family.create', recordType: 'family', recordId: row!.id, familyId: row!.id })
+        await writeAudit(tx, {
+          ...ctx,
+          action: 'family.create',
+          recordType: 'family',
+          recordId: row!.id,
+          familyId: row!.id,
+        })
         return row!
       })
     },
@@ -137,8 +221,19 @@ export function familyService(db: Db) {
         await familyInScope(tx, ctx.councilId, scope, familyId)
         const set: Partial<typeof families.$inferInsert> = { ...input, updatedAt: new Date() }
         if (input.postcode) set.patchId = await patchFor(tx, ctx.councilId, input.postcode)
-        const [row] = await tx.update(families).set(set).where(and(eq(families.councilId, ctx.councilId), eq(families.id, familyId))).returning()
-        await writeAudit(tx, { ...ctx, action: 'family.update', recordType: 'family', recordId: familyId, familyId, details: { fields: Object.keys(input) } })
+        const [row] = await tx
+          .update(families)
+          .set(set)
+          .where(and(eq(families.councilId, ctx.councilId), eq(families.id, familyId)))
+          .returning()
+        await writeAudit(tx, {
+          ...ctx,
+          action: 'family.update',
+          recordType: 'family',
+          recordId: familyId,
+          familyId,
+          details: { fields: Object.keys(input) },
+        })
         return row!
       })
     },
@@ -162,42 +257,75 @@ export function familyService(db: Db) {
             upn: input.upn ?? null,
           })
           .returning()
-        await writeAudit(tx, { ...ctx, action: 'child.create', recordType: 'child', recordId: row!.id, familyId, childId: row!.id })
+        await writeAudit(tx, {
+          ...ctx,
+          action: 'child.create',
+          recordType: 'child',
+          recordId: row!.id,
+          familyId,
+          childId: row!.id,
+        })
         return row!
       })
     },
 
     async getChild(councilId: string, scope: FamilyScope, childId: string, ctx: Ctx) {
-      const [child] = await db.select().from(children).where(and(eq(children.councilId, councilId), eq(children.id, childId)))
+      const [child] = await db
+        .select()
+        .from(children)
+        .where(and(eq(children.councilId, councilId), eq(children.id, childId)))
       if (!child) throw notFound('child')
       try {
         await familyInScope(db, councilId, scope, child.familyId)
       } catch {
         throw notFound('child')
       }
-      await writeAudit(db, { ...ctx, action: 'child.read', recordType: 'child', recordId: child.id, familyId: child.familyId, childId: child.id })
+      await writeAudit(db, {
+        ...ctx,
+        action: 'child.read',
+        recordType: 'child',
+        recordId: child.id,
+        familyId: child.familyId,
+        childId: child.id,
+      })
       return child
     },
 
     async updateChild(ctx: Ctx, scope: FamilyScope, childId: string, input: ChildUpdate) {
       return db.transaction(async (tx) => {
-        const [child] = await tx.select().from(children).where(and(eq(children.councilId, ctx.councilId), eq(children.id, childId)))
+        const [child] = await tx
+          .select()
+          .from(children)
+          .where(and(eq(children.councilId, ctx.councilId), eq(children.id, childId)))
         if (!child) throw notFound('child')
         await familyInScope(tx, ctx.councilId, scope, child.familyId).catch(() => {
           throw notFound('child')
         })
         const merged = { ...child, ...input }
         if (merged.dateOfBirth && merged.expectedDateOfBirth) {
-          throw invalid('body.expectedDateOfBirth', 'give a date of birth or an expected date of birth, not both (clear one with null)')
+          throw invalid(
+            'body.expectedDateOfBirth',
+            'give a date of birth or an expected date of birth, not both (clear one with null)',
+          )
         }
-        if (!merged.dateOfBirth && !merged.expectedDateOfBirth) throw invalid('body.dateOfBirth', 'a child needs a date of birth or an expected date')
-        if (merged.expectedDateOfBirth && merged.sex !== 'U') throw invalid('body.sex', 'an unborn child is recorded as U')
+        if (!merged.dateOfBirth && !merged.expectedDateOfBirth)
+          throw invalid('body.dateOfBirth', 'a child needs a date of birth or an expected date')
+        if (merged.expectedDateOfBirth && merged.sex !== 'U')
+          throw invalid('body.sex', 'an unborn child is recorded as U')
         const [row] = await tx
           .update(children)
           .set({ ...input, updatedAt: new Date() })
           .where(and(eq(children.councilId, ctx.councilId), eq(children.id, childId)))
           .returning()
-        await writeAudit(tx, { ...ctx, action: 'child.update', recordType: 'child', recordId: childId, familyId: child.familyId, childId, details: { fields: Object.keys(input) } })
+        await writeAudit(tx, {
+          ...ctx,
+          action: 'child.update',
+          recordType: 'child',
+          recordId: childId,
+          familyId: child.familyId,
+          childId,
+          details: { fields: Object.keys(input) },
+        })
         return row!
       })
     },
@@ -207,7 +335,14 @@ export function familyService(db: Db) {
         await familyInScope(tx, ctx.councilId, scope, familyId)
         const [row] = await tx
           .insert(adults)
-          .values({ councilId: ctx.councilId, familyId, name: input.name, description: input.description ?? null, phone: input.phone ?? null, livesWithFamily: input.livesWithFamily })
+          .values({
+            councilId: ctx.councilId,
+            familyId,
+            name: input.name,
+            description: input.description ?? null,
+            phone: input.phone ?? null,
+            livesWithFamily: input.livesWithFamily,
+          })
           .returning()
         await writeAudit(tx, { ...ctx, action: 'adult.create', recordType: 'adult', recordId: row!.id, familyId })
         return row!
@@ -217,15 +352,38 @@ export function familyService(db: Db) {
     async addRelationship(ctx: Ctx, scope: FamilyScope, familyId: string, input: RelationshipInput) {
       return db.transaction(async (tx) => {
         await familyInScope(tx, ctx.councilId, scope, familyId)
-        const [adult] = await tx.select({ id: adults.id }).from(adults).where(and(eq(adults.councilId, ctx.councilId), eq(adults.familyId, familyId), eq(adults.id, input.adultId)))
+        const [adult] = await tx
+          .select({ id: adults.id })
+          .from(adults)
+          .where(and(eq(adults.councilId, ctx.councilId), eq(adults.familyId, familyId), eq(adults.id, input.adultId)))
         if (!adult) throw invalid('body.adultId', 'this person is not on the family’s record')
-        const [child] = await tx.select({ id: children.id }).from(children).where(and(eq(children.councilId, ctx.councilId), eq(children.familyId, familyId), eq(children.id, input.childId)))
+        const [child] = await tx
+          .select({ id: children.id })
+          .from(children)
+          .where(
+            and(eq(children.councilId, ctx.councilId), eq(children.familyId, familyId), eq(children.id, input.childId)),
+          )
         if (!child) throw invalid('body.childId', 'this child is not in the family')
         const [row] = await tx
           .insert(relationships)
-          .values({ councilId: ctx.councilId, familyId, adultId: input.adultId, childId: input.childId, kind: input.kind, strengths: input.strengths ?? null, worries: input.worries ?? null })
+          .values({
+            councilId: ctx.councilId,
+            familyId,
+            adultId: input.adultId,
+            childId: input.childId,
+            kind: input.kind,
+            strengths: input.strengths ?? null,
+            worries: input.worries ?? null,
+          })
           .returning()
-        await writeAudit(tx, { ...ctx, action: 'relationship.create', recordType: 'relationship', recordId: row!.id, familyId, childId: input.childId })
+        await writeAudit(tx, {
+          ...ctx,
+          action: 'relationship.create',
+          recordType: 'relationship',
+          recordId: row!.id,
+          familyId,
+          childId: input.childId,
+        })
         return row!
       })
     },

@@ -16,7 +16,8 @@ const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Math.r
 export function figuresService(db: Db) {
   return {
     async teams(councilId: string, teamId?: string) {
-      const rows = ((await db.execute(sql`
+      const rows = (
+        (await db.execute(sql`
         with ff as (
           select t.id, t.name, t.caseload_cap from teams t where t.council_id = ${councilId} and t.kind = 'family_facing' ${teamId ? sql`and t.id = ${teamId}` : sql``}
         ), members as (
@@ -47,7 +48,8 @@ export function figuresService(db: Db) {
                coalesce(spend.committed, 0) as committed_pence, coalesce(spend.awaiting, 0) as proposals_awaiting
         from ff left join members on members.team_id = ff.id left join held on held.team_id = ff.id left join waiting on waiting.team_id = ff.id
           left join tasks on tasks.team_id = ff.id left join spend on spend.team_id = ff.id
-        order by ff.name`)) as unknown as { rows: Record<string, number | string>[] }).rows
+        order by ff.name`)) as unknown as { rows: Record<string, number | string>[] }
+      ).rows
       return rows.map((r) => ({
         teamId: String(r.id),
         teamName: String(r.name),
@@ -66,11 +68,15 @@ export function figuresService(db: Db) {
 
     /** Referral decisions within one working day, over the last 30 days, for the whole council. */
     async referralTimeliness(councilId: string) {
-      const [r] = ((await db.execute(sql`select
+      const [r] = (
+        (await db.execute(sql`select
           count(*) filter (where decided_at is not null and decided_at < due_at)::int as on_time,
           count(*) filter (where decided_at is not null and decided_at >= due_at)::int as late,
           count(*) filter (where status = 'awaiting_decision' and due_at < now())::int as overdue_now
-        from referrals where council_id = ${councilId} and received_at > now() - interval '30 days'`)) as unknown as { rows: { on_time: number; late: number; overdue_now: number }[] }).rows
+        from referrals where council_id = ${councilId} and received_at > now() - interval '30 days'`)) as unknown as {
+          rows: { on_time: number; late: number; overdue_now: number }[]
+        }
+      ).rows
       return { onTime: r!.on_time, late: r!.late, overdueNow: r!.overdue_now }
     },
 
@@ -97,7 +103,8 @@ export function figuresService(db: Db) {
       const c = councilId
       const first = weekBounds(mondays[0]!).from.toISOString()
       // Each figure is one grouped pass over its table joined to the weeks, then joined to teams × weeks.
-      const rows = rowsOf(await db.execute(sql`
+      const rows = rowsOf(
+        await db.execute(sql`
         with w(monday, ws, we, at) as (values ${weeks}),
         ff as (select t.id, t.name, t.caseload_cap from teams t where t.council_id = ${c} and t.kind = 'family_facing' ${teamId ? sql`and t.id = ${teamId}` : sql``}),
         members as (
@@ -160,8 +167,12 @@ export function figuresService(db: Db) {
           left join tasks_done on tasks_done.team_id = ff.id and tasks_done.monday = w.monday
           left join asked on asked.team_id = ff.id and asked.monday = w.monday
           left join taken on taken.team_id = ff.id and taken.monday = w.monday
-        order by ff.name, w.monday`))
-      const teams = new Map<string, { teamId: string; teamName: string; practitioners: number; weeks: ReturnType<typeof toWeek>[] }>()
+        order by ff.name, w.monday`),
+      )
+      const teams = new Map<
+        string,
+        { teamId: string; teamName: string; practitioners: number; weeks: ReturnType<typeof toWeek>[] }
+      >()
       function toWeek(r: Row) {
         return {
           weekStart: String(r.monday),
@@ -181,18 +192,26 @@ export function figuresService(db: Db) {
       }
       for (const r of rows) {
         const id = String(r.id)
-        if (!teams.has(id)) teams.set(id, { teamId: id, teamName: String(r.name), practitioners: num(r.practitioners), weeks: [] })
+        if (!teams.has(id))
+          teams.set(id, { teamId: id, teamName: String(r.name), practitioners: num(r.practitioners), weeks: [] })
         teams.get(id)!.weeks.push(toWeek(r))
       }
       // The front door (the referral team): every decision, routed or not, by the week it was made.
-      const door = rowsOf(await db.execute(sql`
+      const door = rowsOf(
+        await db.execute(sql`
         with w(monday, ws, we, at) as (values ${weeks})
         select w.monday::text as monday,
           (select count(*) from referrals r where r.council_id = ${c} and r.received_at >= w.ws and r.received_at < w.we) as received,
           (select count(*) from referrals r where r.council_id = ${c} and r.decided_at >= w.ws and r.decided_at < w.we) as decided,
           (select count(*) from referrals r where r.council_id = ${c} and r.decided_at >= w.ws and r.decided_at < w.we and r.decided_at < r.due_at) as on_time
-        from w order by w.monday`))
-      const frontDoor = door.map((r) => ({ weekStart: String(r.monday), received: num(r.received), decided: num(r.decided), decidedInOneWorkingDay: num(r.on_time) }))
+        from w order by w.monday`),
+      )
+      const frontDoor = door.map((r) => ({
+        weekStart: String(r.monday),
+        received: num(r.received),
+        decided: num(r.decided),
+        decidedInOneWorkingDay: num(r.on_time),
+      }))
       return { generatedAt: now.toISOString(), weeks: mondays, teams: [...teams.values()], frontDoor }
     },
   }

@@ -1,5 +1,17 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
-import { allocations, families, hashPassword, memberships, patches, people, teams, writeAudit, type AuditEntry, type Db, type Tx } from '@hearth/db'
+import {
+  allocations,
+  families,
+  hashPassword,
+  memberships,
+  patches,
+  people,
+  teams,
+  writeAudit,
+  type AuditEntry,
+  type Db,
+  type Tx,
+} from '@hearth/db'
 import type { PatchInput, PersonInput, PersonUpdate, TeamInput, TeamUpdate } from '@hearth/contracts'
 import type { Role } from '@hearth/domain'
 import { AppError, invalid, notFound } from '../errors'
@@ -12,25 +24,54 @@ type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' |
  * Unit working: nobody leaves a family without a lead and a co-worker. Someone who still holds
  * families (in this team, or anywhere) must hand them over first.
  */
-async function assertHoldsNoFamilies(ex: Db | Tx, councilId: string, personId: string, teamId: string | null, field: string, what: string) {
+async function assertHoldsNoFamilies(
+  ex: Db | Tx,
+  councilId: string,
+  personId: string,
+  teamId: string | null,
+  field: string,
+  what: string,
+) {
   const held = await ex
     .select({ reference: families.reference, name: families.name })
     .from(allocations)
     .innerJoin(families, eq(families.id, allocations.familyId))
-    .where(and(eq(allocations.councilId, councilId), eq(allocations.personId, personId), isNull(allocations.endedAt), ...(teamId ? [eq(allocations.teamId, teamId)] : [])))
+    .where(
+      and(
+        eq(allocations.councilId, councilId),
+        eq(allocations.personId, personId),
+        isNull(allocations.endedAt),
+        ...(teamId ? [eq(allocations.teamId, teamId)] : []),
+      ),
+    )
   if (held.length) {
-    const list = held.slice(0, 5).map((h) => `${h.name} (${h.reference})`).join(', ')
-    throw new AppError('conflict', `${what}: they still work with ${held.length === 1 ? 'a family' : `${held.length} families`}. The team must hand over ${list}${held.length > 5 ? ' and others' : ''} first, naming a new lead or co-worker.`, [{ field, message: 'still holds families' }])
+    const list = held
+      .slice(0, 5)
+      .map((h) => `${h.name} (${h.reference})`)
+      .join(', ')
+    throw new AppError(
+      'conflict',
+      `${what}: they still work with ${held.length === 1 ? 'a family' : `${held.length} families`}. The team must hand over ${list}${held.length > 5 ? ' and others' : ''} first, naming a new lead or co-worker.`,
+      [{ field, message: 'still holds families' }],
+    )
   }
 }
 
 export function organisationService(db: Db) {
   async function patchOf(councilId: string, patchId: string) {
-    const [row] = await db.select().from(patches).where(and(eq(patches.councilId, councilId), eq(patches.id, patchId)))
+    const [row] = await db
+      .select()
+      .from(patches)
+      .where(and(eq(patches.councilId, councilId), eq(patches.id, patchId)))
     return row ?? null
   }
 
-  async function assertPatchFitsTeam(councilId: string, kind: string, patchId: string | null | undefined, field = 'body.patchId') {
+  async function assertPatchFitsTeam(
+    councilId: string,
+    kind: string,
+    patchId: string | null | undefined,
+    field = 'body.patchId',
+  ) {
     if (patchId) {
       if (!(await patchOf(councilId, patchId))) throw invalid(field, 'there is no such patch in this council')
     }
@@ -57,7 +98,10 @@ export function organisationService(db: Db) {
   }
 
   async function personOf(councilId: string, personId: string) {
-    const [row] = await db.select().from(people).where(and(eq(people.councilId, councilId), eq(people.id, personId)))
+    const [row] = await db
+      .select()
+      .from(people)
+      .where(and(eq(people.councilId, councilId), eq(people.id, personId)))
     return row ?? null
   }
 
@@ -102,7 +146,10 @@ export function organisationService(db: Db) {
 
     async createPatch(ctx: Ctx, input: PatchInput) {
       return db.transaction(async (tx) => {
-        const [row] = await tx.insert(patches).values({ councilId: ctx.councilId, name: input.name, postcodeAreas: [...new Set(input.postcodeAreas)] }).returning()
+        const [row] = await tx
+          .insert(patches)
+          .values({ councilId: ctx.councilId, name: input.name, postcodeAreas: [...new Set(input.postcodeAreas)] })
+          .returning()
         await writeAudit(tx, { ...ctx, action: 'patch.create', recordType: 'patch', recordId: row!.id })
         return { ...row!, teamCount: 0 }
       })
@@ -113,10 +160,23 @@ export function organisationService(db: Db) {
         const set: Partial<typeof patches.$inferInsert> = { updatedAt: new Date() }
         if (input.name !== undefined) set.name = input.name
         if (input.postcodeAreas !== undefined) set.postcodeAreas = [...new Set(input.postcodeAreas)]
-        const [row] = await tx.update(patches).set(set).where(and(eq(patches.councilId, ctx.councilId), eq(patches.id, patchId))).returning()
+        const [row] = await tx
+          .update(patches)
+          .set(set)
+          .where(and(eq(patches.councilId, ctx.councilId), eq(patches.id, patchId)))
+          .returning()
         if (!row) throw notFound('patch')
-        await writeAudit(tx, { ...ctx, action: 'patch.update', recordType: 'patch', recordId: row.id, details: { fields: Object.keys(input) } })
-        const [{ n }] = (await tx.select({ n: sql<number>`count(*)::int` }).from(teams).where(and(eq(teams.councilId, ctx.councilId), eq(teams.patchId, row.id)))) as [{ n: number }]
+        await writeAudit(tx, {
+          ...ctx,
+          action: 'patch.update',
+          recordType: 'patch',
+          recordId: row.id,
+          details: { fields: Object.keys(input) },
+        })
+        const [{ n }] = (await tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(teams)
+          .where(and(eq(teams.councilId, ctx.councilId), eq(teams.patchId, row.id)))) as [{ n: number }]
         return { ...row, teamCount: n }
       })
     },
@@ -127,7 +187,13 @@ export function organisationService(db: Db) {
       const [team] = await teamWithCounts(councilId, teamId)
       if (!team) throw notFound('team')
       const members = await db
-        .select({ personId: people.id, name: people.name, email: people.email, roles: people.roles, active: people.active })
+        .select({
+          personId: people.id,
+          name: people.name,
+          email: people.email,
+          roles: people.roles,
+          active: people.active,
+        })
         .from(memberships)
         .innerJoin(people, and(eq(people.id, memberships.personId), eq(people.councilId, memberships.councilId)))
         .where(and(eq(memberships.councilId, councilId), eq(memberships.teamId, teamId)))
@@ -140,7 +206,13 @@ export function organisationService(db: Db) {
       const id = await db.transaction(async (tx) => {
         const [row] = await tx
           .insert(teams)
-          .values({ councilId: ctx.councilId, name: input.name, kind: input.kind, patchId: input.patchId ?? null, caseloadCap: input.caseloadCap ?? 14 })
+          .values({
+            councilId: ctx.councilId,
+            name: input.name,
+            kind: input.kind,
+            patchId: input.patchId ?? null,
+            caseloadCap: input.caseloadCap ?? 14,
+          })
           .returning({ id: teams.id })
         await writeAudit(tx, { ...ctx, action: 'team.create', recordType: 'team', recordId: row!.id })
         return row!.id
@@ -149,7 +221,10 @@ export function organisationService(db: Db) {
     },
 
     async updateTeam(ctx: Ctx, teamId: string, input: TeamUpdate) {
-      const [current] = await db.select().from(teams).where(and(eq(teams.councilId, ctx.councilId), eq(teams.id, teamId)))
+      const [current] = await db
+        .select()
+        .from(teams)
+        .where(and(eq(teams.councilId, ctx.councilId), eq(teams.id, teamId)))
       if (!current) throw notFound('team')
       if (input.patchId !== undefined) await assertPatchFitsTeam(ctx.councilId, current.kind, input.patchId)
       await db.transaction(async (tx) => {
@@ -157,13 +232,22 @@ export function organisationService(db: Db) {
           .update(teams)
           .set({ ...input, updatedAt: new Date() })
           .where(and(eq(teams.councilId, ctx.councilId), eq(teams.id, teamId)))
-        await writeAudit(tx, { ...ctx, action: 'team.update', recordType: 'team', recordId: teamId, details: { fields: Object.keys(input) } })
+        await writeAudit(tx, {
+          ...ctx,
+          action: 'team.update',
+          recordType: 'team',
+          recordId: teamId,
+          details: { fields: Object.keys(input) },
+        })
       })
       return (await teamWithCounts(ctx.councilId, teamId))[0]!
     },
 
     async addMember(ctx: Ctx, teamId: string, personId: string) {
-      const [team] = await db.select().from(teams).where(and(eq(teams.councilId, ctx.councilId), eq(teams.id, teamId)))
+      const [team] = await db
+        .select()
+        .from(teams)
+        .where(and(eq(teams.councilId, ctx.councilId), eq(teams.id, teamId)))
       if (!team) throw notFound('team')
       const person = await personOf(ctx.councilId, personId)
       if (!person) throw invalid('body.personId', 'there is no such person in this council')
@@ -175,25 +259,53 @@ export function organisationService(db: Db) {
           .onConflictDoNothing()
           .returning({ id: memberships.id })
         if (inserted.length === 0) throw new AppError('conflict', `${person.name} is already in this team.`)
-        await writeAudit(tx, { ...ctx, action: 'membership.create', recordType: 'team', recordId: teamId, details: { personId } })
+        await writeAudit(tx, {
+          ...ctx,
+          action: 'membership.create',
+          recordType: 'team',
+          recordId: teamId,
+          details: { personId },
+        })
       })
     },
 
     async removeMember(ctx: Ctx, teamId: string, personId: string) {
       await db.transaction(async (tx) => {
-        await assertHoldsNoFamilies(tx, ctx.councilId, personId, teamId, 'params.personId', 'They cannot leave the team yet')
+        await assertHoldsNoFamilies(
+          tx,
+          ctx.councilId,
+          personId,
+          teamId,
+          'params.personId',
+          'They cannot leave the team yet',
+        )
         const removed = await tx
           .delete(memberships)
-          .where(and(eq(memberships.councilId, ctx.councilId), eq(memberships.teamId, teamId), eq(memberships.personId, personId)))
+          .where(
+            and(
+              eq(memberships.councilId, ctx.councilId),
+              eq(memberships.teamId, teamId),
+              eq(memberships.personId, personId),
+            ),
+          )
           .returning({ id: memberships.id })
         if (removed.length === 0) throw notFound('team member')
-        await writeAudit(tx, { ...ctx, action: 'membership.delete', recordType: 'team', recordId: teamId, details: { personId } })
+        await writeAudit(tx, {
+          ...ctx,
+          action: 'membership.delete',
+          recordType: 'team',
+          recordId: teamId,
+          details: { personId },
+        })
       })
     },
 
     async listPeople(councilId: string) {
       const rows = await db.select().from(people).where(eq(people.councilId, councilId)).orderBy(asc(people.name))
-      const byPerson = await teamsByPerson(councilId, rows.map((r) => r.id))
+      const byPerson = await teamsByPerson(
+        councilId,
+        rows.map((r) => r.id),
+      )
       return rows.map((p) => personView(p, byPerson.get(p.id) ?? []))
     },
 
@@ -207,12 +319,21 @@ export function organisationService(db: Db) {
       const passwordHash = await hashPassword(input.password)
       const row = await db.transaction(async (tx) => {
         const [existing] = await tx.select({ id: people.id }).from(people).where(eq(people.email, input.email))
-        if (existing) throw new AppError('conflict', 'Someone already signs in with that email address.', [{ field: 'body.email', message: 'already in use' }])
+        if (existing)
+          throw new AppError('conflict', 'Someone already signs in with that email address.', [
+            { field: 'body.email', message: 'already in use' },
+          ])
         const [row] = await tx
           .insert(people)
           .values({ councilId: ctx.councilId, name: input.name, email: input.email, roles: input.roles, passwordHash })
           .returning()
-        await writeAudit(tx, { ...ctx, action: 'person.create', recordType: 'person', recordId: row!.id, details: { roles: input.roles } })
+        await writeAudit(tx, {
+          ...ctx,
+          action: 'person.create',
+          recordType: 'person',
+          recordId: row!.id,
+          details: { roles: input.roles },
+        })
         return row!
       })
       return personView(row, [])
@@ -221,13 +342,29 @@ export function organisationService(db: Db) {
     async updatePerson(ctx: Ctx, personId: string, input: PersonUpdate) {
       const current = await personOf(ctx.councilId, personId)
       if (!current) throw notFound('person')
-      if (input.active === false && personId === ctx.actorPersonId) throw invalid('body.active', 'you cannot close your own account')
+      if (input.active === false && personId === ctx.actorPersonId)
+        throw invalid('body.active', 'you cannot close your own account')
       if (input.roles && personId === ctx.actorPersonId && !input.roles.includes('administrator')) {
         throw invalid('body.roles', 'you cannot remove your own administrator role')
       }
-      if (input.active === false) await assertHoldsNoFamilies(db, ctx.councilId, personId, null, 'body.active', 'Their account cannot be closed yet')
+      if (input.active === false)
+        await assertHoldsNoFamilies(
+          db,
+          ctx.councilId,
+          personId,
+          null,
+          'body.active',
+          'Their account cannot be closed yet',
+        )
       if (input.roles && !input.roles.includes('practitioner') && (current.roles as Role[]).includes('practitioner')) {
-        await assertHoldsNoFamilies(db, ctx.councilId, personId, null, 'body.roles', 'They cannot stop being a practitioner yet')
+        await assertHoldsNoFamilies(
+          db,
+          ctx.councilId,
+          personId,
+          null,
+          'body.roles',
+          'They cannot stop being a practitioner yet',
+        )
       }
       const set: Partial<typeof people.$inferInsert> = { updatedAt: new Date() }
       if (input.name !== undefined) set.name = input.name
@@ -236,9 +373,18 @@ export function organisationService(db: Db) {
       if (input.password !== undefined) set.passwordHash = await hashPassword(input.password)
       if (input.unlock) Object.assign(set, { failedSignIns: 0, lockedUntil: null })
       await db.transaction(async (tx) => {
-        await tx.update(people).set(set).where(and(eq(people.councilId, ctx.councilId), eq(people.id, personId)))
+        await tx
+          .update(people)
+          .set(set)
+          .where(and(eq(people.councilId, ctx.councilId), eq(people.id, personId)))
         const fields = Object.keys(input).filter((k) => k !== 'password')
-        await writeAudit(tx, { ...ctx, action: 'person.update', recordType: 'person', recordId: personId, details: { fields, passwordChanged: !!input.password } })
+        await writeAudit(tx, {
+          ...ctx,
+          action: 'person.update',
+          recordType: 'person',
+          recordId: personId,
+          details: { fields, passwordChanged: !!input.password },
+        })
       })
       if (input.active === false || input.password !== undefined) await endAllSessions(db, ctx.councilId, personId)
       return this.getPerson(ctx.councilId, personId)

@@ -20,7 +20,17 @@ export async function signIn(db: Db, email: string, password: string, ctx: SignI
   const [person] = await db.select().from(people).where(eq(people.email, email))
   const now = new Date()
   const audit = (councilId: string, personId: string, action: string) =>
-    writeAudit(db, { councilId, actorPersonId: personId, action, recordType: 'person', recordId: personId, route: ctx.route, method: 'POST', ip: ctx.ip, requestId: ctx.requestId })
+    writeAudit(db, {
+      councilId,
+      actorPersonId: personId,
+      action,
+      recordType: 'person',
+      recordId: personId,
+      route: ctx.route,
+      method: 'POST',
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+    })
 
   if (!person) {
     await verifyPassword(password, DUMMY_HASH)

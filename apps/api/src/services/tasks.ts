@@ -1,6 +1,21 @@
 import { randomUUID } from 'node:crypto'
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm'
-import { adminTasks, allocations, councils, createTask, familyLetters, families, people, referrals, teams, visits, writeAudit, type AdminTask, type AuditEntry, type Db } from '@hearth/db'
+import {
+  adminTasks,
+  allocations,
+  councils,
+  createTask,
+  familyLetters,
+  families,
+  people,
+  referrals,
+  teams,
+  visits,
+  writeAudit,
+  type AdminTask,
+  type AuditEntry,
+  type Db,
+} from '@hearth/db'
 import { DEFAULT_CLAIM_MINUTES, londonDateOf, TASK_TYPES, type TaskType } from '@hearth/domain'
 import { AppError, notFound } from '../errors'
 import type { Actor } from '../plugins/auth'
@@ -10,13 +25,30 @@ type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' |
 
 export function taskService(db: Db, claimMinutes = DEFAULT_CLAIM_MINUTES) {
   async function views(councilId: string, rows: AdminTask[]) {
-    const personIds = [...new Set(rows.flatMap((r) => [r.claimedBy, r.requestedBy, r.completedBy]).filter(Boolean))] as string[]
+    const personIds = [
+      ...new Set(rows.flatMap((r) => [r.claimedBy, r.requestedBy, r.completedBy]).filter(Boolean)),
+    ] as string[]
     const familyIds = [...new Set(rows.map((r) => r.familyId).filter(Boolean))] as string[]
     const teamIds = [...new Set(rows.map((r) => r.teamId).filter(Boolean))] as string[]
     const [ps, fs, ts] = await Promise.all([
-      personIds.length ? db.select({ id: people.id, name: people.name }).from(people).where(and(eq(people.councilId, councilId), inArray(people.id, personIds))) : [],
-      familyIds.length ? db.select({ id: families.id, name: families.name }).from(families).where(and(eq(families.councilId, councilId), inArray(families.id, familyIds))) : [],
-      teamIds.length ? db.select({ id: teams.id, name: teams.name }).from(teams).where(and(eq(teams.councilId, councilId), inArray(teams.id, teamIds))) : [],
+      personIds.length
+        ? db
+            .select({ id: people.id, name: people.name })
+            .from(people)
+            .where(and(eq(people.councilId, councilId), inArray(people.id, personIds)))
+        : [],
+      familyIds.length
+        ? db
+            .select({ id: families.id, name: families.name })
+            .from(families)
+            .where(and(eq(families.councilId, councilId), inArray(families.id, familyIds)))
+        : [],
+      teamIds.length
+        ? db
+            .select({ id: teams.id, name: teams.name })
+            .from(teams)
+            .where(and(eq(teams.councilId, councilId), inArray(teams.id, teamIds)))
+        : [],
     ])
     const n = new Map([...ps, ...fs, ...ts].map((x) => [x.id, x.name]))
     const now = Date.now()
@@ -48,32 +80,73 @@ export function taskService(db: Db, claimMinutes = DEFAULT_CLAIM_MINUTES) {
   }
 
   async function load(councilId: string, id: string) {
-    const [t] = await db.select().from(adminTasks).where(and(eq(adminTasks.councilId, councilId), eq(adminTasks.id, id)))
+    const [t] = await db
+      .select()
+      .from(adminTasks)
+      .where(and(eq(adminTasks.councilId, councilId), eq(adminTasks.id, id)))
     if (!t) throw notFound('task')
     return t
   }
 
   async function letterData(councilId: string, t: AdminTask): Promise<LetterData> {
     const [council] = await db.select({ name: councils.name }).from(councils).where(eq(councils.id, councilId))
-    const [family] = t.familyId ? await db.select().from(families).where(and(eq(families.councilId, councilId), eq(families.id, t.familyId))) : []
+    const [family] = t.familyId
+      ? await db
+          .select()
+          .from(families)
+          .where(and(eq(families.councilId, councilId), eq(families.id, t.familyId)))
+      : []
     if (!family) throw notFound('family for this letter')
-    const [visit] = t.visitId ? await db.select().from(visits).where(and(eq(visits.councilId, councilId), eq(visits.id, t.visitId))) : []
-    const [referral] = t.referralId ? await db.select().from(referrals).where(and(eq(referrals.councilId, councilId), eq(referrals.id, t.referralId))) : []
+    const [visit] = t.visitId
+      ? await db
+          .select()
+          .from(visits)
+          .where(and(eq(visits.councilId, councilId), eq(visits.id, t.visitId)))
+      : []
+    const [referral] = t.referralId
+      ? await db
+          .select()
+          .from(referrals)
+          .where(and(eq(referrals.councilId, councilId), eq(referrals.id, t.referralId)))
+      : []
     let workers: LetterData['workers'] = null
     if (t.taskType === 'workers_letter') {
-      const current = await db.select().from(allocations).where(and(eq(allocations.councilId, councilId), eq(allocations.familyId, family.id), isNull(allocations.endedAt)))
-      const names = current.length ? await db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, current.map((a) => a.personId))) : []
+      const current = await db
+        .select()
+        .from(allocations)
+        .where(
+          and(eq(allocations.councilId, councilId), eq(allocations.familyId, family.id), isNull(allocations.endedAt)),
+        )
+      const names = current.length
+        ? await db
+            .select({ id: people.id, name: people.name })
+            .from(people)
+            .where(
+              inArray(
+                people.id,
+                current.map((a) => a.personId),
+              ),
+            )
+        : []
       const nameOf = (id: string) => names.find((x) => x.id === id)?.name ?? ''
       const lead = current.find((a) => a.role === 'lead')
       const [team] = lead ? await db.select({ name: teams.name }).from(teams).where(eq(teams.id, lead.teamId)) : []
-      workers = { lead: lead ? nameOf(lead.personId) : '', coWorkers: current.filter((a) => a.role === 'co_worker').map((a) => nameOf(a.personId)), team: team?.name ?? '' }
+      workers = {
+        lead: lead ? nameOf(lead.personId) : '',
+        coWorkers: current.filter((a) => a.role === 'co_worker').map((a) => nameOf(a.personId)),
+        team: team?.name ?? '',
+      }
     }
     return {
       councilName: council!.name.replace(/ \(demo\)$/, ''),
       family,
-      visit: visit ? { kind: visit.kind, startsAt: visit.startsAt, place: visit.place, interpreterNeeded: visit.interpreterNeeded } : null,
+      visit: visit
+        ? { kind: visit.kind, startsAt: visit.startsAt, place: visit.place, interpreterNeeded: visit.interpreterNeeded }
+        : null,
       workers,
-      referral: referral ? { reference: referral.reference, referrerName: referral.referrerName, receivedAt: referral.receivedAt } : null,
+      referral: referral
+        ? { reference: referral.reference, referrerName: referral.referrerName, receivedAt: referral.receivedAt }
+        : null,
     }
   }
 
@@ -83,13 +156,34 @@ export function taskService(db: Db, claimMinutes = DEFAULT_CLAIM_MINUTES) {
     /** The enablers' queue: due first; "open" includes claims that lapsed. */
     async queue(ctx: Ctx, q: { status: 'open' | 'mine' | 'done'; type?: string; teamId?: string }, actor: Actor) {
       const conds = [eq(adminTasks.councilId, ctx.councilId)]
-      if (q.status === 'open') conds.push(or(eq(adminTasks.status, 'open'), and(eq(adminTasks.status, 'claimed'), lt(adminTasks.claimExpiresAt, new Date())))!)
-      if (q.status === 'mine') conds.push(eq(adminTasks.status, 'claimed'), eq(adminTasks.claimedBy, actor.personId), gte(adminTasks.claimExpiresAt, new Date()))
+      if (q.status === 'open')
+        conds.push(
+          or(
+            eq(adminTasks.status, 'open'),
+            and(eq(adminTasks.status, 'claimed'), lt(adminTasks.claimExpiresAt, new Date())),
+          )!,
+        )
+      if (q.status === 'mine')
+        conds.push(
+          eq(adminTasks.status, 'claimed'),
+          eq(adminTasks.claimedBy, actor.personId),
+          gte(adminTasks.claimExpiresAt, new Date()),
+        )
       if (q.status === 'done') conds.push(eq(adminTasks.status, 'done'))
       if (q.type) conds.push(eq(adminTasks.taskType, q.type))
       if (q.teamId) conds.push(eq(adminTasks.teamId, q.teamId))
-      const rows = await db.select().from(adminTasks).where(and(...conds)).orderBy(q.status === 'done' ? desc(adminTasks.completedAt) : asc(adminTasks.dueAt)).limit(500)
-      await writeAudit(db, { ...ctx, action: 'task.list', recordType: 'admin_task', details: { status: q.status, familyIds: [...new Set(rows.map((r) => r.familyId).filter(Boolean))] } })
+      const rows = await db
+        .select()
+        .from(adminTasks)
+        .where(and(...conds))
+        .orderBy(q.status === 'done' ? desc(adminTasks.completedAt) : asc(adminTasks.dueAt))
+        .limit(500)
+      await writeAudit(db, {
+        ...ctx,
+        action: 'task.list',
+        recordType: 'admin_task',
+        details: { status: q.status, familyIds: [...new Set(rows.map((r) => r.familyId).filter(Boolean))] },
+      })
       return views(ctx.councilId, rows)
     },
 
@@ -98,15 +192,40 @@ export function taskService(db: Db, claimMinutes = DEFAULT_CLAIM_MINUTES) {
       const now = new Date()
       const [t] = await db
         .update(adminTasks)
-        .set({ status: 'claimed', claimedBy: ctx.actorPersonId, claimedAt: now, claimExpiresAt: new Date(now.getTime() + claimMinutes * 60_000) })
-        .where(and(eq(adminTasks.councilId, ctx.councilId), eq(adminTasks.id, id), or(eq(adminTasks.status, 'open'), and(eq(adminTasks.status, 'claimed'), lt(adminTasks.claimExpiresAt, now)))))
+        .set({
+          status: 'claimed',
+          claimedBy: ctx.actorPersonId,
+          claimedAt: now,
+          claimExpiresAt: new Date(now.getTime() + claimMinutes * 60_000),
+        })
+        .where(
+          and(
+            eq(adminTasks.councilId, ctx.councilId),
+            eq(adminTasks.id, id),
+            or(
+              eq(adminTasks.status, 'open'),
+              and(eq(adminTasks.status, 'claimed'), lt(adminTasks.claimExpiresAt, now)),
+            ),
+          ),
+        )
         .returning()
       if (!t) {
         const current = await load(ctx.councilId, id)
         const [v] = await views(ctx.councilId, [current])
-        throw new AppError('conflict', v!.status === 'done' ? 'This task is already done.' : `${v!.claimedByName ?? 'Another enabler'} is already doing this task.`)
+        throw new AppError(
+          'conflict',
+          v!.status === 'done'
+            ? 'This task is already done.'
+            : `${v!.claimedByName ?? 'Another enabler'} is already doing this task.`,
+        )
       }
-      await writeAudit(db, { ...ctx, action: 'task.claim', recordType: 'admin_task', recordId: id, familyId: t.familyId })
+      await writeAudit(db, {
+        ...ctx,
+        action: 'task.claim',
+        recordType: 'admin_task',
+        recordId: id,
+        familyId: t.familyId,
+      })
       return (await views(ctx.councilId, [t]))[0]!
     },
 
@@ -114,34 +233,83 @@ export function taskService(db: Db, claimMinutes = DEFAULT_CLAIM_MINUTES) {
       const [t] = await db
         .update(adminTasks)
         .set({ status: 'open', claimedBy: null, claimedAt: null, claimExpiresAt: null })
-        .where(and(eq(adminTasks.councilId, ctx.councilId), eq(adminTasks.id, id), eq(adminTasks.status, 'claimed'), eq(adminTasks.claimedBy, ctx.actorPersonId!)))
+        .where(
+          and(
+            eq(adminTasks.councilId, ctx.councilId),
+            eq(adminTasks.id, id),
+            eq(adminTasks.status, 'claimed'),
+            eq(adminTasks.claimedBy, ctx.actorPersonId!),
+          ),
+        )
         .returning()
       if (!t) {
         await load(ctx.councilId, id) // another council's or no such task: "not found"
         throw new AppError('conflict', 'Only the enabler doing this task can hand it back.')
       }
-      await writeAudit(db, { ...ctx, action: 'task.release', recordType: 'admin_task', recordId: id, familyId: t.familyId })
+      await writeAudit(db, {
+        ...ctx,
+        action: 'task.release',
+        recordType: 'admin_task',
+        recordId: id,
+        familyId: t.familyId,
+      })
       return (await views(ctx.councilId, [t]))[0]!
     },
 
     /** Done, by the enabler holding it, with what was done; a letter is kept as sent. */
     async complete(ctx: Ctx, id: string, input: { outcome: string; reference?: string | null }) {
       const t = await load(ctx.councilId, id)
-      if (t.status !== 'claimed' || t.claimedBy !== ctx.actorPersonId || !t.claimExpiresAt || t.claimExpiresAt < new Date()) {
-        throw new AppError('conflict', t.status === 'done' ? 'This task is already done.' : 'Take the task first: only the enabler doing it can mark it done.')
+      if (
+        t.status !== 'claimed' ||
+        t.claimedBy !== ctx.actorPersonId ||
+        !t.claimExpiresAt ||
+        t.claimExpiresAt < new Date()
+      ) {
+        throw new AppError(
+          'conflict',
+          t.status === 'done'
+            ? 'This task is already done.'
+            : 'Take the task first: only the enabler doing it can mark it done.',
+        )
       }
-      const artefact = TASK_TYPES[t.taskType as TaskType]?.letter ? await renderLetter(t.taskType as TaskType, await letterData(ctx.councilId, t)) : null
+      const artefact = TASK_TYPES[t.taskType as TaskType]?.letter
+        ? await renderLetter(t.taskType as TaskType, await letterData(ctx.councilId, t))
+        : null
       const done = await db.transaction(async (tx) => {
         const [row] = await tx
           .update(adminTasks)
-          .set({ status: 'done', completedBy: ctx.actorPersonId, completedAt: new Date(), outcome: input.outcome, reference: input.reference ?? null, artefact })
-          .where(and(eq(adminTasks.id, id), eq(adminTasks.status, 'claimed'), eq(adminTasks.claimedBy, ctx.actorPersonId!)))
+          .set({
+            status: 'done',
+            completedBy: ctx.actorPersonId,
+            completedAt: new Date(),
+            outcome: input.outcome,
+            reference: input.reference ?? null,
+            artefact,
+          })
+          .where(
+            and(eq(adminTasks.id, id), eq(adminTasks.status, 'claimed'), eq(adminTasks.claimedBy, ctx.actorPersonId!)),
+          )
           .returning()
         if (!row) throw new AppError('conflict', 'This task changed meanwhile. Reload and try again.')
         if (t.taskType === 'workers_letter' && t.sourceKey.startsWith('letter:')) {
-          await tx.update(familyLetters).set({ status: 'sent' }).where(and(eq(familyLetters.councilId, ctx.councilId), eq(familyLetters.id, t.sourceKey.slice('letter:'.length))))
+          await tx
+            .update(familyLetters)
+            .set({ status: 'sent' })
+            .where(
+              and(
+                eq(familyLetters.councilId, ctx.councilId),
+                eq(familyLetters.id, t.sourceKey.slice('letter:'.length)),
+              ),
+            )
         }
-        await writeAudit(tx, { ...ctx, action: 'task.complete', recordType: 'admin_task', recordId: id, familyId: t.familyId, details: { letter: !!artefact } })
+        await writeAudit(tx, {
+          ...ctx,
+          action: 'task.complete',
+          recordType: 'admin_task',
+          recordId: id,
+          familyId: t.familyId,
+          details: { letter: !!artefact },
+        })
         return row
       })
       return { task: (await views(ctx.councilId, [done]))[0]!, teamId: done.teamId }
@@ -150,16 +318,40 @@ export function taskService(db: Db, claimMinutes = DEFAULT_CLAIM_MINUTES) {
     async letter(ctx: Ctx, id: string): Promise<Buffer> {
       const t = await load(ctx.councilId, id)
       if (!TASK_TYPES[t.taskType as TaskType]?.letter) throw notFound('letter for this task')
-      await writeAudit(db, { ...ctx, action: 'letter.read', recordType: 'admin_task', recordId: id, familyId: t.familyId })
+      await writeAudit(db, {
+        ...ctx,
+        action: 'letter.read',
+        recordType: 'admin_task',
+        recordId: id,
+        familyId: t.familyId,
+      })
       return t.artefact ?? renderLetter(t.taskType as TaskType, await letterData(ctx.councilId, t))
     },
 
     /** One click from a family's page: the practitioner's own words go straight to the queue. */
     async ask(ctx: Ctx, actor: Actor, familyId: string, request: string) {
-      const [lead] = await db.select({ teamId: allocations.teamId }).from(allocations).where(and(eq(allocations.councilId, ctx.councilId), eq(allocations.familyId, familyId), isNull(allocations.endedAt), eq(allocations.role, 'lead')))
+      const [lead] = await db
+        .select({ teamId: allocations.teamId })
+        .from(allocations)
+        .where(
+          and(
+            eq(allocations.councilId, ctx.councilId),
+            eq(allocations.familyId, familyId),
+            isNull(allocations.endedAt),
+            eq(allocations.role, 'lead'),
+          ),
+        )
       const teamId = lead?.teamId ?? actor.teams.find((t) => t.kind === 'family_facing')?.id ?? null
       const row = await db.transaction(async (tx) => {
-        const id = await createTask(tx, { councilId: ctx.councilId, sourceKey: `ask:${randomUUID()}`, taskType: 'ask_enabler', teamId, familyId, requestedBy: actor.personId, details: request })
+        const id = await createTask(tx, {
+          councilId: ctx.councilId,
+          sourceKey: `ask:${randomUUID()}`,
+          taskType: 'ask_enabler',
+          teamId,
+          familyId,
+          requestedBy: actor.personId,
+          details: request,
+        })
         await writeAudit(tx, { ...ctx, action: 'task.ask', recordType: 'admin_task', recordId: id, familyId })
         const [r] = await tx.select().from(adminTasks).where(eq(adminTasks.id, id!))
         return r!
@@ -168,7 +360,12 @@ export function taskService(db: Db, claimMinutes = DEFAULT_CLAIM_MINUTES) {
     },
 
     async forFamily(ctx: Ctx, familyId: string) {
-      const rows = await db.select().from(adminTasks).where(and(eq(adminTasks.councilId, ctx.councilId), eq(adminTasks.familyId, familyId))).orderBy(desc(adminTasks.createdAt)).limit(100)
+      const rows = await db
+        .select()
+        .from(adminTasks)
+        .where(and(eq(adminTasks.councilId, ctx.councilId), eq(adminTasks.familyId, familyId)))
+        .orderBy(desc(adminTasks.createdAt))
+        .limit(100)
       return views(ctx.councilId, rows)
     },
 
@@ -176,7 +373,13 @@ export function taskService(db: Db, claimMinutes = DEFAULT_CLAIM_MINUTES) {
       const rows = await db
         .select()
         .from(adminTasks)
-        .where(and(eq(adminTasks.councilId, ctx.councilId), eq(adminTasks.requestedBy, personId), or(sql`${adminTasks.status} <> 'done'`, gte(adminTasks.completedAt, new Date(Date.now() - 7 * 86_400_000)))))
+        .where(
+          and(
+            eq(adminTasks.councilId, ctx.councilId),
+            eq(adminTasks.requestedBy, personId),
+            or(sql`${adminTasks.status} <> 'done'`, gte(adminTasks.completedAt, new Date(Date.now() - 7 * 86_400_000))),
+          ),
+        )
         .orderBy(asc(adminTasks.dueAt))
         .limit(100)
       return views(ctx.councilId, rows)
@@ -188,23 +391,52 @@ export function taskService(db: Db, claimMinutes = DEFAULT_CLAIM_MINUTES) {
      */
     async stats(councilId: string, weeks: number) {
       const since = new Date(Date.now() - weeks * 7 * 86_400_000)
-      const byType = ((await db.execute(sql`select task_type,
+      const byType = (
+        (await db.execute(sql`select task_type,
           count(*) filter (where created_at >= ${since})::int as created,
           count(*) filter (where status = 'done' and completed_at >= ${since})::int as done,
           count(*) filter (where status in ('open', 'claimed'))::int as open,
           count(*) filter (where status in ('open', 'claimed') and due_at < now())::int as overdue,
           percentile_cont(0.5) within group (order by extract(epoch from completed_at - created_at) / 60) filter (where status = 'done' and completed_at >= ${since}) as median_minutes
-        from ${adminTasks} where council_id = ${councilId} group by task_type order by task_type`)) as unknown as { rows: { task_type: string; created: number; done: number; open: number; overdue: number; median_minutes: number | null }[] }).rows
-      const saved = ((await db.execute(sql`select t.id as team_id, t.name as team_name,
+        from ${adminTasks} where council_id = ${councilId} group by task_type order by task_type`)) as unknown as {
+          rows: {
+            task_type: string
+            created: number
+            done: number
+            open: number
+            overdue: number
+            median_minutes: number | null
+          }[]
+        }
+      ).rows
+      const saved = (
+        (await db.execute(sql`select t.id as team_id, t.name as team_name,
           to_char(date_trunc('week', a.completed_at at time zone 'Europe/London'), 'YYYY-MM-DD') as week,
           sum(a.minutes_saved)::int as minutes, count(*)::int as tasks
         from ${adminTasks} a join ${teams} t on t.id = a.team_id
         where a.council_id = ${councilId} and a.status = 'done' and a.completed_at >= ${since}
-        group by t.id, t.name, week order by week desc, t.name`)) as unknown as { rows: { team_id: string; team_name: string; week: string; minutes: number; tasks: number }[] }).rows
+        group by t.id, t.name, week order by week desc, t.name`)) as unknown as {
+          rows: { team_id: string; team_name: string; week: string; minutes: number; tasks: number }[]
+        }
+      ).rows
       return {
         since: londonDateOf(since),
-        byType: byType.map((r) => ({ taskType: r.task_type, label: TASK_TYPES[r.task_type as TaskType]?.label ?? r.task_type, created: r.created, done: r.done, open: r.open, overdue: r.overdue, medianMinutesToComplete: r.median_minutes === null ? null : Math.round(Number(r.median_minutes)) })),
-        savedByTeamWeek: saved.map((r) => ({ teamId: r.team_id, teamName: r.team_name, week: r.week, minutes: r.minutes, tasks: r.tasks })),
+        byType: byType.map((r) => ({
+          taskType: r.task_type,
+          label: TASK_TYPES[r.task_type as TaskType]?.label ?? r.task_type,
+          created: r.created,
+          done: r.done,
+          open: r.open,
+          overdue: r.overdue,
+          medianMinutesToComplete: r.median_minutes === null ? null : Math.round(Number(r.median_minutes)),
+        })),
+        savedByTeamWeek: saved.map((r) => ({
+          teamId: r.team_id,
+          teamName: r.team_name,
+          week: r.week,
+          minutes: r.minutes,
+          tasks: r.tasks,
+        })),
       }
     },
   }

@@ -12,12 +12,24 @@ function navFor(me: Me): { to: string; label: string }[] {
   if (hasRole(me, 'referral_officer')) items.push({ to: '/referrals', label: 'Referrals' })
   if (hasRole(me, 'enabler')) items.push({ to: '/tasks', label: 'Admin tasks' })
   if (hasRole(me, 'strategy_member')) items.push({ to: '/strategy', label: 'Sign-off' })
-  if (hasRole(me, 'insight_adviser')) items.push({ to: '/insight', label: 'Consultations' }, { to: '/insight/commissioning', label: 'Commissioning' })
-  if (hasRole(me, 'strategy_member', 'insight_adviser')) items.push({ to: '/council', label: 'Council view' }, { to: '/figures', label: 'Team figures' })
+  if (hasRole(me, 'insight_adviser'))
+    items.push({ to: '/insight', label: 'Consultations' }, { to: '/insight/commissioning', label: 'Commissioning' })
+  if (hasRole(me, 'strategy_member', 'insight_adviser'))
+    items.push({ to: '/council', label: 'Council view' }, { to: '/figures', label: 'Team figures' })
   if (hasRole(me, 'practitioner', 'referral_officer')) items.push({ to: '/families', label: 'Families' })
   if (!hasRole(me, 'administrator') || me.roles.length > 1) items.push({ to: '/directory', label: 'Services' })
   if (hasRole(me, 'administrator')) {
-    items.push({ to: '/admin/people', label: 'People' }, { to: '/admin/teams', label: 'Teams' }, { to: '/admin/patches', label: 'Patches' }, { to: '/admin/bank-holidays', label: 'Bank holidays' }, { to: '/admin/task-settings', label: 'Task settings' }, { to: '/admin/thresholds', label: 'Thresholds' }, { to: '/admin/insight-settings', label: 'Insight waiting time' }, { to: '/admin/audit', label: 'Audit trail' }, { to: '/admin/jobs', label: 'Failed jobs' })
+    items.push(
+      { to: '/admin/people', label: 'People' },
+      { to: '/admin/teams', label: 'Teams' },
+      { to: '/admin/patches', label: 'Patches' },
+      { to: '/admin/bank-holidays', label: 'Bank holidays' },
+      { to: '/admin/task-settings', label: 'Task settings' },
+      { to: '/admin/thresholds', label: 'Thresholds' },
+      { to: '/admin/insight-settings', label: 'Insight waiting time' },
+      { to: '/admin/audit', label: 'Audit trail' },
+      { to: '/admin/jobs', label: 'Failed jobs' },
+    )
   }
   return items
 }
@@ -39,7 +51,7 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
       <a href="#main-content" className="govuk-skip-link">
         Skip to main content
       </a>
-      <header className="govuk-header hearth-header" role="banner">
+      <header className="govuk-header hearth-header">
         <div className="govuk-header__container govuk-width-container">
           <div className="govuk-header__logo">
             <Link to="/" className="govuk-header__link govuk-header__link--homepage">
@@ -68,13 +80,15 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
         </div>
       </header>
       <div className="govuk-width-container">
-        <main className="govuk-main-wrapper" id="main-content" role="main">
+        <main className="govuk-main-wrapper" id="main-content">
           {children}
         </main>
       </div>
       <footer className="govuk-footer" role="contentinfo">
         <div className="govuk-width-container">
-          <p className="govuk-footer__meta-custom govuk-body-s">Hearth is open-source software for children’s social care. Demo data is invented.</p>
+          <p className="govuk-footer__meta-custom govuk-body-s">
+            Hearth is open-source software for children’s social care. Demo data is invented.
+          </p>
         </div>
       </footer>
     </>

@@ -18,19 +18,39 @@ export function RequestList({ tasks, caption }: { tasks: Task[]; caption: string
       <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Request</th>
-          <th scope="col" className="govuk-table__header">Where it is</th>
+          <th scope="col" className="govuk-table__header">
+            Request
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Where it is
+          </th>
         </tr>
       </thead>
       <tbody className="govuk-table__body" aria-live="polite">
         {tasks.map((t) => (
           <tr className="govuk-table__row" key={t.id}>
             <td className="govuk-table__cell">
-              {t.label}{t.familyName ? ` (${t.familyName})` : ''}
-              {t.details && <><br /><span className="govuk-body-s">“{t.details}”</span></>}
-              {t.status === 'done' && t.outcome && <><br /><span className="govuk-body-s">{t.outcome}{t.reference ? `, reference ${t.reference}` : ''}</span></>}
+              {t.label}
+              {t.familyName ? ` (${t.familyName})` : ''}
+              {t.details && (
+                <>
+                  <br />
+                  <span className="govuk-body-s">“{t.details}”</span>
+                </>
+              )}
+              {t.status === 'done' && t.outcome && (
+                <>
+                  <br />
+                  <span className="govuk-body-s">
+                    {t.outcome}
+                    {t.reference ? `, reference ${t.reference}` : ''}
+                  </span>
+                </>
+              )}
             </td>
-            <td className="govuk-table__cell"><RequestStatus t={t} /></td>
+            <td className="govuk-table__cell">
+              <RequestStatus t={t} />
+            </td>
           </tr>
         ))}
       </tbody>

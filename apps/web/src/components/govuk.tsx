@@ -16,7 +16,9 @@ export function ErrorSummary({ error }: { error: unknown }) {
           {apiError && apiError.details.length > 0 ? (
             apiError.details.map((d) => (
               <li key={d.field}>
-                <a href={`#${d.field.split('.').slice(1).join('-') || d.field}`}>{fieldLabel(d.field)}: {d.message}</a>
+                <a href={`#${d.field.split('.').slice(1).join('-') || d.field}`}>
+                  {fieldLabel(d.field)}: {d.message}
+                </a>
               </li>
             ))
           ) : (
@@ -29,7 +31,11 @@ export function ErrorSummary({ error }: { error: unknown }) {
 }
 
 function fieldLabel(path: string): string {
-  const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path
+  const last =
+    path
+      .split('.')
+      .filter((p) => !/^\d+$/.test(p))
+      .pop() ?? path
   return last.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase())
 }
 
@@ -47,7 +53,18 @@ interface FieldProps {
   field?: string
 }
 
-export function TextField({ name, label, hint, error, type = 'text', defaultValue, autoComplete, width = '', required, field }: FieldProps) {
+export function TextField({
+  name,
+  label,
+  hint,
+  error,
+  type = 'text',
+  defaultValue,
+  autoComplete,
+  width = '',
+  required,
+  field,
+}: FieldProps) {
   const problem = error instanceof ApiError ? error.forField(field ?? name) : undefined
   const hintId = `${name}-hint`
   const errId = `${name}-error`
@@ -80,7 +97,21 @@ export function TextField({ name, label, hint, error, type = 'text', defaultValu
   )
 }
 
-export function SelectField({ name, label, options, error, defaultValue, hint }: { name: string; label: string; options: { value: string; label: string }[]; error?: unknown; defaultValue?: string; hint?: string }) {
+export function SelectField({
+  name,
+  label,
+  options,
+  error,
+  defaultValue,
+  hint,
+}: {
+  name: string
+  label: string
+  options: { value: string; label: string }[]
+  error?: unknown
+  defaultValue?: string
+  hint?: string
+}) {
   const problem = error instanceof ApiError ? error.forField(name) : undefined
   return (
     <div className={`govuk-form-group${problem ? ' govuk-form-group--error' : ''}`}>
@@ -104,7 +135,19 @@ export function SelectField({ name, label, options, error, defaultValue, hint }:
   )
 }
 
-export function Checkboxes({ name, legend, options, error, defaultChecked = [] }: { name: string; legend: string; options: { value: string; label: string }[]; error?: unknown; defaultChecked?: string[] }) {
+export function Checkboxes({
+  name,
+  legend,
+  options,
+  error,
+  defaultChecked = [],
+}: {
+  name: string
+  legend: string
+  options: { value: string; label: string }[]
+  error?: unknown
+  defaultChecked?: string[]
+}) {
   const problem = error instanceof ApiError ? error.forField(name) : undefined
   const id = useId()
   return (
@@ -119,7 +162,14 @@ export function Checkboxes({ name, legend, options, error, defaultChecked = [] }
         <div className="govuk-checkboxes govuk-checkboxes--small">
           {options.map((o) => (
             <div className="govuk-checkboxes__item" key={o.value}>
-              <input className="govuk-checkboxes__input" id={`${id}-${o.value}`} name={name} type="checkbox" value={o.value} defaultChecked={defaultChecked.includes(o.value)} />
+              <input
+                className="govuk-checkboxes__input"
+                id={`${id}-${o.value}`}
+                name={name}
+                type="checkbox"
+                value={o.value}
+                defaultChecked={defaultChecked.includes(o.value)}
+              />
               <label className="govuk-label govuk-checkboxes__label" htmlFor={`${id}-${o.value}`}>
                 {o.label}
               </label>
@@ -131,9 +181,27 @@ export function Checkboxes({ name, legend, options, error, defaultChecked = [] }
   )
 }
 
-export function Button({ children, secondary, disabled, type = 'submit', onClick }: { children: ReactNode; secondary?: boolean; disabled?: boolean; type?: 'submit' | 'button'; onClick?: () => void }) {
+export function Button({
+  children,
+  secondary,
+  disabled,
+  type = 'submit',
+  onClick,
+}: {
+  children: ReactNode
+  secondary?: boolean
+  disabled?: boolean
+  type?: 'submit' | 'button'
+  onClick?: () => void
+}) {
   return (
-    <button type={type} className={`govuk-button${secondary ? ' govuk-button--secondary' : ''}`} data-module="govuk-button" disabled={disabled} onClick={onClick}>
+    <button
+      type={type}
+      className={`govuk-button${secondary ? ' govuk-button--secondary' : ''}`}
+      data-module="govuk-button"
+      disabled={disabled}
+      onClick={onClick}
+    >
       {children}
     </button>
   )
@@ -148,7 +216,11 @@ export function BackLink({ to, children = 'Back' }: { to: string; children?: Rea
 }
 
 export function Loading() {
-  return <p className="govuk-body" aria-live="polite">Loading…</p>
+  return (
+    <p className="govuk-body" aria-live="polite">
+      Loading…
+    </p>
+  )
 }
 
 export function SummaryList({ rows }: { rows: [string, ReactNode][] }) {
@@ -177,16 +249,49 @@ export function Panel({ children }: { children: ReactNode }) {
   )
 }
 
-export function TextArea({ name, label, hint, error, rows = 4, defaultValue, field }: { name: string; label: string; hint?: string; error?: unknown; rows?: number; defaultValue?: string; field?: string }) {
+export function TextArea({
+  name,
+  label,
+  hint,
+  error,
+  rows = 4,
+  defaultValue,
+  field,
+}: {
+  name: string
+  label: string
+  hint?: string
+  error?: unknown
+  rows?: number
+  defaultValue?: string
+  field?: string
+}) {
   const problem = error instanceof ApiError ? error.forField(field ?? name) : undefined
   const hintId = `${name}-hint`
   const errId = `${name}-error`
   return (
     <div className={`govuk-form-group${problem ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={name}>{label}</label>
-      {hint && <div id={hintId} className="govuk-hint">{hint}</div>}
-      {problem && <p id={errId} className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> {problem}</p>}
-      <textarea className={`govuk-textarea${problem ? ' govuk-textarea--error' : ''}`} id={name} name={name} rows={rows} defaultValue={defaultValue} aria-describedby={[hint ? hintId : '', problem ? errId : ''].filter(Boolean).join(' ') || undefined} />
+      <label className="govuk-label" htmlFor={name}>
+        {label}
+      </label>
+      {hint && (
+        <div id={hintId} className="govuk-hint">
+          {hint}
+        </div>
+      )}
+      {problem && (
+        <p id={errId} className="govuk-error-message">
+          <span className="govuk-visually-hidden">Error:</span> {problem}
+        </p>
+      )}
+      <textarea
+        className={`govuk-textarea${problem ? ' govuk-textarea--error' : ''}`}
+        id={name}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        aria-describedby={[hint ? hintId : '', problem ? errId : ''].filter(Boolean).join(' ') || undefined}
+      />
     </div>
   )
 }

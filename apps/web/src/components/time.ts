@@ -9,5 +9,11 @@ export function since(iso: string): string {
 
 /** "Mon 23 Nov, 14:30": how a visit, due time or deadline is shown everywhere. */
 export function dateTime(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
+  return new Date(iso).toLocaleString('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
 }

@@ -9,7 +9,10 @@ const SEX = { M: 'Male', F: 'Female', U: 'Unknown or unborn' } as const
 
 export function ChildPage() {
   const { id } = useParams()
-  const child = useQuery({ queryKey: ['child', id], queryFn: () => api<z.infer<typeof Child>>('GET', `/api/children/${id}`) })
+  const child = useQuery({
+    queryKey: ['child', id],
+    queryFn: () => api<z.infer<typeof Child>>('GET', `/api/children/${id}`),
+  })
   if (child.isLoading) return <Loading />
   const c = child.data
   return (
@@ -18,7 +21,9 @@ export function ChildPage() {
       <ErrorSummary error={child.error} />
       {c && (
         <>
-          <h1 className="govuk-heading-l">{c.firstName} {c.lastName}</h1>
+          <h1 className="govuk-heading-l">
+            {c.firstName} {c.lastName}
+          </h1>
           <SummaryList
             rows={[
               [c.dateOfBirth ? 'Date of birth' : 'Expected date of birth', c.dateOfBirth ?? c.expectedDateOfBirth],

@@ -20,19 +20,41 @@ export function CouncilPage() {
   return (
     <>
       <h1 className="govuk-heading-l">The council at a glance</h1>
-      <p className="govuk-body-s">Worked out when you opened this page ({new Date(d.generatedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}). <Link className="govuk-link" to="/figures">See the figures week by week</Link> or <a className="govuk-link" href="/api/council/overview.csv" download>download this table (CSV)</a>.</p>
+      <p className="govuk-body-s">
+        Worked out when you opened this page (
+        {new Date(d.generatedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}).{' '}
+        <Link className="govuk-link" to="/figures">
+          See the figures week by week
+        </Link>{' '}
+        or{' '}
+        <a className="govuk-link" href="/api/council/overview.csv" download>
+          download this table (CSV)
+        </a>
+        .
+      </p>
       <SummaryList
         rows={[
           ['Committed spend (approved and team-agreed packages)', pounds(d.committedPence)],
           ['Proposals waiting for strategy', String(d.proposalsAwaiting)],
-          ['Referrals decided within one working day (last 30 days)', referrals ? `${d.referrals.onTime} of ${referrals} (${Math.round((100 * d.referrals.onTime) / referrals)}%)` : 'None yet'],
+          [
+            'Referrals decided within one working day (last 30 days)',
+            referrals
+              ? `${d.referrals.onTime} of ${referrals} (${Math.round((100 * d.referrals.onTime) / referrals)}%)`
+              : 'None yet',
+          ],
           ['Referrals overdue for a decision now', String(d.referrals.overdueNow)],
         ]}
       />
       <h2 className="govuk-heading-m">Children held by each team, against what the team can hold</h2>
       <div aria-hidden="true" style={{ width: '100%', height: 300 }}>
         <ResponsiveContainer>
-          <BarChart data={d.teams.map((t) => ({ name: t.teamName.replace(/ family team$/, ''), held: t.childrenHeld, capacity: t.capacityChildren }))}>
+          <BarChart
+            data={d.teams.map((t) => ({
+              name: t.teamName.replace(/ family team$/, ''),
+              held: t.childrenHeld,
+              capacity: t.capacityChildren,
+            }))}
+          >
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="name" />
             <YAxis allowDecimals={false} />
@@ -47,19 +69,37 @@ export function CouncilPage() {
         <caption className="govuk-table__caption govuk-table__caption--m">Teams</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Team</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Children held / capacity</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Families held</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Waiting on the board</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Admin overdue</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Committed spend</th>
+            <th scope="col" className="govuk-table__header">
+              Team
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Children held / capacity
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Families held
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Waiting on the board
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Admin overdue
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Committed spend
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {d.teams.map((t) => (
             <tr className="govuk-table__row" key={t.teamId}>
-              <td className="govuk-table__cell"><Link className="govuk-link" to={`/council/teams/${t.teamId}`}>{t.teamName}</Link></td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{t.childrenHeld} / {t.capacityChildren}</td>
+              <td className="govuk-table__cell">
+                <Link className="govuk-link" to={`/council/teams/${t.teamId}`}>
+                  {t.teamName}
+                </Link>
+              </td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">
+                {t.childrenHeld} / {t.capacityChildren}
+              </td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{t.familiesHeld}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{t.familiesWaiting}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{t.adminTasksOverdue}</td>
@@ -74,7 +114,10 @@ export function CouncilPage() {
 
 export function CouncilTeamPage() {
   const { id } = useParams()
-  const t = useQuery({ queryKey: ['council', id], queryFn: () => api<z.infer<typeof TeamFigures>>('GET', `/api/council/teams/${id}`) })
+  const t = useQuery({
+    queryKey: ['council', id],
+    queryFn: () => api<z.infer<typeof TeamFigures>>('GET', `/api/council/teams/${id}`),
+  })
   if (t.isLoading) return <Loading />
   if (!t.data) return <ErrorSummary error={t.error} />
   const x = t.data
@@ -87,7 +130,10 @@ export function CouncilTeamPage() {
           ['Practitioners', String(x.practitioners)],
           ['Children held / capacity', `${x.childrenHeld} / ${x.capacityChildren}`],
           ['Families held', String(x.familiesHeld)],
-          ['Families waiting on the board', `${x.familiesWaiting}${x.familiesWaiting ? `, the longest for ${minutesInWords(x.oldestWaitMinutes)}` : ''}`],
+          [
+            'Families waiting on the board',
+            `${x.familiesWaiting}${x.familiesWaiting ? `, the longest for ${minutesInWords(x.oldestWaitMinutes)}` : ''}`,
+          ],
           ['Admin tasks overdue', String(x.adminTasksOverdue)],
           ['Practitioner time enablers saved this week', minutesInWords(x.minutesSavedThisWeek)],
           ['Committed spend', pounds(x.committedPence)],

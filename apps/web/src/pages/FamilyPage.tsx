@@ -18,7 +18,10 @@ export function FamilyPage() {
   useLiveEvents()
   const { data: me } = useMe()
   const queryClient = useQueryClient()
-  const family = useQuery({ queryKey: ['family', id], queryFn: () => api<z.infer<typeof FamilyDetail>>('GET', `/api/families/${id}`) })
+  const family = useQuery({
+    queryKey: ['family', id],
+    queryFn: () => api<z.infer<typeof FamilyDetail>>('GET', `/api/families/${id}`),
+  })
   const addChild = useMutation({
     mutationFn: (body: unknown) => api('POST', `/api/families/${id}/children`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['family', id] }),
@@ -72,33 +75,82 @@ export function FamilyPage() {
           <ul className="govuk-list">
             {f.children.map((c) => (
               <li key={c.id}>
-                <Link className="govuk-link" to={`/children/${c.id}`}>{c.firstName} {c.lastName}</Link>
-                {c.dateOfBirth ? `, born ${new Date(c.dateOfBirth).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}` : c.expectedDateOfBirth ? `, expected ${new Date(c.expectedDateOfBirth).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}` : ''}
+                <Link className="govuk-link" to={`/children/${c.id}`}>
+                  {c.firstName} {c.lastName}
+                </Link>
+                {c.dateOfBirth
+                  ? `, born ${new Date(c.dateOfBirth).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}`
+                  : c.expectedDateOfBirth
+                    ? `, expected ${new Date(c.expectedDateOfBirth).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}`
+                    : ''}
               </li>
             ))}
           </ul>
           <h2 className="govuk-heading-m">People around the children</h2>
-          {f.adults.length === 0 ? <p className="govuk-body">No one recorded yet.</p> : (
+          {f.adults.length === 0 ? (
+            <p className="govuk-body">No one recorded yet.</p>
+          ) : (
             <ul className="govuk-list govuk-list--bullet">
               {f.relationships.map((r) => (
                 <li key={r.id}>
-                  {adultName(r.adultId)} is {r.kind.replace('_', ' ')} to {childName(r.childId)}.{r.strengths ? ` Going well: ${r.strengths}` : ''}{r.worries ? ` Worries: ${r.worries}` : ''}
+                  {adultName(r.adultId)} is {r.kind.replace('_', ' ')} to {childName(r.childId)}.
+                  {r.strengths ? ` Going well: ${r.strengths}` : ''}
+                  {r.worries ? ` Worries: ${r.worries}` : ''}
                 </li>
               ))}
             </ul>
           )}
           <details className="govuk-details">
-            <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Add a child</span></summary>
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">Add a child</span>
+            </summary>
             <div className="govuk-details__text">
               <ErrorSummary error={addChild.error} />
               <form onSubmit={submit} noValidate>
                 <TextField name="firstName" label="First name" error={addChild.error} width="govuk-input--width-20" />
-                <TextField name="lastName" label="Last name" defaultValue={f.name.replace(/ family$/, '')} error={addChild.error} width="govuk-input--width-20" />
-                <TextField name="dateOfBirth" label="Date of birth" hint="For example, 2019-03-27" error={addChild.error} width="govuk-input--width-10" />
-                <TextField name="expectedDateOfBirth" label="Or, for an unborn child, expected date" error={addChild.error} width="govuk-input--width-10" />
-                <SelectField name="sex" label="Sex" options={[{ value: 'F', label: 'Female' }, { value: 'M', label: 'Male' }, { value: 'U', label: 'Unknown or unborn' }]} error={addChild.error} />
-                <SelectField name="ethnicity" label="Ethnicity (census code)" defaultValue="NOBT" options={ETHNICITY_CODES.map((c) => ({ value: c, label: c }))} error={addChild.error} />
-                <TextField name="nhsNumber" label="NHS number (optional)" error={addChild.error} width="govuk-input--width-10" />
+                <TextField
+                  name="lastName"
+                  label="Last name"
+                  defaultValue={f.name.replace(/ family$/, '')}
+                  error={addChild.error}
+                  width="govuk-input--width-20"
+                />
+                <TextField
+                  name="dateOfBirth"
+                  label="Date of birth"
+                  hint="For example, 2019-03-27"
+                  error={addChild.error}
+                  width="govuk-input--width-10"
+                />
+                <TextField
+                  name="expectedDateOfBirth"
+                  label="Or, for an unborn child, expected date"
+                  error={addChild.error}
+                  width="govuk-input--width-10"
+                />
+                <SelectField
+                  name="sex"
+                  label="Sex"
+                  options={[
+                    { value: 'F', label: 'Female' },
+                    { value: 'M', label: 'Male' },
+                    { value: 'U', label: 'Unknown or unborn' },
+                  ]}
+                  error={addChild.error}
+                />
+                <SelectField
+                  name="ethnicity"
+                  label="Ethnicity (census code)"
+                  defaultValue="NOBT"
+                  options={ETHNICITY_CODES.map((c) => ({ value: c, label: c }))}
+                  error={addChild.error}
+                />
+                <TextField
+                  name="nhsNumber"
+                  label="NHS number (optional)"
+                  error={addChild.error}
+                  width="govuk-input--width-10"
+                />
                 <Button disabled={addChild.isPending}>Add child</Button>
               </form>
             </div>

@@ -30,38 +30,92 @@ function Home({ me }: { me: Me }) {
       {hasRole(me, 'referral_officer') && (
         <Section title="Front door">
           <p className="govuk-body">
-            <Link className="govuk-link" to="/referrals">Referrals waiting for a decision</Link>, least time left first, or <Link className="govuk-link" to="/referrals/new">record a referral</Link>.
+            <Link className="govuk-link" to="/referrals">
+              Referrals waiting for a decision
+            </Link>
+            , least time left first, or{' '}
+            <Link className="govuk-link" to="/referrals/new">
+              record a referral
+            </Link>
+            .
           </p>
         </Section>
       )}
       {hasRole(me, 'enabler') && (
         <Section title="Admin queue">
-          <p className="govuk-body"><Link className="govuk-link" to="/tasks">Open the admin task queue</Link>: letters, bookings, invitations and minutes that practitioners’ work sends to you, soonest due first.</p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/tasks">
+              Open the admin task queue
+            </Link>
+            : letters, bookings, invitations and minutes that practitioners’ work sends to you, soonest due first.
+          </p>
         </Section>
       )}
       {hasRole(me, 'insight_adviser') && (
         <Section title="Consultations and figures">
           <TaskFigures />
-          <p className="govuk-body govuk-hint">Coming next: consultation requests, the service directory and the other team figures.</p>
+          <p className="govuk-body govuk-hint">
+            Coming next: consultation requests, the service directory and the other team figures.
+          </p>
         </Section>
       )}
       {hasRole(me, 'strategy_member') && (
         <Section title="Sign-off and the council view">
-          <p className="govuk-body"><Link className="govuk-link" to="/strategy">Proposals waiting for sign-off</Link> · <Link className="govuk-link" to="/council">the council at a glance</Link></p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/strategy">
+              Proposals waiting for sign-off
+            </Link>{' '}
+            ·{' '}
+            <Link className="govuk-link" to="/council">
+              the council at a glance
+            </Link>
+          </p>
           {!hasRole(me, 'insight_adviser') && <TaskFigures />}
         </Section>
       )}
       {hasRole(me, 'administrator') && (
         <Section title="Set up the council">
           <ul className="govuk-list govuk-list--bullet">
-            <li><Link className="govuk-link" to="/admin/people">People and their roles</Link></li>
-            <li><Link className="govuk-link" to="/admin/teams">Teams and who is in them</Link></li>
-            <li><Link className="govuk-link" to="/admin/patches">Patches and their postcodes</Link></li>
-            <li><Link className="govuk-link" to="/admin/bank-holidays">Bank holidays</Link></li>
-            <li><Link className="govuk-link" to="/admin/task-settings">Admin task settings</Link></li>
-            <li><Link className="govuk-link" to="/admin/thresholds">Sign-off thresholds</Link></li>
-            <li><Link className="govuk-link" to="/admin/audit">Search the audit trail</Link></li>
-            <li><Link className="govuk-link" to="/admin/jobs">Failed background jobs</Link></li>
+            <li>
+              <Link className="govuk-link" to="/admin/people">
+                People and their roles
+              </Link>
+            </li>
+            <li>
+              <Link className="govuk-link" to="/admin/teams">
+                Teams and who is in them
+              </Link>
+            </li>
+            <li>
+              <Link className="govuk-link" to="/admin/patches">
+                Patches and their postcodes
+              </Link>
+            </li>
+            <li>
+              <Link className="govuk-link" to="/admin/bank-holidays">
+                Bank holidays
+              </Link>
+            </li>
+            <li>
+              <Link className="govuk-link" to="/admin/task-settings">
+                Admin task settings
+              </Link>
+            </li>
+            <li>
+              <Link className="govuk-link" to="/admin/thresholds">
+                Sign-off thresholds
+              </Link>
+            </li>
+            <li>
+              <Link className="govuk-link" to="/admin/audit">
+                Search the audit trail
+              </Link>
+            </li>
+            <li>
+              <Link className="govuk-link" to="/admin/jobs">
+                Failed background jobs
+              </Link>
+            </li>
           </ul>
         </Section>
       )}

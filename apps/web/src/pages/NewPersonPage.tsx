@@ -29,9 +29,27 @@ export function NewPersonPage() {
       <h1 className="govuk-heading-l">Add a person</h1>
       <form onSubmit={submit} noValidate>
         <TextField name="name" label="Full name" error={create.error} />
-        <TextField name="email" label="Email address" hint="They sign in with this." type="email" error={create.error} />
-        <Checkboxes name="roles" legend="What do they do?" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} error={create.error} />
-        <TextField name="password" label="First password" hint="At least 12 characters. Ask them to change it." type="password" error={create.error} width="govuk-input--width-20" />
+        <TextField
+          name="email"
+          label="Email address"
+          hint="They sign in with this."
+          type="email"
+          error={create.error}
+        />
+        <Checkboxes
+          name="roles"
+          legend="What do they do?"
+          options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          error={create.error}
+        />
+        <TextField
+          name="password"
+          label="First password"
+          hint="At least 12 characters. Ask them to change it."
+          type="password"
+          error={create.error}
+          width="govuk-input--width-20"
+        />
         <Button disabled={create.isPending}>Add person</Button>
       </form>
     </>

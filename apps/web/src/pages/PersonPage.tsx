@@ -9,7 +9,10 @@ import { BackLink, Button, ErrorSummary, Loading, SummaryList } from '../compone
 export function PersonPage() {
   const { id } = useParams()
   const queryClient = useQueryClient()
-  const person = useQuery({ queryKey: ['person', id], queryFn: () => api<z.infer<typeof Person>>('GET', `/api/people/${id}`) })
+  const person = useQuery({
+    queryKey: ['person', id],
+    queryFn: () => api<z.infer<typeof Person>>('GET', `/api/people/${id}`),
+  })
   const update = useMutation({
     mutationFn: (body: unknown) => api('PATCH', `/api/people/${id}`, body),
     onSuccess: () => {
@@ -35,11 +38,19 @@ export function PersonPage() {
             ]}
           />
           <div className="hearth-actions">
-            {p.locked && <Button type="button" onClick={() => update.mutate({ unlock: true })}>Unlock account</Button>}
+            {p.locked && (
+              <Button type="button" onClick={() => update.mutate({ unlock: true })}>
+                Unlock account
+              </Button>
+            )}
             {p.active ? (
-              <Button type="button" secondary onClick={() => update.mutate({ active: false })}>Close account</Button>
+              <Button type="button" secondary onClick={() => update.mutate({ active: false })}>
+                Close account
+              </Button>
             ) : (
-              <Button type="button" secondary onClick={() => update.mutate({ active: true })}>Reopen account</Button>
+              <Button type="button" secondary onClick={() => update.mutate({ active: true })}>
+                Reopen account
+              </Button>
             )}
           </div>
         </>

@@ -27,7 +27,14 @@ export function SignInPage() {
         <h1 className="govuk-heading-l">Sign in to Hearth</h1>
         <form onSubmit={submit} noValidate>
           <TextField name="email" label="Email address" type="email" autoComplete="username" error={signIn.error} />
-          <TextField name="password" label="Password" type="password" autoComplete="current-password" error={signIn.error} width="govuk-input--width-20" />
+          <TextField
+            name="password"
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            error={signIn.error}
+            width="govuk-input--width-20"
+          />
           <Button disabled={signIn.isPending}>Sign in</Button>
         </form>
       </div>

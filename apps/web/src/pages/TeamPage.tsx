@@ -11,15 +11,24 @@ export function TeamPage() {
   const { id } = useParams()
   const queryClient = useQueryClient()
   const [added, setAdded] = useState<string | null>(null)
-  const team = useQuery({ queryKey: ['team', id], queryFn: () => api<z.infer<typeof TeamDetail>>('GET', `/api/teams/${id}`) })
+  const team = useQuery({
+    queryKey: ['team', id],
+    queryFn: () => api<z.infer<typeof TeamDetail>>('GET', `/api/teams/${id}`),
+  })
   const people = useQuery({ queryKey: ['people'], queryFn: () => api<z.infer<typeof Person>[]>('GET', '/api/people') })
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['team', id] })
     void queryClient.invalidateQueries({ queryKey: ['teams'] })
     void queryClient.invalidateQueries({ queryKey: ['people'] })
   }
-  const add = useMutation({ mutationFn: (personId: string) => api('POST', `/api/teams/${id}/members`, { personId }), onSuccess: refresh })
-  const remove = useMutation({ mutationFn: (personId: string) => api('DELETE', `/api/teams/${id}/members/${personId}`), onSuccess: refresh })
+  const add = useMutation({
+    mutationFn: (personId: string) => api('POST', `/api/teams/${id}/members`, { personId }),
+    onSuccess: refresh,
+  })
+  const remove = useMutation({
+    mutationFn: (personId: string) => api('DELETE', `/api/teams/${id}/members/${personId}`),
+    onSuccess: refresh,
+  })
 
   if (team.isLoading) return <Loading />
   const t = team.data
@@ -38,15 +47,26 @@ export function TeamPage() {
       {added && <Panel>{added} has joined the team.</Panel>}
       {t && (
         <>
-          <span className="govuk-caption-l">{TEAM_KIND_LABELS[t.kind]}{t.patchName ? ` · ${t.patchName} patch` : ''}</span>
+          <span className="govuk-caption-l">
+            {TEAM_KIND_LABELS[t.kind]}
+            {t.patchName ? ` · ${t.patchName} patch` : ''}
+          </span>
           <h1 className="govuk-heading-l">{t.name}</h1>
           <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">People in this team ({t.members.length})</caption>
+            <caption className="govuk-table__caption govuk-table__caption--m">
+              People in this team ({t.members.length})
+            </caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Name</th>
-                <th scope="col" className="govuk-table__header">Roles</th>
-                <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
+                <th scope="col" className="govuk-table__header">
+                  Name
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Roles
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  <span className="govuk-visually-hidden">Action</span>
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -55,7 +75,11 @@ export function TeamPage() {
                   <td className="govuk-table__cell">{m.name}</td>
                   <td className="govuk-table__cell">{m.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
                   <td className="govuk-table__cell">
-                    <button type="button" className="govuk-link hearth-link-button" onClick={() => remove.mutate(m.personId)}>
+                    <button
+                      type="button"
+                      className="govuk-link hearth-link-button"
+                      onClick={() => remove.mutate(m.personId)}
+                    >
                       Take off team<span className="govuk-visually-hidden"> {m.name}</span>
                     </button>
                   </td>
@@ -68,7 +92,12 @@ export function TeamPage() {
             <p className="govuk-body">Everyone with an open account is already in this team.</p>
           ) : (
             <form onSubmit={submit} noValidate>
-              <SelectField name="personId" label="Person" options={candidates.map((p) => ({ value: p.id, label: `${p.name} (${p.email})` }))} error={add.error} />
+              <SelectField
+                name="personId"
+                label="Person"
+                options={candidates.map((p) => ({ value: p.id, label: `${p.name} (${p.email})` }))}
+                error={add.error}
+              />
               <Button disabled={add.isPending}>Add to team</Button>
             </form>
           )}

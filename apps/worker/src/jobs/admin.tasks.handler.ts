@@ -1,5 +1,15 @@
 import { and, eq, inArray, like, ne } from 'drizzle-orm'
-import { adminTasks, createTask, familyLetters, insightRequests, memberships, people, referrals, teams, visits } from '@hearth/db'
+import {
+  adminTasks,
+  createTask,
+  familyLetters,
+  insightRequests,
+  memberships,
+  people,
+  referrals,
+  teams,
+  visits,
+} from '@hearth/db'
 import { isProfessionalSource, tasksForVisit, type ReferralSource, type VisitKind } from '@hearth/domain'
 import type { JobPayload } from '@hearth/jobs'
 import type { JobContext } from '../handlers'
@@ -12,8 +22,11 @@ export async function handleAdminTasks(ctx: JobContext, p: JobPayload<'admin.tas
   const created = await ctx.db.transaction(async (tx) => {
     const ids: (string | null)[] = []
     if (p.trigger === 'visit.booked') {
-      const [v] = await tx.select().from(visits).where(and(eq(visits.councilId, p.councilId), eq(visits.id, p.subjectId)))
-      if (!v || v.status !== 'booked') return []
+      const [v] = await tx
+        .select()
+        .from(visits)
+        .where(and(eq(visits.councilId, p.councilId), eq(visits.id, p.subjectId)))
+      if (v?.status !== 'booked') return []
       for (const taskType of tasksForVisit(v.kind as VisitKind, v.interpreterNeeded)) {
         ids.push(
           await createTask(tx, {
@@ -31,11 +44,25 @@ export async function handleAdminTasks(ctx: JobContext, p: JobPayload<'admin.tas
         )
       }
     } else if (p.trigger === 'workers.changed') {
-      const [letter] = await tx.select().from(familyLetters).where(and(eq(familyLetters.councilId, p.councilId), eq(familyLetters.id, p.subjectId)))
+      const [letter] = await tx
+        .select()
+        .from(familyLetters)
+        .where(and(eq(familyLetters.councilId, p.councilId), eq(familyLetters.id, p.subjectId)))
       if (!letter) return []
-      ids.push(await createTask(tx, { councilId: p.councilId, sourceKey: `letter:${letter.id}`, taskType: 'workers_letter', teamId: p.teamId ?? null, familyId: letter.familyId }))
+      ids.push(
+        await createTask(tx, {
+          councilId: p.councilId,
+          sourceKey: `letter:${letter.id}`,
+          taskType: 'workers_letter',
+          teamId: p.teamId ?? null,
+          familyId: letter.familyId,
+        }),
+      )
     } else if (p.trigger === 'referral.received') {
-      const [r] = await tx.select().from(referrals).where(and(eq(referrals.councilId, p.councilId), eq(referrals.id, p.subjectId)))
+      const [r] = await tx
+        .select()
+        .from(referrals)
+        .where(and(eq(referrals.councilId, p.councilId), eq(referrals.id, p.subjectId)))
       if (!r || !isProfessionalSource(r.source as ReferralSource)) return []
       // the front door's own team gets the credit for the time saved
       const [team] = await tx
@@ -43,20 +70,75 @@ export async function handleAdminTasks(ctx: JobContext, p: JobPayload<'admin.tas
         .from(memberships)
         .innerJoin(teams, eq(teams.id, memberships.teamId))
         .innerJoin(people, eq(people.id, memberships.personId))
-        .where(and(eq(memberships.councilId, p.councilId), eq(memberships.personId, r.receivedBy), eq(teams.kind, 'referral')))
+        .where(
+          and(
+            eq(memberships.councilId, p.councilId),
+            eq(memberships.personId, r.receivedBy),
+            eq(teams.kind, 'referral'),
+          ),
+        )
         .limit(1)
-      ids.push(await createTask(tx, { councilId: p.councilId, sourceKey: `referral:${r.id}:ack`, taskType: 'referrer_acknowledgement', teamId: team?.id ?? null, familyId: r.familyId, referralId: r.id, requestedBy: r.receivedBy }))
+      ids.push(
+        await createTask(tx, {
+          councilId: p.councilId,
+          sourceKey: `referral:${r.id}:ack`,
+          taskType: 'referrer_acknowledgement',
+          teamId: team?.id ?? null,
+          familyId: r.familyId,
+          referralId: r.id,
+          requestedBy: r.receivedBy,
+        }),
+      )
     } else if (p.trigger === 'insight.session_booked') {
-      const [r] = await tx.select().from(insightRequests).where(and(eq(insightRequests.councilId, p.councilId), eq(insightRequests.id, p.subjectId)))
-      if (!r || r.status !== 'booked' || !r.sessionAt || !r.takenBy) return []
+      const [r] = await tx
+        .select()
+        .from(insightRequests)
+        .where(and(eq(insightRequests.councilId, p.councilId), eq(insightRequests.id, p.subjectId)))
+      if (r?.status !== 'booked' || !r.sessionAt || !r.takenBy) return []
       const key = `insight:${r.id}:session:${r.sessionAt.toISOString()}`
       // a session moved to another time: the task for the old time is no longer wanted
-      await tx.update(adminTasks).set({ status: 'cancelled' }).where(and(eq(adminTasks.councilId, p.councilId), like(adminTasks.sourceKey, `insight:${r.id}:session:%`), ne(adminTasks.sourceKey, key), inArray(adminTasks.status, ['open', 'claimed'])))
-      const [team] = await tx.select({ id: teams.id }).from(memberships).innerJoin(teams, eq(teams.id, memberships.teamId)).where(and(eq(memberships.councilId, p.councilId), eq(memberships.personId, r.takenBy), eq(teams.kind, 'insight'))).limit(1)
-      const when = r.sessionAt.toLocaleString('en-GB', { timeZone: 'Europe/London', weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
-      ids.push(await createTask(tx, { councilId: p.councilId, sourceKey: key, taskType: 'insight_session', teamId: team?.id ?? null, familyId: r.familyId, requestedBy: r.takenBy, notAfter: r.sessionAt, details: `${r.kind === 'coaching' ? 'Coaching' : 'Consultation'} session, ${when}, ${r.sessionMinutes ?? 60} minutes. Who attends: ${r.attendees ?? 'see the request'}.` }))
+      await tx
+        .update(adminTasks)
+        .set({ status: 'cancelled' })
+        .where(
+          and(
+            eq(adminTasks.councilId, p.councilId),
+            like(adminTasks.sourceKey, `insight:${r.id}:session:%`),
+            ne(adminTasks.sourceKey, key),
+            inArray(adminTasks.status, ['open', 'claimed']),
+          ),
+        )
+      const [team] = await tx
+        .select({ id: teams.id })
+        .from(memberships)
+        .innerJoin(teams, eq(teams.id, memberships.teamId))
+        .where(
+          and(eq(memberships.councilId, p.councilId), eq(memberships.personId, r.takenBy), eq(teams.kind, 'insight')),
+        )
+        .limit(1)
+      const when = r.sessionAt.toLocaleString('en-GB', {
+        timeZone: 'Europe/London',
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+      ids.push(
+        await createTask(tx, {
+          councilId: p.councilId,
+          sourceKey: key,
+          taskType: 'insight_session',
+          teamId: team?.id ?? null,
+          familyId: r.familyId,
+          requestedBy: r.takenBy,
+          notAfter: r.sessionAt,
+          details: `${r.kind === 'coaching' ? 'Coaching' : 'Consultation'} session, ${when}, ${r.sessionMinutes ?? 60} minutes. Who attends: ${r.attendees ?? 'see the request'}.`,
+        }),
+      )
     }
     return ids.filter((x): x is string => !!x)
   })
-  if (created.length) await ctx.publish({ type: 'tasks.changed', councilId: p.councilId, teamIds: [], taskIds: created })
+  if (created.length)
+    await ctx.publish({ type: 'tasks.changed', councilId: p.councilId, teamIds: [], taskIds: created })
 }

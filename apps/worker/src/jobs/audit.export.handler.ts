@@ -3,8 +3,18 @@ import { auditEvents, auditExports, type Db } from '@hearth/db'
 import { csvCell } from '@hearth/domain'
 import type { JobPayload } from '@hearth/jobs'
 
-const COLUMNS = ['at', 'actor_person_id', 'action', 'record_type', 'record_id', 'family_id', 'child_id', 'method', 'route', 'request_id'] as const
-
+const COLUMNS = [
+  'at',
+  'actor_person_id',
+  'action',
+  'record_type',
+  'record_id',
+  'family_id',
+  'child_id',
+  'method',
+  'route',
+  'request_id',
+] as const
 
 /** Writes the audit trail (ids only) as CSV onto the export row. Re-running it rewrites the same content. */
 export async function handleAuditExport(db: Db, payload: JobPayload<'audit.export'>): Promise<void> {
@@ -37,7 +47,13 @@ export async function handleAuditExport(db: Db, payload: JobPayload<'audit.expor
   }
   await db
     .update(auditExports)
-    .set({ status: 'done', content: `${lines.join('\n')}\n`, rowCount: rows.length, completedAt: new Date(), error: null })
+    .set({
+      status: 'done',
+      content: `${lines.join('\n')}\n`,
+      rowCount: rows.length,
+      completedAt: new Date(),
+      error: null,
+    })
     .where(eq(auditExports.id, exp.id))
 }
 

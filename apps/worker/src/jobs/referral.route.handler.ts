@@ -10,12 +10,31 @@ import type { JobContext } from '../handlers'
 export async function handleReferralRoute(ctx: JobContext, payload: JobPayload<'referral.route'>): Promise<void> {
   const outcome = await ctx.db.transaction((tx) => routeReferral(tx, payload.councilId, payload.referralId))
   if (outcome.kind === 'routed') {
-    await ctx.publish({ type: 'offer.created', councilId: payload.councilId, teamIds: [outcome.teamId], offerId: outcome.offerId, openCase: outcome.openCase })
+    await ctx.publish({
+      type: 'offer.created',
+      councilId: payload.councilId,
+      teamIds: [outcome.teamId],
+      offerId: outcome.offerId,
+      openCase: outcome.openCase,
+    })
   } else if (outcome.kind === 'unroutable') {
-    await ctx.publish({ type: 'referral.unroutable', councilId: payload.councilId, teamIds: [], referralId: payload.referralId })
+    await ctx.publish({
+      type: 'referral.unroutable',
+      councilId: payload.councilId,
+      teamIds: [],
+      referralId: payload.referralId,
+    })
   }
 }
 
-export async function handleOpenCaseAlert(ctx: JobContext, payload: JobPayload<'referral.open_case_alert'>): Promise<void> {
-  await ctx.publish({ type: 'referral.open_case', councilId: payload.councilId, teamIds: [payload.teamId], referralId: payload.referralId })
+export async function handleOpenCaseAlert(
+  ctx: JobContext,
+  payload: JobPayload<'referral.open_case_alert'>,
+): Promise<void> {
+  await ctx.publish({
+    type: 'referral.open_case',
+    councilId: payload.councilId,
+    teamIds: [payload.teamId],
+    referralId: payload.referralId,
+  })
 }

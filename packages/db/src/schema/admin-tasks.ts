@@ -28,7 +28,9 @@ export const adminTasks = pgTable(
     requestedBy: uuid('requested_by').references(() => people.id),
     /** Free text for "ask an enabler"; otherwise a short plain description. */
     details: text('details'),
-    status: text('status', { enum: ['open', 'claimed', 'done', 'cancelled'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'claimed', 'done', 'cancelled'] })
+      .notNull()
+      .default('open'),
     dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }).notNull(),
     minutesSaved: integer('minutes_saved').notNull(),
     claimedBy: uuid('claimed_by').references(() => people.id),

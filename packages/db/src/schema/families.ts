@@ -38,7 +38,9 @@ export const children = pgTable(
   {
     id: id(),
     councilId: councilId().references(() => councils.id),
-    familyId: uuid('family_id').notNull().references(() => families.id),
+    familyId: uuid('family_id')
+      .notNull()
+      .references(() => families.id),
     /** Census LAchildID: ≤ 20 letters and digits. */
     laChildId: text('la_child_id').notNull(),
     firstName: text('first_name').notNull(),
@@ -66,7 +68,9 @@ export const adults = pgTable(
   {
     id: id(),
     councilId: councilId().references(() => councils.id),
-    familyId: uuid('family_id').notNull().references(() => families.id),
+    familyId: uuid('family_id')
+      .notNull()
+      .references(() => families.id),
     name: text('name').notNull(),
     /** In the family's words: "Mum", "Nan", "school nurse". */
     description: text('description'),
@@ -85,9 +89,15 @@ export const relationships = pgTable(
   {
     id: id(),
     councilId: councilId().references(() => councils.id),
-    familyId: uuid('family_id').notNull().references(() => families.id),
-    adultId: uuid('adult_id').notNull().references(() => adults.id),
-    childId: uuid('child_id').notNull().references(() => children.id),
+    familyId: uuid('family_id')
+      .notNull()
+      .references(() => families.id),
+    adultId: uuid('adult_id')
+      .notNull()
+      .references(() => adults.id),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id),
     kind: text('kind').notNull(),
     /** What is good about this relationship, in plain words. */
     strengths: text('strengths'),

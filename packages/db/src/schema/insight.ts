@@ -17,13 +17,19 @@ export const insightRequests = pgTable(
     kind: text('kind', { enum: ['consultation', 'coaching'] }).notNull(),
     topic: text('topic').notNull(),
     /** The team asking; for a family, the team holding it when asked. */
-    teamId: uuid('team_id').notNull().references(() => teams.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
     /** Null when the team asks for itself (coaching, or a consultation about its way of working). */
     familyId: uuid('family_id').references(() => families.id),
     question: text('question').notNull(),
-    askedBy: uuid('asked_by').notNull().references(() => people.id),
+    askedBy: uuid('asked_by')
+      .notNull()
+      .references(() => people.id),
     askedAt: timestamp('asked_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    status: text('status', { enum: ['waiting', 'taken', 'booked', 'advice_given', 'withdrawn'] }).notNull().default('waiting'),
+    status: text('status', { enum: ['waiting', 'taken', 'booked', 'advice_given', 'withdrawn'] })
+      .notNull()
+      .default('waiting'),
     takenBy: uuid('taken_by').references(() => people.id),
     takenAt: timestamp('taken_at', { withTimezone: true, mode: 'date' }),
     sessionAt: timestamp('session_at', { withTimezone: true, mode: 'date' }),
@@ -51,10 +57,15 @@ export const insightSettings = pgTable(
     councilId: councilId().references(() => councils.id),
     /** A request not taken within this many working days is shown as waiting too long. */
     waitWorkingDays: integer('wait_working_days').notNull(),
-    setBy: uuid('set_by').notNull().references(() => people.id),
+    setBy: uuid('set_by')
+      .notNull()
+      .references(() => people.id),
     setAt: createdAt(),
   },
-  (t) => [index('insight_settings_council_idx').on(t.councilId, t.setAt), index('insight_settings_set_by_idx').on(t.setBy)],
+  (t) => [
+    index('insight_settings_council_idx').on(t.councilId, t.setAt),
+    index('insight_settings_set_by_idx').on(t.setBy),
+  ],
 )
 
 // ---------------------------------------------------------------------------------------------
@@ -85,7 +96,9 @@ export const directoryServices = pgTable(
     id: id(),
     councilId: councilId().references(() => councils.id),
     orukId: text('oruk_id').notNull(),
-    organisationId: uuid('organisation_id').notNull().references(() => directoryOrganisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => directoryOrganisations.id),
     name: text('name').notNull(),
     description: text('description').notNull(),
     url: text('url'),
@@ -97,7 +110,9 @@ export const directoryServices = pgTable(
     attendingAccess: text('attending_access'),
     fees: text('fees'),
     /** ORUK service_taxonomys as they came (every vocabulary), so a file goes out as it came in. */
-    taxonomies: jsonb('taxonomies').$type<{ id: string; taxonomy: { id: string; name: string; vocabulary?: string | null } }[]>().notNull(),
+    taxonomies: jsonb('taxonomies')
+      .$type<{ id: string; taxonomy: { id: string; name: string; vocabulary?: string | null } }[]>()
+      .notNull(),
     /** ORUK service_areas as they came. */
     serviceAreas: jsonb('service_areas').$type<{ id: string; service_area: string }[]>().notNull(),
     /** For searching: the needs met (taxonomy ids in the "Hearth needs" vocabulary) … */
@@ -108,7 +123,10 @@ export const directoryServices = pgTable(
     capacityNote: text('capacity_note'),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('directory_services_oruk_uq').on(t.councilId, t.orukId), index('directory_services_org_idx').on(t.organisationId)],
+  (t) => [
+    uniqueIndex('directory_services_oruk_uq').on(t.councilId, t.orukId),
+    index('directory_services_org_idx').on(t.organisationId),
+  ],
 )
 export type DirectoryService = typeof directoryServices.$inferSelect
 
@@ -137,10 +155,17 @@ export const directoryServiceLocations = pgTable(
     id: id(),
     councilId: councilId().references(() => councils.id),
     orukId: text('oruk_id').notNull(),
-    serviceId: uuid('service_id').notNull().references(() => directoryServices.id),
-    locationId: uuid('location_id').notNull().references(() => directoryLocations.id),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => directoryServices.id),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => directoryLocations.id),
   },
-  (t) => [uniqueIndex('directory_service_locations_uq').on(t.councilId, t.serviceId, t.locationId), index('directory_service_locations_location_idx').on(t.locationId)],
+  (t) => [
+    uniqueIndex('directory_service_locations_uq').on(t.councilId, t.serviceId, t.locationId),
+    index('directory_service_locations_location_idx').on(t.locationId),
+  ],
 )
 
 export const directoryEligibility = pgTable(
@@ -149,7 +174,9 @@ export const directoryEligibility = pgTable(
     id: id(),
     councilId: councilId().references(() => councils.id),
     orukId: text('oruk_id').notNull(),
-    serviceId: uuid('service_id').notNull().references(() => directoryServices.id),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => directoryServices.id),
     eligibility: text('eligibility').notNull(),
     minimumAge: integer('minimum_age'),
     maximumAge: integer('maximum_age'),
@@ -163,7 +190,9 @@ export const directoryCostOptions = pgTable(
     id: id(),
     councilId: councilId().references(() => councils.id),
     orukId: text('oruk_id').notNull(),
-    serviceId: uuid('service_id').notNull().references(() => directoryServices.id),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => directoryServices.id),
     /** "Free", "Spot purchase" or "Block contract" (ORUK cost_option.option). */
     option: text('option').notNull(),
     amountPence: integer('amount_pence'),
@@ -180,16 +209,28 @@ export const familyServices = pgTable(
   {
     id: id(),
     councilId: councilId().references(() => councils.id),
-    familyId: uuid('family_id').notNull().references(() => families.id),
-    serviceId: uuid('service_id').notNull().references(() => directoryServices.id),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
+    familyId: uuid('family_id')
+      .notNull()
+      .references(() => families.id),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => directoryServices.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
     status: text('status', { enum: ['referred', 'attending', 'finished'] }).notNull(),
     onDate: date('on_date', { mode: 'string' }).notNull(),
     note: text('note'),
-    recordedBy: uuid('recorded_by').notNull().references(() => people.id),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => people.id),
     createdAt: createdAt(),
   },
-  (t) => [index('family_services_family_idx').on(t.councilId, t.familyId), index('family_services_service_idx').on(t.serviceId), index('family_services_recorded_by_idx').on(t.recordedBy)],
+  (t) => [
+    index('family_services_family_idx').on(t.councilId, t.familyId),
+    index('family_services_service_idx').on(t.serviceId),
+    index('family_services_recorded_by_idx').on(t.recordedBy),
+  ],
 )
 
 /**
@@ -202,16 +243,24 @@ export const commissions = pgTable(
   {
     id: id(),
     councilId: councilId().references(() => councils.id),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
-    familyId: uuid('family_id').notNull().references(() => families.id),
-    askedBy: uuid('asked_by').notNull().references(() => people.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    familyId: uuid('family_id')
+      .notNull()
+      .references(() => families.id),
+    askedBy: uuid('asked_by')
+      .notNull()
+      .references(() => people.id),
     askedAt: timestamp('asked_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     need: text('need').notNull(),
     why: text('why').notNull(),
     familyView: text('family_view').notNull(),
     weeks: integer('weeks').notNull(),
     budgetPence: integer('budget_pence').notNull(),
-    status: text('status', { enum: ['waiting', 'taken', 'commissioned', 'withdrawn'] }).notNull().default('waiting'),
+    status: text('status', { enum: ['waiting', 'taken', 'commissioned', 'withdrawn'] })
+      .notNull()
+      .default('waiting'),
     takenBy: uuid('taken_by').references(() => people.id),
     takenAt: timestamp('taken_at', { withTimezone: true, mode: 'date' }),
     providerName: text('provider_name'),

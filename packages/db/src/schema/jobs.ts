@@ -31,13 +31,18 @@ export const auditExports = pgTable(
     councilId: councilId().references(() => councils.id),
     requestedBy: uuid('requested_by').notNull(),
     filters: jsonb('filters').$type<{ personId?: string; childId?: string; from?: string; to?: string }>().notNull(),
-    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
+      .notNull()
+      .default('queued'),
     rowCount: integer('row_count'),
     content: text('content'),
     error: text('error'),
     createdAt: createdAt(),
     completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('audit_exports_council_idx').on(t.councilId, t.createdAt), index('audit_exports_requested_by_idx').on(t.requestedBy)],
+  (t) => [
+    index('audit_exports_council_idx').on(t.councilId, t.createdAt),
+    index('audit_exports_requested_by_idx').on(t.requestedBy),
+  ],
 )
 export type AuditExport = typeof auditExports.$inferSelect

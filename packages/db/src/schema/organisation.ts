@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { councils } from './councils'
 import { councilId, createdAt, id, updatedAt } from './_helpers'
+import { DEFAULT_CAP } from '@hearth/domain'
 
 export const patches = pgTable(
   'patches',
@@ -27,7 +28,7 @@ export const teams = pgTable(
     kind: text('kind', { enum: ['family_facing', 'referral', 'enabler', 'insight', 'strategy'] }).notNull(),
     patchId: uuid('patch_id').references(() => patches.id),
     /** Most children a practitioner of this team holds as lead. */
-    caseloadCap: integer('caseload_cap').notNull().default(14),
+    caseloadCap: integer('caseload_cap').notNull().default(DEFAULT_CAP),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -63,8 +64,12 @@ export const memberships = pgTable(
   {
     id: id(),
     councilId: councilId().references(() => councils.id),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     /** This person's own cap (children as lead), set by a team decision; null: the team's. */
     caseloadCap: integer('caseload_cap'),
     createdAt: createdAt(),

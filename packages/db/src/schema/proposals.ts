@@ -13,11 +13,16 @@ export const spendThresholds = pgTable(
     signOffPence: integer('sign_off_pence').notNull(),
     secondApproverPence: integer('second_approver_pence').notNull(),
     decisionWorkingDays: integer('decision_working_days').notNull(),
-    setBy: uuid('set_by').notNull().references(() => people.id),
+    setBy: uuid('set_by')
+      .notNull()
+      .references(() => people.id),
     reason: text('reason').notNull(),
     setAt: timestamp('set_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('spend_thresholds_council_idx').on(t.councilId, t.setAt), index('spend_thresholds_set_by_idx').on(t.setBy)],
+  (t) => [
+    index('spend_thresholds_council_idx').on(t.councilId, t.setAt),
+    index('spend_thresholds_set_by_idx').on(t.setBy),
+  ],
 )
 
 /**
@@ -29,9 +34,15 @@ export const proposals = pgTable(
   {
     id: id(),
     councilId: councilId().references(() => councils.id),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
-    familyId: uuid('family_id').notNull().references(() => families.id),
-    proposedBy: uuid('proposed_by').notNull().references(() => people.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    familyId: uuid('family_id')
+      .notNull()
+      .references(() => families.id),
+    proposedBy: uuid('proposed_by')
+      .notNull()
+      .references(() => people.id),
     what: text('what').notNull(),
     forWhom: text('for_whom').notNull(),
     why: text('why').notNull(),
@@ -44,7 +55,9 @@ export const proposals = pgTable(
     route: text('route', { enum: ['team', 'strategy'] }).notNull(),
     signOffPenceAtSubmission: integer('sign_off_pence_at_submission').notNull(),
     approvalsNeeded: integer('approvals_needed').notNull(),
-    status: text('status', { enum: ['team_decided', 'awaiting_strategy', 'more_info', 'approved', 'declined'] }).notNull(),
+    status: text('status', {
+      enum: ['team_decided', 'awaiting_strategy', 'more_info', 'approved', 'declined'],
+    }).notNull(),
     decisionDueDate: date('decision_due_date', { mode: 'string' }),
     decisionDueAt: timestamp('decision_due_at', { withTimezone: true, mode: 'date' }),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
@@ -71,8 +84,12 @@ export const proposalDecisions = pgTable(
   {
     id: id(),
     councilId: councilId().references(() => councils.id),
-    proposalId: uuid('proposal_id').notNull().references(() => proposals.id),
-    decidedBy: uuid('decided_by').notNull().references(() => people.id),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id),
+    decidedBy: uuid('decided_by')
+      .notNull()
+      .references(() => people.id),
     outcome: text('outcome', { enum: ['approve', 'decline', 'more_info'] }).notNull(),
     reasonsForTeam: text('reasons_for_team').notNull(),
     reasonsForFamily: text('reasons_for_family'),

@@ -16,7 +16,9 @@ export const referrals = pgTable(
     councilId: councilId().references(() => councils.id),
     reference: text('reference').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
-    receivedBy: uuid('received_by').notNull().references(() => people.id),
+    receivedBy: uuid('received_by')
+      .notNull()
+      .references(() => people.id),
     /** Census ReferralSource code. */
     source: text('source').notNull(),
     referrerName: text('referrer_name'),
@@ -27,10 +29,14 @@ export const referrals = pgTable(
     /** What the family knows about the referral, and what they have agreed to. */
     familyKnowledge: text('family_knowledge'),
     familyConsent: text('family_consent').notNull().default('unknown'),
-    familyId: uuid('family_id').notNull().references(() => families.id),
+    familyId: uuid('family_id')
+      .notNull()
+      .references(() => families.id),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }).notNull(),
-    status: text('status', { enum: ['awaiting_decision', 'decided'] }).notNull().default('awaiting_decision'),
+    status: text('status', { enum: ['awaiting_decision', 'decided'] })
+      .notNull()
+      .default('awaiting_decision'),
     decision: text('decision'),
     decisionReasons: text('decision_reasons'),
     primaryNeedCode: text('primary_need_code'),
@@ -38,7 +44,9 @@ export const referrals = pgTable(
     decidedBy: uuid('decided_by').references(() => people.id),
     /** A team already working with the family when the referral came in. */
     openCaseTeamId: uuid('open_case_team_id').references(() => teams.id),
-    routingStatus: text('routing_status', { enum: ['not_needed', 'queued', 'routed', 'unroutable'] }).notNull().default('not_needed'),
+    routingStatus: text('routing_status', { enum: ['not_needed', 'queued', 'routed', 'unroutable'] })
+      .notNull()
+      .default('not_needed'),
     routingNote: text('routing_note'),
     routedTeamId: uuid('routed_team_id').references(() => teams.id),
     routedAt: timestamp('routed_at', { withTimezone: true, mode: 'date' }),
@@ -65,8 +73,12 @@ export const referralChildren = pgTable(
   'referral_children',
   {
     councilId: councilId().references(() => councils.id),
-    referralId: uuid('referral_id').notNull().references(() => referrals.id),
-    childId: uuid('child_id').notNull().references(() => children.id),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id),
     linked: boolean('linked').notNull(),
   },
   (t) => [
@@ -81,11 +93,19 @@ export const offers = pgTable(
   {
     id: id(),
     councilId: councilId().references(() => councils.id),
-    familyId: uuid('family_id').notNull().references(() => families.id),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
+    familyId: uuid('family_id')
+      .notNull()
+      .references(() => families.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
     /** One offer per referral: a repeated routing job can never make a second. */
-    referralId: uuid('referral_id').notNull().references(() => referrals.id),
-    status: text('status', { enum: ['waiting', 'held', 'withdrawn'] }).notNull().default('waiting'),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id),
+    status: text('status', { enum: ['waiting', 'held', 'withdrawn'] })
+      .notNull()
+      .default('waiting'),
     /** The family was already open to this team when the referral arrived. */
     openCase: boolean('open_case').notNull().default(false),
     offeredAt: timestamp('offered_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

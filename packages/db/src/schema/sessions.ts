@@ -9,7 +9,9 @@ export const sessions = pgTable(
   {
     tokenHash: text('token_hash').primaryKey(),
     councilId: councilId().references(() => councils.id),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     csrfToken: text('csrf_token').notNull(),
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

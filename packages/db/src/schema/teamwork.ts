@@ -15,9 +15,15 @@ export const allocations = pgTable(
   {
     id: id(),
     councilId: councilId().references(() => councils.id),
-    familyId: uuid('family_id').notNull().references(() => families.id),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    familyId: uuid('family_id')
+      .notNull()
+      .references(() => families.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     role: text('role', { enum: ['lead', 'co_worker'] }).notNull(),
     startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' }),
@@ -39,18 +45,26 @@ export const teamDecisions = pgTable(
   {
     id: id(),
     councilId: councilId().references(() => councils.id),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
     kind: text('kind', { enum: ['allocation', 'handover', 'cap', 'rota', 'other'] }).notNull(),
     /** In plain words, e.g. "Alice leads the Fernsby family with Bilal." */
     summary: text('summary').notNull(),
     /** Who was there when the team decided. */
     presentIds: uuid('present_ids').array().notNull().default(sql`'{}'::uuid[]`),
-    recordedBy: uuid('recorded_by').notNull().references(() => people.id),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => people.id),
     familyId: uuid('family_id').references(() => families.id),
     details: jsonb('details').$type<Record<string, unknown>>(),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('team_decisions_council_team_idx').on(t.councilId, t.teamId, t.decidedAt), index('team_decisions_family_idx').on(t.familyId), index('team_decisions_recorded_by_idx').on(t.recordedBy)],
+  (t) => [
+    index('team_decisions_council_team_idx').on(t.councilId, t.teamId, t.decidedAt),
+    index('team_decisions_family_idx').on(t.familyId),
+    index('team_decisions_recorded_by_idx').on(t.recordedBy),
+  ],
 )
 export type TeamDecision = typeof teamDecisions.$inferSelect
 
@@ -59,12 +73,19 @@ export const dutyRota = pgTable(
   'duty_rota',
   {
     councilId: councilId().references(() => councils.id),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
     day: date('day', { mode: 'string' }).notNull(),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('duty_rota_pk').on(t.councilId, t.teamId, t.day), index('duty_rota_person_idx').on(t.councilId, t.personId, t.day)],
+  (t) => [
+    uniqueIndex('duty_rota_pk').on(t.councilId, t.teamId, t.day),
+    index('duty_rota_person_idx').on(t.councilId, t.personId, t.day),
+  ],
 )
 
 /** A booked appointment with a family. Moving or cancelling keeps a reason. */
@@ -73,8 +94,12 @@ export const visits = pgTable(
   {
     id: id(),
     councilId: councilId().references(() => councils.id),
-    familyId: uuid('family_id').notNull().references(() => families.id),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
+    familyId: uuid('family_id')
+      .notNull()
+      .references(() => families.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
     kind: text('kind').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true, mode: 'date' }).notNull(),
     durationMinutes: integer('duration_minutes').notNull().default(60),
@@ -84,9 +109,13 @@ export const visits = pgTable(
     /** Family members and others who come, in plain words. */
     othersAttending: text('others_attending'),
     interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
-    status: text('status', { enum: ['booked', 'cancelled'] }).notNull().default('booked'),
+    status: text('status', { enum: ['booked', 'cancelled'] })
+      .notNull()
+      .default('booked'),
     lastChangeReason: text('last_change_reason'),
-    bookedBy: uuid('booked_by').notNull().references(() => people.id),
+    bookedBy: uuid('booked_by')
+      .notNull()
+      .references(() => people.id),
     createdAt: createdAt(),
   },
   (t) => [
@@ -106,9 +135,13 @@ export const familyLetters = pgTable(
   {
     id: id(),
     councilId: councilId().references(() => councils.id),
-    familyId: uuid('family_id').notNull().references(() => families.id),
+    familyId: uuid('family_id')
+      .notNull()
+      .references(() => families.id),
     kind: text('kind', { enum: ['your_workers'] }).notNull(),
-    status: text('status', { enum: ['to_send', 'sent'] }).notNull().default('to_send'),
+    status: text('status', { enum: ['to_send', 'sent'] })
+      .notNull()
+      .default('to_send'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
   },

@@ -1,5 +1,13 @@
 import { and, eq, ne, sql } from 'drizzle-orm'
-import { DEFAULT_THRESHOLDS, holidaySet, londonDateOf, upnCheckLetter, workingDayDeadline, type Role, type TeamKind } from '@hearth/domain'
+import {
+  DEFAULT_THRESHOLDS,
+  holidaySet,
+  londonDateOf,
+  upnCheckLetter,
+  workingDayDeadline,
+  type Role,
+  type TeamKind,
+} from '@hearth/domain'
 import type { Db } from '../client'
 import { hashPassword } from '../passwords'
 import { nextReference } from '../references'
@@ -66,25 +74,102 @@ function mulberry32(seed: number) {
 
 // Invented surnames: nobody should mistake demo families for real ones.
 const SURNAMES = [
-  'Quillfeather', 'Brightwater', 'Fernsby', 'Marlowdene', 'Thistlecombe', 'Ashcombe-Vale', 'Pebbleworth',
-  'Larkspurrow', 'Hollowmere', 'Oakenfold', 'Wrenfield', 'Duskwood', 'Mossgrave', 'Kettleby', 'Saltmarsh',
-  'Tumbledown', 'Cobblestone', 'Nettlebrook', 'Rowanberry', 'Willowick', 'Amberlea', 'Foxhollow',
-  'Glimmerton', 'Harebell', 'Inkwood', 'Juniperra', 'Kingfisherly', 'Lanternby', 'Meadowsweet', 'Nightjarr',
+  'Quillfeather',
+  'Brightwater',
+  'Fernsby',
+  'Marlowdene',
+  'Thistlecombe',
+  'Ashcombe-Vale',
+  'Pebbleworth',
+  'Larkspurrow',
+  'Hollowmere',
+  'Oakenfold',
+  'Wrenfield',
+  'Duskwood',
+  'Mossgrave',
+  'Kettleby',
+  'Saltmarsh',
+  'Tumbledown',
+  'Cobblestone',
+  'Nettlebrook',
+  'Rowanberry',
+  'Willowick',
+  'Amberlea',
+  'Foxhollow',
+  'Glimmerton',
+  'Harebell',
+  'Inkwood',
+  'Juniperra',
+  'Kingfisherly',
+  'Lanternby',
+  'Meadowsweet',
+  'Nightjarr',
 ]
 const FIRST_NAMES = [
-  'Amara', 'Ben', 'Cleo', 'Dev', 'Esme', 'Finn', 'Gracie', 'Hari', 'Isla', 'Jayden', 'Kai', 'Lena', 'Milo',
-  'Nia', 'Oscar', 'Pippa', 'Rafi', 'Sana', 'Theo', 'Uma', 'Vince', 'Willa', 'Yusuf', 'Zara', 'Mohammed', 'Ellie',
+  'Amara',
+  'Ben',
+  'Cleo',
+  'Dev',
+  'Esme',
+  'Finn',
+  'Gracie',
+  'Hari',
+  'Isla',
+  'Jayden',
+  'Kai',
+  'Lena',
+  'Milo',
+  'Nia',
+  'Oscar',
+  'Pippa',
+  'Rafi',
+  'Sana',
+  'Theo',
+  'Uma',
+  'Vince',
+  'Willa',
+  'Yusuf',
+  'Zara',
+  'Mohammed',
+  'Ellie',
 ]
 const ADULT_NAMES = ['Dana', 'Chris', 'Sam', 'Jo', 'Alex', 'Robin', 'Morgan', 'Jamie', 'Kerry', 'Lee']
-const STREETS = ['Lantern Row', 'Kestrel Lane', 'Old Mill Court', 'Hawthorn Walk', 'Copper Street', 'Tannery Close', 'Orchard Rise']
+const STREETS = [
+  'Lantern Row',
+  'Kestrel Lane',
+  'Old Mill Court',
+  'Hawthorn Walk',
+  'Copper Street',
+  'Tannery Close',
+  'Orchard Rise',
+]
 const LANGUAGES = ['English', 'English', 'English', 'English', 'Polish', 'Urdu', 'Romanian', 'Somali', 'Bengali']
 const ETHNICITIES = ['WBRI', 'WBRI', 'WOTH', 'MWBC', 'APKN', 'BAFR', 'ABAN', 'WROM', 'OOTH', 'NOBT']
 
 const PRACTITIONER_NAMES = [
-  'Alice Amberfield', 'Bilal Birchmore', 'Carys Calderwood', 'Declan Dovecote', 'Efe Elmstead', 'Freya Foxley',
-  'Gareth Greenhythe', 'Hana Hartwell', 'Imran Ivybridge', 'Jess Juniper', 'Kofi Kingsmere', 'Laila Larchmont',
-  'Marek Mistlethorpe', 'Nadia Northwood', 'Owen Oakridge', 'Paula Pinecroft', 'Quentin Quarrybank',
-  'Ruth Rookwood', 'Sunil Sedgefield', 'Tara Thornbury', 'Umar Underhill', 'Vera Valewood', 'Wes Whitmoor',
+  'Alice Amberfield',
+  'Bilal Birchmore',
+  'Carys Calderwood',
+  'Declan Dovecote',
+  'Efe Elmstead',
+  'Freya Foxley',
+  'Gareth Greenhythe',
+  'Hana Hartwell',
+  'Imran Ivybridge',
+  'Jess Juniper',
+  'Kofi Kingsmere',
+  'Laila Larchmont',
+  'Marek Mistlethorpe',
+  'Nadia Northwood',
+  'Owen Oakridge',
+  'Paula Pinecroft',
+  'Quentin Quarrybank',
+  'Ruth Rookwood',
+  'Sunil Sedgefield',
+  'Tara Thornbury',
+  'Umar Underhill',
+  'Vera Valewood',
+  'Wes Whitmoor',
 ]
 
 function pick<T>(rnd: () => number, list: readonly T[]): T {
@@ -161,7 +246,12 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
     const ffTeams = teamRows.filter((t) => t.kind === 'family_facing')
     // The named demo practitioner is the first of Eastfield's eight.
     const signIn = (role: Role) => DEMO_SIGN_INS.find((s) => s.role === role)!
-    peopleSpecs.push({ name: signIn('practitioner').name, email: email('practitioner'), roles: ['practitioner'], teams: [ffTeams[0]!.id] })
+    peopleSpecs.push({
+      name: signIn('practitioner').name,
+      email: email('practitioner'),
+      roles: ['practitioner'],
+      teams: [ffTeams[0]!.id],
+    })
     let nameIndex = 0
     ffTeams.forEach((team, ti) => {
       for (let i = ti === 0 ? 1 : 0; i < 8; i++) {
@@ -171,16 +261,66 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
       }
     })
     const byKind = (k: TeamKind) => teamRows.find((t) => t.kind === k)!.id
-    peopleSpecs.push({ name: signIn('referral_officer').name, email: email('referrals'), roles: ['referral_officer'], teams: [byKind('referral')] })
-    peopleSpecs.push({ name: 'Rhys Ridgeway', email: email('rhys.ridgeway'), roles: ['referral_officer'], teams: [byKind('referral')] })
-    peopleSpecs.push({ name: 'Rosa Redfern', email: email('rosa.redfern'), roles: ['referral_officer'], teams: [byKind('referral')] })
-    peopleSpecs.push({ name: signIn('enabler').name, email: email('enabler'), roles: ['enabler'], teams: [byKind('enabler')] })
-    peopleSpecs.push({ name: 'Eli Eastwick', email: email('eli.eastwick'), roles: ['enabler'], teams: [byKind('enabler')] })
-    peopleSpecs.push({ name: 'Emma Everleigh', email: email('emma.everleigh'), roles: ['enabler'], teams: [byKind('enabler')] })
-    peopleSpecs.push({ name: signIn('insight_adviser').name, email: email('insight'), roles: ['insight_adviser'], teams: [byKind('insight')] })
-    peopleSpecs.push({ name: 'Ivan Inglewood', email: email('ivan.inglewood'), roles: ['insight_adviser'], teams: [byKind('insight')] })
-    peopleSpecs.push({ name: signIn('strategy_member').name, email: email('strategy'), roles: ['strategy_member'], teams: [byKind('strategy')] })
-    peopleSpecs.push({ name: 'Sofia Stonebridge', email: email('sofia.stonebridge'), roles: ['strategy_member'], teams: [byKind('strategy')] })
+    peopleSpecs.push({
+      name: signIn('referral_officer').name,
+      email: email('referrals'),
+      roles: ['referral_officer'],
+      teams: [byKind('referral')],
+    })
+    peopleSpecs.push({
+      name: 'Rhys Ridgeway',
+      email: email('rhys.ridgeway'),
+      roles: ['referral_officer'],
+      teams: [byKind('referral')],
+    })
+    peopleSpecs.push({
+      name: 'Rosa Redfern',
+      email: email('rosa.redfern'),
+      roles: ['referral_officer'],
+      teams: [byKind('referral')],
+    })
+    peopleSpecs.push({
+      name: signIn('enabler').name,
+      email: email('enabler'),
+      roles: ['enabler'],
+      teams: [byKind('enabler')],
+    })
+    peopleSpecs.push({
+      name: 'Eli Eastwick',
+      email: email('eli.eastwick'),
+      roles: ['enabler'],
+      teams: [byKind('enabler')],
+    })
+    peopleSpecs.push({
+      name: 'Emma Everleigh',
+      email: email('emma.everleigh'),
+      roles: ['enabler'],
+      teams: [byKind('enabler')],
+    })
+    peopleSpecs.push({
+      name: signIn('insight_adviser').name,
+      email: email('insight'),
+      roles: ['insight_adviser'],
+      teams: [byKind('insight')],
+    })
+    peopleSpecs.push({
+      name: 'Ivan Inglewood',
+      email: email('ivan.inglewood'),
+      roles: ['insight_adviser'],
+      teams: [byKind('insight')],
+    })
+    peopleSpecs.push({
+      name: signIn('strategy_member').name,
+      email: email('strategy'),
+      roles: ['strategy_member'],
+      teams: [byKind('strategy')],
+    })
+    peopleSpecs.push({
+      name: 'Sofia Stonebridge',
+      email: email('sofia.stonebridge'),
+      roles: ['strategy_member'],
+      teams: [byKind('strategy')],
+    })
     peopleSpecs.push({ name: signIn('administrator').name, email: email('admin'), roles: ['administrator'], teams: [] })
 
     const personRows = await tx
@@ -247,7 +387,13 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
       familyRows.push({ id: family!.id, patchId: patch?.id ?? null, childIds: childRows.map((c) => c.id) })
       const [parent] = await tx
         .insert(adults)
-        .values({ councilId, familyId: family!.id, name: `${pick(rnd, ADULT_NAMES)} ${surname}`, description: 'Parent', livesWithFamily: true })
+        .values({
+          councilId,
+          familyId: family!.id,
+          name: `${pick(rnd, ADULT_NAMES)} ${surname}`,
+          description: 'Parent',
+          livesWithFamily: true,
+        })
         .returning()
       await tx.insert(relationships).values(
         childRows.map((child) => ({
@@ -266,13 +412,75 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
     const officer = personRows.find((p) => p.email === email('referrals'))!
     const holidays = holidaySet()
     const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000)
-    const specs: { family: number; receivedHoursAgo: number; source: string; referrer: string; worries: string; decision?: string; reasons?: string; need?: string; routeTo?: string | null }[] = [
-      { family: 0, receivedHoursAgo: 30, source: '2A', referrer: 'Head of year, Kestrel Lane Primary (invented)', worries: 'The older girl has come to school hungry most days this week. She said there is no food at home since her mum lost her job.' },
-      { family: 2, receivedHoursAgo: 2, source: '6', referrer: 'PC Demo, Northmoor police (invented)', worries: 'Neighbours called police to shouting at the address late last night. Two children were at home. No injuries seen.' },
-      { family: 6, receivedHoursAgo: 50, source: '3B', referrer: 'Health visitor (invented)', worries: 'Mum is struggling since the baby was born and has missed the last two appointments.', decision: 'assessment', reasons: 'Mum has asked for help and the baby is very young. An assessment will find out what support the family needs.', need: 'N4', routeTo: 'team' },
-      { family: 1, receivedHoursAgo: 70, source: '1A', referrer: 'Grandmother (invented)', worries: 'Worried the children are left alone in the evenings while dad works nights.', decision: 'early_help', reasons: 'Dad agrees he needs help with childcare in the evenings. Early help can arrange it with him.', routeTo: 'team' },
-      { family: familyCount - 1, receivedHoursAgo: 26, source: '8', referrer: 'Youth worker, voluntary sector (invented)', worries: 'A young person told me they do not feel safe going home.', decision: 'assessment', reasons: 'The young person says they feel unsafe at home. We need to see them and understand why.', need: 'N1', routeTo: null },
-      { family: 4, receivedHoursAgo: 90, source: '3A', referrer: 'GP surgery (invented)', worries: 'Asked for information about local parenting groups.', decision: 'information_advice', reasons: 'The family wanted information only; the GP has passed on the parenting groups list.' },
+    const specs: {
+      family: number
+      receivedHoursAgo: number
+      source: string
+      referrer: string
+      worries: string
+      decision?: string
+      reasons?: string
+      need?: string
+      routeTo?: string | null
+    }[] = [
+      {
+        family: 0,
+        receivedHoursAgo: 30,
+        source: '2A',
+        referrer: 'Head of year, Kestrel Lane Primary (invented)',
+        worries:
+          'The older girl has come to school hungry most days this week. She said there is no food at home since her mum lost her job.',
+      },
+      {
+        family: 2,
+        receivedHoursAgo: 2,
+        source: '6',
+        referrer: 'PC Demo, Northmoor police (invented)',
+        worries:
+          'Neighbours called police to shouting at the address late last night. Two children were at home. No injuries seen.',
+      },
+      {
+        family: 6,
+        receivedHoursAgo: 50,
+        source: '3B',
+        referrer: 'Health visitor (invented)',
+        worries: 'Mum is struggling since the baby was born and has missed the last two appointments.',
+        decision: 'assessment',
+        reasons:
+          'Mum has asked for help and the baby is very young. An assessment will find out what support the family needs.',
+        need: 'N4',
+        routeTo: 'team',
+      },
+      {
+        family: 1,
+        receivedHoursAgo: 70,
+        source: '1A',
+        referrer: 'Grandmother (invented)',
+        worries: 'Worried the children are left alone in the evenings while dad works nights.',
+        decision: 'early_help',
+        reasons: 'Dad agrees he needs help with childcare in the evenings. Early help can arrange it with him.',
+        routeTo: 'team',
+      },
+      {
+        family: familyCount - 1,
+        receivedHoursAgo: 26,
+        source: '8',
+        referrer: 'Youth worker, voluntary sector (invented)',
+        worries: 'A young person told me they do not feel safe going home.',
+        decision: 'assessment',
+        reasons: 'The young person says they feel unsafe at home. We need to see them and understand why.',
+        need: 'N1',
+        routeTo: null,
+      },
+      {
+        family: 4,
+        receivedHoursAgo: 90,
+        source: '3A',
+        referrer: 'GP surgery (invented)',
+        worries: 'Asked for information about local parenting groups.',
+        decision: 'information_advice',
+        reasons: 'The family wanted information only; the GP has passed on the parenting groups list.',
+      },
     ]
     for (const [i, spec] of specs.entries()) {
       const fam = familyRows[spec.family]
@@ -280,7 +488,10 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
       const receivedAt = hoursAgo(spec.receivedHoursAgo)
       const { dueDate, dueAt } = workingDayDeadline(receivedAt, 1, holidays)
       const decidedAt = spec.decision ? new Date(receivedAt.getTime() + 5 * 3600_000) : null
-      const team = spec.routeTo === 'team' ? teamRows.find((t) => t.kind === 'family_facing' && t.patchId === fam.patchId) : undefined
+      const team =
+        spec.routeTo === 'team'
+          ? teamRows.find((t) => t.kind === 'family_facing' && t.patchId === fam.patchId)
+          : undefined
       const routedAt = team && decidedAt ? new Date(decidedAt.getTime() + 1500) : null
       const [ref] = await tx
         .insert(referrals)
@@ -309,8 +520,13 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
           routedAt,
         })
         .returning()
-      await tx.insert(referralChildren).values(fam.childIds.map((childId) => ({ councilId, referralId: ref!.id, childId, linked: false })))
-      if (team && routedAt) await tx.insert(offers).values({ councilId, familyId: fam.id, teamId: team.id, referralId: ref!.id, offeredAt: routedAt })
+      await tx
+        .insert(referralChildren)
+        .values(fam.childIds.map((childId) => ({ councilId, referralId: ref!.id, childId, linked: false })))
+      if (team && routedAt)
+        await tx
+          .insert(offers)
+          .values({ councilId, familyId: fam.id, teamId: team.id, referralId: ref!.id, offeredAt: routedAt })
     }
 
     // Each family-facing team already holds some of its patch's families (lead + co-worker), has a
@@ -318,7 +534,10 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
     const referred = new Set(specs.map((x) => familyRows[x.family]?.id))
     const todayIso = londonDateOf(new Date())
     for (const team of ffTeams) {
-      const teamPeople = peopleSpecs.map((p, i) => ({ spec: p, row: personRows[i]! })).filter((p) => p.spec.teams.includes(team.id)).map((p) => p.row)
+      const teamPeople = peopleSpecs
+        .map((p, i) => ({ spec: p, row: personRows[i]! }))
+        .filter((p) => p.spec.teams.includes(team.id))
+        .map((p) => p.row)
       const patchFamilies = familyRows.filter((f) => f.patchId === team.patchId && !referred.has(f.id))
       const held = patchFamilies.slice(0, Math.ceil(patchFamilies.length * 0.6))
       for (const [i, f] of held.entries()) {
@@ -331,32 +550,71 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
         if (lead.email === email('practitioner') || co.email === email('practitioner')) {
           const at = new Date()
           at.setUTCHours(9 + (i % 6), i % 2 ? 30 : 0, 0, 0)
-          const [v] = await tx.insert(visits).values({ councilId, familyId: f.id, teamId: team.id, kind: i % 3 ? 'home_visit' : 'school', startsAt: at, durationMinutes: 60, place: i % 3 ? 'At home' : 'Kestrel Lane Primary (invented)', attendeeIds: [lead.id, co.id].filter((x, j, a) => a.indexOf(x) === j), bookedBy: lead.id }).returning()
+          const [v] = await tx
+            .insert(visits)
+            .values({
+              councilId,
+              familyId: f.id,
+              teamId: team.id,
+              kind: i % 3 ? 'home_visit' : 'school',
+              startsAt: at,
+              durationMinutes: 60,
+              place: i % 3 ? 'At home' : 'Kestrel Lane Primary (invented)',
+              attendeeIds: [lead.id, co.id].filter((x, j, a) => a.indexOf(x) === j),
+              bookedBy: lead.id,
+            })
+            .returning()
           // the enablers' queue starts with the admin these visits brought
-          await createTask(tx, { councilId, sourceKey: `visit:${v!.id}:visit_confirmation`, taskType: 'visit_confirmation', teamId: team.id, familyId: f.id, visitId: v!.id, requestedBy: lead.id, notAfter: at })
+          await createTask(tx, {
+            councilId,
+            sourceKey: `visit:${v!.id}:visit_confirmation`,
+            taskType: 'visit_confirmation',
+            teamId: team.id,
+            familyId: f.id,
+            visitId: v!.id,
+            requestedBy: lead.id,
+            notAfter: at,
+          })
         }
       }
       for (let d = 0; d < 14; d++) {
         const day = new Date(Date.parse(`${todayIso}T12:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10)
-        await tx.insert(dutyRota).values({ councilId, teamId: team.id, day, personId: teamPeople[d % teamPeople.length]!.id })
+        await tx
+          .insert(dutyRota)
+          .values({ councilId, teamId: team.id, day, personId: teamPeople[d % teamPeople.length]!.id })
       }
     }
 
     // The strategy team has one conversation-3 package waiting for its decision.
     const priya = personRows.find((p) => p.email === email('practitioner'))!
-    const [priyaLead] = await tx.select().from(allocations).where(and(eq(allocations.councilId, councilId), eq(allocations.personId, priya.id), eq(allocations.role, 'lead')))
+    const [priyaLead] = await tx
+      .select()
+      .from(allocations)
+      .where(
+        and(eq(allocations.councilId, councilId), eq(allocations.personId, priya.id), eq(allocations.role, 'lead')),
+      )
     if (priyaLead) {
       const due = workingDayDeadline(new Date(), DEFAULT_THRESHOLDS.decisionWorkingDays, holidays)
       await tx.insert(proposals).values({
-        councilId, teamId: priyaLead.teamId, familyId: priyaLead.familyId, proposedBy: priya.id,
+        councilId,
+        teamId: priyaLead.teamId,
+        familyId: priyaLead.familyId,
+        proposedBy: priya.id,
         what: 'Short breaks at a residential centre, one weekend a month',
         forWhom: 'The eldest child, who has complex needs',
         why: 'Mum is exhausted and has said she cannot keep going without regular breaks. The family network helps on weekdays but nobody can manage overnight care.',
-        weeklyPence: 120_000, weeks: 12, totalPence: 1_440_000,
+        weeklyPence: 120_000,
+        weeks: 12,
+        totalPence: 1_440_000,
         alternatives: 'More hours from Nan (she already does three days); a day centre (no overnight help).',
         familyView: '“If I get one weekend a month to sleep, I can carry on.”',
-        conversationStage: 3, route: 'strategy', signOffPenceAtSubmission: DEFAULT_THRESHOLDS.signOffPence, approvalsNeeded: 1,
-        status: 'awaiting_strategy', decisionDueDate: due.dueDate, decisionDueAt: due.dueAt,
+        conversationStage: 3,
+        route: 'strategy',
+        signOffPenceAtSubmission: DEFAULT_THRESHOLDS.signOffPence,
+        approvalsNeeded: 1,
+        status: 'awaiting_strategy',
+        decisionDueDate: due.dueDate,
+        decisionDueAt: due.dueAt,
       })
     }
 
@@ -365,29 +623,82 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
     // The insight team has work: a consultation waiting too long, coaching just asked, advice given, a commission to arrange.
     if (priyaLead && options.insightExamples !== false) {
       const ivan = personRows.find((p) => p.email === email('ivan.inglewood'))!
-      const [other] = await tx.select().from(allocations).where(and(eq(allocations.councilId, councilId), eq(allocations.teamId, priyaLead.teamId), eq(allocations.role, 'lead'), ne(allocations.familyId, priyaLead.familyId)))
+      const [other] = await tx
+        .select()
+        .from(allocations)
+        .where(
+          and(
+            eq(allocations.councilId, councilId),
+            eq(allocations.teamId, priyaLead.teamId),
+            eq(allocations.role, 'lead'),
+            ne(allocations.familyId, priyaLead.familyId),
+          ),
+        )
       const daysAgo = (d: number, h = 0) => new Date(Date.now() - d * 86_400_000 - h * 3_600_000)
       await tx.insert(insightRequests).values([
-        { councilId, kind: 'consultation', topic: 'exploitation', teamId: priyaLead.teamId, familyId: priyaLead.familyId, askedBy: priya.id, askedAt: daysAgo(6),
-          question: 'The eldest has been missing twice this month and came back with a new phone. Is this criminal exploitation, and what should we do first?' },
-        { councilId, kind: 'coaching', topic: 'systemic_case_discussion', teamId: priyaLead.teamId, askedBy: priya.id, askedAt: daysAgo(0, 2),
-          question: 'Two of our families are stuck: every plan we make falls apart by the next visit. We would like a systemic case discussion with the whole team.' },
-        { councilId, kind: 'consultation', topic: 'mental_health', teamId: priyaLead.teamId, familyId: (other ?? priyaLead).familyId, askedBy: priya.id, askedAt: daysAgo(9), status: 'advice_given',
-          question: 'Dad has not left the house for three weeks and the children are doing the shopping. How do we talk to him about it, and who should we bring in?',
-          takenBy: ivan.id, takenAt: daysAgo(8), sessionAt: daysAgo(7), sessionMinutes: 60, attendees: 'Priya, her co-worker and Ivan', adviceAt: daysAgo(7),
-          advice: 'Start with what dad is proud of: the children are fed and at school. Ask him what a good day looks like and what gets in the way. With his agreement, ask the GP for a home visit this week; the talking therapies team takes self-referrals by phone. Keep the children out of the caring role: the young carers club can give them a break on Thursdays.' },
+        {
+          councilId,
+          kind: 'consultation',
+          topic: 'exploitation',
+          teamId: priyaLead.teamId,
+          familyId: priyaLead.familyId,
+          askedBy: priya.id,
+          askedAt: daysAgo(6),
+          question:
+            'The eldest has been missing twice this month and came back with a new phone. Is this criminal exploitation, and what should we do first?',
+        },
+        {
+          councilId,
+          kind: 'coaching',
+          topic: 'systemic_case_discussion',
+          teamId: priyaLead.teamId,
+          askedBy: priya.id,
+          askedAt: daysAgo(0, 2),
+          question:
+            'Two of our families are stuck: every plan we make falls apart by the next visit. We would like a systemic case discussion with the whole team.',
+        },
+        {
+          councilId,
+          kind: 'consultation',
+          topic: 'mental_health',
+          teamId: priyaLead.teamId,
+          familyId: (other ?? priyaLead).familyId,
+          askedBy: priya.id,
+          askedAt: daysAgo(9),
+          status: 'advice_given',
+          question:
+            'Dad has not left the house for three weeks and the children are doing the shopping. How do we talk to him about it, and who should we bring in?',
+          takenBy: ivan.id,
+          takenAt: daysAgo(8),
+          sessionAt: daysAgo(7),
+          sessionMinutes: 60,
+          attendees: 'Priya, her co-worker and Ivan',
+          adviceAt: daysAgo(7),
+          advice:
+            'Start with what dad is proud of: the children are fed and at school. Ask him what a good day looks like and what gets in the way. With his agreement, ask the GP for a home visit this week; the talking therapies team takes self-referrals by phone. Keep the children out of the caring role: the young carers club can give them a break on Thursdays.',
+        },
       ])
       await tx.insert(commissions).values({
-        councilId, teamId: priyaLead.teamId, familyId: priyaLead.familyId, askedBy: priya.id, askedAt: daysAgo(1),
+        councilId,
+        teamId: priyaLead.teamId,
+        familyId: priyaLead.familyId,
+        askedBy: priya.id,
+        askedAt: daysAgo(1),
         need: 'A mentor who knows the local youth scene, two evenings a week',
         why: 'The eldest trusts nobody from the council; the youth hub does not cover this patch in the evenings and nothing else listed fits.',
-        familyView: '“He listens to people who have been there.”', weeks: 12, budgetPence: 360_000,
+        familyView: '“He listens to people who have been there.”',
+        weeks: 12,
+        budgetPence: 360_000,
       })
 
       // Ten weeks of history, so the figures have a story: families taken on over the weeks,
       // children known before that, admin done for each team, consultations that waited.
-      await tx.execute(sql`update children set created_at = now() - interval '120 days' where council_id = ${councilId}`)
-      await tx.execute(sql`update allocations set started_at = now() - make_interval(days => 3 + (abs(hashtext(family_id::text)) % 70)) where council_id = ${councilId} and ended_at is null`)
+      await tx.execute(
+        sql`update children set created_at = now() - interval '120 days' where council_id = ${councilId}`,
+      )
+      await tx.execute(
+        sql`update allocations set started_at = now() - make_interval(days => 3 + (abs(hashtext(family_id::text)) % 70)) where council_id = ${councilId} and ended_at is null`,
+      )
       const enabler = personRows.find((p) => p.email === email('enabler'))!
       const history: (typeof adminTasks.$inferInsert)[] = []
       const asked: (typeof insightRequests.$inferInsert)[] = []
@@ -396,11 +707,36 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
           for (let n = 0; n < 2 + ((week + ti) % 3); n++) {
             const created = daysAgo(week * 7 - n, 3 + n)
             const hours = 2 + ((week * 7 + n * 5 + ti * 3) % 40)
-            history.push({ councilId, sourceKey: `demo-history:${team.id}:${week}:${n}`, taskType: n % 2 ? 'interpreter_booking' : 'visit_confirmation', teamId: team.id, dueAt: new Date(created.getTime() + 24 * 3600_000), minutesSaved: n % 2 ? 30 : 15, status: 'done', createdAt: created, completedAt: new Date(created.getTime() + hours * 3600_000), completedBy: enabler.id, outcome: 'Done (demo history).' })
+            history.push({
+              councilId,
+              sourceKey: `demo-history:${team.id}:${week}:${n}`,
+              taskType: n % 2 ? 'interpreter_booking' : 'visit_confirmation',
+              teamId: team.id,
+              dueAt: new Date(created.getTime() + 24 * 3600_000),
+              minutesSaved: n % 2 ? 30 : 15,
+              status: 'done',
+              createdAt: created,
+              completedAt: new Date(created.getTime() + hours * 3600_000),
+              completedBy: enabler.id,
+              outcome: 'Done (demo history).',
+            })
           }
           if ((week + ti) % 3 === 0) {
             const at = daysAgo(week * 7, 1)
-            asked.push({ councilId, kind: 'consultation', topic: week % 2 ? 'domestic_abuse' : 'disability', teamId: team.id, question: 'A question from the demo history.', askedBy: priya.id, askedAt: at, status: 'advice_given', takenBy: ivan.id, takenAt: new Date(at.getTime() + (6 + week * 3) * 3600_000), advice: 'Advice from the demo history, for the figures.', adviceAt: new Date(at.getTime() + (30 + week * 3) * 3600_000) })
+            asked.push({
+              councilId,
+              kind: 'consultation',
+              topic: week % 2 ? 'domestic_abuse' : 'disability',
+              teamId: team.id,
+              question: 'A question from the demo history.',
+              askedBy: priya.id,
+              askedAt: at,
+              status: 'advice_given',
+              takenBy: ivan.id,
+              takenAt: new Date(at.getTime() + (6 + week * 3) * 3600_000),
+              advice: 'Advice from the demo history, for the figures.',
+              adviceAt: new Date(at.getTime() + (30 + week * 3) * 3600_000),
+            })
           }
         }
       }
