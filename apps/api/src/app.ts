@@ -20,6 +20,7 @@ import type { Config } from './config'
 import auth from './plugins/auth'
 import errorHandler from './plugins/error-handler'
 import events from './plugins/events'
+import readAudit from './plugins/read-audit'
 import auditRoutes from './routes/audit'
 import calendarRoutes from './routes/calendar'
 import eventRoutes from './routes/events'
@@ -81,6 +82,7 @@ export async function buildApp(
     absoluteHours: deps.config.SESSION_ABSOLUTE_HOURS,
     cookieSecure: deps.config.cookieSecure,
   })
+  await app.register(readAudit, { db: deps.db })
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -4,7 +4,8 @@ import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { councils, memberships, people, sessions, teams, type Db } from '@hearth/db'
 import { familyScope, type FamilyScope, type Role, type TeamKind } from '@hearth/domain'
-import { AppError } from '../errors'
+import { AppError } from '../kernel/errors'
+import type { Reads } from '../kernel/reads'
 
 /** Every route declares who may call it; a route without a rule is refused (deny by default). */
 export type Access = 'public' | 'signed_in' | readonly Role[]
@@ -32,7 +33,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     /** Every route with its access rule, for the route × role test and the docs. */
-    routeTable: { method: string; url: string; access: Access | undefined }[]
+    routeTable: { method: string; url: string; access: Access | undefined; reads: Reads | undefined }[]
   }
 }
 
@@ -135,7 +136,7 @@ export default fp<AuthOptions>(
       const methods = Array.isArray(route.method) ? route.method : [route.method]
       for (const method of methods) {
         if (method === 'HEAD' && !route.config?.access) continue
-        app.routeTable.push({ method, url, access: route.config?.access })
+        app.routeTable.push({ method, url, access: route.config?.access, reads: route.config?.reads })
       }
     })
 

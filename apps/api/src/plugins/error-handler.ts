@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-import { AppError, type FieldProblem } from '../errors'
+import { AppError, type FieldProblem } from '../kernel/errors'
 
 interface PgLikeError {
   code?: string

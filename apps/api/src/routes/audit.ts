@@ -4,11 +4,17 @@ import { z } from 'zod'
 import { auditEvents, auditExports, people, writeAudit } from '@hearth/db'
 import { AuditExport, AuditFilters, AuditPage, AuditQuery, ErrorBody, IdParams } from '@hearth/contracts'
 import { enqueueInTx } from '@hearth/jobs'
-import { notFound } from '../errors'
+import { notFound } from '../kernel/errors'
 import { actorOf } from '../plugins/auth'
-import { auditFrom } from '../plugins/audit-context'
+import { auditFrom } from '../kernel/context'
+import { noCaseContent, readsList, readsRecord } from '../kernel/reads'
 
 const ADMIN = ['administrator'] as const
+/** What the search asked for (ids and dates only), kept on its own audit row. */
+const auditFilters = (query: unknown) => {
+  const q = query as { personId?: string; childId?: string; from?: string; to?: string }
+  return { personId: q.personId ?? null, childId: q.childId ?? null, from: q.from ?? null, to: q.to ?? null }
+}
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
 const dayAfter = (iso: string) => new Date(new Date(`${iso}T00:00:00Z`).getTime() + 86_400_000)
 
@@ -31,7 +37,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      config: { access: ADMIN },
+      config: {
+        access: ADMIN,
+        reads: readsList('audit.search', 'audit_event', { key: 'events', details: (r) => auditFilters(r.query) }),
+      },
       schema: {
         tags: ['audit'],
         summary: 'Search the audit trail by person, child and date (newest first)',
@@ -107,7 +116,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/exports',
     {
-      config: { access: ADMIN },
+      config: { access: ADMIN, reads: noCaseContent('the exports asked for: filters and row counts') },
       schema: { tags: ['audit'], summary: 'Recent audit exports', response: { 200: z.array(AuditExport), ...errors } },
     },
     async (request) => {
@@ -124,7 +133,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/exports/:id/download',
     {
-      config: { access: ADMIN },
+      config: { access: ADMIN, reads: readsRecord('audit_export.download', 'audit_export') },
       schema: {
         tags: ['audit'],
         summary: 'Download a finished export as CSV',
@@ -139,7 +148,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         .from(auditExports)
         .where(and(eq(auditExports.councilId, ctx.councilId), eq(auditExports.id, request.params.id)))
       if (row?.status !== 'done' || row.content === null) throw notFound('finished export')
-      await writeAudit(db, { ...ctx, action: 'audit_export.download', recordType: 'audit_export', recordId: row.id })
       return reply
         .type('text/csv; charset=utf-8')
         .header(

@@ -3,6 +3,7 @@ import { writeAudit } from '@hearth/db'
 import { ErrorBody, Me, Ok, SignInBody } from '@hearth/contracts'
 import { actorOf, endSession, startSession, type Actor } from '../plugins/auth'
 import { signIn } from '../services/sign-in'
+import { noCaseContent } from '../kernel/reads'
 
 function meOf(actor: Actor, csrfToken = actor.csrfToken, expiresAt = actor.sessionExpiresAt) {
   return {
@@ -72,7 +73,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me',
     {
-      config: { access: 'signed_in' },
+      config: { access: 'signed_in', reads: noCaseContent('the signed-in person’s own account') },
       schema: {
         tags: ['auth'],
         summary: 'Who is signed in, their teams, and the CSRF token',

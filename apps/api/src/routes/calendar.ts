@@ -4,10 +4,11 @@ import { z } from 'zod'
 import { bankHolidays, writeAudit } from '@hearth/db'
 import { BankHoliday, BankHolidayInput, ErrorBody, Ok } from '@hearth/contracts'
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS, isIsoDate } from '@hearth/domain'
-import { AppError, notFound } from '../errors'
+import { AppError, notFound } from '../kernel/errors'
 import { actorOf } from '../plugins/auth'
-import { auditFrom } from '../plugins/audit-context'
+import { auditFrom } from '../kernel/context'
 import { recomputeReferralClocks } from '../services/calendar'
+import { noCaseContent } from '../kernel/reads'
 
 const ADMIN = ['administrator'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
@@ -18,7 +19,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/bank-holidays',
     {
-      config: { access: 'signed_in' },
+      config: { access: 'signed_in', reads: noCaseContent('the council’s calendar') },
       schema: {
         tags: ['calendar'],
         summary: 'Days that are not working days, besides weekends',

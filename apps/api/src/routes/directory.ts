@@ -14,8 +14,9 @@ import {
 } from '@hearth/contracts'
 import { londonDateOf } from '@hearth/domain'
 import { actorOf } from '../plugins/auth'
-import { auditFrom } from '../plugins/audit-context'
+import { auditFrom } from '../kernel/context'
 import { directoryService } from '../services/directory'
+import { noCaseContent, readsOfFamily } from '../kernel/reads'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 const tags = ['directory']
@@ -27,7 +28,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/directory/services',
     {
-      config: { access: 'signed_in' },
+      config: { access: 'signed_in', reads: noCaseContent('the service directory: services, not people') },
       schema: {
         tags,
         summary:
@@ -41,7 +42,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/directory/services/:id',
     {
-      config: { access: 'signed_in' },
+      config: { access: 'signed_in', reads: noCaseContent('one service of the directory') },
       schema: { tags, summary: 'One service', params: IdParams, response: { 200: ServiceView, ...errors } },
     },
     async (request) => svc.get(actorOf(request).councilId, request.params.id),
@@ -80,7 +81,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/directory/export',
     {
-      config: { access: ['insight_adviser', 'administrator'] },
+      config: {
+        access: ['insight_adviser', 'administrator'],
+        reads: noCaseContent('the service directory in Open Referral UK form'),
+      },
       schema: {
         tags,
         summary: 'The directory as an Open Referral UK services file (JSON), to publish',
@@ -99,7 +103,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id/services',
     {
-      config: { access: ['practitioner'] },
+      config: { access: ['practitioner'], reads: readsOfFamily('family.services.read') },
       schema: {
         tags,
         summary: 'Services on the family’s plan',

@@ -1,11 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { actorOf } from '../plugins/auth'
+import { noCaseContent } from '../kernel/reads'
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/events',
     {
-      config: { access: 'signed_in' },
+      config: {
+        access: 'signed_in',
+        reads: noCaseContent('which records changed, by id; pages then fetch them through audited routes'),
+      },
       schema: {
         tags: ['events'],
         summary:

@@ -17,8 +17,9 @@ import {
   RelationshipInput,
 } from '@hearth/contracts'
 import { actorOf } from '../plugins/auth'
-import { auditFrom } from '../plugins/audit-context'
+import { auditFrom } from '../kernel/context'
 import { familyService } from '../services/families'
+import { readsChild, readsList, readsWithChildren } from '../kernel/reads'
 
 /** Case records: the front door and family-facing practitioners (scoped to their teams' patches). */
 const CASE_ROLES = ['referral_officer', 'practitioner'] as const
@@ -32,7 +33,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families',
     {
-      config: { access: CASE_ROLES },
+      config: {
+        access: CASE_ROLES,
+        reads: readsList('family.list', 'family', {
+          items: (p) => (p as { id: string }[]).map((f) => ({ id: f.id, familyId: f.id })),
+          details: (r) => ({ searched: !!(r.query as { q?: string }).q }),
+        }),
+      },
       schema: {
         tags,
         summary: 'Families you may see, searchable by name, reference or postcode',
@@ -59,7 +66,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id',
     {
-      config: { access: CASE_ROLES },
+      config: {
+        access: CASE_ROLES,
+        reads: readsWithChildren('family.read', 'family', (p) => (p as { id: string }).id),
+      },
       schema: {
         tags,
         summary: 'A family with its children, adults and relationships',
@@ -140,7 +150,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/children/:id',
     {
-      config: { access: CASE_ROLES },
+      config: { access: CASE_ROLES, reads: readsChild() },
       schema: { tags, summary: 'A child’s record', params: IdParams, response: { 200: Child, ...errors } },
     },
     async (request) => {

@@ -4,6 +4,7 @@ import { ErrorBody, FiguresOverTime, FiguresQuery } from '@hearth/contracts'
 import { londonDateOf, toCsv } from '@hearth/domain'
 import { actorOf } from '../plugins/auth'
 import { figuresService } from '../services/figures'
+import { noCaseContent } from '../kernel/reads'
 
 const WHO = ['strategy_member', 'insight_adviser'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
@@ -34,7 +35,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/figures/teams',
     {
-      config: { access: WHO },
+      config: { access: WHO, reads: noCaseContent('team totals by week; no family or worker is named') },
       schema: {
         tags,
         summary:
@@ -49,7 +50,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/figures/teams.csv',
     {
-      config: { access: WHO },
+      config: { access: WHO, reads: noCaseContent('team totals by week; no family or worker is named') },
       schema: {
         tags,
         summary: 'The same figures as CSV, one row per team and week',
@@ -112,7 +113,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/council/overview.csv',
     {
-      config: { access: WHO },
+      config: { access: WHO, reads: noCaseContent('council and team totals; no family or worker is named') },
       schema: {
         tags,
         summary: 'Teams at a glance as CSV (live, team totals only)',

@@ -18,9 +18,10 @@ import {
   Ok,
 } from '@hearth/contracts'
 import { actorOf } from '../plugins/auth'
-import { auditFrom } from '../plugins/audit-context'
+import { auditFrom } from '../kernel/context'
 import { commissionService } from '../services/commissions'
 import { insightService } from '../services/insight'
+import { noCaseContent, readsList, readsOfFamily, readsRecord } from '../kernel/reads'
 
 const ADVISER = ['insight_adviser'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
@@ -36,7 +37,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/insight/settings',
     {
-      config: { access: ['administrator', 'insight_adviser'] },
+      config: {
+        access: ['administrator', 'insight_adviser'],
+        reads: noCaseContent('the council’s waiting-time setting'),
+      },
       schema: {
         tags,
         summary: 'How long a request may wait before it shows as waiting too long',
@@ -84,7 +88,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/insight/requests',
     {
-      config: { access: ['insight_adviser', 'practitioner'] },
+      config: {
+        access: ['insight_adviser', 'practitioner'],
+        reads: readsList('insight.list', 'insight_request', {
+          details: (r) => ({ view: (r.query as { view?: string }).view }),
+        }),
+      },
       schema: {
         tags,
         summary: 'Advisers: the queue (oldest first), their own, or done. Practitioners: their team’s requests',
@@ -97,7 +106,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/insight/requests/:id',
     {
-      config: { access: ['insight_adviser', 'practitioner'] },
+      config: { access: ['insight_adviser', 'practitioner'], reads: readsRecord('insight.read', 'insight_request') },
       schema: {
         tags,
         summary: 'One request with its booking and advice',
@@ -195,7 +204,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id/chronology',
     {
-      config: { access: ['practitioner'] },
+      config: { access: ['practitioner'], reads: readsOfFamily('family.chronology') },
       schema: {
         tags: ['families'],
         summary: 'The family’s chronology, newest first (insight advice for the holding team only)',
@@ -231,7 +240,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/commissions',
     {
-      config: { access: ['insight_adviser', 'practitioner'] },
+      config: {
+        access: ['insight_adviser', 'practitioner'],
+        reads: readsList('commission.list', 'commission', {
+          details: (r) => ({ view: (r.query as { view?: string }).view }),
+        }),
+      },
       schema: {
         tags,
         summary: 'Advisers: requests to commission (waiting oldest first, mine, done). Practitioners: their team’s',
@@ -244,7 +258,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/commissions/:id',
     {
-      config: { access: ['insight_adviser', 'practitioner'] },
+      config: { access: ['insight_adviser', 'practitioner'], reads: readsRecord('commission.read', 'commission') },
       schema: {
         tags,
         summary: 'One request to commission',

@@ -3,9 +3,10 @@ import { z } from 'zod'
 import { writeAudit } from '@hearth/db'
 import { DeadLetter, DeadLetterParams, ErrorBody, Ok } from '@hearth/contracts'
 import type { QueueName } from '@hearth/jobs'
-import { notFound } from '../errors'
+import { notFound } from '../kernel/errors'
 import { actorOf } from '../plugins/auth'
-import { auditFrom } from '../plugins/audit-context'
+import { auditFrom } from '../kernel/context'
+import { noCaseContent } from '../kernel/reads'
 
 const ADMIN = ['administrator'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
@@ -20,7 +21,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/dead-letters',
     {
-      config: { access: ADMIN },
+      config: { access: ADMIN, reads: noCaseContent('job ids, names and error codes: jobs carry no personal data') },
       schema: {
         tags: ['jobs'],
         summary: 'Jobs that failed every retry',

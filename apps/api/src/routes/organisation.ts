@@ -17,8 +17,9 @@ import {
   Uuid,
 } from '@hearth/contracts'
 import { actorOf } from '../plugins/auth'
-import { auditFrom } from '../plugins/audit-context'
+import { auditFrom } from '../kernel/context'
 import { organisationService } from '../services/organisation'
+import { noCaseContent } from '../kernel/reads'
 
 const ADMIN = ['administrator'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
@@ -30,7 +31,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/patches',
     {
-      config: { access: 'signed_in' },
+      config: { access: 'signed_in', reads: noCaseContent('the council’s patches') },
       schema: {
         tags: ['organisation'],
         summary: 'Patches of the council',
@@ -68,7 +69,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/teams',
     {
-      config: { access: 'signed_in' },
+      config: { access: 'signed_in', reads: noCaseContent('the council’s teams') },
       schema: { tags: ['organisation'], summary: 'Teams of the council', response: { 200: z.array(Team), ...errors } },
     },
     async (request) => org.listTeams(actorOf(request).councilId),
@@ -76,7 +77,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/teams/:id',
     {
-      config: { access: 'signed_in' },
+      config: { access: 'signed_in', reads: noCaseContent('a team and its members (staff, not families)') },
       schema: {
         tags: ['organisation'],
         summary: 'A team and its members',
@@ -149,7 +150,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/people',
     {
-      config: { access: ADMIN },
+      config: { access: ADMIN, reads: noCaseContent('staff accounts, not families') },
       schema: {
         tags: ['organisation'],
         summary: 'People of the council',
@@ -161,7 +162,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/people/:id',
     {
-      config: { access: ADMIN },
+      config: { access: ADMIN, reads: noCaseContent('a staff account') },
       schema: { tags: ['organisation'], summary: 'A person', params: IdParams, response: { 200: Person, ...errors } },
     },
     async (request) => org.getPerson(actorOf(request).councilId, request.params.id),

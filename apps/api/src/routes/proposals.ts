@@ -13,12 +13,13 @@ import {
   ThresholdsInput,
   ThresholdsView,
 } from '@hearth/contracts'
-import { notFound } from '../errors'
+import { notFound } from '../kernel/errors'
 import { actorOf } from '../plugins/auth'
-import { auditFrom } from '../plugins/audit-context'
+import { auditFrom } from '../kernel/context'
 import { familyService } from '../services/families'
 import { figuresService } from '../services/figures'
 import { proposalService } from '../services/proposals'
+import { noCaseContent, readsList, readsRecord } from '../kernel/reads'
 
 const STRATEGY = ['strategy_member'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
@@ -33,7 +34,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/spend-thresholds',
     {
-      config: { access: ['administrator', 'strategy_member', 'practitioner'] },
+      config: {
+        access: ['administrator', 'strategy_member', 'practitioner'],
+        reads: noCaseContent('the council’s sign-off thresholds'),
+      },
       schema: {
         tags,
         summary: 'The sign-off thresholds in force, and their history',
@@ -83,7 +87,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id/proposals',
     {
-      config: { access: ['practitioner', 'strategy_member'] },
+      config: { access: ['practitioner', 'strategy_member'], reads: readsList('proposal.list', 'proposal') },
       schema: {
         tags,
         summary: 'Proposals for a family',
@@ -102,7 +106,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/proposals',
     {
-      config: { access: ['practitioner', 'strategy_member'] },
+      config: { access: ['practitioner', 'strategy_member'], reads: readsList('proposal.list', 'proposal') },
       schema: {
         tags,
         summary: 'Proposals: waiting for strategy (deadline first) or decided; practitioners see only their teams’',
@@ -115,7 +119,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/proposals/:id',
     {
-      config: { access: ['practitioner', 'strategy_member'] },
+      config: { access: ['practitioner', 'strategy_member'], reads: readsRecord('proposal.read', 'proposal') },
       schema: {
         tags,
         summary: 'A proposal with its decisions',
@@ -157,7 +161,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/council/overview',
     {
-      config: { access: ['strategy_member', 'insight_adviser'] },
+      config: {
+        access: ['strategy_member', 'insight_adviser'],
+        reads: noCaseContent('council and team totals; no family or worker is named'),
+      },
       schema: {
         tags: ['council'],
         summary: 'Teams at a glance (live, team totals only)',
@@ -179,7 +186,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/council/teams/:id',
     {
-      config: { access: ['strategy_member', 'insight_adviser'] },
+      config: {
+        access: ['strategy_member', 'insight_adviser'],
+        reads: noCaseContent('one team’s totals; no family or worker is named'),
+      },
       schema: {
         tags: ['council'],
         summary: 'One team’s figures (team totals, no individual workers)',

@@ -12,9 +12,10 @@ import {
   ReferralSummary,
   RouteInput,
 } from '@hearth/contracts'
-import { invalid } from '../errors'
-import { auditFrom } from '../plugins/audit-context'
+import { invalid } from '../kernel/errors'
+import { auditFrom } from '../kernel/context'
 import { referralService } from '../services/referrals'
+import { readsList, readsWithChildren } from '../kernel/reads'
 
 const FRONT_DOOR = ['referral_officer'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
@@ -52,7 +53,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/referrals',
     {
-      config: { access: FRONT_DOOR },
+      config: {
+        access: FRONT_DOOR,
+        reads: readsList('referral.list', 'referral', {
+          details: (r) => ({ view: (r.query as { view?: string }).view }),
+        }),
+      },
       schema: {
         tags,
         summary: 'Referrals waiting for a decision (by time left), that could not be routed, or recently decided',
@@ -66,7 +72,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/referrals/matches',
     {
-      config: { access: FRONT_DOOR },
+      config: { access: FRONT_DOOR, reads: readsList('child.search', 'child') },
       schema: {
         tags,
         summary: 'Known children who may be the child being referred, with why they matched',
@@ -80,7 +86,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/referrals/:id',
     {
-      config: { access: FRONT_DOOR },
+      config: {
+        access: FRONT_DOOR,
+        reads: readsWithChildren('referral.read', 'referral', (p) => (p as { familyId: string | null }).familyId),
+      },
       schema: { tags, summary: 'A referral', params: IdParams, response: { 200: ReferralDetail, ...errors } },
     },
     async (request) => svc.get(auditFrom(request), request.params.id),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { taskTypeSettings, writeAudit } from '@hearth/db'
+import { adminTasks, taskTypeSettings, writeAudit } from '@hearth/db'
 import {
   AskInput,
   CompleteInput,
@@ -14,13 +14,27 @@ import {
   TaskView,
 } from '@hearth/contracts'
 import { TASK_TYPE_LIST, TASK_TYPES, type TaskType } from '@hearth/domain'
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { actorOf } from '../plugins/auth'
-import { auditFrom } from '../plugins/audit-context'
+import { auditFrom } from '../kernel/context'
 import { familyService } from '../services/families'
 import { taskService } from '../services/tasks'
+import { noCaseContent, type ReadAudit, readsList, readsOfFamily } from '../kernel/reads'
 
 const ENABLER = ['enabler'] as const
+/** A letter is a file: its audit row finds the family by the task's id. */
+const readsLetter: ReadAudit = {
+  action: 'letter.read',
+  recordType: 'admin_task',
+  rows: async (request, _payload, db) => {
+    const id = (request.params as { id: string }).id
+    const [t] = await db
+      .select({ familyId: adminTasks.familyId })
+      .from(adminTasks)
+      .where(and(eq(adminTasks.councilId, request.actor!.councilId), eq(adminTasks.id, id)))
+    return [{ recordId: id, familyId: t?.familyId ?? null }]
+  },
+}
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 const tags = ['enablers']
 
@@ -34,7 +48,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/tasks',
     {
-      config: { access: ENABLER },
+      config: {
+        access: ENABLER,
+        reads: readsList('task.list', 'admin_task', {
+          details: (r) => ({ status: (r.query as { status?: string }).status }),
+        }),
+      },
       schema: {
         tags,
         summary: 'The queue: open tasks due first (lapsed claims included), mine, or done',
@@ -99,7 +118,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/tasks/:id/letter',
     {
-      config: { access: ENABLER },
+      config: { access: ENABLER, reads: readsLetter },
       schema: {
         tags,
         summary: 'The letter as a PDF: a draft to check while the task is open, the letter as sent once done',
@@ -139,7 +158,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id/tasks',
     {
-      config: { access: ['practitioner'] },
+      config: { access: ['practitioner'], reads: readsOfFamily('task.list') },
       schema: {
         tags,
         summary: 'Admin tasks for the family and where they are',
@@ -156,7 +175,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me/requests',
     {
-      config: { access: ['practitioner'] },
+      config: {
+        access: ['practitioner'],
+        reads: readsList('task.list', 'admin_task', { details: () => ({ view: 'my_requests' }) }),
+      },
       schema: {
         tags,
         summary: 'Tasks I asked for, or that my bookings created: open, and done in the last week',
@@ -169,7 +191,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/tasks/stats',
     {
-      config: { access: ['insight_adviser', 'strategy_member', 'enabler'] },
+      config: {
+        access: ['insight_adviser', 'strategy_member', 'enabler'],
+        reads: noCaseContent('volumes and minutes saved by team; no family is named'),
+      },
       schema: {
         tags,
         summary: 'Volumes, time to complete, overdue, and practitioner minutes saved by team and week',
@@ -183,7 +208,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/task-settings',
     {
-      config: { access: ['administrator', 'enabler'] },
+      config: { access: ['administrator', 'enabler'], reads: noCaseContent('the council’s task settings') },
       schema: {
         tags,
         summary: 'Due times and minutes saved per task type',

@@ -3,17 +3,18 @@ import { z } from 'zod'
 import { and, eq } from 'drizzle-orm'
 import { teams } from '@hearth/db'
 import { ErrorBody, IdParams, OfferView } from '@hearth/contracts'
-import { notFound } from '../errors'
+import { notFound } from '../kernel/errors'
 import { actorOf } from '../plugins/auth'
-import { auditFrom } from '../plugins/audit-context'
+import { auditFrom } from '../kernel/context'
 import { referralService } from '../services/referrals'
+import { readsList } from '../kernel/reads'
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const svc = referralService(app.deps.db)
   app.get(
     '/teams/:id/offers',
     {
-      config: { access: ['practitioner', 'referral_officer'] },
+      config: { access: ['practitioner', 'referral_officer'], reads: readsList('family.list', 'offer') },
       schema: {
         tags: ['teams'],
         summary: 'Families offered to the team and not yet held, oldest first',

@@ -24,10 +24,11 @@ import {
 } from '@hearth/contracts'
 import { londonDateOf } from '@hearth/domain'
 import { actorOf } from '../plugins/auth'
-import { auditFrom } from '../plugins/audit-context'
+import { auditFrom } from '../kernel/context'
 import { familyService } from '../services/families'
 import { teamworkService } from '../services/teamwork'
 import { visitService } from '../services/visits'
+import { noCaseContent, readsList, readsOfFamily } from '../kernel/reads'
 
 const PRACTITIONER = ['practitioner'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
@@ -45,7 +46,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/teams/:id/board',
     {
-      config: { access: PRACTITIONER },
+      config: {
+        access: PRACTITIONER,
+        reads: readsList('family.list', 'team_board', {
+          items: (p) => {
+            const b = p as { held: { familyId: string }[]; offers: { familyId: string }[] }
+            return [...b.held, ...b.offers]
+          },
+        }),
+      },
       schema: {
         tags: ['team board'],
         summary: 'The team board: families waiting, who holds what against their cap, who is on duty',
@@ -80,7 +89,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id/workers',
     {
-      config: { access: ['practitioner', 'referral_officer'] },
+      config: { access: ['practitioner', 'referral_officer'], reads: readsOfFamily('allocation.list') },
       schema: {
         tags: ['team board'],
         summary: 'Who works with the family',
@@ -118,7 +127,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/teams/:id/decisions',
     {
-      config: { access: PRACTITIONER },
+      config: { access: PRACTITIONER, reads: readsList('team_decision.list', 'team') },
       schema: {
         tags: ['team board'],
         summary: 'The team decisions log, newest first',
@@ -168,7 +177,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/teams/:id/rota',
     {
-      config: { access: PRACTITIONER },
+      config: { access: PRACTITIONER, reads: noCaseContent('who is on duty: staff only') },
       schema: {
         tags: ['team board'],
         summary: 'Who is on duty, for 14 days from `from` (default today)',
@@ -206,7 +215,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id/visits',
     {
-      config: { access: PRACTITIONER },
+      config: { access: PRACTITIONER, reads: readsOfFamily('visit.list') },
       schema: {
         tags: ['visits'],
         summary: 'Visits and meetings with the family, newest first',
@@ -267,7 +276,19 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me/day',
     {
-      config: { access: PRACTITIONER },
+      config: {
+        access: PRACTITIONER,
+        reads: readsList('family.list', 'my_day', {
+          items: (p) => {
+            const d = p as {
+              families: { familyId: string }[]
+              arrivals: { familyId: string }[]
+              visitsToday: { familyId: string }[]
+            }
+            return [...d.families, ...d.arrivals, ...d.visitsToday]
+          },
+        }),
+      },
       schema: {
         tags: ['visits'],
         summary: 'My day: today’s visits, the families I hold, new arrivals',

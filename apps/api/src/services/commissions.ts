@@ -12,7 +12,7 @@ import {
   type Db,
 } from '@hearth/db'
 import { addCalendarDays, commissionRoute, totalPence, workingDayDeadline } from '@hearth/domain'
-import { AppError, invalid, notFound } from '../errors'
+import { AppError, invalid, notFound } from '../kernel/errors'
 import type { Actor } from '../plugins/auth'
 import { councilHolidays } from './calendar'
 import { familyService, holdingTeamId, holdingTeams } from './families'
@@ -159,12 +159,6 @@ export function commissionService(db: Db) {
         const mine = actor.teams.map((t) => t.id)
         rows = rows.filter((r) => mine.includes(holder.get(r.familyId) ?? r.teamId))
       }
-      await writeAudit(db, {
-        ...ctx,
-        action: 'commission.list',
-        recordType: 'commission',
-        details: { view, familyIds: [...new Set(rows.map((r) => r.familyId))] },
-      })
       return views(ctx.councilId, rows)
     },
 
@@ -174,13 +168,6 @@ export function commissionService(db: Db) {
         .from(commissions)
         .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
       if (!r || !(await canSee(actor, r))) throw notFound('commission')
-      await writeAudit(db, {
-        ...ctx,
-        action: 'commission.read',
-        recordType: 'commission',
-        recordId: id,
-        familyId: r.familyId,
-      })
       return (await views(ctx.councilId, [r]))[0]!
     },
 

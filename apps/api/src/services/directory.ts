@@ -1,3 +1,4 @@
+import type { Ctx } from '../kernel/context'
 import { randomUUID } from 'node:crypto'
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm'
 import {
@@ -13,17 +14,14 @@ import {
   writeAudit,
   upsertOrukService,
   upsertOrukServices,
-  type AuditEntry,
   type Db,
   type DirectoryService,
 } from '@hearth/db'
 import { NEEDS_VOCABULARY, SERVICE_NEEDS, type ServiceNeed } from '@hearth/domain'
-import { AppError, invalid, notFound } from '../errors'
+import { AppError, invalid, notFound } from '../kernel/errors'
 import type { Actor } from '../plugins/auth'
 import { familyService, holdingTeamId } from './families'
 import { orukPage, OrukFileError, parseOrukFile, type OrukService } from '@hearth/contracts/open-referral'
-
-type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'>
 
 export interface ServiceQuery {
   q?: string
@@ -390,13 +388,6 @@ export function directoryService(db: Db) {
         .innerJoin(people, eq(people.id, familyServices.recordedBy))
         .where(and(eq(familyServices.councilId, ctx.councilId), eq(familyServices.familyId, familyId)))
         .orderBy(desc(familyServices.onDate), desc(familyServices.createdAt))
-      await writeAudit(db, {
-        ...ctx,
-        action: 'family.services.read',
-        recordType: 'family',
-        recordId: familyId,
-        familyId,
-      })
       return rows.map(({ f, service, org, by }) => ({
         id: f.id,
         serviceId: f.serviceId,

@@ -1,3 +1,4 @@
+import type { Ctx } from '../kernel/context'
 import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import {
   adults,
@@ -10,7 +11,6 @@ import {
   patches,
   relationships,
   writeAudit,
-  type AuditEntry,
   type Db,
   type Family,
   type Tx,
@@ -24,9 +24,7 @@ import type {
   RelationshipInput,
 } from '@hearth/contracts'
 import { canSeeFamily, findPatchForPostcode, type FamilyScope } from '@hearth/domain'
-import { invalid, notFound } from '../errors'
-
-type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'>
+import { invalid, notFound } from '../kernel/errors'
 
 /** The teams holding these families now (their leads' teams), by family; a family nobody holds is absent. */
 export async function holdingTeams(db: Db, councilId: string, familyIds: string[]): Promise<Map<string, string>> {
@@ -133,12 +131,6 @@ export function familyService(db: Db) {
         .orderBy(asc(families.name), asc(families.reference))
         .limit(q.limit)
         .offset(q.offset)
-      await writeAudit(db, {
-        ...ctx,
-        action: 'family.list',
-        recordType: 'family',
-        details: { familyIds: rows.map((r) => r.id), searched: !!q.q },
-      })
       return rows
     },
 
@@ -165,18 +157,6 @@ export function familyService(db: Db) {
               .from(patches)
               .where(and(eq(patches.councilId, councilId), eq(patches.id, family.patchId)))
           : Promise.resolve([]),
-      ])
-      await writeAudit(db, [
-        { ...ctx, action: 'family.read', recordType: 'family', recordId: familyId, familyId },
-        ...childRows.map((c) => ({
-          ...ctx,
-          action: 'child.read',
-          recordType: 'child',
-          recordId: c.id,
-          familyId,
-          childId: c.id,
-          details: { via: 'family' },
-        })),
       ])
       return {
         ...family,
@@ -280,14 +260,6 @@ export function familyService(db: Db) {
       } catch {
         throw notFound('child')
       }
-      await writeAudit(db, {
-        ...ctx,
-        action: 'child.read',
-        recordType: 'child',
-        recordId: child.id,
-        familyId: child.familyId,
-        childId: child.id,
-      })
       return child
     },
 

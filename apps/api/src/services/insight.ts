@@ -1,3 +1,4 @@
+import type { Ctx } from '../kernel/context'
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm'
 import {
   allocations,
@@ -16,7 +17,6 @@ import {
   teams,
   visits,
   writeAudit,
-  type AuditEntry,
   type Db,
   type InsightRequest,
   type Tx,
@@ -34,12 +34,10 @@ import {
   type VisitKind,
 } from '@hearth/domain'
 import { enqueueInTx } from '@hearth/jobs'
-import { AppError, invalid, notFound } from '../errors'
+import { AppError, invalid, notFound } from '../kernel/errors'
 import type { Actor } from '../plugins/auth'
 import { councilHolidays } from './calendar'
 import { familyService, holdingTeamId, holdingTeams } from './families'
-
-type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'>
 
 export interface AskInput {
   kind: InsightKind
@@ -280,25 +278,12 @@ export function insightService(db: Db) {
         const mine = actor.teams.map((t) => t.id)
         rows = rows.filter((r) => mine.includes(r.familyId ? (holder.get(r.familyId) ?? r.teamId) : r.teamId))
       }
-      await writeAudit(db, {
-        ...ctx,
-        action: 'insight.list',
-        recordType: 'insight_request',
-        details: { view: q.view, familyIds: [...new Set(rows.map((r) => r.familyId).filter(Boolean))] },
-      })
       return views(ctx.councilId, rows)
     },
 
     async get(ctx: Ctx, actor: Actor, id: string) {
       const r = await load(ctx.councilId, id)
       if (!(await canSee(actor, r))) throw notFound('request')
-      await writeAudit(db, {
-        ...ctx,
-        action: 'insight.read',
-        recordType: 'insight_request',
-        recordId: id,
-        familyId: r.familyId,
-      })
       return (await views(ctx.councilId, [r]))[0]!
     },
 
@@ -599,7 +584,6 @@ export function insightService(db: Db) {
           link: null,
         })
       out.sort((a, b) => b.at.getTime() - a.at.getTime())
-      await writeAudit(db, { ...ctx, action: 'family.chronology', recordType: 'family', recordId: familyId, familyId })
       return out.map((e) => ({ ...e, at: e.at.toISOString() }))
     },
   }

@@ -1,3 +1,4 @@
+import type { Ctx } from '../kernel/context'
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import {
   allocations,
@@ -8,16 +9,13 @@ import {
   people,
   teams,
   writeAudit,
-  type AuditEntry,
   type Db,
   type Tx,
 } from '@hearth/db'
 import type { PatchInput, PersonInput, PersonUpdate, TeamInput, TeamUpdate } from '@hearth/contracts'
 import type { Role } from '@hearth/domain'
-import { AppError, invalid, notFound } from '../errors'
+import { AppError, invalid, notFound } from '../kernel/errors'
 import { endAllSessions } from '../plugins/auth'
-
-type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'>
 
 /** Every query here is built from the caller's council: another council's ids simply are not found. */
 /**

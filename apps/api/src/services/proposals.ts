@@ -1,3 +1,4 @@
+import type { Ctx } from '../kernel/context'
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import {
   directoryServices,
@@ -9,7 +10,6 @@ import {
   teamDecisions,
   teams,
   writeAudit,
-  type AuditEntry,
   type Db,
   type Proposal,
   type Tx,
@@ -26,12 +26,12 @@ import {
   type HolidaySet,
   type Thresholds,
 } from '@hearth/domain'
-import { AppError, notFound } from '../errors'
+import { AppError, notFound } from '../kernel/errors'
 import type { Actor } from '../plugins/auth'
 import { councilHolidays } from './calendar'
 import { familyService, holdingTeamId } from './families'
 
-export type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'>
+export type { Ctx }
 
 export interface ProposalInput {
   what: string
@@ -410,13 +410,6 @@ export function proposalService(db: Db) {
     async get(ctx: Ctx, actor: Actor, id: string) {
       const p = await load(ctx.councilId, id)
       if (!canSee(actor, p)) throw notFound('proposal')
-      await writeAudit(db, {
-        ...ctx,
-        action: 'proposal.read',
-        recordType: 'proposal',
-        recordId: id,
-        familyId: p.familyId,
-      })
       return (await views(ctx.councilId, [p]))[0]!
     },
 
@@ -438,12 +431,6 @@ export function proposalService(db: Db) {
         .where(and(...conds))
         .orderBy(where.view === 'awaiting' ? asc(proposals.decisionDueAt) : desc(proposals.createdAt))
         .limit(300)
-      await writeAudit(db, {
-        ...ctx,
-        action: 'proposal.list',
-        recordType: 'proposal',
-        details: { familyIds: [...new Set(rows.map((r) => r.familyId))] },
-      })
       return views(ctx.councilId, rows)
     },
   }

@@ -1,3 +1,4 @@
+import type { Ctx } from '../kernel/context'
 import { createHash } from 'node:crypto'
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm'
 import {
@@ -34,10 +35,8 @@ import {
   type MatchQuery,
 } from '@hearth/domain'
 import { enqueueInTx } from '@hearth/jobs'
-import { AppError, invalid, notFound } from '../errors'
+import { AppError, invalid, notFound } from '../kernel/errors'
 import { councilHolidays } from './calendar'
-
-type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'>
 
 function isUniqueViolation(err: unknown, constraint: string): boolean {
   for (
@@ -332,12 +331,6 @@ export function referralService(db: Db) {
         .where(where)
         .orderBy(...order)
         .limit(view === 'recent' ? 50 : 500)
-      await writeAudit(db, {
-        ...ctx,
-        action: 'referral.list',
-        recordType: 'referral',
-        details: { view, referralIds: rows.map((r) => r.id) },
-      })
       return summaries(ctx.councilId, rows)
     },
 
@@ -365,18 +358,6 @@ export function referralService(db: Db) {
             .from(people)
             .where(and(eq(people.councilId, ctx.councilId), eq(people.id, r.decidedBy)))
         : []
-      await writeAudit(db, [
-        { ...ctx, action: 'referral.read', recordType: 'referral', recordId: id, familyId: r.familyId },
-        ...kids.map((k) => ({
-          ...ctx,
-          action: 'child.read',
-          recordType: 'child',
-          recordId: k.id,
-          childId: k.id,
-          familyId: r.familyId,
-          details: { via: 'referral' },
-        })),
-      ])
       return {
         ...summary!,
         referrerName: r.referrerName,
@@ -527,12 +508,6 @@ export function referralService(db: Db) {
               ),
             )
         : []
-      await writeAudit(db, {
-        ...ctx,
-        action: 'child.search',
-        recordType: 'child',
-        details: { resultChildIds: candidates.map((c) => c.childId) },
-      })
       return candidates.map((c) => {
         const r = byId.get(c.childId)!
         return {
@@ -572,12 +547,6 @@ export function referralService(db: Db) {
         .innerJoin(referrals, and(eq(referrals.id, offers.referralId), eq(referrals.councilId, offers.councilId)))
         .where(and(eq(offers.councilId, ctx.councilId), eq(offers.teamId, teamId), eq(offers.status, 'waiting')))
         .orderBy(asc(offers.offeredAt))
-      await writeAudit(db, {
-        ...ctx,
-        action: 'family.list',
-        recordType: 'offer',
-        details: { teamId, familyIds: rows.map((r) => r.familyId) },
-      })
       return rows.map((r) => ({ ...r, offeredAt: r.offeredAt.toISOString() }))
     },
   }

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { people, verifyPassword, writeAudit, type Db } from '@hearth/db'
 import { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS } from '@hearth/domain'
-import { AppError } from '../errors'
+import { AppError } from '../kernel/errors'
 
 // Compared against when the email is unknown, so a wrong email takes as long as a wrong password.
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='

@@ -1,3 +1,4 @@
+import type { Ctx } from '../kernel/context'
 import { randomUUID } from 'node:crypto'
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import {
@@ -13,15 +14,12 @@ import {
   visits,
   writeAudit,
   type AdminTask,
-  type AuditEntry,
   type Db,
 } from '@hearth/db'
 import { DEFAULT_CLAIM_MINUTES, londonDateOf, TASK_TYPES, type TaskType } from '@hearth/domain'
-import { AppError, notFound } from '../errors'
+import { AppError, notFound } from '../kernel/errors'
 import type { Actor } from '../plugins/auth'
 import { renderLetter, type LetterData } from './letters'
-
-type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'>
 
 export function taskService(db: Db, claimMinutes = DEFAULT_CLAIM_MINUTES) {
   async function views(councilId: string, rows: AdminTask[]) {
@@ -178,12 +176,6 @@ export function taskService(db: Db, claimMinutes = DEFAULT_CLAIM_MINUTES) {
         .where(and(...conds))
         .orderBy(q.status === 'done' ? desc(adminTasks.completedAt) : asc(adminTasks.dueAt))
         .limit(500)
-      await writeAudit(db, {
-        ...ctx,
-        action: 'task.list',
-        recordType: 'admin_task',
-        details: { status: q.status, familyIds: [...new Set(rows.map((r) => r.familyId).filter(Boolean))] },
-      })
       return views(ctx.councilId, rows)
     },
 
@@ -318,13 +310,6 @@ export function taskService(db: Db, claimMinutes = DEFAULT_CLAIM_MINUTES) {
     async letter(ctx: Ctx, id: string): Promise<Buffer> {
       const t = await load(ctx.councilId, id)
       if (!TASK_TYPES[t.taskType as TaskType]?.letter) throw notFound('letter for this task')
-      await writeAudit(db, {
-        ...ctx,
-        action: 'letter.read',
-        recordType: 'admin_task',
-        recordId: id,
-        familyId: t.familyId,
-      })
       return t.artefact ?? renderLetter(t.taskType as TaskType, await letterData(ctx.councilId, t))
     },
 

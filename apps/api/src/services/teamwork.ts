@@ -1,3 +1,4 @@
+import type { Ctx } from '../kernel/context'
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm'
 import {
   allocations,
@@ -13,7 +14,6 @@ import {
   teams,
   visits,
   writeAudit,
-  type AuditEntry,
   type Db,
   type Tx,
 } from '@hearth/db'
@@ -28,10 +28,9 @@ import {
   type Role,
 } from '@hearth/domain'
 import { enqueueInTx } from '@hearth/jobs'
-import { AppError, invalid, notFound } from '../errors'
+import { AppError, invalid, notFound } from '../kernel/errors'
 import type { Actor } from '../plugins/auth'
 
-type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'>
 type Ex = Db | Tx
 
 const countChildren = (familyId: unknown) =>
@@ -522,13 +521,6 @@ export function teamworkService(db: Db) {
       for (const [k, v] of extraNames) nameOf.set(k, v)
       const heldByFamily = new Map<string, (typeof heldRows)[number][]>()
       for (const h of heldRows) heldByFamily.set(h.familyId, [...(heldByFamily.get(h.familyId) ?? []), h])
-      await writeAudit(db, {
-        ...ctx,
-        action: 'family.list',
-        recordType: 'team_board',
-        recordId: teamId,
-        details: { familyIds: [...new Set([...heldRows.map((h) => h.familyId), ...offerRows.map((o) => o.familyId)])] },
-      })
       return {
         teamId,
         teamName: team.name,

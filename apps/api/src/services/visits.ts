@@ -1,3 +1,4 @@
+import type { Ctx } from '../kernel/context'
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm'
 import {
   allocations,
@@ -8,17 +9,14 @@ import {
   teams,
   visits,
   writeAudit,
-  type AuditEntry,
   type Db,
   type Visit,
 } from '@hearth/db'
 import { addCalendarDays, londonDateOf, startOfLondonDay, type Role } from '@hearth/domain'
 import { enqueueInTx } from '@hearth/jobs'
-import { AppError, invalid, notFound } from '../errors'
+import { AppError, invalid, notFound } from '../kernel/errors'
 import type { Actor } from '../plugins/auth'
 import { familyService, holdingTeamId } from './families'
-
-type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'>
 
 /** A family held with no visit booked, and none in this many days, is shown as overdue on "My day". */
 export const VISIT_OVERDUE_DAYS = 28
@@ -83,7 +81,6 @@ export function visitService(db: Db) {
         .where(and(eq(visits.councilId, actor.councilId), eq(visits.familyId, familyId)))
         .orderBy(desc(visits.startsAt))
         .limit(200)
-      await writeAudit(db, { ...ctx, action: 'visit.list', recordType: 'family', recordId: familyId, familyId })
       return view(
         rows.map((r) => ({ ...r, familyName: f.name })),
         actor.councilId,
@@ -283,16 +280,6 @@ export function visitService(db: Db) {
           )
         : { rows: [] }
       const onDutyTeamIds = new Set((duty as unknown as { rows: { team_id: string }[] }).rows.map((r) => r.team_id))
-      await writeAudit(db, {
-        ...ctx,
-        action: 'family.list',
-        recordType: 'my_day',
-        details: {
-          familyIds: [
-            ...new Set([...familyIds, ...arrivals.map((a) => a.familyId), ...todays.map((t) => t.v.familyId)]),
-          ],
-        },
-      })
       const toDate = (d: Date | string | null) => (d ? new Date(d) : null)
       return {
         today,

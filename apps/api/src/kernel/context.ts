@@ -1,0 +1,21 @@
+import type { FastifyRequest } from 'fastify'
+import type { AuditEntry } from '@hearth/db'
+
+/**
+ * The "who, from where" of a request: the half of every audit row that use-cases do not decide.
+ * Every use-case takes it first; it carries the council, so it is also the tenant scope.
+ */
+export type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'>
+
+/** The request's context; only for signed-in routes (the auth hook has set the actor). */
+export function auditFrom(request: FastifyRequest): Ctx {
+  if (!request.actor) throw new Error('auditFrom on a route without a signed-in actor')
+  return {
+    councilId: request.actor.councilId,
+    actorPersonId: request.actor.personId,
+    route: request.routeOptions.url ?? null,
+    method: request.method,
+    ip: request.ip,
+    requestId: request.id,
+  }
+}

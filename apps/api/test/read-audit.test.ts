@@ -1,0 +1,230 @@
+import { sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Role } from '@hearth/domain'
+import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
+import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
+
+/**
+ * Read-audit by construction: every GET under /api declares what it reads, and each one that
+ * returns a child's or family's record leaves an audit row when (and only when) it answers.
+ */
+let t: TestApp
+let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
+let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
+const sessions = new Map<Role, Session>()
+let other: Session
+const ids: Record<string, string> = {}
+
+const EMAIL: Record<Role, string> = {
+  administrator: 'admin',
+  practitioner: 'practitioner',
+  referral_officer: 'referrals',
+  enabler: 'enabler',
+  insight_adviser: 'insight',
+  strategy_member: 'strategy',
+}
+
+async function one(query: string): Promise<string> {
+  const r = (await dbx.handle.db.execute(sql.raw(query))) as unknown as { rows: { id: string }[] }
+  if (!r.rows[0]) throw new Error(`fixture not found: ${query}`)
+  return String(r.rows[0].id)
+}
+
+async function auditRows(afterId: number, personId: string) {
+  const r = (await dbx.handle.db.execute(
+    sql`select action, record_type, record_id, family_id, child_id, route, details from audit_events
+        where id > ${afterId} and actor_person_id = ${personId} order by id`,
+  )) as unknown as {
+    rows: {
+      action: string
+      record_type: string
+      record_id: string | null
+      family_id: string | null
+      child_id: string | null
+      route: string
+      details: Record<string, unknown> | null
+    }[]
+  }
+  return r.rows
+}
+const lastAuditId = async () => Number(await one('select coalesce(max(id), 0) as id from audit_events'))
+
+beforeAll(async () => {
+  dbx = await freshPgDatabase()
+  seeded = await seedTwoCouncils(dbx.handle, 14)
+  t = await makeTestApp(dbx.handle)
+  for (const [role, who] of Object.entries(EMAIL) as [Role, string][]) {
+    sessions.set(role, await signInAs(t.app, `${who}@northmoor.example`))
+  }
+  other = await signInAs(t.app, 'practitioner@southmere.example')
+  const a = seeded.a.councilId
+  const practitionerId = sessions.get('practitioner')!.personId
+  ids.family = await one(
+    `select a.family_id as id from allocations a join memberships m on m.team_id = a.team_id
+     where a.council_id = '${a}' and m.person_id = '${practitionerId}' and a.role = 'lead' and a.ended_at is null
+     limit 1`,
+  )
+  ids.child = await one(`select id from children where family_id = '${ids.family}' limit 1`)
+  ids.team = await one(`select team_id as id from allocations where family_id = '${ids.family}' and role = 'lead'`)
+  ids.referral = await one(`select id from referrals where council_id = '${a}' order by received_at limit 1`)
+  ids.task = await one(
+    `select id from admin_tasks where council_id = '${a}' and task_type in ('visit_confirmation', 'workers_letter') limit 1`,
+  )
+  const r = await sessions.get('practitioner')!.request('POST', `/api/families/${ids.family}/proposals`, {
+    what: 'Respite',
+    forWhom: 'The children',
+    why: 'A break',
+    weeklyPence: 1_000_000,
+    weeks: 20,
+    alternatives: 'None',
+    familyView: 'Yes please',
+    conversationStage: 3,
+  })
+  expect(r.statusCode).toBe(201)
+  ids.proposal = r.json().id
+  const c = await sessions.get('practitioner')!.request('POST', `/api/families/${ids.family}/commissions`, {
+    need: 'Night support',
+    why: 'Nothing listed works at night.',
+    familyView: 'Yes please',
+    weeks: 4,
+    budgetPence: 100_000,
+  })
+  expect(c.statusCode).toBe(201)
+  ids.commission = c.json().id
+  const q = await sessions.get('practitioner')!.request('POST', '/api/insight/requests', {
+    kind: 'consultation',
+    topic: 'domestic_abuse',
+    familyId: ids.family,
+    question: 'How do we keep the children safe when dad visits?',
+  })
+  expect(q.statusCode).toBe(201)
+  ids.insight = q.json().id
+  // a finished audit export (the worker writes them; here it is made directly)
+  ids.export = await one(
+    `insert into audit_exports (council_id, requested_by, filters, status, row_count, content, completed_at)
+     values ('${a}', '${sessions.get('administrator')!.personId}', '{}', 'done', 0, 'id', now()) returning id`,
+  )
+})
+afterAll(async () => {
+  await t.close()
+  await dbx.drop()
+})
+
+/** The caller and the address for a GET route, using the fixtures above. */
+function callFor(url: string): { role: Role; path: string } | null {
+  const fill = (id: string) => url.replace(':id', id)
+  if (url.startsWith('/api/families/:id')) return { role: 'practitioner', path: fill(ids.family!) }
+  if (url === '/api/children/:id') return { role: 'practitioner', path: fill(ids.child!) }
+  if (url === '/api/teams/:id/board' || url === '/api/teams/:id/decisions' || url === '/api/teams/:id/offers')
+    return { role: 'practitioner', path: fill(ids.team!) }
+  if (url === '/api/referrals/:id') return { role: 'referral_officer', path: fill(ids.referral!) }
+  if (url === '/api/referrals/matches')
+    return { role: 'referral_officer', path: `${url}?firstName=Ava&lastName=Testfamily&dateOfBirth=2019-01-01` }
+  if (url === '/api/referrals') return { role: 'referral_officer', path: url }
+  if (url === '/api/tasks/:id/letter') return { role: 'enabler', path: fill(ids.task!) }
+  if (url === '/api/tasks') return { role: 'enabler', path: url }
+  if (url === '/api/proposals/:id') return { role: 'strategy_member', path: fill(ids.proposal!) }
+  if (url === '/api/proposals') return { role: 'strategy_member', path: `${url}?view=awaiting` }
+  if (url === '/api/commissions/:id') return { role: 'insight_adviser', path: fill(ids.commission!) }
+  if (url === '/api/commissions') return { role: 'insight_adviser', path: url }
+  if (url === '/api/insight/requests/:id') return { role: 'insight_adviser', path: fill(ids.insight!) }
+  if (url === '/api/insight/requests') return { role: 'insight_adviser', path: url }
+  if (url === '/api/audit/exports/:id/download') return { role: 'administrator', path: fill(ids.export!) }
+  if (url === '/api/audit') return { role: 'administrator', path: `${url}?childId=${ids.child}` }
+  if (url === '/api/families') return { role: 'practitioner', path: url }
+  if (url === '/api/me/day' || url === '/api/me/requests') return { role: 'practitioner', path: url }
+  return null
+}
+
+const getRoutes = () => t.app.routeTable.filter((r) => r.method === 'GET' && r.url.startsWith('/api/'))
+
+describe('read-audit by construction', () => {
+  it('every GET under /api declares what it reads, or why it returns no case record', () => {
+    const undeclared = getRoutes()
+      .filter((r) => r.access !== 'public' && !r.reads)
+      .map((r) => r.url)
+    expect(undeclared).toEqual([])
+    for (const r of getRoutes()) {
+      if (r.reads && 'none' in r.reads) expect(r.reads.none.length, r.url).toBeGreaterThan(10)
+    }
+  })
+
+  it('each GET that returns a child’s or family’s record writes its audit row when it answers', async () => {
+    const auditing = getRoutes().filter((r) => r.reads && 'rows' in r.reads)
+    expect(auditing.length).toBeGreaterThanOrEqual(25)
+    for (const r of auditing) {
+      const call = callFor(r.url)
+      expect(call, `no fixture for ${r.url}: add one to callFor`).not.toBeNull()
+      const s = sessions.get(call!.role)!
+      const before = await lastAuditId()
+      const res = await s.request('GET', call!.path)
+      expect(res.statusCode, `${r.url} → ${res.body.slice(0, 200)}`).toBe(200)
+      const rows = (await auditRows(before, s.personId)).filter((x) => x.route === r.url)
+      expect(rows.length, `${r.url} wrote no audit row`).toBeGreaterThan(0)
+      expect(rows[0]!.action).toBe((r.reads as { action: string }).action)
+    }
+  })
+
+  it('the reads that were missing now name the family (or the team)', async () => {
+    const p = sessions.get('practitioner')!
+    for (const path of [`/api/families/${ids.family}/tasks`, `/api/families/${ids.family}/workers`]) {
+      const before = await lastAuditId()
+      expect((await p.request('GET', path)).statusCode).toBe(200)
+      const rows = await auditRows(before, p.personId)
+      expect(rows.map((x) => [x.record_type, x.family_id])).toEqual([['family', ids.family]])
+    }
+    const before = await lastAuditId()
+    expect((await p.request('GET', `/api/teams/${ids.team}/decisions`)).statusCode).toBe(200)
+    expect((await auditRows(before, p.personId)).map((x) => [x.action, x.record_id])).toEqual([
+      ['team_decision.list', ids.team],
+    ])
+    const asked = await lastAuditId()
+    expect((await p.request('GET', '/api/me/requests')).statusCode).toBe(200)
+    expect((await auditRows(asked, p.personId)).map((x) => x.action)).toEqual(['task.list'])
+    const admin = sessions.get('administrator')!
+    const searched = await lastAuditId()
+    expect((await admin.request('GET', `/api/audit?childId=${ids.child}`)).statusCode).toBe(200)
+    const search = await auditRows(searched, admin.personId)
+    expect(search.map((x) => x.action)).toEqual(['audit.search'])
+    expect(search[0]!.details).toMatchObject({ childId: ids.child })
+  })
+
+  it('a letter (a file) is audited with its family, found by the task', async () => {
+    const e = sessions.get('enabler')!
+    const before = await lastAuditId()
+    const res = await e.request('GET', `/api/tasks/${ids.task}/letter`)
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toContain('application/pdf')
+    const rows = await auditRows(before, e.personId)
+    expect(rows).toHaveLength(1)
+    expect(rows[0]!.action).toBe('letter.read')
+    expect(rows[0]!.family_id).not.toBeNull()
+  })
+
+  it('a refused read writes no read row, and another council learns nothing', async () => {
+    const before = await lastAuditId()
+    const res = await other.request('GET', `/api/families/${ids.family}`)
+    expect(res.statusCode).toBe(404)
+    const rows = await auditRows(before, other.personId)
+    expect(rows.filter((x) => x.action.endsWith('.read'))).toEqual([])
+  })
+
+  it('if the audit row cannot be written, the record is not sent', async () => {
+    await dbx.handle.db.execute(
+      sql`create or replace function fail_read_audit() returns trigger as $$ begin raise exception 'audit down'; end $$ language plpgsql`,
+    )
+    await dbx.handle.db.execute(
+      sql`create trigger fail_read_audit before insert on audit_events for each row execute function fail_read_audit()`,
+    )
+    try {
+      const res = await sessions.get('practitioner')!.request('GET', `/api/families/${ids.family}`)
+      expect(res.statusCode).toBe(500)
+      expect(res.body).not.toContain(ids.child)
+      const letter = await sessions.get('enabler')!.request('GET', `/api/tasks/${ids.task}/letter`)
+      expect(letter.statusCode).toBe(500)
+      expect(letter.headers['content-type']).not.toContain('application/pdf')
+    } finally {
+      await dbx.handle.db.execute(sql`drop trigger fail_read_audit on audit_events`)
+    }
+  })
+})
