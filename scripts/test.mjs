@@ -45,7 +45,8 @@ let redis = null
 let status = 1
 try {
   /** @type {NodeJS.ProcessEnv} */
-  const env = { ...process.env, CHROMIUM_PATH: CHROMIUM, HEARTH_TEST_TMP: tmp }
+  // Every process a test starts (npm start, workers) refuses SQL that does not name its council.
+  const env = { ...process.env, CHROMIUM_PATH: CHROMIUM, HEARTH_TEST_TMP: tmp, COUNCIL_SCOPE_GUARD: 'true' }
   if (!env.TEST_DATABASE_URL) {
     pgServer = await startThrowawayPostgres(join(tmp, 'pg'))
     env.TEST_DATABASE_URL = pgServer.url

@@ -27,7 +27,7 @@ export async function makeTestApp(
     Object.values(QUEUES).map((n) => [n, new Queue(n, { connection: redis, prefix })]),
   ) as Record<QueueName, Queue>
   const app = await buildApp({
-    db: handle.db,
+    db: handle.guarded,
     pingDb: handle.ping,
     redis,
     queues,

@@ -18,7 +18,7 @@ export async function startHttpApp(
     Object.values(QUEUES).map((n) => [n, new Queue(n, { connection: redis, prefix })]),
   ) as Record<QueueName, Queue>
   const app = await buildApp({
-    db: handle.db,
+    db: handle.guarded,
     pingDb: handle.ping,
     redis,
     queues,

@@ -35,6 +35,11 @@ const EnvSchema = z.object({
   /** Serve the built web app from this folder. */
   WEB_DIST_DIR: z.string().optional(),
   TRUST_PROXY: Bool.default(false),
+  /**
+   * Refuse, before it runs, any SQL on a council-scoped table that does not name the council
+   * (packages/db/src/council-scope.ts). On in every test run; costs a regex per statement.
+   */
+  COUNCIL_SCOPE_GUARD: Bool.default(false),
 })
 
 export type Config = z.infer<typeof EnvSchema> & {

@@ -44,13 +44,19 @@ async function main() {
   ) as Record<QueueName, Queue>
 
   const app = await buildApp(
-    { db: handle.db, pingDb: handle.ping, redis, queues, config: { ...config, WEB_DIST_DIR: webDist } },
+    {
+      db: config.COUNCIL_SCOPE_GUARD ? handle.guarded : handle.db,
+      pingDb: handle.ping,
+      redis,
+      queues,
+      config: { ...config, WEB_DIST_DIR: webDist },
+    },
     logger,
   )
   let worker: RunningWorker | null = null
   if (config.runWorkerInProcess) {
     worker = await startWorker({
-      db: handle.db,
+      db: config.COUNCIL_SCOPE_GUARD ? handle.guarded : handle.db,
       redisUrl: config.REDIS_URL,
       logger: app.log,
       prefix: config.BULLMQ_PREFIX,

@@ -26,8 +26,9 @@ const ms = (name: string) => {
   }
   return n
 }
+const guard = ['true', '1', 'yes'].includes(process.env.COUNCIL_SCOPE_GUARD ?? '')
 const worker = await startWorker({
-  db: handle.db,
+  db: guard ? handle.guarded : handle.db,
   redisUrl,
   logger,
   prefix: process.env.BULLMQ_PREFIX ?? '{hearth}',

@@ -20,7 +20,7 @@ beforeAll(async () => {
   seeded = await seedTwoCouncils(dbx.handle, 2)
   t = await makeTestApp(dbx.handle)
   worker = await startWorker({
-    db: dbx.handle.db,
+    db: dbx.handle.guarded,
     redisUrl: requireEnv('TEST_REDIS_URL'),
     logger: pino({ level: 'silent' }),
     prefix: t.prefix,

@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import pg from 'pg'
+import { councilScopeGuard } from './council-scope'
 import * as schema from './schema/index'
 
 export type Schema = typeof schema
@@ -22,6 +23,12 @@ export type DbTarget = { kind: 'postgres'; url: string; poolSize?: number } | { 
 
 export interface DbHandle {
   db: Db
+  /**
+   * The same connections, refusing before it runs any statement on a council-scoped table that
+   * does not name the council (council-scope.ts). Tests give it to the API and the worker; with
+   * COUNCIL_SCOPE_GUARD=on they use it in any environment.
+   */
+  guarded: Db
   kind: DbTarget['kind']
   migrate(): Promise<void>
   ping(): Promise<void>
@@ -36,6 +43,7 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
     const db = drizzlePg(pool, { schema }) as unknown as Db
     return {
       db,
+      guarded: drizzlePg(pool, { schema, logger: councilScopeGuard }) as unknown as Db,
       kind: 'postgres',
       migrate: async () => {
         await migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS_FOLDER })
@@ -53,6 +61,7 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
   const pgl = drizzlePglite(client, { schema })
   return {
     db: pgl as unknown as Db,
+    guarded: drizzlePglite(client, { schema, logger: councilScopeGuard }) as unknown as Db,
     kind: 'pglite',
     migrate: async () => {
       await migratePglite(pgl, { migrationsFolder: MIGRATIONS_FOLDER })

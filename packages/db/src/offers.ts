@@ -104,7 +104,7 @@ export async function routeReferral(
   await tx
     .update(referrals)
     .set({ routingStatus: 'routed', routedTeamId: offer.teamId, routedAt: offer.offeredAt, routingNote: null })
-    .where(eq(referrals.id, referralId))
+    .where(and(eq(referrals.councilId, councilId), eq(referrals.id, referralId)))
   if (inserted.length) {
     await writeAudit(tx, {
       councilId,

@@ -20,7 +20,10 @@ export async function recomputeReferralClocks(ex: Executor, councilId: string): 
     .where(and(eq(referrals.councilId, councilId), eq(referrals.status, 'awaiting_decision')))
   for (const r of open) {
     const { dueDate, dueAt } = workingDayDeadline(r.receivedAt, REFERRAL_DECISION_WORKING_DAYS, holidays)
-    await ex.update(referrals).set({ dueDate, dueAt }).where(eq(referrals.id, r.id))
+    await ex
+      .update(referrals)
+      .set({ dueDate, dueAt })
+      .where(and(eq(referrals.councilId, councilId), eq(referrals.id, r.id)))
   }
   return open.length
 }

@@ -182,7 +182,10 @@ export function commissionService(db: Db) {
         if (!r || !(await canSee(actor, r))) throw notFound('commission')
         if (r.status !== 'waiting')
           throw new AppError('conflict', 'An adviser has already taken this request: ask them instead.')
-        await tx.update(commissions).set({ status: 'withdrawn' }).where(eq(commissions.id, id))
+        await tx
+          .update(commissions)
+          .set({ status: 'withdrawn' })
+          .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
         await writeAudit(tx, {
           ...ctx,
           action: 'commission.withdraw',
@@ -211,7 +214,7 @@ export function commissionService(db: Db) {
         const [u] = await tx
           .update(commissions)
           .set({ status: 'taken', takenBy: actor.personId, takenAt: new Date() })
-          .where(eq(commissions.id, id))
+          .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
           .returning()
         await writeAudit(tx, {
           ...ctx,
@@ -246,7 +249,7 @@ export function commissionService(db: Db) {
         const [u] = await tx
           .update(commissions)
           .set({ status: 'waiting', takenBy: null, takenAt: null })
-          .where(eq(commissions.id, id))
+          .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
           .returning()
         await writeAudit(tx, {
           ...ctx,
@@ -302,7 +305,7 @@ export function commissionService(db: Db) {
         const [family] = await tx
           .select({ name: families.name, stage: families.conversationStage })
           .from(families)
-          .where(eq(families.id, r.familyId))
+          .where(and(eq(families.councilId, r.councilId), eq(families.id, r.familyId)))
         const weeks = weeksBetween(input.startDate, input.endDate)
         const total = totalPence(input.weeklyPence, weeks)
         const proposal = await insertProposal(tx, ctx, {
@@ -340,7 +343,7 @@ export function commissionService(db: Db) {
             commissionedAt: new Date(),
             proposalId: proposal.id,
           })
-          .where(eq(commissions.id, id))
+          .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
           .returning()
         await writeAudit(tx, {
           ...ctx,

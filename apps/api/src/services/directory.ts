@@ -81,7 +81,13 @@ export function directoryService(db: Db) {
       db
         .select({ serviceId: directoryServiceLocations.serviceId, l: directoryLocations })
         .from(directoryServiceLocations)
-        .innerJoin(directoryLocations, eq(directoryLocations.id, directoryServiceLocations.locationId))
+        .innerJoin(
+          directoryLocations,
+          and(
+            eq(directoryLocations.id, directoryServiceLocations.locationId),
+            eq(directoryLocations.councilId, directoryServiceLocations.councilId),
+          ),
+        )
         .where(
           and(eq(directoryServiceLocations.councilId, councilId), inArray(directoryServiceLocations.serviceId, ids)),
         )
@@ -122,7 +128,13 @@ export function directoryService(db: Db) {
     const rows = await db
       .select({ s: directoryServices, o: directoryOrganisations })
       .from(directoryServices)
-      .innerJoin(directoryOrganisations, eq(directoryOrganisations.id, directoryServices.organisationId))
+      .innerJoin(
+        directoryOrganisations,
+        and(
+          eq(directoryOrganisations.id, directoryServices.organisationId),
+          eq(directoryOrganisations.councilId, directoryServices.councilId),
+        ),
+      )
       .where(and(...conds))
       .orderBy(asc(directoryServices.name), asc(directoryServices.orukId))
     if (!rows.length) return []
@@ -141,7 +153,13 @@ export function directoryService(db: Db) {
       db
         .select({ sl: directoryServiceLocations, l: directoryLocations })
         .from(directoryServiceLocations)
-        .innerJoin(directoryLocations, eq(directoryLocations.id, directoryServiceLocations.locationId))
+        .innerJoin(
+          directoryLocations,
+          and(
+            eq(directoryLocations.id, directoryServiceLocations.locationId),
+            eq(directoryLocations.councilId, directoryServiceLocations.councilId),
+          ),
+        )
         .where(
           and(eq(directoryServiceLocations.councilId, councilId), inArray(directoryServiceLocations.serviceId, ids)),
         )
@@ -214,7 +232,7 @@ export function directoryService(db: Db) {
           or(
             ilike(directoryServices.name, like),
             ilike(directoryServices.description, like),
-            sql`exists (select 1 from ${directoryOrganisations} o where o.id = ${directoryServices.organisationId} and o.name ilike ${like})`,
+            sql`exists (select 1 from ${directoryOrganisations} o where o.council_id = ${directoryServices.councilId} and o.id = ${directoryServices.organisationId} and o.name ilike ${like})`,
           ),
         )
       }
@@ -383,9 +401,24 @@ export function directoryService(db: Db) {
           by: people.name,
         })
         .from(familyServices)
-        .innerJoin(directoryServices, eq(directoryServices.id, familyServices.serviceId))
-        .innerJoin(directoryOrganisations, eq(directoryOrganisations.id, directoryServices.organisationId))
-        .innerJoin(people, eq(people.id, familyServices.recordedBy))
+        .innerJoin(
+          directoryServices,
+          and(
+            eq(directoryServices.id, familyServices.serviceId),
+            eq(directoryServices.councilId, familyServices.councilId),
+          ),
+        )
+        .innerJoin(
+          directoryOrganisations,
+          and(
+            eq(directoryOrganisations.id, directoryServices.organisationId),
+            eq(directoryOrganisations.councilId, directoryServices.councilId),
+          ),
+        )
+        .innerJoin(
+          people,
+          and(eq(people.id, familyServices.recordedBy), eq(people.councilId, familyServices.councilId)),
+        )
         .where(and(eq(familyServices.councilId, ctx.councilId), eq(familyServices.familyId, familyId)))
         .orderBy(desc(familyServices.onDate), desc(familyServices.createdAt))
       return rows.map(({ f, service, org, by }) => ({

@@ -22,7 +22,7 @@ export function figuresService(db: Db) {
           select t.id, t.name, t.caseload_cap from teams t where t.council_id = ${councilId} and t.kind = 'family_facing' ${teamId ? sql`and t.id = ${teamId}` : sql``}
         ), members as (
           select m.team_id, count(*)::int as practitioners, sum(coalesce(m.caseload_cap, ff.caseload_cap))::int as capacity
-          from memberships m join ff on ff.id = m.team_id join people p on p.id = m.person_id
+          from memberships m join ff on ff.id = m.team_id join people p on p.id = m.person_id and p.council_id = m.council_id
           where m.council_id = ${councilId} and p.active and 'practitioner' = any(p.roles) group by m.team_id
         ), held as (
           select a.team_id, count(*)::int as families, coalesce(sum(fc.n), 0)::int as children
@@ -109,7 +109,7 @@ export function figuresService(db: Db) {
         ff as (select t.id, t.name, t.caseload_cap from teams t where t.council_id = ${c} and t.kind = 'family_facing' ${teamId ? sql`and t.id = ${teamId}` : sql``}),
         members as (
           select m.team_id, count(*)::int as practitioners, sum(coalesce(m.caseload_cap, ff.caseload_cap))::int as capacity
-          from memberships m join ff on ff.id = m.team_id join people p on p.id = m.person_id
+          from memberships m join ff on ff.id = m.team_id join people p on p.id = m.person_id and p.council_id = m.council_id
           where m.council_id = ${c} and p.active and 'practitioner' = any(p.roles) group by m.team_id
         ),
         held_families as (

@@ -172,7 +172,11 @@ export function insightService(db: Db) {
           'forbidden',
           'Only the adviser who took this request can do that. Ask them, or ask them to hand it back.',
         )
-      const [u] = await tx.update(insightRequests).set(set).where(eq(insightRequests.id, id)).returning()
+      const [u] = await tx
+        .update(insightRequests)
+        .set(set)
+        .where(and(eq(insightRequests.councilId, ctx.councilId), eq(insightRequests.id, id)))
+        .returning()
       await writeAudit(tx, { ...ctx, action, recordType: 'insight_request', recordId: id, familyId: r.familyId })
       await after?.(tx, u!)
       return u!
@@ -298,7 +302,10 @@ export function insightService(db: Db) {
         if (!r || !(await canSee(actor, r))) throw notFound('request')
         if (r.status !== 'waiting')
           throw new AppError('conflict', 'An adviser has already taken this request: ask them instead.')
-        await tx.update(insightRequests).set({ status: 'withdrawn' }).where(eq(insightRequests.id, id))
+        await tx
+          .update(insightRequests)
+          .set({ status: 'withdrawn' })
+          .where(and(eq(insightRequests.councilId, ctx.councilId), eq(insightRequests.id, id)))
         await writeAudit(tx, {
           ...ctx,
           action: 'insight.withdraw',
@@ -387,8 +394,8 @@ export function insightService(db: Db) {
         db
           .select({ a: allocations, name: people.name, team: teams.name })
           .from(allocations)
-          .innerJoin(people, eq(people.id, allocations.personId))
-          .innerJoin(teams, eq(teams.id, allocations.teamId))
+          .innerJoin(people, and(eq(people.id, allocations.personId), eq(people.councilId, allocations.councilId)))
+          .innerJoin(teams, and(eq(teams.id, allocations.teamId), eq(teams.councilId, allocations.councilId)))
           .where(and(eq(allocations.councilId, c), eq(allocations.familyId, familyId))),
         db
           .select()
@@ -397,18 +404,27 @@ export function insightService(db: Db) {
         db
           .select({ p: proposals, name: people.name })
           .from(proposals)
-          .innerJoin(people, eq(people.id, proposals.proposedBy))
+          .innerJoin(people, and(eq(people.id, proposals.proposedBy), eq(people.councilId, proposals.councilId)))
           .where(and(eq(proposals.councilId, c), eq(proposals.familyId, familyId))),
         db
           .select({ d: proposalDecisions, name: people.name, what: proposals.what })
           .from(proposalDecisions)
-          .innerJoin(proposals, eq(proposals.id, proposalDecisions.proposalId))
-          .innerJoin(people, eq(people.id, proposalDecisions.decidedBy))
+          .innerJoin(
+            proposals,
+            and(eq(proposals.id, proposalDecisions.proposalId), eq(proposals.councilId, proposalDecisions.councilId)),
+          )
+          .innerJoin(
+            people,
+            and(eq(people.id, proposalDecisions.decidedBy), eq(people.councilId, proposalDecisions.councilId)),
+          )
           .where(and(eq(proposalDecisions.councilId, c), eq(proposals.familyId, familyId))),
         db
           .select({ r: insightRequests, name: people.name })
           .from(insightRequests)
-          .leftJoin(people, eq(people.id, insightRequests.takenBy))
+          .leftJoin(
+            people,
+            and(eq(people.id, insightRequests.takenBy), eq(people.councilId, insightRequests.councilId)),
+          )
           .where(and(eq(insightRequests.councilId, c), eq(insightRequests.familyId, familyId))),
         db
           .select({
@@ -418,19 +434,37 @@ export function insightService(db: Db) {
             name: people.name,
           })
           .from(familyServices)
-          .innerJoin(directoryServices, eq(directoryServices.id, familyServices.serviceId))
-          .innerJoin(directoryOrganisations, eq(directoryOrganisations.id, directoryServices.organisationId))
-          .innerJoin(people, eq(people.id, familyServices.recordedBy))
+          .innerJoin(
+            directoryServices,
+            and(
+              eq(directoryServices.id, familyServices.serviceId),
+              eq(directoryServices.councilId, familyServices.councilId),
+            ),
+          )
+          .innerJoin(
+            directoryOrganisations,
+            and(
+              eq(directoryOrganisations.id, directoryServices.organisationId),
+              eq(directoryOrganisations.councilId, directoryServices.councilId),
+            ),
+          )
+          .innerJoin(
+            people,
+            and(eq(people.id, familyServices.recordedBy), eq(people.councilId, familyServices.councilId)),
+          )
           .where(and(eq(familyServices.councilId, c), eq(familyServices.familyId, familyId))),
         db
           .select({ m: commissions, name: people.name })
           .from(commissions)
-          .innerJoin(people, eq(people.id, commissions.askedBy))
+          .innerJoin(people, and(eq(people.id, commissions.askedBy), eq(people.councilId, commissions.councilId)))
           .where(and(eq(commissions.councilId, c), eq(commissions.familyId, familyId))),
         db
           .select({ t: teamDecisions, name: people.name })
           .from(teamDecisions)
-          .innerJoin(people, eq(people.id, teamDecisions.recordedBy))
+          .innerJoin(
+            people,
+            and(eq(people.id, teamDecisions.recordedBy), eq(people.councilId, teamDecisions.councilId)),
+          )
           .where(and(eq(teamDecisions.councilId, c), eq(teamDecisions.familyId, familyId))),
       ])
       type Entry = {

@@ -33,7 +33,7 @@ async function assertHoldsNoFamilies(
   const held = await ex
     .select({ reference: families.reference, name: families.name })
     .from(allocations)
-    .innerJoin(families, eq(families.id, allocations.familyId))
+    .innerJoin(families, and(eq(families.id, allocations.familyId), eq(families.councilId, allocations.councilId)))
     .where(
       and(
         eq(allocations.councilId, councilId),

@@ -135,22 +135,25 @@ export function proposalService(db: Db) {
     const decisions = await db
       .select({ d: proposalDecisions, name: people.name })
       .from(proposalDecisions)
-      .innerJoin(people, eq(people.id, proposalDecisions.decidedBy))
+      .innerJoin(
+        people,
+        and(eq(people.id, proposalDecisions.decidedBy), eq(people.councilId, proposalDecisions.councilId)),
+      )
       .where(and(eq(proposalDecisions.councilId, councilId), inArray(proposalDecisions.proposalId, ids)))
       .orderBy(asc(proposalDecisions.decidedAt))
     const personIds = [...new Set(rows.map((r) => r.proposedBy))]
     const names = await db
       .select({ id: people.id, name: people.name })
       .from(people)
-      .where(inArray(people.id, personIds))
+      .where(and(eq(people.councilId, councilId), inArray(people.id, personIds)))
     const teamRows = await db
       .select({ id: teams.id, name: teams.name })
       .from(teams)
-      .where(inArray(teams.id, [...new Set(rows.map((r) => r.teamId))]))
+      .where(and(eq(teams.councilId, councilId), inArray(teams.id, [...new Set(rows.map((r) => r.teamId))])))
     const famRows = await db
       .select({ id: families.id, name: families.name })
       .from(families)
-      .where(inArray(families.id, [...new Set(rows.map((r) => r.familyId))]))
+      .where(and(eq(families.councilId, councilId), inArray(families.id, [...new Set(rows.map((r) => r.familyId))])))
     const serviceIds = [...new Set(rows.map((r) => r.serviceId).filter(Boolean))] as string[]
     const svcRows = serviceIds.length
       ? await db
@@ -221,7 +224,7 @@ export function proposalService(db: Db) {
       const rows = await db
         .select({ t: spendThresholds, name: people.name })
         .from(spendThresholds)
-        .innerJoin(people, eq(people.id, spendThresholds.setBy))
+        .innerJoin(people, and(eq(people.id, spendThresholds.setBy), eq(people.councilId, spendThresholds.councilId)))
         .where(eq(spendThresholds.councilId, councilId))
         .orderBy(desc(spendThresholds.setAt))
       return rows.map(({ t, name }) => ({
@@ -310,9 +313,13 @@ export function proposalService(db: Db) {
             (await tx
               .select({ n: sql<number>`count(*)::int` })
               .from(proposalDecisions)
-              .where(and(eq(proposalDecisions.proposalId, id), eq(proposalDecisions.outcome, 'more_info')))) as [
-              { n: number },
-            ]
+              .where(
+                and(
+                  eq(proposalDecisions.councilId, ctx.councilId),
+                  eq(proposalDecisions.proposalId, id),
+                  eq(proposalDecisions.outcome, 'more_info'),
+                ),
+              )) as [{ n: number }]
           )[0].n
         const inserted = await tx
           .insert(proposalDecisions)
@@ -342,6 +349,7 @@ export function proposalService(db: Db) {
             .from(proposalDecisions)
             .where(
               and(
+                eq(proposalDecisions.councilId, ctx.councilId),
                 eq(proposalDecisions.proposalId, id),
                 eq(proposalDecisions.round, round),
                 eq(proposalDecisions.outcome, 'approve'),
@@ -355,7 +363,7 @@ export function proposalService(db: Db) {
         const [updated] = await tx
           .update(proposals)
           .set({ status, reviewDate, decidedAt: status === 'awaiting_strategy' ? null : new Date() })
-          .where(eq(proposals.id, id))
+          .where(and(eq(proposals.councilId, ctx.councilId), eq(proposals.id, id)))
           .returning()
         await writeAudit(tx, {
           ...ctx,
@@ -393,7 +401,7 @@ export function proposalService(db: Db) {
             decisionDueDate: deadline.dueDate,
             decisionDueAt: deadline.dueAt,
           })
-          .where(and(eq(proposals.id, id), eq(proposals.status, 'more_info')))
+          .where(and(eq(proposals.councilId, ctx.councilId), eq(proposals.id, id), eq(proposals.status, 'more_info')))
           .returning()
         await writeAudit(tx, {
           ...ctx,

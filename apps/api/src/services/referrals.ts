@@ -496,7 +496,7 @@ export function referralService(db: Db) {
         ? await db
             .select({ familyId: offers.familyId, teamName: teams.name })
             .from(offers)
-            .innerJoin(teams, eq(teams.id, offers.teamId))
+            .innerJoin(teams, and(eq(teams.id, offers.teamId), eq(teams.councilId, offers.councilId)))
             .where(
               and(
                 eq(offers.councilId, ctx.councilId),

@@ -54,7 +54,10 @@ export async function signIn(db: Db, email: string, password: string, ctx: SignI
     if (updated?.lockedUntil && updated.lockedUntil > now) throw lockedError(updated.lockedUntil)
     throw new AppError('unauthenticated', 'That email and password do not match an account.')
   }
-  await db.update(people).set({ failedSignIns: 0, lockedUntil: null }).where(eq(people.id, person.id))
+  await db
+    .update(people)
+    .set({ failedSignIns: 0, lockedUntil: null })
+    .where(and(eq(people.councilId, person.councilId), eq(people.id, person.id)))
   await audit(person.councilId, person.id, 'auth.sign_in')
   return person
 }

@@ -120,15 +120,23 @@ export function taskService(db: Db, claimMinutes = DEFAULT_CLAIM_MINUTES) {
             .select({ id: people.id, name: people.name })
             .from(people)
             .where(
-              inArray(
-                people.id,
-                current.map((a) => a.personId),
+              and(
+                eq(people.councilId, councilId),
+                inArray(
+                  people.id,
+                  current.map((a) => a.personId),
+                ),
               ),
             )
         : []
       const nameOf = (id: string) => names.find((x) => x.id === id)?.name ?? ''
       const lead = current.find((a) => a.role === 'lead')
-      const [team] = lead ? await db.select({ name: teams.name }).from(teams).where(eq(teams.id, lead.teamId)) : []
+      const [team] = lead
+        ? await db
+            .select({ name: teams.name })
+            .from(teams)
+            .where(and(eq(teams.councilId, lead.councilId), eq(teams.id, lead.teamId)))
+        : []
       workers = {
         lead: lead ? nameOf(lead.personId) : '',
         coWorkers: current.filter((a) => a.role === 'co_worker').map((a) => nameOf(a.personId)),
@@ -279,7 +287,12 @@ export function taskService(db: Db, claimMinutes = DEFAULT_CLAIM_MINUTES) {
             artefact,
           })
           .where(
-            and(eq(adminTasks.id, id), eq(adminTasks.status, 'claimed'), eq(adminTasks.claimedBy, ctx.actorPersonId!)),
+            and(
+              eq(adminTasks.councilId, ctx.councilId),
+              eq(adminTasks.id, id),
+              eq(adminTasks.status, 'claimed'),
+              eq(adminTasks.claimedBy, ctx.actorPersonId!),
+            ),
           )
           .returning()
         if (!row) throw new AppError('conflict', 'This task changed meanwhile. Reload and try again.')
@@ -338,7 +351,10 @@ export function taskService(db: Db, claimMinutes = DEFAULT_CLAIM_MINUTES) {
           details: request,
         })
         await writeAudit(tx, { ...ctx, action: 'task.ask', recordType: 'admin_task', recordId: id, familyId })
-        const [r] = await tx.select().from(adminTasks).where(eq(adminTasks.id, id!))
+        const [r] = await tx
+          .select()
+          .from(adminTasks)
+          .where(and(eq(adminTasks.councilId, ctx.councilId), eq(adminTasks.id, id!)))
         return r!
       })
       return (await views(ctx.councilId, [row]))[0]!
@@ -398,7 +414,7 @@ export function taskService(db: Db, claimMinutes = DEFAULT_CLAIM_MINUTES) {
         (await db.execute(sql`select t.id as team_id, t.name as team_name,
           to_char(date_trunc('week', a.completed_at at time zone 'Europe/London'), 'YYYY-MM-DD') as week,
           sum(a.minutes_saved)::int as minutes, count(*)::int as tasks
-        from ${adminTasks} a join ${teams} t on t.id = a.team_id
+        from ${adminTasks} a join ${teams} t on t.id = a.team_id and t.council_id = a.council_id
         where a.council_id = ${councilId} and a.status = 'done' and a.completed_at >= ${since}
         group by t.id, t.name, week order by week desc, t.name`)) as unknown as {
           rows: { team_id: string; team_name: string; week: string; minutes: number; tasks: number }[]

@@ -185,7 +185,10 @@ export function teamworkService(db: Db) {
         const current = await activeWorkers(tx, ctx.councilId, offer.familyId)
         if (current.some((a) => a.role === 'lead')) {
           // A new referral about a family the team already holds: the workers stay; the offer is settled.
-          await tx.update(offers).set({ status: 'held', heldAt: new Date() }).where(eq(offers.id, offer.id))
+          await tx
+            .update(offers)
+            .set({ status: 'held', heldAt: new Date() })
+            .where(and(eq(offers.councilId, offer.councilId), eq(offers.id, offer.id)))
           const lead = current.find((a) => a.role === 'lead')!
           const n = await names(tx, ctx.councilId, [lead.personId])
           await logDecision(tx, {
@@ -242,7 +245,10 @@ export function teamworkService(db: Db) {
           { councilId: ctx.councilId, familyId: family!.id, teamId, personId: actor.personId, role: 'lead' },
           { councilId: ctx.councilId, familyId: family!.id, teamId, personId: coWorkerId, role: 'co_worker' },
         ])
-        await tx.update(offers).set({ status: 'held', heldAt: new Date() }).where(eq(offers.id, offer.id))
+        await tx
+          .update(offers)
+          .set({ status: 'held', heldAt: new Date() })
+          .where(and(eq(offers.councilId, offer.councilId), eq(offers.id, offer.id)))
         const n = await names(tx, ctx.councilId, [actor.personId, coWorkerId])
         await logDecision(tx, {
           councilId: ctx.councilId,
@@ -350,9 +356,12 @@ export function teamworkService(db: Db) {
             .update(allocations)
             .set({ endedAt: now, endedReason: input.reason })
             .where(
-              inArray(
-                allocations.id,
-                ending.map((a) => a.id),
+              and(
+                eq(allocations.councilId, ctx.councilId),
+                inArray(
+                  allocations.id,
+                  ending.map((a) => a.id),
+                ),
               ),
             )
         }
@@ -368,7 +377,10 @@ export function teamworkService(db: Db) {
             startedAt: now,
           }))
         if (adding.length) await tx.insert(allocations).values(adding)
-        const [family] = await tx.select({ name: families.name }).from(families).where(eq(families.id, familyId))
+        const [family] = await tx
+          .select({ name: families.name })
+          .from(families)
+          .where(and(eq(families.councilId, ctx.councilId), eq(families.id, familyId)))
         const n = await names(tx, ctx.councilId, [input.leadId, ...input.coWorkerIds])
         await logDecision(tx, {
           councilId: ctx.councilId,
@@ -406,7 +418,10 @@ export function teamworkService(db: Db) {
       )
       const lead = current.find((a) => a.role === 'lead')
       const [team] = lead
-        ? await db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.id, lead.teamId))
+        ? await db
+            .select({ id: teams.id, name: teams.name })
+            .from(teams)
+            .where(and(eq(teams.councilId, lead.councilId), eq(teams.id, lead.teamId)))
         : []
       const [{ waiting }] = (await db
         .select({ waiting: sql<number>`count(*)::int` })
@@ -574,7 +589,7 @@ export function teamworkService(db: Db) {
       const rows = await db
         .select({ d: teamDecisions, recordedByName: people.name })
         .from(teamDecisions)
-        .innerJoin(people, eq(people.id, teamDecisions.recordedBy))
+        .innerJoin(people, and(eq(people.id, teamDecisions.recordedBy), eq(people.councilId, teamDecisions.councilId)))
         .where(and(eq(teamDecisions.councilId, actor.councilId), eq(teamDecisions.teamId, teamId)))
         .orderBy(desc(teamDecisions.decidedAt))
         .limit(200)
@@ -654,7 +669,7 @@ export function teamworkService(db: Db) {
       const rows = await db
         .select({ day: dutyRota.day, personId: dutyRota.personId, name: people.name })
         .from(dutyRota)
-        .innerJoin(people, eq(people.id, dutyRota.personId))
+        .innerJoin(people, and(eq(people.id, dutyRota.personId), eq(people.councilId, dutyRota.councilId)))
         .where(
           and(
             eq(dutyRota.councilId, actor.councilId),

@@ -153,7 +153,7 @@ export function visitService(db: Db) {
             ...(input.durationMinutes ? { durationMinutes: input.durationMinutes } : {}),
             lastChangeReason: input.reason,
           })
-          .where(and(eq(visits.id, visitId), eq(visits.status, 'booked')))
+          .where(and(eq(visits.councilId, ctx.councilId), eq(visits.id, visitId), eq(visits.status, 'booked')))
           .returning()
         await writeAudit(tx, {
           ...ctx,
@@ -165,7 +165,10 @@ export function visitService(db: Db) {
         })
         return r
       })
-      const [f] = await db.select({ name: families.name }).from(families).where(eq(families.id, v.familyId))
+      const [f] = await db
+        .select({ name: families.name })
+        .from(families)
+        .where(and(eq(families.councilId, v.councilId), eq(families.id, v.familyId)))
       return (await view([{ ...row!, familyName: f!.name }], actor.councilId))[0]!
     },
 
@@ -175,7 +178,7 @@ export function visitService(db: Db) {
         const r = await tx
           .update(visits)
           .set({ status: 'cancelled', lastChangeReason: reason })
-          .where(and(eq(visits.id, visitId), eq(visits.status, 'booked')))
+          .where(and(eq(visits.councilId, ctx.councilId), eq(visits.id, visitId), eq(visits.status, 'booked')))
           .returning()
         if (!r.length) throw new AppError('conflict', 'This visit is already cancelled.')
         await writeAudit(tx, {
@@ -187,7 +190,10 @@ export function visitService(db: Db) {
         })
         return r
       })
-      const [f] = await db.select({ name: families.name }).from(families).where(eq(families.id, v.familyId))
+      const [f] = await db
+        .select({ name: families.name })
+        .from(families)
+        .where(and(eq(families.councilId, v.councilId), eq(families.id, v.familyId)))
       return (await view([{ ...row!, familyName: f!.name }], actor.councilId))[0]!
     },
 
@@ -201,7 +207,7 @@ export function visitService(db: Db) {
       const todays = await db
         .select({ v: visits, familyName: families.name })
         .from(visits)
-        .innerJoin(families, eq(families.id, visits.familyId))
+        .innerJoin(families, and(eq(families.id, visits.familyId), eq(families.councilId, visits.councilId)))
         .where(
           and(
             eq(visits.councilId, actor.councilId),
@@ -215,7 +221,7 @@ export function visitService(db: Db) {
       const held = await db
         .select({ familyId: allocations.familyId, role: allocations.role, familyName: families.name })
         .from(allocations)
-        .innerJoin(families, eq(families.id, allocations.familyId))
+        .innerJoin(families, and(eq(families.id, allocations.familyId), eq(families.councilId, allocations.councilId)))
         .where(
           and(
             eq(allocations.councilId, actor.councilId),
@@ -256,12 +262,12 @@ export function visitService(db: Db) {
               openCase: offers.openCase,
               teamId: offers.teamId,
               teamName: teams.name,
-              childCount: sql<number>`(select count(*)::int from children c where c.family_id = ${offers.familyId})`,
+              childCount: sql<number>`(select count(*)::int from children c where c.council_id = ${offers.councilId} and c.family_id = ${offers.familyId})`,
             })
             .from(offers)
-            .innerJoin(families, eq(families.id, offers.familyId))
-            .innerJoin(referrals, eq(referrals.id, offers.referralId))
-            .innerJoin(teams, eq(teams.id, offers.teamId))
+            .innerJoin(families, and(eq(families.id, offers.familyId), eq(families.councilId, offers.councilId)))
+            .innerJoin(referrals, and(eq(referrals.id, offers.referralId), eq(referrals.councilId, offers.councilId)))
+            .innerJoin(teams, and(eq(teams.id, offers.teamId), eq(teams.councilId, offers.councilId)))
             .where(
               and(
                 eq(offers.councilId, actor.councilId),

@@ -68,8 +68,8 @@ export async function handleAdminTasks(ctx: JobContext, p: JobPayload<'admin.tas
       const [team] = await tx
         .select({ id: teams.id })
         .from(memberships)
-        .innerJoin(teams, eq(teams.id, memberships.teamId))
-        .innerJoin(people, eq(people.id, memberships.personId))
+        .innerJoin(teams, and(eq(teams.id, memberships.teamId), eq(teams.councilId, memberships.councilId)))
+        .innerJoin(people, and(eq(people.id, memberships.personId), eq(people.councilId, memberships.councilId)))
         .where(
           and(
             eq(memberships.councilId, p.councilId),
@@ -111,7 +111,7 @@ export async function handleAdminTasks(ctx: JobContext, p: JobPayload<'admin.tas
       const [team] = await tx
         .select({ id: teams.id })
         .from(memberships)
-        .innerJoin(teams, eq(teams.id, memberships.teamId))
+        .innerJoin(teams, and(eq(teams.id, memberships.teamId), eq(teams.councilId, memberships.councilId)))
         .where(
           and(eq(memberships.councilId, p.councilId), eq(memberships.personId, r.takenBy), eq(teams.kind, 'insight')),
         )

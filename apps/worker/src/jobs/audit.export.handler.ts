@@ -23,7 +23,10 @@ export async function handleAuditExport(db: Db, payload: JobPayload<'audit.expor
     .from(auditExports)
     .where(and(eq(auditExports.councilId, payload.councilId), eq(auditExports.id, payload.exportId)))
   if (!exp || exp.status === 'done') return // moved on: nothing to do
-  await db.update(auditExports).set({ status: 'running' }).where(eq(auditExports.id, exp.id))
+  await db
+    .update(auditExports)
+    .set({ status: 'running' })
+    .where(and(eq(auditExports.councilId, exp.councilId), eq(auditExports.id, exp.id)))
 
   const f = exp.filters
   const conditions = [eq(auditEvents.councilId, exp.councilId)]
@@ -54,7 +57,7 @@ export async function handleAuditExport(db: Db, payload: JobPayload<'audit.expor
       completedAt: new Date(),
       error: null,
     })
-    .where(eq(auditExports.id, exp.id))
+    .where(and(eq(auditExports.councilId, exp.councilId), eq(auditExports.id, exp.id)))
 }
 
 /** Called when the last attempt has failed: the export shows as failed, the job stays on the dead-letter list. */
