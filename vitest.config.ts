@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['packages/*/test/**/*.test.ts', 'apps/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/helpers/global-setup.ts'],
     pool: 'forks',
+    // @fastify/autoload imports the route files itself: inlined, its import() goes through
+    // vitest's transform (TypeScript) like any other module of ours.
+    server: { deps: { inline: ['@fastify/autoload'] } },
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,

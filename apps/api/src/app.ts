@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import autoload from '@fastify/autoload'
 import cookie from '@fastify/cookie'
 import helmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
@@ -21,22 +22,10 @@ import auth from './plugins/auth'
 import errorHandler from './plugins/error-handler'
 import events from './plugins/events'
 import readAudit from './plugins/read-audit'
-import auditRoutes from './routes/audit'
-import calendarRoutes from './routes/calendar'
-import eventRoutes from './routes/events'
-import referralRoutes from './routes/referrals'
-import teamOfferRoutes from './routes/teams-offers'
-import proposalRoutes from './routes/proposals'
-import insightRoutes from './routes/insight'
-import figureRoutes from './routes/figures'
-import directoryRoutes from './routes/directory'
-import taskRoutes from './routes/tasks'
-import teamworkRoutes from './routes/teamwork'
-import authRoutes from './routes/auth'
-import familyRoutes from './routes/families'
-import healthRoutes from './routes/health'
-import jobRoutes from './routes/jobs'
-import organisationRoutes from './routes/organisation'
+import health from './plugins/health'
+
+/** Route files: `routes.ts` or `<name>.routes.ts` in a module folder (not their tests). */
+const ROUTE_FILE = /(^|[/\\.])routes\.(ts|js)$/
 
 export interface AppDeps {
   db: Db
@@ -113,22 +102,16 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
 
   await app.register(events, { redis: deps.redis, prefix: deps.config.BULLMQ_PREFIX })
-  await app.register(healthRoutes)
-  await app.register(authRoutes, { prefix: '/api/auth' })
-  await app.register(organisationRoutes, { prefix: '/api' })
-  await app.register(familyRoutes, { prefix: '/api' })
-  await app.register(auditRoutes, { prefix: '/api/audit' })
-  await app.register(jobRoutes, { prefix: '/api/admin' })
-  await app.register(referralRoutes, { prefix: '/api' })
-  await app.register(teamOfferRoutes, { prefix: '/api' })
-  await app.register(eventRoutes, { prefix: '/api' })
-  await app.register(calendarRoutes, { prefix: '/api' })
-  await app.register(teamworkRoutes, { prefix: '/api' })
-  await app.register(taskRoutes, { prefix: '/api' })
-  await app.register(proposalRoutes, { prefix: '/api' })
-  await app.register(insightRoutes, { prefix: '/api' })
-  await app.register(figureRoutes, { prefix: '/api' })
-  await app.register(directoryRoutes, { prefix: '/api' })
+  await app.register(health)
+  // Every capability's routes: each modules/<capability>/routes.ts (or *.routes.ts) under /api,
+  // discovered here, so a new capability adds a folder and edits nothing else.
+  await app.register(autoload, {
+    dir: join(import.meta.dirname, 'modules'),
+    dirNameRoutePrefix: false,
+    matchFilter: (path: string) => ROUTE_FILE.test(path),
+    forceESM: true,
+    options: { prefix: '/api' },
+  })
 
   const dist = deps.config.WEB_DIST_DIR
   const serveWeb = !!dist && existsSync(join(dist, 'index.html'))

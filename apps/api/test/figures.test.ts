@@ -12,7 +12,7 @@ import {
   teams,
 } from '@hearth/db'
 import { holidaySet, workingDayDeadline } from '@hearth/domain'
-import { figuresService } from '../src/services/figures'
+import { figuresService } from '../src/modules/figures/figures-service'
 import { makeTestApp, signInAs, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
 

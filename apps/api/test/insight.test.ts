@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { HANDLERS } from '@hearth/worker'
+import { loadHandlers } from '@hearth/worker'
 import { adminTasks, allocations, auditEvents, insightRequests, outbox } from '@hearth/db'
 import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, heldFamilyId, practitionerEmailIn, seedTwoCouncils } from '../../../test/helpers/db'
@@ -171,8 +171,8 @@ describe('the adviser’s queue', () => {
       .where(and(eq(outbox.jobName, 'admin.tasks'), sql`${outbox.payload}->>'subjectId' = ${first.id}`))
     expect(queued).toHaveLength(1)
     const ctx = { db: dbx.handle.db, publish: async () => {} }
-    await HANDLERS['admin.tasks'].run(ctx, queued[0]!.payload as never)
-    await HANDLERS['admin.tasks'].run(ctx, queued[0]!.payload as never)
+    await (await loadHandlers())['admin.tasks'].run(ctx, queued[0]!.payload as never)
+    await (await loadHandlers())['admin.tasks'].run(ctx, queued[0]!.payload as never)
     const sessionTasks = () =>
       dbx.handle.db
         .select()
@@ -202,7 +202,7 @@ describe('the adviser’s queue', () => {
       .from(outbox)
       .where(and(eq(outbox.jobName, 'admin.tasks'), sql`${outbox.payload}->>'subjectId' = ${first.id}`))
     expect(again).toHaveLength(2)
-    for (const row of again) await HANDLERS['admin.tasks'].run(ctx, row.payload as never) // each job re-reads the request: same result
+    for (const row of again) await (await loadHandlers())['admin.tasks'].run(ctx, row.payload as never) // each job re-reads the request: same result
     tasks = await sessionTasks()
     expect(tasks.map((x) => x.status).sort()).toEqual(['cancelled', 'open'])
     const short = await adviser.request('POST', `/api/insight/requests/${first.id}/advice`, { advice: 'Be careful.' })

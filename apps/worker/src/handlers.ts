@@ -1,33 +1,33 @@
-import type { Db } from '@hearth/db'
-import { JOBS, type HearthEvent, type JobName, type JobPayload } from '@hearth/jobs'
-import { handleAdminTasks } from './jobs/admin.tasks.handler'
-import { failAuditExport, handleAuditExport } from './jobs/audit.export.handler'
-import { handleOpenCaseAlert, handleReferralRoute } from './jobs/referral.route.handler'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { JOBS } from '@hearth/jobs'
+import type { Handlers, HandlerSet } from './job-context'
 
-export interface JobContext {
-  db: Db
-  /** Live event to the web app; best effort (the data is already committed). */
-  publish(event: HearthEvent): Promise<void>
-}
+export type { Handler, Handlers, HandlerSet, JobContext } from './job-context'
 
-export interface Handler<N extends JobName> {
-  run(ctx: JobContext, payload: JobPayload<N>): Promise<void>
-  /** After the final attempt failed. */
-  onDeadLetter?(ctx: JobContext, payload: JobPayload<N>, message: string): Promise<void>
-}
+const HANDLER_FILE = /\.handler\.(ts|js)$/
 
-export const HANDLERS: { [N in JobName]: Handler<N> } = {
-  'audit.export': {
-    run: (ctx, p) => handleAuditExport(ctx.db, p),
-    onDeadLetter: (ctx, p, m) => failAuditExport(ctx.db, p, m),
-  },
-  'referral.route': { run: handleReferralRoute },
-  'referral.open_case_alert': { run: handleOpenCaseAlert },
-  'admin.tasks': { run: handleAdminTasks },
+/**
+ * Every job's handler, found in `jobs/<capability>/*.handler.ts` (each exports `handlers`), so a
+ * new job adds a file and edits no list. Two files claiming one job name is an error.
+ */
+export async function loadHandlers(dir = join(import.meta.dirname, 'jobs')): Promise<Handlers> {
+  const found: Record<string, unknown> = {}
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => HANDLER_FILE.test(f))
+  for (const file of files.sort()) {
+    const mod = (await import(pathToFileURL(join(dir, file)).href)) as { handlers?: HandlerSet }
+    for (const [name, handler] of Object.entries(mod.handlers ?? {})) {
+      if (name in found) throw new Error(`job ${name} has two handlers (the second in ${file})`)
+      found[name] = handler
+    }
+  }
+  assertHandlersComplete(found)
+  return found as Handlers
 }
 
 /** Every job name has exactly one handler and every handler a job name (checked at boot). */
-export function assertHandlersComplete(handlers: Record<string, unknown> = HANDLERS): void {
+export function assertHandlersComplete(handlers: Record<string, unknown>): void {
   const names = Object.keys(JOBS)
   const missing = names.filter((n) => !(n in handlers))
   const extra = Object.keys(handlers).filter((n) => !names.includes(n))

@@ -12,7 +12,7 @@ import {
   relayOutbox,
   type QueueName,
 } from '@hearth/jobs'
-import { assertHandlersComplete, HANDLERS, type JobContext } from './handlers'
+import { loadHandlers, type JobContext } from './handlers'
 
 export interface WorkerLogger {
   info(obj: object, msg?: string): void
@@ -43,7 +43,7 @@ export interface RunningWorker {
 }
 
 export async function startWorker(opts: StartWorkerOptions): Promise<RunningWorker> {
-  assertHandlersComplete()
+  const HANDLERS = await loadHandlers()
   const prefix = opts.prefix ?? QUEUE_PREFIX
   const connection: Redis = createRedis(opts.redisUrl)
   const queues = Object.fromEntries(

@@ -15,6 +15,15 @@ let t: TestApp
 let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
 const children: ChildProcess[] = []
 
+/** SIGKILL to the whole process group (tsx and the worker it runs), as a crash would. */
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, 'SIGKILL')
+  } catch {
+    /* already gone */
+  }
+}
+
 /** The stand-alone worker (apps/worker/src/main.ts) as its own process, as in production. */
 function startWorkerProcess(): ChildProcess {
   const child = spawn(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/apps/worker/src/main.ts`], {
@@ -28,6 +37,8 @@ function startWorkerProcess(): ChildProcess {
       LOG_LEVEL: 'error',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
+    // its own process group: tsx runs the worker in a child process, and SIGKILL must reach it
+    detached: true,
   })
   children.push(child)
   return child
@@ -42,7 +53,7 @@ beforeAll(async () => {
   t = await makeTestApp(dbx.handle)
 })
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
+  for (const c of children) killGroup(c)
   await t.close()
   await dbx.drop()
 })
@@ -77,8 +88,9 @@ describe('a worker killed mid-job', () => {
 
     const first = startWorkerProcess()
     await waitUntil(async () => (await count(sql`select count(*)::int as n from offers`)) >= 20, 30_000, 5)
-    first.kill('SIGKILL')
-    await new Promise((r) => first.once('exit', r))
+    const exited = new Promise((r) => first.once('exit', r))
+    killGroup(first)
+    await exited
     const atKill = await count(sql`select count(*)::int as n from offers`)
     expect(atKill).toBeLessThan(N) // it really died part-way
 

@@ -3,7 +3,7 @@ import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditExports, outbox } from '@hearth/db'
 import { enqueueInTx, QUEUES, relayOutbox } from '@hearth/jobs'
-import { assertHandlersComplete, startWorker, type RunningWorker } from '../src/index'
+import { assertHandlersComplete, loadHandlers, startWorker, type RunningWorker } from '../src/index'
 import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
 import { requireEnv } from '../../../test/helpers/env'
@@ -35,8 +35,15 @@ afterAll(async () => {
 })
 
 describe('jobs', () => {
-  it('every job has exactly one handler (checked at boot)', () => {
-    expect(() => assertHandlersComplete()).not.toThrow()
+  it('every job has exactly one handler, found in jobs/<capability>/*.handler.ts (checked at boot)', async () => {
+    const handlers = await loadHandlers()
+    expect(Object.keys(handlers).sort()).toEqual([
+      'admin.tasks',
+      'audit.export',
+      'referral.open_case_alert',
+      'referral.route',
+    ])
+    expect(() => assertHandlersComplete(handlers)).not.toThrow()
     expect(() => assertHandlersComplete({})).toThrow(
       /missing \[audit.export, referral.route, admin.tasks, referral.open_case_alert\]/,
     )

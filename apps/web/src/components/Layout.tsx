@@ -3,36 +3,7 @@ import type { ReactNode } from 'react'
 import { Link, useNavigate } from 'react-router'
 import type { Me } from '@hearth/contracts'
 import { api, setCsrfToken } from '../api'
-import { hasRole } from '../session'
-
-function navFor(me: Me): { to: string; label: string }[] {
-  const items = [{ to: '/', label: 'Home' }]
-  const board = me.teams.find((t) => t.kind === 'family_facing')
-  if (hasRole(me, 'practitioner') && board) items.push({ to: `/teams/${board.id}/board`, label: 'Team board' })
-  if (hasRole(me, 'referral_officer')) items.push({ to: '/referrals', label: 'Referrals' })
-  if (hasRole(me, 'enabler')) items.push({ to: '/tasks', label: 'Admin tasks' })
-  if (hasRole(me, 'strategy_member')) items.push({ to: '/strategy', label: 'Sign-off' })
-  if (hasRole(me, 'insight_adviser'))
-    items.push({ to: '/insight', label: 'Consultations' }, { to: '/insight/commissioning', label: 'Commissioning' })
-  if (hasRole(me, 'strategy_member', 'insight_adviser'))
-    items.push({ to: '/council', label: 'Council view' }, { to: '/figures', label: 'Team figures' })
-  if (hasRole(me, 'practitioner', 'referral_officer')) items.push({ to: '/families', label: 'Families' })
-  if (!hasRole(me, 'administrator') || me.roles.length > 1) items.push({ to: '/directory', label: 'Services' })
-  if (hasRole(me, 'administrator')) {
-    items.push(
-      { to: '/admin/people', label: 'People' },
-      { to: '/admin/teams', label: 'Teams' },
-      { to: '/admin/patches', label: 'Patches' },
-      { to: '/admin/bank-holidays', label: 'Bank holidays' },
-      { to: '/admin/task-settings', label: 'Task settings' },
-      { to: '/admin/thresholds', label: 'Thresholds' },
-      { to: '/admin/insight-settings', label: 'Insight waiting time' },
-      { to: '/admin/audit', label: 'Audit trail' },
-      { to: '/admin/jobs', label: 'Failed jobs' },
-    )
-  }
-  return items
-}
+import { navFor } from '../feature'
 
 export function Layout({ me, children }: { me: Me | null; children: ReactNode }) {
   const queryClient = useQueryClient()

@@ -1,0 +1,88 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { writeAudit } from '@hearth/db'
+import { ErrorBody, Me, Ok, SignInBody } from '@hearth/contracts'
+import { actorOf, endSession, startSession, type Actor } from '../../plugins/auth'
+import { signIn } from './sign-in'
+import { noCaseContent } from '../../kernel/reads'
+
+function meOf(actor: Actor, csrfToken = actor.csrfToken, expiresAt = actor.sessionExpiresAt) {
+  return {
+    personId: actor.personId,
+    councilId: actor.councilId,
+    councilName: actor.councilName,
+    name: actor.name,
+    email: actor.email,
+    roles: actor.roles,
+    teams: actor.teams,
+    csrfToken,
+    sessionExpiresAt: expiresAt.toISOString(),
+  }
+}
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app.deps
+  const sessionOpts = {
+    idleMinutes: config.SESSION_IDLE_MINUTES,
+    absoluteHours: config.SESSION_ABSOLUTE_HOURS,
+    cookieSecure: config.cookieSecure,
+  }
+
+  app.post(
+    '/sign-in',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
+        body: SignInBody,
+        response: { 200: Ok, 400: ErrorBody, 401: ErrorBody, 423: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const person = await signIn(db, request.body.email, request.body.password, {
+        ip: request.ip,
+        requestId: request.id,
+        route: request.routeOptions.url!,
+      })
+      await startSession(db, reply, person, sessionOpts)
+      return { ok: true as const }
+    },
+  )
+
+  app.post(
+    '/sign-out',
+    { config: { access: 'signed_in' }, schema: { tags: ['auth'], summary: 'Sign out', response: { 200: Ok } } },
+    async (request, reply) => {
+      const actor = actorOf(request)
+      await endSession(db, reply, actor.sessionTokenHash)
+      await writeAudit(db, {
+        councilId: actor.councilId,
+        actorPersonId: actor.personId,
+        action: 'auth.sign_out',
+        recordType: 'person',
+        recordId: actor.personId,
+        route: request.routeOptions.url,
+        method: 'POST',
+        ip: request.ip,
+        requestId: request.id,
+      })
+      return { ok: true as const }
+    },
+  )
+
+  app.get(
+    '/me',
+    {
+      config: { access: 'signed_in', reads: noCaseContent('the signed-in person’s own account') },
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in, their teams, and the CSRF token',
+        response: { 200: Me, 401: ErrorBody },
+      },
+    },
+    async (request) => meOf(actorOf(request)),
+  )
+}
+/** Under /api (autoload's prefix). */
+export const autoPrefix = '/auth'
+export default routes

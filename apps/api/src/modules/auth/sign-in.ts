@@ -1,0 +1,71 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { people, verifyPassword, writeAudit, type Db } from '@hearth/db'
+import { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS } from '@hearth/domain'
+import { AppError } from '../../kernel/errors'
+
+// Compared against when the email is unknown, so a wrong email takes as long as a wrong password.
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='
+
+export interface SignInContext {
+  ip: string
+  requestId: string
+  route: string
+}
+
+/**
+ * Checks email and password. After MAX_FAILED_SIGN_INS failures in a row the account is
+ * locked for LOCKOUT_MINUTES (the counter is raised atomically, so parallel guesses count).
+ */
+export async function signIn(db: Db, email: string, password: string, ctx: SignInContext) {
+  const [person] = await db.select().from(people).where(eq(people.email, email))
+  const now = new Date()
+  const audit = (councilId: string, personId: string, action: string) =>
+    writeAudit(db, {
+      councilId,
+      actorPersonId: personId,
+      action,
+      recordType: 'person',
+      recordId: personId,
+      route: ctx.route,
+      method: 'POST',
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+    })
+
+  if (!person) {
+    await verifyPassword(password, DUMMY_HASH)
+    throw new AppError('unauthenticated', 'That email and password do not match an account.')
+  }
+  if (person.lockedUntil && person.lockedUntil > now) {
+    await audit(person.councilId, person.id, 'auth.sign_in_refused_locked')
+    throw lockedError(person.lockedUntil)
+  }
+  const ok = person.active && (await verifyPassword(password, person.passwordHash))
+  if (!ok) {
+    const [updated] = await db
+      .update(people)
+      .set({
+        failedSignIns: sql`${people.failedSignIns} + 1`,
+        lockedUntil: sql`case when ${people.failedSignIns} + 1 >= ${MAX_FAILED_SIGN_INS} then now() + make_interval(mins => ${LOCKOUT_MINUTES}) else ${people.lockedUntil} end`,
+      })
+      .where(and(eq(people.id, person.id), eq(people.councilId, person.councilId)))
+      .returning({ failed: people.failedSignIns, lockedUntil: people.lockedUntil })
+    await audit(person.councilId, person.id, 'auth.sign_in_failed')
+    if (updated?.lockedUntil && updated.lockedUntil > now) throw lockedError(updated.lockedUntil)
+    throw new AppError('unauthenticated', 'That email and password do not match an account.')
+  }
+  await db
+    .update(people)
+    .set({ failedSignIns: 0, lockedUntil: null })
+    .where(and(eq(people.councilId, person.councilId), eq(people.id, person.id)))
+  await audit(person.councilId, person.id, 'auth.sign_in')
+  return person
+}
+
+function lockedError(until: Date) {
+  const time = until.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' })
+  return new AppError(
+    'account_locked',
+    `This account is locked after too many failed sign-ins. Try again after ${time}, or ask an administrator to unlock it.`,
+  )
+}

@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { writeAudit } from '@hearth/db'
+import { DeadLetter, DeadLetterParams, ErrorBody, Ok } from '@hearth/contracts'
+import type { QueueName } from '@hearth/jobs'
+import { notFound } from '../../kernel/errors'
+import { actorOf } from '../../plugins/auth'
+import { auditFrom } from '../../kernel/context'
+import { noCaseContent } from '../../kernel/reads'
+
+const ADMIN = ['administrator'] as const
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
+
+/**
+ * The dead-letter list: jobs whose every retry failed (BullMQ's failed set). Jobs carry the
+ * council id, so an administrator sees and retries only their own council's.
+ */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const { queues } = app.deps
+
+  app.get(
+    '/dead-letters',
+    {
+      config: { access: ADMIN, reads: noCaseContent('job ids, names and error codes: jobs carry no personal data') },
+      schema: {
+        tags: ['jobs'],
+        summary: 'Jobs that failed every retry',
+        response: { 200: z.array(DeadLetter), ...errors },
+      },
+    },
+    async (request) => {
+      const councilId = actorOf(request).councilId
+      const out: z.infer<typeof DeadLetter>[] = []
+      for (const [name, queue] of Object.entries(queues)) {
+        const jobs = await queue.getFailed(0, 499)
+        for (const job of jobs) {
+          if (!job || (job.data as { councilId?: string })?.councilId !== councilId) continue
+          out.push({
+            queue: name,
+            jobId: String(job.id),
+            name: job.name,
+            attemptsMade: job.attemptsMade,
+            failedReason: job.failedReason ?? 'unknown',
+            failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+          })
+        }
+      }
+      return out
+    },
+  )
+
+  app.post(
+    '/dead-letters/:queue/:jobId/retry',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags: ['jobs'],
+        summary: 'Run a failed job again',
+        params: DeadLetterParams,
+        response: { 200: Ok, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = auditFrom(request)
+      const queue = queues[request.params.queue as QueueName]
+      if (!queue) throw notFound('queue')
+      const job = await queue.getJob(request.params.jobId)
+      if (!job || (job.data as { councilId?: string })?.councilId !== ctx.councilId || !(await job.isFailed()))
+        throw notFound('failed job')
+      await job.retry('failed')
+      await writeAudit(app.deps.db, {
+        ...ctx,
+        action: 'job.retry',
+        recordType: 'job',
+        recordId: `${request.params.queue}/${request.params.jobId}`,
+      })
+      return { ok: true as const }
+    },
+  )
+}
+/** Under /api (autoload's prefix). */
+export const autoPrefix = '/admin'
+export default routes

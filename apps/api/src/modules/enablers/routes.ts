@@ -1,0 +1,267 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { adminTasks, taskTypeSettings, writeAudit } from '@hearth/db'
+import {
+  AskInput,
+  CompleteInput,
+  ErrorBody,
+  IdParams,
+  TaskQuery,
+  TaskSetting,
+  TaskSettingInput,
+  TaskStats,
+  TaskTypeParams,
+  TaskView,
+} from '@hearth/contracts'
+import { TASK_TYPE_LIST, TASK_TYPES, type TaskType } from '@hearth/domain'
+import { and, eq } from 'drizzle-orm'
+import { actorOf } from '../../plugins/auth'
+import { auditFrom } from '../../kernel/context'
+import { familyService } from '../families/families-service'
+import { taskService } from './tasks-service'
+import { noCaseContent, type ReadAudit, readsList, readsOfFamily } from '../../kernel/reads'
+
+const ENABLER = ['enabler'] as const
+/** A letter is a file: its audit row finds the family by the task's id. */
+const readsLetter: ReadAudit = {
+  action: 'letter.read',
+  recordType: 'admin_task',
+  rows: async (request, _payload, db) => {
+    const id = (request.params as { id: string }).id
+    const [t] = await db
+      .select({ familyId: adminTasks.familyId })
+      .from(adminTasks)
+      .where(and(eq(adminTasks.councilId, request.actor!.councilId), eq(adminTasks.id, id)))
+    return [{ recordId: id, familyId: t?.familyId ?? null }]
+  },
+}
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+const tags = ['enablers']
+
+/** The enablers' queue, and the practitioner's side of it. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const svc = taskService(app.deps.db)
+  const fam = familyService(app.deps.db)
+  const changed = (councilId: string, teamIds: string[], taskIds: string[]) =>
+    app.events.publish({ type: 'tasks.changed', councilId, teamIds, taskIds }).catch(() => {})
+
+  app.get(
+    '/tasks',
+    {
+      config: {
+        access: ENABLER,
+        reads: readsList('task.list', 'admin_task', {
+          details: (r) => ({ status: (r.query as { status?: string }).status }),
+        }),
+      },
+      schema: {
+        tags,
+        summary: 'The queue: open tasks due first (lapsed claims included), mine, or done',
+        querystring: TaskQuery,
+        response: { 200: z.array(TaskView), ...errors },
+      },
+    },
+    async (request) => svc.queue(auditFrom(request), request.query, actorOf(request)),
+  )
+  app.post(
+    '/tasks/:id/claim',
+    {
+      config: { access: ENABLER },
+      schema: {
+        tags,
+        summary: 'Take a task; nobody else can while you hold it (the claim lapses after two hours)',
+        params: IdParams,
+        response: { 200: TaskView, ...errors },
+      },
+    },
+    async (request) => {
+      const t = await svc.claim(auditFrom(request), request.params.id)
+      void changed(actorOf(request).councilId, [], [t.id])
+      return t
+    },
+  )
+  app.post(
+    '/tasks/:id/release',
+    {
+      config: { access: ENABLER },
+      schema: {
+        tags,
+        summary: 'Hand a task back to the queue',
+        params: IdParams,
+        response: { 200: TaskView, ...errors },
+      },
+    },
+    async (request) => {
+      const t = await svc.release(auditFrom(request), request.params.id)
+      void changed(actorOf(request).councilId, [], [t.id])
+      return t
+    },
+  )
+  app.post(
+    '/tasks/:id/complete',
+    {
+      config: { access: ENABLER },
+      schema: {
+        tags,
+        summary: 'Mark a task done, saying what was done (booking reference, letter sent…)',
+        params: IdParams,
+        body: CompleteInput,
+        response: { 200: TaskView, ...errors },
+      },
+    },
+    async (request) => {
+      const { task, teamId } = await svc.complete(auditFrom(request), request.params.id, request.body)
+      void changed(actorOf(request).councilId, teamId ? [teamId] : [], [task.id])
+      return task
+    },
+  )
+  app.get(
+    '/tasks/:id/letter',
+    {
+      config: { access: ENABLER, reads: readsLetter },
+      schema: {
+        tags,
+        summary: 'The letter as a PDF: a draft to check while the task is open, the letter as sent once done',
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      const pdf = await svc.letter(auditFrom(request), request.params.id)
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="hearth-letter-${request.params.id.slice(0, 8)}.pdf"`)
+        .send(pdf)
+    },
+  )
+
+  app.post(
+    '/families/:id/ask-enabler',
+    {
+      config: { access: ['practitioner'] },
+      schema: {
+        tags,
+        summary: 'Ask an enabler for something, in your own words',
+        params: IdParams,
+        body: AskInput,
+        response: { 201: TaskView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request)
+      await fam.inScope(actor.councilId, actor.familyScope, request.params.id)
+      const t = await svc.ask(auditFrom(request), actor, request.params.id, request.body.request)
+      void changed(actor.councilId, [], [t.id])
+      reply.code(201)
+      return t
+    },
+  )
+  app.get(
+    '/families/:id/tasks',
+    {
+      config: { access: ['practitioner'], reads: readsOfFamily('task.list') },
+      schema: {
+        tags,
+        summary: 'Admin tasks for the family and where they are',
+        params: IdParams,
+        response: { 200: z.array(TaskView), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      await fam.inScope(actor.councilId, actor.familyScope, request.params.id)
+      return svc.forFamily(auditFrom(request), request.params.id)
+    },
+  )
+  app.get(
+    '/me/requests',
+    {
+      config: {
+        access: ['practitioner'],
+        reads: readsList('task.list', 'admin_task', { details: () => ({ view: 'my_requests' }) }),
+      },
+      schema: {
+        tags,
+        summary: 'Tasks I asked for, or that my bookings created: open, and done in the last week',
+        response: { 200: z.array(TaskView), ...errors },
+      },
+    },
+    async (request) => svc.requestedBy(auditFrom(request), actorOf(request).personId),
+  )
+
+  app.get(
+    '/tasks/stats',
+    {
+      config: {
+        access: ['insight_adviser', 'strategy_member', 'enabler'],
+        reads: noCaseContent('volumes and minutes saved by team; no family is named'),
+      },
+      schema: {
+        tags,
+        summary: 'Volumes, time to complete, overdue, and practitioner minutes saved by team and week',
+        querystring: z.object({ weeks: z.coerce.number().int().min(1).max(52).default(8) }),
+        response: { 200: TaskStats, ...errors },
+      },
+    },
+    async (request) => svc.stats(actorOf(request).councilId, request.query.weeks),
+  )
+
+  app.get(
+    '/task-settings',
+    {
+      config: { access: ['administrator', 'enabler'], reads: noCaseContent('the council’s task settings') },
+      schema: {
+        tags,
+        summary: 'Due times and minutes saved per task type',
+        response: { 200: z.array(TaskSetting), ...errors },
+      },
+    },
+    async (request) => {
+      const own = await app.deps.db
+        .select()
+        .from(taskTypeSettings)
+        .where(eq(taskTypeSettings.councilId, actorOf(request).councilId))
+      return TASK_TYPE_LIST.map((t) => {
+        const o = own.find((x) => x.taskType === t)
+        return {
+          taskType: t,
+          label: TASK_TYPES[t].label,
+          dueHours: o?.dueHours ?? TASK_TYPES[t].dueHours,
+          minutesSaved: o?.minutesSaved ?? TASK_TYPES[t].minutesSaved,
+          councilOwn: !!o,
+        }
+      })
+    },
+  )
+  app.put(
+    '/task-settings/:taskType',
+    {
+      config: { access: ['administrator'] },
+      schema: {
+        tags,
+        summary: 'Set the council’s due time and minutes saved for a task type (new tasks only)',
+        params: TaskTypeParams,
+        body: TaskSettingInput,
+        response: { 200: TaskSetting, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = auditFrom(request)
+      const taskType = request.params.taskType as TaskType
+      await app.deps.db.transaction(async (tx) => {
+        await tx
+          .insert(taskTypeSettings)
+          .values({ councilId: ctx.councilId, taskType, ...request.body })
+          .onConflictDoUpdate({ target: [taskTypeSettings.councilId, taskTypeSettings.taskType], set: request.body })
+        await writeAudit(tx, {
+          ...ctx,
+          action: 'task_setting.set',
+          recordType: 'task_type',
+          recordId: taskType,
+          details: request.body,
+        })
+      })
+      return { taskType, label: TASK_TYPES[taskType].label, ...request.body, councilOwn: true }
+    },
+  )
+}
+export default routes

@@ -1,0 +1,177 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import {
+  Adult,
+  AdultInput,
+  Child,
+  ChildInput,
+  ChildUpdate,
+  ErrorBody,
+  FamilyDetail,
+  FamilyInput,
+  FamilyListQuery,
+  FamilySummary,
+  FamilyUpdate,
+  IdParams,
+  Relationship,
+  RelationshipInput,
+} from '@hearth/contracts'
+import { actorOf } from '../../plugins/auth'
+import { auditFrom } from '../../kernel/context'
+import { familyService } from './families-service'
+import { readsChild, readsList, readsWithChildren } from '../../kernel/reads'
+
+/** Case records: the front door and family-facing practitioners (scoped to their teams' patches). */
+const CASE_ROLES = ['referral_officer', 'practitioner'] as const
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+const FamilyRow = FamilyDetail.omit({ children: true, adults: true, relationships: true, patchName: true })
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const svc = familyService(app.deps.db)
+  const tags = ['families']
+
+  app.get(
+    '/families',
+    {
+      config: {
+        access: CASE_ROLES,
+        reads: readsList('family.list', 'family', {
+          items: (p) => (p as { id: string }[]).map((f) => ({ id: f.id, familyId: f.id })),
+          details: (r) => ({ searched: !!(r.query as { q?: string }).q }),
+        }),
+      },
+      schema: {
+        tags,
+        summary: 'Families you may see, searchable by name, reference or postcode',
+        querystring: FamilyListQuery,
+        response: { 200: z.array(FamilySummary), ...errors },
+      },
+    },
+    async (request) => {
+      const a = actorOf(request)
+      return svc.list(a.councilId, a.familyScope, request.query, auditFrom(request))
+    },
+  )
+  app.post(
+    '/families',
+    {
+      config: { access: CASE_ROLES },
+      schema: { tags, summary: 'Record a family', body: FamilyInput, response: { 201: FamilyRow, ...errors } },
+    },
+    async (request, reply) => {
+      reply.code(201)
+      return svc.create(auditFrom(request), actorOf(request).familyScope, request.body)
+    },
+  )
+  app.get(
+    '/families/:id',
+    {
+      config: {
+        access: CASE_ROLES,
+        reads: readsWithChildren('family.read', 'family', (p) => (p as { id: string }).id),
+      },
+      schema: {
+        tags,
+        summary: 'A family with its children, adults and relationships',
+        params: IdParams,
+        response: { 200: FamilyDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const a = actorOf(request)
+      return svc.get(a.councilId, a.familyScope, request.params.id, auditFrom(request))
+    },
+  )
+  app.patch(
+    '/families/:id',
+    {
+      config: { access: CASE_ROLES },
+      schema: {
+        tags,
+        summary: 'Change a family’s details',
+        params: IdParams,
+        body: FamilyUpdate,
+        response: { 200: FamilyRow, ...errors },
+      },
+    },
+    async (request) => svc.update(auditFrom(request), actorOf(request).familyScope, request.params.id, request.body),
+  )
+  app.post(
+    '/families/:id/children',
+    {
+      config: { access: CASE_ROLES },
+      schema: {
+        tags,
+        summary: 'Add a child (or unborn child) to a family',
+        params: IdParams,
+        body: ChildInput,
+        response: { 201: Child, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.code(201)
+      return svc.addChild(auditFrom(request), actorOf(request).familyScope, request.params.id, request.body)
+    },
+  )
+  app.post(
+    '/families/:id/adults',
+    {
+      config: { access: CASE_ROLES },
+      schema: {
+        tags,
+        summary: 'Add a parent, carer, relative or professional',
+        params: IdParams,
+        body: AdultInput,
+        response: { 201: Adult, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.code(201)
+      return svc.addAdult(auditFrom(request), actorOf(request).familyScope, request.params.id, request.body)
+    },
+  )
+  app.post(
+    '/families/:id/relationships',
+    {
+      config: { access: CASE_ROLES },
+      schema: {
+        tags,
+        summary: 'Link an adult to a child on the relationship map',
+        params: IdParams,
+        body: RelationshipInput,
+        response: { 201: Relationship, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.code(201)
+      return svc.addRelationship(auditFrom(request), actorOf(request).familyScope, request.params.id, request.body)
+    },
+  )
+  app.get(
+    '/children/:id',
+    {
+      config: { access: CASE_ROLES, reads: readsChild() },
+      schema: { tags, summary: 'A child’s record', params: IdParams, response: { 200: Child, ...errors } },
+    },
+    async (request) => {
+      const a = actorOf(request)
+      return svc.getChild(a.councilId, a.familyScope, request.params.id, auditFrom(request))
+    },
+  )
+  app.patch(
+    '/children/:id',
+    {
+      config: { access: CASE_ROLES },
+      schema: {
+        tags,
+        summary: 'Change a child’s record',
+        params: IdParams,
+        body: ChildUpdate,
+        response: { 200: Child, ...errors },
+      },
+    },
+    async (request) =>
+      svc.updateChild(auditFrom(request), actorOf(request).familyScope, request.params.id, request.body),
+  )
+}
+export default routes

@@ -1,0 +1,158 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { ErrorBody, FiguresOverTime, FiguresQuery } from '@hearth/contracts'
+import { londonDateOf, toCsv } from '@hearth/domain'
+import { actorOf } from '../../plugins/auth'
+import { figuresService } from './figures-service'
+import { noCaseContent } from '../../kernel/reads'
+
+const WHO = ['strategy_member', 'insight_adviser'] as const
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
+const tags = ['council']
+const FRONT_DOOR = 'Front door (all referral decisions)'
+
+const WEEK_COLUMNS = [
+  ['team', 'Team'],
+  ['week_starting', 'Week starting'],
+  ['children_held', 'Children held (end of week)'],
+  ['families_held', 'Families held (end of week)'],
+  ['capacity_children', 'Capacity (children, today)'],
+  ['families_waiting', 'Families waiting (end of week)'],
+  ['longest_wait_hours', 'Longest wait (hours)'],
+  ['referrals_decided', 'Referral decisions'],
+  ['referrals_in_one_working_day', 'Decided within one working day'],
+  ['admin_tasks_created', 'Admin tasks made'],
+  ['admin_tasks_done', 'Admin tasks done'],
+  ['median_admin_hours', 'Median hours to do a task'],
+  ['consultations_asked', 'Consultations asked'],
+  ['median_consultation_wait_hours', 'Median hours a consultation waited'],
+] as const
+
+/** Team figures over time, and the same as CSV (team totals only; never individual workers). */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const figures = figuresService(app.deps.db)
+
+  app.get(
+    '/figures/teams',
+    {
+      config: { access: WHO, reads: noCaseContent('team totals by week; no family or worker is named') },
+      schema: {
+        tags,
+        summary:
+          'Per team, week by week (live): held, capacity, waiting, referral timeliness, admin tasks, consultation waits',
+        querystring: FiguresQuery,
+        response: { 200: FiguresOverTime, ...errors },
+      },
+    },
+    async (request) => figures.series(actorOf(request).councilId, request.query.weeks, request.query.teamId),
+  )
+
+  app.get(
+    '/figures/teams.csv',
+    {
+      config: { access: WHO, reads: noCaseContent('team totals by week; no family or worker is named') },
+      schema: {
+        tags,
+        summary: 'The same figures as CSV, one row per team and week',
+        querystring: FiguresQuery,
+        response: { 200: z.string(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const s = await figures.series(actorOf(request).councilId, request.query.weeks, request.query.teamId)
+      const rows: unknown[][] = s.teams.flatMap((t) =>
+        t.weeks.map((w) => [
+          t.teamName,
+          w.weekStart,
+          w.childrenHeld,
+          w.familiesHeld,
+          w.capacityChildren,
+          w.familiesWaiting,
+          w.longestWaitHours,
+          w.referralsDecided,
+          w.referralsDecidedInOneWorkingDay,
+          w.adminTasksCreated,
+          w.adminTasksDone,
+          w.medianAdminHoursToComplete,
+          w.consultationsAsked,
+          w.medianConsultationWaitHours,
+        ]),
+      )
+      // the front door's decisions, every one routed or not (its other columns do not apply)
+      if (!request.query.teamId)
+        rows.push(
+          ...s.frontDoor.map((w) => [
+            FRONT_DOOR,
+            w.weekStart,
+            null,
+            null,
+            null,
+            null,
+            null,
+            w.decided,
+            w.decidedInOneWorkingDay,
+            null,
+            null,
+            null,
+            null,
+            null,
+          ]),
+        )
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="hearth-team-figures-${londonDateOf(new Date())}.csv"`)
+        .send(
+          toCsv(
+            WEEK_COLUMNS.map((c) => c[1]),
+            rows,
+          ),
+        )
+    },
+  )
+
+  app.get(
+    '/council/overview.csv',
+    {
+      config: { access: WHO, reads: noCaseContent('council and team totals; no family or worker is named') },
+      schema: {
+        tags,
+        summary: 'Teams at a glance as CSV (live, team totals only)',
+        response: { 200: z.string(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const teams = await figures.teams(actorOf(request).councilId)
+      const header = [
+        'Team',
+        'Practitioners',
+        'Capacity (children)',
+        'Children held',
+        'Families held',
+        'Families waiting',
+        'Oldest wait (minutes)',
+        'Admin tasks overdue',
+        'Minutes saved this week',
+        'Committed spend (£)',
+        'Proposals awaiting strategy',
+      ]
+      const rows = teams.map((t) => [
+        t.teamName,
+        t.practitioners,
+        t.capacityChildren,
+        t.childrenHeld,
+        t.familiesHeld,
+        t.familiesWaiting,
+        t.oldestWaitMinutes,
+        t.adminTasksOverdue,
+        t.minutesSavedThisWeek,
+        (t.committedPence / 100).toFixed(2),
+        t.proposalsAwaiting,
+      ])
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="hearth-council-view-${londonDateOf(new Date())}.csv"`)
+        .send(toCsv(header, rows))
+    },
+  )
+}
+export default routes

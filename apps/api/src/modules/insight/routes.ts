@@ -1,0 +1,342 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import {
+  AdviceInput,
+  BookSessionInput,
+  ChronologyEntry,
+  CommissionInput,
+  CommissionQuery,
+  CommissionRecordInput,
+  CommissionView,
+  ErrorBody,
+  IdParams,
+  InsightQueueQuery,
+  InsightRequestInput,
+  InsightRequestView,
+  InsightSettingsInput,
+  InsightSettingsView,
+  Ok,
+} from '@hearth/contracts'
+import { actorOf } from '../../plugins/auth'
+import { auditFrom } from '../../kernel/context'
+import { commissionService } from './commissions-service'
+import { insightService } from './insight-service'
+import { noCaseContent, readsList, readsOfFamily, readsRecord } from '../../kernel/reads'
+
+const ADVISER = ['insight_adviser'] as const
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+const tags = ['insight']
+
+/** Consultation and coaching: teams ask, insight advisers take, book and advise. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const svc = insightService(app.deps.db)
+  const com = commissionService(app.deps.db)
+  const changed = (councilId: string, requestId: string) =>
+    app.events.publish({ type: 'insight.changed', councilId, teamIds: [], requestId }).catch(() => {})
+
+  app.get(
+    '/insight/settings',
+    {
+      config: {
+        access: ['administrator', 'insight_adviser'],
+        reads: noCaseContent('the council’s waiting-time setting'),
+      },
+      schema: {
+        tags,
+        summary: 'How long a request may wait before it shows as waiting too long',
+        response: { 200: InsightSettingsView, ...errors },
+      },
+    },
+    async (request) => svc.waitWorkingDays(actorOf(request).councilId),
+  )
+  app.post(
+    '/insight/settings',
+    {
+      config: { access: ['administrator'] },
+      schema: {
+        tags,
+        summary: 'Set the waiting time (working days) for insight requests',
+        body: InsightSettingsInput,
+        response: { 201: Ok, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await svc.setWaitWorkingDays(auditFrom(request), request.body.waitWorkingDays)
+      reply.code(201)
+      return { ok: true as const }
+    },
+  )
+
+  app.post(
+    '/insight/requests',
+    {
+      config: { access: ['practitioner'] },
+      schema: {
+        tags,
+        summary: 'Ask the insight team for a consultation (about a family or the team’s work) or for coaching',
+        body: InsightRequestInput,
+        response: { 201: InsightRequestView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const view = await svc.ask(auditFrom(request), actorOf(request), request.body)
+      void changed(actorOf(request).councilId, view.id)
+      reply.code(201)
+      return view
+    },
+  )
+  app.get(
+    '/insight/requests',
+    {
+      config: {
+        access: ['insight_adviser', 'practitioner'],
+        reads: readsList('insight.list', 'insight_request', {
+          details: (r) => ({ view: (r.query as { view?: string }).view }),
+        }),
+      },
+      schema: {
+        tags,
+        summary: 'Advisers: the queue (oldest first), their own, or done. Practitioners: their team’s requests',
+        querystring: InsightQueueQuery,
+        response: { 200: z.array(InsightRequestView), ...errors },
+      },
+    },
+    async (request) => svc.list(auditFrom(request), actorOf(request), request.query),
+  )
+  app.get(
+    '/insight/requests/:id',
+    {
+      config: { access: ['insight_adviser', 'practitioner'], reads: readsRecord('insight.read', 'insight_request') },
+      schema: {
+        tags,
+        summary: 'One request with its booking and advice',
+        params: IdParams,
+        response: { 200: InsightRequestView, ...errors },
+      },
+    },
+    async (request) => svc.get(auditFrom(request), actorOf(request), request.params.id),
+  )
+  const done = (councilId: string) => (view: z.infer<typeof InsightRequestView>) => {
+    void changed(councilId, view.id)
+    return view
+  }
+  app.post(
+    '/insight/requests/:id/withdraw',
+    {
+      config: { access: ['practitioner'] },
+      schema: {
+        tags,
+        summary: 'The team no longer needs it (only before an adviser takes it)',
+        params: IdParams,
+        response: { 200: Ok, ...errors },
+      },
+    },
+    async (request) => {
+      await svc.withdraw(auditFrom(request), actorOf(request), request.params.id)
+      void changed(actorOf(request).councilId, request.params.id)
+      return { ok: true as const }
+    },
+  )
+  app.post(
+    '/insight/requests/:id/take',
+    {
+      config: { access: ADVISER },
+      schema: {
+        tags,
+        summary: 'Take a request (of advisers taking it at once, one gets it)',
+        params: IdParams,
+        response: { 200: InsightRequestView, ...errors },
+      },
+    },
+    async (request) =>
+      svc.take(auditFrom(request), actorOf(request), request.params.id).then(done(actorOf(request).councilId)),
+  )
+  app.post(
+    '/insight/requests/:id/hand-back',
+    {
+      config: { access: ADVISER },
+      schema: {
+        tags,
+        summary: 'Hand a request back to the queue',
+        params: IdParams,
+        response: { 200: InsightRequestView, ...errors },
+      },
+    },
+    async (request) =>
+      svc.handBack(auditFrom(request), actorOf(request), request.params.id).then(done(actorOf(request).councilId)),
+  )
+  app.post(
+    '/insight/requests/:id/booking',
+    {
+      config: { access: ADVISER },
+      schema: {
+        tags,
+        summary: 'Book the session: when, how long, who attends',
+        params: IdParams,
+        body: BookSessionInput,
+        response: { 200: InsightRequestView, ...errors },
+      },
+    },
+    async (request) =>
+      svc.book(auditFrom(request), actorOf(request), request.params.id, request.body).then((v) => {
+        void app.events.nudgeOutbox() // the room and invitations are queued for the enablers
+        return done(actorOf(request).councilId)(v)
+      }),
+  )
+  app.post(
+    '/insight/requests/:id/advice',
+    {
+      config: { access: ADVISER },
+      schema: {
+        tags,
+        summary: 'Record the advice in plain words (on the family’s chronology for the holding team)',
+        params: IdParams,
+        body: AdviceInput,
+        response: { 200: InsightRequestView, ...errors },
+      },
+    },
+    async (request) =>
+      svc
+        .advise(auditFrom(request), actorOf(request), request.params.id, request.body.advice)
+        .then(done(actorOf(request).councilId)),
+  )
+
+  app.get(
+    '/families/:id/chronology',
+    {
+      config: { access: ['practitioner'], reads: readsOfFamily('family.chronology') },
+      schema: {
+        tags: ['families'],
+        summary: 'The family’s chronology, newest first (insight advice for the holding team only)',
+        params: IdParams,
+        response: { 200: z.array(ChronologyEntry), ...errors },
+      },
+    },
+    async (request) => svc.chronology(auditFrom(request), actorOf(request), request.params.id),
+  )
+
+  // ---- commissioning
+  const comChanged = (councilId: string, id: string) =>
+    app.events.publish({ type: 'insight.changed', councilId, teamIds: [], requestId: id }).catch(() => {})
+  app.post(
+    '/families/:id/commissions',
+    {
+      config: { access: ['practitioner'] },
+      schema: {
+        tags,
+        summary: 'No listed service fits: ask insight to commission one for the family',
+        params: IdParams,
+        body: CommissionInput,
+        response: { 201: CommissionView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const v = await com.ask(auditFrom(request), actorOf(request), request.params.id, request.body)
+      void comChanged(actorOf(request).councilId, v.id)
+      reply.code(201)
+      return v
+    },
+  )
+  app.get(
+    '/commissions',
+    {
+      config: {
+        access: ['insight_adviser', 'practitioner'],
+        reads: readsList('commission.list', 'commission', {
+          details: (r) => ({ view: (r.query as { view?: string }).view }),
+        }),
+      },
+      schema: {
+        tags,
+        summary: 'Advisers: requests to commission (waiting oldest first, mine, done). Practitioners: their team’s',
+        querystring: CommissionQuery,
+        response: { 200: z.array(CommissionView), ...errors },
+      },
+    },
+    async (request) => com.list(auditFrom(request), actorOf(request), request.query.view),
+  )
+  app.get(
+    '/commissions/:id',
+    {
+      config: { access: ['insight_adviser', 'practitioner'], reads: readsRecord('commission.read', 'commission') },
+      schema: {
+        tags,
+        summary: 'One request to commission',
+        params: IdParams,
+        response: { 200: CommissionView, ...errors },
+      },
+    },
+    async (request) => com.get(auditFrom(request), actorOf(request), request.params.id),
+  )
+  app.post(
+    '/commissions/:id/withdraw',
+    {
+      config: { access: ['practitioner'] },
+      schema: {
+        tags,
+        summary: 'The team no longer needs it (only before an adviser takes it)',
+        params: IdParams,
+        response: { 200: Ok, ...errors },
+      },
+    },
+    async (request) => {
+      await com.withdraw(auditFrom(request), actorOf(request), request.params.id)
+      void comChanged(actorOf(request).councilId, request.params.id)
+      return { ok: true as const }
+    },
+  )
+  app.post(
+    '/commissions/:id/take',
+    {
+      config: { access: ADVISER },
+      schema: {
+        tags,
+        summary: 'Take a request to commission',
+        params: IdParams,
+        response: { 200: CommissionView, ...errors },
+      },
+    },
+    async (request) => {
+      const v = await com.take(auditFrom(request), actorOf(request), request.params.id)
+      void comChanged(actorOf(request).councilId, v.id)
+      return v
+    },
+  )
+  app.post(
+    '/commissions/:id/hand-back',
+    {
+      config: { access: ADVISER },
+      schema: {
+        tags,
+        summary: 'Hand a request to commission back to the queue',
+        params: IdParams,
+        response: { 200: CommissionView, ...errors },
+      },
+    },
+    async (request) => {
+      const v = await com.handBack(auditFrom(request), actorOf(request), request.params.id)
+      void comChanged(actorOf(request).councilId, v.id)
+      return v
+    },
+  )
+  app.post(
+    '/commissions/:id/record',
+    {
+      config: { access: ADVISER },
+      schema: {
+        tags,
+        summary:
+          'Record provider, cost and dates; this makes the proposal (to strategy at or above the threshold, else a team decision)',
+        params: IdParams,
+        body: CommissionRecordInput,
+        response: { 200: CommissionView, ...errors },
+      },
+    },
+    async (request) => {
+      const v = await com.record(auditFrom(request), actorOf(request), request.params.id, request.body)
+      void comChanged(actorOf(request).councilId, v.id)
+      return v
+    },
+  )
+}
+export default routes

@@ -1,0 +1,201 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import {
+  AddMemberBody,
+  ErrorBody,
+  IdParams,
+  Ok,
+  Patch,
+  PatchInput,
+  Person,
+  PersonInput,
+  PersonUpdate,
+  Team,
+  TeamDetail,
+  TeamInput,
+  TeamUpdate,
+  Uuid,
+} from '@hearth/contracts'
+import { actorOf } from '../../plugins/auth'
+import { auditFrom } from '../../kernel/context'
+import { organisationService } from './organisation-service'
+import { noCaseContent } from '../../kernel/reads'
+
+const ADMIN = ['administrator'] as const
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const org = organisationService(app.deps.db)
+
+  // Patches and teams are the council's shape, not case data: every signed-in person may read them.
+  app.get(
+    '/patches',
+    {
+      config: { access: 'signed_in', reads: noCaseContent('the council’s patches') },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Patches of the council',
+        response: { 200: z.array(Patch), ...errors },
+      },
+    },
+    async (request) => org.listPatches(actorOf(request).councilId),
+  )
+  app.post(
+    '/patches',
+    {
+      config: { access: ADMIN },
+      schema: { tags: ['organisation'], summary: 'Add a patch', body: PatchInput, response: { 201: Patch, ...errors } },
+    },
+    async (request, reply) => {
+      reply.code(201)
+      return org.createPatch(auditFrom(request), request.body)
+    },
+  )
+  app.patch(
+    '/patches/:id',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Change a patch',
+        params: IdParams,
+        body: PatchInput.partial(),
+        response: { 200: Patch, ...errors },
+      },
+    },
+    async (request) => org.updatePatch(auditFrom(request), request.params.id, request.body),
+  )
+
+  app.get(
+    '/teams',
+    {
+      config: { access: 'signed_in', reads: noCaseContent('the council’s teams') },
+      schema: { tags: ['organisation'], summary: 'Teams of the council', response: { 200: z.array(Team), ...errors } },
+    },
+    async (request) => org.listTeams(actorOf(request).councilId),
+  )
+  app.get(
+    '/teams/:id',
+    {
+      config: { access: 'signed_in', reads: noCaseContent('a team and its members (staff, not families)') },
+      schema: {
+        tags: ['organisation'],
+        summary: 'A team and its members',
+        params: IdParams,
+        response: { 200: TeamDetail, ...errors },
+      },
+    },
+    async (request) => org.getTeam(actorOf(request).councilId, request.params.id),
+  )
+  app.post(
+    '/teams',
+    {
+      config: { access: ADMIN },
+      schema: { tags: ['organisation'], summary: 'Add a team', body: TeamInput, response: { 201: Team, ...errors } },
+    },
+    async (request, reply) => {
+      reply.code(201)
+      return org.createTeam(auditFrom(request), request.body)
+    },
+  )
+  app.patch(
+    '/teams/:id',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Change a team',
+        params: IdParams,
+        body: TeamUpdate,
+        response: { 200: Team, ...errors },
+      },
+    },
+    async (request) => org.updateTeam(auditFrom(request), request.params.id, request.body),
+  )
+  app.post(
+    '/teams/:id/members',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Add a person to a team',
+        params: IdParams,
+        body: AddMemberBody,
+        response: { 201: Ok, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await org.addMember(auditFrom(request), request.params.id, request.body.personId)
+      reply.code(201)
+      return { ok: true as const }
+    },
+  )
+  app.delete(
+    '/teams/:id/members/:personId',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Take a person off a team',
+        params: z.object({ id: Uuid, personId: Uuid }),
+        response: { 200: Ok, ...errors },
+      },
+    },
+    async (request) => {
+      await org.removeMember(auditFrom(request), request.params.id, request.params.personId)
+      return { ok: true as const }
+    },
+  )
+
+  app.get(
+    '/people',
+    {
+      config: { access: ADMIN, reads: noCaseContent('staff accounts, not families') },
+      schema: {
+        tags: ['organisation'],
+        summary: 'People of the council',
+        response: { 200: z.array(Person), ...errors },
+      },
+    },
+    async (request) => org.listPeople(actorOf(request).councilId),
+  )
+  app.get(
+    '/people/:id',
+    {
+      config: { access: ADMIN, reads: noCaseContent('a staff account') },
+      schema: { tags: ['organisation'], summary: 'A person', params: IdParams, response: { 200: Person, ...errors } },
+    },
+    async (request) => org.getPerson(actorOf(request).councilId, request.params.id),
+  )
+  app.post(
+    '/people',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Add a person who can sign in',
+        body: PersonInput,
+        response: { 201: Person, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.code(201)
+      return org.createPerson(auditFrom(request), request.body)
+    },
+  )
+  app.patch(
+    '/people/:id',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Change a person: name, roles, close the account, reset password, unlock',
+        params: IdParams,
+        body: PersonUpdate,
+        response: { 200: Person, ...errors },
+      },
+    },
+    async (request) => org.updatePerson(auditFrom(request), request.params.id, request.body),
+  )
+}
+export default routes

@@ -1,0 +1,207 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import {
+  CouncilOverview,
+  DecideProposalInput,
+  ErrorBody,
+  IdParams,
+  Ok,
+  ProposalInput,
+  ProposalView,
+  ResubmitInput,
+  TeamFigures,
+  ThresholdsInput,
+  ThresholdsView,
+} from '@hearth/contracts'
+import { notFound } from '../../kernel/errors'
+import { actorOf } from '../../plugins/auth'
+import { auditFrom } from '../../kernel/context'
+import { familyService } from '../families/families-service'
+import { figuresService } from '../figures/figures-service'
+import { proposalService } from './proposals-service'
+import { noCaseContent, readsList, readsRecord } from '../../kernel/reads'
+
+const STRATEGY = ['strategy_member'] as const
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+const tags = ['sign-off']
+
+/** High-cost interventions: teams propose, strategy signs off; and the council-wide view. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const svc = proposalService(app.deps.db)
+  const figures = figuresService(app.deps.db)
+  const fam = familyService(app.deps.db)
+
+  app.get(
+    '/spend-thresholds',
+    {
+      config: {
+        access: ['administrator', 'strategy_member', 'practitioner'],
+        reads: noCaseContent('the council’s sign-off thresholds'),
+      },
+      schema: {
+        tags,
+        summary: 'The sign-off thresholds in force, and their history',
+        response: { 200: ThresholdsView, ...errors },
+      },
+    },
+    async (request) => {
+      const c = actorOf(request).councilId
+      return { current: await svc.thresholds(c), history: await svc.thresholdHistory(c) }
+    },
+  )
+  app.post(
+    '/spend-thresholds',
+    {
+      config: { access: ['administrator'] },
+      schema: {
+        tags,
+        summary: 'Change the thresholds (new proposals only; submitted ones keep theirs)',
+        body: ThresholdsInput,
+        response: { 201: Ok, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await svc.setThresholds(auditFrom(request), request.body)
+      reply.code(201)
+      return { ok: true as const }
+    },
+  )
+
+  app.post(
+    '/families/:id/proposals',
+    {
+      config: { access: ['practitioner'] },
+      schema: {
+        tags,
+        summary: 'Propose an intervention or package for a family your team holds',
+        params: IdParams,
+        body: ProposalInput,
+        response: { 201: ProposalView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.code(201)
+      return svc.propose(auditFrom(request), actorOf(request), request.params.id, request.body)
+    },
+  )
+  app.get(
+    '/families/:id/proposals',
+    {
+      config: { access: ['practitioner', 'strategy_member'], reads: readsList('proposal.list', 'proposal') },
+      schema: {
+        tags,
+        summary: 'Proposals for a family',
+        params: IdParams,
+        response: { 200: z.array(ProposalView), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      // the family must be this council's (and, for a practitioner, in their scope): otherwise "not found"
+      const scope = actor.roles.includes('strategy_member') ? ({ kind: 'all' } as const) : actor.familyScope
+      await fam.inScope(actor.councilId, scope, request.params.id)
+      return svc.list(auditFrom(request), actor, { familyId: request.params.id })
+    },
+  )
+  app.get(
+    '/proposals',
+    {
+      config: { access: ['practitioner', 'strategy_member'], reads: readsList('proposal.list', 'proposal') },
+      schema: {
+        tags,
+        summary: 'Proposals: waiting for strategy (deadline first) or decided; practitioners see only their teams’',
+        querystring: z.object({ view: z.enum(['awaiting', 'decided']).optional(), teamId: z.uuid().optional() }),
+        response: { 200: z.array(ProposalView), ...errors },
+      },
+    },
+    async (request) => svc.list(auditFrom(request), actorOf(request), request.query),
+  )
+  app.get(
+    '/proposals/:id',
+    {
+      config: { access: ['practitioner', 'strategy_member'], reads: readsRecord('proposal.read', 'proposal') },
+      schema: {
+        tags,
+        summary: 'A proposal with its decisions',
+        params: IdParams,
+        response: { 200: ProposalView, ...errors },
+      },
+    },
+    async (request) => svc.get(auditFrom(request), actorOf(request), request.params.id),
+  )
+  app.post(
+    '/proposals/:id/decision',
+    {
+      config: { access: STRATEGY },
+      schema: {
+        tags,
+        summary: 'Approve, decline or ask for more information, with reasons for the team (and the family)',
+        params: IdParams,
+        body: DecideProposalInput,
+        response: { 200: ProposalView, ...errors },
+      },
+    },
+    async (request) => svc.decide(auditFrom(request), actorOf(request), request.params.id, request.body),
+  )
+  app.post(
+    '/proposals/:id/resubmit',
+    {
+      config: { access: ['practitioner'] },
+      schema: {
+        tags,
+        summary: 'Send a proposal back to strategy with the information asked for',
+        params: IdParams,
+        body: ResubmitInput,
+        response: { 200: ProposalView, ...errors },
+      },
+    },
+    async (request) => svc.resubmit(auditFrom(request), actorOf(request), request.params.id, request.body),
+  )
+
+  app.get(
+    '/council/overview',
+    {
+      config: {
+        access: ['strategy_member', 'insight_adviser'],
+        reads: noCaseContent('council and team totals; no family or worker is named'),
+      },
+      schema: {
+        tags: ['council'],
+        summary: 'Teams at a glance (live, team totals only)',
+        response: { 200: CouncilOverview, ...errors },
+      },
+    },
+    async (request) => {
+      const c = actorOf(request).councilId
+      const [teams, referrals] = await Promise.all([figures.teams(c), figures.referralTimeliness(c)])
+      return {
+        generatedAt: new Date().toISOString(),
+        teams,
+        referrals,
+        committedPence: teams.reduce((s, t) => s + t.committedPence, 0),
+        proposalsAwaiting: teams.reduce((s, t) => s + t.proposalsAwaiting, 0),
+      }
+    },
+  )
+  app.get(
+    '/council/teams/:id',
+    {
+      config: {
+        access: ['strategy_member', 'insight_adviser'],
+        reads: noCaseContent('one team’s totals; no family or worker is named'),
+      },
+      schema: {
+        tags: ['council'],
+        summary: 'One team’s figures (team totals, no individual workers)',
+        params: IdParams,
+        response: { 200: TeamFigures, ...errors },
+      },
+    },
+    async (request) => {
+      const [t] = await figures.teams(actorOf(request).councilId, request.params.id)
+      if (!t) throw notFound('family-facing team')
+      return t
+    },
+  )
+}
+export default routes

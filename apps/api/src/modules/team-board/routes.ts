@@ -1,0 +1,301 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import {
+  Board,
+  CapInput,
+  ClaimInput,
+  ErrorBody,
+  FamilyWorkers,
+  IdParams,
+  IsoDate,
+  MyDay,
+  Ok,
+  RotaDay,
+  RotaInput,
+  RotaParams,
+  TeamDecisionInput,
+  TeamDecisionView,
+  Uuid,
+  VisitCancel,
+  VisitInput,
+  VisitMove,
+  VisitView,
+  WorkersInput,
+} from '@hearth/contracts'
+import { londonDateOf } from '@hearth/domain'
+import { actorOf } from '../../plugins/auth'
+import { auditFrom } from '../../kernel/context'
+import { familyService } from '../families/families-service'
+import { teamworkService } from './team-board-service'
+import { visitService } from './visits-service'
+import { noCaseContent, readsList, readsOfFamily } from '../../kernel/reads'
+
+const PRACTITIONER = ['practitioner'] as const
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+
+/** The family-facing team's own work: the board, claiming, hand-over, caps, rota, visits, "My day". */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const svc = teamworkService(app.deps.db)
+  const visitsSvc = visitService(app.deps.db)
+  const fam = familyService(app.deps.db)
+  const boardChanged = (councilId: string, teamId: string, familyId: string) => {
+    void app.events.nudgeOutbox() // the letter to the family is queued for the enablers
+    return app.events.publish({ type: 'board.changed', councilId, teamIds: [teamId], familyId }).catch(() => {})
+  }
+
+  app.get(
+    '/teams/:id/board',
+    {
+      config: {
+        access: PRACTITIONER,
+        reads: readsList('family.list', 'team_board', {
+          items: (p) => {
+            const b = p as { held: { familyId: string }[]; offers: { familyId: string }[] }
+            return [...b.held, ...b.offers]
+          },
+        }),
+      },
+      schema: {
+        tags: ['team board'],
+        summary: 'The team board: families waiting, who holds what against their cap, who is on duty',
+        params: IdParams,
+        response: { 200: Board, ...errors },
+      },
+    },
+    async (request) => svc.board(auditFrom(request), actorOf(request), request.params.id),
+  )
+
+  app.post(
+    '/teams/:id/offers/:offerId/claim',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags: ['team board'],
+        summary:
+          'Take a family on the board as its lead, naming a co-worker (or leave it out and the team finds one). Refused over your cap.',
+        params: z.object({ id: Uuid, offerId: Uuid }),
+        body: ClaimInput,
+        response: { 200: z.object({ familyId: Uuid, leadId: Uuid, coWorkerIds: z.array(Uuid) }), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      const result = await svc.claim(auditFrom(request), actor, request.params.id, request.params.offerId, request.body)
+      void boardChanged(actor.councilId, request.params.id, result.familyId)
+      return result
+    },
+  )
+
+  app.get(
+    '/families/:id/workers',
+    {
+      config: { access: ['practitioner', 'referral_officer'], reads: readsOfFamily('allocation.list') },
+      schema: {
+        tags: ['team board'],
+        summary: 'Who works with the family',
+        params: IdParams,
+        response: { 200: FamilyWorkers, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      await fam.inScope(actor.councilId, actor.familyScope, request.params.id)
+      return svc.familyWorkers(auditFrom(request), request.params.id)
+    },
+  )
+
+  app.post(
+    '/families/:id/workers',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags: ['team board'],
+        summary: 'Hand over or change the family’s lead and co-workers, with a reason',
+        params: IdParams,
+        body: WorkersInput,
+        response: { 200: FamilyWorkers, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      const { teamId } = await svc.setWorkers(auditFrom(request), actor, request.params.id, request.body)
+      void boardChanged(actor.councilId, teamId, request.params.id)
+      return svc.familyWorkers(auditFrom(request), request.params.id)
+    },
+  )
+
+  app.get(
+    '/teams/:id/decisions',
+    {
+      config: { access: PRACTITIONER, reads: readsList('team_decision.list', 'team') },
+      schema: {
+        tags: ['team board'],
+        summary: 'The team decisions log, newest first',
+        params: IdParams,
+        response: { 200: z.array(TeamDecisionView), ...errors },
+      },
+    },
+    async (request) => svc.decisions(actorOf(request), request.params.id),
+  )
+  app.post(
+    '/teams/:id/decisions',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags: ['team board'],
+        summary: 'Record a team decision, with who was there',
+        params: IdParams,
+        body: TeamDecisionInput,
+        response: { 201: Ok, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await svc.recordDecision(auditFrom(request), actorOf(request), request.params.id, request.body)
+      reply.code(201)
+      return { ok: true as const }
+    },
+  )
+
+  app.put(
+    '/teams/:id/members/:personId/cap',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags: ['team board'],
+        summary: 'Set one person’s cap (children as lead), as a recorded team decision',
+        params: z.object({ id: Uuid, personId: Uuid }),
+        body: CapInput,
+        response: { 200: Ok, ...errors },
+      },
+    },
+    async (request) => {
+      await svc.setCap(auditFrom(request), actorOf(request), request.params.id, request.params.personId, request.body)
+      return { ok: true as const }
+    },
+  )
+
+  app.get(
+    '/teams/:id/rota',
+    {
+      config: { access: PRACTITIONER, reads: noCaseContent('who is on duty: staff only') },
+      schema: {
+        tags: ['team board'],
+        summary: 'Who is on duty, for 14 days from `from` (default today)',
+        params: IdParams,
+        querystring: z.object({ from: IsoDate.optional() }),
+        response: { 200: z.array(RotaDay), ...errors },
+      },
+    },
+    async (request) => svc.rota(actorOf(request), request.params.id, request.query.from ?? londonDateOf(new Date())),
+  )
+  app.put(
+    '/teams/:id/rota/:day',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags: ['team board'],
+        summary: 'Put someone on duty for a day',
+        params: RotaParams,
+        body: RotaInput,
+        response: { 200: Ok, ...errors },
+      },
+    },
+    async (request) => {
+      await svc.setDuty(
+        auditFrom(request),
+        actorOf(request),
+        request.params.id,
+        request.params.day,
+        request.body.personId,
+      )
+      return { ok: true as const }
+    },
+  )
+
+  app.get(
+    '/families/:id/visits',
+    {
+      config: { access: PRACTITIONER, reads: readsOfFamily('visit.list') },
+      schema: {
+        tags: ['visits'],
+        summary: 'Visits and meetings with the family, newest first',
+        params: IdParams,
+        response: { 200: z.array(VisitView), ...errors },
+      },
+    },
+    async (request) => visitsSvc.list(auditFrom(request), actorOf(request), request.params.id),
+  )
+  app.post(
+    '/families/:id/visits',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags: ['visits'],
+        summary: 'Book a visit or meeting',
+        params: IdParams,
+        body: VisitInput,
+        response: { 201: VisitView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.code(201)
+      const visit = await visitsSvc.book(auditFrom(request), actorOf(request), request.params.id, request.body)
+      void app.events.nudgeOutbox()
+      return visit
+    },
+  )
+  app.patch(
+    '/visits/:id',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags: ['visits'],
+        summary: 'Move a visit (time, length or place), with a reason',
+        params: IdParams,
+        body: VisitMove,
+        response: { 200: VisitView, ...errors },
+      },
+    },
+    async (request) => visitsSvc.move(auditFrom(request), actorOf(request), request.params.id, request.body),
+  )
+  app.post(
+    '/visits/:id/cancel',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags: ['visits'],
+        summary: 'Cancel a visit, with a reason',
+        params: IdParams,
+        body: VisitCancel,
+        response: { 200: VisitView, ...errors },
+      },
+    },
+    async (request) => visitsSvc.cancel(auditFrom(request), actorOf(request), request.params.id, request.body.reason),
+  )
+
+  app.get(
+    '/me/day',
+    {
+      config: {
+        access: PRACTITIONER,
+        reads: readsList('family.list', 'my_day', {
+          items: (p) => {
+            const d = p as {
+              families: { familyId: string }[]
+              arrivals: { familyId: string }[]
+              visitsToday: { familyId: string }[]
+            }
+            return [...d.families, ...d.arrivals, ...d.visitsToday]
+          },
+        }),
+      },
+      schema: {
+        tags: ['visits'],
+        summary: 'My day: today’s visits, the families I hold, new arrivals',
+        response: { 200: MyDay, ...errors },
+      },
+    },
+    async (request) => visitsSvc.myDay(auditFrom(request), actorOf(request)),
+  )
+}
+export default routes

@@ -1,0 +1,163 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { FormEvent } from 'react'
+import { Link, useParams } from 'react-router'
+import type { z } from 'zod'
+import type { FamilyDetail } from '@hearth/contracts'
+import { ETHNICITY_CODES } from '@hearth/domain'
+import { api } from '../../api'
+import { FamilyWork } from '../team-board/FamilyWork'
+import { FamilyProposals } from '../sign-off/Proposals'
+import { AskInsight, Chronology } from '../insight/Insight'
+import { FamilyServices } from '../directory/FamilyServices'
+import { useLiveEvents } from '../../live'
+import { hasRole, useMe } from '../../session'
+import { BackLink, Button, ErrorSummary, Loading, SelectField, SummaryList, TextField } from '../../components/govuk'
+
+export function FamilyPage() {
+  const { id } = useParams()
+  useLiveEvents()
+  const { data: me } = useMe()
+  const queryClient = useQueryClient()
+  const family = useQuery({
+    queryKey: ['family', id],
+    queryFn: () => api<z.infer<typeof FamilyDetail>>('GET', `/api/families/${id}`),
+  })
+  const addChild = useMutation({
+    mutationFn: (body: unknown) => api('POST', `/api/families/${id}/children`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['family', id] }),
+  })
+  if (family.isLoading) return <Loading />
+  const f = family.data
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault()
+    const form = e.currentTarget
+    const d = new FormData(form)
+    const dob = String(d.get('dateOfBirth') ?? '')
+    const edd = String(d.get('expectedDateOfBirth') ?? '')
+    addChild.mutate(
+      {
+        firstName: d.get('firstName'),
+        lastName: d.get('lastName'),
+        dateOfBirth: dob || null,
+        expectedDateOfBirth: edd || null,
+        sex: d.get('sex'),
+        ethnicity: d.get('ethnicity'),
+        nhsNumber: d.get('nhsNumber') || null,
+      },
+      { onSuccess: () => form.reset() },
+    )
+  }
+  const adultName = (adultId: string) => f?.adults.find((a) => a.id === adultId)?.name ?? 'Someone'
+  const childName = (childId: string) => {
+    const c = f?.children.find((x) => x.id === childId)
+    return c ? `${c.firstName} ${c.lastName}` : 'a child'
+  }
+  return (
+    <>
+      <BackLink to="/families">Back to families</BackLink>
+      <ErrorSummary error={family.error} />
+      {f && (
+        <>
+          <span className="govuk-caption-l">{f.reference}</span>
+          <h1 className="govuk-heading-l">{f.name}</h1>
+          <SummaryList
+            rows={[
+              ['Address', [f.addressLine1, f.addressLine2, f.town, f.postcode].filter(Boolean).join(', ')],
+              ['Patch', f.patchName ?? 'No patch covers this postcode'],
+              ['Language', `${f.language}${f.interpreterNeeded ? ' (needs an interpreter)' : ''}`],
+            ]}
+          />
+          {hasRole(me, 'practitioner') && <FamilyWork familyId={f.id} interpreterNeeded={f.interpreterNeeded} />}
+          {hasRole(me, 'practitioner') && <FamilyProposals familyId={f.id} />}
+          {hasRole(me, 'practitioner') && <FamilyServices familyId={f.id} />}
+          {hasRole(me, 'practitioner') && <AskInsight familyId={f.id} />}
+          <h2 className="govuk-heading-m">Children</h2>
+          <ul className="govuk-list">
+            {f.children.map((c) => (
+              <li key={c.id}>
+                <Link className="govuk-link" to={`/children/${c.id}`}>
+                  {c.firstName} {c.lastName}
+                </Link>
+                {c.dateOfBirth
+                  ? `, born ${new Date(c.dateOfBirth).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}`
+                  : c.expectedDateOfBirth
+                    ? `, expected ${new Date(c.expectedDateOfBirth).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}`
+                    : ''}
+              </li>
+            ))}
+          </ul>
+          <h2 className="govuk-heading-m">People around the children</h2>
+          {f.adults.length === 0 ? (
+            <p className="govuk-body">No one recorded yet.</p>
+          ) : (
+            <ul className="govuk-list govuk-list--bullet">
+              {f.relationships.map((r) => (
+                <li key={r.id}>
+                  {adultName(r.adultId)} is {r.kind.replace('_', ' ')} to {childName(r.childId)}.
+                  {r.strengths ? ` Going well: ${r.strengths}` : ''}
+                  {r.worries ? ` Worries: ${r.worries}` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+          <details className="govuk-details">
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">Add a child</span>
+            </summary>
+            <div className="govuk-details__text">
+              <ErrorSummary error={addChild.error} />
+              <form onSubmit={submit} noValidate>
+                <TextField name="firstName" label="First name" error={addChild.error} width="govuk-input--width-20" />
+                <TextField
+                  name="lastName"
+                  label="Last name"
+                  defaultValue={f.name.replace(/ family$/, '')}
+                  error={addChild.error}
+                  width="govuk-input--width-20"
+                />
+                <TextField
+                  name="dateOfBirth"
+                  label="Date of birth"
+                  hint="For example, 2019-03-27"
+                  error={addChild.error}
+                  width="govuk-input--width-10"
+                />
+                <TextField
+                  name="expectedDateOfBirth"
+                  label="Or, for an unborn child, expected date"
+                  error={addChild.error}
+                  width="govuk-input--width-10"
+                />
+                <SelectField
+                  name="sex"
+                  label="Sex"
+                  options={[
+                    { value: 'F', label: 'Female' },
+                    { value: 'M', label: 'Male' },
+                    { value: 'U', label: 'Unknown or unborn' },
+                  ]}
+                  error={addChild.error}
+                />
+                <SelectField
+                  name="ethnicity"
+                  label="Ethnicity (census code)"
+                  defaultValue="NOBT"
+                  options={ETHNICITY_CODES.map((c) => ({ value: c, label: c }))}
+                  error={addChild.error}
+                />
+                <TextField
+                  name="nhsNumber"
+                  label="NHS number (optional)"
+                  error={addChild.error}
+                  width="govuk-input--width-10"
+                />
+                <Button disabled={addChild.isPending}>Add child</Button>
+              </form>
+            </div>
+          </details>
+          {hasRole(me, 'practitioner') && <Chronology familyId={f.id} />}
+        </>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,18 @@
+import type { Feature } from '../../feature'
+import { hasRole } from '../../session'
+import { ChildPage } from './ChildPage'
+import { FamiliesPage } from './FamiliesPage'
+import { FamilyPage } from './FamilyPage'
+import { NewFamilyPage } from './NewFamilyPage'
+
+const CASES = ['practitioner', 'referral_officer'] as const
+
+export const feature: Feature = {
+  routes: [
+    { path: '/families', roles: CASES, page: () => <FamiliesPage /> },
+    { path: '/families/new', roles: CASES, page: () => <NewFamilyPage /> },
+    { path: '/families/:id', roles: CASES, page: () => <FamilyPage /> },
+    { path: '/children/:id', roles: CASES, page: () => <ChildPage /> },
+  ],
+  nav: (me) => (hasRole(me, ...CASES) ? [{ to: '/families', label: 'Families', order: 70 }] : []),
+}

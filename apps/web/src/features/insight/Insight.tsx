@@ -1,0 +1,195 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState, type FormEvent } from 'react'
+import { Link } from 'react-router'
+import type { z } from 'zod'
+import type { ChronologyEntry, InsightRequestView } from '@hearth/contracts'
+import { COACHING_TOPICS, CONSULTATION_TOPICS } from '@hearth/domain'
+import { api } from '../../api'
+import { Button, ErrorSummary, Loading, SelectField, TextArea } from '../../components/govuk'
+import { dateTime } from '../../components/time'
+
+export type InsightRequest = z.infer<typeof InsightRequestView>
+type Entry = z.infer<typeof ChronologyEntry>
+
+export function InsightStatus({ r }: { r: InsightRequest }) {
+  if (r.status === 'advice_given') return <strong className="govuk-tag govuk-tag--green">Advice given</strong>
+  if (r.status === 'withdrawn') return <strong className="govuk-tag govuk-tag--grey">Withdrawn by the team</strong>
+  if (r.status === 'booked') return <strong className="govuk-tag govuk-tag--blue">Session booked</strong>
+  if (r.status === 'taken') return <strong className="govuk-tag govuk-tag--blue">{r.takenByName} is on it</strong>
+  return (
+    <strong className={`govuk-tag ${r.waitingTooLong ? 'govuk-tag--red' : 'govuk-tag--grey'}`}>
+      {r.waitingTooLong ? 'Waiting too long' : 'Waiting'}
+    </strong>
+  )
+}
+
+/** Ask the insight team: about a family (consultation) or for the team (consultation or coaching). */
+export function AskInsight({ familyId, teamId }: { familyId?: string; teamId?: string }) {
+  const queryClient = useQueryClient()
+  const [kind, setKind] = useState<'consultation' | 'coaching'>('consultation')
+  const [sent, setSent] = useState<InsightRequest | null>(null)
+  const ask = useMutation({
+    mutationFn: (body: unknown) => api<InsightRequest>('POST', '/api/insight/requests', body),
+    onSuccess: (r) => {
+      setSent(r)
+      void queryClient.invalidateQueries({ queryKey: ['insight'] })
+      void queryClient.invalidateQueries({ queryKey: ['chronology'] })
+    },
+  })
+  const topics = kind === 'consultation' ? CONSULTATION_TOPICS : COACHING_TOPICS
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault()
+    const form = e.currentTarget
+    const f = new FormData(form)
+    ask.mutate(
+      { kind, topic: f.get('topic'), question: f.get('question'), familyId: familyId ?? null, teamId: teamId ?? null },
+      { onSuccess: () => form.reset() },
+    )
+  }
+  return (
+    <details className="govuk-details">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">
+          {familyId ? 'Ask the insight team for a consultation' : 'Ask the insight team for coaching or a consultation'}
+        </span>
+      </summary>
+      <div className="govuk-details__text">
+        {sent && (
+          <div className="govuk-inset-text" role="status">
+            Sent to the insight team: {sent.topicLabel}. An adviser will take it and book a time with you.
+          </div>
+        )}
+        <ErrorSummary error={ask.error} />
+        <form onSubmit={submit} noValidate>
+          {!familyId && (
+            <div className="govuk-form-group">
+              <fieldset className="govuk-fieldset">
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">What do you need?</legend>
+                <div className="govuk-radios govuk-radios--small">
+                  {(['coaching', 'consultation'] as const).map((k) => (
+                    <div className="govuk-radios__item" key={k}>
+                      <input
+                        className="govuk-radios__input"
+                        id={`kind-${k}`}
+                        name="kind"
+                        type="radio"
+                        value={k}
+                        checked={kind === k}
+                        onChange={() => setKind(k)}
+                      />
+                      <label className="govuk-label govuk-radios__label" htmlFor={`kind-${k}`}>
+                        {k === 'coaching'
+                          ? 'Coaching for the team (a facilitated session)'
+                          : 'A consultation (a specialist view)'}
+                      </label>
+                    </div>
+                  ))}
+                </div>
+              </fieldset>
+            </div>
+          )}
+          <SelectField
+            name="topic"
+            label="What is it about?"
+            options={Object.entries(topics).map(([value, label]) => ({ value, label }))}
+            error={ask.error}
+          />
+          <TextArea
+            name="question"
+            label="What would you like help with?"
+            hint="In your own words: what is happening, what you have tried, what you are unsure about."
+            error={ask.error}
+            rows={5}
+          />
+          <Button disabled={ask.isPending}>Send to the insight team</Button>
+        </form>
+      </div>
+    </details>
+  )
+}
+
+const KIND_LABEL: Record<Entry['kind'], string> = {
+  referral: 'Referral',
+  allocation: 'Workers',
+  visit: 'Visit',
+  proposal: 'Proposal',
+  decision: 'Strategy decision',
+  consultation: 'Consultation',
+  coaching: 'Coaching',
+  service: 'Service',
+  commission: 'Commissioning',
+  team_decision: 'Team decision',
+}
+
+/** The family's story, newest first. */
+export function Chronology({ familyId }: { familyId: string }) {
+  const list = useQuery({
+    queryKey: ['chronology', familyId],
+    queryFn: () => api<Entry[]>('GET', `/api/families/${familyId}/chronology`),
+  })
+  return (
+    <section aria-labelledby="chronology-heading">
+      <h2 className="govuk-heading-m" id="chronology-heading">
+        Chronology
+      </h2>
+      <ErrorSummary error={list.error} />
+      {list.isLoading ? (
+        <Loading />
+      ) : (list.data ?? []).length === 0 ? (
+        <p className="govuk-body">Nothing recorded yet.</p>
+      ) : (
+        <ol className="hearth-timeline" aria-live="polite">
+          {list.data!.map((e) => (
+            <li key={`${e.kind}:${e.at}:${e.title}`} className="hearth-timeline__item">
+              <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
+                {e.link ? (
+                  <Link className="govuk-link" to={e.link}>
+                    {e.title}
+                  </Link>
+                ) : (
+                  e.title
+                )}
+              </h3>
+              <p className="govuk-body-s govuk-!-margin-bottom-1 hearth-secondary">
+                {KIND_LABEL[e.kind]} · {dateTime(e.at)}
+                {e.byName ? ` · ${e.byName}` : ''}
+              </p>
+              {e.detail && <p className="govuk-body hearth-prewrap">{e.detail}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}
+
+/** On the team board: what the team has asked the insight team, and a way to ask. */
+export function TeamInsight({ teamId }: { teamId: string }) {
+  const list = useQuery({
+    queryKey: ['insight', 'team', teamId],
+    queryFn: () => api<InsightRequest[]>('GET', `/api/insight/requests?view=team&teamId=${teamId}`),
+  })
+  return (
+    <section aria-labelledby="team-insight-heading">
+      <h2 className="govuk-heading-m" id="team-insight-heading">
+        Consultation and coaching
+      </h2>
+      {(list.data ?? []).length === 0 ? (
+        <p className="govuk-body">The team has not asked the insight team for anything yet.</p>
+      ) : (
+        <ul className="govuk-list">
+          {list.data!.slice(0, 10).map((r) => (
+            <li key={r.id}>
+              <Link className="govuk-link" to={`/insight/requests/${r.id}`}>
+                {r.topicLabel}
+                {r.familyName ? ` (${r.familyName})` : ''}
+              </Link>{' '}
+              <InsightStatus r={r} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <AskInsight teamId={teamId} />
+    </section>
+  )
+}

@@ -1,0 +1,410 @@
+import { useMutation, useQuery } from '@tanstack/react-query'
+import { useMemo, useRef, useState, type FormEvent } from 'react'
+import { useNavigate } from 'react-router'
+import type { z } from 'zod'
+import type { MatchResult, ReferralDetail } from '@hearth/contracts'
+import { FAMILY_CONSENT, FAMILY_CONSENT_LIST, REFERRAL_SOURCE_CODES, REFERRAL_SOURCES } from '@hearth/domain'
+import { api, ApiError } from '../../api'
+import { BackLink, Button, ErrorSummary, SelectField, TextField } from '../../components/govuk'
+
+type Match = z.infer<typeof MatchResult>
+type ChildRow =
+  | { key: number; mode: 'new'; firstName: string; lastName: string; dateOfBirth: string; sex: string }
+  | { key: number; mode: 'linked'; childId: string; familyId: string; label: string }
+
+function useDebounced<T>(value: T, ms = 300): T {
+  const [v, setV] = useState(value)
+  const t = useRef<ReturnType<typeof setTimeout>>(undefined)
+  useMemo(() => {
+    clearTimeout(t.current)
+    t.current = setTimeout(() => setV(value), ms)
+  }, [value, ms])
+  return v
+}
+
+function localNow(): string {
+  const d = new Date()
+  d.setMinutes(d.getMinutes() - d.getTimezoneOffset())
+  return d.toISOString().slice(0, 16)
+}
+
+function Candidates({
+  row,
+  postcode,
+  declined,
+  onLink,
+  onDecline,
+}: {
+  row: Extract<ChildRow, { mode: 'new' }>
+  postcode: string
+  declined: string[]
+  onLink: (m: Match) => void
+  onDecline: (m: Match) => void
+}) {
+  const q = useDebounced({
+    firstName: row.firstName.trim(),
+    lastName: row.lastName.trim(),
+    dateOfBirth: row.dateOfBirth,
+    postcode: postcode.trim(),
+  })
+  const enabled = q.lastName.length >= 2 && (/^\d{4}-\d{2}-\d{2}$/.test(q.dateOfBirth) || q.postcode.length >= 5)
+  const params = new URLSearchParams(
+    Object.entries(q).filter(([k, v]) => v && (k !== 'dateOfBirth' || /^\d{4}-\d{2}-\d{2}$/.test(v))),
+  )
+  const matches = useQuery({
+    queryKey: ['matches', params.toString()],
+    queryFn: () => api<Match[]>('GET', `/api/referrals/matches?${params}`),
+    enabled,
+  })
+  const shown = (matches.data ?? []).filter((m) => !declined.includes(m.childId))
+  if (!enabled || shown.length === 0) return null
+  return (
+    <div className="govuk-inset-text" aria-live="polite">
+      <h3 className="govuk-heading-s">Is this a child we already know?</h3>
+      {shown.map((m) => (
+        <div key={m.childId} className="govuk-!-margin-bottom-4">
+          <p className="govuk-body govuk-!-margin-bottom-1">
+            <strong>
+              {m.firstName} {m.lastName}
+            </strong>
+            {m.dateOfBirth ? `, born ${m.dateOfBirth}` : ''} · {m.familyName} ({m.familyReference}), {m.postcode}
+            {m.openToTeam && (
+              <>
+                {' '}
+                · <strong className="govuk-tag govuk-tag--purple">Open to {m.openToTeam}</strong>
+              </>
+            )}
+          </p>
+          <p className="govuk-body-s govuk-!-margin-bottom-2">Why: {m.reasons.join(', ')}.</p>
+          <div className="hearth-actions">
+            <Button type="button" secondary onClick={() => onLink(m)}>
+              Link {m.firstName} {m.lastName}
+            </Button>
+            <button type="button" className="govuk-link hearth-link-button" onClick={() => onDecline(m)}>
+              Not this child
+            </button>
+          </div>
+        </div>
+      ))}
+    </div>
+  )
+}
+
+export function NewReferralPage() {
+  const navigate = useNavigate()
+  const [idempotencyKey] = useState(() => crypto.randomUUID())
+  const [rows, setRows] = useState<ChildRow[]>([
+    { key: 1, mode: 'new', firstName: '', lastName: '', dateOfBirth: '', sex: 'U' },
+  ])
+  const [postcode, setPostcode] = useState('')
+  const [declined, setDeclined] = useState<string[]>([])
+  const linkedFamily = rows.find((r): r is Extract<ChildRow, { mode: 'linked' }> => r.mode === 'linked')
+  const create = useMutation({
+    // The same key for every press of "Save": a double click or a retry never makes a second referral.
+    mutationFn: (body: unknown) =>
+      api<z.infer<typeof ReferralDetail>>('POST', '/api/referrals', body, { 'idempotency-key': idempotencyKey }),
+    onSuccess: (r) => navigate(`/referrals/${r.id}`),
+  })
+  const update = (key: number, patch: Partial<Extract<ChildRow, { mode: 'new' }>>) =>
+    setRows((rs) => rs.map((r) => (r.key === key && r.mode === 'new' ? { ...r, ...patch } : r)))
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault()
+    const f = new FormData(e.currentTarget)
+    const received = String(f.get('receivedAt') ?? '')
+    const family = linkedFamily
+      ? { existingFamilyId: linkedFamily.familyId }
+      : {
+          name: f.get('familyName'),
+          addressLine1: f.get('addressLine1'),
+          addressLine2: f.get('addressLine2'),
+          town: f.get('town'),
+          postcode,
+          language: f.get('language') || 'English',
+          interpreterNeeded: f.get('interpreterNeeded') === 'yes',
+        }
+    create.mutate({
+      receivedAt: received ? new Date(received).toISOString() : '',
+      source: f.get('source'),
+      referrerName: f.get('referrerName'),
+      referrerOrganisation: f.get('referrerOrganisation'),
+      referrerContact: f.get('referrerContact'),
+      worries: f.get('worries'),
+      familyKnowledge: f.get('familyKnowledge'),
+      familyConsent: f.get('familyConsent') ?? 'unknown',
+      family,
+      children: rows.map((r) =>
+        r.mode === 'linked'
+          ? { existingChildId: r.childId }
+          : { firstName: r.firstName, lastName: r.lastName, dateOfBirth: r.dateOfBirth || null, sex: r.sex },
+      ),
+      declinedMatches: declined,
+    })
+  }
+  const err = create.error
+  const childProblem = (i: number, field: string) =>
+    err instanceof ApiError
+      ? err.details.find((d) => d.field === `body.children.${i}.${field}` || d.field === `body.children.${i}`)?.message
+      : undefined
+
+  return (
+    <>
+      <BackLink to="/referrals">Back to referrals</BackLink>
+      <ErrorSummary error={err} />
+      <h1 className="govuk-heading-l">Record a referral</h1>
+      <form onSubmit={submit} noValidate>
+        <h2 className="govuk-heading-m">Who referred</h2>
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="receivedAt">
+            When it was received
+          </label>
+          <input
+            className="govuk-input govuk-input--width-20"
+            id="receivedAt"
+            name="receivedAt"
+            type="datetime-local"
+            defaultValue={localNow()}
+          />
+        </div>
+        <SelectField
+          name="source"
+          label="Where the referral came from"
+          options={REFERRAL_SOURCE_CODES.map((c) => ({ value: c, label: REFERRAL_SOURCES[c] }))}
+          defaultValue="2A"
+          error={err}
+        />
+        <TextField
+          name="referrerName"
+          label="Their name"
+          hint="Leave empty only for an anonymous referral."
+          error={err}
+          width="govuk-input--width-30"
+        />
+        <TextField
+          name="referrerOrganisation"
+          label="Their role or organisation (optional)"
+          error={err}
+          width="govuk-input--width-30"
+        />
+        <TextField
+          name="referrerContact"
+          label="How to reach them (optional)"
+          error={err}
+          width="govuk-input--width-30"
+        />
+
+        <h2 className="govuk-heading-m">The worries</h2>
+        <div
+          className={`govuk-form-group${err instanceof ApiError && err.forField('worries') ? ' govuk-form-group--error' : ''}`}
+        >
+          <label className="govuk-label" htmlFor="worries">
+            What the referrer is worried about, in their own words
+          </label>
+          {err instanceof ApiError && err.forField('worries') && (
+            <p className="govuk-error-message">
+              <span className="govuk-visually-hidden">Error:</span> {err.forField('worries')}
+            </p>
+          )}
+          <textarea className="govuk-textarea" id="worries" name="worries" rows={5} />
+        </div>
+        <div className="govuk-form-group">
+          <fieldset className="govuk-fieldset">
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+              Does the family know about this referral?
+            </legend>
+            <div className="govuk-radios govuk-radios--small">
+              {FAMILY_CONSENT_LIST.map((c) => (
+                <div className="govuk-radios__item" key={c}>
+                  <input
+                    className="govuk-radios__input"
+                    id={`consent-${c}`}
+                    name="familyConsent"
+                    type="radio"
+                    value={c}
+                    defaultChecked={c === 'unknown'}
+                  />
+                  <label className="govuk-label govuk-radios__label" htmlFor={`consent-${c}`}>
+                    {FAMILY_CONSENT[c]}
+                  </label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="familyKnowledge">
+            What the family knows and has agreed to (optional)
+          </label>
+          <textarea className="govuk-textarea" id="familyKnowledge" name="familyKnowledge" rows={2} />
+        </div>
+
+        <h2 className="govuk-heading-m">The children</h2>
+        {rows.map((r, i) =>
+          r.mode === 'linked' ? (
+            <div className="govuk-inset-text" key={r.key}>
+              Linked to the known record of <strong>{r.label}</strong>.{' '}
+              <button
+                type="button"
+                className="govuk-link hearth-link-button"
+                onClick={() =>
+                  setRows((rs) =>
+                    rs.map((x) =>
+                      x.key === r.key
+                        ? { key: r.key, mode: 'new', firstName: '', lastName: '', dateOfBirth: '', sex: 'U' }
+                        : x,
+                    ),
+                  )
+                }
+              >
+                Undo
+              </button>
+            </div>
+          ) : (
+            <fieldset className="govuk-fieldset govuk-!-margin-bottom-4" key={r.key}>
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Child {i + 1}</legend>
+              {(['firstName', 'lastName', 'dateOfBirth'] as const).map((field) => (
+                <div
+                  className={`govuk-form-group${childProblem(i, field) ? ' govuk-form-group--error' : ''}`}
+                  key={field}
+                >
+                  <label className="govuk-label" htmlFor={`child-${r.key}-${field}`}>
+                    {field === 'firstName'
+                      ? 'First name'
+                      : field === 'lastName'
+                        ? 'Last name'
+                        : 'Date of birth (YYYY-MM-DD)'}
+                  </label>
+                  {childProblem(i, field) && (
+                    <p className="govuk-error-message">
+                      <span className="govuk-visually-hidden">Error:</span> {childProblem(i, field)}
+                    </p>
+                  )}
+                  <input
+                    className="govuk-input govuk-input--width-20"
+                    id={`child-${r.key}-${field}`}
+                    value={r[field]}
+                    onChange={(e) => update(r.key, { [field]: e.target.value })}
+                  />
+                </div>
+              ))}
+              <div className="govuk-form-group">
+                <label className="govuk-label" htmlFor={`child-${r.key}-sex`}>
+                  Sex
+                </label>
+                <select
+                  className="govuk-select"
+                  id={`child-${r.key}-sex`}
+                  value={r.sex}
+                  onChange={(e) => update(r.key, { sex: e.target.value })}
+                >
+                  <option value="F">Female</option>
+                  <option value="M">Male</option>
+                  <option value="U">Unknown</option>
+                </select>
+              </div>
+              <Candidates
+                row={r}
+                postcode={postcode}
+                declined={declined}
+                onDecline={(m) => setDeclined((d) => [...d, m.childId])}
+                onLink={(m) => {
+                  if (linkedFamily && linkedFamily.familyId !== m.familyId) return
+                  setRows((rs) =>
+                    rs.map((x) =>
+                      x.key === r.key
+                        ? {
+                            key: r.key,
+                            mode: 'linked',
+                            childId: m.childId,
+                            familyId: m.familyId,
+                            label: `${m.firstName} ${m.lastName} (${m.familyName}, ${m.familyReference})`,
+                          }
+                        : x,
+                    ),
+                  )
+                }}
+              />
+            </fieldset>
+          ),
+        )}
+        <Button
+          type="button"
+          secondary
+          onClick={() =>
+            setRows((rs) => [
+              ...rs,
+              {
+                key: Math.max(...rs.map((x) => x.key)) + 1,
+                mode: 'new',
+                firstName: '',
+                lastName: '',
+                dateOfBirth: '',
+                sex: 'U',
+              },
+            ])
+          }
+        >
+          Add another child
+        </Button>
+
+        <h2 className="govuk-heading-m">The family</h2>
+        {linkedFamily ? (
+          <p className="govuk-body">
+            The family is the known family of the linked child. Change their address on the family’s page if it is out
+            of date.
+          </p>
+        ) : (
+          <>
+            <TextField
+              name="familyName"
+              label="How the family is known"
+              hint="For example, the Fernsby family"
+              error={err}
+              width="govuk-input--width-30"
+            />
+            <TextField name="addressLine1" label="Address line 1" error={err} />
+            <TextField name="addressLine2" label="Address line 2 (optional)" error={err} />
+            <TextField name="town" label="Town or city" error={err} width="govuk-input--width-20" />
+            <div
+              className={`govuk-form-group${err instanceof ApiError && err.forField('postcode') ? ' govuk-form-group--error' : ''}`}
+            >
+              <label className="govuk-label" htmlFor="postcode">
+                Postcode
+              </label>
+              <div className="govuk-hint">
+                Decides which team’s patch the family is in, and helps find known children.
+              </div>
+              {err instanceof ApiError && err.forField('postcode') && (
+                <p className="govuk-error-message">
+                  <span className="govuk-visually-hidden">Error:</span> {err.forField('postcode')}
+                </p>
+              )}
+              <input
+                className="govuk-input govuk-input--width-10"
+                id="postcode"
+                value={postcode}
+                onChange={(e) => setPostcode(e.target.value)}
+              />
+            </div>
+            <TextField
+              name="language"
+              label="Main language at home"
+              defaultValue="English"
+              error={err}
+              width="govuk-input--width-20"
+            />
+            <SelectField
+              name="interpreterNeeded"
+              label="Do they need an interpreter?"
+              options={[
+                { value: 'no', label: 'No' },
+                { value: 'yes', label: 'Yes' },
+              ]}
+            />
+          </>
+        )}
+        <Button disabled={create.isPending}>Save referral</Button>
+      </form>
+    </>
+  )
+}

@@ -1,0 +1,176 @@
+import { useQuery } from '@tanstack/react-query'
+import { Link } from 'react-router'
+import type { z } from 'zod'
+import type { Me, MyDay as MyDayT, TaskView } from '@hearth/contracts'
+import { VISIT_KINDS, type VisitKind } from '@hearth/domain'
+import { api } from '../../api'
+import { ErrorSummary, Loading } from '../../components/govuk'
+import { RequestList } from '../enablers/Requests'
+import { InsightStatus, type InsightRequest } from '../insight/Insight'
+import { dateTime, since } from '../../components/time'
+
+function Arrivals({ day }: { day: z.infer<typeof MyDayT> }) {
+  return (
+    <section className="govuk-!-margin-bottom-6">
+      <h2 className="govuk-heading-m">New families on your team’s board ({day.arrivals.length})</h2>
+      {day.arrivals.length === 0 ? (
+        <p className="govuk-body">No families are waiting.</p>
+      ) : (
+        <ul className="govuk-list" aria-live="polite">
+          {day.arrivals.map((a) => (
+            <li key={a.offerId}>
+              <Link className="govuk-link" to={`/families/${a.familyId}`}>
+                {a.familyName}
+              </Link>{' '}
+              · {a.childCount} {a.childCount === 1 ? 'child' : 'children'} · arrived {since(a.offeredAt)}{' '}
+              {a.openCase && <strong className="govuk-tag govuk-tag--purple">Already known to your team</strong>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+/** The practitioner's home: the day's visits, the families they hold, new arrivals (first when on duty). */
+export function MyDay({ me }: { me: Me }) {
+  const day = useQuery({
+    queryKey: ['my-day'],
+    queryFn: () => api<z.infer<typeof MyDayT>>('GET', '/api/me/day'),
+    refetchInterval: 60_000,
+  })
+  const requests = useQuery({
+    queryKey: ['tasks', 'mine-requested'],
+    queryFn: () => api<z.infer<typeof TaskView>[]>('GET', '/api/me/requests'),
+  })
+  const insight = useQuery({
+    queryKey: ['insight', 'team'],
+    queryFn: () => api<InsightRequest[]>('GET', '/api/insight/requests?view=team'),
+  })
+  if (day.isLoading) return <Loading />
+  if (!day.data) return <ErrorSummary error={day.error} />
+  const d = day.data
+  const onDuty = d.onDutyFor.length > 0
+  const boards = me.teams.filter((t) => t.kind === 'family_facing')
+  return (
+    <>
+      {onDuty && (
+        <div className="govuk-inset-text">
+          You are on duty today for {d.onDutyFor.map((t) => t.teamName).join(', ')}: new families come to you first.
+        </div>
+      )}
+      <p className="govuk-body">
+        {boards.map((t) => (
+          <Link key={t.id} className="govuk-link govuk-!-margin-right-4" to={`/teams/${t.id}/board`}>
+            {t.name} board
+          </Link>
+        ))}
+      </p>
+      {onDuty && <Arrivals day={d} />}
+      <section className="govuk-!-margin-bottom-6">
+        <h2 className="govuk-heading-m">Today’s visits and meetings ({d.visitsToday.length})</h2>
+        {d.visitsToday.length === 0 ? (
+          <p className="govuk-body">Nothing booked today.</p>
+        ) : (
+          <ul className="govuk-list">
+            {d.visitsToday.map((v) => (
+              <li key={v.id}>
+                <strong>
+                  {new Date(v.startsAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}
+                </strong>{' '}
+                {VISIT_KINDS[v.kind as VisitKind] ?? v.kind} with the{' '}
+                <Link className="govuk-link" to={`/families/${v.familyId}`}>
+                  {v.familyName.replace(/ family$/, '')} family
+                </Link>
+                , {v.place}
+                {v.interpreterNeeded && (
+                  <>
+                    {' '}
+                    · <strong className="govuk-tag govuk-tag--grey">Interpreter</strong>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">
+          Families you work with ({d.families.length})
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              Family
+            </th>
+            <th scope="col" className="govuk-table__header">
+              You are
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Next visit
+            </th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {d.families.map((f) => (
+            <tr className="govuk-table__row" key={f.familyId}>
+              <td className="govuk-table__cell">
+                <Link className="govuk-link" to={`/families/${f.familyId}`}>
+                  {f.familyName}
+                </Link>
+              </td>
+              <td className="govuk-table__cell">{f.role === 'lead' ? 'Lead' : 'Co-worker'}</td>
+              <td className="govuk-table__cell">
+                {f.nextVisitAt ? (
+                  dateTime(f.nextVisitAt)
+                ) : f.state === 'overdue' ? (
+                  <strong className="govuk-tag govuk-tag--red">Not seen for over 4 weeks: book a visit</strong>
+                ) : (
+                  <strong className="govuk-tag govuk-tag--yellow">None booked</strong>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!onDuty && <Arrivals day={d} />}
+      <RequestList tasks={requests.data ?? []} caption="Your requests to the enablers" />
+      <InsightLately requests={insight.data ?? []} />
+    </>
+  )
+}
+
+/** The team's requests to the insight team: open ones, and advice from the last fortnight. */
+function InsightLately({ requests }: { requests: InsightRequest[] }) {
+  const fortnight = Date.now() - 14 * 86_400_000
+  const shown = requests.filter(
+    (r) =>
+      r.status === 'waiting' ||
+      r.status === 'taken' ||
+      r.status === 'booked' ||
+      (r.status === 'advice_given' && r.adviceAt && Date.parse(r.adviceAt) > fortnight),
+  )
+  return (
+    <section className="govuk-!-margin-bottom-6" aria-labelledby="insight-lately">
+      <h2 className="govuk-heading-m" id="insight-lately">
+        Consultation and coaching ({shown.length})
+      </h2>
+      {shown.length === 0 ? (
+        <p className="govuk-body">Nothing open with the insight team, and no new advice.</p>
+      ) : (
+        <ul className="govuk-list">
+          {shown.map((r) => (
+            <li key={r.id}>
+              <Link className="govuk-link" to={`/insight/requests/${r.id}`}>
+                {r.topicLabel}
+                {r.familyName ? ` (${r.familyName})` : ` (${r.teamName})`}
+              </Link>{' '}
+              <InsightStatus r={r} />
+              {r.sessionAt && r.status === 'booked' ? ` · session ${dateTime(r.sessionAt)}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
