@@ -3,6 +3,7 @@ import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditExports, outbox } from '@hearth/db'
 import { enqueueInTx, QUEUES, relayOutbox } from '@hearth/jobs'
+import { taskRules } from '../src/jobs/enablers/task-rules'
 import { assertHandlersComplete, loadHandlers, startWorker, type RunningWorker } from '../src/index'
 import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
@@ -35,6 +36,16 @@ afterAll(async () => {
 })
 
 describe('jobs', () => {
+  it('each admin-task trigger has one rule, owned by the capability whose action it is', async () => {
+    const rules = await taskRules()
+    expect(Object.keys(rules).sort()).toEqual([
+      'insight.session_booked',
+      'referral.received',
+      'visit.booked',
+      'workers.changed',
+    ])
+  })
+
   it('every job has exactly one handler, found in jobs/<capability>/*.handler.ts (checked at boot)', async () => {
     const handlers = await loadHandlers()
     expect(Object.keys(handlers).sort()).toEqual([
