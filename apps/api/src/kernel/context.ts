@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify'
-import type { AuditEntry } from '@hearth/db'
+import type { AuditEntry, Db } from '@hearth/db'
 
 /**
  * The "who, from where" of a request: the half of every audit row that use-cases do not decide.
@@ -18,4 +18,9 @@ export function auditFrom(request: FastifyRequest): Ctx {
     ip: request.ip,
     requestId: request.id,
   }
+}
+
+/** What a use-case may reach: the database. Always the first argument, then `Ctx`. */
+export interface Deps {
+  db: Db
 }

@@ -14,7 +14,12 @@ import {
 } from '@hearth/contracts'
 import { invalid } from '../../kernel/errors'
 import { auditFrom } from '../../kernel/context'
-import { referralService } from './referrals-service'
+import { decideReferral } from './decide-referral'
+import { findMatchingChildren } from './find-matching-children'
+import { getReferral } from './get-referral'
+import { intakeReferral } from './intake-referral'
+import { listReferrals } from './list-referrals'
+import { routeReferralTo } from './route-referral'
 import { readsList, readsWithChildren } from '../../kernel/reads'
 
 const FRONT_DOOR = ['referral_officer'] as const
@@ -22,7 +27,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const tags = ['referrals']
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const svc = referralService(app.deps.db)
+  const deps = { db: app.deps.db }
 
   app.post(
     '/referrals',
@@ -43,10 +48,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         throw invalid('headers.idempotency-key', 'use 8 to 200 letters, digits or - _ . :')
       }
       const ctx = auditFrom(request)
-      const { referral, replayed } = await svc.intake(ctx, request.body, (key as string | undefined) ?? null)
+      const { referral, replayed } = await intakeReferral(deps, ctx, request.body, (key as string | undefined) ?? null)
       if (!replayed) void app.events.nudgeOutbox()
       reply.code(replayed ? 200 : 201)
-      return svc.get(ctx, referral.id)
+      return getReferral(deps, ctx, referral.id)
     },
   )
 
@@ -66,7 +71,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(ReferralSummary), ...errors },
       },
     },
-    async (request) => svc.list(auditFrom(request), request.query.view),
+    async (request) => listReferrals(deps, auditFrom(request), request.query.view),
   )
 
   app.get(
@@ -80,7 +85,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(MatchResult), ...errors },
       },
     },
-    async (request) => svc.matches(auditFrom(request), request.query),
+    async (request) => findMatchingChildren(deps, auditFrom(request), request.query),
   )
 
   app.get(
@@ -92,7 +97,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       schema: { tags, summary: 'A referral', params: IdParams, response: { 200: ReferralDetail, ...errors } },
     },
-    async (request) => svc.get(auditFrom(request), request.params.id),
+    async (request) => getReferral(deps, auditFrom(request), request.params.id),
   )
 
   app.post(
@@ -108,7 +113,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const detail = await svc.decide(auditFrom(request), request.params.id, request.body)
+      const detail = await decideReferral(deps, auditFrom(request), request.params.id, request.body)
       if (detail.routingStatus === 'queued') void app.events.nudgeOutbox()
       return detail
     },
@@ -128,7 +133,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const ctx = auditFrom(request)
-      const outcome = await svc.routeTo(ctx, request.params.id, request.body.teamId)
+      const outcome = await routeReferralTo(deps, ctx, request.params.id, request.body.teamId)
       if (outcome.kind === 'routed') {
         await app.events.publish({
           type: 'offer.created',
@@ -138,7 +143,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           openCase: outcome.openCase,
         })
       }
-      return svc.get(ctx, request.params.id)
+      return getReferral(deps, ctx, request.params.id)
     },
   )
 }

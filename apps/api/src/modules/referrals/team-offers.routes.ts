@@ -6,11 +6,10 @@ import { ErrorBody, IdParams, OfferView } from '@hearth/contracts'
 import { notFound } from '../../kernel/errors'
 import { actorOf } from '../../plugins/auth'
 import { auditFrom } from '../../kernel/context'
-import { referralService } from './referrals-service'
+import { listTeamOffers } from './list-team-offers'
 import { readsList } from '../../kernel/reads'
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const svc = referralService(app.deps.db)
   app.get(
     '/teams/:id/offers',
     {
@@ -32,7 +31,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         .from(teams)
         .where(and(eq(teams.councilId, actor.councilId), eq(teams.id, request.params.id)))
       if (!team) throw notFound('team')
-      return svc.teamOffers(auditFrom(request), request.params.id)
+      return listTeamOffers({ db: app.deps.db }, auditFrom(request), request.params.id)
     },
   )
 }

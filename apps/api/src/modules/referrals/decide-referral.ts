@@ -1,0 +1,54 @@
+import type { Ctx } from '../../kernel/context'
+import { and, eq } from 'drizzle-orm'
+import { referrals, writeAudit } from '@hearth/db'
+import type { DecisionInput } from '@hearth/contracts'
+import { decisionNeedsPrimaryNeed, decisionNeedsTeam } from '@hearth/domain'
+import { enqueueInTx } from '@hearth/jobs'
+import { AppError, invalid } from '../../kernel/errors'
+import { loadReferral } from './referral-views'
+import type { Deps } from '../../kernel/context'
+import { getReferral } from './get-referral'
+
+/** Decides once: a second decision (or two officers at the same moment) is refused. */
+export async function decideReferral(deps: Deps, ctx: Ctx, id: string, input: DecisionInput) {
+  const { db } = deps
+  const decision = input.decision as Parameters<typeof decisionNeedsTeam>[0]
+  if (decisionNeedsPrimaryNeed(decision) && !input.primaryNeedCode)
+    throw invalid('body.primaryNeedCode', 'choose the primary need (N0 … N9) when the decision is to assess')
+  const needsTeam = decisionNeedsTeam(decision)
+  await db.transaction(async (tx) => {
+    const [r] = await tx
+      .update(referrals)
+      .set({
+        status: 'decided',
+        decision,
+        decisionReasons: input.reasons,
+        primaryNeedCode: input.primaryNeedCode ?? null,
+        decidedAt: new Date(),
+        decidedBy: ctx.actorPersonId,
+        routingStatus: needsTeam ? 'queued' : 'not_needed',
+      })
+      .where(
+        and(eq(referrals.councilId, ctx.councilId), eq(referrals.id, id), eq(referrals.status, 'awaiting_decision')),
+      )
+      .returning()
+    if (!r) {
+      await loadReferral(tx, ctx.councilId, id) // 404 when it does not exist
+      throw new AppError('conflict', 'This referral has already been decided.')
+    }
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'referral.decide',
+      recordType: 'referral',
+      recordId: id,
+      familyId: r.familyId,
+      details: {
+        decision,
+        primaryNeedCode: input.primaryNeedCode ?? null,
+        onTime: r.decidedAt!.getTime() < r.dueAt.getTime(),
+      },
+    })
+    if (needsTeam) await enqueueInTx(tx, ctx.councilId, 'referral.route', { councilId: ctx.councilId, referralId: id })
+  })
+  return getReferral(deps, ctx, id)
+}

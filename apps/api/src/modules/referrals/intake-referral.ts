@@ -1,0 +1,220 @@
+import type { Ctx } from '../../kernel/context'
+import { createHash } from 'node:crypto'
+import { and, eq } from 'drizzle-orm'
+import {
+  children,
+  families,
+  newLaChildId,
+  nextReference,
+  patches,
+  referralChildren,
+  referrals,
+  writeAudit,
+  type AuditEntry,
+  type Referral,
+} from '@hearth/db'
+import type { ReferralInput } from '@hearth/contracts'
+import {
+  isProfessionalSource,
+  type ReferralSource,
+  findPatchForPostcode,
+  REFERRAL_DECISION_WORKING_DAYS,
+  workingDayDeadline,
+} from '@hearth/domain'
+import { enqueueInTx } from '@hearth/jobs'
+import { AppError, invalid } from '../../kernel/errors'
+import { councilHolidays } from '../calendar/calendar-service'
+import { isUniqueViolation, openTeamOf } from './referral-views'
+import type { Deps } from '../../kernel/context'
+
+/**
+ * Records a referral: the family (new or known), the children (new or linked), the decision
+ * clock, all in one transaction. With an Idempotency-Key, sending the same request again
+ * returns the first referral; the same key with a different request is refused.
+ */
+export async function intakeReferral(
+  deps: Deps,
+  ctx: Ctx,
+  input: ReferralInput,
+  idempotencyKey: string | null,
+): Promise<{ referral: Referral; replayed: boolean }> {
+  const { db } = deps
+  const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex')
+  const replay = async () => {
+    if (!idempotencyKey) return null
+    const [existing] = await db
+      .select()
+      .from(referrals)
+      .where(and(eq(referrals.councilId, ctx.councilId), eq(referrals.idempotencyKey, idempotencyKey)))
+    if (!existing) return null
+    if (existing.requestHash !== requestHash) {
+      throw new AppError('conflict', 'This Idempotency-Key was already used for a different referral.', [
+        { field: 'headers.idempotency-key', message: 'already used for a different request' },
+      ])
+    }
+    return { referral: existing, replayed: true }
+  }
+  const earlier = await replay()
+  if (earlier) return earlier
+
+  const holidays = await councilHolidays(db, ctx.councilId)
+  try {
+    const referral = await db.transaction(async (tx) => {
+      // The family: a known one (checked to be this council's), or a new record.
+      let familyId: string
+      let createdFamily = false
+      if ('existingFamilyId' in input.family) {
+        const [fam] = await tx
+          .select({ id: families.id })
+          .from(families)
+          .where(and(eq(families.councilId, ctx.councilId), eq(families.id, input.family.existingFamilyId)))
+        if (!fam) throw invalid('body.family.existingFamilyId', 'there is no such family in this council')
+        familyId = fam.id
+      } else {
+        const f = input.family
+        const patchList = await tx
+          .select({ id: patches.id, postcodeAreas: patches.postcodeAreas })
+          .from(patches)
+          .where(eq(patches.councilId, ctx.councilId))
+        const [fam] = await tx
+          .insert(families)
+          .values({
+            councilId: ctx.councilId,
+            reference: await nextReference(tx, 'family'),
+            name: f.name,
+            addressLine1: f.addressLine1,
+            addressLine2: f.addressLine2 ?? null,
+            town: f.town,
+            postcode: f.postcode,
+            language: f.language,
+            interpreterNeeded: f.interpreterNeeded,
+            patchId: findPatchForPostcode(f.postcode, patchList)?.id ?? null,
+          })
+          .returning({ id: families.id })
+        familyId = fam!.id
+        createdFamily = true
+      }
+
+      const openTeam = await openTeamOf(tx, ctx.councilId, familyId)
+      const { dueDate, dueAt } = workingDayDeadline(
+        new Date(input.receivedAt),
+        REFERRAL_DECISION_WORKING_DAYS,
+        holidays,
+      )
+      const [ref] = await tx
+        .insert(referrals)
+        .values({
+          councilId: ctx.councilId,
+          reference: await nextReference(tx, 'referral'),
+          receivedAt: new Date(input.receivedAt),
+          receivedBy: ctx.actorPersonId!,
+          source: input.source,
+          referrerName: input.referrerName ?? null,
+          referrerOrganisation: input.referrerOrganisation ?? null,
+          referrerContact: input.referrerContact ?? null,
+          worries: input.worries,
+          familyKnowledge: input.familyKnowledge ?? null,
+          familyConsent: input.familyConsent,
+          familyId,
+          dueDate,
+          dueAt,
+          openCaseTeamId: openTeam,
+          idempotencyKey,
+          requestHash: idempotencyKey ? requestHash : null,
+        })
+        .returning()
+
+      const audit: AuditEntry[] = [
+        {
+          ...ctx,
+          action: 'referral.create',
+          recordType: 'referral',
+          recordId: ref!.id,
+          familyId,
+          details: { createdFamily, declinedMatches: input.declinedMatches },
+        },
+      ]
+      if (createdFamily)
+        audit.push({
+          ...ctx,
+          action: 'family.create',
+          recordType: 'family',
+          recordId: familyId,
+          familyId,
+          details: { via: 'referral' },
+        })
+      const seen = new Set<string>()
+      for (const [i, c] of input.children.entries()) {
+        let childId: string
+        let linked: boolean
+        if ('existingChildId' in c) {
+          const [known] = await tx
+            .select()
+            .from(children)
+            .where(and(eq(children.councilId, ctx.councilId), eq(children.id, c.existingChildId)))
+          if (!known) throw invalid(`body.children.${i}.existingChildId`, 'there is no such child in this council')
+          if (known.familyId !== familyId)
+            throw invalid(
+              `body.children.${i}.existingChildId`,
+              'this child belongs to another family record: link that family instead',
+            )
+          childId = known.id
+          linked = true
+        } else {
+          const [row] = await tx
+            .insert(children)
+            .values({
+              councilId: ctx.councilId,
+              familyId,
+              laChildId: newLaChildId(),
+              firstName: c.firstName,
+              lastName: c.lastName,
+              dateOfBirth: c.dateOfBirth ?? null,
+              expectedDateOfBirth: c.expectedDateOfBirth ?? null,
+              sex: c.sex,
+              ethnicity: c.ethnicity,
+              nhsNumber: c.nhsNumber ?? null,
+            })
+            .returning({ id: children.id })
+          childId = row!.id
+          linked = false
+        }
+        if (seen.has(childId)) throw invalid(`body.children.${i}`, 'this child is listed twice')
+        seen.add(childId)
+        await tx.insert(referralChildren).values({ councilId: ctx.councilId, referralId: ref!.id, childId, linked })
+        audit.push({
+          ...ctx,
+          action: linked ? 'child.link' : 'child.create',
+          recordType: 'child',
+          recordId: childId,
+          familyId,
+          childId,
+          details: { referralId: ref!.id },
+        })
+      }
+      await writeAudit(tx, audit)
+      if (openTeam)
+        await enqueueInTx(tx, ctx.councilId, 'referral.open_case_alert', {
+          councilId: ctx.councilId,
+          referralId: ref!.id,
+          teamId: openTeam,
+        })
+      // A professional referrer is thanked and told it arrived: work for the enablers.
+      if (isProfessionalSource(input.source as ReferralSource))
+        await enqueueInTx(tx, ctx.councilId, 'admin.tasks', {
+          councilId: ctx.councilId,
+          trigger: 'referral.received',
+          subjectId: ref!.id,
+        })
+      return ref!
+    })
+    return { referral, replayed: false }
+  } catch (err) {
+    // A concurrent request with the same key committed first: answer with its referral.
+    if (idempotencyKey && isUniqueViolation(err, 'referrals_council_idempotency_uq')) {
+      const first = await replay()
+      if (first) return first
+    }
+    throw err
+  }
+}

@@ -1,0 +1,29 @@
+import type { Ctx } from '../../kernel/context'
+import { and, asc, eq, sql } from 'drizzle-orm'
+import { children, families, offers, referrals } from '@hearth/db'
+import type { Deps } from '../../kernel/context'
+
+/** What is waiting on a team's board (the team-board issue builds claiming on top). */
+export async function listTeamOffers(deps: Deps, ctx: Ctx, teamId: string) {
+  const { db } = deps
+  const rows = await db
+    .select({
+      id: offers.id,
+      familyId: offers.familyId,
+      familyName: families.name,
+      postcode: families.postcode,
+      referralId: offers.referralId,
+      referralReference: referrals.reference,
+      decision: referrals.decision,
+      decisionReasons: referrals.decisionReasons,
+      openCase: offers.openCase,
+      offeredAt: offers.offeredAt,
+      childCount: sql<number>`(select count(*)::int from ${children} c where c.council_id = ${offers.councilId} and c.family_id = ${offers.familyId})`,
+    })
+    .from(offers)
+    .innerJoin(families, and(eq(families.id, offers.familyId), eq(families.councilId, offers.councilId)))
+    .innerJoin(referrals, and(eq(referrals.id, offers.referralId), eq(referrals.councilId, offers.councilId)))
+    .where(and(eq(offers.councilId, ctx.councilId), eq(offers.teamId, teamId), eq(offers.status, 'waiting')))
+    .orderBy(asc(offers.offeredAt))
+  return rows.map((r) => ({ ...r, offeredAt: r.offeredAt.toISOString() }))
+}

@@ -1,0 +1,37 @@
+import type { Ctx } from '../../kernel/context'
+import { and, eq } from 'drizzle-orm'
+import { routeReferral, teams, writeAudit } from '@hearth/db'
+import { AppError, invalid } from '../../kernel/errors'
+import { loadReferral } from './referral-views'
+import type { Deps } from '../../kernel/context'
+
+/** The front door sends a referral that could not be routed to a team it chooses. */
+export async function routeReferralTo(deps: Deps, ctx: Ctx, id: string, teamId: string) {
+  const { db } = deps
+  const [team] = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.councilId, ctx.councilId), eq(teams.id, teamId)))
+  if (team?.kind !== 'family_facing') throw invalid('body.teamId', 'choose a family-facing team of this council')
+  const r = await loadReferral(db, ctx.councilId, id)
+  if (r.routingStatus !== 'unroutable')
+    throw new AppError(
+      'conflict',
+      r.routingStatus === 'routed'
+        ? 'This referral is already on a team’s board.'
+        : 'Only a referral that could not be routed is sent by hand.',
+    )
+  const outcome = await db.transaction(async (tx) => {
+    const o = await routeReferral(tx, ctx.councilId, id, { teamId, actorPersonId: ctx.actorPersonId })
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'referral.route_manual',
+      recordType: 'referral',
+      recordId: id,
+      familyId: r.familyId,
+      details: { teamId },
+    })
+    return o
+  })
+  return outcome
+}
