@@ -8,7 +8,6 @@ import {
   FamilyWorkers,
   IdParams,
   IsoDate,
-  MyDay,
   Ok,
   RotaDay,
   RotaInput,
@@ -16,27 +15,29 @@ import {
   TeamDecisionInput,
   TeamDecisionView,
   Uuid,
-  VisitCancel,
-  VisitInput,
-  VisitMove,
-  VisitView,
   WorkersInput,
 } from '@hearth/contracts'
 import { londonDateOf } from '@hearth/domain'
 import { actorOf } from '../../plugins/auth'
 import { auditFrom } from '../../kernel/context'
 import { familyService } from '../families/families-service'
-import { teamworkService } from './team-board-service'
-import { visitService } from './visits-service'
+import { claimFamily } from './claim-family'
+import { getBoard } from './get-board'
+import { getFamilyWorkers } from './get-family-workers'
+import { getRota } from './get-rota'
+import { listTeamDecisions } from './list-team-decisions'
+import { recordTeamDecision } from './record-team-decision'
+import { setCap } from './set-cap'
+import { setDuty } from './set-duty'
+import { setWorkers } from './set-workers'
 import { noCaseContent, readsList, readsOfFamily } from '../../kernel/reads'
 
 const PRACTITIONER = ['practitioner'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 
-/** The family-facing team's own work: the board, claiming, hand-over, caps, rota, visits, "My day". */
+/** The family-facing team's own work: the board, claiming, hand-over, caps, rota. */
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const svc = teamworkService(app.deps.db)
-  const visitsSvc = visitService(app.deps.db)
+  const deps = { db: app.deps.db }
   const fam = familyService(app.deps.db)
   const boardChanged = (councilId: string, teamId: string, familyId: string) => {
     void app.events.nudgeOutbox() // the letter to the family is queued for the enablers
@@ -62,7 +63,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Board, ...errors },
       },
     },
-    async (request) => svc.board(auditFrom(request), actorOf(request), request.params.id),
+    async (request) => getBoard(deps, auditFrom(request), actorOf(request), request.params.id),
   )
 
   app.post(
@@ -80,7 +81,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request)
-      const result = await svc.claim(auditFrom(request), actor, request.params.id, request.params.offerId, request.body)
+      const result = await claimFamily(
+        deps,
+        auditFrom(request),
+        actor,
+        request.params.id,
+        request.params.offerId,
+        request.body,
+      )
       void boardChanged(actor.councilId, request.params.id, result.familyId)
       return result
     },
@@ -100,7 +108,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = actorOf(request)
       await fam.inScope(actor.councilId, actor.familyScope, request.params.id)
-      return svc.familyWorkers(auditFrom(request), request.params.id)
+      return getFamilyWorkers(deps, auditFrom(request), request.params.id)
     },
   )
 
@@ -118,9 +126,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request)
-      const { teamId } = await svc.setWorkers(auditFrom(request), actor, request.params.id, request.body)
+      const { teamId } = await setWorkers(deps, auditFrom(request), actor, request.params.id, request.body)
       void boardChanged(actor.councilId, teamId, request.params.id)
-      return svc.familyWorkers(auditFrom(request), request.params.id)
+      return getFamilyWorkers(deps, auditFrom(request), request.params.id)
     },
   )
 
@@ -135,7 +143,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(TeamDecisionView), ...errors },
       },
     },
-    async (request) => svc.decisions(actorOf(request), request.params.id),
+    async (request) => listTeamDecisions(deps, actorOf(request), request.params.id),
   )
   app.post(
     '/teams/:id/decisions',
@@ -150,7 +158,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await svc.recordDecision(auditFrom(request), actorOf(request), request.params.id, request.body)
+      await recordTeamDecision(deps, auditFrom(request), actorOf(request), request.params.id, request.body)
       reply.code(201)
       return { ok: true as const }
     },
@@ -169,7 +177,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await svc.setCap(auditFrom(request), actorOf(request), request.params.id, request.params.personId, request.body)
+      await setCap(deps, auditFrom(request), actorOf(request), request.params.id, request.params.personId, request.body)
       return { ok: true as const }
     },
   )
@@ -186,7 +194,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(RotaDay), ...errors },
       },
     },
-    async (request) => svc.rota(actorOf(request), request.params.id, request.query.from ?? londonDateOf(new Date())),
+    async (request) =>
+      getRota(deps, actorOf(request), request.params.id, request.query.from ?? londonDateOf(new Date())),
   )
   app.put(
     '/teams/:id/rota/:day',
@@ -201,7 +210,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await svc.setDuty(
+      await setDuty(
+        deps,
         auditFrom(request),
         actorOf(request),
         request.params.id,
@@ -210,92 +220,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       )
       return { ok: true as const }
     },
-  )
-
-  app.get(
-    '/families/:id/visits',
-    {
-      config: { access: PRACTITIONER, reads: readsOfFamily('visit.list') },
-      schema: {
-        tags: ['visits'],
-        summary: 'Visits and meetings with the family, newest first',
-        params: IdParams,
-        response: { 200: z.array(VisitView), ...errors },
-      },
-    },
-    async (request) => visitsSvc.list(auditFrom(request), actorOf(request), request.params.id),
-  )
-  app.post(
-    '/families/:id/visits',
-    {
-      config: { access: PRACTITIONER },
-      schema: {
-        tags: ['visits'],
-        summary: 'Book a visit or meeting',
-        params: IdParams,
-        body: VisitInput,
-        response: { 201: VisitView, ...errors },
-      },
-    },
-    async (request, reply) => {
-      reply.code(201)
-      const visit = await visitsSvc.book(auditFrom(request), actorOf(request), request.params.id, request.body)
-      void app.events.nudgeOutbox()
-      return visit
-    },
-  )
-  app.patch(
-    '/visits/:id',
-    {
-      config: { access: PRACTITIONER },
-      schema: {
-        tags: ['visits'],
-        summary: 'Move a visit (time, length or place), with a reason',
-        params: IdParams,
-        body: VisitMove,
-        response: { 200: VisitView, ...errors },
-      },
-    },
-    async (request) => visitsSvc.move(auditFrom(request), actorOf(request), request.params.id, request.body),
-  )
-  app.post(
-    '/visits/:id/cancel',
-    {
-      config: { access: PRACTITIONER },
-      schema: {
-        tags: ['visits'],
-        summary: 'Cancel a visit, with a reason',
-        params: IdParams,
-        body: VisitCancel,
-        response: { 200: VisitView, ...errors },
-      },
-    },
-    async (request) => visitsSvc.cancel(auditFrom(request), actorOf(request), request.params.id, request.body.reason),
-  )
-
-  app.get(
-    '/me/day',
-    {
-      config: {
-        access: PRACTITIONER,
-        reads: readsList('family.list', 'my_day', {
-          items: (p) => {
-            const d = p as {
-              families: { familyId: string }[]
-              arrivals: { familyId: string }[]
-              visitsToday: { familyId: string }[]
-            }
-            return [...d.families, ...d.arrivals, ...d.visitsToday]
-          },
-        }),
-      },
-      schema: {
-        tags: ['visits'],
-        summary: 'My day: today’s visits, the families I hold, new arrivals',
-        response: { 200: MyDay, ...errors },
-      },
-    },
-    async (request) => visitsSvc.myDay(auditFrom(request), actorOf(request)),
   )
 }
 export default routes

@@ -1,0 +1,143 @@
+import type { Ctx } from '../../kernel/context'
+import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm'
+import { allocations, dutyRota, families, offers, referrals, visits } from '@hearth/db'
+import { addCalendarDays, effectiveCap, londonDateOf, startOfLondonDay } from '@hearth/domain'
+import type { Actor } from '../../plugins/auth'
+import { countChildren, myTeam, names, practitioners } from './team-board-queries'
+import type { Deps } from '../../kernel/context'
+
+export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: string) {
+  const { db } = deps
+  const team = await myTeam(db, actor, teamId)
+  const now = new Date()
+  const today = londonDateOf(now)
+  const dayStart = startOfLondonDay(today)
+  const dayEnd = startOfLondonDay(addCalendarDays(today, 1))
+  const members = await practitioners(db, ctx.councilId, teamId)
+  const memberIds = members.map((m) => m.personId)
+  const [allocRows, offerRows, heldRows, duty, visitRows] = await Promise.all([
+    memberIds.length
+      ? db
+          .select({
+            personId: allocations.personId,
+            role: allocations.role,
+            familyId: allocations.familyId,
+            childCount: countChildren(allocations.familyId),
+          })
+          .from(allocations)
+          .innerJoin(
+            families,
+            and(eq(families.id, allocations.familyId), eq(families.councilId, allocations.councilId)),
+          )
+          .where(
+            and(
+              eq(allocations.councilId, ctx.councilId),
+              inArray(allocations.personId, memberIds),
+              isNull(allocations.endedAt),
+            ),
+          )
+      : Promise.resolve([]),
+    db
+      .select({
+        offerId: offers.id,
+        familyId: offers.familyId,
+        familyName: families.name,
+        postcode: families.postcode,
+        childCount: countChildren(offers.familyId),
+        offeredAt: offers.offeredAt,
+        decision: referrals.decision,
+        reasons: referrals.decisionReasons,
+        openCase: offers.openCase,
+      })
+      .from(offers)
+      .innerJoin(families, and(eq(families.id, offers.familyId), eq(families.councilId, offers.councilId)))
+      .innerJoin(referrals, and(eq(referrals.id, offers.referralId), eq(referrals.councilId, offers.councilId)))
+      .where(and(eq(offers.councilId, ctx.councilId), eq(offers.teamId, teamId), eq(offers.status, 'waiting')))
+      .orderBy(asc(offers.offeredAt)),
+    db
+      .select({
+        familyId: allocations.familyId,
+        personId: allocations.personId,
+        role: allocations.role,
+        startedAt: allocations.startedAt,
+        familyName: families.name,
+        postcode: families.postcode,
+        stage: families.conversationStage,
+        childCount: countChildren(allocations.familyId),
+      })
+      .from(allocations)
+      .innerJoin(families, and(eq(families.id, allocations.familyId), eq(families.councilId, allocations.councilId)))
+      .where(and(eq(allocations.councilId, ctx.councilId), eq(allocations.teamId, teamId), isNull(allocations.endedAt)))
+      .orderBy(asc(families.name)),
+    db
+      .select()
+      .from(dutyRota)
+      .where(and(eq(dutyRota.councilId, ctx.councilId), eq(dutyRota.teamId, teamId), eq(dutyRota.day, today))),
+    db
+      .select({ familyId: visits.familyId, startsAt: visits.startsAt, attendeeIds: visits.attendeeIds })
+      .from(visits)
+      .where(
+        and(
+          eq(visits.councilId, ctx.councilId),
+          eq(visits.teamId, teamId),
+          eq(visits.status, 'booked'),
+          gte(visits.startsAt, dayStart),
+        ),
+      )
+      .orderBy(asc(visits.startsAt)),
+  ])
+  const nameOf = new Map(members.map((m) => [m.personId, m.name]))
+  const extraNames = await names(
+    db,
+    ctx.councilId,
+    heldRows.map((h) => h.personId).filter((id) => !nameOf.has(id)),
+  )
+  for (const [k, v] of extraNames) nameOf.set(k, v)
+  const heldByFamily = new Map<string, (typeof heldRows)[number][]>()
+  for (const h of heldRows) heldByFamily.set(h.familyId, [...(heldByFamily.get(h.familyId) ?? []), h])
+  return {
+    teamId,
+    teamName: team.name,
+    teamCap: team.caseloadCap,
+    today,
+    dutyPersonId: duty[0]?.personId ?? null,
+    offers: offerRows.map((o) => ({
+      ...o,
+      offeredAt: o.offeredAt.toISOString(),
+      waitingMinutes: Math.max(0, Math.round((now.getTime() - o.offeredAt.getTime()) / 60_000)),
+    })),
+    members: members.map((m) => {
+      const mine = allocRows.filter((a) => a.personId === m.personId)
+      const leads = mine.filter((a) => a.role === 'lead')
+      return {
+        personId: m.personId,
+        name: m.name,
+        cap: effectiveCap(m.cap, team.caseloadCap),
+        leadChildren: leads.reduce((s, a) => s + a.childCount, 0),
+        leadFamilies: leads.length,
+        coWorkerFamilies: mine.length - leads.length,
+        visitsToday: visitRows.filter((v) => v.startsAt < dayEnd && v.attendeeIds.includes(m.personId)).length,
+        onDutyToday: duty[0]?.personId === m.personId,
+      }
+    }),
+    held: [...heldByFamily.values()]
+      .filter((rows) => rows.some((r) => r.role === 'lead'))
+      .map((rows) => {
+        const lead = rows.find((r) => r.role === 'lead')!
+        return {
+          familyId: lead.familyId,
+          familyName: lead.familyName,
+          postcode: lead.postcode,
+          childCount: lead.childCount,
+          lead: { personId: lead.personId, name: nameOf.get(lead.personId) ?? '' },
+          coWorkers: rows
+            .filter((r) => r.role === 'co_worker')
+            .map((r) => ({ personId: r.personId, name: nameOf.get(r.personId) ?? '' })),
+          conversationStage: lead.stage,
+          nextVisitAt:
+            visitRows.find((v) => v.familyId === lead.familyId && v.startsAt >= now)?.startsAt.toISOString() ?? null,
+          heldSince: lead.startedAt.toISOString(),
+        }
+      }),
+  }
+}

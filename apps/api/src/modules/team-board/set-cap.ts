@@ -1,0 +1,52 @@
+import type { Ctx } from '../../kernel/context'
+import { and, eq } from 'drizzle-orm'
+import { memberships, writeAudit } from '@hearth/db'
+import { notFound } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+import { assertPresentInTeam, logDecision, myTeam, names } from './team-board-queries'
+import type { Deps } from '../../kernel/context'
+
+/** The team raises or lowers one person's cap, with a recorded decision. */
+export async function setCap(
+  deps: Deps,
+  ctx: Ctx,
+  actor: Actor,
+  teamId: string,
+  personId: string,
+  input: { cap: number; reason: string; presentIds: string[] },
+) {
+  const { db } = deps
+  await myTeam(db, actor, teamId)
+  await db.transaction(async (tx) => {
+    const [m] = await tx
+      .update(memberships)
+      .set({ caseloadCap: input.cap })
+      .where(
+        and(
+          eq(memberships.councilId, ctx.councilId),
+          eq(memberships.teamId, teamId),
+          eq(memberships.personId, personId),
+        ),
+      )
+      .returning()
+    if (!m) throw notFound('team member')
+    await assertPresentInTeam(tx, ctx.councilId, teamId, input.presentIds)
+    const n = await names(tx, ctx.councilId, [personId])
+    await logDecision(tx, {
+      councilId: ctx.councilId,
+      teamId,
+      kind: 'cap',
+      summary: `${n.get(personId)}’s cap is now ${input.cap} children as lead. Why: ${input.reason}`,
+      presentIds: input.presentIds,
+      recordedBy: actor.personId,
+      details: { personId, cap: input.cap },
+    })
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'cap.set',
+      recordType: 'membership',
+      recordId: m.id,
+      details: { personId, cap: input.cap },
+    })
+  })
+}

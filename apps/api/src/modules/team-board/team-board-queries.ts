@@ -1,0 +1,138 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import {
+  allocations,
+  children,
+  families,
+  familyLetters,
+  memberships,
+  people,
+  teamDecisions,
+  teams,
+  type Db,
+  type Tx,
+} from '@hearth/db'
+import type { Role } from '@hearth/domain'
+import { enqueueInTx } from '@hearth/jobs'
+import { invalid, notFound } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+
+type Ex = Db | Tx
+
+export const countChildren = (familyId: unknown) =>
+  sql<number>`(select count(*)::int from ${children} c where c.council_id = ${families.councilId} and c.family_id = ${familyId})`
+
+/** A family-facing team the actor belongs to; anything else is "not found". */
+export async function myTeam(ex: Ex, actor: Actor, teamId: string) {
+  if (!actor.teams.some((t) => t.id === teamId && t.kind === 'family_facing')) throw notFound('team')
+  const [team] = await ex
+    .select()
+    .from(teams)
+    .where(and(eq(teams.councilId, actor.councilId), eq(teams.id, teamId)))
+  if (!team) throw notFound('team')
+  return team
+}
+
+export async function practitioners(ex: Ex, councilId: string, teamId: string) {
+  const rows = await ex
+    .select({
+      personId: people.id,
+      name: people.name,
+      roles: people.roles,
+      active: people.active,
+      cap: memberships.caseloadCap,
+    })
+    .from(memberships)
+    .innerJoin(people, and(eq(people.id, memberships.personId), eq(people.councilId, memberships.councilId)))
+    .where(and(eq(memberships.councilId, councilId), eq(memberships.teamId, teamId)))
+    .orderBy(asc(people.name))
+  return rows.filter((r) => r.active && (r.roles as Role[]).includes('practitioner'))
+}
+
+export async function leadChildren(ex: Ex, councilId: string, personId: string): Promise<number> {
+  const r =
+    await ex.execute(sql`select coalesce(count(c.id), 0)::int as n from ${allocations} a join ${children} c on c.council_id = a.council_id and c.family_id = a.family_id
+    where a.council_id = ${councilId} and a.person_id = ${personId} and a.role = 'lead' and a.ended_at is null`)
+  return (r as unknown as { rows: { n: number }[] }).rows[0]!.n
+}
+
+export async function familyCounts(ex: Ex, councilId: string, personIds: string[]) {
+  if (!personIds.length) return new Map<string, number>()
+  const rows = await ex
+    .select({ personId: allocations.personId, n: sql<number>`count(*)::int` })
+    .from(allocations)
+    .where(
+      and(eq(allocations.councilId, councilId), inArray(allocations.personId, personIds), isNull(allocations.endedAt)),
+    )
+    .groupBy(allocations.personId)
+  return new Map(rows.map((r) => [r.personId, r.n]))
+}
+
+export async function names(ex: Ex, councilId: string, ids: string[]) {
+  if (!ids.length) return new Map<string, string>()
+  const rows = await ex
+    .select({ id: people.id, name: people.name })
+    .from(people)
+    .where(and(eq(people.councilId, councilId), inArray(people.id, ids)))
+  return new Map(rows.map((r) => [r.id, r.name]))
+}
+
+export async function activeWorkers(ex: Ex, councilId: string, familyId: string) {
+  return ex
+    .select()
+    .from(allocations)
+    .where(and(eq(allocations.councilId, councilId), eq(allocations.familyId, familyId), isNull(allocations.endedAt)))
+}
+
+export async function logDecision(
+  tx: Tx,
+  v: {
+    councilId: string
+    teamId: string
+    kind: 'allocation' | 'handover' | 'cap' | 'rota' | 'other'
+    summary: string
+    presentIds: string[]
+    recordedBy: string
+    familyId?: string
+    details?: Record<string, unknown>
+  },
+) {
+  await tx.insert(teamDecisions).values({ ...v, familyId: v.familyId ?? null, details: v.details ?? null })
+}
+
+/** The family is told who their workers are: a letter for the enablers to send, queued in this transaction. */
+export async function letterToFamily(
+  tx: Tx,
+  councilId: string,
+  familyId: string,
+  leadId: string,
+  coWorkerIds: string[],
+  teamId: string,
+) {
+  const [letter] = await tx
+    .insert(familyLetters)
+    .values({ councilId, familyId, kind: 'your_workers', details: { leadId, coWorkerIds } })
+    .returning({ id: familyLetters.id })
+  await enqueueInTx(tx, councilId, 'admin.tasks', {
+    councilId,
+    trigger: 'workers.changed',
+    subjectId: letter!.id,
+    teamId,
+  })
+}
+
+export async function assertPresentInTeam(tx: Tx, councilId: string, teamId: string, presentIds: string[]) {
+  if (!presentIds.length) return
+  const rows = await tx
+    .select({ personId: memberships.personId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.councilId, councilId),
+        eq(memberships.teamId, teamId),
+        inArray(memberships.personId, presentIds),
+      ),
+    )
+  const found = new Set(rows.map((r) => r.personId))
+  const i = presentIds.findIndex((id) => !found.has(id))
+  if (i >= 0) throw invalid(`body.presentIds.${i}`, 'this person is not in the team')
+}

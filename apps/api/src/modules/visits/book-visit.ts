@@ -1,0 +1,60 @@
+import type { Ctx } from '../../kernel/context'
+import { visits, writeAudit } from '@hearth/db'
+import { enqueueInTx } from '@hearth/jobs'
+import { AppError } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+import { holdingTeamId } from '../families/families-service'
+import { staffCheck, view } from './visit-queries'
+import { familyService } from '../families/families-service'
+import type { Deps } from '../../kernel/context'
+
+export async function bookVisit(
+  deps: Deps,
+  ctx: Ctx,
+  actor: Actor,
+  familyId: string,
+  input: {
+    kind: string
+    startsAt: string
+    durationMinutes: number
+    place: string
+    attendeeIds: string[]
+    othersAttending?: string | null
+    interpreterNeeded?: boolean
+  },
+) {
+  const { db } = deps
+  const f = await familyService(db).inScope(actor.councilId, actor.familyScope, familyId)
+  const teamId =
+    (await holdingTeamId(db, actor.councilId, familyId)) ?? actor.teams.find((t) => t.kind === 'family_facing')?.id
+  if (!teamId) throw new AppError('forbidden', 'Only a family-facing team books visits.')
+  const attendeeIds = input.attendeeIds.length ? [...new Set(input.attendeeIds)] : [actor.personId]
+  await staffCheck(db, actor.councilId, attendeeIds)
+  const v = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(visits)
+      .values({
+        councilId: actor.councilId,
+        familyId,
+        teamId,
+        kind: input.kind,
+        startsAt: new Date(input.startsAt),
+        durationMinutes: input.durationMinutes,
+        place: input.place,
+        attendeeIds,
+        othersAttending: input.othersAttending ?? null,
+        interpreterNeeded: input.interpreterNeeded ?? f.interpreterNeeded,
+        bookedBy: actor.personId,
+      })
+      .returning()
+    await writeAudit(tx, { ...ctx, action: 'visit.book', recordType: 'visit', recordId: row!.id, familyId })
+    // The admin this booking brings (letter, interpreter, room…) goes to the enablers, in this transaction.
+    await enqueueInTx(tx, actor.councilId, 'admin.tasks', {
+      councilId: actor.councilId,
+      trigger: 'visit.booked',
+      subjectId: row!.id,
+    })
+    return row!
+  })
+  return (await view(db, [{ ...v, familyName: f.name }], actor.councilId))[0]!
+}

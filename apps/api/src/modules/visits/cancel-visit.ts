@@ -1,0 +1,33 @@
+import type { Ctx } from '../../kernel/context'
+import { and, eq } from 'drizzle-orm'
+import { families, visits, writeAudit } from '@hearth/db'
+import { AppError } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+import { loadVisit, view } from './visit-queries'
+import type { Deps } from '../../kernel/context'
+
+export async function cancelVisit(deps: Deps, ctx: Ctx, actor: Actor, visitId: string, reason: string) {
+  const { db } = deps
+  const v = await loadVisit(db, actor, visitId)
+  const [row] = await db.transaction(async (tx) => {
+    const r = await tx
+      .update(visits)
+      .set({ status: 'cancelled', lastChangeReason: reason })
+      .where(and(eq(visits.councilId, ctx.councilId), eq(visits.id, visitId), eq(visits.status, 'booked')))
+      .returning()
+    if (!r.length) throw new AppError('conflict', 'This visit is already cancelled.')
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'visit.cancel',
+      recordType: 'visit',
+      recordId: visitId,
+      familyId: v.familyId,
+    })
+    return r
+  })
+  const [f] = await db
+    .select({ name: families.name })
+    .from(families)
+    .where(and(eq(families.councilId, v.councilId), eq(families.id, v.familyId)))
+  return (await view(db, [{ ...row!, familyName: f!.name }], actor.councilId))[0]!
+}

@@ -1,0 +1,127 @@
+import type { Ctx } from '../../kernel/context'
+import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm'
+import { allocations, families, offers, referrals, teams, visits } from '@hearth/db'
+import { addCalendarDays, londonDateOf, startOfLondonDay, type Role } from '@hearth/domain'
+import { AppError } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+import { view } from './visit-queries'
+import type { Deps } from '../../kernel/context'
+import { VISIT_OVERDUE_DAYS } from './visit-queries'
+
+/** A practitioner's day: visits, the families they hold and when they were last seen, new arrivals. */
+export async function getMyDay(deps: Deps, ctx: Ctx, actor: Actor) {
+  const { db } = deps
+  if (!actor.roles.includes('practitioner' as Role)) throw new AppError('forbidden', 'My day is for practitioners.')
+  const now = new Date()
+  const today = londonDateOf(now)
+  const dayStart = startOfLondonDay(today)
+  const dayEnd = startOfLondonDay(addCalendarDays(today, 1))
+  const todays = await db
+    .select({ v: visits, familyName: families.name })
+    .from(visits)
+    .innerJoin(families, and(eq(families.id, visits.familyId), eq(families.councilId, visits.councilId)))
+    .where(
+      and(
+        eq(visits.councilId, actor.councilId),
+        eq(visits.status, 'booked'),
+        gte(visits.startsAt, dayStart),
+        lt(visits.startsAt, dayEnd),
+        sql`${actor.personId}::uuid = any(${visits.attendeeIds})`,
+      ),
+    )
+    .orderBy(asc(visits.startsAt))
+  const held = await db
+    .select({ familyId: allocations.familyId, role: allocations.role, familyName: families.name })
+    .from(allocations)
+    .innerJoin(families, and(eq(families.id, allocations.familyId), eq(families.councilId, allocations.councilId)))
+    .where(
+      and(
+        eq(allocations.councilId, actor.councilId),
+        eq(allocations.personId, actor.personId),
+        isNull(allocations.endedAt),
+      ),
+    )
+    .orderBy(asc(families.name))
+  const familyIds = held.map((h) => h.familyId)
+  const visitTimes = familyIds.length
+    ? await db
+        .select({
+          familyId: visits.familyId,
+          next: sql<Date | null>`min(${visits.startsAt}) filter (where ${visits.startsAt} >= now())`,
+          last: sql<Date | null>`max(${visits.startsAt}) filter (where ${visits.startsAt} < now())`,
+        })
+        .from(visits)
+        .where(
+          and(eq(visits.councilId, actor.councilId), inArray(visits.familyId, familyIds), eq(visits.status, 'booked')),
+        )
+        .groupBy(visits.familyId)
+    : []
+  const ffTeams = actor.teams.filter((t) => t.kind === 'family_facing')
+  const arrivals = ffTeams.length
+    ? await db
+        .select({
+          offerId: offers.id,
+          familyId: offers.familyId,
+          familyName: families.name,
+          postcode: families.postcode,
+          offeredAt: offers.offeredAt,
+          decision: referrals.decision,
+          reasons: referrals.decisionReasons,
+          openCase: offers.openCase,
+          teamId: offers.teamId,
+          teamName: teams.name,
+          childCount: sql<number>`(select count(*)::int from children c where c.council_id = ${offers.councilId} and c.family_id = ${offers.familyId})`,
+        })
+        .from(offers)
+        .innerJoin(families, and(eq(families.id, offers.familyId), eq(families.councilId, offers.councilId)))
+        .innerJoin(referrals, and(eq(referrals.id, offers.referralId), eq(referrals.councilId, offers.councilId)))
+        .innerJoin(teams, and(eq(teams.id, offers.teamId), eq(teams.councilId, offers.councilId)))
+        .where(
+          and(
+            eq(offers.councilId, actor.councilId),
+            inArray(
+              offers.teamId,
+              ffTeams.map((t) => t.id),
+            ),
+            eq(offers.status, 'waiting'),
+          ),
+        )
+        .orderBy(asc(offers.offeredAt))
+    : []
+  const duty = ffTeams.length
+    ? await db.execute(
+        sql`select team_id from duty_rota where council_id = ${actor.councilId} and day = ${today} and person_id = ${actor.personId}`,
+      )
+    : { rows: [] }
+  const onDutyTeamIds = new Set((duty as unknown as { rows: { team_id: string }[] }).rows.map((r) => r.team_id))
+  const toDate = (d: Date | string | null) => (d ? new Date(d) : null)
+  return {
+    today,
+    onDutyFor: ffTeams.filter((t) => onDutyTeamIds.has(t.id)).map((t) => ({ teamId: t.id, teamName: t.name })),
+    visitsToday: await view(
+      db,
+      todays.map((t) => ({ ...t.v, familyName: t.familyName })),
+      actor.councilId,
+    ),
+    families: held.map((h) => {
+      const t = visitTimes.find((x) => x.familyId === h.familyId)
+      const next = toDate(t?.next ?? null)
+      const last = toDate(t?.last ?? null)
+      const stale = !last || now.getTime() - last.getTime() > VISIT_OVERDUE_DAYS * 86_400_000
+      return {
+        familyId: h.familyId,
+        familyName: h.familyName,
+        role: h.role,
+        nextVisitAt: next?.toISOString() ?? null,
+        lastVisitAt: last?.toISOString() ?? null,
+        state: next ? ('booked' as const) : stale ? ('overdue' as const) : ('none_booked' as const),
+      }
+    }),
+    // The duty worker sees new arrivals first: they come before the rest of the day on screen.
+    arrivals: arrivals.map((a) => ({
+      ...a,
+      offeredAt: a.offeredAt.toISOString(),
+      waitingMinutes: Math.max(0, Math.round((now.getTime() - a.offeredAt.getTime()) / 60_000)),
+    })),
+  }
+}

@@ -1,0 +1,45 @@
+import type { Ctx } from '../../kernel/context'
+import { and, eq } from 'drizzle-orm'
+import { families, visits, writeAudit } from '@hearth/db'
+import { AppError } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+import { loadVisit, view } from './visit-queries'
+import type { Deps } from '../../kernel/context'
+
+export async function moveVisit(
+  deps: Deps,
+  ctx: Ctx,
+  actor: Actor,
+  visitId: string,
+  input: { startsAt?: string; durationMinutes?: number; place?: string; reason: string },
+) {
+  const { db } = deps
+  const v = await loadVisit(db, actor, visitId)
+  if (v.status === 'cancelled') throw new AppError('conflict', 'This visit was cancelled. Book a new one instead.')
+  const [row] = await db.transaction(async (tx) => {
+    const r = await tx
+      .update(visits)
+      .set({
+        ...(input.startsAt ? { startsAt: new Date(input.startsAt) } : {}),
+        ...(input.place ? { place: input.place } : {}),
+        ...(input.durationMinutes ? { durationMinutes: input.durationMinutes } : {}),
+        lastChangeReason: input.reason,
+      })
+      .where(and(eq(visits.councilId, ctx.councilId), eq(visits.id, visitId), eq(visits.status, 'booked')))
+      .returning()
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'visit.move',
+      recordType: 'visit',
+      recordId: visitId,
+      familyId: v.familyId,
+      details: { from: v.startsAt.toISOString(), fields: Object.keys(input).filter((k) => k !== 'reason') },
+    })
+    return r
+  })
+  const [f] = await db
+    .select({ name: families.name })
+    .from(families)
+    .where(and(eq(families.councilId, v.councilId), eq(families.id, v.familyId)))
+  return (await view(db, [{ ...row!, familyName: f!.name }], actor.councilId))[0]!
+}

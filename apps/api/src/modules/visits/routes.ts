@@ -1,0 +1,105 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { ErrorBody, IdParams, MyDay, VisitCancel, VisitInput, VisitMove, VisitView } from '@hearth/contracts'
+import { actorOf } from '../../plugins/auth'
+import { auditFrom } from '../../kernel/context'
+import { bookVisit } from './book-visit'
+import { cancelVisit } from './cancel-visit'
+import { getMyDay } from './get-my-day'
+import { listVisits } from './list-visits'
+import { moveVisit } from './move-visit'
+import { readsList, readsOfFamily } from '../../kernel/reads'
+
+const PRACTITIONER = ['practitioner'] as const
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+
+/** Visits and meetings with families (booked, moved, cancelled), and a practitioner's day. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const deps = { db: app.deps.db }
+  app.get(
+    '/families/:id/visits',
+    {
+      config: { access: PRACTITIONER, reads: readsOfFamily('visit.list') },
+      schema: {
+        tags: ['visits'],
+        summary: 'Visits and meetings with the family, newest first',
+        params: IdParams,
+        response: { 200: z.array(VisitView), ...errors },
+      },
+    },
+    async (request) => listVisits(deps, auditFrom(request), actorOf(request), request.params.id),
+  )
+  app.post(
+    '/families/:id/visits',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags: ['visits'],
+        summary: 'Book a visit or meeting',
+        params: IdParams,
+        body: VisitInput,
+        response: { 201: VisitView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.code(201)
+      const visit = await bookVisit(deps, auditFrom(request), actorOf(request), request.params.id, request.body)
+      void app.events.nudgeOutbox()
+      return visit
+    },
+  )
+  app.patch(
+    '/visits/:id',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags: ['visits'],
+        summary: 'Move a visit (time, length or place), with a reason',
+        params: IdParams,
+        body: VisitMove,
+        response: { 200: VisitView, ...errors },
+      },
+    },
+    async (request) => moveVisit(deps, auditFrom(request), actorOf(request), request.params.id, request.body),
+  )
+  app.post(
+    '/visits/:id/cancel',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags: ['visits'],
+        summary: 'Cancel a visit, with a reason',
+        params: IdParams,
+        body: VisitCancel,
+        response: { 200: VisitView, ...errors },
+      },
+    },
+    async (request) => cancelVisit(deps, auditFrom(request), actorOf(request), request.params.id, request.body.reason),
+  )
+
+  app.get(
+    '/me/day',
+    {
+      config: {
+        access: PRACTITIONER,
+        reads: readsList('family.list', 'my_day', {
+          items: (p) => {
+            const d = p as {
+              families: { familyId: string }[]
+              arrivals: { familyId: string }[]
+              visitsToday: { familyId: string }[]
+            }
+            return [...d.families, ...d.arrivals, ...d.visitsToday]
+          },
+        }),
+      },
+      schema: {
+        tags: ['visits'],
+        summary: 'My day: today’s visits, the families I hold, new arrivals',
+        response: { 200: MyDay, ...errors },
+      },
+    },
+    async (request) => getMyDay(deps, auditFrom(request), actorOf(request)),
+  )
+}
+export default routes
