@@ -71,7 +71,7 @@ export async function buildApp(
     absoluteHours: deps.config.SESSION_ABSOLUTE_HOURS,
     cookieSecure: deps.config.cookieSecure,
   })
-  await app.register(readAudit, { db: deps.db })
+  await app.register(readAudit, { db: deps.db, redis: deps.redis, prefix: deps.config.BULLMQ_PREFIX })
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '@hearth/domain'
+import { DENIED_AUDIT_PER_MINUTE } from '../src/plugins/read-audit'
 import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
 
@@ -201,12 +202,35 @@ describe('read-audit by construction', () => {
     expect(rows[0]!.family_id).not.toBeNull()
   })
 
-  it('a refused read writes no read row, and another council learns nothing', async () => {
+  it('a refused read writes no read row but an access-denied row, naming no family', async () => {
     const before = await lastAuditId()
     const res = await other.request('GET', `/api/families/${ids.family}`)
     expect(res.statusCode).toBe(404)
     const rows = await auditRows(before, other.personId)
     expect(rows.filter((x) => x.action.endsWith('.read'))).toEqual([])
+    expect(rows.map((x) => [x.action, x.record_type, x.record_id, x.family_id])).toEqual([
+      ['access.denied', 'family', ids.family, null],
+    ])
+    expect(rows[0]!.details).toEqual({ status: 404, wanted: 'family.read' })
+    // a role the route does not allow: refused with 403, recorded the same way
+    const enabler = sessions.get('enabler')!
+    const forbidden = await lastAuditId()
+    expect((await enabler.request('GET', `/api/children/${ids.child}`)).statusCode).toBe(403)
+    expect((await auditRows(forbidden, enabler.personId)).map((x) => [x.action, x.record_id])).toEqual([
+      ['access.denied', ids.child],
+    ])
+  })
+
+  it('a flood of refused reads is recorded at most DENIED_AUDIT_PER_MINUTE a minute', async () => {
+    const flooder = await signInAs(t.app, 'strategy@southmere.example')
+    const before = await lastAuditId()
+    for (let i = 0; i < 60; i++) {
+      expect((await flooder.request('GET', `/api/proposals/${ids.proposal}`)).statusCode).toBe(404)
+    }
+    const denied = (await auditRows(before, flooder.personId)).filter((x) => x.action === 'access.denied')
+    // one window holds 20; a run that crosses a minute boundary may hold two windows' worth
+    expect(denied.length).toBeGreaterThanOrEqual(DENIED_AUDIT_PER_MINUTE)
+    expect(denied.length).toBeLessThanOrEqual(2 * DENIED_AUDIT_PER_MINUTE)
   })
 
   it('if the audit row cannot be written, the record is not sent', async () => {

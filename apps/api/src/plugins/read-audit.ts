@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin'
+import type { Redis } from 'ioredis'
 import type { FastifyRequest } from 'fastify'
 import { type Db, writeAudit } from '@hearth/db'
 import { auditFrom } from '../kernel/context'
@@ -16,18 +17,55 @@ declare module 'fastify' {
 
 const isAudit = (r: Reads | undefined): r is ReadAudit => !!r && 'rows' in r
 
+/** Refused reads recorded per person per minute; beyond it a flood is not written row by row. */
+export const DENIED_AUDIT_PER_MINUTE = 20
+
 /**
  * Read-audit by construction: a successful response of a route that declares what it reads
  * writes its audit rows before it is sent. If the rows cannot be written the response fails
  * (500), so nothing is ever read without a trace; a refused or failed request writes none.
  */
-export default fp<{ db: Db }>(
+export default fp<{ db: Db; redis: Redis; prefix: string }>(
   async (app, opts) => {
     app.decorateRequest('readAudited', false)
 
+    /** Under the per-minute limit? Without Redis the refusal is written anyway: audit comes first. */
+    async function underDeniedLimit(councilId: string, personId: string): Promise<boolean> {
+      const key = `${opts.prefix}:denied:${councilId}:${personId}:${Math.floor(Date.now() / 60_000)}`
+      try {
+        const n = await opts.redis.incr(key)
+        if (n === 1) await opts.redis.expire(key, 120)
+        return n <= DENIED_AUDIT_PER_MINUTE
+      } catch {
+        return true
+      }
+    }
+
+    /**
+     * A refused read of a case record (403, or 404 for a record outside the caller's council or
+     * scope) is itself recorded: who tried which id on which route. It names no family, so it says
+     * nothing about whether the record exists.
+     */
+    async function auditDenied(request: FastifyRequest, statusCode: number, reads: ReadAudit) {
+      const actor = request.actor!
+      if (!(await underDeniedLimit(actor.councilId, actor.personId))) return
+      await writeAudit(opts.db, {
+        ...auditFrom(request),
+        action: 'access.denied',
+        recordType: reads.recordType,
+        recordId: (request.params as { id?: string } | undefined)?.id ?? null,
+        details: { status: statusCode, wanted: reads.action },
+      })
+    }
+
     async function audit(request: FastifyRequest, statusCode: number, payload: unknown) {
       const reads = request.routeOptions.config?.reads
-      if (!isAudit(reads) || request.readAudited || statusCode < 200 || statusCode >= 300 || !request.actor) return
+      if (!isAudit(reads) || request.readAudited || !request.actor) return
+      if (statusCode === 403 || statusCode === 404) {
+        request.readAudited = true
+        return auditDenied(request, statusCode, reads)
+      }
+      if (statusCode < 200 || statusCode >= 300) return
       request.readAudited = true
       const ctx = auditFrom(request)
       const rows = (await reads.rows(request, payload, opts.db)).map((r) => ({
