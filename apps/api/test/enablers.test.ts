@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
+import type { ChildProcess } from 'node:child_process'
 import { and, eq, sql } from 'drizzle-orm'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { killWorkerProcess, spawnWorkerProcess } from '../../../test/helpers/worker-process'
 import { adminTasks, allocations, families, familyLetters, memberships, people, teams } from '@hearth/db'
 import { QUEUES } from '@hearth/jobs'
 import { startWorker, type RunningWorker } from '@hearth/worker'
@@ -12,7 +12,6 @@ import { freshPgDatabase, seedTwoCouncils, testPasswordHash } from '../../../tes
 import { requireEnv } from '../../../test/helpers/env'
 import { waitUntil } from '../../../test/helpers/wait'
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 let t: TestApp
 let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
 let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
@@ -316,17 +315,12 @@ describe('a worker killed mid-job', () => {
         ids.push(v.json().id)
       }
       const start = () => {
-        const c = spawn(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/apps/worker/src/main.ts`], {
-          env: {
-            ...process.env,
-            DATABASE_URL: dbx.url,
-            REDIS_URL: requireEnv('TEST_REDIS_URL'),
-            BULLMQ_PREFIX: quiet.prefix,
-            WORKER_LOCK_MS: '1500',
-            WORKER_STALLED_CHECK_MS: '500',
-            LOG_LEVEL: 'error',
-          },
-          stdio: ['ignore', 'ignore', 'inherit'],
+        const c = spawnWorkerProcess({
+          DATABASE_URL: dbx.url,
+          REDIS_URL: requireEnv('TEST_REDIS_URL'),
+          BULLMQ_PREFIX: quiet.prefix,
+          WORKER_LOCK_MS: '1500',
+          WORKER_STALLED_CHECK_MS: '500',
         })
         children.push(c)
         return c
@@ -341,8 +335,7 @@ describe('a worker killed mid-job', () => {
         30_000,
         5,
       )
-      first.kill('SIGKILL')
-      await new Promise((r) => first.once('exit', r))
+      await killWorkerProcess(first)
       start()
       // every visit: home visits 1 task (no interpreter? the family needs one: 2), office visits 3 (confirmation, interpreter, room)
       const expected = (ids.length / 2) * 2 + (ids.length / 2) * 3
@@ -358,7 +351,7 @@ describe('a worker killed mid-job', () => {
         ),
       ).toBe(0)
     } finally {
-      for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
+      for (const c of children) await killWorkerProcess(c)
       await quiet.close()
       worker = await startWorker({
         db: dbx.handle.db,

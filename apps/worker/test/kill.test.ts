@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
+import type { ChildProcess } from 'node:child_process'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { offers, referrals } from '@hearth/db'
@@ -7,38 +6,22 @@ import { makeTestApp, signInAs, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
 import { requireEnv } from '../../../test/helpers/env'
 import { waitUntil } from '../../../test/helpers/wait'
+import { killWorkerProcess, spawnWorkerProcess } from '../../../test/helpers/worker-process'
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const N = 240
 
 let t: TestApp
 let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
 const children: ChildProcess[] = []
 
-/** SIGKILL to the whole process group (tsx and the worker it runs), as a crash would. */
-function killGroup(child: ChildProcess): void {
-  try {
-    process.kill(-child.pid!, 'SIGKILL')
-  } catch {
-    /* already gone */
-  }
-}
-
-/** The stand-alone worker (apps/worker/src/main.ts) as its own process, as in production. */
+/** The stand-alone worker as its own process, as in production. */
 function startWorkerProcess(): ChildProcess {
-  const child = spawn(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/apps/worker/src/main.ts`], {
-    env: {
-      ...process.env,
-      DATABASE_URL: dbx.url,
-      REDIS_URL: requireEnv('TEST_REDIS_URL'),
-      BULLMQ_PREFIX: t.prefix,
-      WORKER_LOCK_MS: '1500',
-      WORKER_STALLED_CHECK_MS: '500',
-      LOG_LEVEL: 'error',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    // its own process group: tsx runs the worker in a child process, and SIGKILL must reach it
-    detached: true,
+  const child = spawnWorkerProcess({
+    DATABASE_URL: dbx.url,
+    REDIS_URL: requireEnv('TEST_REDIS_URL'),
+    BULLMQ_PREFIX: t.prefix,
+    WORKER_LOCK_MS: '1500',
+    WORKER_STALLED_CHECK_MS: '500',
   })
   children.push(child)
   return child
@@ -53,7 +36,7 @@ beforeAll(async () => {
   t = await makeTestApp(dbx.handle)
 })
 afterAll(async () => {
-  for (const c of children) killGroup(c)
+  for (const c of children) await killWorkerProcess(c)
   await t.close()
   await dbx.drop()
 })
@@ -88,9 +71,7 @@ describe('a worker killed mid-job', () => {
 
     const first = startWorkerProcess()
     await waitUntil(async () => (await count(sql`select count(*)::int as n from offers`)) >= 20, 30_000, 5)
-    const exited = new Promise((r) => first.once('exit', r))
-    killGroup(first)
-    await exited
+    await killWorkerProcess(first)
     const atKill = await count(sql`select count(*)::int as n from offers`)
     expect(atKill).toBeLessThan(N) // it really died part-way
 
