@@ -1,3 +1,4 @@
+import type { Ctx } from '../../apps/api/src/kernel/context'
 import { randomBytes } from 'node:crypto'
 import { Queue } from 'bullmq'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
@@ -88,3 +89,13 @@ export async function signInAs(app: FastifyInstance, email: string, password = T
       }),
   }
 }
+
+/** The request context of a use-case called directly from a test (no HTTP request, no signed-in person). */
+export const ctxOf = (councilId: string): Ctx => ({
+  councilId,
+  actorPersonId: null,
+  route: null,
+  method: null,
+  ip: null,
+  requestId: 'test',
+})

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { commissions, proposals, teamDecisions } from '@hearth/db'
-import { weeksBetween } from '../src/modules/insight/commissions-service'
+import { weeksBetween } from '../src/modules/insight/commission-queries'
 import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, heldFamilyId, seedTwoCouncils } from '../../../test/helpers/db'
 

@@ -12,8 +12,9 @@ import {
   teams,
 } from '@hearth/db'
 import { holidaySet, workingDayDeadline } from '@hearth/domain'
-import { figuresService } from '../src/modules/figures/figures-service'
-import { makeTestApp, signInAs, type TestApp } from '../../../test/helpers/app'
+import { getFigureSeries } from '../src/modules/figures/get-figure-series'
+import { getTeamFigures } from '../src/modules/figures/get-team-figures'
+import { ctxOf, makeTestApp, signInAs, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
 
 /**
@@ -264,7 +265,7 @@ afterAll(async () => {
 
 describe('team figures against a hand count', () => {
   it('Alder, week by week', async () => {
-    const s = await figuresService(dbx.handle.db).series(seeded.a.councilId, 3, alder, NOW)
+    const s = await getFigureSeries({ db: dbx.handle.db }, ctxOf(seeded.a.councilId), 3, alder, NOW)
     expect(s.weeks).toEqual(['2026-08-17', '2026-08-24', '2026-08-31'])
     expect(s.teams).toHaveLength(1)
     expect(s.teams[0]).toMatchObject({ teamName: 'Alder family team (test)', practitioners: 2 })
@@ -318,7 +319,7 @@ describe('team figures against a hand count', () => {
   })
 
   it('the front door: every referral decision, routed or not, by week (a bank holiday is not a working day)', async () => {
-    const s = await figuresService(dbx.handle.db).series(seeded.a.councilId, 3, undefined, NOW)
+    const s = await getFigureSeries({ db: dbx.handle.db }, ctxOf(seeded.a.councilId), 3, undefined, NOW)
     expect(s.frontDoor).toEqual([
       { weekStart: '2026-08-17', received: 3, decided: 2, decidedInOneWorkingDay: 2 },
       { weekStart: '2026-08-24', received: 2, decided: 1, decidedInOneWorkingDay: 1 },
@@ -327,8 +328,8 @@ describe('team figures against a hand count', () => {
   })
 
   it('a team with nobody on it: zeros and blanks, never an error', async () => {
-    const svc = figuresService(dbx.handle.db)
-    const s = await svc.series(seeded.a.councilId, 3, empty, NOW)
+    const deps = { db: dbx.handle.db }
+    const s = await getFigureSeries(deps, ctxOf(seeded.a.councilId), 3, empty, NOW)
     expect(s.teams[0]!.practitioners).toBe(0)
     for (const w of s.teams[0]!.weeks) {
       expect(w).toMatchObject({
@@ -344,7 +345,7 @@ describe('team figures against a hand count', () => {
         medianConsultationWaitHours: null,
       })
     }
-    const [now] = await svc.teams(seeded.a.councilId, empty)
+    const [now] = await getTeamFigures(deps, ctxOf(seeded.a.councilId), empty)
     expect(now).toMatchObject({
       practitioners: 0,
       capacityChildren: 0,
@@ -356,9 +357,9 @@ describe('team figures against a hand count', () => {
   })
 
   it('the council view and the figures come from the same module and agree today', async () => {
-    const svc = figuresService(dbx.handle.db)
-    const [snapshot] = await svc.teams(seeded.a.councilId, alder)
-    const s = await svc.series(seeded.a.councilId, 1, alder)
+    const deps = { db: dbx.handle.db }
+    const [snapshot] = await getTeamFigures(deps, ctxOf(seeded.a.councilId), alder)
+    const s = await getFigureSeries(deps, ctxOf(seeded.a.councilId), 1, alder)
     const thisWeek = s.teams[0]!.weeks[0]!
     expect(thisWeek.familiesHeld).toBe(snapshot!.familiesHeld)
     expect(thisWeek.childrenHeld).toBe(snapshot!.childrenHeld)

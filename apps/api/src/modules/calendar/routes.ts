@@ -7,7 +7,7 @@ import { ENGLAND_AND_WALES_BANK_HOLIDAYS, isIsoDate } from '@hearth/domain'
 import { AppError, notFound } from '../../kernel/errors'
 import { actorOf } from '../../plugins/auth'
 import { auditFrom } from '../../kernel/context'
-import { recomputeReferralClocks } from './calendar-service'
+import { recomputeReferralClocks } from './calendar-queries'
 import { noCaseContent } from '../../kernel/reads'
 
 const ADMIN = ['administrator'] as const

@@ -15,7 +15,13 @@ import {
 import { londonDateOf } from '@hearth/domain'
 import { actorOf } from '../../plugins/auth'
 import { auditFrom } from '../../kernel/context'
-import { directoryService } from './directory-service'
+import { addFamilyService } from './add-family-service'
+import { createService } from './create-service'
+import { exportServices } from './export-services'
+import { getService } from './get-service'
+import { importServices } from './import-services'
+import { listFamilyServices } from './list-family-services'
+import { searchServices } from './search-services'
 import { noCaseContent, readsOfFamily } from '../../kernel/reads'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
@@ -23,8 +29,6 @@ const tags = ['directory']
 
 /** The service directory (Open Referral UK), and services on a family's plan. */
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const svc = directoryService(app.deps.db)
-
   app.get(
     '/directory/services',
     {
@@ -37,7 +41,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ServiceSearchResult, ...errors },
       },
     },
-    async (request) => svc.search(actorOf(request).councilId, request.query),
+    async (request) => searchServices(app.deps, auditFrom(request), request.query),
   )
   app.get(
     '/directory/services/:id',
@@ -45,7 +49,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'signed_in', reads: noCaseContent('one service of the directory') },
       schema: { tags, summary: 'One service', params: IdParams, response: { 200: ServiceView, ...errors } },
     },
-    async (request) => svc.get(actorOf(request).councilId, request.params.id),
+    async (request) => getService(app.deps, auditFrom(request), request.params.id),
   )
   app.post(
     '/directory/services',
@@ -60,7 +64,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return svc.create(auditFrom(request), request.body)
+      return createService(app.deps, auditFrom(request), request.body)
     },
   )
   app.post(
@@ -76,7 +80,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: DirectoryImportResult, ...errors },
       },
     },
-    async (request) => svc.importFile(auditFrom(request), request.body.content, request.body.fileName),
+    async (request) => importServices(app.deps, auditFrom(request), request.body.content, request.body.fileName),
   )
   app.get(
     '/directory/export',
@@ -92,7 +96,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const doc = await svc.exportFile(actorOf(request).councilId)
+      const doc = await exportServices(app.deps, auditFrom(request))
       return reply
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="open-referral-services-${londonDateOf(new Date())}.json"`)
@@ -111,7 +115,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(FamilyServiceView), ...errors },
       },
     },
-    async (request) => svc.familyList(auditFrom(request), actorOf(request), request.params.id),
+    async (request) => listFamilyServices(app.deps, auditFrom(request), actorOf(request), request.params.id),
   )
   app.post(
     '/families/:id/services',
@@ -127,7 +131,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return svc.addToFamily(auditFrom(request), actorOf(request), request.params.id, request.body)
+      return addFamilyService(app.deps, auditFrom(request), actorOf(request), request.params.id, request.body)
     },
   )
 }

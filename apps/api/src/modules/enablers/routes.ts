@@ -17,8 +17,16 @@ import { TASK_TYPE_LIST, TASK_TYPES, type TaskType } from '@hearth/domain'
 import { and, eq } from 'drizzle-orm'
 import { actorOf } from '../../plugins/auth'
 import { auditFrom } from '../../kernel/context'
-import { familyService } from '../families/families-service'
-import { taskService } from './tasks-service'
+import { claimTask } from './claim-task'
+import { completeTask } from './complete-task'
+import { getTaskStats } from './get-task-stats'
+import { listFamilyTasks } from './list-family-tasks'
+import { listMyRequests } from './list-my-requests'
+import { listTaskQueue } from './list-task-queue'
+import { releaseTask } from './release-task'
+import { renderTaskLetter } from './render-task-letter'
+import { requestTask } from './request-task'
+import { familyInScope } from '../families/family-queries'
 import { noCaseContent, type ReadAudit, readsList, readsOfFamily } from '../../kernel/reads'
 
 const ENABLER = ['enabler'] as const
@@ -40,8 +48,6 @@ const tags = ['enablers']
 
 /** The enablers' queue, and the practitioner's side of it. */
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const svc = taskService(app.deps.db)
-  const fam = familyService(app.deps.db)
   const changed = (councilId: string, teamIds: string[], taskIds: string[]) =>
     app.events.publish({ type: 'tasks.changed', councilId, teamIds, taskIds }).catch(() => {})
 
@@ -61,7 +67,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(TaskView), ...errors },
       },
     },
-    async (request) => svc.queue(auditFrom(request), request.query, actorOf(request)),
+    async (request) => listTaskQueue(app.deps, auditFrom(request), actorOf(request), request.query),
   )
   app.post(
     '/tasks/:id/claim',
@@ -75,7 +81,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const t = await svc.claim(auditFrom(request), request.params.id)
+      const t = await claimTask(app.deps, auditFrom(request), request.params.id)
       void changed(actorOf(request).councilId, [], [t.id])
       return t
     },
@@ -92,7 +98,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const t = await svc.release(auditFrom(request), request.params.id)
+      const t = await releaseTask(app.deps, auditFrom(request), request.params.id)
       void changed(actorOf(request).councilId, [], [t.id])
       return t
     },
@@ -110,7 +116,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { task, teamId } = await svc.complete(auditFrom(request), request.params.id, request.body)
+      const { task, teamId } = await completeTask(app.deps, auditFrom(request), request.params.id, request.body)
       void changed(actorOf(request).councilId, teamId ? [teamId] : [], [task.id])
       return task
     },
@@ -126,7 +132,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const pdf = await svc.letter(auditFrom(request), request.params.id)
+      const pdf = await renderTaskLetter(app.deps, auditFrom(request), request.params.id)
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="hearth-letter-${request.params.id.slice(0, 8)}.pdf"`)
@@ -148,8 +154,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = actorOf(request)
-      await fam.inScope(actor.councilId, actor.familyScope, request.params.id)
-      const t = await svc.ask(auditFrom(request), actor, request.params.id, request.body.request)
+      await familyInScope(app.deps.db, actor.councilId, actor.familyScope, request.params.id)
+      const t = await requestTask(app.deps, auditFrom(request), actor, request.params.id, request.body.request)
       void changed(actor.councilId, [], [t.id])
       reply.code(201)
       return t
@@ -168,8 +174,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request)
-      await fam.inScope(actor.councilId, actor.familyScope, request.params.id)
-      return svc.forFamily(auditFrom(request), request.params.id)
+      await familyInScope(app.deps.db, actor.councilId, actor.familyScope, request.params.id)
+      return listFamilyTasks(app.deps, auditFrom(request), request.params.id)
     },
   )
   app.get(
@@ -185,7 +191,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(TaskView), ...errors },
       },
     },
-    async (request) => svc.requestedBy(auditFrom(request), actorOf(request).personId),
+    async (request) => listMyRequests(app.deps, auditFrom(request), actorOf(request).personId),
   )
 
   app.get(
@@ -202,7 +208,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: TaskStats, ...errors },
       },
     },
-    async (request) => svc.stats(actorOf(request).councilId, request.query.weeks),
+    async (request) => getTaskStats(app.deps, auditFrom(request), request.query.weeks),
   )
 
   app.get(

@@ -18,7 +18,15 @@ import {
 } from '@hearth/contracts'
 import { actorOf } from '../../plugins/auth'
 import { auditFrom } from '../../kernel/context'
-import { familyService } from './families-service'
+import { addAdult } from './add-adult'
+import { addChild } from './add-child'
+import { addRelationship } from './add-relationship'
+import { createFamily } from './create-family'
+import { getChild } from './get-child'
+import { getFamily } from './get-family'
+import { listFamilies } from './list-families'
+import { updateChild } from './update-child'
+import { updateFamily } from './update-family'
 import { readsChild, readsList, readsWithChildren } from '../../kernel/reads'
 
 /** Case records: the front door and family-facing practitioners (scoped to their teams' patches). */
@@ -27,7 +35,6 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const FamilyRow = FamilyDetail.omit({ children: true, adults: true, relationships: true, patchName: true })
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const svc = familyService(app.deps.db)
   const tags = ['families']
 
   app.get(
@@ -49,7 +56,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const a = actorOf(request)
-      return svc.list(a.councilId, a.familyScope, request.query, auditFrom(request))
+      return listFamilies(app.deps, auditFrom(request), a.familyScope, request.query)
     },
   )
   app.post(
@@ -60,7 +67,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return svc.create(auditFrom(request), actorOf(request).familyScope, request.body)
+      return createFamily(app.deps, auditFrom(request), actorOf(request).familyScope, request.body)
     },
   )
   app.get(
@@ -79,7 +86,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const a = actorOf(request)
-      return svc.get(a.councilId, a.familyScope, request.params.id, auditFrom(request))
+      return getFamily(app.deps, auditFrom(request), a.familyScope, request.params.id)
     },
   )
   app.patch(
@@ -94,7 +101,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: FamilyRow, ...errors },
       },
     },
-    async (request) => svc.update(auditFrom(request), actorOf(request).familyScope, request.params.id, request.body),
+    async (request) =>
+      updateFamily(app.deps, auditFrom(request), actorOf(request).familyScope, request.params.id, request.body),
   )
   app.post(
     '/families/:id/children',
@@ -110,7 +118,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return svc.addChild(auditFrom(request), actorOf(request).familyScope, request.params.id, request.body)
+      return addChild(app.deps, auditFrom(request), actorOf(request).familyScope, request.params.id, request.body)
     },
   )
   app.post(
@@ -127,7 +135,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return svc.addAdult(auditFrom(request), actorOf(request).familyScope, request.params.id, request.body)
+      return addAdult(app.deps, auditFrom(request), actorOf(request).familyScope, request.params.id, request.body)
     },
   )
   app.post(
@@ -144,7 +152,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return svc.addRelationship(auditFrom(request), actorOf(request).familyScope, request.params.id, request.body)
+      return addRelationship(
+        app.deps,
+        auditFrom(request),
+        actorOf(request).familyScope,
+        request.params.id,
+        request.body,
+      )
     },
   )
   app.get(
@@ -155,7 +169,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const a = actorOf(request)
-      return svc.getChild(a.councilId, a.familyScope, request.params.id, auditFrom(request))
+      return getChild(app.deps, auditFrom(request), a.familyScope, request.params.id)
     },
   )
   app.patch(
@@ -171,7 +185,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      svc.updateChild(auditFrom(request), actorOf(request).familyScope, request.params.id, request.body),
+      updateChild(app.deps, auditFrom(request), actorOf(request).familyScope, request.params.id, request.body),
   )
 }
 export default routes

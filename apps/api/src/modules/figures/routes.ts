@@ -1,9 +1,10 @@
+import { auditFrom } from '../../kernel/context'
+import { getFigureSeries } from './get-figure-series'
+import { getTeamFigures } from './get-team-figures'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ErrorBody, FiguresOverTime, FiguresQuery } from '@hearth/contracts'
 import { londonDateOf, toCsv } from '@hearth/domain'
-import { actorOf } from '../../plugins/auth'
-import { figuresService } from './figures-service'
 import { noCaseContent } from '../../kernel/reads'
 
 const WHO = ['strategy_member', 'insight_adviser'] as const
@@ -30,8 +31,6 @@ const WEEK_COLUMNS = [
 
 /** Team figures over time, and the same as CSV (team totals only; never individual workers). */
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const figures = figuresService(app.deps.db)
-
   app.get(
     '/figures/teams',
     {
@@ -44,7 +43,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: FiguresOverTime, ...errors },
       },
     },
-    async (request) => figures.series(actorOf(request).councilId, request.query.weeks, request.query.teamId),
+    async (request) => getFigureSeries(app.deps, auditFrom(request), request.query.weeks, request.query.teamId),
   )
 
   app.get(
@@ -59,7 +58,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const s = await figures.series(actorOf(request).councilId, request.query.weeks, request.query.teamId)
+      const s = await getFigureSeries(app.deps, auditFrom(request), request.query.weeks, request.query.teamId)
       const rows: unknown[][] = s.teams.flatMap((t) =>
         t.weeks.map((w) => [
           t.teamName,
@@ -121,7 +120,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const teams = await figures.teams(actorOf(request).councilId)
+      const teams = await getTeamFigures(app.deps, auditFrom(request))
       const header = [
         'Team',
         'Practitioners',

@@ -19,8 +19,24 @@ import {
 } from '@hearth/contracts'
 import { actorOf } from '../../plugins/auth'
 import { auditFrom } from '../../kernel/context'
-import { commissionService } from './commissions-service'
-import { insightService } from './insight-service'
+import { adviseInsightRequest } from './advise-insight-request'
+import { waitWorkingDays } from './insight-queries'
+import { askCommission } from './ask-commission'
+import { askInsight } from './ask-insight'
+import { bookInsightSession } from './book-insight-session'
+import { getCommission } from './get-commission'
+import { getInsightChronology } from './get-insight-chronology'
+import { getInsightRequest } from './get-insight-request'
+import { handBackCommission } from './hand-back-commission'
+import { handBackInsightRequest } from './hand-back-insight-request'
+import { listCommissions } from './list-commissions'
+import { listInsightRequests } from './list-insight-requests'
+import { recordCommission } from './record-commission'
+import { setInsightWait } from './set-insight-wait'
+import { takeCommission } from './take-commission'
+import { takeInsightRequest } from './take-insight-request'
+import { withdrawCommission } from './withdraw-commission'
+import { withdrawInsightRequest } from './withdraw-insight-request'
 import { noCaseContent, readsList, readsOfFamily, readsRecord } from '../../kernel/reads'
 
 const ADVISER = ['insight_adviser'] as const
@@ -29,8 +45,6 @@ const tags = ['insight']
 
 /** Consultation and coaching: teams ask, insight advisers take, book and advise. */
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const svc = insightService(app.deps.db)
-  const com = commissionService(app.deps.db)
   const changed = (councilId: string, requestId: string) =>
     app.events.publish({ type: 'insight.changed', councilId, teamIds: [], requestId }).catch(() => {})
 
@@ -47,7 +61,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: InsightSettingsView, ...errors },
       },
     },
-    async (request) => svc.waitWorkingDays(actorOf(request).councilId),
+    async (request) => waitWorkingDays(app.deps.db, actorOf(request).councilId),
   )
   app.post(
     '/insight/settings',
@@ -61,7 +75,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await svc.setWaitWorkingDays(auditFrom(request), request.body.waitWorkingDays)
+      await setInsightWait(app.deps, auditFrom(request), request.body.waitWorkingDays)
       reply.code(201)
       return { ok: true as const }
     },
@@ -79,7 +93,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const view = await svc.ask(auditFrom(request), actorOf(request), request.body)
+      const view = await askInsight(app.deps, auditFrom(request), actorOf(request), request.body)
       void changed(actorOf(request).councilId, view.id)
       reply.code(201)
       return view
@@ -101,7 +115,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(InsightRequestView), ...errors },
       },
     },
-    async (request) => svc.list(auditFrom(request), actorOf(request), request.query),
+    async (request) => listInsightRequests(app.deps, auditFrom(request), actorOf(request), request.query),
   )
   app.get(
     '/insight/requests/:id',
@@ -114,7 +128,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: InsightRequestView, ...errors },
       },
     },
-    async (request) => svc.get(auditFrom(request), actorOf(request), request.params.id),
+    async (request) => getInsightRequest(app.deps, auditFrom(request), actorOf(request), request.params.id),
   )
   const done = (councilId: string) => (view: z.infer<typeof InsightRequestView>) => {
     void changed(councilId, view.id)
@@ -132,7 +146,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await svc.withdraw(auditFrom(request), actorOf(request), request.params.id)
+      await withdrawInsightRequest(app.deps, auditFrom(request), actorOf(request), request.params.id)
       void changed(actorOf(request).councilId, request.params.id)
       return { ok: true as const }
     },
@@ -149,7 +163,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      svc.take(auditFrom(request), actorOf(request), request.params.id).then(done(actorOf(request).councilId)),
+      takeInsightRequest(app.deps, auditFrom(request), actorOf(request), request.params.id).then(
+        done(actorOf(request).councilId),
+      ),
   )
   app.post(
     '/insight/requests/:id/hand-back',
@@ -163,7 +179,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      svc.handBack(auditFrom(request), actorOf(request), request.params.id).then(done(actorOf(request).councilId)),
+      handBackInsightRequest(app.deps, auditFrom(request), actorOf(request), request.params.id).then(
+        done(actorOf(request).councilId),
+      ),
   )
   app.post(
     '/insight/requests/:id/booking',
@@ -178,7 +196,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      svc.book(auditFrom(request), actorOf(request), request.params.id, request.body).then((v) => {
+      bookInsightSession(app.deps, auditFrom(request), actorOf(request), request.params.id, request.body).then((v) => {
         void app.events.nudgeOutbox() // the room and invitations are queued for the enablers
         return done(actorOf(request).councilId)(v)
       }),
@@ -196,9 +214,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      svc
-        .advise(auditFrom(request), actorOf(request), request.params.id, request.body.advice)
-        .then(done(actorOf(request).councilId)),
+      adviseInsightRequest(app.deps, auditFrom(request), actorOf(request), request.params.id, request.body.advice).then(
+        done(actorOf(request).councilId),
+      ),
   )
 
   app.get(
@@ -212,7 +230,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(ChronologyEntry), ...errors },
       },
     },
-    async (request) => svc.chronology(auditFrom(request), actorOf(request), request.params.id),
+    async (request) => getInsightChronology(app.deps, auditFrom(request), actorOf(request), request.params.id),
   )
 
   // ---- commissioning
@@ -231,7 +249,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const v = await com.ask(auditFrom(request), actorOf(request), request.params.id, request.body)
+      const v = await askCommission(app.deps, auditFrom(request), actorOf(request), request.params.id, request.body)
       void comChanged(actorOf(request).councilId, v.id)
       reply.code(201)
       return v
@@ -253,7 +271,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(CommissionView), ...errors },
       },
     },
-    async (request) => com.list(auditFrom(request), actorOf(request), request.query.view),
+    async (request) => listCommissions(app.deps, auditFrom(request), actorOf(request), request.query.view),
   )
   app.get(
     '/commissions/:id',
@@ -266,7 +284,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CommissionView, ...errors },
       },
     },
-    async (request) => com.get(auditFrom(request), actorOf(request), request.params.id),
+    async (request) => getCommission(app.deps, auditFrom(request), actorOf(request), request.params.id),
   )
   app.post(
     '/commissions/:id/withdraw',
@@ -280,7 +298,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await com.withdraw(auditFrom(request), actorOf(request), request.params.id)
+      await withdrawCommission(app.deps, auditFrom(request), actorOf(request), request.params.id)
       void comChanged(actorOf(request).councilId, request.params.id)
       return { ok: true as const }
     },
@@ -297,7 +315,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const v = await com.take(auditFrom(request), actorOf(request), request.params.id)
+      const v = await takeCommission(app.deps, auditFrom(request), actorOf(request), request.params.id)
       void comChanged(actorOf(request).councilId, v.id)
       return v
     },
@@ -314,7 +332,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const v = await com.handBack(auditFrom(request), actorOf(request), request.params.id)
+      const v = await handBackCommission(app.deps, auditFrom(request), actorOf(request), request.params.id)
       void comChanged(actorOf(request).councilId, v.id)
       return v
     },
@@ -333,7 +351,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const v = await com.record(auditFrom(request), actorOf(request), request.params.id, request.body)
+      const v = await recordCommission(app.deps, auditFrom(request), actorOf(request), request.params.id, request.body)
       void comChanged(actorOf(request).councilId, v.id)
       return v
     },

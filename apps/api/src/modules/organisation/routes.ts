@@ -16,17 +16,26 @@ import {
   TeamUpdate,
   Uuid,
 } from '@hearth/contracts'
-import { actorOf } from '../../plugins/auth'
 import { auditFrom } from '../../kernel/context'
-import { organisationService } from './organisation-service'
+import { addTeamMember } from './add-team-member'
+import { createPatch } from './create-patch'
+import { createPerson } from './create-person'
+import { createTeam } from './create-team'
+import { getPerson } from './get-person'
+import { getTeam } from './get-team'
+import { listPatches } from './list-patches'
+import { listPeople } from './list-people'
+import { listTeams } from './list-teams'
+import { removeTeamMember } from './remove-team-member'
+import { updatePatch } from './update-patch'
+import { updatePerson } from './update-person'
+import { updateTeam } from './update-team'
 import { noCaseContent } from '../../kernel/reads'
 
 const ADMIN = ['administrator'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const org = organisationService(app.deps.db)
-
   // Patches and teams are the council's shape, not case data: every signed-in person may read them.
   app.get(
     '/patches',
@@ -38,7 +47,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(Patch), ...errors },
       },
     },
-    async (request) => org.listPatches(actorOf(request).councilId),
+    async (request) => listPatches(app.deps, auditFrom(request)),
   )
   app.post(
     '/patches',
@@ -48,7 +57,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return org.createPatch(auditFrom(request), request.body)
+      return createPatch(app.deps, auditFrom(request), request.body)
     },
   )
   app.patch(
@@ -63,7 +72,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Patch, ...errors },
       },
     },
-    async (request) => org.updatePatch(auditFrom(request), request.params.id, request.body),
+    async (request) => updatePatch(app.deps, auditFrom(request), request.params.id, request.body),
   )
 
   app.get(
@@ -72,7 +81,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'signed_in', reads: noCaseContent('the council’s teams') },
       schema: { tags: ['organisation'], summary: 'Teams of the council', response: { 200: z.array(Team), ...errors } },
     },
-    async (request) => org.listTeams(actorOf(request).councilId),
+    async (request) => listTeams(app.deps, auditFrom(request)),
   )
   app.get(
     '/teams/:id',
@@ -85,7 +94,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: TeamDetail, ...errors },
       },
     },
-    async (request) => org.getTeam(actorOf(request).councilId, request.params.id),
+    async (request) => getTeam(app.deps, auditFrom(request), request.params.id),
   )
   app.post(
     '/teams',
@@ -95,7 +104,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return org.createTeam(auditFrom(request), request.body)
+      return createTeam(app.deps, auditFrom(request), request.body)
     },
   )
   app.patch(
@@ -110,7 +119,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Team, ...errors },
       },
     },
-    async (request) => org.updateTeam(auditFrom(request), request.params.id, request.body),
+    async (request) => updateTeam(app.deps, auditFrom(request), request.params.id, request.body),
   )
   app.post(
     '/teams/:id/members',
@@ -125,7 +134,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await org.addMember(auditFrom(request), request.params.id, request.body.personId)
+      await addTeamMember(app.deps, auditFrom(request), request.params.id, request.body.personId)
       reply.code(201)
       return { ok: true as const }
     },
@@ -142,7 +151,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await org.removeMember(auditFrom(request), request.params.id, request.params.personId)
+      await removeTeamMember(app.deps, auditFrom(request), request.params.id, request.params.personId)
       return { ok: true as const }
     },
   )
@@ -157,7 +166,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(Person), ...errors },
       },
     },
-    async (request) => org.listPeople(actorOf(request).councilId),
+    async (request) => listPeople(app.deps, auditFrom(request)),
   )
   app.get(
     '/people/:id',
@@ -165,7 +174,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { access: ADMIN, reads: noCaseContent('a staff account') },
       schema: { tags: ['organisation'], summary: 'A person', params: IdParams, response: { 200: Person, ...errors } },
     },
-    async (request) => org.getPerson(actorOf(request).councilId, request.params.id),
+    async (request) => getPerson(app.deps, auditFrom(request), request.params.id),
   )
   app.post(
     '/people',
@@ -180,7 +189,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return org.createPerson(auditFrom(request), request.body)
+      return createPerson(app.deps, auditFrom(request), request.body)
     },
   )
   app.patch(
@@ -195,7 +204,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Person, ...errors },
       },
     },
-    async (request) => org.updatePerson(auditFrom(request), request.params.id, request.body),
+    async (request) => updatePerson(app.deps, auditFrom(request), request.params.id, request.body),
   )
 }
 export default routes

@@ -1,4 +1,4 @@
-import type { Ctx } from '../../kernel/context'
+import type { Ctx, Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { referrals, writeAudit } from '@hearth/db'
 import type { DecisionInput } from '@hearth/contracts'
@@ -6,7 +6,6 @@ import { decisionNeedsPrimaryNeed, decisionNeedsTeam } from '@hearth/domain'
 import { enqueueInTx } from '@hearth/jobs'
 import { AppError, invalid } from '../../kernel/errors'
 import { loadReferral } from './referral-views'
-import type { Deps } from '../../kernel/context'
 import { getReferral } from './get-referral'
 
 /** Decides once: a second decision (or two officers at the same moment) is refused. */

@@ -1,8 +1,7 @@
-import type { Ctx } from '../../kernel/context'
+import type { Ctx, Deps } from '../../kernel/context'
 import { and, eq, inArray, or, sql } from 'drizzle-orm'
 import { children, families, offers, teams } from '@hearth/db'
 import { findCandidates, type KnownChild, type MatchQuery } from '@hearth/domain'
-import type { Deps } from '../../kernel/context'
 
 /** Known children who may be the one being referred, with the reasons (never a name alone). */
 export async function findMatchingChildren(deps: Deps, ctx: Ctx, q: MatchQuery) {

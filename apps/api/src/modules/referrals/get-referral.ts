@@ -1,8 +1,7 @@
-import type { Ctx } from '../../kernel/context'
+import type { Ctx, Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { children, people, referralChildren } from '@hearth/db'
 import { loadReferral, summaries } from './referral-views'
-import type { Deps } from '../../kernel/context'
 
 /** One referral with its children, decision and routing. */
 export async function getReferral(deps: Deps, ctx: Ctx, id: string) {

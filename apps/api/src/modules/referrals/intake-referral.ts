@@ -1,4 +1,4 @@
-import type { Ctx } from '../../kernel/context'
+import type { Ctx, Deps } from '../../kernel/context'
 import { createHash } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import {
@@ -23,9 +23,8 @@ import {
 } from '@hearth/domain'
 import { enqueueInTx } from '@hearth/jobs'
 import { AppError, invalid } from '../../kernel/errors'
-import { councilHolidays } from '../calendar/calendar-service'
+import { councilHolidays } from '../calendar/calendar-queries'
 import { isUniqueViolation, openTeamOf } from './referral-views'
-import type { Deps } from '../../kernel/context'
 
 /**
  * Records a referral: the family (new or known), the children (new or linked), the decision

@@ -1,8 +1,7 @@
-import type { Ctx } from '../../kernel/context'
+import type { Ctx, Deps } from '../../kernel/context'
 import { and, asc, desc, eq } from 'drizzle-orm'
 import { referrals } from '@hearth/db'
 import { summaries } from './referral-views'
-import type { Deps } from '../../kernel/context'
 
 /** The front door's lists: awaiting a decision (by time left), could not be routed, recently decided. */
 export async function listReferrals(deps: Deps, ctx: Ctx, view: 'awaiting' | 'unroutable' | 'recent') {

@@ -1,7 +1,6 @@
-import type { Ctx } from '../../kernel/context'
+import type { Ctx, Deps } from '../../kernel/context'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { children, families, offers, referrals } from '@hearth/db'
-import type { Deps } from '../../kernel/context'
 
 /** What is waiting on a team's board (the team-board issue builds claiming on top). */
 export async function listTeamOffers(deps: Deps, ctx: Ctx, teamId: string) {

@@ -12,7 +12,7 @@ import {
 } from '@hearth/db'
 import { clockState, type HolidaySet } from '@hearth/domain'
 import { notFound } from '../../kernel/errors'
-import { councilHolidays } from '../calendar/calendar-service'
+import { councilHolidays } from '../calendar/calendar-queries'
 
 export function isUniqueViolation(err: unknown, constraint: string): boolean {
   for (

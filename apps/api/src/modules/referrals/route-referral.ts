@@ -1,9 +1,8 @@
-import type { Ctx } from '../../kernel/context'
+import type { Ctx, Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { routeReferral, teams, writeAudit } from '@hearth/db'
 import { AppError, invalid } from '../../kernel/errors'
 import { loadReferral } from './referral-views'
-import type { Deps } from '../../kernel/context'
 
 /** The front door sends a referral that could not be routed to a team it chooses. */
 export async function routeReferralTo(deps: Deps, ctx: Ctx, id: string, teamId: string) {

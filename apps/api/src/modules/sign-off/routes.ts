@@ -1,3 +1,5 @@
+import { getTeamFigures } from '../figures/get-team-figures'
+import { getReferralTimeliness } from '../figures/get-referral-timeliness'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -16,9 +18,15 @@ import {
 import { notFound } from '../../kernel/errors'
 import { actorOf } from '../../plugins/auth'
 import { auditFrom } from '../../kernel/context'
-import { familyService } from '../families/families-service'
-import { figuresService } from '../figures/figures-service'
-import { proposalService } from './proposals-service'
+import { thresholds } from './proposal-queries'
+import { decideProposal } from './decide-proposal'
+import { getProposal } from './get-proposal'
+import { getThresholdHistory } from './get-threshold-history'
+import { listProposals } from './list-proposals'
+import { proposeIntervention } from './propose-intervention'
+import { resubmitProposal } from './resubmit-proposal'
+import { setThresholds } from './set-thresholds'
+import { familyInScope } from '../families/family-queries'
 import { noCaseContent, readsList, readsRecord } from '../../kernel/reads'
 
 const STRATEGY = ['strategy_member'] as const
@@ -27,10 +35,6 @@ const tags = ['sign-off']
 
 /** High-cost interventions: teams propose, strategy signs off; and the council-wide view. */
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const svc = proposalService(app.deps.db)
-  const figures = figuresService(app.deps.db)
-  const fam = familyService(app.deps.db)
-
   app.get(
     '/spend-thresholds',
     {
@@ -45,8 +49,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const c = actorOf(request).councilId
-      return { current: await svc.thresholds(c), history: await svc.thresholdHistory(c) }
+      const ctx = auditFrom(request)
+      return {
+        current: await thresholds(app.deps.db, ctx.councilId),
+        history: await getThresholdHistory(app.deps, ctx),
+      }
     },
   )
   app.post(
@@ -61,7 +68,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await svc.setThresholds(auditFrom(request), request.body)
+      await setThresholds(app.deps, auditFrom(request), request.body)
       reply.code(201)
       return { ok: true as const }
     },
@@ -81,7 +88,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return svc.propose(auditFrom(request), actorOf(request), request.params.id, request.body)
+      return proposeIntervention(app.deps, auditFrom(request), actorOf(request), request.params.id, request.body)
     },
   )
   app.get(
@@ -99,8 +106,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request)
       // the family must be this council's (and, for a practitioner, in their scope): otherwise "not found"
       const scope = actor.roles.includes('strategy_member') ? ({ kind: 'all' } as const) : actor.familyScope
-      await fam.inScope(actor.councilId, scope, request.params.id)
-      return svc.list(auditFrom(request), actor, { familyId: request.params.id })
+      await familyInScope(app.deps.db, actor.councilId, scope, request.params.id)
+      return listProposals(app.deps, auditFrom(request), actor, { familyId: request.params.id })
     },
   )
   app.get(
@@ -114,7 +121,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(ProposalView), ...errors },
       },
     },
-    async (request) => svc.list(auditFrom(request), actorOf(request), request.query),
+    async (request) => listProposals(app.deps, auditFrom(request), actorOf(request), request.query),
   )
   app.get(
     '/proposals/:id',
@@ -127,7 +134,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ProposalView, ...errors },
       },
     },
-    async (request) => svc.get(auditFrom(request), actorOf(request), request.params.id),
+    async (request) => getProposal(app.deps, auditFrom(request), actorOf(request), request.params.id),
   )
   app.post(
     '/proposals/:id/decision',
@@ -141,7 +148,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ProposalView, ...errors },
       },
     },
-    async (request) => svc.decide(auditFrom(request), actorOf(request), request.params.id, request.body),
+    async (request) => decideProposal(app.deps, auditFrom(request), actorOf(request), request.params.id, request.body),
   )
   app.post(
     '/proposals/:id/resubmit',
@@ -155,7 +162,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ProposalView, ...errors },
       },
     },
-    async (request) => svc.resubmit(auditFrom(request), actorOf(request), request.params.id, request.body),
+    async (request) =>
+      resubmitProposal(app.deps, auditFrom(request), actorOf(request), request.params.id, request.body),
   )
 
   app.get(
@@ -172,8 +180,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const c = actorOf(request).councilId
-      const [teams, referrals] = await Promise.all([figures.teams(c), figures.referralTimeliness(c)])
+      const ctx = auditFrom(request)
+      const [teams, referrals] = await Promise.all([
+        getTeamFigures(app.deps, ctx),
+        getReferralTimeliness(app.deps, ctx),
+      ])
       return {
         generatedAt: new Date().toISOString(),
         teams,
@@ -198,7 +209,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const [t] = await figures.teams(actorOf(request).councilId, request.params.id)
+      const [t] = await getTeamFigures(app.deps, auditFrom(request), request.params.id)
       if (!t) throw notFound('family-facing team')
       return t
     },

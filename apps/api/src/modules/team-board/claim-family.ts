@@ -1,4 +1,4 @@
-import type { Ctx } from '../../kernel/context'
+import type { Ctx, Deps } from '../../kernel/context'
 import { and, eq, sql } from 'drizzle-orm'
 import { allocations, children, families, memberships, offers, writeAudit } from '@hearth/db'
 import { capRefusal, checkWorkers, effectiveCap, pickCoWorker } from '@hearth/domain'
@@ -14,7 +14,6 @@ import {
   names,
   practitioners,
 } from './team-board-queries'
-import type { Deps } from '../../kernel/context'
 
 /**
  * A practitioner claims a family on the board as its lead. Locks are taken in one order (the

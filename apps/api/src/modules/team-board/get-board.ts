@@ -1,10 +1,9 @@
-import type { Ctx } from '../../kernel/context'
+import type { Ctx, Deps } from '../../kernel/context'
 import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm'
 import { allocations, dutyRota, families, offers, referrals, visits } from '@hearth/db'
 import { addCalendarDays, effectiveCap, londonDateOf, startOfLondonDay } from '@hearth/domain'
 import type { Actor } from '../../plugins/auth'
 import { countChildren, myTeam, names, practitioners } from './team-board-queries'
-import type { Deps } from '../../kernel/context'
 
 export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: string) {
   const { db } = deps

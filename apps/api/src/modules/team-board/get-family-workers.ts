@@ -1,8 +1,7 @@
-import type { Ctx } from '../../kernel/context'
+import type { Ctx, Deps } from '../../kernel/context'
 import { and, eq, sql } from 'drizzle-orm'
 import { familyLetters, teams } from '@hearth/db'
 import { activeWorkers, names } from './team-board-queries'
-import type { Deps } from '../../kernel/context'
 
 export async function getFamilyWorkers(deps: Deps, ctx: Ctx, familyId: string) {
   const { db } = deps

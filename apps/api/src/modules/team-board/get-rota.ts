@@ -3,9 +3,9 @@ import { dutyRota, people } from '@hearth/db'
 import { addCalendarDays } from '@hearth/domain'
 import type { Actor } from '../../plugins/auth'
 import { myTeam } from './team-board-queries'
-import type { Deps } from '../../kernel/context'
+import type { Ctx, Deps } from '../../kernel/context'
 
-export async function getRota(deps: Deps, actor: Actor, teamId: string, from: string, days = 14) {
+export async function getRota(deps: Deps, ctx: Ctx, actor: Actor, teamId: string, from: string, days = 14) {
   const { db } = deps
   await myTeam(db, actor, teamId)
   const to = addCalendarDays(from, days)
@@ -15,7 +15,7 @@ export async function getRota(deps: Deps, actor: Actor, teamId: string, from: st
     .innerJoin(people, and(eq(people.id, dutyRota.personId), eq(people.councilId, dutyRota.councilId)))
     .where(
       and(
-        eq(dutyRota.councilId, actor.councilId),
+        eq(dutyRota.councilId, ctx.councilId),
         eq(dutyRota.teamId, teamId),
         gte(dutyRota.day, from),
         lt(dutyRota.day, to),

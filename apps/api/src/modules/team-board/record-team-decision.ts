@@ -1,8 +1,7 @@
-import type { Ctx } from '../../kernel/context'
+import type { Ctx, Deps } from '../../kernel/context'
 import { writeAudit } from '@hearth/db'
 import type { Actor } from '../../plugins/auth'
 import { assertPresentInTeam, logDecision, myTeam } from './team-board-queries'
-import type { Deps } from '../../kernel/context'
 
 export async function recordTeamDecision(
   deps: Deps,

@@ -20,7 +20,7 @@ import {
 import { londonDateOf } from '@hearth/domain'
 import { actorOf } from '../../plugins/auth'
 import { auditFrom } from '../../kernel/context'
-import { familyService } from '../families/families-service'
+import { familyInScope } from '../families/family-queries'
 import { claimFamily } from './claim-family'
 import { getBoard } from './get-board'
 import { getFamilyWorkers } from './get-family-workers'
@@ -38,7 +38,6 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 /** The family-facing team's own work: the board, claiming, hand-over, caps, rota. */
 const routes: FastifyPluginAsyncZod = async (app) => {
   const deps = { db: app.deps.db }
-  const fam = familyService(app.deps.db)
   const boardChanged = (councilId: string, teamId: string, familyId: string) => {
     void app.events.nudgeOutbox() // the letter to the family is queued for the enablers
     return app.events.publish({ type: 'board.changed', councilId, teamIds: [teamId], familyId }).catch(() => {})
@@ -107,7 +106,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request)
-      await fam.inScope(actor.councilId, actor.familyScope, request.params.id)
+      await familyInScope(app.deps.db, actor.councilId, actor.familyScope, request.params.id)
       return getFamilyWorkers(deps, auditFrom(request), request.params.id)
     },
   )
@@ -143,7 +142,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(TeamDecisionView), ...errors },
       },
     },
-    async (request) => listTeamDecisions(deps, actorOf(request), request.params.id),
+    async (request) => listTeamDecisions(deps, auditFrom(request), actorOf(request), request.params.id),
   )
   app.post(
     '/teams/:id/decisions',
@@ -195,7 +194,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      getRota(deps, actorOf(request), request.params.id, request.query.from ?? londonDateOf(new Date())),
+      getRota(
+        deps,
+        auditFrom(request),
+        actorOf(request),
+        request.params.id,
+        request.query.from ?? londonDateOf(new Date()),
+      ),
   )
   app.put(
     '/teams/:id/rota/:day',

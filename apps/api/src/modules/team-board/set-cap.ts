@@ -1,10 +1,9 @@
-import type { Ctx } from '../../kernel/context'
+import type { Ctx, Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { memberships, writeAudit } from '@hearth/db'
 import { notFound } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
 import { assertPresentInTeam, logDecision, myTeam, names } from './team-board-queries'
-import type { Deps } from '../../kernel/context'
 
 /** The team raises or lowers one person's cap, with a recorded decision. */
 export async function setCap(

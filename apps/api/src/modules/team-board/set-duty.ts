@@ -1,9 +1,8 @@
-import type { Ctx } from '../../kernel/context'
+import type { Ctx, Deps } from '../../kernel/context'
 import { dutyRota, writeAudit } from '@hearth/db'
 import { invalid } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
 import { logDecision, myTeam, practitioners } from './team-board-queries'
-import type { Deps } from '../../kernel/context'
 
 export async function setDuty(deps: Deps, ctx: Ctx, actor: Actor, teamId: string, day: string, personId: string) {
   const { db } = deps

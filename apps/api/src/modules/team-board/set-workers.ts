@@ -1,11 +1,10 @@
-import type { Ctx } from '../../kernel/context'
+import type { Ctx, Deps } from '../../kernel/context'
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { allocations, children, families, memberships, writeAudit } from '@hearth/db'
 import { capRefusal, checkWorkers, effectiveCap } from '@hearth/domain'
 import { AppError, notFound } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
 import { leadChildren, letterToFamily, logDecision, myTeam, names, practitioners } from './team-board-queries'
-import type { Deps } from '../../kernel/context'
 
 /**
  * Hand-over and reallocation: the whole set of workers at once, never leaving the family

@@ -1,12 +1,11 @@
-import type { Ctx } from '../../kernel/context'
+import type { Ctx, Deps } from '../../kernel/context'
 import { visits, writeAudit } from '@hearth/db'
 import { enqueueInTx } from '@hearth/jobs'
 import { AppError } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
-import { holdingTeamId } from '../families/families-service'
+import { holdingTeamId } from '../families/family-queries'
 import { staffCheck, view } from './visit-queries'
-import { familyService } from '../families/families-service'
-import type { Deps } from '../../kernel/context'
+import { familyInScope } from '../families/family-queries'
 
 export async function bookVisit(
   deps: Deps,
@@ -24,7 +23,7 @@ export async function bookVisit(
   },
 ) {
   const { db } = deps
-  const f = await familyService(db).inScope(actor.councilId, actor.familyScope, familyId)
+  const f = await familyInScope(db, actor.councilId, actor.familyScope, familyId)
   const teamId =
     (await holdingTeamId(db, actor.councilId, familyId)) ?? actor.teams.find((t) => t.kind === 'family_facing')?.id
   if (!teamId) throw new AppError('forbidden', 'Only a family-facing team books visits.')

@@ -1,11 +1,10 @@
-import type { Ctx } from '../../kernel/context'
+import type { Ctx, Deps } from '../../kernel/context'
 import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm'
 import { allocations, families, offers, referrals, teams, visits } from '@hearth/db'
 import { addCalendarDays, londonDateOf, startOfLondonDay, type Role } from '@hearth/domain'
 import { AppError } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
 import { view } from './visit-queries'
-import type { Deps } from '../../kernel/context'
 import { VISIT_OVERDUE_DAYS } from './visit-queries'
 
 /** A practitioner's day: visits, the families they hold and when they were last seen, new arrivals. */

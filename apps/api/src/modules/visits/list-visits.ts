@@ -1,14 +1,13 @@
-import type { Ctx } from '../../kernel/context'
+import type { Ctx, Deps } from '../../kernel/context'
 import { and, desc, eq } from 'drizzle-orm'
 import { visits } from '@hearth/db'
 import type { Actor } from '../../plugins/auth'
 import { view } from './visit-queries'
-import { familyService } from '../families/families-service'
-import type { Deps } from '../../kernel/context'
+import { familyInScope } from '../families/family-queries'
 
 export async function listVisits(deps: Deps, ctx: Ctx, actor: Actor, familyId: string) {
   const { db } = deps
-  const f = await familyService(db).inScope(actor.councilId, actor.familyScope, familyId)
+  const f = await familyInScope(db, actor.councilId, actor.familyScope, familyId)
   const rows = await db
     .select()
     .from(visits)

@@ -1,10 +1,9 @@
-import type { Ctx } from '../../kernel/context'
+import type { Ctx, Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { families, visits, writeAudit } from '@hearth/db'
 import { AppError } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
 import { loadVisit, view } from './visit-queries'
-import type { Deps } from '../../kernel/context'
 
 export async function moveVisit(
   deps: Deps,

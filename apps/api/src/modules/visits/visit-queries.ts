@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { people, visits, type Db, type Visit } from '@hearth/db'
 import { invalid, notFound } from '../../kernel/errors'
-import { familyService } from '../families/families-service'
+import { familyInScope } from '../families/family-queries'
 import type { Actor } from '../../plugins/auth'
 
 /** A family held with no visit booked, and none in this many days, is shown as overdue on "My day". */
@@ -38,11 +38,9 @@ export async function loadVisit(db: Db, actor: Actor, visitId: string) {
     .from(visits)
     .where(and(eq(visits.councilId, actor.councilId), eq(visits.id, visitId)))
   if (!v) throw notFound('visit')
-  await familyService(db)
-    .inScope(actor.councilId, actor.familyScope, v.familyId)
-    .catch(() => {
-      throw notFound('visit')
-    })
+  await familyInScope(db, actor.councilId, actor.familyScope, v.familyId).catch(() => {
+    throw notFound('visit')
+  })
   return v
 }
 

@@ -1,0 +1,46 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { and, desc, eq } from 'drizzle-orm'
+import { directoryOrganisations, directoryServices, familyServices, people } from '@hearth/db'
+import type { Actor } from '../../plugins/auth'
+import { familyInScope } from '../families/family-queries'
+
+export async function listFamilyServices(deps: Deps, ctx: Ctx, actor: Actor, familyId: string) {
+  const { db } = deps
+  await familyInScope(db, actor.councilId, actor.familyScope, familyId)
+  const rows = await db
+    .select({
+      f: familyServices,
+      service: directoryServices.name,
+      org: directoryOrganisations.name,
+      by: people.name,
+    })
+    .from(familyServices)
+    .innerJoin(
+      directoryServices,
+      and(
+        eq(directoryServices.id, familyServices.serviceId),
+        eq(directoryServices.councilId, familyServices.councilId),
+      ),
+    )
+    .innerJoin(
+      directoryOrganisations,
+      and(
+        eq(directoryOrganisations.id, directoryServices.organisationId),
+        eq(directoryOrganisations.councilId, directoryServices.councilId),
+      ),
+    )
+    .innerJoin(people, and(eq(people.id, familyServices.recordedBy), eq(people.councilId, familyServices.councilId)))
+    .where(and(eq(familyServices.councilId, ctx.councilId), eq(familyServices.familyId, familyId)))
+    .orderBy(desc(familyServices.onDate), desc(familyServices.createdAt))
+  return rows.map(({ f, service, org, by }) => ({
+    id: f.id,
+    serviceId: f.serviceId,
+    serviceName: service,
+    organisationName: org,
+    status: f.status,
+    onDate: f.onDate,
+    note: f.note,
+    recordedByName: by,
+    createdAt: f.createdAt.toISOString(),
+  }))
+}

@@ -1,0 +1,46 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { and, eq, lt, or } from 'drizzle-orm'
+import { adminTasks, writeAudit } from '@hearth/db'
+import { DEFAULT_CLAIM_MINUTES } from '@hearth/domain'
+import { AppError } from '../../kernel/errors'
+import { load, views } from './task-queries'
+
+/** One enabler at a time: the claim is a single conditional UPDATE, and lapses after `claimMinutes`. */
+export async function claimTask(deps: Deps, ctx: Ctx, id: string) {
+  const { db } = deps
+  const now = new Date()
+  const [t] = await db
+    .update(adminTasks)
+    .set({
+      status: 'claimed',
+      claimedBy: ctx.actorPersonId,
+      claimedAt: now,
+      claimExpiresAt: new Date(now.getTime() + DEFAULT_CLAIM_MINUTES * 60_000),
+    })
+    .where(
+      and(
+        eq(adminTasks.councilId, ctx.councilId),
+        eq(adminTasks.id, id),
+        or(eq(adminTasks.status, 'open'), and(eq(adminTasks.status, 'claimed'), lt(adminTasks.claimExpiresAt, now))),
+      ),
+    )
+    .returning()
+  if (!t) {
+    const current = await load(db, ctx.councilId, id)
+    const [v] = await views(db, ctx.councilId, [current])
+    throw new AppError(
+      'conflict',
+      v!.status === 'done'
+        ? 'This task is already done.'
+        : `${v!.claimedByName ?? 'Another enabler'} is already doing this task.`,
+    )
+  }
+  await writeAudit(db, {
+    ...ctx,
+    action: 'task.claim',
+    recordType: 'admin_task',
+    recordId: id,
+    familyId: t.familyId,
+  })
+  return (await views(db, ctx.councilId, [t]))[0]!
+}

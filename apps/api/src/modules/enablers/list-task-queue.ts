@@ -1,0 +1,39 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { and, asc, desc, eq, gte, lt, or } from 'drizzle-orm'
+import { adminTasks } from '@hearth/db'
+import type { Actor } from '../../plugins/auth'
+import { views } from './task-queries'
+
+/** The enablers' queue: due first; "open" includes claims that lapsed. */
+export async function listTaskQueue(
+  deps: Deps,
+  ctx: Ctx,
+  actor: Actor,
+  q: { status: 'open' | 'mine' | 'done'; type?: string; teamId?: string },
+) {
+  const { db } = deps
+  const conds = [eq(adminTasks.councilId, ctx.councilId)]
+  if (q.status === 'open')
+    conds.push(
+      or(
+        eq(adminTasks.status, 'open'),
+        and(eq(adminTasks.status, 'claimed'), lt(adminTasks.claimExpiresAt, new Date())),
+      )!,
+    )
+  if (q.status === 'mine')
+    conds.push(
+      eq(adminTasks.status, 'claimed'),
+      eq(adminTasks.claimedBy, actor.personId),
+      gte(adminTasks.claimExpiresAt, new Date()),
+    )
+  if (q.status === 'done') conds.push(eq(adminTasks.status, 'done'))
+  if (q.type) conds.push(eq(adminTasks.taskType, q.type))
+  if (q.teamId) conds.push(eq(adminTasks.teamId, q.teamId))
+  const rows = await db
+    .select()
+    .from(adminTasks)
+    .where(and(...conds))
+    .orderBy(q.status === 'done' ? desc(adminTasks.completedAt) : asc(adminTasks.dueAt))
+    .limit(500)
+  return views(db, ctx.councilId, rows)
+}

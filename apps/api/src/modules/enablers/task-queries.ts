@@ -1,0 +1,150 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm'
+import {
+  adminTasks,
+  allocations,
+  councils,
+  families,
+  people,
+  referrals,
+  teams,
+  visits,
+  type AdminTask,
+  type Db,
+} from '@hearth/db'
+import { TASK_TYPES, type TaskType } from '@hearth/domain'
+import { notFound } from '../../kernel/errors'
+import type { LetterData } from './letters'
+
+export async function views(db: Db, councilId: string, rows: AdminTask[]) {
+  const personIds = [
+    ...new Set(rows.flatMap((r) => [r.claimedBy, r.requestedBy, r.completedBy]).filter(Boolean)),
+  ] as string[]
+  const familyIds = [...new Set(rows.map((r) => r.familyId).filter(Boolean))] as string[]
+  const teamIds = [...new Set(rows.map((r) => r.teamId).filter(Boolean))] as string[]
+  const [ps, fs, ts] = await Promise.all([
+    personIds.length
+      ? db
+          .select({ id: people.id, name: people.name })
+          .from(people)
+          .where(and(eq(people.councilId, councilId), inArray(people.id, personIds)))
+      : [],
+    familyIds.length
+      ? db
+          .select({ id: families.id, name: families.name })
+          .from(families)
+          .where(and(eq(families.councilId, councilId), inArray(families.id, familyIds)))
+      : [],
+    teamIds.length
+      ? db
+          .select({ id: teams.id, name: teams.name })
+          .from(teams)
+          .where(and(eq(teams.councilId, councilId), inArray(teams.id, teamIds)))
+      : [],
+  ])
+  const n = new Map([...ps, ...fs, ...ts].map((x) => [x.id, x.name]))
+  const now = Date.now()
+  return rows.map((r) => {
+    const claimLive = r.status === 'claimed' && r.claimExpiresAt && r.claimExpiresAt.getTime() > now
+    const status = r.status === 'claimed' && !claimLive ? ('open' as const) : r.status
+    return {
+      id: r.id,
+      taskType: r.taskType,
+      label: TASK_TYPES[r.taskType as TaskType]?.label ?? r.taskType,
+      hasLetter: TASK_TYPES[r.taskType as TaskType]?.letter ?? false,
+      status,
+      details: r.details,
+      familyId: r.familyId,
+      familyName: r.familyId ? (n.get(r.familyId) ?? null) : null,
+      teamName: r.teamId ? (n.get(r.teamId) ?? null) : null,
+      requestedByName: r.requestedBy ? (n.get(r.requestedBy) ?? null) : null,
+      claimedById: claimLive ? r.claimedBy : null,
+      claimedByName: claimLive && r.claimedBy ? (n.get(r.claimedBy) ?? null) : null,
+      dueAt: r.dueAt.toISOString(),
+      overdue: status !== 'done' && status !== 'cancelled' && r.dueAt.getTime() < now,
+      completedAt: r.completedAt?.toISOString() ?? null,
+      completedByName: r.completedBy ? (n.get(r.completedBy) ?? null) : null,
+      outcome: r.outcome,
+      reference: r.reference,
+      minutesSaved: r.minutesSaved,
+    }
+  })
+}
+
+export async function load(db: Db, councilId: string, id: string) {
+  const [t] = await db
+    .select()
+    .from(adminTasks)
+    .where(and(eq(adminTasks.councilId, councilId), eq(adminTasks.id, id)))
+  if (!t) throw notFound('task')
+  return t
+}
+
+export async function letterData(db: Db, councilId: string, t: AdminTask): Promise<LetterData> {
+  const [council] = await db.select({ name: councils.name }).from(councils).where(eq(councils.id, councilId))
+  const [family] = t.familyId
+    ? await db
+        .select()
+        .from(families)
+        .where(and(eq(families.councilId, councilId), eq(families.id, t.familyId)))
+    : []
+  if (!family) throw notFound('family for this letter')
+  const [visit] = t.visitId
+    ? await db
+        .select()
+        .from(visits)
+        .where(and(eq(visits.councilId, councilId), eq(visits.id, t.visitId)))
+    : []
+  const [referral] = t.referralId
+    ? await db
+        .select()
+        .from(referrals)
+        .where(and(eq(referrals.councilId, councilId), eq(referrals.id, t.referralId)))
+    : []
+  let workers: LetterData['workers'] = null
+  if (t.taskType === 'workers_letter') {
+    const current = await db
+      .select()
+      .from(allocations)
+      .where(
+        and(eq(allocations.councilId, councilId), eq(allocations.familyId, family.id), isNull(allocations.endedAt)),
+      )
+    const names = current.length
+      ? await db
+          .select({ id: people.id, name: people.name })
+          .from(people)
+          .where(
+            and(
+              eq(people.councilId, councilId),
+              inArray(
+                people.id,
+                current.map((a) => a.personId),
+              ),
+            ),
+          )
+      : []
+    const nameOf = (id: string) => names.find((x) => x.id === id)?.name ?? ''
+    const lead = current.find((a) => a.role === 'lead')
+    const [team] = lead
+      ? await db
+          .select({ name: teams.name })
+          .from(teams)
+          .where(and(eq(teams.councilId, lead.councilId), eq(teams.id, lead.teamId)))
+      : []
+    workers = {
+      lead: lead ? nameOf(lead.personId) : '',
+      coWorkers: current.filter((a) => a.role === 'co_worker').map((a) => nameOf(a.personId)),
+      team: team?.name ?? '',
+    }
+  }
+  return {
+    councilName: council!.name.replace(/ \(demo\)$/, ''),
+    family,
+    visit: visit
+      ? { kind: visit.kind, startsAt: visit.startsAt, place: visit.place, interpreterNeeded: visit.interpreterNeeded }
+      : null,
+    workers,
+    referral: referral
+      ? { reference: referral.reference, referrerName: referral.referrerName, receivedAt: referral.receivedAt }
+      : null,
+  }
+}

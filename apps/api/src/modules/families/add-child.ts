@@ -1,0 +1,37 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { children, newLaChildId, writeAudit } from '@hearth/db'
+import type { ChildInput } from '@hearth/contracts'
+import type { FamilyScope } from '@hearth/domain'
+import { familyInScope } from './family-queries'
+
+export async function addChild(deps: Deps, ctx: Ctx, scope: FamilyScope, familyId: string, input: ChildInput) {
+  const { db } = deps
+  return db.transaction(async (tx) => {
+    await familyInScope(tx, ctx.councilId, scope, familyId)
+    const [row] = await tx
+      .insert(children)
+      .values({
+        councilId: ctx.councilId,
+        familyId,
+        laChildId: input.laChildId ?? newLaChildId(),
+        firstName: input.firstName,
+        lastName: input.lastName,
+        dateOfBirth: input.dateOfBirth ?? null,
+        expectedDateOfBirth: input.expectedDateOfBirth ?? null,
+        sex: input.sex,
+        ethnicity: input.ethnicity,
+        nhsNumber: input.nhsNumber ?? null,
+        upn: input.upn ?? null,
+      })
+      .returning()
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'child.create',
+      recordType: 'child',
+      recordId: row!.id,
+      familyId,
+      childId: row!.id,
+    })
+    return row!
+  })
+}

@@ -1,0 +1,76 @@
+import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { allocations, families, offers, patches, type Db, type Family, type Tx } from '@hearth/db'
+import { canSeeFamily, findPatchForPostcode, type FamilyScope } from '@hearth/domain'
+import { notFound } from '../../kernel/errors'
+
+/** The teams holding these families now (their leads' teams), by family; a family nobody holds is absent. */
+export async function holdingTeams(db: Db, councilId: string, familyIds: string[]): Promise<Map<string, string>> {
+  if (!familyIds.length) return new Map()
+  const leads = await db
+    .select({ familyId: allocations.familyId, teamId: allocations.teamId })
+    .from(allocations)
+    .where(
+      and(
+        eq(allocations.councilId, councilId),
+        inArray(allocations.familyId, familyIds),
+        eq(allocations.role, 'lead'),
+        isNull(allocations.endedAt),
+      ),
+    )
+  return new Map(leads.map((l) => [l.familyId, l.teamId]))
+}
+
+/** The team holding a family now, if any. */
+export async function holdingTeamId(db: Db, councilId: string, familyId: string): Promise<string | null> {
+  return (await holdingTeams(db, councilId, [familyId])).get(familyId) ?? null
+}
+
+export const offeredToTeams = (teamIds: string[]) =>
+  teamIds.length
+    ? sql`exists (select 1 from ${offers} o where o.council_id = ${families.councilId} and o.family_id = ${families.id} and o.status <> 'withdrawn' and o.team_id in ${teamIds})`
+    : sql`false`
+
+export function scopeCondition(councilId: string, scope: FamilyScope): SQL | undefined {
+  if (scope.kind === 'all') return eq(families.councilId, councilId)
+  if (scope.kind === 'none') return sql`false`
+  const byPatch = scope.patchIds.length ? inArray(families.patchId, scope.patchIds) : sql`false`
+  return and(eq(families.councilId, councilId), or(byPatch, offeredToTeams(scope.teamIds)))
+}
+
+export async function familyInScope(
+  ex: Db | Tx,
+  councilId: string,
+  scope: FamilyScope,
+  familyId: string,
+): Promise<Family> {
+  const [family] = await ex
+    .select()
+    .from(families)
+    .where(and(eq(families.councilId, councilId), eq(families.id, familyId)))
+  if (!family) throw notFound('family')
+  if (canSeeFamily(scope, family.patchId)) return family
+  if (scope.kind === 'patches' && scope.teamIds.length) {
+    const [offered] = await ex
+      .select({ id: offers.id })
+      .from(offers)
+      .where(
+        and(
+          eq(offers.councilId, councilId),
+          eq(offers.familyId, familyId),
+          inArray(offers.teamId, scope.teamIds),
+          sql`${offers.status} <> 'withdrawn'`,
+        ),
+      )
+      .limit(1)
+    if (offered) return family
+  }
+  throw notFound('family')
+}
+
+export async function patchFor(ex: Db | Tx, councilId: string, postcode: string) {
+  const list = await ex
+    .select({ id: patches.id, postcodeAreas: patches.postcodeAreas })
+    .from(patches)
+    .where(eq(patches.councilId, councilId))
+  return findPatchForPostcode(postcode, list)?.id ?? null
+}

@@ -1,0 +1,44 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { and, asc, eq, ilike, or, sql } from 'drizzle-orm'
+import { children, families, patches } from '@hearth/db'
+import type { FamilyScope } from '@hearth/domain'
+import { scopeCondition } from './family-queries'
+
+export async function listFamilies(
+  deps: Deps,
+  ctx: Ctx,
+  scope: FamilyScope,
+  q: { q?: string; limit: number; offset: number },
+) {
+  const { db } = deps
+  const { councilId } = ctx
+  const conditions = [scopeCondition(councilId, scope)]
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    conditions.push(
+      or(
+        ilike(families.name, like),
+        ilike(families.reference, like),
+        ilike(families.postcode, like),
+        sql`exists (select 1 from ${children} c where c.council_id = ${families.councilId} and c.family_id = ${families.id} and (c.first_name || ' ' || c.last_name) ilike ${like})`,
+      ),
+    )
+  }
+  const rows = await db
+    .select({
+      id: families.id,
+      reference: families.reference,
+      name: families.name,
+      postcode: families.postcode,
+      patchId: families.patchId,
+      patchName: patches.name,
+      childCount: sql<number>`(select count(*)::int from ${children} c where c.council_id = ${families.councilId} and c.family_id = ${families.id})`,
+    })
+    .from(families)
+    .leftJoin(patches, and(eq(patches.id, families.patchId), eq(patches.councilId, families.councilId)))
+    .where(and(...conditions))
+    .orderBy(asc(families.name), asc(families.reference))
+    .limit(q.limit)
+    .offset(q.offset)
+  return rows
+}

@@ -1,0 +1,46 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { and, eq } from 'drizzle-orm'
+import { children, writeAudit } from '@hearth/db'
+import type { ChildUpdate } from '@hearth/contracts'
+import type { FamilyScope } from '@hearth/domain'
+import { invalid, notFound } from '../../kernel/errors'
+import { familyInScope } from './family-queries'
+
+export async function updateChild(deps: Deps, ctx: Ctx, scope: FamilyScope, childId: string, input: ChildUpdate) {
+  const { db } = deps
+  return db.transaction(async (tx) => {
+    const [child] = await tx
+      .select()
+      .from(children)
+      .where(and(eq(children.councilId, ctx.councilId), eq(children.id, childId)))
+    if (!child) throw notFound('child')
+    await familyInScope(tx, ctx.councilId, scope, child.familyId).catch(() => {
+      throw notFound('child')
+    })
+    const merged = { ...child, ...input }
+    if (merged.dateOfBirth && merged.expectedDateOfBirth) {
+      throw invalid(
+        'body.expectedDateOfBirth',
+        'give a date of birth or an expected date of birth, not both (clear one with null)',
+      )
+    }
+    if (!merged.dateOfBirth && !merged.expectedDateOfBirth)
+      throw invalid('body.dateOfBirth', 'a child needs a date of birth or an expected date')
+    if (merged.expectedDateOfBirth && merged.sex !== 'U') throw invalid('body.sex', 'an unborn child is recorded as U')
+    const [row] = await tx
+      .update(children)
+      .set({ ...input, updatedAt: new Date() })
+      .where(and(eq(children.councilId, ctx.councilId), eq(children.id, childId)))
+      .returning()
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'child.update',
+      recordType: 'child',
+      recordId: childId,
+      familyId: child.familyId,
+      childId,
+      details: { fields: Object.keys(input) },
+    })
+    return row!
+  })
+}

@@ -1,0 +1,57 @@
+import type { Ctx } from '../../kernel/context'
+import { sql } from 'drizzle-orm'
+
+import type { Deps } from '../../kernel/context'
+
+export async function getTeamFigures(deps: Deps, ctx: Ctx, teamId?: string) {
+  const { db } = deps
+  const { councilId } = ctx
+  const rows = (
+    (await db.execute(sql`
+    with ff as (
+      select t.id, t.name, t.caseload_cap from teams t where t.council_id = ${councilId} and t.kind = 'family_facing' ${teamId ? sql`and t.id = ${teamId}` : sql``}
+    ), members as (
+      select m.team_id, count(*)::int as practitioners, sum(coalesce(m.caseload_cap, ff.caseload_cap))::int as capacity
+      from memberships m join ff on ff.id = m.team_id join people p on p.id = m.person_id and p.council_id = m.council_id
+      where m.council_id = ${councilId} and p.active and 'practitioner' = any(p.roles) group by m.team_id
+    ), held as (
+      select a.team_id, count(*)::int as families, coalesce(sum(fc.n), 0)::int as children
+      from allocations a join ff on ff.id = a.team_id
+      join lateral (select count(*)::int as n from children c where c.council_id = a.council_id and c.family_id = a.family_id) fc on true
+      where a.council_id = ${councilId} and a.role = 'lead' and a.ended_at is null group by a.team_id
+    ), waiting as (
+      select o.team_id, count(*)::int as families, coalesce(max(extract(epoch from now() - o.offered_at) / 60), 0)::int as oldest_minutes
+      from offers o join ff on ff.id = o.team_id where o.council_id = ${councilId} and o.status = 'waiting' group by o.team_id
+    ), tasks as (
+      select t.team_id, count(*) filter (where t.status in ('open', 'claimed') and t.due_at < now())::int as overdue,
+             coalesce(sum(t.minutes_saved) filter (where t.status = 'done' and t.completed_at > now() - interval '7 days'), 0)::int as minutes_saved_week
+      from admin_tasks t join ff on ff.id = t.team_id where t.council_id = ${councilId} group by t.team_id
+    ), spend as (
+      select p.team_id, coalesce(sum(p.total_pence) filter (where p.status in ('approved', 'team_decided')), 0)::bigint as committed,
+             count(*) filter (where p.status = 'awaiting_strategy')::int as awaiting
+      from proposals p join ff on ff.id = p.team_id where p.council_id = ${councilId} group by p.team_id
+    )
+    select ff.id, ff.name, coalesce(members.practitioners, 0) as practitioners, coalesce(members.capacity, 0) as capacity,
+           coalesce(held.families, 0) as families_held, coalesce(held.children, 0) as children_held,
+           coalesce(waiting.families, 0) as families_waiting, coalesce(waiting.oldest_minutes, 0) as oldest_wait_minutes,
+           coalesce(tasks.overdue, 0) as admin_overdue, coalesce(tasks.minutes_saved_week, 0) as minutes_saved_week,
+           coalesce(spend.committed, 0) as committed_pence, coalesce(spend.awaiting, 0) as proposals_awaiting
+    from ff left join members on members.team_id = ff.id left join held on held.team_id = ff.id left join waiting on waiting.team_id = ff.id
+      left join tasks on tasks.team_id = ff.id left join spend on spend.team_id = ff.id
+    order by ff.name`)) as unknown as { rows: Record<string, number | string>[] }
+  ).rows
+  return rows.map((r) => ({
+    teamId: String(r.id),
+    teamName: String(r.name),
+    practitioners: Number(r.practitioners),
+    capacityChildren: Number(r.capacity),
+    familiesHeld: Number(r.families_held),
+    childrenHeld: Number(r.children_held),
+    familiesWaiting: Number(r.families_waiting),
+    oldestWaitMinutes: Number(r.oldest_wait_minutes),
+    adminTasksOverdue: Number(r.admin_overdue),
+    minutesSavedThisWeek: Number(r.minutes_saved_week),
+    committedPence: Number(r.committed_pence),
+    proposalsAwaiting: Number(r.proposals_awaiting),
+  }))
+}

@@ -1,0 +1,264 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { and, eq } from 'drizzle-orm'
+import {
+  allocations,
+  commissions,
+  directoryOrganisations,
+  directoryServices,
+  familyServices,
+  insightRequests,
+  people,
+  proposalDecisions,
+  proposals,
+  referrals,
+  teamDecisions,
+  teams,
+  visits,
+} from '@hearth/db'
+import {
+  pounds,
+  REFERRAL_DECISIONS,
+  topicLabel,
+  VISIT_KINDS,
+  type ReferralDecision,
+  type VisitKind,
+} from '@hearth/domain'
+import type { Actor } from '../../plugins/auth'
+import { familyInScope, holdingTeamId } from '../families/family-queries'
+
+/**
+ * The family's story in one list, newest first: referrals, who held the family, visits,
+ * proposals and decisions, services, commissions, team decisions, and insight advice (for the
+ * holding team only).
+ */
+export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, familyId: string) {
+  const { db } = deps
+  await familyInScope(db, actor.councilId, actor.familyScope, familyId)
+  const c = ctx.councilId
+  const holder = await holdingTeamId(db, c, familyId)
+  const mine = actor.teams.map((t) => t.id)
+  const [refs, allocs, vis, props, decs, advice, svcs, comms, tdecs] = await Promise.all([
+    db
+      .select()
+      .from(referrals)
+      .where(and(eq(referrals.councilId, c), eq(referrals.familyId, familyId))),
+    db
+      .select({ a: allocations, name: people.name, team: teams.name })
+      .from(allocations)
+      .innerJoin(people, and(eq(people.id, allocations.personId), eq(people.councilId, allocations.councilId)))
+      .innerJoin(teams, and(eq(teams.id, allocations.teamId), eq(teams.councilId, allocations.councilId)))
+      .where(and(eq(allocations.councilId, c), eq(allocations.familyId, familyId))),
+    db
+      .select()
+      .from(visits)
+      .where(and(eq(visits.councilId, c), eq(visits.familyId, familyId))),
+    db
+      .select({ p: proposals, name: people.name })
+      .from(proposals)
+      .innerJoin(people, and(eq(people.id, proposals.proposedBy), eq(people.councilId, proposals.councilId)))
+      .where(and(eq(proposals.councilId, c), eq(proposals.familyId, familyId))),
+    db
+      .select({ d: proposalDecisions, name: people.name, what: proposals.what })
+      .from(proposalDecisions)
+      .innerJoin(
+        proposals,
+        and(eq(proposals.id, proposalDecisions.proposalId), eq(proposals.councilId, proposalDecisions.councilId)),
+      )
+      .innerJoin(
+        people,
+        and(eq(people.id, proposalDecisions.decidedBy), eq(people.councilId, proposalDecisions.councilId)),
+      )
+      .where(and(eq(proposalDecisions.councilId, c), eq(proposals.familyId, familyId))),
+    db
+      .select({ r: insightRequests, name: people.name })
+      .from(insightRequests)
+      .leftJoin(people, and(eq(people.id, insightRequests.takenBy), eq(people.councilId, insightRequests.councilId)))
+      .where(and(eq(insightRequests.councilId, c), eq(insightRequests.familyId, familyId))),
+    db
+      .select({
+        s: familyServices,
+        service: directoryServices.name,
+        org: directoryOrganisations.name,
+        name: people.name,
+      })
+      .from(familyServices)
+      .innerJoin(
+        directoryServices,
+        and(
+          eq(directoryServices.id, familyServices.serviceId),
+          eq(directoryServices.councilId, familyServices.councilId),
+        ),
+      )
+      .innerJoin(
+        directoryOrganisations,
+        and(
+          eq(directoryOrganisations.id, directoryServices.organisationId),
+          eq(directoryOrganisations.councilId, directoryServices.councilId),
+        ),
+      )
+      .innerJoin(people, and(eq(people.id, familyServices.recordedBy), eq(people.councilId, familyServices.councilId)))
+      .where(and(eq(familyServices.councilId, c), eq(familyServices.familyId, familyId))),
+    db
+      .select({ m: commissions, name: people.name })
+      .from(commissions)
+      .innerJoin(people, and(eq(people.id, commissions.askedBy), eq(people.councilId, commissions.councilId)))
+      .where(and(eq(commissions.councilId, c), eq(commissions.familyId, familyId))),
+    db
+      .select({ t: teamDecisions, name: people.name })
+      .from(teamDecisions)
+      .innerJoin(people, and(eq(people.id, teamDecisions.recordedBy), eq(people.councilId, teamDecisions.councilId)))
+      .where(and(eq(teamDecisions.councilId, c), eq(teamDecisions.familyId, familyId))),
+  ])
+  type Entry = {
+    at: Date
+    kind:
+      | 'referral'
+      | 'allocation'
+      | 'visit'
+      | 'proposal'
+      | 'decision'
+      | 'consultation'
+      | 'coaching'
+      | 'service'
+      | 'commission'
+      | 'team_decision'
+    title: string
+    detail: string | null
+    byName: string | null
+    link: string | null
+  }
+  const out: Entry[] = []
+  for (const r of refs) {
+    out.push({
+      at: r.receivedAt,
+      kind: 'referral',
+      title: `Referral ${r.reference} received`,
+      detail: r.worries,
+      byName: r.referrerName,
+      link: null,
+    })
+    if (r.decidedAt && r.decision)
+      out.push({
+        at: r.decidedAt,
+        kind: 'referral',
+        title: `Referral decided: ${REFERRAL_DECISIONS[r.decision as ReferralDecision] ?? r.decision}`,
+        detail: r.decisionReasons,
+        byName: null,
+        link: null,
+      })
+  }
+  for (const { a, name, team } of allocs) {
+    out.push({
+      at: a.startedAt,
+      kind: 'allocation',
+      title: `${name} became ${a.role === 'lead' ? 'lead worker' : 'co-worker'} (${team})`,
+      detail: null,
+      byName: null,
+      link: null,
+    })
+    if (a.endedAt)
+      out.push({
+        at: a.endedAt,
+        kind: 'allocation',
+        title: `${name} stopped as ${a.role === 'lead' ? 'lead worker' : 'co-worker'}`,
+        detail: a.endedReason,
+        byName: null,
+        link: null,
+      })
+  }
+  const nowMs = Date.now()
+  for (const v of vis)
+    out.push({
+      at: v.startsAt,
+      kind: 'visit',
+      title: `${VISIT_KINDS[v.kind as VisitKind] ?? v.kind}${v.status === 'cancelled' ? ' (cancelled)' : v.startsAt.getTime() > nowMs ? ' (booked)' : ''}`,
+      detail: v.status === 'cancelled' ? v.lastChangeReason : v.place,
+      byName: null,
+      link: null,
+    })
+  for (const { p, name } of props)
+    out.push({
+      at: p.createdAt,
+      kind: 'proposal',
+      title: `Proposed: ${p.what} (${pounds(p.totalPence)})`,
+      detail: p.why,
+      byName: name,
+      link: `/proposals/${p.id}`,
+    })
+  for (const { d, name, what } of decs)
+    out.push({
+      at: d.decidedAt,
+      kind: 'decision',
+      title: `Strategy ${d.outcome === 'approve' ? 'approved' : d.outcome === 'decline' ? 'declined' : 'asked for more information on'}: ${what}`,
+      detail: d.reasonsForTeam,
+      byName: name,
+      link: null,
+    })
+  // advice is for the team holding the family (or the asking team, if nobody holds it yet)
+  for (const { r, name } of advice) {
+    if (!mine.includes(holder ?? r.teamId)) continue
+    const label = topicLabel(r.kind, r.topic)
+    const link = `/insight/requests/${r.id}`
+    if (r.status === 'withdrawn')
+      out.push({
+        at: r.askedAt,
+        kind: r.kind,
+        title: `${r.kind === 'consultation' ? 'Consultation' : 'Coaching'} asked for, then withdrawn: ${label}`,
+        detail: r.question,
+        byName: null,
+        link,
+      })
+    else if (r.status === 'advice_given' && r.adviceAt)
+      out.push({
+        at: r.adviceAt,
+        kind: r.kind,
+        title: `${r.kind === 'consultation' ? 'Consultation advice' : 'Coaching notes'}: ${label}`,
+        detail: r.advice,
+        byName: name,
+        link,
+      })
+    else
+      out.push({
+        at: r.askedAt,
+        kind: r.kind,
+        title: `${r.kind === 'consultation' ? 'Consultation' : 'Coaching'} asked for: ${label}`,
+        detail: r.question,
+        byName: null,
+        link,
+      })
+  }
+  for (const { s, service, org, name } of svcs)
+    out.push({
+      at: new Date(`${s.onDate}T12:00:00Z`),
+      kind: 'service',
+      title: `${s.status === 'referred' ? 'Referred to' : s.status === 'attending' ? 'Attending' : 'Finished with'} ${service} (${org})`,
+      detail: s.note,
+      byName: name,
+      link: null,
+    })
+  for (const { m, name } of comms)
+    out.push({
+      at: m.commissionedAt ?? m.askedAt,
+      kind: 'commission',
+      title:
+        m.status === 'commissioned'
+          ? `Commissioned: ${m.need} from ${m.providerName}`
+          : m.status === 'withdrawn'
+            ? `Asked insight to commission, then withdrawn: ${m.need}`
+            : `Asked insight to commission: ${m.need}`,
+      detail: m.why,
+      byName: name,
+      link: m.proposalId ? `/proposals/${m.proposalId}` : null,
+    })
+  for (const { t, name } of tdecs)
+    out.push({
+      at: t.decidedAt,
+      kind: 'team_decision',
+      title: 'Team decision',
+      detail: t.summary,
+      byName: name,
+      link: null,
+    })
+  out.sort((a, b) => b.at.getTime() - a.at.getTime())
+  return out.map((e) => ({ ...e, at: e.at.toISOString() }))
+}

@@ -1,0 +1,40 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { and, eq } from 'drizzle-orm'
+import { commissions, writeAudit } from '@hearth/db'
+import { AppError, notFound } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+import { views } from './commission-queries'
+
+/** The adviser cannot arrange it after all: back to the queue for another. */
+export async function handBackCommission(deps: Deps, ctx: Ctx, actor: Actor, id: string) {
+  const { db } = deps
+  const row = await db.transaction(async (tx) => {
+    const [r] = await tx
+      .select()
+      .from(commissions)
+      .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
+      .for('update')
+    if (!r) throw notFound('commission')
+    if (r.status !== 'taken')
+      throw new AppError(
+        'conflict',
+        r.status === 'commissioned' ? 'This service has already been commissioned.' : 'Nobody has taken this request.',
+      )
+    if (r.takenBy !== actor.personId)
+      throw new AppError('forbidden', 'Only the adviser who took this request hands it back.')
+    const [u] = await tx
+      .update(commissions)
+      .set({ status: 'waiting', takenBy: null, takenAt: null })
+      .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
+      .returning()
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'commission.hand_back',
+      recordType: 'commission',
+      recordId: id,
+      familyId: r.familyId,
+    })
+    return u!
+  })
+  return (await views(db, ctx.councilId, [row]))[0]!
+}

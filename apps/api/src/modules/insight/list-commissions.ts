@@ -1,0 +1,37 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm'
+import { allocations, commissions } from '@hearth/db'
+import type { Actor } from '../../plugins/auth'
+import { holdingTeams } from '../families/family-queries'
+import { views } from './commission-queries'
+
+export async function listCommissions(deps: Deps, ctx: Ctx, actor: Actor, view: 'waiting' | 'mine' | 'done' | 'team') {
+  const { db } = deps
+  const conds = [eq(commissions.councilId, ctx.councilId)]
+  const adviser = actor.roles.includes('insight_adviser')
+  if (view === 'team' || !adviser) {
+    const mine = actor.teams.map((t) => t.id)
+    if (!mine.length) return []
+    conds.push(
+      or(
+        inArray(commissions.teamId, mine),
+        sql`${commissions.familyId} in (select a.family_id from ${allocations} a where a.council_id = ${ctx.councilId} and a.role = 'lead' and a.ended_at is null and a.team_id in ${mine})`,
+      )!,
+    )
+  } else if (view === 'waiting') conds.push(eq(commissions.status, 'waiting'))
+  else if (view === 'mine') conds.push(eq(commissions.takenBy, actor.personId), eq(commissions.status, 'taken'))
+  else conds.push(eq(commissions.status, 'commissioned'))
+  let rows = await db
+    .select()
+    .from(commissions)
+    .where(and(...conds))
+    .orderBy(view === 'waiting' ? asc(commissions.askedAt) : desc(commissions.askedAt))
+    .limit(300)
+  if (!adviser) {
+    // a family's commission is for the team holding the family now (one query for all the families)
+    const holder = await holdingTeams(db, ctx.councilId, [...new Set(rows.map((r) => r.familyId))])
+    const mine = actor.teams.map((t) => t.id)
+    rows = rows.filter((r) => mine.includes(holder.get(r.familyId) ?? r.teamId))
+  }
+  return views(db, ctx.councilId, rows)
+}

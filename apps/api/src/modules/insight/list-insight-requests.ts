@@ -1,0 +1,52 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm'
+import { allocations, insightRequests } from '@hearth/db'
+import type { Actor } from '../../plugins/auth'
+import { holdingTeams } from '../families/family-queries'
+import { views } from './insight-queries'
+
+export async function listInsightRequests(
+  deps: Deps,
+  ctx: Ctx,
+  actor: Actor,
+  q: { view: 'waiting' | 'mine' | 'done' | 'team'; teamId?: string },
+) {
+  const { db } = deps
+  const conds = [eq(insightRequests.councilId, ctx.councilId)]
+  const adviser = actor.roles.includes('insight_adviser')
+  let order = asc(insightRequests.askedAt)
+  if (q.view === 'team' || !adviser) {
+    const mine = actor.teams.filter((t) => t.kind === 'family_facing').map((t) => t.id)
+    const wanted = q.teamId ? mine.filter((t) => t === q.teamId) : mine
+    if (!wanted.length) return []
+    // the team's own requests, and those about families it holds now (asked before a hand-over)
+    conds.push(
+      or(
+        inArray(insightRequests.teamId, wanted),
+        sql`${insightRequests.familyId} in (select a.family_id from ${allocations} a where a.council_id = ${ctx.councilId} and a.role = 'lead' and a.ended_at is null and a.team_id in ${wanted})`,
+      )!,
+    )
+    order = desc(insightRequests.askedAt)
+  } else if (q.view === 'waiting') conds.push(eq(insightRequests.status, 'waiting'))
+  else if (q.view === 'mine')
+    conds.push(eq(insightRequests.takenBy, actor.personId), inArray(insightRequests.status, ['taken', 'booked']))
+  else {
+    conds.push(eq(insightRequests.status, 'advice_given'))
+    order = desc(insightRequests.adviceAt)
+  }
+  let rows = await db
+    .select()
+    .from(insightRequests)
+    .where(and(...conds))
+    .orderBy(order)
+    .limit(300)
+  // a practitioner sees a family's request only while their team holds the family (one query for all the families)
+  if (!adviser) {
+    const holder = await holdingTeams(db, ctx.councilId, [
+      ...new Set(rows.map((r) => r.familyId).filter(Boolean)),
+    ] as string[])
+    const mine = actor.teams.map((t) => t.id)
+    rows = rows.filter((r) => mine.includes(r.familyId ? (holder.get(r.familyId) ?? r.teamId) : r.teamId))
+  }
+  return views(db, ctx.councilId, rows)
+}

@@ -1,0 +1,106 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { and, eq } from 'drizzle-orm'
+import { commissions, directoryServices, families, writeAudit } from '@hearth/db'
+import { addCalendarDays, commissionRoute, totalPence } from '@hearth/domain'
+import { AppError, invalid, notFound } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+import { councilHolidays } from '../calendar/calendar-queries'
+import { insertProposal, thresholds } from '../sign-off/proposal-queries'
+import { views, weeksBetween } from './commission-queries'
+
+/** Provider, cost and dates: the proposal is written in the same transaction, routed by the threshold. */
+export async function recordCommission(
+  deps: Deps,
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: {
+    providerName: string
+    serviceId?: string | null
+    weeklyPence: number
+    startDate: string
+    endDate: string
+  },
+) {
+  const { db } = deps
+  if (input.serviceId) {
+    const [svc] = await db
+      .select({ id: directoryServices.id })
+      .from(directoryServices)
+      .where(and(eq(directoryServices.councilId, ctx.councilId), eq(directoryServices.id, input.serviceId)))
+    if (!svc) throw invalid('body.serviceId', 'not a service in this council’s directory')
+  }
+  if (input.endDate > addCalendarDays(input.startDate, 5 * 365))
+    throw invalid('body.endDate', 'a commission runs for five years at most')
+  const t = await thresholds(db, ctx.councilId)
+  const holidays = await councilHolidays(db, ctx.councilId)
+  const row = await db.transaction(async (tx) => {
+    const [r] = await tx
+      .select()
+      .from(commissions)
+      .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
+      .for('update')
+    if (!r) throw notFound('commission')
+    if (r.status === 'commissioned') throw new AppError('conflict', 'This service has already been commissioned.')
+    if (r.status !== 'taken')
+      throw new AppError(
+        'conflict',
+        r.status === 'withdrawn' ? 'The team withdrew this request.' : 'Take the request first.',
+      )
+    if (r.takenBy !== actor.personId)
+      throw new AppError('forbidden', 'Only the adviser who took this request records the commission.')
+    const [family] = await tx
+      .select({ name: families.name, stage: families.conversationStage })
+      .from(families)
+      .where(and(eq(families.councilId, r.councilId), eq(families.id, r.familyId)))
+    const weeks = weeksBetween(input.startDate, input.endDate)
+    const total = totalPence(input.weeklyPence, weeks)
+    const proposal = await insertProposal(tx, ctx, {
+      teamId: r.teamId,
+      familyId: r.familyId,
+      proposedBy: r.askedBy,
+      commissionId: r.id,
+      route: commissionRoute(total, t),
+      thresholds: t,
+      holidays,
+      input: {
+        what: `${r.need} (commissioned from ${input.providerName}, ${input.startDate} to ${input.endDate})`.slice(
+          0,
+          300,
+        ),
+        forWhom: family!.name,
+        why: r.why,
+        weeklyPence: input.weeklyPence,
+        weeks,
+        alternatives: 'Nothing in the service directory fits, so the team asked the insight team to commission it.',
+        familyView: r.familyView,
+        conversationStage: Math.min(3, Math.max(1, family!.stage)) as 1 | 2 | 3,
+        serviceId: input.serviceId ?? null,
+      },
+    })
+    const [u] = await tx
+      .update(commissions)
+      .set({
+        status: 'commissioned',
+        providerName: input.providerName,
+        serviceId: input.serviceId ?? null,
+        weeklyPence: input.weeklyPence,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        commissionedAt: new Date(),
+        proposalId: proposal.id,
+      })
+      .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
+      .returning()
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'commission.record',
+      recordType: 'commission',
+      recordId: id,
+      familyId: r.familyId,
+      details: { proposalId: proposal.id, totalPence: total },
+    })
+    return u!
+  })
+  return (await views(db, ctx.councilId, [row]))[0]!
+}

@@ -1,0 +1,38 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { and, eq } from 'drizzle-orm'
+import { commissions, writeAudit } from '@hearth/db'
+import { AppError, notFound } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+import { views } from './commission-queries'
+
+/** Of advisers taking the same request at once, one gets it. */
+export async function takeCommission(deps: Deps, ctx: Ctx, actor: Actor, id: string) {
+  const { db } = deps
+  const row = await db.transaction(async (tx) => {
+    const [r] = await tx
+      .select()
+      .from(commissions)
+      .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
+      .for('update')
+    if (!r) throw notFound('commission')
+    if (r.status !== 'waiting')
+      throw new AppError(
+        'conflict',
+        r.status === 'withdrawn' ? 'The team withdrew this request.' : 'Someone has already taken this request.',
+      )
+    const [u] = await tx
+      .update(commissions)
+      .set({ status: 'taken', takenBy: actor.personId, takenAt: new Date() })
+      .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
+      .returning()
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'commission.take',
+      recordType: 'commission',
+      recordId: id,
+      familyId: r.familyId,
+    })
+    return u!
+  })
+  return (await views(db, ctx.councilId, [row]))[0]!
+}

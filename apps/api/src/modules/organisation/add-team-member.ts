@@ -1,0 +1,32 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { and, eq } from 'drizzle-orm'
+import { memberships, teams, writeAudit } from '@hearth/db'
+import { AppError, invalid, notFound } from '../../kernel/errors'
+import { personOf } from './organisation-queries'
+
+export async function addTeamMember(deps: Deps, ctx: Ctx, teamId: string, personId: string) {
+  const { db } = deps
+  const [team] = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.councilId, ctx.councilId), eq(teams.id, teamId)))
+  if (!team) throw notFound('team')
+  const person = await personOf(db, ctx.councilId, personId)
+  if (!person) throw invalid('body.personId', 'there is no such person in this council')
+  if (!person.active) throw invalid('body.personId', 'this person’s account is closed')
+  await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(memberships)
+      .values({ councilId: ctx.councilId, teamId, personId })
+      .onConflictDoNothing()
+      .returning({ id: memberships.id })
+    if (inserted.length === 0) throw new AppError('conflict', `${person.name} is already in this team.`)
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'membership.create',
+      recordType: 'team',
+      recordId: teamId,
+      details: { personId },
+    })
+  })
+}

@@ -1,0 +1,26 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { and, asc, eq } from 'drizzle-orm'
+import { memberships, people } from '@hearth/db'
+import type { Role } from '@hearth/domain'
+import { notFound } from '../../kernel/errors'
+import { teamWithCounts } from './organisation-queries'
+
+export async function getTeam(deps: Deps, ctx: Ctx, teamId: string) {
+  const { db } = deps
+  const { councilId } = ctx
+  const [team] = await teamWithCounts(db, councilId, teamId)
+  if (!team) throw notFound('team')
+  const members = await db
+    .select({
+      personId: people.id,
+      name: people.name,
+      email: people.email,
+      roles: people.roles,
+      active: people.active,
+    })
+    .from(memberships)
+    .innerJoin(people, and(eq(people.id, memberships.personId), eq(people.councilId, memberships.councilId)))
+    .where(and(eq(memberships.councilId, councilId), eq(memberships.teamId, teamId)))
+    .orderBy(asc(people.name))
+  return { ...team, members: members.map((m) => ({ ...m, roles: m.roles as Role[] })) }
+}

@@ -1,0 +1,37 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { and, eq } from 'drizzle-orm'
+import { memberships, writeAudit } from '@hearth/db'
+import { notFound } from '../../kernel/errors'
+import { assertHoldsNoFamilies } from './organisation-queries'
+
+export async function removeTeamMember(deps: Deps, ctx: Ctx, teamId: string, personId: string) {
+  const { db } = deps
+  await db.transaction(async (tx) => {
+    await assertHoldsNoFamilies(
+      tx,
+      ctx.councilId,
+      personId,
+      teamId,
+      'params.personId',
+      'They cannot leave the team yet',
+    )
+    const removed = await tx
+      .delete(memberships)
+      .where(
+        and(
+          eq(memberships.councilId, ctx.councilId),
+          eq(memberships.teamId, teamId),
+          eq(memberships.personId, personId),
+        ),
+      )
+      .returning({ id: memberships.id })
+    if (removed.length === 0) throw notFound('team member')
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'membership.delete',
+      recordType: 'team',
+      recordId: teamId,
+      details: { personId },
+    })
+  })
+}

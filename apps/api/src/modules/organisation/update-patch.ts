@@ -1,0 +1,32 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { and, eq, sql } from 'drizzle-orm'
+import { patches, teams, writeAudit } from '@hearth/db'
+import type { PatchInput } from '@hearth/contracts'
+import { notFound } from '../../kernel/errors'
+
+export async function updatePatch(deps: Deps, ctx: Ctx, patchId: string, input: Partial<PatchInput>) {
+  const { db } = deps
+  return db.transaction(async (tx) => {
+    const set: Partial<typeof patches.$inferInsert> = { updatedAt: new Date() }
+    if (input.name !== undefined) set.name = input.name
+    if (input.postcodeAreas !== undefined) set.postcodeAreas = [...new Set(input.postcodeAreas)]
+    const [row] = await tx
+      .update(patches)
+      .set(set)
+      .where(and(eq(patches.councilId, ctx.councilId), eq(patches.id, patchId)))
+      .returning()
+    if (!row) throw notFound('patch')
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'patch.update',
+      recordType: 'patch',
+      recordId: row.id,
+      details: { fields: Object.keys(input) },
+    })
+    const [{ n }] = (await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(teams)
+      .where(and(eq(teams.councilId, ctx.councilId), eq(teams.patchId, row.id)))) as [{ n: number }]
+    return { ...row, teamCount: n }
+  })
+}

@@ -1,0 +1,103 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { and, eq, sql } from 'drizzle-orm'
+import { proposalDecisions, proposals, writeAudit, type Proposal } from '@hearth/db'
+import { addCalendarDays, londonDateOf, reviewAfterWeeks } from '@hearth/domain'
+import { AppError, notFound } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+import { views } from './proposal-queries'
+
+/** Strategy decides, with reasons; never on their own proposal; two approvers above the higher threshold. */
+export async function decideProposal(
+  deps: Deps,
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: { outcome: 'approve' | 'decline' | 'more_info'; reasonsForTeam: string; reasonsForFamily?: string | null },
+) {
+  const { db } = deps
+  const row = await db.transaction(async (tx) => {
+    const [p] = await tx
+      .select()
+      .from(proposals)
+      .where(and(eq(proposals.councilId, ctx.councilId), eq(proposals.id, id)))
+      .for('update')
+    if (!p) throw notFound('proposal')
+    if (p.status !== 'awaiting_strategy')
+      throw new AppError(
+        'conflict',
+        p.status === 'more_info'
+          ? 'The team has been asked for more information; wait for them to send it.'
+          : 'This proposal has already been decided.',
+      )
+    if (p.proposedBy === actor.personId)
+      throw new AppError('forbidden', 'You cannot decide a proposal you made yourself.')
+    const round =
+      1 +
+      (
+        (await tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(proposalDecisions)
+          .where(
+            and(
+              eq(proposalDecisions.councilId, ctx.councilId),
+              eq(proposalDecisions.proposalId, id),
+              eq(proposalDecisions.outcome, 'more_info'),
+            ),
+          )) as [{ n: number }]
+      )[0].n
+    const inserted = await tx
+      .insert(proposalDecisions)
+      .values({
+        councilId: ctx.councilId,
+        proposalId: id,
+        decidedBy: actor.personId,
+        outcome: input.outcome,
+        reasonsForTeam: input.reasonsForTeam,
+        reasonsForFamily: input.reasonsForFamily ?? null,
+        round,
+      })
+      .onConflictDoNothing()
+      .returning()
+    if (!inserted.length)
+      throw new AppError(
+        'conflict',
+        'You have already decided on this proposal; a second strategy member must approve it.',
+      )
+    let status: Proposal['status'] = p.status
+    let reviewDate: string | null = null
+    if (input.outcome === 'decline') status = 'declined'
+    else if (input.outcome === 'more_info') status = 'more_info'
+    else {
+      const [{ n }] = (await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(proposalDecisions)
+        .where(
+          and(
+            eq(proposalDecisions.councilId, ctx.councilId),
+            eq(proposalDecisions.proposalId, id),
+            eq(proposalDecisions.round, round),
+            eq(proposalDecisions.outcome, 'approve'),
+          ),
+        )) as [{ n: number }]
+      if (n >= p.approvalsNeeded) {
+        status = 'approved'
+        reviewDate = addCalendarDays(londonDateOf(new Date()), reviewAfterWeeks(p.weeks) * 7)
+      }
+    }
+    const [updated] = await tx
+      .update(proposals)
+      .set({ status, reviewDate, decidedAt: status === 'awaiting_strategy' ? null : new Date() })
+      .where(and(eq(proposals.councilId, ctx.councilId), eq(proposals.id, id)))
+      .returning()
+    await writeAudit(tx, {
+      ...ctx,
+      action: `proposal.${input.outcome}`,
+      recordType: 'proposal',
+      recordId: id,
+      familyId: p.familyId,
+      details: { status },
+    })
+    return updated!
+  })
+  return (await views(db, ctx.councilId, [row]))[0]!
+}

@@ -1,0 +1,22 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { and, desc, eq } from 'drizzle-orm'
+import { people, spendThresholds } from '@hearth/db'
+
+export async function getThresholdHistory(deps: Deps, ctx: Ctx) {
+  const { db } = deps
+  const { councilId } = ctx
+  const rows = await db
+    .select({ t: spendThresholds, name: people.name })
+    .from(spendThresholds)
+    .innerJoin(people, and(eq(people.id, spendThresholds.setBy), eq(people.councilId, spendThresholds.councilId)))
+    .where(eq(spendThresholds.councilId, councilId))
+    .orderBy(desc(spendThresholds.setAt))
+  return rows.map(({ t, name }) => ({
+    signOffPence: t.signOffPence,
+    secondApproverPence: t.secondApproverPence,
+    decisionWorkingDays: t.decisionWorkingDays,
+    setByName: name,
+    reason: t.reason,
+    setAt: t.setAt.toISOString(),
+  }))
+}

@@ -1,0 +1,46 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { and, eq } from 'drizzle-orm'
+import { directoryServices } from '@hearth/db'
+import { proposalRoute, totalPence } from '@hearth/domain'
+import { AppError } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+import { councilHolidays } from '../calendar/calendar-queries'
+import { familyInScope, holdingTeamId } from '../families/family-queries'
+import { type ProposalInput, insertProposal, thresholds, views } from './proposal-queries'
+
+/**
+ * A team proposes. Below the threshold (or in conversations 1 and 2) the team decides and the
+ * decisions log records it; at or above, the strategy team decides by a working-day deadline.
+ */
+export async function proposeIntervention(deps: Deps, ctx: Ctx, actor: Actor, familyId: string, input: ProposalInput) {
+  const { db } = deps
+  await familyInScope(db, actor.councilId, actor.familyScope, familyId)
+  const holder = await holdingTeamId(db, ctx.councilId, familyId)
+  if (!holder || !actor.teams.some((t) => t.id === holder))
+    throw new AppError('forbidden', 'Only the team that holds the family proposes for it.')
+  if (input.serviceId) {
+    const [svc] = await db
+      .select({ id: directoryServices.id })
+      .from(directoryServices)
+      .where(and(eq(directoryServices.councilId, ctx.councilId), eq(directoryServices.id, input.serviceId)))
+    if (!svc)
+      throw new AppError('validation_failed', 'Check the highlighted answers.', [
+        { field: 'body.serviceId', message: 'not a service in this council’s directory' },
+      ])
+  }
+  const t = await thresholds(db, ctx.councilId)
+  const total = totalPence(input.weeklyPence, input.weeks)
+  const holidays = await councilHolidays(db, ctx.councilId)
+  const row = await db.transaction((tx) =>
+    insertProposal(tx, ctx, {
+      teamId: holder,
+      familyId,
+      proposedBy: actor.personId,
+      input,
+      route: proposalRoute(input.conversationStage, total, t),
+      thresholds: t,
+      holidays,
+    }),
+  )
+  return (await views(db, ctx.councilId, [row]))[0]!
+}

@@ -1,0 +1,47 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { and, eq } from 'drizzle-orm'
+import { proposals, writeAudit } from '@hearth/db'
+import { workingDayDeadline } from '@hearth/domain'
+import { AppError, notFound } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+import { councilHolidays } from '../calendar/calendar-queries'
+import { load, thresholds, views } from './proposal-queries'
+
+export async function resubmitProposal(
+  deps: Deps,
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: { why: string; familyView?: string; alternatives?: string },
+) {
+  const { db } = deps
+  const p = await load(db, ctx.councilId, id)
+  if (!actor.teams.some((t) => t.id === p.teamId)) throw notFound('proposal')
+  if (p.status !== 'more_info')
+    throw new AppError('conflict', 'Only a proposal the strategy team asked about can be sent again.')
+  const t = await thresholds(db, ctx.councilId)
+  const deadline = workingDayDeadline(new Date(), t.decisionWorkingDays, await councilHolidays(db, ctx.councilId))
+  const [row] = await db.transaction(async (tx) => {
+    const r = await tx
+      .update(proposals)
+      .set({
+        status: 'awaiting_strategy',
+        why: input.why,
+        familyView: input.familyView ?? p.familyView,
+        alternatives: input.alternatives ?? p.alternatives,
+        decisionDueDate: deadline.dueDate,
+        decisionDueAt: deadline.dueAt,
+      })
+      .where(and(eq(proposals.councilId, ctx.councilId), eq(proposals.id, id), eq(proposals.status, 'more_info')))
+      .returning()
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'proposal.resubmit',
+      recordType: 'proposal',
+      recordId: id,
+      familyId: p.familyId,
+    })
+    return r
+  })
+  return (await views(db, ctx.councilId, [row!]))[0]!
+}
