@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROLES, type Role } from '@hearth/domain'
 import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
+import { loadRouteCases } from '../../../test/kit/route-cases'
+
+/** A body valid in the caller's own council, so only the cross-council id can stop it. */
+const VALID = (await loadRouteCases(new URL('./routes/', import.meta.url))).validBody
 
 /**
  * Deny by default, over every registered route: a route without an access rule fails here, and
@@ -265,7 +269,8 @@ describe('council isolation', () => {
     for (const r of withParams) {
       for (const role of r.access as readonly Role[]) {
         const s = sessionsA.get(role)!
-        const body = validBodyFor(r.method, r.url)
+        const body =
+          r.method === 'GET' || r.method === 'DELETE' ? undefined : (VALID[`${r.method} ${r.url}`]?.(ids.a) ?? {})
         const res = await s.request(r.method as 'GET', fill(r.url, ids.b), body)
         expect([404, 400], `${role} ${r.method} ${r.url} → ${res.statusCode} ${res.body}`).toContain(res.statusCode)
         if (res.statusCode === 400) {
@@ -315,58 +320,3 @@ describe('council isolation', () => {
     expect(patchB.json().error.details[0].field).toBe('body.patchId')
   })
 })
-
-/** A body that would be valid in the caller's own council, so only the cross-council id can stop it. */
-function validBodyFor(method: string, url: string): unknown {
-  if (method === 'GET' || method === 'DELETE') return undefined
-  if (url === '/api/patches/:id') return { name: 'Renamed across councils' }
-  if (url === '/api/teams/:id') return { name: 'Renamed across councils' }
-  if (url === '/api/teams/:id/members') return { personId: ids.a.id_person }
-  if (url === '/api/people/:id') return { name: 'Renamed across councils' }
-  if (url === '/api/families/:id') return { name: 'Renamed across councils' }
-  if (url === '/api/families/:id/children')
-    return { firstName: 'Cross', lastName: 'Council', dateOfBirth: '2020-01-01', sex: 'F' }
-  if (url === '/api/families/:id/adults') return { name: 'Cross Council' }
-  if (url === '/api/families/:id/relationships')
-    return { adultId: ids.a.id_person, childId: ids.a.id_child, kind: 'parent' }
-  if (url === '/api/children/:id') return { firstName: 'Renamed' }
-  if (url === '/api/referrals/:id/decision')
-    return { decision: 'nfa', reasons: 'Deciding across councils must not work.' }
-  if (url === '/api/referrals/:id/route') return { teamId: ids.a.id_ffteam }
-  if (url === '/api/teams/:id/offers/:offerId/claim') return {}
-  if (url === '/api/families/:id/workers')
-    return { leadId: ids.a.id_person, coWorkerIds: [ids.a.id_person], reason: 'Across councils must not work.' }
-  if (url === '/api/teams/:id/decisions') return { summary: 'Across councils must not work.' }
-  if (url === '/api/teams/:id/members/:personId/cap') return { cap: 20, reason: 'Across councils must not work.' }
-  if (url === '/api/teams/:id/rota/:day') return { personId: ids.a.id_person }
-  if (url === '/api/families/:id/visits')
-    return { kind: 'home_visit', startsAt: '2031-01-02T10:00:00Z', place: 'Across councils' }
-  if (url === '/api/visits/:id') return { place: 'Across councils', reason: 'Across councils must not work.' }
-  if (url === '/api/visits/:id/cancel') return { reason: 'Across councils must not work.' }
-  if (url === '/api/tasks/:id/complete') return { outcome: 'Across councils must not work.' }
-  if (url === '/api/families/:id/ask-enabler') return { request: 'Across councils must not work.' }
-  if (url === '/api/families/:id/proposals')
-    return {
-      what: 'x',
-      forWhom: 'y',
-      why: 'z',
-      weeklyPence: 100,
-      weeks: 1,
-      alternatives: 'a',
-      familyView: 'b',
-      conversationStage: 3,
-    }
-  if (url === '/api/proposals/:id/decision')
-    return { outcome: 'approve', reasonsForTeam: 'Across councils must not work.' }
-  if (url === '/api/proposals/:id/resubmit') return { why: 'Across councils must not work.' }
-  if (url === '/api/families/:id/commissions')
-    return { need: 'Across councils', why: 'Must not work.', familyView: 'No', weeks: 4, budgetPence: 100 }
-  if (url === '/api/commissions/:id/record')
-    return { providerName: 'Across councils', weeklyPence: 100, startDate: '2027-01-04', endDate: '2027-01-31' }
-  if (url === '/api/families/:id/services')
-    return { serviceId: ids.a.id_service, status: 'referred', onDate: '2026-11-02' }
-  if (url === '/api/insight/requests/:id/booking')
-    return { sessionAt: '2031-01-02T10:00:00Z', sessionMinutes: 60, attendees: 'Across councils' }
-  if (url === '/api/insight/requests/:id/advice') return { advice: 'Advice across councils must never be written.' }
-  return {}
-}

@@ -1,21 +1,53 @@
-import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { families } from '@hearth/db'
-import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
-import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
+import {
+  buildTestApp,
+  type Council,
+  type Family,
+  freshDatabase,
+  makeCouncil,
+  makeFamily,
+  makePatch,
+  makeTeam,
+  type Patch,
+  type Session,
+  signInAs,
+  type TestApp,
+} from '../../../test/kit'
 
+/**
+ * One council with three patches (NM1–2, NM3–4, NM5–6), a family-facing team on the first, and
+ * families in each patch and one outside them all; a practitioner in the team, a referral officer.
+ */
 let t: TestApp
-let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
-let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
+let dbx: Awaited<ReturnType<typeof freshDatabase>>
+let council: Council
+let patch: Patch[]
+let fams: Family[]
 let practitioner: Session
 let referrals: Session
 
 beforeAll(async () => {
-  dbx = await freshPgDatabase()
-  seeded = await seedTwoCouncils(dbx.handle, 12)
-  t = await makeTestApp(dbx.handle)
-  practitioner = await signInAs(t.app, 'practitioner@northmoor.example') // Eastfield team (NM1, NM2)
-  referrals = await signInAs(t.app, 'referrals@northmoor.example')
+  dbx = await freshDatabase()
+  t = await buildTestApp(dbx.handle)
+  const db = dbx.handle.db
+  council = await makeCouncil(db)
+  patch = [
+    await makePatch(db, council, { postcodeAreas: ['NM1', 'NM2'] }),
+    await makePatch(db, council, { postcodeAreas: ['NM3', 'NM4'] }),
+    await makePatch(db, council, { postcodeAreas: ['NM5', 'NM6'] }),
+  ]
+  const team = await makeTeam(db, council, { patch: patch[0]! })
+  fams = []
+  for (const [i, p] of [patch[0], patch[0], patch[1], patch[2], undefined].entries())
+    fams.push(
+      await makeFamily(db, council, {
+        name: `${['Ashgrove', 'Birchley', 'Cedarholm', 'Dunmere', 'Elmstead'][i]} family`,
+        patch: p,
+        postcode: p ? `${p.postcodeAreas[0]} ${i + 1}AB` : 'NM9 9ZZ',
+      }),
+    )
+  practitioner = await signInAs(t.app, db, council, 'practitioner', { teams: [team] })
+  referrals = await signInAs(t.app, db, council, 'referral_officer')
 })
 afterAll(async () => {
   await t.close()
@@ -25,34 +57,30 @@ afterAll(async () => {
 describe('who sees which families', () => {
   it('the front door sees every family of the council; a practitioner only their team’s patch', async () => {
     const all = (await referrals.request('GET', '/api/families?limit=200')).json() as { patchId: string | null }[]
-    expect(all).toHaveLength(12)
+    expect(all).toHaveLength(fams.length)
     const mine = (await practitioner.request('GET', '/api/families?limit=200')).json() as {
       patchId: string | null
       postcode: string
     }[]
-    expect(mine.length).toBeGreaterThan(0)
-    expect(mine.length).toBeLessThan(12)
-    expect(mine.every((f) => f.patchId === seeded.a.patchIds[0])).toBe(true)
+    expect(mine).toHaveLength(2)
+    expect(mine.every((f) => f.patchId === patch[0]!.id)).toBe(true)
     expect(mine.every((f) => /^NM[12] /.test(f.postcode))).toBe(true)
   })
 
   it('a family in another patch is "not found" for the practitioner, not "forbidden"', async () => {
-    const [other] = await dbx.handle.db
-      .select()
-      .from(families)
-      .where(and(eq(families.councilId, seeded.a.councilId), eq(families.patchId, seeded.a.patchIds[1]!)))
+    const other = fams[2]
     const res = await practitioner.request('GET', `/api/families/${other!.id}`)
     expect(res.statusCode).toBe(404)
     expect((await referrals.request('GET', `/api/families/${other!.id}`)).statusCode).toBe(200)
   })
 
   it('an enabler cannot read family records at all', async () => {
-    const enabler = await signInAs(t.app, 'enabler@northmoor.example')
+    const enabler = await signInAs(t.app, dbx.handle.db, council, 'enabler')
     expect((await enabler.request('GET', '/api/families')).statusCode).toBe(403)
   })
 
   it('search finds a family by a child’s name, and the search term is not a LIKE pattern', async () => {
-    const [fam] = await dbx.handle.db.select().from(families).where(eq(families.councilId, seeded.a.councilId)).limit(1)
+    const fam = fams[3]
     const found = (
       await referrals.request('GET', `/api/families?q=${encodeURIComponent(fam!.name.split(' ')[0]!)}`)
     ).json() as { id: string }[]
@@ -75,7 +103,7 @@ describe('recording a family', () => {
     expect(res.statusCode).toBe(201)
     const body = res.json()
     expect(body.postcode).toBe('NM3 2AB')
-    expect(body.patchId).toBe(seeded.a.patchIds[1])
+    expect(body.patchId).toBe(patch[1]!.id)
     expect(body.reference).toMatch(/^F-\d{5}$/)
   })
 
@@ -173,7 +201,7 @@ describe('recording a family', () => {
     ).json()
     expect((await practitioner.request('GET', `/api/families/${fam.id}`)).statusCode).toBe(200)
     const moved = await referrals.request('PATCH', `/api/families/${fam.id}`, { postcode: 'NM6 1AA' })
-    expect(moved.json().patchId).toBe(seeded.a.patchIds[2])
+    expect(moved.json().patchId).toBe(patch[2]!.id)
     expect((await practitioner.request('GET', `/api/families/${fam.id}`)).statusCode).toBe(404)
   })
 })

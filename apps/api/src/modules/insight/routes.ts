@@ -4,10 +4,6 @@ import {
   AdviceInput,
   BookSessionInput,
   ChronologyEntry,
-  CommissionInput,
-  CommissionQuery,
-  CommissionRecordInput,
-  CommissionView,
   ErrorBody,
   IdParams,
   InsightQueueQuery,
@@ -21,21 +17,14 @@ import { actorOf } from '../../plugins/auth'
 import { auditFrom } from '../../kernel/context'
 import { adviseInsightRequest } from './advise-insight-request'
 import { waitWorkingDays } from './insight-queries'
-import { askCommission } from './ask-commission'
 import { askInsight } from './ask-insight'
 import { bookInsightSession } from './book-insight-session'
-import { getCommission } from './get-commission'
 import { getInsightChronology } from './get-insight-chronology'
 import { getInsightRequest } from './get-insight-request'
-import { handBackCommission } from './hand-back-commission'
 import { handBackInsightRequest } from './hand-back-insight-request'
-import { listCommissions } from './list-commissions'
 import { listInsightRequests } from './list-insight-requests'
-import { recordCommission } from './record-commission'
 import { setInsightWait } from './set-insight-wait'
-import { takeCommission } from './take-commission'
 import { takeInsightRequest } from './take-insight-request'
-import { withdrawCommission } from './withdraw-commission'
 import { withdrawInsightRequest } from './withdraw-insight-request'
 import { noCaseContent, readsList, readsOfFamily, readsRecord } from '../../kernel/reads'
 
@@ -231,130 +220,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => getInsightChronology(app.deps, auditFrom(request), actorOf(request), request.params.id),
-  )
-
-  // ---- commissioning
-  const comChanged = (councilId: string, id: string) =>
-    app.events.publish({ type: 'insight.changed', councilId, teamIds: [], requestId: id }).catch(() => {})
-  app.post(
-    '/families/:id/commissions',
-    {
-      config: { access: ['practitioner'] },
-      schema: {
-        tags,
-        summary: 'No listed service fits: ask insight to commission one for the family',
-        params: IdParams,
-        body: CommissionInput,
-        response: { 201: CommissionView, ...errors },
-      },
-    },
-    async (request, reply) => {
-      const v = await askCommission(app.deps, auditFrom(request), actorOf(request), request.params.id, request.body)
-      void comChanged(actorOf(request).councilId, v.id)
-      reply.code(201)
-      return v
-    },
-  )
-  app.get(
-    '/commissions',
-    {
-      config: {
-        access: ['insight_adviser', 'practitioner'],
-        reads: readsList('commission.list', 'commission', {
-          details: (r) => ({ view: (r.query as { view?: string }).view }),
-        }),
-      },
-      schema: {
-        tags,
-        summary: 'Advisers: requests to commission (waiting oldest first, mine, done). Practitioners: their team’s',
-        querystring: CommissionQuery,
-        response: { 200: z.array(CommissionView), ...errors },
-      },
-    },
-    async (request) => listCommissions(app.deps, auditFrom(request), actorOf(request), request.query.view),
-  )
-  app.get(
-    '/commissions/:id',
-    {
-      config: { access: ['insight_adviser', 'practitioner'], reads: readsRecord('commission.read', 'commission') },
-      schema: {
-        tags,
-        summary: 'One request to commission',
-        params: IdParams,
-        response: { 200: CommissionView, ...errors },
-      },
-    },
-    async (request) => getCommission(app.deps, auditFrom(request), actorOf(request), request.params.id),
-  )
-  app.post(
-    '/commissions/:id/withdraw',
-    {
-      config: { access: ['practitioner'] },
-      schema: {
-        tags,
-        summary: 'The team no longer needs it (only before an adviser takes it)',
-        params: IdParams,
-        response: { 200: Ok, ...errors },
-      },
-    },
-    async (request) => {
-      await withdrawCommission(app.deps, auditFrom(request), actorOf(request), request.params.id)
-      void comChanged(actorOf(request).councilId, request.params.id)
-      return { ok: true as const }
-    },
-  )
-  app.post(
-    '/commissions/:id/take',
-    {
-      config: { access: ADVISER },
-      schema: {
-        tags,
-        summary: 'Take a request to commission',
-        params: IdParams,
-        response: { 200: CommissionView, ...errors },
-      },
-    },
-    async (request) => {
-      const v = await takeCommission(app.deps, auditFrom(request), actorOf(request), request.params.id)
-      void comChanged(actorOf(request).councilId, v.id)
-      return v
-    },
-  )
-  app.post(
-    '/commissions/:id/hand-back',
-    {
-      config: { access: ADVISER },
-      schema: {
-        tags,
-        summary: 'Hand a request to commission back to the queue',
-        params: IdParams,
-        response: { 200: CommissionView, ...errors },
-      },
-    },
-    async (request) => {
-      const v = await handBackCommission(app.deps, auditFrom(request), actorOf(request), request.params.id)
-      void comChanged(actorOf(request).councilId, v.id)
-      return v
-    },
-  )
-  app.post(
-    '/commissions/:id/record',
-    {
-      config: { access: ADVISER },
-      schema: {
-        tags,
-        summary:
-          'Record provider, cost and dates; this makes the proposal (to strategy at or above the threshold, else a team decision)',
-        params: IdParams,
-        body: CommissionRecordInput,
-        response: { 200: CommissionView, ...errors },
-      },
-    },
-    async (request) => {
-      const v = await recordCommission(app.deps, auditFrom(request), actorOf(request), request.params.id, request.body)
-      void comChanged(actorOf(request).councilId, v.id)
-      return v
-    },
   )
 }
 export default routes

@@ -1,6 +1,6 @@
 import type { Feature } from '../../feature'
 import { hasRole } from '../../session'
-import { CommissioningPage } from './Commissioning'
+import { CommissioningPage } from './CommissioningQueue'
 import { InsightPage, InsightRequestPage } from './InsightPage'
 import { InsightSettingsPage } from './InsightSettingsPage'
 

@@ -1,0 +1,117 @@
+import type { RouteCases } from '../../../../test/kit/route-cases'
+
+/** families: bad input for each write route, and a body valid in the caller's own council. */
+const cases: RouteCases = {
+  bad: {
+    'POST /api/families': {
+      as: 'referral_officer',
+      cases: [
+        {
+          body: { name: 'Fam', addressLine1: '1 Lane', town: 'Northmoor', postcode: 'NOT A POSTCODE' },
+          field: 'body.postcode',
+        },
+        { body: { name: '', addressLine1: '1 Lane', town: 'Northmoor', postcode: 'NM1 4AB' }, field: 'body.name' },
+        { body: { name: 'Fam', town: 'Northmoor', postcode: 'NM1 4AB' }, field: 'body.addressLine1' },
+      ],
+    },
+    'PATCH /api/families/:id': {
+      as: 'referral_officer',
+      cases: [
+        { body: { postcode: '1234' }, field: 'body.postcode' },
+        { body: { interpreterNeeded: 'yes' }, field: 'body.interpreterNeeded' },
+      ],
+    },
+    'POST /api/families/:id/children': {
+      as: 'referral_officer',
+      cases: [
+        { body: { lastName: 'Testwood', dateOfBirth: '2020-01-01', sex: 'F' }, field: 'body.firstName' },
+        {
+          body: { firstName: 'A', lastName: 'Testwood', dateOfBirth: '2020-02-30', sex: 'F' },
+          field: 'body.dateOfBirth',
+        },
+        { body: { firstName: 'A', lastName: 'Testwood', sex: 'F' }, field: 'body.dateOfBirth' },
+        {
+          body: {
+            firstName: 'A',
+            lastName: 'Testwood',
+            dateOfBirth: '2020-01-01',
+            expectedDateOfBirth: '2027-01-01',
+            sex: 'U',
+          },
+          field: 'body.expectedDateOfBirth',
+        },
+        {
+          body: { firstName: 'A', lastName: 'Testwood', expectedDateOfBirth: '2027-01-01', sex: 'F' },
+          field: 'body.sex',
+        },
+        {
+          body: { firstName: 'A', lastName: 'Testwood', dateOfBirth: '2020-01-01', sex: 'F', nhsNumber: '9434765918' },
+          field: 'body.nhsNumber',
+        },
+        {
+          body: { firstName: 'A', lastName: 'Testwood', dateOfBirth: '2020-01-01', sex: 'F', upn: 'A99912345678X' },
+          field: 'body.upn',
+        },
+        {
+          body: { firstName: 'A', lastName: 'Testwood', dateOfBirth: '2020-01-01', sex: 'F', ethnicity: 'XXXX' },
+          field: 'body.ethnicity',
+        },
+        { body: { firstName: 'A', lastName: 'Testwood', dateOfBirth: '2020-01-01', sex: 'Q' }, field: 'body.sex' },
+      ],
+    },
+    'POST /api/families/:id/adults': {
+      as: 'referral_officer',
+      cases: [
+        { body: { name: '' }, field: 'body.name' },
+        { body: { name: 'A', phone: 'x'.repeat(41) }, field: 'body.phone' },
+      ],
+    },
+    'POST /api/families/:id/relationships': {
+      as: 'referral_officer',
+      cases: [
+        { body: { adultId: 'x', childId: 'y', kind: 'parent' }, field: 'body.adultId' },
+        {
+          body: {
+            adultId: '00000000-0000-4000-8000-000000000000',
+            childId: '00000000-0000-4000-8000-000000000000',
+            kind: 'best_mate',
+          },
+          field: 'body.kind',
+        },
+        {
+          body: {
+            adultId: '00000000-0000-4000-8000-000000000000',
+            childId: '00000000-0000-4000-8000-000000000000',
+            kind: 'parent',
+          },
+          field: 'body.adultId',
+        },
+      ],
+    },
+    'PATCH /api/children/:id': {
+      as: 'referral_officer',
+      cases: [
+        { body: { nhsNumber: '1234567890' }, field: 'body.nhsNumber' },
+        { body: { expectedDateOfBirth: '2027-05-01' }, field: 'body.expectedDateOfBirth' },
+        { body: { dateOfBirth: null }, field: 'body.dateOfBirth' },
+      ],
+    },
+  },
+  validBody: {
+    'PATCH /api/families/:id': () => ({ name: 'Renamed across councils' }),
+    'POST /api/families/:id/children': () => ({
+      firstName: 'Cross',
+      lastName: 'Council',
+      dateOfBirth: '2020-01-01',
+      sex: 'F',
+    }),
+    'POST /api/families/:id/adults': () => ({ name: 'Cross Council' }),
+    'POST /api/families/:id/relationships': (ids) => ({
+      adultId: ids.id_person,
+      childId: ids.id_child,
+      kind: 'parent',
+    }),
+    'PATCH /api/children/:id': () => ({ firstName: 'Renamed' }),
+  },
+}
+export default cases

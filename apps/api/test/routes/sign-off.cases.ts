@@ -1,0 +1,84 @@
+import type { RouteCases } from '../../../../test/kit/route-cases'
+
+/** sign-off: bad input for each write route, and a body valid in the caller's own council. */
+const cases: RouteCases = {
+  bad: {
+    'POST /api/spend-thresholds': {
+      as: 'administrator',
+      cases: [
+        {
+          body: { signOffPence: -1, secondApproverPence: 10, decisionWorkingDays: 5, reason: 'Because' },
+          field: 'body.signOffPence',
+        },
+        {
+          body: { signOffPence: 500000, secondApproverPence: 100, decisionWorkingDays: 5, reason: 'Because' },
+          field: 'body.secondApproverPence',
+        },
+        { body: { signOffPence: 5, secondApproverPence: 10, decisionWorkingDays: 5 }, field: 'body.reason' },
+      ],
+    },
+    'POST /api/families/:id/proposals': {
+      as: 'practitioner',
+      cases: [
+        {
+          body: {
+            what: 'x',
+            forWhom: 'y',
+            why: 'z',
+            weeklyPence: 0,
+            weeks: 1,
+            alternatives: 'a',
+            familyView: 'b',
+            conversationStage: 3,
+          },
+          field: 'body.weeklyPence',
+        },
+        {
+          body: {
+            what: 'x',
+            forWhom: 'y',
+            why: 'z',
+            weeklyPence: 100,
+            weeks: 1,
+            alternatives: 'a',
+            familyView: 'b',
+            conversationStage: 4,
+          },
+          field: 'body.conversationStage',
+        },
+        {
+          body: {
+            what: 'x',
+            forWhom: 'y',
+            why: 'z',
+            weeklyPence: 100,
+            weeks: 1,
+            alternatives: 'a',
+            conversationStage: 3,
+          },
+          field: 'body.familyView',
+        },
+      ],
+    },
+    'POST /api/proposals/:id/decision': { as: 'administrator', cases: [] },
+    'POST /api/proposals/:id/resubmit': { as: 'practitioner', cases: [{ body: { why: '' }, field: 'body.why' }] },
+  },
+  validBody: {
+    'POST /api/families/:id/proposals': () => ({
+      what: 'x',
+      forWhom: 'y',
+      why: 'z',
+      weeklyPence: 100,
+      weeks: 1,
+      alternatives: 'a',
+      familyView: 'b',
+      conversationStage: 3,
+    }),
+    'POST /api/proposals/:id/decision': () => ({
+      outcome: 'approve',
+      reasonsForTeam: 'Across councils must not work.',
+    }),
+    'POST /api/proposals/:id/resubmit': () => ({ why: 'Across councils must not work.' }),
+  },
+}
+export default cases
