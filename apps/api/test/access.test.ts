@@ -110,6 +110,7 @@ function fill(url: string, set: Record<string, string>): string {
     .replace(':personId', set.id_person!)
     .replace(':id', set[`id_${prefix}`] ?? '00000000-0000-4000-8000-000000000000')
     .replace(':queue', 'hearth-default')
+    .replace(':holdId', '00000000-0000-4000-8000-000000000001')
     .replace(':jobId', 'no-such-job')
     .replace(':date', '2031-01-02')
 }
@@ -260,7 +261,8 @@ describe('council isolation', () => {
         (select count(*) from proposal_decisions where council_id = '${seeded.b.councilId}') pdec,
         (select string_agg(status || coalesce(taken_by::text, '') || coalesce(advice, ''), '|' order by id) from insight_requests where council_id = '${seeded.b.councilId}') insight,
         (select count(*) from family_services where council_id = '${seeded.b.councilId}') fsvc,
-        (select string_agg(status || coalesce(taken_by::text, '') || coalesce(provider_name, ''), '|' order by id) from commissions where council_id = '${seeded.b.councilId}') comm`),
+        (select string_agg(status || coalesce(taken_by::text, '') || coalesce(provider_name, ''), '|' order by id) from commissions where council_id = '${seeded.b.councilId}') comm,
+        (select string_agg(reason || coalesce(ended_at::text, ''), '|' order by id) from contact_holds where council_id = '${seeded.b.councilId}') holds`),
         )) as unknown as { rows: unknown[] }
       ).rows[0]
     const before = await snapshot()

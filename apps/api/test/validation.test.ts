@@ -36,7 +36,8 @@ async function tableCounts(): Promise<Record<string, unknown>> {
     (select count(*) from admin_tasks) tasks, (select string_agg(status || coalesce(outcome, ''), '|' order by id) from admin_tasks) task_values, (select count(*) from task_type_settings) task_settings, (select string_agg(coalesce(caseload_cap, 0)::text, '|' order by id) from memberships) caps,
     (select count(*) from insight_requests) insight_requests, (select string_agg(status || coalesce(advice, '') || coalesce(attendees, ''), '|' order by id) from insight_requests) insight_values, (select count(*) from insight_settings) insight_settings,
     (select count(*) from directory_services) dir_services, (select count(*) from directory_organisations) dir_orgs, (select count(*) from family_services) family_services,
-    (select string_agg(status || coalesce(provider_name, ''), '|' order by id) from commissions) commissions`)
+    (select string_agg(status || coalesce(provider_name, ''), '|' order by id) from commissions) commissions,
+    (select string_agg(reason || coalesce(ended_at::text, ''), '|' order by id) from contact_holds) holds`)
   return (r as unknown as { rows: Record<string, unknown>[] }).rows[0]!
 }
 
@@ -126,6 +127,7 @@ function fill(url: string) {
     .replace(':personId', ids.person!)
     .replace(':id', id!)
     .replace(':queue', 'hearth-default')
+    .replace(':holdId', '00000000-0000-4000-8000-000000000001')
     .replace(':jobId', 'x')
 }
 

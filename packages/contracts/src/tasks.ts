@@ -7,7 +7,9 @@ export const TaskView = z.object({
   taskType: z.string(),
   label: z.string(),
   hasLetter: z.boolean(),
-  status: z.enum(['open', 'claimed', 'done', 'cancelled']),
+  status: z.enum(['open', 'claimed', 'done', 'cancelled', 'held']),
+  /** Why a task that contacts the family is held for the lead's decision. */
+  heldReason: z.string().nullable(),
   details: z.string().nullable(),
   familyId: Uuid.nullable(),
   familyName: z.string().nullable(),

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { TASK_TYPES, type TaskType } from '@hearth/domain'
+import { contactsFamily, heldReasonText, TASK_TYPES, type TaskType } from '@hearth/domain'
+import { openContactHolds } from './contact-holds'
 import type { Executor } from './client'
 import { adminTasks, taskTypeSettings } from './schema/admin-tasks'
 
@@ -31,9 +32,14 @@ export interface NewTask {
   from?: Date | null
 }
 
-/** Creates a task unless one with the same source key exists. Returns its id when created. */
+/**
+ * Creates a task unless one with the same source key exists. Returns its id when created.
+ * Contact with a family under a hold (see `contact-holds.ts`) is created `held`, with the reasons:
+ * no enabler can send it until the lead decides. Every task is made here, so no path escapes it.
+ */
 export async function createTask(ex: Executor, t: NewTask): Promise<string | null> {
   const setting = await taskTypeSetting(ex, t.councilId, t.taskType)
+  const holds = t.familyId && contactsFamily(t.taskType) ? await openContactHolds(ex, t.councilId, t.familyId) : []
   let due = new Date((t.from ?? new Date()).getTime() + setting.dueHours * 3600_000)
   if (t.notAfter && t.notAfter < due) due = new Date(Math.max(Date.now() + 3600_000, t.notAfter.getTime()))
   const rows = await ex
@@ -50,6 +56,7 @@ export async function createTask(ex: Executor, t: NewTask): Promise<string | nul
       details: t.details ?? null,
       dueAt: due,
       minutesSaved: setting.minutesSaved,
+      ...(holds.length ? { status: 'held' as const, heldReason: heldReasonText(holds.map((h) => h.reason)) } : {}),
     })
     .onConflictDoNothing()
     .returning({ id: adminTasks.id })

@@ -1,15 +1,21 @@
-import { useId, type ReactNode } from 'react'
+import { useEffect, useId, useRef, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { ApiError } from '../api'
 
 /** GOV.UK Frontend markup rendered from React. */
 
 export function ErrorSummary({ error }: { error: unknown }) {
+  const ref = useRef<HTMLDivElement>(null)
+  // Focus the summary once for each failed submit, never on a re-render: typing into a field
+  // re-renders the form, and stealing focus then would eat every character after the first.
+  useEffect(() => {
+    if (error) ref.current?.focus()
+  }, [error])
   if (!error) return null
   const apiError = error instanceof ApiError ? error : null
   const message = error instanceof Error ? error.message : 'Something went wrong.'
   return (
-    <div className="govuk-error-summary" role="alert" tabIndex={-1} ref={(el) => el?.focus()}>
+    <div className="govuk-error-summary" role="alert" tabIndex={-1} ref={ref}>
       <h2 className="govuk-error-summary__title">There is a problem</h2>
       <div className="govuk-error-summary__body">
         <ul className="govuk-list govuk-error-summary__list">

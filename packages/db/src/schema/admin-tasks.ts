@@ -28,9 +28,13 @@ export const adminTasks = pgTable(
     requestedBy: uuid('requested_by').references(() => people.id),
     /** Free text for "ask an enabler"; otherwise a short plain description. */
     details: text('details'),
-    status: text('status', { enum: ['open', 'claimed', 'done', 'cancelled'] })
+    /** `held`: contact with the family waiting for the lead's decision (`heldReason` says why). */
+    status: text('status', { enum: ['open', 'claimed', 'done', 'cancelled', 'held'] })
       .notNull()
       .default('open'),
+    heldReason: text('held_reason'),
+    /** The lead's decision about held contact, in their words (send it, or not, and why). */
+    holdDecision: text('hold_decision'),
     dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }).notNull(),
     minutesSaved: integer('minutes_saved').notNull(),
     claimedBy: uuid('claimed_by').references(() => people.id),

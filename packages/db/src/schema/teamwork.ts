@@ -147,3 +147,34 @@ export const familyLetters = pgTable(
   },
   (t) => [index('family_letters_council_family_idx').on(t.councilId, t.familyId, t.createdAt)],
 )
+
+/**
+ * Holds on contacting the family. While one is open, anything Hearth would send the family by
+ * itself is held for the lead's decision. Placed by a referral ("the family does not know"), a
+ * strategy-discussion decision, or the team; ended only by the lead, with a reason. Never deleted.
+ */
+export const contactHolds = pgTable(
+  'contact_holds',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    familyId: uuid('family_id')
+      .notNull()
+      .references(() => families.id),
+    reason: text('reason', { enum: ['family_not_aware', 'safeguarding_enquiry', 'lead_marked'] }).notNull(),
+    /** The team's own words, for a hold they placed. */
+    note: text('note'),
+    referralId: uuid('referral_id'),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    startedBy: uuid('started_by').references(() => people.id),
+    endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' }),
+    endedBy: uuid('ended_by').references(() => people.id),
+    endReason: text('end_reason'),
+  },
+  (t) => [
+    index('contact_holds_family_idx').on(t.councilId, t.familyId, t.endedAt),
+    index('contact_holds_started_by_idx').on(t.startedBy),
+    index('contact_holds_ended_by_idx').on(t.endedBy),
+  ],
+)
+export type ContactHold = typeof contactHolds.$inferSelect

@@ -30,9 +30,13 @@ export async function claimTask(deps: Deps, ctx: Ctx, id: string) {
     const [v] = await views(db, ctx.councilId, [current])
     throw new AppError(
       'conflict',
-      v!.status === 'done'
-        ? 'This task is already done.'
-        : `${v!.claimedByName ?? 'Another enabler'} is already doing this task.`,
+      v!.status === 'held'
+        ? `${v!.heldReason} Nothing can be sent until the lead decides.`
+        : v!.status === 'done'
+          ? 'This task is already done.'
+          : v!.status === 'cancelled'
+            ? 'This task was cancelled.'
+            : `${v!.claimedByName ?? 'Another enabler'} is already doing this task.`,
     )
   }
   await writeAudit(db, {

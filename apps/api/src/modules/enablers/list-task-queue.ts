@@ -4,7 +4,10 @@ import { adminTasks } from '@hearth/db'
 import type { Actor } from '../../plugins/auth'
 import { views } from './task-queries'
 
-/** The enablers' queue: due first; "open" includes claims that lapsed. */
+/**
+ * The enablers' queue: due first; "open" includes claims that lapsed, and contact with a family that
+ * is held for the lead's decision (shown held, with why, so nobody sends it by another route).
+ */
 export async function listTaskQueue(
   deps: Deps,
   ctx: Ctx,
@@ -17,6 +20,7 @@ export async function listTaskQueue(
     conds.push(
       or(
         eq(adminTasks.status, 'open'),
+        eq(adminTasks.status, 'held'),
         and(eq(adminTasks.status, 'claimed'), lt(adminTasks.claimExpiresAt, new Date())),
       )!,
     )

@@ -52,6 +52,7 @@ export async function views(db: Db, councilId: string, rows: AdminTask[]) {
       label: TASK_TYPES[r.taskType as TaskType]?.label ?? r.taskType,
       hasLetter: TASK_TYPES[r.taskType as TaskType]?.letter ?? false,
       status,
+      heldReason: r.status === 'held' ? r.heldReason : null,
       details: r.details,
       familyId: r.familyId,
       familyName: r.familyId ? (n.get(r.familyId) ?? null) : null,

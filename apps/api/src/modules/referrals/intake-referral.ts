@@ -9,6 +9,7 @@ import {
   patches,
   referralChildren,
   referrals,
+  placeContactHold,
   writeAudit,
   type AuditEntry,
   type Referral,
@@ -190,6 +191,18 @@ export async function intakeReferral(
           childId,
           details: { referralId: ref!.id },
         })
+      }
+      // The family does not know: nothing Hearth sends by itself may reach them until the lead decides.
+      if (input.familyConsent === 'not_aware') {
+        const holdId = await placeContactHold(tx, {
+          councilId: ctx.councilId,
+          familyId,
+          reason: 'family_not_aware',
+          referralId: ref!.id,
+          startedBy: ctx.actorPersonId,
+        })
+        if (holdId)
+          audit.push({ ...ctx, action: 'contact_hold.place', recordType: 'contact_hold', recordId: holdId, familyId })
       }
       await writeAudit(tx, audit)
       if (openTeam)

@@ -113,7 +113,11 @@ export function TasksPage() {
               <h2 className="govuk-heading-s govuk-!-margin-bottom-1">
                 {t.label}
                 {t.familyName ? `: ${t.familyName}` : ''}{' '}
-                {t.overdue && <strong className="govuk-tag govuk-tag--red">Overdue</strong>}
+                {t.status === 'held' ? (
+                  <strong className="govuk-tag govuk-tag--yellow">Held</strong>
+                ) : (
+                  t.overdue && <strong className="govuk-tag govuk-tag--red">Overdue</strong>
+                )}
               </h2>
               <p className="govuk-body-s govuk-!-margin-bottom-1">
                 Due {dateTime(t.dueAt)}
@@ -121,6 +125,17 @@ export function TasksPage() {
                 {t.requestedByName ? ` · asked by ${t.requestedByName}` : ''} · saves about {t.minutesSaved} minutes
                 {t.claimedByName && view === 'open' ? ` · ${t.claimedByName} is doing it` : ''}
               </p>
+              {t.status === 'held' && (
+                <div className="govuk-warning-text">
+                  <span className="govuk-warning-text__icon" aria-hidden="true">
+                    !
+                  </span>
+                  <strong className="govuk-warning-text__text">
+                    <span className="govuk-visually-hidden">Warning</span>
+                    Do not contact the family. {t.heldReason} It joins the queue if the lead decides to send it.
+                  </strong>
+                </div>
+              )}
               {t.details && <p className="govuk-body govuk-!-margin-bottom-2">“{t.details}”</p>}
               {t.status === 'done' && (
                 <p className="govuk-body">
@@ -128,14 +143,14 @@ export function TasksPage() {
                   {t.reference ? ` (reference ${t.reference})` : ''}
                 </p>
               )}
-              {t.hasLetter && (
+              {t.hasLetter && t.status !== 'held' && (
                 <p className="govuk-body">
                   <a className="govuk-link" href={`/api/tasks/${t.id}/letter`} target="_blank" rel="noreferrer">
                     {t.status === 'done' ? 'The letter as sent (PDF)' : 'Check the letter (PDF)'}
                   </a>
                 </p>
               )}
-              {view === 'open' && !t.claimedByName && (
+              {view === 'open' && !t.claimedByName && t.status !== 'held' && (
                 <button
                   type="button"
                   className="govuk-button"

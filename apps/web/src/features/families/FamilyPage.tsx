@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import type { FamilyDetail } from '@hearth/contracts'
 import { ETHNICITY_CODES } from '@hearth/domain'
 import { api } from '../../api'
+import { FamilyContact } from '../team-board/FamilyContact'
 import { FamilyWork } from '../team-board/FamilyWork'
 import { FamilyProposals } from '../sign-off/Proposals'
 import { AskInsight, Chronology } from '../insight/Insight'
@@ -67,7 +68,12 @@ export function FamilyPage() {
               ['Language', `${f.language}${f.interpreterNeeded ? ' (needs an interpreter)' : ''}`],
             ]}
           />
-          {hasRole(me, 'practitioner') && <FamilyWork familyId={f.id} interpreterNeeded={f.interpreterNeeded} />}
+          {hasRole(me, 'practitioner') && (
+            <>
+              <FamilyWork familyId={f.id} interpreterNeeded={f.interpreterNeeded} />
+              <FamilyContact familyId={f.id} />
+            </>
+          )}
           {hasRole(me, 'practitioner') && <FamilyProposals familyId={f.id} />}
           {hasRole(me, 'practitioner') && <FamilyServices familyId={f.id} />}
           {hasRole(me, 'practitioner') && <AskInsight familyId={f.id} />}

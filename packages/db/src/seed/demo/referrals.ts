@@ -1,5 +1,6 @@
 import { holidaySet, workingDayDeadline } from '@hearth/domain'
 import type { Tx } from '../../client'
+import { placeContactHold } from '../../contact-holds'
 import { nextReference } from '../../references'
 import { offers, referralChildren, referrals } from '../../schema/referrals'
 import type { DemoFamily } from './families'
@@ -26,6 +27,8 @@ export async function seedReferrals(tx: Tx, org: DemoCouncil, familyRows: DemoFa
     reasons?: string
     need?: string
     routeTo?: string | null
+    /** The family does not know about the referral: contact is held. */
+    notAware?: boolean
   }[] = [
     {
       family: 0,
@@ -40,6 +43,7 @@ export async function seedReferrals(tx: Tx, org: DemoCouncil, familyRows: DemoFa
       receivedHoursAgo: 2,
       source: '6',
       referrer: 'PC Demo, Northmoor police (invented)',
+      notAware: true,
       worries:
         'Neighbours called police to shouting at the address late last night. Two children were at home. No injuries seen.',
     },
@@ -107,8 +111,13 @@ export async function seedReferrals(tx: Tx, org: DemoCouncil, familyRows: DemoFa
         source: spec.source,
         referrerName: spec.referrer,
         worries: spec.worries,
-        familyKnowledge: i % 2 === 0 ? 'The family knows we have been contacted and agreed to it.' : null,
-        familyConsent: i % 2 === 0 ? 'agreed' : 'unknown',
+        familyKnowledge:
+          i % 2 === 0
+            ? 'The family knows we have been contacted and agreed to it.'
+            : spec.notAware
+              ? 'Police have not told mum yet: the children spoke to officers alone.'
+              : null,
+        familyConsent: i % 2 === 0 ? 'agreed' : spec.notAware ? 'not_aware' : 'unknown',
         familyId: fam.id,
         dueDate,
         dueAt,
@@ -124,6 +133,14 @@ export async function seedReferrals(tx: Tx, org: DemoCouncil, familyRows: DemoFa
         routedAt,
       })
       .returning()
+    if (spec.notAware)
+      await placeContactHold(tx, {
+        councilId,
+        familyId: fam.id,
+        reason: 'family_not_aware',
+        referralId: ref!.id,
+        startedBy: officer.id,
+      })
     await tx
       .insert(referralChildren)
       .values(fam.childIds.map((childId) => ({ councilId, referralId: ref!.id, childId, linked: false })))

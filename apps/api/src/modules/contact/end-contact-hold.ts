@@ -1,0 +1,57 @@
+import { and, eq, isNull } from 'drizzle-orm'
+import { contactHolds, writeAudit } from '@hearth/db'
+import type { Ctx, Deps } from '../../kernel/context'
+import { AppError, notFound } from '../../kernel/errors'
+import { assertLead } from './contact-queries'
+import { getFamilyContact } from './get-family-contact'
+
+/**
+ * The lead lifts a hold, with the reason: a recorded decision. Contact already held stays held
+ * until the lead decides about each one (what was written may no longer be right to send).
+ */
+export async function endContactHold(
+  deps: Deps,
+  ctx: Ctx,
+  familyId: string,
+  holdId: string,
+  input: { reason: string },
+) {
+  await deps.db.transaction(async (tx) => {
+    await assertLead(tx, ctx.councilId, familyId, ctx.actorPersonId)
+    const [ended] = await tx
+      .update(contactHolds)
+      .set({ endedAt: new Date(), endedBy: ctx.actorPersonId, endReason: input.reason })
+      .where(
+        and(
+          eq(contactHolds.councilId, ctx.councilId),
+          eq(contactHolds.familyId, familyId),
+          eq(contactHolds.id, holdId),
+          isNull(contactHolds.endedAt),
+        ),
+      )
+      .returning()
+    if (!ended) {
+      const [any] = await tx
+        .select({ id: contactHolds.id })
+        .from(contactHolds)
+        .where(
+          and(
+            eq(contactHolds.councilId, ctx.councilId),
+            eq(contactHolds.familyId, familyId),
+            eq(contactHolds.id, holdId),
+          ),
+        )
+      if (!any) throw notFound('hold')
+      throw new AppError('conflict', 'This hold has already been lifted.')
+    }
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'contact_hold.end',
+      recordType: 'contact_hold',
+      recordId: holdId,
+      familyId,
+      details: { reason: ended.reason },
+    })
+  })
+  return getFamilyContact(deps, ctx, familyId)
+}

@@ -1,0 +1,104 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import {
+  EndHoldInput,
+  ErrorBody,
+  FamilyContact,
+  HeldDecisionInput,
+  HoldParams,
+  IdParams,
+  PlaceHoldInput,
+} from '@hearth/contracts'
+import { auditFrom } from '../../kernel/context'
+import { readsOfFamily } from '../../kernel/reads'
+import { actorOf } from '../../plugins/auth'
+import { familyInScope } from '../families/family-queries'
+import { decideHeldContact } from './decide-held-contact'
+import { endContactHold } from './end-contact-hold'
+import { getFamilyContact } from './get-family-contact'
+import { placeFamilyHold } from './place-contact-hold'
+
+const PRACTITIONER = ['practitioner'] as const
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+const tags = ['contact with the family']
+
+/**
+ * Contact with the family: whether Hearth may write to them by itself, and the lead's decisions
+ * about what is held. Letters, visit confirmations and invitations are held while any hold is open.
+ */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const deps = { db: app.deps.db }
+
+  app.get(
+    '/families/:id/contact',
+    {
+      config: { access: PRACTITIONER, reads: readsOfFamily('contact.read') },
+      schema: {
+        tags,
+        summary: 'Holds on contacting the family, and the letters waiting for the lead’s decision',
+        params: IdParams,
+        response: { 200: FamilyContact, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      await familyInScope(app.deps.db, actor.councilId, actor.familyScope, request.params.id)
+      return getFamilyContact(deps, auditFrom(request), request.params.id)
+    },
+  )
+
+  app.post(
+    '/families/:id/contact-holds',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags,
+        summary: 'Do not contact the family without checking: hold every letter and invitation',
+        params: IdParams,
+        body: PlaceHoldInput,
+        response: { 201: FamilyContact, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request)
+      await familyInScope(app.deps.db, actor.councilId, actor.familyScope, request.params.id)
+      const view = await placeFamilyHold(deps, auditFrom(request), request.params.id, request.body)
+      reply.code(201)
+      return view
+    },
+  )
+
+  app.post(
+    '/families/:id/contact-holds/:holdId/end',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags,
+        summary: 'The lead lifts a hold on contacting the family, saying why it is safe now',
+        params: HoldParams,
+        body: EndHoldInput,
+        response: { 200: FamilyContact, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      await familyInScope(app.deps.db, actor.councilId, actor.familyScope, request.params.id)
+      return endContactHold(deps, auditFrom(request), request.params.id, request.params.holdId, request.body)
+    },
+  )
+
+  app.post(
+    '/tasks/:id/held-decision',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags,
+        summary: 'The lead decides about a held letter or invitation: send it, or not, and why',
+        params: IdParams,
+        body: HeldDecisionInput,
+        response: { 200: FamilyContact, ...errors },
+      },
+    },
+    async (request) => decideHeldContact(deps, auditFrom(request), actorOf(request), request.params.id, request.body),
+  )
+}
+export default routes
