@@ -165,10 +165,16 @@ export async function makeReferral(
 }
 
 /** The family waiting on a team's board. */
-export async function makeOffer(db: Db, family: Family, team: Team, referral: Referral) {
+export async function makeOffer(
+  db: Db,
+  family: Family,
+  team: Team,
+  referral: Referral,
+  o: Partial<typeof offers.$inferInsert> = {},
+) {
   const [row] = await db
     .insert(offers)
-    .values({ councilId: family.councilId, familyId: family.id, teamId: team.id, referralId: referral.id })
+    .values({ councilId: family.councilId, familyId: family.id, teamId: team.id, referralId: referral.id, ...o })
     .returning()
   return row!
 }

@@ -113,6 +113,8 @@ export const BoardOffer = z.object({
   decision: z.string().nullable(),
   reasons: z.string().nullable(),
   openCase: z.boolean(),
+  /** Each child's age in words ("7 years", "4 months", "unborn (due 1 March 2027)"), youngest last. */
+  childAges: z.array(z.string()),
 })
 export const Board = z.object({
   teamId: Uuid,
@@ -150,7 +152,7 @@ export const MyDay = z.object({
       role: z.enum(['lead', 'co_worker']),
       nextVisitAt: z.string().nullable(),
       lastVisitAt: z.string().nullable(),
-      state: z.enum(['booked', 'none_booked', 'overdue']),
+      state: z.enum(['booked', 'none_booked', 'overdue', 'not_yet_seen']),
     }),
   ),
   arrivals: z.array(BoardOffer.extend({ teamId: Uuid, teamName: z.string() })),

@@ -77,3 +77,20 @@ export const FAMILY_CONSENT = {
 } as const
 export type FamilyConsent = keyof typeof FAMILY_CONSENT
 export const FAMILY_CONSENT_LIST = Object.keys(FAMILY_CONSENT) as FamilyConsent[]
+
+/**
+ * How soon a team must act on a decision: a safeguarding enquiry first, then an assessment, then
+ * early help. A family waiting on a board is ordered by this, then by how long it has waited.
+ */
+export const DECISION_URGENCY: Record<ReferralDecision, number> = {
+  strategy_discussion: 0,
+  assessment: 1,
+  early_help: 2,
+  information_advice: 3,
+  nfa: 4,
+}
+
+export function byUrgencyThenWaiting<T extends { decision: string | null; offeredAt: Date }>(a: T, b: T): number {
+  const u = (d: string | null) => DECISION_URGENCY[d as ReferralDecision] ?? 5
+  return u(a.decision) - u(b.decision) || a.offeredAt.getTime() - b.offeredAt.getTime()
+}

@@ -3,7 +3,7 @@ import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm'
 import { allocations, dutyRota, families, offers, referrals, visits } from '@hearth/db'
 import { addCalendarDays, effectiveCap, londonDateOf, startOfLondonDay } from '@hearth/domain'
 import type { Actor } from '../../plugins/auth'
-import { countChildren, myTeam, names, practitioners } from './team-board-queries'
+import { asWaitingOffers, countChildren, myTeam, names, practitioners } from './team-board-queries'
 
 export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: string) {
   const { db } = deps
@@ -100,11 +100,7 @@ export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: strin
     teamCap: team.caseloadCap,
     today,
     dutyPersonId: duty[0]?.personId ?? null,
-    offers: offerRows.map((o) => ({
-      ...o,
-      offeredAt: o.offeredAt.toISOString(),
-      waitingMinutes: Math.max(0, Math.round((now.getTime() - o.offeredAt.getTime()) / 60_000)),
-    })),
+    offers: await asWaitingOffers(db, ctx.councilId, offerRows, now),
     members: members.map((m) => {
       const mine = allocRows.filter((a) => a.personId === m.personId)
       const leads = mine.filter((a) => a.role === 'lead')

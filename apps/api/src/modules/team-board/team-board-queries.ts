@@ -11,7 +11,7 @@ import {
   type Db,
   type Tx,
 } from '@hearth/db'
-import type { Role } from '@hearth/domain'
+import { ageInWords, byUrgencyThenWaiting, londonDateOf, type Role } from '@hearth/domain'
 import { enqueueInTx } from '@hearth/jobs'
 import { invalid, notFound } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
@@ -135,4 +135,33 @@ export async function assertPresentInTeam(tx: Tx, councilId: string, teamId: str
   const found = new Set(rows.map((r) => r.personId))
   const i = presentIds.findIndex((id) => !found.has(id))
   if (i >= 0) throw invalid(`body.presentIds.${i}`, 'this person is not in the team')
+}
+
+/**
+ * Families waiting on a board, as the board shows them: the most urgent decision first (a
+ * safeguarding enquiry, then an assessment, then early help), then the longest waiting, with each
+ * child's age in words.
+ */
+export async function asWaitingOffers<
+  T extends { familyId: string; offeredAt: Date; decision: string | null; childCount: number },
+>(ex: Ex, councilId: string, rows: T[], now = new Date()) {
+  const familyIds = [...new Set(rows.map((r) => r.familyId))]
+  const kids = familyIds.length
+    ? await ex
+        .select({
+          familyId: children.familyId,
+          dateOfBirth: children.dateOfBirth,
+          expected: children.expectedDateOfBirth,
+        })
+        .from(children)
+        .where(and(eq(children.councilId, councilId), inArray(children.familyId, familyIds)))
+        .orderBy(asc(children.dateOfBirth))
+    : []
+  const today = londonDateOf(now)
+  return [...rows].sort(byUrgencyThenWaiting).map((r) => ({
+    ...r,
+    offeredAt: r.offeredAt.toISOString(),
+    waitingMinutes: Math.max(0, Math.round((now.getTime() - r.offeredAt.getTime()) / 60_000)),
+    childAges: kids.filter((k) => k.familyId === r.familyId).map((k) => ageInWords(k.dateOfBirth, k.expected, today)),
+  }))
 }

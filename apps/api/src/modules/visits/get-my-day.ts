@@ -1,4 +1,5 @@
 import type { Ctx, Deps } from '../../kernel/context'
+import { asWaitingOffers } from '../team-board/team-board-queries'
 import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm'
 import { allocations, families, offers, referrals, teams, visits } from '@hearth/db'
 import { addCalendarDays, londonDateOf, startOfLondonDay, type Role } from '@hearth/domain'
@@ -30,7 +31,12 @@ export async function getMyDay(deps: Deps, ctx: Ctx, actor: Actor) {
     )
     .orderBy(asc(visits.startsAt))
   const held = await db
-    .select({ familyId: allocations.familyId, role: allocations.role, familyName: families.name })
+    .select({
+      familyId: allocations.familyId,
+      role: allocations.role,
+      familyName: families.name,
+      heldSince: allocations.startedAt,
+    })
     .from(allocations)
     .innerJoin(families, and(eq(families.id, allocations.familyId), eq(families.councilId, allocations.councilId)))
     .where(
@@ -106,21 +112,26 @@ export async function getMyDay(deps: Deps, ctx: Ctx, actor: Actor) {
       const t = visitTimes.find((x) => x.familyId === h.familyId)
       const next = toDate(t?.next ?? null)
       const last = toDate(t?.last ?? null)
-      const stale = !last || now.getTime() - last.getTime() > VISIT_OVERDUE_DAYS * 86_400_000
+      // Not seen for too long counts from the last visit, or from when the family was taken on:
+      // a family taken this morning is "not yet seen", not overdue.
+      const since = last ?? h.heldSince
+      const stale = now.getTime() - since.getTime() > VISIT_OVERDUE_DAYS * 86_400_000
       return {
         familyId: h.familyId,
         familyName: h.familyName,
         role: h.role,
         nextVisitAt: next?.toISOString() ?? null,
         lastVisitAt: last?.toISOString() ?? null,
-        state: next ? ('booked' as const) : stale ? ('overdue' as const) : ('none_booked' as const),
+        state: next
+          ? ('booked' as const)
+          : stale
+            ? ('overdue' as const)
+            : last
+              ? ('none_booked' as const)
+              : ('not_yet_seen' as const),
       }
     }),
     // The duty worker sees new arrivals first: they come before the rest of the day on screen.
-    arrivals: arrivals.map((a) => ({
-      ...a,
-      offeredAt: a.offeredAt.toISOString(),
-      waitingMinutes: Math.max(0, Math.round((now.getTime() - a.offeredAt.getTime()) / 60_000)),
-    })),
+    arrivals: await asWaitingOffers(db, actor.councilId, arrivals, now),
   }
 }

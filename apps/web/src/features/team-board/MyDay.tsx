@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { childrenText, UrgencyTag } from './Urgency'
 import { Link } from 'react-router'
 import type { z } from 'zod'
 import type { Me, MyDay as MyDayT, TaskView } from '@hearth/contracts'
@@ -22,7 +23,8 @@ function Arrivals({ day }: { day: z.infer<typeof MyDayT> }) {
               <Link className="govuk-link" to={`/families/${a.familyId}`}>
                 {a.familyName}
               </Link>{' '}
-              · {a.childCount} {a.childCount === 1 ? 'child' : 'children'} · arrived {since(a.offeredAt)}{' '}
+              <UrgencyTag decision={a.decision} /> · {childrenText(a.childAges, a.childCount)} · arrived{' '}
+              {since(a.offeredAt)}{' '}
               {a.openCase && <strong className="govuk-tag govuk-tag--purple">Already known to your team</strong>}
             </li>
           ))}
@@ -124,7 +126,12 @@ export function MyDay({ me }: { me: Me }) {
                 {f.nextVisitAt ? (
                   dateTime(f.nextVisitAt)
                 ) : f.state === 'overdue' ? (
-                  <strong className="govuk-tag govuk-tag--red">Not seen for over 4 weeks: book a visit</strong>
+                  <strong className="govuk-tag govuk-tag--red">
+                    {f.lastVisitAt ? 'Not seen for over 4 weeks' : 'Not seen since taken on, over 4 weeks ago'}: book a
+                    visit
+                  </strong>
+                ) : f.state === 'not_yet_seen' ? (
+                  <strong className="govuk-tag govuk-tag--yellow">Not yet seen: book a first visit</strong>
                 ) : (
                   <strong className="govuk-tag govuk-tag--yellow">None booked</strong>
                 )}

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { childrenText, UrgencyTag } from './Urgency'
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { TeamInsight } from '../insight/Insight'
 import type { z } from 'zod'
 import type { Board, RotaDay } from '@hearth/contracts'
-import { CONVERSATION_STAGES, REFERRAL_DECISIONS, type ReferralDecision } from '@hearth/domain'
+import { CONVERSATION_STAGES } from '@hearth/domain'
 import { dateTime } from '../../components/time'
 import { api } from '../../api'
 import { ErrorSummary, Loading, Panel } from '../../components/govuk'
@@ -79,11 +80,11 @@ export function TeamBoardPage() {
                 <Link className="govuk-link" to={`/families/${o.familyId}`}>
                   {o.familyName}
                 </Link>{' '}
+                <UrgencyTag decision={o.decision} />{' '}
                 {o.openCase && <strong className="govuk-tag govuk-tag--purple">Already known to the team</strong>}
               </h3>
               <p className="govuk-body-s govuk-!-margin-bottom-1">
-                Waiting {waited(o.waitingMinutes)} · {o.childCount} {o.childCount === 1 ? 'child' : 'children'} ·{' '}
-                {o.postcode} · {o.decision ? REFERRAL_DECISIONS[o.decision as ReferralDecision] : ''}
+                Waiting {waited(o.waitingMinutes)} · {childrenText(o.childAges, o.childCount)} · {o.postcode}
               </p>
               {o.reasons && <p className="govuk-body govuk-!-margin-bottom-2">{o.reasons}</p>}
               <form
