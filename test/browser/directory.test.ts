@@ -89,7 +89,7 @@ describe('in Chromium: the service directory', () => {
       )
     await p.getByLabel('What the family thinks of it, in their words').fill('“If he sleeps, we all sleep.”')
     await p.getByLabel('How many weeks it is needed for').fill('12')
-    await p.getByLabel('Budget in all (£)').fill('12000')
+    await p.getByLabel('Budget in all, in pounds').fill('12000')
     await p.getByRole('button', { name: 'Ask the insight team' }).click()
     await p.getByText('Sent to the insight team. When they have found a provider').waitFor()
 
@@ -99,7 +99,7 @@ describe('in Chromium: the service directory', () => {
     await a.getByRole('heading', { name: 'Commissioning' }).waitFor()
     await a.getByRole('button', { name: /^Take this request: Overnight sleep support, two nights a week/ }).click()
     await a.getByLabel('Provider').fill('Nightingale Sleep Support (invented)')
-    await a.getByLabel('Cost per week (£)').fill('1000')
+    await a.getByLabel('Cost per week in pounds').fill('1000')
     await a.getByLabel('Starts').fill('2027-01-04')
     await a.getByLabel('Ends').fill('2027-03-28')
     expect(await axeViolations(a)).toEqual([])

@@ -84,7 +84,7 @@ describe('in Chromium: the front door', () => {
       child.firstName.length > 3 ? child.firstName.slice(0, -2) + child.firstName.slice(-1) : child.firstName
     await page.getByLabel('First name').fill(misspelt)
     await page.getByLabel('Last name').fill(child.lastName)
-    await page.getByLabel('Date of birth (YYYY-MM-DD)').fill(child.dateOfBirth!)
+    await page.getByLabel('Date of birth (for example, 2018-03-08)').fill(child.dateOfBirth!)
     await page.getByText('Is this a child we already know?').waitFor()
     expect(
       await page

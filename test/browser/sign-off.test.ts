@@ -25,7 +25,7 @@ async function propose(page: import('playwright-core').Page, what: string, weekl
   await page
     .getByLabel('Why', { exact: true })
     .fill('The children need a safe place after school while Mum is in hospital.')
-  await page.getByLabel('Cost per week (£)').fill(weekly)
+  await page.getByLabel('Cost per week in pounds').fill(weekly)
   await page.getByLabel('For how many weeks').fill('12')
   await page.getByLabel('Alternatives considered').fill('Nan can only help at weekends.')
   await page.getByLabel('What the family thinks, in their words').fill('“We just want the kids looked after properly.”')

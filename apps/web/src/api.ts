@@ -3,6 +3,10 @@ import type { ErrorBody, Me } from '@hearth/contracts'
 export interface FieldProblem {
   field: string
   message: string
+  /** What kind of problem (required, too_long, format …): screens word it from the field's label. */
+  rule?: string
+  limit?: number
+  format?: string
 }
 
 export class ApiError extends Error {

@@ -8,7 +8,17 @@ export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    details: z
+      .array(
+        z.object({
+          field: z.string(),
+          message: z.string(),
+          rule: z.string().optional(),
+          limit: z.number().optional(),
+          format: z.string().optional(),
+        }),
+      )
+      .optional(),
     requestId: z.string().optional(),
   }),
 })

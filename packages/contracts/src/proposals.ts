@@ -66,6 +66,7 @@ export const ProposalView = z.object({
   decisions: z.array(
     z.object({
       outcome: z.string(),
+      byId: Uuid,
       byName: z.string(),
       reasonsForTeam: z.string(),
       reasonsForFamily: z.string().nullable(),

@@ -25,8 +25,8 @@ function knownOrNew<K extends string, N extends z.ZodType>(idKey: K, fresh: N, d
       if (typeof id === 'string') return { [idKey]: id } as { [P in K]: string }
       const parsed = fresh.safeParse(value)
       if (!parsed.success) {
-        for (const issue of parsed.error.issues)
-          ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as (string | number)[] })
+        // pass each problem on as it was (its kind and bounds too), so screens can word it
+        for (const issue of parsed.error.issues) ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0])
         return z.NEVER
       }
       return parsed.data as z.output<N>

@@ -14,9 +14,30 @@ export const ERROR_STATUS = {
 } as const
 export type ErrorCode = keyof typeof ERROR_STATUS
 
+/**
+ * What kind of problem, so a screen can word it from the field's own label ("Enter the postcode",
+ * "Cost per week must be £1 or more") instead of showing schema text.
+ */
+export type ProblemRule =
+  | 'required'
+  | 'too_short'
+  | 'too_long'
+  | 'too_small'
+  | 'too_big'
+  | 'too_few'
+  | 'too_many'
+  | 'format'
+  | 'choice'
+  | 'invalid'
+
 export interface FieldProblem {
   field: string
   message: string
+  rule?: ProblemRule
+  /** The bound broken (characters, a number, items), for too_short … too_many. */
+  limit?: number
+  /** For `format`: email, datetime, date, uuid, regex … */
+  format?: string
 }
 
 /**

@@ -16,6 +16,40 @@ function pgCode(err: unknown): PgLikeError | null {
   return null
 }
 
+interface IssueParams {
+  origin?: string
+  minimum?: number | bigint
+  maximum?: number | bigint
+  format?: string
+}
+
+/** The kind of problem behind a zod issue, for screens to word it from the field's label. */
+function ruleOf(code: string, p: IssueParams, message: string): Omit<FieldProblem, 'field' | 'message'> {
+  const min = p.minimum === undefined ? undefined : Number(p.minimum)
+  const max = p.maximum === undefined ? undefined : Number(p.maximum)
+  const numeric = p.origin === 'number' || p.origin === 'int' || p.origin === 'bigint'
+  switch (code) {
+    case 'invalid_type':
+      return /required|received undefined|received null/.test(message) ? { rule: 'required' } : { rule: 'invalid' }
+    case 'too_small':
+      if ((p.origin === 'string' || p.origin === 'array' || p.origin === 'set') && (min ?? 0) <= 1)
+        return { rule: 'required' }
+      if (p.origin === 'string') return { rule: 'too_short', limit: min }
+      if (p.origin === 'array') return { rule: 'too_few', limit: min }
+      return numeric ? { rule: 'too_small', limit: min } : { rule: 'invalid' }
+    case 'too_big':
+      if (p.origin === 'string') return { rule: 'too_long', limit: max }
+      if (p.origin === 'array') return { rule: 'too_many', limit: max }
+      return numeric ? { rule: 'too_big', limit: max } : { rule: 'invalid' }
+    case 'invalid_format':
+      return { rule: 'format', format: p.format }
+    case 'invalid_value':
+      return { rule: 'choice' }
+    default:
+      return { rule: 'invalid' }
+  }
+}
+
 /**
  * One error shape for every failure: { error: { code, message, details, requestId } }.
  * Database and internal errors never reach the client; the request id links a report to the log.
@@ -29,6 +63,7 @@ export default fp(
         const details: FieldProblem[] = err.validation.map((v) => ({
           field: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
           message: v.message ?? 'is not valid',
+          ...ruleOf(v.keyword, v.params as IssueParams, v.message ?? ''),
         }))
         return reply.code(400).send({
           error: { code: 'validation_failed', message: 'Check the highlighted answers.', details, requestId },

@@ -187,6 +187,7 @@ export async function views(db: Db, councilId: string, rows: Proposal[]) {
       .filter((d) => d.d.proposalId === r.id)
       .map((d) => ({
         outcome: d.d.outcome,
+        byId: d.d.decidedBy,
         byName: d.name,
         reasonsForTeam: d.d.reasonsForTeam,
         reasonsForFamily: d.d.reasonsForFamily,

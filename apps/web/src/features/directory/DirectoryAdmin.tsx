@@ -131,7 +131,7 @@ export function AddService() {
           <TextField name="organisationName" label="Who runs it" error={add.error} width="govuk-input--width-30" />
           <Checkboxes
             name="needs"
-            legend="Needs it meets"
+            label="Needs it meets"
             options={Object.entries(SERVICE_NEEDS).map(([value, label]) => ({ value, label }))}
             error={add.error}
           />

@@ -55,7 +55,7 @@ export function NewFamilyPage() {
         />
         <Checkboxes
           name="interpreterNeeded"
-          legend="Interpreter"
+          label="Interpreter"
           options={[{ value: 'yes', label: 'The family needs an interpreter' }]}
         />
         <Button disabled={create.isPending}>Save family</Button>

@@ -5,7 +5,7 @@ import type { z } from 'zod'
 import type { CommissionView } from '@hearth/contracts'
 import { pounds } from '@hearth/domain'
 import { api } from '../../api'
-import { Button, ErrorSummary, TextArea, TextField } from '../../components/govuk'
+import { Button, ErrorSummary, TextArea, TextField, FormScope } from '../../components/govuk'
 
 export type Commission = z.infer<typeof CommissionView>
 export const toPence = (v: FormDataEntryValue | null) => {
@@ -110,60 +110,64 @@ export function AskCommission({ familyId }: { familyId: string }) {
         </ul>
       )}
       <ErrorSummary error={withdraw.error} />
-      <details className="govuk-details">
-        <summary className="govuk-details__summary">
-          <span className="govuk-details__summary-text">
-            No listed service fits? Ask the insight team to commission one
-          </span>
-        </summary>
-        <div className="govuk-details__text">
-          {ask.isSuccess && (
-            <div className="govuk-inset-text" role="status">
-              Sent to the insight team. When they have found a provider, the cost comes back to you as a proposal.
-            </div>
-          )}
-          <ErrorSummary error={ask.error} />
-          <form onSubmit={submit} noValidate>
-            <TextField
-              name="commissionNeed"
-              field="need"
-              label="What is needed"
-              error={ask.error}
-              width="govuk-input--width-30"
-            />
-            <TextArea
-              name="commissionWhy"
-              field="why"
-              label="Why the family needs it, and why nothing listed fits"
-              error={ask.error}
-            />
-            <TextArea
-              name="commissionFamilyView"
-              field="familyView"
-              label="What the family thinks of it, in their words"
-              error={ask.error}
-              rows={2}
-            />
-            <div className="hearth-actions">
+      <FormScope name="commission">
+        <details className="govuk-details">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">
+              No listed service fits? Ask the insight team to commission one
+            </span>
+          </summary>
+          <div className="govuk-details__text">
+            {ask.isSuccess && (
+              <div className="govuk-inset-text" role="status">
+                Sent to the insight team. When they have found a provider, the cost comes back to you as a proposal.
+              </div>
+            )}
+            <ErrorSummary error={ask.error} />
+            <form onSubmit={submit} noValidate>
               <TextField
-                name="commissionWeeks"
-                field="weeks"
-                label="How many weeks it is needed for"
+                name="commissionNeed"
+                field="need"
+                label="What is needed"
                 error={ask.error}
-                width="govuk-input--width-4"
+                width="govuk-input--width-30"
               />
-              <TextField
-                name="commissionBudget"
-                field="budgetPence"
-                label="Budget in all (£)"
+              <TextArea
+                name="commissionWhy"
+                field="why"
+                label="Why the family needs it, and why nothing listed fits"
                 error={ask.error}
-                width="govuk-input--width-10"
               />
-            </div>
-            <Button disabled={ask.isPending}>Ask the insight team</Button>
-          </form>
-        </div>
-      </details>
+              <TextArea
+                name="commissionFamilyView"
+                field="familyView"
+                label="What the family thinks of it, in their words"
+                error={ask.error}
+                rows={2}
+              />
+              <div className="hearth-actions">
+                <TextField
+                  name="commissionWeeks"
+                  field="weeks"
+                  label="How many weeks it is needed for"
+                  error={ask.error}
+                  width="govuk-input--width-4"
+                />
+                <TextField
+                  name="commissionBudget"
+                  field="budgetPence"
+                  kind="money"
+                  inputMode="decimal"
+                  label="Budget in all, in pounds"
+                  error={ask.error}
+                  width="govuk-input--width-10"
+                />
+              </div>
+              <Button disabled={ask.isPending}>Ask the insight team</Button>
+            </form>
+          </div>
+        </details>
+      </FormScope>
     </>
   )
 }

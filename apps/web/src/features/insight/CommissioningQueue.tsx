@@ -127,7 +127,10 @@ export function CommissioningQueue() {
                   />
                   <TextField
                     name="weekly"
-                    label="Cost per week (£)"
+                    field="weeklyPence"
+                    kind="money"
+                    inputMode="decimal"
+                    label="Cost per week in pounds"
                     error={record.error}
                     width="govuk-input--width-10"
                   />

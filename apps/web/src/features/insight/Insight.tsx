@@ -5,7 +5,7 @@ import type { z } from 'zod'
 import type { ChronologyEntry, InsightRequestView } from '@hearth/contracts'
 import { COACHING_TOPICS, CONSULTATION_TOPICS } from '@hearth/domain'
 import { api } from '../../api'
-import { Button, ErrorSummary, Loading, SelectField, TextArea } from '../../components/govuk'
+import { Button, ErrorSummary, Loading, SelectField, TextArea, FormScope } from '../../components/govuk'
 import { dateTime } from '../../components/time'
 
 export type InsightRequest = z.infer<typeof InsightRequestView>
@@ -47,64 +47,68 @@ export function AskInsight({ familyId, teamId }: { familyId?: string; teamId?: s
     )
   }
   return (
-    <details className="govuk-details">
-      <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">
-          {familyId ? 'Ask the insight team for a consultation' : 'Ask the insight team for coaching or a consultation'}
-        </span>
-      </summary>
-      <div className="govuk-details__text">
-        {sent && (
-          <div className="govuk-inset-text" role="status">
-            Sent to the insight team: {sent.topicLabel}. An adviser will take it and book a time with you.
-          </div>
-        )}
-        <ErrorSummary error={ask.error} />
-        <form onSubmit={submit} noValidate>
-          {!familyId && (
-            <div className="govuk-form-group">
-              <fieldset className="govuk-fieldset">
-                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">What do you need?</legend>
-                <div className="govuk-radios govuk-radios--small">
-                  {(['coaching', 'consultation'] as const).map((k) => (
-                    <div className="govuk-radios__item" key={k}>
-                      <input
-                        className="govuk-radios__input"
-                        id={`kind-${k}`}
-                        name="kind"
-                        type="radio"
-                        value={k}
-                        checked={kind === k}
-                        onChange={() => setKind(k)}
-                      />
-                      <label className="govuk-label govuk-radios__label" htmlFor={`kind-${k}`}>
-                        {k === 'coaching'
-                          ? 'Coaching for the team (a facilitated session)'
-                          : 'A consultation (a specialist view)'}
-                      </label>
-                    </div>
-                  ))}
-                </div>
-              </fieldset>
+    <FormScope name="insight">
+      <details className="govuk-details">
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">
+            {familyId
+              ? 'Ask the insight team for a consultation'
+              : 'Ask the insight team for coaching or a consultation'}
+          </span>
+        </summary>
+        <div className="govuk-details__text">
+          {sent && (
+            <div className="govuk-inset-text" role="status">
+              Sent to the insight team: {sent.topicLabel}. An adviser will take it and book a time with you.
             </div>
           )}
-          <SelectField
-            name="topic"
-            label="What is it about?"
-            options={Object.entries(topics).map(([value, label]) => ({ value, label }))}
-            error={ask.error}
-          />
-          <TextArea
-            name="question"
-            label="What would you like help with?"
-            hint="In your own words: what is happening, what you have tried, what you are unsure about."
-            error={ask.error}
-            rows={5}
-          />
-          <Button disabled={ask.isPending}>Send to the insight team</Button>
-        </form>
-      </div>
-    </details>
+          <ErrorSummary error={ask.error} />
+          <form onSubmit={submit} noValidate>
+            {!familyId && (
+              <div className="govuk-form-group">
+                <fieldset className="govuk-fieldset">
+                  <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">What do you need?</legend>
+                  <div className="govuk-radios govuk-radios--small">
+                    {(['coaching', 'consultation'] as const).map((k) => (
+                      <div className="govuk-radios__item" key={k}>
+                        <input
+                          className="govuk-radios__input"
+                          id={`kind-${k}`}
+                          name="kind"
+                          type="radio"
+                          value={k}
+                          checked={kind === k}
+                          onChange={() => setKind(k)}
+                        />
+                        <label className="govuk-label govuk-radios__label" htmlFor={`kind-${k}`}>
+                          {k === 'coaching'
+                            ? 'Coaching for the team (a facilitated session)'
+                            : 'A consultation (a specialist view)'}
+                        </label>
+                      </div>
+                    ))}
+                  </div>
+                </fieldset>
+              </div>
+            )}
+            <SelectField
+              name="topic"
+              label="What is it about?"
+              options={Object.entries(topics).map(([value, label]) => ({ value, label }))}
+              error={ask.error}
+            />
+            <TextArea
+              name="question"
+              label="What would you like help with?"
+              hint="In your own words: what is happening, what you have tried, what you are unsure about."
+              error={ask.error}
+              rows={5}
+            />
+            <Button disabled={ask.isPending}>Send to the insight team</Button>
+          </form>
+        </div>
+      </details>
+    </FormScope>
   )
 }
 

@@ -38,7 +38,7 @@ export function NewPersonPage() {
         />
         <Checkboxes
           name="roles"
-          legend="What do they do?"
+          label="What do they do?"
           options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
           error={create.error}
         />

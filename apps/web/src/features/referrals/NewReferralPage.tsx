@@ -4,8 +4,8 @@ import { useNavigate } from 'react-router'
 import type { z } from 'zod'
 import type { ReferralDetail } from '@hearth/contracts'
 import { FAMILY_CONSENT, FAMILY_CONSENT_LIST, REFERRAL_SOURCE_CODES, REFERRAL_SOURCES } from '@hearth/domain'
-import { api, ApiError } from '../../api'
-import { BackLink, Button, ErrorSummary, SelectField, TextField } from '../../components/govuk'
+import { api } from '../../api'
+import { BackLink, Button, ErrorSummary, Radios, SelectField, TextArea, TextField } from '../../components/govuk'
 import { Candidates, type ChildRow, localNow } from './Candidates'
 
 export function NewReferralPage() {
@@ -60,10 +60,6 @@ export function NewReferralPage() {
     })
   }
   const err = create.error
-  const childProblem = (i: number, field: string) =>
-    err instanceof ApiError
-      ? err.details.find((d) => d.field === `body.children.${i}.${field}` || d.field === `body.children.${i}`)?.message
-      : undefined
 
   return (
     <>
@@ -72,18 +68,15 @@ export function NewReferralPage() {
       <h1 className="govuk-heading-l">Record a referral</h1>
       <form onSubmit={submit} noValidate>
         <h2 className="govuk-heading-m">Who referred</h2>
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="receivedAt">
-            When it was received
-          </label>
-          <input
-            className="govuk-input govuk-input--width-20"
-            id="receivedAt"
-            name="receivedAt"
-            type="datetime-local"
-            defaultValue={localNow()}
-          />
-        </div>
+        <TextField
+          name="receivedAt"
+          label="When it was received"
+          type="datetime-local"
+          kind="date"
+          defaultValue={localNow()}
+          error={err}
+          width="govuk-input--width-20"
+        />
         <SelectField
           name="source"
           label="Where the referral came from"
@@ -112,49 +105,21 @@ export function NewReferralPage() {
         />
 
         <h2 className="govuk-heading-m">The worries</h2>
-        <div
-          className={`govuk-form-group${err instanceof ApiError && err.forField('worries') ? ' govuk-form-group--error' : ''}`}
-        >
-          <label className="govuk-label" htmlFor="worries">
-            What the referrer is worried about, in their own words
-          </label>
-          {err instanceof ApiError && err.forField('worries') && (
-            <p className="govuk-error-message">
-              <span className="govuk-visually-hidden">Error:</span> {err.forField('worries')}
-            </p>
-          )}
-          <textarea className="govuk-textarea" id="worries" name="worries" rows={5} />
-        </div>
-        <div className="govuk-form-group">
-          <fieldset className="govuk-fieldset">
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
-              Does the family know about this referral?
-            </legend>
-            <div className="govuk-radios govuk-radios--small">
-              {FAMILY_CONSENT_LIST.map((c) => (
-                <div className="govuk-radios__item" key={c}>
-                  <input
-                    className="govuk-radios__input"
-                    id={`consent-${c}`}
-                    name="familyConsent"
-                    type="radio"
-                    value={c}
-                    defaultChecked={c === 'unknown'}
-                  />
-                  <label className="govuk-label govuk-radios__label" htmlFor={`consent-${c}`}>
-                    {FAMILY_CONSENT[c]}
-                  </label>
-                </div>
-              ))}
-            </div>
-          </fieldset>
-        </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="familyKnowledge">
-            What the family knows and has agreed to (optional)
-          </label>
-          <textarea className="govuk-textarea" id="familyKnowledge" name="familyKnowledge" rows={2} />
-        </div>
+        <TextArea name="worries" label="What the referrer is worried about, in their own words" rows={5} error={err} />
+        <Radios
+          name="familyConsent"
+          label="Does the family know about this referral?"
+          hint="If they do not know, Hearth holds every letter to the family until the lead decides."
+          options={FAMILY_CONSENT_LIST.map((c) => ({ value: c, label: FAMILY_CONSENT[c] }))}
+          defaultValue="unknown"
+          error={err}
+        />
+        <TextArea
+          name="familyKnowledge"
+          label="What the family knows and has agreed to (optional)"
+          rows={2}
+          error={err}
+        />
 
         <h2 className="govuk-heading-m">The children</h2>
         {rows.map((r, i) =>
@@ -181,45 +146,37 @@ export function NewReferralPage() {
             <fieldset className="govuk-fieldset govuk-!-margin-bottom-4" key={r.key}>
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Child {i + 1}</legend>
               {(['firstName', 'lastName', 'dateOfBirth'] as const).map((field) => (
-                <div
-                  className={`govuk-form-group${childProblem(i, field) ? ' govuk-form-group--error' : ''}`}
+                <TextField
                   key={field}
-                >
-                  <label className="govuk-label" htmlFor={`child-${r.key}-${field}`}>
-                    {field === 'firstName'
+                  name={`child-${r.key}-${field}`}
+                  field={`children.${i}.${field}`}
+                  label={
+                    field === 'firstName'
                       ? 'First name'
                       : field === 'lastName'
                         ? 'Last name'
-                        : 'Date of birth (YYYY-MM-DD)'}
-                  </label>
-                  {childProblem(i, field) && (
-                    <p className="govuk-error-message">
-                      <span className="govuk-visually-hidden">Error:</span> {childProblem(i, field)}
-                    </p>
-                  )}
-                  <input
-                    className="govuk-input govuk-input--width-20"
-                    id={`child-${r.key}-${field}`}
-                    value={r[field]}
-                    onChange={(e) => update(r.key, { [field]: e.target.value })}
-                  />
-                </div>
+                        : 'Date of birth (for example, 2018-03-08)'
+                  }
+                  kind={field === 'dateOfBirth' ? 'date' : 'text'}
+                  value={r[field]}
+                  onChange={(v) => update(r.key, { [field]: v })}
+                  error={err}
+                  width="govuk-input--width-20"
+                />
               ))}
-              <div className="govuk-form-group">
-                <label className="govuk-label" htmlFor={`child-${r.key}-sex`}>
-                  Sex
-                </label>
-                <select
-                  className="govuk-select"
-                  id={`child-${r.key}-sex`}
-                  value={r.sex}
-                  onChange={(e) => update(r.key, { sex: e.target.value })}
-                >
-                  <option value="F">Female</option>
-                  <option value="M">Male</option>
-                  <option value="U">Unknown</option>
-                </select>
-              </div>
+              <SelectField
+                name={`child-${r.key}-sex`}
+                field={`children.${i}.sex`}
+                label="Sex"
+                value={r.sex}
+                onChange={(v) => update(r.key, { sex: v })}
+                options={[
+                  { value: 'F', label: 'Female' },
+                  { value: 'M', label: 'Male' },
+                  { value: 'U', label: 'Unknown' },
+                ]}
+                error={err}
+              />
               <Candidates
                 row={r}
                 postcode={postcode}
@@ -275,37 +232,28 @@ export function NewReferralPage() {
           <>
             <TextField
               name="familyName"
+              field="family.name"
               label="How the family is known"
               hint="For example, the Fernsby family"
               error={err}
               width="govuk-input--width-30"
             />
-            <TextField name="addressLine1" label="Address line 1" error={err} />
-            <TextField name="addressLine2" label="Address line 2 (optional)" error={err} />
-            <TextField name="town" label="Town or city" error={err} width="govuk-input--width-20" />
-            <div
-              className={`govuk-form-group${err instanceof ApiError && err.forField('postcode') ? ' govuk-form-group--error' : ''}`}
-            >
-              <label className="govuk-label" htmlFor="postcode">
-                Postcode
-              </label>
-              <div className="govuk-hint">
-                Decides which team’s patch the family is in, and helps find known children.
-              </div>
-              {err instanceof ApiError && err.forField('postcode') && (
-                <p className="govuk-error-message">
-                  <span className="govuk-visually-hidden">Error:</span> {err.forField('postcode')}
-                </p>
-              )}
-              <input
-                className="govuk-input govuk-input--width-10"
-                id="postcode"
-                value={postcode}
-                onChange={(e) => setPostcode(e.target.value)}
-              />
-            </div>
+            <TextField name="addressLine1" field="family.addressLine1" label="Address line 1" error={err} />
+            <TextField name="addressLine2" field="family.addressLine2" label="Address line 2 (optional)" error={err} />
+            <TextField name="town" field="family.town" label="Town or city" error={err} width="govuk-input--width-20" />
+            <TextField
+              name="postcode"
+              field="family.postcode"
+              label="Postcode"
+              hint="Decides which team’s patch the family is in, and helps find known children."
+              value={postcode}
+              onChange={setPostcode}
+              error={err}
+              width="govuk-input--width-10"
+            />
             <TextField
               name="language"
+              field="family.language"
               label="Main language at home"
               defaultValue="English"
               error={err}
@@ -313,6 +261,7 @@ export function NewReferralPage() {
             />
             <SelectField
               name="interpreterNeeded"
+              field="family.interpreterNeeded"
               label="Do they need an interpreter?"
               options={[
                 { value: 'no', label: 'No' },

@@ -15,9 +15,18 @@ import {
   type ReferralDecision,
   type ReferralSource,
 } from '@hearth/domain'
-import { api, ApiError } from '../../api'
+import { api } from '../../api'
 import { ClockTag } from '../../components/Clock'
-import { BackLink, Button, ErrorSummary, Loading, SelectField, SummaryList } from '../../components/govuk'
+import {
+  BackLink,
+  Button,
+  ErrorSummary,
+  Loading,
+  Radios,
+  SelectField,
+  SummaryList,
+  TextArea,
+} from '../../components/govuk'
 
 type Detail = z.infer<typeof ReferralDetail>
 
@@ -52,7 +61,6 @@ export function ReferralPage() {
       primaryNeedCode: f.get('primaryNeedCode') || null,
     })
   }
-  const problem = (field: string) => (decide.error instanceof ApiError ? decide.error.forField(field) : undefined)
   return (
     <>
       <BackLink to="/referrals">Back to referrals</BackLink>
@@ -93,36 +101,14 @@ export function ReferralPage() {
             <>
               <h2 className="govuk-heading-m">Decide the response</h2>
               <form onSubmit={submit} noValidate>
-                <div
-                  className={`govuk-form-group${problem('decision') ? ' govuk-form-group--error' : ''}`}
-                  id="decision"
-                >
-                  <fieldset className="govuk-fieldset">
-                    <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">What happens next?</legend>
-                    {problem('decision') && (
-                      <p className="govuk-error-message">
-                        <span className="govuk-visually-hidden">Error:</span> {problem('decision')}
-                      </p>
-                    )}
-                    <div className="govuk-radios">
-                      {REFERRAL_DECISION_LIST.map((d) => (
-                        <div className="govuk-radios__item" key={d}>
-                          <input
-                            className="govuk-radios__input"
-                            id={`decision-${d}`}
-                            name="decision"
-                            type="radio"
-                            value={d}
-                            onChange={() => setDecision(d)}
-                          />
-                          <label className="govuk-label govuk-radios__label" htmlFor={`decision-${d}`}>
-                            {REFERRAL_DECISIONS[d]}
-                          </label>
-                        </div>
-                      ))}
-                    </div>
-                  </fieldset>
-                </div>
+                <Radios
+                  name="decision"
+                  label="What happens next?"
+                  small={false}
+                  options={REFERRAL_DECISION_LIST.map((d) => ({ value: d, label: REFERRAL_DECISIONS[d] }))}
+                  onChange={(d) => setDecision(d as ReferralDecision)}
+                  error={decide.error}
+                />
                 {decision && decisionNeedsPrimaryNeed(decision) && (
                   <SelectField
                     name="primaryNeedCode"
@@ -134,18 +120,12 @@ export function ReferralPage() {
                     error={decide.error}
                   />
                 )}
-                <div className={`govuk-form-group${problem('reasons') ? ' govuk-form-group--error' : ''}`}>
-                  <label className="govuk-label" htmlFor="reasons">
-                    Why, in plain words
-                  </label>
-                  <div className="govuk-hint">The team and, where fitting, the family will read this.</div>
-                  {problem('reasons') && (
-                    <p className="govuk-error-message">
-                      <span className="govuk-visually-hidden">Error:</span> {problem('reasons')}
-                    </p>
-                  )}
-                  <textarea className="govuk-textarea" id="reasons" name="reasons" rows={4} />
-                </div>
+                <TextArea
+                  name="reasons"
+                  label="Why, in plain words"
+                  hint="The team and, where fitting, the family will read this."
+                  error={decide.error}
+                />
                 <Button disabled={decide.isPending}>Save decision</Button>
               </form>
             </>

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router'
 import { pounds } from '@hearth/domain'
 import { api } from '../../api'
 import { ProposalStatus, type Proposal } from './Proposals'
-import { Button, ErrorSummary, Loading, SummaryList, TextField } from '../../components/govuk'
+import { Button, ErrorSummary, Loading, Radios, SummaryList, TextArea, TextField } from '../../components/govuk'
 import { hasRole, useMe } from '../../session'
 
 export function ProposalPage() {
@@ -22,6 +22,11 @@ export function ProposalPage() {
   })
   if (p.isLoading) return <Loading />
   const x = p.data
+  // this round's approvals (a request for more information starts a new round)
+  const round = 1 + (x?.decisions.filter((d) => d.outcome === 'more_info').length ?? 0)
+  const approvedNow = x?.decisions.filter((d) => d.round === round && d.outcome === 'approve') ?? []
+  const approvals = approvedNow.length
+  const iApproved = x?.status === 'awaiting_strategy' && approvedNow.some((d) => d.byId === me?.personId)
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
     const f = new FormData(e.currentTarget)
@@ -83,49 +88,44 @@ export function ProposalPage() {
               </ul>
             </>
           )}
-          {hasRole(me, 'strategy_member') && x.status === 'awaiting_strategy' && x.proposedById !== me?.personId && (
-            <form onSubmit={submit} noValidate>
-              <h2 className="govuk-heading-m">Your decision</h2>
-              <div className="govuk-form-group" id="outcome">
-                <fieldset className="govuk-fieldset">
-                  <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Decision</legend>
-                  <div className="govuk-radios">
-                    {[
-                      ['approve', 'Approve'],
-                      ['decline', 'Decline'],
-                      ['more_info', 'Ask the team for more information'],
-                    ].map(([v, l]) => (
-                      <div className="govuk-radios__item" key={v}>
-                        <input
-                          className="govuk-radios__input"
-                          id={`outcome-${v}`}
-                          name="outcome"
-                          type="radio"
-                          value={v}
-                        />
-                        <label className="govuk-label govuk-radios__label" htmlFor={`outcome-${v}`}>
-                          {l}
-                        </label>
-                      </div>
-                    ))}
-                  </div>
-                </fieldset>
-              </div>
-              <div className="govuk-form-group">
-                <label className="govuk-label" htmlFor="reasonsForTeam">
-                  Your reasons, for the team
-                </label>
-                <textarea className="govuk-textarea" id="reasonsForTeam" name="reasonsForTeam" rows={3} />
-              </div>
-              <div className="govuk-form-group">
-                <label className="govuk-label" htmlFor="reasonsForFamily">
-                  Your reasons, for the family (optional)
-                </label>
-                <textarea className="govuk-textarea" id="reasonsForFamily" name="reasonsForFamily" rows={2} />
-              </div>
-              <Button disabled={decide.isPending}>Save decision</Button>
-            </form>
+          {iApproved && (
+            <div className="govuk-inset-text" role="status">
+              {approvals} of {x.approvalsNeeded} approvals: you have approved. It needs another member of the strategy
+              team to decide.
+            </div>
           )}
+          {hasRole(me, 'strategy_member') &&
+            x.status === 'awaiting_strategy' &&
+            x.proposedById !== me?.personId &&
+            !iApproved && (
+              <form onSubmit={submit} noValidate>
+                <h2 className="govuk-heading-m">Your decision</h2>
+                {approvals > 0 && (
+                  <p className="govuk-body">
+                    {approvals} of {x.approvalsNeeded} approvals so far.
+                  </p>
+                )}
+                <Radios
+                  name="outcome"
+                  label="Decision"
+                  small={false}
+                  options={[
+                    { value: 'approve', label: 'Approve' },
+                    { value: 'decline', label: 'Decline' },
+                    { value: 'more_info', label: 'Ask the team for more information' },
+                  ]}
+                  error={decide.error}
+                />
+                <TextArea name="reasonsForTeam" label="Your reasons, for the team" rows={3} error={decide.error} />
+                <TextArea
+                  name="reasonsForFamily"
+                  label="Your reasons, for the family (optional)"
+                  rows={2}
+                  error={decide.error}
+                />
+                <Button disabled={decide.isPending}>Save decision</Button>
+              </form>
+            )}
           {!hasRole(me, 'strategy_member') && x.status === 'more_info' && (
             <form
               onSubmit={(e) => {

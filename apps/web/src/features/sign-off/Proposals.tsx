@@ -4,8 +4,8 @@ import { Link } from 'react-router'
 import type { z } from 'zod'
 import type { ProposalView } from '@hearth/contracts'
 import { pounds } from '@hearth/domain'
-import { api, ApiError } from '../../api'
-import { Button, ErrorSummary, SelectField, TextField } from '../../components/govuk'
+import { api } from '../../api'
+import { Button, ErrorSummary, SelectField, TextArea, TextField, FormScope } from '../../components/govuk'
 
 export type Proposal = z.infer<typeof ProposalView>
 
@@ -29,20 +29,7 @@ export function ProposalStatus({ p }: { p: Proposal }) {
 }
 
 function Area({ name, label, error }: { name: string; label: string; error?: unknown }) {
-  const problem = error instanceof ApiError ? error.forField(name) : undefined
-  return (
-    <div className={`govuk-form-group${problem ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={name}>
-        {label}
-      </label>
-      {problem && (
-        <p className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {problem}
-        </p>
-      )}
-      <textarea className="govuk-textarea" id={name} name={name} rows={3} />
-    </div>
-  )
+  return <TextArea name={name} label={label} rows={3} error={error} />
 }
 
 /** On the family page: the team's proposals for the family, and a form to propose one. */
@@ -105,53 +92,63 @@ export function FamilyProposals({ familyId }: { familyId: string }) {
           ))}
         </ul>
       )}
-      <details className="govuk-details">
-        <summary className="govuk-details__summary">
-          <span className="govuk-details__summary-text">Propose an intervention or package</span>
-        </summary>
-        <div className="govuk-details__text">
-          <ErrorSummary error={propose.error} />
-          {propose.data && (
-            <p className="govuk-body">
-              <strong>
-                {propose.data.route === 'team'
-                  ? 'Recorded as a team decision.'
-                  : `Sent to the strategy team: they decide by ${propose.data.decisionDueDate}.`}
-              </strong>
-            </p>
-          )}
-          <form onSubmit={submit} noValidate>
-            <TextField name="what" label="What is proposed" error={propose.error} width="govuk-input--width-30" />
-            <TextField name="forWhom" label="Who it is for" error={propose.error} width="govuk-input--width-30" />
-            <SelectField
-              name="serviceId"
-              label="Service from the directory (optional)"
-              options={[
-                { value: '', label: 'None, or not listed' },
-                ...(services.data ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.organisation.name})` })),
-              ]}
-              error={propose.error}
-            />
-            <Area error={propose.error} name="why" label="Why" />
-            <TextField name="weekly" label="Cost per week (£)" error={propose.error} width="govuk-input--width-10" />
-            <TextField name="weeks" label="For how many weeks" error={propose.error} width="govuk-input--width-4" />
-            <Area error={propose.error} name="alternatives" label="Alternatives considered" />
-            <Area error={propose.error} name="familyView" label="What the family thinks, in their words" />
-            <SelectField
-              name="conversationStage"
-              label="Which conversation"
-              defaultValue="3"
-              options={[
-                { value: '1', label: '1: what matters, the family’s own network' },
-                { value: '2', label: '2: crisis and stability' },
-                { value: '3', label: '3: building a good life' },
-              ]}
-              error={propose.error}
-            />
-            <Button disabled={propose.isPending}>Propose</Button>
-          </form>
-        </div>
-      </details>
+      <FormScope name="proposal">
+        <details className="govuk-details">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">Propose an intervention or package</span>
+          </summary>
+          <div className="govuk-details__text">
+            <ErrorSummary error={propose.error} />
+            {propose.data && (
+              <p className="govuk-body">
+                <strong>
+                  {propose.data.route === 'team'
+                    ? 'Recorded as a team decision.'
+                    : `Sent to the strategy team: they decide by ${propose.data.decisionDueDate}.`}
+                </strong>
+              </p>
+            )}
+            <form onSubmit={submit} noValidate>
+              <TextField name="what" label="What is proposed" error={propose.error} width="govuk-input--width-30" />
+              <TextField name="forWhom" label="Who it is for" error={propose.error} width="govuk-input--width-30" />
+              <SelectField
+                name="serviceId"
+                label="Service from the directory (optional)"
+                options={[
+                  { value: '', label: 'None, or not listed' },
+                  ...(services.data ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.organisation.name})` })),
+                ]}
+                error={propose.error}
+              />
+              <Area error={propose.error} name="why" label="Why" />
+              <TextField
+                name="weekly"
+                field="weeklyPence"
+                kind="money"
+                inputMode="decimal"
+                label="Cost per week in pounds"
+                error={propose.error}
+                width="govuk-input--width-10"
+              />
+              <TextField name="weeks" label="For how many weeks" error={propose.error} width="govuk-input--width-4" />
+              <Area error={propose.error} name="alternatives" label="Alternatives considered" />
+              <Area error={propose.error} name="familyView" label="What the family thinks, in their words" />
+              <SelectField
+                name="conversationStage"
+                label="Which conversation"
+                defaultValue="3"
+                options={[
+                  { value: '1', label: '1: what matters, the family’s own network' },
+                  { value: '2', label: '2: crisis and stability' },
+                  { value: '3', label: '3: building a good life' },
+                ]}
+                error={propose.error}
+              />
+              <Button disabled={propose.isPending}>Propose</Button>
+            </form>
+          </div>
+        </details>
+      </FormScope>
     </>
   )
 }

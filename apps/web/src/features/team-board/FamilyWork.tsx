@@ -230,17 +230,14 @@ export function FamilyWork({ familyId, interpreterNeeded }: { familyId: string; 
               options={VISIT_KIND_LIST.map((k) => ({ value: k, label: VISIT_KINDS[k] }))}
               error={book.error}
             />
-            <div className="govuk-form-group">
-              <label className="govuk-label" htmlFor="startsAt">
-                When
-              </label>
-              <input
-                className="govuk-input govuk-input--width-20"
-                id="startsAt"
-                name="startsAt"
-                type="datetime-local"
-              />
-            </div>
+            <TextField
+              name="startsAt"
+              label="When"
+              type="datetime-local"
+              kind="date"
+              error={book.error}
+              width="govuk-input--width-20"
+            />
             <TextField
               name="durationMinutes"
               label="How long (minutes)"

@@ -45,7 +45,7 @@ export function TeamDecisionsPage() {
         </div>
         <Checkboxes
           name="presentIds"
-          legend="Who was there"
+          label="Who was there"
           options={(board.data?.members ?? []).map((m) => ({ value: m.personId, label: m.name }))}
         />
         <Button disabled={record.isPending}>Record decision</Button>

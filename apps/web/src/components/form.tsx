@@ -1,0 +1,366 @@
+import { createContext, type ReactNode, useContext, useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
+import { ApiError } from '../api'
+import { type FieldKind, fieldId as baseId, humanMessage, problemFor } from './errors'
+
+/**
+ * GOV.UK form fields and the error summary, sharing one rule for ids and wording, so every form
+ * gets the error pattern for free: the summary takes focus once per failed save, each of its links
+ * moves focus to its field, each field shows its own message beside it, worded from its label, and
+ * the page title says "Error:" while errors show.
+ */
+
+/** Where two forms on a page share field names, each wraps itself in a scope to keep ids unique. */
+const Scope = createContext('')
+export function FormScope({ name, children }: { name: string; children: ReactNode }) {
+  return <Scope.Provider value={name}>{children}</Scope.Provider>
+}
+export function useFieldId(apiField: string) {
+  const scope = useContext(Scope)
+  return scope ? `${scope}-${baseId(apiField)}` : baseId(apiField)
+}
+
+interface Found {
+  id: string
+  label: string
+  kind: FieldKind
+}
+
+/** The field on the page for an API field: its element, label and kind, read from the DOM. */
+function findField(id: string): Found | null {
+  const el = document.getElementById(id) as HTMLInputElement | null
+  if (!el) return null
+  const choice = el.type === 'radio' || el.type === 'checkbox'
+  const label =
+    (choice ? el.closest('fieldset')?.querySelector('legend')?.textContent : null) ??
+    document.querySelector(`label[for="${CSS.escape(id)}"]`)?.textContent ??
+    el.getAttribute('aria-label') ??
+    ''
+  const kind: FieldKind =
+    el.dataset.kind === 'money'
+      ? 'money'
+      : el.tagName === 'SELECT' || el.type === 'radio' || el.type === 'checkbox'
+        ? 'choice'
+        : el.type === 'date' || el.type === 'datetime-local' || el.dataset.kind === 'date'
+          ? 'date'
+          : 'text'
+  return { id, label: label.replace(/\s+/g, ' ').trim(), kind }
+}
+
+export function ErrorSummary({ error }: { error: unknown }) {
+  const ref = useRef<HTMLDivElement>(null)
+  const scope = useContext(Scope)
+  const [found, setFound] = useState<Record<string, Found | null>>({})
+  // Focus the summary once for each failed submit, never on a re-render: typing into a field
+  // re-renders the form, and stealing focus then would eat every character after the first.
+  useEffect(() => {
+    if (error) ref.current?.focus()
+  }, [error])
+  // "Error: " before the page's title while errors show.
+  useEffect(() => {
+    if (!error) return
+    document.title = `Error: ${document.title.replace(/^Error: /, '')}`
+    return () => {
+      document.title = document.title.replace(/^Error: /, '')
+    }
+  }, [error])
+  // The fields are on the page once it has rendered: read their labels for the summary.
+  useLayoutEffect(() => {
+    if (!(error instanceof ApiError)) return
+    const next: Record<string, Found | null> = {}
+    for (const d of error.details) next[d.field] = findField(scope ? `${scope}-${baseId(d.field)}` : baseId(d.field))
+    setFound(next)
+  }, [error, scope])
+  if (!error) return null
+  const apiError = error instanceof ApiError ? error : null
+  const message = error instanceof Error ? error.message : 'Something went wrong.'
+  return (
+    <div className="govuk-error-summary" role="alert" tabIndex={-1} ref={ref}>
+      <h2 className="govuk-error-summary__title">There is a problem</h2>
+      <div className="govuk-error-summary__body">
+        <ul className="govuk-list govuk-error-summary__list">
+          {apiError && apiError.details.length > 0 ? (
+            apiError.details.map((d) => {
+              const f = found[d.field]
+              const text = humanMessage(f?.label ?? '', d, f?.kind)
+              return (
+                <li key={d.field}>
+                  {f ? (
+                    <a
+                      href={`#${f.id}`}
+                      onClick={(e) => {
+                        e.preventDefault()
+                        const el = document.getElementById(f.id)
+                        el?.scrollIntoView({ block: 'center' })
+                        el?.focus()
+                      }}
+                    >
+                      {text}
+                    </a>
+                  ) : (
+                    text
+                  )}
+                </li>
+              )
+            })
+          ) : (
+            <li>{message}</li>
+          )}
+        </ul>
+      </div>
+    </div>
+  )
+}
+
+/** The problem and message for one field, and its ids. */
+function useField(error: unknown, name: string, field: string | undefined, label: string, kind: FieldKind) {
+  const id = useFieldId(field ?? name)
+  const problem = problemFor(error, field ?? name)
+  return {
+    id,
+    hintId: `${id}-hint`,
+    errId: `${id}-error`,
+    message: problem ? humanMessage(label, problem, kind) : undefined,
+  }
+}
+
+function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null
+  return (
+    <p id={id} className="govuk-error-message">
+      <span className="govuk-visually-hidden">Error:</span> {message}
+    </p>
+  )
+}
+
+const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined
+
+interface FieldProps {
+  /** The form's name for the field (what FormData reads). */
+  name: string
+  label: string
+  hint?: string
+  error?: unknown
+  /** The API's name for the field ("family.postcode"), when it differs from `name`. */
+  field?: string
+}
+
+export function TextField({
+  name,
+  label,
+  hint,
+  error,
+  field,
+  type = 'text',
+  defaultValue,
+  value,
+  onChange,
+  autoComplete,
+  width = '',
+  required,
+  kind = 'text',
+  inputMode,
+}: FieldProps & {
+  type?: string
+  defaultValue?: string
+  value?: string
+  onChange?: (value: string) => void
+  autoComplete?: string
+  width?: 'govuk-input--width-4' | 'govuk-input--width-10' | 'govuk-input--width-20' | 'govuk-input--width-30' | ''
+  required?: boolean
+  kind?: FieldKind
+  inputMode?: 'numeric' | 'decimal' | 'text'
+}) {
+  const f = useField(error, name, field, label, kind)
+  return (
+    <div className={`govuk-form-group${f.message ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor={f.id}>
+        {label}
+      </label>
+      {hint && (
+        <div id={f.hintId} className="govuk-hint">
+          {hint}
+        </div>
+      )}
+      <FieldError id={f.errId} message={f.message} />
+      <input
+        className={`govuk-input ${width}${f.message ? ' govuk-input--error' : ''}`}
+        id={f.id}
+        name={name}
+        type={type}
+        inputMode={inputMode}
+        data-kind={kind}
+        {...(onChange ? { value: value ?? '', onChange: (e) => onChange(e.target.value) } : { defaultValue })}
+        autoComplete={autoComplete}
+        required={required}
+        aria-describedby={describedBy(hint && f.hintId, f.message && f.errId)}
+      />
+    </div>
+  )
+}
+
+export function TextArea({
+  name,
+  label,
+  hint,
+  error,
+  field,
+  rows = 4,
+  defaultValue,
+}: FieldProps & { rows?: number; defaultValue?: string }) {
+  const f = useField(error, name, field, label, 'text')
+  return (
+    <div className={`govuk-form-group${f.message ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor={f.id}>
+        {label}
+      </label>
+      {hint && (
+        <div id={f.hintId} className="govuk-hint">
+          {hint}
+        </div>
+      )}
+      <FieldError id={f.errId} message={f.message} />
+      <textarea
+        className={`govuk-textarea${f.message ? ' govuk-textarea--error' : ''}`}
+        id={f.id}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy(hint && f.hintId, f.message && f.errId)}
+      />
+    </div>
+  )
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  error,
+  field,
+  options,
+  defaultValue,
+  value,
+  onChange,
+}: FieldProps & {
+  options: { value: string; label: string }[]
+  defaultValue?: string
+  value?: string
+  onChange?: (value: string) => void
+}) {
+  const f = useField(error, name, field, label, 'choice')
+  return (
+    <div className={`govuk-form-group${f.message ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor={f.id}>
+        {label}
+      </label>
+      {hint && (
+        <div id={f.hintId} className="govuk-hint">
+          {hint}
+        </div>
+      )}
+      <FieldError id={f.errId} message={f.message} />
+      <select
+        className={`govuk-select${f.message ? ' govuk-select--error' : ''}`}
+        id={f.id}
+        name={name}
+        {...(onChange ? { value, onChange: (e) => onChange(e.target.value) } : { defaultValue })}
+        aria-describedby={describedBy(hint && f.hintId, f.message && f.errId)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+/** Radios in a fieldset; the first radio carries the field's id, so the summary can reach it. */
+export function Radios({
+  name,
+  label,
+  hint,
+  error,
+  field,
+  options,
+  defaultValue,
+  small = true,
+  onChange,
+}: FieldProps & {
+  options: { value: string; label: string; hint?: string }[]
+  defaultValue?: string
+  small?: boolean
+  onChange?: (value: string) => void
+}) {
+  const f = useField(error, name, field, label, 'choice')
+  return (
+    <div className={`govuk-form-group${f.message ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(hint && f.hintId, f.message && f.errId)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>
+        {hint && (
+          <div id={f.hintId} className="govuk-hint">
+            {hint}
+          </div>
+        )}
+        <FieldError id={f.errId} message={f.message} />
+        <div className={`govuk-radios${small ? ' govuk-radios--small' : ''}`}>
+          {options.map((o, i) => (
+            <div className="govuk-radios__item" key={o.value}>
+              <input
+                className="govuk-radios__input"
+                id={i === 0 ? f.id : `${f.id}-${o.value}`}
+                name={name}
+                type="radio"
+                value={o.value}
+                defaultChecked={defaultValue === o.value}
+                onChange={onChange ? () => onChange(o.value) : undefined}
+              />
+              <label className="govuk-label govuk-radios__label" htmlFor={i === 0 ? f.id : `${f.id}-${o.value}`}>
+                {o.label}
+              </label>
+              {o.hint && <div className="govuk-hint govuk-radios__hint">{o.hint}</div>}
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  )
+}
+
+export function Checkboxes({
+  name,
+  label,
+  error,
+  field,
+  options,
+  defaultChecked = [],
+}: FieldProps & { options: { value: string; label: string }[]; defaultChecked?: string[] }) {
+  const f = useField(error, name, field, label, 'choice')
+  const uid = useId()
+  return (
+    <div className={`govuk-form-group${f.message ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset">
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>
+        <FieldError id={f.errId} message={f.message} />
+        <div className="govuk-checkboxes govuk-checkboxes--small">
+          {options.map((o, i) => (
+            <div className="govuk-checkboxes__item" key={o.value}>
+              <input
+                className="govuk-checkboxes__input"
+                id={i === 0 ? f.id : `${uid}-${o.value}`}
+                name={name}
+                type="checkbox"
+                value={o.value}
+                defaultChecked={defaultChecked.includes(o.value)}
+              />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor={i === 0 ? f.id : `${uid}-${o.value}`}>
+                {o.label}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  )
+}

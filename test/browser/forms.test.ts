@@ -1,0 +1,134 @@
+import { and, eq } from 'drizzle-orm'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { referrals } from '@hearth/db'
+import { launchChromium, signInPage } from '../helpers/browser'
+import { browserStage, type BrowserStage } from '../helpers/stage'
+
+/**
+ * GOV.UK's error pattern on every form a practitioner, referral officer, strategy member or
+ * administrator fills in: after a failed save the summary takes focus once, each of its links
+ * reaches its field, each field in error says what is wrong in words written for people, and the
+ * page title starts "Error:". Then, on the referral form, typing into fields in error keeps every
+ * character (the summary once stole focus on each keystroke).
+ */
+let stage: BrowserStage
+const browsers: Awaited<ReturnType<typeof launchChromium>>[] = []
+let awaitingReferralId: string
+
+/** Schema text that must never reach a person. */
+const SCHEMA_TEXT =
+  /Too small|Too big|Invalid input|expected (a |an )?(string|number|boolean|array|object)|[<>]=|like 2026-|Pence|Line1|is required|must be an id|\bUUID\b|body\.|^[a-z]/
+
+beforeAll(async () => {
+  stage = await browserStage('{browser-forms}')
+  const [r] = await stage.dbx.handle.db
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.councilId, stage.seeded.a.councilId), eq(referrals.status, 'awaiting_decision')))
+  awaitingReferralId = r!.id
+})
+afterAll(async () => {
+  for (const b of browsers) await b.close()
+  await stage?.close()
+})
+
+async function as(email: string): Promise<Page> {
+  const b = await launchChromium()
+  browsers.push(b)
+  return signInPage(b.context, stage.server.url, email)
+}
+
+/** Submits the form as it stands and checks the whole error pattern; returns the summary's messages. */
+async function failedSave(page: Page, button: string): Promise<string[]> {
+  await page.getByRole('button', { name: button, exact: true }).click()
+  const summary = page.locator('.govuk-error-summary')
+  await summary.waitFor()
+  expect(await summary.evaluate((el) => el === document.activeElement), 'the summary has focus').toBe(true)
+  expect(await page.title()).toMatch(/^Error: /)
+  const links = summary.locator('a')
+  const n = await links.count()
+  expect(n, 'the summary links to the fields').toBeGreaterThan(0)
+  const texts: string[] = []
+  for (let i = 0; i < n; i++) {
+    const link = links.nth(i)
+    const text = (await link.textContent())!.trim()
+    texts.push(text)
+    expect(text, 'written for people').not.toMatch(SCHEMA_TEXT)
+    const target = (await link.getAttribute('href'))!.slice(1)
+    expect(await page.locator(`[id="${target}"]`).count(), `${text}: its field exists`).toBe(1)
+    await link.click()
+    expect(await page.evaluate(() => document.activeElement?.id), `${text}: moves focus to its field`).toBe(target)
+    // beside the field, the same words
+    const group = page.locator(`.govuk-form-group:has([id="${target}"])`).first()
+    expect((await group.locator('.govuk-error-message').textContent())?.replace('Error:', '').trim()).toBe(text)
+  }
+  return texts
+}
+
+describe('in Chromium: forms a person can correct', () => {
+  it('the referral form: human messages, links that reach their fields, and every character typed kept', async () => {
+    const page = await as('referrals@northmoor.example')
+    await page.goto(`${stage.server.url}/referrals/new`)
+    await page.getByLabel('When it was received').fill('')
+    const texts = await failedSave(page, 'Save referral')
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Enter when it was received as a real date',
+        'Enter what the referrer is worried about, in their own words',
+        'Enter first name',
+        'Enter how the family is known',
+        'Enter address line 1',
+        'Enter a real postcode, like NM1 4AB',
+      ]),
+    )
+    // type into each field in error: nothing is eaten
+    const typed: [string, string][] = [
+      ['Postcode', 'NM1 5RT'],
+      ['First name', 'Juniper'],
+      ['Last name', 'Oakhollow'],
+      ['How the family is known', 'Oakhollow family'],
+      ['Address line 1', '12 Invented Lane'],
+    ]
+    for (const [label, value] of typed) {
+      const field = page.getByLabel(label, { exact: true })
+      await field.click()
+      await field.pressSequentially(value, { delay: 15 })
+      expect(await field.inputValue(), label).toBe(value)
+    }
+  })
+
+  const forms: { name: string; who: string; path: () => string; open?: string; button: string }[] = [
+    {
+      name: 'deciding a referral',
+      who: 'referrals',
+      path: () => `/referrals/${awaitingReferralId}`,
+      button: 'Save decision',
+    },
+    { name: 'a new family', who: 'referrals', path: () => '/families/new', button: 'Save family' },
+    {
+      name: 'booking a visit',
+      who: 'practitioner',
+      path: () => `/families/${stage.family.id}`,
+      open: 'Book a visit or meeting',
+      button: 'Book',
+    },
+    {
+      name: 'proposing a package',
+      who: 'practitioner',
+      path: () => `/families/${stage.family.id}`,
+      open: 'Propose an intervention or package',
+      button: 'Propose',
+    },
+    { name: 'a new person', who: 'admin', path: () => '/admin/people/new', button: 'Add person' },
+  ]
+  for (const f of forms) {
+    it(`${f.name}: the error pattern`, async () => {
+      const page = await as(`${f.who}@northmoor.example`)
+      await page.goto(`${stage.server.url}${f.path()}`)
+      if (f.open) await page.getByText(f.open, { exact: true }).click()
+      const texts = await failedSave(page, f.button)
+      expect(texts.length).toBeGreaterThan(0)
+    })
+  }
+})
