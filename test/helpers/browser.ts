@@ -23,8 +23,9 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
       '--disable-dev-shm-usage',
     ],
   })
-  // Fail a step with its locator well before the test's own time limit.
-  context.setDefaultTimeout(10_000)
+  // Fail a step with its locator well before the test's own time limit; generous, because CI runs
+  // the whole suite on two cores, browser tests beside the API's.
+  context.setDefaultTimeout(20_000)
   return {
     context,
     close: async () => {

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
-import type { ReactNode } from 'react'
-import { Link, useNavigate } from 'react-router'
+import { type ReactNode, useEffect, useRef, useState } from 'react'
+import { Link, NavLink, useLocation, useNavigate } from 'react-router'
 import type { Me } from '@hearth/contracts'
 import { api, setCsrfToken } from '../api'
 import { navFor } from '../feature'
@@ -8,6 +8,13 @@ import { navFor } from '../feature'
 export function Layout({ me, children }: { me: Me | null; children: ReactNode }) {
   const queryClient = useQueryClient()
   const navigate = useNavigate()
+  const main = useRef<HTMLElement>(null)
+  const desktop = useMedia('(min-width: 48.0625em)')
+  const [menuOpen, setMenuOpen] = useState(false)
+  const { pathname } = useLocation()
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close the menu whenever the page changes
+  useEffect(() => setMenuOpen(false), [pathname])
+  usePageTitleAndFocus(main)
   const signOut = async () => {
     try {
       await api('POST', '/api/auth/sign-out')
@@ -32,12 +39,22 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
           </div>
           {me && (
             <nav aria-label="Menu" className="govuk-header__navigation">
-              <ul className="govuk-header__navigation-list">
+              <button
+                type="button"
+                className="govuk-header__menu-button"
+                aria-controls="hearth-navigation"
+                aria-expanded={menuOpen}
+                hidden={desktop}
+                onClick={() => setMenuOpen((o) => !o)}
+              >
+                Menu
+              </button>
+              <ul className="govuk-header__navigation-list" id="hearth-navigation" hidden={!desktop && !menuOpen}>
                 {navFor(me).map((i) => (
                   <li className="govuk-header__navigation-item" key={i.to}>
-                    <Link className="govuk-header__link" to={i.to}>
+                    <NavLink className="govuk-header__link" to={i.to} end={i.to === '/'}>
                       {i.label}
-                    </Link>
+                    </NavLink>
                   </li>
                 ))}
                 <li className="govuk-header__navigation-item">
@@ -51,7 +68,7 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
         </div>
       </header>
       <div className="govuk-width-container">
-        <main className="govuk-main-wrapper" id="main-content">
+        <main className="govuk-main-wrapper" id="main-content" ref={main}>
           {children}
         </main>
       </div>
@@ -64,4 +81,58 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
       </footer>
     </>
   )
+}
+
+/**
+ * Every page gets its own title from what it shows: "Team board — Eastfield family team — Hearth"
+ * (the caption above the main heading, then the heading), with "Error: " first while an error
+ * summary shows. After moving to another page, focus goes to its main heading, so a screen reader
+ * starts there. Pages load their data after they appear, so this watches the main content.
+ */
+function usePageTitleAndFocus(main: React.RefObject<HTMLElement | null>) {
+  const { pathname } = useLocation()
+  const first = useRef(true)
+  const focusPending = useRef(false)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of page, by design
+  useEffect(() => {
+    if (first.current) first.current = false
+    else focusPending.current = true
+  }, [pathname])
+  useEffect(() => {
+    const el = main.current
+    if (!el) return
+    const update = () => {
+      const h1 = el.querySelector('h1')
+      const caption = h1?.previousElementSibling?.matches('.govuk-caption-l, .govuk-caption-xl')
+        ? h1.previousElementSibling.textContent
+        : null
+      const parts = [caption, h1?.textContent].map((p) => p?.replace(/\s+/g, ' ').trim()).filter(Boolean)
+      const error = el.querySelector('.govuk-error-summary') ? 'Error: ' : ''
+      const title = `${error}${[...parts, 'Hearth'].join(' — ')}`
+      if (document.title !== title) document.title = title
+      if (focusPending.current && h1) {
+        focusPending.current = false
+        h1.setAttribute('tabindex', '-1')
+        // the error summary takes focus itself when a save fails; otherwise the heading
+        if (!el.contains(document.activeElement) || document.activeElement === document.body) h1.focus()
+      }
+    }
+    update()
+    const observer = new MutationObserver(update)
+    observer.observe(el, { childList: true, subtree: true, characterData: true })
+    return () => observer.disconnect()
+  }, [main])
+}
+
+/** Whether a media query matches now (the header folds its menu below the desktop width). */
+function useMedia(query: string): boolean {
+  const [matches, setMatches] = useState(() => window.matchMedia(query).matches)
+  useEffect(() => {
+    const mql = window.matchMedia(query)
+    const onChange = () => setMatches(mql.matches)
+    mql.addEventListener('change', onChange)
+    onChange()
+    return () => mql.removeEventListener('change', onChange)
+  }, [query])
+  return matches
 }

@@ -55,14 +55,7 @@ export function ErrorSummary({ error }: { error: unknown }) {
   useEffect(() => {
     if (error) ref.current?.focus()
   }, [error])
-  // "Error: " before the page's title while errors show.
-  useEffect(() => {
-    if (!error) return
-    document.title = `Error: ${document.title.replace(/^Error: /, '')}`
-    return () => {
-      document.title = document.title.replace(/^Error: /, '')
-    }
-  }, [error])
+  // ("Error: " before the page's title while this shows: the layout does it, for every page.)
   // The fields are on the page once it has rendered: read their labels for the summary.
   useLayoutEffect(() => {
     if (!(error instanceof ApiError)) return

@@ -1,3 +1,4 @@
+import { legendText } from './legend'
 import { useQuery } from '@tanstack/react-query'
 import { Link, useParams } from 'react-router'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
@@ -59,9 +60,9 @@ export function CouncilPage() {
             <XAxis dataKey="name" />
             <YAxis allowDecimals={false} />
             <Tooltip />
-            <Legend />
+            <Legend formatter={legendText} />
             <Bar dataKey="held" name="Children held" fill="#1d70b8" />
-            <Bar dataKey="capacity" name="Team capacity (sum of caps)" fill="#b1b4b6" />
+            <Bar dataKey="capacity" name="Team capacity (sum of caps)" fill="#505a5f" />
           </BarChart>
         </ResponsiveContainer>
       </div>

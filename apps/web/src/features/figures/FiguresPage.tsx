@@ -1,3 +1,4 @@
+import { legendText } from './legend'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import {
@@ -100,7 +101,7 @@ function MeasureSection({ m, f }: { m: Measure; f: Figures }) {
             <XAxis dataKey="week" />
             <YAxis allowDecimals={false} />
             <Tooltip />
-            <Legend />
+            <Legend formatter={legendText} />
             {f.teams.map((t, i) => (
               <Line
                 key={t.teamId}
@@ -173,7 +174,7 @@ function FrontDoorSection({ f }: { f: Figures }) {
             <XAxis dataKey="week" />
             <YAxis allowDecimals={false} />
             <Tooltip />
-            <Legend />
+            <Legend formatter={legendText} />
             <Bar dataKey="onTime" stackId="d" name="Within one working day" fill="#00703c" isAnimationActive={false} />
             <Bar dataKey="late" stackId="d" name="Later" fill="#d4351c" isAnimationActive={false} />
           </BarChart>

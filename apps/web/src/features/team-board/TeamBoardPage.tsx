@@ -123,7 +123,7 @@ export function TeamBoardPage() {
         </ul>
       )}
 
-      <table className="govuk-table">
+      <table className="govuk-table hearth-stack">
         <caption className="govuk-table__caption govuk-table__caption--m">The team</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
@@ -147,22 +147,28 @@ export function TeamBoardPage() {
         <tbody className="govuk-table__body">
           {b.members.map((m) => (
             <tr className="govuk-table__row" key={m.personId}>
-              <td className="govuk-table__cell">
+              <td data-label="Name" className="govuk-table__cell">
                 {m.name} {m.onDutyToday && <strong className="govuk-tag govuk-tag--blue">On duty</strong>}
               </td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">
+              <td data-label="Children as lead / cap" className="govuk-table__cell govuk-table__cell--numeric">
                 {m.leadChildren} / {m.cap}{' '}
                 {m.leadChildren >= m.cap && <strong className="govuk-tag govuk-tag--orange">Full</strong>}
               </td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{m.leadFamilies}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{m.coWorkerFamilies}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{m.visitsToday}</td>
+              <td data-label="Families as lead" className="govuk-table__cell govuk-table__cell--numeric">
+                {m.leadFamilies}
+              </td>
+              <td data-label="As co-worker" className="govuk-table__cell govuk-table__cell--numeric">
+                {m.coWorkerFamilies}
+              </td>
+              <td data-label="Visits today" className="govuk-table__cell govuk-table__cell--numeric">
+                {m.visitsToday}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
 
-      <table className="govuk-table">
+      <table className="govuk-table hearth-stack">
         <caption className="govuk-table__caption govuk-table__caption--m">
           Families the team holds ({b.held.length})
         </caption>
@@ -188,15 +194,21 @@ export function TeamBoardPage() {
         <tbody className="govuk-table__body">
           {b.held.map((h) => (
             <tr className="govuk-table__row" key={h.familyId}>
-              <td className="govuk-table__cell">
+              <td data-label="Family" className="govuk-table__cell">
                 <Link className="govuk-link" to={`/families/${h.familyId}`}>
                   {h.familyName}
                 </Link>
               </td>
-              <td className="govuk-table__cell">{h.lead.name}</td>
-              <td className="govuk-table__cell">{h.coWorkers.map((c) => c.name).join(', ')}</td>
-              <td className="govuk-table__cell">{h.conversationStage}</td>
-              <td className="govuk-table__cell">
+              <td data-label="Lead" className="govuk-table__cell">
+                {h.lead.name}
+              </td>
+              <td data-label="Co-workers" className="govuk-table__cell">
+                {h.coWorkers.map((c) => c.name).join(', ')}
+              </td>
+              <td data-label="Conversation" className="govuk-table__cell">
+                {h.conversationStage}
+              </td>
+              <td data-label="Next visit" className="govuk-table__cell">
                 {h.nextVisitAt ? (
                   dateTime(h.nextVisitAt)
                 ) : (
@@ -215,7 +227,7 @@ export function TeamBoardPage() {
       </p>
 
       <h2 className="govuk-heading-m">Duty rota</h2>
-      <table className="govuk-table">
+      <table className="govuk-table hearth-stack">
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">
@@ -229,14 +241,14 @@ export function TeamBoardPage() {
         <tbody className="govuk-table__body">
           {rota.data?.map((d) => (
             <tr className="govuk-table__row" key={d.day}>
-              <td className="govuk-table__cell">
+              <td data-label="Day" className="govuk-table__cell">
                 {new Date(`${d.day}T12:00:00Z`).toLocaleDateString('en-GB', {
                   weekday: 'short',
                   day: 'numeric',
                   month: 'short',
                 })}
               </td>
-              <td className="govuk-table__cell">
+              <td data-label="On duty" className="govuk-table__cell">
                 <label className="govuk-visually-hidden" htmlFor={`duty-${d.day}`}>
                   On duty on {d.day}
                 </label>

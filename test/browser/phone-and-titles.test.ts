@@ -1,0 +1,110 @@
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
+import { browserStage, type BrowserStage } from '../helpers/stage'
+
+/**
+ * On a 375 px phone the pages a practitioner and a referral officer use most fit the screen (no
+ * sideways scrolling), the menu folds behind a "Menu" button, and every page has its own title;
+ * after moving to a page, focus is on its heading, and the menu marks where you are.
+ */
+let stage: BrowserStage
+const browsers: Awaited<ReturnType<typeof launchChromium>>[] = []
+
+beforeAll(async () => {
+  stage = await browserStage('{browser-phone}')
+})
+afterAll(async () => {
+  for (const b of browsers) await b.close()
+  await stage?.close()
+})
+
+async function as(email: string, phone: boolean): Promise<Page> {
+  const b = await launchChromium()
+  browsers.push(b)
+  const page = await signInPage(b.context, stage.server.url, email)
+  if (phone) await page.setViewportSize({ width: 375, height: 812 })
+  return page
+}
+
+const fitsTheScreen = (page: Page) =>
+  page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }))
+
+describe('in Chromium: on a phone', () => {
+  it('team board, My day, the family page and the referral form fit 375 px; the menu folds away', async () => {
+    const p = await as('practitioner@northmoor.example', true)
+    const teamId = stage.seeded.a.teamIds['Eastfield family team']!
+    const pages: [string, string][] = [
+      ['/', 'My day'],
+      [`/teams/${teamId}/board`, 'Team board'],
+      [`/families/${stage.family.id}`, 'Family page'],
+    ]
+    for (const [path, what] of pages) {
+      await p.goto(`${stage.server.url}${path}`)
+      await p.locator('h1').first().waitFor()
+      await p.waitForLoadState('networkidle')
+      const w = await fitsTheScreen(p)
+      expect(w.scrollWidth, `${what}: no sideways scrolling`).toBeLessThanOrEqual(w.clientWidth)
+      expect(await axeViolations(p), what).toEqual([])
+    }
+    // the menu is behind a button, and opens
+    const menu = p.getByRole('button', { name: 'Menu' })
+    await menu.waitFor()
+    expect(
+      await p.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Team board' }).isVisible(),
+    ).toBe(false)
+    await menu.click()
+    expect(await menu.getAttribute('aria-expanded')).toBe('true')
+    await p.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Team board' }).click()
+    await p.getByRole('heading', { name: 'Eastfield family team' }).waitFor()
+    // touch targets: the claim buttons and menu button are at least 24 px each way
+    const box = await menu.boundingBox()
+    expect(box!.height).toBeGreaterThanOrEqual(24)
+
+    const r = await as('referrals@northmoor.example', true)
+    await r.goto(`${stage.server.url}/referrals/new`)
+    await r.getByRole('heading', { name: 'Record a referral' }).waitFor()
+    const w = await fitsTheScreen(r)
+    expect(w.scrollWidth, 'referral form: no sideways scrolling').toBeLessThanOrEqual(w.clientWidth)
+    expect(await axeViolations(r)).toEqual([])
+  })
+})
+
+describe('in Chromium: every page its own title', () => {
+  it('titles are unique per page; focus moves to the heading; the menu marks the current page', async () => {
+    const p = await as('practitioner@northmoor.example', false)
+    const teamId = stage.seeded.a.teamIds['Eastfield family team']!
+    const paths = [
+      '/',
+      `/teams/${teamId}/board`,
+      `/teams/${teamId}/decisions`,
+      '/families',
+      `/families/${stage.family.id}`,
+      '/directory',
+    ]
+    const titles: string[] = []
+    for (const path of paths) {
+      await p.goto(`${stage.server.url}${path}`)
+      await p.locator('h1').first().waitFor()
+      await p.waitForLoadState('networkidle')
+      const title = await p.title()
+      expect(title, path).toMatch(/ — Hearth$/)
+      titles.push(title)
+    }
+    expect(new Set(titles).size, titles.join(' | ')).toBe(titles.length)
+    expect(titles[1]).toBe('Team board — Eastfield family team — Hearth')
+
+    // moving through the menu: focus lands on the new page's heading; the link is marked current
+    await p.goto(`${stage.server.url}/`)
+    await p.locator('h1').first().waitFor()
+    const nav = p.getByRole('navigation', { name: 'Menu' })
+    await nav.getByRole('link', { name: 'Team board' }).click()
+    await p.getByRole('heading', { name: 'Eastfield family team' }).waitFor()
+    await p.waitForFunction(() => document.activeElement?.tagName === 'H1')
+    expect(await nav.getByRole('link', { name: 'Team board' }).getAttribute('aria-current')).toBe('page')
+    expect(await nav.locator('[aria-current="page"]').count()).toBe(1)
+  })
+})
