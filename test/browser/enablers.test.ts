@@ -71,6 +71,9 @@ describe('in Chromium: admin leaves the practitioner', () => {
     await p.getByLabel('Where', { exact: true }).fill('At home')
     await p.getByLabel('Interpreter needed?').selectOption('yes')
     await p.getByRole('button', { name: 'Book', exact: true }).click()
+    // confirmed beside the action, and the form closes
+    await p.getByRole('status').filter({ hasText: 'Booked: Home visit' }).waitFor()
+    expect(await p.getByLabel('Where', { exact: true }).isVisible()).toBe(false)
     const adminTable = p.getByRole('table', { name: 'Admin tasks' })
     const interpreterRow = adminTable.getByRole('row').filter({ hasText: 'Book an interpreter for the visit' })
     await interpreterRow.getByText('Waiting for an enabler').waitFor()
@@ -85,6 +88,11 @@ describe('in Chromium: admin leaves the practitioner', () => {
       .first()
       .click()
     await e.getByLabel('What was done').waitFor()
+    // the task says which visit, and what the booking needs
+    await e
+      .getByText(/Home visit on .* for 1 hour, at At home\. Coming: .*Interpreter for Romanian\./)
+      .first()
+      .waitFor()
     expect(await axeViolations(e)).toEqual([])
     // meanwhile the practitioner sees who is doing it, without a reload
     await interpreterRow.getByText('Enid Enabler is doing it').waitFor()
@@ -94,6 +102,18 @@ describe('in Chromium: admin leaves the practitioner', () => {
     await e.getByText('Nothing here.').waitFor()
 
     await interpreterRow.getByText('Done').waitFor({ timeout: 5_000 })
+
+    // the practitioner moves the visit from the screen, saying why
+    await p
+      .getByRole('button', { name: /^Move the visit on / })
+      .first()
+      .click()
+    const later = new Date(soon.getTime() + 86_400_000)
+    const laterLocal = new Date(later.getTime() - later.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
+    await p.getByLabel('New date and time').fill(laterLocal)
+    await p.getByLabel('Why it is moving (the family is told)').fill('Mum asked for the next day')
+    await p.getByRole('button', { name: 'Move the visit', exact: true }).click()
+    await p.getByRole('status').filter({ hasText: 'Moved to' }).waitFor()
     expect(
       await interpreterRow.getByText('Romanian interpreter booked for the visit, reference INT-2026-117').isVisible(),
     ).toBe(true)

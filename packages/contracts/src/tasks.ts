@@ -24,6 +24,19 @@ export const TaskView = z.object({
   outcome: z.string().nullable(),
   reference: z.string().nullable(),
   minutesSaved: z.number().int(),
+  /** For a task about a visit: what the enabler needs to arrange it, and no more of the case. */
+  visit: z
+    .object({
+      kind: z.string(),
+      startsAt: z.string(),
+      durationMinutes: z.number().int(),
+      place: z.string(),
+      attendees: z.array(z.string()),
+      othersAttending: z.string().nullable(),
+      language: z.string().nullable(),
+      status: z.string(),
+    })
+    .nullable(),
 })
 export const TaskQuery = z.object({
   status: z.enum(['open', 'mine', 'done']).default('open'),

@@ -21,6 +21,16 @@ export async function views(db: Db, councilId: string, rows: AdminTask[]) {
   ] as string[]
   const familyIds = [...new Set(rows.map((r) => r.familyId).filter(Boolean))] as string[]
   const teamIds = [...new Set(rows.map((r) => r.teamId).filter(Boolean))] as string[]
+  const visitIds = [...new Set(rows.map((r) => r.visitId).filter(Boolean))] as string[]
+  const vs = visitIds.length
+    ? await db
+        .select({ v: visits, language: families.language })
+        .from(visits)
+        .innerJoin(families, and(eq(families.id, visits.familyId), eq(families.councilId, visits.councilId)))
+        .where(and(eq(visits.councilId, councilId), inArray(visits.id, visitIds)))
+    : []
+  const attendeeIds = vs.flatMap((x) => x.v.attendeeIds)
+  personIds.push(...attendeeIds.filter((id) => !personIds.includes(id)))
   const [ps, fs, ts] = await Promise.all([
     personIds.length
       ? db
@@ -67,6 +77,20 @@ export async function views(db: Db, councilId: string, rows: AdminTask[]) {
       outcome: r.outcome,
       reference: r.reference,
       minutesSaved: r.minutesSaved,
+      visit: (() => {
+        const x = vs.find((y) => y.v.id === r.visitId)
+        if (!x) return null
+        return {
+          kind: x.v.kind,
+          startsAt: x.v.startsAt.toISOString(),
+          durationMinutes: x.v.durationMinutes,
+          place: x.v.place,
+          attendees: x.v.attendeeIds.map((id) => n.get(id) ?? '').filter(Boolean),
+          othersAttending: x.v.othersAttending,
+          language: x.v.interpreterNeeded ? x.language : null,
+          status: x.v.status,
+        }
+      })(),
     }
   })
 }

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { z } from 'zod'
 import type { TaskView, Team } from '@hearth/contracts'
-import { TASK_TYPE_LIST, TASK_TYPES } from '@hearth/domain'
+import { minutesInWords, TASK_TYPE_LIST, TASK_TYPES, VISIT_KINDS, type VisitKind } from '@hearth/domain'
 import { dateTime } from '../../components/time'
 import { api } from '../../api'
 import { Button, ErrorSummary, Loading, TextField } from '../../components/govuk'
@@ -136,6 +136,7 @@ export function TasksPage() {
                   </strong>
                 </div>
               )}
+              {t.visit && <VisitFacts visit={t.visit} />}
               {t.details && <p className="govuk-body govuk-!-margin-bottom-2">“{t.details}”</p>}
               {t.status === 'done' && (
                 <p className="govuk-body">
@@ -197,5 +198,17 @@ export function TasksPage() {
         </ul>
       )}
     </>
+  )
+}
+
+/** Which visit a task is about, and what booking it needs: when, how long, where, who comes, the language. */
+function VisitFacts({ visit: v }: { visit: NonNullable<Task['visit']> }) {
+  return (
+    <p className="govuk-body govuk-!-margin-bottom-2">
+      {v.status === 'cancelled' ? 'Cancelled: ' : ''}
+      {VISIT_KINDS[v.kind as VisitKind] ?? v.kind} on {dateTime(v.startsAt)} for {minutesInWords(v.durationMinutes)}, at{' '}
+      {v.place}.{v.attendees.length ? ` Coming: ${v.attendees.join(', ')}` : ''}
+      {v.othersAttending ? `; also ${v.othersAttending}` : ''}.{v.language ? ` Interpreter for ${v.language}.` : ''}
+    </p>
   )
 }

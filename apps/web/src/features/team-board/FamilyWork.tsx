@@ -1,12 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import type { z } from 'zod'
-import type { Board, FamilyWorkers, TaskView, VisitView } from '@hearth/contracts'
-import { VISIT_KIND_LIST, VISIT_KINDS, type VisitKind } from '@hearth/domain'
-import { dateTime } from '../../components/time'
+import type { Board, FamilyWorkers, TaskView } from '@hearth/contracts'
 import { api } from '../../api'
 import { Button, ErrorSummary, SelectField, SummaryList, TextField } from '../../components/govuk'
 import { RequestList } from '../enablers/Requests'
+import { FamilyVisits } from './FamilyVisits'
 import { useLiveEvents } from '../../live'
 
 /** Who works with the family, hand-over, and visits: the family-facing team's part of the family page. */
@@ -24,10 +23,6 @@ export function FamilyWork({ familyId, interpreterNeeded }: { familyId: string; 
     enabled: !!teamId,
     retry: false,
   })
-  const visits = useQuery({
-    queryKey: ['visits', familyId],
-    queryFn: () => api<z.infer<typeof VisitView>[]>('GET', `/api/families/${familyId}/visits`),
-  })
   const familyTasks = useQuery({
     queryKey: ['tasks', 'family', familyId],
     queryFn: () => api<z.infer<typeof TaskView>[]>('GET', `/api/families/${familyId}/tasks`),
@@ -37,7 +32,6 @@ export function FamilyWork({ familyId, interpreterNeeded }: { familyId: string; 
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tasks'] }),
   })
   const [handingOver, setHandingOver] = useState(false)
-  const [cancelling, setCancelling] = useState<string | null>(null)
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['workers', familyId] })
     void queryClient.invalidateQueries({ queryKey: ['visits', familyId] })
@@ -48,17 +42,6 @@ export function FamilyWork({ familyId, interpreterNeeded }: { familyId: string; 
     mutationFn: (body: unknown) => api('POST', `/api/families/${familyId}/workers`, body),
     onSuccess: () => {
       setHandingOver(false)
-      refresh()
-    },
-  })
-  const book = useMutation({
-    mutationFn: (body: unknown) => api('POST', `/api/families/${familyId}/visits`, body),
-    onSuccess: refresh,
-  })
-  const cancel = useMutation({
-    mutationFn: (v: { id: string; reason: string }) => api('POST', `/api/visits/${v.id}/cancel`, { reason: v.reason }),
-    onSuccess: () => {
-      setCancelling(null)
       refresh()
     },
   })
@@ -74,26 +57,6 @@ export function FamilyWork({ familyId, interpreterNeeded }: { familyId: string; 
       reason: f.get('reason'),
     })
   }
-  const submitVisit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault()
-    const form = e.currentTarget
-    const f = new FormData(form)
-    const when = String(f.get('startsAt') ?? '')
-    book.mutate(
-      {
-        kind: f.get('kind'),
-        startsAt: when ? new Date(when).toISOString() : '',
-        durationMinutes: Number(f.get('durationMinutes') || 60),
-        place: f.get('place'),
-        othersAttending: f.get('othersAttending'),
-        interpreterNeeded: f.get('interpreterNeeded') === 'yes',
-      },
-      { onSuccess: () => form.reset() },
-    )
-  }
-  const upcoming = (visits.data ?? [])
-    .filter((v) => v.status === 'booked' && new Date(v.startsAt).getTime() >= Date.now() - 3600_000)
-    .reverse()
 
   return (
     <>
@@ -178,94 +141,7 @@ export function FamilyWork({ familyId, interpreterNeeded }: { familyId: string; 
       </form>
       <RequestList tasks={(familyTasks.data ?? []).filter((t) => t.status !== 'cancelled')} caption="Admin tasks" />
 
-      <h2 className="govuk-heading-m">Visits and meetings</h2>
-      <ErrorSummary error={visits.error ?? book.error ?? cancel.error} />
-      {upcoming.length === 0 ? (
-        <p className="govuk-body">Nothing booked.</p>
-      ) : (
-        <ul className="govuk-list">
-          {upcoming.map((v) => (
-            <li key={v.id}>
-              <strong>{dateTime(v.startsAt)}</strong> {VISIT_KINDS[v.kind as VisitKind] ?? v.kind}, {v.place} ·{' '}
-              {v.attendees.map((a) => a.name).join(', ')}
-              {v.interpreterNeeded && ' · interpreter needed'}{' '}
-              {cancelling !== v.id && (
-                <button type="button" className="govuk-link hearth-link-button" onClick={() => setCancelling(v.id)}>
-                  Cancel<span className="govuk-visually-hidden"> this visit</span>
-                </button>
-              )}
-              {cancelling === v.id && (
-                <form
-                  className="hearth-actions govuk-!-margin-top-2"
-                  onSubmit={(e) => {
-                    e.preventDefault()
-                    cancel.mutate({ id: v.id, reason: String(new FormData(e.currentTarget).get('reason') ?? '') })
-                  }}
-                >
-                  <TextField
-                    name="reason"
-                    label="Why is it cancelled?"
-                    error={cancel.error}
-                    width="govuk-input--width-30"
-                  />
-                  <Button secondary>Cancel the visit</Button>
-                  <button type="button" className="govuk-link hearth-link-button" onClick={() => setCancelling(null)}>
-                    Keep it
-                  </button>
-                </form>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      <details className="govuk-details">
-        <summary className="govuk-details__summary">
-          <span className="govuk-details__summary-text">Book a visit or meeting</span>
-        </summary>
-        <div className="govuk-details__text">
-          <form onSubmit={submitVisit} noValidate>
-            <SelectField
-              name="kind"
-              label="What kind"
-              options={VISIT_KIND_LIST.map((k) => ({ value: k, label: VISIT_KINDS[k] }))}
-              error={book.error}
-            />
-            <TextField
-              name="startsAt"
-              label="When"
-              type="datetime-local"
-              kind="date"
-              error={book.error}
-              width="govuk-input--width-20"
-            />
-            <TextField
-              name="durationMinutes"
-              label="How long (minutes)"
-              defaultValue="60"
-              error={book.error}
-              width="govuk-input--width-10"
-            />
-            <TextField name="place" label="Where" error={book.error} width="govuk-input--width-30" />
-            <TextField
-              name="othersAttending"
-              label="Who else comes (optional)"
-              hint="For example: Mum, Nan and the school nurse"
-              error={book.error}
-              width="govuk-input--width-30"
-            />
-            <SelectField
-              name="interpreterNeeded"
-              label="Interpreter needed?"
-              defaultValue={interpreterNeeded ? 'yes' : 'no'}
-              options={[
-                { value: 'no', label: 'No' },
-                { value: 'yes', label: 'Yes' },
-              ]}
-            />
-            <Button disabled={book.isPending}>Book</Button>
-          </form>
-        </div>
-      </details>
+      <FamilyVisits familyId={familyId} interpreterNeeded={interpreterNeeded} onChange={refresh} />
     </>
   )
 }
