@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { Queue } from 'bullmq'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify'
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -19,6 +19,7 @@ import type { Db } from '@hearth/db'
 import type { QueueName } from '@hearth/jobs'
 import type { Config } from './config'
 import auth from './plugins/auth'
+import inputGuard from './plugins/input-guard'
 import errorHandler from './plugins/error-handler'
 import events from './plugins/events'
 import readAudit from './plugins/read-audit'
@@ -58,20 +59,22 @@ export async function buildApp(
     logger,
     trustProxy: deps.config.TRUST_PROXY,
     genReqId: () => crypto.randomUUID(),
+    // A URL the router cannot read (bad percent-encoding, a parameter too long) still answers in
+    // Hearth's one error shape.
+    frameworkErrors: (err, request, reply) => {
+      const body = { error: { code: 'bad_request', message: 'That address is not valid.', requestId: request.id } }
+      ;(reply as FastifyReply)
+        .code(err.statusCode ?? 400)
+        .header('cache-control', 'no-store')
+        .send(body)
+    },
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.decorate('deps', deps)
 
   await app.register(errorHandler)
-  await app.register(cookie)
-  await app.register(auth, {
-    db: deps.db,
-    idleMinutes: deps.config.SESSION_IDLE_MINUTES,
-    absoluteHours: deps.config.SESSION_ABSOLUTE_HOURS,
-    cookieSecure: deps.config.cookieSecure,
-  })
-  await app.register(readAudit, { db: deps.db, redis: deps.redis, prefix: deps.config.BULLMQ_PREFIX })
+  // Security headers first, so refusals (401, 403) carry them too.
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -86,6 +89,19 @@ export async function buildApp(
       },
     },
   })
+  // Nothing under /api is ever kept by a browser or a proxy: it is case data.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/api')) reply.header('cache-control', 'no-store')
+  })
+  await app.register(inputGuard)
+  await app.register(cookie)
+  await app.register(auth, {
+    db: deps.db,
+    idleMinutes: deps.config.SESSION_IDLE_MINUTES,
+    absoluteHours: deps.config.SESSION_ABSOLUTE_HOURS,
+    cookieSecure: deps.config.cookieSecure,
+  })
+  await app.register(readAudit, { db: deps.db, redis: deps.redis, prefix: deps.config.BULLMQ_PREFIX })
   await app.register(swagger, {
     openapi: {
       info: {

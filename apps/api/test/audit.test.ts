@@ -109,7 +109,7 @@ describe('audit trail', () => {
     expect(longAgo.events).toEqual([])
     const bad = await admin.request('GET', '/api/audit?from=yesterday')
     expect(bad.statusCode).toBe(400)
-    expect(bad.json().error.details[0].field).toBe('querystring.from')
+    expect(bad.json().error.details[0].field).toBe('query.from')
   })
 
   it('pages through results with nextBefore', async () => {

@@ -191,7 +191,7 @@ describe('search', () => {
     expect((await practitioner.request('GET', '/api/directory/services?limit=500')).statusCode).toBe(400)
     const bad = await practitioner.request('GET', `/api/directory/services?patchId=${seeded.b.patchIds[0]}`)
     expect(bad.statusCode).toBe(400)
-    expect(bad.json().error.details[0].field).toBe('querystring.patchId')
+    expect(bad.json().error.details[0].field).toBe('query.patchId')
   })
 
   it('shows what a practitioner needs to refer', async () => {

@@ -41,6 +41,13 @@ async function stop(signal: string) {
   if (stopping) return
   stopping = true
   logger.info({ signal }, 'stopping worker: finishing jobs in hand')
+  // A deadline: with Redis unreachable, closing would wait for ever. Jobs not finished are
+  // retried by BullMQ (stalled) once a worker is back, so exiting is safe; exit non-zero.
+  const deadline = setTimeout(() => {
+    logger.error({ signal, code: 'shutdown_deadline' }, 'stopping worker: deadline passed, exiting')
+    process.exit(1)
+  }, ms('WORKER_SHUTDOWN_DEADLINE_MS') ?? 30_000)
+  deadline.unref()
   await worker.close()
   await handle.close()
   process.exit(0)

@@ -1,8 +1,12 @@
+import { inYears } from './common'
 import { z } from 'zod'
 import { isIsoDate } from '@hearth/domain'
 import { Uuid } from './common'
 
-const IsoDate = z.string().refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' })
+const IsoDate = z
+  .string()
+  .refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' })
+  .refine(inYears, { message: 'must be a date between 1900 and 2100' })
 
 export const AuditFilters = z.object({
   personId: Uuid.optional(),

@@ -1,6 +1,23 @@
 import { z } from 'zod'
 
 export const Uuid = z.uuid({ message: 'must be an id (UUID)' })
+
+/**
+ * The years Hearth reasons about (working days, ages, the census). A date outside them is a typing
+ * mistake, and is refused with a 400 naming the field rather than reaching the clocks.
+ */
+export const MIN_YEAR = 1900
+export const MAX_YEAR = 2100
+const yearOf = (s: string) => Number(s.slice(0, 4))
+export const inYears = (s: string) => yearOf(s) >= MIN_YEAR && yearOf(s) <= MAX_YEAR
+const yearsMessage = { message: `must be a date between ${MIN_YEAR} and ${MAX_YEAR}` }
+
+/** A date and time with its offset, in the years Hearth reasons about. */
+export const DateTime = (message: string) =>
+  z.iso.datetime({ offset: true, message }).refine((s) => {
+    const y = new Date(s).getUTCFullYear()
+    return y >= MIN_YEAR && y <= MAX_YEAR
+  }, yearsMessage)
 export const IdParams = z.object({ id: Uuid })
 
 /** One error shape for every failure. */

@@ -10,7 +10,7 @@ import {
   RELATIONSHIP_KINDS,
   SEX_CODES,
 } from '@hearth/domain'
-import { optionalText, requiredText, Uuid } from './common'
+import { optionalText, requiredText, Uuid, inYears, MAX_YEAR, MIN_YEAR } from './common'
 
 const Postcode = z.string({ message: 'postcode is required' }).transform((s, ctx) => {
   const n = normalisePostcode(s)
@@ -20,7 +20,10 @@ const Postcode = z.string({ message: 'postcode is required' }).transform((s, ctx
   }
   return n
 })
-export const IsoDate = z.string().refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' })
+export const IsoDate = z
+  .string()
+  .refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' })
+  .refine(inYears, { message: `must be a date between ${MIN_YEAR} and ${MAX_YEAR}` })
 
 export const FamilySummary = z.object({
   id: Uuid,
@@ -109,6 +112,14 @@ export function childRules(c: Partial<z.infer<typeof ChildFields>>, ctx: z.Refin
       code: 'custom',
       path: ['dateOfBirth'],
       message: 'give a date of birth, or an expected date for an unborn child',
+    })
+  }
+  // A birth in the future is an unborn child: point to the expected date instead.
+  if (hasDob && c.dateOfBirth! > new Date().toISOString().slice(0, 10)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dateOfBirth'],
+      message: 'a date of birth cannot be in the future: for an unborn child, give the expected date of birth',
     })
   }
   if (hasEdd && c.sex && c.sex !== 'U') {

@@ -1,8 +1,11 @@
 import { z } from 'zod'
 import { COST_OPTIONS, INSIGHT_KINDS } from '@hearth/domain'
-import { optionalText, requiredText, Uuid } from './common'
+import { DateTime, inYears, optionalText, requiredText, Uuid } from './common'
 
-const isoDate = (what: string) => z.iso.date({ message: `${what}: give a date like 2026-03-27` })
+const isoDate = (what: string) =>
+  z.iso.date({ message: `${what}: give a date like 2026-03-27` }).refine(inYears, {
+    message: `${what}: give a date between 1900 and 2100`,
+  })
 const Pence = (what: string) =>
   z
     .number({ message: `${what}: give an amount in pence` })
@@ -21,7 +24,7 @@ export const InsightRequestInput = z.object({
   question: requiredText(5000, 'what you would like help with'),
 })
 export const BookSessionInput = z.object({
-  sessionAt: z.iso.datetime({ offset: true, message: 'give a date and time, e.g. 2026-03-27T10:00:00Z' }),
+  sessionAt: DateTime('give a date and time, e.g. 2026-03-27T10:00:00Z'),
   sessionMinutes: z
     .number({ message: 'give the length in minutes' })
     .int()

@@ -6,7 +6,7 @@ import {
   REFERRAL_SOURCE_CODES,
   normalisePostcode,
 } from '@hearth/domain'
-import { optionalText, requiredText, Uuid } from './common'
+import { DateTime, optionalText, requiredText, Uuid } from './common'
 import { ChildFields, childRules, FamilyInput, IsoDate } from './families'
 
 /** A new child at the front door: the same fields and census rules as on a family's record. */
@@ -46,7 +46,7 @@ const FamilyChoice = knownOrNew(
 
 export const ReferralInput = z
   .object({
-    receivedAt: z.iso.datetime({ offset: true, message: 'must be a date and time, like 2026-11-20T14:05:00Z' }),
+    receivedAt: DateTime('must be a date and time, like 2026-11-20T14:05:00Z'),
     source: z.enum(REFERRAL_SOURCE_CODES as [string, ...string[]], {
       message: 'use a census referral source code (1A … 10)',
     }),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { VISIT_KIND_LIST } from '@hearth/domain'
-import { optionalText, requiredText, Uuid } from './common'
+import { DateTime, optionalText, requiredText, Uuid } from './common'
 import { IsoDate } from './families'
 
 const Reason = z
@@ -35,7 +35,7 @@ export const RotaParams = z.object({ id: Uuid, day: IsoDate })
 
 export const VisitInput = z.object({
   kind: z.enum(VISIT_KIND_LIST as [string, ...string[]], { message: 'choose the kind of visit or meeting' }),
-  startsAt: z.iso.datetime({ offset: true, message: 'must be a date and time, like 2026-11-24T10:00:00Z' }),
+  startsAt: DateTime('must be a date and time, like 2026-11-24T10:00:00Z'),
   durationMinutes: z
     .number()
     .int()
@@ -49,7 +49,7 @@ export const VisitInput = z.object({
 })
 export const VisitMove = z
   .object({
-    startsAt: z.iso.datetime({ offset: true, message: 'must be a date and time' }).optional(),
+    startsAt: DateTime('must be a date and time').optional(),
     durationMinutes: z
       .number()
       .int()

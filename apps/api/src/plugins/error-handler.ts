@@ -59,7 +59,8 @@ export default fp(
     app.setErrorHandler((err, request, reply) => {
       const requestId = request.id
       if (hasZodFastifySchemaValidationErrors(err)) {
-        const where = (err as { validationContext?: string }).validationContext ?? 'body'
+        const context = (err as { validationContext?: string }).validationContext ?? 'body'
+        const where = context === 'querystring' ? 'query' : context
         const details: FieldProblem[] = err.validation.map((v) => ({
           field: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
           message: v.message ?? 'is not valid',

@@ -62,7 +62,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const ctx = auditFrom(request)
-      const queue = queues[request.params.queue as QueueName]
+      // own queues only: a name like "__proto__" or "constructor" is simply not a queue
+      const queue = Object.hasOwn(queues, request.params.queue) ? queues[request.params.queue as QueueName] : undefined
       if (!queue) throw notFound('queue')
       const job = await queue.getJob(request.params.jobId)
       if (!job || (job.data as { councilId?: string })?.councilId !== ctx.councilId || !(await job.isFailed()))

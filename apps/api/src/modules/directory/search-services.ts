@@ -37,7 +37,7 @@ export async function searchServices(deps: Deps, ctx: Ctx, q: ServiceQuery) {
       .select({ name: patches.name })
       .from(patches)
       .where(and(eq(patches.councilId, councilId), eq(patches.id, q.patchId)))
-    if (!p) throw invalid('querystring.patchId', 'not one of this council’s patches')
+    if (!p) throw invalid('query.patchId', 'not one of this council’s patches')
     conds.push(
       sql`(cardinality(${directoryServices.areas}) = 0 or ${p.name.toLowerCase()} = any(${directoryServices.areas}) or 'whole council' = any(${directoryServices.areas}))`,
     )
