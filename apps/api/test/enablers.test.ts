@@ -78,6 +78,17 @@ describe('admin work that arises by itself', () => {
       )
     await new Promise((r) => setTimeout(r, 400))
     expect(await tasksOf(sql`visit_id = ${v.json().id}`)).toHaveLength(2)
+
+    // moved: the unsent confirmation (with the old time) is cancelled, a new one says why
+    const moved = await practitioner.request('PATCH', `/api/visits/${v.json().id}`, {
+      startsAt: new Date(Date.now() + 4 * 86_400_000).toISOString(),
+      reason: 'Mum asked for the next day',
+    })
+    expect(moved.statusCode, moved.body).toBe(200)
+    await waitUntil(async () => (await tasksOf(sql`visit_id = ${v.json().id}`)).length === 3, 3_000)
+    const after = await tasksOf(sql`visit_id = ${v.json().id} and task_type = 'visit_confirmation'`)
+    expect(after.map((x) => x.status).sort()).toEqual(['cancelled', 'open'])
+    expect(after.find((x) => x.status === 'open')!.details).toBe('Moved: Mum asked for the next day')
   })
 
   it('a family group conference: invitations, a venue, a minute-taker and the minutes (due after the meeting)', async () => {

@@ -169,3 +169,31 @@ describe('every /api answer', () => {
     }
   })
 })
+
+describe('audit only what happened', () => {
+  it('moving a visit while it is being cancelled: one clear 409 for the losers, an audit row per real move', async () => {
+    const v = await practitioner.request('POST', `/api/families/${family.id}/visits`, {
+      kind: 'home_visit',
+      startsAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+      place: 'At home',
+    })
+    expect(v.statusCode).toBe(201)
+    const id = v.json().id
+    const moves = Array.from({ length: 12 }, (_, i) =>
+      practitioner.request('PATCH', `/api/visits/${id}`, { place: `Room ${i}`, reason: 'The room changed' }),
+    )
+    const cancel = practitioner.request('POST', `/api/visits/${id}/cancel`, { reason: 'Family away' })
+    const answers = await Promise.all([...moves, cancel])
+    const codes = answers.map((a) => a.statusCode)
+    expect(
+      codes.every((c) => c === 200 || c === 409),
+      codes.join(','),
+    ).toBe(true)
+    const movedOk = answers.slice(0, 12).filter((a) => a.statusCode === 200).length
+    const rows = (await dbx.handle.db.execute(
+      sql`select count(*)::int n from audit_events where action = 'visit.move' and record_id = ${id}`,
+    )) as unknown as { rows: { n: number }[] }
+    expect(rows.rows[0]!.n).toBe(movedOk)
+    expect(answers[12]!.statusCode).toBe(200)
+  })
+})

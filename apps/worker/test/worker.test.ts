@@ -42,6 +42,7 @@ describe('jobs', () => {
       'insight.session_booked',
       'referral.received',
       'visit.booked',
+      'visit.moved',
       'workers.changed',
     ])
   })

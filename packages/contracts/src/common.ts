@@ -9,14 +9,15 @@ export const Uuid = z.uuid({ message: 'must be an id (UUID)' })
 export const MIN_YEAR = 1900
 export const MAX_YEAR = 2100
 const yearOf = (s: string) => Number(s.slice(0, 4))
-export const inYears = (s: string) => yearOf(s) >= MIN_YEAR && yearOf(s) <= MAX_YEAR
+/** True for a date in the years Hearth reasons about; a malformed one is left to the format check. */
+export const inYears = (s: string) => !/^\d{4}/.test(s) || (yearOf(s) >= MIN_YEAR && yearOf(s) <= MAX_YEAR)
 const yearsMessage = { message: `must be a date between ${MIN_YEAR} and ${MAX_YEAR}` }
 
 /** A date and time with its offset, in the years Hearth reasons about. */
 export const DateTime = (message: string) =>
   z.iso.datetime({ offset: true, message }).refine((s) => {
     const y = new Date(s).getUTCFullYear()
-    return y >= MIN_YEAR && y <= MAX_YEAR
+    return Number.isNaN(y) || (y >= MIN_YEAR && y <= MAX_YEAR)
   }, yearsMessage)
 export const IdParams = z.object({ id: Uuid })
 

@@ -21,7 +21,13 @@ export const JOBS = {
     queue: QUEUES.default,
     payload: z.object({
       councilId: z.uuid(),
-      trigger: z.enum(['visit.booked', 'workers.changed', 'referral.received', 'insight.session_booked']),
+      trigger: z.enum([
+        'visit.booked',
+        'visit.moved',
+        'workers.changed',
+        'referral.received',
+        'insight.session_booked',
+      ]),
       subjectId: z.uuid(),
       teamId: z.uuid().nullable().optional(),
     }),

@@ -72,29 +72,32 @@ export function ErrorSummary({ error }: { error: unknown }) {
       <div className="govuk-error-summary__body">
         <ul className="govuk-list govuk-error-summary__list">
           {apiError && apiError.details.length > 0 ? (
-            apiError.details.map((d) => {
-              const f = found[d.field]
-              const text = humanMessage(f?.label ?? '', d, f?.kind)
-              return (
-                <li key={d.field}>
-                  {f ? (
-                    <a
-                      href={`#${f.id}`}
-                      onClick={(e) => {
-                        e.preventDefault()
-                        const el = document.getElementById(f.id)
-                        el?.scrollIntoView({ block: 'center' })
-                        el?.focus()
-                      }}
-                    >
-                      {text}
-                    </a>
-                  ) : (
-                    text
-                  )}
-                </li>
-              )
-            })
+            // one message per field, as beside the field: the first problem found
+            apiError.details
+              .filter((d, i, all) => all.findIndex((x) => x.field === d.field) === i)
+              .map((d) => {
+                const f = found[d.field]
+                const text = humanMessage(f?.label ?? '', d, f?.kind)
+                return (
+                  <li key={d.field}>
+                    {f ? (
+                      <a
+                        href={`#${f.id}`}
+                        onClick={(e) => {
+                          e.preventDefault()
+                          const el = document.getElementById(f.id)
+                          el?.scrollIntoView({ block: 'center' })
+                          el?.focus()
+                        }}
+                      >
+                        {text}
+                      </a>
+                    ) : (
+                      text
+                    )}
+                  </li>
+                )
+              })
           ) : (
             <li>{message}</li>
           )}

@@ -1,6 +1,7 @@
 import type { Ctx, Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { families, visits, writeAudit } from '@hearth/db'
+import { enqueueInTx } from '@hearth/jobs'
 import { AppError } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
 import { loadVisit, view } from './visit-queries'
@@ -26,6 +27,8 @@ export async function moveVisit(
       })
       .where(and(eq(visits.councilId, ctx.councilId), eq(visits.id, visitId), eq(visits.status, 'booked')))
       .returning()
+    // cancelled (or moved to cancelled) while this was being written: say so, and record nothing
+    if (!r.length) throw new AppError('conflict', 'This visit was cancelled. Book a new one instead.')
     await writeAudit(tx, {
       ...ctx,
       action: 'visit.move',
@@ -33,6 +36,12 @@ export async function moveVisit(
       recordId: visitId,
       familyId: v.familyId,
       details: { from: v.startsAt.toISOString(), fields: Object.keys(input).filter((k) => k !== 'reason') },
+    })
+    // the family is told the new time (or place), and why: a new confirmation for the enablers
+    await enqueueInTx(tx, ctx.councilId, 'admin.tasks', {
+      councilId: ctx.councilId,
+      trigger: 'visit.moved',
+      subjectId: visitId,
     })
     return r
   })

@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm'
-import { createTask, visits } from '@hearth/db'
+import { and, eq, inArray } from 'drizzle-orm'
+import { adminTasks, createTask, visits } from '@hearth/db'
 import { tasksForVisit, type VisitKind } from '@hearth/domain'
 import type { TaskRuleSet } from '../enablers/task-rules'
 
@@ -29,5 +29,41 @@ export const taskRules: TaskRuleSet = {
       )
     }
     return ids
+  },
+  /**
+   * A visit moved: the confirmation not yet sent is cancelled (it names the old time), and a new
+   * one tells the family the new time or place and why. One per new time, however often retried.
+   */
+  'visit.moved': async (tx, p) => {
+    const [v] = await tx
+      .select()
+      .from(visits)
+      .where(and(eq(visits.councilId, p.councilId), eq(visits.id, p.subjectId)))
+    if (v?.status !== 'booked') return []
+    const taskType = tasksForVisit(v.kind as VisitKind, false)[0]!
+    await tx
+      .update(adminTasks)
+      .set({ status: 'cancelled', outcome: 'The visit moved: a new confirmation replaces this one.' })
+      .where(
+        and(
+          eq(adminTasks.councilId, p.councilId),
+          eq(adminTasks.visitId, v.id),
+          eq(adminTasks.taskType, taskType),
+          inArray(adminTasks.status, ['open', 'claimed', 'held']),
+        ),
+      )
+    return [
+      await createTask(tx, {
+        councilId: p.councilId,
+        sourceKey: `visit:${v.id}:moved:${v.startsAt.toISOString()}:${v.place}`,
+        taskType,
+        teamId: v.teamId,
+        familyId: v.familyId,
+        visitId: v.id,
+        requestedBy: v.bookedBy,
+        details: v.lastChangeReason ? `Moved: ${v.lastChangeReason}` : 'Moved',
+        notAfter: v.startsAt,
+      }),
+    ]
   },
 }
