@@ -56,6 +56,13 @@ describe('organisation', () => {
     expect((await admin.request('GET', `/api/teams/${team.json().id}`)).json().members).toEqual([])
   })
 
+  it('the patches list counts the teams serving each patch', async () => {
+    const list = (await admin.request('GET', '/api/patches')).json() as { name: string; teamCount: number }[]
+    const byName = Object.fromEntries(list.map((p) => [p.name, p.teamCount]))
+    // the demo council: one family-facing team for each of its three patches
+    expect(byName).toMatchObject({ Eastfield: 1, Riverside: 1, Oakhill: 1 })
+  })
+
   it('only family-facing teams serve a patch', async () => {
     const patches = (await admin.request('GET', '/api/patches')).json()
     const res = await admin.request('POST', '/api/teams', {

@@ -10,7 +10,9 @@ export async function listPatches(deps: Deps, ctx: Ctx) {
       id: patches.id,
       name: patches.name,
       postcodeAreas: patches.postcodeAreas,
-      teamCount: sql<number>`(select count(*)::int from ${teams} t where t.council_id = ${patches.councilId} and t.patch_id = ${patches.id})`,
+      // qualified by hand: in a one-table select drizzle leaves columns bare, and a bare "id" here
+      // would be the team's own id (every patch showed 0 teams)
+      teamCount: sql<number>`(select count(*)::int from ${teams} t where t.council_id = "patches"."council_id" and t.patch_id = "patches"."id")`,
     })
     .from(patches)
     .where(eq(patches.councilId, councilId))

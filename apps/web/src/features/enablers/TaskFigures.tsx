@@ -21,6 +21,10 @@ export function TaskFigures() {
         Since {new Date(`${s.since}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long' })},
         enablers saved practitioners about <strong>{minutesInWords(total)}</strong>.
       </p>
+      <p className="govuk-body-s">
+        “Done” counts everything finished in these weeks, including tasks made before them, so it can be more than
+        “made”.
+      </p>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">Admin tasks by kind (last 8 weeks)</caption>
         <thead className="govuk-table__head">
@@ -29,10 +33,10 @@ export function TaskFigures() {
               Kind
             </th>
             <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Created
+              Made in these 8 weeks
             </th>
             <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Done
+              Done in these 8 weeks
             </th>
             <th scope="col" className="govuk-table__header govuk-table__header--numeric">
               Waiting

@@ -1,3 +1,4 @@
+import { ETHNICITY_LABELS, type EthnicityCode } from '@hearth/domain'
 import { useQuery } from '@tanstack/react-query'
 import { useParams } from 'react-router'
 import type { z } from 'zod'
@@ -28,7 +29,7 @@ export function ChildPage() {
             rows={[
               [c.dateOfBirth ? 'Date of birth' : 'Expected date of birth', c.dateOfBirth ?? c.expectedDateOfBirth],
               ['Sex', SEX[c.sex]],
-              ['Ethnicity (census code)', c.ethnicity],
+              ['Ethnicity', ETHNICITY_LABELS[c.ethnicity as EthnicityCode] ?? c.ethnicity],
               ['NHS number', c.nhsNumber],
               ['Unique pupil number', c.upn],
               ['Council child ID', c.laChildId],

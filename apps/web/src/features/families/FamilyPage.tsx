@@ -3,7 +3,7 @@ import type { FormEvent } from 'react'
 import { Link, useParams } from 'react-router'
 import type { z } from 'zod'
 import type { FamilyDetail } from '@hearth/contracts'
-import { ETHNICITY_CODES } from '@hearth/domain'
+import { ETHNICITY_CODES, ETHNICITY_LABELS } from '@hearth/domain'
 import { api } from '../../api'
 import { FamilyContact } from '../team-board/FamilyContact'
 import { FamilyWork } from '../team-board/FamilyWork'
@@ -146,9 +146,9 @@ export function FamilyPage() {
                 />
                 <SelectField
                   name="ethnicity"
-                  label="Ethnicity (census code)"
+                  label="Ethnicity"
                   defaultValue="NOBT"
-                  options={ETHNICITY_CODES.map((c) => ({ value: c, label: c }))}
+                  options={ETHNICITY_CODES.map((c) => ({ value: c, label: ETHNICITY_LABELS[c] }))}
                   error={addChild.error}
                 />
                 <TextField
