@@ -18,7 +18,12 @@ export interface TestApp {
 /** The real app on a given database and the real Redis, with a BullMQ prefix of its own. */
 export async function makeTestApp(
   handle: DbHandle,
-  config: Partial<{ SESSION_IDLE_MINUTES: number; SESSION_ABSOLUTE_HOURS: number }> = {},
+  config: Partial<{
+    SESSION_IDLE_MINUTES: number
+    SESSION_ABSOLUTE_HOURS: number
+    SIGN_IN_LIMIT_PER_IP: number
+    SIGN_IN_LIMIT_PER_EMAIL: number
+  }> = {},
   redisUrl = requireEnv('TEST_REDIS_URL'),
 ): Promise<TestApp> {
   const redis = createRedis(redisUrl, { retryStrategy: () => 500 })
@@ -39,6 +44,9 @@ export async function makeTestApp(
       WEB_DIST_DIR: undefined,
       TRUST_PROXY: false,
       BULLMQ_PREFIX: prefix,
+      // every test signs in from one address, many times: throttling is tested on its own
+      SIGN_IN_LIMIT_PER_IP: 100_000,
+      SIGN_IN_LIMIT_PER_EMAIL: 1_000,
       ...config,
     },
   })

@@ -29,6 +29,9 @@ export async function startHttpApp(
       WEB_DIST_DIR: WEB_DIST,
       TRUST_PROXY: false,
       BULLMQ_PREFIX: prefix,
+      // browsers in tests all sign in from 127.0.0.1
+      SIGN_IN_LIMIT_PER_IP: 100_000,
+      SIGN_IN_LIMIT_PER_EMAIL: 1_000,
     },
   })
   const address = await app.listen({ host: '127.0.0.1', port: 0 })

@@ -19,6 +19,8 @@ import type { Db } from '@hearth/db'
 import type { QueueName } from '@hearth/jobs'
 import type { Config } from './config'
 import auth from './plugins/auth'
+import rateLimit from '@fastify/rate-limit'
+import { AppError } from './kernel/errors'
 import inputGuard from './plugins/input-guard'
 import errorHandler from './plugins/error-handler'
 import events from './plugins/events'
@@ -37,6 +39,8 @@ export interface AppDeps {
     Config,
     | 'SESSION_IDLE_MINUTES'
     | 'SESSION_ABSOLUTE_HOURS'
+    | 'SIGN_IN_LIMIT_PER_IP'
+    | 'SIGN_IN_LIMIT_PER_EMAIL'
     | 'cookieSecure'
     | 'WEB_DIST_DIR'
     | 'TRUST_PROXY'
@@ -94,6 +98,15 @@ export async function buildApp(
     if (request.url.startsWith('/api')) reply.header('cache-control', 'no-store')
   })
   await app.register(inputGuard)
+  // Throttling (sign-in): counters in Redis, so every API process shares them.
+  await app.register(rateLimit, {
+    global: false,
+    redis: deps.redis,
+    nameSpace: `${deps.config.BULLMQ_PREFIX}:rate:`,
+    skipOnError: false,
+    errorResponseBuilder: () =>
+      new AppError('rate_limited', 'Too many attempts to sign in. Wait a minute, then try again.'),
+  })
   await app.register(cookie)
   await app.register(auth, {
     db: deps.db,

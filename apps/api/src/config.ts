@@ -26,6 +26,9 @@ const EnvSchema = z.object({
     .max(24 * 60)
     .default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  /** Sign-in attempts a minute from one address, and for one email address (shared through Redis). */
+  SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+  SIGN_IN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(1_000).default(10),
   /** Cookies marked Secure (on behind HTTPS in production). */
   COOKIE_SECURE: Bool.optional(),
   MIGRATE_ON_START: Bool.default(true),

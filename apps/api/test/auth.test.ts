@@ -132,14 +132,17 @@ describe('lock-out', () => {
       expect(r.statusCode).toBe(401)
     }
     const last = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password: 'guess' } })
-    expect(last.statusCode).toBe(423)
-    expect(last.json().error.message).toMatch(/locked/)
+    // a stranger guessing learns nothing: the same answer as an unknown email
+    expect(last.statusCode).toBe(401)
+    expect(last.json().error.message).toBe('That email and password do not match an account.')
     const right = await t.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
       payload: { email, password: 'hearth-demo-2026' },
     })
+    // the owner, who knows the password, is told the account is locked
     expect(right.statusCode).toBe(423)
+    expect(right.json().error.message).toMatch(/locked/)
 
     const admin = await signInAs(t.app, 'admin@northmoor.example')
     const [rosa] = await dbx.handle.db.select().from(people).where(eq(people.email, email))

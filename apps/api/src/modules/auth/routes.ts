@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import { AppError } from '../../kernel/errors'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { writeAudit } from '@hearth/db'
 import { ErrorBody, Me, Ok, SignInBody } from '@hearth/contracts'
@@ -31,11 +33,25 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/sign-in',
     {
       config: { access: 'public' },
+      // by address, before anything is read; then by the email tried (a slow spread of guesses at
+      // one account from many addresses is stopped too; its lock-out still applies)
+      onRequest: app.rateLimit({ max: config.SIGN_IN_LIMIT_PER_IP, timeWindow: 60_000 }),
+      preHandler: async (request) => {
+        // (the plugin runs one limiter per request, so the email's is a counter of its own; the key
+        // is a hash, never the address itself)
+        const email = String((request.body as { email?: string }).email ?? '').toLowerCase()
+        const key = `${config.BULLMQ_PREFIX}:rate:sign-in:${createHash('sha256').update(email).digest('hex')}`
+        const [[, n]] = (await app.deps.redis.multi().incr(key).pexpire(key, 60_000, 'NX').exec()) as [
+          [unknown, number],
+        ]
+        if (n > config.SIGN_IN_LIMIT_PER_EMAIL)
+          throw new AppError('rate_limited', 'Too many attempts to sign in. Wait a minute, then try again.')
+      },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email and password',
         body: SignInBody,
-        response: { 200: Ok, 400: ErrorBody, 401: ErrorBody, 423: ErrorBody },
+        response: { 200: Ok, 400: ErrorBody, 401: ErrorBody, 423: ErrorBody, 429: ErrorBody },
       },
     },
     async (request, reply) => {

@@ -32,27 +32,28 @@ export async function signIn(db: Db, email: string, password: string, ctx: SignI
       requestId: ctx.requestId,
     })
 
-  if (!person) {
-    await verifyPassword(password, DUMMY_HASH)
-    throw new AppError('unauthenticated', 'That email and password do not match an account.')
-  }
+  // One cost and one answer for an unknown email, a closed account, a locked one and a wrong
+  // password: the hash always runs, and all four say the same. Only the owner of a locked
+  // account (who knows its password) is told it is locked.
+  const passwordOk = await verifyPassword(password, person?.passwordHash ?? DUMMY_HASH)
+  const noMatch = () => new AppError('unauthenticated', 'That email and password do not match an account.')
+  if (!person) throw noMatch()
   if (person.lockedUntil && person.lockedUntil > now) {
     await audit(person.councilId, person.id, 'auth.sign_in_refused_locked')
-    throw lockedError(person.lockedUntil)
+    if (passwordOk && person.active) throw lockedError(person.lockedUntil)
+    throw noMatch()
   }
-  const ok = person.active && (await verifyPassword(password, person.passwordHash))
+  const ok = person.active && passwordOk
   if (!ok) {
-    const [updated] = await db
+    await db
       .update(people)
       .set({
         failedSignIns: sql`${people.failedSignIns} + 1`,
         lockedUntil: sql`case when ${people.failedSignIns} + 1 >= ${MAX_FAILED_SIGN_INS} then now() + make_interval(mins => ${LOCKOUT_MINUTES}) else ${people.lockedUntil} end`,
       })
       .where(and(eq(people.id, person.id), eq(people.councilId, person.councilId)))
-      .returning({ failed: people.failedSignIns, lockedUntil: people.lockedUntil })
     await audit(person.councilId, person.id, 'auth.sign_in_failed')
-    if (updated?.lockedUntil && updated.lockedUntil > now) throw lockedError(updated.lockedUntil)
-    throw new AppError('unauthenticated', 'That email and password do not match an account.')
+    throw noMatch()
   }
   await db
     .update(people)
