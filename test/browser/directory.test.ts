@@ -106,7 +106,7 @@ describe('in Chromium: the service directory', () => {
     await a.getByRole('button', { name: 'Record the commission' }).click()
     await a
       .getByText(
-        'Nightingale Sleep Support (invented): £1,000 a week, 2027-01-04 to 2027-03-28, £12,000 in all. Sent to strategy for sign-off.',
+        'Nightingale Sleep Support (invented): £1,000 a week, 4 January 2027 to 28 March 2027, £12,000 in all. Sent to strategy for sign-off.',
       )
       .waitFor()
 

@@ -103,7 +103,10 @@ export async function buildApp(
     global: false,
     redis: deps.redis,
     nameSpace: `${deps.config.BULLMQ_PREFIX}:rate:`,
-    skipOnError: false,
+    // Redis down must not stop people signing in (the lock-out in PostgreSQL still counts guesses):
+    // while it is not connected, throttling stands aside rather than wait for it
+    skipOnError: true,
+    allowList: () => deps.redis.status !== 'ready',
     errorResponseBuilder: () =>
       new AppError('rate_limited', 'Too many attempts to sign in. Wait a minute, then try again.'),
   })

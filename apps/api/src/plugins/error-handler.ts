@@ -83,7 +83,7 @@ export default fp(
             code: 'conflict',
             message: 'That would duplicate a record that already exists.',
             requestId,
-            details: pg.constraint ? [{ field: pg.constraint, message: 'already in use' }] : undefined,
+            // never the constraint's name: it says how the database is built, not what to change
           },
         })
       }

@@ -1,4 +1,4 @@
-import { ETHNICITY_LABELS, type EthnicityCode } from '@hearth/domain'
+import { ETHNICITY_LABELS, type EthnicityCode, longDate } from '@hearth/domain'
 import { useQuery } from '@tanstack/react-query'
 import { useParams } from 'react-router'
 import type { z } from 'zod'
@@ -27,7 +27,10 @@ export function ChildPage() {
           </h1>
           <SummaryList
             rows={[
-              [c.dateOfBirth ? 'Date of birth' : 'Expected date of birth', c.dateOfBirth ?? c.expectedDateOfBirth],
+              [
+                c.dateOfBirth ? 'Date of birth' : 'Expected date of birth',
+                longDate((c.dateOfBirth ?? c.expectedDateOfBirth)!),
+              ],
               ['Sex', SEX[c.sex]],
               ['Ethnicity', ETHNICITY_LABELS[c.ethnicity as EthnicityCode] ?? c.ethnicity],
               ['NHS number', c.nhsNumber],

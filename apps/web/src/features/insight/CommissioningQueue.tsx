@@ -1,7 +1,7 @@
 import { type Commission, CommissionStatus, toPence } from './Commissioning'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { pounds } from '@hearth/domain'
+import { pounds, longDate } from '@hearth/domain'
 import { api } from '../../api'
 import { Button, ErrorSummary, Loading, SelectField, TextField } from '../../components/govuk'
 import { since } from '../../components/time'
@@ -76,8 +76,9 @@ export function CommissioningQueue() {
               <p className="govuk-body govuk-!-margin-bottom-2">The family: {c.familyView}</p>
               {c.status === 'commissioned' && (
                 <p className="govuk-body">
-                  {c.providerName}: {pounds(c.weeklyPence ?? 0)} a week, {c.startDate} to {c.endDate},{' '}
-                  {pounds(c.totalPence ?? 0)} in all{c.overBudget ? ' (over the budget)' : ''}.{' '}
+                  {c.providerName}: {pounds(c.weeklyPence ?? 0)} a week, {c.startDate ? longDate(c.startDate) : ''} to{' '}
+                  {c.endDate ? longDate(c.endDate) : ''}, {pounds(c.totalPence ?? 0)} in all
+                  {c.overBudget ? ' (over the budget)' : ''}.{' '}
                   {c.route === 'strategy'
                     ? 'Sent to strategy for sign-off.'
                     : 'Agreed by the team (below the sign-off threshold).'}

@@ -1,3 +1,4 @@
+import { longDate } from '@hearth/domain'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useRef, useState } from 'react'
 import type { z } from 'zod'
@@ -65,7 +66,8 @@ export function Candidates({
             <strong>
               {m.firstName} {m.lastName}
             </strong>
-            {m.dateOfBirth ? `, born ${m.dateOfBirth}` : ''} · {m.familyName} ({m.familyReference}), {m.postcode}
+            {m.dateOfBirth ? `, born ${longDate(m.dateOfBirth)}` : ''} · {m.familyName} ({m.familyReference}),{' '}
+            {m.postcode}
             {m.openToTeam && (
               <>
                 {' '}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { FormEvent } from 'react'
 import { Link, useParams } from 'react-router'
-import { pounds } from '@hearth/domain'
+import { pounds, longDate } from '@hearth/domain'
 import { api } from '../../api'
 import { ProposalStatus, type Proposal } from './Proposals'
 import { Button, ErrorSummary, Loading, Radios, SummaryList, TextArea, TextField } from '../../components/govuk'
@@ -65,7 +65,7 @@ export function ProposalPage() {
               ['Conversation', String(x.conversationStage)],
               ['Proposed by', `${x.proposedByName}, ${new Date(x.createdAt).toLocaleDateString('en-GB')}`],
               ['Approvals needed', x.route === 'strategy' ? String(x.approvalsNeeded) : 'None: decided by the team'],
-              ...(x.reviewDate ? [['Review by', x.reviewDate] as [string, string]] : []),
+              ...(x.reviewDate ? [['Review by', longDate(x.reviewDate)] as [string, string]] : []),
             ]}
           />
           {x.decisions.length > 0 && (

@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { FormEvent } from 'react'
+import { type FormEvent, useState } from 'react'
 import { Link } from 'react-router'
 import type { z } from 'zod'
 import type { ProposalView } from '@hearth/contracts'
-import { pounds } from '@hearth/domain'
+import { pounds, longDate } from '@hearth/domain'
 import { api } from '../../api'
 import { Button, ErrorSummary, SelectField, TextArea, TextField, FormScope } from '../../components/govuk'
 
@@ -22,7 +22,9 @@ export function ProposalStatus({ p }: { p: Proposal }) {
     default:
       return (
         <strong className={`govuk-tag ${p.overdue ? 'govuk-tag--red' : 'govuk-tag--blue'}`}>
-          {p.overdue ? 'Strategy decision overdue' : `With strategy, due ${p.decisionDueDate}`}
+          {p.overdue
+            ? 'Strategy decision overdue'
+            : `With strategy, due ${p.decisionDueDate ? longDate(p.decisionDueDate) : ''}`}
         </strong>
       )
   }
@@ -51,6 +53,19 @@ export function FamilyProposals({ familyId }: { familyId: string }) {
     mutationFn: (body: unknown) => api<Proposal>('POST', `/api/families/${familyId}/proposals`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['proposals'] }),
   })
+  const thresholds = useQuery({
+    queryKey: ['spend-thresholds'],
+    queryFn: () => api<{ current: { signOffPence: number } }>('GET', '/api/spend-thresholds'),
+  })
+  // what the proposal will cost in all and who decides, shown before "Propose"
+  const [preview, setPreview] = useState<{ total: number; stage: number } | null>(null)
+  const onInput = (e: FormEvent<HTMLFormElement>) => {
+    const f = new FormData(e.currentTarget)
+    const weekly = Math.round(Number(String(f.get('weekly') ?? '').replace(/[£,\s]/g, '')) * 100)
+    const weeks = Number(f.get('weeks'))
+    setPreview(weekly > 0 && weeks > 0 ? { total: weekly * weeks, stage: Number(f.get('conversationStage')) } : null)
+  }
+  const signOff = thresholds.data?.current.signOffPence
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
     const form = e.currentTarget
@@ -67,7 +82,12 @@ export function FamilyProposals({ familyId }: { familyId: string }) {
         conversationStage: Number(f.get('conversationStage')),
         serviceId: f.get('serviceId') || null,
       },
-      { onSuccess: () => form.reset() },
+      {
+        onSuccess: () => {
+          form.reset()
+          setPreview(null)
+        },
+      },
     )
   }
   return (
@@ -104,11 +124,11 @@ export function FamilyProposals({ familyId }: { familyId: string }) {
                 <strong>
                   {propose.data.route === 'team'
                     ? 'Recorded as a team decision.'
-                    : `Sent to the strategy team: they decide by ${propose.data.decisionDueDate}.`}
+                    : `Sent to the strategy team: they decide by ${propose.data.decisionDueDate ? longDate(propose.data.decisionDueDate) : 'their deadline'}.`}
                 </strong>
               </p>
             )}
-            <form onSubmit={submit} noValidate>
+            <form onSubmit={submit} onInput={onInput} noValidate>
               <TextField name="what" label="What is proposed" error={propose.error} width="govuk-input--width-30" />
               <TextField name="forWhom" label="Who it is for" error={propose.error} width="govuk-input--width-30" />
               <SelectField
@@ -144,6 +164,14 @@ export function FamilyProposals({ familyId }: { familyId: string }) {
                 ]}
                 error={propose.error}
               />
+              {preview && (
+                <div className="govuk-inset-text" aria-live="polite">
+                  In all: <strong>{pounds(preview.total)}</strong>.{' '}
+                  {signOff !== undefined && preview.stage === 3 && preview.total >= signOff
+                    ? `It goes to the strategy team to decide (conversation 3, at or above ${pounds(signOff)}).`
+                    : 'The team decides it, and it is recorded in the team’s decisions.'}
+                </div>
+              )}
               <Button disabled={propose.isPending}>Propose</Button>
             </form>
           </div>

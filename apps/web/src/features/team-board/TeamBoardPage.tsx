@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router'
 import { TeamInsight } from '../insight/Insight'
 import type { z } from 'zod'
 import type { Board, RotaDay } from '@hearth/contracts'
-import { CONVERSATION_STAGES } from '@hearth/domain'
+import { CONVERSATION_STAGES, longDate } from '@hearth/domain'
 import { dateTime } from '../../components/time'
 import { api } from '../../api'
 import { ErrorSummary, Loading, Panel } from '../../components/govuk'
@@ -250,7 +250,7 @@ export function TeamBoardPage() {
               </td>
               <td data-label="On duty" className="govuk-table__cell">
                 <label className="govuk-visually-hidden" htmlFor={`duty-${d.day}`}>
-                  On duty on {d.day}
+                  On duty on {longDate(d.day)}
                 </label>
                 <select
                   className="govuk-select"
