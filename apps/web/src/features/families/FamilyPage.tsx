@@ -12,6 +12,7 @@ import { AskInsight, Chronology } from '../insight/Insight'
 import { FamilyServices } from '../directory/FamilyServices'
 import { useLiveEvents } from '../../live'
 import { hasRole, useMe } from '../../session'
+import { AddPerson, relationshipWords } from './AddPerson'
 import { BackLink, Button, ErrorSummary, Loading, SelectField, SummaryList, TextField } from '../../components/govuk'
 
 export function FamilyPage() {
@@ -97,15 +98,29 @@ export function FamilyPage() {
             <p className="govuk-body">No one recorded yet.</p>
           ) : (
             <ul className="govuk-list govuk-list--bullet">
-              {f.relationships.map((r) => (
-                <li key={r.id}>
-                  {adultName(r.adultId)} is {r.kind.replace('_', ' ')} to {childName(r.childId)}.
-                  {r.strengths ? ` Going well: ${r.strengths}` : ''}
-                  {r.worries ? ` Worries: ${r.worries}` : ''}
+              {f.adults.map((a) => (
+                <li key={a.id}>
+                  <strong>{a.name}</strong>
+                  {a.description ? ` (${a.description})` : ''}
+                  {a.livesWithFamily ? ', lives with the family' : ''}.
+                  {f.relationships
+                    .filter((r) => r.adultId === a.id)
+                    .map((r) => (
+                      <span key={r.id}>
+                        {' '}
+                        {adultName(r.adultId)} is {relationshipWords(r.kind)} to {childName(r.childId)}.
+                        {r.strengths ? ` Going well: ${r.strengths}` : ''}
+                        {r.worries ? ` Worries: ${r.worries}` : ''}
+                      </span>
+                    ))}
                 </li>
               ))}
             </ul>
           )}
+          <AddPerson
+            familyId={f.id}
+            kids={f.children.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` }))}
+          />
           <details className="govuk-details">
             <summary className="govuk-details__summary">
               <span className="govuk-details__summary-text">Add a child</span>
