@@ -1,6 +1,6 @@
 import { Queue, Worker, type Job } from 'bullmq'
 import type { Redis } from 'ioredis'
-import type { Db } from '@hearth/db'
+import { type Db, safeErrorText } from '@hearth/db'
 import {
   createRedis,
   isJobName,
@@ -64,7 +64,12 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     if (!isJobName(job.name)) throw new Error(`unknown job ${job.name}`)
     const payload = parsePayload(job.name, job.data)
     const handler = HANDLERS[job.name]
-    await handler.run(ctx, payload as never)
+    try {
+      await handler.run(ctx, payload as never)
+    } catch (err) {
+      // the failure reason is kept on the job and shown on the dead-letter screen: codes only
+      throw new Error(safeErrorText(err))
+    }
   }
 
   const workerConnections: Redis[] = []

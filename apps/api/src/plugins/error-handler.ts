@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { safeErrorText } from '@hearth/db'
 import { AppError, type FieldProblem } from '../kernel/errors'
 
 interface PgLikeError {
@@ -97,7 +98,8 @@ export default fp(
         // Fastify's own client errors (bad JSON, body too large, wrong content type).
         return reply.code(status).send({ error: { code: 'bad_request', message: (err as Error).message, requestId } })
       }
-      request.log.error({ err }, 'unhandled error')
+      // never the error itself: a failed query's message carries its parameters (personal data)
+      request.log.error({ error: safeErrorText(err), name: (err as Error).name }, 'unhandled error')
       return reply.code(500).send({
         error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.', requestId },
       })
