@@ -73,7 +73,7 @@ export interface Session {
     method: InjectOptions['method'],
     url: string,
     body?: unknown,
-    opts?: { csrf?: string | null },
+    opts?: { csrf?: string | null; headers?: Record<string, string> },
   ): Promise<LightMyRequestResponse>
 }
 
@@ -92,7 +92,11 @@ export async function signInAs(app: FastifyInstance, email: string, password = T
       app.inject({
         method,
         url,
-        headers: { cookie, ...(opts?.csrf === null ? {} : { 'x-csrf-token': opts?.csrf ?? csrfToken }) },
+        headers: {
+          cookie,
+          ...(opts?.csrf === null ? {} : { 'x-csrf-token': opts?.csrf ?? csrfToken }),
+          ...opts?.headers,
+        },
         ...(body === undefined ? {} : { payload: body as object }),
       }),
   }

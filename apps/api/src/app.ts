@@ -26,6 +26,7 @@ import errorHandler from './plugins/error-handler'
 import events from './plugins/events'
 import readAudit from './plugins/read-audit'
 import health from './plugins/health'
+import idempotency from './plugins/idempotency'
 
 /** Route files: `routes.ts` or `<name>.routes.ts` in a module folder (not their tests). */
 const ROUTE_FILE = /(^|[/\\.])routes\.(ts|js)$/
@@ -52,6 +53,32 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps
   }
+}
+
+type OpenApiDoc = { paths?: Record<string, Record<string, { parameters?: unknown[] }>> }
+
+/** Every change takes an Idempotency-Key (the idempotency plugin): said once here for each operation. */
+function withIdempotencyHeader(doc: object) {
+  const api = (doc as { openapiObject: unknown }).openapiObject as OpenApiDoc
+  for (const [path, ops] of Object.entries(api.paths ?? {})) {
+    if (!path.startsWith('/api/') || path.startsWith('/api/auth/')) continue
+    for (const [method, op] of Object.entries(ops)) {
+      if (!['post', 'put', 'patch', 'delete'].includes(method)) continue
+      op.parameters ??= []
+      const params = op.parameters
+      if (params.some((p) => (p as { name?: string }).name?.toLowerCase() === 'idempotency-key')) continue
+      params.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description:
+          'Any unique string of 8 to 200 letters, digits or - _ . : for this change. Sent again, the same key ' +
+          'returns the first answer instead of making a second change (kept for 24 hours).',
+        schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{8,200}$' },
+      })
+    }
+  }
+  return api as never
 }
 
 /** Builds the app without listening, so tests drive it through app.inject. */
@@ -117,6 +144,7 @@ export async function buildApp(
     absoluteHours: deps.config.SESSION_ABSOLUTE_HOURS,
     cookieSecure: deps.config.cookieSecure,
   })
+  await app.register(idempotency, { db: deps.db })
   await app.register(readAudit, { db: deps.db, redis: deps.redis, prefix: deps.config.BULLMQ_PREFIX })
   await app.register(swagger, {
     openapi: {
@@ -130,6 +158,7 @@ export async function buildApp(
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: withIdempotencyHeader,
   })
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
 

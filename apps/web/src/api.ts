@@ -30,6 +30,20 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token
 }
 
+/** A random key (also where crypto.randomUUID is missing: pages not served over HTTPS). */
+export function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/**
+ * The Idempotency-Key of each change in flight or not yet answered, by what it sends: a double
+ * click, or the same form sent again after a dropped connection, carries the same key, so the
+ * server makes one change and gives both the same answer. Once answered, the next identical
+ * change (a second visit on purpose) gets a new key.
+ */
+const pendingKeys = new Map<string, string>()
+
 export async function api<T>(
   method: string,
   path: string,
@@ -37,14 +51,18 @@ export async function api<T>(
   extraHeaders: Record<string, string> = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders }
-  if (body !== undefined) headers['content-type'] = 'application/json'
+  const payload = body === undefined ? undefined : JSON.stringify(body)
+  if (payload !== undefined) headers['content-type'] = 'application/json'
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
-  const res = await fetch(path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin',
-  })
+  const change = method !== 'GET' ? `${method} ${path} ${payload ?? ''}` : null
+  if (change && !headers['idempotency-key']) {
+    const key = pendingKeys.get(change) ?? newKey()
+    pendingKeys.set(change, key)
+    headers['idempotency-key'] = key
+  }
+  // no answer at all (fetch throws): the key stays, so sending the same again cannot make it twice
+  const res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' })
+  if (change && res.status < 500) pendingKeys.delete(change)
   const text = await res.text()
   const data = text ? JSON.parse(text) : null
   if (!res.ok) {

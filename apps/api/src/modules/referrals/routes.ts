@@ -32,7 +32,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/referrals',
     {
-      config: { access: FRONT_DOOR },
+      config: { access: FRONT_DOOR, idempotency: 'own' },
       schema: {
         tags,
         summary:

@@ -4,13 +4,13 @@ import { useNavigate } from 'react-router'
 import type { z } from 'zod'
 import type { ReferralDetail } from '@hearth/contracts'
 import { FAMILY_CONSENT, FAMILY_CONSENT_LIST, REFERRAL_SOURCE_CODES, REFERRAL_SOURCES } from '@hearth/domain'
-import { api } from '../../api'
+import { api, newKey } from '../../api'
 import { BackLink, Button, ErrorSummary, Radios, SelectField, TextArea, TextField } from '../../components/govuk'
 import { Candidates, type ChildRow, localNow } from './Candidates'
 
 export function NewReferralPage() {
   const navigate = useNavigate()
-  const [idempotencyKey] = useState(() => crypto.randomUUID())
+  const [idempotencyKey] = useState(() => newKey())
   const [rows, setRows] = useState<ChildRow[]>([
     { key: 1, mode: 'new', firstName: '', lastName: '', dateOfBirth: '', sex: 'U' },
   ])
