@@ -23,12 +23,15 @@ export async function makeTestApp(
     SESSION_ABSOLUTE_HOURS: number
     SIGN_IN_LIMIT_PER_IP: number
     SIGN_IN_LIMIT_PER_EMAIL: number
+    EVENTS_RECHECK_SECONDS: number
+    /** Two test apps with one prefix act as two API processes sharing Redis. */
+    BULLMQ_PREFIX: string
   }> = {},
   redisUrl = requireEnv('TEST_REDIS_URL'),
 ): Promise<TestApp> {
   const redis = createRedis(redisUrl, { retryStrategy: () => 500 })
   redis.on('error', () => {})
-  const prefix = `{t${randomBytes(4).toString('hex')}}`
+  const prefix = config.BULLMQ_PREFIX ?? `{t${randomBytes(4).toString('hex')}}`
   const queues = Object.fromEntries(
     Object.values(QUEUES).map((n) => [n, new Queue(n, { connection: redis, prefix })]),
   ) as Record<QueueName, Queue>
@@ -47,6 +50,7 @@ export async function makeTestApp(
       // every test signs in from one address, many times: throttling is tested on its own
       SIGN_IN_LIMIT_PER_IP: 100_000,
       SIGN_IN_LIMIT_PER_EMAIL: 1_000,
+      EVENTS_RECHECK_SECONDS: 25,
       ...config,
     },
   })

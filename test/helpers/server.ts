@@ -32,6 +32,7 @@ export async function startHttpApp(
       // browsers in tests all sign in from 127.0.0.1
       SIGN_IN_LIMIT_PER_IP: 100_000,
       SIGN_IN_LIMIT_PER_EMAIL: 1_000,
+      EVENTS_RECHECK_SECONDS: 25,
     },
   })
   const address = await app.listen({ host: '127.0.0.1', port: 0 })

@@ -46,6 +46,7 @@ export interface AppDeps {
     | 'WEB_DIST_DIR'
     | 'TRUST_PROXY'
     | 'BULLMQ_PREFIX'
+    | 'EVENTS_RECHECK_SECONDS'
   >
 }
 
@@ -162,7 +163,13 @@ export async function buildApp(
   })
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
 
-  await app.register(events, { redis: deps.redis, prefix: deps.config.BULLMQ_PREFIX })
+  await app.register(events, {
+    redis: deps.redis,
+    prefix: deps.config.BULLMQ_PREFIX,
+    db: deps.db,
+    idleMinutes: deps.config.SESSION_IDLE_MINUTES,
+    recheckMs: deps.config.EVENTS_RECHECK_SECONDS * 1000,
+  })
   await app.register(health)
   // Every capability's routes: each modules/<capability>/routes.ts (or *.routes.ts) under /api,
   // discovered here, so a new capability adds a folder and edits nothing else.

@@ -10,7 +10,6 @@ import {
   makeFamily,
   makePatch,
   makeTeam,
-  type Session,
   signInAs,
   type TestApp,
 } from '../../../test/kit'
@@ -24,8 +23,8 @@ let t: TestApp
 let dbx: Awaited<ReturnType<typeof freshDatabase>>
 let council: Council
 let family: Family
-let lead: Session
-let coWorker: Session
+let lead: Awaited<ReturnType<typeof signInAs>>
+let coWorker: Awaited<ReturnType<typeof signInAs>>
 
 beforeAll(async () => {
   dbx = await freshDatabase()

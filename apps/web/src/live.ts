@@ -27,7 +27,10 @@ export function useLiveEvents(onEvent?: (type: string, data: Record<string, unkn
       'tasks.changed',
       'insight.changed',
     ]
-    const listeners = types.map((t) => [t, handle(t)] as const)
+    // The server ended the stream: signed out, or this person's roles or teams changed.
+    // Who they are now is read again (a signed-out page goes to sign-in).
+    const sessionChanged = () => void queryClient.invalidateQueries({ queryKey: ['me'] })
+    const listeners = [...types.map((t) => [t, handle(t)] as const), ['session.changed', sessionChanged] as const]
     for (const [t, l] of listeners) source.addEventListener(t, l)
     return () => {
       for (const [t, l] of listeners) source.removeEventListener(t, l)

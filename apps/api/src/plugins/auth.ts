@@ -63,9 +63,17 @@ export interface AuthOptions {
   cookieSecure: boolean
 }
 
-/** One round trip: the session, its person and council, and the person's teams. Runs on every request. */
-async function loadActor(db: Db, token: string, idleMinutes: number): Promise<Actor | null> {
-  const tokenHash = hashToken(token)
+/**
+ * One round trip: the session, its person and council, and the person's teams. Runs on every
+ * request (which pushes the idle expiry forward); `touch: false` only looks (a live stream
+ * re-checking its session is not activity).
+ */
+export async function loadActor(
+  db: Db,
+  tokenHash: string,
+  idleMinutes: number,
+  { touch = true }: { touch?: boolean } = {},
+): Promise<Actor | null> {
   const now = new Date()
   const result = await db.execute(sql`
     select s.council_id, s.csrf_token, s.expires_at, s.absolute_expires_at, s.last_seen_at,
@@ -97,7 +105,7 @@ async function loadActor(db: Db, token: string, idleMinutes: number): Promise<Ac
   const teamRows = (typeof row.teams === 'string' ? JSON.parse(row.teams) : row.teams) as Actor['teams']
   const absolute = new Date(row.absolute_expires_at)
   let expiresAt = new Date(row.expires_at)
-  if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+  if (touch && now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
     expiresAt = new Date(Math.min(now.getTime() + idleMinutes * 60_000, absolute.getTime()))
     await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.tokenHash, tokenHash))
   }
@@ -143,7 +151,7 @@ export default fp<AuthOptions>(
     // Runs before the body is parsed or validated: a caller without access learns nothing about the route's schema.
     app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
       const token = request.cookies[SESSION_COOKIE]
-      if (token) request.actor = await loadActor(opts.db, token, opts.idleMinutes)
+      if (token) request.actor = await loadActor(opts.db, hashToken(token), opts.idleMinutes)
       const access = request.routeOptions.config?.access
       if (!request.routeOptions.url) return // not-found handler
       if (access === 'public') return

@@ -1,35 +1,59 @@
 import type { ServerResponse } from 'node:http'
 import fp from 'fastify-plugin'
 import type { Redis } from 'ioredis'
+import type { Db } from '@hearth/db'
 import { eventsChannel, nudgeOutbox, publishEvent, type HearthEvent } from '@hearth/jobs'
+import { type Actor, loadActor } from './auth'
 
 interface Client {
   councilId: string
+  personId: string
+  tokenHash: string
+  /** What the stream was opened with: a change to either ends it (the page reconnects afresh). */
+  grants: string
   teamIds: Set<string>
   res: ServerResponse
+  end(): void
 }
+
+/** Asks every API process to re-check streams: a session ended, or a person's access changed. */
+type Control = { kind: 'session.ended'; tokenHash: string } | { kind: 'person.changed'; personId: string }
 
 declare module 'fastify' {
   interface FastifyInstance {
     events: {
-      /** Streams events for this person's council and teams to an open response. */
-      attach(res: ServerResponse, councilId: string, teamIds: string[]): () => void
+      /** Streams events for this person's council and teams to an open response, while the session lasts. */
+      attach(res: ServerResponse, actor: Actor): () => void
       publish(event: HearthEvent): Promise<void>
       /** After a commit that wrote outbox rows: the worker relays now, not at its next poll. Best effort. */
       nudgeOutbox(): Promise<void>
+      /** A session ended (sign-out): its streams close, in every API process. */
+      sessionEnded(tokenHash: string): Promise<void>
+      /** A person's roles, teams or account changed: their streams are re-checked, in every API process. */
+      personChanged(personId: string): Promise<void>
     }
   }
 }
 
+const grantsOf = (actor: Pick<Actor, 'roles' | 'teams'>) =>
+  JSON.stringify([[...actor.roles].sort(), actor.teams.map((t) => t.id).sort()])
+
 /**
  * Live updates: one Redis subscriber per API process fans events out to the server-sent-event
  * streams it holds, filtered by council and team. Events carry ids only.
+ *
+ * A stream lives no longer than its session and the access it was opened with: it closes on
+ * sign-out, on the account's closure, when the session expires, and when the person's roles or
+ * teams change. Sign-out and changes are announced on a control channel to every API process;
+ * each stream also re-checks its session every `recheckMs` (the heartbeat), which catches expiry
+ * and anything announced while Redis was away.
  */
-export default fp<{ redis: Redis; prefix: string }>(
+export default fp<{ redis: Redis; prefix: string; db: Db; idleMinutes: number; recheckMs: number }>(
   async (app, opts) => {
     const clients = new Set<Client>()
     let subscriber: Redis | null = null
     const channel = eventsChannel(opts.prefix)
+    const controlChannel = `${opts.prefix}:events:control`
 
     const deliver = (raw: string) => {
       let event: HearthEvent
@@ -45,21 +69,69 @@ export default fp<{ redis: Redis; prefix: string }>(
       }
     }
 
+    /** The session still open, and the person's access as it was when the stream opened? */
+    async function recheck(c: Client) {
+      let actor: Actor | null
+      try {
+        actor = await loadActor(opts.db, c.tokenHash, opts.idleMinutes, { touch: false })
+      } catch {
+        return // the database is away: the next heartbeat asks again
+      }
+      if (!actor || actor.personId !== c.personId || grantsOf(actor) !== c.grants) c.end()
+    }
+
+    const control = (raw: string) => {
+      let msg: Control
+      try {
+        msg = JSON.parse(raw)
+      } catch {
+        return
+      }
+      for (const c of clients) {
+        if (msg.kind === 'session.ended' && c.tokenHash === msg.tokenHash) c.end()
+        if (msg.kind === 'person.changed' && c.personId === msg.personId) void recheck(c)
+      }
+    }
+
     async function ensureSubscribed() {
       if (subscriber) return
       subscriber = opts.redis.duplicate()
       subscriber.on('error', () => {})
-      subscriber.on('message', (_ch, msg) => deliver(msg))
-      await subscriber.subscribe(channel)
+      subscriber.on('message', (ch, msg) => (ch === controlChannel ? control(msg) : deliver(msg)))
+      await subscriber.subscribe(channel, controlChannel)
+    }
+
+    /** Acted on here at once (Redis may be away), and announced to the other API processes. */
+    async function announce(msg: Control) {
+      const raw = JSON.stringify(msg)
+      control(raw)
+      await opts.redis.publish(controlChannel, raw).catch(() => {})
     }
 
     app.decorate('events', {
-      attach(res, councilId, teamIds) {
-        const client: Client = { councilId, teamIds: new Set(teamIds), res }
+      attach(res, actor) {
+        let heartbeat: NodeJS.Timeout | undefined
+        const client: Client = {
+          councilId: actor.councilId,
+          personId: actor.personId,
+          tokenHash: actor.sessionTokenHash,
+          grants: grantsOf(actor),
+          teamIds: new Set(actor.teams.map((t) => t.id)),
+          res,
+          end() {
+            if (!clients.delete(client)) return
+            clearInterval(heartbeat)
+            // tells the page why; it reconnects, and a signed-out person is refused (401)
+            res.end('event: session.changed\ndata: {}\n\n')
+          },
+        }
         clients.add(client)
         void ensureSubscribed().catch(() => {})
-        // Comments keep proxies from closing an idle stream.
-        const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000)
+        // Comments keep proxies from closing an idle stream; each beat re-checks the session.
+        heartbeat = setInterval(() => {
+          res.write(': keep-alive\n\n')
+          void recheck(client)
+        }, opts.recheckMs)
         return () => {
           clearInterval(heartbeat)
           clients.delete(client)
@@ -67,10 +139,12 @@ export default fp<{ redis: Redis; prefix: string }>(
       },
       publish: (event) => publishEvent(opts.redis, opts.prefix, event),
       nudgeOutbox: () => nudgeOutbox(opts.redis, opts.prefix).catch(() => {}),
+      sessionEnded: (tokenHash) => announce({ kind: 'session.ended', tokenHash }),
+      personChanged: (personId) => announce({ kind: 'person.changed', personId }),
     })
 
     app.addHook('onClose', async () => {
-      for (const c of clients) c.res.end()
+      for (const c of clients) c.end()
       clients.clear()
       subscriber?.disconnect()
     })

@@ -26,11 +26,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         'x-accel-buffering': 'no',
       })
       reply.raw.write(': connected\n\n')
-      const detach = app.events.attach(
-        reply.raw,
-        actor.councilId,
-        actor.teams.map((t) => t.id),
-      )
+      const detach = app.events.attach(reply.raw, actor)
       request.raw.on('close', detach)
     },
   )

@@ -135,6 +135,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await addTeamMember(app.deps, auditFrom(request), request.params.id, request.body.personId)
+      await app.events.personChanged(request.body.personId)
       reply.code(201)
       return { ok: true as const }
     },
@@ -152,6 +153,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await removeTeamMember(app.deps, auditFrom(request), request.params.id, request.params.personId)
+      // their live stream closes now, in every API process, not at its next heartbeat
+      await app.events.personChanged(request.params.personId)
       return { ok: true as const }
     },
   )
@@ -204,7 +207,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Person, ...errors },
       },
     },
-    async (request) => updatePerson(app.deps, auditFrom(request), request.params.id, request.body),
+    async (request) => {
+      const person = await updatePerson(app.deps, auditFrom(request), request.params.id, request.body)
+      await app.events.personChanged(request.params.id)
+      return person
+    },
   )
 }
 export default routes

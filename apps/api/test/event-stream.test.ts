@@ -1,0 +1,155 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sessions } from '@hearth/db'
+import {
+  buildTestApp,
+  type Council,
+  freshDatabase,
+  makeCouncil,
+  makePatch,
+  makeTeam,
+  type Session,
+  signInAs,
+  type Team,
+  type TestApp,
+} from '../../../test/kit'
+
+/**
+ * The live-events stream lives no longer than its session and the access it opened with
+ * (#18 finding 4). Two API processes share Redis: `a` holds the streams, `b` takes the sign-outs
+ * and changes, so closing works across processes. Their heartbeat is five minutes, so a stream
+ * that closes within a second closed on the announcement; `quick` re-checks every 200 ms, for
+ * what only the heartbeat can see (a session that expired).
+ */
+let dbx: Awaited<ReturnType<typeof freshDatabase>>
+let a: TestApp
+let b: TestApp
+let quick: TestApp
+let council: Council
+let team: Team
+let admin: Session
+
+beforeAll(async () => {
+  dbx = await freshDatabase()
+  const prefix = `{ev${Date.now().toString(36)}}`
+  a = await buildTestApp(dbx.handle, { EVENTS_RECHECK_SECONDS: 300, BULLMQ_PREFIX: prefix })
+  b = await buildTestApp(dbx.handle, { EVENTS_RECHECK_SECONDS: 300, BULLMQ_PREFIX: prefix })
+  quick = await buildTestApp(dbx.handle, { EVENTS_RECHECK_SECONDS: 0.2 })
+  council = await makeCouncil(dbx.handle.db)
+  const patch = await makePatch(dbx.handle.db, council, { postcodeAreas: ['NM1'] })
+  team = await makeTeam(dbx.handle.db, council, { patch })
+  admin = await signInAs(b.app, dbx.handle.db, council, 'administrator')
+})
+afterAll(async () => {
+  for (const t of [a, b, quick]) await t.close()
+  await dbx.drop()
+})
+
+/** Opens the stream over real HTTP; collects event types and notices when the server ends it. */
+async function openStream(t: TestApp, s: Session) {
+  const address = await t.app
+    .listen({ host: '127.0.0.1', port: 0 })
+    .catch(() => `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`)
+  const controller = new AbortController()
+  const stream = { types: [] as string[], ended: false, close: () => controller.abort() }
+  const res = await fetch(`${address}/api/events`, { headers: { cookie: s.cookie }, signal: controller.signal })
+  expect(res.status).toBe(200)
+  const reader = res.body!.getReader()
+  const decoder = new TextDecoder()
+  let buffer = ''
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read()
+        if (done) break
+        buffer += decoder.decode(value, { stream: true })
+        for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
+          const type = buffer
+            .slice(0, i)
+            .split('\n')
+            .find((l) => l.startsWith('event: '))
+          if (type) stream.types.push(type.slice(7))
+          buffer = buffer.slice(i + 2)
+        }
+      }
+    } catch {
+      /* aborted by the test */
+    }
+    stream.ended = true
+  })()
+  await new Promise((r) => setTimeout(r, 150)) // let the subscription start
+  return stream
+}
+
+async function until(check: () => boolean, ms = 1_500) {
+  const end = Date.now() + ms
+  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 20))
+  return check()
+}
+
+const boardChanged = () =>
+  a.app.events.publish({ type: 'board.changed', councilId: council.id, teamIds: [team.id], familyId: team.id })
+
+async function practitionerOnTeam(t: TestApp) {
+  return signInAs(t.app, dbx.handle.db, council, 'practitioner', { teams: [team] })
+}
+
+describe('the live-events stream', () => {
+  it('delivers the team’s events while the session lasts, and closes at once on sign-out', async () => {
+    const p = await practitionerOnTeam(a)
+    const stream = await openStream(a, p)
+    await boardChanged()
+    expect(await until(() => stream.types.includes('board.changed'))).toBe(true)
+    // signed out through the other API process
+    const out = await b.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { cookie: p.cookie, 'x-csrf-token': p.csrf },
+    })
+    expect(out.statusCode).toBe(200)
+    expect(await until(() => stream.ended)).toBe(true)
+    expect(stream.types.at(-1)).toBe('session.changed')
+    stream.close()
+  })
+
+  it('closes at once when the person is taken off the team, and nothing more reaches them', async () => {
+    const p = await practitionerOnTeam(a)
+    const stream = await openStream(a, p)
+    const res = await admin.request('DELETE', `/api/teams/${team.id}/members/${p.person.id}`)
+    expect(res.statusCode).toBe(200)
+    expect(await until(() => stream.ended)).toBe(true)
+    const seen = stream.types.filter((t) => t === 'board.changed').length
+    await boardChanged()
+    await new Promise((r) => setTimeout(r, 200))
+    expect(stream.types.filter((t) => t === 'board.changed').length).toBe(seen)
+    // opened again, the stream carries the person's access as it now is: not this team's events
+    const again = await openStream(a, p)
+    await boardChanged()
+    await new Promise((r) => setTimeout(r, 200))
+    expect(again.types).not.toContain('board.changed')
+    again.close()
+    stream.close()
+  })
+
+  it('closes at once when the account is closed', async () => {
+    const p = await practitionerOnTeam(a)
+    const stream = await openStream(a, p)
+    const res = await admin.request('PATCH', `/api/people/${p.person.id}`, { active: false })
+    expect(res.statusCode).toBe(200)
+    expect(await until(() => stream.ended)).toBe(true)
+    stream.close()
+  })
+
+  it('closes at its next heartbeat when the session has expired', async () => {
+    const p = await practitionerOnTeam(quick)
+    const stream = await openStream(quick, p)
+    await new Promise((r) => setTimeout(r, 450))
+    expect(stream.ended).toBe(false) // re-checked twice, still open: looking is not expiry
+    await dbx.handle.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.personId, p.person.id))
+    expect(await until(() => stream.ended)).toBe(true)
+    stream.close()
+  })
+})
