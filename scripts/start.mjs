@@ -16,6 +16,7 @@ import {
 
 const DEMO = [
   ['Administrator', 'admin@northmoor.example'],
+  ['Second administrator (approves roles)', 'abel.adminson@northmoor.example'],
   ['Practitioner', 'practitioner@northmoor.example'],
   ['Referral officer', 'referrals@northmoor.example'],
   ['Enabler', 'enabler@northmoor.example'],

@@ -40,6 +40,13 @@ describe('organisation', () => {
     })
     expect(person.statusCode).toBe(201)
     expect(person.json().email).toBe('nell.newcombe@northmoor.example')
+    // the role waits for a second administrator
+    expect(person.json()).toMatchObject({ roles: [], pendingRoles: ['practitioner'] })
+    const second = await signInAs(t.app, 'abel.adminson@northmoor.example')
+    const [grant] = (await second.request('GET', '/api/role-grants')).json()
+    expect(grant).toMatchObject({ personName: 'Nell Newcombe', role: 'practitioner', canDecide: true })
+    const approved = await second.request('POST', `/api/role-grants/${grant.id}/decision`, { approve: true })
+    expect(approved.statusCode).toBe(200)
     const add = await admin.request('POST', `/api/teams/${team.json().id}/members`, { personId: person.json().id })
     expect(add.statusCode).toBe(201)
     const twice = await admin.request('POST', `/api/teams/${team.json().id}/members`, { personId: person.json().id })

@@ -64,7 +64,22 @@ export const Person = z.object({
   active: z.boolean(),
   locked: z.boolean(),
   teams: z.array(z.object({ id: Uuid, name: z.string() })),
+  /** Roles given but not yet approved by a second administrator: they give no access yet. */
+  pendingRoles: z.array(z.enum(ROLES)),
 })
+
+/** A role waiting for a second administrator. */
+export const RoleGrant = z.object({
+  id: Uuid,
+  personId: Uuid,
+  personName: z.string(),
+  role: z.enum(ROLES),
+  requestedByName: z.string(),
+  requestedAt: z.string(),
+  /** False for the administrator who asked and for the person themself: a second administrator decides. */
+  canDecide: z.boolean(),
+})
+export const RoleGrantDecision = z.object({ approve: z.boolean() })
 const Roles = z
   .array(z.enum(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` }))
   .min(1, { message: 'choose at least one role' })

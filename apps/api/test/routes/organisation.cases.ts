@@ -69,6 +69,13 @@ const cases: RouteCases = {
         { body: { active: 'no' }, field: 'body.active' },
       ],
     },
+    'POST /api/role-grants/:id/decision': {
+      as: 'administrator',
+      cases: [
+        { body: {}, field: 'body.approve' },
+        { body: { approve: 'yes' }, field: 'body.approve' },
+      ],
+    },
   },
   validBody: {
     'PATCH /api/patches/:id': () => ({
@@ -83,6 +90,7 @@ const cases: RouteCases = {
     'PATCH /api/people/:id': () => ({
       name: 'Renamed across councils',
     }),
+    'POST /api/role-grants/:id/decision': () => ({ approve: true }),
   },
 }
 export default cases

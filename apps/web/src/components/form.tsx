@@ -235,14 +235,20 @@ export function Checkboxes({
   error,
   field,
   options,
+  hint,
   defaultChecked = [],
 }: FieldProps & { options: { value: string; label: string }[]; defaultChecked?: string[] }) {
   const f = useField(error, name, field, label, 'choice')
   const uid = useId()
   return (
     <div className={`govuk-form-group${f.message ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset">
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(hint && f.hintId, f.message && f.errId)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>
+        {hint && (
+          <div id={f.hintId} className="govuk-hint">
+            {hint}
+          </div>
+        )}
         <FieldError id={f.errId} message={f.message} />
         <div className="govuk-checkboxes govuk-checkboxes--small">
           {options.map((o, i) => (

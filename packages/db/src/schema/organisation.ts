@@ -80,3 +80,34 @@ export const memberships = pgTable(
   ],
 )
 export type Membership = typeof memberships.$inferSelect
+
+/**
+ * A role given to a person by an administrator. It takes effect only when a second administrator
+ * (neither the one who asked nor the person themself) approves it: nobody can give themself, or
+ * an account they made, access to children's records alone. Removing a role needs no approval.
+ */
+export const roleGrants = pgTable(
+  'role_grants',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    role: text('role').notNull(),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => people.id),
+    requestedAt: createdAt(),
+    status: text('status', { enum: ['pending', 'approved', 'refused'] })
+      .notNull()
+      .default('pending'),
+    decidedBy: uuid('decided_by').references(() => people.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('role_grants_one_pending_uq').on(t.councilId, t.personId, t.role).where(sql`status = 'pending'`),
+    index('role_grants_council_status_idx').on(t.councilId, t.status),
+  ],
+)
+export type RoleGrant = typeof roleGrants.$inferSelect

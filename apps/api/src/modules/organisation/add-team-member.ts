@@ -11,6 +11,8 @@ export async function addTeamMember(deps: Deps, ctx: Ctx, teamId: string, person
     .from(teams)
     .where(and(eq(teams.councilId, ctx.councilId), eq(teams.id, teamId)))
   if (!team) throw notFound('team')
+  // team membership can open a patch's families: another administrator adds you
+  if (personId === ctx.actorPersonId) throw invalid('body.personId', 'ask another administrator to add you to a team')
   const person = await personOf(db, ctx.councilId, personId)
   if (!person) throw invalid('body.personId', 'there is no such person in this council')
   if (!person.active) throw invalid('body.personId', 'this person’s account is closed')

@@ -1,11 +1,13 @@
 import type { Ctx, Deps } from '../../kernel/context'
 import { notFound } from '../../kernel/errors'
-import { personOf, personView, teamsByPerson } from './organisation-queries'
+import { pendingRolesByPerson, personOf, personView, teamsByPerson } from './organisation-queries'
 
 export async function getPerson(deps: Deps, ctx: Ctx, personId: string) {
   const { db } = deps
   const { councilId } = ctx
   const p = await personOf(db, councilId, personId)
   if (!p) throw notFound('person')
-  return personView(p, (await teamsByPerson(db, councilId, [p.id])).get(p.id) ?? [])
+  const teams = (await teamsByPerson(db, councilId, [p.id])).get(p.id) ?? []
+  const pending = (await pendingRolesByPerson(db, councilId, [p.id])).get(p.id) ?? []
+  return personView(p, teams, pending)
 }

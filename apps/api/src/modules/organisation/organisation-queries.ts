@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
-import { allocations, families, memberships, patches, people, teams, type Db, type Tx } from '@hearth/db'
+import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm'
+import { allocations, families, memberships, patches, people, roleGrants, teams, type Db, type Tx } from '@hearth/db'
 import type { Role } from '@hearth/domain'
 import { AppError, invalid } from '../../kernel/errors'
 
@@ -89,8 +89,13 @@ export async function personOf(db: Db, councilId: string, personId: string) {
   return row ?? null
 }
 
-export function personView(p: typeof people.$inferSelect, teamList: { id: string; name: string }[]) {
+export function personView(
+  p: typeof people.$inferSelect,
+  teamList: { id: string; name: string }[],
+  pendingRoles: Role[] = [],
+) {
   return {
+    pendingRoles,
     id: p.id,
     name: p.name,
     email: p.email,
@@ -112,4 +117,48 @@ export async function teamsByPerson(db: Db, councilId: string, personIds: string
   const map = new Map<string, { id: string; name: string }[]>()
   for (const r of rows) map.set(r.personId, [...(map.get(r.personId) ?? []), { id: r.id, name: r.name }])
   return map
+}
+
+/** Roles waiting for a second administrator, by person. */
+export async function pendingRolesByPerson(db: Db, councilId: string, personIds: string[]) {
+  const map = new Map<string, Role[]>()
+  if (personIds.length === 0) return map
+  const rows = await db
+    .select({ personId: roleGrants.personId, role: roleGrants.role })
+    .from(roleGrants)
+    .where(
+      and(
+        eq(roleGrants.councilId, councilId),
+        eq(roleGrants.status, 'pending'),
+        inArray(roleGrants.personId, personIds),
+      ),
+    )
+    .orderBy(asc(roleGrants.role))
+  for (const r of rows) map.set(r.personId, [...(map.get(r.personId) ?? []), r.role as Role])
+  return map
+}
+
+/**
+ * Asks for roles for a person: each waits for a second administrator (one pending ask per role).
+ * Pending asks for roles no longer wanted are withdrawn. Returns the roles newly asked for.
+ */
+export async function askForRoles(tx: Tx, councilId: string, personId: string, wanted: Role[], askedBy: string) {
+  await tx
+    .update(roleGrants)
+    .set({ status: 'refused', decidedBy: askedBy, decidedAt: new Date() })
+    .where(
+      and(
+        eq(roleGrants.councilId, councilId),
+        eq(roleGrants.personId, personId),
+        eq(roleGrants.status, 'pending'),
+        ...(wanted.length ? [notInArray(roleGrants.role, wanted)] : []),
+      ),
+    )
+  if (wanted.length === 0) return []
+  const asked = await tx
+    .insert(roleGrants)
+    .values(wanted.map((role) => ({ councilId, personId, role, requestedBy: askedBy })))
+    .onConflictDoNothing()
+    .returning({ role: roleGrants.role })
+  return asked.map((a) => a.role as Role)
 }

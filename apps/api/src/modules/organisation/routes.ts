@@ -10,6 +10,8 @@ import {
   Person,
   PersonInput,
   PersonUpdate,
+  RoleGrant,
+  RoleGrantDecision,
   Team,
   TeamDetail,
   TeamInput,
@@ -27,6 +29,8 @@ import { listPatches } from './list-patches'
 import { listPeople } from './list-people'
 import { listTeams } from './list-teams'
 import { removeTeamMember } from './remove-team-member'
+import { decideRoleGrant } from './decide-role-grant'
+import { listRoleGrants } from './list-role-grants'
 import { updatePatch } from './update-patch'
 import { updatePerson } from './update-person'
 import { updateTeam } from './update-team'
@@ -211,6 +215,37 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const person = await updatePerson(app.deps, auditFrom(request), request.params.id, request.body)
       await app.events.personChanged(request.params.id)
       return person
+    },
+  )
+
+  app.get(
+    '/role-grants',
+    {
+      config: { access: ADMIN, reads: noCaseContent('roles of staff accounts, not families') },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Roles waiting for a second administrator to approve them',
+        response: { 200: z.array(RoleGrant), ...errors },
+      },
+    },
+    async (request) => listRoleGrants(app.deps, auditFrom(request)),
+  )
+  app.post(
+    '/role-grants/:id/decision',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Approve or refuse a role (a second administrator: not the one who asked, not the person it is for)',
+        params: IdParams,
+        body: RoleGrantDecision,
+        response: { 200: Ok, ...errors },
+      },
+    },
+    async (request) => {
+      const { personId } = await decideRoleGrant(app.deps, auditFrom(request), request.params.id, request.body.approve)
+      await app.events.personChanged(personId)
+      return { ok: true as const }
     },
   )
 }

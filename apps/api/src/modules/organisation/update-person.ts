@@ -6,7 +6,7 @@ import type { PersonUpdate } from '@hearth/contracts'
 import type { Role } from '@hearth/domain'
 import { invalid, notFound } from '../../kernel/errors'
 import { endAllSessions } from '../../plugins/auth'
-import { assertHoldsNoFamilies, personOf } from './organisation-queries'
+import { askForRoles, assertHoldsNoFamilies, personOf } from './organisation-queries'
 
 export async function updatePerson(deps: Deps, ctx: Ctx, personId: string, input: PersonUpdate) {
   const { db } = deps
@@ -31,7 +31,11 @@ export async function updatePerson(deps: Deps, ctx: Ctx, personId: string, input
   }
   const set: Partial<typeof people.$inferInsert> = { updatedAt: new Date() }
   if (input.name !== undefined) set.name = input.name
-  if (input.roles !== undefined) set.roles = input.roles
+  // Roles taken away go at once; roles added wait for a second administrator (askForRoles).
+  const had = current.roles as Role[]
+  const added = input.roles?.filter((r) => !had.includes(r)) ?? []
+  const removed = input.roles ? had.filter((r) => !input.roles!.includes(r)) : []
+  if (input.roles !== undefined) set.roles = had.filter((r) => input.roles!.includes(r))
   if (input.active !== undefined) set.active = input.active
   if (input.password !== undefined) set.passwordHash = await hashPassword(input.password)
   if (input.unlock) Object.assign(set, { failedSignIns: 0, lockedUntil: null })
@@ -40,13 +44,14 @@ export async function updatePerson(deps: Deps, ctx: Ctx, personId: string, input
       .update(people)
       .set(set)
       .where(and(eq(people.councilId, ctx.councilId), eq(people.id, personId)))
+    const asked = input.roles ? await askForRoles(tx, ctx.councilId, personId, added, ctx.actorPersonId!) : []
     const fields = Object.keys(input).filter((k) => k !== 'password')
     await writeAudit(tx, {
       ...ctx,
       action: 'person.update',
       recordType: 'person',
       recordId: personId,
-      details: { fields, passwordChanged: !!input.password },
+      details: { fields, passwordChanged: !!input.password, rolesRemoved: removed, rolesAsked: asked },
     })
   })
   if (input.active === false || input.password !== undefined) await endAllSessions(db, ctx.councilId, personId)

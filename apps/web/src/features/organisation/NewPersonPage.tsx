@@ -39,6 +39,7 @@ export function NewPersonPage() {
         <Checkboxes
           name="roles"
           label="What do they do?"
+          hint="Their roles take effect when a second administrator approves them, under People."
           options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
           error={create.error}
         />

@@ -5,6 +5,7 @@ import type { Person } from '@hearth/contracts'
 import { ROLE_LABELS } from '@hearth/domain'
 import { api } from '../../api'
 import { ErrorSummary, Loading } from '../../components/govuk'
+import { RoleApprovals } from './RoleApprovals'
 
 export function PeoplePage() {
   const people = useQuery({ queryKey: ['people'], queryFn: () => api<z.infer<typeof Person>[]>('GET', '/api/people') })
@@ -14,6 +15,7 @@ export function PeoplePage() {
       <Link to="/admin/people/new" className="govuk-button" role="button">
         Add a person
       </Link>
+      <RoleApprovals />
       <ErrorSummary error={people.error} />
       {people.isLoading ? (
         <Loading />
@@ -46,7 +48,17 @@ export function PeoplePage() {
                   <br />
                   <span className="govuk-body-s">{p.email}</span>
                 </td>
-                <td className="govuk-table__cell">{p.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
+                <td className="govuk-table__cell">
+                  {p.roles.map((r) => ROLE_LABELS[r]).join(', ') || 'None yet'}
+                  {p.pendingRoles.length > 0 && (
+                    <>
+                      <br />
+                      <span className="govuk-body-s">
+                        Waiting for approval: {p.pendingRoles.map((r) => ROLE_LABELS[r]).join(', ')}
+                      </span>
+                    </>
+                  )}
+                </td>
                 <td className="govuk-table__cell">{p.teams.map((t) => t.name).join(', ') || 'None'}</td>
                 <td className="govuk-table__cell">
                   {!p.active ? (

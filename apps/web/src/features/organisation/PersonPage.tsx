@@ -32,7 +32,15 @@ export function PersonPage() {
           <SummaryList
             rows={[
               ['Email', p.email],
-              ['Roles', p.roles.map((r) => ROLE_LABELS[r]).join(', ')],
+              ['Roles', p.roles.map((r) => ROLE_LABELS[r]).join(', ') || 'None yet'],
+              ...(p.pendingRoles.length
+                ? [
+                    ['Waiting for a second administrator', p.pendingRoles.map((r) => ROLE_LABELS[r]).join(', ')] as [
+                      string,
+                      string,
+                    ],
+                  ]
+                : []),
               ['Teams', p.teams.map((t) => t.name).join(', ') || 'None'],
               ['Account', !p.active ? 'Closed' : p.locked ? 'Locked after failed sign-ins' : 'Active'],
             ]}

@@ -115,6 +115,8 @@ export async function seedOrganisation(
     teams: [byKind('strategy')],
   })
   peopleSpecs.push({ name: signIn('administrator').name, email: email('admin'), roles: ['administrator'], teams: [] })
+  // a second administrator: roles given by one take effect when the other approves them
+  peopleSpecs.push({ name: 'Abel Adminson', email: email('abel.adminson'), roles: ['administrator'], teams: [] })
 
   const personRows = await tx
     .insert(people)

@@ -1,0 +1,56 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { and, eq, sql } from 'drizzle-orm'
+import { people, roleGrants, writeAudit } from '@hearth/db'
+import { AppError, notFound } from '../../kernel/errors'
+
+/**
+ * A second administrator approves or refuses a role: not the one who asked for it, and not the
+ * person it is for. Approved, the role is added at once (the person's live streams are re-checked
+ * by the route). Decided once: a grant already decided is a 409.
+ */
+export async function decideRoleGrant(deps: Deps, ctx: Ctx, grantId: string, approve: boolean) {
+  return deps.db.transaction(async (tx) => {
+    const [grant] = await tx
+      .select()
+      .from(roleGrants)
+      .where(and(eq(roleGrants.councilId, ctx.councilId), eq(roleGrants.id, grantId)))
+      .for('update')
+    if (!grant) throw notFound('role to approve')
+    if (grant.status !== 'pending') throw new AppError('conflict', 'This role has already been decided.')
+    if (grant.requestedBy === ctx.actorPersonId || grant.personId === ctx.actorPersonId) {
+      throw new AppError(
+        'forbidden',
+        'A second administrator must decide this: not the one who asked for it, and not the person it is for.',
+      )
+    }
+    const [person] = await tx
+      .select({ active: people.active })
+      .from(people)
+      .where(and(eq(people.councilId, ctx.councilId), eq(people.id, grant.personId)))
+    if (approve && !person?.active) throw new AppError('conflict', 'This person’s account is closed.')
+    const decided = await tx
+      .update(roleGrants)
+      .set({ status: approve ? 'approved' : 'refused', decidedBy: ctx.actorPersonId, decidedAt: new Date() })
+      .where(and(eq(roleGrants.councilId, ctx.councilId), eq(roleGrants.id, grantId), eq(roleGrants.status, 'pending')))
+      .returning({ id: roleGrants.id })
+    if (decided.length === 0) throw new AppError('conflict', 'This role has already been decided.')
+    if (approve) {
+      await tx
+        .update(people)
+        .set({
+          roles: sql`case when ${grant.role} = any(${people.roles}) then ${people.roles}
+            else array_append(${people.roles}, ${grant.role}::text) end`,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(people.councilId, ctx.councilId), eq(people.id, grant.personId)))
+    }
+    await writeAudit(tx, {
+      ...ctx,
+      action: approve ? 'role.approved' : 'role.refused',
+      recordType: 'person',
+      recordId: grant.personId,
+      details: { role: grant.role, grantId, askedBy: grant.requestedBy },
+    })
+    return { personId: grant.personId }
+  })
+}

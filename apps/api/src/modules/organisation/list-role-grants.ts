@@ -1,0 +1,31 @@
+import type { Ctx, Deps } from '../../kernel/context'
+import { and, asc, eq } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import { people, roleGrants } from '@hearth/db'
+import type { Role } from '@hearth/domain'
+
+/** Roles waiting for a second administrator, oldest first. */
+export async function listRoleGrants(deps: Deps, ctx: Ctx) {
+  const asker = alias(people, 'asker')
+  const rows = await deps.db
+    .select({
+      id: roleGrants.id,
+      personId: roleGrants.personId,
+      personName: people.name,
+      role: roleGrants.role,
+      requestedBy: roleGrants.requestedBy,
+      requestedByName: asker.name,
+      requestedAt: roleGrants.requestedAt,
+    })
+    .from(roleGrants)
+    .innerJoin(people, and(eq(people.id, roleGrants.personId), eq(people.councilId, roleGrants.councilId)))
+    .innerJoin(asker, and(eq(asker.id, roleGrants.requestedBy), eq(asker.councilId, roleGrants.councilId)))
+    .where(and(eq(roleGrants.councilId, ctx.councilId), eq(roleGrants.status, 'pending')))
+    .orderBy(asc(roleGrants.requestedAt))
+  return rows.map(({ requestedBy, ...r }) => ({
+    ...r,
+    role: r.role as Role,
+    requestedAt: r.requestedAt.toISOString(),
+    canDecide: requestedBy !== ctx.actorPersonId && r.personId !== ctx.actorPersonId,
+  }))
+}

@@ -1,0 +1,128 @@
+import { and, eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { auditEvents, people } from '@hearth/db'
+import { makeTestApp, type Session, signInAs, type TestApp } from '../../../test/helpers/app'
+import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
+
+/**
+ * #18 finding 7: an administrator gave themself the referral-officer role and opened every
+ * family. Roles now take effect only when a second administrator approves them: not the one who
+ * asked, not the person they are for; an account made by one administrator starts with none.
+ */
+let t: TestApp
+let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
+let ada: Session
+let abel: Session
+
+beforeAll(async () => {
+  dbx = await freshPgDatabase()
+  await seedTwoCouncils(dbx.handle, 2)
+  t = await makeTestApp(dbx.handle)
+  ada = await signInAs(t.app, 'admin@northmoor.example')
+  abel = await signInAs(t.app, 'abel.adminson@northmoor.example')
+})
+afterAll(async () => {
+  await t.close()
+  await dbx.drop()
+})
+
+const grantsFor = async (s: Session, personId: string) =>
+  ((await s.request('GET', '/api/role-grants')).json() as { id: string; personId: string; role: string }[]).filter(
+    (g) => g.personId === personId,
+  )
+
+describe('roles need a second administrator', () => {
+  it('an administrator who gives themself case access gets none until another approves', async () => {
+    const res = await ada.request('PATCH', `/api/people/${ada.personId}`, {
+      roles: ['administrator', 'referral_officer'],
+    })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ roles: ['administrator'], pendingRoles: ['referral_officer'] })
+    // still no families: the role is not theirs yet
+    expect((await ada.request('GET', '/api/families')).statusCode).toBe(403)
+    const [grant] = await grantsFor(ada, ada.personId)
+    // nor can they approve it themself
+    const self = await ada.request('POST', `/api/role-grants/${grant!.id}/decision`, { approve: true })
+    expect(self.statusCode).toBe(403)
+    const [row] = await dbx.handle.db.select().from(people).where(eq(people.id, ada.personId))
+    expect(row!.roles).toEqual(['administrator'])
+    // the second administrator refuses it: still nothing, and the refusal is on the audit trail
+    const refused = await abel.request('POST', `/api/role-grants/${grant!.id}/decision`, { approve: false })
+    expect(refused.statusCode).toBe(200)
+    expect((await ada.request('GET', '/api/families')).statusCode).toBe(403)
+    const again = await abel.request('POST', `/api/role-grants/${grant!.id}/decision`, { approve: true })
+    expect(again.statusCode).toBe(409)
+    const audit = await dbx.handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'role.refused'), eq(auditEvents.recordId, ada.personId)))
+    expect(audit).toHaveLength(1)
+  })
+
+  it('an account one administrator makes cannot open a family until a second approves its role', async () => {
+    const made = await ada.request('POST', '/api/people', {
+      name: 'Puppet Person',
+      email: 'puppet.person@northmoor.example',
+      roles: ['referral_officer'],
+      password: 'a-long-first-password',
+    })
+    expect(made.statusCode).toBe(201)
+    expect(made.json()).toMatchObject({ roles: [], pendingRoles: ['referral_officer'] })
+    const puppet = await signInAs(t.app, 'puppet.person@northmoor.example', 'a-long-first-password')
+    expect((await puppet.request('GET', '/api/families')).statusCode).toBe(403)
+    const [grant] = await grantsFor(abel, made.json().id)
+    const ok = await abel.request('POST', `/api/role-grants/${grant!.id}/decision`, { approve: true })
+    expect(ok.statusCode).toBe(200)
+    // takes effect on the person's next request, without signing in again
+    expect((await puppet.request('GET', '/api/families')).statusCode).toBe(200)
+    const person = (await ada.request('GET', `/api/people/${made.json().id}`)).json()
+    expect(person).toMatchObject({ roles: ['referral_officer'], pendingRoles: [] })
+  })
+
+  it('the list says who may decide: not the one who asked', async () => {
+    const made = await ada.request('POST', '/api/people', {
+      name: 'Waiting Person',
+      email: 'waiting.person@northmoor.example',
+      roles: ['enabler'],
+      password: 'a-long-first-password',
+    })
+    const mine = await grantsFor(ada, made.json().id)
+    const theirs = await grantsFor(abel, made.json().id)
+    expect(mine.map((g) => (g as unknown as { canDecide: boolean }).canDecide)).toEqual([false])
+    expect(theirs.map((g) => (g as unknown as { canDecide: boolean }).canDecide)).toEqual([true])
+  })
+
+  it('taking a role away needs nobody else, and takes effect at once', async () => {
+    const made = await ada.request('POST', '/api/people', {
+      name: 'Leaving Person',
+      email: 'leaving.person@northmoor.example',
+      roles: ['enabler'],
+      password: 'a-long-first-password',
+    })
+    const [grant] = await grantsFor(abel, made.json().id)
+    await abel.request('POST', `/api/role-grants/${grant!.id}/decision`, { approve: true })
+    const res = await ada.request('PATCH', `/api/people/${made.json().id}`, { roles: ['insight_adviser'] })
+    expect(res.json()).toMatchObject({ roles: [], pendingRoles: ['insight_adviser'] })
+  })
+
+  it('an administrator cannot add themself to a team', async () => {
+    const teams = (await ada.request('GET', '/api/teams')).json() as { id: string; kind: string }[]
+    const team = teams.find((x) => x.kind === 'family_facing')!
+    const res = await ada.request('POST', `/api/teams/${team.id}/members`, { personId: ada.personId })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.details[0].field).toBe('body.personId')
+  })
+
+  it('another council’s grant is not found', async () => {
+    const south = await signInAs(t.app, 'admin@southmere.example')
+    const made = await ada.request('POST', '/api/people', {
+      name: 'Cross Person',
+      email: 'cross.person@northmoor.example',
+      roles: ['enabler'],
+      password: 'a-long-first-password',
+    })
+    const [grant] = await grantsFor(abel, made.json().id)
+    const res = await south.request('POST', `/api/role-grants/${grant!.id}/decision`, { approve: true })
+    expect(res.statusCode).toBe(404)
+  })
+})
