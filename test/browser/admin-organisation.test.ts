@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, launchChromium } from '../helpers/browser'
+import { axeViolations, chooseCouncil, launchChromium } from '../helpers/browser'
 import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
 import { startHttpApp } from '../helpers/server'
 
@@ -28,6 +28,7 @@ describe('in Chromium: the administrator', () => {
     expect(await axeViolations(page)).toEqual([])
 
     // A wrong password shows the error summary, focused
+    await chooseCouncil(page, 'admin@northmoor.example')
     await page.getByLabel('Email address').fill('admin@northmoor.example')
     await page.getByLabel('Password').fill('wrong-password')
     await page.getByRole('button', { name: 'Sign in' }).click()
@@ -62,6 +63,7 @@ describe('in Chromium: the administrator', () => {
       await browser.context.clearCookies() // one browser, one person at a time
       const page = await browser.context.newPage()
       await page.goto(`${server.url}/sign-in`)
+      await chooseCouncil(page, email)
       await page.getByLabel('Email address').fill(email)
       await page.getByLabel('Password').fill('hearth-demo-2026')
       await page.getByRole('button', { name: 'Sign in' }).click()

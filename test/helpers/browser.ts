@@ -41,10 +41,26 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
+/**
+ * Where the sign-in page asks for the council (more than one on this Hearth), chooses the one
+ * the test address belongs to: admin@northmoor.example → "Northmoor …".
+ */
+export async function chooseCouncil(page: Page, email: string) {
+  await page.getByLabel('Email address').waitFor()
+  const select = page.getByLabel('Council', { exact: true })
+  if ((await select.count()) === 0) return
+  const word = email.split('@')[1]!.split('.')[0]!.toLowerCase()
+  const labels = await select.locator('option').allTextContents()
+  const label = labels.find((l) => l.toLowerCase().includes(word))
+  if (!label) throw new Error(`no council on the sign-in page for ${email}`)
+  await select.selectOption({ label })
+}
+
 /** Opens a new page in the context and signs in through the real sign-in form. */
 export async function signInPage(context: BrowserContext, baseUrl: string, email: string): Promise<Page> {
   const page = await context.newPage()
   await page.goto(`${baseUrl}/sign-in`)
+  await chooseCouncil(page, email)
   await page.getByLabel('Email address').fill(email)
   await page.getByLabel('Password').fill(DEMO_TEST_PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click()

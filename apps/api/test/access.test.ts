@@ -195,11 +195,12 @@ describe('every route has an access rule', () => {
     expect(apiRoutes().length).toBeGreaterThan(20)
   })
 
-  it('only sign-in is public under /api', () => {
+  it('only sign-in, and the councils to choose from there, are public under /api', () => {
     const pub = apiRoutes()
       .filter((r) => r.access === 'public')
       .map((r) => `${r.method} ${r.url}`)
-    expect(pub).toEqual(['POST /api/auth/sign-in'])
+      .filter((r) => !r.startsWith('HEAD '))
+    expect(pub.sort()).toEqual(['GET /api/auth/councils', 'POST /api/auth/sign-in'])
   })
 
   it('signed out, every non-public route answers 401 and nothing else', async () => {

@@ -29,8 +29,8 @@ export const CROSS_COUNCIL_ALLOWED: readonly { sql: RegExp; why: string }[] = [
     why: 'signing out: the session named by its token hash',
   },
   {
-    sql: /^select [^;]* from "people" where "people"\."email" = \$1$/,
-    why: 'sign-in by email (before anyone is signed in), and the check that an email is not in use: emails are unique across Hearth',
+    sql: /^select [^;]* from "people" where "people"\."email" = \$1 limit \$2$/,
+    why: 'sign-in by email alone (before anyone is signed in): it goes ahead only if exactly one council has the address',
   },
   {
     sql: /^select .* from "outbox" where "outbox"\."dispatched_at" is null/,

@@ -45,7 +45,10 @@ export const people = pgTable(
     id: id(),
     councilId: councilId().references(() => councils.id),
     name: text('name').notNull(),
-    /** Stored lower-case; unique across Hearth because sign-in asks for email alone. */
+    /**
+     * Stored lower-case; unique within a council (one council never learns that an address is used
+     * in another). Sign-in takes the council, or an address used in exactly one council.
+     */
     email: text('email').notNull(),
     passwordHash: text('password_hash'),
     roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
@@ -55,7 +58,11 @@ export const people = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('people_email_uq').on(t.email), index('people_council_name_idx').on(t.councilId, t.name)],
+  (t) => [
+    uniqueIndex('people_council_email_uq').on(t.councilId, t.email),
+    index('people_email_idx').on(t.email),
+    index('people_council_name_idx').on(t.councilId, t.name),
+  ],
 )
 export type Person = typeof people.$inferSelect
 

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto'
 import { AppError } from '../../kernel/errors'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { writeAudit } from '@hearth/db'
-import { ErrorBody, Me, Ok, SignInBody } from '@hearth/contracts'
+import { councils, writeAudit } from '@hearth/db'
+import { asc } from 'drizzle-orm'
+import { z } from 'zod'
+import { CouncilChoice, ErrorBody, Me, Ok, SignInBody } from '@hearth/contracts'
 import { actorOf, endSession, startSession, type Actor } from '../../plugins/auth'
 import { signIn } from './sign-in'
 import { noCaseContent } from '../../kernel/reads'
@@ -28,6 +30,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     absoluteHours: config.SESSION_ABSOLUTE_HOURS,
     cookieSecure: config.cookieSecure,
   }
+
+  app.get(
+    '/councils',
+    {
+      config: { access: 'public', reads: noCaseContent('the names of the councils on this Hearth') },
+      schema: {
+        tags: ['auth'],
+        summary: 'The councils on this Hearth, to choose from when signing in',
+        response: { 200: z.array(CouncilChoice) },
+      },
+    },
+    async () =>
+      // every council's name, and nothing else: names are public, and the sign-in page needs them
+      db.select({ id: councils.id, name: councils.name }).from(councils).orderBy(asc(councils.name)),
+  )
 
   app.post(
     '/sign-in',
@@ -58,11 +75,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const person = await signIn(db, request.body.email, request.body.password, {
-        ip: request.ip,
-        requestId: request.id,
-        route: request.routeOptions.url!,
-      })
+      const person = await signIn(
+        db,
+        request.body.email,
+        request.body.password,
+        { ip: request.ip, requestId: request.id, route: request.routeOptions.url! },
+        request.body.councilId,
+      )
       await startSession(db, reply, person, sessionOpts)
       return { ok: true as const }
     },

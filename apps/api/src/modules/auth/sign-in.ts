@@ -16,8 +16,15 @@ export interface SignInContext {
  * Checks email and password. After MAX_FAILED_SIGN_INS failures in a row the account is
  * locked for LOCKOUT_MINUTES (the counter is raised atomically, so parallel guesses count).
  */
-export async function signIn(db: Db, email: string, password: string, ctx: SignInContext) {
-  const [person] = await db.select().from(people).where(eq(people.email, email))
+export async function signIn(db: Db, email: string, password: string, ctx: SignInContext, councilId?: string) {
+  // Emails are unique within a council. Without a council, the email must name exactly one
+  // account; two councils' accounts with one address answer as an unknown email would, at its cost.
+  const found = await db
+    .select()
+    .from(people)
+    .where(councilId ? and(eq(people.councilId, councilId), eq(people.email, email)) : eq(people.email, email))
+    .limit(2)
+  const person = found.length === 1 ? found[0] : undefined
   const now = new Date()
   const audit = (councilId: string, personId: string, action: string) =>
     writeAudit(db, {
