@@ -29,6 +29,7 @@ let family: Family
 let practitioner: Awaited<ReturnType<typeof signInAs>>
 let officer: Session
 let admin: Session
+let adviser: Session
 
 beforeAll(async () => {
   dbx = await freshDatabase()
@@ -42,6 +43,7 @@ beforeAll(async () => {
   await makeAllocation(db, family, team, practitioner.person)
   officer = await signInAs(t.app, db, council, 'referral_officer')
   admin = await signInAs(t.app, db, council, 'administrator')
+  adviser = await signInAs(t.app, db, council, 'insight_adviser')
 })
 afterAll(async () => {
   await t.close()
@@ -132,6 +134,48 @@ describe('bad input never reaches a 500', () => {
     for (let i = 0; i < 40; i++) mid = { a: mid }
     const res40 = await officer.request('POST', '/api/families', { name: mid })
     expect400(res40, 'body.name.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a')
+  })
+
+  it('an Open Referral file nested 100,000 levels deep is refused, naming the file', async () => {
+    const n = 100_000
+    const content = `{"content":[{"id":"s1","name":"Deep","extra":${'['.repeat(n)}1${']'.repeat(n)}}]}`
+    const res = await adviser.request('POST', '/api/directory/import', { content, fileName: 'deep.json' })
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(400)
+    expect(res.json().error.details[0]).toMatchObject({ field: '(file)', message: expect.stringMatching(/nested/) })
+  })
+
+  it('money up to the contracts’ bound (£100m a week, for 260 weeks) is kept to the penny', async () => {
+    const weekly = 100_000_000_00
+    const res = await practitioner.request('POST', `/api/families/${family.id}/proposals`, {
+      what: 'A very large package',
+      forWhom: 'The whole family',
+      why: 'To test the largest amounts the form takes.',
+      weeklyPence: weekly,
+      weeks: 260,
+      alternatives: 'None at this size.',
+      familyView: 'They would like to see it work.',
+      conversationStage: 3,
+    })
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(201)
+    expect(res.json()).toMatchObject({ weeklyPence: weekly, totalPence: weekly * 260 })
+    const over = await practitioner.request('POST', `/api/families/${family.id}/proposals`, {
+      what: 'Too large',
+      forWhom: 'The family',
+      why: 'Over the bound.',
+      weeklyPence: weekly + 1,
+      weeks: 1,
+      alternatives: 'None.',
+      familyView: 'None.',
+      conversationStage: 3,
+    })
+    expect400(over, 'body.weeklyPence')
+    const thresholds = await admin.request('POST', '/api/spend-thresholds', {
+      signOffPence: weekly,
+      secondApproverPence: weekly,
+      decisionWorkingDays: 5,
+      reason: 'Testing the largest amounts the form takes.',
+    })
+    expect(thresholds.statusCode, thresholds.body.slice(0, 300)).toBe(201)
   })
 
   it('“__proto__” and “constructor” are not queues', async () => {

@@ -153,7 +153,37 @@ const fieldPath = (path: (string | number)[]) =>
   path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '')
 
 /** Parses and checks a whole file; any problem refuses all of it (nothing is imported). */
+/** Deeper than any Open Referral file; the parser walks recursively, so deeper is refused unread. */
+export const ORUK_MAX_DEPTH = 64
+
+/** Where the nesting first goes deeper than ORUK_MAX_DEPTH (brackets inside strings not counted), or -1. */
+function tooDeepAt(content: string): number {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < content.length; i++) {
+    const c = content.charCodeAt(i)
+    if (inString) {
+      if (c === 92) i++ // a backslash: skip what it escapes
+      else if (c === 34) inString = false
+    } else if (c === 34) inString = true
+    else if (c === 91 || c === 123) {
+      if (++depth > ORUK_MAX_DEPTH) return i
+    } else if (c === 93 || c === 125) depth--
+  }
+  return -1
+}
+
 export function parseOrukFile(content: string): OrukService[] {
+  const deep = tooDeepAt(content)
+  if (deep >= 0) {
+    throw new OrukFileError([
+      {
+        ...lineCol(content, deep),
+        field: '(file)',
+        message: `nested more than ${ORUK_MAX_DEPTH} levels deep: this is not an Open Referral file`,
+      },
+    ])
+  }
   const errors: ParseError[] = []
   const root = parseTree(content, errors, { allowTrailingComma: false, disallowComments: true })
   if (errors.length || !root) {

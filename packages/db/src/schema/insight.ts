@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { councils } from './councils'
 import { families } from './families'
 import { people, teams } from './organisation'
@@ -195,7 +195,7 @@ export const directoryCostOptions = pgTable(
       .references(() => directoryServices.id),
     /** "Free", "Spot purchase" or "Block contract" (ORUK cost_option.option). */
     option: text('option').notNull(),
-    amountPence: integer('amount_pence'),
+    amountPence: bigint('amount_pence', { mode: 'number' }),
     amountDescription: text('amount_description'),
     validFrom: date('valid_from', { mode: 'string' }),
     validTo: date('valid_to', { mode: 'string' }),
@@ -257,7 +257,7 @@ export const commissions = pgTable(
     why: text('why').notNull(),
     familyView: text('family_view').notNull(),
     weeks: integer('weeks').notNull(),
-    budgetPence: integer('budget_pence').notNull(),
+    budgetPence: bigint('budget_pence', { mode: 'number' }).notNull(),
     status: text('status', { enum: ['waiting', 'taken', 'commissioned', 'withdrawn'] })
       .notNull()
       .default('waiting'),
@@ -265,7 +265,7 @@ export const commissions = pgTable(
     takenAt: timestamp('taken_at', { withTimezone: true, mode: 'date' }),
     providerName: text('provider_name'),
     serviceId: uuid('service_id').references(() => directoryServices.id),
-    weeklyPence: integer('weekly_pence'),
+    weeklyPence: bigint('weekly_pence', { mode: 'number' }),
     startDate: date('start_date', { mode: 'string' }),
     endDate: date('end_date', { mode: 'string' }),
     commissionedAt: timestamp('commissioned_at', { withTimezone: true, mode: 'date' }),

@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { councils } from './councils'
 import { families } from './families'
 import { people, teams } from './organisation'
@@ -10,8 +10,8 @@ export const spendThresholds = pgTable(
   {
     id: id(),
     councilId: councilId().references(() => councils.id),
-    signOffPence: integer('sign_off_pence').notNull(),
-    secondApproverPence: integer('second_approver_pence').notNull(),
+    signOffPence: bigint('sign_off_pence', { mode: 'number' }).notNull(),
+    secondApproverPence: bigint('second_approver_pence', { mode: 'number' }).notNull(),
     decisionWorkingDays: integer('decision_working_days').notNull(),
     setBy: uuid('set_by')
       .notNull()
@@ -46,14 +46,14 @@ export const proposals = pgTable(
     what: text('what').notNull(),
     forWhom: text('for_whom').notNull(),
     why: text('why').notNull(),
-    weeklyPence: integer('weekly_pence').notNull(),
+    weeklyPence: bigint('weekly_pence', { mode: 'number' }).notNull(),
     weeks: integer('weeks').notNull(),
-    totalPence: integer('total_pence').notNull(),
+    totalPence: bigint('total_pence', { mode: 'number' }).notNull(),
     alternatives: text('alternatives').notNull(),
     familyView: text('family_view').notNull(),
     conversationStage: integer('conversation_stage').notNull(),
     route: text('route', { enum: ['team', 'strategy'] }).notNull(),
-    signOffPenceAtSubmission: integer('sign_off_pence_at_submission').notNull(),
+    signOffPenceAtSubmission: bigint('sign_off_pence_at_submission', { mode: 'number' }).notNull(),
     approvalsNeeded: integer('approvals_needed').notNull(),
     status: text('status', {
       enum: ['team_decided', 'awaiting_strategy', 'more_info', 'approved', 'declined'],
