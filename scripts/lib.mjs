@@ -135,9 +135,14 @@ function redisPing(port) {
   })
 }
 
-/** A private redis-server on a free loopback port, child of this process; stop() ends it. */
-/** @param {string} dir */
-export async function startPrivateRedis(dir) {
+/**
+ * A private redis-server on a free loopback port, child of this process; stop() ends it.
+ * With `persist` (npm start) it keeps an append-only file in `dir`, so queued and retrying jobs
+ * and the dead-letter list survive a restart; tests run without one.
+ * @param {string} dir
+ * @param {{ persist?: boolean }} [opts]
+ */
+export async function startPrivateRedis(dir, { persist = false } = {}) {
   mkdirSync(dir, { recursive: true })
   const bin = which('redis-server')
   if (!bin) throw new Error('redis-server is not installed')
@@ -152,7 +157,9 @@ export async function startPrivateRedis(dir) {
       '--save',
       '',
       '--appendonly',
-      'no',
+      persist ? 'yes' : 'no',
+      '--appendfsync',
+      'everysec',
       '--dir',
       dir,
       '--maxmemory-policy',
@@ -169,7 +176,7 @@ export async function startPrivateRedis(dir) {
     stop: () =>
       /** @type {Promise<void>} */ (
         new Promise((res) => {
-          if (child.exitCode !== null) return res()
+          if (child.exitCode !== null || child.signalCode !== null) return res()
           child.once('exit', () => res())
           child.kill('SIGTERM')
         })

@@ -40,7 +40,7 @@ env.COOKIE_SECURE ??= 'false' // plain http on this machine; set true behind HTT
 let redis = null
 if (!env.REDIS_URL) {
   if (!which('redis-server')) aptInstall(['redis-server'], 'the embedded queue (no REDIS_URL set)')
-  redis = await startPrivateRedis(join(ROOT, '.hearth/redis'))
+  redis = await startPrivateRedis(join(ROOT, '.hearth/redis'), { persist: true })
   env.REDIS_URL = redis.url
   say(`started a private redis-server on 127.0.0.1:${redis.port}`)
 }

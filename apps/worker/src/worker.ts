@@ -1,6 +1,7 @@
 import { Queue, Worker, type Job } from 'bullmq'
 import type { Redis } from 'ioredis'
-import { type Db, safeErrorText } from '@hearth/db'
+import { and, eq } from 'drizzle-orm'
+import { type Db, outbox, safeErrorText } from '@hearth/db'
 import {
   createRedis,
   isJobName,
@@ -10,6 +11,8 @@ import {
   QUEUE_PREFIX,
   QUEUES,
   relayOutbox,
+  OUTBOX_SWEEP_AFTER_MS,
+  sweepOutbox,
   type QueueName,
 } from '@hearth/jobs'
 import { loadHandlers, type JobContext } from './handlers'
@@ -19,6 +22,8 @@ export interface WorkerLogger {
   warn(obj: object, msg?: string): void
   error(obj: object, msg?: string): void
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export interface StartWorkerOptions {
   db: Db
@@ -32,6 +37,8 @@ export interface StartWorkerOptions {
   lockDurationMs?: number
   /** How often stalled jobs are looked for (BullMQ default 30 s). */
   stalledIntervalMs?: number
+  /** How long a handed-over job may go unfinished before the sweep looks for it in Redis (60 s). */
+  sweepAfterMs?: number
 }
 
 export interface RunningWorker {
@@ -39,6 +46,8 @@ export interface RunningWorker {
   workers: Worker[]
   /** Hands pending outbox rows to BullMQ now (the loop also does it on a timer). */
   relayNow(): Promise<number>
+  /** Hands again the unfinished jobs Redis no longer has (the loop also does it on a timer). */
+  sweepNow(): Promise<number>
   close(): Promise<void>
 }
 
@@ -69,6 +78,13 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     } catch (err) {
       // the failure reason is kept on the job and shown on the dead-letter screen: codes only
       throw new Error(safeErrorText(err))
+    }
+    // its outbox row (jobId = the row's id) is no longer needed as the job's copy
+    if (job.id && UUID.test(job.id)) {
+      await opts.db
+        .update(outbox)
+        .set({ finishedAt: new Date() })
+        .where(and(eq(outbox.councilId, payload.councilId), eq(outbox.id, job.id)))
     }
   }
 
@@ -137,6 +153,19 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     relayNow().catch((err) => opts.logger.warn({ err: (err as Error).message }, 'outbox relay failed; will retry'))
   }, opts.relayIntervalMs ?? 500)
   timer.unref()
+  const sweepAfterMs = opts.sweepAfterMs ?? OUTBOX_SWEEP_AFTER_MS
+  const sweepNow = async () => {
+    const n = await sweepOutbox(opts.db, queues, { afterMs: sweepAfterMs })
+    if (n) opts.logger.warn({ jobs: n }, 'jobs Redis no longer had were handed again from the outbox')
+    return n
+  }
+  const sweepTimer = setInterval(
+    () => {
+      sweepNow().catch((err) => opts.logger.warn({ err: safeErrorText(err) }, 'outbox sweep failed; will retry'))
+    },
+    Math.max(1_000, Math.min(sweepAfterMs, 30_000)),
+  )
+  sweepTimer.unref()
 
   opts.logger.info({ queues: Object.values(QUEUES), prefix }, 'worker started')
 
@@ -144,8 +173,10 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     queues,
     workers,
     relayNow,
+    sweepNow,
     close: async () => {
       clearInterval(timer)
+      clearInterval(sweepTimer)
       await Promise.all(workers.map((w) => w.close()))
       await Promise.all(Object.values(queues).map((q) => q.close()))
       for (const c of [...workerConnections, connection, nudges]) c.disconnect()

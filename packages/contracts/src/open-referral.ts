@@ -163,7 +163,8 @@ function tooDeepAt(content: string): number {
   for (let i = 0; i < content.length; i++) {
     const c = content.charCodeAt(i)
     if (inString) {
-      if (c === 92) i++ // a backslash: skip what it escapes
+      if (c === 92)
+        i++ // a backslash: skip what it escapes
       else if (c === 34) inString = false
     } else if (c === 34) inString = true
     else if (c === 91 || c === 123) {

@@ -37,6 +37,10 @@ export const CROSS_COUNCIL_ALLOWED: readonly { sql: RegExp; why: string }[] = [
     why: 'the outbox relay moves every council’s jobs to the queue; each job names its council',
   },
   {
+    sql: /^select .* from "outbox" where \("outbox"\."dispatched_at" is not null and "outbox"\."finished_at" is null /,
+    why: 'the outbox sweep looks in BullMQ for every council’s unfinished jobs; each job names its council',
+  },
+  {
     sql: /^update "outbox" set .* where "outbox"\."id" in /,
     why: 'the relay marks the rows it has just read (by their ids) as handed over',
   },

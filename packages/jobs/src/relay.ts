@@ -1,4 +1,4 @@
-import { asc, inArray, isNull, sql } from 'drizzle-orm'
+import { and, asc, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm'
 import type { Queue } from 'bullmq'
 import { outbox, type Db } from '@hearth/db'
 import { JOBS, isJobName } from './definitions'
@@ -46,5 +46,60 @@ export async function relayOutbox(db: Db, queues: Record<QueueName, Queue>, batc
         .where(inArray(outbox.id, unknown))
     }
     return handed.length
+  })
+}
+
+/** How long a handed-over job may go unfinished before the sweep looks for it in Redis. */
+export const OUTBOX_SWEEP_AFTER_MS = 60_000
+
+/**
+ * Jobs that exist only in Redis are lost with it. The outbox row is kept until its job finishes
+ * (the worker marks it); this sweep looks, in BullMQ, for each row handed over at least `afterMs`
+ * ago and not finished: a job Redis no longer has is handed again (same jobId; handlers are
+ * idempotent), a completed one is marked finished, and one still waiting, retrying or on the
+ * dead-letter list is looked at again after another `afterMs`. Returns how many were handed again.
+ */
+export async function sweepOutbox(
+  db: Db,
+  queues: Record<QueueName, Queue>,
+  { afterMs = OUTBOX_SWEEP_AFTER_MS, batchSize = 200 }: { afterMs?: number; batchSize?: number } = {},
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(outbox)
+      .where(
+        and(
+          isNotNull(outbox.dispatchedAt),
+          isNull(outbox.finishedAt),
+          lt(outbox.dispatchedAt, new Date(Date.now() - afterMs)),
+        ),
+      )
+      .orderBy(asc(outbox.dispatchedAt))
+      .limit(batchSize)
+      .for('update', { skipLocked: true })
+    const again: string[] = []
+    const finished: string[] = []
+    const waiting: string[] = []
+    for (const row of rows) {
+      if (!isJobName(row.jobName)) continue
+      const queue = queues[JOBS[row.jobName].queue]
+      const job = await queue.getJob(row.id)
+      if (!job) {
+        await queue.add(row.jobName, row.payload, { ...DEFAULT_JOB_OPTIONS, jobId: row.id })
+        again.push(row.id)
+      } else if ((await job.getState()) === 'completed') finished.push(row.id)
+      else waiting.push(row.id)
+    }
+    const now = new Date()
+    if (finished.length) await tx.update(outbox).set({ finishedAt: now }).where(inArray(outbox.id, finished))
+    if (waiting.length) await tx.update(outbox).set({ dispatchedAt: now }).where(inArray(outbox.id, waiting))
+    if (again.length) {
+      await tx
+        .update(outbox)
+        .set({ dispatchedAt: now, attempts: sql`${outbox.attempts} + 1` })
+        .where(inArray(outbox.id, again))
+    }
+    return again.length
   })
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { councils } from './councils'
 import { councilId, createdAt, id } from './_helpers'
@@ -16,10 +17,20 @@ export const outbox = pgTable(
     /** Ids only, never personal data. */
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
+    /** Handed to BullMQ (and, until finished, last found there by the sweep). */
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * The job ran to the end. Until then the row is kept as the job's copy: a job Redis lost
+     * (restarted without its data) is handed again by the sweep, so nothing lives only in Redis.
+     */
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
     attempts: integer('attempts').notNull().default(0),
   },
-  (t) => [index('outbox_pending_idx').on(t.dispatchedAt, t.createdAt), index('outbox_council_idx').on(t.councilId)],
+  (t) => [
+    index('outbox_pending_idx').on(t.dispatchedAt, t.createdAt),
+    index('outbox_council_idx').on(t.councilId),
+    index('outbox_unfinished_idx').on(t.dispatchedAt).where(sql`finished_at is null and dispatched_at is not null`),
+  ],
 )
 export type OutboxRow = typeof outbox.$inferSelect
 

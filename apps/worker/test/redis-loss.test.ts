@@ -1,0 +1,100 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Queue } from 'bullmq'
+import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { Redis } from 'ioredis'
+import pino from 'pino'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { auditExports, outbox } from '@hearth/db'
+import { enqueueInTx, QUEUES, type QueueName, relayOutbox } from '@hearth/jobs'
+import { startWorker, type RunningWorker } from '../src/index'
+import { freshPgDatabase } from '../../../test/helpers/db'
+import { makeCouncil, makePerson } from '../../../test/kit'
+import { waitUntil } from '../../../test/helpers/wait'
+// @ts-expect-error: a plain .mjs script, typed through JSDoc
+import { startPrivateRedis } from '../../../scripts/lib.mjs'
+
+/**
+ * #18 finding 13: jobs that lived only in Redis were lost with it. Five jobs are relayed to a
+ * Redis that no worker reads, Redis is killed (SIGKILL) and a new, empty one started; the worker,
+ * started against the new one, finds the unfinished outbox rows, hands them again, and each job's
+ * work is done once.
+ */
+let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
+let worker: RunningWorker | null = null
+const stops: (() => Promise<void>)[] = []
+
+beforeAll(async () => {
+  dbx = await freshPgDatabase()
+})
+afterAll(async () => {
+  await worker?.close()
+  for (const stop of stops) await stop()
+  await dbx.drop()
+})
+
+describe('a Redis that loses everything', () => {
+  it('loses no job: unfinished outbox rows are handed again, and each runs once in effect', async () => {
+    const db = dbx.handle.db
+    const council = await makeCouncil(db)
+    const admin = await makePerson(db, council, { role: 'administrator' })
+    const ids: string[] = []
+    for (let i = 0; i < 5; i++) {
+      await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(auditExports)
+          .values({ councilId: council.id, requestedBy: admin.id, filters: {} })
+          .returning()
+        await enqueueInTx(tx, council.id, 'audit.export', { councilId: council.id, exportId: row!.id })
+        ids.push(row!.id)
+      })
+    }
+    const prefix = '{loss}'
+    const first = await startPrivateRedis(mkdtempSync(join(tmpdir(), 'hearth-redis-a-')))
+    const conn = new Redis(first.url, { maxRetriesPerRequest: null })
+    const queues = Object.fromEntries(
+      Object.values(QUEUES).map((n) => [n, new Queue(n, { connection: conn, prefix })]),
+    ) as Record<QueueName, Queue>
+    expect(await relayOutbox(db, queues)).toBe(5)
+    expect(await queues['hearth-default'].getWaitingCount()).toBe(5)
+
+    // SIGKILL: no shutdown, nothing saved; then a new Redis, empty
+    const pid = Number(/process_id:(\d+)/.exec(await conn.info('server'))![1])
+    process.kill(pid, 'SIGKILL')
+    await waitUntil(async () => {
+      try {
+        process.kill(pid, 0)
+        return false
+      } catch {
+        return true
+      }
+    }, 5_000)
+    conn.disconnect()
+    const second = await startPrivateRedis(mkdtempSync(join(tmpdir(), 'hearth-redis-b-')))
+    stops.push(second.stop, first.stop)
+
+    worker = await startWorker({
+      db: dbx.handle.guarded,
+      redisUrl: second.url,
+      logger: pino({ level: 'silent' }),
+      prefix,
+      relayIntervalMs: 100,
+      sweepAfterMs: 300,
+    })
+    await waitUntil(async () => {
+      const done = await db
+        .select()
+        .from(auditExports)
+        .where(and(inArray(auditExports.id, ids), eq(auditExports.status, 'done')))
+      return done.length === 5
+    }, 15_000)
+    // each export made once: one file each, and every outbox row marked finished
+    const rows = await db.select().from(auditExports).where(inArray(auditExports.id, ids))
+    expect(rows.every((r) => r.status === 'done')).toBe(true)
+    await waitUntil(async () => (await db.select().from(outbox).where(isNull(outbox.finishedAt))).length === 0, 5_000)
+    // swept again later, nothing is handed a second time
+    await new Promise((r) => setTimeout(r, 400))
+    expect(await worker.sweepNow()).toBe(0)
+  })
+})
