@@ -153,10 +153,18 @@ describe('the team board', () => {
     expect(over.json().error.message).toBe(
       'You lead 4 children; taking 1 more would go over the cap of 4. The team can raise the cap with a recorded decision, or someone else can lead.',
     )
+    // not alone: raising one's own cap needs another member of the team there
+    const alone = await a.request('PUT', `/api/teams/${fx.team.id}/members/${fx.staff[0]!.id}/cap`, {
+      cap: 6,
+      reason: 'I think I can manage more',
+      presentIds: [fx.staff[0]!.id],
+    })
+    expect(alone.statusCode).toBe(400)
+    expect(alone.json().error.details[0].field).toBe('body.presentIds')
     const raise = await b.request('PUT', `/api/teams/${fx.team.id}/members/${fx.staff[0]!.id}/cap`, {
       cap: 6,
       reason: 'Two of these families are siblings',
-      presentIds: [fx.staff[0]!.id],
+      presentIds: [fx.staff[0]!.id, fx.staff[1]!.id],
     })
     expect(raise.statusCode).toBe(200)
     expect((await a.request('POST', `/api/teams/${fx.team.id}/offers/${fx.offerIds[3]}/claim`, {})).statusCode).toBe(

@@ -24,13 +24,18 @@ declare module 'fastify' {
     events: {
       /** Streams events for this person's council and teams to an open response, while the session lasts. */
       attach(res: ServerResponse, actor: Actor): () => void
-      publish(event: HearthEvent): Promise<void>
-      /** After a commit that wrote outbox rows: the worker relays now, not at its next poll. Best effort. */
-      nudgeOutbox(): Promise<void>
+      /**
+       * The methods below never wait on Redis: they are called after a commit, and a request
+       * whose change is saved answers at once even while Redis stalls (best effort; the pages'
+       * polls and the worker's timers catch up).
+       */
+      publish(event: HearthEvent): void
+      /** After a commit that wrote outbox rows: the worker relays now, not at its next poll. */
+      nudgeOutbox(): void
       /** A session ended (sign-out): its streams close, in every API process. */
-      sessionEnded(tokenHash: string): Promise<void>
+      sessionEnded(tokenHash: string): void
       /** A person's roles, teams or account changed: their streams are re-checked, in every API process. */
-      personChanged(personId: string): Promise<void>
+      personChanged(personId: string): void
     }
   }
 }
@@ -102,10 +107,10 @@ export default fp<{ redis: Redis; prefix: string; db: Db; idleMinutes: number; r
     }
 
     /** Acted on here at once (Redis may be away), and announced to the other API processes. */
-    async function announce(msg: Control) {
+    function announce(msg: Control) {
       const raw = JSON.stringify(msg)
       control(raw)
-      await opts.redis.publish(controlChannel, raw).catch(() => {})
+      opts.redis.publish(controlChannel, raw).catch(() => {})
     }
 
     app.decorate('events', {
@@ -137,8 +142,12 @@ export default fp<{ redis: Redis; prefix: string; db: Db; idleMinutes: number; r
           clients.delete(client)
         }
       },
-      publish: (event) => publishEvent(opts.redis, opts.prefix, event),
-      nudgeOutbox: () => nudgeOutbox(opts.redis, opts.prefix).catch(() => {}),
+      publish: (event) => {
+        publishEvent(opts.redis, opts.prefix, event).catch(() => {})
+      },
+      nudgeOutbox: () => {
+        nudgeOutbox(opts.redis, opts.prefix).catch(() => {})
+      },
       sessionEnded: (tokenHash) => announce({ kind: 'session.ended', tokenHash }),
       personChanged: (personId) => announce({ kind: 'person.changed', personId }),
     })

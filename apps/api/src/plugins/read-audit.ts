@@ -32,13 +32,17 @@ export default fp<{ db: Db; redis: Redis; prefix: string }>(
     /** Under the per-minute limit? Without Redis the refusal is written anyway: audit comes first. */
     async function underDeniedLimit(councilId: string, personId: string): Promise<boolean> {
       const key = `${opts.prefix}:denied:${councilId}:${personId}:${Math.floor(Date.now() / 60_000)}`
-      try {
-        const n = await opts.redis.incr(key)
-        if (n === 1) await opts.redis.expire(key, 120)
-        return n <= DENIED_AUDIT_PER_MINUTE
-      } catch {
-        return true
-      }
+      // a stalled Redis never holds the answer up: after 250 ms the row is written anyway
+      const counted = opts.redis
+        .multi()
+        .incr(key)
+        .expire(key, 120)
+        .exec()
+        .then((r) => Number(r?.[0]?.[1] ?? 0))
+        .catch(() => 0)
+      const timeout = new Promise<number>((resolve) => setTimeout(() => resolve(0), 250).unref())
+      const n = await Promise.race([counted, timeout])
+      return n <= DENIED_AUDIT_PER_MINUTE
     }
 
     /**

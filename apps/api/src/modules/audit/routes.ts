@@ -107,7 +107,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         await writeAudit(tx, { ...ctx, action: 'audit_export.create', recordType: 'audit_export', recordId: row!.id })
         return row!
       })
-      void app.events.nudgeOutbox()
+      app.events.nudgeOutbox()
       reply.code(202)
       return exportView(row)
     },

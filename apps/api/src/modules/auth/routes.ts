@@ -93,7 +93,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = actorOf(request)
       await endSession(db, reply, actor.sessionTokenHash)
-      await app.events.sessionEnded(actor.sessionTokenHash)
+      app.events.sessionEnded(actor.sessionTokenHash)
       await writeAudit(db, {
         councilId: actor.councilId,
         actorPersonId: actor.personId,

@@ -49,7 +49,7 @@ const tags = ['enablers']
 /** The enablers' queue, and the practitioner's side of it. */
 const routes: FastifyPluginAsyncZod = async (app) => {
   const changed = (councilId: string, teamIds: string[], taskIds: string[]) =>
-    app.events.publish({ type: 'tasks.changed', councilId, teamIds, taskIds }).catch(() => {})
+    app.events.publish({ type: 'tasks.changed', councilId, teamIds, taskIds })
 
   app.get(
     '/tasks',

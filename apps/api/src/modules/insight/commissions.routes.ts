@@ -27,7 +27,7 @@ const tags = ['insight']
 /** Commissioning: a team asks insight for a service nothing listed provides; insight records what was arranged. */
 const routes: FastifyPluginAsyncZod = async (app) => {
   const comChanged = (councilId: string, id: string) =>
-    app.events.publish({ type: 'insight.changed', councilId, teamIds: [], requestId: id }).catch(() => {})
+    app.events.publish({ type: 'insight.changed', councilId, teamIds: [], requestId: id })
   app.post(
     '/families/:id/commissions',
     {

@@ -35,7 +35,7 @@ const tags = ['insight']
 /** Consultation and coaching: teams ask, insight advisers take, book and advise. */
 const routes: FastifyPluginAsyncZod = async (app) => {
   const changed = (councilId: string, requestId: string) =>
-    app.events.publish({ type: 'insight.changed', councilId, teamIds: [], requestId }).catch(() => {})
+    app.events.publish({ type: 'insight.changed', councilId, teamIds: [], requestId })
 
   app.get(
     '/insight/settings',
@@ -186,7 +186,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       bookInsightSession(app.deps, auditFrom(request), actorOf(request), request.params.id, request.body).then((v) => {
-        void app.events.nudgeOutbox() // the room and invitations are queued for the enablers
+        app.events.nudgeOutbox() // the room and invitations are queued for the enablers
         return done(actorOf(request).councilId)(v)
       }),
   )

@@ -139,7 +139,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await addTeamMember(app.deps, auditFrom(request), request.params.id, request.body.personId)
-      await app.events.personChanged(request.body.personId)
+      app.events.personChanged(request.body.personId)
       reply.code(201)
       return { ok: true as const }
     },
@@ -158,7 +158,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       await removeTeamMember(app.deps, auditFrom(request), request.params.id, request.params.personId)
       // their live stream closes now, in every API process, not at its next heartbeat
-      await app.events.personChanged(request.params.personId)
+      app.events.personChanged(request.params.personId)
       return { ok: true as const }
     },
   )
@@ -213,7 +213,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const person = await updatePerson(app.deps, auditFrom(request), request.params.id, request.body)
-      await app.events.personChanged(request.params.id)
+      app.events.personChanged(request.params.id)
       return person
     },
   )
@@ -244,7 +244,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { personId } = await decideRoleGrant(app.deps, auditFrom(request), request.params.id, request.body.approve)
-      await app.events.personChanged(personId)
+      app.events.personChanged(personId)
       return { ok: true as const }
     },
   )

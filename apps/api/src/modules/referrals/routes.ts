@@ -49,7 +49,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       }
       const ctx = auditFrom(request)
       const { referral, replayed } = await intakeReferral(deps, ctx, request.body, (key as string | undefined) ?? null)
-      if (!replayed) void app.events.nudgeOutbox()
+      if (!replayed) app.events.nudgeOutbox()
       reply.code(replayed ? 200 : 201)
       return getReferral(deps, ctx, referral.id)
     },
@@ -114,7 +114,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const detail = await decideReferral(deps, auditFrom(request), request.params.id, request.body)
-      if (detail.routingStatus === 'queued') void app.events.nudgeOutbox()
+      if (detail.routingStatus === 'queued') app.events.nudgeOutbox()
       return detail
     },
   )
@@ -135,7 +135,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const ctx = auditFrom(request)
       const outcome = await routeReferralTo(deps, ctx, request.params.id, request.body.teamId)
       if (outcome.kind === 'routed') {
-        await app.events.publish({
+        app.events.publish({
           type: 'offer.created',
           councilId: ctx.councilId,
           teamIds: [outcome.teamId],

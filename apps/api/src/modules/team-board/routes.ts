@@ -39,8 +39,8 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const routes: FastifyPluginAsyncZod = async (app) => {
   const deps = { db: app.deps.db }
   const boardChanged = (councilId: string, teamId: string, familyId: string) => {
-    void app.events.nudgeOutbox() // the letter to the family is queued for the enablers
-    return app.events.publish({ type: 'board.changed', councilId, teamIds: [teamId], familyId }).catch(() => {})
+    app.events.nudgeOutbox() // the letter to the family is queued for the enablers
+    app.events.publish({ type: 'board.changed', councilId, teamIds: [teamId], familyId })
   }
 
   app.get(
@@ -88,7 +88,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         request.params.offerId,
         request.body,
       )
-      void boardChanged(actor.councilId, request.params.id, result.familyId)
+      boardChanged(actor.councilId, request.params.id, result.familyId)
       return result
     },
   )
@@ -126,7 +126,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = actorOf(request)
       const { teamId } = await setWorkers(deps, auditFrom(request), actor, request.params.id, request.body)
-      void boardChanged(actor.councilId, teamId, request.params.id)
+      boardChanged(actor.councilId, teamId, request.params.id)
       return getFamilyWorkers(deps, auditFrom(request), request.params.id)
     },
   )

@@ -1,11 +1,14 @@
 import type { Ctx, Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { memberships, writeAudit } from '@hearth/db'
-import { notFound } from '../../kernel/errors'
+import { invalid, notFound } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
 import { assertPresentInTeam, logDecision, myTeam, names } from './team-board-queries'
 
-/** The team raises or lowers one person's cap, with a recorded decision. */
+/**
+ * The team raises or lowers one person's cap, with a recorded decision. Raising it needs someone
+ * besides that person present: a practitioner does not raise their own cap alone.
+ */
 export async function setCap(
   deps: Deps,
   ctx: Ctx,
@@ -15,8 +18,27 @@ export async function setCap(
   input: { cap: number; reason: string; presentIds: string[] },
 ) {
   const { db } = deps
-  await myTeam(db, actor, teamId)
+  const team = await myTeam(db, actor, teamId)
   await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ cap: memberships.caseloadCap })
+      .from(memberships)
+      .where(
+        and(
+          eq(memberships.councilId, ctx.councilId),
+          eq(memberships.teamId, teamId),
+          eq(memberships.personId, personId),
+        ),
+      )
+      .for('update')
+    if (!before) throw notFound('team member')
+    // More children for someone is the team's decision, never theirs alone.
+    if (input.cap > (before.cap ?? team.caseloadCap) && !input.presentIds.some((id) => id !== personId)) {
+      throw invalid(
+        'body.presentIds',
+        'raising a cap is a team decision: name at least one other team member who was there',
+      )
+    }
     const [m] = await tx
       .update(memberships)
       .set({ caseloadCap: input.cap })

@@ -44,7 +44,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       reply.code(201)
       const visit = await bookVisit(deps, auditFrom(request), actorOf(request), request.params.id, request.body)
-      void app.events.nudgeOutbox()
+      app.events.nudgeOutbox()
       return visit
     },
   )
