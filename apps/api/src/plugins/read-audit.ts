@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin'
 import type { Redis } from 'ioredis'
 import type { FastifyRequest } from 'fastify'
-import { type Db, writeAudit } from '@hearth/db'
+import { type Db, safeErrorText, writeAudit } from '@hearth/db'
 import { auditFrom } from '../kernel/context'
 import type { ReadAudit, Reads } from '../kernel/reads'
 
@@ -16,6 +16,8 @@ declare module 'fastify' {
 }
 
 const isAudit = (r: Reads | undefined): r is ReadAudit => !!r && 'rows' in r
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** Refused reads recorded per person per minute; beyond it a flood is not written row by row. */
 export const DENIED_AUDIT_PER_MINUTE = 20
@@ -53,13 +55,21 @@ export default fp<{ db: Db; redis: Redis; prefix: string }>(
     async function auditDenied(request: FastifyRequest, statusCode: number, reads: ReadAudit) {
       const actor = request.actor!
       if (!(await underDeniedLimit(actor.councilId, actor.personId))) return
-      await writeAudit(opts.db, {
-        ...auditFrom(request),
-        action: 'access.denied',
-        recordType: reads.recordType,
-        recordId: (request.params as { id?: string } | undefined)?.id ?? null,
-        details: { status: statusCode, wanted: reads.action },
-      })
+      const id = (request.params as { id?: unknown } | undefined)?.id
+      // an id that is not an id (a NUL byte, a script) is not kept: only that it was malformed
+      const wellFormed = typeof id === 'string' && UUID.test(id)
+      try {
+        await writeAudit(opts.db, {
+          ...auditFrom(request),
+          action: 'access.denied',
+          recordType: reads.recordType,
+          recordId: wellFormed ? id : null,
+          details: { status: statusCode, wanted: reads.action, ...(id && !wellFormed ? { malformedId: true } : {}) },
+        })
+      } catch (err) {
+        // the refusal stands, whatever happens to its record; the log gets the error code only
+        request.log.error({ err: safeErrorText(err) }, 'access.denied not recorded')
+      }
     }
 
     async function audit(request: FastifyRequest, statusCode: number, payload: unknown) {
