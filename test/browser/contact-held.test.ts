@@ -1,5 +1,5 @@
+import { testLogger } from '../helpers/log-capture'
 import { and, eq } from 'drizzle-orm'
-import pino from 'pino'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminTasks, offers, referrals } from '@hearth/db'
@@ -44,7 +44,7 @@ beforeAll(async () => {
   worker = await startWorker({
     db: dbx.handle.db,
     redisUrl: requireEnv('TEST_REDIS_URL'),
-    logger: pino({ level: 'silent' }),
+    logger: testLogger(),
     prefix: PREFIX,
     relayIntervalMs: 100,
   })

@@ -1,5 +1,5 @@
+import { testLogger } from '../helpers/log-capture'
 import { and, eq } from 'drizzle-orm'
-import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allocations, families, people } from '@hearth/db'
 import { startWorker, type RunningWorker } from '@hearth/worker'
@@ -39,7 +39,7 @@ beforeAll(async () => {
   worker = await startWorker({
     db: dbx.handle.db,
     redisUrl: requireEnv('TEST_REDIS_URL'),
-    logger: pino({ level: 'silent' }),
+    logger: testLogger(),
     prefix: '{browser-enablers}',
     relayIntervalMs: 100,
   })

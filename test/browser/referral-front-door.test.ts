@@ -1,6 +1,6 @@
+import { testLogger } from '../helpers/log-capture'
 import { and, eq, isNotNull, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import pino from 'pino'
 import { children, families } from '@hearth/db'
 import { startWorker, type RunningWorker } from '@hearth/worker'
 import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
@@ -22,7 +22,7 @@ beforeAll(async () => {
   worker = await startWorker({
     db: dbx.handle.db,
     redisUrl: requireEnv('TEST_REDIS_URL'),
-    logger: pino({ level: 'silent' }),
+    logger: testLogger(),
     prefix: '{browser-referral}',
     relayIntervalMs: 100,
   })

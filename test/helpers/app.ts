@@ -1,3 +1,4 @@
+import { apiTestLogger } from './log-capture'
 import type { Ctx } from '../../apps/api/src/kernel/context'
 import { randomBytes } from 'node:crypto'
 import { Queue } from 'bullmq'
@@ -35,25 +36,28 @@ export async function makeTestApp(
   const queues = Object.fromEntries(
     Object.values(QUEUES).map((n) => [n, new Queue(n, { connection: redis, prefix })]),
   ) as Record<QueueName, Queue>
-  const app = await buildApp({
-    db: handle.guarded,
-    pingDb: handle.ping,
-    redis,
-    queues,
-    config: {
-      SESSION_IDLE_MINUTES: 30,
-      SESSION_ABSOLUTE_HOURS: 12,
-      cookieSecure: false,
-      WEB_DIST_DIR: undefined,
-      TRUST_PROXY: false,
-      BULLMQ_PREFIX: prefix,
-      // every test signs in from one address, many times: throttling is tested on its own
-      SIGN_IN_LIMIT_PER_IP: 100_000,
-      SIGN_IN_LIMIT_PER_EMAIL: 1_000,
-      EVENTS_RECHECK_SECONDS: 25,
-      ...config,
+  const app = await buildApp(
+    {
+      db: handle.guarded,
+      pingDb: handle.ping,
+      redis,
+      queues,
+      config: {
+        SESSION_IDLE_MINUTES: 30,
+        SESSION_ABSOLUTE_HOURS: 12,
+        cookieSecure: false,
+        WEB_DIST_DIR: undefined,
+        TRUST_PROXY: false,
+        BULLMQ_PREFIX: prefix,
+        // every test signs in from one address, many times: throttling is tested on its own
+        SIGN_IN_LIMIT_PER_IP: 100_000,
+        SIGN_IN_LIMIT_PER_EMAIL: 1_000,
+        EVENTS_RECHECK_SECONDS: 25,
+        ...config,
+      },
     },
-  })
+    apiTestLogger(),
+  )
   await app.ready()
   return {
     app,

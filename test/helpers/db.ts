@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import { personalDataInLogs } from './log-capture'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import {
   allocations,
@@ -30,11 +31,14 @@ export async function freshPgDatabase(
     handle,
     url,
     drop: async () => {
+      // before the data goes: nothing this database holds about people may be in the file's logs
+      const leaks = await personalDataInLogs(handle.db)
       await handle.close()
       const a = new pg.Client({ connectionString: base })
       await a.connect()
       await a.query(`drop database if exists ${name} with (force)`)
       await a.end()
+      if (leaks.length) throw new Error(`personal data in the logs:\n${leaks.join('\n')}`)
     },
   }
 }

@@ -1,3 +1,4 @@
+import { apiTestLogger } from './log-capture'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '@hearth/api'
@@ -17,24 +18,27 @@ export async function startHttpApp(
   const queues = Object.fromEntries(
     Object.values(QUEUES).map((n) => [n, new Queue(n, { connection: redis, prefix })]),
   ) as Record<QueueName, Queue>
-  const app = await buildApp({
-    db: handle.guarded,
-    pingDb: handle.ping,
-    redis,
-    queues,
-    config: {
-      SESSION_IDLE_MINUTES: 30,
-      SESSION_ABSOLUTE_HOURS: 12,
-      cookieSecure: false,
-      WEB_DIST_DIR: WEB_DIST,
-      TRUST_PROXY: false,
-      BULLMQ_PREFIX: prefix,
-      // browsers in tests all sign in from 127.0.0.1
-      SIGN_IN_LIMIT_PER_IP: 100_000,
-      SIGN_IN_LIMIT_PER_EMAIL: 1_000,
-      EVENTS_RECHECK_SECONDS: 25,
+  const app = await buildApp(
+    {
+      db: handle.guarded,
+      pingDb: handle.ping,
+      redis,
+      queues,
+      config: {
+        SESSION_IDLE_MINUTES: 30,
+        SESSION_ABSOLUTE_HOURS: 12,
+        cookieSecure: false,
+        WEB_DIST_DIR: WEB_DIST,
+        TRUST_PROXY: false,
+        BULLMQ_PREFIX: prefix,
+        // browsers in tests all sign in from 127.0.0.1
+        SIGN_IN_LIMIT_PER_IP: 100_000,
+        SIGN_IN_LIMIT_PER_EMAIL: 1_000,
+        EVENTS_RECHECK_SECONDS: 25,
+      },
     },
-  })
+    apiTestLogger(),
+  )
   const address = await app.listen({ host: '127.0.0.1', port: 0 })
   return {
     app,

@@ -1,5 +1,5 @@
+import { testLogger } from '../../../test/helpers/log-capture'
 import { and, eq, sql } from 'drizzle-orm'
-import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminTasks, auditEvents, offers } from '@hearth/db'
 import { type RunningWorker, startWorker } from '@hearth/worker'
@@ -39,7 +39,7 @@ beforeAll(async () => {
   worker = await startWorker({
     db: dbx.handle.db,
     redisUrl: requireEnv('TEST_REDIS_URL'),
-    logger: pino({ level: 'silent' }),
+    logger: testLogger(),
     prefix: t.prefix,
     relayIntervalMs: 50,
   })

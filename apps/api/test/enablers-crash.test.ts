@@ -1,6 +1,6 @@
+import { testLogger } from '../../../test/helpers/log-capture'
 import type { ChildProcess } from 'node:child_process'
 import { and, eq, sql } from 'drizzle-orm'
-import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { killWorkerProcess, spawnWorkerProcess } from '../../../test/helpers/worker-process'
 import { adminTasks, allocations, families } from '@hearth/db'
@@ -29,7 +29,7 @@ beforeAll(async () => {
   worker = await startWorker({
     db: dbx.handle.db,
     redisUrl: requireEnv('TEST_REDIS_URL'),
-    logger: pino({ level: 'silent' }),
+    logger: testLogger(),
     prefix: t.prefix,
     relayIntervalMs: 50,
   })
@@ -117,7 +117,7 @@ describe('a worker killed mid-job', () => {
       worker = await startWorker({
         db: dbx.handle.db,
         redisUrl: requireEnv('TEST_REDIS_URL'),
-        logger: pino({ level: 'silent' }),
+        logger: testLogger(),
         prefix: t.prefix,
         relayIntervalMs: 50,
       })

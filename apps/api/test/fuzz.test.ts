@@ -76,7 +76,11 @@ const NASTY_STRINGS = [
 ]
 const NASTY_NUMBERS = [1e308, -1e308, 2 ** 53 + 2, -(2 ** 63), 9_999_999_999_999, 1.5, -0, 0, -1, 2 ** 31]
 
-const nastyString = fc.oneof(fc.constantFrom(...NASTY_STRINGS), fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }))
+const nastyString = fc.oneof(
+  fc.constantFrom(...NASTY_STRINGS),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+)
 const nastyNumber = fc.oneof(fc.constantFrom(...NASTY_NUMBERS), fc.double({ noNaN: true, noDefaultInfinity: true }))
 const deep = (n: number, leaf: unknown): unknown => {
   let v = leaf
@@ -90,7 +94,9 @@ const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 30, max: 60 }).map((n) => deep(n, 'x')) },
   {
     weight: 1,
-    arbitrary: nastyLeaf.map((v) => JSON.parse(`{"__proto__":{"polluted":${JSON.stringify(v ?? null)}},"constructor":{"prototype":1}}`)),
+    arbitrary: nastyLeaf.map((v) =>
+      JSON.parse(`{"__proto__":{"polluted":${JSON.stringify(v ?? null)}},"constructor":{"prototype":1}}`),
+    ),
   },
 )
 
@@ -112,7 +118,9 @@ function operations(doc: {
     for (const [method, op] of Object.entries(methods)) {
       const parameters = op.parameters ?? []
       const schema = (
-        op.requestBody as { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> } | undefined
+        op.requestBody as
+          | { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> }
+          | undefined
       )?.content?.['application/json']?.schema
       ops.push({
         method: method.toUpperCase(),
@@ -168,47 +176,53 @@ describe('fuzzing every operation in the OpenAPI document', () => {
         const allowed =
           access === 'public' ||
           (!!session && (access === 'signed_in' || (Array.isArray(access) && access.includes(who as never))))
-        await fc.assert(
-          fc.asyncProperty(caseFor(op), async (c) => {
-            const url = urlFor(op, c.params, c.query)
-            const headers: Record<string, string> = {}
-            if (session) Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrf })
-            const payload = c.body === undefined || op.method === 'GET' ? undefined : JSON.stringify(c.body)
-            if (payload !== undefined) headers['content-type'] = 'application/json'
-            const answer = t.app.inject({ method: op.method as 'GET', url, headers, payload })
-            const res = await Promise.race([
-              answer,
-              new Promise<null>((resolve) => setTimeout(() => resolve(null), 15_000).unref()),
-            ])
-            stats.requests++
-            const where = `${op.method} ${op.path} as ${who}: ${url.slice(0, 120)} ${(payload ?? '').slice(0, 120)}`
-            if (!res) {
-              problems.push(`hung: ${where}`)
-              return false
-            }
-            stats.byStatus.set(res.statusCode, (stats.byStatus.get(res.statusCode) ?? 0) + 1)
-            if (res.statusCode >= 500) {
-              problems.push(`${res.statusCode}: ${where} → ${res.body.slice(0, 200)}`)
-              return false
-            }
-            if (res.statusCode >= 400) {
-              let body: { error?: { code?: unknown; message?: unknown } } | null = null
-              try {
-                body = res.json()
-              } catch {
-                /* not JSON */
-              }
-              if (typeof body?.error?.code !== 'string' || typeof body.error.message !== 'string') {
-                problems.push(`not the error shape (${res.statusCode}): ${where} → ${res.body.slice(0, 200)}`)
+        await fc
+          .assert(
+            fc.asyncProperty(caseFor(op), async (c) => {
+              const url = urlFor(op, c.params, c.query)
+              const headers: Record<string, string> = {}
+              if (session) Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrf })
+              const payload = c.body === undefined || op.method === 'GET' ? undefined : JSON.stringify(c.body)
+              if (payload !== undefined) headers['content-type'] = 'application/json'
+              const answer = t.app.inject({ method: op.method as 'GET', url, headers, payload })
+              const res = await Promise.race([
+                answer,
+                new Promise<null>((resolve) => setTimeout(() => resolve(null), 15_000).unref()),
+              ])
+              stats.requests++
+              const where = `${op.method} ${op.path} as ${who}: ${url.slice(0, 120)} ${(payload ?? '').slice(0, 120)}`
+              if (!res) {
+                problems.push(`hung: ${where}`)
                 return false
               }
-            }
-            return true
-          }),
-          { numRuns: allowed ? RUNS : RUNS_REFUSED, seed: Number(process.env.FUZZ_SEED ?? 20261130), endOnFailure: true },
-        ).catch(() => {
-          /* recorded in problems, with the smallest case fast-check found */
-        })
+              stats.byStatus.set(res.statusCode, (stats.byStatus.get(res.statusCode) ?? 0) + 1)
+              if (res.statusCode >= 500) {
+                problems.push(`${res.statusCode}: ${where} → ${res.body.slice(0, 200)}`)
+                return false
+              }
+              if (res.statusCode >= 400) {
+                let body: { error?: { code?: unknown; message?: unknown } } | null = null
+                try {
+                  body = res.json()
+                } catch {
+                  /* not JSON */
+                }
+                if (typeof body?.error?.code !== 'string' || typeof body.error.message !== 'string') {
+                  problems.push(`not the error shape (${res.statusCode}): ${where} → ${res.body.slice(0, 200)}`)
+                  return false
+                }
+              }
+              return true
+            }),
+            {
+              numRuns: allowed ? RUNS : RUNS_REFUSED,
+              seed: Number(process.env.FUZZ_SEED ?? 20261130),
+              endOnFailure: true,
+            },
+          )
+          .catch(() => {
+            /* recorded in problems, with the smallest case fast-check found */
+          })
       }
     }
     expect(problems).toEqual([])

@@ -1,10 +1,10 @@
+import { testLogger } from '../../../test/helpers/log-capture'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Queue } from 'bullmq'
 import { and, eq, inArray, isNull } from 'drizzle-orm'
 import { Redis } from 'ioredis'
-import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditExports, outbox } from '@hearth/db'
 import { enqueueInTx, QUEUES, type QueueName, relayOutbox } from '@hearth/jobs'
@@ -77,7 +77,7 @@ describe('a Redis that loses everything', () => {
     worker = await startWorker({
       db: dbx.handle.guarded,
       redisUrl: second.url,
-      logger: pino({ level: 'silent' }),
+      logger: testLogger(),
       prefix,
       relayIntervalMs: 100,
       sweepAfterMs: 300,

@@ -1,5 +1,5 @@
+import { testLogger } from '../../../test/helpers/log-capture'
 import { eq, sql } from 'drizzle-orm'
-import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditExports, outbox } from '@hearth/db'
 import { enqueueInTx, QUEUES, relayOutbox } from '@hearth/jobs'
@@ -23,7 +23,7 @@ beforeAll(async () => {
   worker = await startWorker({
     db: dbx.handle.guarded,
     redisUrl: requireEnv('TEST_REDIS_URL'),
-    logger: pino({ level: 'silent' }),
+    logger: testLogger(),
     prefix: t.prefix,
     relayIntervalMs: 100,
   })
