@@ -1,7 +1,7 @@
 // `npm test`: the whole suite against a real PostgreSQL server and Redis (started here when not
 // given), the same migrations on PGlite, and browser tests in Debian's Chromium.
 import { spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -42,6 +42,33 @@ chmodSync(tmp, 0o755) // the postgres user must reach the cluster inside it
 let pgServer = null
 /** @type {Awaited<ReturnType<typeof startPrivateRedis>> | null} */
 let redis = null
+/**
+ * The processes the tests started and did not stop: any whose environment carries this run's
+ * HEARTH_TEST_TMP (every process a test starts inherits it; this script's own PostgreSQL and
+ * Redis were started before it was set).
+ * @param {string} dir
+ * @returns {{ pid: number, cmd: string }[]}
+ */
+function leftBehind(dir) {
+  const mine = new Set([process.pid])
+  /** @type {{ pid: number, cmd: string }[]} */
+  const found = []
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name)
+    if (!Number.isInteger(pid) || mine.has(pid)) continue
+    try {
+      const environ = readFileSync(`/proc/${pid}/environ`, 'utf8')
+      if (!environ.split('\0').includes(`HEARTH_TEST_TMP=${dir}`)) continue
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim()
+      if (readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ')[2] === 'Z') continue // a zombie: already ended
+      found.push({ pid, cmd: cmd.slice(0, 120) })
+    } catch {
+      /* gone, or not ours to read */
+    }
+  }
+  return found
+}
+
 let status = 1
 try {
   /** @type {NodeJS.ProcessEnv} */
@@ -67,13 +94,27 @@ try {
   ]
   const r = spawnSync(join(ROOT, 'node_modules/.bin/vitest'), args, { cwd: ROOT, env, stdio: 'inherit' })
   status = r.status ?? 1
+  const vitestStatus = status
+  // Every process a test started (workers, npm start) must have been stopped by its test.
+  const left = leftBehind(tmp)
+  if (left.length) {
+    say(`tests left ${left.length} process(es) running: ${left.map((p) => `${p.pid} ${p.cmd}`).join('; ')}`)
+    for (const p of left) {
+      try {
+        process.kill(p.pid, 'SIGKILL')
+      } catch {
+        /* gone meanwhile */
+      }
+    }
+    status = 1
+  }
   if (existsSync(results)) {
     const j = JSON.parse(readFileSync(results, 'utf8'))
     const skipped = (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0)
     say(`finished in ${Math.round((Date.now() - started) / 1000)} s`)
     process.stdout.write(`tests: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${skipped} skipped\n`)
     if (j.numTotalTests === 0) status = 1
-    if (status !== 0 && j.numFailedTests === 0)
+    if (vitestStatus !== 0 && j.numFailedTests === 0)
       say('every test passed, but vitest failed the run (an unhandled error or a failed file: see above)')
   } else {
     process.stdout.write('tests: 0 passed, 1 failed\n')

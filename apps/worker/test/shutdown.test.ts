@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Redis } from 'ioredis'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freshPgDatabase } from '../../../test/helpers/db'
+import { killWorkerProcess } from '../../../test/helpers/worker-process'
+// @ts-expect-error: a plain .mjs script, typed through JSDoc
+import { startPrivateRedis } from '../../../scripts/lib.mjs'
+
+/**
+ * #18 finding 12: a worker sent SIGTERM while Redis was unreachable never exited. Shutdown has a
+ * deadline (WORKER_SHUTDOWN_DEADLINE_MS): past it the worker exits non-zero, and its unfinished
+ * jobs are taken over as stalled once a worker is back. With Redis there, it stops cleanly (0).
+ */
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
+let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
+const children: ChildProcess[] = []
+const redises: { stop(): Promise<void> }[] = []
+
+beforeAll(async () => {
+  dbx = await freshPgDatabase()
+})
+afterAll(async () => {
+  for (const c of children) await killWorkerProcess(c)
+  for (const r of redises) await r.stop()
+  await dbx.drop()
+})
+
+/** Starts the stand-alone worker against a Redis of its own; resolves once it says it started. */
+async function startedWorker() {
+  const redis = await startPrivateRedis(mkdtempSync(join(tmpdir(), 'hearth-shutdown-')))
+  redises.push(redis)
+  const child = spawn(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/apps/worker/src/main.ts`], {
+    env: {
+      ...process.env,
+      DATABASE_URL: dbx.url,
+      REDIS_URL: redis.url,
+      BULLMQ_PREFIX: '{shutdown}',
+      LOG_LEVEL: 'info',
+      WORKER_SHUTDOWN_DEADLINE_MS: '1500',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  })
+  children.push(child)
+  let out = ''
+  child.stdout!.on('data', (d) => {
+    out += String(d)
+  })
+  const exit = new Promise<{ code: number | null; at: number }>((resolve) =>
+    child.once('exit', (code) => resolve({ code, at: performance.now() })),
+  )
+  const deadline = Date.now() + 30_000
+  while (!out.includes('worker started')) {
+    if (Date.now() > deadline) throw new Error('the worker did not start')
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return { child, redis, exit, output: () => out }
+}
+
+const within = <T>(p: Promise<T>, ms: number) =>
+  Promise.race([p, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms).unref())])
+
+describe('stopping the worker', () => {
+  it('with Redis there: finishes and exits 0', async () => {
+    const w = await startedWorker()
+    process.kill(-w.child.pid!, 'SIGTERM')
+    const ended = await within(w.exit, 15_000)
+    expect(ended, 'exited').not.toBeNull()
+    expect(ended!.code).toBe(0)
+  })
+
+  it('with Redis gone: exits non-zero at its deadline instead of waiting for ever', async () => {
+    const w = await startedWorker()
+    const probe = new Redis(w.redis.url)
+    const pid = Number(/process_id:(\d+)/.exec(await probe.info('server'))![1])
+    probe.disconnect()
+    process.kill(pid, 'SIGKILL') // Redis is gone, with no goodbye
+    await new Promise((r) => setTimeout(r, 300))
+    const sent = performance.now()
+    process.kill(-w.child.pid!, 'SIGTERM')
+    const ended = await within(w.exit, 15_000)
+    expect(ended, 'exited').not.toBeNull()
+    expect(ended!.code).not.toBe(0)
+    expect(ended!.at - sent).toBeGreaterThanOrEqual(1_000) // it tried to finish first
+    expect(w.output()).toContain('shutdown_deadline')
+  })
+})
