@@ -169,8 +169,8 @@ describe('over the API', () => {
     const w = json.json().teams[0].weeks
     expect(alderRows.map((l) => l.split(',').slice(1, 4).join(','))).toEqual(
       w.map(
-        (x: { weekStart: string; childrenHeld: number; familiesHeld: number }) =>
-          `${x.weekStart},${x.childrenHeld},${x.familiesHeld}`,
+        (x: { weekStart: string; childrenHeld: number | null; familiesHeld: number | null }) =>
+          `${x.weekStart},${x.childrenHeld ?? 'fewer than 5'},${x.familiesHeld ?? 'fewer than 5'}`,
       ),
     )
     const overview = await strategy.request('GET', '/api/council/overview.csv')
@@ -181,5 +181,43 @@ describe('over the API', () => {
       const s = await signInAs(t.app, `${who}@northmoor.example`)
       expect((await s.request('GET', '/api/figures/teams.csv')).statusCode).toBe(403)
     }
+  })
+  it('a team of fewer than 3 practitioners: counts from 1 to 4 are not shown, nor what hangs on them', async () => {
+    const insight = await signInAs(t.app, 'insight@northmoor.example')
+    const res = await insight.request('GET', `/api/figures/teams?weeks=52&teamId=${alder}`)
+    expect(res.statusCode).toBe(200)
+    const team = res.json().teams[0]
+    expect(team).toMatchObject({ practitioners: 2, smallNumbersHidden: true })
+    // the week of 17 August, counted by hand above: 2 families, 3 children, 1 waiting (83 hours),
+    // 2 of 2 referrals on time, 3 tasks made, 2 done; capacity is not a count of anyone's work
+    const week = team.weeks.find((x: { weekStart: string }) => x.weekStart === '2026-08-17')
+    expect(week).toMatchObject({
+      familiesHeld: null,
+      childrenHeld: null,
+      capacityChildren: 24,
+      familiesWaiting: null,
+      longestWaitHours: null,
+      referralsDecided: null,
+      referralsDecidedInOneWorkingDay: null,
+      adminTasksCreated: null,
+      adminTasksDone: null,
+      medianAdminHoursToComplete: null,
+    })
+    // zero names nobody, and is shown
+    expect(team.weeks.some((x: { consultationsAsked: number | null }) => x.consultationsAsked === 0)).toBe(true)
+    // a team of 8: everything shown
+    const all = (await insight.request('GET', '/api/figures/teams?weeks=4')).json()
+    const eastfield = all.teams.find((x: { teamName: string }) => x.teamName === 'Eastfield family team')
+    expect(eastfield.smallNumbersHidden).toBe(false)
+    expect(eastfield.weeks.every((x: { familiesHeld: number | null }) => x.familiesHeld !== null)).toBe(true)
+    // the council view of the team says the same
+    const strategy = await signInAs(t.app, 'strategy@northmoor.example')
+    const one = (await strategy.request('GET', `/api/council/teams/${alder}`)).json()
+    expect(one).toMatchObject({ smallNumbersHidden: true, capacityChildren: 24 })
+    for (const k of ['familiesHeld', 'childrenHeld'] as const) {
+      expect(one[k] === null || one[k] === 0 || one[k] >= 5, `${k} = ${one[k]}`).toBe(true)
+    }
+    const csv = (await strategy.request('GET', `/api/figures/teams.csv?weeks=52&teamId=${alder}`)).body
+    expect(csv).toContain('Alder family team (test),2026-08-17,fewer than 5,fewer than 5,24,fewer than 5,,')
   })
 })

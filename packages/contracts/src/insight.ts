@@ -259,25 +259,29 @@ export const CommissionView = z.object({
 export const CommissionQuery = z.object({ view: z.enum(['waiting', 'mine', 'done', 'team']).default('waiting') })
 
 // -------------------------------------------------------------------- team figures over time
+/** Null: fewer than 5, not shown for a team of fewer than 3 practitioners (small-number suppression). */
+const Count = z.number().int().nullable()
 export const TeamWeek = z.object({
   weekStart: z.string(),
-  childrenHeld: z.number().int(),
-  familiesHeld: z.number().int(),
+  childrenHeld: Count,
+  familiesHeld: Count,
   capacityChildren: z.number().int(),
-  familiesWaiting: z.number().int(),
-  longestWaitHours: z.number().int(),
-  referralsDecided: z.number().int(),
-  referralsDecidedInOneWorkingDay: z.number().int(),
-  adminTasksCreated: z.number().int(),
-  adminTasksDone: z.number().int(),
+  familiesWaiting: Count,
+  longestWaitHours: Count,
+  referralsDecided: Count,
+  referralsDecidedInOneWorkingDay: Count,
+  adminTasksCreated: Count,
+  adminTasksDone: Count,
   medianAdminHoursToComplete: z.number().nullable(),
-  consultationsAsked: z.number().int(),
+  consultationsAsked: Count,
   medianConsultationWaitHours: z.number().nullable(),
 })
 export const TeamSeries = z.object({
   teamId: Uuid,
   teamName: z.string(),
   practitioners: z.number().int(),
+  /** Fewer than 3 practitioners: counts from 1 to 4 are not shown (null). */
+  smallNumbersHidden: z.boolean(),
   weeks: z.array(TeamWeek),
 })
 export const FrontDoorWeek = z.object({

@@ -98,19 +98,23 @@ export const ThresholdsView = z.object({
     }),
   ),
 })
+/** Null: fewer than 5, not shown for a team of fewer than 3 practitioners (small-number suppression). */
+const Count = z.number().int().nullable()
 export const TeamFigures = z.object({
   teamId: Uuid,
   teamName: z.string(),
   practitioners: z.number().int(),
+  /** Fewer than 3 practitioners: counts from 1 to 4 are not shown (null). */
+  smallNumbersHidden: z.boolean(),
   capacityChildren: z.number().int(),
-  familiesHeld: z.number().int(),
-  childrenHeld: z.number().int(),
-  familiesWaiting: z.number().int(),
-  oldestWaitMinutes: z.number().int(),
-  adminTasksOverdue: z.number().int(),
+  familiesHeld: Count,
+  childrenHeld: Count,
+  familiesWaiting: Count,
+  oldestWaitMinutes: Count,
+  adminTasksOverdue: Count,
   minutesSavedThisWeek: z.number().int(),
   committedPence: z.number().int(),
-  proposalsAwaiting: z.number().int(),
+  proposalsAwaiting: Count,
 })
 export const CouncilOverview = z.object({
   generatedAt: z.string(),

@@ -1,6 +1,7 @@
 import { auditFrom } from '../../kernel/context'
 import { getFigureSeries } from './get-figure-series'
 import { getTeamFigures } from './get-team-figures'
+import { seriesForDisplay, teamForDisplay } from './hide-small-numbers'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ErrorBody, FiguresOverTime, FiguresQuery } from '@hearth/contracts'
@@ -11,6 +12,8 @@ const WHO = ['strategy_member', 'insight_adviser'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
 const tags = ['council']
 const FRONT_DOOR = 'Front door (all referral decisions)'
+/** A count not shown: a team of fewer than 3 practitioners, and a count from 1 to 4. */
+const HIDDEN = 'fewer than 5'
 
 const WEEK_COLUMNS = [
   ['team', 'Team'],
@@ -43,7 +46,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: FiguresOverTime, ...errors },
       },
     },
-    async (request) => getFigureSeries(app.deps, auditFrom(request), request.query.weeks, request.query.teamId),
+    async (request) =>
+      seriesForDisplay(await getFigureSeries(app.deps, auditFrom(request), request.query.weeks, request.query.teamId)),
   )
 
   app.get(
@@ -58,22 +62,26 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const s = await getFigureSeries(app.deps, auditFrom(request), request.query.weeks, request.query.teamId)
+      const s = seriesForDisplay(
+        await getFigureSeries(app.deps, auditFrom(request), request.query.weeks, request.query.teamId),
+      )
+      // a count not shown (a small team) says so; a figure that hangs on it is left blank
+      const c = (v: number | null) => v ?? HIDDEN
       const rows: unknown[][] = s.teams.flatMap((t) =>
         t.weeks.map((w) => [
           t.teamName,
           w.weekStart,
-          w.childrenHeld,
-          w.familiesHeld,
+          c(w.childrenHeld),
+          c(w.familiesHeld),
           w.capacityChildren,
-          w.familiesWaiting,
+          c(w.familiesWaiting),
           w.longestWaitHours,
-          w.referralsDecided,
-          w.referralsDecidedInOneWorkingDay,
-          w.adminTasksCreated,
-          w.adminTasksDone,
+          c(w.referralsDecided),
+          c(w.referralsDecidedInOneWorkingDay),
+          c(w.adminTasksCreated),
+          c(w.adminTasksDone),
           w.medianAdminHoursToComplete,
-          w.consultationsAsked,
+          c(w.consultationsAsked),
           w.medianConsultationWaitHours,
         ]),
       )
@@ -120,7 +128,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const teams = await getTeamFigures(app.deps, auditFrom(request))
+      const teams = (await getTeamFigures(app.deps, auditFrom(request))).map(teamForDisplay)
       const header = [
         'Team',
         'Practitioners',
@@ -138,14 +146,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         t.teamName,
         t.practitioners,
         t.capacityChildren,
-        t.childrenHeld,
-        t.familiesHeld,
-        t.familiesWaiting,
+        t.childrenHeld ?? HIDDEN,
+        t.familiesHeld ?? HIDDEN,
+        t.familiesWaiting ?? HIDDEN,
         t.oldestWaitMinutes,
-        t.adminTasksOverdue,
+        t.adminTasksOverdue ?? HIDDEN,
         t.minutesSavedThisWeek,
         (t.committedPence / 100).toFixed(2),
-        t.proposalsAwaiting,
+        t.proposalsAwaiting ?? HIDDEN,
       ])
       return reply
         .type('text/csv; charset=utf-8')

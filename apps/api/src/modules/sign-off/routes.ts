@@ -1,4 +1,5 @@
 import { getTeamFigures } from '../figures/get-team-figures'
+import { teamForDisplay } from '../figures/hide-small-numbers'
 import { getReferralTimeliness } from '../figures/get-referral-timeliness'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -187,7 +188,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       ])
       return {
         generatedAt: new Date().toISOString(),
-        teams,
+        teams: teams.map(teamForDisplay),
         referrals,
         committedPence: teams.reduce((s, t) => s + t.committedPence, 0),
         proposalsAwaiting: teams.reduce((s, t) => s + t.proposalsAwaiting, 0),
@@ -211,7 +212,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const [t] = await getTeamFigures(app.deps, auditFrom(request), request.params.id)
       if (!t) throw notFound('family-facing team')
-      return t
+      return teamForDisplay(t)
     },
   )
 }

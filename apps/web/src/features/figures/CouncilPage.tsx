@@ -12,6 +12,10 @@ import { TeamFiguresOverTime } from './FiguresPage'
 type Overview = z.infer<typeof CouncilOverview>
 
 /** The council at a glance: teams, never individual workers. Chart and table show the same figures. */
+
+/** A count not shown: in a team of fewer than 3 practitioners, counts from 1 to 4 would be theirs. */
+const shown = (n: number | null) => (n === null ? 'fewer than 5' : String(n))
+
 export function CouncilPage() {
   const o = useQuery({ queryKey: ['council'], queryFn: () => api<Overview>('GET', '/api/council/overview') })
   if (o.isLoading) return <Loading />
@@ -99,11 +103,11 @@ export function CouncilPage() {
                 </Link>
               </td>
               <td className="govuk-table__cell govuk-table__cell--numeric">
-                {t.childrenHeld} / {t.capacityChildren}
+                {shown(t.childrenHeld)} / {t.capacityChildren}
               </td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{t.familiesHeld}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{t.familiesWaiting}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{t.adminTasksOverdue}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{shown(t.familiesHeld)}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{shown(t.familiesWaiting)}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{shown(t.adminTasksOverdue)}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{pounds(t.committedPence)}</td>
             </tr>
           ))}
@@ -129,18 +133,24 @@ export function CouncilTeamPage() {
       <SummaryList
         rows={[
           ['Practitioners', String(x.practitioners)],
-          ['Children held / capacity', `${x.childrenHeld} / ${x.capacityChildren}`],
-          ['Families held', String(x.familiesHeld)],
+          ['Children held / capacity', `${shown(x.childrenHeld)} / ${x.capacityChildren}`],
+          ['Families held', shown(x.familiesHeld)],
           [
             'Families waiting on the board',
-            `${x.familiesWaiting}${x.familiesWaiting ? `, the longest for ${minutesInWords(x.oldestWaitMinutes)}` : ''}`,
+            `${shown(x.familiesWaiting)}${x.familiesWaiting && x.oldestWaitMinutes !== null ? `, the longest for ${minutesInWords(x.oldestWaitMinutes)}` : ''}`,
           ],
-          ['Admin tasks overdue', String(x.adminTasksOverdue)],
+          ['Admin tasks overdue', shown(x.adminTasksOverdue)],
           ['Practitioner time enablers saved this week', minutesInWords(x.minutesSavedThisWeek)],
           ['Committed spend', pounds(x.committedPence)],
-          ['Proposals waiting for strategy', String(x.proposalsAwaiting)],
+          ['Proposals waiting for strategy', shown(x.proposalsAwaiting)],
         ]}
       />
+      {x.smallNumbersHidden && (
+        <p className="govuk-body">
+          This team has fewer than 3 practitioners, so counts from 1 to 4 are shown as ‘fewer than 5’: they would be one
+          person’s own figures.
+        </p>
+      )}
       <p className="govuk-body-s">Team totals only: Hearth does not rank individual workers.</p>
       <h2 className="govuk-heading-l">Week by week</h2>
       <TeamFiguresOverTime teamId={x.teamId} />

@@ -37,6 +37,10 @@ const shortName = (n: string) => n.replace(/ family team.*$/, '')
 const weekLabel = (iso: string) =>
   new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })
 
+/** A count not shown: in a team of fewer than 3 practitioners, counts from 1 to 4 would be theirs. */
+const HIDDEN = 'fewer than 5'
+const shown = (n: number | null) => (n === null ? HIDDEN : String(n))
+
 interface Measure {
   id: string
   title: string
@@ -50,22 +54,39 @@ const MEASURES: Measure[] = [
     id: 'held',
     title: 'Children held at the end of each week',
     value: (w) => w.childrenHeld,
-    cell: (w) => `${w.childrenHeld} of ${w.capacityChildren}`,
+    cell: (w) => `${shown(w.childrenHeld)} of ${w.capacityChildren}`,
     note: 'In the table: children held, of the team’s capacity today (the sum of its practitioners’ caps).',
   },
-  { id: 'families', title: 'Families held at the end of each week', value: (w) => w.familiesHeld },
+  {
+    id: 'families',
+    title: 'Families held at the end of each week',
+    value: (w) => w.familiesHeld,
+    cell: (w) => shown(w.familiesHeld),
+  },
   {
     id: 'waiting',
     title: 'Families waiting on the team board at the end of each week',
     value: (w) => w.familiesWaiting,
-    cell: (w) => (w.familiesWaiting ? `${w.familiesWaiting} (longest ${w.longestWaitHours} hours)` : '0'),
+    cell: (w) =>
+      w.familiesWaiting === null
+        ? HIDDEN
+        : w.familiesWaiting
+          ? `${w.familiesWaiting} (longest ${w.longestWaitHours} hours)`
+          : '0',
   },
   {
     id: 'referrals',
     title: 'Referral decisions within one working day (%)',
     value: (w) =>
-      w.referralsDecided ? Math.round((100 * w.referralsDecidedInOneWorkingDay) / w.referralsDecided) : null,
-    cell: (w) => (w.referralsDecided ? `${w.referralsDecidedInOneWorkingDay} of ${w.referralsDecided}` : 'none'),
+      w.referralsDecided && w.referralsDecidedInOneWorkingDay !== null
+        ? Math.round((100 * w.referralsDecidedInOneWorkingDay) / w.referralsDecided)
+        : null,
+    cell: (w) =>
+      w.referralsDecided === null
+        ? HIDDEN
+        : w.referralsDecided
+          ? `${w.referralsDecidedInOneWorkingDay} of ${w.referralsDecided}`
+          : 'none',
     note: 'Referrals that reached the team, by the week they were decided. Weekends and bank holidays are not working days.',
   },
   {
@@ -73,14 +94,14 @@ const MEASURES: Measure[] = [
     title: 'Admin tasks: median hours from made to done',
     value: (w) => w.medianAdminHoursToComplete,
     cell: (w) =>
-      `${w.adminTasksCreated} made, ${w.adminTasksDone} done${w.medianAdminHoursToComplete !== null ? `, median ${w.medianAdminHoursToComplete} h` : ''}`,
+      `${shown(w.adminTasksCreated)} made, ${shown(w.adminTasksDone)} done${w.medianAdminHoursToComplete !== null ? `, median ${w.medianAdminHoursToComplete} h` : ''}`,
   },
   {
     id: 'consultations',
     title: 'Consultations: median hours waiting for an adviser',
     value: (w) => w.medianConsultationWaitHours,
     cell: (w) =>
-      `${w.consultationsAsked} asked${w.medianConsultationWaitHours !== null ? `, median wait ${w.medianConsultationWaitHours} h` : ''}`,
+      `${shown(w.consultationsAsked)} asked${w.medianConsultationWaitHours !== null ? `, median wait ${w.medianConsultationWaitHours} h` : ''}`,
   },
 ]
 
@@ -260,6 +281,17 @@ export function TeamFiguresOverTime({ teamId }: { teamId?: string }) {
             {new Date(f.data.generatedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}). Weeks
             run Monday to Sunday. Team totals only: Hearth does not rank individual workers.
           </p>
+          {f.data.teams.some((t) => t.smallNumbersHidden) && (
+            <p className="govuk-body">
+              {f.data.teams
+                .filter((t) => t.smallNumbersHidden)
+                .map((t) => t.teamName)
+                .join(', ')}{' '}
+              {f.data.teams.filter((t) => t.smallNumbersHidden).length === 1 ? 'has' : 'have'} fewer than 3
+              practitioners, so counts from 1 to 4 are shown as ‘fewer than 5’ and left out of the charts: they would be
+              one person’s own figures.
+            </p>
+          )}
           {MEASURES.map((m) => (
             <MeasureSection key={m.id} m={m} f={f.data} />
           ))}
