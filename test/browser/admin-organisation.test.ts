@@ -56,6 +56,17 @@ describe('in Chromium: the administrator', () => {
     // it is really saved: a fresh page load shows them too
     await page.reload()
     await page.getByRole('table').getByRole('cell', { name: 'Priya Practitioner', exact: true }).waitFor()
+
+    // the team's phone line, which letters give families: a wrong one is refused in words
+    const phone = page.getByLabel('The team’s phone number')
+    await phone.fill('ring us')
+    await page.getByRole('button', { name: 'Save the phone line' }).click()
+    await page.getByText('There is a problem').waitFor()
+    await phone.fill('01632 960 199')
+    await page.getByRole('button', { name: 'Save the phone line' }).click()
+    await page.getByText('Saved. Letters from now on give this number.').waitFor()
+    await page.reload()
+    expect(await page.getByLabel('The team’s phone number').inputValue()).toBe('01632 960 199')
     await page.close()
   })
   it('adds a person, whose role waits for a second administrator, who approves it', async () => {

@@ -54,6 +54,16 @@ export const optionalText = (max: number) =>
     .nullable()
     .optional()
 
+/** A phone number as people write it (digits, spaces, + ( ) -); empty means "not given". */
+export const OptionalPhone = z
+  .string()
+  .trim()
+  .max(30, { message: 'must be at most 30 characters' })
+  .regex(/^$|^\+?[0-9()\s-]{6,30}$/, { message: 'enter a phone number, like 01632 960 123' })
+  .transform((s) => (s === '' ? null : s))
+  .nullable()
+  .optional()
+
 export const requiredText = (max: number, what = 'this') =>
   z
     .string({ message: `${what} is required` })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { normalisePostcodeArea, ROLES, TEAM_KINDS } from '@hearth/domain'
-import { requiredText, Uuid } from './common'
+import { OptionalPhone, requiredText, Uuid } from './common'
 
 const PostcodeArea = z.string().transform((s, ctx) => {
   const n = normalisePostcodeArea(s)
@@ -31,18 +31,22 @@ export const Team = z.object({
   patchName: z.string().nullable(),
   caseloadCap: z.number().int(),
   memberCount: z.number().int(),
+  /** The team's phone line, given in letters to the families it works with. */
+  phone: z.string().nullable(),
 })
 export const TeamInput = z.object({
   name: requiredText(100, 'name'),
   kind: z.enum(TEAM_KINDS, { message: `kind must be one of: ${TEAM_KINDS.join(', ')}` }),
   patchId: Uuid.nullable().optional(),
   caseloadCap: z.number().int().min(1).max(40).optional(),
+  phone: OptionalPhone,
 })
 export type TeamInput = z.infer<typeof TeamInput>
 export const TeamUpdate = z.object({
   name: requiredText(100, 'name').optional(),
   patchId: Uuid.nullable().optional(),
   caseloadCap: z.number().int().min(1).max(40).optional(),
+  phone: OptionalPhone,
 })
 export type TeamUpdate = z.infer<typeof TeamUpdate>
 

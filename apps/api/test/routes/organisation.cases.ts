@@ -31,6 +31,7 @@ const cases: RouteCases = {
       cases: [
         { body: { caseloadCap: 99 }, field: 'body.caseloadCap' },
         { body: { patchId: 'not-a-uuid' }, field: 'body.patchId' },
+        { body: { phone: 'call me maybe' }, field: 'body.phone' },
       ],
     },
     'POST /api/teams/:id/members': {

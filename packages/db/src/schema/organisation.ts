@@ -29,6 +29,8 @@ export const teams = pgTable(
     patchId: uuid('patch_id').references(() => patches.id),
     /** Most children a practitioner of this team holds as lead. */
     caseloadCap: integer('caseload_cap').notNull().default(DEFAULT_CAP),
+    /** The team's phone line: letters to families give it, with their worker's name. */
+    phone: text('phone'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,23 +1,58 @@
+import { createRequire } from 'node:module'
 import PdfPrinter from 'pdfmake'
 import type { TDocumentDefinitions } from 'pdfmake/interfaces'
 import { VISIT_KINDS, type TaskType, type VisitKind } from '@hearth/domain'
 
-/** PDF's built-in Helvetica: no font files to ship or load. */
+/**
+ * Roboto (Apache 2.0, shipped inside pdfmake), embedded in every letter: PDF's built-in Helvetica
+ * is not embedded, and some viewers then run the words together.
+ */
+const vfs = createRequire(import.meta.url)('pdfmake/build/vfs_fonts.js') as Record<string, string>
+const font = (file: string) => Buffer.from(vfs[file]!, 'base64')
 const printer = new PdfPrinter({
-  Helvetica: {
-    normal: 'Helvetica',
-    bold: 'Helvetica-Bold',
-    italics: 'Helvetica-Oblique',
-    bolditalics: 'Helvetica-BoldOblique',
+  Roboto: {
+    normal: font('Roboto-Regular.ttf'),
+    bold: font('Roboto-Medium.ttf'),
+    italics: font('Roboto-Italic.ttf'),
+    bolditalics: font('Roboto-MediumItalic.ttf'),
   },
 })
 
 export interface LetterData {
   councilName: string
-  family: { name: string; addressLine1: string; addressLine2: string | null; town: string; postcode: string }
+  family: {
+    name: string
+    addressLine1: string
+    addressLine2: string | null
+    town: string
+    postcode: string
+    language: string
+  }
   visit?: { kind: string; startsAt: Date; place: string; interpreterNeeded: boolean } | null
   workers?: { lead: string; coWorkers: string[]; team: string } | null
   referral?: { reference: string; referrerName: string | null; receivedAt: Date } | null
+  /** The family's lead worker now, their team and its phone line. */
+  contact?: { lead: string; team: string; phone: string | null } | null
+}
+
+const firstName = (name: string) => name.split(' ')[0] ?? name
+
+/** Whom to call, by name, and how: every letter to a family ends with it. */
+function callUs(d: LetterData): string[] {
+  const c = d.contact
+  if (!c?.lead) return []
+  const how = c.phone ? `call ${c.phone}` : `call ${d.councilName} and ask for the ${c.team}`
+  return [`To talk to ${firstName(c.lead)} or anyone in the ${c.team}, ${how}.`]
+}
+
+/** Until letters are translated: in the family's language, say plainly that an interpreter can be arranged. */
+function interpreter(d: LetterData): string[] {
+  const language = d.family.language?.trim()
+  if (!language || /^english$/i.test(language)) return []
+  return [
+    `If you would like this letter read to you in ${language}, or an interpreter at any meeting or call, ` +
+      'tell us and we will arrange one, at no cost to you.',
+  ]
 }
 
 const when = (d: Date) =>
@@ -42,6 +77,8 @@ export function letterParagraphs(type: TaskType, d: LetterData): { to: string; l
           `Where: ${d.visit!.place}. What: ${VISIT_KINDS[d.visit!.kind as VisitKind] ?? 'a visit'}.`,
           ...(d.visit!.interpreterNeeded ? ['We are booking an interpreter for you.'] : []),
           'If this time does not suit you, please call us and we will find another. You are welcome to have someone with you.',
+          ...callUs(d),
+          ...interpreter(d),
         ],
       }
     case 'conference_invitations':
@@ -51,6 +88,8 @@ export function letterParagraphs(type: TaskType, d: LetterData): { to: string; l
           `You are invited to a ${VISIT_KINDS[d.visit!.kind as VisitKind]?.toLowerCase() ?? 'meeting'} on ${when(d.visit!.startsAt)} at ${d.visit!.place}.`,
           'This meeting is about your family and your views matter. You can bring someone to support you, and you can tell us beforehand what you would like to say.',
           ...(d.visit!.interpreterNeeded ? ['An interpreter will be there.'] : []),
+          ...callUs(d),
+          ...interpreter(d),
         ],
       }
     case 'workers_letter':
@@ -59,6 +98,8 @@ export function letterParagraphs(type: TaskType, d: LetterData): { to: string; l
         lines: [
           `From now on your social worker is ${d.workers!.lead}, working with ${d.workers!.coWorkers.join(' and ')} in the ${d.workers!.team}.`,
           'If your social worker is away, one of them, or someone else from the same team who knows your family, will help you.',
+          ...callUs(d),
+          ...interpreter(d),
         ],
       }
     case 'referrer_acknowledgement':
@@ -82,7 +123,7 @@ export function renderLetter(type: TaskType, d: LetterData): Promise<Buffer> {
       : [d.family.addressLine1, d.family.addressLine2, d.family.town, d.family.postcode].filter(Boolean)
   const doc: TDocumentDefinitions = {
     info: { title: `${d.councilName}: letter`, creator: 'Hearth' },
-    defaultStyle: { font: 'Helvetica', fontSize: 12, lineHeight: 1.3 },
+    defaultStyle: { font: 'Roboto', fontSize: 12, lineHeight: 1.3 },
     content: [
       { text: d.councilName, bold: true, fontSize: 14, margin: [0, 0, 0, 20] },
       ...address.map((l) => ({ text: l as string })),

@@ -125,36 +125,38 @@ export async function letterData(db: Db, councilId: string, t: AdminTask): Promi
         .from(referrals)
         .where(and(eq(referrals.councilId, councilId), eq(referrals.id, t.referralId)))
     : []
+  // who the family has now, and the team's line: every family letter says whom to call
+  const current = await db
+    .select()
+    .from(allocations)
+    .where(and(eq(allocations.councilId, councilId), eq(allocations.familyId, family.id), isNull(allocations.endedAt)))
+  const names = current.length
+    ? await db
+        .select({ id: people.id, name: people.name })
+        .from(people)
+        .where(
+          and(
+            eq(people.councilId, councilId),
+            inArray(
+              people.id,
+              current.map((a) => a.personId),
+            ),
+          ),
+        )
+    : []
+  const nameOf = (id: string) => names.find((x) => x.id === id)?.name ?? ''
+  const lead = current.find((a) => a.role === 'lead')
+  const [team] = lead
+    ? await db
+        .select({ name: teams.name, phone: teams.phone })
+        .from(teams)
+        .where(and(eq(teams.councilId, lead.councilId), eq(teams.id, lead.teamId)))
+    : []
+  const contact: LetterData['contact'] = lead
+    ? { lead: nameOf(lead.personId), team: team?.name ?? '', phone: team?.phone ?? null }
+    : null
   let workers: LetterData['workers'] = null
   if (t.taskType === 'workers_letter') {
-    const current = await db
-      .select()
-      .from(allocations)
-      .where(
-        and(eq(allocations.councilId, councilId), eq(allocations.familyId, family.id), isNull(allocations.endedAt)),
-      )
-    const names = current.length
-      ? await db
-          .select({ id: people.id, name: people.name })
-          .from(people)
-          .where(
-            and(
-              eq(people.councilId, councilId),
-              inArray(
-                people.id,
-                current.map((a) => a.personId),
-              ),
-            ),
-          )
-      : []
-    const nameOf = (id: string) => names.find((x) => x.id === id)?.name ?? ''
-    const lead = current.find((a) => a.role === 'lead')
-    const [team] = lead
-      ? await db
-          .select({ name: teams.name })
-          .from(teams)
-          .where(and(eq(teams.councilId, lead.councilId), eq(teams.id, lead.teamId)))
-      : []
     workers = {
       lead: lead ? nameOf(lead.personId) : '',
       coWorkers: current.filter((a) => a.role === 'co_worker').map((a) => nameOf(a.personId)),
@@ -168,6 +170,7 @@ export async function letterData(db: Db, councilId: string, t: AdminTask): Promi
       ? { kind: visit.kind, startsAt: visit.startsAt, place: visit.place, interpreterNeeded: visit.interpreterNeeded }
       : null,
     workers,
+    contact,
     referral: referral
       ? { reference: referral.reference, referrerName: referral.referrerName, receivedAt: referral.receivedAt }
       : null,

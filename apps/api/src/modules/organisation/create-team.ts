@@ -15,6 +15,7 @@ export async function createTeam(deps: Deps, ctx: Ctx, input: TeamInput) {
         kind: input.kind,
         patchId: input.patchId ?? null,
         caseloadCap: input.caseloadCap ?? 14,
+        phone: input.phone ?? null,
       })
       .returning({ id: teams.id })
     await writeAudit(tx, { ...ctx, action: 'team.create', recordType: 'team', recordId: row!.id })

@@ -72,6 +72,7 @@ export async function teamWithCounts(db: Db, councilId: string, teamId?: string)
       patchId: teams.patchId,
       patchName: patches.name,
       caseloadCap: teams.caseloadCap,
+      phone: teams.phone,
       memberCount: sql<number>`(select count(*)::int from ${memberships} m where m.council_id = ${teams.councilId} and m.team_id = ${teams.id})`,
     })
     .from(teams)

@@ -5,7 +5,7 @@ import type { z } from 'zod'
 import type { Person, TeamDetail } from '@hearth/contracts'
 import { ROLE_LABELS, TEAM_KIND_LABELS } from '@hearth/domain'
 import { api } from '../../api'
-import { BackLink, Button, ErrorSummary, Loading, Panel, SelectField } from '../../components/govuk'
+import { BackLink, Button, ErrorSummary, Loading, Panel, SelectField, TextField } from '../../components/govuk'
 
 export function TeamPage() {
   const { id } = useParams()
@@ -29,6 +29,14 @@ export function TeamPage() {
     mutationFn: (personId: string) => api('DELETE', `/api/teams/${id}/members/${personId}`),
     onSuccess: refresh,
   })
+  const [phoneSaved, setPhoneSaved] = useState(false)
+  const setPhone = useMutation({
+    mutationFn: (phone: string) => api('PATCH', `/api/teams/${id}`, { phone }),
+    onSuccess: () => {
+      setPhoneSaved(true)
+      refresh()
+    },
+  })
 
   if (team.isLoading) return <Loading />
   const t = team.data
@@ -43,7 +51,7 @@ export function TeamPage() {
   return (
     <>
       <BackLink to="/admin/teams">Back to teams</BackLink>
-      <ErrorSummary error={team.error ?? add.error ?? remove.error} />
+      <ErrorSummary error={team.error ?? add.error ?? remove.error ?? setPhone.error} />
       {added && <Panel>{added} has joined the team.</Panel>}
       {t && (
         <>
@@ -87,6 +95,32 @@ export function TeamPage() {
               ))}
             </tbody>
           </table>
+          <h2 className="govuk-heading-m">Phone line</h2>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault()
+              setPhoneSaved(false)
+              setPhone.mutate(String(new FormData(e.currentTarget).get('phone') ?? ''))
+            }}
+            noValidate
+          >
+            <TextField
+              name="phone"
+              label="The team’s phone number"
+              hint="Letters give families this number, with their worker’s name. Leave it empty to remove it."
+              type="tel"
+              autoComplete="off"
+              defaultValue={t.phone ?? ''}
+              error={setPhone.error}
+              width="govuk-input--width-20"
+            />
+            <Button disabled={setPhone.isPending}>Save the phone line</Button>
+            {phoneSaved && (
+              <p className="govuk-body" role="status">
+                Saved. Letters from now on give this number.
+              </p>
+            )}
+          </form>
           <h2 className="govuk-heading-m">Add a person to this team</h2>
           {candidates.length === 0 ? (
             <p className="govuk-body">Everyone with an open account is already in this team.</p>

@@ -24,7 +24,7 @@ export function TeamsPage() {
     const f = new FormData(form)
     const patchId = String(f.get('patchId') ?? '')
     create.mutate(
-      { name: f.get('name'), kind: f.get('kind'), patchId: patchId || null },
+      { name: f.get('name'), kind: f.get('kind'), patchId: patchId || null, phone: f.get('phone') },
       { onSuccess: () => form.reset() },
     )
   }
@@ -86,6 +86,15 @@ export function TeamsPage() {
             ...(patches.data ?? []).map((p) => ({ value: p.id, label: p.name })),
           ]}
           error={create.error}
+        />
+        <TextField
+          name="phone"
+          label="Phone line (optional)"
+          hint="Letters give families this number, with their worker’s name."
+          type="tel"
+          autoComplete="off"
+          error={create.error}
+          width="govuk-input--width-20"
         />
         <Button disabled={create.isPending}>Add team</Button>
       </form>

@@ -21,8 +21,14 @@ export async function seedOrganisation(
     .values(patchSpecs.map((p) => ({ ...p, councilId })))
     .returning()
 
-  const teamSpecs: { name: string; kind: TeamKind; patchId?: string }[] = [
-    ...patchRows.map((p) => ({ name: `${p.name} family team`, kind: 'family_facing' as const, patchId: p.id })),
+  // phone lines in Ofcom's range for drama (01632 960000-960999): they reach nobody
+  const teamSpecs: { name: string; kind: TeamKind; patchId?: string; phone?: string }[] = [
+    ...patchRows.map((p, i) => ({
+      name: `${p.name} family team`,
+      kind: 'family_facing' as const,
+      patchId: p.id,
+      phone: `01632 960 ${101 + i}`,
+    })),
     { name: 'Front door referral team', kind: 'referral' },
     { name: 'Enabler team', kind: 'enabler' },
     { name: 'Insight team', kind: 'insight' },
