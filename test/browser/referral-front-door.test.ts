@@ -84,7 +84,11 @@ describe('in Chromium: the front door', () => {
       child.firstName.length > 3 ? child.firstName.slice(0, -2) + child.firstName.slice(-1) : child.firstName
     await page.getByLabel('First name').fill(misspelt)
     await page.getByLabel('Last name').fill(child.lastName)
-    await page.getByLabel('Date of birth (for example, 2018-03-08)').fill(child.dateOfBirth!)
+    // the date of birth in GOV.UK's three boxes, as people write it: 8 3 2018
+    const [year, month, day] = child.dateOfBirth!.split('-')
+    await page.getByLabel('Day', { exact: true }).fill(String(Number(day)))
+    await page.getByLabel('Month', { exact: true }).fill(String(Number(month)))
+    await page.getByLabel('Year', { exact: true }).fill(year!)
     await page.getByText('Is this a child we already know?').waitFor()
     expect(
       await page

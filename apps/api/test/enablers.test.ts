@@ -91,6 +91,27 @@ describe('admin work that arises by itself', () => {
     expect(after.find((x) => x.status === 'open')!.details).toBe('Moved: Mum asked for the next day')
   })
 
+  it('a visit recorded after it happened: no letter, no interpreter booking', async () => {
+    const v = await practitioner.request('POST', `/api/families/${heldFamilyId}/visits`, {
+      kind: 'home_visit',
+      startsAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+      place: 'At home',
+      interpreterNeeded: true,
+    })
+    expect(v.statusCode).toBe(201)
+    // the job has run when its outbox row is finished
+    await waitUntil(
+      async () =>
+        (
+          (await dbx.handle.db.execute(
+            sql`select count(*)::int n from outbox where payload->>'subjectId' = ${v.json().id} and finished_at is not null`,
+          )) as unknown as { rows: { n: number }[] }
+        ).rows[0]!.n === 1,
+      5_000,
+    )
+    expect(await tasksOf(sql`visit_id = ${v.json().id}`)).toEqual([])
+  })
+
   it('a family group conference: invitations, a venue, a minute-taker and the minutes (due after the meeting)', async () => {
     const starts = new Date(Date.now() + 7 * 86_400_000)
     const v = await practitioner.request('POST', `/api/families/${heldFamilyId}/visits`, {

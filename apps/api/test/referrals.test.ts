@@ -153,6 +153,18 @@ describe('recording a referral', () => {
     expect(matches[0]!.childId).toBe(known!.id)
     expect(matches[0]!.reasons).toEqual(expect.arrayContaining(['same date of birth']))
     expect(matches[0]!.familyReference).toBe(fam!.reference)
+    // the date of birth as people write it (day first, slashes) finds the same child
+    const [y, m, d] = known!.dateOfBirth!.split('-')
+    const uk = new URLSearchParams({
+      firstName: known!.lastName,
+      lastName: known!.firstName,
+      dateOfBirth: `${d}/${m}/${y}`,
+    })
+    const ukMatches = (await officer.request('GET', `/api/referrals/matches?${uk}`)).json() as {
+      childId: string
+      reasons: string[]
+    }[]
+    expect(ukMatches[0]).toMatchObject({ childId: known!.id, reasons: expect.arrayContaining(['same date of birth']) })
     const before = (
       (await dbx.handle.db.select({ n: sql<number>`count(*)::int` }).from(children)) as [{ n: number }]
     )[0].n

@@ -5,7 +5,7 @@ import { Uuid } from './common'
 
 const IsoDate = z
   .string()
-  .refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' })
+  .refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD', params: { format: 'date' } })
   .refine(inYears, { message: 'must be a date between 1900 and 2100' })
 
 export const AuditFilters = z.object({

@@ -22,7 +22,7 @@ const Postcode = z.string({ message: 'postcode is required' }).transform((s, ctx
 })
 export const IsoDate = z
   .string()
-  .refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' })
+  .refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD', params: { format: 'date' } })
   .refine(inYears, { message: `must be a date between ${MIN_YEAR} and ${MAX_YEAR}` })
 
 export const FamilySummary = z.object({

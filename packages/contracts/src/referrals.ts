@@ -5,6 +5,7 @@ import {
   REFERRAL_DECISION_LIST,
   REFERRAL_SOURCE_CODES,
   normalisePostcode,
+  toIsoDate,
 } from '@hearth/domain'
 import { DateTime, optionalText, requiredText, Uuid } from './common'
 import { ChildFields, childRules, FamilyInput, IsoDate } from './families'
@@ -147,7 +148,8 @@ export const ReferralListQuery = z.object({ view: z.enum(['awaiting', 'unroutabl
 export const MatchQueryInput = z.object({
   firstName: z.string().trim().max(100).optional(),
   lastName: z.string().trim().max(100).optional(),
-  dateOfBirth: IsoDate.optional(),
+  /** ISO, or as people write it (08/03/2018, day first). */
+  dateOfBirth: z.preprocess((v) => (typeof v === 'string' ? toIsoDate(v) : v), IsoDate).optional(),
   postcode: z
     .string()
     .optional()

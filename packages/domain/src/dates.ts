@@ -45,3 +45,29 @@ export function ageInWords(dateOfBirth: string | null, expected: string | null, 
   const weeks = Math.floor(days / 7)
   return weeks >= 1 ? `${weeks} week${weeks === 1 ? '' : 's'}` : `${days} day${days === 1 ? '' : 's'}`
 }
+
+/**
+ * A date as people in the UK write it, or as ISO: "8/3/2018", "08/03/2018", "8.3.2018",
+ * "08-03-2018" (day first) and "2018-03-08" all give "2018-03-08". Anything else comes back as it
+ * was, for the schema to refuse in words.
+ */
+export function toIsoDate(input: string): string {
+  const s = input.trim()
+  const uk = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s)
+  if (!uk) return s
+  const [, d, m, y] = uk
+  return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`
+}
+
+/**
+ * The three boxes of a GOV.UK date input as one value: "" when all are empty, the ISO date when
+ * they make one (day and month of one or two digits, a four-digit year), and otherwise what was
+ * typed ("31/2/20"), so that the schema refuses it as not a real date.
+ */
+export function dateFromParts(day: string, month: string, year: string): string {
+  const [d, m, y] = [day.trim(), month.trim(), year.trim()]
+  if (!d && !m && !y) return ''
+  if (/^\d{1,2}$/.test(d) && /^\d{1,2}$/.test(m) && /^\d{4}$/.test(y))
+    return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`
+  return `${d}/${m}/${y}`
+}

@@ -18,6 +18,8 @@ function pgCode(err: unknown): PgLikeError | null {
 }
 
 interface IssueParams {
+  /** A custom (refine) issue's own params. */
+  params?: { format?: string }
   origin?: string
   minimum?: number | bigint
   maximum?: number | bigint
@@ -46,6 +48,11 @@ function ruleOf(code: string, p: IssueParams, message: string): Omit<FieldProble
       return { rule: 'format', format: p.format }
     case 'invalid_value':
       return { rule: 'choice' }
+    case 'custom': {
+      // Hearth's own checks that are about format say so (`.refine(…, { params: { format } })`)
+      const format = p.params?.format
+      return format ? { rule: 'format', format } : { rule: 'invalid' }
+    }
     default:
       return { rule: 'invalid' }
   }

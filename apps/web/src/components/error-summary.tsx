@@ -17,9 +17,10 @@ interface Found {
 function findField(id: string): Found | null {
   const el = document.getElementById(id) as HTMLInputElement | null
   if (!el) return null
-  const choice = el.type === 'radio' || el.type === 'checkbox'
+  // a choice, or the day box of a date: the question is the fieldset's legend
+  const grouped = el.type === 'radio' || el.type === 'checkbox' || !!el.closest('.govuk-date-input')
   const label =
-    (choice ? el.closest('fieldset')?.querySelector('legend')?.textContent : null) ??
+    (grouped ? el.closest('fieldset')?.querySelector('legend')?.textContent : null) ??
     document.querySelector(`label[for="${CSS.escape(id)}"]`)?.textContent ??
     el.getAttribute('aria-label') ??
     ''

@@ -1,4 +1,5 @@
-import { useId } from 'react'
+import { useId, useState } from 'react'
+import { dateFromParts } from '@hearth/domain'
 import { type FieldKind, humanMessage, problemFor } from './errors'
 
 export { ErrorSummary } from './error-summary'
@@ -266,6 +267,81 @@ export function Checkboxes({
               </label>
             </div>
           ))}
+        </div>
+      </fieldset>
+    </div>
+  )
+}
+
+/** The three boxes of a date input, by the form field's name: `${name}-day`, `-month`, `-year`. */
+export function dateFromForm(form: FormData, name: string): string {
+  const part = (p: string) => String(form.get(`${name}-${p}`) ?? '')
+  return dateFromParts(part('day'), part('month'), part('year'))
+}
+
+/**
+ * GOV.UK date input: day, month and year in three boxes, in a fieldset whose legend is the
+ * question. The day box carries the field's id, so the error summary's link reaches it. Read it
+ * with `dateFromForm`, or control it with `value` (ISO) and `onChange`.
+ */
+export function DateInput({
+  name,
+  label,
+  hint = 'For example, 27 3 2019',
+  error,
+  field,
+  defaultValue,
+  value,
+  onChange,
+}: FieldProps & { defaultValue?: string; value?: string; onChange?: (value: string) => void }) {
+  const f = useField(error, name, field, label, 'date')
+  const initial = (value ?? defaultValue ?? '').match(/^(\d{4})-(\d{2})-(\d{2})$/)
+  const [parts, setParts] = useState({
+    day: initial ? String(Number(initial[3])) : '',
+    month: initial ? String(Number(initial[2])) : '',
+    year: initial ? initial[1]! : '',
+  })
+  const change = (p: 'day' | 'month' | 'year', v: string) => {
+    const next = { ...parts, [p]: v }
+    setParts(next)
+    onChange?.(dateFromParts(next.day, next.month, next.year))
+  }
+  const box = (p: 'day' | 'month' | 'year', text: string, width: string) => {
+    const id = p === 'day' ? f.id : `${f.id}-${p}`
+    return (
+      <div className="govuk-date-input__item">
+        <div className="govuk-form-group">
+          <label className="govuk-label govuk-date-input__label" htmlFor={id}>
+            {text}
+          </label>
+          <input
+            className={`govuk-input govuk-date-input__input ${width}${f.message ? ' govuk-input--error' : ''}`}
+            id={id}
+            name={`${name}-${p}`}
+            type="text"
+            inputMode="numeric"
+            data-kind="date"
+            value={parts[p]}
+            onChange={(e) => change(p, e.target.value)}
+          />
+        </div>
+      </div>
+    )
+  }
+  return (
+    <div className={`govuk-form-group${f.message ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(hint && f.hintId, f.message && f.errId)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>
+        {hint && (
+          <div id={f.hintId} className="govuk-hint">
+            {hint}
+          </div>
+        )}
+        <FieldError id={f.errId} message={f.message} />
+        <div className="govuk-date-input">
+          {box('day', 'Day', 'govuk-input--width-2')}
+          {box('month', 'Month', 'govuk-input--width-2')}
+          {box('year', 'Year', 'govuk-input--width-4')}
         </div>
       </fieldset>
     </div>

@@ -2,7 +2,17 @@ import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 
 /** GOV.UK Frontend markup rendered from React. Form fields and the error summary: `form.tsx`. */
-export { Checkboxes, ErrorSummary, FormScope, Radios, SelectField, TextArea, TextField } from './form'
+export {
+  Checkboxes,
+  DateInput,
+  dateFromForm,
+  ErrorSummary,
+  FormScope,
+  Radios,
+  SelectField,
+  TextArea,
+  TextField,
+} from './form'
 
 export function Button({
   children,

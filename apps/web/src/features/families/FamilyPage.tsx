@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { FormEvent } from 'react'
+import { type FormEvent, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import type { z } from 'zod'
 import type { FamilyDetail } from '@hearth/contracts'
@@ -13,7 +13,17 @@ import { FamilyServices } from '../directory/FamilyServices'
 import { useLiveEvents } from '../../live'
 import { hasRole, useMe } from '../../session'
 import { AddPerson, relationshipWords } from './AddPerson'
-import { BackLink, Button, ErrorSummary, Loading, SelectField, SummaryList, TextField } from '../../components/govuk'
+import {
+  BackLink,
+  Button,
+  DateInput,
+  dateFromForm,
+  ErrorSummary,
+  Loading,
+  SelectField,
+  SummaryList,
+  TextField,
+} from '../../components/govuk'
 
 export function FamilyPage() {
   const { id } = useParams()
@@ -24,6 +34,7 @@ export function FamilyPage() {
     queryKey: ['family', id],
     queryFn: () => api<z.infer<typeof FamilyDetail>>('GET', `/api/families/${id}`),
   })
+  const [childForm, setChildForm] = useState(0)
   const addChild = useMutation({
     mutationFn: (body: unknown) => api('POST', `/api/families/${id}/children`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['family', id] }),
@@ -34,8 +45,8 @@ export function FamilyPage() {
     e.preventDefault()
     const form = e.currentTarget
     const d = new FormData(form)
-    const dob = String(d.get('dateOfBirth') ?? '')
-    const edd = String(d.get('expectedDateOfBirth') ?? '')
+    const dob = dateFromForm(d, 'dateOfBirth')
+    const edd = dateFromForm(d, 'expectedDateOfBirth')
     addChild.mutate(
       {
         firstName: d.get('firstName'),
@@ -46,7 +57,12 @@ export function FamilyPage() {
         ethnicity: d.get('ethnicity'),
         nhsNumber: d.get('nhsNumber') || null,
       },
-      { onSuccess: () => form.reset() },
+      {
+        onSuccess: () => {
+          form.reset()
+          setChildForm((k) => k + 1) // the date boxes start empty again
+        },
+      },
     )
   }
   const adultName = (adultId: string) => f?.adults.find((a) => a.id === adultId)?.name ?? 'Someone'
@@ -127,7 +143,7 @@ export function FamilyPage() {
             </summary>
             <div className="govuk-details__text">
               <ErrorSummary error={addChild.error} />
-              <form onSubmit={submit} noValidate>
+              <form onSubmit={submit} noValidate key={childForm}>
                 <TextField name="firstName" label="First name" error={addChild.error} width="govuk-input--width-20" />
                 <TextField
                   name="lastName"
@@ -136,18 +152,17 @@ export function FamilyPage() {
                   error={addChild.error}
                   width="govuk-input--width-20"
                 />
-                <TextField
+                <DateInput
                   name="dateOfBirth"
                   label="Date of birth"
-                  hint="For example, 2019-03-27"
+                  hint="For example, 27 3 2019"
                   error={addChild.error}
-                  width="govuk-input--width-10"
                 />
-                <TextField
+                <DateInput
                   name="expectedDateOfBirth"
-                  label="Or, for an unborn child, expected date"
+                  label="Or, for an unborn child, the expected date of birth"
+                  hint="For example, 14 6 2027"
                   error={addChild.error}
-                  width="govuk-input--width-10"
                 />
                 <SelectField
                   name="sex"

@@ -5,7 +5,16 @@ import type { z } from 'zod'
 import type { ReferralDetail } from '@hearth/contracts'
 import { FAMILY_CONSENT, FAMILY_CONSENT_LIST, REFERRAL_SOURCE_CODES, REFERRAL_SOURCES } from '@hearth/domain'
 import { api, newKey } from '../../api'
-import { BackLink, Button, ErrorSummary, Radios, SelectField, TextArea, TextField } from '../../components/govuk'
+import {
+  BackLink,
+  Button,
+  DateInput,
+  ErrorSummary,
+  Radios,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../components/govuk'
 import { Candidates, type ChildRow, localNow } from './Candidates'
 
 export function NewReferralPage() {
@@ -145,25 +154,27 @@ export function NewReferralPage() {
           ) : (
             <fieldset className="govuk-fieldset govuk-!-margin-bottom-4" key={r.key}>
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Child {i + 1}</legend>
-              {(['firstName', 'lastName', 'dateOfBirth'] as const).map((field) => (
+              {(['firstName', 'lastName'] as const).map((field) => (
                 <TextField
                   key={field}
                   name={`child-${r.key}-${field}`}
                   field={`children.${i}.${field}`}
-                  label={
-                    field === 'firstName'
-                      ? 'First name'
-                      : field === 'lastName'
-                        ? 'Last name'
-                        : 'Date of birth (for example, 2018-03-08)'
-                  }
-                  kind={field === 'dateOfBirth' ? 'date' : 'text'}
+                  label={field === 'firstName' ? 'First name' : 'Last name'}
                   value={r[field]}
                   onChange={(v) => update(r.key, { [field]: v })}
                   error={err}
                   width="govuk-input--width-20"
                 />
               ))}
+              <DateInput
+                name={`child-${r.key}-dateOfBirth`}
+                field={`children.${i}.dateOfBirth`}
+                label="Date of birth"
+                hint="For example, 8 3 2018"
+                value={r.dateOfBirth}
+                onChange={(v) => update(r.key, { dateOfBirth: v })}
+                error={err}
+              />
               <SelectField
                 name={`child-${r.key}-sex`}
                 field={`children.${i}.sex`}

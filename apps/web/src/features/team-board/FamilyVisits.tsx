@@ -1,3 +1,4 @@
+import { fieldId } from '../../components/errors'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import type { z } from 'zod'
@@ -30,6 +31,8 @@ export function FamilyVisits(props: { familyId: string; interpreterNeeded: boole
   const [done, setDone] = useState<string | null>(null)
   const [bookOpen, setBookOpen] = useState(false)
   const [bookKey, setBookKey] = useState(0)
+  const [pastBody, setPastBody] = useState<Record<string, unknown> | null>(null)
+  const whenId = `book-${fieldId('startsAt')}`
   const finished = (message: string) => {
     setActing(null)
     setDone(message)
@@ -58,14 +61,22 @@ export function FamilyVisits(props: { familyId: string; interpreterNeeded: boole
   const submitBook = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
     const f = new FormData(e.currentTarget)
-    book.mutate({
+    const body = {
       kind: f.get('kind'),
       startsAt: toIso(f.get('startsAt')),
       durationMinutes: Number(f.get('durationMinutes') || 60),
       place: f.get('place'),
       othersAttending: f.get('othersAttending'),
       interpreterNeeded: f.get('interpreterNeeded') === 'yes',
-    })
+    }
+    // a time that has passed: ask before sending, rather than book (and write to the family) by mistake
+    const at = body.startsAt ? new Date(body.startsAt).getTime() : Number.NaN
+    if (!pastBody && at < Date.now()) {
+      setPastBody(body)
+      return
+    }
+    setPastBody(null)
+    book.mutate(body)
   }
   const submitMove = (v: Visit) => (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
@@ -232,7 +243,35 @@ export function FamilyVisits(props: { familyId: string; interpreterNeeded: boole
                 ]}
                 error={book.error}
               />
-              <Button disabled={book.isPending}>Book</Button>
+              {pastBody ? (
+                <div role="alert">
+                  <div className="govuk-warning-text">
+                    <span className="govuk-warning-text__icon" aria-hidden="true">
+                      !
+                    </span>
+                    <strong className="govuk-warning-text__text">
+                      <span className="govuk-visually-hidden">Warning</span>
+                      {dateTime(String(pastBody.startsAt))} has passed. Are you recording a visit that has already
+                      happened? Nothing will be sent to the family for it.
+                    </strong>
+                  </div>
+                  <div className="hearth-actions">
+                    <Button disabled={book.isPending}>Yes, record a visit that has happened</Button>
+                    <Button
+                      type="button"
+                      secondary
+                      onClick={() => {
+                        setPastBody(null)
+                        document.getElementById(whenId)?.focus()
+                      }}
+                    >
+                      No, change the time
+                    </Button>
+                  </div>
+                </div>
+              ) : (
+                <Button disabled={book.isPending}>Book</Button>
+              )}
             </form>
           </FormScope>
         </div>

@@ -12,7 +12,10 @@ export const taskRules: TaskRuleSet = {
       .from(visits)
       .where(and(eq(visits.councilId, p.councilId), eq(visits.id, p.subjectId)))
     if (v?.status !== 'booked') return []
-    for (const taskType of tasksForVisit(v.kind as VisitKind, v.interpreterNeeded)) {
+    // recorded after it happened: nothing goes to the family, and nothing is booked for it
+    const recordedAfter = v.startsAt.getTime() <= v.createdAt.getTime()
+    const needed = tasksForVisit(v.kind as VisitKind, v.interpreterNeeded)
+    for (const taskType of recordedAfter ? needed.filter((t) => t === 'minutes') : needed) {
       ids.push(
         await createTask(tx, {
           councilId: p.councilId,
