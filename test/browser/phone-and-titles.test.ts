@@ -27,6 +27,27 @@ async function as(email: string, phone: boolean): Promise<Page> {
   return page
 }
 
+/**
+ * Every control on the page smaller than 24 × 24 px (WCAG 2.2 target size): buttons, link
+ * buttons, selects, text boxes, disclosure summaries and menu links. Links inside a sentence are
+ * WCAG's own exception and are not counted.
+ */
+const smallTargets = (page: Page) =>
+  page.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        'button, a.govuk-button, select, input:not([type=hidden]):not([type=radio]):not([type=checkbox]), summary, nav a',
+      ),
+    ]
+      .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && (r.width < 24 || r.height < 24))
+      .map(
+        ({ el, r }) =>
+          `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+      ),
+  )
+
 const fitsTheScreen = (page: Page) =>
   page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
@@ -49,6 +70,7 @@ describe('in Chromium: on a phone', () => {
       const w = await fitsTheScreen(p)
       expect(w.scrollWidth, `${what}: no sideways scrolling`).toBeLessThanOrEqual(w.clientWidth)
       expect(await axeViolations(p), what).toEqual([])
+      expect(await smallTargets(p), `${what}: touch targets of 24 px or more`).toEqual([])
     }
     // the menu is behind a button, and opens
     const menu = p.getByRole('button', { name: 'Menu' })
@@ -70,6 +92,7 @@ describe('in Chromium: on a phone', () => {
     const w = await fitsTheScreen(r)
     expect(w.scrollWidth, 'referral form: no sideways scrolling').toBeLessThanOrEqual(w.clientWidth)
     expect(await axeViolations(r)).toEqual([])
+    expect(await smallTargets(r), 'referral form: touch targets of 24 px or more').toEqual([])
   })
 })
 

@@ -56,36 +56,42 @@ export function Candidates({
     enabled,
   })
   const shown = (matches.data ?? []).filter((m) => !declined.includes(m.childId))
-  if (!enabled || shown.length === 0) return null
+  // The live region is on the page before anything is found in it, so that screen readers
+  // announce a suggestion when it appears; it sits just after the fields that bring it.
+  const show = enabled && shown.length > 0
   return (
-    <div className="govuk-inset-text" aria-live="polite">
-      <h3 className="govuk-heading-s">Is this a child we already know?</h3>
-      {shown.map((m) => (
-        <div key={m.childId} className="govuk-!-margin-bottom-4">
-          <p className="govuk-body govuk-!-margin-bottom-1">
-            <strong>
-              {m.firstName} {m.lastName}
-            </strong>
-            {m.dateOfBirth ? `, born ${longDate(m.dateOfBirth)}` : ''} · {m.familyName} ({m.familyReference}),{' '}
-            {m.postcode}
-            {m.openToTeam && (
-              <>
-                {' '}
-                · <strong className="govuk-tag govuk-tag--purple">Open to {m.openToTeam}</strong>
-              </>
-            )}
-          </p>
-          <p className="govuk-body-s govuk-!-margin-bottom-2">Why: {m.reasons.join(', ')}.</p>
-          <div className="hearth-actions">
-            <Button type="button" secondary onClick={() => onLink(m)}>
-              Link {m.firstName} {m.lastName}
-            </Button>
-            <button type="button" className="govuk-link hearth-link-button" onClick={() => onDecline(m)}>
-              Not this child
-            </button>
-          </div>
+    <div aria-live="polite">
+      {show && (
+        <div className="govuk-inset-text">
+          <h3 className="govuk-heading-s">Is this a child we already know?</h3>
+          {shown.map((m) => (
+            <div key={m.childId} className="govuk-!-margin-bottom-4">
+              <p className="govuk-body govuk-!-margin-bottom-1">
+                <strong>
+                  {m.firstName} {m.lastName}
+                </strong>
+                {m.dateOfBirth ? `, born ${longDate(m.dateOfBirth)}` : ''} · {m.familyName} ({m.familyReference}),{' '}
+                {m.postcode}
+                {m.openToTeam && (
+                  <>
+                    {' '}
+                    · <strong className="govuk-tag govuk-tag--purple">Open to {m.openToTeam}</strong>
+                  </>
+                )}
+              </p>
+              <p className="govuk-body-s govuk-!-margin-bottom-2">Why: {m.reasons.join(', ')}.</p>
+              <div className="hearth-actions">
+                <Button type="button" secondary onClick={() => onLink(m)}>
+                  Link {m.firstName} {m.lastName}
+                </Button>
+                <button type="button" className="govuk-link hearth-link-button" onClick={() => onDecline(m)}>
+                  Not this child
+                </button>
+              </div>
+            </div>
+          ))}
         </div>
-      ))}
+      )}
     </div>
   )
 }

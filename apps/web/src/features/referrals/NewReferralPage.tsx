@@ -175,19 +175,6 @@ export function NewReferralPage() {
                 onChange={(v) => update(r.key, { dateOfBirth: v })}
                 error={err}
               />
-              <SelectField
-                name={`child-${r.key}-sex`}
-                field={`children.${i}.sex`}
-                label="Sex"
-                value={r.sex}
-                onChange={(v) => update(r.key, { sex: v })}
-                options={[
-                  { value: 'F', label: 'Female' },
-                  { value: 'M', label: 'Male' },
-                  { value: 'U', label: 'Unknown' },
-                ]}
-                error={err}
-              />
               <Candidates
                 row={r}
                 postcode={postcode}
@@ -209,6 +196,19 @@ export function NewReferralPage() {
                     ),
                   )
                 }}
+              />
+              <SelectField
+                name={`child-${r.key}-sex`}
+                field={`children.${i}.sex`}
+                label="Sex"
+                value={r.sex}
+                onChange={(v) => update(r.key, { sex: v })}
+                options={[
+                  { value: 'F', label: 'Female' },
+                  { value: 'M', label: 'Male' },
+                  { value: 'U', label: 'Unknown' },
+                ]}
+                error={err}
               />
             </fieldset>
           ),
