@@ -4,7 +4,7 @@ import { useParams } from 'react-router'
 import type { z } from 'zod'
 import type { Board, TeamDecisionView } from '@hearth/contracts'
 import { api } from '../../api'
-import { BackLink, Button, Checkboxes, ErrorSummary, Loading } from '../../components/govuk'
+import { BackLink, Button, Checkboxes, ErrorSummary, Loading, TextArea } from '../../components/govuk'
 
 export function TeamDecisionsPage() {
   const { id } = useParams()
@@ -37,16 +37,12 @@ export function TeamDecisionsPage() {
       </p>
       <ErrorSummary error={log.error ?? record.error} />
       <form onSubmit={submit} noValidate>
-        <div className="govuk-form-group">
-          <label className="govuk-label govuk-label--s" htmlFor="summary">
-            Record a decision
-          </label>
-          <textarea className="govuk-textarea" id="summary" name="summary" rows={3} />
-        </div>
+        <TextArea name="summary" label="Record a decision" rows={3} error={record.error} />
         <Checkboxes
           name="presentIds"
           label="Who was there"
           options={(board.data?.members ?? []).map((m) => ({ value: m.personId, label: m.name }))}
+          error={record.error}
         />
         <Button disabled={record.isPending}>Record decision</Button>
       </form>
