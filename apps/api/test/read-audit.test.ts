@@ -100,6 +100,13 @@ beforeAll(async () => {
   })
   expect(q.statusCode).toBe(201)
   ids.insight = q.json().id
+  // a note, finalised, about the same family
+  const practitioner = sessions.get('practitioner')!
+  const note = await practitioner.request('POST', `/api/families/${ids.family}/notes`, {
+    worries: 'An invented worry, for the read-audit test.',
+  })
+  expect(note.statusCode).toBe(201)
+  ids.note = note.json().id
   // a finished audit export (the worker writes them; here it is made directly)
   ids.export = await one(
     `insert into audit_exports (council_id, requested_by, filters, status, row_count, content, completed_at)
@@ -115,6 +122,7 @@ afterAll(async () => {
 function callFor(url: string): { role: Role; path: string } | null {
   const fill = (id: string) => url.replace(':id', id)
   if (url.startsWith('/api/families/:id')) return { role: 'practitioner', path: fill(ids.family!) }
+  if (url === '/api/notes/:id') return { role: 'practitioner', path: fill(ids.note!) }
   if (url === '/api/children/:id') return { role: 'practitioner', path: fill(ids.child!) }
   if (url === '/api/teams/:id/board' || url === '/api/teams/:id/decisions' || url === '/api/teams/:id/offers')
     return { role: 'practitioner', path: fill(ids.team!) }

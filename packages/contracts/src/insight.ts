@@ -90,6 +90,7 @@ export const ChronologyEntry = z.object({
     'service',
     'commission',
     'team_decision',
+    'note',
   ]),
   title: z.string(),
   detail: z.string().nullable(),

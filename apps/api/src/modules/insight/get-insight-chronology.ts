@@ -7,6 +7,7 @@ import {
   directoryServices,
   familyServices,
   insightRequests,
+  notes,
   people,
   proposalDecisions,
   proposals,
@@ -16,6 +17,8 @@ import {
   visits,
 } from '@hearth/db'
 import {
+  NOTE_KINDS,
+  type NoteKind,
   pounds,
   REFERRAL_DECISIONS,
   topicLabel,
@@ -37,7 +40,7 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
   const c = ctx.councilId
   const holder = await holdingTeamId(db, c, familyId)
   const mine = actor.teams.map((t) => t.id)
-  const [refs, allocs, vis, props, decs, advice, svcs, comms, tdecs] = await Promise.all([
+  const [refs, allocs, vis, props, decs, advice, svcs, comms, tdecs, finalNotes] = await Promise.all([
     db
       .select()
       .from(referrals)
@@ -108,6 +111,12 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
       .from(teamDecisions)
       .innerJoin(people, and(eq(people.id, teamDecisions.recordedBy), eq(people.councilId, teamDecisions.councilId)))
       .where(and(eq(teamDecisions.councilId, c), eq(teamDecisions.familyId, familyId))),
+    // finalised notes only: a draft is its author's until it is finalised
+    db
+      .select({ n: notes, name: people.name })
+      .from(notes)
+      .innerJoin(people, and(eq(people.id, notes.authorId), eq(people.councilId, notes.councilId)))
+      .where(and(eq(notes.councilId, c), eq(notes.familyId, familyId), eq(notes.status, 'final'))),
   ])
   type Entry = {
     at: Date
@@ -122,6 +131,7 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
       | 'service'
       | 'commission'
       | 'team_decision'
+      | 'note'
     title: string
     detail: string | null
     byName: string | null
@@ -249,6 +259,16 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
       detail: m.why,
       byName: name,
       link: m.proposalId ? `/proposals/${m.proposalId}` : null,
+    })
+  for (const { n, name } of finalNotes)
+    out.push({
+      at: n.happenedAt,
+      kind: 'note',
+      title: `Note: ${NOTE_KINDS[n.kind as NoteKind] ?? n.kind}`,
+      // the story's first part written, strengths first
+      detail: n.workingWell ?? n.worries ?? n.needsToHappen ?? n.familyWords,
+      byName: name,
+      link: `/notes/${n.id}`,
     })
   for (const { t, name } of tdecs)
     out.push({

@@ -1,0 +1,64 @@
+import { and, eq } from 'drizzle-orm'
+import { notes, writeAudit } from '@hearth/db'
+import { NOTE_PART_LIST } from '@hearth/domain'
+import type { Ctx, Deps } from '../../kernel/context'
+import { AppError, type FieldProblem } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+import { childrenOf, noteFor, noteViews } from './note-queries'
+
+/**
+ * Finalises the author's draft: from now on it is kept as written (the database refuses any
+ * change) and read by the team holding the family. It needs at least one part of the story, an
+ * answer for each child (and why, for a child not seen), and the minutes late if it was late.
+ * Every problem is named at once.
+ */
+export async function finaliseNote(deps: Deps, ctx: Ctx, actor: Actor, noteId: string) {
+  const { db } = deps
+  const row = await db.transaction(async (tx) => {
+    const n = await noteFor(tx, actor, noteId, true)
+    if (n.status !== 'draft') throw new AppError('conflict', 'This note is already finalised.')
+    const problems: FieldProblem[] = []
+    if (NOTE_PART_LIST.every((p) => !n[p]?.trim()))
+      problems.push({
+        field: 'body.workingWell',
+        message: 'write at least one part of what happened',
+        rule: 'required',
+      })
+    const kids = await childrenOf(tx, ctx.councilId, n.familyId)
+    const answered = new Map(n.children.map((c) => [c.childId, c]))
+    ;[...kids.keys()].forEach((childId, i) => {
+      const c = answered.get(childId)
+      if (!c?.seen)
+        problems.push({ field: `body.children.${i}.seen`, message: `say whether ${kids.get(childId)} was seen` })
+      else if (c.seen === 'not_seen' && !c.notSeenReason?.trim())
+        problems.push({
+          field: `body.children.${i}.notSeenReason`,
+          message: `say why ${kids.get(childId)} was not seen`,
+        })
+    })
+    if (n.appointment === 'late' && !n.lateMinutes)
+      problems.push({ field: 'body.lateMinutes', message: 'say how many minutes late', rule: 'required' })
+    if (problems.length) throw new AppError('validation_failed', 'The note cannot be finalised yet.', problems)
+    const [done] = await tx
+      .update(notes)
+      .set({
+        status: 'final',
+        finalisedAt: new Date(),
+        updatedAt: new Date(),
+        // only the children of the family, in the family's order
+        children: [...kids.keys()].map((id) => answered.get(id)!),
+      })
+      .where(and(eq(notes.councilId, ctx.councilId), eq(notes.id, noteId), eq(notes.status, 'draft')))
+      .returning()
+    if (!done) throw new AppError('conflict', 'This note is already finalised.')
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'note.finalise',
+      recordType: 'note',
+      recordId: noteId,
+      familyId: n.familyId,
+    })
+    return done
+  })
+  return (await noteViews(db, ctx.councilId, [row]))[0]!
+}

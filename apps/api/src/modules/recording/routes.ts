@@ -1,0 +1,122 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { AddendumInput, ErrorBody, IdParams, NoteDraft, NoteStart, NoteView, Ok } from '@hearth/contracts'
+import { auditFrom } from '../../kernel/context'
+import { readsOfFamily, readsRecord } from '../../kernel/reads'
+import { actorOf } from '../../plugins/auth'
+import { addAddendum } from './add-addendum'
+import { discardDraft } from './discard-draft'
+import { finaliseNote } from './finalise-note'
+import { getNote } from './get-note'
+import { listNotes } from './list-notes'
+import { saveDraft } from './save-draft'
+import { startNote } from './start-note'
+
+const PRACTITIONER = ['practitioner'] as const
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+const tags = ['recording']
+
+/** Notes of visits, calls and contacts: drafts saved as they are typed, finalised notes kept as written. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const deps = { db: app.deps.db }
+
+  app.get(
+    '/families/:id/notes',
+    {
+      config: { access: PRACTITIONER, reads: readsOfFamily('note.list') },
+      schema: {
+        tags,
+        summary: 'The family’s finalised notes, with their addenda, and your own drafts; newest first',
+        params: IdParams,
+        response: { 200: z.array(NoteView), ...errors },
+      },
+    },
+    async (request) => listNotes(deps, auditFrom(request), actorOf(request), request.params.id),
+  )
+  app.post(
+    '/families/:id/notes',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags,
+        summary: 'Begin a note (a draft only you see), from a visit or for a contact nobody booked',
+        params: IdParams,
+        body: NoteStart,
+        response: { 201: NoteView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.code(201)
+      return startNote(deps, auditFrom(request), actorOf(request), request.params.id, request.body)
+    },
+  )
+  app.get(
+    '/notes/:id',
+    {
+      config: { access: PRACTITIONER, reads: readsRecord('note.read', 'note') },
+      schema: { tags, summary: 'A note', params: IdParams, response: { 200: NoteView, ...errors } },
+    },
+    async (request) => getNote(deps, auditFrom(request), actorOf(request), request.params.id),
+  )
+  app.put(
+    '/notes/:id',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags,
+        summary: 'Save your draft as it stands (sent as you type); a finalised note answers 409',
+        params: IdParams,
+        body: NoteDraft,
+        response: { 200: NoteView, ...errors },
+      },
+    },
+    async (request) => saveDraft(deps, auditFrom(request), actorOf(request), request.params.id, request.body),
+  )
+  app.post(
+    '/notes/:id/finalise',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags,
+        summary: 'Finalise your draft: kept as written from now on; the team holding the family reads it',
+        params: IdParams,
+        response: { 200: NoteView, ...errors },
+      },
+    },
+    async (request) => finaliseNote(deps, auditFrom(request), actorOf(request), request.params.id),
+  )
+  app.post(
+    '/notes/:id/addenda',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags,
+        summary: 'Add a correction or addition to a finalised note, with why',
+        params: IdParams,
+        body: AddendumInput,
+        response: { 201: NoteView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.code(201)
+      return addAddendum(deps, auditFrom(request), actorOf(request), request.params.id, request.body)
+    },
+  )
+  app.delete(
+    '/notes/:id',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags,
+        summary: 'Throw away your own draft (a finalised note cannot be deleted)',
+        params: IdParams,
+        response: { 200: Ok, ...errors },
+      },
+    },
+    async (request) => {
+      await discardDraft(deps, auditFrom(request), actorOf(request), request.params.id)
+      return { ok: true as const }
+    },
+  )
+}
+export default routes

@@ -1,0 +1,50 @@
+import { and, eq } from 'drizzle-orm'
+import { notes, visits, writeAudit } from '@hearth/db'
+import type { NoteStart } from '@hearth/contracts'
+import type { Ctx, Deps } from '../../kernel/context'
+import { invalid } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+import { familyInScope, holdingTeamId } from '../families/family-queries'
+import { childrenOf, noteViews } from './note-queries'
+import { checkDraft, draftValues } from './save-draft'
+
+/**
+ * Begins a draft note about a family. From a visit it starts filled in: the kind, when, where and
+ * the visit's length as the minutes of direct contact. Every child of the family is listed, with
+ * nothing chosen: whether each was seen is the practitioner's answer, never a default.
+ */
+export async function startNote(deps: Deps, ctx: Ctx, actor: Actor, familyId: string, input: NoteStart) {
+  const { db } = deps
+  await familyInScope(db, actor.councilId, actor.familyScope, familyId)
+  const kids = await childrenOf(db, ctx.councilId, familyId)
+  const [visit] = input.visitId
+    ? await db
+        .select()
+        .from(visits)
+        .where(and(eq(visits.councilId, ctx.councilId), eq(visits.id, input.visitId), eq(visits.familyId, familyId)))
+    : []
+  if (input.visitId && !visit) throw invalid('body.visitId', 'there is no such visit with this family')
+  await checkDraft(db, ctx.councilId, familyId, input)
+  const row = await db.transaction(async (tx) => {
+    const [n] = await tx
+      .insert(notes)
+      .values({
+        councilId: ctx.councilId,
+        familyId,
+        visitId: visit?.id ?? null,
+        authorId: actor.personId,
+        teamId: await holdingTeamId(db, ctx.councilId, familyId),
+        kind: visit?.kind ?? 'home_visit',
+        happenedAt: visit?.startsAt ?? new Date(),
+        place: visit?.place ?? null,
+        directMinutes: visit?.durationMinutes ?? 0,
+        appointment: visit ? 'on_time' : 'unplanned',
+        children: [...kids.keys()].map((childId) => ({ childId, seen: null, notSeenReason: null })),
+        ...draftValues(input),
+      })
+      .returning()
+    await writeAudit(tx, { ...ctx, action: 'note.start', recordType: 'note', recordId: n!.id, familyId })
+    return n!
+  })
+  return (await noteViews(db, ctx.councilId, [row]))[0]!
+}

@@ -1,0 +1,214 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { auditEvents, noteAddenda, notes } from '@hearth/db'
+import {
+  buildTestApp,
+  type Child,
+  type Council,
+  type Family,
+  freshDatabase,
+  makeAllocation,
+  makeChild,
+  makeCouncil,
+  makeFamily,
+  makePatch,
+  makeTeam,
+  makeVisit,
+  signInAs,
+  type Team,
+  type TestApp,
+} from '../../../test/kit'
+
+/**
+ * #13, the visit note: begun from a visit (filled in from it), saved as a draft only its author
+ * sees, finalised once (every problem named), then kept as written: no route and no SQL changes
+ * it; corrections are addenda. On real PostgreSQL.
+ */
+let t: TestApp
+let dbx: Awaited<ReturnType<typeof freshDatabase>>
+let council: Council
+let team: Team
+let family: Family
+let kids: Child[]
+let lead: Awaited<ReturnType<typeof signInAs>>
+let coWorker: Awaited<ReturnType<typeof signInAs>>
+let elsewhere: Awaited<ReturnType<typeof signInAs>>
+let visitId: string
+
+beforeAll(async () => {
+  dbx = await freshDatabase()
+  t = await buildTestApp(dbx.handle)
+  const db = dbx.handle.db
+  council = await makeCouncil(db)
+  const patch = await makePatch(db, council, { postcodeAreas: ['NM1'] })
+  const otherPatch = await makePatch(db, council, { postcodeAreas: ['NM9'] })
+  team = await makeTeam(db, council, { patch })
+  const otherTeam = await makeTeam(db, council, { patch: otherPatch })
+  family = await makeFamily(db, council, { patch })
+  kids = [await makeChild(db, family, { firstName: 'Ada' }), await makeChild(db, family, { firstName: 'Bo' })]
+  lead = await signInAs(t.app, db, council, 'practitioner', { teams: [team] })
+  coWorker = await signInAs(t.app, db, council, 'practitioner', { teams: [team] })
+  elsewhere = await signInAs(t.app, db, council, 'practitioner', { teams: [otherTeam] })
+  await makeAllocation(db, family, team, lead.person, coWorker.person)
+  const visit = await makeVisit(db, family, team, lead.person, {
+    startsAt: new Date('2026-11-20T10:00:00Z'),
+    durationMinutes: 75,
+    place: 'The family home',
+  })
+  visitId = visit.id
+})
+afterAll(async () => {
+  await t.close()
+  await dbx.drop()
+})
+
+const story = {
+  workingWell: 'Ada showed me her drawings; Mum had the school uniform ready.',
+  worries: 'The kitchen was cold and there was little food in.',
+  needsToHappen: 'I will ask the food bank for a parcel this week.',
+  familyWords: '“We are managing, just about,” Mum said.',
+}
+const seenBoth = () => ({
+  children: [
+    { childId: kids[0]!.id, seen: 'seen_alone' },
+    { childId: kids[1]!.id, seen: 'not_seen', notSeenReason: 'Asleep upstairs' },
+  ],
+})
+
+async function finalNote() {
+  const started = await lead.request('POST', `/api/families/${family.id}/notes`, { visitId })
+  const id = started.json().id
+  await lead.request('PUT', `/api/notes/${id}`, { ...story, ...seenBoth() })
+  const done = await lead.request('POST', `/api/notes/${id}/finalise`)
+  expect(done.statusCode, done.body).toBe(200)
+  return id as string
+}
+
+describe('a visit note', () => {
+  it('begun from a visit, is filled in from it, lists every child with nothing chosen', async () => {
+    const res = await lead.request('POST', `/api/families/${family.id}/notes`, { visitId })
+    expect(res.statusCode, res.body).toBe(201)
+    expect(res.json()).toMatchObject({
+      status: 'draft',
+      kind: 'home_visit',
+      happenedAt: '2026-11-20T10:00:00.000Z',
+      place: 'The family home',
+      directMinutes: 75,
+      appointment: 'on_time',
+    })
+    expect(res.json().children.map((c: { seen: unknown }) => c.seen)).toEqual([null, null])
+  })
+
+  it('as a draft is its author’s alone: not found for the co-worker, not in their list', async () => {
+    const res = await lead.request('POST', `/api/families/${family.id}/notes`, { worries: 'Only mine for now.' })
+    const id = res.json().id
+    expect((await coWorker.request('GET', `/api/notes/${id}`)).statusCode).toBe(404)
+    expect((await coWorker.request('PUT', `/api/notes/${id}`, { worries: 'Not mine' })).statusCode).toBe(404)
+    const theirs = (await coWorker.request('GET', `/api/families/${family.id}/notes`)).json() as { id: string }[]
+    expect(theirs.map((n) => n.id)).not.toContain(id)
+    const mine = (await lead.request('GET', `/api/families/${family.id}/notes`)).json() as { id: string }[]
+    expect(mine.map((n) => n.id)).toContain(id)
+  })
+
+  it('cannot be finalised empty: every problem is named at once, and nothing changes', async () => {
+    const res = await lead.request('POST', `/api/families/${family.id}/notes`, { visitId })
+    const id = res.json().id
+    const refused = await lead.request('POST', `/api/notes/${id}/finalise`)
+    expect(refused.statusCode).toBe(400)
+    const fields = refused.json().error.details.map((d: { field: string }) => d.field)
+    expect(fields).toEqual(['body.workingWell', 'body.children.0.seen', 'body.children.1.seen'])
+    await lead.request('PUT', `/api/notes/${id}`, {
+      worries: 'Something',
+      children: [
+        { childId: kids[0]!.id, seen: 'seen' },
+        { childId: kids[1]!.id, seen: 'not_seen' },
+      ],
+      appointment: 'late',
+    })
+    const again = await lead.request('POST', `/api/notes/${id}/finalise`)
+    expect(again.json().error.details.map((d: { field: string }) => d.field)).toEqual([
+      'body.children.1.notSeenReason',
+      'body.lateMinutes',
+    ])
+    const [row] = await dbx.handle.db.select().from(notes).where(eq(notes.id, id))
+    expect(row!.status).toBe('draft')
+  })
+
+  it('finalised, is read by the co-worker and kept as written: routes answer 409, SQL is refused', async () => {
+    const id = await finalNote()
+    const read = await coWorker.request('GET', `/api/notes/${id}`)
+    expect(read.statusCode).toBe(200)
+    expect(read.json()).toMatchObject({ status: 'final', ...story })
+    const [before] = await dbx.handle.db.select().from(notes).where(eq(notes.id, id))
+    // every write route that names a note, with a valid body: none changes it
+    for (const r of t.app.routeTable.filter(
+      (x) => x.url.startsWith('/api/notes/:id') && !['GET', 'HEAD'].includes(x.method),
+    )) {
+      const body = r.url.endsWith('/addenda') ? undefined : { worries: 'Rewritten' }
+      if (r.url.endsWith('/addenda')) continue // adds beside it, tested below
+      const res = await lead.request(r.method as 'PUT', r.url.replace(':id', id), body)
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(409)
+    }
+    const [after] = await dbx.handle.db.select().from(notes).where(eq(notes.id, id))
+    expect(after).toEqual(before)
+    await expect(dbx.handle.db.execute(sql`update notes set worries = 'rewritten' where id = ${id}`)).rejects.toThrow()
+    await expect(dbx.handle.db.execute(sql`delete from notes where id = ${id}`)).rejects.toThrow()
+  })
+
+  it('corrections are addenda beside the original: who, when, why; and they cannot be changed', async () => {
+    const id = await finalNote()
+    const res = await coWorker.request('POST', `/api/notes/${id}/addenda`, {
+      reason: 'A detail was missed',
+      text: 'Bo’s school also rang about his attendance.',
+    })
+    expect(res.statusCode, res.body).toBe(201)
+    expect(res.json().addenda).toEqual([expect.objectContaining({ reason: 'A detail was missed' })])
+    expect(res.json().worries).toBe(story.worries) // the original stands
+    await expect(
+      dbx.handle.db.update(noteAddenda).set({ text: 'rewritten' }).where(eq(noteAddenda.noteId, id)),
+    ).rejects.toThrow()
+  })
+
+  it('finalised ten times at once: once, with one audit row', async () => {
+    const started = await lead.request('POST', `/api/families/${family.id}/notes`, { ...story, ...seenBoth() })
+    const id = started.json().id
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => lead.request('POST', `/api/notes/${id}/finalise`)),
+    )
+    expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(1)
+    expect(answers.filter((a) => a.statusCode === 409)).toHaveLength(9)
+    const rows = await dbx.handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'note.finalise'), eq(auditEvents.recordId, id)))
+    expect(rows).toHaveLength(1)
+  })
+
+  it('refuses a child not in the family, and another team’s family, writing nothing', async () => {
+    const other = await makeFamily(dbx.handle.db, council, {})
+    const stranger = await makeChild(dbx.handle.db, other)
+    const count = async () => (await dbx.handle.db.select().from(notes)).length
+    const before = await count()
+    const res = await lead.request('POST', `/api/families/${family.id}/notes`, {
+      children: [{ childId: stranger.id, seen: 'seen' }],
+    })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.details[0].field).toBe('body.children.0.childId')
+    expect((await elsewhere.request('POST', `/api/families/${family.id}/notes`, story)).statusCode).toBe(404)
+    expect(await count()).toBe(before)
+  })
+
+  it('appears in the family’s chronology once finalised, drafts never', async () => {
+    const id = await finalNote()
+    const chronology = (await coWorker.request('GET', `/api/families/${family.id}/chronology`)).json() as {
+      kind: string
+      detail: string | null
+      link: string | null
+    }[]
+    const entry = chronology.find((e) => e.kind === 'note' && e.link?.endsWith(id))
+    expect(entry?.detail).toBe(story.workingWell)
+    expect(chronology.filter((e) => e.kind === 'note').length).toBe(
+      (await dbx.handle.db.select().from(notes).where(eq(notes.status, 'final'))).length,
+    )
+  })
+})

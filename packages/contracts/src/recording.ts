@@ -1,0 +1,77 @@
+import { z } from 'zod'
+import { APPOINTMENT_KEPT_LIST, CHILD_SEEN_LIST, MAX_DIRECT_MINUTES, NOTE_KIND_LIST } from '@hearth/domain'
+import { DateTime, optionalText, requiredText, Uuid } from './common'
+
+const Part = optionalText(5000)
+
+/** A child's part in a note: seen, seen alone or not seen (and why). */
+export const NoteChildInput = z.object({
+  childId: Uuid,
+  seen: z.enum(CHILD_SEEN_LIST, { message: 'choose seen, seen alone or not seen' }).nullable(),
+  notSeenReason: optionalText(500),
+})
+
+/** A draft as it stands: every field may be missing while the practitioner writes. */
+export const NoteDraft = z.object({
+  kind: z.enum(NOTE_KIND_LIST, { message: 'choose what kind of contact it was' }).optional(),
+  happenedAt: DateTime('must be a date and time').optional(),
+  place: optionalText(200),
+  directMinutes: z
+    .number({ message: 'enter the minutes of direct contact' })
+    .int({ message: 'enter whole minutes' })
+    .min(0, { message: 'minutes cannot be below 0' })
+    .max(MAX_DIRECT_MINUTES, { message: `at most ${MAX_DIRECT_MINUTES} minutes (a day)` })
+    .optional(),
+  appointment: z.enum(APPOINTMENT_KEPT_LIST, { message: 'say whether the appointment was kept' }).optional(),
+  lateMinutes: z.number().int().min(1).max(MAX_DIRECT_MINUTES).nullable().optional(),
+  children: z.array(NoteChildInput).max(30).optional(),
+  othersPresent: optionalText(500),
+  workingWell: Part,
+  worries: Part,
+  needsToHappen: Part,
+  familyWords: Part,
+})
+export type NoteDraft = z.infer<typeof NoteDraft>
+
+/** Begin a note: about a visit (filled in from it) or a contact nobody booked. */
+export const NoteStart = NoteDraft.extend({ visitId: Uuid.nullable().optional() })
+export type NoteStart = z.infer<typeof NoteStart>
+
+export const AddendumInput = z.object({
+  reason: requiredText(500, 'why it is added'),
+  text: requiredText(5000, 'the addendum'),
+})
+
+export const NoteView = z.object({
+  id: Uuid,
+  familyId: Uuid,
+  visitId: Uuid.nullable(),
+  authorId: Uuid,
+  authorName: z.string(),
+  kind: z.enum(NOTE_KIND_LIST),
+  happenedAt: z.string(),
+  place: z.string().nullable(),
+  directMinutes: z.number().int(),
+  appointment: z.enum(APPOINTMENT_KEPT_LIST),
+  lateMinutes: z.number().int().nullable(),
+  children: z.array(
+    z.object({
+      childId: Uuid,
+      name: z.string(),
+      seen: z.enum(CHILD_SEEN_LIST).nullable(),
+      notSeenReason: z.string().nullable(),
+    }),
+  ),
+  othersPresent: z.string().nullable(),
+  workingWell: z.string().nullable(),
+  worries: z.string().nullable(),
+  needsToHappen: z.string().nullable(),
+  familyWords: z.string().nullable(),
+  status: z.enum(['draft', 'final']),
+  updatedAt: z.string(),
+  finalisedAt: z.string().nullable(),
+  addenda: z.array(
+    z.object({ id: Uuid, authorName: z.string(), reason: z.string(), text: z.string(), createdAt: z.string() }),
+  ),
+})
+export type NoteView = z.infer<typeof NoteView>

@@ -1,0 +1,76 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { councils } from './councils'
+import { families } from './families'
+import { people, teams } from './organisation'
+import { visits } from './teamwork'
+import { councilId, createdAt, id, updatedAt } from './_helpers'
+
+export interface NoteChild {
+  childId: string
+  seen: 'seen' | 'seen_alone' | 'not_seen' | null
+  notSeenReason: string | null
+}
+
+/**
+ * What happened at a visit, call, meeting or unplanned contact, told as a story. A draft is its
+ * author's alone and is saved as they type; once finalised a note is never changed or deleted
+ * (a trigger refuses it: see migration 0016) and corrections are addenda.
+ */
+export const notes = pgTable(
+  'notes',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    familyId: uuid('family_id')
+      .notNull()
+      .references(() => families.id),
+    visitId: uuid('visit_id').references(() => visits.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => people.id),
+    /** The team holding the family when the note was begun. */
+    teamId: uuid('team_id').references(() => teams.id),
+    kind: text('kind').notNull(),
+    happenedAt: timestamp('happened_at', { withTimezone: true, mode: 'date' }).notNull(),
+    place: text('place'),
+    directMinutes: integer('direct_minutes').notNull().default(0),
+    appointment: text('appointment').notNull().default('on_time'),
+    lateMinutes: integer('late_minutes'),
+    children: jsonb('children').$type<NoteChild[]>().notNull().default([]),
+    othersPresent: text('others_present'),
+    workingWell: text('working_well'),
+    worries: text('worries'),
+    needsToHappen: text('needs_to_happen'),
+    familyWords: text('family_words'),
+    status: text('status', { enum: ['draft', 'final'] })
+      .notNull()
+      .default('draft'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    finalisedAt: timestamp('finalised_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('notes_council_family_idx').on(t.councilId, t.familyId, t.happenedAt),
+    index('notes_council_author_idx').on(t.councilId, t.authorId, t.status),
+  ],
+)
+export type Note = typeof notes.$inferSelect
+
+/** A correction or addition to a finalised note: who, when, why. Append-only. */
+export const noteAddenda = pgTable(
+  'note_addenda',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    noteId: uuid('note_id')
+      .notNull()
+      .references(() => notes.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => people.id),
+    reason: text('reason').notNull(),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('note_addenda_council_note_idx').on(t.councilId, t.noteId)],
+)
