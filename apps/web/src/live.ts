@@ -17,6 +17,7 @@ export function useLiveEvents(onEvent?: (type: string, data: Record<string, unkn
       void queryClient.invalidateQueries({ queryKey: ['tasks'] })
       void queryClient.invalidateQueries({ queryKey: ['insight'] })
       void queryClient.invalidateQueries({ queryKey: ['chronology'] })
+      void queryClient.invalidateQueries({ queryKey: ['notes'] })
       onEvent?.(type, JSON.parse(e.data))
     }
     const types = [
@@ -26,6 +27,7 @@ export function useLiveEvents(onEvent?: (type: string, data: Record<string, unkn
       'board.changed',
       'tasks.changed',
       'insight.changed',
+      'note.finalised',
     ]
     // The server ended the stream: signed out, or this person's roles or teams changed.
     // Who they are now is read again (a signed-out page goes to sign-in).

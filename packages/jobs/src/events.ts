@@ -11,6 +11,7 @@ export type HearthEvent =
   | { type: 'board.changed'; councilId: string; teamIds: string[]; familyId: string }
   | { type: 'tasks.changed'; councilId: string; teamIds: string[]; taskIds: string[] }
   | { type: 'insight.changed'; councilId: string; teamIds: string[]; requestId: string }
+  | { type: 'note.finalised'; councilId: string; teamIds: string[]; familyId: string; noteId: string }
 
 export function eventsChannel(prefix: string): string {
   return `${prefix}:events`

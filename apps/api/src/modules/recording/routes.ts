@@ -4,6 +4,7 @@ import { AddendumInput, ErrorBody, IdParams, NoteDraft, NoteStart, NoteView, Ok 
 import { auditFrom } from '../../kernel/context'
 import { readsOfFamily, readsRecord } from '../../kernel/reads'
 import { actorOf } from '../../plugins/auth'
+import { holdingTeamId } from '../families/family-queries'
 import { addAddendum } from './add-addendum'
 import { discardDraft } from './discard-draft'
 import { finaliseNote } from './finalise-note'
@@ -83,7 +84,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: NoteView, ...errors },
       },
     },
-    async (request) => finaliseNote(deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => {
+      const ctx = auditFrom(request)
+      const note = await finaliseNote(deps, ctx, actorOf(request), request.params.id)
+      // the team holding the family sees it arrive (ids only)
+      const teamId = await holdingTeamId(deps.db, ctx.councilId, note.familyId)
+      if (teamId)
+        app.events.publish({
+          type: 'note.finalised',
+          councilId: ctx.councilId,
+          teamIds: [teamId],
+          familyId: note.familyId,
+          noteId: note.id,
+        })
+      return note
+    },
   )
   app.post(
     '/notes/:id/addenda',

@@ -6,6 +6,7 @@ import type { FamilyDetail } from '@hearth/contracts'
 import { ETHNICITY_CODES, ETHNICITY_LABELS } from '@hearth/domain'
 import { api } from '../../api'
 import { FamilyContact } from '../team-board/FamilyContact'
+import { FamilyNotes } from '../recording/FamilyNotes'
 import { FamilyWork } from '../team-board/FamilyWork'
 import { FamilyProposals } from '../sign-off/Proposals'
 import { AskInsight, Chronology } from '../insight/Insight'
@@ -89,6 +90,10 @@ export function FamilyPage() {
             <>
               <FamilyWork familyId={f.id} interpreterNeeded={f.interpreterNeeded} />
               <FamilyContact familyId={f.id} />
+              <FamilyNotes
+                familyId={f.id}
+                kids={f.children.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` }))}
+              />
             </>
           )}
           {hasRole(me, 'practitioner') && <FamilyProposals familyId={f.id} />}

@@ -1,0 +1,287 @@
+import type { NoteDraft, NoteView } from '@hearth/contracts'
+import {
+  APPOINTMENT_KEPT,
+  APPOINTMENT_KEPT_LIST,
+  CHILD_SEEN,
+  CHILD_SEEN_LIST,
+  MAX_DIRECT_MINUTES,
+  NOTE_KIND_LIST,
+  NOTE_KINDS,
+  NOTE_PART_LIST,
+  NOTE_PARTS,
+} from '@hearth/domain'
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react'
+import { ApiError, api, newKey } from '../../api'
+import { Button, ErrorSummary, FormScope, Radios, SelectField, TextArea, TextField } from '../../components/govuk'
+import { dateTime } from '../../components/time'
+
+/**
+ * What is kept on this device for a note being written: the fields, the server's draft id once
+ * it has one, and the Idempotency-Key of the request that makes the draft, so that a draft begun
+ * offline and sent after the tab was closed and opened again is made once, not twice.
+ */
+interface Kept {
+  id: string | null
+  key: string
+  visitId: string | null
+  body: NoteDraft
+  savedAt: string | null
+}
+
+const keptKey = (familyId: string) => `hearth.note.${familyId}`
+export const keptDraft = (familyId: string): Kept | null => {
+  try {
+    return JSON.parse(localStorage.getItem(keptKey(familyId)) ?? 'null') as Kept | null
+  } catch {
+    return null
+  }
+}
+const keep = (familyId: string, k: Kept) => localStorage.setItem(keptKey(familyId), JSON.stringify(k))
+const forget = (familyId: string) => localStorage.removeItem(keptKey(familyId))
+
+const pad = (n: number) => String(n).padStart(2, '0')
+/** An ISO time as the value of a datetime-local box, in the browser's own zone. */
+function localValue(iso: string | undefined): string {
+  if (!iso) return ''
+  const d = new Date(iso)
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+/** The form as a draft: only what can be sent (a half-typed number waits until it is a number). */
+function draftFrom(form: HTMLFormElement, kids: { id: string }[]): NoteDraft {
+  const f = new FormData(form)
+  const text = (name: string) => String(f.get(name) ?? '')
+  const when = text('happenedAt')
+  const minutes = text('directMinutes').trim()
+  const late = text('lateMinutes').trim()
+  const whenDate = when ? new Date(when) : null
+  return {
+    kind: (text('kind') || undefined) as NoteDraft['kind'],
+    ...(whenDate && !Number.isNaN(whenDate.getTime()) ? { happenedAt: whenDate.toISOString() } : {}),
+    place: text('place'),
+    ...(/^\d{1,4}$/.test(minutes) && Number(minutes) <= MAX_DIRECT_MINUTES ? { directMinutes: Number(minutes) } : {}),
+    appointment: (text('appointment') || undefined) as NoteDraft['appointment'],
+    lateMinutes: text('appointment') === 'late' && /^\d{1,4}$/.test(late) && Number(late) > 0 ? Number(late) : null,
+    children: kids.map((k) => ({
+      childId: k.id,
+      seen: (text(`seen-${k.id}`) || null) as 'seen' | 'seen_alone' | 'not_seen' | null,
+      notSeenReason: text(`reason-${k.id}`),
+    })),
+    othersPresent: text('othersPresent'),
+    workingWell: text('workingWell'),
+    worries: text('worries'),
+    needsToHappen: text('needsToHappen'),
+    familyWords: text('familyWords'),
+  }
+}
+
+type SaveState = 'idle' | 'saving' | 'saved' | 'device'
+
+/**
+ * Writing a note. Every change is kept on this device at once and sent to the server a moment
+ * after typing stops (a draft only its author sees); without a connection it waits, and goes
+ * when the connection is back. "Save the note" finalises it: from then on it is kept as written.
+ */
+export function NoteEditor({
+  familyId,
+  kids,
+  start,
+  onDone,
+}: {
+  familyId: string
+  kids: { id: string; name: string }[]
+  /** A draft to carry on with (from the server, or kept on this device), or a visit to begin from. */
+  start: { kept?: Kept; draft?: NoteView; visitId?: string | null }
+  onDone(message: string): void
+}) {
+  const formRef = useRef<HTMLFormElement>(null)
+  const [state, setState] = useState<SaveState>('idle')
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+  const kept = useRef<Kept>(
+    start.kept ?? {
+      id: start.draft?.id ?? null,
+      key: newKey(),
+      visitId: start.draft?.visitId ?? start.visitId ?? null,
+      body: (start.draft as NoteDraft | undefined) ?? {},
+      savedAt: null,
+    },
+  )
+  const [initial] = useState<NoteDraft>(() => kept.current.body)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const sending = useRef<Promise<void> | null>(null)
+
+  /** Sends what is kept to the server: makes the draft (once) or saves it. */
+  const send = useCallback(async () => {
+    if (sending.current) await sending.current
+    const k = kept.current
+    const run = (async () => {
+      setState('saving')
+      try {
+        if (!k.id) {
+          const made = await api<NoteView>(
+            'POST',
+            `/api/families/${familyId}/notes`,
+            { ...k.body, visitId: k.visitId },
+            { 'idempotency-key': k.key },
+          )
+          k.id = made.id
+        } else {
+          await api<NoteView>('PUT', `/api/notes/${k.id}`, k.body)
+        }
+        k.savedAt = new Date().toISOString()
+        keep(familyId, k)
+        setState('saved')
+      } catch (err) {
+        // no connection, or the server away: it stays on this device and goes later
+        setState(err instanceof ApiError && err.status < 500 ? 'saved' : 'device')
+      }
+    })()
+    sending.current = run
+    await run
+    sending.current = null
+  }, [familyId])
+
+  const changed = () => {
+    if (!formRef.current) return
+    kept.current.body = draftFrom(formRef.current, kids)
+    keep(familyId, kept.current)
+    setState('device')
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = setTimeout(() => void send(), 800)
+  }
+
+  useEffect(() => {
+    const online = () => void send()
+    window.addEventListener('online', online)
+    // a draft kept on this device but never sent (the tab was closed offline) goes now
+    if (start.kept && !start.kept.savedAt) void send()
+    return () => {
+      window.removeEventListener('online', online)
+      if (timer.current) clearTimeout(timer.current)
+    }
+  }, [send, start.kept])
+
+  const finalise = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault()
+    if (!formRef.current) return
+    setBusy(true)
+    setError(null)
+    kept.current.body = draftFrom(formRef.current, kids)
+    keep(familyId, kept.current)
+    if (timer.current) clearTimeout(timer.current)
+    try {
+      await send()
+      if (!kept.current.id)
+        throw new ApiError(
+          503,
+          'unavailable',
+          'Hearth cannot be reached. Your note is kept on this device: try again when you are back online.',
+        )
+      await api<NoteView>('POST', `/api/notes/${kept.current.id}/finalise`)
+      forget(familyId)
+      onDone('The note is saved. The team holding the family can read it.')
+    } catch (err) {
+      setError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const childAnswer = (id: string) => initial.children?.find((c) => c.childId === id)
+  return (
+    <FormScope name="note">
+      <ErrorSummary error={error} />
+      <form ref={formRef} onSubmit={finalise} onInput={changed} onChange={changed} noValidate>
+        <SelectField
+          name="kind"
+          label="What was it"
+          defaultValue={initial.kind ?? 'home_visit'}
+          options={NOTE_KIND_LIST.map((k) => ({ value: k, label: NOTE_KINDS[k] }))}
+          error={error}
+        />
+        <TextField
+          name="happenedAt"
+          label="When"
+          type="datetime-local"
+          kind="date"
+          defaultValue={localValue(initial.happenedAt)}
+          error={error}
+          width="govuk-input--width-20"
+        />
+        <TextField
+          name="place"
+          label="Where (optional)"
+          defaultValue={initial.place ?? ''}
+          error={error}
+          width="govuk-input--width-30"
+        />
+        <TextField
+          name="directMinutes"
+          label="Minutes with the family"
+          hint="Time in direct contact: face to face, or on the phone or a video call."
+          inputMode="numeric"
+          defaultValue={initial.directMinutes === undefined ? '' : String(initial.directMinutes)}
+          error={error}
+          width="govuk-input--width-4"
+        />
+        <SelectField
+          name="appointment"
+          label="Was the appointment kept?"
+          defaultValue={initial.appointment ?? 'on_time'}
+          options={APPOINTMENT_KEPT_LIST.map((a) => ({ value: a, label: APPOINTMENT_KEPT[a] }))}
+          error={error}
+        />
+        <TextField
+          name="lateMinutes"
+          label="If we were late, by how many minutes"
+          inputMode="numeric"
+          defaultValue={initial.lateMinutes ? String(initial.lateMinutes) : ''}
+          error={error}
+          width="govuk-input--width-4"
+        />
+        {kids.map((k, i) => (
+          <div key={k.id}>
+            <Radios
+              name={`seen-${k.id}`}
+              field={`children.${i}.seen`}
+              label={`Was ${k.name} seen?`}
+              defaultValue={childAnswer(k.id)?.seen ?? undefined}
+              options={CHILD_SEEN_LIST.map((s) => ({ value: s, label: CHILD_SEEN[s] }))}
+              error={error}
+            />
+            <TextField
+              name={`reason-${k.id}`}
+              field={`children.${i}.notSeenReason`}
+              label={`If ${k.name} was not seen, why (optional otherwise)`}
+              defaultValue={childAnswer(k.id)?.notSeenReason ?? ''}
+              error={error}
+              width="govuk-input--width-30"
+            />
+          </div>
+        ))}
+        <TextField
+          name="othersPresent"
+          label="Who else was there (optional)"
+          defaultValue={initial.othersPresent ?? ''}
+          error={error}
+          width="govuk-input--width-30"
+        />
+        <p className="govuk-body">The story, strengths first. Any part may be short; write at least one.</p>
+        {NOTE_PART_LIST.map((p) => (
+          <TextArea key={p} name={p} label={NOTE_PARTS[p]} rows={3} defaultValue={initial[p] ?? ''} error={error} />
+        ))}
+        <p className="govuk-body-s" role="status">
+          {state === 'saving'
+            ? 'Saving your draft…'
+            : state === 'saved'
+              ? `Draft saved${kept.current.savedAt ? ` at ${dateTime(kept.current.savedAt)}` : ''}. Only you can see it.`
+              : state === 'device'
+                ? 'Kept on this device; it will be saved to Hearth when you are connected.'
+                : 'Your draft is saved as you type. Only you can see it until you save the note.'}
+        </p>
+        <Button disabled={busy}>Save the note</Button>
+      </form>
+    </FormScope>
+  )
+}

@@ -1,0 +1,115 @@
+import { and, eq } from 'drizzle-orm'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { allocations, children, notes, people } from '@hearth/db'
+import { axeViolations, signInPage } from '../helpers/browser'
+import { browserStage, type BrowserStage } from '../helpers/stage'
+
+/**
+ * #13 in Chromium: a note recorded with the keyboard alone, read by the co-worker without a
+ * reload; and a draft written offline, the tab closed, that is there once when back online.
+ */
+let stage: BrowserStage
+let coWorkerEmail: string
+let kidNames: string[]
+
+beforeAll(async () => {
+  stage = await browserStage('{browser-notes}')
+  const db = stage.dbx.handle.db
+  const [co] = await db
+    .select({ email: people.email })
+    .from(allocations)
+    .innerJoin(people, eq(people.id, allocations.personId))
+    .where(and(eq(allocations.familyId, stage.family.id), eq(allocations.role, 'co_worker')))
+  coWorkerEmail = co!.email
+  kidNames = (await db.select().from(children).where(eq(children.familyId, stage.family.id))).map(
+    (c) => `${c.firstName} ${c.lastName}`,
+  )
+})
+afterAll(async () => {
+  await stage?.close()
+})
+
+/** Keys pressed beyond the story's own words, counted for docs/benchmarks.md. */
+let steps = 0
+async function press(p: Page, key: string) {
+  steps++
+  await p.keyboard.press(key)
+}
+async function typeInto(p: Page, label: string | RegExp, text: string, story = false) {
+  await p.getByLabel(label, { exact: typeof label === 'string' }).focus()
+  if (!story) steps++ // moving to a field counts once
+  await p.keyboard.type(text)
+}
+
+describe('in Chromium: a visit note', () => {
+  it('recorded with the keyboard alone; the co-worker reads it without reloading', async () => {
+    const lead = await signInPage(stage.first.context, stage.server.url, 'practitioner@northmoor.example')
+    const co = await signInPage(stage.second.context, stage.server.url, coWorkerEmail)
+    await co.goto(`${stage.server.url}/families/${stage.family.id}`)
+    await co.getByRole('heading', { name: 'Notes' }).waitFor()
+
+    await lead.goto(`${stage.server.url}/families/${stage.family.id}`)
+    const start = Date.now()
+    await lead.getByRole('button', { name: 'Record a visit or contact' }).focus()
+    await press(lead, 'Enter')
+    await typeInto(lead, 'Minutes with the family', '45')
+    for (const name of kidNames) {
+      // each child: focus the answer, choose it with the space bar
+      await lead
+        .getByRole('group', { name: `Was ${name} seen?` })
+        .getByLabel('Seen alone')
+        .focus()
+      steps++
+      await press(lead, 'Space')
+    }
+    await typeInto(
+      lead,
+      'What is working well',
+      'The children were dressed and fed; Mum had the school forms ready.',
+      true,
+    )
+    await typeInto(lead, 'What we are worried about', 'The rent is behind again.', true)
+    await typeInto(lead, 'What the family said, in their own words', '“We are doing our best,” Mum said.', true)
+    await lead.getByRole('button', { name: 'Save the note' }).focus()
+    steps++
+    await press(lead, 'Enter')
+    await lead.getByText('The note is saved. The team holding the family can read it.').waitFor()
+    const seconds = (Date.now() - start) / 1000
+    console.info(`note by keyboard: ${steps} steps beyond the story's words, ${seconds.toFixed(1)} s in the browser`)
+    expect(await axeViolations(lead)).toEqual([])
+
+    // the co-worker's open page shows it, and the chronology too, without a reload
+    await co.getByRole('heading', { name: /^Home visit, / }).waitFor()
+    await co.getByText('The rent is behind again.').first().waitFor()
+    expect(await axeViolations(co)).toEqual([])
+    await lead.close()
+    await co.close()
+  })
+
+  it('a draft written offline, its tab closed, is there once when back online', async () => {
+    const db = stage.dbx.handle.db
+    const draftsBefore = (await db.select().from(notes).where(eq(notes.status, 'draft'))).length
+    const p = await stage.first.context.newPage()
+    await p.goto(`${stage.server.url}/families/${stage.family.id}`)
+    await p.getByRole('button', { name: 'Record a visit or contact' }).click()
+    await stage.first.context.setOffline(true)
+    await p.getByLabel('What we are worried about', { exact: true }).fill('Written on the bus, with no signal.')
+    await p.getByText('Kept on this device').waitFor()
+    await p.waitForTimeout(1_200) // the save was tried, and failed, offline
+    await p.close()
+    await stage.first.context.setOffline(false)
+
+    const again = await stage.first.context.newPage()
+    await again.goto(`${stage.server.url}/families/${stage.family.id}`)
+    // the editor opens with what was written, and sends it
+    const worries = again.getByLabel('What we are worried about', { exact: true })
+    await worries.waitFor()
+    expect(await worries.inputValue()).toBe('Written on the bus, with no signal.')
+    await again.getByText(/^Draft saved/).waitFor()
+    const drafts = await db.select().from(notes).where(eq(notes.status, 'draft'))
+    expect(drafts).toHaveLength(draftsBefore + 1)
+    expect(drafts.filter((d) => d.worries === 'Written on the bus, with no signal.')).toHaveLength(1)
+    await again.close()
+  })
+})
