@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { allocations, children, notes, people } from '@hearth/db'
+import { allocations, children, notes, people, visits } from '@hearth/db'
 import { axeViolations, signInPage } from '../helpers/browser'
 import { browserStage, type BrowserStage } from '../helpers/stage'
 
@@ -49,11 +49,40 @@ describe('in Chromium: a visit note', () => {
     await co.goto(`${stage.server.url}/families/${stage.family.id}`)
     await co.getByRole('heading', { name: 'Notes' }).waitFor()
 
-    await lead.goto(`${stage.server.url}/families/${stage.family.id}`)
+    // a visit of today on My day: "Record what happened" opens the note filled in from it
+    const db = stage.dbx.handle.db
+    const [me] = await db.select().from(people).where(eq(people.email, 'practitioner@northmoor.example'))
+    const [held] = await db
+      .select()
+      .from(allocations)
+      .where(and(eq(allocations.familyId, stage.family.id), eq(allocations.role, 'lead')))
+    const [visit] = await db
+      .insert(visits)
+      .values({
+        councilId: me!.councilId,
+        familyId: stage.family.id,
+        teamId: held!.teamId,
+        kind: 'home_visit',
+        startsAt: new Date(),
+        durationMinutes: 50,
+        place: 'The family home (test)',
+        attendeeIds: [me!.id],
+        bookedBy: me!.id,
+      })
+      .returning()
+    await lead.goto(`${stage.server.url}/`)
     const start = Date.now()
-    await lead.getByRole('button', { name: 'Record a visit or contact' }).focus()
+    const record = lead
+      .getByRole('listitem')
+      .filter({ hasText: 'The family home (test)' })
+      .getByRole('link', { name: /^Record what happened at the/ })
+    await record.focus()
+    steps++
     await press(lead, 'Enter')
-    await typeInto(lead, 'Minutes with the family', '45')
+    const minutes = lead.getByLabel('Minutes with the family', { exact: true })
+    await minutes.waitFor()
+    expect(await minutes.inputValue()).toBe('50')
+    expect(await lead.getByLabel('Where (optional)', { exact: true }).inputValue()).toBe('The family home (test)')
     for (const name of kidNames) {
       // each child: focus the answer, choose it with the space bar
       await lead
@@ -78,6 +107,12 @@ describe('in Chromium: a visit note', () => {
     const seconds = (Date.now() - start) / 1000
     console.info(`note by keyboard: ${steps} steps beyond the story's words, ${seconds.toFixed(1)} s in the browser`)
     expect(await axeViolations(lead)).toEqual([])
+
+    const [saved] = await db
+      .select()
+      .from(notes)
+      .where(and(eq(notes.visitId, visit!.id), eq(notes.status, 'final')))
+    expect(saved).toMatchObject({ directMinutes: 50, place: 'The family home (test)' })
 
     // the co-worker's open page shows it, and the chronology too, without a reload
     await co.getByRole('heading', { name: /^Home visit, / }).waitFor()

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useEffect, useState } from 'react'
+import { useSearchParams } from 'react-router'
 import type { NoteView } from '@hearth/contracts'
 import { CHILD_SEEN, NOTE_KINDS, NOTE_PART_LIST, NOTE_PARTS } from '@hearth/domain'
 import { api } from '../../api'
@@ -79,9 +80,24 @@ export function FamilyNotes({ familyId, kids }: { familyId: string; kids: { id: 
     queryKey: ['notes', familyId],
     queryFn: () => api<NoteView[]>('GET', `/api/families/${familyId}/notes`),
   })
+  // ?visit=<id>: "Record what happened" from My day or from the visit, filled in from the visit
+  const [params, setParams] = useSearchParams()
+  const visitId = params.get('visit')
   const [writing, setWriting] = useState<null | { draft?: NoteView; fromDevice?: boolean }>(() =>
     keptDraft(familyId) ? { fromDevice: true } : null,
   )
+  // begun from a visit: the draft is made at once, filled in from the visit, then written in
+  const fromVisit = useMutation({
+    mutationFn: (id: string) => api<NoteView>('POST', `/api/families/${familyId}/notes`, { visitId: id }),
+    onSuccess: (draft) => setWriting({ draft }),
+  })
+  useEffect(() => {
+    if (!visitId) return
+    setParams({}, { replace: true })
+    if (keptDraft(familyId)) return
+    fromVisit.mutate(visitId)
+    document.getElementById('notes-heading')?.scrollIntoView()
+  }, [visitId, familyId, setParams, fromVisit.mutate])
   const [done, setDone] = useState<string | null>(null)
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['notes', familyId] })
@@ -96,6 +112,7 @@ export function FamilyNotes({ familyId, kids }: { familyId: string; kids: { id: 
         Notes
       </h2>
       {done && <Panel>{done}</Panel>}
+      <ErrorSummary error={fromVisit.error} />
       {writing ? (
         <NoteEditor
           familyId={familyId}

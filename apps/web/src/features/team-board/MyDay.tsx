@@ -90,7 +90,16 @@ export function MyDay({ me }: { me: Me }) {
                     {' '}
                     · <strong className="govuk-tag govuk-tag--grey">Interpreter</strong>
                   </>
-                )}
+                )}{' '}
+                ·{' '}
+                <Link className="govuk-link" to={`/families/${v.familyId}?visit=${v.id}`}>
+                  Record what happened
+                  <span className="govuk-visually-hidden">
+                    {' '}
+                    at the {new Date(v.startsAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}{' '}
+                    visit
+                  </span>
+                </Link>
               </li>
             ))}
           </ul>
