@@ -147,4 +147,30 @@ describe('in Chromium: a visit note', () => {
     expect(drafts.filter((d) => d.worries === 'Written on the bus, with no signal.')).toHaveLength(1)
     await again.close()
   })
+  it('a note very like an earlier one shows what they share before saving; keeping it is a choice', async () => {
+    // the co-worker (signed in above), writing about the same family
+    const p = await stage.second.context.newPage()
+    await p.goto(`${stage.server.url}/families/${stage.family.id}`)
+    await p.getByRole('button', { name: 'Record a visit or contact' }).click()
+    for (const name of kidNames)
+      await p
+        .getByRole('group', { name: `Was ${name} seen?` })
+        .getByLabel('Seen', { exact: true })
+        .check()
+    // the same words as the note recorded above
+    await p
+      .getByLabel('What is working well', { exact: true })
+      .fill('The children were dressed and fed; Mum had the school forms ready.')
+    await p.getByLabel('What we are worried about', { exact: true }).fill('The rent is behind again.')
+    await p.getByRole('button', { name: 'Save the note' }).click()
+    const alert = p.getByRole('alert').filter({ hasText: 'This note is very like an earlier one' })
+    await alert.waitFor()
+    expect(await alert.textContent()).toMatch(/children were dressed and fed/)
+    expect(await axeViolations(p)).toEqual([])
+    await p.getByRole('button', { name: 'Keep it and save' }).click()
+    await p.getByText('The note is saved. The team holding the family can read it.').waitFor()
+    const kept = await stage.dbx.handle.db.select().from(notes).where(eq(notes.familyId, stage.family.id))
+    expect(kept.filter((n) => n.keptSimilar?.length)).toHaveLength(1)
+    await p.close()
+  })
 })

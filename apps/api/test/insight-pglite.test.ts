@@ -94,4 +94,20 @@ describe('insight on PGlite', () => {
     expect(rec.statusCode, rec.body).toBe(200)
     expect(rec.json()).toMatchObject({ totalPence: 1_000_000, route: 'strategy', proposalStatus: 'awaiting_strategy' })
   })
+  it('notes on PGlite: a note is finalised with its signature, a copy is flagged, the trigger keeps it', async () => {
+    const p = await signInAs(t.app, 'practitioner@northmoor.example')
+    const familyId = await heldFamilyId(lite, seeded.councilId, p.personId)
+    const family = (await p.request('GET', `/api/families/${familyId}`)).json() as { children: { id: string }[] }
+    const story = {
+      children: family.children.map((c) => ({ childId: c.id, seen: 'seen' })),
+      worries: 'The boiler is broken again and the children have been sleeping in their coats this week.',
+    }
+    const first = (await p.request('POST', `/api/families/${familyId}/notes`, story)).json()
+    expect((await p.request('POST', `/api/notes/${first.id}/finalise`)).statusCode).toBe(200)
+    const copy = (await p.request('POST', `/api/families/${familyId}/notes`, story)).json()
+    expect((await p.request('POST', `/api/notes/${copy.id}/finalise`)).statusCode).toBe(409)
+    const similar = (await p.request('GET', `/api/notes/${copy.id}/similar`)).json()
+    expect(similar[0].noteId).toBe(first.id)
+    await expect(lite.db.execute(`update notes set worries = 'x' where id = '${first.id}'`)).rejects.toThrow()
+  })
 })

@@ -122,7 +122,8 @@ afterAll(async () => {
 function callFor(url: string): { role: Role; path: string } | null {
   const fill = (id: string) => url.replace(':id', id)
   if (url.startsWith('/api/families/:id')) return { role: 'practitioner', path: fill(ids.family!) }
-  if (url === '/api/notes/:id') return { role: 'practitioner', path: fill(ids.note!) }
+  if (url === '/api/notes/:id' || url === '/api/notes/:id/similar')
+    return { role: 'practitioner', path: fill(ids.note!) }
   if (url === '/api/children/:id') return { role: 'practitioner', path: fill(ids.child!) }
   if (url === '/api/teams/:id/board' || url === '/api/teams/:id/decisions' || url === '/api/teams/:id/offers')
     return { role: 'practitioner', path: fill(ids.team!) }

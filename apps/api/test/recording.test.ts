@@ -79,7 +79,8 @@ async function finalNote() {
   const started = await lead.request('POST', `/api/families/${family.id}/notes`, { visitId })
   const id = started.json().id
   await lead.request('PUT', `/api/notes/${id}`, { ...story, ...seenBoth() })
-  const done = await lead.request('POST', `/api/notes/${id}/finalise`)
+  // the same story each time: kept on purpose (the copy-paste check is tested on its own below)
+  const done = await lead.request('POST', `/api/notes/${id}/finalise`, { keepSimilar: true })
   expect(done.statusCode, done.body).toBe(200)
   return id as string
 }
@@ -173,7 +174,7 @@ describe('a visit note', () => {
     const started = await lead.request('POST', `/api/families/${family.id}/notes`, { ...story, ...seenBoth() })
     const id = started.json().id
     const answers = await Promise.all(
-      Array.from({ length: 10 }, () => lead.request('POST', `/api/notes/${id}/finalise`)),
+      Array.from({ length: 10 }, () => lead.request('POST', `/api/notes/${id}/finalise`, { keepSimilar: true })),
     )
     expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(1)
     expect(answers.filter((a) => a.statusCode === 409)).toHaveLength(9)
@@ -210,5 +211,36 @@ describe('a visit note', () => {
     expect(chronology.filter((e) => e.kind === 'note').length).toBe(
       (await dbx.handle.db.select().from(notes).where(eq(notes.status, 'final'))).length,
     )
+  })
+  it('a note very like an earlier one is shown to its author first: what it shares, then rewrite or keep', async () => {
+    const first = await lead.request('POST', `/api/families/${family.id}/notes`, {
+      ...seenBoth(),
+      worries: 'Mum told me the landlord has still not mended the boiler and the children sleep in coats.',
+      needsToHappen: 'I will phone the housing officer on Monday and ask for an emergency repair.',
+    })
+    await lead.request('POST', `/api/notes/${first.json().id}/finalise`, { keepSimilar: true })
+    // a light edit of a copy
+    const copy = await lead.request('POST', `/api/families/${family.id}/notes`, {
+      ...seenBoth(),
+      worries: 'Mum told me the landlord has still not mended the boiler and the children sleep in coats.',
+      needsToHappen: 'I will phone the housing officer on Tuesday and ask for an emergency repair.',
+    })
+    const id = copy.json().id
+    const refused = await lead.request('POST', `/api/notes/${id}/finalise`)
+    expect(refused.statusCode).toBe(409)
+    expect(refused.json().error.details[0].field).toBe('body.keepSimilar')
+    const similar = (await lead.request('GET', `/api/notes/${id}/similar`)).json()
+    expect(similar[0]).toMatchObject({ noteId: first.json().id, sameFamily: true })
+    expect(similar[0].passages[0]).toMatch(/landlord has still not mended the boiler/)
+    const kept = await lead.request('POST', `/api/notes/${id}/finalise`, { keepSimilar: true })
+    expect(kept.statusCode).toBe(200)
+    const [row] = await dbx.handle.db.select().from(notes).where(eq(notes.id, id))
+    expect(row!.keptSimilar).toEqual([expect.objectContaining({ noteId: first.json().id })])
+    // a genuinely new note about a similar situation goes straight through
+    const fresh = await lead.request('POST', `/api/families/${family.id}/notes`, {
+      ...seenBoth(),
+      workingWell: 'The new heater works and Ada did her homework at the kitchen table, warm for once.',
+    })
+    expect((await lead.request('POST', `/api/notes/${fresh.json().id}/finalise`)).statusCode).toBe(200)
   })
 })

@@ -75,3 +75,20 @@ export const NoteView = z.object({
   ),
 })
 export type NoteView = z.infer<typeof NoteView>
+
+export const FinaliseInput = z
+  .object({
+    /** The author has seen the earlier notes this one is very like, and keeps it as it is. */
+    keepSimilar: z.boolean().optional(),
+  })
+  .nullish()
+
+export const SimilarNote = z.object({
+  noteId: Uuid,
+  happenedAt: z.string(),
+  authorName: z.string(),
+  sameFamily: z.boolean(),
+  /** The share of three-word phrases the two notes have in common (0 to 1). */
+  score: z.number(),
+  passages: z.array(z.string()),
+})

@@ -21,7 +21,10 @@ const cases: RouteCases = {
         { body: { worries: 'x'.repeat(5001) }, field: 'body.worries' },
       ],
     },
-    'POST /api/notes/:id/finalise': { as: 'practitioner', cases: [] },
+    'POST /api/notes/:id/finalise': {
+      as: 'practitioner',
+      cases: [{ body: { keepSimilar: 'yes' }, field: 'body.keepSimilar' }],
+    },
     'POST /api/notes/:id/addenda': {
       as: 'practitioner',
       cases: [

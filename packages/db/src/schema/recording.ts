@@ -1,9 +1,26 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { councils } from './councils'
 import { families } from './families'
 import { people, teams } from './organisation'
 import { visits } from './teamwork'
 import { councilId, createdAt, id, updatedAt } from './_helpers'
+
+/**
+ * A MinHash signature as 64 four-byte integers in one bytea: read ten thousand at a time, bytes
+ * cost far less to move and parse than an integer[].
+ */
+const signatureColumn = customType<{ data: number[]; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (sig) => {
+    const b = Buffer.alloc(sig.length * 4)
+    for (let i = 0; i < sig.length; i++) b.writeInt32LE(sig[i]!, i * 4)
+    return b
+  },
+  fromDriver: (raw) => {
+    const b = Buffer.from(raw)
+    return Array.from({ length: b.length / 4 }, (_, i) => b.readInt32LE(i * 4))
+  },
+})
 
 export interface NoteChild {
   childId: string
@@ -48,6 +65,10 @@ export const notes = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     finalisedAt: timestamp('finalised_at', { withTimezone: true, mode: 'date' }),
+    /** The story's MinHash signature (64 numbers), set when finalised: the copy-paste check compares these. */
+    signature: signatureColumn('signature'),
+    /** Earlier notes this one was very like, kept anyway by its author (the check's record). */
+    keptSimilar: jsonb('kept_similar').$type<{ noteId: string; score: number }[]>(),
   },
   (t) => [
     index('notes_council_family_idx').on(t.councilId, t.familyId, t.happenedAt),

@@ -5,6 +5,7 @@ import type { Ctx, Deps } from '../../kernel/context'
 import { AppError, type FieldProblem } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
 import { childrenOf, noteFor, noteViews } from './note-queries'
+import { findSimilar, signatureOf } from './similar-notes'
 
 /**
  * Finalises the author's draft: from now on it is kept as written (the database refuses any
@@ -12,7 +13,13 @@ import { childrenOf, noteFor, noteViews } from './note-queries'
  * answer for each child (and why, for a child not seen), and the minutes late if it was late.
  * Every problem is named at once.
  */
-export async function finaliseNote(deps: Deps, ctx: Ctx, actor: Actor, noteId: string) {
+export async function finaliseNote(
+  deps: Deps,
+  ctx: Ctx,
+  actor: Actor,
+  noteId: string,
+  opts: { keepSimilar?: boolean } = {},
+) {
   const { db } = deps
   const row = await db.transaction(async (tx) => {
     const n = await noteFor(tx, actor, noteId, true)
@@ -39,6 +46,18 @@ export async function finaliseNote(deps: Deps, ctx: Ctx, actor: Actor, noteId: s
     if (n.appointment === 'late' && !n.lateMinutes)
       problems.push({ field: 'body.lateMinutes', message: 'say how many minutes late', rule: 'required' })
     if (problems.length) throw new AppError('validation_failed', 'The note cannot be finalised yet.', problems)
+    // the copy-paste check: a note very like an earlier one is shown to its author first
+    const similar = await findSimilar(tx, ctx.councilId, n)
+    if (similar.length && !opts.keepSimilar) {
+      throw new AppError(
+        'conflict',
+        'This note is very like an earlier one. Check it, then rewrite it or keep it as it is.',
+        similar.map((s) => ({
+          field: 'body.keepSimilar',
+          message: `very like the note of ${s.happenedAt.slice(0, 10)} by ${s.authorName}`,
+        })),
+      )
+    }
     const [done] = await tx
       .update(notes)
       .set({
@@ -47,6 +66,8 @@ export async function finaliseNote(deps: Deps, ctx: Ctx, actor: Actor, noteId: s
         updatedAt: new Date(),
         // only the children of the family, in the family's order
         children: [...kids.keys()].map((id) => answered.get(id)!),
+        signature: signatureOf(n),
+        keptSimilar: similar.length ? similar.map((s) => ({ noteId: s.noteId, score: s.score })) : null,
       })
       .where(and(eq(notes.councilId, ctx.councilId), eq(notes.id, noteId), eq(notes.status, 'draft')))
       .returning()
@@ -57,6 +78,7 @@ export async function finaliseNote(deps: Deps, ctx: Ctx, actor: Actor, noteId: s
       recordType: 'note',
       recordId: noteId,
       familyId: n.familyId,
+      details: similar.length ? { keptSimilarTo: similar.map((s) => s.noteId) } : null,
     })
     return done
   })

@@ -1,6 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { AddendumInput, ErrorBody, IdParams, NoteDraft, NoteStart, NoteView, Ok } from '@hearth/contracts'
+import {
+  AddendumInput,
+  ErrorBody,
+  FinaliseInput,
+  IdParams,
+  NoteDraft,
+  NoteStart,
+  NoteView,
+  Ok,
+  SimilarNote,
+} from '@hearth/contracts'
 import { auditFrom } from '../../kernel/context'
 import { readsOfFamily, readsRecord } from '../../kernel/reads'
 import { actorOf } from '../../plugins/auth'
@@ -11,6 +21,7 @@ import { finaliseNote } from './finalise-note'
 import { getNote } from './get-note'
 import { listNotes } from './list-notes'
 import { saveDraft } from './save-draft'
+import { getSimilarNotes } from './similar-notes'
 import { startNote } from './start-note'
 
 const PRACTITIONER = ['practitioner'] as const
@@ -59,6 +70,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => getNote(deps, auditFrom(request), actorOf(request), request.params.id),
   )
+  app.get(
+    '/notes/:id/similar',
+    {
+      config: { access: PRACTITIONER, reads: readsRecord('note.similar', 'note') },
+      schema: {
+        tags,
+        summary:
+          'Before saving: the earlier notes of this family or by you that this one is very like, and what they share',
+        params: IdParams,
+        response: { 200: z.array(SimilarNote), ...errors },
+      },
+    },
+    async (request) => getSimilarNotes(deps, auditFrom(request), actorOf(request), request.params.id),
+  )
   app.put(
     '/notes/:id',
     {
@@ -79,14 +104,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { access: PRACTITIONER },
       schema: {
         tags,
-        summary: 'Finalise your draft: kept as written from now on; the team holding the family reads it',
+        summary:
+          'Finalise your draft: kept as written from now on. A note very like an earlier one answers 409 ' +
+          'until you send `keepSimilar: true` (see GET /api/notes/{id}/similar)',
         params: IdParams,
+        body: FinaliseInput,
         response: { 200: NoteView, ...errors },
       },
     },
     async (request) => {
       const ctx = auditFrom(request)
-      const note = await finaliseNote(deps, ctx, actorOf(request), request.params.id)
+      const note = await finaliseNote(deps, ctx, actorOf(request), request.params.id, request.body ?? {})
       // the team holding the family sees it arrive (ids only)
       const teamId = await holdingTeamId(deps.db, ctx.councilId, note.familyId)
       if (teamId)

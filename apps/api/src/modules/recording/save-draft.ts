@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import { type Db, notes } from '@hearth/db'
+import { type Db, notes, type Tx } from '@hearth/db'
 import type { NoteDraft } from '@hearth/contracts'
 import type { Ctx, Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
@@ -7,7 +7,7 @@ import type { Actor } from '../../plugins/auth'
 import { childrenOf, noteFor, noteViews } from './note-queries'
 
 /** A draft speaks only of the family's own children, each once. */
-export async function checkDraft(db: Db, councilId: string, familyId: string, input: NoteDraft) {
+export async function checkDraft(db: Db | Tx, councilId: string, familyId: string, input: NoteDraft) {
   if (!input.children) return
   const kids = await childrenOf(db, councilId, familyId)
   const seen = new Set<string>()
@@ -51,7 +51,7 @@ export async function saveDraft(deps: Deps, ctx: Ctx, actor: Actor, noteId: stri
   const row = await db.transaction(async (tx) => {
     const n = await noteFor(tx, actor, noteId, true)
     if (n.status !== 'draft') throw new AppError('conflict', 'This note is finalised: add an addendum instead.')
-    await checkDraft(db, ctx.councilId, n.familyId, input)
+    await checkDraft(tx, ctx.councilId, n.familyId, input)
     const [saved] = await tx
       .update(notes)
       .set({ ...draftValues(input), updatedAt: new Date() })

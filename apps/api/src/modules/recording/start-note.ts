@@ -25,6 +25,8 @@ export async function startNote(deps: Deps, ctx: Ctx, actor: Actor, familyId: st
     : []
   if (input.visitId && !visit) throw invalid('body.visitId', 'there is no such visit with this family')
   await checkDraft(db, ctx.councilId, familyId, input)
+  // read before the transaction: the embedded database (PGlite) has one connection
+  const teamId = await holdingTeamId(db, ctx.councilId, familyId)
   const row = await db.transaction(async (tx) => {
     const [n] = await tx
       .insert(notes)
@@ -33,7 +35,7 @@ export async function startNote(deps: Deps, ctx: Ctx, actor: Actor, familyId: st
         familyId,
         visitId: visit?.id ?? null,
         authorId: actor.personId,
-        teamId: await holdingTeamId(db, ctx.councilId, familyId),
+        teamId,
         kind: visit?.kind ?? 'home_visit',
         happenedAt: visit?.startsAt ?? new Date(),
         place: visit?.place ?? null,

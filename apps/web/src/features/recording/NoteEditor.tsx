@@ -1,4 +1,5 @@
-import type { NoteDraft, NoteView } from '@hearth/contracts'
+import type { NoteDraft, NoteView, SimilarNote } from '@hearth/contracts'
+import type { z } from 'zod'
 import {
   APPOINTMENT_KEPT,
   APPOINTMENT_KEPT_LIST,
@@ -76,6 +77,7 @@ function draftFrom(form: HTMLFormElement, kids: { id: string }[]): NoteDraft {
 }
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'device'
+type SimilarNoteView = z.infer<typeof SimilarNote>
 
 /**
  * Writing a note. Every change is kept on this device at once and sent to the server a moment
@@ -162,8 +164,8 @@ export function NoteEditor({
     }
   }, [send, start.kept])
 
-  const finalise = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault()
+  const [similar, setSimilar] = useState<SimilarNoteView[] | null>(null)
+  const finalise = async (keepSimilar: boolean) => {
     if (!formRef.current) return
     setBusy(true)
     setError(null)
@@ -172,13 +174,22 @@ export function NoteEditor({
     if (timer.current) clearTimeout(timer.current)
     try {
       await send()
-      if (!kept.current.id)
+      const id = kept.current.id
+      if (!id)
         throw new ApiError(
           503,
           'unavailable',
           'Hearth cannot be reached. Your note is kept on this device: try again when you are back online.',
         )
-      await api<NoteView>('POST', `/api/notes/${kept.current.id}/finalise`)
+      // the copy-paste check: shown before saving, never after
+      if (!keepSimilar) {
+        const alike = await api<SimilarNoteView[]>('GET', `/api/notes/${id}/similar`)
+        if (alike.length) {
+          setSimilar(alike)
+          return
+        }
+      }
+      await api<NoteView>('POST', `/api/notes/${id}/finalise`, { keepSimilar })
       forget(familyId)
       onDone('The note is saved. The team holding the family can read it.')
     } catch (err) {
@@ -187,12 +198,16 @@ export function NoteEditor({
       setBusy(false)
     }
   }
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault()
+    void finalise(false)
+  }
 
   const childAnswer = (id: string) => initial.children?.find((c) => c.childId === id)
   return (
     <FormScope name="note">
       <ErrorSummary error={error} />
-      <form ref={formRef} onSubmit={finalise} onInput={changed} onChange={changed} noValidate>
+      <form ref={formRef} onSubmit={submit} onInput={changed} onChange={changed} noValidate>
         <SelectField
           name="kind"
           label="What was it"
@@ -280,7 +295,41 @@ export function NoteEditor({
                 ? 'Kept on this device; it will be saved to Hearth when you are connected.'
                 : 'Your draft is saved as you type. Only you can see it until you save the note.'}
         </p>
-        <Button disabled={busy}>Save the note</Button>
+        {similar ? (
+          <div role="alert" className="govuk-!-margin-bottom-6">
+            <h3 className="govuk-heading-s">This note is very like an earlier one</h3>
+            <ul className="govuk-list">
+              {similar.map((s) => (
+                <li key={s.noteId}>
+                  {s.sameFamily ? 'The note' : 'A note you wrote about another family'} of {dateTime(s.happenedAt)}
+                  {s.sameFamily ? ` by ${s.authorName}` : ''} ({Math.round(s.score * 100)}% the same words)
+                  {s.passages.map((p) => (
+                    <div className="govuk-inset-text govuk-!-margin-top-1 govuk-!-margin-bottom-1" key={p}>
+                      “{p}”
+                    </div>
+                  ))}
+                </li>
+              ))}
+            </ul>
+            <p className="govuk-body">A note tells what happened this time. Rewrite it, or keep it as it is.</p>
+            <div className="hearth-actions">
+              <Button
+                type="button"
+                onClick={() => {
+                  setSimilar(null)
+                  document.getElementById('note-workingWell')?.focus()
+                }}
+              >
+                Rewrite it
+              </Button>
+              <Button type="button" secondary disabled={busy} onClick={() => void finalise(true)}>
+                Keep it and save
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <Button disabled={busy}>Save the note</Button>
+        )}
       </form>
     </FormScope>
   )

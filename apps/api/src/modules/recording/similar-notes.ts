@@ -1,0 +1,71 @@
+import { and, eq, inArray, isNotNull, ne, or } from 'drizzle-orm'
+import { councils, type Db, type Note, notes, people, type Tx } from '@hearth/db'
+import { estimate, minhash, NOTE_PART_LIST, PREFILTER_MARGIN, shingles, similarNotes } from '@hearth/domain'
+import type { Ctx, Deps } from '../../kernel/context'
+import type { Actor } from '../../plugins/auth'
+import { noteFor } from './note-queries'
+
+/** A note's story as one text, strengths first: what the copy-paste check compares. */
+export const storyOf = (n: Pick<Note, 'workingWell' | 'worries' | 'needsToHappen' | 'familyWords'>) =>
+  NOTE_PART_LIST.map((p) => n[p] ?? '')
+    .filter(Boolean)
+    .join('\n')
+
+export const signatureOf = (n: Parameters<typeof storyOf>[0]) => minhash(shingles(storyOf(n)))
+
+/**
+ * The earlier finalised notes of the same family or the same author that this note is too like:
+ * signatures first (all of them, cheaply), then the exact comparison for the few that come close.
+ */
+export async function findSimilar(ex: Db | Tx, councilId: string, n: Note) {
+  const [council] = await ex
+    .select({ threshold: councils.noteSimilarityThreshold })
+    .from(councils)
+    .where(eq(councils.id, councilId))
+  const threshold = council?.threshold ?? 0.33
+  const text = storyOf(n)
+  const sig = minhash(shingles(text))
+  const earlier = await ex
+    .select({ id: notes.id, signature: notes.signature })
+    .from(notes)
+    .where(
+      and(
+        eq(notes.councilId, councilId),
+        eq(notes.status, 'final'),
+        ne(notes.id, n.id),
+        isNotNull(notes.signature),
+        or(eq(notes.familyId, n.familyId), eq(notes.authorId, n.authorId)),
+      ),
+    )
+  const close = earlier.filter((e) => estimate(sig, e.signature!) >= threshold - PREFILTER_MARGIN).map((e) => e.id)
+  if (close.length === 0) return []
+  const rows = await ex
+    .select({ n: notes, author: people.name })
+    .from(notes)
+    .innerJoin(people, and(eq(people.id, notes.authorId), eq(people.councilId, notes.councilId)))
+    .where(and(eq(notes.councilId, councilId), inArray(notes.id, close)))
+  const found = similarNotes(
+    text,
+    rows.map((r) => ({ id: r.n.id, text: storyOf(r.n), signature: r.n.signature! })),
+    threshold,
+  )
+  return found.map((f) => {
+    const r = rows.find((x) => x.n.id === f.id)!
+    const sameFamily = r.n.familyId === n.familyId
+    return {
+      noteId: f.id,
+      happenedAt: r.n.happenedAt.toISOString(),
+      authorName: r.author,
+      sameFamily,
+      score: Math.round(f.score * 100) / 100,
+      // another family's words are not shown here: only that the author wrote something very like it
+      passages: sameFamily ? f.passages : [],
+    }
+  })
+}
+
+/** For the author, before saving: the earlier notes this draft is very like, and what they share. */
+export async function getSimilarNotes(deps: Deps, ctx: Ctx, actor: Actor, noteId: string) {
+  const n = await noteFor(deps.db, actor, noteId)
+  return findSimilar(deps.db, ctx.councilId, n)
+}
