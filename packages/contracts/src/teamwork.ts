@@ -30,6 +30,12 @@ export const CapInput = z.object({
   presentIds: Present,
 })
 export const TeamDecisionInput = z.object({ summary: requiredText(2000, 'what the team decided'), presentIds: Present })
+/** Moving a family between the Three Conversations: a team decision, with a reason. */
+export const StageMoveInput = z.object({
+  stage: z.union([z.literal(1), z.literal(2), z.literal(3)], { message: 'choose conversation 1, 2 or 3' }),
+  reason: Reason,
+  presentIds: Present,
+})
 export const RotaInput = z.object({ personId: Uuid })
 export const RotaParams = z.object({ id: Uuid, day: IsoDate })
 

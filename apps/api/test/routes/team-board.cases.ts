@@ -11,6 +11,13 @@ const cases: RouteCases = {
         { body: { coWorkerId: '00000000-0000-4000-8000-000000000000' }, field: 'body.coWorkerId' },
       ],
     },
+    'POST /api/families/:id/conversation': {
+      as: 'practitioner',
+      cases: [
+        { body: { stage: 4, reason: 'Things have moved on' }, field: 'body.stage' },
+        { body: { stage: 2, reason: '' }, field: 'body.reason' },
+      ],
+    },
     'POST /api/families/:id/workers': {
       as: 'practitioner',
       cases: [
@@ -46,6 +53,7 @@ const cases: RouteCases = {
   },
   validBody: {
     'POST /api/teams/:id/offers/:offerId/claim': () => ({}),
+    'POST /api/families/:id/conversation': () => ({ stage: 2, reason: 'Across councils must not work.' }),
     'POST /api/families/:id/workers': (ids) => ({
       leadId: ids.id_person,
       coWorkerIds: [ids.id_person],

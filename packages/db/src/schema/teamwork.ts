@@ -48,7 +48,7 @@ export const teamDecisions = pgTable(
     teamId: uuid('team_id')
       .notNull()
       .references(() => teams.id),
-    kind: text('kind', { enum: ['allocation', 'handover', 'cap', 'rota', 'other'] }).notNull(),
+    kind: text('kind', { enum: ['allocation', 'handover', 'cap', 'rota', 'stage', 'other'] }).notNull(),
     /** In plain words, e.g. "Alice leads the Fernsby family with Bilal." */
     summary: text('summary').notNull(),
     /** Who was there when the team decided. */

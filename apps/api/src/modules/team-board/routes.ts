@@ -12,6 +12,7 @@ import {
   RotaDay,
   RotaInput,
   RotaParams,
+  StageMoveInput,
   TeamDecisionInput,
   TeamDecisionView,
   Uuid,
@@ -30,6 +31,7 @@ import { recordTeamDecision } from './record-team-decision'
 import { setCap } from './set-cap'
 import { setDuty } from './set-duty'
 import { setWorkers } from './set-workers'
+import { moveStage } from './move-stage'
 import { noCaseContent, readsList, readsOfFamily } from '../../kernel/reads'
 
 const PRACTITIONER = ['practitioner'] as const
@@ -128,6 +130,25 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const { teamId } = await setWorkers(deps, auditFrom(request), actor, request.params.id, request.body)
       boardChanged(actor.councilId, teamId, request.params.id)
       return getFamilyWorkers(deps, auditFrom(request), request.params.id)
+    },
+  )
+
+  app.post(
+    '/families/:id/conversation',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags: ['team board'],
+        summary: 'Move the family between the Three Conversations: a team decision, with a reason and who was there',
+        params: IdParams,
+        body: StageMoveInput,
+        response: { 200: Ok, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      await moveStage(deps, auditFrom(request), actor, request.params.id, request.body)
+      return { ok: true as const }
     },
   )
 

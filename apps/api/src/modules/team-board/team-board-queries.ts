@@ -88,7 +88,7 @@ export async function logDecision(
   v: {
     councilId: string
     teamId: string
-    kind: 'allocation' | 'handover' | 'cap' | 'rota' | 'other'
+    kind: 'allocation' | 'handover' | 'cap' | 'rota' | 'stage' | 'other'
     summary: string
     presentIds: string[]
     recordedBy: string

@@ -6,6 +6,7 @@ import type { FamilyDetail } from '@hearth/contracts'
 import { ETHNICITY_CODES, ETHNICITY_LABELS } from '@hearth/domain'
 import { api } from '../../api'
 import { FamilyContact } from '../team-board/FamilyContact'
+import { FamilyConversation } from '../team-board/FamilyConversation'
 import { FamilyNotes } from '../recording/FamilyNotes'
 import { FamilyWork } from '../team-board/FamilyWork'
 import { FamilyProposals } from '../sign-off/Proposals'
@@ -90,6 +91,7 @@ export function FamilyPage() {
             <>
               <FamilyWork familyId={f.id} interpreterNeeded={f.interpreterNeeded} />
               <FamilyContact familyId={f.id} />
+              <FamilyConversation familyId={f.id} stage={f.conversationStage} />
               <FamilyNotes
                 familyId={f.id}
                 kids={f.children.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` }))}
