@@ -60,7 +60,7 @@ describe('in Chromium: consultation', () => {
     expect(row).toMatchObject({ status: 'advice_given', advice, attendees: 'Priya, her co-worker and the adviser' })
 
     // the practitioner's open page updates without reloading (live event), and the advice is on the chronology
-    await p.getByText('Consultation advice: Exploitation (criminal or sexual)').waitFor()
+    await p.getByRole('heading', { name: 'Consultation advice: Exploitation (criminal or sexual)' }).waitFor()
     await p.getByText(advice).waitFor()
     expect(await axeViolations(p)).toEqual([])
     // and on the practitioner's day: the advice is there to open

@@ -190,4 +190,24 @@ describe('in Chromium: a visit note', () => {
     expect(await axeViolations(p)).toEqual([])
     await p.close()
   })
+  it('the chronology shows notes alone, or a child’s, one line each, and links to the note', async () => {
+    const p = await stage.second.context.newPage()
+    await p.goto(`${stage.server.url}/families/${stage.family.id}`)
+    const chronology = p.locator('.hearth-chronology')
+    await chronology.getByLabel('Show', { exact: true }).selectOption({ label: 'Note' })
+    const items = chronology.locator('.hearth-timeline__item')
+    await items.first().waitFor()
+    const kinds = await items.locator('.hearth-secondary').allTextContents()
+    expect(kinds.length).toBeGreaterThan(0)
+    expect(kinds.every((k) => k.startsWith('Note ·'))).toBe(true)
+    if (kidNames.length) {
+      await chronology.getByLabel('About', { exact: true }).selectOption({ label: kidNames[0]! })
+      expect(await items.count()).toBeGreaterThan(0)
+    }
+    // the entry's title goes to the note itself, on this page
+    await items.first().getByRole('link').first().click()
+    expect(await p.evaluate(() => location.hash)).toMatch(/^#note-/)
+    expect(await axeViolations(p)).toEqual([])
+    await p.close()
+  })
 })

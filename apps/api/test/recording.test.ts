@@ -208,6 +208,7 @@ describe('a visit note', () => {
     }[]
     const entry = chronology.find((e) => e.kind === 'note' && e.link?.endsWith(id))
     expect(entry?.detail).toBe(story.workingWell)
+    expect(entry?.link).toBe(`/families/${family.id}#note-${id}`)
     expect(chronology.filter((e) => e.kind === 'note').length).toBe(
       (await dbx.handle.db.select().from(notes).where(eq(notes.status, 'final'))).length,
     )

@@ -96,6 +96,8 @@ export const ChronologyEntry = z.object({
   detail: z.string().nullable(),
   byName: z.string().nullable(),
   link: z.string().nullable(),
+  /** The children the entry is about (a note's children); empty for the whole family. */
+  childIds: z.array(Uuid).default([]),
 })
 
 // -------------------------------------------------------------------- service directory

@@ -136,6 +136,7 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
     detail: string | null
     byName: string | null
     link: string | null
+    childIds?: string[]
   }
   const out: Entry[] = []
   for (const r of refs) {
@@ -268,7 +269,8 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
       // the story's first part written, strengths first
       detail: n.workingWell ?? n.worries ?? n.needsToHappen ?? n.familyWords,
       byName: name,
-      link: `/notes/${n.id}`,
+      link: `/families/${familyId}#note-${n.id}`,
+      childIds: n.children.map((c) => c.childId),
     })
   for (const { t, name } of tdecs)
     out.push({
@@ -280,5 +282,5 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
       link: null,
     })
   out.sort((a, b) => b.at.getTime() - a.at.getTime())
-  return out.map((e) => ({ ...e, at: e.at.toISOString() }))
+  return out.map((e) => ({ ...e, childIds: e.childIds ?? [], at: e.at.toISOString() }))
 }

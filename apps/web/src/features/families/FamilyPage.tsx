@@ -198,7 +198,12 @@ export function FamilyPage() {
               </form>
             </div>
           </details>
-          {hasRole(me, 'practitioner') && <Chronology familyId={f.id} />}
+          {hasRole(me, 'practitioner') && (
+            <Chronology
+              familyId={f.id}
+              kids={f.children.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` }))}
+            />
+          )}
         </>
       )}
     </>

@@ -126,41 +126,92 @@ const KIND_LABEL: Record<Entry['kind'], string> = {
   note: 'Note',
 }
 
-/** The family's story, newest first. */
-export function Chronology({ familyId }: { familyId: string }) {
+/** One entry: a line, and the rest behind "Read more". */
+function ChronologyItem({ e }: { e: Entry }) {
+  const [more, setMore] = useState(false)
+  const long = (e.detail ?? '').length > 140 || (e.detail ?? '').includes('\n')
+  const inAnchor = e.link?.startsWith('/families/') && e.link.includes('#')
+  return (
+    <li className="hearth-timeline__item">
+      <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
+        {e.link && inAnchor ? (
+          <a className="govuk-link" href={e.link.slice(e.link.indexOf('#'))}>
+            {e.title}
+          </a>
+        ) : e.link ? (
+          <Link className="govuk-link" to={e.link}>
+            {e.title}
+          </Link>
+        ) : (
+          e.title
+        )}
+      </h3>
+      <p className="govuk-body-s govuk-!-margin-bottom-1 hearth-secondary">
+        {KIND_LABEL[e.kind]} · {dateTime(e.at)}
+        {e.byName ? ` · ${e.byName}` : ''}
+      </p>
+      {e.detail && <p className={`govuk-body hearth-prewrap${long && !more ? ' hearth-one-line' : ''}`}>{e.detail}</p>}
+      {long && (
+        <button type="button" className="govuk-link hearth-link-button hearth-no-print" onClick={() => setMore(!more)}>
+          {more ? 'Show less' : 'Read more'}
+          <span className="govuk-visually-hidden"> of {e.title}</span>
+        </button>
+      )}
+    </li>
+  )
+}
+
+/**
+ * The family's story, newest first: each entry one line with "Read more"; shown by kind of
+ * entry and by child; printable (the page prints the story alone).
+ */
+export function Chronology({ familyId, kids = [] }: { familyId: string; kids?: { id: string; name: string }[] }) {
   const list = useQuery({
     queryKey: ['chronology', familyId],
     queryFn: () => api<Entry[]>('GET', `/api/families/${familyId}/chronology`),
   })
+  const [kind, setKind] = useState('')
+  const [child, setChild] = useState('')
+  const all = list.data ?? []
+  const kinds = [...new Set(all.map((e) => e.kind))]
+  const shown = all.filter((e) => (!kind || e.kind === kind) && (!child || (e.childIds ?? []).includes(child)))
   return (
-    <section aria-labelledby="chronology-heading">
+    <section aria-labelledby="chronology-heading" className="hearth-chronology">
       <h2 className="govuk-heading-m" id="chronology-heading">
         Chronology
       </h2>
       <ErrorSummary error={list.error} />
+      <div className="hearth-actions hearth-no-print">
+        <SelectField
+          name="chronology-kind"
+          label="Show"
+          value={kind}
+          onChange={setKind}
+          options={[{ value: '', label: 'Everything' }, ...kinds.map((k) => ({ value: k, label: KIND_LABEL[k] }))]}
+        />
+        {kids.length > 0 && (
+          <SelectField
+            name="chronology-child"
+            label="About"
+            value={child}
+            onChange={setChild}
+            options={[{ value: '', label: 'The whole family' }, ...kids.map((k) => ({ value: k.id, label: k.name }))]}
+          />
+        )}
+        <p className="govuk-body">
+          <button type="button" className="govuk-link hearth-link-button" onClick={() => window.print()}>
+            Print the chronology
+          </button>
+        </p>
+      </div>
       {list.isLoading ? (
         <Loading />
-      ) : (list.data ?? []).length === 0 ? (
-        <p className="govuk-body">Nothing recorded yet.</p>
+      ) : shown.length === 0 ? (
+        <p className="govuk-body">{all.length === 0 ? 'Nothing recorded yet.' : 'Nothing of this kind.'}</p>
       ) : (
         <ol className="hearth-timeline" aria-live="polite">
-          {list.data!.map((e) => (
-            <li key={`${e.kind}:${e.at}:${e.title}`} className="hearth-timeline__item">
-              <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-                {e.link ? (
-                  <Link className="govuk-link" to={e.link}>
-                    {e.title}
-                  </Link>
-                ) : (
-                  e.title
-                )}
-              </h3>
-              <p className="govuk-body-s govuk-!-margin-bottom-1 hearth-secondary">
-                {KIND_LABEL[e.kind]} · {dateTime(e.at)}
-                {e.byName ? ` · ${e.byName}` : ''}
-              </p>
-              {e.detail && <p className="govuk-body hearth-prewrap">{e.detail}</p>}
-            </li>
+          {shown.map((e) => (
+            <ChronologyItem key={`${e.kind}:${e.at}:${e.title}`} e={e} />
           ))}
         </ol>
       )}
