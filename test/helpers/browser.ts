@@ -25,7 +25,7 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
   })
   // Fail a step with its locator well before the test's own time limit; generous, because CI runs
   // the whole suite on two cores, browser tests beside the API's.
-  context.setDefaultTimeout(20_000)
+  context.setDefaultTimeout(45_000) // under a loaded 2-core CI machine a first page can take long; tests have 60 s
   return {
     context,
     close: async () => {
