@@ -210,4 +210,14 @@ describe('in Chromium: a visit note', () => {
     expect(await axeViolations(p)).toEqual([])
     await p.close()
   })
+  it('My day shows the practitioner’s own time with families, from their notes', async () => {
+    const p = await stage.first.context.newPage()
+    await p.goto(`${stage.server.url}/`)
+    const section = p.getByRole('region', { name: 'Your time with families' })
+    await section.waitFor()
+    // the 50 minutes of this week's note, over a working week: more than nothing
+    expect(await section.textContent()).toMatch(/This week: [1-9]\d*%/)
+    expect(await axeViolations(p)).toEqual([])
+    await p.close()
+  })
 })

@@ -102,7 +102,7 @@ function fill(url: string, set: Record<string, string>): string {
   url = url.replace(':taskType', 'visit_confirmation')
   if (/^\/api\/families\/:id\/(workers|visits|ask-enabler|tasks|proposals|conversation|notes)/.test(url))
     url = url.replace(':id', set.id_heldfamily!)
-  if (/^\/api\/teams\/:id\/(board|offers|decisions|rota|members\/:personId\/cap)/.test(url))
+  if (/^\/api\/teams\/:id\/(board|offers|decisions|rota|contact-time|members\/:personId\/)/.test(url))
     url = url.replace(':id', set.id_ffteam!)
   return url
     .replace(':offerId', set.id_offer!)

@@ -98,7 +98,7 @@ function fill(url: string) {
     url.startsWith('/api/teams/:id/offers') ||
     url.startsWith('/api/teams/:id/decisions') ||
     url.startsWith('/api/teams/:id/rota') ||
-    url.startsWith('/api/teams/:id/members/:personId/cap')
+    url.startsWith('/api/teams/:id/members/:personId/')
   ) {
     url = url.replace(':id', ids.eastfield!).replace(':offerId', ids.offer!)
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { APPOINTMENT_KEPT_LIST, CHILD_SEEN_LIST, MAX_DIRECT_MINUTES, NOTE_KIND_LIST } from '@hearth/domain'
 import { DateTime, optionalText, requiredText, Uuid } from './common'
+import { IsoDate } from './families'
 
 const Part = optionalText(5000)
 
@@ -92,3 +93,38 @@ export const SimilarNote = z.object({
   score: z.number(),
   passages: z.array(z.string()),
 })
+
+// -------------------------------------------------------------------- direct-contact time
+export const ContactTimeQuery = z.object({ weeks: z.coerce.number().int().min(1).max(52).default(8) })
+export const ContactWeek = z.object({
+  weekStart: z.string(),
+  directMinutes: z.number().int(),
+  workingMinutes: z.number().int(),
+  /** The share of the working week with families (0 to 1); null when no hours were worked. */
+  share: z.number().nullable(),
+})
+export const MyContactTime = z.object({ target: z.number(), before: z.number(), weeks: z.array(ContactWeek) })
+export const TeamContactTime = z.object({
+  target: z.number(),
+  before: z.number(),
+  team: z.array(ContactWeek),
+  members: z.array(z.object({ personId: Uuid, name: z.string(), weeks: z.array(ContactWeek) })),
+})
+export const WorkingPatternInput = z.object({
+  minutes: z
+    .array(
+      z
+        .number()
+        .int()
+        .min(0, { message: 'minutes cannot be below 0' })
+        .max(1440, { message: 'a day has 1440 minutes' }),
+    )
+    .length(7, { message: 'give the minutes for each day, Monday to Sunday' }),
+})
+export const LeaveInput = z
+  .object({ from: IsoDate, to: IsoDate })
+  .refine((l) => l.from <= l.to, { message: 'the last day of leave is before the first', path: ['to'] })
+  .refine((l) => (Date.parse(l.to) - Date.parse(l.from)) / 86_400_000 <= 366, {
+    message: 'at most a year of leave at once',
+    path: ['to'],
+  })

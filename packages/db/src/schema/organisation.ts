@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { councils } from './councils'
 import { councilId, createdAt, id, updatedAt } from './_helpers'
 import { DEFAULT_CAP } from '@hearth/domain'
@@ -56,6 +56,8 @@ export const people = pgTable(
     roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
     active: boolean('active').notNull().default(true),
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
+    /** Minutes worked each day, Monday first (full time: 444 a weekday, 37 hours); set by the team. */
+    workingPattern: integer('working_pattern').array().notNull().default(sql`'{444,444,444,444,444,0,0}'::integer[]`),
     lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -120,3 +122,18 @@ export const roleGrants = pgTable(
   ],
 )
 export type RoleGrant = typeof roleGrants.$inferSelect
+
+/** A day of a person's leave: not a working day for the direct-contact share. Set by their team. */
+export const leaveDays = pgTable(
+  'leave_days',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('leave_days_person_day_uq').on(t.councilId, t.personId, t.day)],
+)

@@ -1,3 +1,4 @@
+import { ContactTime } from '../recording/ContactTime'
 import { useQuery } from '@tanstack/react-query'
 import { childrenText, UrgencyTag } from './Urgency'
 import { Link } from 'react-router'
@@ -152,6 +153,7 @@ export function MyDay({ me }: { me: Me }) {
       {!onDuty && <Arrivals day={d} />}
       <RequestList tasks={requests.data ?? []} caption="Your requests to the enablers" />
       <InsightLately requests={insight.data ?? []} />
+      <ContactTime />
     </>
   )
 }

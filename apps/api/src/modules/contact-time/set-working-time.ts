@@ -1,0 +1,71 @@
+import { and, eq } from 'drizzle-orm'
+import { leaveDays, memberships, people, writeAudit } from '@hearth/db'
+import { addCalendarDays } from '@hearth/domain'
+import type { Ctx, Deps } from '../../kernel/context'
+import { notFound } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+import { myTeam } from '../team-board/team-board-queries'
+
+/** Only a member of the actor's own family-facing team. */
+async function teamMember(deps: Deps, ctx: Ctx, actor: Actor, teamId: string, personId: string) {
+  await myTeam(deps.db, actor, teamId)
+  const [m] = await deps.db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(eq(memberships.councilId, ctx.councilId), eq(memberships.teamId, teamId), eq(memberships.personId, personId)),
+    )
+  if (!m) throw notFound('team member')
+}
+
+/** The team sets a member's working minutes for each day (part-time patterns included). */
+export async function setWorkingPattern(
+  deps: Deps,
+  ctx: Ctx,
+  actor: Actor,
+  teamId: string,
+  personId: string,
+  minutes: number[],
+) {
+  await teamMember(deps, ctx, actor, teamId, personId)
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .update(people)
+      .set({ workingPattern: minutes, updatedAt: new Date() })
+      .where(and(eq(people.councilId, ctx.councilId), eq(people.id, personId)))
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'person.working_pattern',
+      recordType: 'person',
+      recordId: personId,
+      details: { minutes },
+    })
+  })
+}
+
+/** The team records a member's leave, day by day (a day already recorded stays as it is). */
+export async function setLeave(
+  deps: Deps,
+  ctx: Ctx,
+  actor: Actor,
+  teamId: string,
+  personId: string,
+  input: { from: string; to: string },
+) {
+  await teamMember(deps, ctx, actor, teamId, personId)
+  const days: string[] = []
+  for (let d = input.from; d <= input.to; d = addCalendarDays(d, 1)) days.push(d)
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .insert(leaveDays)
+      .values(days.map((day) => ({ councilId: ctx.councilId, personId, day })))
+      .onConflictDoNothing()
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'person.leave',
+      recordType: 'person',
+      recordId: personId,
+      details: { from: input.from, to: input.to },
+    })
+  })
+}
