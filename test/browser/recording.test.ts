@@ -218,6 +218,14 @@ describe('in Chromium: a visit note', () => {
     // the 50 minutes of this week's note, over a working week: more than nothing
     expect(await section.textContent()).toMatch(/This week: [1-9]\d*%/)
     expect(await axeViolations(p)).toEqual([])
+    // and the team board, for the team itself: each member's share and the team's
+    await p
+      .getByRole('link', { name: /board$/ })
+      .first()
+      .click()
+    const team = p.getByRole('region', { name: 'Time with families' })
+    await team.getByRole('rowheader', { name: 'The team' }).waitFor()
+    expect(await axeViolations(p)).toEqual([])
     await p.close()
   })
 })

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import type { z } from 'zod'
-import type { MyContactTime } from '@hearth/contracts'
+import type { MyContactTime, TeamContactTime as TeamContactTimeView } from '@hearth/contracts'
 import { longDate } from '@hearth/domain'
 import { api } from '../../api'
 
@@ -64,6 +64,72 @@ export function ContactTime() {
               </td>
             </tr>
           ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}
+
+/**
+ * For the team itself (it manages itself): each practitioner's share of this week and last with
+ * families, and the team's. Insight and strategy never see this list.
+ */
+export function TeamContactTime({ teamId }: { teamId: string }) {
+  const q = useQuery({
+    queryKey: ['contact-time', 'team', teamId],
+    queryFn: () => api<z.infer<typeof TeamContactTimeView>>('GET', `/api/teams/${teamId}/contact-time?weeks=2`),
+  })
+  if (!q.data) return null
+  const d = q.data
+  const [last, now] = [0, 1]
+  return (
+    <section className="govuk-!-margin-bottom-6" aria-labelledby="team-contact-heading">
+      <h2 className="govuk-heading-m" id="team-contact-heading">
+        Time with families
+      </h2>
+      <p className="govuk-body">
+        The share of each working week spent with families, from the minutes in notes. The aim is{' '}
+        {Math.round(d.target * 100)}% or more.
+      </p>
+      <table className="govuk-table hearth-stack">
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              Who
+            </th>
+            <th scope="col" className="govuk-table__header">
+              This week
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Last week
+            </th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {d.members.map((m) => (
+            <tr className="govuk-table__row" key={m.personId}>
+              <td className="govuk-table__cell" data-label="Who">
+                {m.name}
+              </td>
+              <td className="govuk-table__cell" data-label="This week">
+                {pct(m.weeks[now]?.share ?? null)}
+              </td>
+              <td className="govuk-table__cell" data-label="Last week">
+                {pct(m.weeks[last]?.share ?? null)}
+              </td>
+            </tr>
+          ))}
+          <tr className="govuk-table__row">
+            <th scope="row" className="govuk-table__header" data-label="Who">
+              The team
+            </th>
+            <td className="govuk-table__cell" data-label="This week">
+              <strong>{pct(d.team[now]?.share ?? null)}</strong>
+            </td>
+            <td className="govuk-table__cell" data-label="Last week">
+              <strong>{pct(d.team[last]?.share ?? null)}</strong>
+            </td>
+          </tr>
         </tbody>
       </table>
     </section>

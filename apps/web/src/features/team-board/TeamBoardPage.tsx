@@ -3,6 +3,7 @@ import { childrenText, UrgencyTag } from './Urgency'
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { TeamInsight } from '../insight/Insight'
+import { TeamContactTime } from '../recording/ContactTime'
 import type { z } from 'zod'
 import type { Board, RotaDay } from '@hearth/contracts'
 import { CONVERSATION_STAGES, longDate } from '@hearth/domain'
@@ -270,6 +271,7 @@ export function TeamBoardPage() {
           ))}
         </tbody>
       </table>
+      <TeamContactTime teamId={id!} />
       <TeamInsight teamId={id!} />
     </>
   )
