@@ -1,8 +1,18 @@
-import { useQuery } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useState } from 'react'
 import type { z } from 'zod'
 import type { MyContactTime, TeamContactTime as TeamContactTimeView } from '@hearth/contracts'
 import { longDate } from '@hearth/domain'
 import { api } from '../../api'
+import {
+  Button,
+  DateInput,
+  dateFromForm,
+  ErrorSummary,
+  FormScope,
+  SelectField,
+  TextField,
+} from '../../components/govuk'
 
 const pct = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`)
 const hours = (minutes: number) => `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`
@@ -132,6 +142,106 @@ export function TeamContactTime({ teamId }: { teamId: string }) {
           </tr>
         </tbody>
       </table>
+      <WorkingTime teamId={teamId} members={d.members} />
     </section>
+  )
+}
+
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+
+/** "7.4", "7:24" or "7" hours as minutes; an empty box is no hours; anything else is sent as is, to be refused. */
+function minutesOf(text: string): number {
+  const t = text.trim()
+  if (!t) return 0
+  const hm = /^(\d{1,2}):(\d{2})$/.exec(t)
+  if (hm) return Number(hm[1]) * 60 + Number(hm[2])
+  return /^\d{1,2}(\.\d+)?$/.test(t) ? Math.round(Number(t) * 60) : Number.NaN
+}
+
+/** The team sets a member's working hours for each day, and records their leave. */
+export function WorkingTime({ teamId, members }: { teamId: string; members: { personId: string; name: string }[] }) {
+  const queryClient = useQueryClient()
+  const [who, setWho] = useState(members[0]?.personId ?? '')
+  const [done, setDone] = useState<string | null>(null)
+  const refresh = (message: string) => {
+    setDone(message)
+    void queryClient.invalidateQueries({ queryKey: ['contact-time'] })
+  }
+  const hoursMutation = useMutation({
+    mutationFn: (minutes: number[]) => api('PUT', `/api/teams/${teamId}/members/${who}/working-pattern`, { minutes }),
+    onSuccess: () => refresh('Their working hours are saved.'),
+  })
+  const leaveMutation = useMutation({
+    mutationFn: (body: { from: string; to: string }) => api('POST', `/api/teams/${teamId}/members/${who}/leave`, body),
+    onSuccess: () => refresh('Their leave is recorded.'),
+  })
+  const name = members.find((m) => m.personId === who)?.name ?? 'them'
+  return (
+    <details className="govuk-details">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">Working hours and leave</span>
+      </summary>
+      <div className="govuk-details__text">
+        <SelectField
+          name="who"
+          label="Whose"
+          value={who}
+          onChange={(v) => {
+            setWho(v)
+            setDone(null)
+          }}
+          options={members.map((m) => ({ value: m.personId, label: m.name }))}
+        />
+        {done && (
+          <p className="govuk-body" role="status">
+            {done}
+          </p>
+        )}
+        <FormScope name="hours">
+          <ErrorSummary error={hoursMutation.error} />
+          <form
+            noValidate
+            onSubmit={(e: FormEvent<HTMLFormElement>) => {
+              e.preventDefault()
+              const f = new FormData(e.currentTarget)
+              hoursMutation.mutate(DAYS.map((d) => minutesOf(String(f.get(d) ?? ''))))
+            }}
+          >
+            <fieldset className="govuk-fieldset">
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+                Hours {name} works each day (for example 7.4 or 7:24; leave empty for none)
+              </legend>
+              {DAYS.map((d, i) => (
+                <TextField
+                  key={d}
+                  name={d}
+                  field={`minutes.${i}`}
+                  label={d}
+                  defaultValue={i < 5 ? '7:24' : ''}
+                  error={hoursMutation.error}
+                  width="govuk-input--width-4"
+                />
+              ))}
+            </fieldset>
+            <Button disabled={hoursMutation.isPending}>Save the hours</Button>
+          </form>
+        </FormScope>
+        <FormScope name="leave">
+          <ErrorSummary error={leaveMutation.error} />
+          <form
+            noValidate
+            onSubmit={(e: FormEvent<HTMLFormElement>) => {
+              e.preventDefault()
+              const f = new FormData(e.currentTarget)
+              leaveMutation.mutate({ from: dateFromForm(f, 'from'), to: dateFromForm(f, 'to') })
+            }}
+          >
+            <DateInput name="from" label={`First day of ${name}’s leave`} error={leaveMutation.error} />
+            <DateInput name="to" label="Last day of leave" error={leaveMutation.error} />
+            <Button disabled={leaveMutation.isPending}>Record the leave</Button>
+          </form>
+        </FormScope>
+      </div>
+    </details>
   )
 }
