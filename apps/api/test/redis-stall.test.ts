@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -18,8 +15,7 @@ import {
   type Team,
   type TestApp,
 } from '../../../test/kit'
-// @ts-expect-error: a plain .mjs script, typed through JSDoc
-import { startPrivateRedis } from '../../../scripts/lib.mjs'
+import { privateRedis } from '../../../test/helpers/private-redis'
 
 /**
  * #18 finding 10: a route whose change is committed never waits on Redis for its live event or
@@ -37,7 +33,7 @@ let admin: Session
 
 beforeAll(async () => {
   dbx = await freshDatabase()
-  redis = await startPrivateRedis(mkdtempSync(join(tmpdir(), 'hearth-stall-')))
+  redis = await privateRedis()
   t = await buildTestApp(dbx.handle, {}, redis.url)
   const db = dbx.handle.db
   council = await makeCouncil(db)

@@ -1,7 +1,4 @@
 import { testLogger } from '../../../test/helpers/log-capture'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { Queue } from 'bullmq'
 import { and, eq, inArray, isNull } from 'drizzle-orm'
 import { Redis } from 'ioredis'
@@ -12,8 +9,7 @@ import { startWorker, type RunningWorker } from '../src/index'
 import { freshPgDatabase } from '../../../test/helpers/db'
 import { makeCouncil, makePerson } from '../../../test/kit'
 import { waitUntil } from '../../../test/helpers/wait'
-// @ts-expect-error: a plain .mjs script, typed through JSDoc
-import { startPrivateRedis } from '../../../scripts/lib.mjs'
+import { killRedisHard, privateRedis } from '../../../test/helpers/private-redis'
 
 /**
  * #18 finding 13: jobs that lived only in Redis were lost with it. Five jobs are relayed to a
@@ -51,7 +47,7 @@ describe('a Redis that loses everything', () => {
       })
     }
     const prefix = '{loss}'
-    const first = await startPrivateRedis(mkdtempSync(join(tmpdir(), 'hearth-redis-a-')))
+    const first = await privateRedis()
     const conn = new Redis(first.url, { maxRetriesPerRequest: null })
     const queues = Object.fromEntries(
       Object.values(QUEUES).map((n) => [n, new Queue(n, { connection: conn, prefix })]),
@@ -60,18 +56,9 @@ describe('a Redis that loses everything', () => {
     expect(await queues['hearth-default'].getWaitingCount()).toBe(5)
 
     // SIGKILL: no shutdown, nothing saved; then a new Redis, empty
-    const pid = Number(/process_id:(\d+)/.exec(await conn.info('server'))![1])
-    process.kill(pid, 'SIGKILL')
-    await waitUntil(async () => {
-      try {
-        process.kill(pid, 0)
-        return false
-      } catch {
-        return true
-      }
-    }, 5_000)
+    await killRedisHard(first.url)
     conn.disconnect()
-    const second = await startPrivateRedis(mkdtempSync(join(tmpdir(), 'hearth-redis-b-')))
+    const second = await privateRedis()
     stops.push(second.stop, first.stop)
 
     worker = await startWorker({

@@ -1,14 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freshPgDatabase } from '../../../test/helpers/db'
 import { killWorkerProcess } from '../../../test/helpers/worker-process'
-// @ts-expect-error: a plain .mjs script, typed through JSDoc
-import { startPrivateRedis } from '../../../scripts/lib.mjs'
+import { killRedisHard, privateRedis } from '../../../test/helpers/private-redis'
 
 /**
  * #18 finding 12: a worker sent SIGTERM while Redis was unreachable never exited. Shutdown has a
@@ -31,7 +26,7 @@ afterAll(async () => {
 
 /** Starts the stand-alone worker against a Redis of its own; resolves once it says it started. */
 async function startedWorker() {
-  const redis = await startPrivateRedis(mkdtempSync(join(tmpdir(), 'hearth-shutdown-')))
+  const redis = await privateRedis()
   redises.push(redis)
   const child = spawn(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/apps/worker/src/main.ts`], {
     env: {
@@ -75,10 +70,7 @@ describe('stopping the worker', () => {
 
   it('with Redis gone: exits by its deadline instead of waiting for ever', async () => {
     const w = await startedWorker()
-    const probe = new Redis(w.redis.url)
-    const pid = Number(/process_id:(\d+)/.exec(await probe.info('server'))![1])
-    probe.disconnect()
-    process.kill(pid, 'SIGKILL') // Redis is gone, with no goodbye
+    await killRedisHard(w.redis.url) // Redis is gone, with no goodbye
     await new Promise((r) => setTimeout(r, 300))
     const sent = performance.now()
     process.kill(-w.child.pid!, 'SIGTERM')

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { type ReactNode, useId, useState } from 'react'
 import { dateFromParts } from '@hearth/domain'
 import { type FieldKind, humanMessage, problemFor } from './errors'
 
@@ -31,6 +31,34 @@ function FieldError({ id, message }: { id: string; message?: string }) {
     <p id={id} className="govuk-error-message">
       <span className="govuk-visually-hidden">Error:</span> {message}
     </p>
+  )
+}
+
+/** A question of several inputs (radios, checkboxes, a date): fieldset, legend, hint and error. */
+function FieldGroup({
+  f,
+  label,
+  hint,
+  children,
+}: {
+  f: ReturnType<typeof useField>
+  label: string
+  hint?: string
+  children: ReactNode
+}) {
+  return (
+    <div className={`govuk-form-group${f.message ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(hint && f.hintId, f.message && f.errId)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>
+        {hint && (
+          <div id={f.hintId} className="govuk-hint">
+            {hint}
+          </div>
+        )}
+        <FieldError id={f.errId} message={f.message} />
+        {children}
+      </fieldset>
+    </div>
   )
 }
 
@@ -197,36 +225,27 @@ export function Radios({
 }) {
   const f = useField(error, name, field, label, 'choice')
   return (
-    <div className={`govuk-form-group${f.message ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(hint && f.hintId, f.message && f.errId)}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>
-        {hint && (
-          <div id={f.hintId} className="govuk-hint">
-            {hint}
+    <FieldGroup f={f} label={label} hint={hint}>
+      <div className={`govuk-radios${small ? ' govuk-radios--small' : ''}`}>
+        {options.map((o, i) => (
+          <div className="govuk-radios__item" key={o.value}>
+            <input
+              className="govuk-radios__input"
+              id={i === 0 ? f.id : `${f.id}-${o.value}`}
+              name={name}
+              type="radio"
+              value={o.value}
+              defaultChecked={defaultValue === o.value}
+              onChange={onChange ? () => onChange(o.value) : undefined}
+            />
+            <label className="govuk-label govuk-radios__label" htmlFor={i === 0 ? f.id : `${f.id}-${o.value}`}>
+              {o.label}
+            </label>
+            {o.hint && <div className="govuk-hint govuk-radios__hint">{o.hint}</div>}
           </div>
-        )}
-        <FieldError id={f.errId} message={f.message} />
-        <div className={`govuk-radios${small ? ' govuk-radios--small' : ''}`}>
-          {options.map((o, i) => (
-            <div className="govuk-radios__item" key={o.value}>
-              <input
-                className="govuk-radios__input"
-                id={i === 0 ? f.id : `${f.id}-${o.value}`}
-                name={name}
-                type="radio"
-                value={o.value}
-                defaultChecked={defaultValue === o.value}
-                onChange={onChange ? () => onChange(o.value) : undefined}
-              />
-              <label className="govuk-label govuk-radios__label" htmlFor={i === 0 ? f.id : `${f.id}-${o.value}`}>
-                {o.label}
-              </label>
-              {o.hint && <div className="govuk-hint govuk-radios__hint">{o.hint}</div>}
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+        ))}
+      </div>
+    </FieldGroup>
   )
 }
 
@@ -242,34 +261,25 @@ export function Checkboxes({
   const f = useField(error, name, field, label, 'choice')
   const uid = useId()
   return (
-    <div className={`govuk-form-group${f.message ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(hint && f.hintId, f.message && f.errId)}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>
-        {hint && (
-          <div id={f.hintId} className="govuk-hint">
-            {hint}
+    <FieldGroup f={f} label={label} hint={hint}>
+      <div className="govuk-checkboxes govuk-checkboxes--small">
+        {options.map((o, i) => (
+          <div className="govuk-checkboxes__item" key={o.value}>
+            <input
+              className="govuk-checkboxes__input"
+              id={i === 0 ? f.id : `${uid}-${o.value}`}
+              name={name}
+              type="checkbox"
+              value={o.value}
+              defaultChecked={defaultChecked.includes(o.value)}
+            />
+            <label className="govuk-label govuk-checkboxes__label" htmlFor={i === 0 ? f.id : `${uid}-${o.value}`}>
+              {o.label}
+            </label>
           </div>
-        )}
-        <FieldError id={f.errId} message={f.message} />
-        <div className="govuk-checkboxes govuk-checkboxes--small">
-          {options.map((o, i) => (
-            <div className="govuk-checkboxes__item" key={o.value}>
-              <input
-                className="govuk-checkboxes__input"
-                id={i === 0 ? f.id : `${uid}-${o.value}`}
-                name={name}
-                type="checkbox"
-                value={o.value}
-                defaultChecked={defaultChecked.includes(o.value)}
-              />
-              <label className="govuk-label govuk-checkboxes__label" htmlFor={i === 0 ? f.id : `${uid}-${o.value}`}>
-                {o.label}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+        ))}
+      </div>
+    </FieldGroup>
   )
 }
 
@@ -329,21 +339,12 @@ export function DateInput({
     )
   }
   return (
-    <div className={`govuk-form-group${f.message ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(hint && f.hintId, f.message && f.errId)}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>
-        {hint && (
-          <div id={f.hintId} className="govuk-hint">
-            {hint}
-          </div>
-        )}
-        <FieldError id={f.errId} message={f.message} />
-        <div className="govuk-date-input">
-          {box('day', 'Day', 'govuk-input--width-2')}
-          {box('month', 'Month', 'govuk-input--width-2')}
-          {box('year', 'Year', 'govuk-input--width-4')}
-        </div>
-      </fieldset>
-    </div>
+    <FieldGroup f={f} label={label} hint={hint}>
+      <div className="govuk-date-input">
+        {box('day', 'Day', 'govuk-input--width-2')}
+        {box('month', 'Month', 'govuk-input--width-2')}
+        {box('year', 'Year', 'govuk-input--width-4')}
+      </div>
+    </FieldGroup>
   )
 }
