@@ -160,6 +160,12 @@ describe('in Chromium: forms a person can correct', () => {
       path: () => `/teams/${stage.seeded.a.teamIds['Eastfield family team']}/decisions`,
       button: 'Record decision',
     },
+    {
+      name: 'adding to the family’s plan',
+      who: 'practitioner',
+      path: () => `/families/${stage.family.id}/plan`,
+      button: 'Add to the plan',
+    },
     { name: 'a patch', who: 'admin', path: () => '/admin/patches', button: 'Add patch' },
     { name: 'a team', who: 'admin', path: () => '/admin/teams', button: 'Add team' },
     { name: 'a bank holiday', who: 'admin', path: () => '/admin/bank-holidays', button: 'Add bank holiday' },

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { allocations, children, notes, people, visits } from '@hearth/db'
+import { allocations, children, notes, people, planChanges, planItems, visits } from '@hearth/db'
 import { axeViolations, signInPage } from '../helpers/browser'
 import { browserStage, type BrowserStage } from '../helpers/stage'
 
@@ -254,5 +254,69 @@ describe('in Chromium: a visit note', () => {
     expect(me!.workingPattern).toEqual([450, 444, 444, 0, 0, 0, 0])
     expect(await axeViolations(p)).toEqual([])
     await p.close()
+  })
+  it('the family’s plan: an item added, marked done and changed with why; the co-worker sees it', async () => {
+    const co = await stage.second.context.newPage()
+    await co.goto(`${stage.server.url}/families/${stage.family.id}/plan`)
+    await co.getByRole('heading', { name: 'The family’s plan' }).waitFor()
+    const p = await stage.first.context.newPage()
+    await p.goto(`${stage.server.url}/families/${stage.family.id}`)
+    const summary = p.getByRole('region', { name: 'The family’s plan' })
+    await summary.getByRole('link', { name: /^(See and change the plan|Write the plan)$/ }).click()
+    await p.getByRole('heading', { name: 'Add to the plan' }).waitFor()
+    // nothing chosen: each problem is named
+    await p.getByRole('button', { name: 'Add to the plan' }).click()
+    await p.locator('.govuk-error-summary').getByRole('link').first().waitFor()
+    await p.getByLabel('What will happen?', { exact: true }).fill('Take the children swimming on Saturdays.')
+    await p.getByLabel('Someone in the family’s network', { exact: true }).check()
+    await p.getByLabel('Their name, or who they are to the family', { exact: true }).fill('Uncle Testbert')
+    const by = p.getByRole('group', { name: /^By when\?/ })
+    await by.getByLabel('Day').fill('30')
+    await by.getByLabel('Month').fill('1')
+    await by.getByLabel('Year').fill('2027')
+    await p.getByRole('button', { name: 'Add to the plan' }).click()
+    await p.getByText('Added to the plan: Take the children swimming on Saturdays.').waitFor()
+    expect(await axeViolations(p)).toEqual([])
+    // the co-worker's open page shows it without a reload
+    const onCo = co.locator('.hearth-card').filter({ hasText: 'Take the children swimming on Saturdays.' })
+    await onCo.getByText('Uncle Testbert, by 30 January 2027').waitFor()
+
+    const card = p.locator('.hearth-card').filter({ hasText: 'Take the children swimming on Saturdays.' })
+    await card.getByRole('button', { name: 'Change' }).click()
+    const cby = card.getByRole('group', { name: /^By when\?/ })
+    await cby.getByLabel('Day').fill('13')
+    await cby.getByLabel('Month').fill('2')
+    await card.getByRole('button', { name: 'Save the change' }).click()
+    // no reason: refused, named
+    await card.locator('.govuk-error-summary').getByRole('link').first().waitFor()
+    await card.getByLabel('Why is it changing?', { exact: true }).fill('The pool is shut for repairs until February.')
+    await card.getByRole('button', { name: 'Save the change' }).click()
+    await card.getByText('Uncle Testbert, by 13 February 2027').waitFor()
+    await card.getByRole('button', { name: 'Mark as done' }).click()
+    await p.getByRole('region', { name: 'Done' }).getByText('Take the children swimming on Saturdays.').waitFor()
+    await co.getByRole('region', { name: 'Done' }).getByText('Take the children swimming on Saturdays.').waitFor()
+    // the history, shown with the item
+    const done = p.locator('.hearth-card').filter({ hasText: 'Take the children swimming on Saturdays.' })
+    await done.getByText(/^History \(3 entries\)/).click()
+    expect(await done.textContent()).toMatch(/By when: 30 January 2027 → 13 February 2027/)
+    expect(await done.textContent()).toMatch(/Why: The pool is shut for repairs until February\./)
+    expect(await axeViolations(p)).toEqual([])
+
+    const db = stage.dbx.handle.db
+    const [item] = await db
+      .select()
+      .from(planItems)
+      .where(eq(planItems.what, 'Take the children swimming on Saturdays.'))
+    expect(item).toMatchObject({ status: 'done', byDate: '2027-02-13', version: 3, whoName: 'Uncle Testbert' })
+    const history = await db.select().from(planChanges).where(eq(planChanges.itemId, item!.id))
+    expect(history.map((h) => h.kind).sort()).toEqual(['added', 'changed', 'done'])
+    // and the family's chronology tells it
+    await p.goto(`${stage.server.url}/families/${stage.family.id}`)
+    await p
+      .locator('.hearth-chronology')
+      .getByText('Plan item done: Take the children swimming on Saturdays.')
+      .waitFor()
+    await p.close()
+    await co.close()
   })
 })

@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import {
   adminTasks,
+  adults,
   allocations,
   children,
   councils,
   createTask,
+  directoryOrganisations,
+  directoryServices,
   families,
   memberships,
   nextReference,
@@ -132,6 +135,38 @@ export async function makeChild(db: Db, family: Family, o: Partial<typeof childr
       dateOfBirth: '2018-03-08',
       sex: 'U',
       ...o,
+    })
+    .returning()
+  return row!
+}
+
+export async function makeAdult(db: Db, family: Family, o: Partial<typeof adults.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(adults)
+    .values({ councilId: family.councilId, familyId: family.id, name: `Testadult ${tag()}`, ...o })
+    .returning()
+  return row!
+}
+
+/** A service in the council's directory, run by an invented organisation. */
+export async function makeService(db: Db, council: Council, o: { name?: string } = {}) {
+  const [org] = await db
+    .insert(directoryOrganisations)
+    .values({ councilId: council.id, orukId: `org-${tag()}`, name: 'Testfield Trust', description: 'Invented' })
+    .returning()
+  const [row] = await db
+    .insert(directoryServices)
+    .values({
+      councilId: council.id,
+      orukId: `svc-${tag()}`,
+      organisationId: org!.id,
+      name: o.name ?? 'Testfield parenting group',
+      description: 'An invented service',
+      status: 'active',
+      taxonomies: [],
+      serviceAreas: [],
+      needs: [],
+      areas: [],
     })
     .returning()
   return row!

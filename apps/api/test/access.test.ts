@@ -100,7 +100,7 @@ function fill(url: string, set: Record<string, string>): string {
                               ? 'ffteam'
                               : 'x'
   url = url.replace(':taskType', 'visit_confirmation')
-  if (/^\/api\/families\/:id\/(workers|visits|ask-enabler|tasks|proposals|conversation|notes)/.test(url))
+  if (/^\/api\/families\/:id\/(workers|visits|ask-enabler|tasks|proposals|conversation|notes|plan)/.test(url))
     url = url.replace(':id', set.id_heldfamily!)
   if (/^\/api\/teams\/:id\/(board|offers|decisions|rota|contact-time|members\/:personId\/)/.test(url))
     url = url.replace(':id', set.id_ffteam!)

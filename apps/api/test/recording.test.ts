@@ -203,15 +203,21 @@ describe('a visit note', () => {
     const id = await finalNote()
     const chronology = (await coWorker.request('GET', `/api/families/${family.id}/chronology`)).json() as {
       kind: string
+      title: string
       detail: string | null
       link: string | null
     }[]
-    const entry = chronology.find((e) => e.kind === 'note' && e.link?.endsWith(id))
+    const entry = chronology.find((e) => e.kind === 'note' && e.title.startsWith('Note:') && e.link?.endsWith(id))
     expect(entry?.detail).toBe(story.workingWell)
     expect(entry?.link).toBe(`/families/${family.id}#note-${id}`)
-    expect(chronology.filter((e) => e.kind === 'note').length).toBe(
+    expect(chronology.filter((e) => e.kind === 'note' && e.title.startsWith('Note:')).length).toBe(
       (await dbx.handle.db.select().from(notes).where(eq(notes.status, 'final'))).length,
     )
+    // each addendum too, leading to its note
+    const addenda = await dbx.handle.db.select().from(noteAddenda)
+    const told = chronology.filter((e) => e.title.startsWith('Addendum to a note:'))
+    expect(told).toHaveLength(addenda.length)
+    for (const a of addenda) expect(told.some((e) => e.link === `/families/${family.id}#note-${a.noteId}`)).toBe(true)
   })
   it('a note very like an earlier one is shown to its author first: what it shares, then rewrite or keep', async () => {
     const first = await lead.request('POST', `/api/families/${family.id}/notes`, {

@@ -18,6 +18,7 @@ export function useLiveEvents(onEvent?: (type: string, data: Record<string, unkn
       void queryClient.invalidateQueries({ queryKey: ['insight'] })
       void queryClient.invalidateQueries({ queryKey: ['chronology'] })
       void queryClient.invalidateQueries({ queryKey: ['notes'] })
+      void queryClient.invalidateQueries({ queryKey: ['plan'] })
       onEvent?.(type, JSON.parse(e.data))
     }
     const types = [
@@ -28,6 +29,7 @@ export function useLiveEvents(onEvent?: (type: string, data: Record<string, unkn
       'tasks.changed',
       'insight.changed',
       'note.finalised',
+      'plan.changed',
     ]
     // The server ended the stream: signed out, or this person's roles or teams changed.
     // Who they are now is read again (a signed-out page goes to sign-in).

@@ -91,6 +91,7 @@ export const ChronologyEntry = z.object({
     'commission',
     'team_decision',
     'note',
+    'plan',
   ]),
   title: z.string(),
   detail: z.string().nullable(),

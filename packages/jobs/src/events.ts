@@ -12,6 +12,7 @@ export type HearthEvent =
   | { type: 'tasks.changed'; councilId: string; teamIds: string[]; taskIds: string[] }
   | { type: 'insight.changed'; councilId: string; teamIds: string[]; requestId: string }
   | { type: 'note.finalised'; councilId: string; teamIds: string[]; familyId: string; noteId: string }
+  | { type: 'plan.changed'; councilId: string; teamIds: string[]; familyId: string; itemId: string }
 
 export function eventsChannel(prefix: string): string {
   return `${prefix}:events`

@@ -7,6 +7,7 @@ import {
   directoryServices,
   familyServices,
   insightRequests,
+  noteAddenda,
   notes,
   people,
   proposalDecisions,
@@ -28,11 +29,12 @@ import {
 } from '@hearth/domain'
 import type { Actor } from '../../plugins/auth'
 import { familyInScope, holdingTeamId } from '../families/family-queries'
+import { planChronology } from '../plan/plan-queries'
 
 /**
  * The family's story in one list, newest first: referrals, who held the family, visits,
- * proposals and decisions, services, commissions, team decisions, and insight advice (for the
- * holding team only).
+ * proposals and decisions, services, commissions, team decisions, notes and their addenda, the
+ * plan's changes, and insight advice (for the holding team only).
  */
 export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, familyId: string) {
   const { db } = deps
@@ -40,7 +42,7 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
   const c = ctx.councilId
   const holder = await holdingTeamId(db, c, familyId)
   const mine = actor.teams.map((t) => t.id)
-  const [refs, allocs, vis, props, decs, advice, svcs, comms, tdecs, finalNotes] = await Promise.all([
+  const [refs, allocs, vis, props, decs, advice, svcs, comms, tdecs, finalNotes, addenda, plan] = await Promise.all([
     db
       .select()
       .from(referrals)
@@ -117,6 +119,13 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
       .from(notes)
       .innerJoin(people, and(eq(people.id, notes.authorId), eq(people.councilId, notes.councilId)))
       .where(and(eq(notes.councilId, c), eq(notes.familyId, familyId), eq(notes.status, 'final'))),
+    db
+      .select({ a: noteAddenda, name: people.name, children: notes.children })
+      .from(noteAddenda)
+      .innerJoin(notes, and(eq(notes.id, noteAddenda.noteId), eq(notes.councilId, noteAddenda.councilId)))
+      .innerJoin(people, and(eq(people.id, noteAddenda.authorId), eq(people.councilId, noteAddenda.councilId)))
+      .where(and(eq(noteAddenda.councilId, c), eq(notes.familyId, familyId))),
+    planChronology(db, c, familyId),
   ])
   type Entry = {
     at: Date
@@ -132,6 +141,7 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
       | 'commission'
       | 'team_decision'
       | 'note'
+      | 'plan'
     title: string
     detail: string | null
     byName: string | null
@@ -272,6 +282,17 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
       link: `/families/${familyId}#note-${n.id}`,
       childIds: n.children.map((c) => c.childId),
     })
+  for (const { a, name, children } of addenda)
+    out.push({
+      at: a.createdAt,
+      kind: 'note',
+      title: `Addendum to a note: ${a.reason}`,
+      detail: a.text,
+      byName: name,
+      link: `/families/${familyId}#note-${a.noteId}`,
+      childIds: children.map((k) => k.childId),
+    })
+  for (const p of plan) out.push({ ...p, kind: 'plan', link: `/families/${familyId}/plan` })
   for (const { t, name } of tdecs)
     out.push({
       at: t.decidedAt,

@@ -8,6 +8,7 @@ import { api } from '../../api'
 import { FamilyContact } from '../team-board/FamilyContact'
 import { FamilyConversation } from '../team-board/FamilyConversation'
 import { FamilyNotes } from '../recording/FamilyNotes'
+import { FamilyPlan } from '../plan/FamilyPlan'
 import { FamilyWork } from '../team-board/FamilyWork'
 import { FamilyProposals } from '../sign-off/Proposals'
 import { AskInsight, Chronology } from '../insight/Insight'
@@ -92,6 +93,7 @@ export function FamilyPage() {
               <FamilyWork familyId={f.id} interpreterNeeded={f.interpreterNeeded} />
               <FamilyContact familyId={f.id} />
               <FamilyConversation familyId={f.id} stage={f.conversationStage} />
+              <FamilyPlan familyId={f.id} />
               <FamilyNotes
                 familyId={f.id}
                 kids={f.children.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` }))}

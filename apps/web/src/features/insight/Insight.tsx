@@ -123,6 +123,7 @@ const KIND_LABEL: Record<Entry['kind'], string> = {
   service: 'Service',
   commission: 'Commissioning',
   team_decision: 'Team decision',
+  plan: 'Plan',
   note: 'Note',
 }
 
