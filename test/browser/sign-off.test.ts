@@ -29,7 +29,6 @@ async function propose(page: import('playwright-core').Page, what: string, weekl
   await page.getByLabel('For how many weeks').fill('12')
   await page.getByLabel('Alternatives considered').fill('Nan can only help at weekends.')
   await page.getByLabel('What the family thinks, in their words').fill('“We just want the kids looked after properly.”')
-  await page.getByLabel('Which conversation').selectOption('3')
   await page.getByRole('button', { name: 'Propose', exact: true }).click()
   await page.getByText(/Sent to the strategy team/).waitFor()
 }

@@ -143,7 +143,6 @@ beforeAll(async () => {
       weeks: 20,
       alternatives: 'None',
       familyView: 'Yes please',
-      conversationStage: 3,
     })
     if (r.statusCode !== 201) throw new Error(`proposal fixture: ${r.body}`)
   }

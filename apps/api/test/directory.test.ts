@@ -307,7 +307,6 @@ describe('services on a family’s plan', () => {
       weeks: 12,
       alternatives: 'The parenting course (waiting list).',
       familyView: '“We need someone to help us talk.”',
-      conversationStage: 2,
     }
     const ok = await practitioner.request('POST', `/api/families/${familyId}/proposals`, { ...body, serviceId: svc.id })
     expect(ok.statusCode, ok.body).toBe(201)

@@ -154,7 +154,6 @@ describe('bad input never reaches a 500', () => {
       weeks: 260,
       alternatives: 'None at this size.',
       familyView: 'They would like to see it work.',
-      conversationStage: 3,
     })
     expect(res.statusCode, res.body.slice(0, 300)).toBe(201)
     expect(res.json()).toMatchObject({ weeklyPence: weekly, totalPence: weekly * 260 })
@@ -166,7 +165,6 @@ describe('bad input never reaches a 500', () => {
       weeks: 1,
       alternatives: 'None.',
       familyView: 'None.',
-      conversationStage: 3,
     })
     expect400(over, 'body.weeklyPence')
     const thresholds = await admin.request('POST', '/api/spend-thresholds', {

@@ -79,7 +79,6 @@ beforeAll(async () => {
     weeks: 20,
     alternatives: 'None',
     familyView: 'Yes please',
-    conversationStage: 3,
   })
   expect(r.statusCode).toBe(201)
   ids.proposal = r.json().id

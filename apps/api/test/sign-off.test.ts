@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { allocations, memberships, people, proposalDecisions, spendThresholds, teams } from '@hearth/db'
+import { allocations, families, memberships, people, proposalDecisions, spendThresholds, teams } from '@hearth/db'
 import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, seedTwoCouncils, testPasswordHash } from '../../../test/helpers/db'
 
@@ -13,6 +13,10 @@ let strategy2: Session
 let admin: Session
 let familyId: string
 
+/** The family's conversation, as its team last decided (set directly here: the move has its own tests). */
+const setStage = (stage: number) =>
+  dbx.handle.db.update(families).set({ conversationStage: stage }).where(eq(families.id, familyId))
+
 const proposal = (over: Record<string, unknown> = {}) => ({
   what: 'Intensive family support, three evenings a week',
   forWhom: 'The whole family',
@@ -21,7 +25,6 @@ const proposal = (over: Record<string, unknown> = {}) => ({
   weeks: 10,
   alternatives: 'Respite at weekends (not enough); a residential placement (the family wants to stay together).',
   familyView: '“We want help at home, not the kids taken away.”',
-  conversationStage: 3,
   ...over,
 })
 
@@ -45,6 +48,7 @@ beforeAll(async () => {
       ),
     )
   familyId = held!.familyId
+  await setStage(3)
   // £5,000 needs sign-off (conversation 3); £20,000 needs two approvers
   expect(
     (
@@ -89,12 +93,14 @@ describe('who decides', () => {
       proposal({ weeklyPence: 50_001, weeks: 10 }),
     )
     expect(above.json().route).toBe('strategy')
+    await setStage(2)
     const stage2 = await practitioner.request(
       'POST',
       `/api/families/${familyId}/proposals`,
-      proposal({ weeklyPence: 100_000, weeks: 10, conversationStage: 2 }),
+      proposal({ weeklyPence: 100_000, weeks: 10 }),
     )
-    expect(stage2.json()).toMatchObject({ route: 'team', status: 'team_decided' })
+    await setStage(3)
+    expect(stage2.json()).toMatchObject({ route: 'team', status: 'team_decided', conversationStage: 2 })
     // the team's own decision is in its decisions log
     const log = (
       await practitioner.request('GET', `/api/teams/${seeded.a.teamIds['Eastfield family team']}/decisions`)
@@ -102,6 +108,36 @@ describe('who decides', () => {
     expect(
       log.some((d: { summary: string }) => d.summary.startsWith('The team agreed: Intensive family support')),
     ).toBe(true)
+  })
+
+  it('a proposal for a conversation-1 family is the team’s to agree whatever its cost; the form cannot say otherwise', async () => {
+    await setStage(1)
+    try {
+      const res = await practitioner.request('POST', `/api/families/${familyId}/proposals`, {
+        ...proposal({ what: 'Family group conference and a year of support', weeklyPence: 900_000, weeks: 52 }),
+        // an old form, or a hopeful one: the conversation is the family's, not the request's
+        conversationStage: 3,
+      })
+      expect(res.statusCode, res.body).toBe(201)
+      expect(res.json()).toMatchObject({
+        route: 'team',
+        status: 'team_decided',
+        conversationStage: 1,
+        totalPence: 900_000 * 52,
+      })
+      const log = (
+        await practitioner.request('GET', `/api/teams/${seeded.a.teamIds['Eastfield family team']}/decisions`)
+      ).json()
+      expect(
+        log.some((d: { summary: string }) =>
+          d.summary.startsWith('The team agreed: Family group conference and a year of support'),
+        ),
+      ).toBe(true)
+      const awaiting = (await strategy.request('GET', '/api/proposals?view=awaiting')).json()
+      expect(awaiting.some((p: { id: string }) => p.id === res.json().id)).toBe(false)
+    } finally {
+      await setStage(3)
+    }
   })
 
   it('a threshold change mid-flight does not reroute what was already submitted', async () => {

@@ -8,6 +8,10 @@ const Pence = (what: string) =>
     .min(0)
     .max(100_000_000_00)
 
+/**
+ * A team's proposal. The conversation is not asked: it is the family's, as the team last decided
+ * (`POST /api/families/{id}/conversation`), and it decides who agrees the proposal.
+ */
 export const ProposalInput = z.object({
   what: requiredText(300, 'what is proposed'),
   forWhom: requiredText(300, 'who it is for'),
@@ -16,9 +20,6 @@ export const ProposalInput = z.object({
   weeks: z.number({ message: 'give the number of weeks' }).int().min(1, { message: 'at least one week' }).max(260),
   alternatives: requiredText(5000, 'the alternatives considered'),
   familyView: requiredText(5000, 'what the family thinks, in their words'),
-  conversationStage: z.union([z.literal(1), z.literal(2), z.literal(3)], {
-    message: 'the conversation stage is 1, 2 or 3',
-  }),
   /** The directory service it buys, if there is one. */
   serviceId: Uuid.nullable().optional(),
 })

@@ -18,6 +18,11 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
 
 export type ProposalRoute = 'team' | 'strategy'
 
+/** A family's stored conversation as 1, 2 or 3. */
+export function conversationOf(stage: number): 1 | 2 | 3 {
+  return Math.min(3, Math.max(1, Math.trunc(stage) || 1)) as 1 | 2 | 3
+}
+
 export function proposalRoute(stage: 1 | 2 | 3, totalPence: number, t: Thresholds): ProposalRoute {
   return stage === 3 && totalPence >= t.signOffPence ? 'strategy' : 'team'
 }

@@ -1,7 +1,7 @@
 import type { Ctx, Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { commissions, directoryServices, families, writeAudit } from '@hearth/db'
-import { addCalendarDays, commissionRoute, totalPence } from '@hearth/domain'
+import { addCalendarDays, commissionRoute, conversationOf, totalPence } from '@hearth/domain'
 import { AppError, invalid, notFound } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
 import { councilHolidays } from '../calendar/calendar-queries'
@@ -60,6 +60,7 @@ export async function recordCommission(
       familyId: r.familyId,
       proposedBy: r.askedBy,
       commissionId: r.id,
+      stage: conversationOf(family!.stage),
       route: commissionRoute(total, t),
       thresholds: t,
       holidays,
@@ -74,7 +75,6 @@ export async function recordCommission(
         weeks,
         alternatives: 'Nothing in the service directory fits, so the team asked the insight team to commission it.',
         familyView: r.familyView,
-        conversationStage: Math.min(3, Math.max(1, family!.stage)) as 1 | 2 | 3,
         serviceId: input.serviceId ?? null,
       },
     })

@@ -38,7 +38,6 @@ export interface ProposalInput {
   weeks: number
   alternatives: string
   familyView: string
-  conversationStage: 1 | 2 | 3
   serviceId?: string | null
 }
 
@@ -54,6 +53,8 @@ export async function insertProposal(
     familyId: string
     proposedBy: string
     input: ProposalInput
+    /** The family's conversation when the proposal is made. */
+    stage: 1 | 2 | 3
     route: 'team' | 'strategy'
     thresholds: Thresholds
     holidays: HolidaySet
@@ -72,6 +73,7 @@ export async function insertProposal(
       familyId: p.familyId,
       proposedBy: p.proposedBy,
       ...input,
+      conversationStage: p.stage,
       serviceId: input.serviceId ?? null,
       commissionId: p.commissionId ?? null,
       totalPence: total,

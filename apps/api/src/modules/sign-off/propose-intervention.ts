@@ -1,7 +1,7 @@
 import type { Ctx, Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { directoryServices } from '@hearth/db'
-import { proposalRoute, totalPence } from '@hearth/domain'
+import { conversationOf, proposalRoute, totalPence } from '@hearth/domain'
 import { AppError } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
 import { councilHolidays } from '../calendar/calendar-queries'
@@ -9,12 +9,16 @@ import { familyInScope, holdingTeamId } from '../families/family-queries'
 import { type ProposalInput, insertProposal, thresholds, views } from './proposal-queries'
 
 /**
- * A team proposes. Below the threshold (or in conversations 1 and 2) the team decides and the
- * decisions log records it; at or above, the strategy team decides by a working-day deadline.
+ * A team proposes. In conversations 1 and 2, or below the threshold, the team decides and the
+ * decisions log records it; in conversation 3 at or above it, the strategy team decides by a
+ * working-day deadline. The conversation is the family's current one.
  */
 export async function proposeIntervention(deps: Deps, ctx: Ctx, actor: Actor, familyId: string, input: ProposalInput) {
   const { db } = deps
-  await familyInScope(db, actor.councilId, actor.familyScope, familyId)
+  // the conversation is the family's, as the team last decided, never the form's
+  const stage = conversationOf(
+    (await familyInScope(db, actor.councilId, actor.familyScope, familyId)).conversationStage,
+  )
   const holder = await holdingTeamId(db, ctx.councilId, familyId)
   if (!holder || !actor.teams.some((t) => t.id === holder))
     throw new AppError('forbidden', 'Only the team that holds the family proposes for it.')
@@ -37,7 +41,8 @@ export async function proposeIntervention(deps: Deps, ctx: Ctx, actor: Actor, fa
       familyId,
       proposedBy: actor.personId,
       input,
-      route: proposalRoute(input.conversationStage, total, t),
+      stage,
+      route: proposalRoute(stage, total, t),
       thresholds: t,
       holidays,
     }),

@@ -100,7 +100,7 @@ export function FamilyPage() {
               />
             </>
           )}
-          {hasRole(me, 'practitioner') && <FamilyProposals familyId={f.id} />}
+          {hasRole(me, 'practitioner') && <FamilyProposals familyId={f.id} stage={f.conversationStage} />}
           {hasRole(me, 'practitioner') && <FamilyServices familyId={f.id} />}
           {hasRole(me, 'practitioner') && <AskInsight familyId={f.id} />}
           <h2 className="govuk-heading-m">Children</h2>

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react'
 import { Link } from 'react-router'
 import type { z } from 'zod'
 import type { ProposalView } from '@hearth/contracts'
-import { pounds, longDate } from '@hearth/domain'
+import { CONVERSATION_STAGES, conversationOf, pounds, longDate } from '@hearth/domain'
 import { api } from '../../api'
 import { Button, ErrorSummary, SelectField, TextArea, TextField, FormScope } from '../../components/govuk'
 
@@ -35,7 +35,8 @@ function Area({ name, label, error }: { name: string; label: string; error?: unk
 }
 
 /** On the family page: the team's proposals for the family, and a form to propose one. */
-export function FamilyProposals({ familyId }: { familyId: string }) {
+export function FamilyProposals({ familyId, stage }: { familyId: string; stage: number }) {
+  const conversation = conversationOf(stage)
   const queryClient = useQueryClient()
   const list = useQuery({
     queryKey: ['proposals', 'family', familyId],
@@ -58,12 +59,12 @@ export function FamilyProposals({ familyId }: { familyId: string }) {
     queryFn: () => api<{ current: { signOffPence: number } }>('GET', '/api/spend-thresholds'),
   })
   // what the proposal will cost in all and who decides, shown before "Propose"
-  const [preview, setPreview] = useState<{ total: number; stage: number } | null>(null)
+  const [preview, setPreview] = useState<{ total: number } | null>(null)
   const onInput = (e: FormEvent<HTMLFormElement>) => {
     const f = new FormData(e.currentTarget)
     const weekly = Math.round(Number(String(f.get('weekly') ?? '').replace(/[£,\s]/g, '')) * 100)
     const weeks = Number(f.get('weeks'))
-    setPreview(weekly > 0 && weeks > 0 ? { total: weekly * weeks, stage: Number(f.get('conversationStage')) } : null)
+    setPreview(weekly > 0 && weeks > 0 ? { total: weekly * weeks } : null)
   }
   const signOff = thresholds.data?.current.signOffPence
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -79,7 +80,6 @@ export function FamilyProposals({ familyId }: { familyId: string }) {
         familyView: f.get('familyView'),
         weeklyPence: Math.round(Number(String(f.get('weekly') ?? '').replace(/[£,\s]/g, '')) * 100),
         weeks: Number(f.get('weeks')),
-        conversationStage: Number(f.get('conversationStage')),
         serviceId: f.get('serviceId') || null,
       },
       {
@@ -153,21 +153,17 @@ export function FamilyProposals({ familyId }: { familyId: string }) {
               <TextField name="weeks" label="For how many weeks" error={propose.error} width="govuk-input--width-4" />
               <Area error={propose.error} name="alternatives" label="Alternatives considered" />
               <Area error={propose.error} name="familyView" label="What the family thinks, in their words" />
-              <SelectField
-                name="conversationStage"
-                label="Which conversation"
-                defaultValue="3"
-                options={[
-                  { value: '1', label: '1: what matters, the family’s own network' },
-                  { value: '2', label: '2: crisis and stability' },
-                  { value: '3', label: '3: building a good life' },
-                ]}
-                error={propose.error}
-              />
+              <p className="govuk-body">
+                The family is in {CONVERSATION_STAGES[conversation].replace(/^Conversation/, 'conversation')}.{' '}
+                {conversation === 3
+                  ? 'At or above the sign-off amount, the strategy team decides.'
+                  : 'In this conversation the team decides, whatever the cost.'}{' '}
+                If that has changed, move the family to another conversation first (a team decision).
+              </p>
               {preview && (
                 <div className="govuk-inset-text" aria-live="polite">
                   In all: <strong>{pounds(preview.total)}</strong>.{' '}
-                  {signOff !== undefined && preview.stage === 3 && preview.total >= signOff
+                  {signOff !== undefined && conversation === 3 && preview.total >= signOff
                     ? `It goes to the strategy team to decide (conversation 3, at or above ${pounds(signOff)}).`
                     : 'The team decides it, and it is recorded in the team’s decisions.'}
                 </div>

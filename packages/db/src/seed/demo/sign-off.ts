@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { DEFAULT_THRESHOLDS, holidaySet, workingDayDeadline } from '@hearth/domain'
 import type { Tx } from '../../client'
+import { families } from '../../schema/families'
 import { proposals } from '../../schema/proposals'
 import { allocations } from '../../schema/teamwork'
 import type { DemoCouncil } from './organisation'
@@ -15,6 +16,11 @@ export async function seedSignOff(tx: Tx, org: DemoCouncil) {
     .from(allocations)
     .where(and(eq(allocations.councilId, councilId), eq(allocations.personId, priya.id), eq(allocations.role, 'lead')))
   if (priyaLead) {
+    // the family is in conversation 3, as its team decided: the package is strategy's to agree
+    await tx
+      .update(families)
+      .set({ conversationStage: 3 })
+      .where(and(eq(families.councilId, councilId), eq(families.id, priyaLead.familyId)))
     const due = workingDayDeadline(new Date(), DEFAULT_THRESHOLDS.decisionWorkingDays, holidays)
     await tx.insert(proposals).values({
       councilId,
