@@ -110,4 +110,23 @@ describe('insight on PGlite', () => {
     expect(similar[0].noteId).toBe(first.id)
     await expect(lite.db.execute(`update notes set worries = 'x' where id = '${first.id}'`)).rejects.toThrow()
   })
+  it('the plan on PGlite: the demo plan has its history; a change with a stale version changes nothing', async () => {
+    const p = await signInAs(t.app, 'practitioner@northmoor.example')
+    const familyId = await heldFamilyId(lite, seeded.councilId, p.personId)
+    const plan = (await p.request('GET', `/api/families/${familyId}/plan`)).json() as {
+      items: { id: string; version: number; status: string; history: { kind: string }[] }[]
+    }
+    expect(plan.items.length).toBeGreaterThanOrEqual(4)
+    expect(plan.items.some((i) => i.history.some((h) => h.kind === 'changed'))).toBe(true)
+    const open = plan.items.find((i) => i.status === 'to_do')!
+    const done = await p.request('POST', `/api/plan-items/${open.id}/status`, { version: open.version, status: 'done' })
+    expect(done.statusCode, done.body).toBe(200)
+    const stale = await p.request('POST', `/api/plan-items/${open.id}/status`, {
+      version: open.version,
+      status: 'not_done',
+      reason: 'Too late',
+    })
+    expect(stale.statusCode).toBe(409)
+    await expect(lite.db.execute(`delete from plan_changes where item_id = '${open.id}'`)).rejects.toThrow()
+  })
 })

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditEvents, noteAddenda, notes } from '@hearth/db'
+import { auditEvents, noteAddenda, noteBands, notes } from '@hearth/db'
+import { signatureOf } from '../src/modules/recording/similar-notes'
 import {
   buildTestApp,
   type Child,
@@ -249,5 +250,39 @@ describe('a visit note', () => {
       workingWell: 'The new heater works and Ada did her homework at the kitchen table, warm for once.',
     })
     expect((await lead.request('POST', `/api/notes/${fresh.json().id}/finalise`)).statusCode).toBe(200)
+  })
+  it('finds the earlier notes by their band keys, and still checks those finalised before keys were kept', async () => {
+    const db = dbx.handle.db
+    const words = {
+      worries: 'Nan said the baby had not been to the clinic since March and the cot was full of washing.',
+    }
+    const first = (await lead.request('POST', `/api/families/${family.id}/notes`, { ...seenBoth(), ...words })).json()
+    expect((await lead.request('POST', `/api/notes/${first.id}/finalise`)).statusCode).toBe(200)
+    const keys = await db.select().from(noteBands).where(eq(noteBands.noteId, first.id))
+    expect(keys.length).toBeGreaterThan(50)
+    expect(keys.every((k) => k.councilId === council.id)).toBe(true)
+    // an older note: finalised with its signature but no band keys (as before they were kept)
+    const old = 'The school nurse said the twins had missed their jabs and the letters were never opened.'
+    const [earlier] = await db
+      .insert(notes)
+      .values({
+        councilId: council.id,
+        familyId: family.id,
+        authorId: lead.person.id,
+        kind: 'home_visit',
+        happenedAt: new Date('2026-01-05T10:00:00Z'),
+        worries: old,
+        status: 'final',
+        finalisedAt: new Date('2026-01-05T11:00:00Z'),
+        signature: signatureOf({ workingWell: null, worries: old, needsToHappen: null, familyWords: null }),
+      })
+      .returning()
+    const copy = (
+      await lead.request('POST', `/api/families/${family.id}/notes`, { ...seenBoth(), worries: old })
+    ).json()
+    const refused = await lead.request('POST', `/api/notes/${copy.id}/finalise`)
+    expect(refused.statusCode).toBe(409)
+    const similar = (await lead.request('GET', `/api/notes/${copy.id}/similar`)).json()
+    expect(similar.map((x: { noteId: string }) => x.noteId)).toContain(earlier!.id)
   })
 })

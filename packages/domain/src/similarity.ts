@@ -84,6 +84,30 @@ export function estimate(a: readonly number[], b: readonly number[]): number {
 }
 
 /**
+ * Locality-sensitive hashing of a signature: 64 band keys, each a hash of two neighbouring MinHash
+ * values (positions i and i+1, round the ring). Two notes share a band key with probability
+ * 1 − (1 − s²)⁶⁴ or so, for notes alike to the share s: about 0.9994 at the default threshold
+ * (0.33), 0.47 at 0.1 and 0.03 at 0.02. Stored with each finalised note under a GIN index, it lets
+ * PostgreSQL return only the earlier notes that could be close, instead of all of them.
+ */
+export function lshBands(sig: readonly number[]): number[] {
+  const n = sig.length
+  const out = new Array<number>(n)
+  for (let i = 0; i < n; i++) {
+    let h = Math.imul(sig[i]! ^ Math.imul(i + 1, 0x9e3779b1), 0x85ebca6b) ^ sig[(i + 1) % n]!
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+    out[i] = (h ^ (h >>> 16)) | 0
+  }
+  return out
+}
+
+/** Whether two notes' band keys meet anywhere: the LSH candidate test. */
+export function sharesBand(a: readonly number[], b: readonly number[]): boolean {
+  const set = new Set(a)
+  return b.some((x) => set.has(x))
+}
+
+/**
  * The passages two notes share, in the new note's words: runs of shared shingles joined into
  * phrases, longest first (at most `max`).
  */

@@ -1,4 +1,15 @@
-import { customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { councils } from './councils'
 import { families } from './families'
 import { people, teams } from './organisation'
@@ -67,6 +78,8 @@ export const notes = pgTable(
     finalisedAt: timestamp('finalised_at', { withTimezone: true, mode: 'date' }),
     /** The story's MinHash signature (64 numbers), set when finalised: the copy-paste check compares these. */
     signature: signatureColumn('signature'),
+    /** Whether its LSH band keys are in `note_bands` (false for notes finalised before they were kept). */
+    banded: boolean('banded').notNull().default(false),
     /** Earlier notes this one was very like, kept anyway by its author (the check's record). */
     keptSimilar: jsonb('kept_similar').$type<{ noteId: string; score: number }[]>(),
   },
@@ -94,4 +107,20 @@ export const noteAddenda = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('note_addenda_council_note_idx').on(t.councilId, t.noteId)],
+)
+
+/**
+ * The LSH band keys of each finalised note (64 a note, see `lshBands`): the copy-paste check asks
+ * for the notes sharing a key with the new one, through the index, instead of reading them all.
+ */
+export const noteBands = pgTable(
+  'note_bands',
+  {
+    councilId: councilId().references(() => councils.id),
+    band: integer('band').notNull(),
+    noteId: uuid('note_id')
+      .notNull()
+      .references(() => notes.id),
+  },
+  (t) => [primaryKey({ columns: [t.councilId, t.band, t.noteId] }), index('note_bands_note_idx').on(t.noteId)],
 )

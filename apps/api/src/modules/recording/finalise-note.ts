@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { notes, writeAudit } from '@hearth/db'
-import { NOTE_PART_LIST } from '@hearth/domain'
+import { noteBands, notes, writeAudit } from '@hearth/db'
+import { lshBands, NOTE_PART_LIST } from '@hearth/domain'
 import type { Ctx, Deps } from '../../kernel/context'
 import { AppError, type FieldProblem } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
@@ -58,6 +58,7 @@ export async function finaliseNote(
         })),
       )
     }
+    const sig = signatureOf(n)
     const [done] = await tx
       .update(notes)
       .set({
@@ -66,12 +67,16 @@ export async function finaliseNote(
         updatedAt: new Date(),
         // only the children of the family, in the family's order
         children: [...kids.keys()].map((id) => answered.get(id)!),
-        signature: signatureOf(n),
+        signature: sig,
+        banded: true,
         keptSimilar: similar.length ? similar.map((s) => ({ noteId: s.noteId, score: s.score })) : null,
       })
       .where(and(eq(notes.councilId, ctx.councilId), eq(notes.id, noteId), eq(notes.status, 'draft')))
       .returning()
     if (!done) throw new AppError('conflict', 'This note is already finalised.')
+    await tx
+      .insert(noteBands)
+      .values([...new Set(lshBands(sig))].map((band) => ({ councilId: ctx.councilId, band, noteId })))
     await writeAudit(tx, {
       ...ctx,
       action: 'note.finalise',

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, ne, or } from 'drizzle-orm'
-import { councils, type Db, type Note, notes, people, type Tx } from '@hearth/db'
-import { estimate, minhash, NOTE_PART_LIST, PREFILTER_MARGIN, shingles, similarNotes } from '@hearth/domain'
+import { councils, type Db, type Note, noteBands, notes, people, type Tx } from '@hearth/db'
+import { estimate, lshBands, minhash, NOTE_PART_LIST, PREFILTER_MARGIN, shingles, similarNotes } from '@hearth/domain'
 import type { Ctx, Deps } from '../../kernel/context'
 import type { Actor } from '../../plugins/auth'
 import { noteFor } from './note-queries'
@@ -14,8 +14,10 @@ export const storyOf = (n: Pick<Note, 'workingWell' | 'worries' | 'needsToHappen
 export const signatureOf = (n: Parameters<typeof storyOf>[0]) => minhash(shingles(storyOf(n)))
 
 /**
- * The earlier finalised notes of the same family or the same author that this note is too like:
- * signatures first (all of them, cheaply), then the exact comparison for the few that come close.
+ * The earlier finalised notes of the same family or the same author that this note is too like.
+ * PostgreSQL returns only those sharing an LSH band key with it (`note_bands`, by its index), and
+ * any finalised before band keys were kept; their signatures are compared, then the few that come close word by
+ * word.
  */
 export async function findSimilar(ex: Db | Tx, councilId: string, n: Note) {
   const [council] = await ex
@@ -25,6 +27,7 @@ export async function findSimilar(ex: Db | Tx, councilId: string, n: Note) {
   const threshold = council?.threshold ?? 0.33
   const text = storyOf(n)
   const sig = minhash(shingles(text))
+  const bands = lshBands(sig)
   const earlier = await ex
     .select({ id: notes.id, signature: notes.signature })
     .from(notes)
@@ -35,6 +38,16 @@ export async function findSimilar(ex: Db | Tx, councilId: string, n: Note) {
         ne(notes.id, n.id),
         isNotNull(notes.signature),
         or(eq(notes.familyId, n.familyId), eq(notes.authorId, n.authorId)),
+        or(
+          inArray(
+            notes.id,
+            ex
+              .select({ id: noteBands.noteId })
+              .from(noteBands)
+              .where(and(eq(noteBands.councilId, councilId), inArray(noteBands.band, bands))),
+          ),
+          eq(notes.banded, false),
+        ),
       ),
     )
   const close = earlier.filter((e) => estimate(sig, e.signature!) >= threshold - PREFILTER_MARGIN).map((e) => e.id)
