@@ -9,6 +9,7 @@ import {
   families,
   hashPassword,
   memberships,
+  notes,
   offers,
   openDb,
   patches,
@@ -18,6 +19,7 @@ import {
   teams,
   DEMO_PASSWORD,
 } from '@hearth/db'
+import { contactWeeks, sumWeeks, teamPractitioners } from '../apps/api/src/modules/contact-time/contact-time-queries'
 import { freePort, freshDatabase, ROOT, rssMb, signIn, startApi } from './lib'
 
 /**
@@ -95,6 +97,24 @@ async function addTeam(i: number, familyCount: number, childrenFor: (f: number) 
       ]),
     )
   }
+  // twelve weeks of notes: each practitioner about five visits a week, 45 to 90 minutes each
+  if (held.length) {
+    const rows = staff.flatMap((s, k) =>
+      Array.from({ length: 60 }, (_, n) => ({
+        councilId,
+        familyId: held[(k * 5 + n) % held.length]!.id,
+        authorId: s.id,
+        teamId: team!.id,
+        kind: 'home_visit',
+        happenedAt: new Date(Date.now() - (n * 1.4 + k * 0.1) * 86_400_000),
+        directMinutes: 45 + (n % 4) * 15,
+        workingWell: 'An invented note for the benchmark.',
+        status: 'final' as const,
+        finalisedAt: new Date(),
+      })),
+    )
+    await db.insert(notes).values(rows)
+  }
   const waitingFams = fams.slice(familyCount)
   const offerIds: string[] = []
   if (waitingFams.length) {
@@ -147,6 +167,30 @@ const teamCount = (await db.select({ id: teams.id }).from(teams).where(eq(teams.
 // Fresh bulk-loaded tables have no planner statistics yet; autovacuum would gather them in a live
 // council. Without this the council view's plan is ~30× slower (measured: 867 ms against 26 ms).
 await db.execute(sql`analyze`)
+// Direct-contact figures for every team × 12 weeks (what insight and strategy see), in process.
+const contactMs: number[] = []
+const ffIds = (await db.select({ id: teams.id }).from(teams).where(eq(teams.kind, 'family_facing'))).map((t) => t.id)
+let contactPeople = 0
+for (let r = 0; r < 30; r++) {
+  const t0 = performance.now()
+  const members = await teamPractitioners(db, councilId, ffIds)
+  const everyone = [...new Set([...members.values()].flat().map((m) => m.personId))]
+  const c = await contactWeeks(db, councilId, everyone, 12)
+  for (const id of ffIds)
+    sumWeeks(
+      c.mondays,
+      (members.get(id) ?? []).map((m) => c.byPerson.get(m.personId)!),
+    )
+  sumWeeks(
+    c.mondays,
+    everyone.map((id) => c.byPerson.get(id)!),
+  )
+  contactMs.push(performance.now() - t0)
+  contactPeople = everyone.length
+}
+const noteCount = (await db.select({ n: sql<number>`count(*)::int` }).from(notes))[0]!.n
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!
 await handle.close()
 
 const api = await startApi(url, '{benchboard}')
@@ -248,7 +292,9 @@ Setup: ${teamCount} family-facing teams in one council (seeded in ${seedSeconds}
 | Team board (\`GET /api/teams/{id}/board\`: session, 5 queries, audit row) | **${Math.round(boardRun.requests.average)}** | ${boardRun.latency.p50} ms | ${boardRun.latency.p99} ms |
 | **Ratio board / bare** | **${ratio.toFixed(3)}** (${(1 / ratio).toFixed(0)}× slower) | | |
 | Council view (\`GET /api/council/overview\`, ${councilTeams} teams, one aggregate query, no cache: fresh on every request) | ${Math.round(councilRun.requests.average)} | ${councilRun.latency.p50} ms | ${councilRun.latency.p99} ms |
-| Team figures over time (\`GET /api/figures/teams?weeks=12\`, ${councilTeams} teams × 12 weeks, one statement, no cache) | ${Math.round(figuresRun.requests.average)} | ${figuresRun.latency.p50} ms | ${figuresRun.latency.p99} ms |
+| Team figures over time (\`GET /api/figures/teams?weeks=12\`, ${councilTeams} teams × 12 weeks, one statement and the direct-contact figures, no cache) | ${Math.round(figuresRun.requests.average)} | ${figuresRun.latency.p50} ms | ${figuresRun.latency.p99} ms |
+
+Direct-contact figures alone (${ffIds.length} teams × 12 weeks, ${contactPeople} practitioners, ${noteCount.toLocaleString('en-GB')} notes; working patterns, bank holidays and leave; each team's share and all teams' together), in process, 30 runs: **p50 ${pct(contactMs, 0.5).toFixed(1)} ms, p99 ${pct(contactMs, 0.99).toFixed(1)} ms** (goal: under 300 ms).
 
 Claims under contention (8 practitioners, 16 in flight, three aiming at each family): **${(ok / claimSeconds).toFixed(0)} claims/s** succeeded, ${(refused / claimSeconds).toFixed(0)}/s refused as already taken, ${other} other answers, over ${claimSeconds.toFixed(1)} s. Every claim is one transaction that locks the claimant's membership row and then the offer row.
 

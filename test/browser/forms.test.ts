@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { referrals } from '@hearth/db'
-import { launchChromium, signInPage } from '../helpers/browser'
+import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
 import { browserStage, type BrowserStage } from '../helpers/stage'
 
 /**
@@ -183,4 +183,23 @@ describe('in Chromium: forms a person can correct', () => {
       }
     })
   }
+  it('the copy-paste threshold: a value out of range is refused in words; a good one is saved', async () => {
+    const page = await as('admin@northmoor.example')
+    try {
+      await page.goto(`${stage.server.url}/admin/note-check`)
+      const field = page.getByLabel(/^Show the earlier note when/)
+      await field.fill('95')
+      const texts = await failedSave(page, 'Save')
+      expect(texts[0]).toMatch(/90/)
+      await field.fill('40')
+      await page.getByRole('button', { name: 'Save', exact: true }).click()
+      await page.getByText('Saved. Notes that share 40% or more of their phrases are shown to their author.').waitFor()
+      expect(await axeViolations(page)).toEqual([])
+      await field.fill('33')
+      await page.getByRole('button', { name: 'Save', exact: true }).click()
+      await page.getByText(/^Saved\. Notes that share 33%/).waitFor()
+    } finally {
+      await page.close()
+    }
+  })
 })

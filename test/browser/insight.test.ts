@@ -85,6 +85,11 @@ describe('in Chromium: consultation', () => {
       '/api/figures/teams.csv?weeks=12',
     )
     await a.getByRole('table', { name: 'Front door decisions by week, as a table' }).waitFor()
+    // time with families: each team's share and all the teams', with the Blueprint's lines
+    const contact = a.getByRole('table', { name: 'Time with families: share of the working week (%), as a table' })
+    await contact.getByRole('columnheader', { name: 'All teams' }).waitFor()
+    expect(await contact.getByRole('row').last().textContent()).toMatch(/\d+(\.\d)?%|–/)
+    expect(await a.locator('.recharts-reference-line').count()).toBe(2)
     expect(await axeViolations(a)).toEqual([])
   })
 })

@@ -5,6 +5,7 @@ import {
   families,
   insightRequests,
   memberships,
+  notes,
   offers,
   people,
   referrals,
@@ -240,6 +241,29 @@ export async function figuresFixture(handle: DbHandle, c: string, otherTeamId: s
     q('consultation', '2026-09-01T10:00:00Z', '2026-09-01T12:00:00Z'), // 2 h
     q('coaching', '2026-09-01T10:00:00Z', '2026-09-01T11:00:00Z'), // coaching: not a consultation wait
     q('consultation', '2026-09-02T10:00:00Z', null),
+  ])
+  // Direct-contact time. Alma and Amos work full time (2,220 minutes a week; 1,776 in the week of
+  // the bank holiday). Week 1: Alma 120 + 60, Amos 90 → 270 of 4,440 = 6.1 %. Week 2: none → 0 %.
+  // Week 3: Alma 111 of 3,552 = 3.1 %. Not counted: Ada (no longer active), Amos's draft.
+  const note = (authorId: string, happenedAt: string, directMinutes: number, status: 'final' | 'draft' = 'final') => ({
+    councilId: c,
+    familyId: F1,
+    authorId,
+    teamId: alder,
+    kind: 'home_visit',
+    happenedAt: at(happenedAt),
+    directMinutes,
+    workingWell: 'Invented, for counting.',
+    status,
+    finalisedAt: status === 'final' ? at(happenedAt) : null,
+  })
+  await db.insert(notes).values([
+    note(p1!.id, '2026-08-17T10:00:00Z', 120),
+    note(p1!.id, '2026-08-20T14:00:00Z', 60),
+    note(p2!.id, '2026-08-23T20:00:00Z', 90), // Sunday 21:00 in England: still week 1
+    note(p1!.id, '2026-09-01T10:00:00Z', 111),
+    note(p3!.id, '2026-08-18T10:00:00Z', 500),
+    note(p2!.id, '2026-08-19T10:00:00Z', 300, 'draft'),
   ])
   return { alder, empty, r1DueAt: R1.dueAt }
 }

@@ -61,6 +61,7 @@ describe('team figures against a hand count', () => {
         medianAdminHoursToComplete: 26,
         consultationsAsked: 1,
         medianConsultationWaitHours: 6,
+        contactShare: 0.061,
       },
       {
         weekStart: '2026-08-24',
@@ -76,6 +77,7 @@ describe('team figures against a hand count', () => {
         medianAdminHoursToComplete: 12,
         consultationsAsked: 1,
         medianConsultationWaitHours: null,
+        contactShare: 0,
       },
       {
         weekStart: '2026-08-31',
@@ -91,6 +93,7 @@ describe('team figures against a hand count', () => {
         medianAdminHoursToComplete: null,
         consultationsAsked: 2,
         medianConsultationWaitHours: 61,
+        contactShare: 0.031,
       },
     ])
   })
@@ -160,10 +163,12 @@ describe('over the API', () => {
     )
     const lines = csv.body.trim().split('\r\n')
     expect(lines[0]).toBe(
-      'Team,Week starting,Children held (end of week),Families held (end of week),"Capacity (children, today)",Families waiting (end of week),Longest wait (hours),Referral decisions,Decided within one working day,Admin tasks made,Admin tasks done,Median hours to do a task,Consultations asked,Median hours a consultation waited',
+      'Team,Week starting,Children held (end of week),Families held (end of week),"Capacity (children, today)",Families waiting (end of week),Longest wait (hours),Referral decisions,Decided within one working day,Admin tasks made,Admin tasks done,Median hours to do a task,Consultations asked,Median hours a consultation waited,Share of the working week with families (%)',
     )
-    // 3 seeded family-facing teams + Alder + Empty, 4 weeks each, and the front door's 4 weeks
-    expect(lines).toHaveLength(1 + 5 * 4 + 4)
+    // 3 seeded family-facing teams + Alder + Empty, 4 weeks each, the front door's 4 weeks, and
+    // all the teams together (the share of the week with families)
+    expect(lines).toHaveLength(1 + 5 * 4 + 4 + 4)
+    expect(lines.filter((l) => l.startsWith('All family-facing teams,'))).toHaveLength(4)
     expect(lines.filter((l) => l.startsWith('Front door (all referral decisions),'))).toHaveLength(4)
     const alderRows = lines.filter((l) => l.startsWith('Alder family team (test),'))
     const w = json.json().teams[0].weeks
@@ -219,5 +224,25 @@ describe('over the API', () => {
     }
     const csv = (await strategy.request('GET', `/api/figures/teams.csv?weeks=52&teamId=${alder}`)).body
     expect(csv).toContain('Alder family team (test),2026-08-17,fewer than 5,fewer than 5,24,fewer than 5,,')
+    // nor its share of the week with families: it would be Alma's or Amos's own
+    expect(week.contactShare).toBeNull()
+    expect(csv).toMatch(/Alder family team \(test\),2026-08-17,.*,not shown \(fewer than 3 practitioners\)\r\n/)
+  })
+  it('direct-contact time for insight and strategy: each team’s share and all the teams’, never a person’s', async () => {
+    const s = await getFigureSeries({ db: dbx.handle.db }, ctxOf(seeded.a.councilId), 3, undefined, NOW)
+    expect(s.contactTime).toMatchObject({ before: 0.16, target: 0.25 })
+    // every practitioner of the teams, once: the fixture's 270 minutes in week 1, over full-time weeks
+    // (nobody else in council A has recorded a note; nobody has leave or a pattern of their own)
+    const n = s.contactTime.practitioners
+    expect(n).toBeGreaterThan(2)
+    expect(s.contactTime.council.map((w) => w.contactShare)).toEqual([
+      Math.round((270 / (n * 2220)) * 1000) / 1000,
+      0,
+      Math.round((111 / (n * 1776)) * 1000) / 1000,
+    ])
+    const insight = await signInAs(t.app, 'insight@northmoor.example')
+    const res = await insight.request('GET', '/api/figures/teams?weeks=4')
+    expect(res.json().contactTime.council).toHaveLength(4)
+    expect(res.body).not.toMatch(/Alma|Amos|Alderton|Ada Gone/)
   })
 })

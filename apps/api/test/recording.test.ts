@@ -285,4 +285,34 @@ describe('a visit note', () => {
     const similar = (await lead.request('GET', `/api/notes/${copy.id}/similar`)).json()
     expect(similar.map((x: { noteId: string }) => x.noteId)).toContain(earlier!.id)
   })
+  it('the council sets its own threshold (an administrator, audited); the check follows it', async () => {
+    const admin = await signInAs(t.app, dbx.handle.db, council, 'administrator')
+    expect((await admin.request('GET', '/api/council/note-check')).json()).toEqual({ percent: 33, defaultPercent: 33 })
+    expect((await lead.request('PUT', '/api/council/note-check', { percent: 50 })).statusCode).toBe(403)
+    const bad = await admin.request('PUT', '/api/council/note-check', { percent: 4 })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().error.details[0].field).toBe('body.percent')
+    // two notes sharing a little under half their phrases: flagged at 33 %, not at 60 %
+    const a = 'Mum said the boiler is fixed and the children slept well all week in the warm.'
+    const b = 'Mum said the boiler is fixed and the children were happy.'
+    const first = (await lead.request('POST', `/api/families/${family.id}/notes`, { ...seenBoth(), worries: a })).json()
+    await lead.request('POST', `/api/notes/${first.id}/finalise`, { keepSimilar: true })
+    const second = (
+      await lead.request('POST', `/api/families/${family.id}/notes`, { ...seenBoth(), worries: b })
+    ).json()
+    expect(
+      (await lead.request('GET', `/api/notes/${second.id}/similar`)).json().map((x: { noteId: string }) => x.noteId),
+    ).toContain(first.id)
+    const set = await admin.request('PUT', '/api/council/note-check', { percent: 60 })
+    expect(set.statusCode, set.body).toBe(200)
+    expect(set.json()).toEqual({ percent: 60, defaultPercent: 33 })
+    expect((await lead.request('GET', `/api/notes/${second.id}/similar`)).json()).toEqual([])
+    expect((await lead.request('POST', `/api/notes/${second.id}/finalise`)).statusCode).toBe(200)
+    const [audit] = await dbx.handle.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'council.note_check_threshold'))
+    expect(audit).toMatchObject({ actorPersonId: admin.person.id, details: { fromPercent: 33, toPercent: 60 } })
+    await admin.request('PUT', '/api/council/note-check', { percent: 33 })
+  })
 })

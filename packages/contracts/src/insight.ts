@@ -279,6 +279,11 @@ export const TeamWeek = z.object({
   medianAdminHoursToComplete: z.number().nullable(),
   consultationsAsked: Count,
   medianConsultationWaitHours: z.number().nullable(),
+  /**
+   * The share (0–1) of the team's working week with families, from its practitioners' notes; null
+   * when nobody worked that week, or in a team of fewer than 3 practitioners (not shown).
+   */
+  contactShare: z.number().nullable(),
 })
 export const TeamSeries = z.object({
   teamId: Uuid,
@@ -299,6 +304,13 @@ export const FiguresOverTime = z.object({
   weeks: z.array(z.string()),
   teams: z.array(TeamSeries),
   frontDoor: z.array(FrontDoorWeek),
+  /** Direct-contact time: the Blueprint's figures (before, target) and the council's, week by week. */
+  contactTime: z.object({
+    before: z.number(),
+    target: z.number(),
+    practitioners: z.number().int(),
+    council: z.array(z.object({ weekStart: z.string(), contactShare: z.number().nullable() })),
+  }),
 })
 export const FiguresQuery = z.object({
   weeks: z.coerce.number().int().min(1).max(52).default(12),

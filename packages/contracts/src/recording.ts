@@ -128,3 +128,13 @@ export const LeaveInput = z
     message: 'at most a year of leave at once',
     path: ['to'],
   })
+
+/** The council's copy-paste threshold, as a percentage of three-word phrases in common. */
+export const NoteCheckSettings = z.object({ percent: z.number().int(), defaultPercent: z.number().int() })
+export const NoteCheckSettingsInput = z.object({
+  percent: z
+    .number({ message: 'give a whole percentage' })
+    .int({ message: 'give a whole percentage' })
+    .min(10, { message: 'at least 10%: lower, nearly every note would be flagged' })
+    .max(90, { message: 'at most 90%: higher, only exact copies would be flagged' }),
+})

@@ -21,9 +21,24 @@ export function workingMinutes(
   bankHolidays: HolidaySet,
   leave: ReadonlySet<string>,
 ): number {
+  return minutesOnDays(pattern, weekDays(monday), bankHolidays, leave)
+}
+
+/** The seven dates (ISO) of the week starting `monday`. */
+export function weekDays(monday: string): string[] {
+  return Array.from({ length: 7 }, (_, d) => addCalendarDays(monday, d))
+}
+
+/** As `workingMinutes`, for a week's dates already worked out (many people, one week). */
+export function minutesOnDays(
+  pattern: readonly number[],
+  days: readonly string[],
+  bankHolidays: HolidaySet,
+  leave: ReadonlySet<string>,
+): number {
   let total = 0
   for (let d = 0; d < 7; d++) {
-    const day = addCalendarDays(monday, d)
+    const day = days[d]!
     if (bankHolidays.has(day) || leave.has(day)) continue
     total += pattern[d] ?? 0
   }

@@ -33,11 +33,22 @@ const cases: RouteCases = {
       ],
     },
     'DELETE /api/notes/:id': { as: 'practitioner', cases: [] },
+    'PUT /api/council/note-check': {
+      as: 'administrator',
+      cases: [
+        { body: { percent: 5 }, field: 'body.percent' },
+        { body: { percent: 95 }, field: 'body.percent' },
+        { body: { percent: 33.5 }, field: 'body.percent' },
+        { body: { percent: '33' }, field: 'body.percent' },
+        { body: {}, field: 'body.percent' },
+      ],
+    },
   },
   validBody: {
     'POST /api/families/:id/notes': () => ({ worries: 'Across councils must not work.' }),
     'PUT /api/notes/:id': () => ({ worries: 'Across councils must not work.' }),
     'POST /api/notes/:id/addenda': () => ({ reason: 'Across councils', text: 'Across councils must not work.' }),
+    'PUT /api/council/note-check': () => ({ percent: 40 }),
   },
 }
 export default cases

@@ -1,6 +1,6 @@
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm'
-import { type Db, leaveDays, notes, people } from '@hearth/db'
-import { contactShare, FULL_TIME_PATTERN, recentWeeks, weekBounds, workingMinutes } from '@hearth/domain'
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
+import { type Db, leaveDays, memberships, notes, people } from '@hearth/db'
+import { contactShare, FULL_TIME_PATTERN, minutesOnDays, recentWeeks, weekBounds, weekDays } from '@hearth/domain'
 import { councilHolidays } from '../calendar/calendar-queries'
 
 export interface ContactWeek {
@@ -48,15 +48,36 @@ export async function contactWeeks(db: Db, councilId: string, personIds: string[
       )
       .groupBy(notes.authorId, sql`2`),
   ])
+  // by person (and week): hundreds of people over many weeks are looked up, never searched
+  const patternOf = new Map(patterns.map((p) => [p.id, p.pattern]))
+  const leaveOf = new Map<string, Set<string>>()
+  for (const l of leave) {
+    if (!leaveOf.has(l.personId)) leaveOf.set(l.personId, new Set())
+    leaveOf.get(l.personId)!.add(l.day)
+  }
+  const minutesOf = new Map(minutes.map((m) => [`${m.authorId} ${m.monday}`, m.minutes]))
+  const noLeave = new Set<string>()
+  const days = mondays.map(weekDays)
+  // most people share a pattern and have no leave in a week: their hours are worked out once
+  const sameHours = new Map<string, number>()
+  const hoursOf = (pattern: readonly number[], w: number, off: ReadonlySet<string>) => {
+    if (off.size) return minutesOnDays(pattern, days[w]!, holidays, off)
+    const key = `${w} ${pattern.join(',')}`
+    const known = sameHours.get(key)
+    if (known !== undefined) return known
+    const m = minutesOnDays(pattern, days[w]!, holidays, off)
+    sameHours.set(key, m)
+    return m
+  }
   const byPerson = new Map<string, ContactWeek[]>()
   for (const id of personIds) {
-    const pattern = patterns.find((p) => p.id === id)?.pattern ?? FULL_TIME_PATTERN
-    const off = new Set(leave.filter((l) => l.personId === id).map((l) => l.day))
+    const pattern = patternOf.get(id) ?? FULL_TIME_PATTERN
+    const off = leaveOf.get(id) ?? noLeave
     byPerson.set(
       id,
-      mondays.map((monday) => {
-        const direct = minutes.find((m) => m.authorId === id && m.monday === monday)?.minutes ?? 0
-        const working = workingMinutes(pattern, monday, holidays, off)
+      mondays.map((monday, w) => {
+        const direct = minutesOf.get(`${id} ${monday}`) ?? 0
+        const working = hoursOf(pattern, w, off)
         return {
           weekStart: monday,
           directMinutes: direct,
@@ -67,4 +88,33 @@ export async function contactWeeks(db: Db, councilId: string, personIds: string[
     )
   }
   return { mondays, byPerson }
+}
+
+/** A group's weeks (a team, the council): its people's minutes with families over their minutes worked. */
+export function sumWeeks(mondays: string[], weeksOf: ContactWeek[][]): ContactWeek[] {
+  return mondays.map((monday, i) => {
+    let direct = 0
+    let working = 0
+    for (const weeks of weeksOf) {
+      direct += weeks[i]!.directMinutes
+      working += weeks[i]!.workingMinutes
+    }
+    return { weekStart: monday, directMinutes: direct, workingMinutes: working, share: contactShare(direct, working) }
+  })
+}
+
+/** The active practitioners of each of these teams now, by team. */
+export async function teamPractitioners(db: Db, councilId: string, teamIds: string[]) {
+  const byTeam = new Map<string, { personId: string; name: string }[]>(teamIds.map((t) => [t, []]))
+  if (!teamIds.length) return byTeam
+  const rows = await db
+    .select({ teamId: memberships.teamId, personId: people.id, name: people.name, roles: people.roles })
+    .from(memberships)
+    .innerJoin(people, and(eq(people.id, memberships.personId), eq(people.councilId, memberships.councilId)))
+    .where(and(eq(memberships.councilId, councilId), inArray(memberships.teamId, teamIds), eq(people.active, true)))
+    .orderBy(asc(people.name))
+  for (const r of rows)
+    if ((r.roles as string[]).includes('practitioner'))
+      byTeam.get(r.teamId)?.push({ personId: r.personId, name: r.name })
+  return byTeam
 }

@@ -1,7 +1,8 @@
 import type { Ctx } from '../../kernel/context'
 import { num, numOrNull, rowsOf, type Row } from './figure-queries'
 import { sql } from 'drizzle-orm'
-import { recentWeeks, weekBounds } from '@hearth/domain'
+import { CONTACT_SHARE_BEFORE, CONTACT_SHARE_TARGET, recentWeeks, weekBounds } from '@hearth/domain'
+import { contactWeeks, sumWeeks, teamPractitioners } from '../contact-time/contact-time-queries'
 
 import type { Deps } from '../../kernel/context'
 
@@ -12,7 +13,10 @@ import type { Deps } from '../../kernel/context'
  * - referral decisions: referrals that reached the team, decided that week; on time if decided
  *   before the end of the one-working-day clock (which already skips weekends and bank holidays);
  * - admin tasks: made that week for the team; done that week, with the median hours from made to done;
- * - consultations: the team's requests taken that week, with the median hours they waited.
+ * - consultations: the team's requests taken that week, with the median hours they waited;
+ * - direct-contact time: the minutes the team's practitioners (today's) recorded with families
+ *   that week, over the minutes they worked (patterns, less bank holidays and leave); and the
+ *   same for every practitioner of the teams together (the council's, when no team is asked for).
  * Capacity is today's (caps are not kept as history).
  */
 export async function getFigureSeries(deps: Deps, ctx: Ctx, weekCount: number, teamId?: string, now = new Date()) {
@@ -115,6 +119,8 @@ export async function getFigureSeries(deps: Deps, ctx: Ctx, weekCount: number, t
       medianAdminHoursToComplete: numOrNull(r.tasks_median_hours),
       consultationsAsked: num(r.consultations_asked),
       medianConsultationWaitHours: numOrNull(r.consultation_median_hours),
+      /** The team's share of the working week with families (set below, from notes and hours). */
+      contactShare: null as number | null,
     }
   }
   for (const r of rows) {
@@ -139,5 +145,37 @@ export async function getFigureSeries(deps: Deps, ctx: Ctx, weekCount: number, t
     decided: num(r.decided),
     decidedInOneWorkingDay: num(r.on_time),
   }))
-  return { generatedAt: now.toISOString(), weeks: mondays, teams: [...teams.values()], frontDoor }
+  // Direct-contact time: each team's practitioners (now) together, and the council's, never one person's.
+  const members = await teamPractitioners(db, c, [...teams.keys()])
+  const everyone = [...new Set([...members.values()].flat().map((m) => m.personId))]
+  const contact = await contactWeeks(db, c, everyone, weekCount, now)
+  const rounded = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 1000)
+  for (const t of teams.values()) {
+    const summed = sumWeeks(
+      mondays,
+      (members.get(t.teamId) ?? []).map((m) => contact.byPerson.get(m.personId)!),
+    )
+    t.weeks.forEach((w, i) => {
+      w.contactShare = rounded(summed[i]!.share)
+    })
+  }
+  const council = teamId
+    ? []
+    : sumWeeks(
+        mondays,
+        everyone.map((id) => contact.byPerson.get(id)!),
+      ).map((w) => ({ weekStart: w.weekStart, contactShare: rounded(w.share) }))
+  return {
+    generatedAt: now.toISOString(),
+    weeks: mondays,
+    teams: [...teams.values()],
+    frontDoor,
+    contactTime: {
+      before: CONTACT_SHARE_BEFORE,
+      target: CONTACT_SHARE_TARGET,
+      /** Practitioners in the family-facing teams shown (each once). */
+      practitioners: everyone.length,
+      council,
+    },
+  }
 }

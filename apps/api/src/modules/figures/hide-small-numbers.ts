@@ -7,17 +7,26 @@ type TeamNow = Awaited<ReturnType<typeof getTeamFigures>>[number]
 
 /**
  * The figures as insight and strategy see them (screens and CSV): in a team of fewer than three
- * practitioners, counts from 1 to 4 and what could be worked out from them are not shown. The
+ * practitioners, counts from 1 to 4 and what could be worked out from them are not shown, nor the
+ * team's share of the week with families. The
  * hand-counted figures underneath stay exact (getFigureSeries, getTeamFigures).
  */
 export function seriesForDisplay(s: Series) {
   return {
     ...s,
+    // a share of one or two people's week would be theirs: not shown
+    contactTime: {
+      ...s.contactTime,
+      council: s.contactTime.council.map((w) => ({
+        ...w,
+        contactShare: isSmallTeam(s.contactTime.practitioners) ? null : w.contactShare,
+      })),
+    },
     teams: s.teams.map((t) => ({
       ...t,
       smallNumbersHidden: isSmallTeam(t.practitioners),
       weeks: t.weeks.map((w) =>
-        hideSmallCounts(w, t.practitioners, [
+        hideSmallCounts({ ...w, contactShare: isSmallTeam(t.practitioners) ? null : w.contactShare }, t.practitioners, [
           { counts: ['childrenHeld'] },
           { counts: ['familiesHeld'] },
           { counts: ['familiesWaiting'], derived: ['longestWaitHours'] },

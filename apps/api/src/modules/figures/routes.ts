@@ -30,7 +30,12 @@ const WEEK_COLUMNS = [
   ['median_admin_hours', 'Median hours to do a task'],
   ['consultations_asked', 'Consultations asked'],
   ['median_consultation_wait_hours', 'Median hours a consultation waited'],
+  ['contact_share', 'Share of the working week with families (%)'],
 ] as const
+const ALL_TEAMS = 'All family-facing teams'
+/** A share as a percentage to one place; blank when nobody worked, or not shown for a small team. */
+const percent = (share: number | null, small: boolean) =>
+  share === null ? (small ? 'not shown (fewer than 3 practitioners)' : null) : (share * 100).toFixed(1)
 
 /** Team figures over time, and the same as CSV (team totals only; never individual workers). */
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -41,7 +46,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'Per team, week by week (live): held, capacity, waiting, referral timeliness, admin tasks, consultation waits',
+          'Per team, week by week (live): held, capacity, waiting, referral timeliness, admin tasks, ' +
+          'consultation waits, share of the working week with families; and that share for all teams together',
         querystring: FiguresQuery,
         response: { 200: FiguresOverTime, ...errors },
       },
@@ -83,6 +89,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           w.medianAdminHoursToComplete,
           c(w.consultationsAsked),
           w.medianConsultationWaitHours,
+          percent(w.contactShare, t.smallNumbersHidden),
         ]),
       )
       // the front door's decisions, every one routed or not (its other columns do not apply)
@@ -103,6 +110,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             null,
             null,
             null,
+            null,
+          ]),
+        )
+      // every practitioner of the teams together, for the share of the week with families
+      if (!request.query.teamId)
+        rows.push(
+          ...s.contactTime.council.map((w) => [
+            ALL_TEAMS,
+            w.weekStart,
+            ...Array.from({ length: WEEK_COLUMNS.length - 3 }, () => null),
+            percent(w.contactShare, s.contactTime.practitioners < 3),
           ]),
         )
       return reply

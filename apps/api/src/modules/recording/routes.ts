@@ -5,6 +5,8 @@ import {
   ErrorBody,
   FinaliseInput,
   IdParams,
+  NoteCheckSettings,
+  NoteCheckSettingsInput,
   NoteDraft,
   NoteStart,
   NoteView,
@@ -12,7 +14,7 @@ import {
   SimilarNote,
 } from '@hearth/contracts'
 import { auditFrom } from '../../kernel/context'
-import { readsOfFamily, readsRecord } from '../../kernel/reads'
+import { noCaseContent, readsOfFamily, readsRecord } from '../../kernel/reads'
 import { actorOf } from '../../plugins/auth'
 import { holdingTeamId } from '../families/family-queries'
 import { addAddendum } from './add-addendum'
@@ -20,11 +22,13 @@ import { discardDraft } from './discard-draft'
 import { finaliseNote } from './finalise-note'
 import { getNote } from './get-note'
 import { listNotes } from './list-notes'
+import { getNoteCheckSettings, setNoteCheckSettings } from './note-check-settings'
 import { saveDraft } from './save-draft'
 import { getSimilarNotes } from './similar-notes'
 import { startNote } from './start-note'
 
 const PRACTITIONER = ['practitioner'] as const
+const ADMIN = ['administrator'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 const tags = ['recording']
 
@@ -160,6 +164,31 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       await discardDraft(deps, auditFrom(request), actorOf(request), request.params.id)
       return { ok: true as const }
     },
+  )
+  app.get(
+    '/council/note-check',
+    {
+      config: { access: ADMIN, reads: noCaseContent('the council’s copy-paste threshold') },
+      schema: {
+        tags,
+        summary: 'The copy-paste check’s threshold: the share of three-word phrases that makes two notes very alike',
+        response: { 200: NoteCheckSettings, ...errors },
+      },
+    },
+    async (request) => getNoteCheckSettings(deps, auditFrom(request)),
+  )
+  app.put(
+    '/council/note-check',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary: 'Set the copy-paste check’s threshold (10 to 90 %; the default is 33 %)',
+        body: NoteCheckSettingsInput,
+        response: { 200: NoteCheckSettings, ...errors },
+      },
+    },
+    async (request) => setNoteCheckSettings(deps, auditFrom(request), request.body),
   )
 }
 export default routes

@@ -8,6 +8,7 @@ import {
   Legend,
   Line,
   LineChart,
+  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
@@ -47,9 +48,36 @@ interface Measure {
   value: (w: Week) => number | null
   cell?: (w: Week) => string
   note?: string
+  /** Lines across the chart (the Blueprint's figures), each with its label. */
+  refs?: (f: Figures) => { y: number; label: string }[]
+  /** A last column: every team together, by week. */
+  together?: { heading: string; cell: (f: Figures, i: number) => string }
 }
 
+const asPercent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10)
+
 const MEASURES: Measure[] = [
+  {
+    id: 'contact',
+    title: 'Time with families: share of the working week (%)',
+    value: (w) => asPercent(w.contactShare),
+    cell: (w) => (w.contactShare === null ? '–' : `${asPercent(w.contactShare)}%`),
+    note:
+      'From the minutes of direct contact practitioners record in their notes, over the hours they work (less ' +
+      'leave and bank holidays). A dash: nobody worked that week, or the team has fewer than 3 practitioners ' +
+      '(the share would be one person’s). Team totals only.',
+    refs: (f) => [
+      { y: f.contactTime.before * 100, label: `Before: ${f.contactTime.before * 100}%` },
+      { y: f.contactTime.target * 100, label: `Aim: ${f.contactTime.target * 100}%` },
+    ],
+    together: {
+      heading: 'All teams',
+      cell: (f, i) => {
+        const share = f.contactTime.council[i]?.contactShare ?? null
+        return share === null ? '–' : `${asPercent(share)}%`
+      },
+    },
+  },
   {
     id: 'held',
     title: 'Children held at the end of each week',
@@ -123,6 +151,16 @@ function MeasureSection({ m, f }: { m: Measure; f: Figures }) {
             <YAxis allowDecimals={false} />
             <Tooltip />
             <Legend formatter={legendText} />
+            {m.refs?.(f).map((r) => (
+              <ReferenceLine
+                key={r.label}
+                y={r.y}
+                stroke="#505a5f"
+                strokeDasharray="6 4"
+                ifOverflow="extendDomain"
+                label={{ value: r.label, position: 'insideTopLeft', fill: '#505a5f' }}
+              />
+            ))}
             {f.teams.map((t, i) => (
               <Line
                 key={t.teamId}
@@ -151,6 +189,11 @@ function MeasureSection({ m, f }: { m: Measure; f: Figures }) {
                   {shortName(t.teamName)}
                 </th>
               ))}
+              {m.together && (
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  {m.together.heading}
+                </th>
+              )}
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -167,6 +210,9 @@ function MeasureSection({ m, f }: { m: Measure; f: Figures }) {
                     </td>
                   )
                 })}
+                {m.together && (
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{m.together.cell(f, i)}</td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,37 @@
+import { eq } from 'drizzle-orm'
+import { councils, writeAudit } from '@hearth/db'
+import { DEFAULT_SIMILARITY_THRESHOLD } from '@hearth/domain'
+import type { Ctx, Deps } from '../../kernel/context'
+
+const asPercent = (t: number) => Math.round(t * 100)
+
+/** The council's copy-paste threshold: the share of three-word phrases that makes notes "very like". */
+export async function getNoteCheckSettings(deps: Deps, ctx: Ctx) {
+  const [c] = await deps.db
+    .select({ threshold: councils.noteSimilarityThreshold })
+    .from(councils)
+    .where(eq(councils.id, ctx.councilId))
+  return {
+    percent: asPercent(c?.threshold ?? DEFAULT_SIMILARITY_THRESHOLD),
+    defaultPercent: asPercent(DEFAULT_SIMILARITY_THRESHOLD),
+  }
+}
+
+/** Sets it (an administrator); the audit trail keeps who, when, from and to. */
+export async function setNoteCheckSettings(deps: Deps, ctx: Ctx, input: { percent: number }) {
+  const before = await getNoteCheckSettings(deps, ctx)
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .update(councils)
+      .set({ noteSimilarityThreshold: input.percent / 100 })
+      .where(eq(councils.id, ctx.councilId))
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'council.note_check_threshold',
+      recordType: 'council',
+      recordId: ctx.councilId,
+      details: { fromPercent: before.percent, toPercent: input.percent },
+    })
+  })
+  return getNoteCheckSettings(deps, ctx)
+}
