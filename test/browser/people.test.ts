@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { children, networkLinks, networkPeople } from '@hearth/db'
 import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
 import { browserStage, type BrowserStage } from '../helpers/stage'
 
@@ -40,5 +43,70 @@ describe('in Chromium: the people around the children', () => {
     await item.getByText('(Mum’s partner), lives with the family.', { exact: false }).waitFor()
     await item.getByText(/is step-parent or a parent’s partner to .*Going well: Takes him to football\./).waitFor()
     expect(await axeViolations(p)).toEqual([])
+  })
+  it('the network: a grandparent recorded with the keyboard, a closeness changed, the list in words', async () => {
+    const db = stage.dbx.handle.db
+    const kids = await db.select().from(children).where(eq(children.familyId, stage.family.id))
+    const child = `${kids[0]!.firstName} ${kids[0]!.lastName}`
+    const p = await browser.context.newPage() // signed in above
+    await p.goto(`${stage.server.url}/families/${stage.family.id}`)
+    await p.getByRole('link', { name: 'Everyone around the children, and how they are related' }).click()
+    await p.getByRole('heading', { name: 'The people around the children' }).waitFor()
+    // the adult added on the family page is here, with how he is related
+    await p
+      .getByText(/^Sam Testley is the step-parent of /)
+      .first()
+      .waitFor()
+    const type = async (field: ReturnType<Page['getByLabel']>, text: string) => {
+      await field.focus()
+      await p.keyboard.type(text)
+    }
+    const press = async (target: ReturnType<Page['getByLabel']>, key: string) => {
+      await target.focus()
+      await p.keyboard.press(key)
+    }
+    const add = p.getByRole('region', { name: 'Add someone' })
+    await type(add.getByLabel('Name', { exact: true }), 'Nan Testgrove')
+    await press(add.getByLabel('Female', { exact: true }), 'Space')
+    await type(add.getByLabel('Year born (optional)'), '1957')
+    await press(add.getByRole('button', { name: 'Add to the network' }), 'Enter')
+    await add.getByRole('status').filter({ hasText: 'Nan Testgrove is in the network.' }).waitFor()
+
+    const rel = p.getByRole('region', { name: 'Record a relationship' })
+    await rel.getByLabel('The first person').selectOption({ label: 'Nan Testgrove' })
+    await rel.getByLabel('How are they related?').selectOption('grandparent_of')
+    await rel.getByLabel('The second person').selectOption({ label: child })
+    await press(rel.getByLabel('Close', { exact: true }), 'Space')
+    await type(rel.getByLabel('What is good about it (optional)'), 'Sunday dinners every week.')
+    await press(rel.getByRole('button', { name: 'Record the relationship' }), 'Enter')
+    await rel.getByRole('status').filter({ hasText: 'Recorded:' }).waitFor()
+
+    // in words, in her row of the family tree
+    const grand = p.getByRole('heading', { name: 'Their grandparents’ generation' })
+    await grand.waitFor()
+    const card = p.locator('.hearth-card').filter({ hasText: `Nan Testgrove is the grandparent of ${child}` })
+    await card
+      .getByText('Close;', { exact: false })
+      .or(card.getByText(/Close\./))
+      .first()
+      .waitFor()
+    expect(await axeViolations(p)).toEqual([])
+
+    // closeness changed, with why, from the keyboard
+    await press(card.getByRole('button', { name: /^Change/ }), 'Enter')
+    await press(card.getByLabel('In conflict', { exact: true }), 'Space')
+    await type(card.getByLabel('Why is it changing?'), 'A row about the school run.')
+    await press(card.getByRole('button', { name: 'Save the change' }), 'Enter')
+    await card.getByText(/In conflict/).waitFor()
+    expect(await axeViolations(p)).toEqual([])
+    const [nan] = await db.select().from(networkPeople).where(eq(networkPeople.name, 'Nan Testgrove'))
+    const [l] = await db.select().from(networkLinks).where(eq(networkLinks.fromId, nan!.id))
+    expect(l).toMatchObject({
+      kind: 'grandparent_of',
+      closeness: 'conflict',
+      good: 'Sunday dinners every week.',
+      version: 2,
+    })
+    await p.close()
   })
 })

@@ -100,7 +100,7 @@ function fill(url: string, set: Record<string, string>): string {
                               ? 'ffteam'
                               : 'x'
   url = url.replace(':taskType', 'visit_confirmation')
-  if (/^\/api\/families\/:id\/(workers|visits|ask-enabler|tasks|proposals|conversation|notes|plan)/.test(url))
+  if (/^\/api\/families\/:id\/(workers|visits|ask-enabler|tasks|proposals|conversation|notes|plan|network)/.test(url))
     url = url.replace(':id', set.id_heldfamily!)
   if (/^\/api\/teams\/:id\/(board|offers|decisions|rota|contact-time|members\/:personId\/)/.test(url))
     url = url.replace(':id', set.id_ffteam!)
@@ -108,6 +108,7 @@ function fill(url: string, set: Record<string, string>): string {
     .replace(':offerId', set.id_offer!)
     .replace(':day', '2031-01-02')
     .replace(':personId', set.id_person!)
+    .replace(':linkId', '00000000-0000-4000-8000-000000000002')
     .replace(':id', set[`id_${prefix}`] ?? '00000000-0000-4000-8000-000000000000')
     .replace(':queue', 'hearth-default')
     .replace(':holdId', '00000000-0000-4000-8000-000000000001')

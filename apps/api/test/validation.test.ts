@@ -125,6 +125,7 @@ function fill(url: string) {
     .replace(':date', '2031-01-02')
     .replace(':day', '2031-01-02')
     .replace(':personId', ids.person!)
+    .replace(':linkId', '00000000-0000-4000-8000-000000000002')
     .replace(':id', id!)
     .replace(':queue', 'hearth-default')
     .replace(':holdId', '00000000-0000-4000-8000-000000000001')

@@ -92,6 +92,7 @@ export const ChronologyEntry = z.object({
     'team_decision',
     'note',
     'plan',
+    'network',
   ]),
   title: z.string(),
   detail: z.string().nullable(),

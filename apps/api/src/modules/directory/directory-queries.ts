@@ -8,6 +8,7 @@ import {
   directoryServices,
   type Db,
   type DirectoryService,
+  type Tx,
 } from '@hearth/db'
 import type { OrukService } from '@hearth/contracts/open-referral'
 
@@ -198,4 +199,21 @@ export async function toOruk(db: Db, councilId: string, only?: string[]): Promis
       ...(Object.keys(ext).length ? { extensions: { hearth: ext } } : {}),
     }) as OrukService
   })
+}
+
+/** Services by id as people name them: "Young carers' group (Moor Lane Trust)". */
+export async function serviceLabels(ex: Db | Tx, councilId: string, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map()
+  const rows = await ex
+    .select({ id: directoryServices.id, name: directoryServices.name, org: directoryOrganisations.name })
+    .from(directoryServices)
+    .innerJoin(
+      directoryOrganisations,
+      and(
+        eq(directoryOrganisations.id, directoryServices.organisationId),
+        eq(directoryOrganisations.councilId, directoryServices.councilId),
+      ),
+    )
+    .where(and(eq(directoryServices.councilId, councilId), inArray(directoryServices.id, ids)))
+  return new Map(rows.map((r) => [r.id, `${r.name} (${r.org})`]))
 }

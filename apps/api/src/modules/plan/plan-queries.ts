@@ -4,7 +4,6 @@ import {
   allocations,
   children,
   type Db,
-  directoryOrganisations,
   directoryServices,
   familyServices,
   memberships,
@@ -26,6 +25,7 @@ import {
   planItemOverdue,
 } from '@hearth/domain'
 import { invalid, notFound } from '../../kernel/errors'
+import { serviceLabels } from '../directory/directory-queries'
 import type { Actor } from '../../plugins/auth'
 import { familyInScope, holdingTeamId } from '../families/family-queries'
 
@@ -78,30 +78,23 @@ export async function planPeople(ex: Ex, councilId: string, familyId: string) {
       .where(and(eq(adults.councilId, councilId), eq(adults.familyId, familyId)))
       .orderBy(asc(adults.name)),
     ex
-      .selectDistinct({ id: directoryServices.id, name: directoryServices.name, org: directoryOrganisations.name })
+      .selectDistinct({ id: familyServices.serviceId })
       .from(familyServices)
-      .innerJoin(
-        directoryServices,
-        and(
-          eq(directoryServices.id, familyServices.serviceId),
-          eq(directoryServices.councilId, familyServices.councilId),
+      .where(and(eq(familyServices.councilId, councilId), eq(familyServices.familyId, familyId)))
+      .then((rows) =>
+        serviceLabels(
+          ex,
+          councilId,
+          rows.map((r) => r.id),
         ),
-      )
-      .innerJoin(
-        directoryOrganisations,
-        and(
-          eq(directoryOrganisations.id, directoryServices.organisationId),
-          eq(directoryOrganisations.councilId, directoryServices.councilId),
-        ),
-      )
-      .where(and(eq(familyServices.councilId, councilId), eq(familyServices.familyId, familyId))),
+      ),
   ])
   const workers = new Map<string, string>()
   for (const p of [...allocated, ...team]) if (p.active) workers.set(p.id, p.name)
   return {
     workers: [...workers].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
     family: [...grownUps, ...kids.map((k) => ({ id: k.id, name: `${k.first} ${k.last}` }))],
-    services: services.map((v) => ({ id: v.id, name: `${v.name} (${v.org})` })),
+    services: [...services].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
   }
 }
 
@@ -179,25 +172,13 @@ async function whoNames(ex: Ex, councilId: string, facts: PlanSnapshot[]) {
           .from(adults)
           .where(and(eq(adults.councilId, councilId), inArray(adults.id, ids('family'))))
       : [],
-    ids('service').length
-      ? ex
-          .select({ id: directoryServices.id, name: directoryServices.name, org: directoryOrganisations.name })
-          .from(directoryServices)
-          .innerJoin(
-            directoryOrganisations,
-            and(
-              eq(directoryOrganisations.id, directoryServices.organisationId),
-              eq(directoryOrganisations.councilId, directoryServices.councilId),
-            ),
-          )
-          .where(and(eq(directoryServices.councilId, councilId), inArray(directoryServices.id, ids('service'))))
-      : [],
+    serviceLabels(ex, councilId, ids('service')),
   ])
   const names = new Map<string, string>()
   for (const w of workers) names.set(w.id, w.name)
   for (const k of kids) names.set(k.id, `${k.first} ${k.last}`)
   for (const a of grownUps) names.set(a.id, a.name)
-  for (const s of services) names.set(s.id, `${s.name} (${s.org})`)
+  for (const [id, label] of services) names.set(id, label)
   return (f: Pick<PlanSnapshot, 'whoKind' | 'whoId' | 'whoName'>) =>
     f.whoKind === 'network'
       ? (f.whoName ?? 'Someone in the network')

@@ -119,6 +119,13 @@ export function FamilyPage() {
             ))}
           </ul>
           <h2 className="govuk-heading-m">People around the children</h2>
+          {hasRole(me, 'practitioner') && (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/families/${f.id}/network`}>
+                Everyone around the children, and how they are related
+              </Link>
+            </p>
+          )}
           {f.adults.length === 0 ? (
             <p className="govuk-body">No one recorded yet.</p>
           ) : (

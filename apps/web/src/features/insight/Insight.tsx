@@ -124,6 +124,7 @@ const KIND_LABEL: Record<Entry['kind'], string> = {
   commission: 'Commissioning',
   team_decision: 'Team decision',
   plan: 'Plan',
+  network: 'Network',
   note: 'Note',
 }
 

@@ -1,0 +1,186 @@
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm'
+import { networkLinks, networkMembers, networkPeople, writeAudit } from '@hearth/db'
+import type { z } from 'zod'
+import type { NetworkPersonChange, NetworkPersonInput } from '@hearth/contracts'
+import type { Ctx, Deps } from '../../kernel/context'
+import { AppError, invalid, notFound } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+import { familyInScope } from '../families/family-queries'
+import { currentMember, membersOf, networkView, recordChange, syncFamilyNetwork } from './network-queries'
+
+type PersonInput = z.infer<typeof NetworkPersonInput>
+const facts = (p: Record<string, unknown>) => ({
+  name: p.name,
+  sex: p.sex ?? null,
+  kind: p.kind,
+  role: p.role ?? null,
+  bornYear: p.bornYear ?? null,
+  diedYear: p.diedYear ?? null,
+  expected: p.expected ?? false,
+})
+
+function checkYears(input: { bornYear?: number | null; diedYear?: number | null }) {
+  if (input.bornYear && input.diedYear && input.diedYear < input.bornYear)
+    throw invalid('body.diedYear', 'the year they died is before the year they were born')
+}
+
+/**
+ * Adds someone to the family's network: a new person, or (`personId`) someone already in the
+ * network of another family the practitioner works with (siblings in different households).
+ */
+export async function addNetworkPerson(deps: Deps, ctx: Ctx, actor: Actor, familyId: string, input: PersonInput) {
+  const { db } = deps
+  await familyInScope(db, actor.councilId, actor.familyScope, familyId)
+  if (input.personId) {
+    // they must be in a network the practitioner may see; anyone else is "not found"
+    const theirs = await db
+      .select({ familyId: networkMembers.familyId })
+      .from(networkMembers)
+      .where(and(eq(networkMembers.councilId, ctx.councilId), eq(networkMembers.personId, input.personId)))
+    let visible = false
+    for (const t of theirs)
+      visible ||= await familyInScope(db, actor.councilId, actor.familyScope, t.familyId).then(
+        () => true,
+        () => false,
+      )
+    if (!visible) throw notFound('person')
+  } else {
+    if (!input.name) throw invalid('body.name', 'their name is required')
+    checkYears(input)
+  }
+  await db.transaction(async (tx) => {
+    await syncFamilyNetwork(tx, ctx.councilId, familyId)
+    let personId: string
+    if (input.personId) personId = input.personId
+    else {
+      const [p] = await tx
+        .insert(networkPeople)
+        .values({ councilId: ctx.councilId, ...facts(input) } as typeof networkPeople.$inferInsert)
+        .returning()
+      personId = p!.id
+    }
+    const [m] = await tx
+      .insert(networkMembers)
+      .values({ councilId: ctx.councilId, familyId, personId, inHousehold: input.inHousehold })
+      .onConflictDoNothing()
+      .returning()
+    if (!m) throw new AppError('conflict', 'They are already in this family’s network.')
+    await recordChange(tx, ctx, {
+      familyId,
+      kind: 'person_added',
+      personId,
+      after: input.personId ? { inHousehold: input.inHousehold } : { ...facts(input), inHousehold: input.inHousehold },
+      changedBy: actor.personId,
+    })
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'network.person_added',
+      recordType: 'network_person',
+      recordId: personId,
+      familyId,
+    })
+  })
+  return networkView(db, ctx.councilId, familyId)
+}
+
+/** Changes what is known of someone (their name, role, years, household), with why. */
+export async function changeNetworkPerson(
+  deps: Deps,
+  ctx: Ctx,
+  actor: Actor,
+  familyId: string,
+  personId: string,
+  input: z.infer<typeof NetworkPersonChange>,
+) {
+  const { db } = deps
+  await familyInScope(db, actor.councilId, actor.familyScope, familyId)
+  checkYears(input)
+  await db.transaction(async (tx) => {
+    const { m, p } = await currentMember(tx, ctx.councilId, familyId, personId, true)
+    if (p.version !== input.version)
+      throw new AppError('conflict', 'Someone changed this person while you were looking. Look again, then change it.')
+    const before = { ...facts(p), inHousehold: m.inHousehold }
+    await tx
+      .update(networkPeople)
+      .set({ ...(facts(input) as object), version: p.version + 1, updatedAt: sql`now()` })
+      .where(and(eq(networkPeople.councilId, ctx.councilId), eq(networkPeople.id, personId)))
+    await tx
+      .update(networkMembers)
+      .set({ inHousehold: input.inHousehold })
+      .where(and(eq(networkMembers.councilId, ctx.councilId), eq(networkMembers.id, m.id)))
+    await recordChange(tx, ctx, {
+      familyId,
+      kind: 'person_changed',
+      personId,
+      reason: input.reason,
+      before,
+      after: { ...facts(input), inHousehold: input.inHousehold },
+      changedBy: actor.personId,
+    })
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'network.person_changed',
+      recordType: 'network_person',
+      recordId: personId,
+      familyId,
+    })
+  })
+  return networkView(db, ctx.councilId, familyId)
+}
+
+/** Someone is no longer in the family's network: their relationships here end, dated; history stays. */
+export async function removeNetworkPerson(
+  deps: Deps,
+  ctx: Ctx,
+  actor: Actor,
+  familyId: string,
+  personId: string,
+  input: { reason: string },
+) {
+  const { db } = deps
+  await familyInScope(db, actor.councilId, actor.familyScope, familyId)
+  await db.transaction(async (tx) => {
+    const { m } = await currentMember(tx, ctx.councilId, familyId, personId, true)
+    await tx
+      .update(networkMembers)
+      .set({ removedAt: sql`now()`, removedReason: input.reason })
+      .where(and(eq(networkMembers.councilId, ctx.councilId), eq(networkMembers.id, m.id)))
+    // their relationships with this family's people end; those in another family's network stay
+    const here = (await membersOf(tx, ctx.councilId, familyId))
+      .filter((r) => !r.m.removedAt && r.p.id !== personId)
+      .map((r) => r.p.id)
+    const ended = here.length
+      ? await tx
+          .update(networkLinks)
+          .set({ endedAt: sql`now()`, endedReason: input.reason, version: sql`${networkLinks.version} + 1` })
+          .where(
+            and(
+              eq(networkLinks.councilId, ctx.councilId),
+              isNull(networkLinks.endedAt),
+              or(
+                and(eq(networkLinks.fromId, personId), inArray(networkLinks.toId, here)),
+                and(eq(networkLinks.toId, personId), inArray(networkLinks.fromId, here)),
+              ),
+            ),
+          )
+          .returning({ id: networkLinks.id })
+      : []
+    await recordChange(tx, ctx, {
+      familyId,
+      kind: 'person_removed',
+      personId,
+      reason: input.reason,
+      after: { linksEnded: ended.length },
+      changedBy: actor.personId,
+    })
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'network.person_removed',
+      recordType: 'network_person',
+      recordId: personId,
+      familyId,
+      details: { linksEnded: ended.length },
+    })
+  })
+  return networkView(db, ctx.councilId, familyId)
+}
