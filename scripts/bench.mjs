@@ -45,7 +45,14 @@ try {
   status = 0
   for (const file of process.env.BENCH_ONLY
     ? [process.env.BENCH_ONLY]
-    : ['referrals.bench.ts', 'board.bench.ts', 'enablers.bench.ts', 'directory.bench.ts', 'recording.bench.ts']) {
+    : [
+        'referrals.bench.ts',
+        'board.bench.ts',
+        'enablers.bench.ts',
+        'directory.bench.ts',
+        'recording.bench.ts',
+        'network.bench.ts',
+      ]) {
     say(`running bench/${file} (about a minute)`)
     const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench', file)], {
       cwd: ROOT,

@@ -166,6 +166,18 @@ describe('in Chromium: forms a person can correct', () => {
       path: () => `/families/${stage.family.id}/plan`,
       button: 'Add to the plan',
     },
+    {
+      name: 'adding someone to the children’s network',
+      who: 'practitioner',
+      path: () => `/families/${stage.family.id}/network`,
+      button: 'Add to the network',
+    },
+    {
+      name: 'recording a relationship in the network',
+      who: 'practitioner',
+      path: () => `/families/${stage.family.id}/network`,
+      button: 'Record the relationship',
+    },
     { name: 'a patch', who: 'admin', path: () => '/admin/patches', button: 'Add patch' },
     { name: 'a team', who: 'admin', path: () => '/admin/teams', button: 'Add team' },
     { name: 'a bank holiday', who: 'admin', path: () => '/admin/bank-holidays', button: 'Add bank holiday' },

@@ -109,4 +109,66 @@ describe('in Chromium: the people around the children', () => {
     })
     await p.close()
   })
+  it('the network drawn: a family tree and an ecomap; a closeness changed and a relationship drawn on it', async () => {
+    const db = stage.dbx.handle.db
+    const p = await browser.context.newPage() // signed in above
+    const errors: string[] = []
+    p.on('pageerror', (e) => errors.push(e.message))
+    await p.goto(`${stage.server.url}/families/${stage.family.id}/network`)
+    const map = p.locator('.hearth-map')
+    await map.locator('.react-flow__node-person').first().waitFor()
+    const family = await p.locator('section[aria-labelledby="network-people"] .hearth-card').count()
+    expect(await map.getAttribute('aria-label')).toMatch(/^Family tree of \d+ people over 3 generations\./)
+    // Nan above the parents above the children
+    const rowOf = async (name: string) =>
+      (await map.locator('.react-flow__node-person').filter({ hasText: name }).boundingBox())!.y
+    const kids = await db.select().from(children).where(eq(children.familyId, stage.family.id))
+    const child = `${kids[0]!.firstName} ${kids[0]!.lastName}`
+    expect(await rowOf('Nan Testgrove')).toBeLessThan(await rowOf('Sam Testley'))
+    expect(await rowOf('Sam Testley')).toBeLessThan(await rowOf(child))
+    expect(await map.locator('.react-flow__node-person').count()).toBeLessThanOrEqual(family)
+    console.info(`family tree laid out in ${await map.getAttribute('data-layout-ms')} ms`)
+    expect(await axeViolations(p)).toEqual([])
+
+    // the ecomap: the child at the centre; choose the red line to Nan and say they are close again
+    await p.getByRole('button', { name: 'Ecomap' }).click()
+    await p.locator('.hearth-map[data-view="ecomap"] .react-flow__node-person').first().waitFor()
+    expect(await map.getAttribute('aria-label')).toMatch(/^Ecomap: .+ at the centre/)
+    await map.locator('.react-flow__edge').filter({ hasText: 'In conflict' }).first().click()
+    const panel = p.getByRole('region', { name: `Nan Testgrove is the grandparent of ${child}` })
+    await panel.getByLabel('Close', { exact: true }).check()
+    await panel.getByLabel('Why is it changing?').fill('They made up at the school fair.')
+    await panel.getByRole('button', { name: 'Save' }).click()
+    await panel.waitFor({ state: 'detached' })
+    // the list says the same
+    const card = p.locator('.hearth-card').filter({ hasText: `Nan Testgrove is the grandparent of ${child}` })
+    await card
+      .getByText(/^Close\./)
+      .or(card.getByText('Close.', { exact: false }))
+      .first()
+      .waitFor()
+
+    // a relationship drawn: from Nan to Sam
+    const handle = (name: string, kind: 'source' | 'target') =>
+      map.locator('.react-flow__node-person').filter({ hasText: name }).locator(`.react-flow__handle.${kind}`)
+    const from = (await handle('Nan Testgrove', 'source').boundingBox())!
+    const to = (await handle('Sam Testley', 'target').boundingBox())!
+    await p.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+    await p.mouse.down()
+    await p.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 })
+    await p.mouse.up()
+    const connect = p.getByRole('region', { name: 'How are Nan Testgrove and Sam Testley related?' })
+    await connect.getByLabel('How are they related?').selectOption('friend_of')
+    await connect.getByRole('button', { name: 'Record the relationship' }).click()
+    await p.locator('.hearth-card').filter({ hasText: 'Nan Testgrove is a friend of Sam Testley' }).waitFor()
+    expect(await axeViolations(p)).toEqual([])
+    const [nan] = await db.select().from(networkPeople).where(eq(networkPeople.name, 'Nan Testgrove'))
+    const links = await db.select().from(networkLinks).where(eq(networkLinks.fromId, nan!.id))
+    expect(links.map((l) => [l.kind, l.closeness]).sort()).toEqual([
+      ['friend_of', 'ordinary'],
+      ['grandparent_of', 'close'],
+    ])
+    expect(errors).toEqual([])
+    await p.close()
+  })
 })

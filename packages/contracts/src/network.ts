@@ -62,7 +62,11 @@ const LinkFields = {
   until: IsoDate.nullable().optional(),
 }
 
-export const NetworkLinkInput = z.object({ fromId: Uuid, toId: Uuid, ...LinkFields })
+export const NetworkLinkInput = z.object({
+  fromId: z.uuid({ message: 'choose the first person' }),
+  toId: z.uuid({ message: 'choose the second person' }),
+  ...LinkFields,
+})
 export const NetworkLinkChange = z.object({
   ...LinkFields,
   version: z.number({ message: 'the version you changed is required' }).int().min(1),

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { useParams } from 'react-router'
 import type { z } from 'zod'
 import type { FamilyDetail } from '@hearth/contracts'
@@ -31,6 +31,9 @@ import {
 } from '../../components/govuk'
 import { type Link, type Network, type Person, personWords, useNetwork, useNetworkChange } from './network-api'
 
+// the drawing (React Flow and ELK, about 1.6 MB) loads only when a network page is opened
+const NetworkMap = lazy(() => import('./NetworkMap').then((m) => ({ default: m.NetworkMap })))
+
 const year = (v: FormDataEntryValue | null) => (v && String(v).trim() ? Number(String(v).trim()) : null)
 const text = (v: FormDataEntryValue | null) => (v === null ? null : String(v))
 
@@ -59,6 +62,8 @@ export function NetworkPage() {
     queryFn: () => api<z.infer<typeof FamilyDetail>>('GET', `/api/families/${familyId}`),
   })
   const network = useNetwork(familyId)
+  const [connecting, setConnecting] = useState<{ fromId: string; toId: string } | null>(null)
+  const [chosen, setChosen] = useState<Link | null>(null)
   if (network.isLoading || family.isLoading) return <Loading />
   const n = network.data
   const name = (personId: string) => n?.people.find((p) => p.id === personId)?.name ?? 'Someone'
@@ -90,6 +95,27 @@ export function NetworkPage() {
       )}
       {n && (
         <>
+          <Suspense fallback={<Loading />}>
+            <NetworkMap
+              network={n}
+              onConnect={(fromId, toId) => {
+                setChosen(null)
+                setConnecting({ fromId, toId })
+              }}
+              onSelectLink={(l) => {
+                setConnecting(null)
+                setChosen(l)
+              }}
+            />
+          </Suspense>
+          {connecting && <ConnectPanel network={n} {...connecting} name={name} onClose={() => setConnecting(null)} />}
+          {chosen && (
+            <ClosenessPanel
+              network={n}
+              link={n.links.find((l) => l.id === chosen.id) ?? chosen}
+              onClose={() => setChosen(null)}
+            />
+          )}
           <section aria-labelledby="network-people">
             <h2 className="govuk-heading-m" id="network-people">
               Family
@@ -537,6 +563,102 @@ function AddLink({ network, name }: { network: Network; name: (id: string) => st
           <LinkFields error={add.error} />
           <SelectField name="toId" label="The second person" options={people} error={add.error} />
           <Button disabled={add.isPending}>Record the relationship</Button>
+        </form>
+      </FormScope>
+    </section>
+  )
+}
+
+/** After a drag from one person to another on the drawing: how are they related? */
+function ConnectPanel({
+  network,
+  fromId,
+  toId,
+  name,
+  onClose,
+}: {
+  network: Network
+  fromId: string
+  toId: string
+  name: (id: string) => string
+  onClose: () => void
+}) {
+  const add = useNetworkChange(network.familyId, 'POST', '/links', onClose)
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => heading.current?.focus(), [])
+  return (
+    <section aria-labelledby="network-connect" className="hearth-card govuk-!-margin-bottom-6">
+      <h2 className="govuk-heading-m" id="network-connect" tabIndex={-1} ref={heading}>
+        How are {name(fromId)} and {name(toId)} related?
+      </h2>
+      <FormScope name="network-connect">
+        <ErrorSummary error={add.error} />
+        <form
+          noValidate
+          onSubmit={(e: FormEvent<HTMLFormElement>) => {
+            e.preventDefault()
+            add.mutate({ fromId, toId, ...linkBody(new FormData(e.currentTarget)) })
+          }}
+        >
+          <LinkFields error={add.error} />
+          <div className="govuk-button-group">
+            <Button disabled={add.isPending}>Record the relationship</Button>
+            <Button type="button" secondary onClick={onClose}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      </FormScope>
+    </section>
+  )
+}
+
+/** After choosing a line on the drawing: how close are they now, and why it changed. */
+function ClosenessPanel({ network, link, onClose }: { network: Network; link: Link; onClose: () => void }) {
+  const change = useNetworkChange(network.familyId, 'PUT', `/links/${link.id}`, onClose)
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => heading.current?.focus(), [])
+  return (
+    <section aria-labelledby="network-closeness" className="hearth-card govuk-!-margin-bottom-6">
+      <h2 className="govuk-heading-m" id="network-closeness" tabIndex={-1} ref={heading}>
+        {link.sentence}
+      </h2>
+      <FormScope name="network-closeness">
+        <ErrorSummary error={change.error} />
+        <form
+          noValidate
+          onSubmit={(e: FormEvent<HTMLFormElement>) => {
+            e.preventDefault()
+            const f = new FormData(e.currentTarget)
+            change.mutate({
+              kind: link.kind,
+              partnership: link.partnership,
+              closeness: f.get('closeness') ?? undefined,
+              support: link.support,
+              good: link.good,
+              worries: link.worries,
+              contactSafe: link.contactSafe,
+              since: link.since,
+              until: link.until,
+              version: link.version,
+              reason: text(f.get('reason')),
+            })
+          }}
+        >
+          <Radios
+            name="closeness"
+            label="How close are they now?"
+            options={CLOSENESS_LIST.map((c) => ({ value: c, label: CLOSENESS[c] }))}
+            defaultValue={link.closeness}
+            error={change.error}
+          />
+          <TextField name="reason" label="Why is it changing?" error={change.error} width="govuk-input--width-30" />
+          <div className="govuk-button-group">
+            <Button disabled={change.isPending}>Save</Button>
+            <Button type="button" secondary onClick={onClose}>
+              Cancel
+            </Button>
+          </div>
         </form>
       </FormScope>
     </section>
