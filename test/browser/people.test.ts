@@ -168,6 +168,9 @@ describe('in Chromium: the people around the children', () => {
       ['friend_of', 'ordinary'],
       ['grandparent_of', 'close'],
     ])
+    // "Add someone" on the drawing takes you to the form
+    await p.getByRole('button', { name: 'Add someone' }).click()
+    expect(await p.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('name')
     expect(errors).toEqual([])
     await p.close()
   })

@@ -123,10 +123,12 @@ export function NetworkMap({
   network,
   onConnect,
   onSelectLink,
+  onAddPerson,
 }: {
   network: Network
   onConnect: (fromId: string, toId: string) => void
   onSelectLink: (link: Link) => void
+  onAddPerson: () => void
 }) {
   const [view, setView] = useState<View>('genogram')
   const children = network.people.filter((p) => p.childId)
@@ -184,6 +186,9 @@ export function NetworkMap({
           onClick={() => setView('ecomap')}
         >
           Ecomap
+        </button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={onAddPerson}>
+          Add someone
         </button>
         <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void download()}>
           Download as an image

@@ -102,6 +102,14 @@ export function NetworkPage() {
                 setChosen(null)
                 setConnecting({ fromId, toId })
               }}
+              onAddPerson={() => {
+                const name = document
+                  .getElementById('network-add-person')
+                  ?.closest('section')
+                  ?.querySelector<HTMLInputElement>('input[name="name"]')
+                name?.scrollIntoView({ block: 'center' })
+                name?.focus()
+              }}
               onSelectLink={(l) => {
                 setConnecting(null)
                 setChosen(l)

@@ -10,6 +10,7 @@ import type { Link, Network, Person } from './network-api'
 export const NODE_W = 150
 export const NODE_H = 86
 const ROW_H = 170
+const GAP = 30
 
 export interface Placed {
   id: string
@@ -101,6 +102,24 @@ export async function genogramLayout(n: Network): Promise<{ nodes: Placed[]; lin
     edges: layoutEdges,
   })
   const xOf = new Map((graph.children ?? []).map((c) => [c.id, c.x ?? 0]))
+  // ELK may spread one generation over several layers: each row keeps ELK's order, never overlapping
+  const rowsOf = new Map<number, Person[]>()
+  for (const p of family) rowsOf.set(p.generation, [...(rowsOf.get(p.generation) ?? []), p])
+  for (const row of rowsOf.values()) {
+    row.sort((a, b) => (xOf.get(a.id) ?? 0) - (xOf.get(b.id) ?? 0))
+    let next = Number.NEGATIVE_INFINITY
+    for (const p of row) {
+      const x = Math.max(xOf.get(p.id) ?? 0, next)
+      xOf.set(p.id, x)
+      next = x + NODE_W + GAP
+    }
+  }
+  // a partnership's point sits between the partners
+  const partnersOf = new Map(partnerships.map((p) => [`union:${p.id}`, [p.fromId, p.toId] as const]))
+  for (const u of unions) {
+    const [a, b] = partnersOf.get(u.id)!
+    xOf.set(u.id, ((xOf.get(a) ?? 0) + (xOf.get(b) ?? 0)) / 2 + NODE_W / 2 - 4)
+  }
   const nodes: Placed[] = [
     ...family.map((p) => ({
       id: p.id,
