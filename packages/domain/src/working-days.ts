@@ -4,33 +4,7 @@
  * and "today" is the date in Europe/London.
  */
 
-/** gov.uk `england-and-wales` division, 2025–2027 (2027 provisional). Councils add others by hand. */
-export const ENGLAND_AND_WALES_BANK_HOLIDAYS: readonly { date: string; name: string }[] = [
-  { date: '2025-01-01', name: 'New Year’s Day' },
-  { date: '2025-04-18', name: 'Good Friday' },
-  { date: '2025-04-21', name: 'Easter Monday' },
-  { date: '2025-05-05', name: 'Early May bank holiday' },
-  { date: '2025-05-26', name: 'Spring bank holiday' },
-  { date: '2025-08-25', name: 'Summer bank holiday' },
-  { date: '2025-12-25', name: 'Christmas Day' },
-  { date: '2025-12-26', name: 'Boxing Day' },
-  { date: '2026-01-01', name: 'New Year’s Day' },
-  { date: '2026-04-03', name: 'Good Friday' },
-  { date: '2026-04-06', name: 'Easter Monday' },
-  { date: '2026-05-04', name: 'Early May bank holiday' },
-  { date: '2026-05-25', name: 'Spring bank holiday' },
-  { date: '2026-08-31', name: 'Summer bank holiday' },
-  { date: '2026-12-25', name: 'Christmas Day' },
-  { date: '2026-12-28', name: 'Boxing Day (substitute day)' },
-  { date: '2027-01-01', name: 'New Year’s Day' },
-  { date: '2027-03-26', name: 'Good Friday' },
-  { date: '2027-03-29', name: 'Easter Monday' },
-  { date: '2027-05-03', name: 'Early May bank holiday' },
-  { date: '2027-05-31', name: 'Spring bank holiday' },
-  { date: '2027-08-30', name: 'Summer bank holiday' },
-  { date: '2027-12-27', name: 'Christmas Day (substitute day)' },
-  { date: '2027-12-28', name: 'Boxing Day (substitute day)' },
-]
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from './bank-holidays'
 
 export type HolidaySet = ReadonlySet<string>
 

@@ -70,9 +70,10 @@ describe('working days (England & Wales)', () => {
   })
 
   it('properties: the due date is a working day, after the start, and later for longer clocks', () => {
+    // every day from 2020 to the autumn of 2030 (the bank holidays shipped run to the end of 2030)
     const day = fc
-      .integer({ min: 0, max: 3 * 365 - 60 })
-      .map((n) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10))
+      .integer({ min: 0, max: 11 * 365 - 120 })
+      .map((n) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10))
     fc.assert(
       fc.property(day, fc.integer({ min: 1, max: 45 }), (start, n) => {
         const due = addWorkingDays(start, n, hol)
@@ -82,8 +83,27 @@ describe('working days (England & Wales)', () => {
         // exactly n working days lie after day 0 up to the due date
         const day0 = isWorkingDay(start, hol) ? start : addWorkingDays(start, 0, hol)
         expect(workingDaysBetween(day0, due, hol)).toBe(n)
+        // never a weekend or a bank holiday
+        expect([0, 6]).not.toContain(new Date(`${due}T12:00:00Z`).getUTCDay())
+        expect(hol.has(due)).toBe(false)
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
+    )
+  })
+
+  it('properties: a deadline ends at midnight in England, GMT or BST, across the clock changes', () => {
+    const instant = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 8, 1) }).map((ms) => new Date(ms))
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 1, max: 45 }), (at, n) => {
+        const { dueDate, dueAt } = workingDayDeadline(at, n, hol)
+        // the last instant before the deadline is still the due date in England; the deadline is the next day
+        expect(londonDateOf(new Date(dueAt.getTime() - 1))).toBe(dueDate)
+        expect(londonDateOf(dueAt) > dueDate).toBe(true)
+        // midnight in England is 00:00 UTC in winter and 23:00 UTC the day before in summer
+        expect([0, 23]).toContain(dueAt.getUTCHours())
+        expect(dueAt.getTime()).toBeGreaterThan(at.getTime())
+      }),
+      { numRuns: 500 },
     )
   })
 })

@@ -1,0 +1,182 @@
+import { addCalendarDays, addWorkingDays, type HolidaySet } from './working-days'
+
+/**
+ * The statutory and local clocks of the case process (timescales.md): what starts each, how long
+ * it runs and in what unit, and where the figure comes from. A clock's due date is worked out from
+ * its start date, so correcting a date moves the clock at once. Local clocks have a default
+ * length that a council may change.
+ */
+export type ClockUnit = 'working_days' | 'calendar_days' | 'months'
+export type ClockForce = 'law' | 'statutory_guidance' | 'local'
+
+export interface ClockDefinition {
+  label: string
+  /** What starts it, in words. */
+  startsAt: string
+  length: number
+  unit: ClockUnit
+  force: ClockForce
+  source: string
+}
+
+export const CLOCKS = {
+  referral_decision: {
+    label: 'Decide what happens with a referral',
+    startsAt: 'the referral is received',
+    length: 1,
+    unit: 'working_days',
+    force: 'statutory_guidance',
+    source: 'WT2023 ch.3 (referral)',
+  },
+  assessment: {
+    label: 'Finish the child and family assessment',
+    startsAt: 'the referral date',
+    length: 45,
+    unit: 'working_days',
+    force: 'statutory_guidance',
+    source: 'WT2023 ch.3 (assessment)',
+  },
+  icpc: {
+    label: 'Hold the initial child protection conference',
+    startsAt: 'the strategy discussion at which section 47 enquiries began',
+    length: 15,
+    unit: 'working_days',
+    force: 'statutory_guidance',
+    source: 'WT2023 ch.3 (initial child protection conference)',
+  },
+  first_core_group: {
+    label: 'Hold the first core group meeting',
+    startsAt: 'the initial child protection conference',
+    length: 10,
+    unit: 'working_days',
+    force: 'statutory_guidance',
+    source: 'WT2023 ch.3 (child protection plan)',
+  },
+  first_rcpc: {
+    label: 'Hold the first review child protection conference',
+    startsAt: 'the initial child protection conference',
+    length: 3,
+    unit: 'months',
+    force: 'statutory_guidance',
+    source: 'WT2023 ch.3 (review conference)',
+  },
+  later_rcpc: {
+    label: 'Hold the next review child protection conference',
+    startsAt: 'the last review conference',
+    length: 6,
+    unit: 'months',
+    force: 'statutory_guidance',
+    source: 'WT2023 ch.3 (review conference)',
+  },
+  cp_visit: {
+    label: 'Visit the child on a child protection plan',
+    startsAt: 'the plan starting, then each visit',
+    length: 10,
+    unit: 'working_days',
+    force: 'local',
+    source: 'Local: no frequency in law or WT2023; the plan sets it (timescales.md §2)',
+  },
+  cin_visit: {
+    label: 'Visit the child on a child in need plan',
+    startsAt: 'the plan starting, then each visit',
+    length: 20,
+    unit: 'working_days',
+    force: 'local',
+    source: 'Local: no national figure (timescales.md §2, CIN plans)',
+  },
+  cin_review: {
+    label: 'Review the child in need plan',
+    startsAt: 'the plan starting, then each review',
+    length: 3,
+    unit: 'months',
+    force: 'local',
+    source: 'Local: no national figure (timescales.md §2, CIN plans)',
+  },
+  care_plan: {
+    label: 'Prepare the care plan',
+    startsAt: 'the first placement',
+    length: 10,
+    unit: 'working_days',
+    force: 'law',
+    source: 'CPPCR 2010 reg 4(2)',
+  },
+  first_lac_visit: {
+    label: 'Visit the child in their new placement',
+    startsAt: 'each placement starting',
+    length: 7,
+    unit: 'calendar_days',
+    force: 'law',
+    source: 'CPPCR 2010 reg 28(2)',
+  },
+  first_lac_review: {
+    label: 'Hold the first looked-after review',
+    startsAt: 'the child becoming looked after',
+    length: 20,
+    unit: 'working_days',
+    force: 'law',
+    source: 'CPPCR 2010 reg 33(1)',
+  },
+  second_lac_review: {
+    label: 'Hold the second looked-after review',
+    startsAt: 'the first review',
+    length: 3,
+    unit: 'months',
+    force: 'law',
+    source: 'CPPCR 2010 reg 33(2)',
+  },
+  later_lac_review: {
+    label: 'Hold the next looked-after review',
+    startsAt: 'the last review',
+    length: 6,
+    unit: 'months',
+    force: 'law',
+    source: 'CPPCR 2010 reg 33(2)',
+  },
+  complaint_stage_1: {
+    label: 'Answer the complaint (stage 1)',
+    startsAt: 'the complaint being received',
+    length: 10,
+    unit: 'working_days',
+    force: 'law',
+    source: 'Representations Procedure (England) Regulations 2006 reg 14',
+  },
+  complaint_panel: {
+    label: 'Hold the complaint review panel (stage 3)',
+    startsAt: 'the request for a review panel',
+    length: 30,
+    unit: 'working_days',
+    force: 'law',
+    source: 'Representations Procedure (England) Regulations 2006 reg 19(4)',
+  },
+} as const satisfies Record<string, ClockDefinition>
+export type ClockId = keyof typeof CLOCKS
+export const CLOCK_IDS = Object.keys(CLOCKS) as ClockId[]
+
+/**
+ * A calendar-month clock: the same day of the month `months` later, or the month's last day when
+ * it has no such day (30 November + 3 months is 28 February).
+ */
+export function addCalendarMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
+  const target = new Date(Date.UTC(y, m - 1 + months, 1))
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
+  target.setUTCDate(Math.min(d, lastDay))
+  return target.toISOString().slice(0, 10)
+}
+
+/**
+ * The date a clock falls due, from the date of its start event. A council's own length replaces
+ * a local clock's default (never a statutory one's).
+ */
+export function clockDueDate(
+  id: ClockId,
+  startIso: string,
+  holidays: HolidaySet,
+  localLengths: Partial<Record<ClockId, number>> = {},
+): string {
+  const c: ClockDefinition = CLOCKS[id]
+  const length = c.force === 'local' ? (localLengths[id] ?? c.length) : c.length
+  if (c.unit === 'working_days') return addWorkingDays(startIso, length, holidays)
+  if (c.unit === 'calendar_days') return addCalendarDays(startIso, length)
+  return addCalendarMonths(startIso, length)
+}
