@@ -167,6 +167,13 @@ describe('in Chromium: forms a person can correct', () => {
       button: 'Add to the plan',
     },
     {
+      name: 'starting an assessment',
+      who: 'practitioner',
+      path: () => `/families/${stage.family.id}`,
+      open: 'Start an assessment',
+      button: 'Start the assessment',
+    },
+    {
       name: 'adding someone to the children’s network',
       who: 'practitioner',
       path: () => `/families/${stage.family.id}/network`,

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { referrals } from '@hearth/db'
+import { assessments, children, families, referrals } from '@hearth/db'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
 import { boardFixture } from '../helpers/board-fixture'
@@ -70,5 +70,45 @@ describe('in Chromium: the team board', () => {
     await bilal.getByRole('heading', { name: 'Who works with this family' }).waitFor()
     await bilal.getByText('1 waiting to be sent by the enablers').waitFor()
     expect(await axeViolations(bilal)).toEqual([])
+  })
+  it('an overdue assessment is on the lead’s day and the team board; recording it as finished clears it live', async () => {
+    const db = dbx.handle.db
+    const [fam] = await db.select().from(families).where(eq(families.name, 'Boardtest 0 family'))
+    const [kid] = await db.select().from(children).where(eq(children.familyId, fam!.id))
+    // started from a referral of long ago: its 45 working days are over
+    await db.insert(assessments).values({
+      councilId: fam!.councilId,
+      familyId: fam!.id,
+      childId: kid!.id,
+      referralDate: '2026-01-05',
+      startedOn: '2026-01-07',
+      startedBy: fx.staff[0]!.id,
+    })
+    // both still signed in from the test above
+    const alice = await first.context.newPage()
+    await alice.goto(`${server.url}/`)
+    const mine = alice.getByRole('region', { name: /^Assessments open/ })
+    await mine.getByText(/due 9 March 2026/).waitFor()
+    await mine.getByText('Overdue', { exact: true }).waitFor()
+    expect(await axeViolations(alice)).toEqual([])
+    const bilal = await second.context.newPage()
+    await bilal.goto(`${server.url}/`)
+    await bilal.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Team board' }).click()
+    const board = bilal.getByRole('region', { name: 'Assessments open (1)' })
+    await board.getByText('Overdue', { exact: true }).waitFor()
+
+    // Alice records it as finished from the family page
+    await mine.getByRole('link', { name: `${kid!.firstName} ${kid!.lastName}` }).click()
+    const section = alice.locator('#assessments')
+    await section.getByText('Record it as finished', { exact: true }).first().click()
+    await section.getByLabel('Neglect', { exact: true }).check()
+    await section.getByRole('button', { name: 'Record it as finished' }).click()
+    await section.getByText('Finished', { exact: true }).waitFor()
+    expect(await axeViolations(alice)).toEqual([])
+    // Bilal's board, untouched, no longer shows it
+    await bilal.getByRole('region', { name: 'Assessments open (0)' }).waitFor()
+    const [a] = await db.select().from(assessments).where(eq(assessments.childId, kid!.id))
+    expect(a).toMatchObject({ factors: ['16A'] })
+    expect(a!.authorisedOn).not.toBeNull()
   })
 })

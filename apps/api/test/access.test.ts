@@ -100,9 +100,13 @@ function fill(url: string, set: Record<string, string>): string {
                               ? 'ffteam'
                               : 'x'
   url = url.replace(':taskType', 'visit_confirmation')
-  if (/^\/api\/families\/:id\/(workers|visits|ask-enabler|tasks|proposals|conversation|notes|plan|network)/.test(url))
+  if (
+    /^\/api\/families\/:id\/(workers|visits|ask-enabler|tasks|proposals|conversation|notes|plan|network|assessments)/.test(
+      url,
+    )
+  )
     url = url.replace(':id', set.id_heldfamily!)
-  if (/^\/api\/teams\/:id\/(board|offers|decisions|rota|contact-time|members\/:personId\/)/.test(url))
+  if (/^\/api\/teams\/:id\/(board|offers|decisions|rota|contact-time|assessments|members\/:personId\/)/.test(url))
     url = url.replace(':id', set.id_ffteam!)
   return url
     .replace(':offerId', set.id_offer!)

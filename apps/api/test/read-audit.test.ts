@@ -106,6 +106,15 @@ beforeAll(async () => {
   })
   expect(note.statusCode).toBe(201)
   ids.note = note.json().id
+  // an assessment of one of the family's children
+  const kid = await one(`select id from children where family_id = '${ids.family}' limit 1`)
+  const started = await practitioner.request('POST', `/api/families/${ids.family}/assessments`, {
+    childId: kid,
+    startedOn: new Date().toISOString().slice(0, 10),
+    referralDate: '2026-01-05',
+  })
+  expect(started.statusCode, started.body).toBe(201)
+  ids.assessment = started.json().id
   // a finished audit export (the worker writes them; here it is made directly)
   ids.export = await one(
     `insert into audit_exports (council_id, requested_by, filters, status, row_count, content, completed_at)
@@ -124,7 +133,14 @@ function callFor(url: string): { role: Role; path: string } | null {
   if (url === '/api/notes/:id' || url === '/api/notes/:id/similar')
     return { role: 'practitioner', path: fill(ids.note!) }
   if (url === '/api/children/:id') return { role: 'practitioner', path: fill(ids.child!) }
-  if (url === '/api/teams/:id/board' || url === '/api/teams/:id/decisions' || url === '/api/teams/:id/offers')
+  if (url === '/api/assessments/:id') return { role: 'practitioner', path: fill(ids.assessment!) }
+  if (url === '/api/me/assessments') return { role: 'practitioner', path: url }
+  if (
+    url === '/api/teams/:id/board' ||
+    url === '/api/teams/:id/decisions' ||
+    url === '/api/teams/:id/offers' ||
+    url === '/api/teams/:id/assessments'
+  )
     return { role: 'practitioner', path: fill(ids.team!) }
   if (url === '/api/referrals/:id') return { role: 'referral_officer', path: fill(ids.referral!) }
   if (url === '/api/referrals/matches')

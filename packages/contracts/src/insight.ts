@@ -93,6 +93,7 @@ export const ChronologyEntry = z.object({
     'note',
     'plan',
     'network',
+    'assessment',
   ]),
   title: z.string(),
   detail: z.string().nullable(),

@@ -2,6 +2,8 @@ import type { Ctx, Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import {
   allocations,
+  assessments,
+  children,
   commissions,
   directoryOrganisations,
   directoryServices,
@@ -18,6 +20,8 @@ import {
   visits,
 } from '@hearth/db'
 import {
+  ASSESSMENT_FACTORS,
+  type AssessmentFactor,
   NOTE_KINDS,
   type NoteKind,
   pounds,
@@ -43,7 +47,7 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
   const c = ctx.councilId
   const holder = await holdingTeamId(db, c, familyId)
   const mine = actor.teams.map((t) => t.id)
-  const [refs, allocs, vis, props, decs, advice, svcs, comms, tdecs, finalNotes, addenda, plan, network] =
+  const [refs, allocs, vis, props, decs, advice, svcs, comms, tdecs, finalNotes, addenda, plan, network, assess] =
     await Promise.all([
       db
         .select()
@@ -132,6 +136,11 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
         .where(and(eq(noteAddenda.councilId, c), eq(notes.familyId, familyId))),
       planChronology(db, c, familyId),
       networkChronology(db, c, familyId),
+      db
+        .select({ a: assessments, first: children.firstName, last: children.lastName })
+        .from(assessments)
+        .innerJoin(children, and(eq(children.id, assessments.childId), eq(children.councilId, assessments.councilId)))
+        .where(and(eq(assessments.councilId, c), eq(assessments.familyId, familyId))),
     ])
   type Entry = {
     at: Date
@@ -149,6 +158,7 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
       | 'note'
       | 'plan'
       | 'network'
+      | 'assessment'
     title: string
     detail: string | null
     byName: string | null
@@ -301,6 +311,30 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
     })
   for (const p of plan) out.push({ ...p, kind: 'plan', link: `/families/${familyId}/plan` })
   for (const n of network) out.push({ ...n, kind: 'network', link: `/families/${familyId}/network` })
+  for (const { a, first, last } of assess) {
+    const link = `/families/${familyId}#assessments`
+    out.push({
+      at: new Date(`${a.startedOn}T12:00:00Z`),
+      kind: 'assessment',
+      title: `Assessment started: ${first} ${last}`,
+      detail: null,
+      byName: null,
+      link,
+      childIds: [a.childId],
+    })
+    if (a.authorisedOn)
+      out.push({
+        at: new Date(`${a.authorisedOn}T12:00:00Z`),
+        kind: 'assessment',
+        title: `Assessment finished: ${first} ${last}`,
+        detail: [a.factors.map((f) => ASSESSMENT_FACTORS[f as AssessmentFactor] ?? f).join('; '), a.summary]
+          .filter(Boolean)
+          .join('. '),
+        byName: null,
+        link,
+        childIds: [a.childId],
+      })
+  }
   for (const { t, name } of tdecs)
     out.push({
       at: t.decidedAt,

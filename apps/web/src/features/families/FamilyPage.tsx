@@ -9,6 +9,7 @@ import { FamilyContact } from '../team-board/FamilyContact'
 import { FamilyConversation } from '../team-board/FamilyConversation'
 import { FamilyNotes } from '../recording/FamilyNotes'
 import { FamilyPlan } from '../plan/FamilyPlan'
+import { FamilyAssessments } from '../assessments/Assessments'
 import { FamilyWork } from '../team-board/FamilyWork'
 import { FamilyProposals } from '../sign-off/Proposals'
 import { AskInsight, Chronology } from '../insight/Insight'
@@ -94,6 +95,10 @@ export function FamilyPage() {
               <FamilyContact familyId={f.id} />
               <FamilyConversation familyId={f.id} stage={f.conversationStage} />
               <FamilyPlan familyId={f.id} />
+              <FamilyAssessments
+                familyId={f.id}
+                kids={f.children.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` }))}
+              />
               <FamilyNotes
                 familyId={f.id}
                 kids={f.children.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` }))}

@@ -125,6 +125,7 @@ const KIND_LABEL: Record<Entry['kind'], string> = {
   team_decision: 'Team decision',
   plan: 'Plan',
   network: 'Network',
+  assessment: 'Assessment',
   note: 'Note',
 }
 

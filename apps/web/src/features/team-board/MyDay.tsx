@@ -1,4 +1,5 @@
 import { ContactTime } from '../recording/ContactTime'
+import { DueAssessments } from '../assessments/Assessments'
 import { useQuery } from '@tanstack/react-query'
 import { childrenText, UrgencyTag } from './Urgency'
 import { Link } from 'react-router'
@@ -153,6 +154,7 @@ export function MyDay({ me }: { me: Me }) {
       {!onDuty && <Arrivals day={d} />}
       <RequestList tasks={requests.data ?? []} caption="Your requests to the enablers" />
       <InsightLately requests={insight.data ?? []} />
+      <DueAssessments path="/api/me/assessments" queryKey={['my-day', 'assessments']} heading="Assessments open" />
       <ContactTime />
     </>
   )

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { TeamInsight } from '../insight/Insight'
 import { TeamContactTime } from '../recording/ContactTime'
+import { DueAssessments } from '../assessments/Assessments'
 import type { z } from 'zod'
 import type { Board, RotaDay } from '@hearth/contracts'
 import { CONVERSATION_STAGES, longDate } from '@hearth/domain'
@@ -271,6 +272,11 @@ export function TeamBoardPage() {
           ))}
         </tbody>
       </table>
+      <DueAssessments
+        path={`/api/teams/${id}/assessments`}
+        queryKey={['board', id, 'assessments']}
+        heading="Assessments open"
+      />
       <TeamContactTime teamId={id!} />
       <TeamInsight teamId={id!} />
     </>

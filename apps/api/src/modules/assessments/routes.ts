@@ -1,0 +1,119 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { AssessmentFinish, AssessmentStart, AssessmentView, ErrorBody, IdParams } from '@hearth/contracts'
+import { auditFrom, type Ctx } from '../../kernel/context'
+import { readsList, readsOfFamily, readsRecord } from '../../kernel/reads'
+import { actorOf } from '../../plugins/auth'
+import { holdingTeamId } from '../families/family-queries'
+import {
+  finishAssessment,
+  getAssessment,
+  listFamilyAssessments,
+  myDueAssessments,
+  startAssessment,
+  teamDueAssessments,
+} from './assessments'
+
+const PRACTITIONER = ['practitioner'] as const
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+const tags = ['statutory']
+
+/**
+ * Child and family assessments and their 45-working-day clock (WT2023 ch.3): started and finished
+ * by the team holding the family; what is due and overdue on My day and the team board, live.
+ */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const deps = { db: app.deps.db }
+  // the team's board and its members' My day refresh (ids only)
+  const announce = async (ctx: Ctx, familyId: string) => {
+    const teamId = await holdingTeamId(deps.db, ctx.councilId, familyId)
+    if (teamId) app.events.publish({ type: 'board.changed', councilId: ctx.councilId, teamIds: [teamId], familyId })
+  }
+
+  app.get(
+    '/families/:id/assessments',
+    {
+      config: { access: PRACTITIONER, reads: readsOfFamily('assessment.list') },
+      schema: {
+        tags,
+        summary: 'The family’s assessments, each with its due date and where it stands',
+        params: IdParams,
+        response: { 200: z.array(AssessmentView), ...errors },
+      },
+    },
+    async (request) => listFamilyAssessments(deps, auditFrom(request), actorOf(request), request.params.id),
+  )
+  app.post(
+    '/families/:id/assessments',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags,
+        summary: 'Start a child and family assessment (one open at a time for a child)',
+        params: IdParams,
+        body: AssessmentStart,
+        response: { 201: AssessmentView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = auditFrom(request)
+      const a = await startAssessment(deps, ctx, actorOf(request), request.params.id, request.body)
+      await announce(ctx, a.familyId)
+      reply.code(201)
+      return a
+    },
+  )
+  app.post(
+    '/assessments/:id/finish',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags,
+        summary: 'Finish an assessment: the date it was authorised and the factors identified (census codes)',
+        params: IdParams,
+        body: AssessmentFinish,
+        response: { 200: AssessmentView, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = auditFrom(request)
+      const a = await finishAssessment(deps, ctx, actorOf(request), request.params.id, request.body)
+      await announce(ctx, a.familyId)
+      return a
+    },
+  )
+  app.get(
+    '/assessments/:id',
+    {
+      config: { access: PRACTITIONER, reads: readsRecord('assessment.read', 'assessment') },
+      schema: { tags, summary: 'An assessment', params: IdParams, response: { 200: AssessmentView, ...errors } },
+    },
+    async (request) => getAssessment(deps, auditFrom(request), actorOf(request), request.params.id),
+  )
+  app.get(
+    '/me/assessments',
+    {
+      config: { access: PRACTITIONER, reads: readsList('assessment.due', 'assessment') },
+      schema: {
+        tags,
+        summary: 'Open assessments of the families you work with, soonest due first',
+        response: { 200: z.array(AssessmentView), ...errors },
+      },
+    },
+    async (request) => myDueAssessments(deps, auditFrom(request), actorOf(request)),
+  )
+  app.get(
+    '/teams/:id/assessments',
+    {
+      config: { access: PRACTITIONER, reads: readsList('assessment.due', 'assessment') },
+      schema: {
+        tags,
+        summary: 'Open assessments of the families the team holds or works with, soonest due first',
+        params: IdParams,
+        response: { 200: z.array(AssessmentView), ...errors },
+      },
+    },
+    async (request) => teamDueAssessments(deps, auditFrom(request), actorOf(request), request.params.id),
+  )
+}
+export default routes
