@@ -12,6 +12,7 @@ import {
   makeCouncil,
   makeFamily,
   makePatch,
+  makePerson,
   makeReferral,
   makeTeam,
   signInAs,
@@ -32,6 +33,7 @@ let ava: Child
 let bo: Child
 let lead: Awaited<ReturnType<typeof signInAs>>
 let elsewhere: Awaited<ReturnType<typeof signInAs>>
+let strategy: Awaited<ReturnType<typeof signInAs>>
 const today = londonDateOf(new Date())
 
 beforeAll(async () => {
@@ -46,6 +48,10 @@ beforeAll(async () => {
   ava = await makeChild(db, family, { firstName: 'Ava' })
   bo = await makeChild(db, family, { firstName: 'Bo' })
   lead = await signInAs(t.app, db, council, 'practitioner', { teams: [team] })
+  // a team of three, so its counts are shown to strategy (fewer would be one person's)
+  await makePerson(db, council, { role: 'practitioner', teams: [team] })
+  await makePerson(db, council, { role: 'practitioner', teams: [team] })
+  strategy = await signInAs(t.app, db, council, 'strategy_member')
   elsewhere = await signInAs(t.app, db, council, 'practitioner', { teams: [other] })
   await makeAllocation(db, family, team, lead.person)
   // the family's referral today: an assessment started from it is on track
@@ -93,6 +99,9 @@ describe('the child and family assessment', () => {
     expect(mine.map((a) => a.state)).toEqual(['overdue', 'on_track'])
     const board = (await lead.request('GET', `/api/teams/${team.id}/assessments`)).json() as { id: string }[]
     expect(board.map((a) => a.id)).toEqual(mine.map((a) => a.id))
+    // strategy sees the team's totals, never which child
+    const council = (await strategy.request('GET', `/api/council/teams/${team.id}`)).json()
+    expect(council).toMatchObject({ assessmentsOpen: 2, assessmentsOverdue: 1 })
     const overdue = mine[0]!
     const noFactors = await lead.request('POST', `/api/assessments/${overdue.id}/finish`, {
       version: 1,

@@ -116,6 +116,9 @@ export const TeamFigures = z.object({
   minutesSavedThisWeek: z.number().int(),
   committedPence: z.number().int(),
   proposalsAwaiting: Count,
+  /** Child and family assessments open in the team's families, and those past 45 working days. */
+  assessmentsOpen: Count,
+  assessmentsOverdue: Count,
 })
 export const CouncilOverview = z.object({
   generatedAt: z.string(),

@@ -1,5 +1,7 @@
 import type { Ctx } from '../../kernel/context'
 import { sql } from 'drizzle-orm'
+import { assessmentClock } from '@hearth/domain'
+import { councilHolidays } from '../calendar/calendar-queries'
 
 import type { Deps } from '../../kernel/context'
 
@@ -40,7 +42,26 @@ export async function getTeamFigures(deps: Deps, ctx: Ctx, teamId?: string) {
       left join tasks on tasks.team_id = ff.id left join spend on spend.team_id = ff.id
     order by ff.name`)) as unknown as { rows: Record<string, number | string>[] }
   ).rows
+  // open assessments of the families each team holds, and how many are past their 45 working days
+  const open = (await db.execute(sql`
+    select a.referral_date::text as referral_date, al.team_id
+    from assessments a join allocations al on al.council_id = a.council_id and al.family_id = a.family_id
+      and al.role = 'lead' and al.ended_at is null
+    where a.council_id = ${councilId} and a.authorised_on is null ${teamId ? sql`and al.team_id = ${teamId}` : sql``}
+  `)) as unknown as { rows: { referral_date: string; team_id: string }[] }
+  const holidays = await councilHolidays(db, councilId)
+  const now = new Date()
+  const assessed = new Map<string, { open: number; overdue: number }>()
+  for (const a of open.rows) {
+    const c = assessed.get(a.team_id) ?? { open: 0, overdue: 0 }
+    c.open++
+    if (assessmentClock({ referralDate: a.referral_date, authorisedOn: null }, now, holidays).state === 'overdue')
+      c.overdue++
+    assessed.set(a.team_id, c)
+  }
   return rows.map((r) => ({
+    assessmentsOpen: assessed.get(String(r.id))?.open ?? 0,
+    assessmentsOverdue: assessed.get(String(r.id))?.overdue ?? 0,
     teamId: String(r.id),
     teamName: String(r.name),
     practitioners: Number(r.practitioners),

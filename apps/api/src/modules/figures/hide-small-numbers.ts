@@ -48,6 +48,8 @@ export function teamForDisplay(t: TeamNow) {
       { counts: ['familiesWaiting'], derived: ['oldestWaitMinutes'] },
       { counts: ['adminTasksOverdue'] },
       { counts: ['proposalsAwaiting'] },
+      { counts: ['assessmentsOpen'] },
+      { counts: ['assessmentsOverdue'] },
     ]),
     smallNumbersHidden: isSmallTeam(t.practitioners),
   }

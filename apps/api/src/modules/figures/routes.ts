@@ -159,6 +159,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         'Minutes saved this week',
         'Committed spend (£)',
         'Proposals awaiting strategy',
+        'Assessments open',
+        'Assessments overdue',
       ]
       const rows = teams.map((t) => [
         t.teamName,
@@ -172,6 +174,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         t.minutesSavedThisWeek,
         (t.committedPence / 100).toFixed(2),
         t.proposalsAwaiting ?? HIDDEN,
+        t.assessmentsOpen ?? HIDDEN,
+        t.assessmentsOverdue ?? HIDDEN,
       ])
       return reply
         .type('text/csv; charset=utf-8')

@@ -90,6 +90,9 @@ export function CouncilPage() {
               Admin overdue
             </th>
             <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Assessments overdue
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
               Committed spend
             </th>
           </tr>
@@ -108,6 +111,9 @@ export function CouncilPage() {
               <td className="govuk-table__cell govuk-table__cell--numeric">{shown(t.familiesHeld)}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{shown(t.familiesWaiting)}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{shown(t.adminTasksOverdue)}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">
+                {shown(t.assessmentsOverdue)} of {shown(t.assessmentsOpen)}
+              </td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{pounds(t.committedPence)}</td>
             </tr>
           ))}
@@ -140,6 +146,8 @@ export function CouncilTeamPage() {
             `${shown(x.familiesWaiting)}${x.familiesWaiting && x.oldestWaitMinutes !== null ? `, the longest for ${minutesInWords(x.oldestWaitMinutes)}` : ''}`,
           ],
           ['Admin tasks overdue', shown(x.adminTasksOverdue)],
+          ['Assessments open', shown(x.assessmentsOpen)],
+          ['Assessments past 45 working days', shown(x.assessmentsOverdue)],
           ['Practitioner time enablers saved this week', minutesInWords(x.minutesSavedThisWeek)],
           ['Committed spend', pounds(x.committedPence)],
           ['Proposals waiting for strategy', shown(x.proposalsAwaiting)],
