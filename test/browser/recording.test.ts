@@ -211,8 +211,28 @@ describe('in Chromium: a visit note', () => {
     await p.close()
   })
   it('My day shows the practitioner’s own time with families, from their notes', async () => {
+    // a visit two days ago with nothing recorded: on My day until a note says what happened
+    const db = stage.dbx.handle.db
+    const [me] = await db.select().from(people).where(eq(people.email, 'practitioner@northmoor.example'))
+    const [held] = await db
+      .select()
+      .from(allocations)
+      .where(and(eq(allocations.familyId, stage.family.id), eq(allocations.role, 'lead')))
+    await db.insert(visits).values({
+      councilId: me!.councilId,
+      familyId: stage.family.id,
+      teamId: held!.teamId,
+      kind: 'home_visit',
+      startsAt: new Date(Date.now() - 2 * 86_400_000),
+      durationMinutes: 30,
+      place: 'The library (test)',
+      attendeeIds: [me!.id],
+      bookedBy: me!.id,
+    })
     const p = await stage.first.context.newPage()
     await p.goto(`${stage.server.url}/`)
+    const toRecord = p.getByRole('region', { name: /^Visits to record/ })
+    await toRecord.getByRole('link', { name: 'Record what happened at this visit' }).first().waitFor()
     const section = p.getByRole('region', { name: 'Your time with families' })
     await section.waitFor()
     // the 50 minutes of this week's note, over a working week: more than nothing
@@ -247,11 +267,11 @@ describe('in Chromium: a visit note', () => {
     await to.getByLabel('Year').fill('2031')
     await team.getByRole('button', { name: 'Record the leave' }).click()
     await team.getByText('Their leave is recorded.').waitFor()
-    const [me] = await stage.dbx.handle.db
+    const [after] = await stage.dbx.handle.db
       .select()
       .from(people)
       .where(eq(people.email, 'practitioner@northmoor.example'))
-    expect(me!.workingPattern).toEqual([450, 444, 444, 0, 0, 0, 0])
+    expect(after!.workingPattern).toEqual([450, 444, 444, 0, 0, 0, 0])
     expect(await axeViolations(p)).toEqual([])
     await p.close()
   })

@@ -134,7 +134,7 @@ function callFor(url: string): { role: Role; path: string } | null {
     return { role: 'practitioner', path: fill(ids.note!) }
   if (url === '/api/children/:id') return { role: 'practitioner', path: fill(ids.child!) }
   if (url === '/api/assessments/:id') return { role: 'practitioner', path: fill(ids.assessment!) }
-  if (url === '/api/me/assessments') return { role: 'practitioner', path: url }
+  if (url === '/api/me/assessments' || url === '/api/me/visits-to-record') return { role: 'practitioner', path: url }
   if (
     url === '/api/teams/:id/board' ||
     url === '/api/teams/:id/decisions' ||

@@ -315,4 +315,29 @@ describe('a visit note', () => {
     expect(audit).toMatchObject({ actorPersonId: admin.person.id, details: { fromPercent: 33, toPercent: 60 } })
     await admin.request('PUT', '/api/council/note-check', { percent: 33 })
   })
+  it('a past visit with nothing recorded stays on My day until a note says what happened', async () => {
+    const db = dbx.handle.db
+    const past = await makeVisit(db, family, team, lead.person, {
+      startsAt: new Date(Date.now() - 3 * 86_400_000),
+      durationMinutes: 40,
+      place: 'The park (invented)',
+    })
+    const listed = async (s: typeof lead) =>
+      ((await s.request('GET', '/api/me/visits-to-record')).json() as { id: string }[]).map((v) => v.id)
+    expect(await listed(lead)).toContain(past.id)
+    // not the co-worker's: they were not booked for it
+    expect(await listed(coWorker)).not.toContain(past.id)
+    const started = await lead.request('POST', `/api/families/${family.id}/notes`, { visitId: past.id })
+    const id = started.json().id
+    // a draft is not a record yet
+    expect(await listed(lead)).toContain(past.id)
+    await lead.request('PUT', `/api/notes/${id}`, {
+      ...seenBoth(),
+      appointment: 'missed',
+      directMinutes: 0,
+      worries: 'Nobody was in; a neighbour said they had gone to Nan’s for the week.',
+    })
+    expect((await lead.request('POST', `/api/notes/${id}/finalise`, { keepSimilar: true })).statusCode).toBe(200)
+    expect(await listed(lead)).not.toContain(past.id)
+  })
 })

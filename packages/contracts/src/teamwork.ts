@@ -163,3 +163,13 @@ export const MyDay = z.object({
   ),
   arrivals: z.array(BoardOffer.extend({ teamId: Uuid, teamName: z.string() })),
 })
+
+/** A past visit nobody has recorded yet: on My day until a note says what happened. */
+export const VisitToRecord = z.object({
+  id: Uuid,
+  familyId: Uuid,
+  familyName: z.string(),
+  kind: z.string(),
+  startsAt: z.string(),
+  place: z.string(),
+})

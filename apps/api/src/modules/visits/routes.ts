@@ -1,6 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { ErrorBody, IdParams, MyDay, VisitCancel, VisitInput, VisitMove, VisitView } from '@hearth/contracts'
+import {
+  ErrorBody,
+  IdParams,
+  MyDay,
+  VisitCancel,
+  VisitInput,
+  VisitMove,
+  VisitToRecord,
+  VisitView,
+} from '@hearth/contracts'
 import { actorOf } from '../../plugins/auth'
 import { auditFrom } from '../../kernel/context'
 import { bookVisit } from './book-visit'
@@ -8,6 +17,7 @@ import { cancelVisit } from './cancel-visit'
 import { getMyDay } from './get-my-day'
 import { listVisits } from './list-visits'
 import { moveVisit } from './move-visit'
+import { visitsToRecord } from './visits-to-record'
 import { readsList, readsOfFamily } from '../../kernel/reads'
 
 const PRACTITIONER = ['practitioner'] as const
@@ -100,6 +110,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => getMyDay(deps, auditFrom(request), actorOf(request)),
+  )
+  app.get(
+    '/me/visits-to-record',
+    {
+      config: { access: PRACTITIONER, reads: readsList('visit.unrecorded', 'visit') },
+      schema: {
+        tags: ['visits'],
+        summary: 'Past visits and meetings of yours with nothing recorded yet (the last 60 days), newest first',
+        response: { 200: z.array(VisitToRecord), ...errors },
+      },
+    },
+    async (request) => visitsToRecord(deps, auditFrom(request), actorOf(request)),
   )
 }
 export default routes

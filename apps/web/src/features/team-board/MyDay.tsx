@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query'
 import { childrenText, UrgencyTag } from './Urgency'
 import { Link } from 'react-router'
 import type { z } from 'zod'
-import type { Me, MyDay as MyDayT, TaskView } from '@hearth/contracts'
+import type { Me, MyDay as MyDayT, TaskView, VisitToRecord } from '@hearth/contracts'
 import { VISIT_KINDS, type VisitKind } from '@hearth/domain'
 import { api } from '../../api'
 import { ErrorSummary, Loading } from '../../components/govuk'
@@ -154,6 +154,7 @@ export function MyDay({ me }: { me: Me }) {
       {!onDuty && <Arrivals day={d} />}
       <RequestList tasks={requests.data ?? []} caption="Your requests to the enablers" />
       <InsightLately requests={insight.data ?? []} />
+      <VisitsToRecord />
       <DueAssessments path="/api/me/assessments" queryKey={['my-day', 'assessments']} heading="Assessments open" />
       <ContactTime />
     </>
@@ -191,6 +192,44 @@ function InsightLately({ requests }: { requests: InsightRequest[] }) {
           ))}
         </ul>
       )}
+    </section>
+  )
+}
+
+/** Past visits of mine with nothing recorded: each stays here until a note says what happened. */
+function VisitsToRecord() {
+  const list = useQuery({
+    queryKey: ['my-day', 'to-record'],
+    queryFn: () => api<z.infer<typeof VisitToRecord>[]>('GET', '/api/me/visits-to-record'),
+  })
+  const visits = list.data ?? []
+  if (!list.data || visits.length === 0) return null
+  return (
+    <section aria-labelledby="to-record">
+      <h2 className="govuk-heading-m" id="to-record">
+        Visits to record ({visits.length})
+      </h2>
+      <p className="govuk-body-s hearth-secondary">
+        Say what happened, and whether it was kept on time, late, rearranged or missed.
+      </p>
+      <ul className="govuk-list">
+        {visits.map((v) => (
+          <li key={v.id}>
+            {new Date(v.startsAt).toLocaleString('en-GB', {
+              weekday: 'long',
+              day: 'numeric',
+              month: 'long',
+              hour: '2-digit',
+              minute: '2-digit',
+              timeZone: 'Europe/London',
+            })}
+            : {VISIT_KINDS[v.kind as VisitKind] ?? v.kind} with the {v.familyName.replace(/ family$/, '')} family ·{' '}
+            <Link className="govuk-link" to={`/families/${v.familyId}?visit=${v.id}`}>
+              Record what happened<span className="govuk-visually-hidden"> at this visit</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
     </section>
   )
 }

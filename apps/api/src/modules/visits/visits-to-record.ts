@@ -1,0 +1,41 @@
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm'
+import { families, notes, visits } from '@hearth/db'
+import { londonDateOf, startOfLondonDay } from '@hearth/domain'
+import type { Ctx, Deps } from '../../kernel/context'
+import type { Actor } from '../../plugins/auth'
+
+/** How far back an unrecorded visit is still asked about. */
+const LOOK_BACK_DAYS = 60
+
+/**
+ * Past visits and meetings the practitioner went to (or was booked for) with nothing recorded:
+ * no finalised note says what happened, whether it was kept, late, rearranged or missed. They
+ * stay on My day until recorded, newest first (today's are listed with today's visits).
+ */
+export async function visitsToRecord(deps: Deps, ctx: Ctx, actor: Actor, now = new Date()) {
+  const rows = await deps.db
+    .select({
+      id: visits.id,
+      familyId: visits.familyId,
+      familyName: families.name,
+      kind: visits.kind,
+      startsAt: visits.startsAt,
+      place: visits.place,
+    })
+    .from(visits)
+    .innerJoin(families, and(eq(families.id, visits.familyId), eq(families.councilId, visits.councilId)))
+    .where(
+      and(
+        eq(visits.councilId, ctx.councilId),
+        eq(visits.status, 'booked'),
+        // today's are on My day already, under today's visits
+        lt(visits.startsAt, startOfLondonDay(londonDateOf(now))),
+        gte(visits.startsAt, new Date(now.getTime() - LOOK_BACK_DAYS * 86_400_000)),
+        sql`${actor.personId} = any(${visits.attendeeIds})`,
+        sql`not exists (select 1 from ${notes} n where n.council_id = ${visits.councilId}
+          and n.visit_id = ${visits.id} and n.status = 'final')`,
+      ),
+    )
+    .orderBy(desc(visits.startsAt))
+  return rows.map((r) => ({ ...r, startsAt: r.startsAt.toISOString() }))
+}
