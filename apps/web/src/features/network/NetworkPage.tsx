@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { type FormEvent, lazy, Suspense, useEffect, useRef, useState } from 'react'
+import { type FormEvent, lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react'
 import { useParams } from 'react-router'
 import type { z } from 'zod'
 import type { FamilyDetail } from '@hearth/contracts'
@@ -224,52 +224,24 @@ function PersonItem({ person, network }: { person: Person; network: Network }) {
           </div>
         )}
         {mode === 'change' && (
-          <form
-            noValidate
-            onSubmit={(e: FormEvent<HTMLFormElement>) => {
-              e.preventDefault()
-              const f = new FormData(e.currentTarget)
-              change.mutate({
-                ...personBody(f),
-                version: person.version,
-                reason: text(f.get('reason')),
-              })
-            }}
+          <ReasonForm
+            mutation={change}
+            reasonLabel="Why is it changing?"
+            submit="Save the change"
+            onCancel={close}
+            body={(f) => ({ ...personBody(f), version: person.version })}
           >
-            <ErrorSummary error={change.error} />
             <PersonFields error={change.error} person={person} />
-            <TextField name="reason" label="Why is it changing?" error={change.error} width="govuk-input--width-30" />
-            <div className="govuk-button-group">
-              <Button disabled={change.isPending}>Save the change</Button>
-              <Button type="button" secondary onClick={close}>
-                Cancel
-              </Button>
-            </div>
-          </form>
+          </ReasonForm>
         )}
         {mode === 'remove' && (
-          <form
-            noValidate
-            onSubmit={(e: FormEvent<HTMLFormElement>) => {
-              e.preventDefault()
-              remove.mutate({ reason: text(new FormData(e.currentTarget).get('reason')) })
-            }}
-          >
-            <ErrorSummary error={remove.error} />
-            <TextField
-              name="reason"
-              label={`Why is ${person.name} no longer in the network?`}
-              hint="Their relationships here end today. Nothing is deleted."
-              error={remove.error}
-              width="govuk-input--width-30"
-            />
-            <div className="govuk-button-group">
-              <Button disabled={remove.isPending}>Confirm</Button>
-              <Button type="button" secondary onClick={close}>
-                Cancel
-              </Button>
-            </div>
-          </form>
+          <ReasonForm
+            mutation={remove}
+            reasonLabel={`Why is ${person.name} no longer in the network?`}
+            reasonHint="Their relationships here end today. Nothing is deleted."
+            submit="Confirm"
+            onCancel={close}
+          />
         )}
       </FormScope>
     </div>
@@ -490,47 +462,18 @@ function LinkItem({ link, network }: { link: Link; network: Network }) {
           </div>
         )}
         {mode === 'change' && (
-          <form
-            noValidate
-            onSubmit={(e: FormEvent<HTMLFormElement>) => {
-              e.preventDefault()
-              const f = new FormData(e.currentTarget)
-              change.mutate({
-                ...linkBody(f),
-                kind: link.kind,
-                version: link.version,
-                reason: text(f.get('reason')),
-              })
-            }}
+          <ReasonForm
+            mutation={change}
+            reasonLabel="Why is it changing?"
+            submit="Save the change"
+            onCancel={close}
+            body={(f) => ({ ...linkBody(f), kind: link.kind, version: link.version })}
           >
-            <ErrorSummary error={change.error} />
             <LinkFields error={change.error} link={link} />
-            <TextField name="reason" label="Why is it changing?" error={change.error} width="govuk-input--width-30" />
-            <div className="govuk-button-group">
-              <Button disabled={change.isPending}>Save the change</Button>
-              <Button type="button" secondary onClick={close}>
-                Cancel
-              </Button>
-            </div>
-          </form>
+          </ReasonForm>
         )}
         {mode === 'end' && (
-          <form
-            noValidate
-            onSubmit={(e: FormEvent<HTMLFormElement>) => {
-              e.preventDefault()
-              end.mutate({ reason: text(new FormData(e.currentTarget).get('reason')) })
-            }}
-          >
-            <ErrorSummary error={end.error} />
-            <TextField name="reason" label="Why has it ended?" error={end.error} width="govuk-input--width-30" />
-            <div className="govuk-button-group">
-              <Button disabled={end.isPending}>End the relationship</Button>
-              <Button type="button" secondary onClick={close}>
-                Cancel
-              </Button>
-            </div>
-          </form>
+          <ReasonForm mutation={end} reasonLabel="Why has it ended?" submit="End the relationship" onCancel={close} />
         )}
       </FormScope>
     </div>
@@ -632,26 +575,23 @@ function ClosenessPanel({ network, link, onClose }: { network: Network; link: Li
         {link.sentence}
       </h2>
       <FormScope name="network-closeness">
-        <ErrorSummary error={change.error} />
-        <form
-          noValidate
-          onSubmit={(e: FormEvent<HTMLFormElement>) => {
-            e.preventDefault()
-            const f = new FormData(e.currentTarget)
-            change.mutate({
-              kind: link.kind,
-              partnership: link.partnership,
-              closeness: f.get('closeness') ?? undefined,
-              support: link.support,
-              good: link.good,
-              worries: link.worries,
-              contactSafe: link.contactSafe,
-              since: link.since,
-              until: link.until,
-              version: link.version,
-              reason: text(f.get('reason')),
-            })
-          }}
+        <ReasonForm
+          mutation={change}
+          reasonLabel="Why is it changing?"
+          submit="Save"
+          onCancel={onClose}
+          body={(f) => ({
+            kind: link.kind,
+            partnership: link.partnership,
+            closeness: f.get('closeness') ?? undefined,
+            support: link.support,
+            good: link.good,
+            worries: link.worries,
+            contactSafe: link.contactSafe,
+            since: link.since,
+            until: link.until,
+            version: link.version,
+          })}
         >
           <Radios
             name="closeness"
@@ -660,15 +600,57 @@ function ClosenessPanel({ network, link, onClose }: { network: Network; link: Li
             defaultValue={link.closeness}
             error={change.error}
           />
-          <TextField name="reason" label="Why is it changing?" error={change.error} width="govuk-input--width-30" />
-          <div className="govuk-button-group">
-            <Button disabled={change.isPending}>Save</Button>
-            <Button type="button" secondary onClick={onClose}>
-              Cancel
-            </Button>
-          </div>
-        </form>
+        </ReasonForm>
       </FormScope>
     </section>
+  )
+}
+
+/**
+ * A change that needs to say why: its own fields (if any), then the reason, then save or cancel.
+ * The reason is sent with what `body` reads from the form.
+ */
+function ReasonForm({
+  mutation,
+  reasonLabel,
+  reasonHint,
+  submit,
+  onCancel,
+  body = () => ({}),
+  children,
+}: {
+  mutation: { mutate: (body: unknown) => void; error: unknown; isPending: boolean }
+  reasonLabel: string
+  reasonHint?: string
+  submit: string
+  onCancel: () => void
+  body?: (form: FormData) => Record<string, unknown>
+  children?: ReactNode
+}) {
+  return (
+    <form
+      noValidate
+      onSubmit={(e: FormEvent<HTMLFormElement>) => {
+        e.preventDefault()
+        const f = new FormData(e.currentTarget)
+        mutation.mutate({ ...body(f), reason: text(f.get('reason')) })
+      }}
+    >
+      <ErrorSummary error={mutation.error} />
+      {children}
+      <TextField
+        name="reason"
+        label={reasonLabel}
+        hint={reasonHint}
+        error={mutation.error}
+        width="govuk-input--width-30"
+      />
+      <div className="govuk-button-group">
+        <Button disabled={mutation.isPending}>{submit}</Button>
+        <Button type="button" secondary onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
   )
 }
