@@ -52,6 +52,7 @@ try {
         'directory.bench.ts',
         'recording.bench.ts',
         'network.bench.ts',
+        'clocks.bench.ts',
       ]) {
     say(`running bench/${file} (about a minute)`)
     const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench', file)], {

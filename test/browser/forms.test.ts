@@ -103,7 +103,14 @@ describe('in Chromium: forms a person can correct', () => {
     }
   })
 
-  const forms: { name: string; who: string; path: () => string; open?: string; button: string }[] = [
+  const forms: {
+    name: string
+    who: string
+    path: () => string
+    open?: string
+    prepare?: (page: Page) => Promise<void>
+    button: string
+  }[] = [
     {
       name: 'deciding a referral',
       who: 'referrals',
@@ -174,6 +181,18 @@ describe('in Chromium: forms a person can correct', () => {
       button: 'Start the assessment',
     },
     {
+      name: 'recording a statutory step',
+      who: 'practitioner',
+      path: () => `/families/${stage.family.id}`,
+      open: 'Record a step',
+      prepare: (page) =>
+        page
+          .getByLabel('What happened')
+          .selectOption({ label: 'Strategy discussion' })
+          .then(() => {}),
+      button: 'Record it',
+    },
+    {
       name: 'adding someone to the children’s network',
       who: 'practitioner',
       path: () => `/families/${stage.family.id}/network`,
@@ -194,6 +213,7 @@ describe('in Chromium: forms a person can correct', () => {
       const page = await as(`${f.who}@northmoor.example`)
       await page.goto(`${stage.server.url}${f.path()}`)
       if (f.open) await page.getByText(f.open, { exact: true }).click()
+      await f.prepare?.(page)
       try {
         const texts = await failedSave(page, f.button)
         expect(texts.length).toBeGreaterThan(0)
@@ -217,6 +237,25 @@ describe('in Chromium: forms a person can correct', () => {
       await field.fill('33')
       await page.getByRole('button', { name: 'Save', exact: true }).click()
       await page.getByText(/^Saved\. Notes that share 33%/).waitFor()
+    } finally {
+      await page.close()
+    }
+  })
+  it('a council’s own timescale: a length out of range is refused in words; a good one is saved with why', async () => {
+    const page = await as('admin@northmoor.example')
+    try {
+      await page.goto(`${stage.server.url}/admin/timescales`)
+      const row = page.getByRole('row').filter({ hasText: 'Visit the child on a child protection plan' })
+      await row.getByText('Change it', { exact: true }).click()
+      await row.getByLabel('Length in working days').fill('0')
+      await row.getByLabel('Why it changes').fill('Weekly visits agreed by the safeguarding partners')
+      const texts = await failedSave(page, 'Save')
+      expect(texts[0]).toMatch(/must be 1 or more/)
+      await row.getByLabel('Length in working days').fill('5')
+      await row.getByRole('button', { name: 'Save', exact: true }).click()
+      await row.getByText('Saved. Every running timescale was worked out again.').waitFor()
+      await row.getByText(/5 working days, by .*Weekly visits agreed/).waitFor()
+      expect(await axeViolations(page)).toEqual([])
     } finally {
       await page.close()
     }

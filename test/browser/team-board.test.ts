@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { assessments, children, families, referrals } from '@hearth/db'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
+import { refreshClocks } from '../../apps/api/src/modules/case-process/clock-queries'
 import { boardFixture } from '../helpers/board-fixture'
 import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
 import { startHttpApp } from '../helpers/server'
@@ -84,17 +85,18 @@ describe('in Chromium: the team board', () => {
       startedOn: '2026-01-07',
       startedBy: fx.staff[0]!.id,
     })
+    await refreshClocks(db, fam!.councilId, [kid!.id])
     // both still signed in from the test above
     const alice = await first.context.newPage()
     await alice.goto(`${server.url}/`)
-    const mine = alice.getByRole('region', { name: /^Assessments open/ })
-    await mine.getByText(/due 9 March 2026/).waitFor()
+    const mine = alice.getByRole('region', { name: /^Statutory timescales/ })
+    await mine.getByText(/finish the child and family assessment by 9 March 2026/).waitFor()
     await mine.getByText('Overdue', { exact: true }).waitFor()
     expect(await axeViolations(alice)).toEqual([])
     const bilal = await second.context.newPage()
     await bilal.goto(`${server.url}/`)
     await bilal.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Team board' }).click()
-    const board = bilal.getByRole('region', { name: 'Assessments open (1)' })
+    const board = bilal.getByRole('region', { name: 'Statutory timescales (1 overdue, 0 due soon)' })
     await board.getByText('Overdue', { exact: true }).waitFor()
 
     // Alice records it as finished from the family page
@@ -106,9 +108,53 @@ describe('in Chromium: the team board', () => {
     await section.getByText('Finished', { exact: true }).waitFor()
     expect(await axeViolations(alice)).toEqual([])
     // Bilal's board, untouched, no longer shows it
-    await bilal.getByRole('region', { name: 'Assessments open (0)' }).waitFor()
+    await bilal.getByRole('region', { name: 'Statutory timescales (0 overdue, 0 due soon)' }).waitFor()
     const [a] = await db.select().from(assessments).where(eq(assessments.childId, kid!.id))
     expect(a).toMatchObject({ factors: ['16A'] })
     expect(a!.authorisedOn).not.toBeNull()
+  })
+
+  it('the lead records the steps of an enquiry on the family page; the conference’s clock appears and a wrong order is refused', async () => {
+    const alice = await first.context.newPage()
+    const db = dbx.handle.db
+    const [fam] = await db.select().from(families).where(eq(families.name, 'Boardtest 0 family'))
+    const [kid] = await db.select().from(children).where(eq(children.familyId, fam!.id))
+    const name = `${kid!.firstName} ${kid!.lastName}`
+    await alice.goto(`${server.url}/families/${fam!.id}`)
+    const section = alice.locator('#case-process')
+    await section.getByRole('heading', { name: 'Statutory steps and timescales' }).waitFor()
+    const record = section.locator('details', { has: alice.getByText('Record a step', { exact: true }) })
+    await record.getByText('Record a step', { exact: true }).click()
+    const step = async (kind: string, fill: () => Promise<void>) => {
+      await record.getByLabel('What happened').selectOption({ label: kind })
+      await record.getByLabel('Which child').selectOption({ label: name })
+      await fill()
+      await record.getByRole('button', { name: 'Record it' }).click()
+    }
+    await step('Episode of need (referral to closure)', async () => {
+      await record.getByLabel('Who referred').selectOption({ label: 'Police (6)' })
+    })
+    await section.getByText(/Referred by: Police/).waitFor()
+    await step('Strategy discussion', async () => {
+      await record.getByLabel('Police').check()
+      await record.getByLabel('Yes, section 47 enquiries start').check()
+    })
+    const due = section.getByRole('table', { name: 'Timescales running for the children' })
+    await due.getByText('Hold the initial child protection conference').waitFor()
+    expect(await axeViolations(alice)).toEqual([])
+    // a child protection plan with no conference: refused, the error summary names the date
+    await step('Child protection plan', async () => {
+      await record.getByLabel('Category of abuse', { exact: true }).selectOption({ label: 'Neglect (NEG)' })
+    })
+    const summary = record.getByRole('alert')
+    await summary.getByText(/initial conference/).waitFor()
+    expect(await axeViolations(alice)).toEqual([])
+    // on the board, Bilal sees the conference due
+    const bilal = await second.context.newPage()
+    await bilal.goto(`${server.url}/`)
+    await bilal.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Team board' }).click()
+    const board = bilal.getByRole('region', { name: /^Statutory timescales/ })
+    await board.getByText('Coming up later (1)').click()
+    await board.getByText(/hold the initial child protection conference by/).waitFor()
   })
 })

@@ -99,14 +99,16 @@ function fill(url: string, set: Record<string, string>): string {
                             : url.startsWith('/api/council/teams')
                               ? 'ffteam'
                               : 'x'
-  url = url.replace(':taskType', 'visit_confirmation')
+  url = url.replace(':taskType', 'visit_confirmation').replace(':clock', 'cp_visit')
   if (
-    /^\/api\/families\/:id\/(workers|visits|ask-enabler|tasks|proposals|conversation|notes|plan|network|assessments)/.test(
+    /^\/api\/families\/:id\/(workers|visits|ask-enabler|tasks|proposals|conversation|notes|plan|network|assessments|case-process|steps)/.test(
       url,
     )
   )
     url = url.replace(':id', set.id_heldfamily!)
-  if (/^\/api\/teams\/:id\/(board|offers|decisions|rota|contact-time|assessments|members\/:personId\/)/.test(url))
+  if (
+    /^\/api\/teams\/:id\/(board|offers|decisions|rota|contact-time|assessments|clocks|members\/:personId\/)/.test(url)
+  )
     url = url.replace(':id', set.id_ffteam!)
   return url
     .replace(':offerId', set.id_offer!)

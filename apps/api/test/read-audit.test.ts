@@ -115,6 +115,14 @@ beforeAll(async () => {
   })
   expect(started.statusCode, started.body).toBe(201)
   ids.assessment = started.json().id
+  const step = await practitioner.request('POST', `/api/families/${ids.family}/steps`, {
+    childId: kid,
+    kind: 'episode',
+    on: '2026-01-05',
+    details: { referralSource: '2A', primaryNeed: 'N1' },
+  })
+  expect(step.statusCode, step.body).toBe(201)
+  ids.step = step.json().id
   // a finished audit export (the worker writes them; here it is made directly)
   ids.export = await one(
     `insert into audit_exports (council_id, requested_by, filters, status, row_count, content, completed_at)
@@ -134,12 +142,15 @@ function callFor(url: string): { role: Role; path: string } | null {
     return { role: 'practitioner', path: fill(ids.note!) }
   if (url === '/api/children/:id') return { role: 'practitioner', path: fill(ids.child!) }
   if (url === '/api/assessments/:id') return { role: 'practitioner', path: fill(ids.assessment!) }
-  if (url === '/api/me/assessments' || url === '/api/me/visits-to-record') return { role: 'practitioner', path: url }
+  if (url === '/api/steps/:id') return { role: 'practitioner', path: fill(ids.step!) }
+  if (url === '/api/me/assessments' || url === '/api/me/visits-to-record' || url === '/api/me/clocks')
+    return { role: 'practitioner', path: url }
   if (
     url === '/api/teams/:id/board' ||
     url === '/api/teams/:id/decisions' ||
     url === '/api/teams/:id/offers' ||
-    url === '/api/teams/:id/assessments'
+    url === '/api/teams/:id/assessments' ||
+    url === '/api/teams/:id/clocks'
   )
     return { role: 'practitioner', path: fill(ids.team!) }
   if (url === '/api/referrals/:id') return { role: 'referral_officer', path: fill(ids.referral!) }

@@ -109,7 +109,7 @@ function fill(url: string) {
     url.startsWith('/api/families/:id/proposals')
   )
     url = url.replace(':id', ids.heldFamily!)
-  url = url.replace(':taskType', 'visit_confirmation')
+  url = url.replace(':taskType', 'visit_confirmation').replace(':clock', 'cp_visit')
   if (url.startsWith('/api/visits/:id')) url = url.replace(':id', ids.visit!)
   const kind = url.split('/')[2]
   const id =

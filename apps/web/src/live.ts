@@ -19,6 +19,7 @@ export function useLiveEvents(onEvent?: (type: string, data: Record<string, unkn
       void queryClient.invalidateQueries({ queryKey: ['chronology'] })
       void queryClient.invalidateQueries({ queryKey: ['notes'] })
       void queryClient.invalidateQueries({ queryKey: ['plan'] })
+      void queryClient.invalidateQueries({ queryKey: ['case-process'] })
       onEvent?.(type, JSON.parse(e.data))
     }
     const types = [
@@ -30,6 +31,7 @@ export function useLiveEvents(onEvent?: (type: string, data: Record<string, unkn
       'insight.changed',
       'note.finalised',
       'plan.changed',
+      'clocks.alerted',
     ]
     // The server ended the stream: signed out, or this person's roles or teams changed.
     // Who they are now is read again (a signed-out page goes to sign-in).

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm'
 import { type Db, outbox, safeErrorText } from '@hearth/db'
 import {
   createRedis,
+  DEFAULT_JOB_OPTIONS,
   isJobName,
   outboxChannel,
   parsePayload,
@@ -33,6 +34,8 @@ export interface StartWorkerOptions {
   prefix?: string
   concurrency?: number
   relayIntervalMs?: number
+  /** Schedule the clocks' sweep (hourly, and once at boot); on unless false. */
+  scheduleSweeps?: boolean
   /** How long a job's lock lasts; a crashed worker's jobs are taken over after this (BullMQ default 30 s). */
   lockDurationMs?: number
   /** How often stalled jobs are looked for (BullMQ default 30 s). */
@@ -80,7 +83,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
       throw new Error(safeErrorText(err))
     }
     // its outbox row (jobId = the row's id) is no longer needed as the job's copy
-    if (job.id && UUID.test(job.id)) {
+    if (job.id && UUID.test(job.id) && 'councilId' in payload && payload.councilId) {
       await opts.db
         .update(outbox)
         .set({ finishedAt: new Date() })
@@ -166,6 +169,18 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     Math.max(1_000, Math.min(sweepAfterMs, 30_000)),
   )
   sweepTimer.unref()
+
+  // The clocks' sweep: hourly (idempotent, so a missed hour or day is caught up by the next) and
+  // once now, at boot. One schedule however many workers run.
+  if (opts.scheduleSweeps !== false) {
+    const sweep = { name: 'clocks.sweep', data: {}, opts: { ...DEFAULT_JOB_OPTIONS, removeOnComplete: 100 } }
+    await queues[QUEUES.default].upsertJobScheduler(
+      'clocks.sweep',
+      { pattern: '5 * * * *', tz: 'Europe/London' },
+      sweep,
+    )
+    await queues[QUEUES.default].add('clocks.sweep', {}, { ...sweep.opts })
+  }
 
   opts.logger.info({ queues: Object.values(QUEUES), prefix }, 'worker started')
 

@@ -52,12 +52,13 @@ describe('jobs', () => {
     expect(Object.keys(handlers).sort()).toEqual([
       'admin.tasks',
       'audit.export',
+      'clocks.sweep',
       'referral.open_case_alert',
       'referral.route',
     ])
     expect(() => assertHandlersComplete(handlers)).not.toThrow()
     expect(() => assertHandlersComplete({})).toThrow(
-      /missing \[audit.export, referral.route, admin.tasks, referral.open_case_alert\]/,
+      /missing \[audit.export, referral.route, admin.tasks, referral.open_case_alert, clocks.sweep\]/,
     )
     expect(() => assertHandlersComplete({ 'audit.export': {}, 'made.up': {} })).toThrow(/unknown \[made.up\]/)
   })

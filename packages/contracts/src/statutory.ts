@@ -1,5 +1,17 @@
 import { z } from 'zod'
-import { ASSESSMENT_FACTOR_LIST } from '@hearth/domain'
+import {
+  ABUSE_CATEGORY_LIST,
+  AGENCY_LIST,
+  ASSESSMENT_FACTOR_LIST,
+  CLOSURE_REASON_LIST,
+  LEGAL_STATUS_LIST,
+  PLACEMENT_TYPE_LIST,
+  PP_OUTCOME_LIST,
+  PRIMARY_NEED_CODE_LIST,
+  REFERRAL_SOURCE_CODES,
+  STEP_KIND_LIST,
+  type StepKind,
+} from '@hearth/domain'
 import { optionalText, Uuid } from './common'
 import { IsoDate } from './families'
 
@@ -36,4 +48,170 @@ export const AssessmentView = z.object({
   dueDate: z.string(),
   state: z.enum(['on_track', 'due_soon', 'overdue', 'finished']),
   version: z.number().int(),
+})
+
+const bool = (message: string) => z.boolean({ message })
+const nullableDate = IsoDate.nullable().default(null)
+const code = <T extends string>(list: readonly T[], what: string) =>
+  z.enum(list as [T, ...T[]], { message: `choose ${what} from the list` })
+
+/** Each kind's coded answers (cin-census.md; CA1989 s.31ZA for pre-proceedings). */
+export const StepDetails = {
+  episode: z.object({
+    referralSource: code(REFERRAL_SOURCE_CODES, 'who referred'),
+    primaryNeed: code(PRIMARY_NEED_CODE_LIST, 'the primary need').nullable().default(null),
+    closureReason: code(CLOSURE_REASON_LIST, 'why it closed').nullable().default(null),
+  }),
+  strategy_discussion: z.object({
+    agencies: z.array(code(AGENCY_LIST, 'who took part')).min(1, { message: 'choose who took part' }).max(6),
+    decision: z.enum(['s47', 'no_s47'], { message: 'choose whether section 47 enquiries start' }),
+  }),
+  s47: z.object({ icpcRequired: bool('say whether a conference is needed').nullable().default(null) }),
+  conference: z.object({
+    type: z.enum(['initial', 'review'], { message: 'choose initial or review' }),
+    decision: z.enum(['plan', 'no_plan', 'continue', 'end'], { message: 'choose the decision' }),
+    chair: z.string().trim().min(1, { message: 'say who chaired it' }).max(200),
+  }),
+  cp_plan: z.object({
+    category: code(ABUSE_CATEGORY_LIST, 'the category of abuse'),
+    latestCategory: code(ABUSE_CATEGORY_LIST, 'the category of abuse').nullable().default(null),
+  }),
+  core_group: z.object({}),
+  statutory_visit: z.object({
+    plan: z.enum(['cp', 'cin', 'lac'], { message: 'choose the plan the visit is for' }),
+    seenAlone: bool('say whether the child was seen alone'),
+  }),
+  cin_plan: z.object({}),
+  cin_review: z.object({}),
+  looked_after: z.object({
+    legalStatus: code(LEGAL_STATUS_LIST, 'the legal status'),
+    careLeaver: z.boolean().default(false),
+  }),
+  placement: z.object({
+    type: code(PLACEMENT_TYPE_LIST, 'the kind of placement'),
+    inArea: bool('say whether the placement is inside the council’s area'),
+  }),
+  lac_review: z.object({}),
+  pre_proceedings: z.object({
+    lbpSentOn: nullableDate,
+    fgdmOffered: z.boolean().nullable().default(null),
+    fgdmNotOfferedReason: optionalText(2000).default(null),
+    fgdmAccepted: z.boolean().nullable().default(null),
+    fgdmFacilitatedOn: nullableDate,
+    initialMeetingOn: nullableDate,
+    reviewMeetingDates: z.array(IsoDate).max(20).default([]),
+    stepDecisionOn: nullableDate,
+    stepDecision: z.enum(['step_up', 'step_down'], { message: 'choose step up or step down' }).nullable().default(null),
+    outcome: code(PP_OUTCOME_LIST, 'the outcome').nullable().default(null),
+    courtApplicationOn: nullableDate,
+    letterInitiatingOn: nullableDate,
+  }),
+} as const satisfies Record<StepKind, z.ZodType>
+
+const stepOf = <K extends StepKind>(kind: K) =>
+  z.object({
+    kind: z.literal(kind),
+    on: IsoDate,
+    endOn: nullableDate,
+    details: StepDetails[kind],
+  })
+
+/** A step as written: its kind, its date, an end date where the kind has one, and its answers. */
+export const StepBody = z.discriminatedUnion(
+  'kind',
+  [
+    stepOf('episode'),
+    stepOf('strategy_discussion'),
+    stepOf('s47'),
+    stepOf('conference'),
+    stepOf('cp_plan'),
+    stepOf('core_group'),
+    stepOf('statutory_visit'),
+    stepOf('cin_plan'),
+    stepOf('cin_review'),
+    stepOf('looked_after'),
+    stepOf('placement'),
+    stepOf('lac_review'),
+    stepOf('pre_proceedings'),
+  ],
+  { message: 'choose what kind of step this is' },
+)
+
+/** Record a step for a child of the family. */
+export const StepCreate = z.intersection(z.object({ childId: z.uuid({ message: 'choose the child' }) }), StepBody)
+
+/** Correct a step: the whole step as it should be, the version you read, and why. */
+export const StepCorrect = z.intersection(
+  z.object({
+    version: z.number({ message: 'the version you changed is required' }).int().min(1),
+    reason: z.string().trim().min(1, { message: 'say why it is corrected' }).max(2000),
+  }),
+  StepBody,
+)
+
+export const DueClockView = z.object({
+  key: z.string(),
+  clock: z.string(),
+  label: z.string(),
+  source: z.string(),
+  force: z.enum(['law', 'statutory_guidance', 'local']),
+  familyId: Uuid,
+  familyName: z.string(),
+  childId: Uuid,
+  childName: z.string(),
+  startOn: z.string(),
+  dueOn: z.string(),
+  state: z.enum(['on_track', 'due_soon', 'overdue']),
+  stepId: Uuid.nullable(),
+  assessmentId: Uuid.nullable(),
+  /** The day the daily sweep told the lead, co-worker and team (due soon or overdue), if it has. */
+  alertedOn: z.string().nullable(),
+})
+
+export const StepView = z.object({
+  id: Uuid,
+  familyId: Uuid,
+  childId: Uuid,
+  childName: z.string(),
+  kind: z.enum(STEP_KIND_LIST as [StepKind, ...StepKind[]]),
+  label: z.string(),
+  on: z.string(),
+  endOn: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  version: z.number().int(),
+  corrections: z.number().int(),
+})
+
+export const StepDetailView = StepView.extend({
+  changes: z.array(
+    z.object({
+      reason: z.string(),
+      by: z.string(),
+      at: z.string(),
+      before: z.record(z.string(), z.unknown()),
+      after: z.record(z.string(), z.unknown()),
+    }),
+  ),
+})
+
+export const CaseProcessView = z.object({
+  steps: z.array(StepView),
+  clocks: z.array(DueClockView),
+})
+
+/** A local clock's length as a council sets it, with why. */
+export const ClockLengthSet = z.object({
+  length: z.number({ message: 'give a whole number' }).int().min(1, { message: 'must be at least 1' }).max(365),
+  reason: z.string().trim().min(1, { message: 'say why it changes' }).max(2000),
+})
+
+export const ClockSetting = z.object({
+  clock: z.string(),
+  label: z.string(),
+  unit: z.enum(['working_days', 'calendar_days', 'months']),
+  force: z.enum(['law', 'statutory_guidance', 'local']),
+  source: z.string(),
+  defaultLength: z.number().int(),
+  length: z.number().int(),
+  history: z.array(z.object({ length: z.number().int(), reason: z.string(), setBy: z.string(), setAt: z.string() })),
 })

@@ -76,6 +76,14 @@ export const CLOCKS = {
     force: 'local',
     source: 'Local: no frequency in law or WT2023; the plan sets it (timescales.md §2)',
   },
+  later_core_group: {
+    label: 'Hold the next core group meeting',
+    startsAt: 'the last core group meeting',
+    length: 42,
+    unit: 'calendar_days',
+    force: 'local',
+    source: 'Local: commonly every 4 to 6 weeks (timescales.md §2, core groups)',
+  },
   cin_visit: {
     label: 'Visit the child on a child in need plan',
     startsAt: 'the plan starting, then each visit',
@@ -108,6 +116,14 @@ export const CLOCKS = {
     force: 'law',
     source: 'CPPCR 2010 reg 28(2)',
   },
+  lac_visit: {
+    label: 'Visit the looked-after child again',
+    startsAt: 'the last visit in the placement',
+    length: 42,
+    unit: 'calendar_days',
+    force: 'law',
+    source: 'CPPCR 2010 reg 28(2): at most every 6 weeks in a placement’s first year',
+  },
   first_lac_review: {
     label: 'Hold the first looked-after review',
     startsAt: 'the child becoming looked after',
@@ -131,6 +147,14 @@ export const CLOCKS = {
     unit: 'months',
     force: 'law',
     source: 'CPPCR 2010 reg 33(2)',
+  },
+  pp_review: {
+    label: 'Hold the next pre-proceedings review meeting',
+    startsAt: 'the initial pre-proceedings meeting, then each review',
+    length: 42,
+    unit: 'calendar_days',
+    force: 'local',
+    source: 'Local: the PLO pre-proceedings review, commonly at 6 weeks (CA1989 s.31ZA)',
   },
   complaint_stage_1: {
     label: 'Answer the complaint (stage 1)',

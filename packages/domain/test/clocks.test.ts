@@ -67,6 +67,18 @@ describe('the case process clocks (timescales.md)', () => {
     expect(clockDueDate('complaint_panel', '2026-05-11', hol)).toBe('2026-06-23')
   })
 
+  it('later core groups within 6 weeks (local), LAC visits at most every 6 weeks — CPPCR 2010 reg 28(2)', () => {
+    // calendar days: Christmas is counted like any other day
+    expect(clockDueDate('later_core_group', '2026-12-01', hol)).toBe('2027-01-12')
+    expect(clockDueDate('lac_visit', '2026-12-01', hol)).toBe('2027-01-12')
+    expect(clockDueDate('lac_visit', '2026-12-01', hol, { lac_visit: 7 })).toBe('2027-01-12')
+  })
+
+  it('pre-proceedings review within 6 weeks of the last meeting — local (CA1989 s.31ZA, PLO)', () => {
+    expect(clockDueDate('pp_review', '2026-11-30', hol)).toBe('2027-01-11')
+    expect(clockDueDate('pp_review', '2026-11-30', hol, { pp_review: 28 })).toBe('2026-12-28')
+  })
+
   it('local clocks take the council’s own length; statutory ones never do', () => {
     expect(clockDueDate('cp_visit', '2026-11-02', hol)).toBe('2026-11-16') // default 10 WD
     expect(clockDueDate('cp_visit', '2026-11-02', hol, { cp_visit: 5 })).toBe('2026-11-09')

@@ -37,6 +37,17 @@ export const JOBS = {
     queue: QUEUES.default,
     payload: z.object({ councilId: z.uuid(), referralId: z.uuid(), teamId: z.uuid() }),
   },
+  /**
+   * The clocks' daily sweep (also hourly and at boot): raises each due-soon and overdue alert once
+   * and tells the teams live. `today` (a date) only in tests; one council or all.
+   */
+  'clocks.sweep': {
+    queue: QUEUES.default,
+    payload: z.object({
+      councilId: z.uuid().optional(),
+      today: z.iso.date().optional(),
+    }),
+  },
 } satisfies Record<string, { queue: QueueName; payload: z.ZodType }>
 
 export type JobName = keyof typeof JOBS

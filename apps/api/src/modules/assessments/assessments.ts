@@ -6,6 +6,7 @@ import { assessmentProblems, londonDateOf } from '@hearth/domain'
 import type { Ctx, Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
+import { refreshClocks } from '../case-process/clock-queries'
 import { familyInScope } from '../families/family-queries'
 import { myTeam } from '../team-board/team-board-queries'
 import { assessmentFor, assessmentViews, latestReferralDate, openAssessmentsOf } from './assessment-queries'
@@ -58,6 +59,7 @@ export async function startAssessment(
       .onConflictDoNothing()
       .returning()
     if (!a) throw new AppError('conflict', 'This child already has an assessment open: finish it first.')
+    await refreshClocks(tx, ctx.councilId, [input.childId])
     await writeAudit(tx, {
       ...ctx,
       action: 'assessment.start',
@@ -107,6 +109,7 @@ export async function finishAssessment(
       })
       .where(and(eq(assessments.councilId, ctx.councilId), eq(assessments.id, id)))
       .returning()
+    await refreshClocks(tx, ctx.councilId, [a.childId])
     await writeAudit(tx, {
       ...ctx,
       action: 'assessment.finish',

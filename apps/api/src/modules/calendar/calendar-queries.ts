@@ -1,15 +1,8 @@
 import { and, eq } from 'drizzle-orm'
-import { bankHolidays, referrals, type Executor } from '@hearth/db'
-import { holidaySet, REFERRAL_DECISION_WORKING_DAYS, workingDayDeadline, type HolidaySet } from '@hearth/domain'
+import { councilHolidays, referrals, type Executor } from '@hearth/db'
+import { REFERRAL_DECISION_WORKING_DAYS, workingDayDeadline } from '@hearth/domain'
 
-/** The council's working-day calendar: England & Wales bank holidays plus the days it added. */
-export async function councilHolidays(ex: Executor, councilId: string): Promise<HolidaySet> {
-  const rows = await ex
-    .select({ date: bankHolidays.date })
-    .from(bankHolidays)
-    .where(eq(bankHolidays.councilId, councilId))
-  return holidaySet(rows.map((r) => r.date))
-}
+export { councilHolidays } from '@hearth/db'
 
 /** Due dates are derived from the stored start event; when the calendar changes, derive them again. */
 export async function recomputeReferralClocks(ex: Executor, councilId: string): Promise<number> {

@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
-import { Link } from 'react-router'
 import type { z } from 'zod'
 import type { AssessmentView } from '@hearth/contracts'
 import { ASSESSMENT_FACTOR_LIST, ASSESSMENT_FACTORS, londonDateOf } from '@hearth/domain'
@@ -29,33 +28,6 @@ export function AssessmentTag({ a }: { a: Assessment }) {
   return <strong className="govuk-tag govuk-tag--grey">On track</strong>
 }
 
-/** What is due: the open assessments of my families (My day) or of the team's (the board). */
-export function DueAssessments({ path, queryKey, heading }: { path: string; queryKey: unknown[]; heading: string }) {
-  const list = useQuery({ queryKey, queryFn: () => api<Assessment[]>('GET', path) })
-  const open = list.data ?? []
-  return (
-    <section aria-labelledby="due-assessments">
-      <h2 className="govuk-heading-m" id="due-assessments">
-        {heading} ({open.length})
-      </h2>
-      <ErrorSummary error={list.error} />
-      {list.data && open.length === 0 && <p className="govuk-body">No assessments are open.</p>}
-      {open.length > 0 && (
-        <ul className="govuk-list">
-          {open.map((a) => (
-            <li key={a.id}>
-              <Link className="govuk-link" to={`/families/${a.familyId}#assessments`}>
-                {a.childName}
-              </Link>{' '}
-              ({a.familyName}): due {longDate(a.dueDate)} <AssessmentTag a={a} />
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  )
-}
-
 /** On the family page: its assessments, starting one, and finishing it with the factors identified. */
 export function FamilyAssessments({ familyId, kids }: { familyId: string; kids: { id: string; name: string }[] }) {
   const queryClient = useQueryClient()
@@ -68,6 +40,7 @@ export function FamilyAssessments({ familyId, kids }: { familyId: string; kids: 
     void queryClient.invalidateQueries({ queryKey: key })
     void queryClient.invalidateQueries({ queryKey: ['my-day'] })
     void queryClient.invalidateQueries({ queryKey: ['board'] })
+    void queryClient.invalidateQueries({ queryKey: ['case-process', familyId] })
   }
   const [formKey, setFormKey] = useState(0)
   const start = useMutation({

@@ -10,6 +10,7 @@ import { FamilyConversation } from '../team-board/FamilyConversation'
 import { FamilyNotes } from '../recording/FamilyNotes'
 import { FamilyPlan } from '../plan/FamilyPlan'
 import { FamilyAssessments } from '../assessments/Assessments'
+import { FamilyCaseProcess } from '../case-process/CaseProcess'
 import { FamilyWork } from '../team-board/FamilyWork'
 import { FamilyProposals } from '../sign-off/Proposals'
 import { AskInsight, Chronology } from '../insight/Insight'
@@ -96,6 +97,10 @@ export function FamilyPage() {
               <FamilyConversation familyId={f.id} stage={f.conversationStage} />
               <FamilyPlan familyId={f.id} />
               <FamilyAssessments
+                familyId={f.id}
+                kids={f.children.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` }))}
+              />
+              <FamilyCaseProcess
                 familyId={f.id}
                 kids={f.children.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` }))}
               />

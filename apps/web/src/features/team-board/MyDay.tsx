@@ -1,5 +1,5 @@
 import { ContactTime } from '../recording/ContactTime'
-import { DueAssessments } from '../assessments/Assessments'
+import { DueClocks } from '../case-process/DueClocks'
 import { useQuery } from '@tanstack/react-query'
 import { childrenText, UrgencyTag } from './Urgency'
 import { Link } from 'react-router'
@@ -155,7 +155,7 @@ export function MyDay({ me }: { me: Me }) {
       <RequestList tasks={requests.data ?? []} caption="Your requests to the enablers" />
       <InsightLately requests={insight.data ?? []} />
       <VisitsToRecord />
-      <DueAssessments path="/api/me/assessments" queryKey={['my-day', 'assessments']} heading="Assessments open" />
+      <DueClocks path="/api/me/clocks" queryKey={['my-day', 'clocks']} heading="Statutory timescales" />
       <ContactTime />
     </>
   )

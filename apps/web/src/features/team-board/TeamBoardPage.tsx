@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { TeamInsight } from '../insight/Insight'
 import { TeamContactTime } from '../recording/ContactTime'
-import { DueAssessments } from '../assessments/Assessments'
+import { DueClocks } from '../case-process/DueClocks'
 import type { z } from 'zod'
 import type { Board, RotaDay } from '@hearth/contracts'
 import { CONVERSATION_STAGES, longDate } from '@hearth/domain'
@@ -272,11 +272,7 @@ export function TeamBoardPage() {
           ))}
         </tbody>
       </table>
-      <DueAssessments
-        path={`/api/teams/${id}/assessments`}
-        queryKey={['board', id, 'assessments']}
-        heading="Assessments open"
-      />
+      <DueClocks path={`/api/teams/${id}/clocks`} queryKey={['board', id, 'clocks']} heading="Statutory timescales" />
       <TeamContactTime teamId={id!} />
       <TeamInsight teamId={id!} />
     </>

@@ -1,0 +1,370 @@
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import type { z } from 'zod'
+import {
+  allocations,
+  type CaseStepRow,
+  caseStepChanges,
+  caseSteps,
+  children,
+  clockAlerts,
+  clockDues,
+  clockLengths,
+  clockSettings,
+  DEFAULT_WARNING_DAYS,
+  type Executor,
+  people,
+  WARNING_SETTING,
+  writeAudit,
+} from '@hearth/db'
+import type { StepBody, StepCorrect, StepCreate } from '@hearth/contracts'
+import { CLOCK_IDS, CLOCKS, type ClockId, londonDateOf, STEP_DATES, stepProblems } from '@hearth/domain'
+import type { Ctx, Deps } from '../../kernel/context'
+import { AppError, invalid, notFound } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+import { familyInScope, holdingTeamId } from '../families/family-queries'
+import { myTeam } from '../team-board/team-board-queries'
+import { asStep, clockViews, refreshClocks, refreshCouncilClocks, stepLabel } from './clock-queries'
+
+type Step = z.infer<typeof StepBody>
+
+/** Only the team holding the family records its statutory steps (or, while nobody holds it, anyone who may see it). */
+async function mustHold(deps: Deps, actor: Actor, familyId: string) {
+  await familyInScope(deps.db, actor.councilId, actor.familyScope, familyId)
+  const teamId = await holdingTeamId(deps.db, actor.councilId, familyId)
+  if (teamId && !actor.teams.some((t) => t.id === teamId))
+    throw new AppError('forbidden', 'Only the team holding this family records its statutory steps.')
+}
+
+async function stepViews(ex: Executor, councilId: string, rows: CaseStepRow[]) {
+  if (!rows.length) return []
+  const ids = rows.map((r) => r.id)
+  const [kids, fixes] = await Promise.all([
+    ex
+      .select({ id: children.id, first: children.firstName, last: children.lastName })
+      .from(children)
+      .where(and(eq(children.councilId, councilId), inArray(children.id, [...new Set(rows.map((r) => r.childId))]))),
+    ex
+      .select({ stepId: caseStepChanges.stepId, n: count() })
+      .from(caseStepChanges)
+      .where(and(eq(caseStepChanges.councilId, councilId), inArray(caseStepChanges.stepId, ids)))
+      .groupBy(caseStepChanges.stepId),
+  ])
+  return rows.map((r) => {
+    const k = kids.find((x) => x.id === r.childId)
+    return {
+      id: r.id,
+      familyId: r.familyId,
+      childId: r.childId,
+      childName: k ? `${k.first} ${k.last}` : 'A child',
+      kind: r.kind as Step['kind'],
+      label: stepLabel(r.kind),
+      on: r.onDate,
+      endOn: r.endDate,
+      details: r.details as Record<string, unknown>,
+      version: r.version,
+      corrections: fixes.find((f) => f.stepId === r.id)?.n ?? 0,
+    }
+  })
+}
+
+/** Alerts the sweep raised for these clocks at their current due date: the latest level of each. */
+async function withAlerts(ex: Executor, councilId: string, views: Awaited<ReturnType<typeof clockViews>>) {
+  if (!views.length) return []
+  const raised = await ex
+    .select({ key: clockAlerts.key, dueOn: clockAlerts.dueOn, level: clockAlerts.level, on: clockAlerts.raisedOn })
+    .from(clockAlerts)
+    .where(
+      and(
+        eq(clockAlerts.councilId, councilId),
+        inArray(
+          clockAlerts.key,
+          views.map((v) => v.key),
+        ),
+      ),
+    )
+  return views.map((v) => {
+    const mine = raised.filter((r) => r.key === v.key && r.dueOn === v.dueOn)
+    const latest = mine.find((r) => r.level === 'overdue') ?? mine[0]
+    return { ...v, alertedOn: latest?.on ?? null }
+  })
+}
+
+async function dueOf(ex: Executor, councilId: string, where: ReturnType<typeof and>) {
+  const rows = await ex
+    .select()
+    .from(clockDues)
+    .where(and(eq(clockDues.councilId, councilId), where))
+  return withAlerts(ex, councilId, await clockViews(ex, councilId, rows, londonDateOf(new Date())))
+}
+
+/** The family's statutory steps, oldest first, and every clock running for its children. */
+export async function familyCaseProcess(deps: Deps, ctx: Ctx, actor: Actor, familyId: string) {
+  await familyInScope(deps.db, actor.councilId, actor.familyScope, familyId)
+  const rows = await deps.db
+    .select()
+    .from(caseSteps)
+    .where(and(eq(caseSteps.councilId, ctx.councilId), eq(caseSteps.familyId, familyId)))
+    .orderBy(asc(caseSteps.onDate), asc(caseSteps.createdAt))
+  return {
+    steps: await stepViews(deps.db, ctx.councilId, rows),
+    clocks: await dueOf(deps.db, ctx.councilId, eq(clockDues.familyId, familyId)),
+  }
+}
+
+const toProblemStep = (id: string, s: Step) =>
+  asStep({ id, kind: s.kind, onDate: s.on, endDate: s.endOn ?? null, details: s.details } as CaseStepRow)
+
+function refuseProblems(step: Step, id: string, others: CaseStepRow[]) {
+  if (STEP_DATES[step.kind].end === null && step.endOn) throw invalid('body.endOn', 'this kind of step has no end date')
+  const problems = stepProblems(toProblemStep(id, step), others.map(asStep), londonDateOf(new Date()))
+  if (problems.length) throw new AppError('validation_failed', 'Check the highlighted answers.', problems)
+}
+
+/** The child's steps, locked, so two steps recorded at once are checked against each other. */
+async function childStepsLocked(ex: Executor, councilId: string, childId: string) {
+  await ex.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`case-steps:${childId}`}, 0))`)
+  return ex
+    .select()
+    .from(caseSteps)
+    .where(and(eq(caseSteps.councilId, councilId), eq(caseSteps.childId, childId)))
+}
+
+/** Records a step for a child; the clocks that follow are worked out in the same transaction. */
+export async function recordStep(
+  deps: Deps,
+  ctx: Ctx,
+  actor: Actor,
+  familyId: string,
+  input: z.infer<typeof StepCreate>,
+) {
+  const { db } = deps
+  await mustHold(deps, actor, familyId)
+  const [child] = await db
+    .select({ id: children.id })
+    .from(children)
+    .where(and(eq(children.councilId, ctx.councilId), eq(children.id, input.childId), eq(children.familyId, familyId)))
+  if (!child) throw invalid('body.childId', 'not a child of this family')
+  const row = await db.transaction(async (tx) => {
+    const others = await childStepsLocked(tx, ctx.councilId, input.childId)
+    refuseProblems(input, 'new', others)
+    const [s] = await tx
+      .insert(caseSteps)
+      .values({
+        councilId: ctx.councilId,
+        familyId,
+        childId: input.childId,
+        kind: input.kind,
+        onDate: input.on,
+        endDate: input.endOn ?? null,
+        details: input.details,
+        recordedBy: actor.personId,
+      })
+      .returning()
+    await refreshClocks(tx, ctx.councilId, [input.childId])
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'case_step.record',
+      recordType: 'case_step',
+      recordId: s!.id,
+      familyId,
+      childId: input.childId,
+      details: { kind: input.kind },
+    })
+    return s!
+  })
+  return (await stepViews(db, ctx.councilId, [row]))[0]!
+}
+
+/** Corrects a step (its date, end or answers), keeping the step before in its history. */
+export async function correctStep(deps: Deps, ctx: Ctx, actor: Actor, id: string, input: z.infer<typeof StepCorrect>) {
+  const { db } = deps
+  const [found] = await db
+    .select()
+    .from(caseSteps)
+    .where(and(eq(caseSteps.councilId, ctx.councilId), eq(caseSteps.id, id)))
+  if (!found) throw notFound('step')
+  await mustHold(deps, actor, found.familyId).catch((e: AppError) => {
+    throw e.code === 'not_found' ? notFound('step') : e
+  })
+  if (input.kind !== found.kind) throw invalid('body.kind', 'a step keeps its kind: record a new step instead')
+  const row = await db.transaction(async (tx) => {
+    const all = await childStepsLocked(tx, ctx.councilId, found.childId)
+    const before = all.find((s) => s.id === id)!
+    if (before.version !== input.version)
+      throw new AppError('conflict', 'Someone changed this step while you were looking. Look again.')
+    refuseProblems(
+      input,
+      id,
+      all.filter((s) => s.id !== id),
+    )
+    const [after] = await tx
+      .update(caseSteps)
+      .set({
+        onDate: input.on,
+        endDate: input.endOn ?? null,
+        details: input.details,
+        version: before.version + 1,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(caseSteps.councilId, ctx.councilId), eq(caseSteps.id, id)))
+      .returning()
+    const snap = (s: CaseStepRow) => ({ on: s.onDate, endOn: s.endDate, details: s.details })
+    await tx.insert(caseStepChanges).values({
+      councilId: ctx.councilId,
+      stepId: id,
+      changedBy: actor.personId,
+      reason: input.reason,
+      before: snap(before),
+      after: snap(after!),
+    })
+    await refreshClocks(tx, ctx.councilId, [found.childId])
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'case_step.correct',
+      recordType: 'case_step',
+      recordId: id,
+      familyId: found.familyId,
+      childId: found.childId,
+    })
+    return after!
+  })
+  return (await stepViews(db, ctx.councilId, [row]))[0]!
+}
+
+/** A step with its corrections, newest first (who, when, why, before and after). */
+export async function getStep(deps: Deps, ctx: Ctx, actor: Actor, id: string) {
+  const [row] = await deps.db
+    .select()
+    .from(caseSteps)
+    .where(and(eq(caseSteps.councilId, ctx.councilId), eq(caseSteps.id, id)))
+  if (!row) throw notFound('step')
+  await familyInScope(deps.db, actor.councilId, actor.familyScope, row.familyId).catch(() => {
+    throw notFound('step')
+  })
+  const changes = await deps.db
+    .select({
+      reason: caseStepChanges.reason,
+      before: caseStepChanges.before,
+      after: caseStepChanges.after,
+      at: caseStepChanges.createdAt,
+      by: people.name,
+    })
+    .from(caseStepChanges)
+    .innerJoin(people, and(eq(people.id, caseStepChanges.changedBy), eq(people.councilId, caseStepChanges.councilId)))
+    .where(and(eq(caseStepChanges.councilId, ctx.councilId), eq(caseStepChanges.stepId, id)))
+    .orderBy(desc(caseStepChanges.createdAt))
+  const [view] = await stepViews(deps.db, ctx.councilId, [row])
+  return {
+    ...view!,
+    changes: changes.map((c) => ({
+      reason: c.reason,
+      by: c.by,
+      at: c.at.toISOString(),
+      before: c.before as Record<string, unknown>,
+      after: c.after as Record<string, unknown>,
+    })),
+  }
+}
+
+async function heldFamilies(ex: Executor, councilId: string, by: { personId?: string; teamId?: string }) {
+  const held = await ex
+    .selectDistinct({ familyId: allocations.familyId })
+    .from(allocations)
+    .where(
+      and(
+        eq(allocations.councilId, councilId),
+        isNull(allocations.endedAt),
+        by.personId ? eq(allocations.personId, by.personId) : eq(allocations.teamId, by.teamId!),
+      ),
+    )
+  return held.map((h) => h.familyId)
+}
+
+/** Every clock running for the families the actor works with (lead or co-worker), soonest first. */
+export async function myClocks(deps: Deps, ctx: Ctx, actor: Actor) {
+  const ids = await heldFamilies(deps.db, ctx.councilId, { personId: actor.personId })
+  return ids.length ? dueOf(deps.db, ctx.councilId, inArray(clockDues.familyId, ids)) : []
+}
+
+/** Every clock running for the families the team works with, soonest first: nobody's name on it. */
+export async function teamClocks(deps: Deps, ctx: Ctx, actor: Actor, teamId: string) {
+  await myTeam(deps.db, actor, teamId)
+  const ids = await heldFamilies(deps.db, ctx.councilId, { teamId })
+  return ids.length ? dueOf(deps.db, ctx.councilId, inArray(clockDues.familyId, ids)) : []
+}
+
+/** The clocks, their lengths in this council and each length's history. */
+export async function clockSettingsView(deps: Deps, ctx: Ctx) {
+  const { lengths, warningDays } = await clockSettings(deps.db, ctx.councilId)
+  const history = await deps.db
+    .select({
+      clock: clockLengths.clock,
+      length: clockLengths.length,
+      reason: clockLengths.reason,
+      at: clockLengths.createdAt,
+      by: people.name,
+    })
+    .from(clockLengths)
+    .innerJoin(people, and(eq(people.id, clockLengths.setBy), eq(people.councilId, clockLengths.councilId)))
+    .where(eq(clockLengths.councilId, ctx.councilId))
+    .orderBy(desc(clockLengths.createdAt), desc(clockLengths.id))
+  const historyOf = (clock: string) =>
+    history
+      .filter((h) => h.clock === clock)
+      .map((h) => ({ length: h.length, reason: h.reason, setBy: h.by, setAt: h.at.toISOString() }))
+  return [
+    {
+      clock: WARNING_SETTING,
+      label: 'Warn that something is due soon',
+      unit: 'working_days' as const,
+      force: 'local' as const,
+      source: 'Local: how many working days before a due date the lead, co-worker and team are told',
+      defaultLength: DEFAULT_WARNING_DAYS,
+      length: warningDays,
+      history: historyOf(WARNING_SETTING),
+    },
+    ...CLOCK_IDS.map((id) => {
+      const c = CLOCKS[id]
+      return {
+        clock: id,
+        label: c.label,
+        unit: c.unit,
+        force: c.force,
+        source: c.source,
+        defaultLength: c.length,
+        length: lengths[id] ?? c.length,
+        history: historyOf(id),
+      }
+    }),
+  ]
+}
+
+/** Sets a local clock's length (or the warning); every running clock is worked out again at once. */
+export async function setClockLength(
+  deps: Deps,
+  ctx: Ctx,
+  actor: Actor,
+  clock: string,
+  input: { length: number; reason: string },
+) {
+  const known = clock === WARNING_SETTING || (CLOCK_IDS as string[]).includes(clock)
+  if (!known) throw notFound('clock')
+  if (clock !== WARNING_SETTING && CLOCKS[clock as ClockId].force !== 'local')
+    throw new AppError('forbidden', 'This timescale is set in law or statutory guidance: a council cannot change it.')
+  if (clock === WARNING_SETTING && input.length > 20) throw invalid('body.length', 'must be at most 20 working days')
+  await deps.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`clock-lengths:${ctx.councilId}`}, 0))`)
+    await tx
+      .insert(clockLengths)
+      .values({ councilId: ctx.councilId, clock, length: input.length, reason: input.reason, setBy: actor.personId })
+    const n = await refreshCouncilClocks(tx, ctx.councilId)
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'clock_length.set',
+      recordType: 'clock',
+      recordId: clock,
+      details: { length: input.length, clocksRecomputed: n },
+    })
+  })
+  return (await clockSettingsView(deps, ctx)).find((c) => c.clock === clock)!
+}

@@ -1,0 +1,164 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import {
+  CaseProcessView,
+  ClockLengthSet,
+  ClockSetting,
+  DueClockView,
+  ErrorBody,
+  IdParams,
+  StepCorrect,
+  StepCreate,
+  StepDetailView,
+  StepView,
+} from '@hearth/contracts'
+import { auditFrom, type Ctx } from '../../kernel/context'
+import { noCaseContent, readsList, readsOfFamily, readsRecord } from '../../kernel/reads'
+import { actorOf } from '../../plugins/auth'
+import { holdingTeamId } from '../families/family-queries'
+import {
+  clockSettingsView,
+  correctStep,
+  familyCaseProcess,
+  getStep,
+  myClocks,
+  recordStep,
+  setClockLength,
+  teamClocks,
+} from './case-process'
+
+const PRACTITIONER = ['practitioner'] as const
+const ADMIN = ['administrator'] as const
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+const tags = ['statutory']
+
+/**
+ * The statutory case process (WT2023 ch.3, CPPCR 2010, CA1989 s.31ZA): steps recorded on a child by
+ * the team holding the family, the clocks that follow from them, what is due on My day and the team
+ * board, and the council's own lengths for local clocks.
+ */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const deps = { db: app.deps.db }
+  const announce = async (ctx: Ctx, familyId: string) => {
+    const teamId = await holdingTeamId(deps.db, ctx.councilId, familyId)
+    if (teamId) app.events.publish({ type: 'board.changed', councilId: ctx.councilId, teamIds: [teamId], familyId })
+  }
+
+  app.get(
+    '/families/:id/case-process',
+    {
+      config: { access: PRACTITIONER, reads: readsOfFamily('case_process.read') },
+      schema: {
+        tags,
+        summary: 'The family’s statutory steps and every clock running for its children',
+        params: IdParams,
+        response: { 200: CaseProcessView, ...errors },
+      },
+    },
+    async (request) => familyCaseProcess(deps, auditFrom(request), actorOf(request), request.params.id),
+  )
+  app.post(
+    '/families/:id/steps',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags,
+        summary: 'Record a statutory step for a child (the order rules are checked; its clocks follow)',
+        params: IdParams,
+        body: StepCreate,
+        response: { 201: StepView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = auditFrom(request)
+      const s = await recordStep(deps, ctx, actorOf(request), request.params.id, request.body)
+      await announce(ctx, s.familyId)
+      reply.code(201)
+      return s
+    },
+  )
+  app.get(
+    '/steps/:id',
+    {
+      config: { access: PRACTITIONER, reads: readsRecord('case_step.read', 'case_step') },
+      schema: {
+        tags,
+        summary: 'A step with its corrections',
+        params: IdParams,
+        response: { 200: StepDetailView, ...errors },
+      },
+    },
+    async (request) => getStep(deps, auditFrom(request), actorOf(request), request.params.id),
+  )
+  app.put(
+    '/steps/:id',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags,
+        summary: 'Correct a step: the clocks that follow move at once; the step before is kept',
+        params: IdParams,
+        body: StepCorrect,
+        response: { 200: StepView, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = auditFrom(request)
+      const s = await correctStep(deps, ctx, actorOf(request), request.params.id, request.body)
+      await announce(ctx, s.familyId)
+      return s
+    },
+  )
+  app.get(
+    '/me/clocks',
+    {
+      config: { access: PRACTITIONER, reads: readsList('clock.due', 'clock') },
+      schema: {
+        tags,
+        summary: 'Every clock running for the families you work with, soonest due first',
+        response: { 200: z.array(DueClockView), ...errors },
+      },
+    },
+    async (request) => myClocks(deps, auditFrom(request), actorOf(request)),
+  )
+  app.get(
+    '/teams/:id/clocks',
+    {
+      config: { access: PRACTITIONER, reads: readsList('clock.due', 'clock') },
+      schema: {
+        tags,
+        summary: 'Every clock running for the families the team works with, soonest due first',
+        params: IdParams,
+        response: { 200: z.array(DueClockView), ...errors },
+      },
+    },
+    async (request) => teamClocks(deps, auditFrom(request), actorOf(request), request.params.id),
+  )
+  app.get(
+    '/council/clocks',
+    {
+      config: { access: ADMIN, reads: noCaseContent('the council’s timescales') },
+      schema: {
+        tags,
+        summary: 'The clocks, their lengths in this council and the history of each local length',
+        response: { 200: z.array(ClockSetting), ...errors },
+      },
+    },
+    async (request) => clockSettingsView(deps, auditFrom(request)),
+  )
+  app.put(
+    '/council/clocks/:clock',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary: 'Set a local clock’s length (or the due-soon warning); running clocks are worked out again',
+        params: z.object({ clock: z.string().regex(/^[a-z0-9_]{1,40}$/, { message: 'not a clock' }) }),
+        body: ClockLengthSet,
+        response: { 200: ClockSetting, ...errors },
+      },
+    },
+    async (request) => setClockLength(deps, auditFrom(request), actorOf(request), request.params.clock, request.body),
+  )
+}
+export default routes

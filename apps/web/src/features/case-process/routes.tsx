@@ -1,0 +1,8 @@
+import type { Feature } from '../../feature'
+import { hasRole } from '../../session'
+import { ClockSettingsPage } from './ClockSettingsPage'
+
+export const feature: Feature = {
+  routes: [{ path: '/admin/timescales', roles: ['administrator'], page: () => <ClockSettingsPage /> }],
+  nav: (me) => (hasRole(me, 'administrator') ? [{ to: '/admin/timescales', label: 'Timescales', order: 94.6 }] : []),
+}
