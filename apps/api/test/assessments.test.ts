@@ -101,7 +101,7 @@ describe('the child and family assessment', () => {
     expect(board.map((a) => a.id)).toEqual(mine.map((a) => a.id))
     // strategy sees the team's totals, never which child
     const council = (await strategy.request('GET', `/api/council/teams/${team.id}`)).json()
-    expect(council).toMatchObject({ assessmentsOpen: 2, assessmentsOverdue: 1 })
+    expect(council).toMatchObject({ assessmentsOpen: 2, assessmentsOverdue: 1, clocksOverdue: 1, clocksDueSoon: 0 })
     const overdue = mine[0]!
     const noFactors = await lead.request('POST', `/api/assessments/${overdue.id}/finish`, {
       version: 1,

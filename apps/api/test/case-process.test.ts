@@ -106,6 +106,12 @@ describe('statutory steps and their clocks', () => {
     const board = (await lead.request('GET', `/api/teams/${team.id}/clocks`)).json()
     expect(mine.map((c: { key: string }) => c.key)).toEqual(cp.clocks.map((c: { key: string }) => c.key))
     expect(board.map((c: { key: string }) => c.key)).toEqual(mine.map((c: { key: string }) => c.key))
+    // the team board carries what is overdue or due soon itself, and how many run later
+    const onBoard = (await lead.request('GET', `/api/teams/${team.id}/board`)).json().due
+    expect(onBoard).toEqual({
+      urgent: [expect.objectContaining({ key: cp.clocks[0].key, state: 'overdue' })],
+      later: 0,
+    })
   })
 
   it('order rules are refused naming the field: an ICPC before its strategy discussion, a CP plan without one', async () => {

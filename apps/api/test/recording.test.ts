@@ -334,6 +334,8 @@ describe('a visit note', () => {
     await lead.request('PUT', `/api/notes/${id}`, {
       ...seenBoth(),
       appointment: 'missed',
+      changedBy: 'family',
+      missedReason: 'Nobody was in: they had gone to stay with their grandmother.',
       directMinutes: 0,
       worries: 'Nobody was in; a neighbour said they had gone to Nan’s for the week.',
     })

@@ -286,6 +286,14 @@ export const TeamWeek = z.object({
    * when nobody worked that week, or in a team of fewer than 3 practitioners (not shown).
    */
   contactShare: z.number().nullable(),
+  /**
+   * Time that respects families: booked visits and meetings recorded that week, and of them those
+   * kept on time, rearranged with under 24 hours' notice, and missed (by us or the family).
+   */
+  appointments: Count,
+  appointmentsOnTime: Count,
+  appointmentsShortNotice: Count,
+  appointmentsMissed: Count,
 })
 export const TeamSeries = z.object({
   teamId: Uuid,
@@ -303,6 +311,16 @@ export const FrontDoorWeek = z.object({
 })
 export const FiguresOverTime = z.object({
   generatedAt: z.string(),
+  /** Every team's booked appointments together, week by week (empty when one team is asked for). */
+  appointments: z.array(
+    z.object({
+      weekStart: z.string(),
+      appointments: z.number().int(),
+      onTime: z.number().int(),
+      shortNotice: z.number().int(),
+      missed: z.number().int(),
+    }),
+  ),
   weeks: z.array(z.string()),
   teams: z.array(TeamSeries),
   frontDoor: z.array(FrontDoorWeek),

@@ -119,6 +119,9 @@ export const TeamFigures = z.object({
   /** Child and family assessments open in the team's families, and those past 45 working days. */
   assessmentsOpen: Count,
   assessmentsOverdue: Count,
+  /** Every statutory timescale of the team's families: overdue, and due within the council's warning. */
+  clocksOverdue: Count,
+  clocksDueSoon: Count,
 })
 export const CouncilOverview = z.object({
   generatedAt: z.string(),

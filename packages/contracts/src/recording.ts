@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { APPOINTMENT_KEPT_LIST, CHILD_SEEN_LIST, MAX_DIRECT_MINUTES, NOTE_KIND_LIST } from '@hearth/domain'
+import {
+  APPOINTMENT_KEPT_LIST,
+  CHANGED_BY_LIST,
+  CHILD_SEEN_LIST,
+  MAX_DIRECT_MINUTES,
+  NOTE_KIND_LIST,
+} from '@hearth/domain'
 import { DateTime, optionalText, requiredText, Uuid } from './common'
 import { IsoDate } from './families'
 
@@ -25,6 +31,15 @@ export const NoteDraft = z.object({
     .optional(),
   appointment: z.enum(APPOINTMENT_KEPT_LIST, { message: 'say whether the appointment was kept' }).optional(),
   lateMinutes: z.number().int().min(1).max(MAX_DIRECT_MINUTES).nullable().optional(),
+  changedBy: z.enum(CHANGED_BY_LIST, { message: 'say who rearranged or missed it' }).nullable().optional(),
+  noticeHours: z
+    .number({ message: 'enter the hours of notice' })
+    .int({ message: 'enter whole hours' })
+    .min(0, { message: 'hours cannot be below 0' })
+    .max(8760, { message: 'at most a year of notice' })
+    .nullable()
+    .optional(),
+  missedReason: optionalText(500),
   children: z.array(NoteChildInput).max(30).optional(),
   othersPresent: optionalText(500),
   workingWell: Part,
@@ -55,6 +70,9 @@ export const NoteView = z.object({
   directMinutes: z.number().int(),
   appointment: z.enum(APPOINTMENT_KEPT_LIST),
   lateMinutes: z.number().int().nullable(),
+  changedBy: z.enum(CHANGED_BY_LIST).nullable(),
+  noticeHours: z.number().int().nullable(),
+  missedReason: z.string().nullable(),
   children: z.array(
     z.object({
       childId: Uuid,

@@ -168,6 +168,19 @@ export const DueClockView = z.object({
   alertedOn: z.string().nullable(),
 })
 
+/** A clock as the team board carries it: only what the board shows (the screens name the clock). */
+export const BoardDueClock = DueClockView.pick({
+  key: true,
+  clock: true,
+  familyId: true,
+  familyName: true,
+  childId: true,
+  childName: true,
+  dueOn: true,
+  state: true,
+  alertedOn: true,
+})
+
 export const StepView = z.object({
   id: Uuid,
   familyId: Uuid,

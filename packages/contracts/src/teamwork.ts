@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { BoardDueClock } from './statutory'
 import { VISIT_KIND_LIST } from '@hearth/domain'
 import { DateTime, optionalText, requiredText, Uuid } from './common'
 import { IsoDate } from './families'
@@ -128,6 +129,8 @@ export const Board = z.object({
   teamCap: z.number().int(),
   today: z.string(),
   dutyPersonId: Uuid.nullable(),
+  /** Statutory timescales of the families the team works with: overdue and due soon, and how many run later. */
+  due: z.object({ urgent: z.array(BoardDueClock), later: z.number().int() }),
   offers: z.array(BoardOffer),
   members: z.array(BoardMember),
   held: z.array(HeldFamily),

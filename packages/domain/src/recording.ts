@@ -26,6 +26,13 @@ export const APPOINTMENT_KEPT = {
 export type AppointmentKept = keyof typeof APPOINTMENT_KEPT
 export const APPOINTMENT_KEPT_LIST = Object.keys(APPOINTMENT_KEPT) as AppointmentKept[]
 
+/** Who rearranged or missed an appointment. */
+export const CHANGED_BY = { us: 'We did', family: 'The family did' } as const
+export type ChangedBy = keyof typeof CHANGED_BY
+export const CHANGED_BY_LIST = Object.keys(CHANGED_BY) as ChangedBy[]
+/** Rearranged with less notice than this (hours) counts against the families' time. */
+export const SHORT_NOTICE_HOURS = 24
+
 /** The four parts of the story, strengths first. Any may be brief; a note needs at least one. */
 export const NOTE_PARTS = {
   workingWell: 'What is working well',

@@ -64,6 +64,12 @@ export const notes = pgTable(
     directMinutes: integer('direct_minutes').notNull().default(0),
     appointment: text('appointment').notNull().default('on_time'),
     lateMinutes: integer('late_minutes'),
+    /** Rearranged or missed: by whom ('family' or 'us'). */
+    changedBy: text('changed_by'),
+    /** Rearranged: how many hours' notice the other side had. */
+    noticeHours: integer('notice_hours'),
+    /** Missed: why, in words. */
+    missedReason: text('missed_reason'),
     children: jsonb('children').$type<NoteChild[]>().notNull().default([]),
     othersPresent: text('others_present'),
     workingWell: text('working_well'),

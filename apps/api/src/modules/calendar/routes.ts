@@ -7,7 +7,7 @@ import { ENGLAND_AND_WALES_BANK_HOLIDAYS, isIsoDate } from '@hearth/domain'
 import { AppError, notFound } from '../../kernel/errors'
 import { actorOf } from '../../plugins/auth'
 import { auditFrom } from '../../kernel/context'
-import { refreshCouncilClocks } from '../case-process/clock-queries'
+import { forgetClockSettings, refreshCouncilClocks } from '../case-process/clock-queries'
 import { recomputeReferralClocks } from './calendar-queries'
 import { noCaseContent } from '../../kernel/reads'
 
@@ -61,6 +61,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           .values({ councilId: ctx.councilId, date: request.body.date, name: request.body.name })
         const n = await recomputeReferralClocks(tx, ctx.councilId)
         const clocks = await refreshCouncilClocks(tx, ctx.councilId)
+        forgetClockSettings(ctx.councilId)
         await writeAudit(tx, {
           ...ctx,
           action: 'bank_holiday.create',
@@ -95,6 +96,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         if (!removed.length) throw notFound('bank holiday added by this council')
         await recomputeReferralClocks(tx, ctx.councilId)
         await refreshCouncilClocks(tx, ctx.councilId)
+        forgetClockSettings(ctx.councilId)
         await writeAudit(tx, {
           ...ctx,
           action: 'bank_holiday.delete',

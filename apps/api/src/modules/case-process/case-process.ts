@@ -23,7 +23,14 @@ import { AppError, invalid, notFound } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
 import { familyInScope, holdingTeamId } from '../families/family-queries'
 import { myTeam } from '../team-board/team-board-queries'
-import { asStep, clockViews, refreshClocks, refreshCouncilClocks, stepLabel } from './clock-queries'
+import {
+  asStep,
+  clockViews,
+  forgetClockSettings,
+  refreshClocks,
+  refreshCouncilClocks,
+  stepLabel,
+} from './clock-queries'
 
 type Step = z.infer<typeof StepBody>
 
@@ -358,6 +365,7 @@ export async function setClockLength(
       .insert(clockLengths)
       .values({ councilId: ctx.councilId, clock, length: input.length, reason: input.reason, setBy: actor.personId })
     const n = await refreshCouncilClocks(tx, ctx.councilId)
+    forgetClockSettings(ctx.councilId)
     await writeAudit(tx, {
       ...ctx,
       action: 'clock_length.set',

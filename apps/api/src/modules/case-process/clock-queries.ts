@@ -1,17 +1,29 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import {
+  allocations,
   assessments,
   type CaseStepRow,
   caseSteps,
   children,
   type ClockDueRow,
+  clockAlerts,
   clockDues,
   clockSettings,
   type ClockSettings,
+  type Db,
   type Executor,
   families,
 } from '@hearth/db'
-import { type CaseStep, CLOCKS, type ClockId, childClocks, dueState, STEP_KINDS, type StepKind } from '@hearth/domain'
+import {
+  type CaseStep,
+  CLOCKS,
+  type ClockId,
+  childClocks,
+  dueState,
+  londonDateOf,
+  STEP_KINDS,
+  type StepKind,
+} from '@hearth/domain'
 
 export const asStep = (r: CaseStepRow): CaseStep =>
   ({ id: r.id, kind: r.kind as StepKind, on: r.onDate, endOn: r.endDate, details: r.details }) as CaseStep
@@ -134,3 +146,72 @@ export async function clockViews(ex: Executor, councilId: string, rows: ClockDue
 }
 
 export const stepLabel = (kind: string) => STEP_KINDS[kind as StepKind] ?? kind
+
+/**
+ * The council's clock settings as the board reads them, kept for a few seconds in this process (the
+ * board is read far more often than a holiday or a local length changes; a change made here clears
+ * it at once, one made in another process shows within the few seconds).
+ */
+const SETTINGS_TTL_MS = 5_000
+const settingsCache = new Map<string, { at: number; value: Promise<ClockSettings> }>()
+export function cachedClockSettings(db: Db, councilId: string): Promise<ClockSettings> {
+  const hit = settingsCache.get(councilId)
+  if (hit && Date.now() - hit.at < SETTINGS_TTL_MS) return hit.value
+  const value = clockSettings(db, councilId)
+  value.catch(() => settingsCache.delete(councilId))
+  settingsCache.set(councilId, { at: Date.now(), value })
+  return value
+}
+export const forgetClockSettings = (councilId: string) => settingsCache.delete(councilId)
+
+/**
+ * What is due for the team board, in one pass beside the board's own reads: the clocks of the
+ * families the team works with that are overdue or due soon (with the child and family by name,
+ * and the day the team was told), and how many more are running later.
+ */
+export async function teamDueNow(db: Db, councilId: string, teamId: string, now = new Date()) {
+  const today = londonDateOf(now)
+  const [settings, rows] = await Promise.all([
+    cachedClockSettings(db, councilId),
+    db
+      .select({
+        key: clockDues.key,
+        clock: clockDues.clock,
+        familyId: clockDues.familyId,
+        familyName: families.name,
+        childId: clockDues.childId,
+        first: children.firstName,
+        last: children.lastName,
+        dueOn: clockDues.dueOn,
+        alertedOn: sql<string | null>`(select max(a.raised_on)::text from ${clockAlerts} a
+          where a.council_id = ${clockDues.councilId} and a.key = ${clockDues.key} and a.due_on = ${clockDues.dueOn})`,
+      })
+      .from(clockDues)
+      .innerJoin(children, and(eq(children.id, clockDues.childId), eq(children.councilId, clockDues.councilId)))
+      .innerJoin(families, and(eq(families.id, clockDues.familyId), eq(families.councilId, clockDues.councilId)))
+      .where(
+        and(
+          eq(clockDues.councilId, councilId),
+          sql`${clockDues.familyId} in (select ${allocations.familyId} from ${allocations}
+            where ${allocations.councilId} = ${councilId} and ${allocations.teamId} = ${teamId}
+            and ${allocations.endedAt} is null)`,
+        ),
+      ),
+  ])
+  const urgent = rows
+    .map((r) => ({ r, state: dueState(r.dueOn, today, settings.holidays, settings.warningDays) }))
+    .filter((x) => x.state !== 'on_track')
+    .map(({ r, state }) => ({
+      key: r.key,
+      clock: r.clock,
+      familyId: r.familyId,
+      familyName: r.familyName,
+      childId: r.childId,
+      childName: `${r.first} ${r.last}`,
+      dueOn: r.dueOn,
+      state,
+      alertedOn: r.alertedOn,
+    }))
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.childName.localeCompare(b.childName))
+  return { urgent, later: rows.length - urgent.length }
+}

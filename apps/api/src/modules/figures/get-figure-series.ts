@@ -1,7 +1,7 @@
 import type { Ctx } from '../../kernel/context'
 import { num, numOrNull, rowsOf, type Row } from './figure-queries'
 import { sql } from 'drizzle-orm'
-import { CONTACT_SHARE_BEFORE, CONTACT_SHARE_TARGET, recentWeeks, weekBounds } from '@hearth/domain'
+import { CONTACT_SHARE_BEFORE, CONTACT_SHARE_TARGET, recentWeeks, SHORT_NOTICE_HOURS, weekBounds } from '@hearth/domain'
 import { contactWeeks, sumWeeks, teamPractitioners } from '../contact-time/contact-time-queries'
 
 import type { Deps } from '../../kernel/context'
@@ -77,6 +77,16 @@ export async function getFigureSeries(deps: Deps, ctx: Ctx, weekCount: number, t
       select q.team_id, w.monday, count(*) as n from insight_requests q join ff on ff.id = q.team_id join w on q.asked_at >= w.ws and q.asked_at < w.we
       where q.council_id = ${c} and q.kind = 'consultation' and q.asked_at >= ${first}::timestamptz group by q.team_id, w.monday
     ),
+    appts as (
+      select n.team_id, w.monday, count(*) as n,
+        count(*) filter (where n.appointment = 'on_time') as on_time,
+        count(*) filter (where n.appointment = 'rearranged' and n.notice_hours < ${SHORT_NOTICE_HOURS}) as short_notice,
+        count(*) filter (where n.appointment = 'missed') as missed
+      from notes n join ff on ff.id = n.team_id join w on n.happened_at >= w.ws and n.happened_at < w.we
+      where n.council_id = ${c} and n.status = 'final' and n.visit_id is not null and n.appointment <> 'unplanned'
+        and n.happened_at >= ${first}::timestamptz
+      group by n.team_id, w.monday
+    ),
     taken as (
       select q.team_id, w.monday, percentile_cont(0.5) within group (order by extract(epoch from q.taken_at - q.asked_at) / 3600) as median_hours
       from insight_requests q join ff on ff.id = q.team_id join w on q.taken_at >= w.ws and q.taken_at < w.we
@@ -87,7 +97,9 @@ export async function getFigureSeries(deps: Deps, ctx: Ctx, weekCount: number, t
       coalesce(waiting.families, 0) as families_waiting, coalesce(waiting.longest_hours, 0) as longest_wait_hours,
       coalesce(decided.n, 0) as referrals_decided, coalesce(decided.on_time, 0) as referrals_on_time,
       coalesce(tasks_made.n, 0) as tasks_created, coalesce(tasks_done.n, 0) as tasks_done, tasks_done.median_hours as tasks_median_hours,
-      coalesce(asked.n, 0) as consultations_asked, taken.median_hours as consultation_median_hours
+      coalesce(asked.n, 0) as consultations_asked, taken.median_hours as consultation_median_hours,
+      coalesce(appts.n, 0) as appts, coalesce(appts.on_time, 0) as appts_on_time,
+      coalesce(appts.short_notice, 0) as appts_short_notice, coalesce(appts.missed, 0) as appts_missed
     from ff cross join w
       left join members on members.team_id = ff.id
       left join held on held.team_id = ff.id and held.monday = w.monday
@@ -98,6 +110,7 @@ export async function getFigureSeries(deps: Deps, ctx: Ctx, weekCount: number, t
       left join tasks_done on tasks_done.team_id = ff.id and tasks_done.monday = w.monday
       left join asked on asked.team_id = ff.id and asked.monday = w.monday
       left join taken on taken.team_id = ff.id and taken.monday = w.monday
+      left join appts on appts.team_id = ff.id and appts.monday = w.monday
     order by ff.name, w.monday`),
   )
   const teams = new Map<
@@ -119,6 +132,10 @@ export async function getFigureSeries(deps: Deps, ctx: Ctx, weekCount: number, t
       medianAdminHoursToComplete: numOrNull(r.tasks_median_hours),
       consultationsAsked: num(r.consultations_asked),
       medianConsultationWaitHours: numOrNull(r.consultation_median_hours),
+      appointments: num(r.appts),
+      appointmentsOnTime: num(r.appts_on_time),
+      appointmentsShortNotice: num(r.appts_short_notice),
+      appointmentsMissed: num(r.appts_missed),
       /** The team's share of the working week with families (set below, from notes and hours). */
       contactShare: null as number | null,
     }
@@ -165,8 +182,21 @@ export async function getFigureSeries(deps: Deps, ctx: Ctx, weekCount: number, t
         mondays,
         everyone.map((id) => contact.byPerson.get(id)!),
       ).map((w) => ({ weekStart: w.weekStart, contactShare: rounded(w.share) }))
+  // Time that respects families: every team's booked appointments together, week by week.
+  const appointments = mondays.map((m, i) => {
+    const sum = (k: 'appointments' | 'appointmentsOnTime' | 'appointmentsShortNotice' | 'appointmentsMissed') =>
+      [...teams.values()].reduce((s, t) => s + (t.weeks[i]?.[k] ?? 0), 0)
+    return {
+      weekStart: m,
+      appointments: sum('appointments'),
+      onTime: sum('appointmentsOnTime'),
+      shortNotice: sum('appointmentsShortNotice'),
+      missed: sum('appointmentsMissed'),
+    }
+  })
   return {
     generatedAt: now.toISOString(),
+    appointments: teamId ? [] : appointments,
     weeks: mondays,
     teams: [...teams.values()],
     frontDoor,

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../kernel/context'
 import { sql } from 'drizzle-orm'
-import { assessmentClock } from '@hearth/domain'
+import { clockSettings } from '@hearth/db'
+import { addWorkingDays, assessmentClock, londonDateOf } from '@hearth/domain'
 import { councilHolidays } from '../calendar/calendar-queries'
 
 import type { Deps } from '../../kernel/context'
@@ -59,7 +60,22 @@ export async function getTeamFigures(deps: Deps, ctx: Ctx, teamId?: string) {
       c.overdue++
     assessed.set(a.team_id, c)
   }
+  // every statutory clock of the families each team holds: overdue, and due within the council's warning
+  const { warningDays } = await clockSettings(db, councilId)
+  const today = londonDateOf(now)
+  const horizon = addWorkingDays(today, warningDays, holidays)
+  const due = (await db.execute(sql`
+    select al.team_id, count(*) filter (where d.due_on < ${today}::date)::int as overdue,
+      count(*) filter (where d.due_on >= ${today}::date and d.due_on <= ${horizon}::date)::int as soon
+    from clock_dues d join allocations al on al.council_id = d.council_id and al.family_id = d.family_id
+      and al.role = 'lead' and al.ended_at is null
+    where d.council_id = ${councilId} ${teamId ? sql`and al.team_id = ${teamId}` : sql``}
+    group by al.team_id
+  `)) as unknown as { rows: { team_id: string; overdue: number; soon: number }[] }
+  const dueBy = new Map(due.rows.map((d) => [d.team_id, d]))
   return rows.map((r) => ({
+    clocksOverdue: Number(dueBy.get(String(r.id))?.overdue ?? 0),
+    clocksDueSoon: Number(dueBy.get(String(r.id))?.soon ?? 0),
     assessmentsOpen: assessed.get(String(r.id))?.open ?? 0,
     assessmentsOverdue: assessed.get(String(r.id))?.overdue ?? 0,
     teamId: String(r.id),

@@ -34,6 +34,7 @@ export function seriesForDisplay(s: Series) {
           { counts: ['adminTasksCreated'] },
           { counts: ['adminTasksDone'], derived: ['medianAdminHoursToComplete'] },
           { counts: ['consultationsAsked'], derived: ['medianConsultationWaitHours'] },
+          { counts: ['appointments', 'appointmentsOnTime', 'appointmentsShortNotice', 'appointmentsMissed'] },
         ]),
       ),
     })),
@@ -50,6 +51,8 @@ export function teamForDisplay(t: TeamNow) {
       { counts: ['proposalsAwaiting'] },
       { counts: ['assessmentsOpen'] },
       { counts: ['assessmentsOverdue'] },
+      { counts: ['clocksOverdue'] },
+      { counts: ['clocksDueSoon'] },
     ]),
     smallNumbersHidden: isSmallTeam(t.practitioners),
   }

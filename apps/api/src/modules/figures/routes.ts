@@ -31,6 +31,10 @@ const WEEK_COLUMNS = [
   ['consultations_asked', 'Consultations asked'],
   ['median_consultation_wait_hours', 'Median hours a consultation waited'],
   ['contact_share', 'Share of the working week with families (%)'],
+  ['appointments', 'Booked visits and meetings recorded'],
+  ['appointments_on_time', 'Kept on time'],
+  ['appointments_short_notice', 'Rearranged with under 24 hours’ notice'],
+  ['appointments_missed', 'Missed'],
 ] as const
 const ALL_TEAMS = 'All family-facing teams'
 /** A share as a percentage to one place; blank when nobody worked, or not shown for a small team. */
@@ -90,6 +94,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           c(w.consultationsAsked),
           w.medianConsultationWaitHours,
           percent(w.contactShare, t.smallNumbersHidden),
+          c(w.appointments),
+          c(w.appointmentsOnTime),
+          c(w.appointmentsShortNotice),
+          c(w.appointmentsMissed),
         ]),
       )
       // the front door's decisions, every one routed or not (its other columns do not apply)
@@ -111,16 +119,24 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             null,
             null,
             null,
+            null,
+            null,
+            null,
+            null,
           ]),
         )
       // every practitioner of the teams together, for the share of the week with families
       if (!request.query.teamId)
         rows.push(
-          ...s.contactTime.council.map((w) => [
+          ...s.contactTime.council.map((w, i) => [
             ALL_TEAMS,
             w.weekStart,
-            ...Array.from({ length: WEEK_COLUMNS.length - 3 }, () => null),
+            ...Array.from({ length: WEEK_COLUMNS.length - 7 }, () => null),
             percent(w.contactShare, s.contactTime.practitioners < 3),
+            s.appointments[i]?.appointments ?? null,
+            s.appointments[i]?.onTime ?? null,
+            s.appointments[i]?.shortNotice ?? null,
+            s.appointments[i]?.missed ?? null,
           ]),
         )
       return reply
@@ -161,6 +177,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         'Proposals awaiting strategy',
         'Assessments open',
         'Assessments overdue',
+        'Statutory timescales overdue',
+        'Statutory timescales due soon',
       ]
       const rows = teams.map((t) => [
         t.teamName,
@@ -176,6 +194,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         t.proposalsAwaiting ?? HIDDEN,
         t.assessmentsOpen ?? HIDDEN,
         t.assessmentsOverdue ?? HIDDEN,
+        t.clocksOverdue ?? HIDDEN,
+        t.clocksDueSoon ?? HIDDEN,
       ])
       return reply
         .type('text/csv; charset=utf-8')

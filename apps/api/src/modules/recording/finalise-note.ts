@@ -45,6 +45,12 @@ export async function finaliseNote(
     })
     if (n.appointment === 'late' && !n.lateMinutes)
       problems.push({ field: 'body.lateMinutes', message: 'say how many minutes late', rule: 'required' })
+    if ((n.appointment === 'rearranged' || n.appointment === 'missed') && !n.changedBy)
+      problems.push({ field: 'body.changedBy', message: 'say who rearranged or missed it', rule: 'required' })
+    if (n.appointment === 'rearranged' && n.noticeHours === null)
+      problems.push({ field: 'body.noticeHours', message: 'say how many hours’ notice there was', rule: 'required' })
+    if (n.appointment === 'missed' && !n.missedReason?.trim())
+      problems.push({ field: 'body.missedReason', message: 'say why it was missed', rule: 'required' })
     if (problems.length) throw new AppError('validation_failed', 'The note cannot be finalised yet.', problems)
     // the copy-paste check: a note very like an earlier one is shown to its author first
     const similar = await findSimilar(tx, ctx.councilId, n)

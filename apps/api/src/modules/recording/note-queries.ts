@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { children, type Db, type Note, noteAddenda, notes, people, type Tx } from '@hearth/db'
-import type { AppointmentKept, NoteKind } from '@hearth/domain'
+import type { AppointmentKept, ChangedBy, NoteKind } from '@hearth/domain'
 import { notFound } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
 import { familyInScope } from '../families/family-queries'
@@ -64,6 +64,9 @@ export async function noteViews(ex: Ex, councilId: string, rows: Note[]) {
     directMinutes: n.directMinutes,
     appointment: n.appointment as AppointmentKept,
     lateMinutes: n.lateMinutes,
+    changedBy: n.changedBy as ChangedBy | null,
+    noticeHours: n.noticeHours,
+    missedReason: n.missedReason,
     children: n.children.map((c) => ({ ...c, name: kids.get(c.childId) ?? 'A child no longer in the family' })),
     othersPresent: n.othersPresent,
     workingWell: n.workingWell,

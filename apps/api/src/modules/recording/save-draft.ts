@@ -27,6 +27,9 @@ export function draftValues(input: NoteDraft) {
   if (input.directMinutes !== undefined) v.directMinutes = input.directMinutes
   if (input.appointment !== undefined) v.appointment = input.appointment
   if (input.lateMinutes !== undefined) v.lateMinutes = input.lateMinutes
+  if (input.changedBy !== undefined) v.changedBy = input.changedBy
+  if (input.noticeHours !== undefined) v.noticeHours = input.noticeHours
+  if (input.missedReason !== undefined) v.missedReason = input.missedReason
   if (input.children !== undefined)
     v.children = input.children.map((c) => ({
       childId: c.childId,

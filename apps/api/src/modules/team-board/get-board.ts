@@ -3,6 +3,7 @@ import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm'
 import { allocations, dutyRota, families, offers, referrals, visits } from '@hearth/db'
 import { addCalendarDays, effectiveCap, londonDateOf, startOfLondonDay } from '@hearth/domain'
 import type { Actor } from '../../plugins/auth'
+import { teamDueNow } from '../case-process/clock-queries'
 import { asWaitingOffers, countChildren, myTeam, names, practitioners } from './team-board-queries'
 
 export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: string) {
@@ -14,7 +15,7 @@ export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: strin
   const dayEnd = startOfLondonDay(addCalendarDays(today, 1))
   const members = await practitioners(db, ctx.councilId, teamId)
   const memberIds = members.map((m) => m.personId)
-  const [allocRows, offerRows, heldRows, duty, visitRows] = await Promise.all([
+  const [allocRows, offerRows, heldRows, duty, visitRows, due] = await Promise.all([
     memberIds.length
       ? db
           .select({
@@ -84,6 +85,8 @@ export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: strin
         ),
       )
       .orderBy(asc(visits.startsAt)),
+    // what is due and overdue, in the same round as the rest (the clocks live in clock_dues)
+    teamDueNow(db, ctx.councilId, teamId, now),
   ])
   const nameOf = new Map(members.map((m) => [m.personId, m.name]))
   const extraNames = await names(
@@ -100,6 +103,7 @@ export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: strin
     teamCap: team.caseloadCap,
     today,
     dutyPersonId: duty[0]?.personId ?? null,
+    due,
     offers: await asWaitingOffers(db, ctx.councilId, offerRows, now),
     members: members.map((m) => {
       const mine = allocRows.filter((a) => a.personId === m.personId)

@@ -52,8 +52,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         access: PRACTITIONER,
         reads: readsList('family.list', 'team_board', {
           items: (p) => {
-            const b = p as { held: { familyId: string }[]; offers: { familyId: string }[] }
-            return [...b.held, ...b.offers]
+            const b = p as {
+              held: { familyId: string }[]
+              offers: { familyId: string }[]
+              due: { urgent: { familyId: string; childId: string }[] }
+            }
+            return [...b.held, ...b.offers, ...b.due.urgent]
           },
         }),
       },

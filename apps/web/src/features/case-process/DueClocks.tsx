@@ -1,11 +1,18 @@
 import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { Link } from 'react-router'
 import type { z } from 'zod'
-import type { DueClockView } from '@hearth/contracts'
+import type { BoardDueClock, DueClockView } from '@hearth/contracts'
+import { CLOCKS, type ClockId } from '@hearth/domain'
 import { api } from '../../api'
 import { ErrorSummary } from '../../components/govuk'
 
 export type DueClock = z.infer<typeof DueClockView>
+type ShownClock = z.infer<typeof BoardDueClock>
+const labelOf = (clock: string) => {
+  const label: string = CLOCKS[clock as ClockId]?.label ?? clock
+  return label.charAt(0).toLowerCase() + label.slice(1)
+}
 
 export const longDate = (iso: string) =>
   new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })
@@ -17,14 +24,13 @@ export function DueTag({ state }: { state: DueClock['state'] }) {
   return <strong className="govuk-tag govuk-tag--grey">On track</strong>
 }
 
-function ClockLine({ c, withFamily }: { c: DueClock; withFamily: boolean }) {
+function ClockLine({ c, withFamily }: { c: ShownClock; withFamily: boolean }) {
   return (
     <li>
       <Link className="govuk-link" to={`/families/${c.familyId}#case-process`}>
         {c.childName}
       </Link>
-      {withFamily ? ` (${c.familyName})` : ''}: {c.label.charAt(0).toLowerCase() + c.label.slice(1)} by{' '}
-      {longDate(c.dueOn)} <DueTag state={c.state} />
+      {withFamily ? ` (${c.familyName})` : ''}: {labelOf(c.clock)} by {longDate(c.dueOn)} <DueTag state={c.state} />
       {c.alertedOn && <span className="govuk-body-s hearth-secondary"> Team told {longDate(c.alertedOn)}.</span>}
     </li>
   )
@@ -33,22 +39,39 @@ function ClockLine({ c, withFamily }: { c: DueClock; withFamily: boolean }) {
 /**
  * What is due, for My day or the team board: every statutory clock running for the families, the
  * overdue and the due soon first and in full, the rest folded away. Nothing is hidden; nobody is
- * ranked.
+ * ranked. The board passes what is urgent from its own read (`given`); the rest loads when opened.
  */
-export function DueClocks({ path, queryKey, heading }: { path: string; queryKey: unknown[]; heading: string }) {
-  const list = useQuery({ queryKey, queryFn: () => api<DueClock[]>('GET', path) })
+export function DueClocks({
+  path,
+  queryKey,
+  heading,
+  given,
+}: {
+  path: string
+  queryKey: unknown[]
+  heading: string
+  given?: { urgent: ShownClock[]; later: number }
+}) {
+  const [opened, setOpened] = useState(false)
+  const list = useQuery({
+    queryKey,
+    queryFn: () => api<DueClock[]>('GET', path),
+    enabled: !given || opened,
+  })
   const all = list.data ?? []
-  const urgent = all.filter((c) => c.state !== 'on_track')
+  const urgent = given ? given.urgent : all.filter((c) => c.state !== 'on_track')
+  const laterCount = given ? given.later : all.filter((c) => c.state === 'on_track').length
   const later = all.filter((c) => c.state === 'on_track')
-  const overdue = all.filter((c) => c.state === 'overdue').length
+  const overdue = urgent.filter((c) => c.state === 'overdue').length
+  const known = given || list.data
   return (
     <section aria-labelledby="due-clocks">
       <h2 className="govuk-heading-m" id="due-clocks">
         {heading} ({overdue} overdue, {urgent.length - overdue} due soon)
       </h2>
       <ErrorSummary error={list.error} />
-      {list.data && all.length === 0 && <p className="govuk-body">No statutory timescales are running.</p>}
-      {list.data && all.length > 0 && urgent.length === 0 && (
+      {known && urgent.length + laterCount === 0 && <p className="govuk-body">No statutory timescales are running.</p>}
+      {known && urgent.length === 0 && laterCount > 0 && (
         <p className="govuk-body">Nothing is overdue or due in the next few working days.</p>
       )}
       {urgent.length > 0 && (
@@ -58,12 +81,13 @@ export function DueClocks({ path, queryKey, heading }: { path: string; queryKey:
           ))}
         </ul>
       )}
-      {later.length > 0 && (
-        <details className="govuk-details">
+      {laterCount > 0 && (
+        <details className="govuk-details" onToggle={(e) => setOpened(e.currentTarget.open)}>
           <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">Coming up later ({later.length})</span>
+            <span className="govuk-details__summary-text">Coming up later ({laterCount})</span>
           </summary>
           <div className="govuk-details__text">
+            {list.isLoading && <p className="govuk-body">Loading…</p>}
             <ul className="govuk-list">
               {later.map((c) => (
                 <ClockLine key={c.key} c={c} withFamily />

@@ -148,6 +148,8 @@ export function CouncilTeamPage() {
           ['Admin tasks overdue', shown(x.adminTasksOverdue)],
           ['Assessments open', shown(x.assessmentsOpen)],
           ['Assessments past 45 working days', shown(x.assessmentsOverdue)],
+          ['Statutory timescales overdue', shown(x.clocksOverdue)],
+          ['Statutory timescales due soon', shown(x.clocksDueSoon)],
           ['Practitioner time enablers saved this week', minutesInWords(x.minutesSavedThisWeek)],
           ['Committed spend', pounds(x.committedPence)],
           ['Proposals waiting for strategy', shown(x.proposalsAwaiting)],

@@ -79,6 +79,32 @@ const MEASURES: Measure[] = [
     },
   },
   {
+    id: 'appointments',
+    title: 'Time that respects families: visits and meetings kept on time (%)',
+    value: (w) =>
+      w.appointments && w.appointmentsOnTime !== null
+        ? Math.round((100 * w.appointmentsOnTime) / w.appointments)
+        : null,
+    cell: (w) =>
+      w.appointments === null
+        ? HIDDEN
+        : w.appointments
+          ? `${w.appointmentsOnTime} of ${w.appointments} on time; ${w.appointmentsShortNotice} rearranged at short notice; ${w.appointmentsMissed} missed`
+          : 'none recorded',
+    note:
+      'Booked visits and meetings, from their notes: kept on time, rearranged with under 24 hours’ notice (by us ' +
+      'or the family), or missed. Unplanned contacts are not counted.',
+    together: {
+      heading: 'All teams',
+      cell: (f, i) => {
+        const a = f.appointments[i]
+        return a?.appointments
+          ? `${a.onTime} of ${a.appointments} on time; ${a.shortNotice} at short notice; ${a.missed} missed`
+          : 'none recorded'
+      },
+    },
+  },
+  {
     id: 'held',
     title: 'Children held at the end of each week',
     value: (w) => w.childrenHeld,

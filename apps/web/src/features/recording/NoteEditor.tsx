@@ -3,6 +3,8 @@ import type { z } from 'zod'
 import {
   APPOINTMENT_KEPT,
   APPOINTMENT_KEPT_LIST,
+  CHANGED_BY,
+  CHANGED_BY_LIST,
   CHILD_SEEN,
   CHILD_SEEN_LIST,
   MAX_DIRECT_MINUTES,
@@ -55,6 +57,7 @@ function draftFrom(form: HTMLFormElement, kids: { id: string }[]): NoteDraft {
   const when = text('happenedAt')
   const minutes = text('directMinutes').trim()
   const late = text('lateMinutes').trim()
+  const notice = text('noticeHours').trim()
   const whenDate = when ? new Date(when) : null
   return {
     kind: (text('kind') || undefined) as NoteDraft['kind'],
@@ -63,6 +66,11 @@ function draftFrom(form: HTMLFormElement, kids: { id: string }[]): NoteDraft {
     ...(/^\d{1,4}$/.test(minutes) && Number(minutes) <= MAX_DIRECT_MINUTES ? { directMinutes: Number(minutes) } : {}),
     appointment: (text('appointment') || undefined) as NoteDraft['appointment'],
     lateMinutes: text('appointment') === 'late' && /^\d{1,4}$/.test(late) && Number(late) > 0 ? Number(late) : null,
+    changedBy: ['rearranged', 'missed'].includes(text('appointment'))
+      ? ((text('changedBy') || null) as NoteDraft['changedBy'])
+      : null,
+    noticeHours: text('appointment') === 'rearranged' && /^\d{1,4}$/.test(notice) ? Number(notice) : null,
+    missedReason: text('appointment') === 'missed' ? text('missedReason') : '',
     children: kids.map((k) => ({
       childId: k.id,
       seen: (text(`seen-${k.id}`) || null) as 'seen' | 'seen_alone' | 'not_seen' | null,
@@ -254,6 +262,30 @@ export function NoteEditor({
           defaultValue={initial.lateMinutes ? String(initial.lateMinutes) : ''}
           error={error}
           width="govuk-input--width-4"
+        />
+        <Radios
+          name="changedBy"
+          label="If it was rearranged or missed, who did"
+          defaultValue={initial.changedBy ?? undefined}
+          options={CHANGED_BY_LIST.map((c) => ({ value: c, label: CHANGED_BY[c] }))}
+          error={error}
+        />
+        <TextField
+          name="noticeHours"
+          label="If it was rearranged, how many hours’ notice there was"
+          inputMode="numeric"
+          defaultValue={
+            initial.noticeHours === null || initial.noticeHours === undefined ? '' : String(initial.noticeHours)
+          }
+          error={error}
+          width="govuk-input--width-4"
+        />
+        <TextField
+          name="missedReason"
+          label="If it was missed, why"
+          defaultValue={initial.missedReason ?? ''}
+          error={error}
+          width="govuk-input--width-30"
         />
         {kids.map((k, i) => (
           <div key={k.id}>

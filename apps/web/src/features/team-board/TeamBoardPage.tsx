@@ -272,7 +272,12 @@ export function TeamBoardPage() {
           ))}
         </tbody>
       </table>
-      <DueClocks path={`/api/teams/${id}/clocks`} queryKey={['board', id, 'clocks']} heading="Statutory timescales" />
+      <DueClocks
+        path={`/api/teams/${id}/clocks`}
+        queryKey={['board', id, 'clocks']}
+        heading="Statutory timescales"
+        given={b.due}
+      />
       <TeamContactTime teamId={id!} />
       <TeamInsight teamId={id!} />
     </>
