@@ -53,7 +53,12 @@ export async function seedTwoCouncils(
   familyCount = 8,
 ): Promise<{ a: SeededCouncil; b: SeededCouncil }> {
   const passwordHash = await testPasswordHash()
-  const a = await seedDemoCouncil(handle.db, { familyCount, passwordHash, insightExamples: false })
+  const a = await seedDemoCouncil(handle.db, {
+    familyCount,
+    passwordHash,
+    insightExamples: false,
+    statutoryExamples: false,
+  })
   const b = await seedDemoCouncil(handle.db, {
     councilName: 'Southmere District Council (test)',
     laCode: '998',
@@ -63,6 +68,7 @@ export async function seedTwoCouncils(
     passwordHash,
     seed: 7,
     insightExamples: false,
+    statutoryExamples: false,
   })
   return { a: a!, b: b! }
 }

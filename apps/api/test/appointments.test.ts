@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addCalendarDays, londonDateOf, recentWeeks } from '@hearth/domain'
 import {
   buildTestApp,
+  type Council,
   type Family,
   freshDatabase,
   makeAllocation,
@@ -25,6 +26,7 @@ import {
 let t: TestApp
 let dbx: Awaited<ReturnType<typeof freshDatabase>>
 let team: Team
+let council: Council
 let family: Family
 let kidId: string
 let lead: Awaited<ReturnType<typeof signInAs>>
@@ -38,7 +40,7 @@ beforeAll(async () => {
   dbx = await freshDatabase()
   t = await buildTestApp(dbx.handle)
   const db = dbx.handle.db
-  const council = await makeCouncil(db)
+  council = await makeCouncil(db)
   const patch = await makePatch(db, council, { postcodeAreas: ['NM1'] })
   team = await makeTeam(db, council, { patch })
   family = await makeFamily(db, council, { patch })
@@ -107,14 +109,31 @@ describe('time that respects families', () => {
       appointmentsMissed: 1,
     })
     expect(f.appointments[0]).toEqual({ weekStart: lastMonday, appointments: 7, onTime: 3, shortNotice: 1, missed: 1 })
+    // on the council view (the last four weeks) and on the team's own board (week by week)
+    const council = (await strategy.request('GET', `/api/council/teams/${team.id}`)).json()
+    expect(council).toMatchObject({
+      appointmentsLast4Weeks: 7,
+      appointmentsOnTimeLast4Weeks: 3,
+      appointmentsShortNoticeLast4Weeks: 1,
+      appointmentsMissedLast4Weeks: 1,
+    })
+    const own = (await lead.request('GET', `/api/teams/${team.id}/contact-time?weeks=2`)).json()
+    expect(own.appointments[0]).toEqual({
+      weekStart: lastMonday,
+      appointments: 7,
+      onTime: 3,
+      shortNotice: 1,
+      missed: 1,
+    })
     const csv = await strategy.request('GET', '/api/figures/teams.csv?weeks=2')
     expect(csv.body.split(/\r?\n/)[0]).toContain('Rearranged with under 24 hours’ notice')
     const row = csv.body.split(/\r?\n/).find((l: string) => l.includes(team.name) && l.includes(lastMonday))!
     expect(row.split(',').slice(-4)).toEqual(['7', '3', '1', '1'])
   })
 
-  it('past visits nobody recorded stay on the lead’s day until marked', async () => {
-    const past = await makeVisit(dbx.handle.db, family, team, lead.person, {
+  it('past visits nobody recorded stay on the lead’s day until marked, even when someone else went', async () => {
+    const other = await makePerson(dbx.handle.db, council, { role: 'practitioner', teams: [team] })
+    const past = await makeVisit(dbx.handle.db, family, team, other, {
       startsAt: new Date(`${addCalendarDays(londonDateOf(new Date()), -3)}T10:00:00Z`),
     })
     const list = (await lead.request('GET', '/api/me/visits-to-record')).json() as { id: string }[]

@@ -33,6 +33,7 @@ let lead: Awaited<ReturnType<typeof signInAs>>
 let neighbour: Awaited<ReturnType<typeof signInAs>>
 let stranger: Awaited<ReturnType<typeof signInAs>>
 let admin: Awaited<ReturnType<typeof signInAs>>
+let enabler: Awaited<ReturnType<typeof signInAs>>
 const hol = holidaySet()
 const today = londonDateOf(new Date())
 const daysAgo = (n: number) => addCalendarDays(today, -n)
@@ -58,6 +59,7 @@ beforeAll(async () => {
   lead = await signInAs(t.app, db, council, 'practitioner', { teams: [team] })
   neighbour = await signInAs(t.app, db, council, 'practitioner', { teams: [sameP] })
   admin = await signInAs(t.app, db, council, 'administrator')
+  enabler = await signInAs(t.app, db, council, 'enabler')
   await makeAllocation(db, family, team, lead.person)
   const other = await makeCouncil(db)
   const otherTeam = await makeTeam(db, other, { patch: await makePatch(db, other, { postcodeAreas: ['NM1'] }) })
@@ -215,6 +217,46 @@ describe('statutory steps and their clocks', () => {
     })
   })
 
+  it('each step and each correction is on the family’s chronology', async () => {
+    const res = await lead.request('GET', `/api/families/${family.id}/chronology`)
+    expect(res.statusCode, res.body).toBe(200)
+    const statutory = (res.json() as { kind: string; title: string; detail: string | null }[]).filter(
+      (e) => e.kind === 'statutory',
+    )
+    expect(statutory.map((e) => e.title)).toEqual(
+      expect.arrayContaining([
+        `Strategy discussion: Ava ${ava.lastName}`,
+        `Child protection plan: Ava ${ava.lastName}`,
+        `Corrected: strategy discussion for Ava ${ava.lastName}`,
+      ]),
+    )
+    const sd = statutory.find((e) => e.title.startsWith('Strategy discussion'))!
+    expect(sd.detail).toBe('Police, Health. Section 47 enquiries start.')
+  })
+
+  it('the letter before proceedings goes through the enablers; sent, the step records the day and the offer', async () => {
+    const pp = await post(lead, { childId: ava.id, kind: 'pre_proceedings', on: daysAgo(2), details: {} })
+    expect(pp.statusCode, pp.body).toBe(201)
+    const stepId = pp.json().id
+    const ask = await lead.request('POST', `/api/steps/${stepId}/letter-before-proceedings`)
+    expect(ask.statusCode, ask.body).toBe(200)
+    expect(ask.json()).toMatchObject({ created: true, status: 'open' })
+    expect((await lead.request('POST', `/api/steps/${stepId}/letter-before-proceedings`)).json().created).toBe(false)
+    const taskId = ask.json().taskId
+    expect((await enabler.request('POST', `/api/tasks/${taskId}/claim`)).statusCode).toBe(200)
+    const done = await enabler.request('POST', `/api/tasks/${taskId}/complete`, { outcome: 'Posted first class' })
+    expect(done.statusCode, done.body).toBe(200)
+    const step = (await lead.request('GET', `/api/steps/${stepId}`)).json()
+    expect(step.details).toMatchObject({ lbpSentOn: today, fgdmOffered: true })
+    expect(step.changes[0].reason).toMatch(/enablers sent the letter/)
+    const letter = await enabler.request('GET', `/api/tasks/${taskId}/letter`)
+    expect(letter.headers['content-type']).toContain('application/pdf')
+    expect((await lead.request('POST', `/api/steps/${stepId}/letter-before-proceedings`)).statusCode).toBe(409)
+    // not for another kind of step
+    const sd = (await lead.request('GET', `/api/families/${family.id}/case-process`)).json().steps[0]
+    expect((await lead.request('POST', `/api/steps/${sd.id}/letter-before-proceedings`)).statusCode).toBe(400)
+  })
+
   it('two overlapping episodes sent at once: exactly one is recorded', async () => {
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => post(lead, episode(cy.id, daysAgo(30 - i)))))
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1)
@@ -238,6 +280,7 @@ describe('statutory steps and their clocks', () => {
     const audit = await dbx.handle.db.select().from(auditEvents).where(eq(auditEvents.recordType, 'case_step'))
     expect(audit.filter((a) => a.action === 'case_step.record').length).toBeGreaterThanOrEqual(6)
     expect(audit.filter((a) => a.action === 'case_step.correct')).toHaveLength(1)
+    expect(audit.filter((a) => a.action === 'case_step.record').length).toBeGreaterThanOrEqual(7)
   })
 
   it('an administrator sets a local clock’s length with a reason; the running clocks move; law is not theirs', async () => {

@@ -53,4 +53,19 @@ describe('a letter to a family', () => {
     expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+Roboto/)
     expect(pdf).not.toMatch(/\/BaseFont \/Helvetica/)
   })
+
+  it('before proceedings: legal advice, the meeting, and the offer of a family group decision-making meeting by default', () => {
+    const offered = letterParagraphs('letter_before_proceedings', {
+      ...base,
+      preProceedings: { fgdmOffered: null, meetingOn: '2031-01-09' },
+    }).lines.join(' ')
+    expect(offered).toMatch(/free legal advice/)
+    expect(offered).toMatch(/meeting on Thursday 9 January/)
+    expect(offered).toMatch(/family group decision-making meeting/)
+    const notOffered = letterParagraphs('letter_before_proceedings', {
+      ...base,
+      preProceedings: { fgdmOffered: false, meetingOn: null },
+    }).lines.join(' ')
+    expect(notOffered).not.toMatch(/family group decision-making/)
+  })
 })

@@ -94,6 +94,7 @@ export const ChronologyEntry = z.object({
     'plan',
     'network',
     'assessment',
+    'statutory',
   ]),
   title: z.string(),
   detail: z.string().nullable(),

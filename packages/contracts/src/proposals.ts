@@ -122,6 +122,11 @@ export const TeamFigures = z.object({
   /** Every statutory timescale of the team's families: overdue, and due within the council's warning. */
   clocksOverdue: Count,
   clocksDueSoon: Count,
+  /** Booked visits and meetings of the last four weeks: kept on time, at under 24 hours' notice, missed. */
+  appointmentsLast4Weeks: Count,
+  appointmentsOnTimeLast4Weeks: Count,
+  appointmentsShortNoticeLast4Weeks: Count,
+  appointmentsMissedLast4Weeks: Count,
 })
 export const CouncilOverview = z.object({
   generatedAt: z.string(),

@@ -126,6 +126,16 @@ export const TeamContactTime = z.object({
   target: z.number(),
   before: z.number(),
   team: z.array(ContactWeek),
+  /** Booked visits and meetings recorded each week: kept on time, rearranged at short notice, missed. */
+  appointments: z.array(
+    z.object({
+      weekStart: z.string(),
+      appointments: z.number().int(),
+      onTime: z.number().int(),
+      shortNotice: z.number().int(),
+      missed: z.number().int(),
+    }),
+  ),
   members: z.array(z.object({ personId: Uuid, name: z.string(), weeks: z.array(ContactWeek) })),
 })
 export const WorkingPatternInput = z.object({

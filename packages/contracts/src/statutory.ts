@@ -90,6 +90,7 @@ export const StepDetails = {
   placement: z.object({
     type: code(PLACEMENT_TYPE_LIST, 'the kind of placement'),
     inArea: bool('say whether the placement is inside the council’s area'),
+    untilEighteen: z.boolean().default(false),
   }),
   lac_review: z.object({}),
   pre_proceedings: z.object({

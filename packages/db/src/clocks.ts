@@ -1,9 +1,26 @@
 import { and, desc, eq, inArray, isNull, lte } from 'drizzle-orm'
-import { CLOCKS, type ClockId, holidaySet, type HolidaySet } from '@hearth/domain'
+import {
+  type CaseStep,
+  CLOCKS,
+  type ClockId,
+  childClocks,
+  holidaySet,
+  type HolidaySet,
+  type StepKind,
+} from '@hearth/domain'
 import type { Executor } from './client'
 import { bankHolidays } from './schema/referrals'
 import { allocations } from './schema/teamwork'
-import { clockAlerts, clockDues, clockLengths } from './schema/statutory'
+import { children } from './schema/families'
+import {
+  assessments,
+  type CaseStepRow,
+  caseSteps,
+  clockAlerts,
+  type ClockDueRow,
+  clockDues,
+  clockLengths,
+} from './schema/statutory'
 
 /** The setting that holds how many working days before a due date it counts as "due soon". */
 export const WARNING_SETTING = 'due_soon_warning'
@@ -87,4 +104,85 @@ export async function raiseClockAlerts(ex: Executor, councilId: string, today: s
     for (const r of rows) teams.add(r.teamId)
   }
   return { raised, teamIds: [...teams] }
+}
+
+export const asStep = (r: CaseStepRow): CaseStep =>
+  ({ id: r.id, kind: r.kind as StepKind, on: r.onDate, endOn: r.endDate, details: r.details }) as CaseStep
+
+/**
+ * Works out again the clocks of these children from their steps and open assessments, and writes
+ * them to `clock_dues` (inside the caller's transaction): what is no longer running goes, what
+ * moved moves. Returns how many clocks run for them now.
+ */
+export async function refreshClocks(
+  ex: Executor,
+  councilId: string,
+  childIds: readonly string[],
+  settings?: ClockSettings,
+): Promise<number> {
+  if (!childIds.length) return 0
+  const s = settings ?? (await clockSettings(ex, councilId))
+  // one after the other: inside a transaction they go through one connection
+  const steps = await ex
+    .select()
+    .from(caseSteps)
+    .where(and(eq(caseSteps.councilId, councilId), inArray(caseSteps.childId, [...childIds])))
+  const open = await ex
+    .select({ id: assessments.id, childId: assessments.childId, referralDate: assessments.referralDate })
+    .from(assessments)
+    .where(
+      and(
+        eq(assessments.councilId, councilId),
+        inArray(assessments.childId, [...childIds]),
+        isNull(assessments.authorisedOn),
+      ),
+    )
+  const kids = await ex
+    .select({ id: children.id, familyId: children.familyId })
+    .from(children)
+    .where(and(eq(children.councilId, councilId), inArray(children.id, [...childIds])))
+  const rows: ClockDueRow[] = []
+  for (const kid of kids) {
+    const due = childClocks(
+      steps.filter((r) => r.childId === kid.id).map(asStep),
+      open.filter((a) => a.childId === kid.id),
+      s.holidays,
+      s.lengths,
+    )
+    for (const d of due)
+      rows.push({
+        councilId,
+        key: `${kid.id}:${d.key}`,
+        familyId: kid.familyId,
+        childId: kid.id,
+        clock: d.clock,
+        startOn: d.startOn,
+        dueOn: d.dueOn,
+        stepId: d.stepId,
+        assessmentId: d.assessmentId,
+      })
+  }
+  await ex.delete(clockDues).where(and(eq(clockDues.councilId, councilId), inArray(clockDues.childId, [...childIds])))
+  for (let i = 0; i < rows.length; i += 1000) await ex.insert(clockDues).values(rows.slice(i, i + 1000))
+  return rows.length
+}
+
+/** Every child of the council with a step or an open assessment: their clocks worked out again. */
+export async function refreshCouncilClocks(ex: Executor, councilId: string): Promise<number> {
+  const settings = await clockSettings(ex, councilId)
+  const ids = new Set<string>()
+  for (const r of await ex
+    .selectDistinct({ id: caseSteps.childId })
+    .from(caseSteps)
+    .where(eq(caseSteps.councilId, councilId)))
+    ids.add(r.id)
+  for (const r of await ex
+    .selectDistinct({ id: assessments.childId })
+    .from(assessments)
+    .where(and(eq(assessments.councilId, councilId), isNull(assessments.authorisedOn))))
+    ids.add(r.id)
+  const all = [...ids]
+  let n = 0
+  for (let i = 0; i < all.length; i += 500) n += await refreshClocks(ex, councilId, all.slice(i, i + 500), settings)
+  return n
 }

@@ -25,6 +25,12 @@ export const TASK_TYPES = {
     letter: true,
   },
   ask_enabler: { label: 'A request from the practitioner', dueHours: 48, minutesSaved: 20, letter: false },
+  letter_before_proceedings: {
+    label: 'Send the letter before proceedings (with the offer of a family group decision-making meeting)',
+    dueHours: 24,
+    minutesSaved: 45,
+    letter: true,
+  },
   insight_session: {
     label: 'Book a room and send the invitations for an insight session',
     dueHours: 24,

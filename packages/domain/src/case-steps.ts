@@ -1,5 +1,5 @@
-import { type ClockId, clockDueDate } from './clocks'
-import type { PRIMARY_NEED_CODES, REFERRAL_SOURCES } from './referrals'
+import { addCalendarMonths, type ClockId, clockDueDate } from './clocks'
+import { PRIMARY_NEED_CODES, REFERRAL_SOURCES } from './referrals'
 import { addWorkingDays, type HolidaySet, isWorkingDay } from './working-days'
 
 /**
@@ -136,7 +136,7 @@ export interface StepDetails {
   cin_plan: Record<string, never>
   cin_review: Record<string, never>
   looked_after: { legalStatus: LegalStatus; careLeaver: boolean }
-  placement: { type: PlacementType; inArea: boolean }
+  placement: { type: PlacementType; inArea: boolean; untilEighteen?: boolean }
   lac_review: Record<string, never>
   pre_proceedings: {
     lbpSentOn: string | null
@@ -507,6 +507,8 @@ export function childClocks(
         .filter((v) => v.details.plan === 'lac' && v.on >= p.on)
         .at(-1)
       if (!visit) due('first_lac_visit', p.on, p.id, p.id)
+      else if (p.details.untilEighteen && visit.on >= addCalendarMonths(p.on, 12))
+        due('lac_visit_long_term', visit.on, visit.id, p.id)
       else due('lac_visit', visit.on, visit.id, p.id)
     }
   }
@@ -529,4 +531,60 @@ export type DueState = 'on_track' | 'due_soon' | 'overdue'
 export function dueState(dueOn: string, today: string, holidays: HolidaySet, warningDays = 2): DueState {
   if (today > dueOn) return 'overdue'
   return addWorkingDays(today, warningDays, holidays) >= dueOn ? 'due_soon' : 'on_track'
+}
+
+const wordDate = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })
+
+/** A step's answers in words, for the family page and the chronology. */
+export function describeStep(s: CaseStep): string {
+  const d = s.details as unknown as Record<string, unknown>
+  const said = (list: Record<string, string>, k: string) => (d[k] ? (list[d[k] as string] ?? String(d[k])) : null)
+  switch (s.kind) {
+    case 'episode':
+      return [
+        `Referred by: ${said(REFERRAL_SOURCES, 'referralSource')}`,
+        d.primaryNeed && `need: ${said(PRIMARY_NEED_CODES, 'primaryNeed')}`,
+        d.closureReason && `closed: ${said(CLOSURE_REASONS, 'closureReason')}`,
+      ]
+        .filter(Boolean)
+        .join('; ')
+    case 'strategy_discussion':
+      return `${(d.agencies as string[]).map((a) => AGENCIES[a as keyof typeof AGENCIES] ?? a).join(', ')}. ${d.decision === 's47' ? 'Section 47 enquiries start.' : 'No section 47 enquiries.'}`
+    case 's47':
+      return d.icpcRequired === null
+        ? 'Conference not yet decided.'
+        : d.icpcRequired
+          ? 'A conference is needed.'
+          : 'No conference needed.'
+    case 'conference':
+      return `${d.type === 'initial' ? 'Initial' : 'Review'}, chaired by ${d.chair}: ${({ plan: 'a child protection plan', no_plan: 'no plan', continue: 'the plan continues', end: 'the plan ends' } as Record<string, string>)[d.decision as string]}.`
+    case 'cp_plan':
+      return `Category: ${said(ABUSE_CATEGORIES, 'category')}${d.latestCategory ? `, now ${said(ABUSE_CATEGORIES, 'latestCategory')}` : ''}.`
+    case 'statutory_visit':
+      return `${({ cp: 'Child protection', cin: 'Child in need', lac: 'Looked after' } as Record<string, string>)[d.plan as string]} visit; ${d.seenAlone ? 'seen alone' : 'not seen alone'}.`
+    case 'looked_after':
+      return `${said(LEGAL_STATUSES, 'legalStatus')}${d.careLeaver ? '; a care leaver' : ''}.`
+    case 'placement':
+      return `${said(PLACEMENT_TYPES, 'type')}, ${d.inArea ? 'in the area' : 'out of the area'}.`
+    case 'pre_proceedings':
+      return [
+        d.lbpSentOn ? `Letter before proceedings ${wordDate(d.lbpSentOn as string)}` : 'Letter not yet sent',
+        d.fgdmOffered === true
+          ? 'family group decision-making offered'
+          : d.fgdmOffered === false
+            ? `meeting not offered: ${d.fgdmNotOfferedReason}`
+            : null,
+        d.fgdmAccepted === true ? 'accepted' : d.fgdmAccepted === false ? 'declined' : null,
+        d.fgdmFacilitatedOn ? `held ${wordDate(d.fgdmFacilitatedOn as string)}` : null,
+        d.stepDecision
+          ? `${d.stepDecision === 'step_up' ? 'stepped up' : 'stepped down'} ${wordDate(d.stepDecisionOn as string)}`
+          : null,
+        d.outcome ? `outcome ${d.outcome}` : null,
+      ]
+        .filter(Boolean)
+        .join('; ')
+    default:
+      return ''
+  }
 }

@@ -124,6 +124,14 @@ export const CLOCKS = {
     force: 'law',
     source: 'CPPCR 2010 reg 28(2): at most every 6 weeks in a placement’s first year',
   },
+  lac_visit_long_term: {
+    label: 'Visit the looked-after child again',
+    startsAt: 'the last visit, after the placement’s first year, when it is meant to last until 18',
+    length: 3,
+    unit: 'months',
+    force: 'law',
+    source: 'CPPCR 2010 reg 28(2): at most every 3 months after the first year of a placement meant to last until 18',
+  },
   first_lac_review: {
     label: 'Hold the first looked-after review',
     startsAt: 'the child becoming looked after',

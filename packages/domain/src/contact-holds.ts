@@ -16,6 +16,7 @@ export const FAMILY_CONTACT_TASKS: readonly TaskType[] = [
   'visit_confirmation',
   'conference_invitations',
   'workers_letter',
+  'letter_before_proceedings',
 ]
 
 export function contactsFamily(taskType: string): boolean {

@@ -184,6 +184,20 @@ describe('clocks from the steps', () => {
     })
   })
 
+  it('a placement meant to last until 18: after its first year, visits at most every 3 months — CPPCR reg 28(2)', () => {
+    const la = step('looked_after', '2025-01-06', { legalStatus: 'C2', careLeaver: false })
+    const p = step('placement', '2025-01-06', { type: 'foster_other', inArea: true, untilEighteen: true })
+    const early = step('statutory_visit', '2025-11-03', { plan: 'lac', seenAlone: true })
+    const late = step('statutory_visit', '2026-02-02', { plan: 'lac', seenAlone: true })
+    const at = (visits: CaseStep[]) =>
+      childClocks([episode('2024-12-01'), la, p, ...visits], [], hol).find((c) => c.clock.includes('lac_visit'))!
+    expect(at([early])).toMatchObject({ clock: 'lac_visit', dueOn: '2025-12-15' }) // 6 weeks in the first year
+    expect(at([early, late])).toMatchObject({ clock: 'lac_visit_long_term', dueOn: '2026-05-02' }) // 3 months
+    const shortTerm = { ...p, details: { ...p.details, untilEighteen: false } }
+    const c = childClocks([episode('2024-12-01'), la, shortTerm, early, late], [], hol)
+    expect(c.find((x) => x.clock === 'lac_visit')!.dueOn).toBe('2026-03-16')
+  })
+
   it('a correction moves the clock and keeps its key', () => {
     const before = childClocks([episode(), sd('2026-10-05'), s47('2026-10-05')], [], hol)
     const s = before[0]!

@@ -74,6 +74,10 @@ describe('the case process clocks (timescales.md)', () => {
     expect(clockDueDate('lac_visit', '2026-12-01', hol, { lac_visit: 7 })).toBe('2027-01-12')
   })
 
+  it('LAC visits at most every 3 months after a long-term placement’s first year — CPPCR 2010 reg 28(2)', () => {
+    expect(clockDueDate('lac_visit_long_term', '2026-11-30', hol)).toBe('2027-02-28')
+  })
+
   it('pre-proceedings review within 6 weeks of the last meeting — local (CA1989 s.31ZA, PLO)', () => {
     expect(clockDueDate('pp_review', '2026-11-30', hol)).toBe('2027-01-11')
     expect(clockDueDate('pp_review', '2026-11-30', hol, { pp_review: 28 })).toBe('2026-12-28')

@@ -35,6 +35,7 @@ const cases: RouteCases = {
         { body: { ...episode, version: 1, reason: 'typo', endOn: '31/12/2026' }, field: 'body.endOn' },
       ],
     },
+    'POST /api/steps/:id/letter-before-proceedings': { as: 'practitioner', cases: [] },
     'PUT /api/council/clocks/:clock': {
       as: 'administrator',
       cases: [
@@ -48,6 +49,7 @@ const cases: RouteCases = {
     'POST /api/families/:id/steps': () => ({ ...episode, childId: CHILD }),
     'PUT /api/steps/:id': () => ({ ...episode, version: 1, reason: 'typo' }),
     'PUT /api/council/clocks/:clock': () => ({ length: 5, reason: 'Weekly visits agreed' }),
+    'POST /api/steps/:id/letter-before-proceedings': () => ({}),
   },
 }
 export default cases

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { z } from 'zod'
 import {
+  adminTasks,
   allocations,
   type CaseStepRow,
   caseStepChanges,
@@ -10,9 +11,11 @@ import {
   clockDues,
   clockLengths,
   clockSettings,
+  createTask,
   DEFAULT_WARNING_DAYS,
   type Executor,
   people,
+  type Tx,
   WARNING_SETTING,
   writeAudit,
 } from '@hearth/db'
@@ -375,4 +378,82 @@ export async function setClockLength(
     })
   })
   return (await clockSettingsView(deps, ctx)).find((c) => c.clock === clock)!
+}
+
+/**
+ * Asks the enablers to send the letter before proceedings for a pre-proceedings step (once per
+ * step): the letter carries the offer of a family group decision-making meeting unless the step
+ * says it is not offered. Returns the task's id, and whether it was asked for now.
+ */
+export async function askForLetterBeforeProceedings(deps: Deps, ctx: Ctx, actor: Actor, stepId: string) {
+  const [step] = await deps.db
+    .select()
+    .from(caseSteps)
+    .where(and(eq(caseSteps.councilId, ctx.councilId), eq(caseSteps.id, stepId)))
+  if (!step) throw notFound('step')
+  await mustHold(deps, actor, step.familyId).catch((e: AppError) => {
+    throw e.code === 'not_found' ? notFound('step') : e
+  })
+  if (step.kind !== 'pre_proceedings') throw invalid('params.id', 'not a pre-proceedings step')
+  if ((step.details as { lbpSentOn?: string | null }).lbpSentOn)
+    throw new AppError('conflict', 'The letter before proceedings has already been sent.')
+  const teamId = await holdingTeamId(deps.db, ctx.councilId, step.familyId)
+  const sourceKey = `lbp:${step.id}`
+  const created = await deps.db.transaction(async (tx) => {
+    const id = await createTask(tx, {
+      councilId: ctx.councilId,
+      sourceKey,
+      taskType: 'letter_before_proceedings',
+      teamId,
+      familyId: step.familyId,
+      requestedBy: actor.personId,
+      details: 'Letter before proceedings, from the pre-proceedings step on the family page.',
+    })
+    if (id)
+      await writeAudit(tx, {
+        ...ctx,
+        action: 'task.letter_before_proceedings',
+        recordType: 'admin_task',
+        recordId: id,
+        familyId: step.familyId,
+        childId: step.childId,
+      })
+    return id
+  })
+  const [task] = await deps.db
+    .select({ id: adminTasks.id, status: adminTasks.status })
+    .from(adminTasks)
+    .where(and(eq(adminTasks.councilId, ctx.councilId), eq(adminTasks.sourceKey, sourceKey)))
+  return { taskId: task!.id, status: task!.status, created: created !== null, teamId }
+}
+
+/**
+ * The enablers sent the letter: the step records the day it went (and that it offered the
+ * meeting, unless the step said it would not), as a correction with why.
+ */
+export async function letterBeforeProceedingsSent(tx: Tx, councilId: string, stepId: string, by: string) {
+  const [before] = await tx
+    .select()
+    .from(caseSteps)
+    .where(and(eq(caseSteps.councilId, councilId), eq(caseSteps.id, stepId)))
+    .for('update')
+  if (before?.kind !== 'pre_proceedings') return
+  const d = before.details as Record<string, unknown>
+  if (d.lbpSentOn) return
+  const details = { ...d, lbpSentOn: londonDateOf(new Date()), fgdmOffered: d.fgdmOffered !== false }
+  const [after] = await tx
+    .update(caseSteps)
+    .set({ details, version: before.version + 1, updatedAt: sql`now()` })
+    .where(and(eq(caseSteps.councilId, councilId), eq(caseSteps.id, stepId)))
+    .returning()
+  const snap = (s: CaseStepRow) => ({ on: s.onDate, endOn: s.endDate, details: s.details })
+  await tx.insert(caseStepChanges).values({
+    councilId,
+    stepId,
+    changedBy: by,
+    reason: 'The enablers sent the letter before proceedings.',
+    before: snap(before),
+    after: snap(after!),
+  })
+  await refreshClocks(tx, councilId, [before.childId])
 }

@@ -1,8 +1,8 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import {
   allocations,
-  assessments,
-  type CaseStepRow,
+  asStep,
+  caseStepChanges,
   caseSteps,
   children,
   type ClockDueRow,
@@ -13,98 +13,20 @@ import {
   type Db,
   type Executor,
   families,
+  people,
 } from '@hearth/db'
 import {
-  type CaseStep,
   CLOCKS,
   type ClockId,
-  childClocks,
+  describeStep,
   dueState,
   londonDateOf,
+  STEP_DATES,
   STEP_KINDS,
   type StepKind,
 } from '@hearth/domain'
 
-export const asStep = (r: CaseStepRow): CaseStep =>
-  ({ id: r.id, kind: r.kind as StepKind, on: r.onDate, endOn: r.endDate, details: r.details }) as CaseStep
-
-/**
- * Works out again the clocks of these children from their steps and open assessments, and writes
- * them to `clock_dues` (inside the caller's transaction): what is no longer running goes, what
- * moved moves. Returns how many clocks run for them now.
- */
-export async function refreshClocks(
-  ex: Executor,
-  councilId: string,
-  childIds: readonly string[],
-  settings?: ClockSettings,
-): Promise<number> {
-  if (!childIds.length) return 0
-  const s = settings ?? (await clockSettings(ex, councilId))
-  // one after the other: inside a transaction they go through one connection
-  const steps = await ex
-    .select()
-    .from(caseSteps)
-    .where(and(eq(caseSteps.councilId, councilId), inArray(caseSteps.childId, [...childIds])))
-  const open = await ex
-    .select({ id: assessments.id, childId: assessments.childId, referralDate: assessments.referralDate })
-    .from(assessments)
-    .where(
-      and(
-        eq(assessments.councilId, councilId),
-        inArray(assessments.childId, [...childIds]),
-        isNull(assessments.authorisedOn),
-      ),
-    )
-  const kids = await ex
-    .select({ id: children.id, familyId: children.familyId })
-    .from(children)
-    .where(and(eq(children.councilId, councilId), inArray(children.id, [...childIds])))
-  const rows: ClockDueRow[] = []
-  for (const kid of kids) {
-    const due = childClocks(
-      steps.filter((r) => r.childId === kid.id).map(asStep),
-      open.filter((a) => a.childId === kid.id),
-      s.holidays,
-      s.lengths,
-    )
-    for (const d of due)
-      rows.push({
-        councilId,
-        key: `${kid.id}:${d.key}`,
-        familyId: kid.familyId,
-        childId: kid.id,
-        clock: d.clock,
-        startOn: d.startOn,
-        dueOn: d.dueOn,
-        stepId: d.stepId,
-        assessmentId: d.assessmentId,
-      })
-  }
-  await ex.delete(clockDues).where(and(eq(clockDues.councilId, councilId), inArray(clockDues.childId, [...childIds])))
-  for (let i = 0; i < rows.length; i += 1000) await ex.insert(clockDues).values(rows.slice(i, i + 1000))
-  return rows.length
-}
-
-/** Every child of the council with a step or an open assessment: their clocks worked out again. */
-export async function refreshCouncilClocks(ex: Executor, councilId: string): Promise<number> {
-  const settings = await clockSettings(ex, councilId)
-  const ids = new Set<string>()
-  for (const r of await ex
-    .selectDistinct({ id: caseSteps.childId })
-    .from(caseSteps)
-    .where(eq(caseSteps.councilId, councilId)))
-    ids.add(r.id)
-  for (const r of await ex
-    .selectDistinct({ id: assessments.childId })
-    .from(assessments)
-    .where(and(eq(assessments.councilId, councilId), isNull(assessments.authorisedOn))))
-    ids.add(r.id)
-  const all = [...ids]
-  let n = 0
-  for (let i = 0; i < all.length; i += 500) n += await refreshClocks(ex, councilId, all.slice(i, i + 500), settings)
-  return n
-}
+export { asStep, refreshClocks, refreshCouncilClocks } from '@hearth/db'
 
 /** Clocks as the screens show them: with the child and family by name and where each stands today. */
 export async function clockViews(ex: Executor, councilId: string, rows: ClockDueRow[], today: string) {
@@ -214,4 +136,64 @@ export async function teamDueNow(db: Db, councilId: string, teamId: string, now 
     }))
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.childName.localeCompare(b.childName))
   return { urgent, later: rows.length - urgent.length }
+}
+
+/**
+ * The family's statutory steps as chronology entries: each step on its date (and its end, where it
+ * has one), and each correction with why. The caller sorts.
+ */
+export async function stepChronology(ex: Executor, councilId: string, familyId: string) {
+  const rows = await ex
+    .select({ s: caseSteps, first: children.firstName, last: children.lastName, by: people.name })
+    .from(caseSteps)
+    .innerJoin(children, and(eq(children.id, caseSteps.childId), eq(children.councilId, caseSteps.councilId)))
+    .innerJoin(people, and(eq(people.id, caseSteps.recordedBy), eq(people.councilId, caseSteps.councilId)))
+    .where(and(eq(caseSteps.councilId, councilId), eq(caseSteps.familyId, familyId)))
+  const fixes = rows.length
+    ? await ex
+        .select({ c: caseStepChanges, by: people.name })
+        .from(caseStepChanges)
+        .innerJoin(
+          people,
+          and(eq(people.id, caseStepChanges.changedBy), eq(people.councilId, caseStepChanges.councilId)),
+        )
+        .where(
+          and(
+            eq(caseStepChanges.councilId, councilId),
+            inArray(
+              caseStepChanges.stepId,
+              rows.map((r) => r.s.id),
+            ),
+          ),
+        )
+    : []
+  const link = `/families/${familyId}#case-process`
+  const noon = (iso: string) => new Date(`${iso}T12:00:00Z`)
+  const out = rows.flatMap(({ s, first, last, by }) => {
+    const label = stepLabel(s.kind)
+    const entry = {
+      at: noon(s.onDate),
+      title: `${label}: ${first} ${last}`,
+      detail: describeStep(asStep(s)),
+      byName: by,
+      link,
+      childIds: [s.childId],
+    }
+    const end = STEP_DATES[s.kind as StepKind]?.end
+    return s.endDate && end
+      ? [entry, { ...entry, at: noon(s.endDate), title: `${label} ended: ${first} ${last}`, detail: null }]
+      : [entry]
+  })
+  for (const { c, by } of fixes) {
+    const step = rows.find((r) => r.s.id === c.stepId)!
+    out.push({
+      at: c.createdAt,
+      title: `Corrected: ${stepLabel(step.s.kind).toLowerCase()} for ${step.first} ${step.last}`,
+      detail: `Why: ${c.reason}`,
+      byName: by,
+      link,
+      childIds: [step.s.childId],
+    })
+  }
+  return out
 }

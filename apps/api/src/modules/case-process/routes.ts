@@ -17,6 +17,7 @@ import { noCaseContent, readsList, readsOfFamily, readsRecord } from '../../kern
 import { actorOf } from '../../plugins/auth'
 import { holdingTeamId } from '../families/family-queries'
 import {
+  askForLetterBeforeProceedings,
   clockSettingsView,
   correctStep,
   familyCaseProcess,
@@ -107,6 +108,34 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const s = await correctStep(deps, ctx, actorOf(request), request.params.id, request.body)
       await announce(ctx, s.familyId)
       return s
+    },
+  )
+  app.post(
+    '/steps/:id/letter-before-proceedings',
+    {
+      config: { access: PRACTITIONER },
+      schema: {
+        tags,
+        summary:
+          'Ask the enablers to send the letter before proceedings (with the offer of a family group decision-making meeting)',
+        params: IdParams,
+        response: {
+          200: z.object({ taskId: z.uuid(), status: z.string(), created: z.boolean() }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const ctx = auditFrom(request)
+      const r = await askForLetterBeforeProceedings(deps, ctx, actorOf(request), request.params.id)
+      if (r.created && r.teamId)
+        app.events.publish({
+          type: 'tasks.changed',
+          councilId: ctx.councilId,
+          teamIds: [r.teamId],
+          taskIds: [r.taskId],
+        })
+      return { taskId: r.taskId, status: r.status, created: r.created }
     },
   )
   app.get(

@@ -1,6 +1,14 @@
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
 import { type Db, leaveDays, memberships, notes, people } from '@hearth/db'
-import { contactShare, FULL_TIME_PATTERN, minutesOnDays, recentWeeks, weekBounds, weekDays } from '@hearth/domain'
+import {
+  contactShare,
+  FULL_TIME_PATTERN,
+  minutesOnDays,
+  recentWeeks,
+  SHORT_NOTICE_HOURS,
+  weekBounds,
+  weekDays,
+} from '@hearth/domain'
 import { councilHolidays } from '../calendar/calendar-queries'
 
 export interface ContactWeek {
@@ -117,4 +125,42 @@ export async function teamPractitioners(db: Db, councilId: string, teamIds: stri
     if ((r.roles as string[]).includes('practitioner'))
       byTeam.get(r.teamId)?.push({ personId: r.personId, name: r.name })
   return byTeam
+}
+
+export interface AppointmentCounts {
+  appointments: number
+  onTime: number
+  shortNotice: number
+  missed: number
+}
+
+/**
+ * Time that respects families: the teams' booked visits and meetings recorded between two moments
+ * (finalised notes of a booked visit), and of them those kept on time, rearranged at under 24
+ * hours' notice, and missed. By team, and by the week (Monday, London) when `byWeek`.
+ */
+export async function appointmentCounts(db: Db, councilId: string, teamIds: string[], from: Date, to: Date) {
+  if (!teamIds.length) return []
+  return db
+    .select({
+      teamId: sql<string>`${notes.teamId}`,
+      monday: sql<string>`to_char(date_trunc('week', ${notes.happenedAt} at time zone 'Europe/London'), 'YYYY-MM-DD')`,
+      appointments: sql<number>`count(*)::int`,
+      onTime: sql<number>`(count(*) filter (where ${notes.appointment} = 'on_time'))::int`,
+      shortNotice: sql<number>`(count(*) filter (where ${notes.appointment} = 'rearranged'
+        and ${notes.noticeHours} < ${SHORT_NOTICE_HOURS}))::int`,
+      missed: sql<number>`(count(*) filter (where ${notes.appointment} = 'missed'))::int`,
+    })
+    .from(notes)
+    .where(
+      and(
+        eq(notes.councilId, councilId),
+        inArray(notes.teamId, teamIds),
+        eq(notes.status, 'final'),
+        sql`${notes.visitId} is not null and ${notes.appointment} <> 'unplanned'`,
+        gte(notes.happenedAt, from),
+        lt(notes.happenedAt, to),
+      ),
+    )
+    .groupBy(sql`1`, sql`2`)
 }

@@ -1,8 +1,8 @@
-import { CONTACT_SHARE_BEFORE, CONTACT_SHARE_TARGET } from '@hearth/domain'
+import { CONTACT_SHARE_BEFORE, CONTACT_SHARE_TARGET, weekBounds } from '@hearth/domain'
 import type { Ctx, Deps } from '../../kernel/context'
 import type { Actor } from '../../plugins/auth'
 import { myTeam } from '../team-board/team-board-queries'
-import { contactWeeks, sumWeeks, teamPractitioners } from './contact-time-queries'
+import { appointmentCounts, contactWeeks, sumWeeks, teamPractitioners } from './contact-time-queries'
 
 /** A practitioner's own share of the week with families, week by week. */
 export async function getMyContactTime(deps: Deps, ctx: Ctx, actor: Actor, weeks: number) {
@@ -28,10 +28,28 @@ export async function getTeamContactTime(deps: Deps, ctx: Ctx, actor: Actor, tea
     mondays,
     practitioners.map((p) => byPerson.get(p.personId)!),
   )
+  const counts = await appointmentCounts(
+    db,
+    ctx.councilId,
+    [teamId],
+    weekBounds(mondays[0]!).from,
+    weekBounds(mondays.at(-1)!).to,
+  )
+  const appointments = mondays.map((m) => {
+    const c = counts.find((x) => x.monday === m)
+    return {
+      weekStart: m,
+      appointments: c?.appointments ?? 0,
+      onTime: c?.onTime ?? 0,
+      shortNotice: c?.shortNotice ?? 0,
+      missed: c?.missed ?? 0,
+    }
+  })
   return {
     target: CONTACT_SHARE_TARGET,
     before: CONTACT_SHARE_BEFORE,
     team,
+    appointments,
     members: practitioners.map((p) => ({ personId: p.personId, name: p.name, weeks: byPerson.get(p.personId)! })),
   }
 }

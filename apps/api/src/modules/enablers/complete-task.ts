@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm'
 import { adminTasks, familyLetters, writeAudit } from '@hearth/db'
 import { TASK_TYPES, type TaskType } from '@hearth/domain'
 import { AppError } from '../../kernel/errors'
+import { letterBeforeProceedingsSent } from '../case-process/case-process'
 import { renderLetter } from './letters'
 import { letterData, load, views } from './task-queries'
 
@@ -60,6 +61,8 @@ export async function completeTask(
           and(eq(familyLetters.councilId, ctx.councilId), eq(familyLetters.id, t.sourceKey.slice('letter:'.length))),
         )
     }
+    if (t.taskType === 'letter_before_proceedings' && t.sourceKey.startsWith('lbp:'))
+      await letterBeforeProceedingsSent(tx, ctx.councilId, t.sourceKey.slice('lbp:'.length), ctx.actorPersonId!)
     await writeAudit(tx, {
       ...ctx,
       action: 'task.complete',

@@ -31,6 +31,8 @@ export interface LetterData {
   visit?: { kind: string; startsAt: Date; place: string; interpreterNeeded: boolean } | null
   workers?: { lead: string; coWorkers: string[]; team: string } | null
   referral?: { reference: string; referrerName: string | null; receivedAt: Date } | null
+  /** Pre-proceedings (CA1989 s.31ZA): the offer of a family group decision-making meeting. */
+  preProceedings?: { fgdmOffered: boolean | null; meetingOn: string | null } | null
   /** The family's lead worker now, their team and its phone line. */
   contact?: { lead: string; team: string; phone: string | null } | null
 }
@@ -102,6 +104,31 @@ export function letterParagraphs(type: TaskType, d: LetterData): { to: string; l
           ...interpreter(d),
         ],
       }
+    case 'letter_before_proceedings': {
+      const p = d.preProceedings
+      return {
+        to: `${familyTo}: letter before proceedings`,
+        lines: [
+          'We are very worried about your children’s safety and wellbeing. We are thinking about asking the family ' +
+            'court to make an order about them. Before we do, we want to work with you to make the changes they need, ' +
+            'so that going to court is not necessary.',
+          'Please take this letter to a solicitor straight away. You can get free legal advice for this (legal aid), ' +
+            'whatever your income: ask a solicitor who works with children and families.',
+          p?.meetingOn
+            ? `We invite you and your solicitor to a meeting on ${new Date(`${p.meetingOn}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long' })}, to agree what needs to change and how we will help.`
+            : 'We will invite you and your solicitor to a meeting soon, to agree what needs to change and how we will help.',
+          ...(p?.fgdmOffered === false
+            ? []
+            : [
+                'We are also offering you a family group decision-making meeting. Your family and friends, and anyone ' +
+                  'else important to your children, meet with an independent coordinator to make a plan to keep the ' +
+                  'children safe. You can say yes or no; if you say yes, we will arrange it with you.',
+              ]),
+          ...callUs(d),
+          ...interpreter(d),
+        ],
+      }
+    }
     case 'referrer_acknowledgement':
       return {
         to: d.referral!.referrerName ?? 'To the person who contacted us',

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm'
 import {
   adminTasks,
+  caseSteps,
   allocations,
   councils,
   families,
@@ -163,7 +164,18 @@ export async function letterData(db: Db, councilId: string, t: AdminTask): Promi
       team: team?.name ?? '',
     }
   }
+  // a letter before proceedings says what the pre-proceedings step says (the offer, the meeting)
+  let preProceedings: LetterData['preProceedings'] = null
+  if (t.taskType === 'letter_before_proceedings' && t.sourceKey.startsWith('lbp:')) {
+    const [step] = await db
+      .select({ details: caseSteps.details })
+      .from(caseSteps)
+      .where(and(eq(caseSteps.councilId, councilId), eq(caseSteps.id, t.sourceKey.slice('lbp:'.length))))
+    const d = (step?.details ?? {}) as { fgdmOffered?: boolean | null; initialMeetingOn?: string | null }
+    preProceedings = { fgdmOffered: d.fgdmOffered ?? null, meetingOn: d.initialMeetingOn ?? null }
+  }
   return {
+    preProceedings,
     councilName: council!.name.replace(/ \(demo\)$/, ''),
     family,
     visit: visit

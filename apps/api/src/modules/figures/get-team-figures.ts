@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm'
 import { clockSettings } from '@hearth/db'
 import { addWorkingDays, assessmentClock, londonDateOf } from '@hearth/domain'
 import { councilHolidays } from '../calendar/calendar-queries'
+import { appointmentCounts } from '../contact-time/contact-time-queries'
 
 import type { Deps } from '../../kernel/context'
 
@@ -73,7 +74,21 @@ export async function getTeamFigures(deps: Deps, ctx: Ctx, teamId?: string) {
     group by al.team_id
   `)) as unknown as { rows: { team_id: string; overdue: number; soon: number }[] }
   const dueBy = new Map(due.rows.map((d) => [d.team_id, d]))
+  // the last four weeks' booked visits and meetings: kept on time, at short notice, missed
+  const appts = await appointmentCounts(
+    db,
+    councilId,
+    rows.map((r) => String(r.id)),
+    new Date(now.getTime() - 28 * 86_400_000),
+    now,
+  )
+  const apptsOf = (teamId: string, k: 'appointments' | 'onTime' | 'shortNotice' | 'missed') =>
+    appts.filter((a) => a.teamId === teamId).reduce((s, a) => s + a[k], 0)
   return rows.map((r) => ({
+    appointmentsLast4Weeks: apptsOf(String(r.id), 'appointments'),
+    appointmentsOnTimeLast4Weeks: apptsOf(String(r.id), 'onTime'),
+    appointmentsShortNoticeLast4Weeks: apptsOf(String(r.id), 'shortNotice'),
+    appointmentsMissedLast4Weeks: apptsOf(String(r.id), 'missed'),
     clocksOverdue: Number(dueBy.get(String(r.id))?.overdue ?? 0),
     clocksDueSoon: Number(dueBy.get(String(r.id))?.soon ?? 0),
     assessmentsOpen: assessed.get(String(r.id))?.open ?? 0,

@@ -53,6 +53,14 @@ export function teamForDisplay(t: TeamNow) {
       { counts: ['assessmentsOverdue'] },
       { counts: ['clocksOverdue'] },
       { counts: ['clocksDueSoon'] },
+      {
+        counts: [
+          'appointmentsLast4Weeks',
+          'appointmentsOnTimeLast4Weeks',
+          'appointmentsShortNoticeLast4Weeks',
+          'appointmentsMissedLast4Weeks',
+        ],
+      },
     ]),
     smallNumbersHidden: isSmallTeam(t.practitioners),
   }

@@ -179,6 +179,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         'Assessments overdue',
         'Statutory timescales overdue',
         'Statutory timescales due soon',
+        'Visits and meetings, last 4 weeks',
+        'Kept on time',
+        'Rearranged at under 24 hours’ notice',
+        'Missed',
       ]
       const rows = teams.map((t) => [
         t.teamName,
@@ -196,6 +200,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         t.assessmentsOverdue ?? HIDDEN,
         t.clocksOverdue ?? HIDDEN,
         t.clocksDueSoon ?? HIDDEN,
+        t.appointmentsLast4Weeks ?? HIDDEN,
+        t.appointmentsOnTimeLast4Weeks ?? HIDDEN,
+        t.appointmentsShortNoticeLast4Weeks ?? HIDDEN,
+        t.appointmentsMissedLast4Weeks ?? HIDDEN,
       ])
       return reply
         .type('text/csv; charset=utf-8')

@@ -33,6 +33,7 @@ import {
 } from '@hearth/domain'
 import type { Actor } from '../../plugins/auth'
 import { familyInScope, holdingTeamId } from '../families/family-queries'
+import { stepChronology } from '../case-process/clock-queries'
 import { networkChronology } from '../network/network-queries'
 import { planChronology } from '../plan/plan-queries'
 
@@ -47,101 +48,114 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
   const c = ctx.councilId
   const holder = await holdingTeamId(db, c, familyId)
   const mine = actor.teams.map((t) => t.id)
-  const [refs, allocs, vis, props, decs, advice, svcs, comms, tdecs, finalNotes, addenda, plan, network, assess] =
-    await Promise.all([
-      db
-        .select()
-        .from(referrals)
-        .where(and(eq(referrals.councilId, c), eq(referrals.familyId, familyId))),
-      db
-        .select({ a: allocations, name: people.name, team: teams.name })
-        .from(allocations)
-        .innerJoin(people, and(eq(people.id, allocations.personId), eq(people.councilId, allocations.councilId)))
-        .innerJoin(teams, and(eq(teams.id, allocations.teamId), eq(teams.councilId, allocations.councilId)))
-        .where(and(eq(allocations.councilId, c), eq(allocations.familyId, familyId))),
-      db
-        .select()
-        .from(visits)
-        .where(and(eq(visits.councilId, c), eq(visits.familyId, familyId))),
-      db
-        .select({ p: proposals, name: people.name })
-        .from(proposals)
-        .innerJoin(people, and(eq(people.id, proposals.proposedBy), eq(people.councilId, proposals.councilId)))
-        .where(and(eq(proposals.councilId, c), eq(proposals.familyId, familyId))),
-      db
-        .select({ d: proposalDecisions, name: people.name, what: proposals.what })
-        .from(proposalDecisions)
-        .innerJoin(
-          proposals,
-          and(eq(proposals.id, proposalDecisions.proposalId), eq(proposals.councilId, proposalDecisions.councilId)),
-        )
-        .innerJoin(
-          people,
-          and(eq(people.id, proposalDecisions.decidedBy), eq(people.councilId, proposalDecisions.councilId)),
-        )
-        .where(and(eq(proposalDecisions.councilId, c), eq(proposals.familyId, familyId))),
-      db
-        .select({ r: insightRequests, name: people.name })
-        .from(insightRequests)
-        .leftJoin(people, and(eq(people.id, insightRequests.takenBy), eq(people.councilId, insightRequests.councilId)))
-        .where(and(eq(insightRequests.councilId, c), eq(insightRequests.familyId, familyId))),
-      db
-        .select({
-          s: familyServices,
-          service: directoryServices.name,
-          org: directoryOrganisations.name,
-          name: people.name,
-        })
-        .from(familyServices)
-        .innerJoin(
-          directoryServices,
-          and(
-            eq(directoryServices.id, familyServices.serviceId),
-            eq(directoryServices.councilId, familyServices.councilId),
-          ),
-        )
-        .innerJoin(
-          directoryOrganisations,
-          and(
-            eq(directoryOrganisations.id, directoryServices.organisationId),
-            eq(directoryOrganisations.councilId, directoryServices.councilId),
-          ),
-        )
-        .innerJoin(
-          people,
-          and(eq(people.id, familyServices.recordedBy), eq(people.councilId, familyServices.councilId)),
-        )
-        .where(and(eq(familyServices.councilId, c), eq(familyServices.familyId, familyId))),
-      db
-        .select({ m: commissions, name: people.name })
-        .from(commissions)
-        .innerJoin(people, and(eq(people.id, commissions.askedBy), eq(people.councilId, commissions.councilId)))
-        .where(and(eq(commissions.councilId, c), eq(commissions.familyId, familyId))),
-      db
-        .select({ t: teamDecisions, name: people.name })
-        .from(teamDecisions)
-        .innerJoin(people, and(eq(people.id, teamDecisions.recordedBy), eq(people.councilId, teamDecisions.councilId)))
-        .where(and(eq(teamDecisions.councilId, c), eq(teamDecisions.familyId, familyId))),
-      // finalised notes only: a draft is its author's until it is finalised
-      db
-        .select({ n: notes, name: people.name })
-        .from(notes)
-        .innerJoin(people, and(eq(people.id, notes.authorId), eq(people.councilId, notes.councilId)))
-        .where(and(eq(notes.councilId, c), eq(notes.familyId, familyId), eq(notes.status, 'final'))),
-      db
-        .select({ a: noteAddenda, name: people.name, children: notes.children })
-        .from(noteAddenda)
-        .innerJoin(notes, and(eq(notes.id, noteAddenda.noteId), eq(notes.councilId, noteAddenda.councilId)))
-        .innerJoin(people, and(eq(people.id, noteAddenda.authorId), eq(people.councilId, noteAddenda.councilId)))
-        .where(and(eq(noteAddenda.councilId, c), eq(notes.familyId, familyId))),
-      planChronology(db, c, familyId),
-      networkChronology(db, c, familyId),
-      db
-        .select({ a: assessments, first: children.firstName, last: children.lastName })
-        .from(assessments)
-        .innerJoin(children, and(eq(children.id, assessments.childId), eq(children.councilId, assessments.councilId)))
-        .where(and(eq(assessments.councilId, c), eq(assessments.familyId, familyId))),
-    ])
+  const [
+    refs,
+    allocs,
+    vis,
+    props,
+    decs,
+    advice,
+    svcs,
+    comms,
+    tdecs,
+    finalNotes,
+    addenda,
+    plan,
+    network,
+    assess,
+    steps,
+  ] = await Promise.all([
+    db
+      .select()
+      .from(referrals)
+      .where(and(eq(referrals.councilId, c), eq(referrals.familyId, familyId))),
+    db
+      .select({ a: allocations, name: people.name, team: teams.name })
+      .from(allocations)
+      .innerJoin(people, and(eq(people.id, allocations.personId), eq(people.councilId, allocations.councilId)))
+      .innerJoin(teams, and(eq(teams.id, allocations.teamId), eq(teams.councilId, allocations.councilId)))
+      .where(and(eq(allocations.councilId, c), eq(allocations.familyId, familyId))),
+    db
+      .select()
+      .from(visits)
+      .where(and(eq(visits.councilId, c), eq(visits.familyId, familyId))),
+    db
+      .select({ p: proposals, name: people.name })
+      .from(proposals)
+      .innerJoin(people, and(eq(people.id, proposals.proposedBy), eq(people.councilId, proposals.councilId)))
+      .where(and(eq(proposals.councilId, c), eq(proposals.familyId, familyId))),
+    db
+      .select({ d: proposalDecisions, name: people.name, what: proposals.what })
+      .from(proposalDecisions)
+      .innerJoin(
+        proposals,
+        and(eq(proposals.id, proposalDecisions.proposalId), eq(proposals.councilId, proposalDecisions.councilId)),
+      )
+      .innerJoin(
+        people,
+        and(eq(people.id, proposalDecisions.decidedBy), eq(people.councilId, proposalDecisions.councilId)),
+      )
+      .where(and(eq(proposalDecisions.councilId, c), eq(proposals.familyId, familyId))),
+    db
+      .select({ r: insightRequests, name: people.name })
+      .from(insightRequests)
+      .leftJoin(people, and(eq(people.id, insightRequests.takenBy), eq(people.councilId, insightRequests.councilId)))
+      .where(and(eq(insightRequests.councilId, c), eq(insightRequests.familyId, familyId))),
+    db
+      .select({
+        s: familyServices,
+        service: directoryServices.name,
+        org: directoryOrganisations.name,
+        name: people.name,
+      })
+      .from(familyServices)
+      .innerJoin(
+        directoryServices,
+        and(
+          eq(directoryServices.id, familyServices.serviceId),
+          eq(directoryServices.councilId, familyServices.councilId),
+        ),
+      )
+      .innerJoin(
+        directoryOrganisations,
+        and(
+          eq(directoryOrganisations.id, directoryServices.organisationId),
+          eq(directoryOrganisations.councilId, directoryServices.councilId),
+        ),
+      )
+      .innerJoin(people, and(eq(people.id, familyServices.recordedBy), eq(people.councilId, familyServices.councilId)))
+      .where(and(eq(familyServices.councilId, c), eq(familyServices.familyId, familyId))),
+    db
+      .select({ m: commissions, name: people.name })
+      .from(commissions)
+      .innerJoin(people, and(eq(people.id, commissions.askedBy), eq(people.councilId, commissions.councilId)))
+      .where(and(eq(commissions.councilId, c), eq(commissions.familyId, familyId))),
+    db
+      .select({ t: teamDecisions, name: people.name })
+      .from(teamDecisions)
+      .innerJoin(people, and(eq(people.id, teamDecisions.recordedBy), eq(people.councilId, teamDecisions.councilId)))
+      .where(and(eq(teamDecisions.councilId, c), eq(teamDecisions.familyId, familyId))),
+    // finalised notes only: a draft is its author's until it is finalised
+    db
+      .select({ n: notes, name: people.name })
+      .from(notes)
+      .innerJoin(people, and(eq(people.id, notes.authorId), eq(people.councilId, notes.councilId)))
+      .where(and(eq(notes.councilId, c), eq(notes.familyId, familyId), eq(notes.status, 'final'))),
+    db
+      .select({ a: noteAddenda, name: people.name, children: notes.children })
+      .from(noteAddenda)
+      .innerJoin(notes, and(eq(notes.id, noteAddenda.noteId), eq(notes.councilId, noteAddenda.councilId)))
+      .innerJoin(people, and(eq(people.id, noteAddenda.authorId), eq(people.councilId, noteAddenda.councilId)))
+      .where(and(eq(noteAddenda.councilId, c), eq(notes.familyId, familyId))),
+    planChronology(db, c, familyId),
+    networkChronology(db, c, familyId),
+    db
+      .select({ a: assessments, first: children.firstName, last: children.lastName })
+      .from(assessments)
+      .innerJoin(children, and(eq(children.id, assessments.childId), eq(children.councilId, assessments.councilId)))
+      .where(and(eq(assessments.councilId, c), eq(assessments.familyId, familyId))),
+    stepChronology(db, c, familyId),
+  ])
   type Entry = {
     at: Date
     kind:
@@ -159,6 +173,7 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
       | 'plan'
       | 'network'
       | 'assessment'
+      | 'statutory'
     title: string
     detail: string | null
     byName: string | null
@@ -335,6 +350,7 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
         childIds: [a.childId],
       })
   }
+  for (const e of steps) out.push({ ...e, kind: 'statutory' })
   for (const { t, name } of tdecs)
     out.push({
       at: t.decidedAt,

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm'
-import { families, notes, visits } from '@hearth/db'
+import { allocations, families, notes, visits } from '@hearth/db'
 import { londonDateOf, startOfLondonDay } from '@hearth/domain'
 import type { Ctx, Deps } from '../../kernel/context'
 import type { Actor } from '../../plugins/auth'
@@ -8,7 +8,8 @@ import type { Actor } from '../../plugins/auth'
 const LOOK_BACK_DAYS = 60
 
 /**
- * Past visits and meetings the practitioner went to (or was booked for) with nothing recorded:
+ * Past visits and meetings the practitioner went to (or was booked for), or of a family they lead,
+ * with nothing recorded:
  * no finalised note says what happened, whether it was kept, late, rearranged or missed. They
  * stay on My day until recorded, newest first (today's are listed with today's visits).
  */
@@ -31,7 +32,10 @@ export async function visitsToRecord(deps: Deps, ctx: Ctx, actor: Actor, now = n
         // today's are on My day already, under today's visits
         lt(visits.startsAt, startOfLondonDay(londonDateOf(now))),
         gte(visits.startsAt, new Date(now.getTime() - LOOK_BACK_DAYS * 86_400_000)),
-        sql`${actor.personId} = any(${visits.attendeeIds})`,
+        // the people who went, and the family's lead until somebody records it
+        sql`(${actor.personId} = any(${visits.attendeeIds}) or exists (select 1 from ${allocations} a
+          where a.council_id = ${visits.councilId} and a.family_id = ${visits.familyId}
+          and a.person_id = ${actor.personId} and a.role = 'lead' and a.ended_at is null))`,
         sql`not exists (select 1 from ${notes} n where n.council_id = ${visits.councilId}
           and n.visit_id = ${visits.id} and n.status = 'final')`,
       ),

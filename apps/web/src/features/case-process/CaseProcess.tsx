@@ -3,6 +3,8 @@ import { type FormEvent, useState } from 'react'
 import type { z } from 'zod'
 import type { CaseProcessView, StepView } from '@hearth/contracts'
 import {
+  type CaseStep,
+  describeStep,
   ABUSE_CATEGORIES,
   AGENCIES,
   CLOSURE_REASONS,
@@ -75,7 +77,11 @@ function detailsFrom(kind: StepKind, f: FormData): Details {
     case 'looked_after':
       return { legalStatus: text(f, 'legalStatus') || undefined, careLeaver: f.get('careLeaver') === 'yes' }
     case 'placement':
-      return { type: text(f, 'placementType') || undefined, inArea: bool(f, 'inArea') ?? undefined }
+      return {
+        type: text(f, 'placementType') || undefined,
+        inArea: bool(f, 'inArea') ?? undefined,
+        untilEighteen: f.get('untilEighteen') === 'yes',
+      }
     case 'pre_proceedings':
       return {
         lbpSentOn: orNull(dateFromForm(f, 'lbpSentOn')),
@@ -284,6 +290,15 @@ function KindFields({ kind, d, error }: { kind: StepKind; d: Details; error: unk
             defaultValue={yn(d.inArea)}
             error={error}
           />
+          <Radios
+            name="untilEighteen"
+            field={f('untilEighteen')}
+            label="Is it meant to last until the child is 18?"
+            hint="After its first year, visits are then due at most every 3 months instead of 6 weeks."
+            options={yesNo}
+            defaultValue={yn(d.untilEighteen) ?? 'no'}
+            error={error}
+          />
         </>
       )
     case 'pre_proceedings':
@@ -389,59 +404,6 @@ function KindFields({ kind, d, error }: { kind: StepKind; d: Details; error: unk
   }
 }
 
-/** A step's answers in words, for the list. */
-function describe(s: Step): string {
-  const d = s.details as Details
-  const said = (list: Record<string, string>, k: string) => (d[k] ? (list[d[k] as string] ?? String(d[k])) : null)
-  switch (s.kind) {
-    case 'episode':
-      return [
-        `Referred by: ${said(REFERRAL_SOURCES, 'referralSource')}`,
-        d.primaryNeed && `need: ${said(PRIMARY_NEED_CODES, 'primaryNeed')}`,
-        d.closureReason && `closed: ${said(CLOSURE_REASONS, 'closureReason')}`,
-      ]
-        .filter(Boolean)
-        .join('; ')
-    case 'strategy_discussion':
-      return `${(d.agencies as string[]).map((a) => AGENCIES[a as keyof typeof AGENCIES] ?? a).join(', ')}. ${d.decision === 's47' ? 'Section 47 enquiries start.' : 'No section 47 enquiries.'}`
-    case 's47':
-      return d.icpcRequired === null
-        ? 'Conference not yet decided.'
-        : d.icpcRequired
-          ? 'A conference is needed.'
-          : 'No conference needed.'
-    case 'conference':
-      return `${d.type === 'initial' ? 'Initial' : 'Review'}, chaired by ${d.chair}: ${({ plan: 'a child protection plan', no_plan: 'no plan', continue: 'the plan continues', end: 'the plan ends' } as Record<string, string>)[d.decision as string]}.`
-    case 'cp_plan':
-      return `Category: ${said(ABUSE_CATEGORIES, 'category')}${d.latestCategory ? `, now ${said(ABUSE_CATEGORIES, 'latestCategory')}` : ''}.`
-    case 'statutory_visit':
-      return `${({ cp: 'Child protection', cin: 'Child in need', lac: 'Looked after' } as Record<string, string>)[d.plan as string]} visit; ${d.seenAlone ? 'seen alone' : 'not seen alone'}.`
-    case 'looked_after':
-      return `${said(LEGAL_STATUSES, 'legalStatus')}${d.careLeaver ? '; a care leaver' : ''}.`
-    case 'placement':
-      return `${said(PLACEMENT_TYPES, 'type')}, ${d.inArea ? 'in the area' : 'out of the area'}.`
-    case 'pre_proceedings':
-      return [
-        d.lbpSentOn ? `Letter before proceedings ${longDate(d.lbpSentOn as string)}` : 'Letter not yet sent',
-        d.fgdmOffered === true
-          ? 'family group decision-making offered'
-          : d.fgdmOffered === false
-            ? `meeting not offered: ${d.fgdmNotOfferedReason}`
-            : null,
-        d.fgdmAccepted === true ? 'accepted' : d.fgdmAccepted === false ? 'declined' : null,
-        d.fgdmFacilitatedOn ? `held ${longDate(d.fgdmFacilitatedOn as string)}` : null,
-        d.stepDecision
-          ? `${d.stepDecision === 'step_up' ? 'stepped up' : 'stepped down'} ${longDate(d.stepDecisionOn as string)}`
-          : null,
-        d.outcome ? `outcome ${d.outcome}` : null,
-      ]
-        .filter(Boolean)
-        .join('; ')
-    default:
-      return ''
-  }
-}
-
 /** Record or correct a step: the kind chosen first, then its dates and answers. */
 function StepForm({
   kids,
@@ -529,6 +491,33 @@ function StepForm({
   )
 }
 
+/** One click: the enablers send the letter, with the offer of a family group decision-making meeting. */
+function LetterBeforeProceedings({ stepId, onDone }: { stepId: string; onDone: () => void }) {
+  const ask = useMutation({
+    mutationFn: () =>
+      api<{ status: string; created: boolean }>('POST', `/api/steps/${stepId}/letter-before-proceedings`),
+    onSuccess: onDone,
+  })
+  return (
+    <div className="govuk-!-margin-bottom-2">
+      <ErrorSummary error={ask.error} />
+      {ask.data ? (
+        <p className="govuk-body" role="status">
+          {ask.data.status === 'held'
+            ? 'Asked. Contact with this family is held: the letter waits for your decision on the family page.'
+            : ask.data.created
+              ? 'Asked. The enablers will send the letter; the step records the day it goes.'
+              : 'The enablers already have this letter to send.'}
+        </p>
+      ) : (
+        <Button type="button" secondary disabled={ask.isPending} onClick={() => ask.mutate()}>
+          Ask the enablers to send the letter before proceedings
+        </Button>
+      )}
+    </div>
+  )
+}
+
 /**
  * On the family page: the statutory steps of each child, oldest first, the timescales running from
  * them, and recording or correcting a step. Hearth works out every date that follows.
@@ -602,7 +591,10 @@ export function FamilyCaseProcess({ familyId, kids }: { familyId: string; kids: 
               for {s.childName}
               {s.corrections > 0 && <span className="govuk-body-s hearth-secondary"> (corrected)</span>}
             </p>
-            <p className="govuk-body govuk-!-margin-bottom-1">{describe(s)}</p>
+            <p className="govuk-body govuk-!-margin-bottom-1">{describeStep(s as unknown as CaseStep)}</p>
+            {s.kind === 'pre_proceedings' && !(s.details as Details).lbpSentOn && (
+              <LetterBeforeProceedings stepId={s.id} onDone={changed} />
+            )}
             <details className="govuk-details govuk-!-margin-bottom-0">
               <summary className="govuk-details__summary">
                 <span className="govuk-details__summary-text">Correct this step</span>

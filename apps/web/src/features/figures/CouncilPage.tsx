@@ -150,6 +150,12 @@ export function CouncilTeamPage() {
           ['Assessments past 45 working days', shown(x.assessmentsOverdue)],
           ['Statutory timescales overdue', shown(x.clocksOverdue)],
           ['Statutory timescales due soon', shown(x.clocksDueSoon)],
+          [
+            'Visits and meetings in the last 4 weeks',
+            x.appointmentsLast4Weeks === 0
+              ? 'none recorded'
+              : `${shown(x.appointmentsLast4Weeks)}: ${shown(x.appointmentsOnTimeLast4Weeks)} kept on time, ${shown(x.appointmentsShortNoticeLast4Weeks)} rearranged at under 24 hours’ notice, ${shown(x.appointmentsMissedLast4Weeks)} missed`,
+          ],
           ['Practitioner time enablers saved this week', minutesInWords(x.minutesSavedThisWeek)],
           ['Committed spend', pounds(x.committedPence)],
           ['Proposals waiting for strategy', shown(x.proposalsAwaiting)],

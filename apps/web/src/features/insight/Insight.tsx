@@ -126,6 +126,7 @@ const KIND_LABEL: Record<Entry['kind'], string> = {
   plan: 'Plan',
   network: 'Network',
   assessment: 'Assessment',
+  statutory: 'Statutory step',
   note: 'Note',
 }
 

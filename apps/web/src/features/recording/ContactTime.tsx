@@ -142,6 +142,18 @@ export function TeamContactTime({ teamId }: { teamId: string }) {
           </tr>
         </tbody>
       </table>
+      <p className="govuk-body">
+        Visits and meetings booked with families:{' '}
+        {(['this week', 'last week'] as const)
+          .map((when, i) => {
+            const a = d.appointments[i === 0 ? now : last]
+            return a?.appointments
+              ? `${when}, ${a.onTime} of ${a.appointments} kept on time, ${a.shortNotice} rearranged at under 24 hours’ notice, ${a.missed} missed`
+              : `${when}, none recorded yet`
+          })
+          .join('; ')}
+        .
+      </p>
       <WorkingTime teamId={teamId} members={d.members} />
     </section>
   )

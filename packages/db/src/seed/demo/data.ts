@@ -29,6 +29,8 @@ export interface SeedOptions {
    * Tests start without them.
    */
   insightExamples?: boolean
+  /** The demo family on a child protection plan and a child in need plan (default on). */
+  statutoryExamples?: boolean
 }
 
 export interface SeededCouncil {

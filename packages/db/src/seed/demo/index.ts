@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, DEMO_SIGN_INS, mulberry32, type SeededCouncil, type Seed
 import { seedFamilies } from './families'
 import { seedInsight } from './insight'
 import { seedOrganisation } from './organisation'
+import { seedCaseProcess } from './case-process'
 import { seedPlan } from './plan'
 import { seedReferrals } from './referrals'
 import { seedSignOff } from './sign-off'
@@ -42,6 +43,7 @@ export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promis
     await seedDirectory(tx, councilId, area)
     if (priyaLead && options.insightExamples !== false) await seedInsight(tx, org, priya, priyaLead)
     if (priyaLead) await seedPlan(tx, councilId, priya, priyaLead)
+    if (priyaLead && options.statutoryExamples !== false) await seedCaseProcess(tx, councilId, priya, priyaLead)
 
     const signIns = DEMO_SIGN_INS.map((s) => {
       const row = org.personRows.find((p) => p.email === org.email(s.email.split('@')[0]!))!
