@@ -53,6 +53,7 @@ try {
         'recording.bench.ts',
         'network.bench.ts',
         'clocks.bench.ts',
+        'census.bench.ts',
       ]) {
     say(`running bench/${file} (about a minute)`)
     const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench', file)], {

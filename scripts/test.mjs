@@ -27,6 +27,7 @@ const missing = []
 if (!process.env.TEST_DATABASE_URL && !findPgBin()) missing.push('postgresql')
 if (!which('redis-server')) missing.push('redis-server') // also needed by the `npm start` smoke test
 if (!existsSync(CHROMIUM)) missing.push('chromium')
+if (!which('xmllint')) missing.push('libxml2-utils') // the census XML checked against its XSD
 aptInstall(missing, 'the test suite')
 
 // HEARTH_TEST_SKIP_CHECK=1 is for quick local runs only; CI always checks.

@@ -133,6 +133,7 @@ describe('in Chromium: the team board', () => {
     }
     await step('Episode of need (referral to closure)', async () => {
       await record.getByLabel('Who referred').selectOption({ label: 'Police (6)' })
+      await record.getByLabel('Primary need').selectOption({ label: 'Abuse or neglect (N1)' })
     })
     await section.getByText(/Referred by: Police/).waitFor()
     await step('Strategy discussion', async () => {

@@ -123,6 +123,22 @@ beforeAll(async () => {
   })
   expect(step.statusCode, step.body).toBe(201)
   ids.step = step.json().id
+  // a finished census whose report names the child (the worker writes them; here it is made directly)
+  const report = JSON.stringify({
+    children: 1,
+    findings: [
+      {
+        code: '8540',
+        severity: 'error',
+        message: 'Disability is missing',
+        children: [{ childId: ids.child, familyId: ids.family, laChildId: 'X1' }],
+      },
+    ],
+  })
+  ids.census = await one(
+    `insert into census_runs (council_id, collection_year, status, requested_by, report)
+     values ('${a}', 2027, 'done', '${sessions.get('administrator')!.personId}', '${report}') returning id`,
+  )
   // a finished audit export (the worker writes them; here it is made directly)
   ids.export = await one(
     `insert into audit_exports (council_id, requested_by, filters, status, row_count, content, completed_at)
@@ -165,6 +181,8 @@ function callFor(url: string): { role: Role; path: string } | null {
   if (url === '/api/commissions') return { role: 'insight_adviser', path: url }
   if (url === '/api/insight/requests/:id') return { role: 'insight_adviser', path: fill(ids.insight!) }
   if (url === '/api/insight/requests') return { role: 'insight_adviser', path: url }
+  if (url === '/api/returns/children/:id') return { role: 'administrator', path: fill(ids.child!) }
+  if (url === '/api/returns/census/:id') return { role: 'administrator', path: fill(ids.census!) }
   if (url === '/api/audit/exports/:id/download') return { role: 'administrator', path: fill(ids.export!) }
   if (url === '/api/audit') return { role: 'administrator', path: `${url}?childId=${ids.child}` }
   if (url === '/api/families') return { role: 'practitioner', path: url }

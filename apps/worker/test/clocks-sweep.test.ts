@@ -58,7 +58,10 @@ beforeAll(async () => {
     childIds.push(kid.id)
     const post = (body: Record<string, unknown>) =>
       lead.request('POST', `/api/families/${family.id}/steps`, { childId: kid.id, ...body })
-    expect((await post({ kind: 'episode', on: daysAgo(40), details: { referralSource: '6' } })).statusCode).toBe(201)
+    expect(
+      (await post({ kind: 'episode', on: daysAgo(40), details: { referralSource: '6', primaryNeed: 'N1' } }))
+        .statusCode,
+    ).toBe(201)
     const sd = await post({
       kind: 'strategy_discussion',
       on: daysAgo(30),

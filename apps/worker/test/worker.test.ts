@@ -52,13 +52,14 @@ describe('jobs', () => {
     expect(Object.keys(handlers).sort()).toEqual([
       'admin.tasks',
       'audit.export',
+      'census.produce',
       'clocks.sweep',
       'referral.open_case_alert',
       'referral.route',
     ])
     expect(() => assertHandlersComplete(handlers)).not.toThrow()
     expect(() => assertHandlersComplete({})).toThrow(
-      /missing \[audit.export, referral.route, admin.tasks, referral.open_case_alert, clocks.sweep\]/,
+      /missing \[audit.export, referral.route, admin.tasks, referral.open_case_alert, census.produce, clocks.sweep\]/,
     )
     expect(() => assertHandlersComplete({ 'audit.export': {}, 'made.up': {} })).toThrow(/unknown \[made.up\]/)
   })

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import {
+  DISABILITY_CODES,
+  UPN_UNKNOWN_CODES,
   ETHNICITY_CODES,
   isIsoDate,
   isValidLaChildId,
@@ -93,6 +95,12 @@ export const ChildFields = z.object({
     .default('NOBT'),
   nhsNumber: NhsNumber,
   upn: Upn,
+  upnUnknown: z.enum(UPN_UNKNOWN_CODES, { message: 'choose why the UPN is not known' }).nullable().optional(),
+  disabilities: z
+    .array(z.enum(DISABILITY_CODES, { message: 'choose from the census list' }))
+    .max(DISABILITY_CODES.length)
+    .optional(),
+  dateOfDeath: IsoDate.nullable().optional(),
   laChildId: z.string().refine(isValidLaChildId, { message: 'at most 20 letters and digits' }).optional(),
 })
 
@@ -122,6 +130,20 @@ export function childRules(c: Partial<z.infer<typeof ChildFields>>, ctx: z.Refin
       message: 'a date of birth cannot be in the future: for an unborn child, give the expected date of birth',
     })
   }
+  if (c.disabilities?.includes('NONE') && c.disabilities.length > 1)
+    ctx.addIssue({ code: 'custom', path: ['disabilities'], message: '“No disability” goes alone (census rule 8790)' })
+  if (c.disabilities && new Set(c.disabilities).size !== c.disabilities.length)
+    ctx.addIssue({ code: 'custom', path: ['disabilities'], message: 'each disability once (census rule 8794)' })
+  if (c.upn && c.upnUnknown)
+    ctx.addIssue({ code: 'custom', path: ['upnUnknown'], message: 'give the UPN or why it is not known, not both' })
+  if (c.dateOfDeath && c.dateOfDeath > new Date().toISOString().slice(0, 10))
+    ctx.addIssue({ code: 'custom', path: ['dateOfDeath'], message: 'the date cannot be in the future' })
+  if (c.dateOfDeath && c.dateOfBirth && c.dateOfDeath < c.dateOfBirth)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dateOfDeath'],
+      message: 'cannot be before the date of birth (census rule 8535Q)',
+    })
   if (hasEdd && c.sex && c.sex !== 'U') {
     ctx.addIssue({ code: 'custom', path: ['sex'], message: 'an unborn child is recorded as U' })
   }
@@ -143,6 +165,9 @@ export const Child = z.object({
   ethnicity: z.string(),
   nhsNumber: z.string().nullable(),
   upn: z.string().nullable(),
+  upnUnknown: z.string().nullable(),
+  disabilities: z.array(z.string()),
+  dateOfDeath: z.string().nullable(),
 })
 
 export const AdultInput = z.object({

@@ -59,7 +59,8 @@ const code = <T extends string>(list: readonly T[], what: string) =>
 export const StepDetails = {
   episode: z.object({
     referralSource: code(REFERRAL_SOURCE_CODES, 'who referred'),
-    primaryNeed: code(PRIMARY_NEED_CODE_LIST, 'the primary need').nullable().default(null),
+    // an episode is a referral that went further than no further action: the census needs its need (8610)
+    primaryNeed: code(PRIMARY_NEED_CODE_LIST, 'the primary need'),
     closureReason: code(CLOSURE_REASON_LIST, 'why it closed').nullable().default(null),
   }),
   strategy_discussion: z.object({

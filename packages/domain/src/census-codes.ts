@@ -63,3 +63,35 @@ export const RELATIONSHIP_KINDS = [
   'other',
 ] as const
 export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number]
+
+/** Census disability codes (cin-census.md §3): NONE goes alone (8790); none repeats (8794). */
+export const DISABILITIES = {
+  NONE: 'No disability',
+  MOB: 'Mobility',
+  HAND: 'Hand function',
+  PC: 'Personal care',
+  INC: 'Incontinence',
+  COMM: 'Communication',
+  LD: 'Learning',
+  HEAR: 'Hearing',
+  VIS: 'Vision',
+  BEH: 'Behaviour',
+  CON: 'Consciousness',
+  AUT: 'Autism',
+  DDA: 'Another disability (not recorded which)',
+} as const
+export type DisabilityCode = keyof typeof DISABILITIES
+export const DISABILITY_CODES = Object.keys(DISABILITIES) as DisabilityCode[]
+
+/** Why a child's UPN is not known (CBDS code set CS051). */
+export const UPN_UNKNOWN = {
+  UN1: 'Under 6 and no UPN assigned yet',
+  UN2: 'Never attended a maintained school in England',
+  UN3: 'Educated outside England',
+  UN4: 'Newly in need in the last week of the period; UPN not yet known',
+  UN5: 'UPN sources disagree (name or date of birth mismatch, duplicate)',
+  UN6: 'Not looked after, and the council cannot obtain the UPN',
+  UN7: 'Referral with no further action',
+} as const
+export type UpnUnknownCode = keyof typeof UPN_UNKNOWN
+export const UPN_UNKNOWN_CODES = Object.keys(UPN_UNKNOWN) as UpnUnknownCode[]

@@ -37,6 +37,11 @@ export const JOBS = {
     queue: QUEUES.default,
     payload: z.object({ councilId: z.uuid(), referralId: z.uuid(), teamId: z.uuid() }),
   },
+  /** Produces a census return (XML and rule report) for a collection year, with progress. */
+  'census.produce': {
+    queue: QUEUES.default,
+    payload: z.object({ councilId: z.uuid(), runId: z.uuid() }),
+  },
   /**
    * The clocks' daily sweep (also hourly and at boot): raises each due-soon and overdue alert once
    * and tells the teams live. `today` (a date) only in tests; one council or all.

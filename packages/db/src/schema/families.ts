@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { councils } from './councils'
 import { patches } from './organisation'
@@ -51,6 +52,11 @@ export const children = pgTable(
     ethnicity: text('ethnicity').notNull().default('NOBT'),
     nhsNumber: text('nhs_number'),
     upn: text('upn'),
+    /** Census UPNunknown (UN1–UN7) when there is no UPN. */
+    upnUnknown: text('upn_unknown'),
+    /** Census disability codes (NONE, or the disabilities). */
+    disabilities: text('disabilities').array().notNull().default(sql`'{}'::text[]`),
+    dateOfDeath: date('date_of_death', { mode: 'string' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -22,6 +22,9 @@ export async function addChild(deps: Deps, ctx: Ctx, scope: FamilyScope, familyI
         ethnicity: input.ethnicity,
         nhsNumber: input.nhsNumber ?? null,
         upn: input.upn ?? null,
+        upnUnknown: input.upnUnknown ?? null,
+        disabilities: input.disabilities ?? [],
+        dateOfDeath: input.dateOfDeath ?? null,
       })
       .returning()
     await writeAudit(tx, {

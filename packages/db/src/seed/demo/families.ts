@@ -72,6 +72,14 @@ export async function seedFamilies(
           ethnicity: pick(rnd, ETHNICITIES),
           nhsNumber: rnd() < 0.8 ? nhsNumber(rnd) : null,
           upn: !unborn && rnd() < 0.6 ? upn(rnd, laCode) : null,
+          // the census asks for every born child's disabilities (no random draw: the rest stays as it was)
+          disabilities: unborn
+            ? []
+            : childCount % 9 === 0
+              ? ['LD']
+              : childCount % 13 === 0
+                ? ['AUT', 'COMM']
+                : ['NONE'],
         })
         .returning()
       childRows.push(child!)

@@ -1,0 +1,38 @@
+import type { RouteCases } from '../../../../test/kit/route-cases'
+
+/** returns: bad input for each write route, and a body valid in the caller's own council. */
+const cases: RouteCases = {
+  bad: {
+    'POST /api/returns/census': {
+      as: 'administrator',
+      cases: [
+        { body: {}, field: 'body.collectionYear' },
+        { body: { collectionYear: '2027' }, field: 'body.collectionYear' },
+        { body: { collectionYear: 1999 }, field: 'body.collectionYear' },
+      ],
+    },
+    'PATCH /api/returns/children/:id': {
+      as: 'administrator',
+      cases: [
+        { body: { disabilities: ['WINGS'] }, field: 'body.disabilities.0' },
+        { body: { disabilities: ['NONE', 'AUT'] }, field: 'body.disabilities' },
+        { body: { upnUnknown: 'UN9' }, field: 'body.upnUnknown' },
+        { body: { dateOfDeath: '2026-02-30' }, field: 'body.dateOfDeath' },
+      ],
+    },
+    'POST /api/returns/census/:id/queries': {
+      as: 'administrator',
+      cases: [
+        { body: { reason: 'It stands' }, field: 'body.code' },
+        { body: { code: '8670', reason: 'It stands' }, field: 'body.code' },
+        { body: { code: '8670Q' }, field: 'body.reason' },
+      ],
+    },
+  },
+  validBody: {
+    'POST /api/returns/census': () => ({ collectionYear: 2027 }),
+    'POST /api/returns/census/:id/queries': () => ({ code: '8670Q', reason: 'It stands' }),
+    'PATCH /api/returns/children/:id': () => ({ disabilities: ['NONE'] }),
+  },
+}
+export default cases

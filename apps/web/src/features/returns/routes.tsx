@@ -1,0 +1,15 @@
+import type { Feature } from '../../feature'
+import { hasRole } from '../../session'
+import { CensusChildPage } from './CensusChildPage'
+import { CensusPage } from './CensusPage'
+
+export const feature: Feature = {
+  routes: [
+    { path: '/returns/census', roles: ['administrator', 'insight_adviser'], page: () => <CensusPage /> },
+    { path: '/returns/children/:id', roles: ['administrator', 'insight_adviser'], page: () => <CensusChildPage /> },
+  ],
+  nav: (me) =>
+    hasRole(me, 'administrator') || hasRole(me, 'insight_adviser')
+      ? [{ to: '/returns/census', label: 'Census return', order: 80 }]
+      : [],
+}

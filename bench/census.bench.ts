@@ -1,0 +1,50 @@
+import { writeFileSync } from 'node:fs'
+import { openDb, seedSyntheticCouncil } from '@hearth/db'
+import { londonDateOf } from '@hearth/domain'
+import { produceCensus } from '@hearth/returns'
+import { freshDatabase } from './lib'
+
+/**
+ * The census for the 8,000-child synthetic council (issue "Statutory returns"): wall time and the
+ * process's peak memory, in this process (as the worker runs it), three runs.
+ */
+const { url } = await freshDatabase('hearth_bench_census')
+const handle = await openDb({ kind: 'postgres', url, poolSize: 5 })
+await handle.migrate()
+let t0 = performance.now()
+const councilId = await seedSyntheticCouncil(handle.db, { children: 8000 })
+const seedSeconds = ((performance.now() - t0) / 1000).toFixed(1)
+const today = londonDateOf(new Date())
+const year = Number(today.slice(0, 4)) + (today.slice(5) >= '04-01' ? 1 : 0)
+let peak = process.memoryUsage().rss
+const timer = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss)
+}, 20)
+const times: number[] = []
+let result: Awaited<ReturnType<typeof produceCensus>> | null = null
+for (let r = 0; r < 3; r++) {
+  t0 = performance.now()
+  result = await produceCensus(handle.db, councilId, year)
+  times.push(performance.now() - t0)
+}
+clearInterval(timer)
+await handle.close()
+const errors = result!.findings.filter((f) => f.severity === 'error')
+const queries = result!.findings.filter((f) => f.severity === 'query')
+const mb = (b: number) => Math.round(b / 1024 / 1024)
+
+const md = `## Children in Need census
+
+The synthetic council (\`npm run seed:synthetic -- --children 8000\`, built in ${seedSeconds} s): the
+${year - 1}–${String(year).slice(2)} return of **${result!.children.length.toLocaleString('en-GB')} children**, ${(result!.xml.length / 1024 / 1024).toFixed(1)} MB of XML.
+
+| measure | result |
+| --- | --- |
+| Produce it (load in batches of 500, build, check every rule, write the XML), 3 runs | ${times.map((t) => `${(t / 1000).toFixed(2)} s`).join(', ')} |
+| Peak memory of the process (RSS, the tsx loader included) | ${mb(peak)} MB |
+| Errors from Hearth's rules / queries | ${errors.length} / ${queries.map((q) => `${q.code} (${q.children.length})`).join(', ') || 'none'} |
+
+Goal: under 10 s and under 500 MB.
+`
+writeFileSync(`${process.env.BENCH_OUT_DIR}/8-census.md`, md)
+console.log(md)

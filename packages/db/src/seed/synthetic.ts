@@ -1,0 +1,218 @@
+import { addCalendarDays, londonDateOf } from '@hearth/domain'
+import type { Db } from '../client'
+import { refreshCouncilClocks } from '../clocks'
+import { hashPassword } from '../passwords'
+import { councils } from '../schema/councils'
+import { children, families } from '../schema/families'
+import { memberships, patches, people, teams } from '../schema/organisation'
+import { assessments, caseSteps } from '../schema/statutory'
+import { allocations } from '../schema/teamwork'
+import { DEMO_PASSWORD, mulberry32 } from './demo/data'
+
+export interface SyntheticOptions {
+  children?: number
+  teams?: number
+  seed?: number
+  /** "Today" for the data (defaults to now): every date is on or before it. */
+  today?: string
+  passwordHash?: string
+}
+
+const FACTORS = [['16A'], ['3B', '4B'], ['2B'], ['17A', '3C'], ['21'], ['1B', '16A'], ['10A'], ['24A']]
+const CATEGORIES = ['NEG', 'EMO', 'PHY', 'SAB']
+const NEEDS = ['N1', 'N1', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N8']
+const SOURCES = ['2A', '3A', '3B', '3E', '5D', '6', '6', '1A', '8', '9']
+const ETHNICITIES = ['WBRI', 'WBRI', 'WBRI', 'WOTH', 'MWBC', 'AIND', 'APKN', 'BAFR', 'BCRB', 'CHNE', 'OOTH', 'NOBT']
+
+/** A weekday on or before the date (conferences are not held at weekends). */
+function weekday(iso: string): string {
+  let d = iso
+  while ([0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())) d = addCalendarDays(d, -1)
+  return d
+}
+
+/**
+ * A synthetic council for tests and benchmarks: `children` children in families over `teams`
+ * family-facing teams of 8, and a plausible year of the statutory process (episodes, assessments,
+ * enquiries and conferences, child protection and child in need plans, children looked after,
+ * pre-proceedings), every name invented and looking it ("Synth…"). The records keep the census
+ * rules, as Hearth's own screens would have made them. Returns the council's id.
+ */
+export async function seedSyntheticCouncil(db: Db, o: SyntheticOptions = {}): Promise<string> {
+  const total = o.children ?? 8000
+  const teamCount = o.teams ?? 60
+  const rnd = mulberry32(o.seed ?? 20261130)
+  const today = o.today ?? londonDateOf(new Date())
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!
+  const ago = (n: number) => addCalendarDays(today, -n)
+  const passwordHash = o.passwordHash ?? (await hashPassword(DEMO_PASSWORD))
+  const [council] = await db
+    .insert(councils)
+    .values({ name: `Synthshire Borough Council (synthetic ${total})`, laCode: '999' })
+    .returning()
+  const councilId = council!.id
+  const perTeam = Math.ceil(total / teamCount)
+  let made = 0
+  for (let t = 0; t < teamCount && made < total; t++) {
+    const [patch] = await db
+      .insert(patches)
+      .values({ councilId, name: `Synth patch ${t}`, postcodeAreas: [`SY${t}`] })
+      .returning()
+    const [team] = await db
+      .insert(teams)
+      .values({ councilId, name: `Synth family team ${t}`, kind: 'family_facing', patchId: patch!.id })
+      .returning()
+    const staff = await db
+      .insert(people)
+      .values(
+        Array.from({ length: 8 }, (_, p) => ({
+          councilId,
+          name: `Synth Worker ${t}-${p}`,
+          email: `synth${t}.${p}@synthshire.example`,
+          roles: ['practitioner'],
+          passwordHash,
+        })),
+      )
+      .returning()
+    await db.insert(memberships).values(staff.map((s) => ({ councilId, teamId: team!.id, personId: s.id })))
+    const want = Math.min(perTeam, total - made)
+    const familyCount = Math.ceil(want / 2.4)
+    const fams = await db
+      .insert(families)
+      .values(
+        Array.from({ length: familyCount }, (_, f) => ({
+          councilId,
+          reference: `SY${t}-${f}`,
+          name: `Synthfam ${t}-${f} family`,
+          addressLine1: `${f + 1} Synthetic Street`,
+          town: 'Synthton',
+          postcode: `SY${t} ${(f % 9) + 1}AB`,
+          patchId: patch!.id,
+        })),
+      )
+      .returning()
+    await db.insert(allocations).values(
+      fams.flatMap((fam, f) => [
+        { councilId, familyId: fam.id, teamId: team!.id, personId: staff[f % 8]!.id, role: 'lead' as const },
+        { councilId, familyId: fam.id, teamId: team!.id, personId: staff[(f + 3) % 8]!.id, role: 'co_worker' as const },
+      ]),
+    )
+    const kidRows = Array.from({ length: want }, (_, k) => {
+      const age = 1 + Math.floor(rnd() * 16)
+      return {
+        councilId,
+        familyId: fams[k % familyCount]!.id,
+        laChildId: `SY${t}K${k}`,
+        firstName: `Synthkid${k}`,
+        lastName: `Synthfam${t}`,
+        dateOfBirth: addCalendarDays(today, -(age * 365 + Math.floor(rnd() * 300))),
+        sex: rnd() < 0.5 ? ('F' as const) : ('M' as const),
+        ethnicity: pick(ETHNICITIES),
+        disabilities: rnd() < 0.08 ? [pick(['LD', 'AUT', 'COMM', 'BEH', 'MOB', 'HEAR'])] : ['NONE'],
+        upnUnknown: rnd() < 0.5 ? 'UN2' : null,
+      }
+    })
+    const kids = await db.insert(children).values(kidRows).returning({ id: children.id, familyId: children.familyId })
+    made += kids.length
+    const steps: (typeof caseSteps.$inferInsert)[] = []
+    const assessed: (typeof assessments.$inferInsert)[] = []
+    kids.forEach((kid, n) => {
+      const by = staff[n % 8]!.id
+      const base = { councilId, familyId: kid.familyId, childId: kid.id, recordedBy: by }
+      const path = n % 7
+      // a referral some time in the last ten months (after 1 April for the paths with pre-proceedings)
+      const start = ago(path === 5 ? 60 + Math.floor(rnd() * 60) : 40 + Math.floor(rnd() * 260))
+      const closes = path === 0 && rnd() < 0.6
+      const authorised = addCalendarDays(start, 20 + Math.floor(rnd() * 20))
+      const done = authorised <= today
+      assessed.push({
+        councilId,
+        familyId: kid.familyId,
+        childId: kid.id,
+        referralDate: start,
+        startedOn: addCalendarDays(start, 2),
+        authorisedOn: done ? authorised : null,
+        factors: done ? pick(FACTORS) : [],
+        startedBy: by,
+      })
+      const closedOn = closes && done ? addCalendarDays(authorised, 5) : null
+      steps.push({
+        ...base,
+        kind: 'episode',
+        onDate: start,
+        endDate: closedOn && closedOn <= today ? closedOn : null,
+        details: {
+          referralSource: pick(SOURCES),
+          primaryNeed: pick(NEEDS),
+          closureReason: closedOn && closedOn <= today ? 'RC8' : null,
+        },
+      })
+      if (path === 1) steps.push({ ...base, kind: 'cin_plan', onDate: addCalendarDays(start, 25), details: {} })
+      if (path === 2 || path === 5 || path === 4) {
+        const sd = addCalendarDays(start, 5)
+        steps.push({
+          ...base,
+          kind: 'strategy_discussion',
+          onDate: sd,
+          details: { agencies: ['social_care', 'police'], decision: 's47' },
+        })
+        steps.push({ ...base, kind: 's47', onDate: sd, details: { icpcRequired: path !== 4 } })
+        if (path !== 4) {
+          const icpc = weekday(addCalendarDays(sd, 14))
+          steps.push({
+            ...base,
+            kind: 'conference',
+            onDate: icpc,
+            details: { type: 'initial', decision: 'plan', chair: 'Synth Chair' },
+          })
+          steps.push({
+            ...base,
+            kind: 'cp_plan',
+            onDate: icpc,
+            details: { category: pick(CATEGORIES), latestCategory: null },
+          })
+          const review = weekday(addCalendarDays(icpc, 85))
+          if (review <= today)
+            steps.push({
+              ...base,
+              kind: 'conference',
+              onDate: review,
+              details: { type: 'review', decision: 'continue', chair: 'Synth Chair' },
+            })
+          steps.push({ ...base, kind: 'core_group', onDate: addCalendarDays(icpc, 8), details: {} })
+          if (path === 5) {
+            const pp = addCalendarDays(icpc, 10)
+            steps.push({
+              ...base,
+              kind: 'pre_proceedings',
+              onDate: pp,
+              details: {
+                lbpSentOn: addCalendarDays(pp, 3),
+                fgdmOffered: true,
+                fgdmNotOfferedReason: null,
+                fgdmAccepted: true,
+                fgdmFacilitatedOn: addCalendarDays(pp, 12),
+                initialMeetingOn: addCalendarDays(pp, 10),
+                reviewMeetingDates: [],
+                stepDecisionOn: null,
+                stepDecision: null,
+                outcome: null,
+                courtApplicationOn: null,
+                letterInitiatingOn: null,
+              },
+            })
+          }
+        }
+      }
+      if (path === 3) {
+        const la = addCalendarDays(start, 30)
+        steps.push({ ...base, kind: 'looked_after', onDate: la, details: { legalStatus: 'V2', careLeaver: false } })
+        steps.push({ ...base, kind: 'placement', onDate: la, details: { type: 'foster_other', inArea: true } })
+      }
+    })
+    for (let i = 0; i < steps.length; i += 1000) await db.insert(caseSteps).values(steps.slice(i, i + 1000))
+    for (let i = 0; i < assessed.length; i += 1000) await db.insert(assessments).values(assessed.slice(i, i + 1000))
+  }
+  await db.transaction((tx) => refreshCouncilClocks(tx, councilId))
+  return councilId
+}

@@ -1,0 +1,5 @@
+export * from './census/model'
+export * from './census/build'
+export * from './census/rules'
+export * from './census/xml'
+export * from './census/produce'
