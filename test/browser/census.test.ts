@@ -88,4 +88,26 @@ describe('in Chromium: the census', () => {
     expect(await page.getByRole('region', { name: /^Rule 8540/ }).count()).toBe(0)
     await page.getByText('Returns produced before').waitFor()
   })
+
+  it('Annex A: a period in the future refused in words; the last six months made into a workbook', async () => {
+    // still signed in from the test above
+    const page = await browser.context.newPage()
+    await page.goto(`${server.url}/`)
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Ofsted Annex A' }).click()
+    await page.getByRole('heading', { name: 'Ofsted Annex A' }).waitFor()
+    const to = page.getByRole('group', { name: 'To' })
+    await to.getByLabel('Year').fill(String(new Date().getUTCFullYear() + 1))
+    await page.getByRole('button', { name: 'Produce Annex A' }).click()
+    await page
+      .locator('.govuk-error-summary')
+      .getByText(/cannot end in the future/)
+      .waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await to.getByLabel('Year').fill(String(new Date().getUTCFullYear()))
+    await page.getByRole('button', { name: 'Produce Annex A' }).click()
+    await page.getByRole('link', { name: 'Download the workbook (XLSX)' }).waitFor({ timeout: 20_000 })
+    const six = page.getByRole('row').filter({ hasText: '6. Children in need' })
+    expect(await six.getByRole('cell').last().textContent()).toBe('3')
+    expect(await axeViolations(page)).toEqual([])
+  })
 })

@@ -5,8 +5,9 @@ import { join } from 'node:path'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditEvents, censusRuns, children, seedDemoCouncil } from '@hearth/db'
-import { londonDateOf } from '@hearth/domain'
-import { runCensus } from '@hearth/returns'
+import { addCalendarDays, londonDateOf } from '@hearth/domain'
+import { runAnnexA, runCensus } from '@hearth/returns'
+import ExcelJS from 'exceljs'
 import { makeTestApp, type Session, signInAs, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, testPasswordHash } from '../../../test/helpers/db'
 
@@ -136,5 +137,27 @@ describe('the census', () => {
     expect(q.statusCode).toBe(400)
     expect((await practitioner.request('GET', '/api/returns/census')).statusCode).toBe(403)
     expect((await admin.request('GET', `/api/returns/census/${first.json().id}/xml`)).statusCode).toBe(409)
+  })
+  it('Annex A: produced for the last six months, each list counted, the workbook read back; bad periods refused', async () => {
+    const from = addCalendarDays(today, -183)
+    const res = await admin.request('POST', '/api/returns/annex-a', { from, to: today })
+    expect(res.statusCode, res.body).toBe(202)
+    expect((await admin.request('POST', '/api/returns/annex-a', { from, to: today })).statusCode).toBe(409)
+    await runAnnexA(dbx.handle.db, councilId, res.json().id)
+    const run = (await admin.request('GET', `/api/returns/annex-a/${res.json().id}`)).json()
+    expect(run).toMatchObject({ status: 'done', percent: 100 })
+    const rows = Object.fromEntries(run.lists.map((l: { number: number; rows: number }) => [l.number, l.rows]))
+    expect(rows[7]).toBe(1) // the demo family's child protection plan
+    expect(rows[6]).toBeGreaterThanOrEqual(1)
+    const file = await admin.request('GET', `/api/returns/annex-a/${run.id}/xlsx`)
+    expect(file.statusCode).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(file.rawPayload as never)
+    expect(wb.getWorksheet('List 7')!.rowCount).toBe(2)
+    const future = await admin.request('POST', '/api/returns/annex-a', { from, to: addCalendarDays(today, 1) })
+    expect(future.json().error.details[0]).toMatchObject({ field: 'body.to' })
+    const backwards = await admin.request('POST', '/api/returns/annex-a', { from: today, to: from })
+    expect(backwards.json().error.details[0]).toMatchObject({ field: 'body.from' })
+    expect((await practitioner.request('POST', '/api/returns/annex-a', { from, to: today })).statusCode).toBe(403)
   })
 })

@@ -51,6 +51,7 @@ describe('jobs', () => {
     const handlers = await loadHandlers()
     expect(Object.keys(handlers).sort()).toEqual([
       'admin.tasks',
+      'annex.produce',
       'audit.export',
       'census.produce',
       'clocks.sweep',
@@ -59,7 +60,7 @@ describe('jobs', () => {
     ])
     expect(() => assertHandlersComplete(handlers)).not.toThrow()
     expect(() => assertHandlersComplete({})).toThrow(
-      /missing \[audit.export, referral.route, admin.tasks, referral.open_case_alert, census.produce, clocks.sweep\]/,
+      /missing \[audit.export, referral.route, admin.tasks, referral.open_case_alert, annex.produce, census.produce, clocks.sweep\]/,
     )
     expect(() => assertHandlersComplete({ 'audit.export': {}, 'made.up': {} })).toThrow(/unknown \[made.up\]/)
   })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Uuid } from './common'
+import { IsoDate } from './families'
 import { Child, ChildFields, childRules } from './families'
 
 /** Produce a census return for the collection year ending 31 March of `collectionYear`. */
@@ -79,4 +80,24 @@ export const CensusChildView = z.object({
       preProceedings: z.number().int(),
     }),
   ),
+})
+
+/** Produce Annex A for a period (usually the six months before the inspection). */
+export const AnnexRunCreate = z.object({ from: IsoDate, to: IsoDate })
+
+export const AnnexRunView = z.object({
+  id: Uuid,
+  from: z.string(),
+  to: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  childrenTotal: z.number().int(),
+  childrenDone: z.number().int(),
+  percent: z.number().int(),
+  requestedBy: z.string(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  lists: z.array(
+    z.object({ number: z.number().int(), name: z.string(), rows: z.number().int(), note: z.string().nullable() }),
+  ),
+  error: z.string().nullable(),
 })

@@ -37,6 +37,11 @@ export const JOBS = {
     queue: QUEUES.default,
     payload: z.object({ councilId: z.uuid(), referralId: z.uuid(), teamId: z.uuid() }),
   },
+  /** Produces an Ofsted Annex A workbook for a period, with progress. */
+  'annex.produce': {
+    queue: QUEUES.default,
+    payload: z.object({ councilId: z.uuid(), runId: z.uuid() }),
+  },
   /** Produces a census return (XML and rule report) for a collection year, with progress. */
   'census.produce': {
     queue: QUEUES.default,

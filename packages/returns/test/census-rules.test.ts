@@ -493,7 +493,7 @@ describe('who is in the census', () => {
     expect(died.dateOfDeath).toBe('2026-08-01')
   })
 
-  it('pre-proceedings started in the year before, in an episode still open, are in', () => {
+  it('pre-proceedings started in the year before are left out (module 5 collects those begun in the year, rule 9005)', () => {
     const pp = {
       id: 'pp',
       kind: 'pre_proceedings' as const,
@@ -515,13 +515,37 @@ describe('who is in the census', () => {
       },
     }
     const c = buildCensusChild(records({ steps: [episode('2025-12-01'), pp] }), x, hol)!
-    expect(c.episodes[0]!.preProceedings).toEqual([
+    expect(c.episodes[0]!.preProceedings).toEqual([])
+    const inYear = { ...pp, on: '2026-04-02', details: { ...pp.details, lbpSentOn: '2026-04-03' } }
+    const d = buildCensusChild(records({ steps: [episode('2025-12-01'), inYear] }), x, hol)!
+    expect(d.episodes[0]!.preProceedings).toEqual([
       expect.objectContaining({
-        startDate: '2026-02-02',
+        startDate: '2026-04-02',
         fgdmOffered: true,
         fgdmFacilitated: true,
         reviewMeetingsCount: 2,
       }),
     ])
+  })
+
+  it('an assessment authorised or a plan ended before 1 April is not in the year', () => {
+    const steps = [
+      episode('2025-10-01'),
+      { id: 'p', kind: 'cin_plan' as const, on: '2025-10-10', endOn: '2026-02-01', details: {} },
+      { id: 'q', kind: 'cin_plan' as const, on: '2026-02-02', endOn: null, details: {} },
+    ]
+    const c = buildCensusChild(
+      records({
+        steps: steps as never,
+        assessments: [
+          { startedOn: '2025-10-02', authorisedOn: '2025-11-01', factors: ['16A'] },
+          { startedOn: '2026-03-01', authorisedOn: '2026-04-10', factors: ['21'] },
+        ],
+      }),
+      x,
+      hol,
+    )!
+    expect(c.episodes[0]!.cinPlans).toEqual([{ startDate: '2026-02-02', endDate: null }])
+    expect(c.episodes[0]!.assessments.map((a) => a.startDate)).toEqual(['2026-03-01'])
   })
 })

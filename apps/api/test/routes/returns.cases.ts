@@ -11,6 +11,13 @@ const cases: RouteCases = {
         { body: { collectionYear: 1999 }, field: 'body.collectionYear' },
       ],
     },
+    'POST /api/returns/annex-a': {
+      as: 'administrator',
+      cases: [
+        { body: { to: '2026-11-01' }, field: 'body.from' },
+        { body: { from: '2026-06-01', to: '1 Nov' }, field: 'body.to' },
+      ],
+    },
     'PATCH /api/returns/children/:id': {
       as: 'administrator',
       cases: [
@@ -33,6 +40,7 @@ const cases: RouteCases = {
     'POST /api/returns/census': () => ({ collectionYear: 2027 }),
     'POST /api/returns/census/:id/queries': () => ({ code: '8670Q', reason: 'It stands' }),
     'PATCH /api/returns/children/:id': () => ({ disabilities: ['NONE'] }),
+    'POST /api/returns/annex-a': () => ({ from: '2026-06-01', to: '2026-11-01' }),
   },
 }
 export default cases

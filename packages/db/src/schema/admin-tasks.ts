@@ -4,7 +4,7 @@ import { families } from './families'
 import { people, teams } from './organisation'
 import { councilId, createdAt, id } from './_helpers'
 
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (v) => Buffer.from(v),
 })

@@ -14,6 +14,7 @@ import {
 import { councils } from './councils'
 import { children, families } from './families'
 import { people } from './organisation'
+import { bytea } from './admin-tasks'
 import { councilId, createdAt, id, updatedAt } from './_helpers'
 
 /**
@@ -240,3 +241,37 @@ export const censusQueryReasons = pgTable(
   },
   (t) => [uniqueIndex('census_query_reasons_once_uq').on(t.runId, t.code)],
 )
+
+/**
+ * An Ofsted Annex A workbook produced for a period: who asked, its progress, and when done the
+ * XLSX and each list's row count. One queued or running at a time in a council; each is kept.
+ */
+export const annexRuns = pgTable(
+  'annex_runs',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }).notNull(),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
+      .notNull()
+      .default('queued'),
+    childrenTotal: integer('children_total').notNull().default(0),
+    childrenDone: integer('children_done').notNull().default(0),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => people.id),
+    createdAt: createdAt(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+    file: bytea('file'),
+    /** Each list's number, name, row count, and the note when Hearth does not hold it. */
+    lists: jsonb('lists'),
+    error: text('error'),
+  },
+  (t) => [
+    index('annex_runs_council_idx').on(t.councilId, t.createdAt),
+    uniqueIndex('annex_runs_one_active_uq').on(t.councilId).where(sql`status in ('queued', 'running')`),
+  ],
+)
+export type AnnexRun = typeof annexRuns.$inferSelect

@@ -51,19 +51,23 @@ export function buildCensusChild(r: ChildRecords, ctx: CensusContext, holidays: 
       closureDate: closure,
       closureReason: closure ? d.closureReason : null,
       referralNfa: false,
+      // what the year covers: open at its start or begun in it (rules 8696, 8715, 8930, 4013, 9005)
       assessments: r.assessments
-        .filter((a) => within(a.startedOn))
+        .filter((a) => within(a.startedOn) && (!a.authorisedOn || a.authorisedOn >= ctx.periodStart))
         .map((a) => {
           const done = upTo(a.authorisedOn, ref)
           return { startDate: a.startedOn, authorisationDate: done, factors: done ? a.factors : [] }
         }),
       cinPlans: of(r.steps, 'cin_plan')
-        .filter((p) => within(p.on))
+        .filter((p) => within(p.on) && (!p.endOn || p.endOn >= ctx.periodStart))
         .map((p) => ({ startDate: p.on, endDate: upTo(p.endOn, ref) })),
       section47s: of(r.steps, 's47')
         .filter((s) => within(s.on))
-        .map((s) => {
-          const icpc = conferences.find((c) => c.details.type === 'initial' && c.on >= s.on)
+        .map((s) => ({ s, icpc: conferences.find((c) => c.details.type === 'initial' && c.on >= s.on) }))
+        .filter(({ s, icpc }) =>
+          icpc ? icpc.on >= ctx.periodStart : s.on >= ctx.periodStart || s.details.icpcRequired !== false,
+        )
+        .map(({ s, icpc }) => {
           return {
             startDate: s.on,
             icpcTarget: addWorkingDays(s.on, 15, holidays),
@@ -72,7 +76,7 @@ export function buildCensusChild(r: ChildRecords, ctx: CensusContext, holidays: 
           }
         }),
       cpPlans: allPlans
-        .filter((p) => within(p.on))
+        .filter((p) => within(p.on) && (!p.endOn || p.endOn >= ctx.periodStart))
         .map((p) => {
           const end = upTo(p.endOn, ref)
           return {
@@ -86,8 +90,9 @@ export function buildCensusChild(r: ChildRecords, ctx: CensusContext, holidays: 
               .map((c) => c.on),
           }
         }),
+      // module 5 is new in 2026–27: pre-proceedings begun in the year (rule 9005)
       preProceedings: of(r.steps, 'pre_proceedings')
-        .filter((p) => within(p.on))
+        .filter((p) => within(p.on) && p.on >= ctx.periodStart)
         .map((p) => {
           const x = p.details
           return {
