@@ -121,9 +121,11 @@ describe('the census', () => {
       field: 'body.collectionYear',
       message: expect.stringMatching(/not started/),
     })
-    const empty = await admin.request('POST', '/api/returns/census', { collectionYear: 2022 })
+    const empty = await admin.request('POST', '/api/returns/census', { collectionYear: year - 1 })
     expect(empty.statusCode).toBe(400)
     expect(empty.json().error.details[0].message).toMatch(/nothing to return/)
+    const old = await admin.request('POST', '/api/returns/census', { collectionYear: 2022 })
+    expect(old.json().error.details[0].message).toMatch(/specifications from 2025–26/)
     const first = await admin.request('POST', '/api/returns/census', { collectionYear: year })
     expect(first.statusCode).toBe(202)
     const second = await admin.request('POST', '/api/returns/census', { collectionYear: year })

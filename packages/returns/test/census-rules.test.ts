@@ -189,6 +189,24 @@ const BREAK: Record<string, Change> = {
       ...nfa(),
       assessments: [{ startDate: '2026-12-02', authorisationDate: null, factors: [] }],
     }),
+  '8832': (c) => {
+    c.episodes.push({
+      ...nfa(),
+      section47s: [{ startDate: '2026-12-02', icpcTarget: '2026-12-23', icpcDate: null, icpcNotRequired: true }],
+    })
+  },
+  '4000': (c) => {
+    c.episodes.push({ ...nfa(), cinPlans: [{ startDate: '2026-12-02', endDate: null }] })
+  },
+  '8569Q': (c) => {
+    c.episodes.push({ ...nfa(), referralDate: '2026-03-20' })
+  },
+  '2991Q': (c) => {
+    ep(c).assessments = []
+  },
+  '8770Q': (c) => {
+    c.upnUnknown = 'UN1'
+  },
   '2990': (c) => closed(c, '2027-02-01', 'RC8'),
   '8825Q': (c) => {
     closed(c, '2027-02-01', 'RC9')
@@ -386,7 +404,9 @@ const BREAK: Record<string, Change> = {
 
 describe('the census rules', () => {
   it('a child with every field right breaks no rule', () => {
-    expect(checkCensus([valid()], x).filter((f) => f.code !== '8995Q')).toEqual([])
+    // the return-wide queries (disability codes used across children, module 5 anywhere) aside
+    const returnWide = ['8995Q', '2887Q', '2888Q']
+    expect(checkCensus([valid()], x).filter((f) => !returnWide.includes(f.code))).toEqual([])
   })
 
   it('every rule Hearth checks has its breaking fixture here', () => {
@@ -411,7 +431,38 @@ describe('the census rules', () => {
     expect(findings.find((f) => f.code === '8510')!.children.map((c) => c.childId)).toEqual(['c1', 'c2'])
     const noPp = { ...valid(), episodes: [{ ...valid().episodes[0]!, preProceedings: [] }] }
     expect(checkCensus([noPp], x).find((f) => f.code === '8995Q')).toMatchObject({ severity: 'query', children: [] })
-    expect(COUNCIL_RULES.map((r) => r.code)).toEqual(['8510', '1520', '8995Q'])
+    expect(COUNCIL_RULES.map((r) => r.code).sort()).toEqual([
+      '100',
+      '1520',
+      '2883',
+      '2886Q',
+      '2887Q',
+      '2888Q',
+      '8510',
+      '8995Q',
+    ])
+    const codes = (cs: CensusChild[], y = x) => checkCensus(cs, y).map((f) => f.code)
+    // 100: the reference date
+    expect(codes([valid()], { ...x, referenceDate: '2027-03-30' })).toContain('100')
+    expect(codes([valid()])).not.toContain('100')
+    // 2883: a plan starting in the period with no ICPC in it
+    const noIcpc = valid()
+    noIcpc.episodes[0]!.section47s = []
+    expect(codes([noIcpc])).toContain('2883')
+    expect(codes([valid()])).not.toContain('2883')
+    // 2886Q: over 2% with no sex recorded
+    const many = Array.from({ length: 30 }, (_, i) => ({ ...valid(), childId: `m${i}`, laChildId: `M${i}` }))
+    expect(codes(many)).not.toContain('2886Q')
+    many[0]!.sex = 'U'
+    expect(codes(many)).toContain('2886Q')
+    // 2887Q / 2888Q: the spread of disability codes across the return
+    const codesUsed = ['MOB', 'HAND', 'PC', 'INC', 'COMM', 'LD', 'HEAR', 'VIS']
+    const spread = codesUsed.map((d, i) => ({ ...valid(), childId: `d${i}`, laChildId: `D${i}`, disabilities: [d] }))
+    expect(codes(spread)).toContain('2888Q')
+    expect(codes(spread)).not.toContain('2887Q')
+    spread[0]!.disabilities = ['MOB', 'AUT']
+    expect(codes(spread)).not.toContain('2888Q')
+    expect(codes(spread.slice(1))).toContain('2887Q')
     // errors first, then queries
     const sev = findings.map((f) => f.severity)
     expect(sev).toEqual([...sev].sort())

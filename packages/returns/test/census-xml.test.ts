@@ -6,7 +6,9 @@ import { XMLParser } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import { censusContext } from '../src/census/build'
 import type { CensusChild } from '../src/census/model'
+import { CHILD_RULES, COUNCIL_RULES } from '../src/census/rules'
 import { censusXml } from '../src/census/xml'
+import { CENSUS_YEARS, censusYear } from '../src/census/years'
 
 /** The census XML: valid against the XSD kept beside it (xmllint), in schema order, read back the same. */
 const XSD = join(import.meta.dirname, '../schema/cin-2026-27.xsd')
@@ -167,5 +169,32 @@ describe('the census XML', () => {
       'PreProceedingsandFGDM',
     ]
     expect(order.filter((n) => top.includes(n!))).toEqual(top)
+  })
+})
+
+describe('each year as data', () => {
+  it('2025–26 has no module 5: its file leaves pre-proceedings out and is valid against its own XSD', () => {
+    const spec = censusYear(2026)!
+    expect(spec).toMatchObject({ label: '2025–26', module5: false })
+    const xml = censusXml([child(1)], censusContext(2026, '931'), new Date('2026-04-20T09:30:00Z'), spec)
+    expect(xml).not.toContain('PreProceedingsandFGDM')
+    const dir = mkdtempSync(join(tmpdir(), 'hearth-census-'))
+    writeFileSync(join(dir, 'c.xml'), xml)
+    const xsd = join(import.meta.dirname, '../schema', spec.xsd)
+    expect(() =>
+      execFileSync('xmllint', ['--noout', '--schema', xsd, join(dir, 'c.xml')], { stdio: 'pipe' }),
+    ).not.toThrow()
+    // the 2026-27 file, with module 5, is not valid against the 2025-26 schema
+    const later = censusXml([child(1)], censusContext(2027, '931'), new Date(), censusYear(2027)!)
+    writeFileSync(join(dir, 'd.xml'), later)
+    expect(() => execFileSync('xmllint', ['--noout', '--schema', xsd, join(dir, 'd.xml')], { stdio: 'pipe' })).toThrow()
+  })
+
+  it('every rule a year names has its function; a later year uses the latest held until its own is added', () => {
+    const codes = [...CHILD_RULES, ...COUNCIL_RULES].map((r) => r.code)
+    for (const y of Object.values(CENSUS_YEARS)) expect(y.rules.filter((c) => !codes.includes(c))).toEqual([])
+    expect(censusYear(2026)!.rules.some((c) => c.startsWith('90'))).toBe(false)
+    expect(censusYear(2030)!.label).toBe('2026–27')
+    expect(censusYear(2022)).toBeNull()
   })
 })

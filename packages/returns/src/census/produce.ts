@@ -16,6 +16,7 @@ import { buildCensusChild, type ChildRecords, censusContext } from './build'
 import type { CensusChild, CensusContext } from './model'
 import { checkCensus, type Finding } from './rules'
 import { censusXml } from './xml'
+import { censusYear } from './years'
 
 const BATCH = 500
 
@@ -118,6 +119,8 @@ export async function produceCensus(
   progress: (done: number, total: number) => Promise<void> = async () => {},
   now = new Date(),
 ): Promise<CensusResult> {
+  const spec = censusYear(collectionYear)
+  if (!spec) throw new Error('census_year_not_held')
   const [council] = await db.select({ laCode: councils.laCode }).from(councils).where(eq(councils.id, councilId))
   const ctx = censusContext(collectionYear, council!.laCode)
   const holidays = await councilHolidays(db, councilId)
@@ -132,7 +135,11 @@ export async function produceCensus(
     await progress(Math.min(i + BATCH, ids.length), ids.length)
   }
   out.sort((a, b) => a.laChildId.localeCompare(b.laChildId))
-  return { children: out, findings: checkCensus(out, { ...ctx, holidays }), xml: censusXml(out, ctx, now) }
+  return {
+    children: out,
+    findings: checkCensus(out, { ...ctx, holidays }, spec.rules),
+    xml: censusXml(out, ctx, now, spec),
+  }
 }
 
 /** Runs a queued census: progress as it goes; done with the XML and report in one write. */

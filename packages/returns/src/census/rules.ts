@@ -190,9 +190,25 @@ export const CHILD_RULES: ChildRule[] = [
       return dates.some((d) => d > e.closureDate!)
     }),
   ),
-  rule('8831', 'An NFA referral has assessment, S47, ICPC, CP plan or CIN plan data', (c) =>
-    some(c, (e) => e.referralNfa && stepStarts(e).length + e.preProceedings.length > 0),
+  rule('8831', 'An NFA referral has assessment data', (c) => some(c, (e) => e.referralNfa && e.assessments.length > 0)),
+  rule('8832', 'An NFA referral has S47, ICPC or CP plan data', (c) =>
+    some(c, (e) => e.referralNfa && e.section47s.length + e.cpPlans.length > 0),
   ),
+  rule('4000', 'An NFA referral has CIN plan data', (c) => some(c, (e) => e.referralNfa && e.cinPlans.length > 0)),
+  rule('8569Q', 'A referral more than 1 working day before the period start is flagged NFA', (c, x) =>
+    some(c, (e) => e.referralNfa && workingDaysBetween(e.referralDate, x.periodStart, x.holidays) > 1),
+  ),
+  rule('2991Q', 'An S47 is recorded with no assessment in the episode', (c) =>
+    some(c, (e) => e.section47s.length > 0 && e.assessments.length === 0),
+  ),
+  rule('8770Q', 'A school-age child who is not only NFA has no UPN, and no reason other than UN1', (c, x) => {
+    if (!c.dateOfBirth || c.upn || nonNfa(c).length === 0) return false
+    const age =
+      Number(x.referenceDate.slice(0, 4)) -
+      Number(c.dateOfBirth.slice(0, 4)) -
+      (x.referenceDate.slice(5) < c.dateOfBirth.slice(5) ? 1 : 0)
+    return age >= 5 && age < 16 && (!c.upnUnknown || c.upnUnknown === 'UN1')
+  }),
   rule('2990', 'Closed after assessment (RC8 or RC9) but the episode has S47, CP plan, ICPC or CIN plan data', (c) =>
     some(
       c,
@@ -431,8 +447,48 @@ export const CHILD_RULES: ChildRule[] = [
 ]
 
 const nonEmpty = <T>(xs: T[]) => (xs.length ? xs : null)
+const born = (cs: CensusChild[]) => cs.filter((c) => !!c.dateOfBirth)
 
 export const COUNCIL_RULES: CouncilRule[] = [
+  {
+    code: '100',
+    severity: 'error',
+    message: 'ReferenceDate is not 31 March of the collection year',
+    failing: (_cs, x) => (x.referenceDate === `${x.collectionYear}-03-31` ? null : []),
+  },
+  {
+    code: '2883',
+    severity: 'error',
+    message: 'More child protection plans start in the period than initial conferences are held',
+    failing: (cs, x) => {
+      const inP = (d: string | null) => !!d && d >= x.periodStart && d <= x.referenceDate
+      const plans = cs.flatMap((c) => c.episodes.flatMap((e) => e.cpPlans)).filter((p) => inP(p.startDate)).length
+      const icpcs = cs.flatMap((c) => c.episodes.flatMap((e) => e.section47s)).filter((s) => inP(s.icpcDate)).length
+      return plans > icpcs ? [] : null
+    },
+  },
+  {
+    code: '2886Q',
+    severity: 'query',
+    message: 'More than 2% of children (not unborn) have no sex recorded (U)',
+    failing: (cs) => {
+      const b = born(cs)
+      const u = b.filter((c) => c.sex === 'U')
+      return b.length && u.length / b.length > 0.02 ? u : null
+    },
+  },
+  {
+    code: '2887Q',
+    severity: 'query',
+    message: 'Fewer than 8 distinct disability codes are used across the return',
+    failing: (cs) => (new Set(cs.flatMap((c) => c.disabilities.filter((d) => d !== 'NONE'))).size < 8 ? [] : null),
+  },
+  {
+    code: '2888Q',
+    severity: 'query',
+    message: 'No child has more than one disability',
+    failing: (cs) => (cs.some((c) => c.disabilities.filter((d) => d !== 'NONE').length > 1) ? null : []),
+  },
   {
     code: '8510',
     severity: 'error',
@@ -460,15 +516,16 @@ export interface Finding {
   children: { childId: string; familyId: string; laChildId: string }[]
 }
 
-/** Every rule over the return: the rules that fail, each with the children it names. */
-export function checkCensus(children: CensusChild[], x: RuleContext): Finding[] {
+/** Every rule of the year over the return (all when none are named): the rules that fail, each with the children it names. */
+export function checkCensus(children: CensusChild[], x: RuleContext, only?: readonly string[]): Finding[] {
   const out: Finding[] = []
   const who = (c: CensusChild) => ({ childId: c.childId, familyId: c.familyId, laChildId: c.laChildId })
-  for (const r of CHILD_RULES) {
+  const applies = (code: string) => !only || only.includes(code)
+  for (const r of CHILD_RULES.filter((r) => applies(r.code))) {
     const failing = children.filter((c) => r.fails(c, x))
     if (failing.length) out.push({ code: r.code, severity: r.severity, message: r.message, children: failing.map(who) })
   }
-  for (const r of COUNCIL_RULES) {
+  for (const r of COUNCIL_RULES.filter((r) => applies(r.code))) {
     const failing = r.failing(children, x)
     if (failing) out.push({ code: r.code, severity: r.severity, message: r.message, children: failing.map(who) })
   }

@@ -9,7 +9,12 @@ const yesNo = (b: boolean) => (b ? 'true' : 'false')
  * tree is kept), so a large council's file costs little more memory than its text. Hearth's own ids
  * are never written.
  */
-export function censusXml(children: CensusChild[], ctx: CensusContext, producedAt: Date): string {
+export function censusXml(
+  children: CensusChild[],
+  ctx: CensusContext,
+  producedAt: Date,
+  spec: { release: string; module5: boolean } = { release: '2026-27', module5: true },
+): string {
   const chunks: string[] = []
   const b = createCB({ data: (chunk: string) => void chunks.push(chunk), prettyPrint: true })
   /** A leaf: written only when there is a value. */
@@ -34,7 +39,7 @@ export function censusXml(children: CensusChild[], ctx: CensusContext, producedA
         leaf('SourceLevel', 'L')
         leaf('LEA', ctx.laCode)
         leaf('SoftwareCode', 'Hearth')
-        leaf('Release', '2026-27')
+        leaf('Release', spec.release)
         leaf('SerialNo', '001')
         leaf('DateTime', producedAt.toISOString().slice(0, 19))
       })
@@ -99,7 +104,7 @@ export function censusXml(children: CensusChild[], ctx: CensusContext, producedA
                       for (const d of p.reviewDates) leaf('CPPreviewDate', d)
                     })
                 })
-              for (const p of e.preProceedings)
+              for (const p of spec.module5 ? e.preProceedings : [])
                 box('PreProceedingsandFGDM', () => {
                   leaf('PPStartDate', p.startDate)
                   leaf('LBPSentDate', p.lbpSentDate)

@@ -25,7 +25,15 @@ import {
 } from '@hearth/contracts'
 import { londonDateOf } from '@hearth/domain'
 import { enqueueInTx } from '@hearth/jobs'
-import { buildCensusChild, censusCandidates, censusContext, childRecords, type Finding } from '@hearth/returns'
+import {
+  buildCensusChild,
+  CENSUS_YEARS,
+  censusCandidates,
+  censusContext,
+  censusYear,
+  childRecords,
+  type Finding,
+} from '@hearth/returns'
 import { auditFrom } from '../../kernel/context'
 import { AppError, invalid, notFound } from '../../kernel/errors'
 import { noCaseContent, readsChild, readsList } from '../../kernel/reads'
@@ -115,6 +123,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const ctx = auditFrom(request)
       const year = request.body.collectionYear
       const today = londonDateOf(new Date())
+      const spec = censusYear(year)
+      if (!spec)
+        throw invalid(
+          'body.collectionYear',
+          `Hearth cannot produce the ${yearLabel(year)} census: it holds the specifications from ${Object.values(CENSUS_YEARS)[0]!.label}`,
+        )
       if (`${year - 1}-04-01` > today)
         throw invalid('body.collectionYear', `the ${yearLabel(year)} collection year has not started yet`)
       const [council] = await db

@@ -10,11 +10,11 @@ import { Button, ErrorSummary, FormScope, Loading, SelectField, TextArea } from 
 type Run = z.infer<typeof CensusRunView>
 type Finding = Run['findings'][number]
 
-/** The collection years a return can be produced for: this one and the two before it. */
+/** The collection years a return can be produced for: this one and the one before it. */
 function years(): { value: string; label: string }[] {
   const today = londonDateOf(new Date())
   const current = Number(today.slice(0, 4)) + (today.slice(5) >= '04-01' ? 1 : 0)
-  return [current, current - 1, current - 2].map((y) => ({
+  return [current, current - 1].map((y) => ({
     value: String(y),
     label: `${y - 1} to ${y} (1 April ${y - 1} to 31 March ${y})`,
   }))
