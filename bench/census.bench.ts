@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDb, seedSyntheticCouncil } from '@hearth/db'
-import { addCalendarDays, londonDateOf } from '@hearth/domain'
+import { addCalendarDays, londonDateOf, collectionYearOf } from '@hearth/domain'
 import { censusYear, produceAnnexA, produceCensus } from '@hearth/returns'
 import { freshDatabase, ROOT } from './lib'
 
@@ -18,7 +18,7 @@ let t0 = performance.now()
 const councilId = await seedSyntheticCouncil(handle.db, { children: 8000 })
 const seedSeconds = ((performance.now() - t0) / 1000).toFixed(1)
 const today = londonDateOf(new Date())
-const year = Number(today.slice(0, 4)) + (today.slice(5) >= '04-01' ? 1 : 0)
+const year = collectionYearOf(today)
 const before = process.memoryUsage().rss
 let peak = before
 const timer = setInterval(() => {

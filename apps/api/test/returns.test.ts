@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditEvents, censusRuns, children, seedDemoCouncil } from '@hearth/db'
-import { addCalendarDays, londonDateOf } from '@hearth/domain'
+import { addCalendarDays, londonDateOf, collectionYearOf } from '@hearth/domain'
 import { runAnnexA, runCensus } from '@hearth/returns'
 import ExcelJS from 'exceljs'
 import { makeTestApp, type Session, signInAs, type TestApp } from '../../../test/helpers/app'
@@ -23,7 +23,7 @@ let practitioner: Session
 let councilId: string
 const today = londonDateOf(new Date())
 // the collection year under way: it ends on the next 31 March
-const year = Number(today.slice(0, 4)) + (today.slice(5) >= '04-01' ? 1 : 0)
+const year = collectionYearOf(today)
 const XSD = join(import.meta.dirname, '../../../packages/returns/schema/cin-2026-27.xsd')
 
 beforeAll(async () => {

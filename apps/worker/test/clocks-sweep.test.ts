@@ -82,6 +82,11 @@ describe('the clocks’ sweep', () => {
     expect(raised).toHaveLength(3)
     expect(raised.every((a) => a.level === 'overdue' && a.raisedOn === today)).toBe(true)
     expect(events).toEqual([{ type: 'clocks.alerted', councilId: council.id, teamIds: [team.id], alerts: 3 }])
+    // the screens say when the team was told
+    const mine = (await lead.request('GET', '/api/me/clocks')).json() as { alertedOn: string | null }[]
+    expect(mine.map((c) => c.alertedOn)).toEqual([today, today, today])
+    const board = (await lead.request('GET', `/api/teams/${team.id}/board`)).json()
+    expect(board.due.urgent.map((c: { alertedOn: string }) => c.alertedOn)).toEqual([today, today, today])
   })
 
   it('run twice the same day (or the next), it raises nothing more', async () => {

@@ -70,7 +70,7 @@ export async function raiseClockAlerts(ex: Executor, councilId: string, today: s
     .select({ key: clockDues.key, dueOn: clockDues.dueOn, familyId: clockDues.familyId })
     .from(clockDues)
     .where(and(eq(clockDues.councilId, councilId), lte(clockDues.dueOn, horizon)))
-  const raised: { key: string; familyId: string; level: string }[] = []
+  const raised: { key: string; familyId: string; level: string; dueOn: string }[] = []
   for (let i = 0; i < due.length; i += 1000) {
     const rows = due.slice(i, i + 1000).map((d) => ({
       councilId,
@@ -81,13 +81,30 @@ export async function raiseClockAlerts(ex: Executor, councilId: string, today: s
       raisedOn: today,
     }))
     raised.push(
-      ...(await ex
-        .insert(clockAlerts)
-        .values(rows)
-        .onConflictDoNothing()
-        .returning({ key: clockAlerts.key, familyId: clockAlerts.familyId, level: clockAlerts.level })),
+      ...(await ex.insert(clockAlerts).values(rows).onConflictDoNothing().returning({
+        key: clockAlerts.key,
+        familyId: clockAlerts.familyId,
+        level: clockAlerts.level,
+        dueOn: clockAlerts.dueOn,
+      })),
     )
   }
+  // the clocks carry the day they were last told about, for the screens to read cheaply
+  // (only where the due date is still the one told about: a correction meanwhile is told again)
+  const byDue = new Map<string, string[]>()
+  for (const r of raised) byDue.set(r.dueOn, [...(byDue.get(r.dueOn) ?? []), r.key])
+  for (const [dueOn, keys] of byDue)
+    for (let i = 0; i < keys.length; i += 1000)
+      await ex
+        .update(clockDues)
+        .set({ alertedOn: today })
+        .where(
+          and(
+            eq(clockDues.councilId, councilId),
+            eq(clockDues.dueOn, dueOn),
+            inArray(clockDues.key, keys.slice(i, i + 1000)),
+          ),
+        )
   const familyIds = [...new Set(raised.map((r) => r.familyId))]
   const teams = new Set<string>()
   for (let i = 0; i < familyIds.length; i += 1000) {
@@ -141,6 +158,15 @@ export async function refreshClocks(
     .select({ id: children.id, familyId: children.familyId })
     .from(children)
     .where(and(eq(children.councilId, councilId), inArray(children.id, [...childIds])))
+  // what the sweep already told the team stays with a clock whose due date has not moved
+  const told = new Map(
+    (
+      await ex
+        .select({ key: clockDues.key, dueOn: clockDues.dueOn, alertedOn: clockDues.alertedOn })
+        .from(clockDues)
+        .where(and(eq(clockDues.councilId, councilId), inArray(clockDues.childId, [...childIds])))
+    ).map((r) => [`${r.key}|${r.dueOn}`, r.alertedOn]),
+  )
   const rows: ClockDueRow[] = []
   for (const kid of kids) {
     const due = childClocks(
@@ -160,6 +186,7 @@ export async function refreshClocks(
         dueOn: d.dueOn,
         stepId: d.stepId,
         assessmentId: d.assessmentId,
+        alertedOn: told.get(`${kid.id}:${d.key}|${d.dueOn}`) ?? null,
       })
   }
   await ex.delete(clockDues).where(and(eq(clockDues.councilId, councilId), inArray(clockDues.childId, [...childIds])))

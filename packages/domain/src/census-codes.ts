@@ -95,3 +95,8 @@ export const UPN_UNKNOWN = {
 } as const
 export type UpnUnknownCode = keyof typeof UPN_UNKNOWN
 export const UPN_UNKNOWN_CODES = Object.keys(UPN_UNKNOWN) as UpnUnknownCode[]
+
+/** The census collection year a day falls in, named by the year it ends (31 March): 2027 for 2026–27. */
+export function collectionYearOf(day: string): number {
+  return Number(day.slice(0, 4)) + (day.slice(5) >= '04-01' ? 1 : 0)
+}

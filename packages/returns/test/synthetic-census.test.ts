@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedSyntheticCouncil } from '@hearth/db'
-import { londonDateOf } from '@hearth/domain'
+import { londonDateOf, collectionYearOf } from '@hearth/domain'
 import { produceCensus } from '../src/census/produce'
 import { freshPgDatabase, testPasswordHash } from '../../../test/helpers/db'
 
@@ -16,7 +16,7 @@ import { freshPgDatabase, testPasswordHash } from '../../../test/helpers/db'
 let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
 let councilId: string
 const today = londonDateOf(new Date())
-const year = Number(today.slice(0, 4)) + (today.slice(5) >= '04-01' ? 1 : 0)
+const year = collectionYearOf(today)
 
 beforeAll(async () => {
   dbx = await freshPgDatabase()

@@ -132,6 +132,8 @@ export const clockDues = pgTable(
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     stepId: uuid('step_id'),
     assessmentId: uuid('assessment_id'),
+    /** The day the sweep last told the team about this clock at this due date (kept with the row to read it cheaply). */
+    alertedOn: date('alerted_on', { mode: 'string' }),
   },
   (t) => [
     primaryKey({ columns: [t.councilId, t.key] }),

@@ -147,7 +147,20 @@ export async function seedSyntheticCouncil(db: Db, o: SyntheticOptions = {}): Pr
           closureReason: closedOn && closedOn <= today ? 'RC8' : null,
         },
       })
-      if (path === 1) steps.push({ ...base, kind: 'cin_plan', onDate: addCalendarDays(start, 25), details: {} })
+      // the latest of a date and a plan's start: visits and reviews are recorded as practitioners go
+      const since = (planStart: string, daysAgo: number) => (ago(daysAgo) > planStart ? ago(daysAgo) : planStart)
+      if (path === 1) {
+        const plan = addCalendarDays(start, 25)
+        steps.push({ ...base, kind: 'cin_plan', onDate: plan, details: {} })
+        steps.push({
+          ...base,
+          kind: 'statutory_visit',
+          onDate: since(plan, 2 + Math.floor(rnd() * 20)),
+          details: { plan: 'cin', seenAlone: rnd() < 0.6 },
+        })
+        const review = since(plan, Math.floor(rnd() * 80))
+        if (review > plan) steps.push({ ...base, kind: 'cin_review', onDate: review, details: {} })
+      }
       if (path === 2 || path === 5 || path === 4) {
         const sd = addCalendarDays(start, 5)
         steps.push({
@@ -180,6 +193,15 @@ export async function seedSyntheticCouncil(db: Db, o: SyntheticOptions = {}): Pr
               details: { type: 'review', decision: 'continue', chair: 'Synth Chair' },
             })
           steps.push({ ...base, kind: 'core_group', onDate: addCalendarDays(icpc, 8), details: {} })
+          const visit = since(icpc, Math.floor(rnd() * 12))
+          steps.push({
+            ...base,
+            kind: 'statutory_visit',
+            onDate: visit,
+            details: { plan: 'cp', seenAlone: rnd() < 0.7 },
+          })
+          const group = since(addCalendarDays(icpc, 9), Math.floor(rnd() * 40))
+          if (group > addCalendarDays(icpc, 8)) steps.push({ ...base, kind: 'core_group', onDate: group, details: {} })
           if (path === 5) {
             const pp = addCalendarDays(icpc, 10)
             steps.push({
@@ -208,6 +230,14 @@ export async function seedSyntheticCouncil(db: Db, o: SyntheticOptions = {}): Pr
         const la = addCalendarDays(start, 30)
         steps.push({ ...base, kind: 'looked_after', onDate: la, details: { legalStatus: 'V2', careLeaver: false } })
         steps.push({ ...base, kind: 'placement', onDate: la, details: { type: 'foster_other', inArea: true } })
+        steps.push({
+          ...base,
+          kind: 'statutory_visit',
+          onDate: since(la, Math.floor(rnd() * 35)),
+          details: { plan: 'lac', seenAlone: true },
+        })
+        const firstReview = addCalendarDays(la, 25)
+        if (firstReview <= today) steps.push({ ...base, kind: 'lac_review', onDate: firstReview, details: {} })
       }
     })
     for (let i = 0; i < steps.length; i += 1000) await db.insert(caseSteps).values(steps.slice(i, i + 1000))

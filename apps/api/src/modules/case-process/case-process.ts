@@ -7,7 +7,6 @@ import {
   caseStepChanges,
   caseSteps,
   children,
-  clockAlerts,
   clockDues,
   clockLengths,
   clockSettings,
@@ -77,34 +76,12 @@ async function stepViews(ex: Executor, councilId: string, rows: CaseStepRow[]) {
   })
 }
 
-/** Alerts the sweep raised for these clocks at their current due date: the latest level of each. */
-async function withAlerts(ex: Executor, councilId: string, views: Awaited<ReturnType<typeof clockViews>>) {
-  if (!views.length) return []
-  const raised = await ex
-    .select({ key: clockAlerts.key, dueOn: clockAlerts.dueOn, level: clockAlerts.level, on: clockAlerts.raisedOn })
-    .from(clockAlerts)
-    .where(
-      and(
-        eq(clockAlerts.councilId, councilId),
-        inArray(
-          clockAlerts.key,
-          views.map((v) => v.key),
-        ),
-      ),
-    )
-  return views.map((v) => {
-    const mine = raised.filter((r) => r.key === v.key && r.dueOn === v.dueOn)
-    const latest = mine.find((r) => r.level === 'overdue') ?? mine[0]
-    return { ...v, alertedOn: latest?.on ?? null }
-  })
-}
-
 async function dueOf(ex: Executor, councilId: string, where: ReturnType<typeof and>) {
   const rows = await ex
     .select()
     .from(clockDues)
     .where(and(eq(clockDues.councilId, councilId), where))
-  return withAlerts(ex, councilId, await clockViews(ex, councilId, rows, londonDateOf(new Date())))
+  return clockViews(ex, councilId, rows, londonDateOf(new Date()))
 }
 
 /** The family's statutory steps, oldest first, and every clock running for its children. */

@@ -6,7 +6,6 @@ import {
   caseSteps,
   children,
   type ClockDueRow,
-  clockAlerts,
   clockDues,
   clockSettings,
   type ClockSettings,
@@ -62,6 +61,7 @@ export async function clockViews(ex: Executor, councilId: string, rows: ClockDue
         state: dueState(r.dueOn, today, holidays, warningDays),
         stepId: r.stepId,
         assessmentId: r.assessmentId,
+        alertedOn: r.alertedOn,
       }
     })
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.childName.localeCompare(b.childName))
@@ -105,8 +105,7 @@ export async function teamDueNow(db: Db, councilId: string, teamId: string, now 
         first: children.firstName,
         last: children.lastName,
         dueOn: clockDues.dueOn,
-        alertedOn: sql<string | null>`(select max(a.raised_on)::text from ${clockAlerts} a
-          where a.council_id = ${clockDues.councilId} and a.key = ${clockDues.key} and a.due_on = ${clockDues.dueOn})`,
+        alertedOn: clockDues.alertedOn,
       })
       .from(clockDues)
       .innerJoin(children, and(eq(children.id, clockDues.childId), eq(children.councilId, clockDues.councilId)))

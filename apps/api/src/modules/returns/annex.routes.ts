@@ -9,6 +9,7 @@ import { auditFrom } from '../../kernel/context'
 import { AppError, invalid, notFound } from '../../kernel/errors'
 import { noCaseContent } from '../../kernel/reads'
 import { actorOf } from '../../plugins/auth'
+import { percentDone } from './runs'
 
 const DATA = ['administrator', 'insight_adviser'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
@@ -26,8 +27,7 @@ async function view(db: Db, councilId: string, run: AnnexRun) {
     status: run.status,
     childrenTotal: run.childrenTotal,
     childrenDone: run.childrenDone,
-    percent:
-      run.status === 'done' ? 100 : run.childrenTotal ? Math.floor((100 * run.childrenDone) / run.childrenTotal) : 0,
+    percent: percentDone(run.status, run.childrenDone, run.childrenTotal),
     requestedBy: who?.name ?? '',
     createdAt: run.createdAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,

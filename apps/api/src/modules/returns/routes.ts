@@ -23,7 +23,7 @@ import {
   IdParams,
   QueryAccept,
 } from '@hearth/contracts'
-import { londonDateOf } from '@hearth/domain'
+import { londonDateOf, collectionYearOf } from '@hearth/domain'
 import { enqueueInTx } from '@hearth/jobs'
 import {
   buildCensusChild,
@@ -40,6 +40,7 @@ import { noCaseContent, readsChild, readsList } from '../../kernel/reads'
 import { holdingTeamId } from '../families/family-queries'
 import { updateChild } from '../families/update-child'
 import { actorOf } from '../../plugins/auth'
+import { percentDone } from './runs'
 
 const DATA = ['administrator', 'insight_adviser'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
@@ -78,8 +79,7 @@ async function view(db: Db, councilId: string, run: CensusRun) {
     status: run.status,
     childrenTotal: run.childrenTotal,
     childrenDone: run.childrenDone,
-    percent:
-      run.status === 'done' ? 100 : run.childrenTotal ? Math.floor((100 * run.childrenDone) / run.childrenTotal) : 0,
+    percent: percentDone(run.status, run.childrenDone, run.childrenTotal),
     requestedBy: who?.name ?? '',
     createdAt: run.createdAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
@@ -262,7 +262,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         .where(and(eq(children.councilId, councilId), eq(children.id, request.params.id)))
       if (!child) throw notFound('child')
       const today = londonDateOf(new Date())
-      const year = Number(today.slice(0, 4)) + (today.slice(5) >= '04-01' ? 1 : 0)
+      const year = collectionYearOf(today)
       const [council] = await db.select({ laCode: councils.laCode }).from(councils).where(eq(councils.id, councilId))
       const [records] = await childRecords(db, councilId, [child.id])
       const built = buildCensusChild(

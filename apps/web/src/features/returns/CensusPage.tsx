@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react'
 import { Link } from 'react-router'
 import type { z } from 'zod'
 import type { CensusRunView } from '@hearth/contracts'
-import { londonDateOf } from '@hearth/domain'
+import { londonDateOf, collectionYearOf } from '@hearth/domain'
 import { api } from '../../api'
 import { Button, ErrorSummary, FormScope, Loading, SelectField, TextArea } from '../../components/govuk'
 
@@ -13,7 +13,7 @@ type Finding = Run['findings'][number]
 /** The collection years a return can be produced for: this one and the one before it. */
 function years(): { value: string; label: string }[] {
   const today = londonDateOf(new Date())
-  const current = Number(today.slice(0, 4)) + (today.slice(5) >= '04-01' ? 1 : 0)
+  const current = collectionYearOf(today)
   return [current, current - 1].map((y) => ({
     value: String(y),
     label: `${y - 1} to ${y} (1 April ${y - 1} to 31 March ${y})`,

@@ -1,0 +1,1 @@
+ALTER TABLE "clock_dues" ADD COLUMN "alerted_on" date;
