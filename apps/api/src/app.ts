@@ -19,6 +19,7 @@ import type { Db } from '@hearth/db'
 import type { QueueName } from '@hearth/jobs'
 import type { Config } from './config'
 import auth from './plugins/auth'
+import familyLink from './plugins/family-link'
 import rateLimit from '@fastify/rate-limit'
 import { AppError } from './kernel/errors'
 import inputGuard from './plugins/input-guard'
@@ -47,7 +48,8 @@ export interface AppDeps {
     | 'TRUST_PROXY'
     | 'BULLMQ_PREFIX'
     | 'EVENTS_RECHECK_SECONDS'
-  >
+  > &
+    Partial<Pick<Config, 'PUBLIC_URL'>>
 }
 
 declare module 'fastify' {
@@ -145,6 +147,7 @@ export async function buildApp(
     absoluteHours: deps.config.SESSION_ABSOLUTE_HOURS,
     cookieSecure: deps.config.cookieSecure,
   })
+  await app.register(familyLink, { db: deps.db, redis: deps.redis, prefix: deps.config.BULLMQ_PREFIX })
   await app.register(idempotency, { db: deps.db })
   await app.register(readAudit, { db: deps.db, redis: deps.redis, prefix: deps.config.BULLMQ_PREFIX })
   await app.register(swagger, {

@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   HEARTH_DATA_DIR: z.string().min(1).default('.hearth/pgdata'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'must start with redis:// or rediss://' }),
   BULLMQ_PREFIX: z.string().min(1).default('{hearth}'),
+  /** The address families open their links at (https://hearth.example.gov.uk); unset: this request's. */
+  PUBLIC_URL: z.url({ message: 'must be a web address, like https://hearth.example.gov.uk' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce
     .number()

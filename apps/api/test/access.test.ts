@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROLES, type Role } from '@hearth/domain'
@@ -101,7 +102,7 @@ function fill(url: string, set: Record<string, string>): string {
                               : 'x'
   url = url.replace(':taskType', 'visit_confirmation').replace(':clock', 'cp_visit')
   if (
-    /^\/api\/families\/:id\/(workers|visits|ask-enabler|tasks|proposals|conversation|notes|plan|network|assessments|case-process|steps)/.test(
+    /^\/api\/families\/:id\/(workers|visits|ask-enabler|tasks|proposals|conversation|notes|plan|network|assessments|case-process|steps|family-link|family-meetings)/.test(
       url,
     )
   )
@@ -216,7 +217,44 @@ describe('every route has an access rule', () => {
         url: fill(r.url, ids.a),
         payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
       })
-      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401)
+      // the family's own pages, without their link, are a wrong address like any other
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(r.access === 'family_link' ? 404 : 401)
+    }
+  })
+
+  it('a family link reaches its own pages and nothing else; a staff session does not reach them', async () => {
+    const db = dbx.handle.db
+    const token = 'T'.repeat(43)
+    const hash = createHash('sha256').update(token).digest('hex')
+    const familyId = ids.a.id_heldfamily!
+    await db.execute(
+      sql`insert into adults (council_id, family_id, name) values (${seeded.a.councilId}, ${familyId}, 'Testlink Holder')`,
+    )
+    await db.execute(sql`insert into family_links (council_id, family_id, adult_id, token_hash, expires_at, created_by)
+      select ${seeded.a.councilId}, ${familyId}, a.id, ${hash}, now() + interval '1 day', p.id
+      from adults a, people p where a.council_id = ${seeded.a.councilId} and a.name = 'Testlink Holder'
+        and p.council_id = ${seeded.a.councilId} limit 1`)
+    const linkRoutes = apiRoutes().filter((r) => r.access === 'family_link' && r.method !== 'HEAD')
+    expect(linkRoutes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      'GET /api/link',
+      'POST /api/link/code',
+      'POST /api/link/messages',
+    ])
+    for (const r of apiRoutes().filter((x) => x.access !== 'public' && x.method !== 'HEAD')) {
+      const res = await t.app.inject({
+        method: r.method as 'GET',
+        url: fill(r.url, ids.a),
+        headers: { 'x-family-link': token },
+        payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+      })
+      if (r.access === 'family_link') expect([200, 400], `${r.method} ${r.url}`).toContain(res.statusCode)
+      else expect(res.statusCode, `${r.method} ${r.url}`).toBe(401)
+    }
+    for (const r of linkRoutes) {
+      const res = await sessionsA
+        .get('practitioner')!
+        .request(r.method as 'GET', r.url, r.method === 'GET' ? undefined : {})
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(404)
     }
   })
 })

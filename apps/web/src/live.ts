@@ -20,6 +20,8 @@ export function useLiveEvents(onEvent?: (type: string, data: Record<string, unkn
       void queryClient.invalidateQueries({ queryKey: ['notes'] })
       void queryClient.invalidateQueries({ queryKey: ['plan'] })
       void queryClient.invalidateQueries({ queryKey: ['case-process'] })
+      void queryClient.invalidateQueries({ queryKey: ['family-voice'] })
+      void queryClient.invalidateQueries({ queryKey: ['family-messages'] })
       onEvent?.(type, JSON.parse(e.data))
     }
     const types = [
@@ -32,6 +34,7 @@ export function useLiveEvents(onEvent?: (type: string, data: Record<string, unkn
       'note.finalised',
       'plan.changed',
       'clocks.alerted',
+      'family.said',
     ]
     // The server ended the stream: signed out, or this person's roles or teams changed.
     // Who they are now is read again (a signed-out page goes to sign-in).

@@ -95,6 +95,7 @@ export const ChronologyEntry = z.object({
     'network',
     'assessment',
     'statutory',
+    'family',
   ]),
   title: z.string(),
   detail: z.string().nullable(),

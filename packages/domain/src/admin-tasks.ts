@@ -31,6 +31,18 @@ export const TASK_TYPES = {
     minutesSaved: 45,
     letter: true,
   },
+  family_link_letter: {
+    label: 'Send the family their private link (the letter is ready to print)',
+    dueHours: 48,
+    minutesSaved: 20,
+    letter: true,
+  },
+  family_complaint: {
+    label: 'A family’s complaint: log it and arrange the stage 1 response (10 working days)',
+    dueHours: 24 * 14,
+    minutesSaved: 30,
+    letter: false,
+  },
   insight_session: {
     label: 'Book a room and send the invitations for an insight session',
     dueHours: 24,

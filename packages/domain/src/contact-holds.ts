@@ -17,6 +17,7 @@ export const FAMILY_CONTACT_TASKS: readonly TaskType[] = [
   'conference_invitations',
   'workers_letter',
   'letter_before_proceedings',
+  'family_link_letter',
 ]
 
 export function contactsFamily(taskType: string): boolean {

@@ -13,6 +13,7 @@ export type HearthEvent =
   | { type: 'insight.changed'; councilId: string; teamIds: string[]; requestId: string }
   | { type: 'note.finalised'; councilId: string; teamIds: string[]; familyId: string; noteId: string }
   | { type: 'plan.changed'; councilId: string; teamIds: string[]; familyId: string; itemId: string }
+  | { type: 'family.said'; councilId: string; teamIds: string[]; familyId: string; messageId: string }
   | { type: 'clocks.alerted'; councilId: string; teamIds: string[]; alerts: number }
 
 export function eventsChannel(prefix: string): string {

@@ -7,8 +7,21 @@ import type { AuditEntry, Db } from '@hearth/db'
  */
 export type Ctx = Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'>
 
-/** The request's context; only for signed-in routes (the auth hook has set the actor). */
+/**
+ * The request's context: for signed-in routes (the auth hook has set the actor), and for the
+ * family's link routes (no person: the audit rows name the link and who it was issued to).
+ */
 export function auditFrom(request: FastifyRequest): Ctx {
+  if (!request.actor && request.familyLink) {
+    return {
+      councilId: request.familyLink.councilId,
+      actorPersonId: null,
+      route: request.routeOptions.url ?? null,
+      method: request.method,
+      ip: request.ip,
+      requestId: request.id,
+    }
+  }
   if (!request.actor) throw new Error('auditFrom on a route without a signed-in actor')
   return {
     councilId: request.actor.councilId,

@@ -136,3 +136,31 @@ export function readsWithChildren(action: string, recordType: string, familyOf: 
     },
   } satisfies ReadAudit
 }
+
+/**
+ * A family opening their own link: the row names the link and the person it was issued to
+ * (there is no staff member), and the family.
+ */
+export function readsByFamilyLink(action: string): ReadAudit {
+  return {
+    action,
+    recordType: 'family_link',
+    rows: (request, payload) => {
+      const h = request.familyLink
+      if (!h) return []
+      const locked = (payload as { needsCode?: boolean } | undefined)?.needsCode === true
+      return [
+        {
+          recordId: h.linkId,
+          familyId: h.familyId,
+          childId: h.childId,
+          details: {
+            via: 'family_link',
+            issuedTo: h.adultId ? { adultId: h.adultId } : { childId: h.childId },
+            ...(locked ? { needsCode: true } : {}),
+          },
+        },
+      ]
+    },
+  }
+}

@@ -8,7 +8,8 @@ import { AppError } from '../kernel/errors'
 import type { Reads } from '../kernel/reads'
 
 /** Every route declares who may call it; a route without a rule is refused (deny by default). */
-export type Access = 'public' | 'signed_in' | readonly Role[]
+/** `family_link`: opened by a family's private link (plugins/family-link.ts), never a staff session. */
+export type Access = 'public' | 'signed_in' | 'family_link' | readonly Role[]
 
 export interface Actor {
   personId: string
@@ -154,7 +155,7 @@ export default fp<AuthOptions>(
       if (token) request.actor = await loadActor(opts.db, hashToken(token), opts.idleMinutes)
       const access = request.routeOptions.config?.access
       if (!request.routeOptions.url) return // not-found handler
-      if (access === 'public') return
+      if (access === 'public' || access === 'family_link') return
       if (access === undefined) {
         throw new AppError(
           'forbidden',

@@ -74,9 +74,10 @@ export default fp<{ db: Db; redis: Redis; prefix: string }>(
 
     async function audit(request: FastifyRequest, statusCode: number, payload: unknown) {
       const reads = request.routeOptions.config?.reads
-      if (!isAudit(reads) || request.readAudited || !request.actor) return
+      if (!isAudit(reads) || request.readAudited || (!request.actor && !request.familyLink)) return
       if (statusCode === 403 || statusCode === 404) {
         request.readAudited = true
+        if (!request.actor) return
         return auditDenied(request, statusCode, reads)
       }
       if (statusCode < 200 || statusCode >= 300) return

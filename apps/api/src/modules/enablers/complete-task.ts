@@ -29,9 +29,12 @@ export async function completeTask(
         : 'Take the task first: only the enabler doing it can mark it done.',
     )
   }
-  const artefact = TASK_TYPES[t.taskType as TaskType]?.letter
-    ? await renderLetter(t.taskType as TaskType, await letterData(db, ctx.councilId, t))
-    : null
+  // a letter made when its task was (the family link's) is sent as it was made
+  const artefact = t.artefact
+    ? t.artefact
+    : TASK_TYPES[t.taskType as TaskType]?.letter
+      ? await renderLetter(t.taskType as TaskType, await letterData(db, ctx.councilId, t))
+      : null
   const done = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(adminTasks)

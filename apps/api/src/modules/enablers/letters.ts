@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import PdfPrinter from 'pdfmake'
 import type { TDocumentDefinitions } from 'pdfmake/interfaces'
@@ -9,7 +10,13 @@ import { VISIT_KINDS, type TaskType, type VisitKind } from '@hearth/domain'
  */
 const vfs = createRequire(import.meta.url)('pdfmake/build/vfs_fonts.js') as Record<string, string>
 const font = (file: string) => Buffer.from(vfs[file]!, 'base64')
+const naskh = readFileSync(
+  createRequire(import.meta.url).resolve(
+    '@expo-google-fonts/noto-naskh-arabic/400Regular/NotoNaskhArabic_400Regular.ttf',
+  ),
+)
 const printer = new PdfPrinter({
+  Naskh: { normal: naskh, bold: naskh, italics: naskh, bolditalics: naskh },
   Roboto: {
     normal: font('Roboto-Regular.ttf'),
     bold: font('Roboto-Medium.ttf'),
@@ -169,6 +176,11 @@ export function renderLetter(type: TaskType, d: LetterData): Promise<Buffer> {
       { text: `${d.councilName}, children and families` },
     ],
   }
+  return pdfOf(doc)
+}
+
+/** A document as PDF bytes. Fonts: Roboto, and Noto Naskh Arabic (OFL) for Urdu. */
+export function pdfOf(doc: TDocumentDefinitions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const pdf = printer.createPdfKitDocument(doc)
     const chunks: Buffer[] = []

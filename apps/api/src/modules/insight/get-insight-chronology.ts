@@ -36,6 +36,7 @@ import { familyInScope, holdingTeamId } from '../families/family-queries'
 import { stepChronology } from '../case-process/clock-queries'
 import { networkChronology } from '../network/network-queries'
 import { planChronology } from '../plan/plan-queries'
+import { familyVoiceChronology } from '../family-voice/voice-queries'
 
 /**
  * The family's story in one list, newest first: referrals, who held the family, visits,
@@ -64,6 +65,7 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
     network,
     assess,
     steps,
+    said,
   ] = await Promise.all([
     db
       .select()
@@ -155,6 +157,7 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
       .innerJoin(children, and(eq(children.id, assessments.childId), eq(children.councilId, assessments.councilId)))
       .where(and(eq(assessments.councilId, c), eq(assessments.familyId, familyId))),
     stepChronology(db, c, familyId),
+    familyVoiceChronology(db, c, familyId),
   ])
   type Entry = {
     at: Date
@@ -174,6 +177,7 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
       | 'network'
       | 'assessment'
       | 'statutory'
+      | 'family'
     title: string
     detail: string | null
     byName: string | null
@@ -351,6 +355,7 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
       })
   }
   for (const e of steps) out.push({ ...e, kind: 'statutory' })
+  for (const e of said) out.push({ ...e, kind: 'family', link: `/families/${familyId}/family-link` })
   for (const { t, name } of tdecs)
     out.push({
       at: t.decidedAt,

@@ -1,5 +1,5 @@
 import type { Ctx, Deps } from '../../kernel/context'
-import { visits, writeAudit } from '@hearth/db'
+import { type Tx, type Visit, visits, writeAudit } from '@hearth/db'
 import { enqueueInTx } from '@hearth/jobs'
 import { AppError } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
@@ -21,6 +21,8 @@ export async function bookVisit(
     othersAttending?: string | null
     interpreterNeeded?: boolean
   },
+  /** More to write in the booking's own transaction (a family group conference's arrangements). */
+  alongside?: (tx: Tx, visit: Visit) => Promise<void>,
 ) {
   const { db } = deps
   const f = await familyInScope(db, actor.councilId, actor.familyScope, familyId)
@@ -53,6 +55,7 @@ export async function bookVisit(
       trigger: 'visit.booked',
       subjectId: row!.id,
     })
+    if (alongside) await alongside(tx, row!)
     return row!
   })
   return (await view(db, [{ ...v, familyName: f.name }], actor.councilId))[0]!

@@ -113,6 +113,7 @@ export function AskInsight({ familyId, teamId }: { familyId?: string; teamId?: s
 }
 
 const KIND_LABEL: Record<Entry['kind'], string> = {
+  family: 'The family said',
   referral: 'Referral',
   allocation: 'Workers',
   visit: 'Visit',

@@ -1,0 +1,63 @@
+import { and, eq, isNull } from 'drizzle-orm'
+import { familyMessages, writeAudit } from '@hearth/db'
+import type { StaffFamilyMessage } from '@hearth/contracts'
+import type { Ctx, Deps } from '../../kernel/context'
+import { AppError, notFound } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+import { familyInScope } from '../families/family-queries'
+import { messageViews } from './voice-queries'
+
+/**
+ * The team marks what the family said as seen, or answers it: "what happened", in words the
+ * family will read on their link. An answer is given once and kept as given.
+ */
+export async function answerMessage(
+  deps: Deps,
+  ctx: Ctx,
+  actor: Actor,
+  messageId: string,
+  change: { kind: 'seen' } | { kind: 'answer'; answer: string },
+): Promise<StaffFamilyMessage> {
+  const { db } = deps
+  const row = await db.transaction(async (tx) => {
+    const [m] = await tx
+      .select()
+      .from(familyMessages)
+      .where(and(eq(familyMessages.councilId, ctx.councilId), eq(familyMessages.id, messageId)))
+      .for('update')
+    if (!m) throw notFound('message')
+    await familyInScope(tx, actor.councilId, actor.familyScope, m.familyId)
+    if (change.kind === 'answer' && m.answer !== null) throw new AppError('conflict', 'This has already been answered.')
+    const now = new Date()
+    const [updated] = await tx
+      .update(familyMessages)
+      .set(
+        change.kind === 'seen'
+          ? { seenAt: m.seenAt ?? now, seenBy: m.seenBy ?? ctx.actorPersonId }
+          : {
+              answer: change.answer,
+              answeredAt: now,
+              answeredBy: ctx.actorPersonId,
+              seenAt: m.seenAt ?? now,
+              seenBy: m.seenBy ?? ctx.actorPersonId,
+            },
+      )
+      .where(
+        and(
+          eq(familyMessages.councilId, ctx.councilId),
+          eq(familyMessages.id, messageId),
+          ...(change.kind === 'answer' ? [isNull(familyMessages.answer)] : []),
+        ),
+      )
+      .returning()
+    await writeAudit(tx, {
+      ...ctx,
+      action: change.kind === 'seen' ? 'family_message.seen' : 'family_message.answer',
+      recordType: 'family_message',
+      recordId: messageId,
+      familyId: m.familyId,
+    })
+    return updated!
+  })
+  return (await messageViews(db, ctx.councilId, [row]))[0]!
+}

@@ -1,0 +1,33 @@
+import { and, eq } from 'drizzle-orm'
+import { familyLinks, writeAudit } from '@hearth/db'
+import { LINK_CODE_ATTEMPTS } from '@hearth/domain'
+import type { Ctx, Deps } from '../../kernel/context'
+import { invalid } from '../../kernel/errors'
+import { codeHash, type LinkHolder, wrongCode } from '../../plugins/family-link'
+
+/**
+ * Checks the short code sent separately. A wrong one is counted; the fifth stops the link (the
+ * team issues a new one). The code is then sent with every request, never stored in the browser
+ * beyond the tab.
+ */
+export async function checkLinkCode(deps: Deps, ctx: Ctx, holder: LinkHolder, tokenHash: string, code: string) {
+  const { db } = deps
+  const [link] = await db
+    .select({ codeHash: familyLinks.codeHash, failures: familyLinks.codeFailures })
+    .from(familyLinks)
+    .where(and(eq(familyLinks.councilId, holder.councilId), eq(familyLinks.id, holder.linkId)))
+  if (!link?.codeHash) return { ok: true as const }
+  if (codeHash(tokenHash, code) !== link.codeHash) {
+    await wrongCode(db, holder.councilId, holder.linkId)
+    await writeAudit(db, {
+      ...ctx,
+      action: 'family_link.code_wrong',
+      recordType: 'family_link',
+      recordId: holder.linkId,
+      familyId: holder.familyId,
+      details: { failures: link.failures + 1, stopped: link.failures + 1 >= LINK_CODE_ATTEMPTS },
+    })
+    throw invalid('body.code', 'that code is not right: check the code we gave you')
+  }
+  return { ok: true as const }
+}

@@ -1,0 +1,167 @@
+import { randomInt } from 'node:crypto'
+import { and, eq, isNull } from 'drizzle-orm'
+import QRCode from 'qrcode'
+import {
+  adminTasks,
+  allocations,
+  councils,
+  createTask,
+  familyLinks,
+  openContactHolds,
+  teams,
+  writeAudit,
+} from '@hearth/db'
+import { CONTACT_HOLD_REASONS, type ContactHoldReason } from '@hearth/domain'
+import type { CreateLinkInput, CreatedLink } from '@hearth/contracts'
+import type { Ctx, Deps } from '../../kernel/context'
+import { AppError, invalid } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+import { codeHash, linkHash } from '../../plugins/family-link'
+import { newToken } from '../../plugins/auth'
+import { familyInScope, holdingTeamId } from '../families/family-queries'
+import { leadOf } from '../contact/contact-queries'
+import { renderLinkLetter } from './link-letter'
+import { linkPeople, linkSummaries, voiceSettings } from './voice-queries'
+
+/** The page a link opens: the token after `#`, so it never reaches a server log or a Referer. */
+export const linkUrl = (origin: string, token: string) => `${origin.replace(/\/$/, '')}/family#${token}`
+
+/** The family's lead or a co-worker (the people who work with the family) may issue a link. */
+export async function assertWorksWithFamily(ex: Parameters<typeof leadOf>[0], ctx: Ctx, familyId: string) {
+  const [mine] = await ex
+    .select({ id: allocations.id })
+    .from(allocations)
+    .where(
+      and(
+        eq(allocations.councilId, ctx.councilId),
+        eq(allocations.familyId, familyId),
+        eq(allocations.personId, ctx.actorPersonId!),
+        isNull(allocations.endedAt),
+      ),
+    )
+  if (!mine)
+    throw new AppError('forbidden', 'Only the family’s lead or co-worker can issue or change the family’s link.')
+}
+
+/**
+ * Issues a private link to one adult or young person of the family. While contact with the
+ * family is held, only the lead may issue one, and only with a recorded decision saying why.
+ * The token is returned once (and printed in the letter when sent by letter); only its hash is kept.
+ */
+export async function createLink(
+  deps: Deps,
+  ctx: Ctx,
+  actor: Actor,
+  familyId: string,
+  input: CreateLinkInput,
+  origin: string,
+): Promise<CreatedLink> {
+  const { db } = deps
+  const family = await familyInScope(db, actor.councilId, actor.familyScope, familyId)
+  const token = newToken()
+  const code = input.withCode ? String(randomInt(0, 1_000_000)).padStart(6, '0') : null
+  const url = linkUrl(origin, token)
+  const result = await db.transaction(async (tx) => {
+    await assertWorksWithFamily(tx, ctx, familyId)
+    const { people, language } = await linkPeople(tx, ctx.councilId, familyId)
+    const holder = people.find((p) =>
+      input.adultId ? p.kind === 'adult' && p.id === input.adultId : p.kind === 'child' && p.id === input.childId,
+    )
+    if (!holder)
+      throw input.adultId
+        ? invalid('body.adultId', 'choose an adult of this family')
+        : invalid('body.childId', 'choose a young person of this family aged 12 or over')
+    const holds = await openContactHolds(tx, ctx.councilId, familyId)
+    if (holds.length && !input.holdDecision) {
+      throw new AppError(
+        'conflict',
+        `Contact with the family is held (${holds.map((h) => CONTACT_HOLD_REASONS[h.reason as ContactHoldReason].toLowerCase()).join('; ')}). ` +
+          'The lead decides whether the family may have a link now, and says why.',
+      )
+    }
+    if (holds.length && (await leadOf(tx, ctx.councilId, familyId)) !== ctx.actorPersonId) {
+      throw new AppError('forbidden', 'Only the family’s lead can decide to issue a link while contact is held.')
+    }
+    const settings = await voiceSettings(tx, ctx.councilId)
+    const days = input.days ?? settings.linkDays
+    const now = new Date()
+    const tokenHash = linkHash(token)
+    const [row] = await tx
+      .insert(familyLinks)
+      .values({
+        councilId: ctx.councilId,
+        familyId,
+        adultId: holder.kind === 'adult' ? holder.id : null,
+        childId: holder.kind === 'child' ? holder.id : null,
+        tokenHash,
+        codeHash: code ? codeHash(tokenHash, code) : null,
+        language: input.language ?? language,
+        expiresAt: new Date(now.getTime() + days * 86_400_000),
+        createdBy: ctx.actorPersonId!,
+        ...(holds.length
+          ? { holdDecision: input.holdDecision!, holdDecisionAt: now, holdDecisionBy: ctx.actorPersonId }
+          : {}),
+      })
+      .returning()
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'family_link.issue',
+      recordType: 'family_link',
+      recordId: row!.id,
+      familyId,
+      childId: row!.childId,
+      details: {
+        issuedTo: holder.kind === 'adult' ? { adultId: holder.id } : { childId: holder.id },
+        days,
+        withCode: !!code,
+        send: input.send,
+        despiteHold: holds.length > 0,
+      },
+    })
+    let taskId: string | null = null
+    if (input.send === 'letter') {
+      const teamId = await holdingTeamId(tx as never, ctx.councilId, familyId)
+      taskId = await createTask(tx, {
+        councilId: ctx.councilId,
+        sourceKey: `link:${row!.id}`,
+        taskType: 'family_link_letter',
+        teamId,
+        familyId,
+        requestedBy: ctx.actorPersonId,
+        details: `The family link for ${holder.name}. The letter is ready: print it and post it.`,
+      })
+      const [council] = await tx.select({ name: councils.name }).from(councils).where(eq(councils.id, ctx.councilId))
+      const [team] = teamId
+        ? await tx
+            .select({ name: teams.name, phone: teams.phone })
+            .from(teams)
+            .where(and(eq(teams.councilId, ctx.councilId), eq(teams.id, teamId)))
+        : []
+      const letter = await renderLinkLetter({
+        councilName: council?.name ?? '',
+        language: row!.language as 'en',
+        toName: holder.name,
+        address: [family.addressLine1, family.addressLine2, family.town, family.postcode].filter(
+          (l): l is string => !!l,
+        ),
+        url,
+        withCode: !!code,
+        teamLine: team ? `${team.name}${team.phone ? `: ${team.phone}` : ''}` : '',
+      })
+      if (taskId)
+        await tx
+          .update(adminTasks)
+          .set({ artefact: letter })
+          .where(and(eq(adminTasks.councilId, ctx.councilId), eq(adminTasks.id, taskId)))
+    }
+    return { row: row!, taskId }
+  })
+  const [link] = await linkSummaries(db, ctx.councilId, [result.row])
+  return {
+    link: link!,
+    url,
+    code,
+    qrSvg: await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+    taskId: result.taskId,
+  }
+}

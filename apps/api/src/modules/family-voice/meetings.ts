@@ -1,0 +1,175 @@
+import { and, desc, eq, inArray } from 'drizzle-orm'
+import { type FamilyMeeting, familyMeetings, planChanges, planItems, visits, writeAudit } from '@hearth/db'
+import type { ArrangeMeetingInput, FamilyMeetingView, FamilyPlanInput } from '@hearth/contracts'
+import type { Ctx, Deps } from '../../kernel/context'
+import { AppError, notFound } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+import { familyInScope } from '../families/family-queries'
+import { snapshot } from '../plan/plan-queries'
+import { bookVisit } from '../visits/book-visit'
+
+async function views(deps: Deps, councilId: string, rows: FamilyMeeting[]): Promise<FamilyMeetingView[]> {
+  if (!rows.length) return []
+  const vis = await deps.db
+    .select({ id: visits.id, startsAt: visits.startsAt, place: visits.place, status: visits.status })
+    .from(visits)
+    .where(
+      and(
+        eq(visits.councilId, councilId),
+        inArray(
+          visits.id,
+          rows.map((r) => r.visitId),
+        ),
+      ),
+    )
+  const byId = new Map(vis.map((v) => [v.id, v]))
+  return rows.map((m) => {
+    const v = byId.get(m.visitId)!
+    return {
+      id: m.id,
+      familyId: m.familyId,
+      visitId: m.visitId,
+      kind: m.kind,
+      startsAt: v.startsAt.toISOString(),
+      place: v.place,
+      coordinator: m.coordinator,
+      invitees: m.invitees.map((i) => ({
+        name: i.name,
+        networkPersonId: i.networkPersonId ?? null,
+        relationship: i.relationship ?? null,
+      })),
+      privateTime: m.privateTime,
+      familyPlan: m.familyPlan,
+      planRecordedAt: m.planRecordedAt?.toISOString() ?? null,
+      cancelled: v.status === 'cancelled',
+    }
+  })
+}
+
+export async function listMeetings(deps: Deps, ctx: Ctx, actor: Actor, familyId: string) {
+  await familyInScope(deps.db, actor.councilId, actor.familyScope, familyId)
+  const rows = await deps.db
+    .select()
+    .from(familyMeetings)
+    .where(and(eq(familyMeetings.councilId, ctx.councilId), eq(familyMeetings.familyId, familyId)))
+    .orderBy(desc(familyMeetings.createdAt))
+  return { meetings: await views(deps, ctx.councilId, rows) }
+}
+
+/**
+ * A family group conference arranged with the family: the meeting is booked (so the enablers
+ * get the invitations, room, interpreter and minutes as tasks) and the family's choices (who to
+ * invite, the coordinator, private family time) are kept with it, in one transaction.
+ */
+export async function arrangeMeeting(
+  deps: Deps,
+  ctx: Ctx,
+  actor: Actor,
+  familyId: string,
+  input: ArrangeMeetingInput,
+): Promise<FamilyMeetingView> {
+  let made: FamilyMeeting | undefined
+  const { kind, coordinator, invitees, privateTime, ...visit } = input
+  await bookVisit(
+    deps,
+    ctx,
+    actor,
+    familyId,
+    {
+      ...visit,
+      kind: 'family_group_conference',
+      othersAttending: visit.othersAttending ?? (invitees.map((i) => i.name).join(', ') || null),
+    },
+    async (tx, v) => {
+      const [row] = await tx
+        .insert(familyMeetings)
+        .values({
+          councilId: ctx.councilId,
+          familyId,
+          visitId: v.id,
+          kind,
+          coordinator: coordinator ?? null,
+          invitees: invitees.map((i) => ({
+            name: i.name,
+            networkPersonId: i.networkPersonId ?? null,
+            relationship: i.relationship ?? null,
+          })),
+          privateTime,
+          createdBy: actor.personId,
+        })
+        .returning()
+      await writeAudit(tx, {
+        ...ctx,
+        action: 'family_meeting.arrange',
+        recordType: 'family_meeting',
+        recordId: row!.id,
+        familyId,
+        details: { kind, invitees: invitees.length, privateTime },
+      })
+      made = row
+    },
+  )
+  return (await views(deps, ctx.councilId, [made!]))[0]!
+}
+
+/**
+ * The family's own plan from their conference, in their words. Each item joins the family's
+ * plan (who does it by name, as the family said), kept with its history like any other.
+ */
+export async function recordFamilyPlan(
+  deps: Deps,
+  ctx: Ctx,
+  actor: Actor,
+  meetingId: string,
+  input: FamilyPlanInput,
+): Promise<FamilyMeetingView> {
+  const row = await deps.db.transaction(async (tx) => {
+    const [m] = await tx
+      .select()
+      .from(familyMeetings)
+      .where(and(eq(familyMeetings.councilId, ctx.councilId), eq(familyMeetings.id, meetingId)))
+      .for('update')
+    if (!m) throw notFound('meeting')
+    await familyInScope(tx, actor.councilId, actor.familyScope, m.familyId)
+    if (m.planRecordedAt) throw new AppError('conflict', 'The family’s plan from this meeting is already recorded.')
+    for (const item of input.items) {
+      const [p] = await tx
+        .insert(planItems)
+        .values({
+          councilId: ctx.councilId,
+          familyId: m.familyId,
+          what: item.what,
+          whoKind: 'network',
+          whoName: item.who,
+          byDate: item.byDate ?? null,
+          createdBy: actor.personId,
+        })
+        .returning()
+      await tx.insert(planChanges).values({
+        councilId: ctx.councilId,
+        familyId: m.familyId,
+        itemId: p!.id,
+        kind: 'added',
+        reason: 'From the family’s plan at their family group conference',
+        version: 1,
+        after: snapshot(p!),
+        changedBy: actor.personId,
+      })
+    }
+    const [updated] = await tx
+      .update(familyMeetings)
+      .set({ familyPlan: input.familyPlan, planRecordedAt: new Date() })
+      .where(and(eq(familyMeetings.councilId, ctx.councilId), eq(familyMeetings.id, meetingId)))
+      .returning()
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'family_meeting.family_plan',
+      recordType: 'family_meeting',
+      recordId: meetingId,
+      familyId: m.familyId,
+      details: { items: input.items.length },
+    })
+    return updated!
+  })
+  return (await views(deps, ctx.councilId, [row]))[0]!
+}

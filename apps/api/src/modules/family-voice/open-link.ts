@@ -1,0 +1,20 @@
+import { and, eq } from 'drizzle-orm'
+import { familyLinks } from '@hearth/db'
+import type { FamilyLinkAnswer } from '@hearth/contracts'
+import type { Deps } from '../../kernel/context'
+import type { LinkHolder } from '../../plugins/family-link'
+import { familyLinkView } from './link-view'
+
+/**
+ * The family opens their link: what they may see (or, for a link with a short code not yet
+ * given, only that the code is needed). The read is audited by the route's `reads`.
+ */
+export async function openLink(deps: Deps, holder: LinkHolder): Promise<FamilyLinkAnswer> {
+  if (!holder.codeOk) return { needsCode: true, language: holder.language }
+  const view = await familyLinkView(deps.db, holder.councilId, holder.familyId, holder)
+  await deps.db
+    .update(familyLinks)
+    .set({ lastOpenedAt: new Date() })
+    .where(and(eq(familyLinks.councilId, holder.councilId), eq(familyLinks.id, holder.linkId)))
+  return view
+}

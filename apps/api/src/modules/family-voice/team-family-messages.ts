@@ -1,0 +1,35 @@
+import { and, desc, eq, isNull } from 'drizzle-orm'
+import { families, familyMessages } from '@hearth/db'
+import type { Ctx, Deps } from '../../kernel/context'
+import { notFound } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+import { messageViews } from './voice-queries'
+
+/** What families said to the team that nobody in the team has seen yet, newest first. */
+export async function teamFamilyMessages(deps: Deps, ctx: Ctx, actor: Actor, teamId: string) {
+  if (!actor.teams.some((t) => t.id === teamId && t.kind === 'family_facing')) throw notFound('team')
+  const rows = await deps.db
+    .select({ m: familyMessages, name: families.name, reference: families.reference })
+    .from(familyMessages)
+    .innerJoin(
+      families,
+      and(eq(families.councilId, familyMessages.councilId), eq(families.id, familyMessages.familyId)),
+    )
+    .where(
+      and(
+        eq(familyMessages.councilId, ctx.councilId),
+        eq(familyMessages.teamId, teamId),
+        isNull(familyMessages.seenAt),
+      ),
+    )
+    .orderBy(desc(familyMessages.createdAt))
+    .limit(100)
+  const views = await messageViews(
+    deps.db,
+    ctx.councilId,
+    rows.map((r) => r.m),
+  )
+  return {
+    messages: views.map((v, i) => ({ ...v, familyName: rows[i]!.name, familyReference: rows[i]!.reference })),
+  }
+}

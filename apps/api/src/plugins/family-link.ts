@@ -1,0 +1,142 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+import { sql } from 'drizzle-orm'
+import fp from 'fastify-plugin'
+import type { Redis } from 'ioredis'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { familyLinks, type Db } from '@hearth/db'
+import { LINK_CODE_ATTEMPTS, LINK_CODE_PATTERN, type LinkLanguage } from '@hearth/domain'
+import { AppError } from '../kernel/errors'
+
+/** The holder of a family link: no account, no person; the link is who they are. */
+export interface LinkHolder {
+  linkId: string
+  councilId: string
+  familyId: string
+  adultId: string | null
+  childId: string | null
+  language: LinkLanguage
+  /** False while a link with a short code has not been given the right one. */
+  codeOk: boolean
+  holdDecisionAt: Date | null
+  /** The token's hash (the token itself is never kept, here or anywhere). */
+  tokenHash: string
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    familyLink: LinkHolder | null
+  }
+}
+
+export const LINK_HEADER = 'x-family-link'
+export const LINK_CODE_HEADER = 'x-family-link-code'
+/** Tokens that open nothing, per address per minute, before the address must wait. */
+export const LINK_FAILURES_PER_MINUTE = 20
+/** Requests per link per minute: a family reading and writing never comes near it. */
+export const LINK_REQUESTS_PER_MINUTE = 120
+
+export const linkHash = (token: string) => createHash('sha256').update(token).digest('hex')
+export const codeHash = (tokenHash: string, code: string) =>
+  createHash('sha256').update(`${tokenHash}:${code}`).digest('hex')
+
+/** The same answer as a wrong address: an unknown, expired, revoked or malformed link says no more. */
+export function nothingHere(request: FastifyRequest, reply: FastifyReply) {
+  return reply
+    .code(404)
+    .send({ error: { code: 'not_found', message: 'There is nothing at this address.', requestId: request.id } })
+}
+
+function same(a: string, b: string) {
+  const ab = Buffer.from(a)
+  const bb = Buffer.from(b)
+  return ab.length === bb.length && timingSafeEqual(ab, bb)
+}
+
+/**
+ * Routes whose access is `family_link` are opened by the link's token (header
+ * `X-Family-Link`), never by a staff session. The token is looked up by its hash in one
+ * statement whatever it looks like, so a malformed, guessed, expired or revoked token costs the
+ * same and gets the same 404 as a wrong address. Counters in Redis limit guessing per address
+ * and use per link; without Redis the link still works (the guess space is 256 bits).
+ */
+export default fp<{ db: Db; redis: Redis; prefix: string }>(
+  async (app, opts) => {
+    app.decorateRequest('familyLink', null)
+
+    async function count(key: string): Promise<number> {
+      const counted = opts.redis
+        .multi()
+        .incr(key)
+        .expire(key, 120)
+        .exec()
+        .then((r) => Number(r?.[0]?.[1] ?? 0))
+        .catch(() => 0)
+      const timeout = new Promise<number>((resolve) => setTimeout(() => resolve(0), 250).unref())
+      return Promise.race([counted, timeout])
+    }
+    async function peek(key: string): Promise<number> {
+      const got = opts.redis
+        .get(key)
+        .then((v) => Number(v ?? 0))
+        .catch(() => 0)
+      const timeout = new Promise<number>((resolve) => setTimeout(() => resolve(0), 250).unref())
+      return Promise.race([got, timeout])
+    }
+    const minute = () => Math.floor(Date.now() / 60_000)
+
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.routeOptions.config?.access !== 'family_link') return
+      const failKey = `${opts.prefix}:link-fail:${request.ip}:${minute()}`
+      if ((await peek(failKey)) >= LINK_FAILURES_PER_MINUTE) {
+        throw new AppError('rate_limited', 'Too many tries. Wait a minute, then try again.')
+      }
+      const sent = request.headers[LINK_HEADER]
+      const token = typeof sent === 'string' ? sent.slice(0, 200) : ''
+      const tokenHash = linkHash(token)
+      const now = new Date()
+      const result = await opts.db.execute(sql`
+        select l.id, l.council_id, l.family_id, l.adult_id, l.child_id, l.language, l.code_hash,
+               l.hold_decision_at
+        from ${familyLinks} l
+        where l.token_hash = ${tokenHash} and l.revoked_at is null and l.expires_at > ${now}`)
+      const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0]
+      if (!row) {
+        await count(failKey)
+        return nothingHere(request, reply)
+      }
+      const linkKey = `${opts.prefix}:link-use:${String(row.id)}:${minute()}`
+      if ((await count(linkKey)) > LINK_REQUESTS_PER_MINUTE) {
+        throw new AppError('rate_limited', 'Too many tries. Wait a minute, then try again.')
+      }
+      let codeOk = !row.code_hash
+      const code = request.headers[LINK_CODE_HEADER]
+      if (!codeOk && typeof code === 'string' && LINK_CODE_PATTERN.test(code)) {
+        codeOk = same(codeHash(tokenHash, code), String(row.code_hash))
+        if (!codeOk) await wrongCode(opts.db, String(row.council_id), String(row.id))
+      }
+      request.familyLink = {
+        linkId: String(row.id),
+        councilId: String(row.council_id),
+        familyId: String(row.family_id),
+        adultId: (row.adult_id as string | null) ?? null,
+        childId: (row.child_id as string | null) ?? null,
+        language: row.language as LinkLanguage,
+        codeOk,
+        holdDecisionAt: row.hold_decision_at ? new Date(row.hold_decision_at as string) : null,
+        tokenHash,
+      }
+    })
+  },
+  { name: 'family-link', dependencies: ['auth'] },
+)
+
+/** A wrong short code: counted in one statement; the last allowed failure stops the link. */
+export async function wrongCode(db: Db, councilId: string, linkId: string) {
+  await db.execute(sql`
+    update ${familyLinks}
+    set code_failures = code_failures + 1,
+        revoked_at = case when code_failures + 1 >= ${LINK_CODE_ATTEMPTS} then now() else revoked_at end,
+        revoke_reason = case when code_failures + 1 >= ${LINK_CODE_ATTEMPTS}
+                             then 'The code was entered wrongly too many times' else revoke_reason end
+    where council_id = ${councilId} and id = ${linkId} and revoked_at is null`)
+}

@@ -1,0 +1,84 @@
+/**
+ * The family's own way in: a private link (no account) to see their workers, visits and plan,
+ * and to say how things are going, ask for a visit to move, say what matters, raise a worry or
+ * make a complaint. Rules only; the API and the family's pages use them.
+ */
+
+/** Languages the family's pages and the link letter come in. Staff screens stay English. */
+export const LINK_LANGUAGES = {
+  en: { name: 'English', own: 'English', dir: 'ltr' },
+  pl: { name: 'Polish', own: 'Polski', dir: 'ltr' },
+  ur: { name: 'Urdu', own: 'اردو', dir: 'rtl' },
+} as const
+export type LinkLanguage = keyof typeof LINK_LANGUAGES
+export const LINK_LANGUAGE_LIST = Object.keys(LINK_LANGUAGES) as LinkLanguage[]
+
+/** The family record's language in words ("Polish") chooses the link's default language. */
+export function linkLanguageFor(familyLanguage: string | null | undefined): LinkLanguage {
+  const wanted = (familyLanguage ?? '').trim().toLowerCase()
+  for (const code of LINK_LANGUAGE_LIST) {
+    if (LINK_LANGUAGES[code].name.toLowerCase() === wanted || code === wanted) return code
+  }
+  return 'en'
+}
+
+/** How long a new link lasts unless the council says otherwise. */
+export const DEFAULT_LINK_DAYS = 90
+export const MAX_LINK_DAYS = 365
+
+/** What a family can say through their link. */
+export const FAMILY_MESSAGE_KINDS = {
+  how_going: 'How things are going',
+  move_visit: 'Asked to move a visit',
+  matters: 'What matters to us',
+  worry: 'A worry',
+  complaint: 'A complaint',
+} as const
+export type FamilyMessageKind = keyof typeof FAMILY_MESSAGE_KINDS
+export const FAMILY_MESSAGE_KIND_LIST = Object.keys(FAMILY_MESSAGE_KINDS) as FamilyMessageKind[]
+
+/** "How are things going?" on a five-point scale, in words the family chose from. */
+export const HOW_GOING_SCALE = {
+  1: 'Very bad',
+  2: 'Not good',
+  3: 'OK',
+  4: 'Good',
+  5: 'Very good',
+} as const
+
+/**
+ * A complaint starts stage 1 of the Children Act 1989 representations procedure: a response
+ * within 10 working days (reg 14 of SI 2006/1738), which may be extended to 20.
+ */
+export const COMPLAINT_STAGE1_WORKING_DAYS = 10
+export const COMPLAINT_STAGE1_MAX_WORKING_DAYS = 20
+
+/**
+ * A link token is 32 random bytes in base64url (43 characters). Anything else is malformed, but
+ * is still looked up like any other, so a malformed token costs the same as a wrong one.
+ */
+export const LINK_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/
+
+/** The short code sent separately, when the team chooses one: six digits. */
+export const LINK_CODE_PATTERN = /^\d{6}$/
+/** Wrong codes before the link stops working (the team issues a new one). */
+export const LINK_CODE_ATTEMPTS = 5
+
+export type LinkState = 'active' | 'expired' | 'revoked'
+
+export function linkState(link: { expiresAt: Date; revokedAt: Date | null }, now = new Date()): LinkState {
+  if (link.revokedAt) return 'revoked'
+  return link.expiresAt.getTime() <= now.getTime() ? 'expired' : 'active'
+}
+
+/**
+ * While contact with the family is held, the link shows nothing that happened after the first
+ * open hold began, unless the lead decided, after every open hold began, that it may (the
+ * decision is kept on the link). Returns the moment the family's view stops, or null for "now".
+ */
+export function linkShowsUpTo(holdsStartedAt: readonly Date[], leadDecidedAt: Date | null): Date | null {
+  if (!holdsStartedAt.length) return null
+  const latest = Math.max(...holdsStartedAt.map((d) => d.getTime()))
+  if (leadDecidedAt && leadDecidedAt.getTime() >= latest) return null
+  return new Date(Math.min(...holdsStartedAt.map((d) => d.getTime())))
+}
