@@ -204,6 +204,12 @@ describe('in Chromium: forms a person can correct', () => {
       path: () => `/families/${stage.family.id}/network`,
       button: 'Record the relationship',
     },
+    {
+      name: 'arranging a family group conference with the family',
+      who: 'practitioner',
+      path: () => `/families/${stage.family.id}/family-meetings`,
+      button: 'Arrange the meeting',
+    },
     { name: 'a patch', who: 'admin', path: () => '/admin/patches', button: 'Add patch' },
     { name: 'a team', who: 'admin', path: () => '/admin/teams', button: 'Add team' },
     { name: 'a bank holiday', who: 'admin', path: () => '/admin/bank-holidays', button: 'Add bank holiday' },

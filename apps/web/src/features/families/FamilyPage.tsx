@@ -8,6 +8,7 @@ import { api } from '../../api'
 import { FamilyContact } from '../team-board/FamilyContact'
 import { FamilyConversation } from '../team-board/FamilyConversation'
 import { FamilyNotes } from '../recording/FamilyNotes'
+import { FamilyVoiceSummary } from '../family-voice/FamilyVoiceSummary'
 import { FamilyPlan } from '../plan/FamilyPlan'
 import { FamilyAssessments } from '../assessments/Assessments'
 import { FamilyCaseProcess } from '../case-process/CaseProcess'
@@ -110,6 +111,7 @@ export function FamilyPage() {
               />
             </>
           )}
+          {hasRole(me, 'practitioner') && <FamilyVoiceSummary familyId={f.id} />}
           {hasRole(me, 'practitioner') && <FamilyProposals familyId={f.id} stage={f.conversationStage} />}
           {hasRole(me, 'practitioner') && <FamilyServices familyId={f.id} />}
           {hasRole(me, 'practitioner') && <AskInsight familyId={f.id} />}

@@ -1,4 +1,5 @@
 import { ContactTime } from '../recording/ContactTime'
+import { TeamFamilyMessages } from '../family-voice/TeamFamilyMessages'
 import { DueClocks } from '../case-process/DueClocks'
 import { useQuery } from '@tanstack/react-query'
 import { childrenText, UrgencyTag } from './Urgency'
@@ -71,6 +72,9 @@ export function MyDay({ me }: { me: Me }) {
         ))}
       </p>
       {onDuty && <Arrivals day={d} />}
+      {boards.map((t) => (
+        <TeamFamilyMessages key={t.id} teamId={t.id} />
+      ))}
       <section className="govuk-!-margin-bottom-6">
         <h2 className="govuk-heading-m">Today’s visits and meetings ({d.visitsToday.length})</h2>
         {d.visitsToday.length === 0 ? (

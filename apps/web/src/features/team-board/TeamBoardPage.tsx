@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router'
 import { TeamInsight } from '../insight/Insight'
 import { TeamContactTime } from '../recording/ContactTime'
 import { DueClocks } from '../case-process/DueClocks'
+import { TeamFamilyMessages } from '../family-voice/TeamFamilyMessages'
 import type { z } from 'zod'
 import type { Board, RotaDay } from '@hearth/contracts'
 import { CONVERSATION_STAGES, longDate } from '@hearth/domain'
@@ -278,6 +279,7 @@ export function TeamBoardPage() {
         heading="Statutory timescales"
         given={b.due}
       />
+      <TeamFamilyMessages teamId={id!} />
       <TeamContactTime teamId={id!} />
       <TeamInsight teamId={id!} />
     </>

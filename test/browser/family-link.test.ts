@@ -1,0 +1,139 @@
+import { and, eq, isNull } from 'drizzle-orm'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { adults, allocations, familyMessages, people } from '@hearth/db'
+import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
+import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
+import { startHttpApp } from '../helpers/server'
+
+/**
+ * #20 in Chromium: the lead issues a family's link and sees it as a QR code; the family opens it
+ * on a 360 px phone with no account, reads their plan and says how things are going, in English
+ * and then in Urdu (right to left); the lead's board shows what they said without a reload.
+ */
+const PREFIX = '{browser-family-link}'
+let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
+let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
+let server: Awaited<ReturnType<typeof startHttpApp>>
+let staff: Awaited<ReturnType<typeof launchChromium>>
+let phone: Awaited<ReturnType<typeof launchChromium>>
+let familyId: string
+let teamId: string
+let lead: Page
+
+async function apiAs(page: Page, method: 'POST', path: string, body: unknown) {
+  const me = await (await page.request.get(`${server.url}/api/auth/me`)).json()
+  const res = await page.request.fetch(`${server.url}${path}`, {
+    method,
+    headers: { 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' },
+    data: JSON.stringify(body),
+  })
+  if (!res.ok()) throw new Error(`${path}: ${res.status()} ${await res.text()}`)
+  return res.json()
+}
+
+beforeAll(async () => {
+  dbx = await freshPgDatabase()
+  seeded = await seedTwoCouncils(dbx.handle, 14)
+  server = await startHttpApp(dbx.handle, PREFIX)
+  staff = await launchChromium()
+  phone = await launchChromium()
+  const db = dbx.handle.db
+  const [held] = await db
+    .select({ familyId: allocations.familyId, teamId: allocations.teamId, email: people.email })
+    .from(allocations)
+    .innerJoin(people, eq(people.id, allocations.personId))
+    .where(
+      and(eq(allocations.councilId, seeded.a.councilId), eq(allocations.role, 'lead'), isNull(allocations.endedAt)),
+    )
+    .limit(1)
+  familyId = held!.familyId
+  teamId = held!.teamId
+  await db.insert(adults).values({ councilId: seeded.a.councilId, familyId, name: 'Testmum Phonely' })
+  lead = await signInPage(staff.context, server.url, held!.email)
+  await apiAs(lead, 'POST', `/api/families/${familyId}/plan/items`, {
+    what: 'Testmum takes the children to the dentist.',
+    whoKind: 'network',
+    whoName: 'Testmum Phonely',
+  })
+})
+afterAll(async () => {
+  await staff?.close()
+  await phone?.close()
+  await server?.close()
+  await dbx?.drop()
+})
+
+describe('in Chromium: the family’s own link', () => {
+  it('issued by the lead, opened on a phone, read and answered in English and Urdu; the lead sees it live', async () => {
+    await lead.goto(`${server.url}/families/${familyId}/family-link`)
+    await lead.getByRole('heading', { name: 'The family’s link' }).waitFor()
+    expect(await axeViolations(lead)).toEqual([])
+    await lead.getByLabel('Testmum Phonely').check()
+    await lead.getByLabel('Language').selectOption('en')
+    await lead.getByLabel('I will give it to them now (QR code on screen)').check()
+    await lead.getByRole('button', { name: 'Issue the link' }).click()
+    await lead.getByRole('heading', { name: 'Link made for Testmum Phonely' }).waitFor()
+    expect(await lead.getByRole('img', { name: 'QR code of the family’s link' }).count()).toBe(1)
+    const url = (await lead.locator('.hearth-made-link code').textContent())!.trim()
+    expect(url).toMatch(/\/family#[A-Za-z0-9_-]{43}$/)
+    expect(await axeViolations(lead)).toEqual([])
+
+    // the team board, open before the family says anything
+    const board = await staff.context.newPage()
+    await board.goto(`${server.url}/teams/${teamId}/board`)
+    await board.getByRole('heading', { name: 'Families said (0)' }).waitFor()
+
+    // the family, on a phone, with no account
+    const page = await phone.context.newPage()
+    await page.setViewportSize({ width: 360, height: 740 })
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(url)
+    await page.getByRole('heading', { name: 'Hello Testmum' }).waitFor()
+    expect(page.url()).not.toContain('#') // the token leaves the address bar
+    await page.getByRole('heading', { name: 'Your plan' }).waitFor()
+    await page.getByText('Testmum takes the children to the dentist.').waitFor()
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+    expect(await axeViolations(page)).toEqual([])
+
+    await page.getByRole('button', { name: 'How are things going?' }).click()
+    await page.getByRole('heading', { name: 'How are things going?', level: 1 }).waitFor()
+    await page.getByRole('button', { name: 'Send' }).click()
+    await page.getByRole('link', { name: 'Choose how things are going.' }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByLabel('Good', { exact: true }).check()
+    await page.getByLabel('In your own words (you do not have to)').fill('The dentist went well, thank you.')
+    await page.getByRole('button', { name: 'Send' }).click()
+    await page.getByRole('heading', { name: 'Thank you. We have got it.' }).waitFor()
+    // live on the board: no reload
+    await board.getByText('“The dentist went well, thank you.”').waitFor({ timeout: 10_000 })
+    await page.getByRole('button', { name: 'Back to your page' }).click()
+    await page.getByText('The dentist went well, thank you.').waitFor()
+
+    // in Urdu, right to left
+    await page.getByRole('button', { name: 'اردو' }).click()
+    await page.getByRole('heading', { name: 'آپ کا منصوبہ' }).waitFor()
+    expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual([
+      'rtl',
+      'ur',
+    ])
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('button', { name: 'حالات کیسے ہیں؟' }).click()
+    await page.getByLabel('بہت اچھا').check()
+    await page.getByLabel('اپنے الفاظ میں (ضروری نہیں)').fill('سب ٹھیک ہے')
+    await page.getByRole('button', { name: 'بھیجیں' }).click()
+    await page.getByRole('heading', { name: 'شکریہ۔ ہمیں مل گیا ہے۔' }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    expect(errors).toEqual([])
+
+    // the board, open all along, shows the second too, in the family's own words
+    await board.getByText('How things are going: Very good').waitFor({ timeout: 10_000 })
+    await board.getByText('“سب ٹھیک ہے”').waitFor()
+    await board.getByRole('heading', { name: 'Families said (2)' }).waitFor()
+    expect(await axeViolations(board)).toEqual([])
+    const saved = await dbx.handle.db.select().from(familyMessages).where(eq(familyMessages.familyId, familyId))
+    expect(saved.map((m) => m.scale).sort()).toEqual([4, 5])
+  }, 120_000)
+})
