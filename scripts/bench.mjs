@@ -54,6 +54,7 @@ try {
         'network.bench.ts',
         'clocks.bench.ts',
         'census.bench.ts',
+        'family-link.bench.ts',
       ]) {
     say(`running bench/${file} (about a minute)`)
     const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench', file)], {

@@ -36,8 +36,10 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
 }
 
 /** WCAG 2.1 A and AA violations on the page as it is now. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+export async function axeViolations(page: Page, more: string[] = []): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', ...more])
+    .analyze()
   return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 

@@ -373,6 +373,28 @@ describe('what the family says', () => {
     expect(task!.details).not.toContain('Tuesday') // the task points to the record, it does not copy it
   })
 
+  it('the figures: how families say things are going, by team and week; no average from fewer than 3', async () => {
+    await signInAs(t.app, dbx.handle.db, council, 'practitioner', { teams: [team] }) // a team of three
+    const insight = await signInAs(t.app, dbx.handle.db, council, 'insight_adviser')
+    const weekOf = async () => {
+      const res = await insight.request('GET', '/api/figures/teams?weeks=1')
+      expect(res.statusCode, res.body).toBe(200)
+      const f = res.json()
+      return { team: f.teams.find((x: { teamId: string }) => x.teamId === team.id).weeks[0], all: f.feedback[0] }
+    }
+    const one = await weekOf()
+    expect(one.team.familyFeedback).toBe(1) // the "how things are going" of the test above (4)
+    expect(one.team.familyFeedbackAverage).toBeNull()
+    for (const scale of [2, 5])
+      await asFamily(token, { method: 'POST', url: '/api/link/messages', body: { kind: 'how_going', scale } })
+    const three = await weekOf()
+    expect(three.team.familyFeedback).toBe(3)
+    expect(three.team.familyFeedbackAverage).toBe(3.7) // (4 + 2 + 5) / 3
+    expect(three.all).toMatchObject({ said: 3, average: 3.7 })
+    const csv = await insight.request('GET', '/api/figures/teams.csv?weeks=1')
+    expect(csv.body).toContain('How things are going, average')
+  })
+
   it('the team answers; the family reads what happened; the family’s words cannot be changed', async () => {
     const voice = (await lead.request('GET', `/api/families/${family.id}/family-link`)).json()
     const complaint = voice.messages.find((m: { kind: string }) => m.kind === 'complaint')
@@ -453,6 +475,14 @@ describe('family group conferences', () => {
     })
     expect(res.statusCode, res.body).toBe(201)
     const m = res.json()
+    const stranger = await lead.request('POST', `/api/families/${family.id}/family-meetings`, {
+      kind: 'fgc',
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      place: 'Community centre',
+      invitees: [{ name: 'Not on the map', networkPersonId: '00000000-0000-4000-8000-00000000abcd' }],
+    })
+    expect(stranger.statusCode).toBe(400)
+    expect(stranger.json().error.details[0].field).toBe('body.invitees.0.networkPersonId')
     expect(m.invitees.map((i: { name: string }) => i.name)).toEqual(['Gran Quillby', 'Uncle Testy'])
     const plan = await lead.request('POST', `/api/family-meetings/${m.id}/family-plan`, {
       familyPlan: 'We will keep the children safe together. Gran will help every day.',

@@ -36,7 +36,14 @@ afterAll(async () => {
 })
 
 /** The fixture's notes are of contacts nobody booked: no appointment is counted. */
-const noAppointments = { appointments: 0, appointmentsOnTime: 0, appointmentsShortNotice: 0, appointmentsMissed: 0 }
+const noAppointments = {
+  appointments: 0,
+  appointmentsOnTime: 0,
+  appointmentsShortNotice: 0,
+  appointmentsMissed: 0,
+  familyFeedback: 0,
+  familyFeedbackAverage: null,
+}
 
 describe('team figures against a hand count', () => {
   it('the fixture’s clock: R1 on the Friday before the bank holiday is due at the end of Tuesday', () => {
@@ -169,7 +176,7 @@ describe('over the API', () => {
     )
     const lines = csv.body.trim().split('\r\n')
     expect(lines[0]).toBe(
-      'Team,Week starting,Children held (end of week),Families held (end of week),"Capacity (children, today)",Families waiting (end of week),Longest wait (hours),Referral decisions,Decided within one working day,Admin tasks made,Admin tasks done,Median hours to do a task,Consultations asked,Median hours a consultation waited,Share of the working week with families (%),Booked visits and meetings recorded,Kept on time,Rearranged with under 24 hours’ notice,Missed',
+      'Team,Week starting,Children held (end of week),Families held (end of week),"Capacity (children, today)",Families waiting (end of week),Longest wait (hours),Referral decisions,Decided within one working day,Admin tasks made,Admin tasks done,Median hours to do a task,Consultations asked,Median hours a consultation waited,Share of the working week with families (%),Booked visits and meetings recorded,Kept on time,Rearranged with under 24 hours’ notice,Missed,Families who said how things are going,"How things are going, average (1 very bad to 5 very good; 3 or more answers)"',
     )
     // 3 seeded family-facing teams + Alder + Empty, 4 weeks each, the front door's 4 weeks, and
     // all the teams together (the share of the week with families)
@@ -233,7 +240,7 @@ describe('over the API', () => {
     // nor its share of the week with families: it would be Alma's or Amos's own
     expect(week.contactShare).toBeNull()
     expect(csv).toMatch(
-      /Alder family team \(test\),2026-08-17,.*,not shown \(fewer than 3 practitioners\),[^\r,]*,[^\r,]*,[^\r,]*,[^\r,]*\r\n/,
+      /Alder family team \(test\),2026-08-17,.*,not shown \(fewer than 3 practitioners\),[^\r,]*,[^\r,]*,[^\r,]*,[^\r,]*,[^\r,]*,[^\r,]*\r\n/,
     )
   })
   it('direct-contact time for insight and strategy: each team’s share and all the teams’, never a person’s', async () => {

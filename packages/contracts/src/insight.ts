@@ -296,6 +296,10 @@ export const TeamWeek = z.object({
   appointmentsOnTime: Count,
   appointmentsShortNotice: Count,
   appointmentsMissed: Count,
+  /** Families who said through their link how things are going that week. */
+  familyFeedback: Count,
+  /** Their average, 1 (very bad) to 5 (very good); null when fewer than 3 said. */
+  familyFeedbackAverage: z.number().nullable(),
 })
 export const TeamSeries = z.object({
   teamId: Uuid,
@@ -323,6 +327,8 @@ export const FiguresOverTime = z.object({
       missed: z.number().int(),
     }),
   ),
+  /** How families said things are going, every team together (average null under 3 answers). */
+  feedback: z.array(z.object({ weekStart: z.string(), said: z.number().int(), average: z.number().nullable() })),
   weeks: z.array(z.string()),
   teams: z.array(TeamSeries),
   frontDoor: z.array(FrontDoorWeek),

@@ -70,15 +70,3 @@ export function linkState(link: { expiresAt: Date; revokedAt: Date | null }, now
   if (link.revokedAt) return 'revoked'
   return link.expiresAt.getTime() <= now.getTime() ? 'expired' : 'active'
 }
-
-/**
- * While contact with the family is held, the link shows nothing that happened after the first
- * open hold began, unless the lead decided, after every open hold began, that it may (the
- * decision is kept on the link). Returns the moment the family's view stops, or null for "now".
- */
-export function linkShowsUpTo(holdsStartedAt: readonly Date[], leadDecidedAt: Date | null): Date | null {
-  if (!holdsStartedAt.length) return null
-  const latest = Math.max(...holdsStartedAt.map((d) => d.getTime()))
-  if (leadDecidedAt && leadDecidedAt.getTime() >= latest) return null
-  return new Date(Math.min(...holdsStartedAt.map((d) => d.getTime())))
-}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import {
   adults,
   allocations,
@@ -19,30 +19,20 @@ import {
   teams,
   visits,
 } from '@hearth/db'
-import { linkShowsUpTo, londonDateOf, type LinkLanguage } from '@hearth/domain'
+import { londonDateOf, type LinkLanguage } from '@hearth/domain'
 import type { FamilyLinkView } from '@hearth/contracts'
 import { notFound } from '../../kernel/errors'
 
 const MEETING_KINDS = ['family_group_conference', 'child_protection_conference', 'core_group', 'review']
 const KEPT = new Set(['on_time', 'late', 'rearranged', 'missed'])
 
-/** Open holds on contact with the family (when each began). */
-export async function openHoldStarts(db: Db, councilId: string, familyId: string): Promise<Date[]> {
-  const rows = await db
-    .select({ startedAt: contactHolds.startedAt })
-    .from(contactHolds)
-    .where(
-      and(eq(contactHolds.councilId, councilId), eq(contactHolds.familyId, familyId), isNull(contactHolds.endedAt)),
-    )
-  return rows.map((r) => r.startedAt)
-}
-
 /**
  * Exactly what the family sees through their link, built for the family and for the lead's
  * preview alike: their workers (and who covers today), their visits (upcoming, and past ones
  * marked kept, late, rearranged or missed), their plan, the last meeting, and what they said.
  * Nothing else: no notes, no chronology, no other household. While contact is held (and the
- * lead has not decided otherwise), nothing that happened after the hold began is shown.
+ * lead has not decided otherwise), nothing that happened after the first open hold began is
+ * shown; a decision by the lead made after every open hold began lets it show what is new.
  */
 export async function familyLinkView(
   db: Db,
@@ -52,181 +42,168 @@ export async function familyLinkView(
   now = new Date(),
 ): Promise<FamilyLinkView> {
   const c = councilId
-  const [family] = await db
-    .select({ id: families.id })
-    .from(families)
-    .where(and(eq(families.councilId, c), eq(families.id, familyId)))
-  if (!family) throw notFound('family')
-  const upTo = linkShowsUpTo(await openHoldStarts(db, c, familyId), holder.holdDecisionAt)
-  const cut = upTo ?? now
-  const firstName = holder.adultId
-    ? ((
-        await db
-          .select({ name: adults.name })
-          .from(adults)
-          .where(and(eq(adults.councilId, c), eq(adults.id, holder.adultId)))
-      )[0]?.name.split(' ')[0] ?? '')
-    : holder.childId
-      ? ((
-          await db
-            .select({ name: children.firstName })
-            .from(children)
-            .where(and(eq(children.councilId, c), eq(children.id, holder.childId)))
-        )[0]?.name ?? '')
-      : ''
-
-  // workers: those holding the family (as they were when the view stops)
-  const workers = await db
-    .select({
-      personId: allocations.personId,
-      role: allocations.role,
-      teamId: allocations.teamId,
-      name: people.name,
-      email: people.email,
-    })
-    .from(allocations)
-    .innerJoin(people, and(eq(people.councilId, allocations.councilId), eq(people.id, allocations.personId)))
-    .where(
-      and(
-        eq(allocations.councilId, c),
-        eq(allocations.familyId, familyId),
-        lt(allocations.startedAt, cut),
-        or(isNull(allocations.endedAt), gte(allocations.endedAt, cut)),
-      ),
-    )
-    .orderBy(desc(allocations.role), asc(people.name)) // lead, then co-workers
-  const teamId = workers[0]?.teamId ?? null
-  const [team] = teamId
-    ? await db
-        .select({ name: teams.name, phone: teams.phone })
-        .from(teams)
-        .where(and(eq(teams.councilId, c), eq(teams.id, teamId)))
-    : []
+  const f = familyId
   const today = londonDateOf(now)
-  const away = new Set(
-    workers.length
-      ? (
-          await db
-            .select({ personId: leaveDays.personId })
-            .from(leaveDays)
-            .where(
-              and(
-                eq(leaveDays.councilId, c),
-                eq(leaveDays.day, today),
-                inArray(
-                  leaveDays.personId,
-                  workers.map((w) => w.personId),
-                ),
-              ),
-            )
-        ).map((r) => r.personId)
-      : [],
-  )
+  const decided = holder.holdDecisionAt?.toISOString() ?? null
+  // One statement (the family's page is opened often, from phones): the cut (when held contact
+  // stops the view), then each part as JSON, every table named with its council.
+  const result = await db.execute(sql`
+    with h as (
+      select min(ch.started_at) as first, max(ch.started_at) as last, count(*) as n from ${contactHolds} ch
+      where ch.council_id = ${c} and ch.family_id = ${f} and ch.ended_at is null
+    ),
+    cut as (
+      select case when h.n = 0 or (${decided}::timestamptz is not null and ${decided}::timestamptz >= h.last)
+        then ${now.toISOString()}::timestamptz else h.first end as at,
+        not (h.n = 0 or (${decided}::timestamptz is not null and ${decided}::timestamptz >= h.last)) as held
+      from h
+    ),
+    w as (
+      select a.person_id, a.role, a.team_id, p.name, p.email,
+        exists (select 1 from ${leaveDays} ld where ld.council_id = ${c} and ld.person_id = a.person_id
+                and ld.day = ${today}::date) as away
+      from ${allocations} a join ${people} p on p.council_id = a.council_id and p.id = a.person_id
+      where a.council_id = ${c} and a.family_id = ${f} and a.started_at < (select at from cut)
+        and (a.ended_at is null or a.ended_at >= (select at from cut))
+    ),
+    v as (
+      select vv.id, vv.kind, vv.starts_at, vv.duration_minutes, vv.place, vv.status, vv.last_change_reason,
+        k.appointment, k.late_minutes, k.changed_by
+      from ${visits} vv
+      left join lateral (
+        select n.appointment, n.late_minutes, n.changed_by from ${notes} n
+        where n.council_id = ${c} and n.visit_id = vv.id and n.status = 'final' and n.created_at < (select at from cut)
+        order by n.created_at desc limit 1
+      ) k on true
+      where vv.council_id = ${c} and vv.family_id = ${f} and vv.created_at < (select at from cut)
+    ),
+    pl as (
+      select pi.id, pi.created_at, coalesce(b.before, jsonb_build_object('what', pi.what, 'whoKind', pi.who_kind,
+        'whoId', pi.who_id, 'whoName', pi.who_name, 'byDate', pi.by_date, 'status', pi.status)) as s
+      from ${planItems} pi
+      left join lateral (
+        select pc.before from ${planChanges} pc
+        where pc.council_id = ${c} and pc.item_id = pi.id and (select held from cut) and pc.changed_at >= (select at from cut)
+        order by pc.changed_at limit 1
+      ) b on true
+      where pi.council_id = ${c} and pi.family_id = ${f} and pi.created_at < (select at from cut)
+    )
+    select
+      (select at from cut) as cut_at,
+      (select json_agg(json_build_object('personId', w.person_id, 'role', w.role, 'teamId', w.team_id,
+         'name', w.name, 'email', w.email, 'away', w.away) order by w.role desc, w.name) from w) as workers,
+      (select json_build_object('name', t.name, 'phone', t.phone) from ${teams} t
+         where t.council_id = ${c} and t.id = (select w.team_id from w limit 1)) as team,
+      (select p.name from ${dutyRota} d join ${people} p on p.council_id = d.council_id and p.id = d.person_id
+         where d.council_id = ${c} and d.team_id = (select w.team_id from w limit 1) and d.day = ${today}::date) as duty,
+      (select json_agg(json_build_object('id', v.id, 'kind', v.kind, 'startsAt', v.starts_at,
+         'durationMinutes', v.duration_minutes, 'place', v.place, 'status', v.status,
+         'changeReason', v.last_change_reason, 'appointment', v.appointment, 'lateMinutes', v.late_minutes,
+         'changedBy', v.changed_by) order by v.starts_at) from v) as visits,
+      (select json_agg(json_build_object('id', m.id, 'kind', m.kind, 'at', m.created_at, 'scale', m.scale,
+         'words', m.words, 'visitId', m.visit_id, 'answer', m.answer, 'answeredAt', m.answered_at)
+         order by m.created_at desc)
+       from (select * from ${familyMessages} fm where fm.council_id = ${c} and fm.family_id = ${f}
+             order by fm.created_at desc limit 50) m) as messages,
+      (select json_agg(json_build_object('id', pl.id, 'createdAt', pl.created_at, 's', pl.s,
+         'who', case pl.s->>'whoKind'
+           when 'worker' then (select pp.name from ${people} pp where pp.council_id = ${c} and pp.id = (pl.s->>'whoId')::uuid)
+           when 'family' then coalesce(
+             (select ad.name from ${adults} ad where ad.council_id = ${c} and ad.id = (pl.s->>'whoId')::uuid),
+             (select chn.first_name from ${children} chn where chn.council_id = ${c} and chn.id = (pl.s->>'whoId')::uuid))
+           when 'service' then (select ds.name from ${directoryServices} ds where ds.council_id = ${c} and ds.id = (pl.s->>'whoId')::uuid)
+           else null end) order by pl.created_at, pl.id) from pl) as plan,
+      ${
+        holder.adultId
+          ? sql`(select split_part(ad2.name, ' ', 1) from ${adults} ad2 where ad2.council_id = ${c} and ad2.id = ${holder.adultId})`
+          : holder.childId
+            ? sql`(select ch2.first_name from ${children} ch2 where ch2.council_id = ${c} and ch2.id = ${holder.childId})`
+            : sql`''`
+      } as first_name,
+      exists (select 1 from ${families} fa where fa.council_id = ${c} and fa.id = ${f}) as family_exists`)
+  const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0]!
+  if (!row.family_exists) throw notFound('family')
+  const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T
+  const cut = new Date(row.cut_at as string)
+  type W = { personId: string; role: 'lead' | 'co_worker'; teamId: string; name: string; email: string; away: boolean }
+  type V = {
+    id: string
+    kind: string
+    startsAt: string
+    durationMinutes: number
+    place: string
+    status: string
+    changeReason: string | null
+    appointment: string | null
+    lateMinutes: number | null
+    changedBy: string | null
+  }
+  type M = {
+    id: string
+    kind: FamilyLinkView['messages'][number]['kind']
+    at: string
+    scale: number | null
+    words: string | null
+    visitId: string | null
+    answer: string | null
+    answeredAt: string | null
+  }
+  type P = { id: string; createdAt: string; s: PlanSnapshot; who: string | null }
+  const workers = json<W[] | null>(row.workers) ?? []
+  const vis = json<V[] | null>(row.visits) ?? []
+  const messages = json<M[] | null>(row.messages) ?? []
+  const items = json<P[] | null>(row.plan) ?? []
+  const team = json<{ name: string; phone: string | null } | null>(row.team)
+  const at = (iso: string) => new Date(iso).getTime()
+
   let cover: { name: string } | null = null
   const lead = workers.find((w) => w.role === 'lead')
-  if (lead && away.has(lead.personId)) {
-    const present = workers.find((w) => w.role === 'co_worker' && !away.has(w.personId))
-    if (present) cover = { name: present.name }
-    else if (teamId) {
-      const [duty] = await db
-        .select({ name: people.name })
-        .from(dutyRota)
-        .innerJoin(people, and(eq(people.councilId, dutyRota.councilId), eq(people.id, dutyRota.personId)))
-        .where(and(eq(dutyRota.councilId, c), eq(dutyRota.teamId, teamId), eq(dutyRota.day, today)))
-      if (duty) cover = { name: duty.name }
-    }
+  if (lead?.away) {
+    const present = workers.find((w) => w.role === 'co_worker' && !w.away)
+    cover = present ? { name: present.name } : row.duty ? { name: String(row.duty) } : null
   }
-
-  // visits booked before the view stops
-  const vis = await db
-    .select()
-    .from(visits)
-    .where(and(eq(visits.councilId, c), eq(visits.familyId, familyId), lt(visits.createdAt, cut)))
-    .orderBy(asc(visits.startsAt))
-  const kept = vis.length
-    ? await db
-        .select({
-          visitId: notes.visitId,
-          appointment: notes.appointment,
-          lateMinutes: notes.lateMinutes,
-          changedBy: notes.changedBy,
-        })
-        .from(notes)
-        .where(
-          and(
-            eq(notes.councilId, c),
-            eq(notes.familyId, familyId),
-            eq(notes.status, 'final'),
-            lt(notes.createdAt, cut),
-            inArray(
-              notes.visitId,
-              vis.map((v) => v.id),
-            ),
-          ),
-        )
-    : []
-  const keptBy = new Map(kept.map((k) => [k.visitId, k]))
-  const messages = await db
-    .select()
-    .from(familyMessages)
-    .where(and(eq(familyMessages.councilId, c), eq(familyMessages.familyId, familyId)))
-    .orderBy(desc(familyMessages.createdAt))
   const moveAsked = new Set(messages.filter((m) => m.kind === 'move_visit').map((m) => m.visitId))
+  const ended = (v: V) => at(v.startsAt) + v.durationMinutes * 60_000 <= now.getTime()
   const upcoming = vis
-    .filter((v) => v.startsAt.getTime() + v.durationMinutes * 60_000 > now.getTime())
+    .filter((v) => !ended(v))
     .map((v) => ({
       id: v.id,
       kind: v.kind,
-      startsAt: v.startsAt.toISOString(),
+      startsAt: new Date(v.startsAt).toISOString(),
       durationMinutes: v.durationMinutes,
       place: v.place,
       cancelled: v.status === 'cancelled',
-      changeReason: v.lastChangeReason,
+      changeReason: v.changeReason,
       moveAsked: moveAsked.has(v.id),
     }))
   const past = vis
-    .filter((v) => v.startsAt.getTime() + v.durationMinutes * 60_000 <= now.getTime() && v.status === 'booked')
+    .filter((v) => ended(v) && v.status === 'booked')
     .reverse()
     .slice(0, 10)
     .map((v) => {
-      const k = keptBy.get(v.id)
-      const appointment =
-        k && KEPT.has(k.appointment) ? (k.appointment as 'on_time' | 'late' | 'rearranged' | 'missed') : null
+      const kept =
+        v.appointment && KEPT.has(v.appointment)
+          ? (v.appointment as 'on_time' | 'late' | 'rearranged' | 'missed')
+          : null
       return {
         id: v.id,
         kind: v.kind,
-        startsAt: v.startsAt.toISOString(),
-        kept: appointment,
-        lateMinutes: appointment === 'late' ? (k?.lateMinutes ?? null) : null,
-        changedBy: k?.changedBy === 'family' || k?.changedBy === 'us' ? (k.changedBy as 'family' | 'us') : null,
+        startsAt: new Date(v.startsAt).toISOString(),
+        kept,
+        lateMinutes: kept === 'late' ? v.lateMinutes : null,
+        changedBy: v.changedBy === 'family' || v.changedBy === 'us' ? (v.changedBy as 'family' | 'us') : null,
       }
     })
-
-  // the plan as it stood when the view stops
-  const items = await db
-    .select()
-    .from(planItems)
-    .where(and(eq(planItems.councilId, c), eq(planItems.familyId, familyId), lt(planItems.createdAt, cut)))
-    .orderBy(asc(planItems.createdAt), asc(planItems.id))
-  const later = upTo
-    ? await db
-        .select({ itemId: planChanges.itemId, before: planChanges.before, changedAt: planChanges.changedAt })
-        .from(planChanges)
-        .where(and(eq(planChanges.councilId, c), eq(planChanges.familyId, familyId), gte(planChanges.changedAt, upTo)))
-        .orderBy(asc(planChanges.changedAt))
-    : []
-  const asWas = new Map<string, PlanSnapshot>()
-  for (const ch of later) if (!asWas.has(ch.itemId) && ch.before) asWas.set(ch.itemId, ch.before)
-  const plan = await Promise.all(
-    items.map(async (i) => {
-      const s: PlanSnapshot = asWas.get(i.id) ?? i
-      return { id: i.id, what: s.what, who: await whoWords(db, c, s), byDate: s.byDate, status: s.status }
-    }),
-  )
-
-  // the last meeting held, and what was agreed at it
+  const plan = items.map((i) => ({
+    id: i.id,
+    what: i.s.what,
+    who: i.s.whoKind === 'network' || !i.s.whoId ? (i.s.whoName ?? '') : (i.who ?? i.s.whoName ?? ''),
+    byDate: i.s.byDate,
+    status: i.s.status,
+  }))
+  // the last meeting held, and what was agreed at it (the plan items made around it)
   const meeting = vis
-    .filter((v) => MEETING_KINDS.includes(v.kind) && v.status === 'booked' && v.startsAt.getTime() <= now.getTime())
+    .filter((v) => MEETING_KINDS.includes(v.kind) && v.status === 'booked' && at(v.startsAt) <= now.getTime())
     .at(-1)
   let lastMeeting: FamilyLinkView['lastMeeting'] = null
   if (meeting) {
@@ -234,75 +211,37 @@ export async function familyLinkView(
       .select({ familyPlan: familyMeetings.familyPlan, planRecordedAt: familyMeetings.planRecordedAt })
       .from(familyMeetings)
       .where(and(eq(familyMeetings.councilId, c), eq(familyMeetings.visitId, meeting.id)))
-    const from = meeting.startsAt.getTime() - 12 * 3600_000
-    const to = meeting.startsAt.getTime() + 3 * 24 * 3600_000
+    const from = at(meeting.startsAt) - 12 * 3600_000
+    const to = at(meeting.startsAt) + 3 * 24 * 3600_000
     lastMeeting = {
       kind: meeting.kind,
-      startsAt: meeting.startsAt.toISOString(),
-      agreed: plan
-        .filter((p) => {
-          const at = items.find((i) => i.id === p.id)!.createdAt.getTime()
-          return at >= from && at <= to
-        })
-        .map((p) => p.what),
+      startsAt: new Date(meeting.startsAt).toISOString(),
+      agreed: items.filter((i) => at(i.createdAt) >= from && at(i.createdAt) <= to).map((i) => i.s.what),
       familyPlan: fgc?.planRecordedAt && fgc.planRecordedAt < cut ? fgc.familyPlan : null,
     }
   }
-
   return {
     needsCode: false,
     language: holder.language,
-    firstName,
+    firstName: String(row.first_name ?? ''),
     team: { name: team?.name ?? '', phone: team?.phone ?? null },
-    workers: workers.map((w) => ({
-      name: w.name,
-      role: w.role,
-      email: w.email,
-      awayToday: away.has(w.personId),
-    })),
+    workers: workers.map((w) => ({ name: w.name, role: w.role, email: w.email, awayToday: w.away })),
     cover,
     upcoming,
     past,
     plan,
     lastMeeting,
-    messages: messages.slice(0, 30).map((m) => ({
-      id: m.id,
-      kind: m.kind,
-      at: m.createdAt.toISOString(),
-      scale: m.scale,
-      words: m.words,
-      answer: m.answeredAt && m.answeredAt < cut ? m.answer : null,
-      answeredAt: m.answeredAt && m.answeredAt < cut ? m.answeredAt.toISOString() : null,
-    })),
+    messages: messages.slice(0, 30).map((m) => {
+      const answered = m.answeredAt && at(m.answeredAt) < cut.getTime()
+      return {
+        id: m.id,
+        kind: m.kind,
+        at: new Date(m.at).toISOString(),
+        scale: m.scale,
+        words: m.words,
+        answer: answered ? m.answer : null,
+        answeredAt: answered ? new Date(m.answeredAt!).toISOString() : null,
+      }
+    }),
   }
-}
-
-/** Who does a plan item, in the words the family reads: a name, never a record. */
-async function whoWords(db: Db, c: string, s: PlanSnapshot): Promise<string> {
-  if (s.whoKind === 'network') return s.whoName ?? ''
-  if (!s.whoId) return s.whoName ?? ''
-  if (s.whoKind === 'worker') {
-    const [p] = await db
-      .select({ name: people.name })
-      .from(people)
-      .where(and(eq(people.councilId, c), eq(people.id, s.whoId)))
-    return p?.name ?? ''
-  }
-  if (s.whoKind === 'family') {
-    const [a] = await db
-      .select({ name: adults.name })
-      .from(adults)
-      .where(and(eq(adults.councilId, c), eq(adults.id, s.whoId)))
-    if (a) return a.name
-    const [ch] = await db
-      .select({ name: children.firstName })
-      .from(children)
-      .where(and(eq(children.councilId, c), eq(children.id, s.whoId)))
-    return ch?.name ?? ''
-  }
-  const [svc] = await db
-    .select({ name: directoryServices.name })
-    .from(directoryServices)
-    .where(and(eq(directoryServices.councilId, c), eq(directoryServices.id, s.whoId)))
-  return svc?.name ?? s.whoName ?? ''
 }

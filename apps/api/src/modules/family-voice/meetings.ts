@@ -1,8 +1,16 @@
-import { and, desc, eq, inArray } from 'drizzle-orm'
-import { type FamilyMeeting, familyMeetings, planChanges, planItems, visits, writeAudit } from '@hearth/db'
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm'
+import {
+  type FamilyMeeting,
+  familyMeetings,
+  networkMembers,
+  planChanges,
+  planItems,
+  visits,
+  writeAudit,
+} from '@hearth/db'
 import type { ArrangeMeetingInput, FamilyMeetingView, FamilyPlanInput } from '@hearth/contracts'
 import type { Ctx, Deps } from '../../kernel/context'
-import { AppError, notFound } from '../../kernel/errors'
+import { AppError, invalid, notFound } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
 import { familyInScope } from '../families/family-queries'
 import { snapshot } from '../plan/plan-queries'
@@ -70,6 +78,24 @@ export async function arrangeMeeting(
 ): Promise<FamilyMeetingView> {
   let made: FamilyMeeting | undefined
   const { kind, coordinator, invitees, privateTime, ...visit } = input
+  // people chosen from the relationship map must be in this family's network
+  const fromMap = [...new Set(invitees.flatMap((i) => (i.networkPersonId ? [i.networkPersonId] : [])))]
+  if (fromMap.length) {
+    const found = await deps.db
+      .select({ personId: networkMembers.personId })
+      .from(networkMembers)
+      .where(
+        and(
+          eq(networkMembers.councilId, ctx.councilId),
+          eq(networkMembers.familyId, familyId),
+          inArray(networkMembers.personId, fromMap),
+          isNull(networkMembers.removedAt),
+        ),
+      )
+    const known = new Set(found.map((f) => f.personId))
+    const i = invitees.findIndex((x) => x.networkPersonId && !known.has(x.networkPersonId))
+    if (i >= 0) throw invalid(`body.invitees.${i}.networkPersonId`, 'choose someone in this family’s network')
+  }
   await bookVisit(
     deps,
     ctx,

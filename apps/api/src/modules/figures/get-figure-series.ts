@@ -19,6 +19,14 @@ import type { Deps } from '../../kernel/context'
  *   same for every practitioner of the teams together (the council's, when no team is asked for).
  * Capacity is today's (caps are not kept as history).
  */
+/**
+ * The average of "how are things going" (1 very bad to 5 very good) to one place, shown only
+ * when at least 3 families said it that week: one or two answers would be theirs.
+ */
+export const FEEDBACK_MIN_ANSWERS = 3
+const feedbackAverage = (n: number, avg: number | null) =>
+  n >= FEEDBACK_MIN_ANSWERS && avg !== null ? Math.round(avg * 10) / 10 : null
+
 export async function getFigureSeries(deps: Deps, ctx: Ctx, weekCount: number, teamId?: string, now = new Date()) {
   const { db } = deps
   const { councilId } = ctx
@@ -87,6 +95,12 @@ export async function getFigureSeries(deps: Deps, ctx: Ctx, weekCount: number, t
         and n.happened_at >= ${first}::timestamptz
       group by n.team_id, w.monday
     ),
+    said as (
+      select m.team_id, w.monday, count(*) as n, avg(m.scale) as avg_scale
+      from family_messages m join ff on ff.id = m.team_id join w on m.created_at >= w.ws and m.created_at < w.we
+      where m.council_id = ${c} and m.kind = 'how_going' and m.created_at >= ${first}::timestamptz
+      group by m.team_id, w.monday
+    ),
     taken as (
       select q.team_id, w.monday, percentile_cont(0.5) within group (order by extract(epoch from q.taken_at - q.asked_at) / 3600) as median_hours
       from insight_requests q join ff on ff.id = q.team_id join w on q.taken_at >= w.ws and q.taken_at < w.we
@@ -99,7 +113,8 @@ export async function getFigureSeries(deps: Deps, ctx: Ctx, weekCount: number, t
       coalesce(tasks_made.n, 0) as tasks_created, coalesce(tasks_done.n, 0) as tasks_done, tasks_done.median_hours as tasks_median_hours,
       coalesce(asked.n, 0) as consultations_asked, taken.median_hours as consultation_median_hours,
       coalesce(appts.n, 0) as appts, coalesce(appts.on_time, 0) as appts_on_time,
-      coalesce(appts.short_notice, 0) as appts_short_notice, coalesce(appts.missed, 0) as appts_missed
+      coalesce(appts.short_notice, 0) as appts_short_notice, coalesce(appts.missed, 0) as appts_missed,
+      coalesce(said.n, 0) as said_n, said.avg_scale as said_avg
     from ff cross join w
       left join members on members.team_id = ff.id
       left join held on held.team_id = ff.id and held.monday = w.monday
@@ -111,6 +126,7 @@ export async function getFigureSeries(deps: Deps, ctx: Ctx, weekCount: number, t
       left join asked on asked.team_id = ff.id and asked.monday = w.monday
       left join taken on taken.team_id = ff.id and taken.monday = w.monday
       left join appts on appts.team_id = ff.id and appts.monday = w.monday
+      left join said on said.team_id = ff.id and said.monday = w.monday
     order by ff.name, w.monday`),
   )
   const teams = new Map<
@@ -136,6 +152,8 @@ export async function getFigureSeries(deps: Deps, ctx: Ctx, weekCount: number, t
       appointmentsOnTime: num(r.appts_on_time),
       appointmentsShortNotice: num(r.appts_short_notice),
       appointmentsMissed: num(r.appts_missed),
+      familyFeedback: num(r.said_n),
+      familyFeedbackAverage: feedbackAverage(num(r.said_n), numOrNull(r.said_avg)),
       /** The team's share of the working week with families (set below, from notes and hours). */
       contactShare: null as number | null,
     }
@@ -182,6 +200,13 @@ export async function getFigureSeries(deps: Deps, ctx: Ctx, weekCount: number, t
         mondays,
         everyone.map((id) => contact.byPerson.get(id)!),
       ).map((w) => ({ weekStart: w.weekStart, contactShare: rounded(w.share) }))
+  // How families say things are going: every team's together, week by week.
+  const feedback = mondays.map((m) => {
+    const rowsOfWeek = rows.filter((r) => String(r.monday) === m)
+    const n = rowsOfWeek.reduce((sum, r) => sum + num(r.said_n), 0)
+    const total = rowsOfWeek.reduce((sum, r) => sum + num(r.said_n) * (numOrNull(r.said_avg) ?? 0), 0)
+    return { weekStart: m, said: n, average: feedbackAverage(n, n ? total / n : null) }
+  })
   // Time that respects families: every team's booked appointments together, week by week.
   const appointments = mondays.map((m, i) => {
     const sum = (k: 'appointments' | 'appointmentsOnTime' | 'appointmentsShortNotice' | 'appointmentsMissed') =>
@@ -197,6 +222,7 @@ export async function getFigureSeries(deps: Deps, ctx: Ctx, weekCount: number, t
   return {
     generatedAt: now.toISOString(),
     appointments: teamId ? [] : appointments,
+    feedback: teamId ? [] : feedback,
     weeks: mondays,
     teams: [...teams.values()],
     frontDoor,

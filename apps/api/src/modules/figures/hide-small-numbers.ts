@@ -35,6 +35,7 @@ export function seriesForDisplay(s: Series) {
           { counts: ['adminTasksDone'], derived: ['medianAdminHoursToComplete'] },
           { counts: ['consultationsAsked'], derived: ['medianConsultationWaitHours'] },
           { counts: ['appointments', 'appointmentsOnTime', 'appointmentsShortNotice', 'appointmentsMissed'] },
+          { counts: ['familyFeedback'], derived: ['familyFeedbackAverage'] },
         ]),
       ),
     })),

@@ -35,6 +35,8 @@ const WEEK_COLUMNS = [
   ['appointments_on_time', 'Kept on time'],
   ['appointments_short_notice', 'Rearranged with under 24 hours’ notice'],
   ['appointments_missed', 'Missed'],
+  ['family_feedback', 'Families who said how things are going'],
+  ['family_feedback_average', 'How things are going, average (1 very bad to 5 very good; 3 or more answers)'],
 ] as const
 const ALL_TEAMS = 'All family-facing teams'
 /** A share as a percentage to one place; blank when nobody worked, or not shown for a small team. */
@@ -98,6 +100,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           c(w.appointmentsOnTime),
           c(w.appointmentsShortNotice),
           c(w.appointmentsMissed),
+          c(w.familyFeedback),
+          w.familyFeedbackAverage,
         ]),
       )
       // the front door's decisions, every one routed or not (its other columns do not apply)
@@ -123,6 +127,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             null,
             null,
             null,
+            null,
+            null,
           ]),
         )
       // every practitioner of the teams together, for the share of the week with families
@@ -137,6 +143,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             s.appointments[i]?.onTime ?? null,
             s.appointments[i]?.shortNotice ?? null,
             s.appointments[i]?.missed ?? null,
+            s.feedback[i]?.said ?? null,
+            s.feedback[i]?.average ?? null,
           ]),
         )
       return reply

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useParams } from 'react-router'
+import type { z } from 'zod'
+import type { NetworkView } from '@hearth/contracts'
 import { api } from '../../api'
 import {
   BackLink,
@@ -122,6 +124,12 @@ function MeetingCard({ m }: { m: Meeting }) {
 
 function Arrange({ familyId }: { familyId: string }) {
   const queryClient = useQueryClient()
+  // the relationship map: the family choose from the people already on it, or name others
+  const network = useQuery({
+    queryKey: ['network', familyId],
+    queryFn: () => api<z.infer<typeof NetworkView>>('GET', `/api/families/${familyId}/network`),
+  })
+  const mapPeople = (network.data?.people ?? []).filter((p) => !p.childId)
   const [done, setDone] = useState<string | null>(null)
   const [key, setKey] = useState(0)
   const arrange = useMutation({
@@ -141,7 +149,13 @@ function Arrange({ familyId }: { familyId: string }) {
       durationMinutes: Number(f.get('durationMinutes') || 120),
       place: f.get('place'),
       coordinator: f.get('coordinator'),
-      invitees: lines(f.get('invitees')).map((name) => ({ name })),
+      invitees: [
+        ...f.getAll('fromMap').map((id) => {
+          const p = mapPeople.find((x) => x.id === id)!
+          return { name: p.name, networkPersonId: p.id, relationship: p.role }
+        }),
+        ...lines(f.get('invitees')).map((name) => ({ name })),
+      ],
       privateTime: f.getAll('privateTime').includes('yes'),
       interpreterNeeded: f.getAll('interpreterNeeded').includes('yes'),
     })
@@ -194,10 +208,22 @@ function Arrange({ familyId }: { familyId: string }) {
             error={arrange.error}
             width="govuk-input--width-20"
           />
+          {mapPeople.length > 0 && (
+            <Checkboxes
+              name="fromMap"
+              label="Who the family want to invite, from the people around the children"
+              options={mapPeople.map((p) => ({ value: p.id, label: p.role ? `${p.name} (${p.role})` : p.name }))}
+              error={arrange.error}
+            />
+          )}
           <TextArea
             name="invitees"
             field="invitees"
-            label="Who the family want to invite, one a line"
+            label={
+              mapPeople.length
+                ? 'Anyone else they want to invite, one a line'
+                : 'Who the family want to invite, one a line'
+            }
             hint="Family, friends, neighbours, anyone important to the children"
             rows={4}
             error={arrange.error}

@@ -105,6 +105,27 @@ const MEASURES: Measure[] = [
     },
   },
   {
+    id: 'feedback',
+    title: 'How families say things are going (average, 1 very bad to 5 very good)',
+    value: (w) => w.familyFeedbackAverage,
+    cell: (w) =>
+      w.familyFeedback === null
+        ? HIDDEN
+        : w.familyFeedback
+          ? `${w.familyFeedbackAverage ?? 'not shown'} from ${w.familyFeedback} ${w.familyFeedback === 1 ? 'family' : 'families'}`
+          : 'none said',
+    note:
+      'What families said through their private link: “How are things going?”. The average is shown only when ' +
+      'three or more families said it that week, so no one family’s answer can be read from it.',
+    together: {
+      heading: 'All teams',
+      cell: (f, i) => {
+        const a = f.feedback[i]
+        return a?.said ? `${a.average ?? 'not shown'} from ${a.said}` : 'none said'
+      },
+    },
+  },
+  {
     id: 'held',
     title: 'Children held at the end of each week',
     value: (w) => w.childrenHeld,
