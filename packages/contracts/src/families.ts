@@ -225,3 +225,26 @@ export const FamilyListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 })
+
+// -------------------------------------------------------------------- search
+export const SearchQuery = z.object({
+  q: z
+    .string({ message: 'type what to look for' })
+    .trim()
+    .min(2, { message: 'type at least 2 characters' })
+    .max(200, { message: 'must be at most 200 characters' }),
+})
+export const SearchResult = z.object({
+  kind: z.enum(['child', 'adult', 'family', 'referral', 'staff']),
+  id: Uuid,
+  familyId: Uuid.nullable(),
+  childId: Uuid.nullable(),
+  title: z.string(),
+  detail: z.string(),
+  /** Why it matched, in words: "name, first and last swapped", "date of birth" … */
+  why: z.array(z.string()),
+  score: z.number(),
+  link: z.string(),
+})
+export const SearchResults = z.object({ q: z.string(), results: z.array(SearchResult) })
+export type SearchResults = z.infer<typeof SearchResults>

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import type { ExtractTablesWithRelations } from 'drizzle-orm'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
@@ -57,7 +59,11 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
     }
   }
   if (target.dataDir !== 'memory://') mkdirSync(target.dataDir, { recursive: true })
-  const client = await PGlite.create(target.dataDir === 'memory://' ? undefined : target.dataDir)
+  // the search's trigram and sound-key extensions, as on a PostgreSQL server
+  const client = await PGlite.create({
+    ...(target.dataDir === 'memory://' ? {} : { dataDir: target.dataDir }),
+    extensions: { pg_trgm, fuzzystrmatch },
+  })
   const pgl = drizzlePglite(client, { schema })
   return {
     db: pgl as unknown as Db,

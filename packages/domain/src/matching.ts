@@ -112,7 +112,8 @@ export function nameSimilarity(a: string, b: string): number {
   return soundex(na) === soundex(nb) ? Math.max(jw, 0.9) : jw
 }
 
-function swappedDayMonth(iso: string): string | null {
+/** The same date with day and month swapped (2019-03-12 → 2019-12-03), when that is a date. */
+export function swappedDayMonth(iso: string): string | null {
   const [y, m, d] = iso.split('-')
   if (!y || !m || !d || m === d || Number(d) > 12) return null
   return `${y}-${d}-${m}`

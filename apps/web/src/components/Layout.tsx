@@ -4,6 +4,7 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router'
 import type { Me } from '@hearth/contracts'
 import { api, setCsrfToken } from '../api'
 import { navFor } from '../feature'
+import { SearchBox } from '../features/search/SearchBox'
 
 export function Layout({ me, children }: { me: Me | null; children: ReactNode }) {
   const queryClient = useQueryClient()
@@ -67,6 +68,7 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
           )}
         </div>
       </header>
+      {me && <SearchBox />}
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content" ref={main}>
           {children}

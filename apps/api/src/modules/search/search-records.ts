@@ -1,0 +1,221 @@
+import { and, eq, inArray, or, sql } from 'drizzle-orm'
+import { adults, children, families, memberships, people, referrals, teams } from '@hearth/db'
+import { parseSearch, scoreSearch, searchDates, splitName } from '@hearth/domain'
+import type { SearchResults } from '@hearth/contracts'
+import type { Ctx, Deps } from '../../kernel/context'
+import type { Actor } from '../../plugins/auth'
+import { scopeCondition } from '../families/family-queries'
+
+const PER_KIND = 40
+const SHOWN = 25
+
+/**
+ * The search box: children, adults, families, referrals (for the front door) and staff, by
+ * name (misspelt, swapped, sounding alike), date of birth (either way round), NHS number, UPN or
+ * LAchildID, postcode and reference. Only what the searcher may see: case records through their
+ * family scope, like every other read; everything else is simply absent.
+ */
+export async function searchRecords(deps: Deps, ctx: Ctx, actor: Actor, q: string): Promise<SearchResults> {
+  const { db } = deps
+  const c = ctx.councilId
+  const p = parseSearch(q)
+  const dates = searchDates(p)
+  const scope = scopeCondition(c, actor.familyScope)
+  const seesCases = actor.familyScope.kind !== 'none'
+  const words = p.words
+
+  // a name word matches by trigrams (spelling) or by its sound (Soundex), using the indexes
+  const childWhere = or(
+    words.length
+      ? or(
+          ...words.flatMap((w) => [
+            sql`lower(${children.firstName}) % ${w.toLowerCase()}`,
+            sql`lower(${children.lastName}) % ${w.toLowerCase()}`,
+            sql`soundex(${children.firstName}) = soundex(${w})`,
+            sql`soundex(${children.lastName}) = soundex(${w})`,
+          ]),
+        )
+      : undefined,
+    dates.length && !words.length ? inArray(children.dateOfBirth, dates) : undefined,
+    p.nhsNumber ? eq(children.nhsNumber, p.nhsNumber) : undefined,
+    p.identifier
+      ? sql`upper(${children.upn}) = ${p.identifier} or upper(${children.laChildId}) = ${p.identifier}`
+      : undefined,
+  )
+  const [kids, grownUps, fams, refs, staff] = await Promise.all([
+    seesCases && childWhere
+      ? db
+          .select({
+            c: children,
+            familyName: families.name,
+            reference: families.reference,
+            postcode: families.postcode,
+          })
+          .from(children)
+          .innerJoin(families, and(eq(families.councilId, children.councilId), eq(families.id, children.familyId)))
+          .where(and(eq(children.councilId, c), scope, childWhere))
+          .limit(PER_KIND)
+      : [],
+    seesCases && words.length
+      ? db
+          .select({ a: adults, familyName: families.name, reference: families.reference })
+          .from(adults)
+          .innerJoin(families, and(eq(families.councilId, adults.councilId), eq(families.id, adults.familyId)))
+          .where(
+            and(
+              eq(adults.councilId, c),
+              scope,
+              or(
+                ...words.flatMap((w) => [
+                  sql`lower(${adults.name}) % ${w.toLowerCase()}`,
+                  sql`soundex(split_part(${adults.name}, ' ', 1)) = soundex(${w})`,
+                  sql`soundex(regexp_replace(${adults.name}, '^.*\\s', '')) = soundex(${w})`,
+                ]),
+              ),
+            ),
+          )
+          .limit(PER_KIND)
+      : [],
+    seesCases && (words.length || p.postcode || p.reference?.startsWith('F-'))
+      ? db
+          .select()
+          .from(families)
+          .where(
+            and(
+              eq(families.councilId, c),
+              scope,
+              or(
+                ...words.map((w) => sql`lower(${families.name}) % ${w.toLowerCase()}`),
+                p.postcode ? eq(families.postcode, p.postcode) : undefined,
+                p.reference?.startsWith('F-') ? eq(families.reference, p.reference) : undefined,
+              ),
+            ),
+          )
+          .limit(PER_KIND)
+      : [],
+    // the front door finds a referral by its reference; nobody else searches referrals
+    actor.familyScope.kind === 'all' && p.reference?.startsWith('R-')
+      ? db
+          .select({ r: referrals, familyName: families.name })
+          .from(referrals)
+          .innerJoin(families, and(eq(families.councilId, referrals.councilId), eq(families.id, referrals.familyId)))
+          .where(and(eq(referrals.councilId, c), eq(referrals.reference, p.reference)))
+      : [],
+    words.length
+      ? db
+          .select({
+            id: people.id,
+            name: people.name,
+            email: people.email,
+            teams: sql<string | null>`(select string_agg(t.name, ', ' order by t.name) from ${memberships} m
+              join ${teams} t on t.council_id = m.council_id and t.id = m.team_id
+              where m.council_id = ${c} and m.person_id = "people"."id")`,
+          })
+          .from(people)
+          .where(
+            and(
+              eq(people.councilId, c),
+              eq(people.active, true),
+              or(...words.map((w) => sql`lower(${people.name}) % ${w.toLowerCase()}`)),
+            ),
+          )
+          .limit(PER_KIND)
+      : [],
+  ])
+
+  const results: SearchResults['results'] = []
+  for (const k of kids) {
+    const s = scoreSearch(p, {
+      firstName: k.c.firstName,
+      lastName: k.c.lastName,
+      dateOfBirth: k.c.dateOfBirth ?? k.c.expectedDateOfBirth,
+      nhsNumber: k.c.nhsNumber,
+      identifiers: [k.c.upn, k.c.laChildId],
+      postcode: k.postcode,
+    })
+    if (s.score > 0)
+      results.push({
+        kind: 'child',
+        id: k.c.id,
+        familyId: k.c.familyId,
+        childId: k.c.id,
+        title: `${k.c.firstName} ${k.c.lastName}`,
+        detail: [
+          k.c.dateOfBirth ? `born ${longDate(k.c.dateOfBirth)}` : k.c.expectedDateOfBirth ? 'unborn' : null,
+          `${k.familyName} (${k.reference})`,
+        ]
+          .filter(Boolean)
+          .join(', '),
+        why: s.why,
+        score: s.score,
+        link: `/children/${k.c.id}`,
+      })
+  }
+  for (const a of grownUps) {
+    const s = scoreSearch(p, splitName(a.a.name))
+    if (s.score > 0)
+      results.push({
+        kind: 'adult',
+        id: a.a.id,
+        familyId: a.a.familyId,
+        childId: null,
+        title: a.a.name,
+        detail: [a.a.description, `${a.familyName} (${a.reference})`].filter(Boolean).join(', '),
+        why: s.why,
+        score: s.score,
+        link: `/families/${a.a.familyId}`,
+      })
+  }
+  for (const f of fams) {
+    const s = scoreSearch(p, {
+      firstName: '',
+      lastName: f.name.replace(/ family$/i, ''),
+      postcode: f.postcode,
+      reference: f.reference,
+    })
+    if (s.score > 0)
+      results.push({
+        kind: 'family',
+        id: f.id,
+        familyId: f.id,
+        childId: null,
+        title: f.name,
+        detail: `${f.reference}, ${f.postcode}`,
+        why: s.why,
+        score: s.score,
+        link: `/families/${f.id}`,
+      })
+  }
+  for (const r of refs)
+    results.push({
+      kind: 'referral',
+      id: r.r.id,
+      familyId: r.r.familyId,
+      childId: null,
+      title: `Referral ${r.r.reference}`,
+      detail: r.familyName,
+      why: ['reference'],
+      score: 1,
+      link: `/referrals/${r.r.id}`,
+    })
+  for (const person of staff) {
+    const s = scoreSearch({ ...p, dates: [] }, splitName(person.name))
+    if (s.score > 0)
+      results.push({
+        kind: 'staff',
+        id: person.id,
+        familyId: null,
+        childId: null,
+        title: person.name,
+        detail: `${person.teams ?? 'No team'}, ${person.email}`,
+        why: s.why,
+        score: Math.round(s.score * 0.9 * 100) / 100, // colleagues after the records asked about
+        link: `mailto:${person.email}`,
+      })
+  }
+  results.sort((x, y) => y.score - x.score || x.title.localeCompare(y.title))
+  return { q, results: results.slice(0, SHOWN) }
+}
+
+const longDate = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })
