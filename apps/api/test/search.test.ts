@@ -179,7 +179,10 @@ describe('the search on embedded PGlite (its own pg_trgm and fuzzystrmatch)', ()
         'Muhammad Kwillby 03/12/2019',
       )
       expect(found.results[0]).toMatchObject({ id: kid.id, kind: 'child' })
-      expect(found.results[0]!.why).toEqual(['name (spelt differently or sounds alike)', 'date of birth, day and month swapped'])
+      expect(found.results[0]!.why).toEqual([
+        'name (spelt differently or sounds alike)',
+        'date of birth, day and month swapped',
+      ])
     } finally {
       await lite.close()
     }

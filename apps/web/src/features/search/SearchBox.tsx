@@ -42,10 +42,18 @@ export function SearchBox() {
             autoComplete="off"
             spellCheck={false}
             defaultValue={params.get('q') ?? ''}
+            // down from the box to the first result, when there are results on the page
+            onKeyDown={(e) => {
+              const first = document.querySelector<HTMLAnchorElement>('.hearth-results a')
+              if (e.key === 'ArrowDown' && first) {
+                e.preventDefault()
+                first.focus()
+              }
+            }}
             key={params.get('q') ?? ''}
           />
           <button type="submit" className="govuk-button govuk-!-margin-bottom-0 hearth-search__button">
-            Search
+            Find
           </button>
         </div>
       </form>

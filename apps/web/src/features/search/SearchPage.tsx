@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { type KeyboardEvent, useRef } from 'react'
+import { useEffect, useRef } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import type { SearchResults } from '@hearth/contracts'
 import { api } from '../../api'
@@ -17,14 +17,22 @@ export function SearchPage() {
     queryFn: () => api<SearchResults>('GET', `/api/search?q=${encodeURIComponent(q)}`),
   })
   const list = useRef<HTMLOListElement>(null)
-  const move = (e: KeyboardEvent<HTMLOListElement>) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
-    const links = [...(list.current?.querySelectorAll<HTMLAnchorElement>('a') ?? [])]
-    const at = links.indexOf(document.activeElement as HTMLAnchorElement)
-    const next = e.key === 'ArrowDown' ? Math.min(links.length - 1, at + 1) : Math.max(0, at - 1)
-    links[next]?.focus()
-    e.preventDefault()
-  }
+  // the arrow keys move through the results from anywhere on the page but a field
+  useEffect(() => {
+    const move = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
+      const t = e.target as HTMLElement | null
+      if (t && ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)) return
+      const links = [...(list.current?.querySelectorAll<HTMLAnchorElement>('a') ?? [])]
+      if (!links.length) return
+      const at = links.indexOf(document.activeElement as HTMLAnchorElement)
+      const next = e.key === 'ArrowDown' ? Math.min(links.length - 1, at + 1) : Math.max(0, at - 1)
+      links[next]?.focus()
+      e.preventDefault()
+    }
+    document.addEventListener('keydown', move)
+    return () => document.removeEventListener('keydown', move)
+  }, [])
   const found = results.data?.results ?? []
   return (
     <>
@@ -42,7 +50,7 @@ export function SearchPage() {
               : `${found.length} found for “${q}”. Use the arrow keys to move between them, Enter to open one.`}
           </p>
           {found.length > 0 && (
-            <ol className="govuk-list hearth-results" ref={list} onKeyDown={move}>
+            <ol className="govuk-list hearth-results" ref={list}>
               {found.map((r) => (
                 <li key={`${r.kind}-${r.id}`} className="hearth-card govuk-!-margin-bottom-3">
                   {r.link.startsWith('mailto:') ? (

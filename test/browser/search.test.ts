@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { children, families } from '@hearth/db'
+import { and, eq } from 'drizzle-orm'
+import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
+import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
+import { startHttpApp } from '../helpers/server'
+
+/**
+ * #21 in Chromium: the search box with the keyboard alone. "/" reaches it from anywhere, a
+ * misspelt name finds the child, the arrow keys move through the results and Enter opens one.
+ */
+const PREFIX = '{browser-search}'
+let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
+let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
+let server: Awaited<ReturnType<typeof startHttpApp>>
+let browser: Awaited<ReturnType<typeof launchChromium>>
+
+beforeAll(async () => {
+  dbx = await freshPgDatabase()
+  seeded = await seedTwoCouncils(dbx.handle, 14)
+  server = await startHttpApp(dbx.handle, PREFIX)
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  await dbx?.drop()
+})
+
+describe('in Chromium: the search box', () => {
+  it('keyboard first: / to the box, a misspelt name, arrows and Enter open the child', async () => {
+    // the front door sees the whole council: a child of it, with a name spelt wrongly
+    const [kid] = await dbx.handle.db
+      .select({ id: children.id, first: children.firstName, last: children.lastName })
+      .from(children)
+      .innerJoin(families, eq(families.id, children.familyId))
+      .where(and(eq(children.councilId, seeded.a.councilId)))
+      .limit(1)
+    const misspelt = `${kid!.first} ${kid!.last.slice(0, -1)}${kid!.last.endsWith('e') ? 'a' : 'e'}`
+    const page = await signInPage(browser.context, server.url, 'referrals@northmoor.example')
+    await page.keyboard.press('/')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('hearth-search')
+    await page.keyboard.type(misspelt)
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { name: 'Search', level: 1 }).waitFor()
+    await page.getByText(/found for/).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    // from wherever the page put the focus (its heading), the arrows move through the results
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowUp')
+    expect(await page.evaluate(() => document.activeElement?.closest('.hearth-results') !== null)).toBe(true)
+    const title = (await page.evaluate(() => document.activeElement?.textContent)) ?? ''
+    expect(title).toContain(kid!.first)
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/(children|families)\//)
+  }, 60_000)
+})
