@@ -81,7 +81,7 @@ describe('in Chromium: on a phone', () => {
     await menu.click()
     expect(await menu.getAttribute('aria-expanded')).toBe('true')
     await p.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Team board' }).click()
-    await p.getByRole('heading', { name: 'Eastfield family team' }).waitFor()
+    await p.getByRole('heading', { name: 'Eastfield family team', exact: true, level: 1 }).waitFor()
     // touch targets: the claim buttons and menu button are at least 24 px each way
     const box = await menu.boundingBox()
     expect(box!.height).toBeGreaterThanOrEqual(24)
