@@ -31,6 +31,32 @@ await db.execute(sql`
   from families f cross join generate_series(1, 20) g
   where f.council_id = ${councilId}
   limit ${30_000 - kids}`)
+// the synthetic children's names carry numbers ("Synthkid12"): give them invented names a person
+// could have, and the families Hearth's own references (F-…), so the searches are the real kind
+const KID_FIRST = [
+  'Avalyn',
+  'Noorie',
+  'Kacperin',
+  'Amirella',
+  'Oskaro',
+  'Zainabel',
+  'Lenora',
+  'Jaydo',
+  'Majeska',
+  'Ibrahimo',
+  'Testo',
+  'Mockette',
+]
+await db.execute(sql`
+  update children c set
+    first_name = (array[${sql.raw(KID_FIRST.map((x) => `'${x}'`).join(','))}])[1 + abs(hashtext(c.id::text)) % ${KID_FIRST.length}],
+    last_name = (array[${sql.raw(LAST.map((x) => `'${x}'`).join(','))}])[1 + abs(hashtext(c.family_id::text)) % ${LAST.length}] ||
+      (array['', 'son', 'ley', 'ford', 'wick', 'more'])[1 + abs(hashtext(c.family_id::text || 'x')) % 6]
+  where c.council_id = ${councilId}`)
+await db.execute(sql`
+  update families f set reference = 'F-' || lpad((900000 + n.i)::text, 7, '0')
+  from (select id, row_number() over (order by id) as i from families where council_id = ${councilId}) n
+  where f.council_id = ${councilId} and f.id = n.id`)
 await db.execute(sql`insert into people (council_id, name, email, roles, password_hash)
   select council_id, 'Synth Officer', 'officer@synthshire.example', '{referral_officer}', password_hash
   from people where council_id = ${councilId} and email = 'synth0.0@synthshire.example'`)

@@ -55,6 +55,7 @@ try {
         'clocks.bench.ts',
         'census.bench.ts',
         'family-link.bench.ts',
+        'search.bench.ts',
       ]) {
     say(`running bench/${file} (about a minute)`)
     const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench', file)], {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { children, families } from '@hearth/db'
+import { children, families, teams } from '@hearth/db'
 import { and, eq } from 'drizzle-orm'
 import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
 import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
@@ -54,5 +54,36 @@ describe('in Chromium: the search box', () => {
     expect(title).toContain(kid!.first)
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/(children|families)\//)
+  }, 60_000)
+
+  it('an information-sharing decision recorded on the child’s page, with the keyboard-sized form', async () => {
+    const [kid] = await dbx.handle.db
+      .select({ id: children.id })
+      .from(children)
+      .innerJoin(families, eq(families.id, children.familyId))
+      .innerJoin(teams, eq(teams.patchId, families.patchId))
+      .where(and(eq(children.councilId, seeded.a.councilId), eq(teams.id, seeded.a.teamIds['Eastfield family team']!)))
+      .limit(1)
+    const second = await launchChromium() // a browser of their own: the first is signed in already
+    const page = await signInPage(second.context, server.url, 'practitioner@northmoor.example')
+    await page.goto(`${server.url}/children/${kid!.id}`)
+    await page.getByRole('heading', { name: 'Sharing information with other agencies' }).waitFor()
+    const sharing = page.getByRole('region', { name: 'Sharing information with other agencies' })
+    await sharing.getByText('Record a decision to share, or not to share').click()
+    await sharing.getByRole('button', { name: 'Record the decision' }).click()
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await sharing.getByLabel('To share the information').check()
+    await sharing.getByLabel('What information').fill('The dates of the last two home visits')
+    await sharing.getByLabel('Kind of agency').selectOption('health')
+    await sharing.getByLabel('With whom').fill('Testwell health visiting team')
+    await sharing.getByLabel('Why, for the child').fill('So the health visitor can check the baby is thriving')
+    await sharing.getByLabel('Day').fill('2')
+    await sharing.getByLabel('Month').fill('11')
+    await sharing.getByLabel('Year').fill('2026')
+    await sharing.getByRole('button', { name: 'Record the decision' }).click()
+    await page.getByText('Shared with Testwell health visiting team', { exact: false }).first().waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await second.close()
   }, 60_000)
 })

@@ -156,7 +156,10 @@ function callFor(url: string): { role: Role; path: string } | null {
   if (url.startsWith('/api/families/:id')) return { role: 'practitioner', path: fill(ids.family!) }
   if (url === '/api/notes/:id' || url === '/api/notes/:id/similar')
     return { role: 'practitioner', path: fill(ids.note!) }
-  if (url === '/api/children/:id') return { role: 'practitioner', path: fill(ids.child!) }
+  if (url === '/api/children/:id' || url === '/api/children/:id/sharing-decisions')
+    return { role: 'practitioner', path: fill(ids.child!) }
+  if (url === '/api/sharing-decisions.csv')
+    return { role: 'administrator', path: `${url}?from=2026-01-01&to=2026-12-31` }
   if (url === '/api/assessments/:id') return { role: 'practitioner', path: fill(ids.assessment!) }
   if (url === '/api/steps/:id') return { role: 'practitioner', path: fill(ids.step!) }
   if (url === '/api/me/assessments' || url === '/api/me/visits-to-record' || url === '/api/me/clocks')

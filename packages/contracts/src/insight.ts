@@ -96,6 +96,7 @@ export const ChronologyEntry = z.object({
     'assessment',
     'statutory',
     'family',
+    'sharing',
   ]),
   title: z.string(),
   detail: z.string().nullable(),

@@ -37,6 +37,7 @@ import { stepChronology } from '../case-process/clock-queries'
 import { networkChronology } from '../network/network-queries'
 import { planChronology } from '../plan/plan-queries'
 import { familyVoiceChronology } from '../family-voice/voice-queries'
+import { sharingChronology } from '../sharing/sharing-decisions'
 
 /**
  * The family's story in one list, newest first: referrals, who held the family, visits,
@@ -66,6 +67,7 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
     assess,
     steps,
     said,
+    shared,
   ] = await Promise.all([
     db
       .select()
@@ -158,6 +160,7 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
       .where(and(eq(assessments.councilId, c), eq(assessments.familyId, familyId))),
     stepChronology(db, c, familyId),
     familyVoiceChronology(db, c, familyId),
+    sharingChronology(deps, c, familyId),
   ])
   type Entry = {
     at: Date
@@ -178,6 +181,7 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
       | 'assessment'
       | 'statutory'
       | 'family'
+      | 'sharing'
     title: string
     detail: string | null
     byName: string | null
@@ -355,6 +359,7 @@ export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, f
       })
   }
   for (const e of steps) out.push({ ...e, kind: 'statutory' })
+  for (const e of shared) out.push({ ...e, kind: 'sharing', link: null })
   for (const e of said) out.push({ ...e, kind: 'family', link: `/families/${familyId}/family-link` })
   for (const { t, name } of tdecs)
     out.push({

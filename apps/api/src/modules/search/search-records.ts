@@ -42,6 +42,15 @@ export async function searchRecords(deps: Deps, ctx: Ctx, actor: Actor, q: strin
       ? sql`upper(${children.upn}) = ${p.identifier} or upper(${children.laChildId}) = ${p.identifier}`
       : undefined,
   )
+  const rank = [
+    ...words.map(
+      (w) =>
+        sql`greatest(similarity(lower(${children.firstName}), ${w.toLowerCase()}), similarity(lower(${children.lastName}), ${w.toLowerCase()}))`,
+    ),
+    ...(dates.length ? [sql`(case when ${inArray(children.dateOfBirth, dates)} then 1 else 0 end)`] : []),
+  ]
+  // (an identifier alone needs no order: it is exact)
+  const childRank = rank.length ? sql.join(rank, sql` + `) : sql`${children.id}`
   const [kids, grownUps, fams, refs, staff] = await Promise.all([
     seesCases && childWhere
       ? db
@@ -54,6 +63,8 @@ export async function searchRecords(deps: Deps, ctx: Ctx, actor: Actor, q: strin
           .from(children)
           .innerJoin(families, and(eq(families.councilId, children.councilId), eq(families.id, children.familyId)))
           .where(and(eq(children.councilId, c), scope, childWhere))
+          // the likeliest first, so the limit never cuts the best match from a common surname
+          .orderBy(sql`${childRank} desc`)
           .limit(PER_KIND)
       : [],
     seesCases && words.length
@@ -74,6 +85,7 @@ export async function searchRecords(deps: Deps, ctx: Ctx, actor: Actor, q: strin
               ),
             ),
           )
+          .orderBy(sql`word_similarity(${words.join(' ').toLowerCase()}, lower(${adults.name})) desc`)
           .limit(PER_KIND)
       : [],
     seesCases && (words.length || p.postcode || p.reference?.startsWith('F-'))

@@ -14,6 +14,7 @@ import { useParams } from 'react-router'
 import type { z } from 'zod'
 import type { Child } from '@hearth/contracts'
 import { api } from '../../api'
+import { ChildSharing } from '../sharing/ChildSharing'
 import {
   BackLink,
   Button,
@@ -71,6 +72,7 @@ export function ChildPage() {
             ]}
           />
           <CensusDetails c={c} path={`/api/children/${c.id}`} queryKey={['child', c.id]} />
+          <ChildSharing childId={c.id} />
           <p className="govuk-body-s">Opening this record is written to the audit trail.</p>
         </>
       )}

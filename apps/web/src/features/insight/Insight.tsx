@@ -114,6 +114,7 @@ export function AskInsight({ familyId, teamId }: { familyId?: string; teamId?: s
 
 const KIND_LABEL: Record<Entry['kind'], string> = {
   family: 'The family said',
+  sharing: 'Information sharing',
   referral: 'Referral',
   allocation: 'Workers',
   visit: 'Visit',

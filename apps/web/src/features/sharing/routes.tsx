@@ -1,0 +1,9 @@
+import type { Feature } from '../../feature'
+import { hasRole } from '../../session'
+import { SharingExportPage } from './SharingExportPage'
+
+export const feature: Feature = {
+  routes: [{ path: '/admin/sharing', roles: ['administrator'], page: () => <SharingExportPage /> }],
+  nav: (me) =>
+    hasRole(me, 'administrator') ? [{ to: '/admin/sharing', label: 'Information sharing', order: 94.8 }] : [],
+}
