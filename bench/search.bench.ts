@@ -33,25 +33,77 @@ await db.execute(sql`
   limit ${30_000 - kids}`)
 // the synthetic children's names carry numbers ("Synthkid12"): give them invented names a person
 // could have, and the families Hearth's own references (F-…), so the searches are the real kind
-const KID_FIRST = [
-  'Avalyn',
-  'Noorie',
-  'Kacperin',
-  'Amirella',
-  'Oskaro',
-  'Zainabel',
-  'Lenora',
-  'Jaydo',
-  'Majeska',
-  'Ibrahimo',
-  'Testo',
-  'Mockette',
+// names built from invented syllables: 400 first names and 500 surnames, as varied as a
+// council's (a search then meets the few records a real name meets, not a sixth of the council)
+const A = [
+  'Ab',
+  'Bel',
+  'Cor',
+  'Dav',
+  'El',
+  'Fen',
+  'Gar',
+  'Hal',
+  'Iv',
+  'Jes',
+  'Kel',
+  'Lor',
+  'Mar',
+  'Nor',
+  'Or',
+  'Pel',
+  'Quin',
+  'Ros',
+  'Sel',
+  'Tam',
 ]
+const B = [
+  'a',
+  'ina',
+  'ric',
+  'en',
+  'elle',
+  'o',
+  'ian',
+  'ette',
+  'us',
+  'ora',
+  'and',
+  'ey',
+  'is',
+  'yn',
+  'ton',
+  'ia',
+  'ard',
+  'ille',
+  'ek',
+  'um',
+]
+const C = [
+  'by',
+  'wick',
+  'ford',
+  'ley',
+  'more',
+  'ham',
+  'stone',
+  'field',
+  'worth',
+  'ridge',
+  'dale',
+  'croft',
+  'hurst',
+  'wood',
+  'well',
+]
+const KID_FIRST = A.flatMap((a) => B.map((b) => a + b))
+const KID_LAST = A.flatMap((a) => C.map((c) => a + c)).concat(
+  A.flatMap((a) => B.slice(0, 10).map((b) => `${a}${b}son`)),
+)
 await db.execute(sql`
   update children c set
     first_name = (array[${sql.raw(KID_FIRST.map((x) => `'${x}'`).join(','))}])[1 + abs(hashtext(c.id::text)) % ${KID_FIRST.length}],
-    last_name = (array[${sql.raw(LAST.map((x) => `'${x}'`).join(','))}])[1 + abs(hashtext(c.family_id::text)) % ${LAST.length}] ||
-      (array['', 'son', 'ley', 'ford', 'wick', 'more'])[1 + abs(hashtext(c.family_id::text || 'x')) % 6]
+    last_name = (array[${sql.raw(KID_LAST.map((x) => `'${x}'`).join(','))}])[1 + abs(hashtext(c.family_id::text)) % ${KID_LAST.length}]
   where c.council_id = ${councilId}`)
 await db.execute(sql`
   update families f set reference = 'F-' || lpad((900000 + n.i)::text, 7, '0')

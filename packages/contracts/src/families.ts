@@ -215,6 +215,11 @@ export const FamilyDetail = z.object({
   language: z.string(),
   interpreterNeeded: z.boolean(),
   conversationStage: z.number().int(),
+  /** The address is confidential (withheld here unless you are named on it). */
+  addressConfidential: z.boolean().default(false),
+  addressVisible: z.boolean().optional(),
+  /** Who may see a confidential address (shown to them only). */
+  addressShownTo: z.array(Uuid).default([]),
   children: z.array(Child),
   adults: z.array(Adult),
   relationships: z.array(Relationship),
@@ -248,3 +253,10 @@ export const SearchResult = z.object({
 })
 export const SearchResults = z.object({ q: z.string(), results: z.array(SearchResult) })
 export type SearchResults = z.infer<typeof SearchResults>
+
+/** Mark the family's address confidential (or not), and name who may see it. */
+export const AddressConfidentialityInput = z.object({
+  confidential: z.boolean({ message: 'say whether the address is confidential' }),
+  shownTo: z.array(Uuid).max(20).default([]),
+  reason: optionalText(1000),
+})

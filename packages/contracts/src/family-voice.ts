@@ -151,6 +151,8 @@ export const FamilyLinkView = z.object({
       startsAt: z.string(),
       durationMinutes: z.number().int(),
       place: z.string(),
+      /** The place was the family's confidential address: shown only as "at your home". */
+      placeHidden: z.boolean(),
       cancelled: z.boolean(),
       changeReason: z.string().nullable(),
       moveAsked: z.boolean(),

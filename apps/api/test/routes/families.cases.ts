@@ -14,6 +14,14 @@ const cases: RouteCases = {
         { body: { name: 'Fam', town: 'Northmoor', postcode: 'NM1 4AB' }, field: 'body.addressLine1' },
       ],
     },
+    'PUT /api/families/:id/address-confidentiality': {
+      as: 'practitioner',
+      cases: [
+        { body: {}, field: 'body.confidential' },
+        { body: { confidential: 'yes' }, field: 'body.confidential' },
+        { body: { confidential: true, shownTo: ['me'], reason: 'A refuge' }, field: 'body.shownTo.0' },
+      ],
+    },
     'PATCH /api/families/:id': {
       as: 'referral_officer',
       cases: [
@@ -99,6 +107,7 @@ const cases: RouteCases = {
   },
   validBody: {
     'PATCH /api/families/:id': () => ({ name: 'Renamed across councils' }),
+    'PUT /api/families/:id/address-confidentiality': () => ({ confidential: true, reason: 'Across councils' }),
     'POST /api/families/:id/children': () => ({
       firstName: 'Cross',
       lastName: 'Council',

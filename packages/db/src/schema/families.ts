@@ -21,6 +21,13 @@ export const families = pgTable(
     patchId: uuid('patch_id').references(() => patches.id),
     language: text('language').notNull().default('English'),
     interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
+    /**
+     * A confidential address (a refuge; somewhere a parent must not find): shown only to the
+     * staff named here, never printed on a letter, a family link or a list another can see.
+     */
+    addressConfidential: boolean('address_confidential').notNull().default(false),
+    addressShownTo: uuid('address_shown_to').array().notNull().default(sql`'{}'::uuid[]`),
+    addressConfidentialReason: text('address_confidential_reason'),
     /** Three Conversations: 1 what matters, 2 crisis and stability, 3 a good life. */
     conversationStage: integer('conversation_stage').notNull().default(1),
     createdAt: createdAt(),

@@ -12,7 +12,7 @@ import {
   type AdminTask,
   type Db,
 } from '@hearth/db'
-import { TASK_TYPES, type TaskType } from '@hearth/domain'
+import { placeGivesAway, TASK_TYPES, type TaskType } from '@hearth/domain'
 import { notFound } from '../../kernel/errors'
 import type { LetterData } from './letters'
 
@@ -105,6 +105,26 @@ export async function load(db: Db, councilId: string, id: string) {
   return t
 }
 
+/** What a letter prints instead of a confidential address (given by hand, never posted). */
+export const BY_HAND = {
+  addressLine1: 'By hand: the family’s address is confidential',
+  addressLine2: null,
+  town: '',
+  postcode: '',
+}
+
+/** The address lines a letter prints: a confidential address never (the letter goes by hand). */
+export function letterAddress(f: {
+  addressLine1: string
+  addressLine2: string | null
+  town: string
+  postcode: string
+  addressConfidential: boolean
+}): string[] {
+  const lines = f.addressConfidential ? [BY_HAND.addressLine1] : [f.addressLine1, f.addressLine2, f.town, f.postcode]
+  return lines.filter((l): l is string => !!l)
+}
+
 export async function letterData(db: Db, councilId: string, t: AdminTask): Promise<LetterData> {
   const [council] = await db.select({ name: councils.name }).from(councils).where(eq(councils.id, councilId))
   const [family] = t.familyId
@@ -174,12 +194,19 @@ export async function letterData(db: Db, councilId: string, t: AdminTask): Promi
     const d = (step?.details ?? {}) as { fgdmOffered?: boolean | null; initialMeetingOn?: string | null }
     preProceedings = { fgdmOffered: d.fgdmOffered ?? null, meetingOn: d.initialMeetingOn ?? null }
   }
+  // a confidential address is never printed: the letter goes by hand, and a visit "at home" says so
+  const hidden = family.addressConfidential
   return {
     preProceedings,
     councilName: council!.name.replace(/ \(demo\)$/, ''),
-    family,
+    family: hidden ? { ...family, ...BY_HAND } : family,
     visit: visit
-      ? { kind: visit.kind, startsAt: visit.startsAt, place: visit.place, interpreterNeeded: visit.interpreterNeeded }
+      ? {
+          kind: visit.kind,
+          startsAt: visit.startsAt,
+          place: hidden && placeGivesAway(visit.place, family) ? 'at your home' : visit.place,
+          interpreterNeeded: visit.interpreterNeeded,
+        }
       : null,
     workers,
     contact,

@@ -74,3 +74,10 @@ export async function patchFor(ex: Db | Tx, councilId: string, postcode: string)
     .where(eq(patches.councilId, councilId))
   return findPatchForPostcode(postcode, list)?.id ?? null
 }
+
+/**
+ * The family's postcode as this person may see it: a confidential address shows its district
+ * only, except to the staff named on it.
+ */
+export const shownPostcode = (personId: string | null) =>
+  sql<string>`(case when ${families.addressConfidential} and not coalesce(${personId}::uuid = any(${families.addressShownTo}), false) then split_part(${families.postcode}, ' ', 1) else ${families.postcode} end)`

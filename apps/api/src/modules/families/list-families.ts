@@ -1,7 +1,7 @@
 import type { Ctx, Deps } from '../../kernel/context'
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm'
 import { children, families, patches } from '@hearth/db'
-import type { FamilyScope } from '@hearth/domain'
+import { addressVisibleTo, type FamilyScope, postcodeDistrict } from '@hearth/domain'
 import { scopeCondition } from './family-queries'
 
 export async function listFamilies(
@@ -9,6 +9,7 @@ export async function listFamilies(
   ctx: Ctx,
   scope: FamilyScope,
   q: { q?: string; limit: number; offset: number },
+  personId?: string,
 ) {
   const { db } = deps
   const { councilId } = ctx
@@ -19,7 +20,11 @@ export async function listFamilies(
       or(
         ilike(families.name, like),
         ilike(families.reference, like),
-        ilike(families.postcode, like),
+        // a confidential address is not found by its postcode (except by those named on it)
+        and(
+          ilike(families.postcode, like),
+          or(eq(families.addressConfidential, false), sql`${personId ?? null}::uuid = any(${families.addressShownTo})`),
+        ),
         sql`exists (select 1 from ${children} c where c.council_id = ${families.councilId} and c.family_id = ${families.id} and (c.first_name || ' ' || c.last_name) ilike ${like})`,
       ),
     )
@@ -30,6 +35,8 @@ export async function listFamilies(
       reference: families.reference,
       name: families.name,
       postcode: families.postcode,
+      addressConfidential: families.addressConfidential,
+      addressShownTo: families.addressShownTo,
       patchId: families.patchId,
       patchName: patches.name,
       childCount: sql<number>`(select count(*)::int from ${children} c where c.council_id = ${families.councilId} and c.family_id = ${families.id})`,
@@ -40,5 +47,10 @@ export async function listFamilies(
     .orderBy(asc(families.name), asc(families.reference))
     .limit(q.limit)
     .offset(q.offset)
-  return rows
+  return rows.map(({ addressConfidential, addressShownTo, ...r }) => ({
+    ...r,
+    postcode: addressVisibleTo({ addressConfidential, addressShownTo }, personId ?? null)
+      ? r.postcode
+      : (postcodeDistrict(r.postcode) ?? 'Withheld'),
+  }))
 }

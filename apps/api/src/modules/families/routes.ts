@@ -7,6 +7,7 @@ import {
   ChildInput,
   ChildUpdate,
   ErrorBody,
+  AddressConfidentialityInput,
   FamilyDetail,
   FamilyInput,
   FamilyListQuery,
@@ -17,6 +18,7 @@ import {
   RelationshipInput,
 } from '@hearth/contracts'
 import { actorOf } from '../../plugins/auth'
+import { addressFor, addressVisibleTo } from '@hearth/domain'
 import { auditFrom } from '../../kernel/context'
 import { addAdult } from './add-adult'
 import { addChild } from './add-child'
@@ -27,6 +29,7 @@ import { getFamily } from './get-family'
 import { listFamilies } from './list-families'
 import { updateChild } from './update-child'
 import { updateFamily } from './update-family'
+import { setAddressConfidentiality } from './set-address-confidentiality'
 import { readsChild, readsList, readsWithChildren } from '../../kernel/reads'
 
 /** Case records: the front door and family-facing practitioners (scoped to their teams' patches). */
@@ -56,7 +59,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const a = actorOf(request)
-      return listFamilies(app.deps, auditFrom(request), a.familyScope, request.query)
+      return listFamilies(app.deps, auditFrom(request), a.familyScope, request.query, a.personId)
     },
   )
   app.post(
@@ -86,7 +89,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const a = actorOf(request)
-      return getFamily(app.deps, auditFrom(request), a.familyScope, request.params.id)
+      const f = await getFamily(app.deps, auditFrom(request), a.familyScope, request.params.id)
+      return { ...addressFor(f, a.personId), addressVisible: addressVisibleTo(f, a.personId) }
     },
   )
   app.patch(
@@ -101,8 +105,29 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: FamilyRow, ...errors },
       },
     },
-    async (request) =>
-      updateFamily(app.deps, auditFrom(request), actorOf(request).familyScope, request.params.id, request.body),
+    async (request) => {
+      const a = actorOf(request)
+      const f = await updateFamily(app.deps, auditFrom(request), a, request.params.id, request.body)
+      return addressFor(f, a.personId)
+    },
+  )
+  app.put(
+    '/families/:id/address-confidentiality',
+    {
+      config: { access: CASE_ROLES },
+      schema: {
+        tags,
+        summary: 'Mark the family’s address confidential (or not), naming the staff who may see it',
+        params: IdParams,
+        body: AddressConfidentialityInput,
+        response: { 200: FamilyRow, ...errors },
+      },
+    },
+    async (request) => {
+      const a = actorOf(request)
+      const f = await setAddressConfidentiality(app.deps, auditFrom(request), a, request.params.id, request.body)
+      return { ...addressFor(f, a.personId), addressVisible: addressVisibleTo(f, a.personId) }
+    },
   )
   app.post(
     '/families/:id/children',

@@ -20,6 +20,7 @@ import { codeHash, linkHash } from '../../plugins/family-link'
 import { newToken } from '../../plugins/auth'
 import { familyInScope, holdingTeamId } from '../families/family-queries'
 import { leadOf } from '../contact/contact-queries'
+import { letterAddress } from '../enablers/task-queries'
 import { renderLinkLetter } from './link-letter'
 import { linkPeople, linkSummaries, voiceSettings } from './voice-queries'
 
@@ -141,9 +142,7 @@ export async function createLink(
         councilName: council?.name ?? '',
         language: row!.language as 'en',
         toName: holder.name,
-        address: [family.addressLine1, family.addressLine2, family.town, family.postcode].filter(
-          (l): l is string => !!l,
-        ),
+        address: letterAddress(family),
         url,
         withCode: !!code,
         teamLine: team ? `${team.name}${team.phone ? `: ${team.phone}` : ''}` : '',

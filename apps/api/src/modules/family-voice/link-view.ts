@@ -19,7 +19,7 @@ import {
   teams,
   visits,
 } from '@hearth/db'
-import { londonDateOf, type LinkLanguage } from '@hearth/domain'
+import { londonDateOf, type LinkLanguage, placeGivesAway } from '@hearth/domain'
 import type { FamilyLinkView } from '@hearth/contracts'
 import { notFound } from '../../kernel/errors'
 
@@ -120,10 +120,15 @@ export async function familyLinkView(
             ? sql`(select ch2.first_name from ${children} ch2 where ch2.council_id = ${c} and ch2.id = ${holder.childId})`
             : sql`''`
       } as first_name,
-      exists (select 1 from ${families} fa where fa.council_id = ${c} and fa.id = ${f}) as family_exists`)
+      (select json_build_object('addressLine1', fa.address_line1, 'postcode', fa.postcode,
+         'confidential', fa.address_confidential)
+       from ${families} fa where fa.council_id = ${c} and fa.id = ${f}) as family`)
   const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0]!
-  if (!row.family_exists) throw notFound('family')
   const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T
+  const home = json<{ addressLine1: string; postcode: string; confidential: boolean } | null>(row.family)
+  if (!home) throw notFound('family')
+  // a confidential address is never on the link (it may be read by someone it must be kept from)
+  const hideHome = (place: string) => home.confidential && placeGivesAway(place, home)
   const cut = new Date(row.cut_at as string)
   type W = { personId: string; role: 'lead' | 'co_worker'; teamId: string; name: string; email: string; away: boolean }
   type V = {
@@ -171,7 +176,8 @@ export async function familyLinkView(
       kind: v.kind,
       startsAt: new Date(v.startsAt).toISOString(),
       durationMinutes: v.durationMinutes,
-      place: v.place,
+      place: hideHome(v.place) ? '' : v.place,
+      placeHidden: hideHome(v.place),
       cancelled: v.status === 'cancelled',
       changeReason: v.changeReason,
       moveAsked: moveAsked.has(v.id),

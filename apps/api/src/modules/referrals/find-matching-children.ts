@@ -1,3 +1,4 @@
+import { shownPostcode } from '../families/family-queries'
 import type { Ctx, Deps } from '../../kernel/context'
 import { and, eq, inArray, or, sql } from 'drizzle-orm'
 import { children, families, offers, teams } from '@hearth/db'
@@ -27,7 +28,7 @@ export async function findMatchingChildren(deps: Deps, ctx: Ctx, q: MatchQuery) 
       lastName: children.lastName,
       dateOfBirth: children.dateOfBirth,
       expectedDateOfBirth: children.expectedDateOfBirth,
-      postcode: families.postcode,
+      postcode: shownPostcode(ctx.actorPersonId),
       familyName: families.name,
       familyReference: families.reference,
     })

@@ -7,7 +7,7 @@ import { loadReferral, summaries } from './referral-views'
 export async function getReferral(deps: Deps, ctx: Ctx, id: string) {
   const { db } = deps
   const r = await loadReferral(db, ctx.councilId, id)
-  const [summary] = await summaries(db, ctx.councilId, [r])
+  const [summary] = await summaries(db, ctx.councilId, [r], ctx.actorPersonId)
   const kids = await db
     .select({
       id: children.id,

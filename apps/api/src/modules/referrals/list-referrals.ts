@@ -19,5 +19,5 @@ export async function listReferrals(deps: Deps, ctx: Ctx, view: 'awaiting' | 'un
     .where(where)
     .orderBy(...order)
     .limit(view === 'recent' ? 50 : 500)
-  return summaries(db, ctx.councilId, rows)
+  return summaries(db, ctx.councilId, rows, ctx.actorPersonId)
 }

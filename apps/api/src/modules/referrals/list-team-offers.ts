@@ -1,3 +1,4 @@
+import { shownPostcode } from '../families/family-queries'
 import type { Ctx, Deps } from '../../kernel/context'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { children, families, offers, referrals } from '@hearth/db'
@@ -10,7 +11,7 @@ export async function listTeamOffers(deps: Deps, ctx: Ctx, teamId: string) {
       id: offers.id,
       familyId: offers.familyId,
       familyName: families.name,
-      postcode: families.postcode,
+      postcode: shownPostcode(ctx.actorPersonId),
       referralId: offers.referralId,
       referralReference: referrals.reference,
       decision: referrals.decision,

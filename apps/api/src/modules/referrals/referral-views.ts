@@ -1,3 +1,4 @@
+import { shownPostcode } from '../families/family-queries'
 import { and, eq, inArray } from 'drizzle-orm'
 import {
   children,
@@ -32,12 +33,12 @@ export function clockOf(r: Referral, holidays: HolidaySet, now = new Date()) {
   return { dueDate: r.dueDate, dueAt: r.dueAt.toISOString(), state }
 }
 
-export async function summaries(db: Db, councilId: string, rows: Referral[]) {
+export async function summaries(db: Db, councilId: string, rows: Referral[], personId: string | null = null) {
   if (rows.length === 0) return []
   const holidays = await councilHolidays(db, councilId)
   const ids = rows.map((r) => r.id)
   const famRows = await db
-    .select({ id: families.id, name: families.name, postcode: families.postcode })
+    .select({ id: families.id, name: families.name, postcode: shownPostcode(personId) })
     .from(families)
     .where(and(eq(families.councilId, councilId), inArray(families.id, [...new Set(rows.map((r) => r.familyId))])))
   const kids = await db

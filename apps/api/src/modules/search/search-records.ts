@@ -1,6 +1,6 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm'
 import { adults, children, families, memberships, people, referrals, teams } from '@hearth/db'
-import { parseSearch, scoreSearch, searchDates, splitName } from '@hearth/domain'
+import { addressFor, addressVisibleTo, parseSearch, scoreSearch, searchDates, splitName } from '@hearth/domain'
 import type { SearchResults } from '@hearth/contracts'
 import type { Ctx, Deps } from '../../kernel/context'
 import type { Actor } from '../../plugins/auth'
@@ -24,18 +24,20 @@ export async function searchRecords(deps: Deps, ctx: Ctx, actor: Actor, q: strin
   const seesCases = actor.familyScope.kind !== 'none'
   const words = p.words
 
-  // a name word matches by trigrams (spelling) or by its sound (Soundex), using the indexes
+  // a name word matches by trigrams (spelling) or by its sound (Soundex), using the indexes;
+  // two words must both match, as first and last name either way round
+  const first = (w: string) =>
+    sql`(lower(${children.firstName}) % ${w.toLowerCase()} or soundex(${children.firstName}) = soundex(${w}))`
+  const last = (w: string) =>
+    sql`(lower(${children.lastName}) % ${w.toLowerCase()} or soundex(${children.lastName}) = soundex(${w}))`
+  const [w1, w2] = words
+  const childNames = !w1
+    ? undefined
+    : !w2
+      ? or(first(w1), last(w1))
+      : or(and(first(w1), last(w2)), and(first(w2), last(w1)), and(last(w1), last(w2)))
   const childWhere = or(
-    words.length
-      ? or(
-          ...words.flatMap((w) => [
-            sql`lower(${children.firstName}) % ${w.toLowerCase()}`,
-            sql`lower(${children.lastName}) % ${w.toLowerCase()}`,
-            sql`soundex(${children.firstName}) = soundex(${w})`,
-            sql`soundex(${children.lastName}) = soundex(${w})`,
-          ]),
-        )
-      : undefined,
+    childNames,
     dates.length && !words.length ? inArray(children.dateOfBirth, dates) : undefined,
     p.nhsNumber ? eq(children.nhsNumber, p.nhsNumber) : undefined,
     p.identifier
@@ -59,6 +61,8 @@ export async function searchRecords(deps: Deps, ctx: Ctx, actor: Actor, q: strin
             familyName: families.name,
             reference: families.reference,
             postcode: families.postcode,
+            addressConfidential: families.addressConfidential,
+            addressShownTo: families.addressShownTo,
           })
           .from(children)
           .innerJoin(families, and(eq(families.councilId, children.councilId), eq(families.id, children.familyId)))
@@ -76,13 +80,8 @@ export async function searchRecords(deps: Deps, ctx: Ctx, actor: Actor, q: strin
             and(
               eq(adults.councilId, c),
               scope,
-              or(
-                ...words.flatMap((w) => [
-                  sql`lower(${adults.name}) % ${w.toLowerCase()}`,
-                  sql`soundex(split_part(${adults.name}, ' ', 1)) = soundex(${w})`,
-                  sql`soundex(regexp_replace(${adults.name}, '^.*\\s', '')) = soundex(${w})`,
-                ]),
-              ),
+              // every word in the name, spelt alike (word similarity: the trigram index answers it)
+              and(...words.map((w) => sql`${w.toLowerCase()} <% lower(${adults.name})`)),
             ),
           )
           .orderBy(sql`word_similarity(${words.join(' ').toLowerCase()}, lower(${adults.name})) desc`)
@@ -98,7 +97,16 @@ export async function searchRecords(deps: Deps, ctx: Ctx, actor: Actor, q: strin
               scope,
               or(
                 ...words.map((w) => sql`lower(${families.name}) % ${w.toLowerCase()}`),
-                p.postcode ? eq(families.postcode, p.postcode) : undefined,
+                // a confidential address is not found by its postcode, but by those named on it
+                p.postcode
+                  ? and(
+                      eq(families.postcode, p.postcode),
+                      or(
+                        eq(families.addressConfidential, false),
+                        sql`${actor.personId}::uuid = any(${families.addressShownTo})`,
+                      ),
+                    )
+                  : undefined,
                 p.reference?.startsWith('F-') ? eq(families.reference, p.reference) : undefined,
               ),
             ),
@@ -128,7 +136,7 @@ export async function searchRecords(deps: Deps, ctx: Ctx, actor: Actor, q: strin
             and(
               eq(people.councilId, c),
               eq(people.active, true),
-              or(...words.map((w) => sql`lower(${people.name}) % ${w.toLowerCase()}`)),
+              and(...words.map((w) => sql`${w.toLowerCase()} <% lower(${people.name})`)),
             ),
           )
           .limit(PER_KIND)
@@ -143,7 +151,7 @@ export async function searchRecords(deps: Deps, ctx: Ctx, actor: Actor, q: strin
       dateOfBirth: k.c.dateOfBirth ?? k.c.expectedDateOfBirth,
       nhsNumber: k.c.nhsNumber,
       identifiers: [k.c.upn, k.c.laChildId],
-      postcode: k.postcode,
+      postcode: addressVisibleTo(k, actor.personId) ? k.postcode : null,
     })
     if (s.score > 0)
       results.push({
@@ -179,10 +187,11 @@ export async function searchRecords(deps: Deps, ctx: Ctx, actor: Actor, q: strin
       })
   }
   for (const f of fams) {
+    const shown = addressFor(f, actor.personId)
     const s = scoreSearch(p, {
       firstName: '',
       lastName: f.name.replace(/ family$/i, ''),
-      postcode: f.postcode,
+      postcode: addressVisibleTo(f, actor.personId) ? f.postcode : null,
       reference: f.reference,
     })
     if (s.score > 0)
@@ -192,7 +201,7 @@ export async function searchRecords(deps: Deps, ctx: Ctx, actor: Actor, q: strin
         familyId: f.id,
         childId: null,
         title: f.name,
-        detail: `${f.reference}, ${f.postcode}`,
+        detail: `${f.reference}, ${shown.postcode}`,
         why: s.why,
         score: s.score,
         link: `/families/${f.id}`,

@@ -1,3 +1,4 @@
+import { shownPostcode } from '../families/family-queries'
 import type { Ctx, Deps } from '../../kernel/context'
 import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm'
 import { allocations, dutyRota, families, offers, referrals, visits } from '@hearth/db'
@@ -42,7 +43,7 @@ export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: strin
         offerId: offers.id,
         familyId: offers.familyId,
         familyName: families.name,
-        postcode: families.postcode,
+        postcode: shownPostcode(actor.personId),
         childCount: countChildren(offers.familyId),
         offeredAt: offers.offeredAt,
         decision: referrals.decision,
@@ -61,7 +62,7 @@ export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: strin
         role: allocations.role,
         startedAt: allocations.startedAt,
         familyName: families.name,
-        postcode: families.postcode,
+        postcode: shownPostcode(actor.personId),
         stage: families.conversationStage,
         childCount: countChildren(allocations.familyId),
       })

@@ -1,3 +1,4 @@
+import { shownPostcode } from '../families/family-queries'
 import type { Ctx, Deps } from '../../kernel/context'
 import { asWaitingOffers } from '../team-board/team-board-queries'
 import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm'
@@ -68,7 +69,7 @@ export async function getMyDay(deps: Deps, ctx: Ctx, actor: Actor) {
           offerId: offers.id,
           familyId: offers.familyId,
           familyName: families.name,
-          postcode: families.postcode,
+          postcode: shownPostcode(actor.personId),
           offeredAt: offers.offeredAt,
           decision: referrals.decision,
           reasons: referrals.decisionReasons,

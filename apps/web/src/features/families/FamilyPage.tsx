@@ -9,6 +9,7 @@ import { FamilyContact } from '../team-board/FamilyContact'
 import { FamilyConversation } from '../team-board/FamilyConversation'
 import { FamilyNotes } from '../recording/FamilyNotes'
 import { FamilyVoiceSummary } from '../family-voice/FamilyVoiceSummary'
+import { AddressConfidentiality } from './AddressConfidentiality'
 import { FamilyPlan } from '../plan/FamilyPlan'
 import { FamilyAssessments } from '../assessments/Assessments'
 import { FamilyCaseProcess } from '../case-process/CaseProcess'
@@ -86,10 +87,19 @@ export function FamilyPage() {
           <h1 className="govuk-heading-l">{f.name}</h1>
           <SummaryList
             rows={[
-              ['Address', [f.addressLine1, f.addressLine2, f.town, f.postcode].filter(Boolean).join(', ')],
+              [
+                'Address',
+                `${[f.addressLine1, f.addressLine2, f.town, f.postcode].filter(Boolean).join(', ')}${f.addressConfidential && f.addressVisible ? ' (confidential: shown only to the staff named on it)' : ''}`,
+              ],
               ['Patch', f.patchName ?? 'No patch covers this postcode'],
               ['Language', `${f.language}${f.interpreterNeeded ? ' (needs an interpreter)' : ''}`],
             ]}
+          />
+          <AddressConfidentiality
+            familyId={f.id}
+            confidential={f.addressConfidential}
+            visible={f.addressVisible !== false}
+            shownTo={f.addressShownTo}
           />
           {hasRole(me, 'practitioner') && (
             <>

@@ -120,7 +120,9 @@ export function FamilyView({
                 <time dateTime={v.startsAt}>{when(v.startsAt, language)}</time> ·{' '}
                 {t('visits.length', { minutes: v.durationMinutes })}
               </p>
-              <p className="govuk-body govuk-!-margin-bottom-1">{t('visits.where', { place: v.place })}</p>
+              <p className="govuk-body govuk-!-margin-bottom-1">
+                {v.placeHidden ? t('visits.atHome') : t('visits.where', { place: v.place })}
+              </p>
               {v.changeReason && (
                 <p className="govuk-body govuk-!-margin-bottom-1">{t('visits.why', { reason: v.changeReason })}</p>
               )}

@@ -33,6 +33,7 @@ const en = {
   visits: {
     heading: 'Coming up',
     none: 'Nothing is booked yet.',
+    atHome: 'Where: at your home',
     where: 'Where: {{place}}',
     length: '{{minutes}} minutes',
     cancelled: 'Cancelled',

@@ -36,6 +36,7 @@ const pl: Words = {
   visits: {
     heading: 'Najbliższe spotkania',
     none: 'Nic nie jest jeszcze zaplanowane.',
+    atHome: 'Gdzie: w Państwa domu',
     where: 'Gdzie: {{place}}',
     length: '{{minutes}} minut',
     cancelled: 'Odwołane',

@@ -36,6 +36,7 @@ const ur: Words = {
   visits: {
     heading: 'آنے والی ملاقاتیں',
     none: 'ابھی کچھ طے نہیں ہے۔',
+    atHome: 'کہاں: آپ کے گھر پر',
     where: 'کہاں: {{place}}',
     length: '{{minutes}} منٹ',
     cancelled: 'منسوخ',
