@@ -86,4 +86,28 @@ describe('in Chromium: the search box', () => {
     expect(await axeViolations(page)).toEqual([])
     await second.close()
   }, 60_000)
+
+  it('a family I know: declared from the menu, the family is then out of my reach', async () => {
+    const [fam] = await dbx.handle.db
+      .select({ id: families.id, reference: families.reference })
+      .from(families)
+      .innerJoin(teams, eq(teams.patchId, families.patchId))
+      .where(and(eq(families.councilId, seeded.a.councilId), eq(teams.id, seeded.a.teamIds['Eastfield family team']!)))
+      .limit(1)
+    const own = await launchChromium()
+    const page = await signInPage(own.context, server.url, 'practitioner@northmoor.example')
+    await page.goto(`${server.url}/families/${fam!.id}`)
+    await page.getByText(fam!.reference).first().waitFor()
+    await page.goto(`${server.url}/me/conflicts`)
+    await page.getByRole('heading', { name: 'Families you know' }).waitFor()
+    await page.getByLabel('The family’s reference').fill(fam!.reference)
+    await page.getByLabel('How you know them').fill('They are my neighbours')
+    await page.getByRole('button', { name: 'Declare it' }).click()
+    await page.getByText(/^Declared\. You will not see the family/).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await page.goto(`${server.url}/families/${fam!.id}`)
+    await page.getByText('We could not find that family.').first().waitFor()
+    await own.close()
+  }, 60_000)
 })
+

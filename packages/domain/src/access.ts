@@ -9,24 +9,35 @@ import type { Role, TeamKind } from './roles'
 export interface FamilyAccessActor {
   roles: readonly Role[]
   teams: readonly { id: string; kind: TeamKind; patchId: string | null }[]
+  /** Families the person declared a relationship with (a conflict of interest): never in scope. */
+  conflicts?: readonly string[]
 }
 
-/** `teamIds`: families offered to or held by these teams are in scope too, wherever they live. */
+/**
+ * `teamIds`: families offered to or held by these teams are in scope too, wherever they live.
+ * `excluded`: families out of scope whatever else says (the person's declared conflicts).
+ */
 export type FamilyScope =
-  | { kind: 'all' }
-  | { kind: 'patches'; patchIds: string[]; teamIds: string[] }
+  | { kind: 'all'; excluded?: string[] }
+  | { kind: 'patches'; patchIds: string[]; teamIds: string[]; excluded?: string[] }
   | { kind: 'none' }
 
 export function familyScope(actor: FamilyAccessActor): FamilyScope {
-  if (actor.roles.includes('referral_officer')) return { kind: 'all' }
+  const excluded = actor.conflicts?.length ? { excluded: [...actor.conflicts] } : {}
+  if (actor.roles.includes('referral_officer')) return { kind: 'all', ...excluded }
   if (actor.roles.includes('practitioner')) {
     const ff = actor.teams.filter((t) => t.kind === 'family_facing')
     const patchIds = ff.filter((t) => t.patchId).map((t) => t.patchId as string)
     return ff.length
-      ? { kind: 'patches', patchIds: [...new Set(patchIds)], teamIds: ff.map((t) => t.id) }
+      ? { kind: 'patches', patchIds: [...new Set(patchIds)], teamIds: ff.map((t) => t.id), ...excluded }
       : { kind: 'none' }
   }
   return { kind: 'none' }
+}
+
+/** Whether the scope leaves this family out by name (a declared conflict of interest). */
+export function excludedFromScope(scope: FamilyScope, familyId: string): boolean {
+  return scope.kind !== 'none' && !!scope.excluded?.includes(familyId)
 }
 
 /** By patch alone; a family outside the patches may still be in scope through an offer (checked in the database). */

@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { councils, memberships, people, sessions, teams, type Db } from '@hearth/db'
+import { councils, memberships, people, sessions, staffConflicts, teams, type Db } from '@hearth/db'
 import { familyScope, type FamilyScope, type Role, type TeamKind } from '@hearth/domain'
 import { AppError } from '../kernel/errors'
 import type { Reads } from '../kernel/reads'
@@ -81,7 +81,9 @@ export async function loadActor(
            p.id as person_id, p.name, p.email, p.roles, p.active, c.name as council_name,
            coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name, 'kind', t.kind, 'patchId', t.patch_id) order by t.name)
                      from ${memberships} m join ${teams} t on t.id = m.team_id and t.council_id = m.council_id
-                     where m.council_id = s.council_id and m.person_id = p.id), '[]'::json) as teams
+                     where m.council_id = s.council_id and m.person_id = p.id), '[]'::json) as teams,
+           coalesce((select json_agg(sc.family_id) from ${staffConflicts} sc
+                     where sc.council_id = s.council_id and sc.person_id = p.id and sc.ended_at is null), '[]'::json) as conflicts
     from ${sessions} s
     join ${people} p on p.id = s.person_id and p.council_id = s.council_id
     join ${councils} c on c.id = s.council_id
@@ -100,6 +102,7 @@ export async function loadActor(
         active: boolean
         council_name: string
         teams: Actor['teams'] | string
+        conflicts: string[] | string
       }
     | undefined
   if (!row?.active) return null
@@ -111,6 +114,7 @@ export async function loadActor(
     await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.tokenHash, tokenHash))
   }
   const roles = row.roles
+  const conflicts = (typeof row.conflicts === 'string' ? JSON.parse(row.conflicts) : row.conflicts) as string[]
   return {
     personId: row.person_id,
     councilId: row.council_id,
@@ -119,7 +123,7 @@ export async function loadActor(
     email: row.email,
     roles,
     teams: teamRows,
-    familyScope: familyScope({ roles, teams: teamRows }),
+    familyScope: familyScope({ roles, teams: teamRows, conflicts }),
     sessionTokenHash: tokenHash,
     csrfToken: row.csrf_token,
     sessionExpiresAt: expiresAt,

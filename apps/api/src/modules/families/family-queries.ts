@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { and, eq, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import { allocations, families, offers, patches, type Db, type Family, type Tx } from '@hearth/db'
-import { canSeeFamily, findPatchForPostcode, type FamilyScope } from '@hearth/domain'
+import { canSeeFamily, excludedFromScope, findPatchForPostcode, type FamilyScope } from '@hearth/domain'
 import { notFound } from '../../kernel/errors'
 
 /** The teams holding these families now (their leads' teams), by family; a family nobody holds is absent. */
@@ -31,10 +31,12 @@ export const offeredToTeams = (teamIds: string[]) =>
     : sql`false`
 
 export function scopeCondition(councilId: string, scope: FamilyScope): SQL | undefined {
-  if (scope.kind === 'all') return eq(families.councilId, councilId)
   if (scope.kind === 'none') return sql`false`
+  // a declared conflict of interest leaves the family out of every list and search
+  const notExcluded = scope.excluded?.length ? notInArray(families.id, scope.excluded) : undefined
+  if (scope.kind === 'all') return and(eq(families.councilId, councilId), notExcluded)
   const byPatch = scope.patchIds.length ? inArray(families.patchId, scope.patchIds) : sql`false`
-  return and(eq(families.councilId, councilId), or(byPatch, offeredToTeams(scope.teamIds)))
+  return and(eq(families.councilId, councilId), or(byPatch, offeredToTeams(scope.teamIds)), notExcluded)
 }
 
 export async function familyInScope(
@@ -48,6 +50,7 @@ export async function familyInScope(
     .from(families)
     .where(and(eq(families.councilId, councilId), eq(families.id, familyId)))
   if (!family) throw notFound('family')
+  if (excludedFromScope(scope, familyId)) throw notFound('family')
   if (canSeeFamily(scope, family.patchId)) return family
   if (scope.kind === 'patches' && scope.teamIds.length) {
     const [offered] = await ex

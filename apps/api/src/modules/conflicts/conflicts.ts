@@ -1,0 +1,115 @@
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { families, people, type StaffConflict, staffConflicts, writeAudit } from '@hearth/db'
+import type { Ctx, Deps } from '../../kernel/context'
+import { AppError, notFound } from '../../kernel/errors'
+
+async function views(deps: Deps, councilId: string, rows: StaffConflict[]) {
+  if (!rows.length) return []
+  const fams = await deps.db
+    .select({ id: families.id, reference: families.reference })
+    .from(families)
+    .where(and(eq(families.councilId, councilId), inArray(families.id, [...new Set(rows.map((r) => r.familyId))])))
+  const staff = await deps.db
+    .select({ id: people.id, name: people.name })
+    .from(people)
+    .where(and(eq(people.councilId, councilId), inArray(people.id, [...new Set(rows.map((r) => r.personId))])))
+  const ref = new Map(fams.map((f) => [f.id, f.reference]))
+  const name = new Map(staff.map((p) => [p.id, p.name]))
+  return rows.map((r) => ({
+    id: r.id,
+    personId: r.personId,
+    personName: name.get(r.personId) ?? '',
+    familyId: r.familyId,
+    familyReference: ref.get(r.familyId) ?? '',
+    reason: r.reason,
+    declaredAt: r.declaredAt.toISOString(),
+    endedAt: r.endedAt?.toISOString() ?? null,
+    endReason: r.endReason,
+  }))
+}
+
+/**
+ * A member of staff declares they know a family (a relative, a neighbour, a friend). From the
+ * next request on, the family is out of their scope everywhere (every route reads through it).
+ */
+export async function declareConflict(
+  deps: Deps,
+  ctx: Ctx,
+  input: { familyId?: string; reference?: string; reason: string },
+) {
+  const [family] = await deps.db
+    .select({ id: families.id })
+    .from(families)
+    .where(
+      and(
+        eq(families.councilId, ctx.councilId),
+        input.familyId ? eq(families.id, input.familyId) : eq(families.reference, input.reference!),
+      ),
+    )
+  if (!family) throw notFound('family with that reference')
+  const row = await deps.db.transaction(async (tx) => {
+    const [open] = await tx
+      .select()
+      .from(staffConflicts)
+      .where(
+        and(
+          eq(staffConflicts.councilId, ctx.councilId),
+          eq(staffConflicts.personId, ctx.actorPersonId!),
+          eq(staffConflicts.familyId, family.id),
+          isNull(staffConflicts.endedAt),
+        ),
+      )
+    if (open) return open
+    const [made] = await tx
+      .insert(staffConflicts)
+      .values({ councilId: ctx.councilId, personId: ctx.actorPersonId!, familyId: family.id, reason: input.reason })
+      .returning()
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'conflict.declare',
+      recordType: 'staff_conflict',
+      recordId: made!.id,
+      familyId: family.id,
+    })
+    return made!
+  })
+  return (await views(deps, ctx.councilId, [row]))[0]!
+}
+
+export async function listConflicts(deps: Deps, ctx: Ctx, personId?: string) {
+  const rows = await deps.db
+    .select()
+    .from(staffConflicts)
+    .where(
+      and(eq(staffConflicts.councilId, ctx.councilId), personId ? eq(staffConflicts.personId, personId) : undefined),
+    )
+    .orderBy(desc(staffConflicts.declaredAt))
+  return { conflicts: await views(deps, ctx.councilId, rows) }
+}
+
+/** An administrator ends a declaration (it was a mistake; they no longer know the family), with why. */
+export async function endConflict(deps: Deps, ctx: Ctx, id: string, reason: string) {
+  const row = await deps.db.transaction(async (tx) => {
+    const [c] = await tx
+      .select()
+      .from(staffConflicts)
+      .where(and(eq(staffConflicts.councilId, ctx.councilId), eq(staffConflicts.id, id)))
+      .for('update')
+    if (!c) throw notFound('declaration')
+    if (c.endedAt) throw new AppError('conflict', 'This declaration has already ended.')
+    const [ended] = await tx
+      .update(staffConflicts)
+      .set({ endedAt: new Date(), endedBy: ctx.actorPersonId, endReason: reason })
+      .where(and(eq(staffConflicts.councilId, ctx.councilId), eq(staffConflicts.id, id)))
+      .returning()
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'conflict.end',
+      recordType: 'staff_conflict',
+      recordId: id,
+      familyId: c.familyId,
+    })
+    return ended!
+  })
+  return (await views(deps, ctx.councilId, [row]))[0]!
+}

@@ -1,0 +1,74 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import {
+  ConflictsView,
+  ConflictView,
+  DeclareConflictInput,
+  EndConflictInput,
+  ErrorBody,
+  IdParams,
+} from '@hearth/contracts'
+import { auditFrom } from '../../kernel/context'
+import { readsList } from '../../kernel/reads'
+import { actorOf } from '../../plugins/auth'
+import { declareConflict, endConflict, listConflicts } from './conflicts'
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+const tags = ['conflicts of interest']
+const items = (p: unknown) =>
+  ((p as { conflicts?: { id: string; familyId: string }[] }).conflicts ?? []).map((c) => ({
+    id: c.id,
+    familyId: c.familyId,
+  }))
+
+/** Conflicts of interest: staff declare the families they know; they are then kept out of them. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const deps = { db: app.deps.db }
+  app.post(
+    '/me/conflicts',
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags,
+        summary: 'Declare that you know a family: you are then kept out of its record',
+        body: DeclareConflictInput,
+        response: { 201: ConflictView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.code(201)
+      return declareConflict(deps, auditFrom(request), request.body)
+    },
+  )
+  app.get(
+    '/me/conflicts',
+    {
+      config: { access: 'signed_in', reads: readsList('conflict.list', 'staff_conflict', { items }) },
+      schema: { tags, summary: 'The families you have declared you know', response: { 200: ConflictsView, ...errors } },
+    },
+    async (request) => listConflicts(deps, auditFrom(request), actorOf(request).personId),
+  )
+  app.get(
+    '/conflicts',
+    {
+      config: { access: ['administrator'], reads: readsList('conflict.list', 'staff_conflict', { items }) },
+      schema: { tags, summary: 'Every declaration of the council', response: { 200: ConflictsView, ...errors } },
+    },
+    async (request) => listConflicts(deps, auditFrom(request)),
+  )
+  app.post(
+    '/conflicts/:id/end',
+    {
+      config: { access: ['administrator'] },
+      schema: {
+        tags,
+        summary: 'End a declaration, saying why',
+        params: IdParams,
+        body: EndConflictInput,
+        response: { 200: ConflictView, ...errors },
+      },
+    },
+    async (request) => endConflict(deps, auditFrom(request), request.params.id, request.body.reason),
+  )
+}
+
+export default routes

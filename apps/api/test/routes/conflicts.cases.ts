@@ -1,0 +1,20 @@
+import type { RouteCases } from '../../../../test/kit/route-cases'
+
+/** conflicts of interest: bad input for each write route, and a body valid in the caller's own council. */
+const cases: RouteCases = {
+  bad: {
+    'POST /api/me/conflicts': {
+      as: 'practitioner',
+      cases: [
+        { body: { reason: 'My neighbours' }, field: 'body.reference' },
+        { body: { reference: 'the Smiths', reason: 'My neighbours' }, field: 'body.reference' },
+        { body: { reference: 'F-00001' }, field: 'body.reason' },
+      ],
+    },
+    'POST /api/conflicts/:id/end': { as: 'administrator', cases: [{ body: {}, field: 'body.reason' }] },
+  },
+  validBody: {
+    'POST /api/conflicts/:id/end': () => ({ reason: 'Across councils must not work.' }),
+  },
+}
+export default cases
