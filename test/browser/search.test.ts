@@ -110,4 +110,3 @@ describe('in Chromium: the search box', () => {
     await own.close()
   }, 60_000)
 })
-
