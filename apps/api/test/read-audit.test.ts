@@ -191,7 +191,7 @@ function callFor(url: string): { role: Role; path: string } | null {
   if (url === '/api/audit') return { role: 'administrator', path: `${url}?childId=${ids.child}` }
   if (url === '/api/families') return { role: 'practitioner', path: url }
   if (url === '/api/me/conflicts') return { role: 'practitioner', path: url }
-  if (url === '/api/conflicts') return { role: 'administrator', path: url }
+  if (url === '/api/conflicts' || url === '/api/break-glass') return { role: 'administrator', path: url }
   if (url === '/api/search') return { role: 'practitioner', path: `${url}?q=Ava+Testfamily` }
   if (url === '/api/me/day' || url === '/api/me/requests') return { role: 'practitioner', path: url }
   return null

@@ -220,6 +220,9 @@ export const FamilyDetail = z.object({
   addressVisible: z.boolean().optional(),
   /** Who may see a confidential address (shown to them only). */
   addressShownTo: z.array(Uuid).default([]),
+  /** A restricted record: only the staff named see it (everyone else: not found). */
+  restricted: z.boolean().default(false),
+  restrictedTo: z.array(Uuid).default([]),
   children: z.array(Child),
   adults: z.array(Adult),
   relationships: z.array(Relationship),

@@ -61,3 +61,31 @@ export const ConflictView = z.object({
 })
 export const ConflictsView = z.object({ conflicts: z.array(ConflictView) })
 export const EndConflictInput = z.object({ reason: requiredText(1000, 'why it ends') })
+
+// -------------------------------------------------------------------- restricted records
+export const RestrictionInput = z.object({
+  restricted: z.boolean({ message: 'say whether the record is restricted' }),
+  namedPeople: z.array(Uuid).max(30).default([]),
+  reason: z.string().trim().max(1000).optional(),
+})
+export const BreakGlassInput = z.object({
+  reference: z
+    .string()
+    .trim()
+    .regex(/^F-\d{5,7}$/, { message: 'a family reference looks like F-00042' }),
+  reason: requiredText(1000, 'why you need to open it'),
+})
+export const BreakGlassGranted = z.object({ id: Uuid, familyId: Uuid, expiresAt: z.string() })
+export const BreakGlassList = z.object({
+  grants: z.array(
+    z.object({
+      id: Uuid,
+      familyId: Uuid,
+      personName: z.string(),
+      familyReference: z.string(),
+      reason: z.string(),
+      startedAt: z.string(),
+      expiresAt: z.string(),
+    }),
+  ),
+})

@@ -11,19 +11,29 @@ export interface FamilyAccessActor {
   teams: readonly { id: string; kind: TeamKind; patchId: string | null }[]
   /** Families the person declared a relationship with (a conflict of interest): never in scope. */
   conflicts?: readonly string[]
+  /** Who they are (named on restricted records) and the restricted records they broke the glass on. */
+  personId?: string
+  glass?: readonly string[]
 }
+
+/** How long break-glass access to a restricted record lasts. */
+export const BREAK_GLASS_HOURS = 4
 
 /**
  * `teamIds`: families offered to or held by these teams are in scope too, wherever they live.
  * `excluded`: families out of scope whatever else says (the person's declared conflicts).
  */
 export type FamilyScope =
-  | { kind: 'all'; excluded?: string[] }
-  | { kind: 'patches'; patchIds: string[]; teamIds: string[]; excluded?: string[] }
+  | { kind: 'all'; excluded?: string[]; personId?: string; glass?: string[] }
+  | { kind: 'patches'; patchIds: string[]; teamIds: string[]; excluded?: string[]; personId?: string; glass?: string[] }
   | { kind: 'none' }
 
 export function familyScope(actor: FamilyAccessActor): FamilyScope {
-  const excluded = actor.conflicts?.length ? { excluded: [...actor.conflicts] } : {}
+  const excluded = {
+    ...(actor.conflicts?.length ? { excluded: [...actor.conflicts] } : {}),
+    ...(actor.personId ? { personId: actor.personId } : {}),
+    ...(actor.glass?.length ? { glass: [...actor.glass] } : {}),
+  }
   if (actor.roles.includes('referral_officer')) return { kind: 'all', ...excluded }
   if (actor.roles.includes('practitioner')) {
     const ff = actor.teams.filter((t) => t.kind === 'family_facing')
@@ -38,6 +48,19 @@ export function familyScope(actor: FamilyAccessActor): FamilyScope {
 /** Whether the scope leaves this family out by name (a declared conflict of interest). */
 export function excludedFromScope(scope: FamilyScope, familyId: string): boolean {
   return scope.kind !== 'none' && !!scope.excluded?.includes(familyId)
+}
+
+/**
+ * A restricted record is in scope only for the staff named on it, or who broke the glass on it
+ * (and only within the rest of their scope).
+ */
+export function restrictionAllows(
+  scope: FamilyScope,
+  family: { id: string; restricted: boolean; restrictedTo: readonly string[] },
+): boolean {
+  if (!family.restricted) return true
+  if (scope.kind === 'none') return false
+  return (!!scope.personId && family.restrictedTo.includes(scope.personId)) || !!scope.glass?.includes(family.id)
 }
 
 /** By patch alone; a family outside the patches may still be in scope through an offer (checked in the database). */

@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { councils, memberships, people, sessions, staffConflicts, teams, type Db } from '@hearth/db'
+import { breakGlass, councils, memberships, people, sessions, staffConflicts, teams, type Db } from '@hearth/db'
 import { familyScope, type FamilyScope, type Role, type TeamKind } from '@hearth/domain'
 import { AppError } from '../kernel/errors'
 import type { Reads } from '../kernel/reads'
@@ -83,7 +83,9 @@ export async function loadActor(
                      from ${memberships} m join ${teams} t on t.id = m.team_id and t.council_id = m.council_id
                      where m.council_id = s.council_id and m.person_id = p.id), '[]'::json) as teams,
            coalesce((select json_agg(sc.family_id) from ${staffConflicts} sc
-                     where sc.council_id = s.council_id and sc.person_id = p.id and sc.ended_at is null), '[]'::json) as conflicts
+                     where sc.council_id = s.council_id and sc.person_id = p.id and sc.ended_at is null), '[]'::json) as conflicts,
+           coalesce((select json_agg(bg.family_id) from ${breakGlass} bg
+                     where bg.council_id = s.council_id and bg.person_id = p.id and bg.expires_at > ${now}), '[]'::json) as glass
     from ${sessions} s
     join ${people} p on p.id = s.person_id and p.council_id = s.council_id
     join ${councils} c on c.id = s.council_id
@@ -103,6 +105,7 @@ export async function loadActor(
         council_name: string
         teams: Actor['teams'] | string
         conflicts: string[] | string
+        glass: string[] | string
       }
     | undefined
   if (!row?.active) return null
@@ -114,7 +117,9 @@ export async function loadActor(
     await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.tokenHash, tokenHash))
   }
   const roles = row.roles
-  const conflicts = (typeof row.conflicts === 'string' ? JSON.parse(row.conflicts) : row.conflicts) as string[]
+  const list = (v: string[] | string) => (typeof v === 'string' ? JSON.parse(v) : v) as string[]
+  const conflicts = list(row.conflicts)
+  const glass = list(row.glass)
   return {
     personId: row.person_id,
     councilId: row.council_id,
@@ -123,7 +128,7 @@ export async function loadActor(
     email: row.email,
     roles,
     teams: teamRows,
-    familyScope: familyScope({ roles, teams: teamRows, conflicts }),
+    familyScope: familyScope({ roles, teams: teamRows, conflicts, personId: row.person_id, glass }),
     sessionTokenHash: tokenHash,
     csrfToken: row.csrf_token,
     sessionExpiresAt: expiresAt,

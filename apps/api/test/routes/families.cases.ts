@@ -22,6 +22,20 @@ const cases: RouteCases = {
         { body: { confidential: true, shownTo: ['me'], reason: 'A refuge' }, field: 'body.shownTo.0' },
       ],
     },
+    'PUT /api/families/:id/restriction': {
+      as: 'practitioner',
+      cases: [
+        { body: {}, field: 'body.restricted' },
+        { body: { restricted: true, namedPeople: ['x'] }, field: 'body.namedPeople.0' },
+      ],
+    },
+    'POST /api/break-glass': {
+      as: 'referral_officer',
+      cases: [
+        { body: { reference: 'F-00001' }, field: 'body.reason' },
+        { body: { reference: 'Smith', reason: 'Urgent' }, field: 'body.reference' },
+      ],
+    },
     'PATCH /api/families/:id': {
       as: 'referral_officer',
       cases: [
@@ -108,6 +122,7 @@ const cases: RouteCases = {
   validBody: {
     'PATCH /api/families/:id': () => ({ name: 'Renamed across councils' }),
     'PUT /api/families/:id/address-confidentiality': () => ({ confidential: true, reason: 'Across councils' }),
+    'PUT /api/families/:id/restriction': () => ({ restricted: true, reason: 'Across councils' }),
     'POST /api/families/:id/children': () => ({
       firstName: 'Cross',
       lastName: 'Council',

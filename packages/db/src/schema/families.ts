@@ -28,6 +28,14 @@ export const families = pgTable(
     addressConfidential: boolean('address_confidential').notNull().default(false),
     addressShownTo: uuid('address_shown_to').array().notNull().default(sql`'{}'::uuid[]`),
     addressConfidentialReason: text('address_confidential_reason'),
+    /**
+     * A restricted record (a child placed for adoption; a family of a member of staff; a case in the
+     * news): only the staff named here see it; everyone else gets "not found" everywhere, unless
+     * they break the glass (`break_glass`).
+     */
+    restricted: boolean('restricted').notNull().default(false),
+    restrictedTo: uuid('restricted_to').array().notNull().default(sql`'{}'::uuid[]`),
+    restrictedReason: text('restricted_reason'),
     /** Three Conversations: 1 what matters, 2 crisis and stability, 3 a good life. */
     conversationStage: integer('conversation_stage').notNull().default(1),
     createdAt: createdAt(),

@@ -73,3 +73,25 @@ export const staffConflicts = pgTable(
   ],
 )
 export type StaffConflict = typeof staffConflicts.$inferSelect
+
+/** Break-glass access to a restricted record: who, why, until when. Kept as written (trigger). */
+export const breakGlass = pgTable(
+  'break_glass',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    familyId: uuid('family_id')
+      .notNull()
+      .references(() => families.id),
+    reason: text('reason').notNull(),
+    startedAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    index('break_glass_council_person_idx').on(t.councilId, t.personId, t.expiresAt),
+    index('break_glass_council_family_idx').on(t.councilId, t.familyId),
+  ],
+)

@@ -1,6 +1,12 @@
 import { and, eq, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import { allocations, families, offers, patches, type Db, type Family, type Tx } from '@hearth/db'
-import { canSeeFamily, excludedFromScope, findPatchForPostcode, type FamilyScope } from '@hearth/domain'
+import {
+  canSeeFamily,
+  excludedFromScope,
+  findPatchForPostcode,
+  type FamilyScope,
+  restrictionAllows,
+} from '@hearth/domain'
 import { notFound } from '../../kernel/errors'
 
 /** The teams holding these families now (their leads' teams), by family; a family nobody holds is absent. */
@@ -32,8 +38,12 @@ export const offeredToTeams = (teamIds: string[]) =>
 
 export function scopeCondition(councilId: string, scope: FamilyScope): SQL | undefined {
   if (scope.kind === 'none') return sql`false`
-  // a declared conflict of interest leaves the family out of every list and search
-  const notExcluded = scope.excluded?.length ? notInArray(families.id, scope.excluded) : undefined
+  // a declared conflict of interest leaves the family out of every list and search, and a
+  // restricted record is there only for the staff named on it or who broke the glass on it
+  const notExcluded = and(
+    scope.excluded?.length ? notInArray(families.id, scope.excluded) : undefined,
+    restrictionCondition(scope),
+  )
   if (scope.kind === 'all') return and(eq(families.councilId, councilId), notExcluded)
   const byPatch = scope.patchIds.length ? inArray(families.patchId, scope.patchIds) : sql`false`
   return and(eq(families.councilId, councilId), or(byPatch, offeredToTeams(scope.teamIds)), notExcluded)
@@ -50,7 +60,7 @@ export async function familyInScope(
     .from(families)
     .where(and(eq(families.councilId, councilId), eq(families.id, familyId)))
   if (!family) throw notFound('family')
-  if (excludedFromScope(scope, familyId)) throw notFound('family')
+  if (excludedFromScope(scope, familyId) || !restrictionAllows(scope, family)) throw notFound('family')
   if (canSeeFamily(scope, family.patchId)) return family
   if (scope.kind === 'patches' && scope.teamIds.length) {
     const [offered] = await ex
@@ -84,3 +94,13 @@ export async function patchFor(ex: Db | Tx, councilId: string, postcode: string)
  */
 export const shownPostcode = (personId: string | null) =>
   sql<string>`(case when ${families.addressConfidential} and not coalesce(${personId}::uuid = any(${families.addressShownTo}), false) then split_part(${families.postcode}, ' ', 1) else ${families.postcode} end)`
+
+/** Families this scope may list: a restricted record only for its named staff or break-glass. */
+export function restrictionCondition(scope: FamilyScope): SQL | undefined {
+  if (scope.kind === 'none') return sql`false`
+  return or(
+    eq(families.restricted, false),
+    scope.personId ? sql`${scope.personId}::uuid = any(${families.restrictedTo})` : undefined,
+    scope.glass?.length ? inArray(families.id, scope.glass) : undefined,
+  )
+}

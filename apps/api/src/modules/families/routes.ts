@@ -8,6 +8,10 @@ import {
   ChildUpdate,
   ErrorBody,
   AddressConfidentialityInput,
+  BreakGlassGranted,
+  BreakGlassInput,
+  BreakGlassList,
+  RestrictionInput,
   FamilyDetail,
   FamilyInput,
   FamilyListQuery,
@@ -30,6 +34,8 @@ import { listFamilies } from './list-families'
 import { updateChild } from './update-child'
 import { updateFamily } from './update-family'
 import { setAddressConfidentiality } from './set-address-confidentiality'
+import { breakTheGlass, listBreakGlass, setRestriction } from './restriction'
+import { holdingTeamId } from './family-queries'
 import { readsChild, readsList, readsWithChildren } from '../../kernel/reads'
 
 /** Case records: the front door and family-facing practitioners (scoped to their teams' patches). */
@@ -128,6 +134,71 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const f = await setAddressConfidentiality(app.deps, auditFrom(request), a, request.params.id, request.body)
       return { ...addressFor(f, a.personId), addressVisible: addressVisibleTo(f, a.personId) }
     },
+  )
+  app.put(
+    '/families/:id/restriction',
+    {
+      config: { access: CASE_ROLES },
+      schema: {
+        tags,
+        summary: 'Restrict the family’s record to the staff named (or lift the restriction)',
+        params: IdParams,
+        body: RestrictionInput,
+        response: { 200: FamilyRow, ...errors },
+      },
+    },
+    async (request) => {
+      const a = actorOf(request)
+      const f = await setRestriction(app.deps, auditFrom(request), a, request.params.id, request.body)
+      return { ...addressFor(f, a.personId), addressVisible: addressVisibleTo(f, a.personId) }
+    },
+  )
+  app.post(
+    '/break-glass',
+    {
+      config: { access: ['referral_officer'] },
+      schema: {
+        tags,
+        summary: 'Open a restricted record you are not named on, saying why (for a few hours; audited)',
+        body: BreakGlassInput,
+        response: { 201: BreakGlassGranted, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = auditFrom(request)
+      const g = await breakTheGlass(app.deps, ctx, request.body.reference, request.body.reason)
+      // the record's team (its lead) and every administrator's screens hear of it at once
+      const teamId = await holdingTeamId(app.deps.db, ctx.councilId, g.familyId)
+      app.events.publish({
+        type: 'board.changed',
+        councilId: ctx.councilId,
+        teamIds: teamId ? [teamId] : [],
+        familyId: g.familyId,
+      })
+      reply.code(201)
+      return g
+    },
+  )
+  app.get(
+    '/break-glass',
+    {
+      config: {
+        access: ['administrator'],
+        reads: readsList('family.break_glass_list', 'family', {
+          items: (p) =>
+            ((p as { grants: { id: string; familyId: string }[] }).grants ?? []).map((g) => ({
+              id: g.id,
+              familyId: g.familyId,
+            })),
+        }),
+      },
+      schema: {
+        tags,
+        summary: 'Every break-glass opening of a restricted record',
+        response: { 200: BreakGlassList, ...errors },
+      },
+    },
+    async (request) => listBreakGlass(app.deps, auditFrom(request)),
   )
   app.post(
     '/families/:id/children',

@@ -1,4 +1,4 @@
-import { shownPostcode } from '../families/family-queries'
+import { restrictionCondition, shownPostcode } from '../families/family-queries'
 import type { Ctx, Deps } from '../../kernel/context'
 import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm'
 import { allocations, dutyRota, families, offers, referrals, visits } from '@hearth/db'
@@ -28,7 +28,11 @@ export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: strin
           .from(allocations)
           .innerJoin(
             families,
-            and(eq(families.id, allocations.familyId), eq(families.councilId, allocations.councilId)),
+            and(
+              eq(families.id, allocations.familyId),
+              eq(families.councilId, allocations.councilId),
+              restrictionCondition(actor.familyScope),
+            ),
           )
           .where(
             and(
@@ -51,7 +55,14 @@ export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: strin
         openCase: offers.openCase,
       })
       .from(offers)
-      .innerJoin(families, and(eq(families.id, offers.familyId), eq(families.councilId, offers.councilId)))
+      .innerJoin(
+        families,
+        and(
+          eq(families.id, offers.familyId),
+          eq(families.councilId, offers.councilId),
+          restrictionCondition(actor.familyScope),
+        ),
+      )
       .innerJoin(referrals, and(eq(referrals.id, offers.referralId), eq(referrals.councilId, offers.councilId)))
       .where(and(eq(offers.councilId, ctx.councilId), eq(offers.teamId, teamId), eq(offers.status, 'waiting')))
       .orderBy(asc(offers.offeredAt)),
@@ -67,7 +78,14 @@ export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: strin
         childCount: countChildren(allocations.familyId),
       })
       .from(allocations)
-      .innerJoin(families, and(eq(families.id, allocations.familyId), eq(families.councilId, allocations.councilId)))
+      .innerJoin(
+        families,
+        and(
+          eq(families.id, allocations.familyId),
+          eq(families.councilId, allocations.councilId),
+          restrictionCondition(actor.familyScope),
+        ),
+      )
       .where(and(eq(allocations.councilId, ctx.councilId), eq(allocations.teamId, teamId), isNull(allocations.endedAt)))
       .orderBy(asc(families.name)),
     db

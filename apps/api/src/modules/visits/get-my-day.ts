@@ -1,4 +1,4 @@
-import { shownPostcode } from '../families/family-queries'
+import { restrictionCondition, shownPostcode } from '../families/family-queries'
 import type { Ctx, Deps } from '../../kernel/context'
 import { asWaitingOffers } from '../team-board/team-board-queries'
 import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm'
@@ -20,7 +20,14 @@ export async function getMyDay(deps: Deps, ctx: Ctx, actor: Actor) {
   const todays = await db
     .select({ v: visits, familyName: families.name })
     .from(visits)
-    .innerJoin(families, and(eq(families.id, visits.familyId), eq(families.councilId, visits.councilId)))
+    .innerJoin(
+      families,
+      and(
+        eq(families.id, visits.familyId),
+        eq(families.councilId, visits.councilId),
+        restrictionCondition(actor.familyScope),
+      ),
+    )
     .where(
       and(
         eq(visits.councilId, actor.councilId),
@@ -39,7 +46,14 @@ export async function getMyDay(deps: Deps, ctx: Ctx, actor: Actor) {
       heldSince: allocations.startedAt,
     })
     .from(allocations)
-    .innerJoin(families, and(eq(families.id, allocations.familyId), eq(families.councilId, allocations.councilId)))
+    .innerJoin(
+      families,
+      and(
+        eq(families.id, allocations.familyId),
+        eq(families.councilId, allocations.councilId),
+        restrictionCondition(actor.familyScope),
+      ),
+    )
     .where(
       and(
         eq(allocations.councilId, actor.councilId),
@@ -79,7 +93,14 @@ export async function getMyDay(deps: Deps, ctx: Ctx, actor: Actor) {
           childCount: sql<number>`(select count(*)::int from children c where c.council_id = ${offers.councilId} and c.family_id = ${offers.familyId})`,
         })
         .from(offers)
-        .innerJoin(families, and(eq(families.id, offers.familyId), eq(families.councilId, offers.councilId)))
+        .innerJoin(
+          families,
+          and(
+            eq(families.id, offers.familyId),
+            eq(families.councilId, offers.councilId),
+            restrictionCondition(actor.familyScope),
+          ),
+        )
         .innerJoin(referrals, and(eq(referrals.id, offers.referralId), eq(referrals.councilId, offers.councilId)))
         .innerJoin(teams, and(eq(teams.id, offers.teamId), eq(teams.councilId, offers.councilId)))
         .where(

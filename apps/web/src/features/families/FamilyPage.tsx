@@ -10,6 +10,7 @@ import { FamilyConversation } from '../team-board/FamilyConversation'
 import { FamilyNotes } from '../recording/FamilyNotes'
 import { FamilyVoiceSummary } from '../family-voice/FamilyVoiceSummary'
 import { AddressConfidentiality } from './AddressConfidentiality'
+import { Restriction } from './Restriction'
 import { FamilyPlan } from '../plan/FamilyPlan'
 import { FamilyAssessments } from '../assessments/Assessments'
 import { FamilyCaseProcess } from '../case-process/CaseProcess'
@@ -95,6 +96,7 @@ export function FamilyPage() {
               ['Language', `${f.language}${f.interpreterNeeded ? ' (needs an interpreter)' : ''}`],
             ]}
           />
+          <Restriction familyId={f.id} restricted={f.restricted} restrictedTo={f.restrictedTo} />
           <AddressConfidentiality
             familyId={f.id}
             confidential={f.addressConfidential}

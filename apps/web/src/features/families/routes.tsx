@@ -1,5 +1,6 @@
 import type { Feature } from '../../feature'
 import { hasRole } from '../../session'
+import { BreakGlassPage } from './BreakGlassPage'
 import { ChildPage } from './ChildPage'
 import { FamiliesPage } from './FamiliesPage'
 import { FamilyPage } from './FamilyPage'
@@ -13,6 +14,10 @@ export const feature: Feature = {
     { path: '/families/new', roles: CASES, page: () => <NewFamilyPage /> },
     { path: '/families/:id', roles: CASES, page: () => <FamilyPage /> },
     { path: '/children/:id', roles: CASES, page: () => <ChildPage /> },
+    { path: '/break-glass', roles: ['referral_officer'], page: () => <BreakGlassPage /> },
   ],
-  nav: (me) => (hasRole(me, ...CASES) ? [{ to: '/families', label: 'Families', order: 70 }] : []),
+  nav: (me) => [
+    ...(hasRole(me, ...CASES) ? [{ to: '/families', label: 'Families', order: 70 }] : []),
+    ...(hasRole(me, 'referral_officer') ? [{ to: '/break-glass', label: 'Restricted records', order: 71 }] : []),
+  ],
 }
