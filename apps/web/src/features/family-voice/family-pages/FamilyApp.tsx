@@ -132,7 +132,7 @@ function Frame({
             ))}
           </ul>
         </nav>
-        <main className="govuk-main-wrapper govuk-!-padding-top-2" id="main-content">
+        <main className="govuk-main-wrapper govuk-!-padding-top-2 hearth-family-main" id="main-content">
           {children}
         </main>
       </div>
