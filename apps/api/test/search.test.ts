@@ -85,7 +85,7 @@ afterAll(async () => {
   await dbx.drop()
 })
 
-type Hit = { kind: string; id: string; why: string[]; title: string }
+type Hit = { kind: string; id: string; why: string[]; title: string; detail: string }
 const search = async (who: typeof practitioner, q: string) => {
   const res = await who.request('GET', `/api/search?q=${encodeURIComponent(q)}`)
   expect(res.statusCode, res.body).toBe(200)
@@ -118,6 +118,8 @@ describe('the search box', () => {
   it('by NHS number (spaced or not), UPN, family reference and postcode', async () => {
     const spaced = `${NHS.slice(0, 3)} ${NHS.slice(3, 6)} ${NHS.slice(6)}`
     expect((await search(practitioner, spaced))[0]).toMatchObject({ id: childId, why: ['NHS number'] })
+    // the consistent identifier is shown wherever the child is found
+    expect((await search(practitioner, 'Mohammed Quillby'))[0]!.detail).toContain(`NHS number ${spaced}`)
     expect((await search(practitioner, UPN.toLowerCase()))[0]).toMatchObject({ id: childId, why: ['UPN or LAchildID'] })
     expect((await search(practitioner, family.reference))[0]).toMatchObject({ id: family.id, kind: 'family' })
     expect(ids(await search(practitioner, 'nm14qq'))).toContain(family.id)

@@ -162,6 +162,7 @@ export async function searchRecords(deps: Deps, ctx: Ctx, actor: Actor, q: strin
         title: `${k.c.firstName} ${k.c.lastName}`,
         detail: [
           k.c.dateOfBirth ? `born ${longDate(k.c.dateOfBirth)}` : k.c.expectedDateOfBirth ? 'unborn' : null,
+          k.c.nhsNumber ? `NHS number ${k.c.nhsNumber.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3')}` : null,
           `${k.familyName} (${k.reference})`,
         ]
           .filter(Boolean)

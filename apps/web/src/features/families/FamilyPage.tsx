@@ -139,6 +139,8 @@ export function FamilyPage() {
                   : c.expectedDateOfBirth
                     ? `, expected ${new Date(c.expectedDateOfBirth).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}`
                     : ''}
+                {/* the NHS number: the child's consistent identifier across agencies */}
+                {c.nhsNumber ? `, NHS number ${c.nhsNumber.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3')}` : ''}
               </li>
             ))}
           </ul>
