@@ -24,6 +24,11 @@ describe('in Chromium: consultation', () => {
   it('a practitioner asks about a family; an adviser takes it and records advice; the practitioner reads it on the chronology', async () => {
     const p = await signInPage(team.context, server.url, 'practitioner@northmoor.example')
     await p.goto(`${server.url}/families/${family.id}`)
+    // the page has finished reading (the family's link line is the last to arrive): nothing moves now
+    await p
+      .getByText(/working link/)
+      .first()
+      .waitFor()
     await p.getByText('Ask the insight team for a consultation').click()
     await p.getByLabel('What is it about?').selectOption('exploitation')
     await p

@@ -12,8 +12,9 @@ export function FamilyVoiceSummary({ familyId }: { familyId: string }) {
       <h2 className="govuk-heading-m" id="family-link-summary">
         The family’s link
       </h2>
+      {/* one line, written once its figures are in (the page below does not move twice) */}
       <p className="govuk-body">
-        {working ? `${working} working link${working === 1 ? '' : 's'}.` : 'No working link.'}{' '}
+        {!v ? 'Loading…' : working ? `${working} working link${working === 1 ? '' : 's'}.` : 'No working link.'}{' '}
         {unseen ? <strong>{`${unseen} thing${unseen === 1 ? '' : 's'} the family said, not yet seen.`}</strong> : ''}{' '}
         <Link className="govuk-link" to={`/families/${familyId}/family-link`}>
           The family’s link and what they said
