@@ -52,6 +52,8 @@ export async function startApi(
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
+  // a benchmark that fails part-way must not leave its API running
+  process.on('exit', () => child.kill('SIGTERM'))
   const address = `http://127.0.0.1:${port}`
   for (let i = 0; ; i++) {
     if (

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm'
-import { allocations, families, offers, patches, type Db, type Family, type Tx } from '@hearth/db'
+import { allocations, families, offers, patches, people, type Db, type Family, type Tx } from '@hearth/db'
 import {
   canSeeFamily,
   excludedFromScope,
@@ -7,7 +7,7 @@ import {
   type FamilyScope,
   restrictionAllows,
 } from '@hearth/domain'
-import { notFound } from '../../kernel/errors'
+import { invalid, notFound } from '../../kernel/errors'
 
 /** The teams holding these families now (their leads' teams), by family; a family nobody holds is absent. */
 export async function holdingTeams(db: Db, councilId: string, familyIds: string[]): Promise<Map<string, string>> {
@@ -103,4 +103,18 @@ export function restrictionCondition(scope: FamilyScope): SQL | undefined {
     scope.personId ? sql`${scope.personId}::uuid = any(${families.restrictedTo})` : undefined,
     scope.glass?.length ? inArray(families.id, scope.glass) : undefined,
   )
+}
+
+/**
+ * The staff named on something kept to them (a restricted record, a confidential address): the
+ * person naming them always among them, each an active member of staff of this council.
+ */
+export async function namedStaff(tx: Db | Tx, councilId: string, me: string, ids: string[], field: string) {
+  const named = [...new Set([me, ...ids])]
+  const found = await tx
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.councilId, councilId), inArray(people.id, named), eq(people.active, true)))
+  if (found.length !== named.length) throw invalid(field, 'name members of staff of this council')
+  return named
 }

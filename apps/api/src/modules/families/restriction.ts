@@ -1,9 +1,9 @@
-import { and, desc, eq, inArray } from 'drizzle-orm'
+import { and, desc, eq } from 'drizzle-orm'
 import { breakGlass, families, people, writeAudit } from '@hearth/db'
 import { BREAK_GLASS_HOURS, type FamilyScope } from '@hearth/domain'
 import type { Ctx, Deps } from '../../kernel/context'
 import { AppError, invalid, notFound } from '../../kernel/errors'
-import { familyInScope } from './family-queries'
+import { familyInScope, namedStaff } from './family-queries'
 
 /**
  * Restricts the family's record (a child placed for adoption; a family of a member of staff; a
@@ -19,12 +19,7 @@ export async function setRestriction(
 ) {
   return deps.db.transaction(async (tx) => {
     await familyInScope(tx, ctx.councilId, actor.familyScope, familyId)
-    const named = [...new Set([actor.personId, ...input.namedPeople])]
-    const found = await tx
-      .select({ id: people.id })
-      .from(people)
-      .where(and(eq(people.councilId, ctx.councilId), inArray(people.id, named), eq(people.active, true)))
-    if (found.length !== named.length) throw invalid('body.namedPeople', 'name members of staff of this council')
+    const named = await namedStaff(tx, ctx.councilId, actor.personId, input.namedPeople, 'body.namedPeople')
     if (input.restricted && !input.reason) throw invalid('body.reason', 'say why the record is restricted')
     const [row] = await tx
       .update(families)

@@ -1,9 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm'
-import { families, people, writeAudit } from '@hearth/db'
+import { and, eq } from 'drizzle-orm'
+import { families, writeAudit } from '@hearth/db'
 import { addressVisibleTo, type FamilyScope } from '@hearth/domain'
 import type { Ctx, Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
-import { familyInScope } from './family-queries'
+import { familyInScope, namedStaff } from './family-queries'
 
 /**
  * Marks the family's address confidential (a refuge; somewhere a parent must not find them), or
@@ -21,12 +21,7 @@ export async function setAddressConfidentiality(
     const f = await familyInScope(tx, ctx.councilId, actor.familyScope, familyId)
     if (!addressVisibleTo(f, actor.personId))
       throw new AppError('forbidden', 'Only the staff named on a confidential address can change who sees it.')
-    const named = [...new Set([actor.personId, ...input.shownTo])]
-    const found = await tx
-      .select({ id: people.id })
-      .from(people)
-      .where(and(eq(people.councilId, ctx.councilId), inArray(people.id, named), eq(people.active, true)))
-    if (found.length !== named.length) throw invalid('body.shownTo', 'name members of staff of this council')
+    const named = await namedStaff(tx, ctx.councilId, actor.personId, input.shownTo, 'body.shownTo')
     if (input.confidential && !input.reason) throw invalid('body.reason', 'say why the address is confidential')
     const [row] = await tx
       .update(families)
