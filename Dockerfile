@@ -10,6 +10,8 @@ COPY packages/db/package.json packages/db/
 COPY packages/domain/package.json packages/domain/
 COPY packages/contracts/package.json packages/contracts/
 COPY packages/jobs/package.json packages/jobs/
+COPY packages/returns/package.json packages/returns/
+COPY packages/records/package.json packages/records/
 RUN pnpm install --frozen-lockfile
 COPY . .
 RUN pnpm --filter @hearth/web run build

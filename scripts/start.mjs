@@ -22,6 +22,7 @@ const DEMO = [
   ['Enabler', 'enabler@northmoor.example'],
   ['Insight adviser', 'insight@northmoor.example'],
   ['Strategy member', 'strategy@northmoor.example'],
+  ['Information governance', 'governance@northmoor.example'],
 ]
 
 const pnpm = ensurePnpm()

@@ -25,3 +25,4 @@ export async function signInAs(
   const person = await makePerson(db, council, { role, ...o })
   return { ...(await signInWithEmail(app, person.email)), person }
 }
+export { populateWholeRecord } from './whole-record'

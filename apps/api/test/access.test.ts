@@ -27,6 +27,7 @@ const DEMO_EMAIL: Record<Role, string> = {
   enabler: 'enabler',
   insight_adviser: 'insight',
   strategy_member: 'strategy',
+  information_governance: 'governance',
 }
 
 async function firstId(table: string, councilId: string, where = 'true') {
@@ -120,6 +121,7 @@ function fill(url: string, set: Record<string, string>): string {
     .replace(':queue', 'hearth-default')
     .replace(':holdId', '00000000-0000-4000-8000-000000000001')
     .replace(':jobId', 'no-such-job')
+    .replace(':file', 'pdf')
     .replace(':date', '2031-01-02')
 }
 

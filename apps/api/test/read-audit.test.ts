@@ -23,6 +23,7 @@ const EMAIL: Record<Role, string> = {
   enabler: 'enabler',
   insight_adviser: 'insight',
   strategy_member: 'strategy',
+  information_governance: 'governance',
 }
 
 async function one(query: string): Promise<string> {
@@ -139,6 +140,22 @@ beforeAll(async () => {
     `insert into census_runs (council_id, collection_year, status, requested_by, report)
      values ('${a}', 2027, 'done', '${sessions.get('administrator')!.personId}', '${report}') returning id`,
   )
+  // a finished export of the family's record, and a subject access request about it
+  ids.recordExport = await one(
+    `insert into record_exports (council_id, family_id, purpose, status, requested_by, pdf, json, csv_zip)
+     values ('${a}', '${ids.family}', 'record', 'done', '${sessions.get('practitioner')!.personId}',
+       '\\x255044462d', '\\x7b7d', '\\x504b') returning id`,
+  )
+  ids.familyRef = (
+    (await dbx.handle.db.execute(sql.raw(`select reference from families where id = '${ids.family}'`))) as unknown as {
+      rows: { reference: string }[]
+    }
+  ).rows[0]!.reference
+  ids.sar = await one(
+    `insert into subject_access_requests (council_id, reference, family_id, requester_kind, requester_id, received_on, due_on, created_by)
+     values ('${a}', 'S-99999', '${ids.family}', 'child', '${ids.child}', '2026-11-02', '2026-12-02',
+       '${sessions.get('information_governance')!.personId}') returning id`,
+  )
   // a finished audit export (the worker writes them; here it is made directly)
   ids.export = await one(
     `insert into audit_exports (council_id, requested_by, filters, status, row_count, content, completed_at)
@@ -192,6 +209,14 @@ function callFor(url: string): { role: Role; path: string } | null {
   if (url === '/api/families') return { role: 'practitioner', path: url }
   if (url === '/api/me/conflicts') return { role: 'practitioner', path: url }
   if (url === '/api/conflicts' || url === '/api/break-glass') return { role: 'administrator', path: url }
+  if (url === '/api/record-exports/:id') return { role: 'practitioner', path: fill(ids.recordExport!) }
+  if (url === '/api/record-exports/:id/:file')
+    return { role: 'practitioner', path: `/api/record-exports/${ids.recordExport}/pdf` }
+  if (url === '/api/subject-access/family')
+    return { role: 'information_governance', path: `${url}?reference=${ids.familyRef}` }
+  if (url === '/api/subject-access-requests') return { role: 'information_governance', path: url }
+  if (url.startsWith('/api/subject-access-requests/:id'))
+    return { role: 'information_governance', path: fill(ids.sar!) }
   if (url === '/api/search') return { role: 'practitioner', path: `${url}?q=Ava+Testfamily` }
   if (url === '/api/me/day' || url === '/api/me/requests') return { role: 'practitioner', path: url }
   return null

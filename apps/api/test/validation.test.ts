@@ -50,6 +50,7 @@ beforeAll(async () => {
   sessions.set('practitioner', await signInAs(t.app, 'practitioner@northmoor.example'))
   sessions.set('enabler', await signInAs(t.app, 'enabler@northmoor.example'))
   sessions.set('insight_adviser', await signInAs(t.app, 'insight@northmoor.example'))
+  sessions.set('information_governance', await signInAs(t.app, 'governance@northmoor.example'))
   const one = async (q: string) =>
     String(((await dbx.handle.db.execute(sql.raw(q))) as unknown as { rows: { id: string }[] }).rows[0]!.id)
   const c = seeded.a.councilId

@@ -55,12 +55,13 @@ describe('jobs', () => {
       'audit.export',
       'census.produce',
       'clocks.sweep',
+      'record.export',
       'referral.open_case_alert',
       'referral.route',
     ])
     expect(() => assertHandlersComplete(handlers)).not.toThrow()
     expect(() => assertHandlersComplete({})).toThrow(
-      /missing \[audit.export, referral.route, admin.tasks, referral.open_case_alert, annex.produce, census.produce, clocks.sweep\]/,
+      /missing \[audit.export, referral.route, admin.tasks, referral.open_case_alert, annex.produce, census.produce, record.export, clocks.sweep\]/,
     )
     expect(() => assertHandlersComplete({ 'audit.export': {}, 'made.up': {} })).toThrow(/unknown \[made.up\]/)
   })

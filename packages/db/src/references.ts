@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import type { Executor } from './client'
 
-const SEQUENCES = { family: ['family_reference_seq', 'F'], referral: ['referral_reference_seq', 'R'] } as const
+const SEQUENCES = {
+  family: ['family_reference_seq', 'F'],
+  referral: ['referral_reference_seq', 'R'],
+  sar: ['sar_reference_seq', 'S'],
+} as const
 
 /** The next human reference for a family or referral, e.g. "F-00042". Safe under concurrency. */
 export async function nextReference(ex: Executor, kind: keyof typeof SEQUENCES): Promise<string> {

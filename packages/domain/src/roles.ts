@@ -6,6 +6,7 @@ export const ROLES = [
   'insight_adviser',
   'strategy_member',
   'administrator',
+  'information_governance',
 ] as const
 export type Role = (typeof ROLES)[number]
 
@@ -16,6 +17,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   insight_adviser: 'Insight adviser',
   strategy_member: 'Strategy member',
   administrator: 'Administrator',
+  information_governance: 'Information governance officer',
 }
 
 export const TEAM_KINDS = ['family_facing', 'referral', 'enabler', 'insight', 'strategy'] as const

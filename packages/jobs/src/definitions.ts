@@ -48,6 +48,14 @@ export const JOBS = {
     payload: z.object({ councilId: z.uuid(), runId: z.uuid() }),
   },
   /**
+   * A family's whole record (or a subject access request's gathering or redacted copy), produced
+   * with progress on its `record_exports` row.
+   */
+  'record.export': {
+    queue: QUEUES.default,
+    payload: z.object({ councilId: z.uuid(), exportId: z.uuid() }),
+  },
+  /**
    * The clocks' daily sweep (also hourly and at boot): raises each due-soon and overdue alert once
    * and tells the teams live. `today` (a date) only in tests; one council or all.
    */

@@ -15,6 +15,8 @@ export type HearthEvent =
   | { type: 'plan.changed'; councilId: string; teamIds: string[]; familyId: string; itemId: string }
   | { type: 'family.said'; councilId: string; teamIds: string[]; familyId: string; messageId: string }
   | { type: 'clocks.alerted'; councilId: string; teamIds: string[]; alerts: number }
+  /** Subject access requests due soon or overdue: for information governance (no team). */
+  | { type: 'sar.alerted'; councilId: string; teamIds: string[]; requests: number }
 
 export function eventsChannel(prefix: string): string {
   return `${prefix}:events`

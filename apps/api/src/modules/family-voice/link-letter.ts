@@ -1,6 +1,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { LinkLanguage } from '@hearth/domain'
-import { pdfOf } from '../enablers/letters'
+import { pdfOf } from '@hearth/records'
 
 /**
  * The letter that sends a family their link, in their language: plain words, the address and

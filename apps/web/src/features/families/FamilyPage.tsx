@@ -96,6 +96,11 @@ export function FamilyPage() {
               ['Language', `${f.language}${f.interpreterNeeded ? ' (needs an interpreter)' : ''}`],
             ]}
           />
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/families/${f.id}/export`}>
+              Export the whole record
+            </Link>
+          </p>
           <Restriction familyId={f.id} restricted={f.restricted} restrictedTo={f.restrictedTo} />
           <AddressConfidentiality
             familyId={f.id}

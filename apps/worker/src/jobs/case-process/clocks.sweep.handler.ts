@@ -1,6 +1,6 @@
-import { asc } from 'drizzle-orm'
-import { clockSettings, councils, raiseClockAlerts } from '@hearth/db'
-import { addWorkingDays, londonDateOf } from '@hearth/domain'
+import { and, asc, eq, isNull, lt, lte, ne } from 'drizzle-orm'
+import { clockSettings, councils, type Db, raiseClockAlerts, subjectAccessRequests } from '@hearth/db'
+import { addWorkingDays, type HolidaySet, londonDateOf, SAR_WARNING_WORKING_DAYS } from '@hearth/domain'
 import type { HandlerSet } from '../../handlers'
 
 /**
@@ -22,7 +22,31 @@ export const handlers: HandlerSet = {
         const { raised, teamIds } = await raiseClockAlerts(ctx.db, councilId, today, horizon)
         if (raised.length && teamIds.length)
           await ctx.publish({ type: 'clocks.alerted', councilId, teamIds, alerts: raised.length })
+        const requests = await raiseSarAlerts(ctx.db, councilId, today, holidays)
+        if (requests) await ctx.publish({ type: 'sar.alerted', councilId, teamIds: [], requests })
       }
     },
   },
+}
+
+/**
+ * Subject access requests not yet sent: due within the warning (5 working days) or overdue, each
+ * alert raised once (the request remembers the day it was raised). Returns how many were raised.
+ */
+async function raiseSarAlerts(db: Db, councilId: string, today: string, holidays: HolidaySet) {
+  const t = subjectAccessRequests
+  const open = and(eq(t.councilId, councilId), ne(t.status, 'sent'))
+  const soon = await db
+    .update(t)
+    .set({ dueSoonAlertedOn: today })
+    .where(
+      and(open, isNull(t.dueSoonAlertedOn), lte(t.dueOn, addWorkingDays(today, SAR_WARNING_WORKING_DAYS, holidays))),
+    )
+    .returning({ id: t.id })
+  const late = await db
+    .update(t)
+    .set({ overdueAlertedOn: today })
+    .where(and(open, isNull(t.overdueAlertedOn), lt(t.dueOn, today)))
+    .returning({ id: t.id })
+  return soon.length + late.length
 }

@@ -10,6 +10,7 @@ export const DEMO_SIGN_INS: { role: Role; email: string; name: string }[] = [
   { role: 'enabler', email: 'enabler@northmoor.example', name: 'Enid Enabler' },
   { role: 'insight_adviser', email: 'insight@northmoor.example', name: 'Ines Insight' },
   { role: 'strategy_member', email: 'strategy@northmoor.example', name: 'Stan Strategy' },
+  { role: 'information_governance', email: 'governance@northmoor.example', name: 'Iona Governance' },
 ]
 
 export interface SeedOptions {

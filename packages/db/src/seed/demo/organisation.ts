@@ -121,6 +121,12 @@ export async function seedOrganisation(
     teams: [byKind('strategy')],
   })
   peopleSpecs.push({ name: signIn('administrator').name, email: email('admin'), roles: ['administrator'], teams: [] })
+  peopleSpecs.push({
+    name: signIn('information_governance').name,
+    email: email('governance'),
+    roles: ['information_governance'],
+    teams: [],
+  })
   // a second administrator: roles given by one take effect when the other approves them
   peopleSpecs.push({ name: 'Abel Adminson', email: email('abel.adminson'), roles: ['administrator'], teams: [] })
 

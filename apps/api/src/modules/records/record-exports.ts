@@ -1,0 +1,129 @@
+import { and, desc, eq, inArray } from 'drizzle-orm'
+import { type Db, people, type RecordExport, recordExports, writeAudit } from '@hearth/db'
+import type { RecordExportView } from '@hearth/contracts'
+import { enqueueInTx } from '@hearth/jobs'
+import type { Ctx, Deps } from '../../kernel/context'
+import { notFound } from '../../kernel/errors'
+import type { Actor } from '../../plugins/auth'
+import { familyInScope } from '../families/family-queries'
+import { percentDone } from '../returns/runs'
+
+/** Export rows as the screens show them (without the files' bytes). */
+export const exportColumns = {
+  id: recordExports.id,
+  councilId: recordExports.councilId,
+  familyId: recordExports.familyId,
+  purpose: recordExports.purpose,
+  sarId: recordExports.sarId,
+  status: recordExports.status,
+  stepsDone: recordExports.stepsDone,
+  stepsTotal: recordExports.stepsTotal,
+  requestedBy: recordExports.requestedBy,
+  requestedByName: people.name,
+  createdAt: recordExports.createdAt,
+  finishedAt: recordExports.finishedAt,
+  counts: recordExports.counts,
+  error: recordExports.error,
+}
+export type ExportSummary = Omit<RecordExport, 'pdf' | 'json' | 'csvZip' | 'startedAt'> & { requestedByName: string }
+
+export function exportView(e: ExportSummary): RecordExportView {
+  const files: RecordExportView['files'] =
+    e.status !== 'done'
+      ? []
+      : e.purpose === 'record'
+        ? ['pdf', 'json', 'csv']
+        : e.purpose === 'sar_response'
+          ? ['pdf']
+          : []
+  return {
+    id: e.id,
+    familyId: e.familyId,
+    purpose: e.purpose,
+    status: e.status,
+    stepsDone: e.stepsDone,
+    stepsTotal: e.stepsTotal,
+    percent: percentDone(e.status, e.stepsDone, e.stepsTotal),
+    requestedBy: e.requestedByName,
+    createdAt: e.createdAt.toISOString(),
+    finishedAt: e.finishedAt?.toISOString() ?? null,
+    counts: (e.counts as RecordExportView['counts'] | null) ?? [],
+    files,
+    error: e.error,
+  }
+}
+
+export async function exportSummaries(db: Db, councilId: string, where: ReturnType<typeof and>) {
+  return db
+    .select(exportColumns)
+    .from(recordExports)
+    .innerJoin(people, and(eq(people.councilId, recordExports.councilId), eq(people.id, recordExports.requestedBy)))
+    .where(and(eq(recordExports.councilId, councilId), where))
+    .orderBy(desc(recordExports.createdAt))
+}
+
+/**
+ * Starts a family's whole-record export (the worker does it, with progress). Only someone who
+ * can open the family's record; the export is theirs alone to see and download.
+ */
+export async function startRecordExport(deps: Deps, ctx: Ctx, actor: Actor, familyId: string) {
+  await familyInScope(deps.db, ctx.councilId, actor.familyScope, familyId)
+  const id = await deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(recordExports)
+      .values({ councilId: ctx.councilId, familyId, purpose: 'record', requestedBy: actor.personId })
+      .returning({ id: recordExports.id })
+    await enqueueInTx(tx, ctx.councilId, 'record.export', { councilId: ctx.councilId, exportId: row!.id })
+    await writeAudit(tx, { ...ctx, action: 'record.export', recordType: 'record_export', recordId: row!.id, familyId })
+    return row!.id
+  })
+  return exportView((await exportSummaries(deps.db, ctx.councilId, eq(recordExports.id, id)))[0]!)
+}
+
+/** The family's exports this person made, newest first. */
+export async function myRecordExports(deps: Deps, ctx: Ctx, actor: Actor, familyId: string) {
+  await familyInScope(deps.db, ctx.councilId, actor.familyScope, familyId)
+  const rows = await exportSummaries(
+    deps.db,
+    ctx.councilId,
+    and(
+      eq(recordExports.familyId, familyId),
+      eq(recordExports.purpose, 'record'),
+      eq(recordExports.requestedBy, actor.personId),
+    ),
+  )
+  return { familyId, exports: rows.slice(0, 20).map(exportView) }
+}
+
+/**
+ * One export, if this person may see it: a whole-record export by the person who asked for it
+ * (while the family is still theirs to see); a subject access request's by information governance.
+ */
+export async function visibleExport(deps: Deps, ctx: Ctx, actor: Actor, id: string) {
+  const [e] = await exportSummaries(deps.db, ctx.councilId, eq(recordExports.id, id))
+  if (!e) throw notFound('export')
+  if (e.purpose === 'record') {
+    if (e.requestedBy !== actor.personId) throw notFound('export')
+    await familyInScope(deps.db, ctx.councilId, actor.familyScope, e.familyId)
+  } else if (!actor.roles.includes('information_governance')) throw notFound('export')
+  return e
+}
+
+const FILES = {
+  pdf: { column: 'pdf', type: 'application/pdf', ext: 'pdf' },
+  json: { column: 'json', type: 'application/json', ext: 'json' },
+  csv: { column: 'csvZip', type: 'application/zip', ext: 'csv.zip' },
+} as const
+
+/** A file of a finished export, when it has one. */
+export async function exportFile(deps: Deps, ctx: Ctx, actor: Actor, id: string, file: keyof typeof FILES) {
+  const e = await visibleExport(deps, ctx, actor, id)
+  if (!exportView(e).files.includes(file)) throw notFound('file')
+  const f = FILES[file]
+  const [row] = await deps.db
+    .select({ bytes: recordExports[f.column] })
+    .from(recordExports)
+    .where(and(eq(recordExports.councilId, ctx.councilId), inArray(recordExports.id, [id])))
+  if (!row?.bytes) throw notFound('file')
+  return { bytes: row.bytes, type: f.type, name: `hearth-record-${e.id.slice(0, 8)}.${f.ext}`, familyId: e.familyId }
+}

@@ -1,0 +1,385 @@
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm'
+import {
+  adults,
+  children,
+  councilHolidays,
+  type Db,
+  families,
+  nextReference,
+  people,
+  recordExports,
+  sarRedactions,
+  type SubjectAccessRequest,
+  subjectAccessRequests,
+  writeAudit,
+} from '@hearth/db'
+import type { SarCreate, SarRedactionView, SarView } from '@hearth/contracts'
+import { londonDateOf, REDACTION_REASONS, sarClock, sarDueDate } from '@hearth/domain'
+import { enqueueInTx } from '@hearth/jobs'
+import { labelOf, type RecordBundle, RECORD_KINDS, requesterName, rowKey } from '@hearth/records'
+import type { Ctx, Deps } from '../../kernel/context'
+import { AppError, invalid, notFound } from '../../kernel/errors'
+import { exportSummaries, exportView } from './record-exports'
+
+/**
+ * Subject access requests (UK GDPR art. 15), handled by the information governance officer: the
+ * family found by its reference whatever its team or restriction (the officer answers for the
+ * council), the record gathered by the worker, each passage Hearth marks reviewed, the redacted
+ * copy produced and sent, on a one-month clock.
+ */
+export async function sarFamily(deps: Deps, ctx: Ctx, reference: string) {
+  const [family] = await deps.db
+    .select({ id: families.id, reference: families.reference, name: families.name })
+    .from(families)
+    .where(and(eq(families.councilId, ctx.councilId), eq(families.reference, reference)))
+  if (!family) throw notFound('family with that reference')
+  const [grown, kids] = await Promise.all([
+    deps.db
+      .select({ id: adults.id, name: adults.name })
+      .from(adults)
+      .where(and(eq(adults.councilId, ctx.councilId), eq(adults.familyId, family.id)))
+      .orderBy(asc(adults.name)),
+    deps.db
+      .select({ id: children.id, first: children.firstName, last: children.lastName })
+      .from(children)
+      .where(and(eq(children.councilId, ctx.councilId), eq(children.familyId, family.id)))
+      .orderBy(asc(children.firstName)),
+  ])
+  return {
+    familyId: family.id,
+    reference: family.reference,
+    name: family.name,
+    people: [
+      ...grown.map((a) => ({ kind: 'adult' as const, id: a.id, name: a.name })),
+      ...kids.map((c) => ({ kind: 'child' as const, id: c.id, name: `${c.first} ${c.last}` })),
+    ],
+  }
+}
+
+export async function createSar(deps: Deps, ctx: Ctx, input: SarCreate) {
+  const family = await sarFamily(deps, ctx, input.reference)
+  const who = family.people.find((p) => p.kind === input.requesterKind && p.id === input.requesterId)
+  if (!who) throw invalid('body.requesterId', 'choose someone of this family')
+  const today = londonDateOf(new Date())
+  if (input.receivedOn > today) throw invalid('body.receivedOn', 'must be today or before')
+  const holidays = await councilHolidays(deps.db, ctx.councilId)
+  const id = await deps.db.transaction(async (tx) => {
+    const [sar] = await tx
+      .insert(subjectAccessRequests)
+      .values({
+        councilId: ctx.councilId,
+        reference: await nextReference(tx, 'sar'),
+        familyId: family.familyId,
+        requesterKind: input.requesterKind,
+        requesterId: input.requesterId,
+        receivedOn: input.receivedOn,
+        dueOn: sarDueDate(input.receivedOn, holidays),
+        createdBy: ctx.actorPersonId!,
+      })
+      .returning()
+    await gatherInTx(tx, ctx, sar!)
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'sar.create',
+      recordType: 'subject_access_request',
+      recordId: sar!.id,
+      familyId: family.familyId,
+      details: { requesterKind: input.requesterKind, requesterId: input.requesterId },
+    })
+    return sar!.id
+  })
+  return sarView(deps, ctx, id)
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+
+async function gatherInTx(
+  tx: Tx,
+  ctx: Ctx,
+  sar: SubjectAccessRequest,
+  purpose: 'sar_gather' | 'sar_response' = 'sar_gather',
+) {
+  const [ex] = await tx
+    .insert(recordExports)
+    .values({
+      councilId: ctx.councilId,
+      familyId: sar.familyId,
+      purpose,
+      sarId: sar.id,
+      requestedBy: ctx.actorPersonId!,
+    })
+    .returning({ id: recordExports.id })
+  await enqueueInTx(tx, ctx.councilId, 'record.export', { councilId: ctx.councilId, exportId: ex!.id })
+}
+
+async function sarRow(db: Db, councilId: string, id: string) {
+  const [sar] = await db
+    .select()
+    .from(subjectAccessRequests)
+    .where(and(eq(subjectAccessRequests.councilId, councilId), eq(subjectAccessRequests.id, id)))
+  if (!sar) throw notFound('request')
+  return sar
+}
+
+async function views(deps: Deps, ctx: Ctx, rows: SubjectAccessRequest[]): Promise<SarView[]> {
+  if (!rows.length) return []
+  const ids = rows.map((r) => r.id)
+  const [holidays, refs, makers, tallies, exps] = await Promise.all([
+    councilHolidays(deps.db, ctx.councilId),
+    deps.db
+      .select({ id: families.id, reference: families.reference })
+      .from(families)
+      .where(
+        and(
+          eq(families.councilId, ctx.councilId),
+          inArray(
+            families.id,
+            rows.map((r) => r.familyId),
+          ),
+        ),
+      ),
+    deps.db
+      .select({ id: people.id, name: people.name })
+      .from(people)
+      .where(
+        and(
+          eq(people.councilId, ctx.councilId),
+          inArray(
+            people.id,
+            rows.map((r) => r.createdBy),
+          ),
+        ),
+      ),
+    deps.db
+      .select({
+        sarId: sarRedactions.sarId,
+        total: count(),
+        decided: sql<number>`count(${sarRedactions.decision})::int`,
+        withheld: sql<number>`(count(*) filter (where ${sarRedactions.decision} = 'withhold'))::int`,
+      })
+      .from(sarRedactions)
+      .where(and(eq(sarRedactions.councilId, ctx.councilId), inArray(sarRedactions.sarId, ids)))
+      .groupBy(sarRedactions.sarId),
+    exportSummaries(deps.db, ctx.councilId, inArray(recordExports.sarId, ids)),
+  ])
+  const today = londonDateOf(new Date())
+  return Promise.all(
+    rows.map(async (r) => {
+      const t = tallies.find((x) => x.sarId === r.id)
+      return {
+        id: r.id,
+        reference: r.reference,
+        familyId: r.familyId,
+        familyReference: refs.find((f) => f.id === r.familyId)?.reference ?? '',
+        requesterKind: r.requesterKind,
+        requesterName: await requesterName(deps.db, ctx.councilId, r.requesterKind, r.requesterId),
+        receivedOn: r.receivedOn,
+        dueOn: r.dueOn,
+        clock: r.status === 'sent' ? ('sent' as const) : sarClock(today, r.dueOn, holidays),
+        status: r.status,
+        createdBy: makers.find((m) => m.id === r.createdBy)?.name ?? '',
+        createdAt: r.createdAt.toISOString(),
+        sentOn: r.sentOn,
+        redactions: { total: t?.total ?? 0, decided: t?.decided ?? 0, withheld: t?.withheld ?? 0 },
+        exports: exps.filter((e) => e.sarId === r.id).map(exportView),
+      }
+    }),
+  )
+}
+
+export async function sarView(deps: Deps, ctx: Ctx, id: string) {
+  return (await views(deps, ctx, [await sarRow(deps.db, ctx.councilId, id)]))[0]!
+}
+
+/** Open requests first, by due date; then the sent ones, newest first. */
+export async function listSars(deps: Deps, ctx: Ctx) {
+  const rows = await deps.db
+    .select()
+    .from(subjectAccessRequests)
+    .where(eq(subjectAccessRequests.councilId, ctx.councilId))
+    .orderBy(
+      sql`${subjectAccessRequests.status} = 'sent'`,
+      asc(subjectAccessRequests.dueOn),
+      desc(subjectAccessRequests.createdAt),
+    )
+    .limit(200)
+  return { requests: await views(deps, ctx, rows) }
+}
+
+async function gatheredBundle(db: Db, councilId: string, sarId: string): Promise<RecordBundle | null> {
+  const [g] = await db
+    .select({ json: recordExports.json })
+    .from(recordExports)
+    .where(
+      and(
+        eq(recordExports.councilId, councilId),
+        eq(recordExports.sarId, sarId),
+        eq(recordExports.purpose, 'sar_gather'),
+        eq(recordExports.status, 'done'),
+      ),
+    )
+    .orderBy(desc(recordExports.createdAt))
+    .limit(1)
+  return g?.json ? (JSON.parse(g.json.toString('utf8')) as RecordBundle) : null
+}
+
+const text = (v: unknown): string =>
+  v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v)
+
+/** Every passage marked for review, with the field as written, in the order of the record. */
+export async function sarRedactionList(deps: Deps, ctx: Ctx, id: string) {
+  const sar = await sarRow(deps.db, ctx.councilId, id)
+  const [rows, bundle] = await Promise.all([
+    deps.db
+      .select({ r: sarRedactions, by: people.name })
+      .from(sarRedactions)
+      .leftJoin(people, and(eq(people.councilId, sarRedactions.councilId), eq(people.id, sarRedactions.decidedBy)))
+      .where(and(eq(sarRedactions.councilId, ctx.councilId), eq(sarRedactions.sarId, id))),
+    gatheredBundle(deps.db, ctx.councilId, id),
+  ])
+  const order = (kind: string) => RECORD_KINDS.findIndex((k) => k.kind === kind)
+  const fieldValue = (kind: string, rowId: string, field: string) => {
+    const def = RECORD_KINDS.find((k) => k.kind === kind)
+    const row = bundle?.kinds.find((k) => k.kind === kind)?.rows.find((r) => def && rowKey(def, r) === rowId)
+    return text(row?.[field])
+  }
+  const redactions: SarRedactionView[] = rows
+    .sort(
+      (a, b) =>
+        order(a.r.kind) - order(b.r.kind) || a.r.rowId.localeCompare(b.r.rowId) || a.r.field.localeCompare(b.r.field),
+    )
+    .map(({ r, by }) => ({
+      id: r.id,
+      kind: r.kind,
+      kindLabel: RECORD_KINDS.find((k) => k.kind === r.kind)?.label ?? r.kind,
+      rowId: r.rowId,
+      field: r.field,
+      fieldLabel: labelOf(r.field),
+      passage: r.passage,
+      context: fieldValue(r.kind, r.rowId, r.field).slice(0, 2000),
+      reason: r.reason,
+      reasonLabel: REDACTION_REASONS[r.reason],
+      fixed: r.fixed,
+      decision: r.decision,
+      why: r.why,
+      decidedBy: by,
+    }))
+  return { sarId: sar.id, familyId: sar.familyId, redactions }
+}
+
+/** The officer's decision on one passage, while the request is being reviewed. */
+export async function decideRedaction(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  input: { decision: 'withhold' | 'release'; why?: string | null },
+) {
+  return deps.db.transaction(async (tx) => {
+    const [r] = await tx
+      .select({ r: sarRedactions, status: subjectAccessRequests.status, familyId: subjectAccessRequests.familyId })
+      .from(sarRedactions)
+      .innerJoin(
+        subjectAccessRequests,
+        and(
+          eq(subjectAccessRequests.councilId, sarRedactions.councilId),
+          eq(subjectAccessRequests.id, sarRedactions.sarId),
+        ),
+      )
+      .where(and(eq(sarRedactions.councilId, ctx.councilId), eq(sarRedactions.id, id)))
+      .for('update')
+    if (!r) throw notFound('passage')
+    if (r.status !== 'reviewing') throw new AppError('conflict', 'This request is no longer being reviewed.')
+    if (r.r.fixed && input.decision === 'release')
+      throw new AppError('conflict', 'A confidential address is never released.')
+    await tx
+      .update(sarRedactions)
+      .set({ decision: input.decision, why: input.why ?? null, decidedBy: ctx.actorPersonId, decidedAt: new Date() })
+      .where(and(eq(sarRedactions.councilId, ctx.councilId), eq(sarRedactions.id, id)))
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'sar.redaction',
+      recordType: 'sar_redaction',
+      recordId: id,
+      familyId: r.familyId,
+      details: { sarId: r.r.sarId, decision: input.decision, reason: r.r.reason },
+    })
+    return { ok: true as const }
+  })
+}
+
+async function transition(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  action: string,
+  step: (tx: Tx, sar: SubjectAccessRequest) => Promise<void>,
+) {
+  await deps.db.transaction(async (tx) => {
+    const [sar] = await tx
+      .select()
+      .from(subjectAccessRequests)
+      .where(and(eq(subjectAccessRequests.councilId, ctx.councilId), eq(subjectAccessRequests.id, id)))
+      .for('update')
+    if (!sar) throw notFound('request')
+    await step(tx, sar)
+    await writeAudit(tx, { ...ctx, action, recordType: 'subject_access_request', recordId: id, familyId: sar.familyId })
+  })
+  return sarView(deps, ctx, id)
+}
+
+const setStatus = (tx: Tx, ctx: Ctx, id: string, set: Partial<SubjectAccessRequest>) =>
+  tx
+    .update(subjectAccessRequests)
+    .set(set)
+    .where(and(eq(subjectAccessRequests.councilId, ctx.councilId), eq(subjectAccessRequests.id, id)))
+
+/** Every passage decided: the worker produces the redacted copy. */
+export function produceSar(deps: Deps, ctx: Ctx, id: string) {
+  return transition(deps, ctx, id, 'sar.produce', async (tx, sar) => {
+    if (sar.status !== 'reviewing') throw new AppError('conflict', 'This request is not being reviewed.')
+    const [open] = await tx
+      .select({ n: count() })
+      .from(sarRedactions)
+      .where(
+        and(
+          eq(sarRedactions.councilId, ctx.councilId),
+          eq(sarRedactions.sarId, id),
+          sql`${sarRedactions.decision} is null`,
+        ),
+      )
+    if (open!.n > 0) throw new AppError('conflict', `Decide every marked passage first: ${open!.n} still to decide.`)
+    await setStatus(tx, ctx, id, { status: 'producing' })
+    await gatherInTx(tx, ctx, sar, 'sar_response')
+  })
+}
+
+/** After a failure: the worker tries again from where the request stood. */
+export function retrySar(deps: Deps, ctx: Ctx, id: string) {
+  return transition(deps, ctx, id, 'sar.retry', async (tx, sar) => {
+    if (sar.status !== 'failed') throw new AppError('conflict', 'This request has not failed.')
+    const [gathered] = await tx
+      .select({ id: recordExports.id })
+      .from(recordExports)
+      .where(
+        and(
+          eq(recordExports.councilId, ctx.councilId),
+          eq(recordExports.sarId, id),
+          eq(recordExports.purpose, 'sar_gather'),
+          eq(recordExports.status, 'done'),
+        ),
+      )
+      .limit(1)
+    await setStatus(tx, ctx, id, { status: gathered ? 'producing' : 'gathering' })
+    await gatherInTx(tx, ctx, sar, gathered ? 'sar_response' : 'sar_gather')
+  })
+}
+
+/** The copy sent to the requester: the request closes, its clock stops. */
+export function markSarSent(deps: Deps, ctx: Ctx, id: string, sentOn: string) {
+  return transition(deps, ctx, id, 'sar.sent', async (tx, sar) => {
+    if (sar.status !== 'ready') throw new AppError('conflict', 'Produce the copy before saying it was sent.')
+    if (sentOn > londonDateOf(new Date())) throw invalid('body.sentOn', 'must be today or before')
+    if (sentOn < sar.receivedOn) throw invalid('body.sentOn', 'must be on or after the day the request came')
+    await setStatus(tx, ctx, id, { status: 'sent', sentOn, sentBy: ctx.actorPersonId })
+  })
+}

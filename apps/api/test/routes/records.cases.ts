@@ -1,0 +1,44 @@
+import type { RouteCases } from '../../../../test/kit/route-cases'
+
+const sar = {
+  reference: 'F-00001',
+  requesterKind: 'adult',
+  requesterId: '00000000-0000-4000-8000-000000000000',
+  receivedOn: '2026-11-02',
+}
+
+/** records: bad input for each write route, and a body valid in the caller's own council. */
+const cases: RouteCases = {
+  bad: {
+    'POST /api/families/:id/record-exports': { as: 'practitioner', cases: [] },
+    'POST /api/subject-access-requests': {
+      as: 'information_governance',
+      cases: [
+        { body: { ...sar, reference: 'the Smiths' }, field: 'body.reference' },
+        { body: { ...sar, requesterKind: 'neighbour' }, field: 'body.requesterKind' },
+        { body: { ...sar, requesterId: 'someone' }, field: 'body.requesterId' },
+        { body: { ...sar, receivedOn: '2/11/2026' }, field: 'body.receivedOn' },
+      ],
+    },
+    'PUT /api/sar-redactions/:id': {
+      as: 'information_governance',
+      cases: [
+        { body: { decision: 'maybe' }, field: 'body.decision' },
+        { body: { decision: 'release' }, field: 'body.why' },
+        { body: { decision: 'release', why: 'x'.repeat(1001) }, field: 'body.why' },
+      ],
+    },
+    'POST /api/subject-access-requests/:id/produce': { as: 'information_governance', cases: [] },
+    'POST /api/subject-access-requests/:id/retry': { as: 'information_governance', cases: [] },
+    'POST /api/subject-access-requests/:id/sent': {
+      as: 'information_governance',
+      cases: [{ body: { sentOn: 'yesterday' }, field: 'body.sentOn' }],
+    },
+  },
+  validBody: {
+    'PUT /api/sar-redactions/:id': () => ({ decision: 'withhold' }),
+    'POST /api/subject-access-requests/:id/sent': () => ({ sentOn: '2026-11-02' }),
+    'POST /api/subject-access-requests': () => sar,
+  },
+}
+export default cases

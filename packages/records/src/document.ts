@@ -1,0 +1,110 @@
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
+import type { RecordBundle, Row } from './gather'
+import { RECORD_KINDS } from './kinds'
+
+/** What a reader is told the record is for, on its first page. */
+export interface Cover {
+  title: string
+  lines: string[]
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
+/** Fields a reader has no use for: the row's own id, versions, internal keys. */
+const HIDDEN = new Set(['id', 'version', 'familyId', 'addressShownTo', 'restrictedTo'])
+
+/** "startsAt" → "Starts at". */
+export function labelOf(field: string): string {
+  const words = field
+    .replace(/Ids?$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+const day = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })
+const moment = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+
+/** A value as words: dates in full, ids as the names they stand for, yes and no. */
+export function shown(value: unknown, names: Record<string, string>): string | null {
+  if (value === null || value === undefined || value === '') return null
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No'
+  if (typeof value === 'number') return String(value)
+  if (typeof value === 'string') {
+    if (UUID.test(value)) return names[value] ?? null
+    if (ISO_DAY.test(value)) return day(value)
+    if (ISO_TIME.test(value)) return moment(value)
+    return value
+  }
+  if (Array.isArray(value)) {
+    const parts = value.map((v) => shown(v, names)).filter((v): v is string => !!v)
+    return parts.length ? parts.join(', ') : null
+  }
+  if (typeof value === 'object') {
+    if ('base64' in value && 'bytes' in value)
+      return `A file of ${(value as { bytes: number }).bytes} bytes (in the bundle)`
+    const parts = Object.entries(value as Row)
+      .map(([k, v]) => [k, shown(v, names)] as const)
+      .filter(([, v]) => v)
+      .map(([k, v]) => `${labelOf(k)}: ${v}`)
+    return parts.length ? parts.join('; ') : null
+  }
+  return String(value)
+}
+
+function rowContent(row: Row, order: string | undefined, heading: string | undefined, names: Record<string, string>) {
+  const title = [order ? shown(row[order], names) : null, heading ? shown(row[heading], names) : null]
+    .filter(Boolean)
+    .join(' · ')
+  const fields = Object.entries(row)
+    .filter(([f]) => !HIDDEN.has(f) && f !== order && f !== heading)
+    .map(([f, v]) => [labelOf(f), shown(v, names)] as const)
+    .filter(([, v]) => v !== null)
+  return {
+    stack: [
+      ...(title ? [{ text: title, bold: true, margin: [0, 6, 0, 2] }] : []),
+      ...fields.map(([label, value]) => ({ text: [{ text: `${label}: `, bold: true }, value], fontSize: 9 })),
+    ],
+    unbreakable: fields.length < 12,
+  } as Content
+}
+
+/** The whole record as a readable document: a cover, the contents, then each kind of record. */
+export function recordDocument(bundle: RecordBundle, cover: Cover): TDocumentDefinitions {
+  const present = bundle.kinds.filter((k) => k.rows.length)
+  const sections: Content[] = present.flatMap((k) => {
+    const def = RECORD_KINDS.find((d) => d.kind === k.kind)
+    return [
+      { text: k.label, style: 'h2', tocItem: true, pageBreak: 'before' },
+      ...k.rows.map((r) => rowContent(r, def?.order, def?.heading, bundle.names)),
+    ] as Content[]
+  })
+  return {
+    info: { title: cover.title, author: bundle.council.name },
+    pageMargins: [50, 50, 50, 50],
+    defaultStyle: { font: 'Roboto', fontSize: 10 },
+    styles: { h1: { fontSize: 20, bold: true }, h2: { fontSize: 15, bold: true, margin: [0, 0, 0, 6] } },
+    footer: (page: number, pages: number) => ({
+      text: `${bundle.family.reference} · page ${page} of ${pages}`,
+      alignment: 'center',
+      fontSize: 8,
+      margin: [0, 20, 0, 0],
+    }),
+    content: [
+      { text: cover.title, style: 'h1', margin: [0, 0, 0, 12] },
+      ...cover.lines.map((l) => ({ text: l, margin: [0, 0, 0, 6] }) as Content),
+      { toc: { title: { text: 'Contents', style: 'h2' } }, margin: [0, 18, 0, 0] },
+      ...sections,
+    ],
+  }
+}

@@ -1,0 +1,7 @@
+export * from './document'
+export * from './files'
+export * from './gather'
+export * from './kinds'
+export * from './pdf'
+export * from './produce'
+export * from './redactions'

@@ -1,0 +1,140 @@
+import { and, eq, isNull, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { families, people, sarRedactions } from '@hearth/db'
+import { type RunningWorker, startWorker } from '@hearth/worker'
+import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
+import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
+import { requireEnv } from '../helpers/env'
+import { testLogger } from '../helpers/log-capture'
+import { startHttpApp } from '../helpers/server'
+
+/**
+ * #21 in Chromium: a practitioner exports a family's whole record and watches its progress bar
+ * until the files are there; information governance records a subject access request, reviews
+ * what Hearth marked, makes the redacted copy and records it as sent.
+ */
+let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
+let server: Awaited<ReturnType<typeof startHttpApp>>
+let worker: RunningWorker | undefined
+let browser: Awaited<ReturnType<typeof launchChromium>>
+let familyId: string
+let reference: string
+
+const startTheWorker = async () => {
+  worker = await startWorker({
+    db: dbx.handle.db,
+    redisUrl: requireEnv('TEST_REDIS_URL'),
+    logger: testLogger(),
+    prefix: '{browser-records}',
+    relayIntervalMs: 100,
+  })
+}
+
+beforeAll(async () => {
+  dbx = await freshPgDatabase()
+  const seeded = await seedTwoCouncils(dbx.handle, 14)
+  const db = dbx.handle.db
+  const [p] = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.councilId, seeded.a.councilId), eq(people.email, 'practitioner@northmoor.example')))
+  const r = (await db.execute(
+    sql`select f.id, f.reference from allocations a join families f on f.id = a.family_id
+        join memberships m on m.team_id = a.team_id
+        where a.council_id = ${seeded.a.councilId} and m.person_id = ${p!.id} and a.role = 'lead'
+          and a.ended_at is null limit 1`,
+  )) as unknown as { rows: { id: string; reference: string }[] }
+  familyId = r.rows[0]!.id
+  reference = r.rows[0]!.reference
+  server = await startHttpApp(dbx.handle, '{browser-records}')
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await worker?.close()
+  await server?.close()
+  await dbx?.drop()
+})
+
+describe('in Chromium: a family’s whole record', () => {
+  it('exported from the family’s page: the progress bar, then the files', async () => {
+    const page = await signInPage(browser.context, server.url, 'practitioner@northmoor.example')
+    await page.goto(`${server.url}/families/${familyId}`)
+    await page.getByRole('link', { name: 'Export the whole record' }).click()
+    await page.getByRole('heading', { name: 'Export the whole record' }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('button', { name: 'Export the whole record' }).click()
+    // no worker yet: the export waits, with its progress bar at the start
+    await page.getByLabel('Waiting to start').waitFor()
+    expect(await page.locator('progress').getAttribute('value')).toBe('0')
+    expect(await axeViolations(page)).toEqual([])
+    await startTheWorker()
+    await page.getByRole('link', { name: 'Download the record to read (PDF)' }).waitFor({ timeout: 30_000 })
+    await page.getByRole('link', { name: 'Download the record for another system (JSON)' }).waitFor()
+    const pdf = await page.evaluate(async () => {
+      const a = document.querySelector<HTMLAnchorElement>('a[href$="/pdf"]')!
+      const res = await fetch(a.href)
+      return { status: res.status, head: new TextDecoder().decode((await res.arrayBuffer()).slice(0, 5)) }
+    })
+    expect(pdf).toEqual({ status: 200, head: '%PDF-' })
+    await page.getByText('What it holds').click()
+    await page.getByRole('cell', { name: 'Children', exact: true }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+  })
+})
+
+describe('in Chromium: a subject access request', () => {
+  it('recorded, reviewed, made and sent', async () => {
+    await browser.context.clearCookies()
+    const page = await signInPage(browser.context, server.url, 'governance@northmoor.example')
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Subject access requests' }).click()
+    await page.getByRole('heading', { name: 'Subject access requests' }).waitFor()
+    await page.getByRole('link', { name: 'Record a new request' }).click()
+    await page.getByRole('button', { name: 'Find the family' }).click()
+    await page.locator('.govuk-error-summary').getByText('Enter the family’s reference in the correct format').waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByLabel('The family’s reference').fill(reference.toLowerCase())
+    await page.getByRole('button', { name: 'Find the family' }).click()
+    await page.getByRole('group', { name: 'Who asked for their information?' }).getByRole('radio').first().check()
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('button', { name: 'Record the request' }).click()
+    await page.getByRole('heading', { name: 'Review what Hearth marked' }).waitFor({ timeout: 30_000 })
+    expect(await axeViolations(page)).toEqual([])
+    // the officer decides the first two here; the rest are decided for the test directly
+    const [sar] = await dbx.handle.db.select({ id: sarRedactions.sarId }).from(sarRedactions).limit(1)
+    const open = await dbx.handle.db
+      .select({ id: sarRedactions.id })
+      .from(sarRedactions)
+      .where(and(eq(sarRedactions.sarId, sar!.id), isNull(sarRedactions.decision)))
+    expect(open.length).toBeGreaterThan(1)
+    const first = page.locator('section').filter({ has: page.getByRole('heading', { name: /^1\. / }) })
+    await first.getByLabel('Release').check()
+    await first.getByRole('button', { name: 'Save the decision' }).click()
+    await first
+      .locator('.govuk-error-summary')
+      .getByText(/Say why this can be released/)
+      .waitFor()
+    await first.getByLabel('Why can it be released?').fill('The person asking already knows this.')
+    await first.getByRole('button', { name: 'Save the decision' }).click()
+    await first.getByText('Released by Iona Governance').waitFor()
+    const second = page.locator('section').filter({ has: page.getByRole('heading', { name: /^2\. / }) })
+    await second.getByLabel('Withhold').check()
+    await second.getByRole('button', { name: 'Save the decision' }).click()
+    await second.getByText('Withheld by Iona Governance').waitFor()
+    await dbx.handle.db
+      .update(sarRedactions)
+      .set({ decision: 'withhold' })
+      .where(and(eq(sarRedactions.sarId, sar!.id), isNull(sarRedactions.decision)))
+    await page.reload()
+    await page.getByText('Every passage is decided.').waitFor()
+    await page.getByRole('button', { name: 'Make the copy to send' }).click()
+    await page.getByRole('link', { name: 'Download the record to read (PDF)' }).waitFor({ timeout: 30_000 })
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('button', { name: 'Record that it was sent' }).click()
+    await page.getByText('Sent', { exact: true }).first().waitFor()
+    const [f] = await dbx.handle.db.select().from(families).where(eq(families.id, familyId))
+    await page.getByRole('link', { name: 'Back to the requests' }).click()
+    await page.getByRole('cell', { name: f!.reference }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+  })
+})
