@@ -56,6 +56,7 @@ try {
         'census.bench.ts',
         'family-link.bench.ts',
         'search.bench.ts',
+        'record-export.bench.ts',
       ]) {
     say(`running bench/${file} (about a minute)`)
     const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench', file)], {

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { families, people, sarRedactions } from '@hearth/db'
+import { breakGlass, families, people, sarRedactions } from '@hearth/db'
 import { type RunningWorker, startWorker } from '@hearth/worker'
 import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
 import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
@@ -107,20 +107,31 @@ describe('in Chromium: a subject access request', () => {
       .from(sarRedactions)
       .where(and(eq(sarRedactions.sarId, sar!.id), isNull(sarRedactions.decision)))
     expect(open.length).toBeGreaterThan(1)
-    const first = page.locator('section').filter({ has: page.getByRole('heading', { name: /^1\. / }) })
-    await first.getByLabel('Release').check()
+    // one on its own
+    const first = page
+      .locator('section')
+      .filter({ has: page.getByRole('heading', { name: /^1\. / }) })
+      .first()
+    await first.getByLabel('Withhold').check()
     await first.getByRole('button', { name: 'Save the decision' }).click()
-    await first
+    await page.getByText('Decided (1)').waitFor()
+    // a name marked in many places, decided at once
+    const group = page
+      .locator('form')
+      .filter({ has: page.getByRole('button', { name: /^Decide all \d+$/ }) })
+      .first()
+    const many = Number((await group.getByRole('button').textContent())!.replace(/\D/g, ''))
+    expect(many).toBeGreaterThan(1)
+    await group.getByLabel('Release all of them').check()
+    await group.getByRole('button', { name: /^Decide all/ }).click()
+    await group
       .locator('.govuk-error-summary')
-      .getByText(/Say why this can be released/)
+      .getByText(/Say why these can be released/)
       .waitFor()
-    await first.getByLabel('Why can it be released?').fill('The person asking already knows this.')
-    await first.getByRole('button', { name: 'Save the decision' }).click()
-    await first.getByText('Released by Iona Governance').waitFor()
-    const second = page.locator('section').filter({ has: page.getByRole('heading', { name: /^2\. / }) })
-    await second.getByLabel('Withhold').check()
-    await second.getByRole('button', { name: 'Save the decision' }).click()
-    await second.getByText('Withheld by Iona Governance').waitFor()
+    await group.getByLabel('Why can they be released?').fill('The person asking knows who lives with them.')
+    await group.getByRole('button', { name: /^Decide all/ }).click()
+    await page.getByText(`Decided (${many + 1})`).waitFor()
+    expect(await axeViolations(page)).toEqual([])
     await dbx.handle.db
       .update(sarRedactions)
       .set({ decision: 'withhold' })
@@ -135,6 +146,35 @@ describe('in Chromium: a subject access request', () => {
     const [f] = await dbx.handle.db.select().from(families).where(eq(families.id, familyId))
     await page.getByRole('link', { name: 'Back to the requests' }).click()
     await page.getByRole('cell', { name: f!.reference }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+  })
+})
+
+describe('in Chromium: a break-glass opening', () => {
+  it('alerts information governance on the home page, and is reviewed once', async () => {
+    const db = dbx.handle.db
+    const [officer] = await db.select().from(people).where(eq(people.email, 'referrals@northmoor.example'))
+    await db.execute(sql`update families set restricted = true, restricted_to = ${`{${officer!.id}}`}::uuid[],
+      restricted_reason = 'Test' where id = ${familyId}`)
+    await db.insert(breakGlass).values({
+      councilId: officer!.councilId,
+      personId: officer!.id,
+      familyId,
+      reason: 'Police called about a missing child tonight',
+      expiresAt: new Date(Date.now() + 3600_000),
+    })
+    const page = await browser.context.newPage()
+    await page.goto(`${server.url}/`)
+    await page.getByRole('link', { name: '1 break-glass opening to review' }).click()
+    await page.getByRole('heading', { name: 'Break-glass openings' }).waitFor()
+    await page.getByText('“Police called about a missing child tonight”', { exact: false }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByLabel('A concern').check()
+    await page.getByRole('button', { name: 'Save the review' }).click()
+    await page.locator('.govuk-error-summary').waitFor()
+    await page.getByLabel('Justified').check()
+    await page.getByRole('button', { name: 'Save the review' }).click()
+    await page.getByText('Justified', { exact: true }).waitFor()
     expect(await axeViolations(page)).toEqual([])
   })
 })

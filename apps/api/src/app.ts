@@ -26,6 +26,7 @@ import inputGuard from './plugins/input-guard'
 import errorHandler from './plugins/error-handler'
 import events from './plugins/events'
 import readAudit from './plugins/read-audit'
+import restrictionGuard from './plugins/restriction-guard'
 import health from './plugins/health'
 import idempotency from './plugins/idempotency'
 
@@ -147,6 +148,7 @@ export async function buildApp(
     absoluteHours: deps.config.SESSION_ABSOLUTE_HOURS,
     cookieSecure: deps.config.cookieSecure,
   })
+  await app.register(restrictionGuard, { db: deps.db })
   await app.register(familyLink, { db: deps.db, redis: deps.redis, prefix: deps.config.BULLMQ_PREFIX })
   await app.register(idempotency, { db: deps.db })
   await app.register(readAudit, { db: deps.db, redis: deps.redis, prefix: deps.config.BULLMQ_PREFIX })

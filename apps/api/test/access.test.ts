@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROLES, type Role } from '@hearth/domain'
+import { FAMILY_RECORD_ROUTES, NOT_FAMILY_RECORD_ROUTES } from '../src/plugins/restriction-guard'
 import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
 import { loadRouteCases } from '../../../test/kit/route-cases'
@@ -367,5 +368,146 @@ describe('council isolation', () => {
     })
     expect(patchB.statusCode).toBe(400)
     expect(patchB.json().error.details[0].field).toBe('body.patchId')
+  })
+})
+
+/** Lists that may name a restricted family, each with why (the front door's and audit's). */
+const LISTS_THAT_NAME_RESTRICTED: Record<string, string> = {
+  '/api/referrals': 'the front door decides new referrals about any family',
+  '/api/teams/:id/offers': 'a referral routed to the team: the family’s record stays closed',
+  '/api/audit': 'the audit trail names every record touched (administrators)',
+  '/api/break-glass': 'break-glass openings name the record opened',
+}
+
+describe('a restricted record', () => {
+  it('every route naming a record by :id is checked for restriction, or says why not', () => {
+    const known = [...Object.keys(FAMILY_RECORD_ROUTES), ...Object.keys(NOT_FAMILY_RECORD_ROUTES)]
+    const unknown = apiRoutes()
+      .filter((r) => r.url.includes('/:id') && r.access !== 'public')
+      .map((r) => r.url)
+      .filter((u) => !known.some((k) => u === k || u.startsWith(`${k}/`)))
+    expect([...new Set(unknown)]).toEqual([])
+  })
+
+  it('answers not found from every route for everyone not named on it, and leaves it unchanged', async () => {
+    const db = dbx.handle.db
+    const c = seeded.a.councilId
+    const one = async (q: string) =>
+      ((await db.execute(sql.raw(q))) as unknown as { rows: { id: string }[] }).rows[0]?.id ?? null
+    // the family with the most visits held by the demo practitioner's team: they and the front
+    // door can see it until it is restricted to someone else (an administrator, who reads no cases)
+    const familyId = (await one(`select a.family_id as id from allocations a
+      join memberships m on m.team_id = a.team_id join people p on p.id = m.person_id
+      where a.council_id = '${c}' and p.email like 'practitioner@%' and a.role = 'lead' and a.ended_at is null
+      order by (select count(*) from visits v where v.family_id = a.family_id) desc limit 1`))!
+    const inF = (table: string) =>
+      one(`select id from ${table} where council_id = '${c}' and family_id = '${familyId}' limit 1`)
+    const set: Record<string, string> = {
+      ...ids.a,
+      id_family: familyId,
+      id_heldfamily: familyId,
+      id_child: (await inF('children'))!,
+    }
+    // routes whose :id is another record of the family are checked when the family has one
+    const more: [string, string][] = [
+      ['visit', 'visits'],
+      ['task', 'admin_tasks'],
+      ['proposal', 'proposals'],
+      ['insight', 'insight_requests'],
+      ['commission', 'commissions'],
+    ]
+    const prefixes = ['/api/families/:id', '/api/children/:id']
+    for (const [name, table] of more) {
+      const id = await inF(table)
+      if (!id) continue
+      set[`id_${name}`] = id
+      prefixes.push(
+        {
+          visit: '/api/visits/:id',
+          task: '/api/tasks/:id',
+          proposal: '/api/proposals/:id',
+          insight: '/api/insight/requests/:id',
+          commission: '/api/commissions/:id',
+        }[name]!,
+      )
+    }
+    const snapshot = async () =>
+      (
+        (await db.execute(
+          sql.raw(`select
+            (select row(name, address_line1, postcode, conversation_stage)::text from families where id = '${familyId}') f,
+            (select count(*) from visits where family_id = '${familyId}') v,
+            (select string_agg(status, '|' order by id) from visits where family_id = '${familyId}') vs,
+            (select count(*) from notes where family_id = '${familyId}') n,
+            (select count(*) from plan_items where family_id = '${familyId}') p,
+            (select count(*) from allocations where family_id = '${familyId}') a,
+            (select count(*) from children where family_id = '${familyId}') c,
+            (select count(*) from adults where family_id = '${familyId}') ad,
+            (select count(*) from record_exports where family_id = '${familyId}') ex,
+            (select count(*) from admin_tasks where family_id = '${familyId}') t,
+            (select count(*) from case_steps where family_id = '${familyId}') s`),
+        )) as unknown as { rows: unknown[] }
+      ).rows[0]
+    const named = await one(`select id from people where council_id = '${c}' and email like 'abel.adminson@%'`)
+    await db.execute(
+      sql`update families set restricted = true, restricted_to = ${`{${named}}`}::uuid[], restricted_reason = 'Test'
+          where id = ${familyId}`,
+    )
+    try {
+      const before = await snapshot()
+      const routes = apiRoutes().filter(
+        (r) => Array.isArray(r.access) && prefixes.some((p) => r.url.startsWith(p)) && r.method !== 'HEAD',
+      )
+      expect(routes.length).toBeGreaterThan(40)
+      let checked = 0
+      const wrong: string[] = []
+      for (const r of routes) {
+        for (const role of r.access as readonly Role[]) {
+          const s = sessionsA.get(role)!
+          const body =
+            r.method === 'GET' || r.method === 'DELETE' ? undefined : (VALID[`${r.method} ${r.url}`]?.(set) ?? {})
+          const res = await s.request(r.method as 'GET', fill(r.url, set), body)
+          const ok = res.statusCode === 404 || (res.statusCode === 400 && res.json().error.code === 'validation_failed')
+          if (!ok) wrong.push(`${role} ${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`)
+          checked++
+        }
+      }
+      expect(wrong).toEqual([])
+      expect(checked).toBeGreaterThan(60)
+      expect(await snapshot()).toEqual(before)
+      // nor in any list or search of those who used to see it
+      const [f] = (
+        (await db.execute(sql`select reference, name from families where id = ${familyId}`)) as unknown as {
+          rows: { reference: string; name: string }[]
+        }
+      ).rows
+      for (const role of ['practitioner', 'referral_officer'] as const) {
+        const s = sessionsA.get(role)!
+        const lists = [
+          await s.request('GET', '/api/families?limit=500'),
+          await s.request('GET', `/api/search?q=${encodeURIComponent(f!.reference)}`),
+          await s.request('GET', `/api/search?q=${encodeURIComponent(f!.name)}`),
+          await s.request('GET', '/api/me/day'),
+        ]
+        for (const res of lists) expect(res.body, `${role} ${res.statusCode}`).not.toContain(familyId)
+      }
+      // every list (a GET with no record's :id) and every team's list, for each role that may read it
+      const leaks: string[] = []
+      for (const r of apiRoutes().filter(
+        (x) =>
+          x.method === 'GET' &&
+          Array.isArray(x.access) &&
+          (!x.url.includes(':') || x.url.startsWith('/api/teams/:id/')) &&
+          !(x.url in LISTS_THAT_NAME_RESTRICTED),
+      )) {
+        for (const role of r.access as readonly Role[]) {
+          const res = await sessionsA.get(role)!.request('GET', fill(r.url, set))
+          if (res.body.includes(familyId)) leaks.push(`${role} ${r.url}`)
+        }
+      }
+      expect(leaks).toEqual([])
+    } finally {
+      await db.execute(sql`update families set restricted = false, restricted_to = '{}' where id = ${familyId}`)
+    }
   })
 })

@@ -207,7 +207,7 @@ function callFor(url: string): { role: Role; path: string } | null {
   if (url === '/api/audit/exports/:id/download') return { role: 'administrator', path: fill(ids.export!) }
   if (url === '/api/audit') return { role: 'administrator', path: `${url}?childId=${ids.child}` }
   if (url === '/api/families') return { role: 'practitioner', path: url }
-  if (url === '/api/me/conflicts') return { role: 'practitioner', path: url }
+  if (url === '/api/me/conflicts' || url === '/api/me/break-glass-alerts') return { role: 'practitioner', path: url }
   if (url === '/api/conflicts' || url === '/api/break-glass') return { role: 'administrator', path: url }
   if (url === '/api/record-exports/:id') return { role: 'practitioner', path: fill(ids.recordExport!) }
   if (url === '/api/record-exports/:id/:file')

@@ -212,7 +212,17 @@ describe('a subject access request', () => {
     expect(
       (await ig.request('PUT', `/api/sar-redactions/${fixed.id}`, { decision: 'release', why: 'Known' })).statusCode,
     ).toBe(409)
-    for (const r of list.filter((x) => !x.fixed)) {
+    // a name written in many places is decided for all of them at once
+    const brisket = list.filter((r) => r.passage === 'Brisket' && !r.fixed)
+    expect(brisket.length).toBeGreaterThan(1)
+    const bulk = await ig.request('POST', `/api/subject-access-requests/${sarId}/redactions/decide`, {
+      passage: 'brisket',
+      reason: 'third_party_name',
+      decision: 'withhold',
+    })
+    expect(bulk.statusCode, bulk.body).toBe(200)
+    expect(bulk.json().decided).toBe(brisket.length)
+    for (const r of list.filter((x) => !x.fixed && x.passage !== 'Brisket')) {
       const release = r.passage === 'Grandad Ossory' && r.field === 'familyWords'
       const body = release ? { decision: 'release', why: 'Mum knows her father visits' } : { decision: 'withhold' }
       expect((await ig.request('PUT', `/api/sar-redactions/${r.id}`, body)).statusCode).toBe(200)

@@ -121,6 +121,41 @@ describe('a restricted record', () => {
     await expect(dbx.handle.db.execute(sql`delete from break_glass where council_id = ${council.id}`)).rejects.toThrow()
   })
 
+  it('alerts the staff named on it, its workers and information governance, who reviews each opening once', async () => {
+    const ig = await signInAs(t.app, dbx.handle.db, council, 'information_governance')
+    // the opening above: on the named worker's and the lead's alerts, not the teammate's
+    for (const s of [lead, named]) {
+      const alerts = (await s.request('GET', '/api/me/break-glass-alerts')).json()
+      expect(
+        alerts.openings.map((o: { familyReference: string }) => o.familyReference),
+        s.person.name,
+      ).toEqual([family.reference])
+      expect(alerts.openings[0].reason).toBe('Police report a child of this family is missing tonight')
+    }
+    expect((await teammate.request('GET', '/api/me/break-glass-alerts')).json().openings).toEqual([])
+    expect((await ig.request('GET', '/api/me/break-glass-alerts')).json().toReview).toBe(1)
+    const [g] = (await ig.request('GET', '/api/break-glass')).json().grants
+    expect(g.review).toBeNull()
+    expect((await ig.request('POST', `/api/break-glass/${g.id}/review`, { outcome: 'concern' })).statusCode).toBe(400)
+    expect((await admin.request('POST', `/api/break-glass/${g.id}/review`, { outcome: 'justified' })).statusCode).toBe(
+      403,
+    )
+    const done = await ig.request('POST', `/api/break-glass/${g.id}/review`, {
+      outcome: 'justified',
+      note: 'Missing child',
+    })
+    expect(done.statusCode, done.body).toBe(201)
+    expect(
+      (await ig.request('POST', `/api/break-glass/${g.id}/review`, { outcome: 'concern', note: 'x' })).statusCode,
+    ).toBe(409)
+    expect((await ig.request('GET', '/api/me/break-glass-alerts')).json().toReview).toBe(0)
+    const [after] = (await admin.request('GET', '/api/break-glass')).json().grants
+    expect(after.review).toMatchObject({ outcome: 'justified', note: 'Missing child' })
+    await expect(
+      dbx.handle.db.execute(sql`delete from break_glass_reviews where council_id = ${council.id}`),
+    ).rejects.toThrow()
+  })
+
   it('a record that is not restricted needs no glass; another council’s reference is not found', async () => {
     const other = await makeFamily(dbx.handle.db, council, { patch: undefined as never })
     expect(

@@ -1,5 +1,51 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
+
+type Listener = (type: string, data: Record<string, unknown>) => void
+
+const TYPES = [
+  'offer.created',
+  'referral.open_case',
+  'referral.unroutable',
+  'board.changed',
+  'tasks.changed',
+  'insight.changed',
+  'note.finalised',
+  'plan.changed',
+  'clocks.alerted',
+  'family.said',
+  'break_glass.opened',
+  'sar.alerted',
+  // the server ended the stream: signed out, or this person's roles or teams changed
+  'session.changed',
+]
+
+/**
+ * One stream per page, however many parts of it listen: a browser holds only six connections to
+ * a server, and each stream keeps one open for as long as the page is.
+ */
+const listeners = new Set<Listener>()
+let source: EventSource | null = null
+
+function open() {
+  if (source) return
+  source = new EventSource('/api/events')
+  for (const type of TYPES) {
+    source.addEventListener(type, (e: MessageEvent) => {
+      let data: Record<string, unknown> = {}
+      try {
+        data = JSON.parse(e.data)
+      } catch {}
+      for (const l of [...listeners]) l(type, data)
+    })
+  }
+}
+
+function closeIfUnused() {
+  if (listeners.size || !source) return
+  source.close()
+  source = null
+}
 
 /**
  * Listens to the server's live events and refreshes what they touch. Events carry ids only;
@@ -7,43 +53,34 @@ import { useEffect } from 'react'
  */
 export function useLiveEvents(onEvent?: (type: string, data: Record<string, unknown>) => void) {
   const queryClient = useQueryClient()
+  const latest = useRef(onEvent)
+  latest.current = onEvent
   useEffect(() => {
-    const source = new EventSource('/api/events')
-    const handle = (type: string) => (e: MessageEvent) => {
-      void queryClient.invalidateQueries({ queryKey: ['offers'] })
-      void queryClient.invalidateQueries({ queryKey: ['referrals'] })
-      void queryClient.invalidateQueries({ queryKey: ['board'] })
-      void queryClient.invalidateQueries({ queryKey: ['my-day'] })
-      void queryClient.invalidateQueries({ queryKey: ['tasks'] })
-      void queryClient.invalidateQueries({ queryKey: ['insight'] })
-      void queryClient.invalidateQueries({ queryKey: ['chronology'] })
-      void queryClient.invalidateQueries({ queryKey: ['notes'] })
-      void queryClient.invalidateQueries({ queryKey: ['plan'] })
-      void queryClient.invalidateQueries({ queryKey: ['case-process'] })
-      void queryClient.invalidateQueries({ queryKey: ['family-voice'] })
-      void queryClient.invalidateQueries({ queryKey: ['family-messages'] })
-      onEvent?.(type, JSON.parse(e.data))
+    const listener: Listener = (type, data) => {
+      // who they are now is read again (a signed-out page goes to sign-in)
+      if (type === 'session.changed') return void queryClient.invalidateQueries({ queryKey: ['me'] })
+      for (const key of [
+        'offers',
+        'referrals',
+        'board',
+        'my-day',
+        'tasks',
+        'insight',
+        'chronology',
+        'notes',
+        'plan',
+        'case-process',
+        'family-voice',
+        'family-messages',
+      ])
+        void queryClient.invalidateQueries({ queryKey: [key] })
+      latest.current?.(type, data)
     }
-    const types = [
-      'offer.created',
-      'referral.open_case',
-      'referral.unroutable',
-      'board.changed',
-      'tasks.changed',
-      'insight.changed',
-      'note.finalised',
-      'plan.changed',
-      'clocks.alerted',
-      'family.said',
-    ]
-    // The server ended the stream: signed out, or this person's roles or teams changed.
-    // Who they are now is read again (a signed-out page goes to sign-in).
-    const sessionChanged = () => void queryClient.invalidateQueries({ queryKey: ['me'] })
-    const listeners = [...types.map((t) => [t, handle(t)] as const), ['session.changed', sessionChanged] as const]
-    for (const [t, l] of listeners) source.addEventListener(t, l)
+    listeners.add(listener)
+    open()
     return () => {
-      for (const [t, l] of listeners) source.removeEventListener(t, l)
-      source.close()
+      listeners.delete(listener)
+      closeIfUnused()
     }
-  }, [queryClient, onEvent])
+  }, [queryClient])
 }

@@ -91,5 +91,19 @@ export const RedactionDecision = z
     message: 'say why this can be released (for example, the requester already knows it)',
     path: ['why'],
   })
+/** Every undecided passage alike at once: the same words, or the same reason for a whole field. */
+export const RedactionBulkDecision = z
+  .object({
+    passage: z.string().trim().min(1).max(300).nullable(),
+    reason: z.enum(['third_party_name', 'third_party_details', 'other_agency', 'confidential_address'], {
+      message: 'choose the reason',
+    }),
+    decision: z.enum(['withhold', 'release'], { message: 'choose withhold or release' }),
+    why: optionalText(1000),
+  })
+  .refine((v) => v.decision === 'withhold' || !!v.why, {
+    message: 'say why these can be released (for example, the requester already knows it)',
+    path: ['why'],
+  })
 export const SarSent = z.object({ sentOn: IsoDate })
 export type SarCreate = z.infer<typeof SarCreate>

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { SHARING_DECISION_LIST, SHARING_RECIPIENT_KIND_LIST } from '@hearth/domain'
-import { requiredText, Uuid } from './common'
+import { optionalText, requiredText, Uuid } from './common'
 import { IsoDate } from './families'
 
 /** A decision to share, or not to share, information about a child with another agency. */
@@ -83,6 +83,38 @@ export const BreakGlassList = z.object({
       familyId: Uuid,
       personName: z.string(),
       familyReference: z.string(),
+      reason: z.string(),
+      startedAt: z.string(),
+      expiresAt: z.string(),
+      review: z
+        .object({
+          outcome: z.enum(['justified', 'concern']),
+          note: z.string().nullable(),
+          reviewedBy: z.string(),
+          reviewedAt: z.string(),
+        })
+        .nullable(),
+    }),
+  ),
+})
+export const BreakGlassReviewInput = z
+  .object({
+    outcome: z.enum(['justified', 'concern'], { message: 'choose justified or a concern' }),
+    note: optionalText(1000),
+  })
+  .refine((v) => v.outcome === 'justified' || !!v.note, {
+    message: 'say what the concern is',
+    path: ['note'],
+  })
+/** Break-glass openings the person should know of: on records they are named on or hold, or to review. */
+export const GlassAlerts = z.object({
+  toReview: z.number().int(),
+  openings: z.array(
+    z.object({
+      id: Uuid,
+      familyId: Uuid,
+      familyReference: z.string(),
+      personName: z.string(),
       reason: z.string(),
       startedAt: z.string(),
       expiresAt: z.string(),

@@ -15,6 +15,8 @@ export type HearthEvent =
   | { type: 'plan.changed'; councilId: string; teamIds: string[]; familyId: string; itemId: string }
   | { type: 'family.said'; councilId: string; teamIds: string[]; familyId: string; messageId: string }
   | { type: 'clocks.alerted'; councilId: string; teamIds: string[]; alerts: number }
+  /** A restricted record was opened by break-glass: the alerts are re-read (no ids). */
+  | { type: 'break_glass.opened'; councilId: string; teamIds: string[] }
   /** Subject access requests due soon or overdue: for information governance (no team). */
   | { type: 'sar.alerted'; councilId: string; teamIds: string[]; requests: number }
 

@@ -149,6 +149,7 @@ export const RECORD_KINDS: RecordKind[] = (
 export const NOT_IN_RECORD: Record<string, string> = {
   audit_events: 'who looked at or changed the record: the audit trail, searched by administrators',
   break_glass: 'access to a restricted record: in the audit trail',
+  break_glass_reviews: 'information governance’s review of an access to the record',
   staff_conflicts: 'a member of staff’s declaration about themselves, not the family’s record',
   clock_dues: 'worked out from the statutory steps, which are in the record',
   clock_alerts: 'reminders to staff worked out from the statutory steps',

@@ -36,6 +36,13 @@ const cases: RouteCases = {
         { body: { reference: 'Smith', reason: 'Urgent' }, field: 'body.reference' },
       ],
     },
+    'POST /api/break-glass/:id/review': {
+      as: 'information_governance',
+      cases: [
+        { body: { outcome: 'fine' }, field: 'body.outcome' },
+        { body: { outcome: 'concern' }, field: 'body.note' },
+      ],
+    },
     'PATCH /api/families/:id': {
       as: 'referral_officer',
       cases: [
@@ -120,6 +127,7 @@ const cases: RouteCases = {
     },
   },
   validBody: {
+    'POST /api/break-glass/:id/review': () => ({ outcome: 'justified' }),
     'PATCH /api/families/:id': () => ({ name: 'Renamed across councils' }),
     'PUT /api/families/:id/address-confidentiality': () => ({ confidential: true, reason: 'Across councils' }),
     'PUT /api/families/:id/restriction': () => ({ restricted: true, reason: 'Across councils' }),

@@ -28,6 +28,14 @@ const cases: RouteCases = {
         { body: { decision: 'release', why: 'x'.repeat(1001) }, field: 'body.why' },
       ],
     },
+    'POST /api/subject-access-requests/:id/redactions/decide': {
+      as: 'information_governance',
+      cases: [
+        { body: { passage: 'Ann', reason: 'gossip', decision: 'withhold' }, field: 'body.reason' },
+        { body: { passage: 'Ann', reason: 'third_party_name', decision: 'release' }, field: 'body.why' },
+        { body: { passage: '', reason: 'third_party_name', decision: 'withhold' }, field: 'body.passage' },
+      ],
+    },
     'POST /api/subject-access-requests/:id/produce': { as: 'information_governance', cases: [] },
     'POST /api/subject-access-requests/:id/retry': { as: 'information_governance', cases: [] },
     'POST /api/subject-access-requests/:id/sent': {
@@ -37,6 +45,11 @@ const cases: RouteCases = {
   },
   validBody: {
     'PUT /api/sar-redactions/:id': () => ({ decision: 'withhold' }),
+    'POST /api/subject-access-requests/:id/redactions/decide': () => ({
+      passage: null,
+      reason: 'other_agency',
+      decision: 'withhold',
+    }),
     'POST /api/subject-access-requests/:id/sent': () => ({ sentOn: '2026-11-02' }),
     'POST /api/subject-access-requests': () => sar,
   },

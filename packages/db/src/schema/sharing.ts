@@ -1,4 +1,4 @@
-import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { councils } from './councils'
 import { children, families } from './families'
 import { people } from './organisation'
@@ -94,4 +94,26 @@ export const breakGlass = pgTable(
     index('break_glass_council_person_idx').on(t.councilId, t.personId, t.expiresAt),
     index('break_glass_council_family_idx').on(t.councilId, t.familyId),
   ],
+)
+
+/**
+ * Information governance's review of a break-glass opening: justified, or a concern to take up,
+ * with a note. One per opening; kept as written (trigger).
+ */
+export const breakGlassReviews = pgTable(
+  'break_glass_reviews',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    breakGlassId: uuid('break_glass_id')
+      .notNull()
+      .references(() => breakGlass.id),
+    outcome: text('outcome', { enum: ['justified', 'concern'] }).notNull(),
+    note: text('note'),
+    reviewedBy: uuid('reviewed_by')
+      .notNull()
+      .references(() => people.id),
+    reviewedAt: createdAt(),
+  },
+  (t) => [uniqueIndex('break_glass_reviews_one_uq').on(t.councilId, t.breakGlassId)],
 )

@@ -191,7 +191,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(TaskView), ...errors },
       },
     },
-    async (request) => listMyRequests(app.deps, auditFrom(request), actorOf(request).personId),
+    async (request) => listMyRequests(app.deps, auditFrom(request), actorOf(request)),
   )
 
   app.get(

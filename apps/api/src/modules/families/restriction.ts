@@ -1,5 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm'
-import { breakGlass, families, people, writeAudit } from '@hearth/db'
+import { and, count, desc, eq, gte, or, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import { allocations, breakGlass, breakGlassReviews, families, people, writeAudit } from '@hearth/db'
 import { BREAK_GLASS_HOURS, type FamilyScope } from '@hearth/domain'
 import type { Ctx, Deps } from '../../kernel/context'
 import { AppError, invalid, notFound } from '../../kernel/errors'
@@ -74,13 +75,29 @@ export async function breakTheGlass(deps: Deps, ctx: Ctx, reference: string, rea
   return { id: row.id, familyId: family.id, expiresAt: row.expiresAt.toISOString() }
 }
 
-/** Every break-glass opening, newest first: for the administrators (the information governance role). */
+const reviewers = alias(people, 'reviewers')
+
+/** Every break-glass opening, newest first, with information governance's review of it. */
 export async function listBreakGlass(deps: Deps, ctx: Ctx) {
   const rows = await deps.db
-    .select({ g: breakGlass, personName: people.name, reference: families.reference })
+    .select({
+      g: breakGlass,
+      personName: people.name,
+      reference: families.reference,
+      review: breakGlassReviews,
+      reviewer: reviewers.name,
+    })
     .from(breakGlass)
     .innerJoin(people, and(eq(people.councilId, breakGlass.councilId), eq(people.id, breakGlass.personId)))
     .innerJoin(families, and(eq(families.councilId, breakGlass.councilId), eq(families.id, breakGlass.familyId)))
+    .leftJoin(
+      breakGlassReviews,
+      and(eq(breakGlassReviews.councilId, breakGlass.councilId), eq(breakGlassReviews.breakGlassId, breakGlass.id)),
+    )
+    .leftJoin(
+      reviewers,
+      and(eq(reviewers.councilId, breakGlass.councilId), eq(reviewers.id, breakGlassReviews.reviewedBy)),
+    )
     .where(eq(breakGlass.councilId, ctx.councilId))
     .orderBy(desc(breakGlass.startedAt))
     .limit(500)
@@ -90,6 +107,102 @@ export async function listBreakGlass(deps: Deps, ctx: Ctx) {
       familyId: r.g.familyId,
       personName: r.personName,
       familyReference: r.reference,
+      reason: r.g.reason,
+      startedAt: r.g.startedAt.toISOString(),
+      expiresAt: r.g.expiresAt.toISOString(),
+      review: r.review
+        ? {
+            outcome: r.review.outcome,
+            note: r.review.note,
+            reviewedBy: r.reviewer ?? '',
+            reviewedAt: r.review.reviewedAt.toISOString(),
+          }
+        : null,
+    })),
+  }
+}
+
+/** Information governance's review of one opening: once, kept as written. */
+export async function reviewBreakGlass(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  input: { outcome: 'justified' | 'concern'; note?: string | null },
+) {
+  return deps.db.transaction(async (tx) => {
+    const [g] = await tx
+      .select()
+      .from(breakGlass)
+      .where(and(eq(breakGlass.councilId, ctx.councilId), eq(breakGlass.id, id)))
+    if (!g) throw notFound('break-glass opening')
+    const [made] = await tx
+      .insert(breakGlassReviews)
+      .values({
+        councilId: ctx.councilId,
+        breakGlassId: id,
+        outcome: input.outcome,
+        note: input.note ?? null,
+        reviewedBy: ctx.actorPersonId!,
+      })
+      .onConflictDoNothing()
+      .returning()
+    if (!made) throw new AppError('conflict', 'This opening has been reviewed already.')
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'family.break_glass_review',
+      recordType: 'break_glass',
+      recordId: id,
+      familyId: g.familyId,
+      details: { outcome: input.outcome },
+    })
+    return { ok: true as const }
+  })
+}
+
+/** How long an opening stays on the alerts of the staff named on the record and its workers. */
+const ALERT_DAYS = 14
+
+/**
+ * Openings the person should know of: for information governance, how many wait for review;
+ * for anyone, recent openings of records they are named on or hold as lead or co-worker.
+ */
+export async function glassAlerts(deps: Deps, ctx: Ctx, actor: { personId: string; roles: readonly string[] }) {
+  const since = new Date(Date.now() - ALERT_DAYS * 86_400_000)
+  const [toReview] = actor.roles.includes('information_governance')
+    ? await deps.db
+        .select({ n: count() })
+        .from(breakGlass)
+        .where(
+          and(
+            eq(breakGlass.councilId, ctx.councilId),
+            sql`not exists (select 1 from ${breakGlassReviews} r where r.council_id = ${breakGlass.councilId} and r.break_glass_id = ${breakGlass.id})`,
+          ),
+        )
+    : [{ n: 0 }]
+  const rows = await deps.db
+    .select({ g: breakGlass, personName: people.name, reference: families.reference })
+    .from(breakGlass)
+    .innerJoin(people, and(eq(people.councilId, breakGlass.councilId), eq(people.id, breakGlass.personId)))
+    .innerJoin(families, and(eq(families.councilId, breakGlass.councilId), eq(families.id, breakGlass.familyId)))
+    .where(
+      and(
+        eq(breakGlass.councilId, ctx.councilId),
+        gte(breakGlass.startedAt, since),
+        or(
+          sql`${actor.personId}::uuid = any(${families.restrictedTo})`,
+          sql`exists (select 1 from ${allocations} a where a.council_id = ${breakGlass.councilId} and a.family_id = ${breakGlass.familyId} and a.person_id = ${actor.personId} and a.ended_at is null)`,
+        ),
+      ),
+    )
+    .orderBy(desc(breakGlass.startedAt))
+    .limit(50)
+  return {
+    toReview: toReview?.n ?? 0,
+    openings: rows.map((r) => ({
+      id: r.g.id,
+      familyId: r.g.familyId,
+      familyReference: r.reference,
+      personName: r.personName,
       reason: r.g.reason,
       startedAt: r.g.startedAt.toISOString(),
       expiresAt: r.g.expiresAt.toISOString(),

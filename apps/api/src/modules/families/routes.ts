@@ -11,6 +11,9 @@ import {
   BreakGlassGranted,
   BreakGlassInput,
   BreakGlassList,
+  BreakGlassReviewInput,
+  GlassAlerts,
+  Ok,
   RestrictionInput,
   FamilyDetail,
   FamilyInput,
@@ -34,7 +37,7 @@ import { listFamilies } from './list-families'
 import { updateChild } from './update-child'
 import { updateFamily } from './update-family'
 import { setAddressConfidentiality } from './set-address-confidentiality'
-import { breakTheGlass, listBreakGlass, setRestriction } from './restriction'
+import { breakTheGlass, glassAlerts, listBreakGlass, reviewBreakGlass, setRestriction } from './restriction'
 import { holdingTeamId } from './family-queries'
 import { readsChild, readsList, readsWithChildren } from '../../kernel/reads'
 
@@ -175,6 +178,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         teamIds: teamId ? [teamId] : [],
         familyId: g.familyId,
       })
+      // the staff named on it, its workers and information governance: their alerts (no ids)
+      app.events.publish({ type: 'break_glass.opened', councilId: ctx.councilId, teamIds: [] })
       reply.code(201)
       return g
     },
@@ -183,7 +188,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/break-glass',
     {
       config: {
-        access: ['administrator'],
+        access: ['administrator', 'information_governance'],
         reads: readsList('family.break_glass_list', 'family', {
           items: (p) =>
             ((p as { grants: { id: string; familyId: string }[] }).grants ?? []).map((g) => ({
@@ -199,6 +204,40 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => listBreakGlass(app.deps, auditFrom(request)),
+  )
+  app.post(
+    '/break-glass/:id/review',
+    {
+      config: { access: ['information_governance'] },
+      schema: {
+        tags,
+        summary: 'Review a break-glass opening: justified, or a concern (with what it is)',
+        params: IdParams,
+        body: BreakGlassReviewInput,
+        response: { 201: Ok, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const done = await reviewBreakGlass(app.deps, auditFrom(request), request.params.id, request.body)
+      reply.code(201)
+      return done
+    },
+  )
+  app.get(
+    '/me/break-glass-alerts',
+    {
+      config: {
+        access: 'signed_in',
+        reads: readsList('family.break_glass_alerts', 'family', { key: 'openings' }),
+      },
+      schema: {
+        tags,
+        summary:
+          'Break-glass openings of records you are named on or hold; for information governance, how many to review',
+        response: { 200: GlassAlerts, ...errors },
+      },
+    },
+    async (request) => glassAlerts(app.deps, auditFrom(request), actorOf(request)),
   )
   app.post(
     '/families/:id/children',

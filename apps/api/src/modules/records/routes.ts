@@ -7,6 +7,7 @@ import {
   Ok,
   RecordExportFileParams,
   RecordExportView,
+  RedactionBulkDecision,
   RedactionDecision,
   SarCreate,
   SarFamilyQuery,
@@ -23,6 +24,7 @@ import { actorOf } from '../../plugins/auth'
 import { exportFile, myRecordExports, startRecordExport, visibleExport, exportView } from './record-exports'
 import {
   createSar,
+  decideAlike,
   decideRedaction,
   listSars,
   markSarSent,
@@ -213,6 +215,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => decideRedaction(deps, auditFrom(request), request.params.id, request.body),
+  )
+  app.post(
+    '/subject-access-requests/:id/redactions/decide',
+    {
+      config: { access: IG },
+      schema: {
+        tags,
+        summary: 'Withhold or release every undecided passage alike at once (the same words, or the same reason)',
+        params: IdParams,
+        body: RedactionBulkDecision,
+        response: { 200: z.object({ decided: z.number().int() }), ...errors },
+      },
+    },
+    async (request) => decideAlike(deps, auditFrom(request), request.params.id, request.body),
   )
   const step = (url: string, summary: string, run: typeof produceSar) =>
     app.post(

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import {
   adults,
   children,
@@ -8,6 +8,7 @@ import {
   nextReference,
   people,
   recordExports,
+  type SarRedaction,
   sarRedactions,
   type SubjectAccessRequest,
   subjectAccessRequests,
@@ -226,6 +227,15 @@ async function gatheredBundle(db: Db, councilId: string, sarId: string): Promise
 const text = (v: unknown): string =>
   v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v)
 
+/** The words around a passage (the field's start for a whole field), enough to judge it. */
+function around(value: string, passage: string | null, room = 160): string {
+  const at = passage ? value.toLowerCase().indexOf(passage.toLowerCase()) : -1
+  if (at < 0) return value.length > room * 2 ? `${value.slice(0, room * 2)}…` : value
+  const from = Math.max(0, at - room)
+  const to = Math.min(value.length, at + passage!.length + room)
+  return `${from > 0 ? '…' : ''}${value.slice(from, to)}${to < value.length ? '…' : ''}`
+}
+
 /** Every passage marked for review, with the field as written, in the order of the record. */
 export async function sarRedactionList(deps: Deps, ctx: Ctx, id: string) {
   const sar = await sarRow(deps.db, ctx.councilId, id)
@@ -256,7 +266,7 @@ export async function sarRedactionList(deps: Deps, ctx: Ctx, id: string) {
       field: r.field,
       fieldLabel: labelOf(r.field),
       passage: r.passage,
-      context: fieldValue(r.kind, r.rowId, r.field).slice(0, 2000),
+      context: around(fieldValue(r.kind, r.rowId, r.field), r.passage),
       reason: r.reason,
       reasonLabel: REDACTION_REASONS[r.reason],
       fixed: r.fixed,
@@ -304,6 +314,57 @@ export async function decideRedaction(
       details: { sarId: r.r.sarId, decision: input.decision, reason: r.r.reason },
     })
     return { ok: true as const }
+  })
+}
+
+/**
+ * Decides every undecided passage alike at once: the same words (a name written in many notes)
+ * with the same reason, or every whole field with that reason. Returns how many were decided.
+ */
+export async function decideAlike(
+  deps: Deps,
+  ctx: Ctx,
+  sarId: string,
+  input: {
+    passage: string | null
+    reason: SarRedaction['reason']
+    decision: 'withhold' | 'release'
+    why?: string | null
+  },
+) {
+  return deps.db.transaction(async (tx) => {
+    const [sar] = await tx
+      .select()
+      .from(subjectAccessRequests)
+      .where(and(eq(subjectAccessRequests.councilId, ctx.councilId), eq(subjectAccessRequests.id, sarId)))
+      .for('update')
+    if (!sar) throw notFound('request')
+    if (sar.status !== 'reviewing') throw new AppError('conflict', 'This request is no longer being reviewed.')
+    const done = await tx
+      .update(sarRedactions)
+      .set({ decision: input.decision, why: input.why ?? null, decidedBy: ctx.actorPersonId, decidedAt: new Date() })
+      .where(
+        and(
+          eq(sarRedactions.councilId, ctx.councilId),
+          eq(sarRedactions.sarId, sarId),
+          eq(sarRedactions.reason, input.reason),
+          eq(sarRedactions.fixed, false),
+          isNull(sarRedactions.decision),
+          input.passage === null
+            ? isNull(sarRedactions.passage)
+            : sql`lower(${sarRedactions.passage}) = lower(${input.passage})`,
+        ),
+      )
+      .returning({ id: sarRedactions.id })
+    await writeAudit(tx, {
+      ...ctx,
+      action: 'sar.redaction',
+      recordType: 'subject_access_request',
+      recordId: sarId,
+      familyId: sar.familyId,
+      details: { decision: input.decision, reason: input.reason, passages: done.length },
+    })
+    return { decided: done.length }
   })
 }
 

@@ -3,6 +3,7 @@ import type { Me } from '@hearth/contracts'
 import { ROLE_LABELS } from '@hearth/domain'
 import { MyDay } from '../team-board/MyDay'
 import { TaskFigures } from '../enablers/TaskFigures'
+import { GlassAlerts } from '../families/GlassAlerts'
 import { useLiveEvents } from '../../live'
 import { hasRole } from '../../session'
 
@@ -26,6 +27,7 @@ function Home({ me }: { me: Me }) {
           Your {me.teams.length === 1 ? 'team' : 'teams'}: {me.teams.map((t) => t.name).join(', ')}.
         </p>
       )}
+      <GlassAlerts />
       {hasRole(me, 'practitioner') && <MyDay me={me} />}
       {hasRole(me, 'referral_officer') && (
         <Section title="Front door">
@@ -71,6 +73,24 @@ function Home({ me }: { me: Me }) {
             </Link>
           </p>
           {!hasRole(me, 'insight_adviser') && <TaskFigures />}
+        </Section>
+      )}
+      {hasRole(me, 'information_governance') && (
+        <Section title="Information governance">
+          <ul className="govuk-list govuk-list--bullet">
+            <li>
+              <Link className="govuk-link" to="/subject-access">
+                Subject access requests
+              </Link>
+              : record one, review what Hearth marks, send the copy within the month
+            </li>
+            <li>
+              <Link className="govuk-link" to="/break-glass-openings">
+                Break-glass openings
+              </Link>
+              : review each opening of a restricted record
+            </li>
+          </ul>
         </Section>
       )}
       {hasRole(me, 'administrator') && (

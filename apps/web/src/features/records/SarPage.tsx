@@ -19,6 +19,9 @@ import {
 import { ExportProgress } from './ExportProgress'
 import { CLOCK_TAGS, day, STATUS_WORDS } from './sar-words'
 
+/** Passages shown one by one at a time: the rest wait, or are decided together. */
+const SHOWN = 30
+
 const busy = (s: SarView) => s.status === 'gathering' || s.status === 'producing'
 
 /**
@@ -98,9 +101,33 @@ export function SarPage() {
           <p className="govuk-body" aria-live="polite">
             <strong>{open === 0 ? 'Every passage is decided.' : `${open} of ${list.length} still to decide.`}</strong>
           </p>
-          {list.map((r, i) => (
-            <Passage key={r.id} r={r} n={i + 1} onDone={() => void marks.refetch()} />
-          ))}
+          <Groups list={list} sarId={id} onDone={() => void marks.refetch()} />
+          <h3 className="govuk-heading-s">One by one</h3>
+          {list
+            .filter((r) => !r.decision)
+            .slice(0, SHOWN)
+            .map((r, i) => (
+              <Passage key={r.id} r={r} n={i + 1} onDone={() => void marks.refetch()} />
+            ))}
+          {open > SHOWN && (
+            <p className="govuk-body">
+              {open - SHOWN} more after these: decide these first, or decide them together above.
+            </p>
+          )}
+          {list.some((r) => r.decision) && (
+            <details className="govuk-details">
+              <summary className="govuk-details__summary">
+                <span className="govuk-details__summary-text">Decided ({list.length - open})</span>
+              </summary>
+              <div className="govuk-details__text">
+                {list
+                  .filter((r) => r.decision)
+                  .map((r, i) => (
+                    <Passage key={r.id} r={r} n={i + 1} onDone={() => void marks.refetch()} />
+                  ))}
+              </div>
+            </details>
+          )}
           <Button type="button" onClick={() => step.mutate('produce')} disabled={step.isPending}>
             Make the copy to send
           </Button>
@@ -206,6 +233,84 @@ function Passage({ r, n, onDone }: { r: SarRedactionView; n: number; onDone: () 
           </form>
         )}
       </section>
+    </FormScope>
+  )
+}
+
+/** Undecided passages alike (the same name, or whole fields for the same reason), decided at once. */
+function Groups({ list, sarId, onDone }: { list: SarRedactionView[]; sarId: string; onDone: () => void }) {
+  const groups = new Map<
+    string,
+    { passage: string | null; reason: SarRedactionView['reason']; label: string; n: number }
+  >()
+  for (const r of list) {
+    if (r.decision || r.fixed) continue
+    const key = `${r.reason}|${r.passage?.toLowerCase() ?? ''}`
+    const g = groups.get(key)
+    if (g) g.n++
+    else groups.set(key, { passage: r.passage, reason: r.reason, label: r.reasonLabel, n: 1 })
+  }
+  const alike = [...groups.values()].filter((g) => g.n > 1).sort((a, b) => b.n - a.n)
+  if (!alike.length) return null
+  return (
+    <>
+      <h3 className="govuk-heading-s">Decide them together</h3>
+      <p className="govuk-body">The same name, or the same kind of field, marked in many places.</p>
+      {alike.map((g) => (
+        <Group key={`${g.reason}|${g.passage}`} g={g} sarId={sarId} onDone={onDone} />
+      ))}
+    </>
+  )
+}
+
+function Group({
+  g,
+  sarId,
+  onDone,
+}: {
+  g: { passage: string | null; reason: SarRedactionView['reason']; label: string; n: number }
+  sarId: string
+  onDone: () => void
+}) {
+  const [choice, setChoice] = useState<string | null>(null)
+  const decide = useMutation({
+    mutationFn: (body: unknown) => api('POST', `/api/subject-access-requests/${sarId}/redactions/decide`, body),
+    onSuccess: onDone,
+  })
+  const title = g.passage ? `“${g.passage}” (${g.label.toLowerCase()})` : `${g.label}: whole fields`
+  return (
+    <FormScope name={`group-${g.reason}-${g.passage ?? 'field'}`}>
+      <form
+        className="govuk-!-margin-bottom-6"
+        noValidate
+        onSubmit={(e: FormEvent<HTMLFormElement>) => {
+          e.preventDefault()
+          const f = new FormData(e.currentTarget)
+          decide.mutate({
+            passage: g.passage,
+            reason: g.reason,
+            decision: f.get('decision') ?? undefined,
+            why: f.get('why') ?? '',
+          })
+        }}
+      >
+        <ErrorSummary error={decide.error} />
+        <Radios
+          name="decision"
+          label={`${title}, in ${g.n} places`}
+          small
+          onChange={setChoice}
+          options={[
+            { value: 'withhold', label: 'Withhold all of them' },
+            { value: 'release', label: 'Release all of them' },
+          ]}
+          error={decide.error}
+        />
+        {choice === 'release' && (
+          <TextArea name="why" label="Why can they be released?" rows={2} error={decide.error} />
+        )}
+        <Button disabled={decide.isPending}>Decide all {g.n}</Button>
+      </form>
     </FormScope>
   )
 }

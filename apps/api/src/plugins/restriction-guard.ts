@@ -1,0 +1,99 @@
+import { and, eq, type SQL, sql } from 'drizzle-orm'
+import type { PgTable } from 'drizzle-orm/pg-core'
+import fp from 'fastify-plugin'
+import {
+  adminTasks,
+  assessments,
+  caseSteps,
+  commissions,
+  type Db,
+  familyLinks,
+  familyMeetings,
+  familyMessages,
+  families,
+  insightRequests,
+  notes,
+  planItems,
+  proposals,
+  visits,
+} from '@hearth/db'
+import { notFound } from '../kernel/errors'
+import type { Actor } from './auth'
+
+/**
+ * Routes whose `:id` is a record of one family (a note, a task, a proposal …), by the table
+ * holding it. Before such a route runs, the record's family is looked up: a restricted record
+ * answers "not found" to everyone not named on it and without break-glass, whatever their role
+ * (an enabler's task, a strategy member's proposal), exactly as the family's own routes do.
+ */
+export const FAMILY_RECORD_ROUTES: Record<string, PgTable & { id: unknown; familyId: unknown; councilId: unknown }> = {
+  '/api/assessments/:id': assessments,
+  '/api/commissions/:id': commissions,
+  '/api/family-links/:id': familyLinks,
+  '/api/family-meetings/:id': familyMeetings,
+  '/api/family-messages/:id': familyMessages,
+  '/api/insight/requests/:id': insightRequests,
+  '/api/notes/:id': notes,
+  '/api/plan-items/:id': planItems,
+  '/api/proposals/:id': proposals,
+  '/api/steps/:id': caseSteps,
+  '/api/tasks/:id': adminTasks,
+  '/api/visits/:id': visits,
+}
+
+/** Routes with an `:id` that is not a record of one family, or is checked its own way, with why. */
+export const NOT_FAMILY_RECORD_ROUTES: Record<string, string> = {
+  '/api/families/:id': 'the family itself: familyInScope checks the restriction',
+  '/api/children/:id': 'the child: checked through its family (familyInScope)',
+  '/api/teams/:id': 'a team',
+  '/api/council/teams/:id': 'a team, in the council view (counts)',
+  '/api/directory/services/:id': 'a service in the directory',
+  '/api/patches/:id': 'a patch',
+  '/api/people/:id': 'a member of staff',
+  '/api/role-grants/:id': 'a role given to staff',
+  '/api/conflicts/:id': 'a member of staff’s declaration',
+  '/api/break-glass/:id': 'a break-glass opening (information governance reviews every one)',
+  '/api/audit/exports/:id': 'an audit export (administrators)',
+  '/api/record-exports/:id':
+    'whole-record exports: the asker’s family scope is checked; requests’ by information governance',
+  '/api/subject-access-requests/:id': 'information governance answers for the council, restricted records included',
+  '/api/sar-redactions/:id': 'information governance answers for the council, restricted records included',
+  '/api/referrals/:id':
+    'the front door must decide a new referral about any family; a restricted family’s record stays closed',
+  '/api/returns/census/:id': 'a census return (counts and codes)',
+  '/api/returns/annex-a/:id': 'an Annex A workbook',
+  '/api/returns/children/:id': 'the census details of a child: checked in its handler',
+  '/api/steps/:id/letter-before-proceedings': 'covered by /api/steps/:id',
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** A restricted family this person may not see: not named on it, and no break-glass grant. */
+export function hiddenRestricted(actor: Pick<Actor, 'personId' | 'councilId' | 'familyScope'>, familyId: unknown): SQL {
+  const glass = actor.familyScope.kind === 'none' ? [] : (actor.familyScope.glass ?? [])
+  return sql`exists (select 1 from ${families} rf where rf.council_id = ${actor.councilId} and rf.id = ${familyId}
+    and rf.restricted
+    and not (${actor.personId}::uuid = any(rf.restricted_to))
+    ${glass.length ? sql`and not (rf.id = any(${`{${glass.join(',')}}`}::uuid[]))` : sql``})`
+}
+
+export default fp<{ db: Db }>(
+  async (app, opts) => {
+    app.addHook('onRequest', async (request) => {
+      const url = request.routeOptions.url
+      const actor = request.actor
+      if (!url || !actor) return
+      const prefix = Object.keys(FAMILY_RECORD_ROUTES).find((p) => url === p || url.startsWith(`${p}/`))
+      if (!prefix) return
+      const id = (request.params as { id?: string }).id
+      if (!id || !UUID.test(id)) return // the schema refuses it (400)
+      const t = FAMILY_RECORD_ROUTES[prefix]! as unknown as Record<'id' | 'familyId' | 'councilId', SQL>
+      const [row] = await opts.db
+        .select({ hidden: hiddenRestricted(actor, t.familyId) })
+        .from(FAMILY_RECORD_ROUTES[prefix]!)
+        .where(and(eq(t.councilId, actor.councilId), eq(t.id, id)))
+      if (row?.hidden) throw notFound()
+    })
+  },
+  { name: 'restriction-guard', dependencies: ['auth'] },
+)
