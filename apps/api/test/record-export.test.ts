@@ -145,6 +145,42 @@ describe('a family’s whole record', () => {
   })
 })
 
+describe('a whole-record export’s files', () => {
+  it('are cleared by the hourly sweep after 30 days; the row stays; a request’s are kept', async () => {
+    const mk = async (purpose: 'record' | 'sar_gather', daysAgo: number) => {
+      const [row] = await dbx.handle.db
+        .insert(recordExports)
+        .values({
+          councilId: council.id,
+          familyId: family.id,
+          purpose,
+          status: 'done',
+          requestedBy: lead.person.id,
+          pdf: Buffer.from('%PDF-'),
+          json: Buffer.from('{}'),
+          createdAt: new Date(Date.now() - daysAgo * 86_400_000),
+        })
+        .returning()
+      return row!.id
+    }
+    const old = await mk('record', 31)
+    const recent = await mk('record', 29)
+    const request = await mk('sar_gather', 40)
+    await sweepHandlers['clocks.sweep']!.run(
+      { db: dbx.handle.guarded, publish: async () => {} },
+      { councilId: council.id },
+    )
+    const rows = await dbx.handle.db.select().from(recordExports).where(eq(recordExports.councilId, council.id))
+    const of = (id: string) => rows.find((r) => r.id === id)!
+    expect([of(old).status, of(old).pdf, of(old).json]).toEqual(['expired', null, null])
+    expect(of(recent).status).toBe('done')
+    expect(of(request).json).not.toBeNull()
+    const view = (await lead.request('GET', `/api/record-exports/${old}`)).json()
+    expect(view).toMatchObject({ status: 'expired', files: [] })
+    expect((await lead.request('GET', `/api/record-exports/${old}/pdf`)).statusCode).toBe(404)
+  })
+})
+
 describe('a subject access request', () => {
   let sarId: string
   it('finds the family by reference and its people, for information governance only', async () => {

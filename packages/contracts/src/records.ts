@@ -12,7 +12,7 @@ export const RecordExportView = z.object({
   id: Uuid,
   familyId: Uuid,
   purpose: z.enum(['record', 'sar_gather', 'sar_response']),
-  status: z.enum(['queued', 'running', 'done', 'failed']),
+  status: z.enum(['queued', 'running', 'done', 'failed', 'expired']),
   stepsDone: z.number().int(),
   stepsTotal: z.number().int(),
   percent: z.number().int(),

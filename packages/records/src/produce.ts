@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, lt } from 'drizzle-orm'
 import {
   adults,
   children,
@@ -16,6 +16,29 @@ import { gatherRecord, type RecordBundle } from './gather'
 import { RECORD_KINDS } from './kinds'
 import { pdfOf } from './pdf'
 import { applyRedactions, proposeRedactions, WITHHELD_MARK } from './redactions'
+
+/** How long a whole-record export's files are kept before the sweep clears them. */
+export const RECORD_EXPORT_DAYS = 30
+
+/**
+ * Clears the files of whole-record exports older than RECORD_EXPORT_DAYS (a subject access
+ * request's are kept with the request). The row stays, marked expired: who exported what, when.
+ */
+export async function expireRecordExports(db: Db, councilId: string, now = new Date()): Promise<number> {
+  const rows = await db
+    .update(recordExports)
+    .set({ status: 'expired', pdf: null, json: null, csvZip: null })
+    .where(
+      and(
+        eq(recordExports.councilId, councilId),
+        eq(recordExports.purpose, 'record'),
+        eq(recordExports.status, 'done'),
+        lt(recordExports.createdAt, new Date(now.getTime() - RECORD_EXPORT_DAYS * 86_400_000)),
+      ),
+    )
+    .returning({ id: recordExports.id })
+  return rows.length
+}
 
 /** Steps of the progress bar: each kind of record, then the PDF, then the files. */
 export const EXPORT_STEPS = RECORD_KINDS.length + 2

@@ -60,7 +60,8 @@ export const recordExports = pgTable(
       .references(() => families.id),
     purpose: text('purpose', { enum: ['record', 'sar_gather', 'sar_response'] }).notNull(),
     sarId: uuid('sar_id').references(() => subjectAccessRequests.id),
-    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
+    /** `expired`: a whole-record export's files cleared after RECORD_EXPORT_DAYS (the row stays). */
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed', 'expired'] })
       .notNull()
       .default('queued'),
     stepsTotal: integer('steps_total').notNull().default(0),

@@ -26,6 +26,9 @@ export function ExportProgress({ e, showCounts = true }: { e: RecordExportView; 
       {e.status === 'failed' && (
         <p className="govuk-body">This could not be made (code {e.error}). Try again; if it fails again, tell IT.</p>
       )}
+      {e.status === 'expired' && (
+        <p className="govuk-body">Its files were cleared 30 days after it was made: export the record again.</p>
+      )}
       {e.status === 'done' && e.files.length > 0 && (
         <ul className="govuk-list">
           {e.files.map((f) => (

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, lt, lte, ne } from 'drizzle-orm'
 import { clockSettings, councils, type Db, raiseClockAlerts, subjectAccessRequests } from '@hearth/db'
 import { addWorkingDays, type HolidaySet, londonDateOf, SAR_WARNING_WORKING_DAYS } from '@hearth/domain'
+import { expireRecordExports } from '@hearth/records'
 import type { HandlerSet } from '../../handlers'
 
 /**
@@ -23,6 +24,8 @@ export const handlers: HandlerSet = {
         if (raised.length && teamIds.length)
           await ctx.publish({ type: 'clocks.alerted', councilId, teamIds, alerts: raised.length })
         const requests = await raiseSarAlerts(ctx.db, councilId, today, holidays)
+        // housekeeping on the same hourly round: whole-record exports' files after 30 days
+        await expireRecordExports(ctx.db, councilId)
         if (requests) await ctx.publish({ type: 'sar.alerted', councilId, teamIds: [], requests })
       }
     },
