@@ -14,6 +14,20 @@ export interface ProposedRedaction {
   reason: RedactionReason
   /** Always withheld: a confidential address. */
   fixed: boolean
+  /** The words around the passage (the field's start for a whole field), to judge it by. */
+  context: string
+}
+
+const asText = (v: unknown): string =>
+  v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v)
+
+/** The words around a passage (the field's start for a whole field), enough to judge it. */
+export function around(value: string, passage: string | null, room = 160): string {
+  const at = passage ? value.toLowerCase().indexOf(passage.toLowerCase()) : -1
+  if (at < 0) return value.length > room * 2 ? `${value.slice(0, room * 2)}…` : value
+  const from = Math.max(0, at - room)
+  const to = Math.min(value.length, at + passage!.length + room)
+  return `${from > 0 ? '…' : ''}${value.slice(from, to)}${to < value.length ? '…' : ''}`
 }
 
 export interface Requester {
@@ -73,9 +87,13 @@ function thirdParties(bundle: RecordBundle, requester: Requester) {
  */
 export function proposeRedactions(bundle: RecordBundle, requester: Requester): ProposedRedaction[] {
   const out = new Map<string, ProposedRedaction>()
-  const add = (p: ProposedRedaction) => {
+  const add = (p: Omit<ProposedRedaction, 'context'>) => {
     const key = `${p.kind}|${p.rowId}|${p.field}|${p.passage?.toLowerCase() ?? ''}`
-    if (!out.has(key)) out.set(key, p)
+    if (out.has(key)) return
+    const row = bundle.kinds
+      .find((k) => k.kind === p.kind)
+      ?.rows.find((r) => rowKey(RECORD_KINDS.find((d) => d.kind === p.kind)!, r) === p.rowId)
+    out.set(key, { ...p, context: around(asText(row?.[p.field]), p.passage) })
   }
   const others = thirdParties(bundle, requester)
   const family = bundle.kinds.find((k) => k.kind === 'families')?.rows[0] as Row | undefined

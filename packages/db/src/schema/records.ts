@@ -104,6 +104,8 @@ export const sarRedactions = pgTable(
     reason: text('reason', {
       enum: ['third_party_name', 'third_party_details', 'other_agency', 'confidential_address'],
     }).notNull(),
+    /** The words around the passage as gathered, for the officer to judge it. */
+    context: text('context').notNull().default(''),
     fixed: boolean('fixed').notNull().default(false),
     decision: text('decision', { enum: ['withhold', 'release'] }),
     why: text('why'),

@@ -17,7 +17,7 @@ import {
 import type { SarCreate, SarRedactionView, SarView } from '@hearth/contracts'
 import { londonDateOf, REDACTION_REASONS, sarClock, sarDueDate } from '@hearth/domain'
 import { enqueueInTx } from '@hearth/jobs'
-import { labelOf, type RecordBundle, RECORD_KINDS, requesterName, rowKey } from '@hearth/records'
+import { labelOf, RECORD_KINDS, requesterName } from '@hearth/records'
 import type { Ctx, Deps } from '../../kernel/context'
 import { AppError, invalid, notFound } from '../../kernel/errors'
 import { exportSummaries, exportView } from './record-exports'
@@ -207,52 +207,15 @@ export async function listSars(deps: Deps, ctx: Ctx) {
   return { requests: await views(deps, ctx, rows) }
 }
 
-async function gatheredBundle(db: Db, councilId: string, sarId: string): Promise<RecordBundle | null> {
-  const [g] = await db
-    .select({ json: recordExports.json })
-    .from(recordExports)
-    .where(
-      and(
-        eq(recordExports.councilId, councilId),
-        eq(recordExports.sarId, sarId),
-        eq(recordExports.purpose, 'sar_gather'),
-        eq(recordExports.status, 'done'),
-      ),
-    )
-    .orderBy(desc(recordExports.createdAt))
-    .limit(1)
-  return g?.json ? (JSON.parse(g.json.toString('utf8')) as RecordBundle) : null
-}
-
-const text = (v: unknown): string =>
-  v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v)
-
-/** The words around a passage (the field's start for a whole field), enough to judge it. */
-function around(value: string, passage: string | null, room = 160): string {
-  const at = passage ? value.toLowerCase().indexOf(passage.toLowerCase()) : -1
-  if (at < 0) return value.length > room * 2 ? `${value.slice(0, room * 2)}…` : value
-  const from = Math.max(0, at - room)
-  const to = Math.min(value.length, at + passage!.length + room)
-  return `${from > 0 ? '…' : ''}${value.slice(from, to)}${to < value.length ? '…' : ''}`
-}
-
-/** Every passage marked for review, with the field as written, in the order of the record. */
+/** Every passage marked for review, with the words around it as gathered, in the order of the record. */
 export async function sarRedactionList(deps: Deps, ctx: Ctx, id: string) {
   const sar = await sarRow(deps.db, ctx.councilId, id)
-  const [rows, bundle] = await Promise.all([
-    deps.db
-      .select({ r: sarRedactions, by: people.name })
-      .from(sarRedactions)
-      .leftJoin(people, and(eq(people.councilId, sarRedactions.councilId), eq(people.id, sarRedactions.decidedBy)))
-      .where(and(eq(sarRedactions.councilId, ctx.councilId), eq(sarRedactions.sarId, id))),
-    gatheredBundle(deps.db, ctx.councilId, id),
-  ])
+  const rows = await deps.db
+    .select({ r: sarRedactions, by: people.name })
+    .from(sarRedactions)
+    .leftJoin(people, and(eq(people.councilId, sarRedactions.councilId), eq(people.id, sarRedactions.decidedBy)))
+    .where(and(eq(sarRedactions.councilId, ctx.councilId), eq(sarRedactions.sarId, id)))
   const order = (kind: string) => RECORD_KINDS.findIndex((k) => k.kind === kind)
-  const fieldValue = (kind: string, rowId: string, field: string) => {
-    const def = RECORD_KINDS.find((k) => k.kind === kind)
-    const row = bundle?.kinds.find((k) => k.kind === kind)?.rows.find((r) => def && rowKey(def, r) === rowId)
-    return text(row?.[field])
-  }
   const redactions: SarRedactionView[] = rows
     .sort(
       (a, b) =>
@@ -266,7 +229,7 @@ export async function sarRedactionList(deps: Deps, ctx: Ctx, id: string) {
       field: r.field,
       fieldLabel: labelOf(r.field),
       passage: r.passage,
-      context: around(fieldValue(r.kind, r.rowId, r.field), r.passage),
+      context: r.context,
       reason: r.reason,
       reasonLabel: REDACTION_REASONS[r.reason],
       fixed: r.fixed,

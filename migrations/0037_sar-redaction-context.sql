@@ -1,0 +1,1 @@
+ALTER TABLE "sar_redactions" ADD COLUMN "context" text DEFAULT '' NOT NULL;
