@@ -57,6 +57,7 @@ try {
         'family-link.bench.ts',
         'search.bench.ts',
         'record-export.bench.ts',
+        'sql-ceiling.bench.ts',
       ]) {
     say(`running bench/${file} (about a minute)`)
     const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench', file)], {

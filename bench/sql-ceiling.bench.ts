@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { Queue } from 'bullmq'
+import { and, eq, sql } from 'drizzle-orm'
+import pg from 'pg'
+import { buildApp } from '@hearth/api'
+import { allocations, memberships, openDb, people, seedSyntheticCouncil, teams } from '@hearth/db'
+import { createRedis, QUEUES, type QueueName } from '@hearth/jobs'
+import { freshDatabase } from './lib'
+
+/**
+ * Each hot read against its own SQL ceiling (issue "Speed and scale"): the board, My day, the
+ * family page, the chronology and the council view, each asked through the API over HTTP, and
+ * the very statements it sent (the session lookup and the audit insert included, recorded from
+ * the API's own database client) replayed through a bare `pg` client in the same process. The
+ * ratio API / SQL says how much of a read is Hearth rather than PostgreSQL (goal: within 1.5×).
+ * The replay sends the statements one after another, as the handler mostly does; where the
+ * handler sends some at once, the replay is slower than the API could be (the ratio then flatters
+ * nothing).
+ */
+const { url } = await freshDatabase('hearth_bench_ceiling')
+const handle = await openDb({ kind: 'postgres', url, poolSize: 10 })
+await handle.migrate()
+const db = handle.db
+const councilId = await seedSyntheticCouncil(db, { children: 8000 })
+// a strategy member for the council view, with the practitioners' password
+await db.execute(sql`insert into people (council_id, name, email, roles, password_hash)
+  select council_id, 'Synth Strategist', 'strategy@synthshire.example', '{strategy_member}', password_hash
+  from people where council_id = ${councilId} and email = 'synth0.0@synthshire.example'`)
+const [me] = await db
+  .select({ id: people.id })
+  .from(people)
+  .where(and(eq(people.councilId, councilId), eq(people.email, 'synth0.0@synthshire.example')))
+const [team] = await db
+  .select({ id: teams.id })
+  .from(memberships)
+  .innerJoin(teams, eq(teams.id, memberships.teamId))
+  .where(and(eq(memberships.councilId, councilId), eq(memberships.personId, me!.id)))
+const [held] = await db
+  .select({ familyId: allocations.familyId })
+  .from(allocations)
+  .where(and(eq(allocations.councilId, councilId), eq(allocations.teamId, team!.id), eq(allocations.role, 'lead')))
+  .limit(1)
+await db.execute(sql`analyze`)
+
+// every statement the API's database client sends while `recording` is on
+type QueryArgs = unknown[]
+let recording: QueryArgs[] | null = null
+const query = pg.Client.prototype.query as (...args: unknown[]) => unknown
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  recording?.push(args.filter((a) => typeof a !== 'function'))
+  return query.apply(this, args)
+} as typeof pg.Client.prototype.query
+
+const redis = createRedis(process.env.BENCH_REDIS_URL!)
+const prefix = `{ceiling${randomBytes(3).toString('hex')}}`
+const queues = Object.fromEntries(
+  Object.values(QUEUES).map((n) => [n, new Queue(n, { connection: redis, prefix })]),
+) as Record<QueueName, Queue>
+const app = await buildApp({
+  db,
+  pingDb: handle.ping,
+  redis,
+  queues,
+  config: {
+    SESSION_IDLE_MINUTES: 30,
+    SESSION_ABSOLUTE_HOURS: 12,
+    cookieSecure: false,
+    WEB_DIST_DIR: undefined,
+    TRUST_PROXY: false,
+    BULLMQ_PREFIX: prefix,
+    SIGN_IN_LIMIT_PER_IP: 100_000,
+    SIGN_IN_LIMIT_PER_EMAIL: 1_000,
+    EVENTS_RECHECK_SECONDS: 25,
+  },
+})
+await app.listen({ port: 0, host: '127.0.0.1' })
+const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+const signIn = async (email: string) => {
+  const res = await fetch(`${base}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'hearth-demo-2026' }),
+  })
+  if (!res.ok) throw new Error(`sign-in ${email}: ${res.status}`)
+  return res.headers.get('set-cookie')!.split(';')[0]!
+}
+const practitioner = await signIn('synth0.0@synthshire.example')
+const strategist = await signIn('strategy@synthshire.example')
+const reads = [
+  { name: 'Team board', path: `/api/teams/${team!.id}/board`, cookie: practitioner },
+  { name: 'My day', path: '/api/me/day', cookie: practitioner },
+  { name: 'Family page', path: `/api/families/${held!.familyId}`, cookie: practitioner },
+  { name: 'Chronology', path: `/api/families/${held!.familyId}/chronology`, cookie: practitioner },
+  { name: 'Council view', path: '/api/council/overview', cookie: strategist },
+]
+
+const bare = new pg.Client({ connectionString: url })
+await bare.connect()
+const N = 300
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!
+const rows: string[] = []
+for (const r of reads) {
+  const get = async () => {
+    const res = await fetch(`${base}${r.path}`, { headers: { cookie: r.cookie } })
+    if (!res.ok) throw new Error(`${r.path}: ${res.status}`)
+    await res.arrayBuffer()
+  }
+  for (let i = 0; i < 30; i++) await get()
+  recording = []
+  await get()
+  const statements = recording
+  recording = null
+  const api: number[] = []
+  for (let i = 0; i < N; i++) {
+    const t0 = performance.now()
+    await get()
+    api.push(performance.now() - t0)
+  }
+  const replay: number[] = []
+  let failed = 0
+  for (let i = 0; i < N + 30; i++) {
+    const t0 = performance.now()
+    for (const args of statements) {
+      try {
+        await (bare.query as (...a: unknown[]) => Promise<unknown>)(...args)
+      } catch {
+        failed++
+      }
+    }
+    if (i >= 30) replay.push(performance.now() - t0)
+  }
+  const ratio = pct(api, 0.5) / pct(replay, 0.5)
+  rows.push(
+    `| ${r.name} | ${statements.length} | ${pct(api, 0.5).toFixed(2)} | ${pct(api, 0.99).toFixed(2)} | ${pct(replay, 0.5).toFixed(2)} | ${pct(replay, 0.99).toFixed(2)} | ${ratio.toFixed(2)}× |${failed ? ` (${failed} replays refused)` : ''}`,
+  )
+}
+await bare.end()
+await app.close()
+await redis.quit()
+await handle.close()
+
+const md = `## Each hot read against its own SQL ceiling
+
+The synthetic council (8,000 children, 60 family-facing teams). Each read ${N} times one after
+another over HTTP to the API in this process, then the same statements it sent (recorded from its
+database client: the session lookup, the reads and the audit insert) replayed ${N} times through a
+bare \`pg\` client, one after another.
+
+| read | statements | API p50 ms | API p99 ms | SQL p50 ms | SQL p99 ms | API / SQL (p50) |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+${rows.join('\n')}
+
+Goal: within 1.5× (issue "Speed and scale").
+`
+writeFileSync(`${process.env.BENCH_OUT_DIR}/10-sql-ceiling.md`, md)
+console.log(md)
+process.exit(0)
