@@ -1,5 +1,4 @@
-import { and, asc, type AnyColumn, eq, inArray } from 'drizzle-orm'
-import type { PgTable } from 'drizzle-orm/pg-core'
+import { and, asc, eq, inArray } from 'drizzle-orm'
 import {
   adults,
   children,
@@ -12,7 +11,7 @@ import {
   teams,
 } from '@hearth/db'
 import { placeGivesAway, WITHHELD } from '@hearth/domain'
-import { type Keys, RECORD_KINDS, type RecordKind } from './kinds'
+import { col, type Keys, RECORD_KINDS, type RecordKind } from './kinds'
 
 /** A row as plain JSON: dates as ISO strings, binary as its base64 and size. */
 export type Row = Record<string, unknown>
@@ -46,8 +45,6 @@ function plain(value: unknown): unknown {
 
 export const rowKey = (k: RecordKind, row: Row) => (k.key ? k.key(row) : String(row.id))
 
-const col = (t: PgTable, name: string) => (t as unknown as Record<string, AnyColumn>)[name]!
-
 function uuidsIn(value: unknown, out: Set<string>) {
   if (typeof value === 'string' && UUID.test(value)) out.add(value)
   else if (Array.isArray(value)) for (const v of value) uuidsIn(v, out)
@@ -62,8 +59,7 @@ function maskAddress(bundle: RecordBundle, viewerId: string | null) {
   const holder = { addressLine1: String(fam.addressLine1), postcode: String(fam.postcode) }
   for (const k of bundle.kinds)
     for (const row of k.rows)
-      for (const field of ['place'] as const)
-        if (typeof row[field] === 'string' && placeGivesAway(row[field] as string, holder)) row[field] = WITHHELD
+      if (typeof row.place === 'string' && placeGivesAway(row.place, holder)) row.place = WITHHELD
   Object.assign(fam, { addressLine1: WITHHELD, addressLine2: null, town: 'Withheld', postcode: 'Withheld' })
 }
 

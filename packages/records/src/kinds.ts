@@ -29,7 +29,8 @@ export interface RecordKind {
   exposes?: Record<string, string>
 }
 
-const col = (t: PgTable, name: string) => (t as unknown as Record<string, AnyColumn>)[name]!
+/** A table's column by its property name. */
+export const col = (t: PgTable, name: string) => (t as unknown as Record<string, AnyColumn>)[name]!
 const byFamily = (t: PgTable) => (k: Keys) => eq(col(t, 'familyId'), k.familyId)
 const among = (t: PgTable, column: string, of: string) => (k: Keys) =>
   k.ids[of]?.length ? inArray(col(t, column), k.ids[of]!) : null

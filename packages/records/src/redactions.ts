@@ -87,15 +87,14 @@ function thirdParties(bundle: RecordBundle, requester: Requester) {
  */
 export function proposeRedactions(bundle: RecordBundle, requester: Requester): ProposedRedaction[] {
   const out = new Map<string, ProposedRedaction>()
-  const add = (p: Omit<ProposedRedaction, 'context'>) => {
+  /** `row`: the row the passage is in, for the words around it. */
+  const add = (p: Omit<ProposedRedaction, 'context'>, row: Row) => {
     const key = `${p.kind}|${p.rowId}|${p.field}|${p.passage?.toLowerCase() ?? ''}`
-    if (out.has(key)) return
-    const row = bundle.kinds
-      .find((k) => k.kind === p.kind)
-      ?.rows.find((r) => rowKey(RECORD_KINDS.find((d) => d.kind === p.kind)!, r) === p.rowId)
-    out.set(key, { ...p, context: around(asText(row?.[p.field]), p.passage) })
+    if (!out.has(key)) out.set(key, { ...p, context: around(asText(row[p.field]), p.passage) })
   }
   const others = thirdParties(bundle, requester)
+  // each name's pattern made once, not once per field it is looked for in
+  const names = others.flatMap((o) => o.names.map((name) => ({ name, pattern: wordsOf(name) })))
   const family = bundle.kinds.find((k) => k.kind === 'families')?.rows[0] as Row | undefined
   const confidential = !!family?.addressConfidential
   for (const k of bundle.kinds) {
@@ -104,7 +103,7 @@ export function proposeRedactions(bundle: RecordBundle, requester: Requester): P
       const rowId = rowKey(def, row)
       const whole = (field: string, reason: RedactionReason, fixed = false) => {
         if (row[field] !== null && row[field] !== undefined && row[field] !== '')
-          add({ kind: k.kind, rowId, field, passage: null, reason, fixed })
+          add({ kind: k.kind, rowId, field, passage: null, reason, fixed }, row)
       }
       const own = others.find((o) => o.kind === k.kind && o.id === row.id)
       if (own) for (const f of DETAILS[k.kind] ?? []) whole(f, 'third_party_details')
@@ -124,10 +123,11 @@ export function proposeRedactions(bundle: RecordBundle, requester: Requester): P
       for (const [field, value] of Object.entries(row)) {
         if (NOT_SCANNED.has(field) || own) continue
         for (const text of textsIn(value))
-          for (const o of others)
-            for (const name of o.names)
-              if (wordsOf(name).test(text))
-                add({ kind: k.kind, rowId, field, passage: name, reason: 'third_party_name', fixed: false })
+          for (const { name, pattern } of names) {
+            pattern.lastIndex = 0
+            if (pattern.test(text))
+              add({ kind: k.kind, rowId, field, passage: name, reason: 'third_party_name', fixed: false }, row)
+          }
       }
     }
   }

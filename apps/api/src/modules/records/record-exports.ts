@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm'
+import { and, desc, eq } from 'drizzle-orm'
 import { type Db, people, type RecordExport, recordExports, writeAudit } from '@hearth/db'
 import type { RecordExportView } from '@hearth/contracts'
 import { enqueueInTx } from '@hearth/jobs'
@@ -123,7 +123,7 @@ export async function exportFile(deps: Deps, ctx: Ctx, actor: Actor, id: string,
   const [row] = await deps.db
     .select({ bytes: recordExports[f.column] })
     .from(recordExports)
-    .where(and(eq(recordExports.councilId, ctx.councilId), inArray(recordExports.id, [id])))
+    .where(and(eq(recordExports.councilId, ctx.councilId), eq(recordExports.id, id)))
   if (!row?.bytes) throw notFound('file')
   return { bytes: row.bytes, type: f.type, name: `hearth-record-${e.id.slice(0, 8)}.${f.ext}`, familyId: e.familyId }
 }
