@@ -15,6 +15,8 @@ COPY packages/records/package.json packages/records/
 RUN pnpm install --frozen-lockfile
 COPY . .
 RUN pnpm --filter @hearth/web run build
+# the API and the worker compiled to plain JavaScript (apps/api/dist, apps/worker/dist)
+RUN pnpm run build
 
 FROM node:20-bookworm-slim
 WORKDIR /app
@@ -22,4 +24,4 @@ ENV NODE_ENV=production
 COPY --from=build /app /app
 USER node
 EXPOSE 3000
-CMD ["node_modules/.bin/tsx", "apps/api/src/server.ts"]
+CMD ["node", "--enable-source-maps", "apps/api/dist/server.mjs"]

@@ -298,7 +298,7 @@ Direct-contact figures alone (${ffIds.length} teams × 12 weeks, ${contactPeople
 
 Claims under contention (8 practitioners, 16 in flight, three aiming at each family): **${(ok / claimSeconds).toFixed(0)} claims/s** succeeded, ${(refused / claimSeconds).toFixed(0)}/s refused as already taken, ${other} other answers, over ${claimSeconds.toFixed(1)} s. Every claim is one transaction that locks the claimant's membership row and then the offer row.
 
-API process memory (RSS, tsx loader included) after the run: ${apiRss} MiB.
+API process memory (RSS, compiled build) after the run: ${apiRss} MiB.
 `
 writeFileSync(`${process.env.BENCH_OUT_DIR}/2-board.md`, md)
 process.stdout.write(md)

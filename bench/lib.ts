@@ -30,14 +30,26 @@ export async function freshDatabase(name: string): Promise<{ url: string; versio
   return { url: url.toString(), version }
 }
 
+/** How to run the API or the worker: the compiled build (production) or the sources with tsx. */
+export function program(which: 'api' | 'worker', from: 'build' | 'tsx' = 'build'): [string, string[]] {
+  if (from === 'tsx') {
+    const src = which === 'api' ? 'apps/api/src/server.ts' : 'apps/worker/src/main.ts'
+    return [`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/${src}`]]
+  }
+  const out = which === 'api' ? 'apps/api/dist/server.mjs' : 'apps/worker/dist/main.mjs'
+  return [process.execPath, ['--enable-source-maps', `${ROOT}/${out}`]]
+}
+
 /** The API as its own process (production topology), ready when /health/ready says so. */
 export async function startApi(
   databaseUrl: string,
   prefix: string,
   extra: Record<string, string> = {},
+  from: 'build' | 'tsx' = 'build',
 ): Promise<{ address: string; child: ChildProcess }> {
   const port = await freePort()
-  const child = spawn(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/apps/api/src/server.ts`], {
+  const [command, args] = program('api', from)
+  const child = spawn(command, args, {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { readFileSync } from 'node:fs'
 import net from 'node:net'
 import autocannon from 'autocannon'
 import { sql } from 'drizzle-orm'
 import pg from 'pg'
 import { openDb } from '@hearth/db'
+import { program } from './lib'
 
 /**
  * Referral front door figures (issue "Referral front door"):
@@ -15,7 +15,6 @@ import { openDb } from '@hearth/db'
  *  - decided → on the team's board: median and p99 over 1,000 referrals.
  * The API and the worker run as their own processes, as in production; this process only loads.
  */
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const base = process.env.BENCH_DATABASE_URL!
 const redisUrl = process.env.BENCH_REDIS_URL!
 const prefix = '{bench}'
@@ -51,7 +50,7 @@ const env = {
   PORT: String(port),
   RUN_WORKER_IN_PROCESS: 'false',
 }
-const api = spawn(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/apps/api/src/server.ts`], {
+const api = spawn(...program('api'), {
   env,
   stdio: ['ignore', 'ignore', 'inherit'],
 })
@@ -68,7 +67,7 @@ const handle = await openDb({ kind: 'postgres', url: url.toString(), poolSize: 2
 const rssOf = (pid: number) =>
   Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024)
 const apiPids = () => {
-  // tsx runs the server in a child node process: sum the process tree
+  // the process and any it started
   const children = readFileSync(`/proc/${api.pid}/task/${api.pid}/children`, 'utf8')
     .trim()
     .split(/\s+/)
@@ -105,7 +104,7 @@ const referralBody = () => {
 }
 
 // The worker runs all along, in its own process, as in production.
-const worker = spawn(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/apps/worker/src/main.ts`], {
+const worker = spawn(...program('worker'), {
   env,
   stdio: ['ignore', 'ignore', 'inherit'],
 })
@@ -201,7 +200,7 @@ const md = `## Referral front door
 | Intake: \`POST /api/referrals\` (new family and child, audit rows, idempotency key), ${CONNECTIONS} connections for ${DURATION_S} s | **${Math.round(intake.requests.average)} requests/s**, latency p50 ${intake.latency.p50} ms, p99 ${intake.latency.p99} ms (${intake.requests.total} referrals, ${non2xx} not 2xx) |
 | Decisions: \`POST /api/referrals/{id}/decision\`, 10 at a time | ${DECISIONS} decisions in ${decideSeconds.toFixed(1)} s (${Math.round(DECISIONS / decideSeconds)}/s) |
 | Decided → on the team's board (decision committed → offer committed), over ${latency.n} referrals | **median ${Math.round(latency.p50)} ms, p99 ${Math.round(latency.p99)} ms**, worst ${Math.round(latency.max)} ms |
-| API process memory (RSS, tsx loader included) after the run | ${rssMb} MiB |
+| API process memory (RSS, compiled build) after the run | ${rssMb} MiB |
 
 How the family reaches the board: the decision writes an outbox row in its transaction and nudges
 the worker over Redis; the worker relays it into BullMQ (\`hearth-routing\`), routes it in one

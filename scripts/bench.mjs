@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   aptInstall,
+  buildServerIfStale,
   ensureDependencies,
   ensurePnpm,
   findPgBin,
@@ -31,6 +32,8 @@ const missing = []
 if (!findPgBin()) missing.push('postgresql')
 if (!which('redis-server')) missing.push('redis-server')
 aptInstall(missing, 'the benchmark')
+// the API and worker run as in production: the compiled build
+await buildServerIfStale()
 
 const tmp = mkdtempSync(join(tmpdir(), 'hearth-bench-'))
 chmodSync(tmp, 0o755)
@@ -58,6 +61,7 @@ try {
         'search.bench.ts',
         'record-export.bench.ts',
         'sql-ceiling.bench.ts',
+        'startup.bench.ts',
       ]) {
     say(`running bench/${file} (about a minute)`)
     const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench', file)], {

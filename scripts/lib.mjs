@@ -269,6 +269,21 @@ export function isStale(target, srcDirs) {
   return srcDirs.some((d) => existsSync(d) && (statSync(d).isDirectory() ? walk(d) : statSync(d).mtimeMs > t))
 }
 
+/**
+ * The compiled API and worker (scripts/build-server.mjs), built again when a source file or the
+ * lockfile is newer than the build. Call after ensureDependencies (it needs esbuild).
+ * @param {{ force?: boolean }} [opts]
+ */
+export async function buildServerIfStale({ force = false } = {}) {
+  const { buildServer, OUTPUTS, SOURCES } = await import('./build-server.mjs')
+  const sources = [...SOURCES, 'pnpm-lock.yaml'].map((s) => join(ROOT, s))
+  const stale = Object.values(OUTPUTS).some((o) => isStale(join(ROOT, o.out), sources))
+  if (!force && !stale) return
+  say('building the API and the worker')
+  const ms = await buildServer()
+  say(`built the API and the worker in ${ms} ms`)
+}
+
 /** @param {string} pnpm @param {{ force?: boolean }} [opts] */
 export function buildWeb(pnpm, { force = false } = {}) {
   const target = join(ROOT, 'apps/web/dist/index.html')

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   aptInstall,
+  buildServerIfStale,
   buildWeb,
   ensureDependencies,
   ensurePnpm,
@@ -28,6 +29,7 @@ const DEMO = [
 const pnpm = ensurePnpm()
 ensureDependencies(pnpm)
 buildWeb(pnpm)
+await buildServerIfStale()
 
 const env = { ...process.env }
 env.HEARTH_DATA_DIR ??= join(ROOT, '.hearth/pgdata')
@@ -52,8 +54,12 @@ say(
 )
 mkdirSync(join(ROOT, '.hearth'), { recursive: true })
 
-const tsx = join(ROOT, 'node_modules/.bin/tsx')
-const api = spawn(tsx, [join(ROOT, 'apps/api/src/server.ts')], { cwd: ROOT, env, stdio: 'inherit' })
+// the compiled build (npm run build), not the TypeScript sources
+const api = spawn(process.execPath, ['--enable-source-maps', join(ROOT, 'apps/api/dist/server.mjs')], {
+  cwd: ROOT,
+  env,
+  stdio: 'inherit',
+})
 
 let stopping = false
 /** @param {number} code */

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   aptInstall,
+  buildServerIfStale,
   buildWeb,
   ensureDependencies,
   ensurePnpm,
@@ -36,6 +37,8 @@ if (process.env.HEARTH_TEST_SKIP_CHECK !== '1' && !runCheck()) {
   process.exit(1)
 }
 buildWeb(pnpm)
+// the stand-alone worker tests and the npm start test run the compiled build
+await buildServerIfStale()
 
 const tmp = mkdtempSync(join(tmpdir(), 'hearth-test-'))
 chmodSync(tmp, 0o755) // the postgres user must reach the cluster inside it

@@ -7,7 +7,12 @@ import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { Queue } from 'bullmq'
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify'
+import Fastify, {
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify'
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -17,6 +22,7 @@ import {
 import type { Redis } from 'ioredis'
 import type { Db } from '@hearth/db'
 import type { QueueName } from '@hearth/jobs'
+import { bundledModules } from '@hearth/worker'
 import type { Config } from './config'
 import auth from './plugins/auth'
 import familyLink from './plugins/family-link'
@@ -178,13 +184,22 @@ export async function buildApp(
   await app.register(health)
   // Every capability's routes: each modules/<capability>/routes.ts (or *.routes.ts) under /api,
   // discovered here, so a new capability adds a folder and edits nothing else.
-  await app.register(autoload, {
-    dir: join(import.meta.dirname, 'modules'),
-    dirNameRoutePrefix: false,
-    matchFilter: (path: string) => ROUTE_FILE.test(path),
-    forceESM: true,
-    options: { prefix: '/api' },
-  })
+  // The compiled build imported them itself (it cannot read the folder it was bundled from).
+  const bundled = bundledModules('routes')
+  if (bundled) {
+    for (const [, mod] of bundled) {
+      const prefix = `/api${(mod.autoPrefix as string | undefined) ?? ''}`
+      await app.register(mod.default as FastifyPluginAsync, { prefix })
+    }
+  } else {
+    await app.register(autoload, {
+      dir: join(import.meta.dirname, 'modules'),
+      dirNameRoutePrefix: false,
+      matchFilter: (path: string) => ROUTE_FILE.test(path),
+      forceESM: true,
+      options: { prefix: '/api' },
+    })
+  }
 
   const dist = deps.config.WEB_DIST_DIR
   const serveWeb = !!dist && existsSync(join(dist, 'index.html'))

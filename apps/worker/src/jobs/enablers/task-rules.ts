@@ -1,8 +1,7 @@
-import { readdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { dirname } from 'node:path'
 import type { Tx } from '@hearth/db'
 import { JOBS, type JobPayload } from '@hearth/jobs'
+import { modulesIn } from '../../handlers'
 
 export type TaskPayload = JobPayload<'admin.tasks'>
 export type TaskTrigger = TaskPayload['trigger']
@@ -23,9 +22,8 @@ let loaded: Promise<Record<TaskTrigger, TaskRule>> | null = null
 export function taskRules(dir = dirname(import.meta.dirname)): Promise<Record<TaskTrigger, TaskRule>> {
   loaded ??= (async () => {
     const found: Partial<Record<TaskTrigger, TaskRule>> = {}
-    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => RULE_FILE.test(f))
-    for (const file of files.sort()) {
-      const mod = (await import(pathToFileURL(join(dir, file)).href)) as { taskRules?: TaskRuleSet }
+    for (const [file, m] of await modulesIn(dir, RULE_FILE, 'taskRules')) {
+      const mod = m as { taskRules?: TaskRuleSet }
       for (const [trigger, rule] of Object.entries(mod.taskRules ?? {}) as [TaskTrigger, TaskRule][]) {
         if (found[trigger]) throw new Error(`admin task trigger ${trigger} has two rules (the second in ${file})`)
         found[trigger] = rule
