@@ -11,13 +11,18 @@ import { build } from 'esbuild'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
-/** The files the loaders would find in their folders at run time (see apps/worker/src/bundled.ts). */
+/** @typedef {'routes' | 'handlers' | 'taskRules'} Kind */
+/**
+ * The files the loaders would find in their folders at run time (see apps/worker/src/bundled.ts).
+ * @type {Record<Kind, { dir: string, pattern: RegExp }>}
+ */
 const KINDS = {
   routes: { dir: 'apps/api/src/modules', pattern: /(^|[/\\.])routes\.(ts|js)$/ },
   handlers: { dir: 'apps/worker/src/jobs', pattern: /\.handler\.(ts|js)$/ },
   taskRules: { dir: 'apps/worker/src/jobs', pattern: /\.tasks\.(ts|js)$/ },
 }
 
+/** @type {Record<'api' | 'worker', { entry: string, out: string, kinds: Kind[] }>} */
 export const OUTPUTS = {
   api: { entry: 'apps/api/src/server.ts', out: 'apps/api/dist/server.mjs', kinds: ['routes', 'handlers', 'taskRules'] },
   worker: { entry: 'apps/worker/src/main.ts', out: 'apps/worker/dist/main.mjs', kinds: ['handlers', 'taskRules'] },
@@ -26,7 +31,7 @@ export const OUTPUTS = {
 /** What the build reads: a file here newer than the build means building again. */
 export const SOURCES = ['apps/api/src', 'apps/worker/src', 'packages', 'scripts/build-server.mjs']
 
-/** @param {string} kind */
+/** @param {Kind} kind */
 function filesOf(kind) {
   const { dir, pattern } = KINDS[kind]
   return readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
@@ -35,7 +40,10 @@ function filesOf(kind) {
     .sort()
 }
 
-/** The entry: leave every module the loaders want on globalThis, then start the program. */
+/**
+ * The entry: leave every module the loaders want on globalThis, then start the program.
+ * @param {'api' | 'worker'} target
+ */
 function entryFor(target) {
   const { entry, kinds } = OUTPUTS[target]
   const lines = []
@@ -55,7 +63,11 @@ function entryFor(target) {
   return { setup, main: `import 'hearth:registry'\nimport ${JSON.stringify(join(ROOT, entry))}\n` }
 }
 
-/** Libraries stay outside the bundle, imported by the path the source's own import resolves to. */
+/**
+ * Libraries stay outside the bundle, imported by the path the source's own import resolves to.
+ * @param {string} outDir
+ * @returns {import('esbuild').Plugin}
+ */
 function librariesOutside(outDir) {
   return {
     name: 'libraries-outside',
