@@ -62,6 +62,7 @@ try {
         'record-export.bench.ts',
         'sql-ceiling.bench.ts',
         'startup.bench.ts',
+        'audit.bench.ts',
       ]) {
     say(`running bench/${file} (about a minute)`)
     const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench', file)], {

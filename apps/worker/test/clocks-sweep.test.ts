@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { clockAlerts, clockDues } from '@hearth/db'
 import type { HearthEvent } from '@hearth/jobs'
@@ -128,5 +128,28 @@ describe('the clocks’ sweep', () => {
     await sweep(warnFrom)
     const after = (await alerts()).filter((a) => a.key === due!.key && a.dueOn === dueOn)
     expect(after.map((a) => a.level)).toEqual(['due_soon'])
+  })
+})
+
+describe('the hourly sweep over every council', () => {
+  it('makes the audit trail’s months three ahead (migration 0038), once', async () => {
+    const ahead = new Date()
+    ahead.setUTCDate(15)
+    ahead.setUTCMonth(ahead.getUTCMonth() + 3)
+    const name = `audit_events_y${ahead.toISOString().slice(0, 4)}m${ahead.toISOString().slice(5, 7)}`
+    // the template database was migrated when the suite began: drop the furthest month to see it made again
+    await dbx.handle.db.execute(sql.raw(`drop table if exists ${name}`))
+    const exists = async () =>
+      (
+        (await dbx.handle.db.execute(sql`select to_regclass(${name})::text as r`)) as unknown as {
+          rows: { r: string | null }[]
+        }
+      ).rows[0]!.r
+    expect(await exists()).toBeNull()
+    await handlers['clocks.sweep']!.run(
+      { db: dbx.handle.guarded, publish: async (e) => void events.push(e) },
+      { today },
+    )
+    expect(await exists()).toBe(name)
   })
 })

@@ -32,7 +32,8 @@ export interface DbHandle {
    */
   guarded: Db
   kind: DbTarget['kind']
-  migrate(): Promise<void>
+  /** Applies the migrations (those in `folder`, for a test of one migration; default all). */
+  migrate(folder?: string): Promise<void>
   ping(): Promise<void>
   close(): Promise<void>
 }
@@ -47,8 +48,8 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
       db,
       guarded: drizzlePg(pool, { schema, logger: councilScopeGuard }) as unknown as Db,
       kind: 'postgres',
-      migrate: async () => {
-        await migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS_FOLDER })
+      migrate: async (folder = MIGRATIONS_FOLDER) => {
+        await migratePg(drizzlePg(pool, { schema }), { migrationsFolder: folder })
       },
       ping: async () => {
         await pool.query('select 1')
@@ -69,8 +70,8 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
     db: pgl as unknown as Db,
     guarded: drizzlePglite(client, { schema, logger: councilScopeGuard }) as unknown as Db,
     kind: 'pglite',
-    migrate: async () => {
-      await migratePglite(pgl, { migrationsFolder: MIGRATIONS_FOLDER })
+    migrate: async (folder = MIGRATIONS_FOLDER) => {
+      await migratePglite(pgl, { migrationsFolder: folder })
     },
     ping: async () => {
       await client.query('select 1')

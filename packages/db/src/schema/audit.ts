@@ -1,15 +1,22 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { bigserial, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { councils } from './councils'
 import { councilId } from './_helpers'
 
 /**
  * Append-only: a database trigger (migration 0001) refuses UPDATE, DELETE and TRUNCATE.
  * Holds identifiers only, never names or notes.
+ *
+ * Partitioned by month on `at` (migration 0038; drizzle cannot say so, the SQL does): one table a
+ * month, `audit_events_yYYYYmMM`, made three months ahead by `hearth_audit_partitions()` (the
+ * worker's hourly sweep calls it), and a default partition so a row is never refused. The primary
+ * key therefore includes `at`. Searches are newest first by id, within a council, optionally by
+ * person, child or family: one index for each, so a search reads a few rows of each month it
+ * covers, and a date range skips the months outside it.
  */
 export const auditEvents = pgTable(
   'audit_events',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     councilId: councilId().references(() => councils.id),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     actorPersonId: uuid('actor_person_id'),
@@ -26,10 +33,11 @@ export const auditEvents = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>(),
   },
   (t) => [
-    index('audit_council_at_idx').on(t.councilId, t.at),
-    index('audit_council_actor_idx').on(t.councilId, t.actorPersonId, t.at),
-    index('audit_council_child_idx').on(t.councilId, t.childId, t.at),
-    index('audit_council_family_idx').on(t.councilId, t.familyId, t.at),
+    primaryKey({ name: 'audit_events_pkey', columns: [t.id, t.at] }),
+    index('audit_council_id_idx').on(t.councilId, t.id),
+    index('audit_council_actor_idx').on(t.councilId, t.actorPersonId, t.id),
+    index('audit_council_child_idx').on(t.councilId, t.childId, t.id),
+    index('audit_council_family_idx').on(t.councilId, t.familyId, t.id),
   ],
 )
 export type AuditEvent = typeof auditEvents.$inferSelect

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt, lte, ne } from 'drizzle-orm'
+import { and, asc, eq, isNull, lt, lte, ne, sql } from 'drizzle-orm'
 import { clockSettings, councils, type Db, raiseClockAlerts, subjectAccessRequests } from '@hearth/db'
 import { addWorkingDays, type HolidaySet, londonDateOf, SAR_WARNING_WORKING_DAYS } from '@hearth/domain'
 import { expireRecordExports } from '@hearth/records'
@@ -17,6 +17,8 @@ export const handlers: HandlerSet = {
       const ids = payload.councilId
         ? [payload.councilId]
         : (await ctx.db.select({ id: councils.id }).from(councils).orderBy(asc(councils.id))).map((c) => c.id)
+      // the audit trail's months, three ahead (all councils share the table; made once each)
+      if (!payload.councilId) await ctx.db.execute(sql`select hearth_audit_partitions()`)
       for (const councilId of ids) {
         const { holidays, warningDays } = await clockSettings(ctx.db, councilId)
         const horizon = addWorkingDays(today, warningDays, holidays)
