@@ -61,6 +61,7 @@ const queues = Object.fromEntries(
 const app = await buildApp({
   db,
   pingDb: handle.ping,
+  listen: handle.listen,
   redis,
   queues,
   config: {

@@ -40,6 +40,7 @@ export async function makeTestApp(
     {
       db: handle.guarded,
       pingDb: handle.ping,
+      listen: handle.listen,
       redis,
       queues,
       config: {

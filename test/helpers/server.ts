@@ -22,6 +22,7 @@ export async function startHttpApp(
     {
       db: handle.guarded,
       pingDb: handle.ping,
+      listen: handle.listen,
       redis,
       queues,
       config: {

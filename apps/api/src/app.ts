@@ -20,13 +20,14 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
 import type { Redis } from 'ioredis'
-import type { Db } from '@hearth/db'
+import type { Db, DbHandle, Listening } from '@hearth/db'
 import type { QueueName } from '@hearth/jobs'
 import { bundledModules } from '@hearth/worker'
 import type { Config } from './config'
 import auth from './plugins/auth'
 import familyLink from './plugins/family-link'
 import rateLimit from '@fastify/rate-limit'
+import { ACTOR_CHANNEL, ActorCache } from './kernel/actor-cache'
 import { AppError } from './kernel/errors'
 import inputGuard from './plugins/input-guard'
 import errorHandler from './plugins/error-handler'
@@ -42,6 +43,8 @@ const ROUTE_FILE = /(^|[/\\.])routes\.(ts|js)$/
 export interface AppDeps {
   db: Db
   pingDb(): Promise<void>
+  /** LISTEN on the database (DbHandle.listen): with it, signed-in people are cached briefly. */
+  listen?: DbHandle['listen']
   redis: Redis
   queues: Record<QueueName, Queue>
   config: Pick<
@@ -56,12 +59,16 @@ export interface AppDeps {
     | 'BULLMQ_PREFIX'
     | 'EVENTS_RECHECK_SECONDS'
   > &
-    Partial<Pick<Config, 'PUBLIC_URL'>>
+    Partial<Pick<Config, 'PUBLIC_URL' | 'SESSION_CACHE_SECONDS'>>
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps
+    /** This process's cache of signed-in people (null when off). */
+    actorCache: ActorCache | null
+    /** Resolves once this process has heard every change committed before the call. */
+    actorChangesHeard(): Promise<void>
   }
 }
 
@@ -148,8 +155,31 @@ export async function buildApp(
       new AppError('rate_limited', 'Too many attempts to sign in. Wait a minute, then try again.'),
   })
   await app.register(cookie)
+  // Who is signed in, cached briefly (kernel/actor-cache.ts): the database announces every change
+  // when it commits; a change made through this process is heard before its answer is sent, so
+  // the next request, here or in any process, sees it.
+  const seconds = deps.config.SESSION_CACHE_SECONDS ?? 10
+  const actorCache = deps.listen && seconds > 0 ? new ActorCache(seconds * 1000) : null
+  app.decorate('actorCache', actorCache)
+  let listening: Listening | null = null
+  app.decorate('actorChangesHeard', async () => {
+    if (actorCache?.listening) await listening?.echo(`sync:${crypto.randomUUID()}`)
+  })
+  if (actorCache && deps.listen) {
+    listening = deps.listen(ACTOR_CHANNEL, {
+      message: (m) => actorCache.changed(m),
+      ready: () => actorCache.up(),
+      lost: () => actorCache.down(),
+    })
+    app.addHook('onClose', async () => listening?.close())
+    app.addHook('onSend', async (request, _reply, payload) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') await app.actorChangesHeard()
+      return payload
+    })
+  }
   await app.register(auth, {
     db: deps.db,
+    cache: actorCache,
     idleMinutes: deps.config.SESSION_IDLE_MINUTES,
     absoluteHours: deps.config.SESSION_ABSOLUTE_HOURS,
     cookieSecure: deps.config.cookieSecure,

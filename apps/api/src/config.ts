@@ -33,6 +33,7 @@ const EnvSchema = z.object({
   SIGN_IN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(1_000).default(10),
   /** How often an open live-events stream re-checks its session and access (and sends a heartbeat). */
   EVENTS_RECHECK_SECONDS: z.coerce.number().min(0.05).max(300).default(25),
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
   /** Cookies marked Secure (on behind HTTPS in production). */
   COOKIE_SECURE: Bool.optional(),
   MIGRATE_ON_START: Bool.default(true),

@@ -47,6 +47,7 @@ async function main() {
     {
       db: config.COUNCIL_SCOPE_GUARD ? handle.guarded : handle.db,
       pingDb: handle.ping,
+      listen: handle.listen,
       redis,
       queues,
       config: { ...config, WEB_DIST_DIR: webDist },

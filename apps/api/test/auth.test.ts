@@ -188,6 +188,7 @@ describe('session expiry', () => {
       .update(sessions)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(sessions.personId, s.personId))
+    await t.app.actorChangesHeard() // changed in SQL, not through a route: heard within moments
     expect((await s.request('GET', '/api/auth/me')).statusCode).toBe(401)
   })
 
@@ -197,6 +198,7 @@ describe('session expiry', () => {
       .update(sessions)
       .set({ absoluteExpiresAt: new Date(Date.now() - 1000) })
       .where(and(eq(sessions.personId, s.personId)))
+    await t.app.actorChangesHeard()
     expect((await s.request('GET', '/api/auth/me')).statusCode).toBe(401)
   })
 
@@ -207,6 +209,7 @@ describe('session expiry', () => {
       .update(sessions)
       .set({ lastSeenAt: past, expiresAt: new Date(Date.now() + 60_000) })
       .where(eq(sessions.personId, s.personId))
+    await t.app.actorChangesHeard()
     expect((await s.request('GET', '/api/auth/me')).statusCode).toBe(200)
     const [row] = await dbx.handle.db.select().from(sessions).where(eq(sessions.personId, s.personId))
     expect(row!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 25 * 60_000)

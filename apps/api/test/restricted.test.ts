@@ -117,6 +117,7 @@ describe('a restricted record', () => {
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(breakGlass.councilId, council.id))
     await dbx.handle.db.execute(sql`alter table break_glass enable trigger break_glass_kept`)
+    await t.app.actorChangesHeard() // moved in SQL, not through a route: heard within moments
     expect((await officer.request('GET', `/api/families/${family.id}`)).statusCode).toBe(404)
     await expect(dbx.handle.db.execute(sql`delete from break_glass where council_id = ${council.id}`)).rejects.toThrow()
   })

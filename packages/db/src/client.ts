@@ -23,6 +23,20 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../migrations', im
 
 export type DbTarget = { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string }
 
+/** What a listener is told: a message on its channel, and when it can and cannot hear. */
+export interface ListenHandlers {
+  message(payload: string): void
+  /** Listening (again): anything cached from before may be stale. */
+  ready(): void
+  /** The connection is lost: messages may be missed until `ready` is called again. */
+  lost(): void
+}
+export interface Listening {
+  /** Sends a message on the channel from the listening connection and waits until it comes back. */
+  echo(payload: string): Promise<void>
+  close(): Promise<void>
+}
+
 export interface DbHandle {
   db: Db
   /**
@@ -36,6 +50,11 @@ export interface DbHandle {
   migrate(folder?: string): Promise<void>
   ping(): Promise<void>
   close(): Promise<void>
+  /**
+   * LISTEN on a channel on a connection of its own, reconnecting by itself (PostgreSQL server only:
+   * null on PGlite, which has one process and so nothing to tell).
+   */
+  listen: ((channel: string, handlers: ListenHandlers) => Listening) | null
 }
 
 export async function openDb(target: DbTarget): Promise<DbHandle> {
@@ -57,6 +76,7 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
       close: async () => {
         await pool.end()
       },
+      listen: (channel, handlers) => listenOn(target.url, channel, handlers),
     }
   }
   if (target.dataDir !== 'memory://') mkdirSync(target.dataDir, { recursive: true })
@@ -78,6 +98,83 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
     },
     close: async () => {
       await client.close()
+    },
+    listen: null,
+  }
+}
+
+const CHANNEL = /^[a-z_][a-z0-9_]*$/
+
+/** LISTEN on its own connection; on loss, says so, and tries again every second until closed. */
+function listenOn(url: string, channel: string, handlers: ListenHandlers): Listening {
+  if (!CHANNEL.test(channel)) throw new Error('a channel is a plain lower-case name')
+  let client: pg.Client | null = null
+  let closed = false
+  let timer: NodeJS.Timeout | undefined
+  const waiting = new Map<string, () => void>()
+  const retry = () => {
+    if (closed) return
+    timer = setTimeout(() => void connect(), 1000)
+    timer.unref()
+  }
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url, application_name: `hearth-listen-${channel}` })
+    c.on('notification', (n) => {
+      if (n.channel !== channel) return
+      const payload = n.payload ?? ''
+      const done = waiting.get(payload)
+      if (done) {
+        waiting.delete(payload)
+        done()
+      } else handlers.message(payload)
+    })
+    c.on('error', () => {}) // 'end' follows
+    c.on('end', () => {
+      if (client !== c) return
+      client = null
+      handlers.lost()
+      for (const done of waiting.values()) done()
+      waiting.clear()
+      retry()
+    })
+    try {
+      await c.connect()
+      await c.query(`listen ${channel}`)
+    } catch {
+      await c.end().catch(() => {})
+      handlers.lost()
+      retry()
+      return
+    }
+    if (closed) {
+      await c.end().catch(() => {})
+      return
+    }
+    client = c
+    handlers.ready()
+  }
+  void connect()
+  return {
+    async echo(payload) {
+      const c = client
+      if (!c) return
+      // never waits long: a lost connection says so through `lost`
+      const heard = new Promise<void>((resolve) => {
+        waiting.set(payload, resolve)
+        setTimeout(resolve, 1000).unref()
+      })
+      await c.query('select pg_notify($1, $2)', [channel, payload]).catch(() => {})
+      await heard
+      waiting.delete(payload)
+    },
+    async close() {
+      closed = true
+      clearTimeout(timer)
+      const c = client
+      client = null
+      for (const done of waiting.values()) done()
+      waiting.clear()
+      await c?.end().catch(() => {})
     },
   }
 }

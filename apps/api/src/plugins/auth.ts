@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { breakGlass, councils, memberships, people, sessions, staffConflicts, teams, type Db } from '@hearth/db'
 import { familyScope, type FamilyScope, type Role, type TeamKind } from '@hearth/domain'
 import { AppError } from '../kernel/errors'
+import type { ActorCache, CachedActorRow } from '../kernel/actor-cache'
 import type { Reads } from '../kernel/reads'
 
 /** Every route declares who may call it; a route without a rule is refused (deny by default). */
@@ -59,6 +60,8 @@ function sameString(a: string, b: string): boolean {
 
 export interface AuthOptions {
   db: Db
+  /** The process's actor cache (none: every request looks the session up). */
+  cache?: ActorCache | null
   idleMinutes: number
   absoluteHours: number
   cookieSecure: boolean
@@ -66,16 +69,50 @@ export interface AuthOptions {
 
 /**
  * One round trip: the session, its person and council, and the person's teams. Runs on every
- * request (which pushes the idle expiry forward); `touch: false` only looks (a live stream
+ * request (which pushes the idle expiry forward) unless the process's actor cache has the session
+ * (kernel/actor-cache.ts); `touch: false` only looks, always in the database (a live stream
  * re-checking its session is not activity).
  */
 export async function loadActor(
   db: Db,
   tokenHash: string,
   idleMinutes: number,
-  { touch = true }: { touch?: boolean } = {},
+  { touch = true, cache }: { touch?: boolean; cache?: ActorCache | null } = {},
 ): Promise<Actor | null> {
   const now = new Date()
+  let row = touch ? (cache?.get(tokenHash, now) ?? null) : null
+  if (!row) {
+    const gen = cache?.generation() ?? 0
+    row = await actorRow(db, tokenHash, now)
+    if (!row?.active) return null
+    if (touch) cache?.set(tokenHash, row, gen)
+  }
+  if (touch && now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    const expiresAt = new Date(Math.min(now.getTime() + idleMinutes * 60_000, row.absoluteExpiresAt.getTime()))
+    await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.tokenHash, tokenHash))
+    row.lastSeenAt = now
+    row.expiresAt = expiresAt
+  }
+  const roles = row.roles as Role[]
+  const teamRows = row.teams as Actor['teams']
+  const glass = row.glass.filter((g) => g.until.getTime() > now.getTime()).map((g) => g.familyId)
+  return {
+    personId: row.personId,
+    councilId: row.councilId,
+    councilName: row.councilName,
+    name: row.name,
+    email: row.email,
+    roles,
+    teams: teamRows,
+    familyScope: familyScope({ roles, teams: teamRows, conflicts: row.conflicts, personId: row.personId, glass }),
+    sessionTokenHash: tokenHash,
+    csrfToken: row.csrfToken,
+    sessionExpiresAt: row.expiresAt,
+  }
+}
+
+/** The session's row with everything an actor is made of, or null (no such session, expired). */
+async function actorRow(db: Db, tokenHash: string, now: Date): Promise<CachedActorRow | null> {
   const result = await db.execute(sql`
     select s.council_id, s.csrf_token, s.expires_at, s.absolute_expires_at, s.last_seen_at,
            p.id as person_id, p.name, p.email, p.roles, p.active, c.name as council_name,
@@ -84,7 +121,8 @@ export async function loadActor(
                      where m.council_id = s.council_id and m.person_id = p.id), '[]'::json) as teams,
            coalesce((select json_agg(sc.family_id) from ${staffConflicts} sc
                      where sc.council_id = s.council_id and sc.person_id = p.id and sc.ended_at is null), '[]'::json) as conflicts,
-           coalesce((select json_agg(bg.family_id) from ${breakGlass} bg
+           coalesce((select json_agg(json_build_object('familyId', bg.family_id, 'until', bg.expires_at))
+                     from ${breakGlass} bg
                      where bg.council_id = s.council_id and bg.person_id = p.id and bg.expires_at > ${now}), '[]'::json) as glass
     from ${sessions} s
     join ${people} p on p.id = s.person_id and p.council_id = s.council_id
@@ -105,33 +143,26 @@ export async function loadActor(
         council_name: string
         teams: Actor['teams'] | string
         conflicts: string[] | string
-        glass: string[] | string
+        glass: { familyId: string; until: string }[] | string
       }
     | undefined
-  if (!row?.active) return null
-  const teamRows = (typeof row.teams === 'string' ? JSON.parse(row.teams) : row.teams) as Actor['teams']
-  const absolute = new Date(row.absolute_expires_at)
-  let expiresAt = new Date(row.expires_at)
-  if (touch && now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
-    expiresAt = new Date(Math.min(now.getTime() + idleMinutes * 60_000, absolute.getTime()))
-    await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.tokenHash, tokenHash))
-  }
-  const roles = row.roles
-  const list = (v: string[] | string) => (typeof v === 'string' ? JSON.parse(v) : v) as string[]
-  const conflicts = list(row.conflicts)
-  const glass = list(row.glass)
+  if (!row) return null
+  const json = <T>(v: T | string) => (typeof v === 'string' ? JSON.parse(v) : v) as T
   return {
     personId: row.person_id,
     councilId: row.council_id,
     councilName: row.council_name,
     name: row.name,
     email: row.email,
-    roles,
-    teams: teamRows,
-    familyScope: familyScope({ roles, teams: teamRows, conflicts, personId: row.person_id, glass }),
-    sessionTokenHash: tokenHash,
+    roles: row.roles,
+    active: row.active,
     csrfToken: row.csrf_token,
-    sessionExpiresAt: expiresAt,
+    expiresAt: new Date(row.expires_at),
+    absoluteExpiresAt: new Date(row.absolute_expires_at),
+    lastSeenAt: new Date(row.last_seen_at),
+    teams: json(row.teams),
+    conflicts: json(row.conflicts),
+    glass: json(row.glass).map((g) => ({ familyId: g.familyId, until: new Date(g.until) })),
   }
 }
 
@@ -161,7 +192,7 @@ export default fp<AuthOptions>(
     // Runs before the body is parsed or validated: a caller without access learns nothing about the route's schema.
     app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
       const token = request.cookies[SESSION_COOKIE]
-      if (token) request.actor = await loadActor(opts.db, hashToken(token), opts.idleMinutes)
+      if (token) request.actor = await loadActor(opts.db, hashToken(token), opts.idleMinutes, { cache: opts.cache })
       const access = request.routeOptions.config?.access
       if (!request.routeOptions.url) return // not-found handler
       if (access === 'public' || access === 'family_link') return
