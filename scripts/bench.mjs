@@ -63,6 +63,7 @@ try {
         'sql-ceiling.bench.ts',
         'startup.bench.ts',
         'audit.bench.ts',
+        'nine-am.bench.ts',
       ]) {
     say(`running bench/${file} (about a minute)`)
     const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench', file)], {
