@@ -184,6 +184,98 @@ export async function startPrivateRedis(dir, { persist = false } = {}) {
   }
 }
 
+/** A port free for a Redis Cluster node, with its bus port (port + 10000) free too. */
+async function freeClusterPort() {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 30_000)
+    if ((await portFree(port)) && (await portFree(port + 10_000))) return port
+  }
+}
+
+/** @param {number} port */
+function portFree(port) {
+  return new Promise((resolve) => {
+    const srv = net.createServer()
+    srv.once('error', () => resolve(false))
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)))
+  })
+}
+
+/**
+ * A Redis Cluster on loopback for the cluster tier of the tests: three primaries and three
+ * replicas (Debian's redis-server in cluster mode, a failed primary's replica taking over within
+ * about two seconds), each in DIR/<port>. Returns a `redis-cluster://` address, each node's port
+ * and pid, and stop().
+ * @param {string} dir
+ */
+export async function startRedisCluster(dir) {
+  const bin = which('redis-server')
+  const cli = which('redis-cli')
+  if (!bin || !cli) throw new Error('redis-server and redis-cli are not installed')
+  /** @type {{ port: number, child: import('node:child_process').ChildProcess }[]} */
+  const nodes = []
+  for (let i = 0; i < 6; i++) {
+    const port = await freeClusterPort()
+    const nodeDir = join(dir, String(port))
+    mkdirSync(nodeDir, { recursive: true })
+    const child = spawn(
+      bin,
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--dir',
+        nodeDir,
+        '--cluster-enabled',
+        'yes',
+        '--cluster-config-file',
+        'nodes.conf',
+        '--cluster-node-timeout',
+        '1000',
+        '--maxmemory-policy',
+        'noeviction',
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    )
+    nodes.push({ port, child })
+  }
+  for (const n of nodes) await waitFor(() => redisPing(n.port), { what: 'redis-server (cluster)', timeoutMs: 10_000 })
+  const made = spawnSync(
+    cli,
+    ['--cluster', 'create', ...nodes.map((n) => `127.0.0.1:${n.port}`), '--cluster-replicas', '1', '--cluster-yes'],
+    { encoding: 'utf8', timeout: 60_000 },
+  )
+  if (made.status !== 0) throw new Error(`redis-cli --cluster create failed: ${made.stderr || made.stdout}`)
+  const ok = () => {
+    const r = spawnSync(cli, ['-p', String(nodes[0].port), 'cluster', 'info'], { encoding: 'utf8' })
+    return Promise.resolve(/cluster_state:ok/.test(r.stdout ?? ''))
+  }
+  await waitFor(ok, { what: 'the Redis Cluster', timeoutMs: 30_000 })
+  return {
+    url: `redis-cluster://${nodes.map((n) => `127.0.0.1:${n.port}`).join(',')}`,
+    ports: nodes.map((n) => n.port),
+    stop: async () => {
+      await Promise.all(
+        nodes.map(
+          ({ child }) =>
+            /** @type {Promise<void>} */ (
+              new Promise((res) => {
+                if (child.exitCode !== null || child.signalCode !== null) return res()
+                child.once('exit', () => res())
+                child.kill('SIGTERM')
+              })
+            ),
+        ),
+      )
+    },
+  }
+}
+
 export function findPgBin() {
   const base = '/usr/lib/postgresql'
   if (!existsSync(base)) return null

@@ -14,6 +14,7 @@ import {
   ROOT,
   say,
   startPrivateRedis,
+  startRedisCluster,
   startThrowawayPostgres,
   which,
 } from './lib.mjs'
@@ -46,6 +47,8 @@ chmodSync(tmp, 0o755) // the postgres user must reach the cluster inside it
 let pgServer = null
 /** @type {Awaited<ReturnType<typeof startPrivateRedis>> | null} */
 let redis = null
+/** @type {Awaited<ReturnType<typeof startRedisCluster>> | null} */
+let redisCluster = null
 /**
  * The processes the tests started and did not stop: any whose environment carries this run's
  * HEARTH_TEST_TMP (every process a test starts inherits it; this script's own PostgreSQL and
@@ -88,6 +91,12 @@ try {
     env.TEST_REDIS_URL = redis.url
     say(`started a private redis-server on port ${redis.port}`)
   }
+  // the cluster tier: BullMQ on a Redis Cluster of three primaries and three replicas
+  if (!env.TEST_REDIS_CLUSTER_URL) {
+    redisCluster = await startRedisCluster(join(tmp, 'redis-cluster'))
+    env.TEST_REDIS_CLUSTER_URL = redisCluster.url
+    say(`started a Redis Cluster of 6 nodes on ports ${redisCluster.ports.join(', ')}`)
+  }
   const results = join(tmp, 'vitest.json')
   const args = [
     'run',
@@ -125,6 +134,7 @@ try {
     status = 1
   }
 } finally {
+  await redisCluster?.stop()
   await redis?.stop()
   pgServer?.stop()
   rmSync(tmp, { recursive: true, force: true })

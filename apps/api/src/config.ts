@@ -16,7 +16,10 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, { message: 'must start with postgres:// or postgresql://' })
     .optional(),
   HEARTH_DATA_DIR: z.string().min(1).default('.hearth/pgdata'),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'must start with redis:// or rediss://' }),
+  REDIS_URL: z.string().regex(/^(rediss?|redis-cluster):\/\//, {
+    message:
+      'must start with redis://, rediss:// or redis-cluster:// (a Redis Cluster: redis-cluster://host:port,host:port)',
+  }),
   BULLMQ_PREFIX: z.string().min(1).default('{hearth}'),
   /** The address families open their links at (https://hearth.example.gov.uk); unset: this request's. */
   PUBLIC_URL: z.url({ message: 'must be a web address, like https://hearth.example.gov.uk' }).optional(),
