@@ -17,7 +17,8 @@ export async function getMyDay(deps: Deps, ctx: Ctx, actor: Actor) {
   const today = londonDateOf(now)
   const dayStart = startOfLondonDay(today)
   const dayEnd = startOfLondonDay(addCalendarDays(today, 1))
-  const todays = await db
+  // the four reads that need nothing from each other go at once, each on its own connection
+  const todaysQ = db
     .select({ v: visits, familyName: families.name })
     .from(visits)
     .innerJoin(
@@ -38,7 +39,7 @@ export async function getMyDay(deps: Deps, ctx: Ctx, actor: Actor) {
       ),
     )
     .orderBy(asc(visits.startsAt))
-  const held = await db
+  const heldQ = db
     .select({
       familyId: allocations.familyId,
       role: allocations.role,
@@ -62,23 +63,9 @@ export async function getMyDay(deps: Deps, ctx: Ctx, actor: Actor) {
       ),
     )
     .orderBy(asc(families.name))
-  const familyIds = held.map((h) => h.familyId)
-  const visitTimes = familyIds.length
-    ? await db
-        .select({
-          familyId: visits.familyId,
-          next: sql<Date | null>`min(${visits.startsAt}) filter (where ${visits.startsAt} >= now())`,
-          last: sql<Date | null>`max(${visits.startsAt}) filter (where ${visits.startsAt} < now())`,
-        })
-        .from(visits)
-        .where(
-          and(eq(visits.councilId, actor.councilId), inArray(visits.familyId, familyIds), eq(visits.status, 'booked')),
-        )
-        .groupBy(visits.familyId)
-    : []
   const ffTeams = actor.teams.filter((t) => t.kind === 'family_facing')
-  const arrivals = ffTeams.length
-    ? await db
+  const arrivalsQ = ffTeams.length
+    ? db
         .select({
           offerId: offers.id,
           familyId: offers.familyId,
@@ -114,22 +101,42 @@ export async function getMyDay(deps: Deps, ctx: Ctx, actor: Actor) {
           ),
         )
         .orderBy(asc(offers.offeredAt))
-    : []
-  const duty = ffTeams.length
-    ? await db.execute(
+    : Promise.resolve([])
+  const dutyQ = ffTeams.length
+    ? db.execute(
         sql`select team_id from duty_rota where council_id = ${actor.councilId} and day = ${today} and person_id = ${actor.personId}`,
       )
-    : { rows: [] }
+    : Promise.resolve({ rows: [] })
+  const [todays, held, arrivals, duty] = await Promise.all([todaysQ, heldQ, arrivalsQ, dutyQ])
+  const familyIds = held.map((h) => h.familyId)
+  const visitTimesQ = familyIds.length
+    ? db
+        .select({
+          familyId: visits.familyId,
+          next: sql<Date | null>`min(${visits.startsAt}) filter (where ${visits.startsAt} >= now())`,
+          last: sql<Date | null>`max(${visits.startsAt}) filter (where ${visits.startsAt} < now())`,
+        })
+        .from(visits)
+        .where(
+          and(eq(visits.councilId, actor.councilId), inArray(visits.familyId, familyIds), eq(visits.status, 'booked')),
+        )
+        .groupBy(visits.familyId)
+    : Promise.resolve([])
+  const [visitTimes, visitsToday, arrivalsShown] = await Promise.all([
+    visitTimesQ,
+    view(
+      db,
+      todays.map((t) => ({ ...t.v, familyName: t.familyName })),
+      actor.councilId,
+    ),
+    asWaitingOffers(db, actor.councilId, arrivals, now),
+  ])
   const onDutyTeamIds = new Set((duty as unknown as { rows: { team_id: string }[] }).rows.map((r) => r.team_id))
   const toDate = (d: Date | string | null) => (d ? new Date(d) : null)
   return {
     today,
     onDutyFor: ffTeams.filter((t) => onDutyTeamIds.has(t.id)).map((t) => ({ teamId: t.id, teamName: t.name })),
-    visitsToday: await view(
-      db,
-      todays.map((t) => ({ ...t.v, familyName: t.familyName })),
-      actor.councilId,
-    ),
+    visitsToday,
     families: held.map((h) => {
       const t = visitTimes.find((x) => x.familyId === h.familyId)
       const next = toDate(t?.next ?? null)
@@ -154,6 +161,6 @@ export async function getMyDay(deps: Deps, ctx: Ctx, actor: Actor) {
       }
     }),
     // The duty worker sees new arrivals first: they come before the rest of the day on screen.
-    arrivals: await asWaitingOffers(db, actor.councilId, arrivals, now),
+    arrivals: arrivalsShown,
   }
 }
