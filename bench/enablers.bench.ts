@@ -45,7 +45,8 @@ const [held] = await handle.db
   .select()
   .from(allocations)
   .where(and(eq(allocations.personId, priya!.id), eq(allocations.role, 'lead')))
-await handle.db.execute(sql`truncate admin_tasks`)
+// the demo's own tasks out of the way (and what points at them: a family's complaint)
+await handle.db.execute(sql`truncate admin_tasks cascade`)
 for (let i = 0; i < N; i += 500) {
   await handle.db.transaction(async (tx) => {
     const rows = await tx
