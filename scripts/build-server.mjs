@@ -74,7 +74,6 @@ function librariesOutside(outDir) {
     setup(b) {
       b.onResolve({ filter: /^[^./]/ }, async (args) => {
         if (args.pluginData?.inner || args.path.startsWith('node:') || args.path.startsWith('@hearth/')) return
-        if (args.path === 'hearth:registry' || args.path === 'hearth:main') return
         const found = await b.resolve(args.path, {
           kind: args.kind,
           resolveDir: args.resolveDir,

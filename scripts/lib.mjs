@@ -136,6 +136,19 @@ function redisPing(port) {
 }
 
 /**
+ * SIGTERM to a process this script started; resolves once it has exited (at once if it already has).
+ * @param {import('node:child_process').ChildProcess} child
+ * @returns {Promise<void>}
+ */
+function stopChild(child) {
+  return new Promise((res) => {
+    if (child.exitCode !== null || child.signalCode !== null) return res()
+    child.once('exit', () => res())
+    child.kill('SIGTERM')
+  })
+}
+
+/**
  * A private redis-server on a free loopback port, child of this process; stop() ends it.
  * With `persist` (npm start) it keeps an append-only file in `dir`, so queued and retrying jobs
  * and the dead-letter list survive a restart; tests run without one.
@@ -173,14 +186,7 @@ export async function startPrivateRedis(dir, { persist = false } = {}) {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
-    stop: () =>
-      /** @type {Promise<void>} */ (
-        new Promise((res) => {
-          if (child.exitCode !== null || child.signalCode !== null) return res()
-          child.once('exit', () => res())
-          child.kill('SIGTERM')
-        })
-      ),
+    stop: () => stopChild(child),
   }
 }
 
@@ -260,18 +266,7 @@ export async function startRedisCluster(dir) {
     url: `redis-cluster://${nodes.map((n) => `127.0.0.1:${n.port}`).join(',')}`,
     ports: nodes.map((n) => n.port),
     stop: async () => {
-      await Promise.all(
-        nodes.map(
-          ({ child }) =>
-            /** @type {Promise<void>} */ (
-              new Promise((res) => {
-                if (child.exitCode !== null || child.signalCode !== null) return res()
-                child.once('exit', () => res())
-                child.kill('SIGTERM')
-              })
-            ),
-        ),
-      )
+      await Promise.all(nodes.map(({ child }) => stopChild(child)))
     },
   }
 }

@@ -172,8 +172,10 @@ export async function buildApp(
       lost: () => actorCache.down(),
     })
     app.addHook('onClose', async () => listening?.close())
-    app.addHook('onSend', async (request, _reply, payload) => {
-      if (request.method !== 'GET' && request.method !== 'HEAD') await app.actorChangesHeard()
+    // (a refused change, 4xx, changed nothing: no need to wait)
+    app.addHook('onSend', async (request, reply, payload) => {
+      const refused = reply.statusCode >= 400 && reply.statusCode < 500
+      if (request.method !== 'GET' && request.method !== 'HEAD' && !refused) await app.actorChangesHeard()
       return payload
     })
   }
