@@ -38,11 +38,16 @@ await buildServerIfStale()
 const tmp = mkdtempSync(join(tmpdir(), 'hearth-bench-'))
 chmodSync(tmp, 0o755)
 let pg = null
+/** @type {Awaited<ReturnType<typeof startThrowawayPostgres>>[]} */
+const more = []
 let redis = null
 let status = 1
 try {
   pg = await startThrowawayPostgres(join(tmp, 'pg'))
   redis = await startPrivateRedis(join(tmp, 'redis'))
+  // the loopback simulation's second and third database servers
+  if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'fleet.bench.ts')
+    for (const n of [2, 3]) more.push(await startThrowawayPostgres(join(tmp, `pg${n}`)))
   const out = join(tmp, 'sections')
   mkdirSync(out)
   status = 0
@@ -64,13 +69,25 @@ try {
         'startup.bench.ts',
         'audit.bench.ts',
         'nine-am.bench.ts',
+        'fleet.bench.ts',
       ]) {
-    const takes = { 'audit.bench.ts': 'about 20 minutes: 50 million rows', 'nine-am.bench.ts': 'about 8 minutes' }
+    const takes = {
+      'audit.bench.ts': 'about 20 minutes: 50 million rows',
+      'nine-am.bench.ts': 'about 8 minutes',
+      'fleet.bench.ts': 'about 3 minutes: three PostgreSQL servers',
+    }
     say(`running bench/${file} (${takes[/** @type {keyof typeof takes} */ (file)] ?? 'about a minute'})`)
     const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench', file)], {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, BENCH_DATABASE_URL: pg.url, BENCH_REDIS_URL: redis.url, BENCH_OUT_DIR: out },
+      env: {
+        ...process.env,
+        BENCH_DATABASE_URL: pg.url,
+        BENCH_DATABASE_URL_2: more[0]?.url,
+        BENCH_DATABASE_URL_3: more[1]?.url,
+        BENCH_REDIS_URL: redis.url,
+        BENCH_OUT_DIR: out,
+      },
     })
     if (r.status !== 0) status = r.status ?? 1
   }
@@ -99,6 +116,7 @@ this machine only: compare runs on the same machine, never against a timed unit 
 } finally {
   await redis?.stop()
   pg?.stop()
+  for (const s of more) s.stop()
   rmSync(tmp, { recursive: true, force: true })
 }
 process.exit(status)

@@ -45,6 +45,8 @@ const tmp = mkdtempSync(join(tmpdir(), 'hearth-test-'))
 chmodSync(tmp, 0o755) // the postgres user must reach the cluster inside it
 /** @type {Awaited<ReturnType<typeof startThrowawayPostgres>> | null} */
 let pgServer = null
+/** @type {Awaited<ReturnType<typeof startThrowawayPostgres>> | null} */
+let pgServer2 = null
 /** @type {Awaited<ReturnType<typeof startPrivateRedis>> | null} */
 let redis = null
 /** @type {Awaited<ReturnType<typeof startRedisCluster>> | null} */
@@ -85,6 +87,12 @@ try {
     pgServer = await startThrowawayPostgres(join(tmp, 'pg'))
     env.TEST_DATABASE_URL = pgServer.url
     say(`started a throw-away PostgreSQL on port ${pgServer.port}`)
+  }
+  // a second PostgreSQL server: councils placed on a fleet of servers, and a council moved
+  if (!env.TEST_DATABASE_URL_2) {
+    pgServer2 = await startThrowawayPostgres(join(tmp, 'pg2'))
+    env.TEST_DATABASE_URL_2 = pgServer2.url
+    say(`started a second PostgreSQL on port ${pgServer2.port}`)
   }
   if (!env.TEST_REDIS_URL) {
     redis = await startPrivateRedis(join(tmp, 'redis'))
@@ -137,6 +145,7 @@ try {
   await redisCluster?.stop()
   await redis?.stop()
   pgServer?.stop()
+  pgServer2?.stop()
   rmSync(tmp, { recursive: true, force: true })
 }
 process.exit(status)

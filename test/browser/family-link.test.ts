@@ -78,7 +78,7 @@ describe('in Chromium: the family’s own link', () => {
     await lead.getByRole('heading', { name: 'Link made for Testmum Phonely' }).waitFor()
     expect(await lead.getByRole('img', { name: 'QR code of the family’s link' }).count()).toBe(1)
     const url = (await lead.locator('.hearth-made-link code').textContent())!.trim()
-    expect(url).toMatch(/\/family#[A-Za-z0-9_-]{43}$/)
+    expect(url).toMatch(/\/family#[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/)
     expect(await axeViolations(lead)).toEqual([])
 
     // the team board, open before the family says anything

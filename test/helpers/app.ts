@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { Queue } from 'bullmq'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import { buildApp, SESSION_COOKIE } from '@hearth/api'
-import type { DbHandle } from '@hearth/db'
+import type { DbHandle, Fleet } from '@hearth/db'
 import { createRedis, QUEUES, type QueueName } from '@hearth/jobs'
 import { requireEnv } from './env'
 import { TEST_PASSWORD } from './db'
@@ -29,6 +29,8 @@ export async function makeTestApp(
     BULLMQ_PREFIX: string
   }> = {},
   redisUrl = requireEnv('TEST_REDIS_URL'),
+  /** Councils on a fleet of servers: `handle` is then `fleet.handle(true)`. */
+  fleet?: Fleet,
 ): Promise<TestApp> {
   const redis = createRedis(redisUrl, { retryStrategy: () => 500 })
   redis.on('error', () => {})
@@ -39,6 +41,7 @@ export async function makeTestApp(
   const app = await buildApp(
     {
       db: handle.guarded,
+      fleet,
       pingDb: handle.ping,
       listen: handle.listen,
       redis,

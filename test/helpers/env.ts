@@ -1,4 +1,6 @@
-export function requireEnv(name: 'TEST_DATABASE_URL' | 'TEST_REDIS_URL' | 'TEST_REDIS_CLUSTER_URL'): string {
+export function requireEnv(
+  name: 'TEST_DATABASE_URL' | 'TEST_DATABASE_URL_2' | 'TEST_REDIS_URL' | 'TEST_REDIS_CLUSTER_URL',
+): string {
   const v = process.env[name]
   if (!v)
     throw new Error(

@@ -20,7 +20,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
 import type { Redis } from 'ioredis'
-import type { Db, DbHandle, Listening } from '@hearth/db'
+import type { Db, DbHandle, Fleet, Listening } from '@hearth/db'
 import type { QueueName } from '@hearth/jobs'
 import { bundledModules } from '@hearth/worker'
 import type { Config } from './config'
@@ -42,6 +42,11 @@ const ROUTE_FILE = /(^|[/\\.])routes\.(ts|js)$/
 
 export interface AppDeps {
   db: Db
+  /**
+   * Councils on a fleet of PostgreSQL servers (`db` is then the fleet's): each request runs with
+   * the fleet in scope, and the signed-in person's (or the family link's) council once known.
+   */
+  fleet?: Fleet
   pingDb(): Promise<void>
   /** LISTEN on the database (DbHandle.listen): with it, signed-in people are cached briefly. */
   listen?: DbHandle['listen']
@@ -120,6 +125,9 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.decorate('deps', deps)
+  // first of all: the rest of the request (hooks, handler, answer) runs in the fleet's scope
+  const fleet = deps.fleet
+  if (fleet) app.addHook('onRequest', (_request, _reply, done) => fleet.enter(done))
 
   await app.register(errorHandler)
   // Security headers first, so refusals (401, 403) carry them too.

@@ -15,6 +15,19 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { message: 'must start with postgres:// or postgresql://' })
     .optional(),
+  /**
+   * More PostgreSQL servers, for councils placed on them (`name=postgres://…,name=postgres://…`):
+   * DATABASE_URL is the home server, holding the placements and every council not placed.
+   */
+  DATABASE_SERVERS: z
+    .string()
+    .regex(
+      /^\s*[a-z][a-z0-9_-]{0,39}=postgres(ql)?:\/\/[^,]+(,\s*[a-z][a-z0-9_-]{0,39}=postgres(ql)?:\/\/[^,]+)*\s*$/,
+      {
+        message: 'must be name=postgres://…, with more separated by commas (names in lower case)',
+      },
+    )
+    .optional(),
   HEARTH_DATA_DIR: z.string().min(1).default('.hearth/pgdata'),
   REDIS_URL: z.string().regex(/^(rediss?|redis-cluster):\/\//, {
     message:
@@ -70,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const c = result.data
   const embedded = !c.DATABASE_URL
+  if (embedded && c.DATABASE_SERVERS)
+    throw new ConfigError('Hearth cannot start: DATABASE_SERVERS needs DATABASE_URL (the home server) too.')
   return {
     ...c,
     embedded,

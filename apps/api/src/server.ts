@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { Queue } from 'bullmq'
-import { openDb, seedDemoCouncil } from '@hearth/db'
+import { Fleet, openDb, parseServers, seedDemoCouncil } from '@hearth/db'
 import { createRedis, QUEUES, type QueueName } from '@hearth/jobs'
 import { startWorker, type RunningWorker } from '@hearth/worker'
 import { buildApp } from './app'
@@ -29,13 +29,14 @@ async function main() {
       : {}),
   }
 
-  const handle = await openDb(
-    config.embedded
-      ? { kind: 'pglite', dataDir: config.HEARTH_DATA_DIR }
-      : { kind: 'postgres', url: config.DATABASE_URL! },
-  )
+  // one PostgreSQL server, or a fleet (DATABASE_SERVERS) with councils placed on each; PGlite alone
+  const fleet = config.embedded
+    ? Fleet.single(await openDb({ kind: 'pglite', dataDir: config.HEARTH_DATA_DIR }))
+    : await Fleet.open(config.DATABASE_URL!, parseServers(config.DATABASE_SERVERS))
+  const handle = fleet.handle(config.COUNCIL_SCOPE_GUARD)
   if (config.MIGRATE_ON_START) await handle.migrate()
-  if (config.SEED_DEMO) await seedDemoCouncil(handle.db)
+  await fleet.start()
+  if (config.SEED_DEMO) await seedDemoCouncil(fleet.home.db)
 
   const redis = createRedis(config.REDIS_URL)
   redis.on('error', () => {}) // readiness reports it; ioredis reconnects by itself
@@ -45,7 +46,8 @@ async function main() {
 
   const app = await buildApp(
     {
-      db: config.COUNCIL_SCOPE_GUARD ? handle.guarded : handle.db,
+      db: handle.db,
+      fleet,
       pingDb: handle.ping,
       listen: handle.listen,
       redis,
@@ -57,7 +59,8 @@ async function main() {
   let worker: RunningWorker | null = null
   if (config.runWorkerInProcess) {
     worker = await startWorker({
-      db: config.COUNCIL_SCOPE_GUARD ? handle.guarded : handle.db,
+      db: handle.db,
+      fleet,
       redisUrl: config.REDIS_URL,
       logger: app.log,
       prefix: config.BULLMQ_PREFIX,

@@ -101,7 +101,7 @@ describe('issuing a link', () => {
     expect(res.statusCode, res.body).toBe(201)
     const made = res.json()
     const token = tokenOf(made.url)
-    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(token).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/)
     expect(made.url).toMatch(/\/family#/)
     expect(made.qrSvg).toContain('<svg')
     expect(made.link.language).toBe('pl') // the family's language chooses the default

@@ -61,10 +61,21 @@ export async function api<T>(
     headers['idempotency-key'] = key
   }
   // no answer at all (fetch throws): the key stays, so sending the same again cannot make it twice
-  const res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' })
+  let res: Response
+  let data: unknown
+  // a council being moved to another database server answers 503 "council_moving" for a second
+  // or two, having saved nothing: the same request (same key) is sent again, and the person never
+  // sees it unless the move takes longer than half a minute
+  for (let attempt = 1; ; attempt++) {
+    res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' })
+    const text = await res.text()
+    data = text ? JSON.parse(text) : null
+    const moving = res.status === 503 && (data as ErrorBody | null)?.error?.code === 'council_moving'
+    if (!moving || attempt >= 30) break
+    const wait = Math.min(5, Number(res.headers.get('retry-after')) || 1)
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000))
+  }
   if (change && res.status < 500) pendingKeys.delete(change)
-  const text = await res.text()
-  const data = text ? JSON.parse(text) : null
   if (!res.ok) {
     const e = (data as ErrorBody | null)?.error
     throw new ApiError(

@@ -1,5 +1,5 @@
 import pino from 'pino'
-import { openDb } from '@hearth/db'
+import { Fleet, parseServers } from '@hearth/db'
 import { startWorker } from './worker'
 
 /** Stand-alone worker for the production-like stack (PostgreSQL + Redis). */
@@ -15,7 +15,16 @@ if (!databaseUrl || !redisUrl) {
 // Enough connections for every queue's handlers at once plus the relay, so a backlog on one queue
 // (say, acknowledgements) never starves another (routing) of connections.
 const poolSize = Number(process.env.WORKER_DB_POOL ?? 20)
-const handle = await openDb({ kind: 'postgres', url: databaseUrl, poolSize })
+// one PostgreSQL server, or a fleet (DATABASE_SERVERS=name=url,…) with councils placed on each
+let servers: ReturnType<typeof parseServers>
+try {
+  servers = parseServers(process.env.DATABASE_SERVERS)
+} catch (err) {
+  logger.error((err as Error).message)
+  process.exit(78)
+}
+const fleet = await Fleet.open(databaseUrl, servers, poolSize)
+await fleet.start()
 const ms = (name: string) => {
   const v = process.env[name]
   if (v === undefined) return undefined
@@ -27,8 +36,10 @@ const ms = (name: string) => {
   return n
 }
 const guard = ['true', '1', 'yes'].includes(process.env.COUNCIL_SCOPE_GUARD ?? '')
+const handle = fleet.handle(guard)
 const worker = await startWorker({
-  db: guard ? handle.guarded : handle.db,
+  db: handle.db,
+  fleet,
   redisUrl,
   logger,
   prefix: process.env.BULLMQ_PREFIX ?? '{hearth}',

@@ -1,7 +1,7 @@
 import { Queue, Worker, type Job } from 'bullmq'
 import type { Redis } from 'ioredis'
 import { and, eq } from 'drizzle-orm'
-import { type Db, outbox, safeErrorText } from '@hearth/db'
+import { type Db, type Fleet, onEachServer, outbox, safeErrorText } from '@hearth/db'
 import {
   createRedis,
   DEFAULT_JOB_OPTIONS,
@@ -28,6 +28,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export interface StartWorkerOptions {
   db: Db
+  /**
+   * Councils on a fleet of PostgreSQL servers (`db` is then the fleet's): each job runs with its
+   * council in scope, so its statements go to that council's server; the relay, the outbox sweep
+   * and the clocks' sweep of every council go round each server.
+   */
+  fleet?: Fleet
   redisUrl: string
   logger: WorkerLogger
   /** BullMQ key prefix; tests give each run its own. */
@@ -72,22 +78,40 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
       }
     },
   }
+  /** Runs `fn` with the fleet (and the council, if any) in scope; as it is without a fleet. */
+  const scoped = <T>(fn: () => Promise<T>, councilId?: string | null): Promise<T> =>
+    opts.fleet ? opts.fleet.enter(fn, councilId ?? null) : fn()
+  /** Once on each server (a job of every council, the relay, the sweep); once without a fleet. */
+  const eachServer = async (fn: () => Promise<number>): Promise<number> =>
+    scoped(async () => (await onEachServer(() => fn())).reduce((a, b) => a + b, 0))
+
   const process = async (job: Job) => {
     if (!isJobName(job.name)) throw new Error(`unknown job ${job.name}`)
     const payload = parsePayload(job.name, job.data)
     const handler = HANDLERS[job.name]
+    const councilId = 'councilId' in payload ? payload.councilId : undefined
     try {
-      await handler.run(ctx, payload as never)
+      if (councilId) await scoped(() => handler.run(ctx, payload as never), councilId)
+      else
+        await eachServer(async () => {
+          await handler.run(ctx, payload as never)
+          return 0
+        })
     } catch (err) {
       // the failure reason is kept on the job and shown on the dead-letter screen: codes only
       throw new Error(safeErrorText(err))
     }
     // its outbox row (jobId = the row's id) is no longer needed as the job's copy
-    if (job.id && UUID.test(job.id) && 'councilId' in payload && payload.councilId) {
-      await opts.db
-        .update(outbox)
-        .set({ finishedAt: new Date() })
-        .where(and(eq(outbox.councilId, payload.councilId), eq(outbox.id, job.id)))
+    if (job.id && UUID.test(job.id) && councilId) {
+      const id = job.id
+      await scoped(
+        () =>
+          opts.db
+            .update(outbox)
+            .set({ finishedAt: new Date() })
+            .where(and(eq(outbox.councilId, councilId), eq(outbox.id, id))),
+        councilId,
+      )
     }
   }
 
@@ -114,7 +138,8 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
         const handler = HANDLERS[job.name]
         try {
           const payload = parsePayload(job.name, job.data)
-          void handler.onDeadLetter?.(ctx, payload as never, err.message)?.catch(() => {})
+          const c = 'councilId' in payload ? payload.councilId : undefined
+          void scoped(async () => handler.onDeadLetter?.(ctx, payload as never, err.message), c).catch(() => {})
         } catch {
           /* malformed payload: it stays on the dead-letter list */
         }
@@ -136,7 +161,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
       let moved = 0
       do {
         again = false
-        moved += await relayOutbox(opts.db, queues)
+        moved += await eachServer(() => relayOutbox(opts.db, queues))
       } while (again)
       return moved
     })()
@@ -158,7 +183,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
   timer.unref()
   const sweepAfterMs = opts.sweepAfterMs ?? OUTBOX_SWEEP_AFTER_MS
   const sweepNow = async () => {
-    const n = await sweepOutbox(opts.db, queues, { afterMs: sweepAfterMs })
+    const n = await eachServer(() => sweepOutbox(opts.db, queues, { afterMs: sweepAfterMs }))
     if (n) opts.logger.warn({ jobs: n }, 'jobs Redis no longer had were handed again from the outbox')
     return n
   }

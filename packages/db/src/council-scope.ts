@@ -37,7 +37,7 @@ export const CROSS_COUNCIL_ALLOWED: readonly { sql: RegExp; why: string }[] = [
     why: 'sign-in by email alone (before anyone is signed in): it goes ahead only if exactly one council has the address',
   },
   {
-    sql: /^select .* from "outbox" where "outbox"\."dispatched_at" is null/,
+    sql: /^select .* from "outbox" where \("outbox"\."dispatched_at" is null and not exists /,
     why: 'the outbox relay moves every council’s jobs to the queue; each job names its council',
   },
   {

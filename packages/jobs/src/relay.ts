@@ -4,6 +4,9 @@ import { outbox, type Db } from '@hearth/db'
 import { JOBS, isJobName } from './definitions'
 import { DEFAULT_JOB_OPTIONS, type QueueName } from './queues'
 
+/** Rows of a council being moved away are left to its new server (which has their copies). */
+const notFrozen = sql`not exists (select 1 from hearth_frozen_councils f where f.council_id = ${outbox.councilId})`
+
 /**
  * Moves pending outbox rows into BullMQ. Safe to run in several processes at once: rows are
  * taken with FOR UPDATE SKIP LOCKED and the BullMQ jobId is the outbox id, so a row handed
@@ -14,7 +17,7 @@ export async function relayOutbox(db: Db, queues: Record<QueueName, Queue>, batc
     const rows = await tx
       .select()
       .from(outbox)
-      .where(isNull(outbox.dispatchedAt))
+      .where(and(isNull(outbox.dispatchedAt), notFrozen))
       .orderBy(asc(outbox.createdAt))
       .limit(batchSize)
       .for('update', { skipLocked: true })
@@ -73,6 +76,7 @@ export async function sweepOutbox(
           isNotNull(outbox.dispatchedAt),
           isNull(outbox.finishedAt),
           lt(outbox.dispatchedAt, new Date(Date.now() - afterMs)),
+          notFrozen,
         ),
       )
       .orderBy(asc(outbox.dispatchedAt))

@@ -2,7 +2,19 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { breakGlass, councils, memberships, people, sessions, staffConflicts, teams, type Db } from '@hearth/db'
+import {
+  breakGlass,
+  councilOfToken,
+  councils,
+  fleetInScope,
+  inCouncil,
+  memberships,
+  people,
+  sessions,
+  staffConflicts,
+  teams,
+  type Db,
+} from '@hearth/db'
 import { familyScope, type FamilyScope, type Role, type TeamKind } from '@hearth/domain'
 import { AppError } from '../kernel/errors'
 import type { ActorCache, CachedActorRow } from '../kernel/actor-cache'
@@ -192,7 +204,14 @@ export default fp<AuthOptions>(
     // Runs before the body is parsed or validated: a caller without access learns nothing about the route's schema.
     app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
       const token = request.cookies[SESSION_COOKIE]
-      if (token) request.actor = await loadActor(opts.db, hashToken(token), opts.idleMinutes, { cache: opts.cache })
+      // the token names its council (`<council id>.<secret>`): its server has the session
+      const council = token ? councilOfToken(token) : null
+      if (council) inCouncil(council)
+      if (token && (council || (fleetInScope()?.size ?? 1) === 1)) {
+        request.actor = await loadActor(opts.db, hashToken(token), opts.idleMinutes, { cache: opts.cache })
+        // every statement of the rest of the request goes to the person's council's server
+        if (request.actor) inCouncil(request.actor.councilId)
+      }
       const access = request.routeOptions.config?.access
       if (!request.routeOptions.url) return // not-found handler
       if (access === 'public' || access === 'family_link') return
@@ -227,7 +246,8 @@ export async function startSession(
   person: { id: string; councilId: string },
   opts: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean },
 ): Promise<{ csrfToken: string; expiresAt: Date }> {
-  const token = newToken()
+  // the council first, so that any API process finds the session's server from the token alone
+  const token = `${person.councilId}.${newToken()}`
   const csrfToken = newToken()
   const now = Date.now()
   const absoluteExpiresAt = new Date(now + opts.absoluteHours * 3600_000)

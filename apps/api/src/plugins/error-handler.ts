@@ -100,6 +100,20 @@ export default fp(
           .code(409)
           .send({ error: { code: 'conflict', message: 'That refers to a record that does not exist.', requestId } })
       }
+      if (pg?.code === 'HM503') {
+        // the council is being moved to another database server: nothing was written; the same
+        // request in a moment goes to the new server
+        return reply
+          .code(503)
+          .header('retry-after', '1')
+          .send({
+            error: {
+              code: 'council_moving',
+              message: 'Hearth is moving your council’s records. Nothing was saved: try again in a moment.',
+              requestId,
+            },
+          })
+      }
       const status = (err as { statusCode?: number }).statusCode
       if (status && status >= 400 && status < 500) {
         // Fastify's own client errors (bad JSON, body too large, wrong content type).

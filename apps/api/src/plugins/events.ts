@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import fp from 'fastify-plugin'
 import type { Redis } from 'ioredis'
-import type { Db } from '@hearth/db'
+import { type Db, inCouncil } from '@hearth/db'
 import { eventsChannel, nudgeOutbox, publishEvent, type HearthEvent } from '@hearth/jobs'
 import { type Actor, loadActor } from './auth'
 
@@ -78,7 +78,8 @@ export default fp<{ redis: Redis; prefix: string; db: Db; idleMinutes: number; r
     async function recheck(c: Client) {
       let actor: Actor | null
       try {
-        actor = await loadActor(opts.db, c.tokenHash, opts.idleMinutes, { touch: false })
+        // (from a timer or a Redis message: the stream's council names its server)
+        actor = await inCouncil(c.councilId, () => loadActor(opts.db, c.tokenHash, opts.idleMinutes, { touch: false }))
       } catch {
         return // the database is away: the next heartbeat asks again
       }

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm'
 import fp from 'fastify-plugin'
 import type { Redis } from 'ioredis'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { familyLinks, type Db } from '@hearth/db'
+import { councilOfToken, familyLinks, heldHere, inCouncil, onEachServer, type Db } from '@hearth/db'
 import { LINK_CODE_ATTEMPTS, LINK_CODE_PATTERN, type LinkLanguage } from '@hearth/domain'
 import { AppError } from '../kernel/errors'
 
@@ -98,16 +98,28 @@ export default fp<{ db: Db; redis: Redis; prefix: string }>(
       const timeout = new Promise<readonly [number, number]>((resolve) =>
         setTimeout(() => resolve([0, 0]), 250).unref(),
       )
-      const lookup = opts.db.execute(sql`
-        select l.id, l.council_id, l.family_id, l.adult_id, l.child_id, l.language, l.code_hash,
-               l.hold_decision_at, l.last_opened_at
-        from ${familyLinks} l
-        where l.token_hash = ${tokenHash} and l.revoked_at is null and l.expires_at > ${now}`)
+      const find = () =>
+        opts.db.execute(sql`
+          select l.id, l.council_id, l.family_id, l.adult_id, l.child_id, l.language, l.code_hash,
+                 l.hold_decision_at, l.last_opened_at
+          from ${familyLinks} l
+          where l.token_hash = ${tokenHash} and l.revoked_at is null and l.expires_at > ${now}`)
+      // a link names its council (`<council id>.<secret>`), so its server is known; one made
+      // before links did is looked for on each server (each its own query)
+      const council = councilOfToken(token)
+      if (council) inCouncil(council)
+      const lookup = council
+        ? find()
+        : onEachServer(async (server) => {
+            const r = (await find()) as unknown as { rows: Record<string, unknown>[] }
+            return r.rows.filter((row) => heldHere(server, String(row.council_id)))
+          }).then((found) => ({ rows: found.flat() }))
       const [[misses, uses], result] = await Promise.all([Promise.race([counted, timeout]), lookup])
       if (misses >= LINK_FAILURES_PER_MINUTE) {
         throw new AppError('rate_limited', 'Too many tries. Wait a minute, then try again.')
       }
       const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0]
+      if (row) inCouncil(String(row.council_id))
       if (!row) {
         await count(failKey)
         return nothingHere(request, reply)

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto'
 import { AppError } from '../../kernel/errors'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { councils, writeAudit } from '@hearth/db'
-import { asc } from 'drizzle-orm'
+import { councils, heldHere, onEachServer, writeAudit } from '@hearth/db'
 import { z } from 'zod'
 import { CouncilChoice, ErrorBody, Me, Ok, SignInBody } from '@hearth/contracts'
 import { actorOf, endSession, startSession, type Actor } from '../../plugins/auth'
@@ -41,9 +40,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(CouncilChoice) },
       },
     },
-    async () =>
+    async () => {
       // every council's name, and nothing else: names are public, and the sign-in page needs them
-      db.select({ id: councils.id, name: councils.name }).from(councils).orderBy(asc(councils.name)),
+      // (on a fleet, each server's own, leaving out copies a move has not yet cleared away)
+      const found = await onEachServer(async (server) =>
+        (await db.select({ id: councils.id, name: councils.name }).from(councils)).filter((c) =>
+          heldHere(server, c.id),
+        ),
+      )
+      return found.flat().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    },
   )
 
   app.post(

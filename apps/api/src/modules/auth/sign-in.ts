@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm'
-import { people, verifyPassword, writeAudit, type Db } from '@hearth/db'
+import { heldHere, inCouncil, onEachServer, people, verifyPassword, writeAudit, type Db } from '@hearth/db'
 import { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS } from '@hearth/domain'
 import { AppError } from '../../kernel/errors'
 
@@ -19,12 +19,20 @@ export interface SignInContext {
 export async function signIn(db: Db, email: string, password: string, ctx: SignInContext, councilId?: string) {
   // Emails are unique within a council. Without a council, the email must name exactly one
   // account; two councils' accounts with one address answer as an unknown email would, at its cost.
-  const found = await db
-    .select()
-    .from(people)
-    .where(councilId ? and(eq(people.councilId, councilId), eq(people.email, email)) : eq(people.email, email))
-    .limit(2)
+  // (on a fleet of servers: the council's server, or, without one, each server in turn)
+  if (councilId) inCouncil(councilId)
+  const find = () =>
+    db
+      .select()
+      .from(people)
+      .where(councilId ? and(eq(people.councilId, councilId), eq(people.email, email)) : eq(people.email, email))
+      .limit(2)
+  const found = councilId
+    ? await find()
+    : (await onEachServer(async (server) => (await find()).filter((p) => heldHere(server, p.councilId)))).flat()
   const person = found.length === 1 ? found[0] : undefined
+  // every statement from here on goes to the person's council's server
+  if (person) inCouncil(person.councilId)
   const now = new Date()
   const audit = (councilId: string, personId: string, action: string) =>
     writeAudit(db, {

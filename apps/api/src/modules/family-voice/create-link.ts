@@ -59,7 +59,8 @@ export async function createLink(
 ): Promise<CreatedLink> {
   const { db } = deps
   const family = await familyInScope(db, actor.councilId, actor.familyScope, familyId)
-  const token = newToken()
+  // the council first: any API process finds the link's server from the token alone
+  const token = `${actor.councilId}.${newToken()}`
   const code = input.withCode ? String(randomInt(0, 1_000_000)).padStart(6, '0') : null
   const url = linkUrl(origin, token)
   const result = await db.transaction(async (tx) => {

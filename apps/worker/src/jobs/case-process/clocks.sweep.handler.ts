@@ -16,7 +16,14 @@ export const handlers: HandlerSet = {
       const today = payload.today ?? londonDateOf(new Date())
       const ids = payload.councilId
         ? [payload.councilId]
-        : (await ctx.db.select({ id: councils.id }).from(councils).orderBy(asc(councils.id))).map((c) => c.id)
+        : (
+            await ctx.db
+              .select({ id: councils.id })
+              .from(councils)
+              // a council being moved away, or its copy left until the move is confirmed
+              .where(sql`not exists (select 1 from hearth_frozen_councils f where f.council_id = ${councils.id})`)
+              .orderBy(asc(councils.id))
+          ).map((c) => c.id)
       // the audit trail's months, three ahead (all councils share the table; made once each)
       if (!payload.councilId) await ctx.db.execute(sql`select hearth_audit_partitions()`)
       for (const councilId of ids) {
