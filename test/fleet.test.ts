@@ -153,6 +153,36 @@ describe('councils on a fleet of PostgreSQL servers', () => {
     expect(ready.statusCode, ready.body).toBe(200)
   })
 
+  it('one server down takes only its councils: the others sign in and work as ever', async () => {
+    // the same placements, with the second server out of reach (nothing listens on port 1)
+    const broken = await Fleet.open(homeUrl, [{ name: 'pg2', url: 'postgres://postgres@127.0.0.1:1/none' }], 4)
+    await broken.refresh()
+    const tb = await makeTestApp(broken.handle(true), {}, undefined, broken)
+    const southmere = await signInAs(t.app, 'practitioner@southmere.example') // through the good app
+    try {
+      const sa = await signInAs(tb.app, 'practitioner@northmoor.example')
+      expect((await sa.request('GET', '/api/me/day')).statusCode).toBe(200)
+      const councils = await tb.app.inject({ method: 'GET', url: '/api/auth/councils' })
+      expect(councils.json().map((c: { id: string }) => c.id)).toEqual([a.councilId])
+      const signIn = await tb.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email: 'practitioner@southmere.example', password: 'hearth-demo-2026' },
+      })
+      expect(signIn.statusCode, signIn.body).toBe(503)
+      expect(signIn.json().error.code).toBe('unavailable')
+      const day = await tb.app.inject({ method: 'GET', url: '/api/me/day', headers: { cookie: southmere.cookie } })
+      expect(day.statusCode, day.body).toBe(503)
+      expect(day.json().error.code).toBe('unavailable')
+      const ready = await tb.app.inject({ method: 'GET', url: '/health/ready' })
+      expect(ready.statusCode).toBe(200)
+      expect(ready.json().checks).toMatchObject({ postgres: 'ok', otherDatabaseServers: 'failed' })
+    } finally {
+      await tb.close()
+      await broken.handle().close()
+    }
+  })
+
   it('a council moved while its staff work: every visit kept, every admin task made once', async () => {
     const s: Session = await signInAs(t.app, 'practitioner@northmoor.example')
     const [held] = await fleet.home.db

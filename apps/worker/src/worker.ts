@@ -1,7 +1,7 @@
 import { Queue, Worker, type Job } from 'bullmq'
 import type { Redis } from 'ioredis'
 import { and, eq } from 'drizzle-orm'
-import { type Db, type Fleet, onEachServer, outbox, safeErrorText } from '@hearth/db'
+import { type Db, type Fleet, onEachReachableServer, outbox, safeErrorText } from '@hearth/db'
 import {
   createRedis,
   DEFAULT_JOB_OPTIONS,
@@ -82,8 +82,14 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
   const scoped = <T>(fn: () => Promise<T>, councilId?: string | null): Promise<T> =>
     opts.fleet ? opts.fleet.enter(fn, councilId ?? null) : fn()
   /** Once on each server (a job of every council, the relay, the sweep); once without a fleet. */
+  // (a server that cannot be reached is passed over, and tried again next time: the councils on
+  // the others go on)
   const eachServer = async (fn: () => Promise<number>): Promise<number> =>
-    scoped(async () => (await onEachServer(() => fn())).reduce((a, b) => a + b, 0))
+    scoped(async () => {
+      const { results, failed } = await onEachReachableServer(() => fn())
+      if (failed) opts.logger.warn({ servers: failed, code: 'database_unreachable' }, 'database server not reached')
+      return results.reduce((a, b) => a + b, 0)
+    })
 
   const process = async (job: Job) => {
     if (!isJobName(job.name)) throw new Error(`unknown job ${job.name}`)

@@ -254,6 +254,41 @@ export async function onEachServer<T>(fn: (server: string | null) => Promise<T>)
   return out
 }
 
+/**
+ * As `onEachServer`, going on past a server that cannot be reached (one server down must not stop
+ * the councils on the others): what the reachable ones answered, and how many could not answer.
+ */
+export async function onEachReachableServer<T>(
+  fn: (server: string | null) => Promise<T>,
+): Promise<{ results: T[]; failed: number }> {
+  const fleet = scope.getStore()?.fleet
+  if (!fleet) return { results: [await fn(null)], failed: 0 }
+  const results: T[] = []
+  let failed = 0
+  for (const name of fleet.servers.keys()) {
+    try {
+      results.push(await scope.run({ fleet, councilId: null, server: name }, () => fn(name)))
+    } catch (err) {
+      if (!isUnreachable(err)) throw err
+      failed++
+    }
+  }
+  return { results, failed }
+}
+
+/** A database server that cannot be reached, or is shutting down or starting up. */
+export function isUnreachable(err: unknown): boolean {
+  let e = err as { code?: string; cause?: unknown; message?: string } | undefined
+  for (let i = 0; e && i < 4; i++) {
+    const code = e.code ?? ''
+    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND'].includes(code)) return true
+    if (/^(08|57P)/.test(code)) return true
+    if (e.message === 'Connection terminated unexpectedly') return true
+    e = e.cause as typeof e
+  }
+  return false
+}
+
 /** The fleet in scope (null outside a request or job, or with a plain database). */
 export function fleetInScope(): Fleet | null {
   return scope.getStore()?.fleet ?? null

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-import { safeErrorText } from '@hearth/db'
+import { isUnreachable, safeErrorText } from '@hearth/db'
 import { AppError, type FieldProblem } from '../kernel/errors'
 
 interface PgLikeError {
@@ -99,6 +99,21 @@ export default fp(
         return reply
           .code(409)
           .send({ error: { code: 'conflict', message: 'That refers to a record that does not exist.', requestId } })
+      }
+      if (isUnreachable(err)) {
+        // one database server down takes only its councils: the others are served as ever
+        request.log.error({ code: 'database_unreachable' }, 'a database server cannot be reached')
+        return reply
+          .code(503)
+          .header('retry-after', '30')
+          .send({
+            error: {
+              code: 'unavailable',
+              message:
+                'Hearth cannot reach your council’s records just now. Nothing was saved: try again in a few minutes.',
+              requestId,
+            },
+          })
       }
       if (pg?.code === 'HM503') {
         // the council is being moved to another database server: nothing was written; the same

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm'
 import fp from 'fastify-plugin'
 import type { Redis } from 'ioredis'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { councilOfToken, familyLinks, heldHere, inCouncil, onEachServer, type Db } from '@hearth/db'
+import { councilOfToken, familyLinks, heldHere, inCouncil, onEachReachableServer, type Db } from '@hearth/db'
 import { LINK_CODE_ATTEMPTS, LINK_CODE_PATTERN, type LinkLanguage } from '@hearth/domain'
 import { AppError } from '../kernel/errors'
 
@@ -110,10 +110,10 @@ export default fp<{ db: Db; redis: Redis; prefix: string }>(
       if (council) inCouncil(council)
       const lookup = council
         ? find()
-        : onEachServer(async (server) => {
+        : onEachReachableServer(async (server) => {
             const r = (await find()) as unknown as { rows: Record<string, unknown>[] }
             return r.rows.filter((row) => heldHere(server, String(row.council_id)))
-          }).then((found) => ({ rows: found.flat() }))
+          }).then((found) => ({ rows: found.results.flat() }))
       const [[misses, uses], result] = await Promise.all([Promise.race([counted, timeout]), lookup])
       if (misses >= LINK_FAILURES_PER_MINUTE) {
         throw new AppError('rate_limited', 'Too many tries. Wait a minute, then try again.')

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { HOME_SERVER } from '@hearth/db'
 
 const Health = z.object({
   status: z.enum(['ok', 'unavailable']),
@@ -19,11 +20,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (_request, reply) => {
       const timeout = <T>(p: Promise<T>) =>
         Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))])
-      const [db, redis] = await Promise.allSettled([timeout(app.deps.pingDb()), timeout(app.deps.redis.ping())])
-      const checks = {
+      // on a fleet, the home server decides readiness; another server down takes only its own
+      // councils (their requests answer 503), so it is reported, not a reason to stop serving
+      const fleet = app.deps.fleet
+      const others = fleet ? [...fleet.servers].filter(([name]) => name !== HOME_SERVER) : []
+      const home = fleet ? () => fleet.home.ping() : app.deps.pingDb
+      const [db, redis, ...rest] = await Promise.allSettled([
+        timeout(home()),
+        timeout(app.deps.redis.ping()),
+        ...others.map(([, h]) => timeout(h.ping())),
+      ])
+      const checks: Record<string, 'ok' | 'failed'> = {
         postgres: db.status === 'fulfilled' ? 'ok' : 'failed',
         redis: redis.status === 'fulfilled' ? 'ok' : 'failed',
-      } as const
+      }
+      if (others.length) checks.otherDatabaseServers = rest.every((r) => r.status === 'fulfilled') ? 'ok' : 'failed'
       const ok = checks.postgres === 'ok' && checks.redis === 'ok'
       return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', checks })
     },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { AppError } from '../../kernel/errors'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { councils, heldHere, onEachServer, writeAudit } from '@hearth/db'
+import { councils, heldHere, onEachReachableServer, writeAudit } from '@hearth/db'
 import { z } from 'zod'
 import { CouncilChoice, ErrorBody, Me, Ok, SignInBody } from '@hearth/contracts'
 import { actorOf, endSession, startSession, type Actor } from '../../plugins/auth'
@@ -43,11 +43,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async () => {
       // every council's name, and nothing else: names are public, and the sign-in page needs them
       // (on a fleet, each server's own, leaving out copies a move has not yet cleared away)
-      const found = await onEachServer(async (server) =>
+      // (a server that cannot be reached just now leaves its councils out)
+      const { results } = await onEachReachableServer(async (server) =>
         (await db.select({ id: councils.id, name: councils.name }).from(councils)).filter((c) =>
           heldHere(server, c.id),
         ),
       )
+      const found = results
       return found.flat().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     },
   )

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm'
-import { heldHere, inCouncil, onEachServer, people, verifyPassword, writeAudit, type Db } from '@hearth/db'
+import { heldHere, inCouncil, onEachReachableServer, people, verifyPassword, writeAudit, type Db } from '@hearth/db'
 import { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS } from '@hearth/domain'
 import { AppError } from '../../kernel/errors'
 
@@ -27,9 +27,16 @@ export async function signIn(db: Db, email: string, password: string, ctx: SignI
       .from(people)
       .where(councilId ? and(eq(people.councilId, councilId), eq(people.email, email)) : eq(people.email, email))
       .limit(2)
-  const found = councilId
-    ? await find()
-    : (await onEachServer(async (server) => (await find()).filter((p) => heldHere(server, p.councilId)))).flat()
+  let found: Awaited<ReturnType<typeof find>>
+  if (councilId) found = await find()
+  else {
+    // a server that cannot be reached does not stop the councils on the others signing in
+    const each = await onEachReachableServer(async (server) =>
+      (await find()).filter((p) => heldHere(server, p.councilId)),
+    )
+    found = each.results.flat()
+    if (!found.length && each.failed) throw unreachable()
+  }
   const person = found.length === 1 ? found[0] : undefined
   // every statement from here on goes to the person's council's server
   if (person) inCouncil(person.councilId)
@@ -76,6 +83,13 @@ export async function signIn(db: Db, email: string, password: string, ctx: SignI
     .where(and(eq(people.councilId, person.councilId), eq(people.id, person.id)))
   await audit(person.councilId, person.id, 'auth.sign_in')
   return person
+}
+
+function unreachable() {
+  return new AppError(
+    'unavailable',
+    'Hearth cannot reach some councils’ records just now. Try again in a few minutes, or choose your council.',
+  )
 }
 
 function lockedError(until: Date) {
