@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
 import { and, eq } from 'drizzle-orm'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -28,6 +30,7 @@ import { waitUntil } from './helpers/wait'
  * its practitioner keeps booking visits and the worker keeps making their admin tasks, and
  * nothing is lost or made twice.
  */
+const ROOT = join(import.meta.dirname, '..')
 const name = `hearth_f_${randomBytes(5).toString('hex')}`
 const homeUrl = withDatabase(requireEnv('TEST_DATABASE_URL'), name)
 const otherUrl = withDatabase(requireEnv('TEST_DATABASE_URL_2'), name)
@@ -264,4 +267,26 @@ describe('councils on a fleet of PostgreSQL servers', () => {
     expect((await sb.request('GET', `/api/families/${familyId}`)).statusCode).toBe(404)
     expect((await s.request('GET', `/api/families/${familyId}`)).statusCode).toBe(200)
   }, 120_000)
+
+  it('npm run council: where each council is, and a move back and its confirmation', async () => {
+    const cli = (...args: string[]) =>
+      spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'packages/db/src/council-cli.ts'), ...args], {
+        env: { ...process.env, DATABASE_URL: homeUrl, DATABASE_SERVERS: `pg2=${otherUrl}` },
+        encoding: 'utf8',
+      })
+    const listed = cli('list')
+    expect(listed.status, listed.stderr).toBe(0)
+    expect(listed.stdout).toContain(a.councilId)
+    const moved = cli('move', a.councilId, HOME_SERVER)
+    expect(moved.status, moved.stderr).toBe(0)
+    expect(moved.stdout).toMatch(/moved .* from pg2 to home: \d+ rows, counts and checksums the same/)
+    expect(moved.stdout).not.toContain('Northmoor')
+    expect(cli('move', a.councilId, HOME_SERVER).stderr).toContain('already_there')
+    expect(cli('move', a.councilId, 'nowhere').stderr).toContain('unknown_server')
+    const confirmed = cli('confirm', a.councilId)
+    expect(confirmed.status, confirmed.stderr).toBe(0)
+    expect(await rowsOf(otherUrl, 'families', a.councilId)).toBe(0)
+    expect(await rowsOf(homeUrl, 'families', a.councilId)).toBeGreaterThan(0)
+    expect(cli('nonsense').status).toBe(64)
+  }, 60_000)
 })

@@ -72,7 +72,8 @@ export async function api<T>(
     data = text ? JSON.parse(text) : null
     const moving = res.status === 503 && (data as ErrorBody | null)?.error?.code === 'council_moving'
     if (!moving || attempt >= 30) break
-    const wait = Math.min(5, Number(res.headers.get('retry-after')) || 1)
+    const after = res.headers.get('retry-after')
+    const wait = after === null ? 1 : Math.min(5, Math.max(0, Number(after) || 0))
     await new Promise((resolve) => setTimeout(resolve, wait * 1000))
   }
   if (change && res.status < 500) pendingKeys.delete(change)
