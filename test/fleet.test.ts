@@ -222,13 +222,15 @@ describe('councils on a fleet of PostgreSQL servers', () => {
       }
     })()
     await waitUntil(async () => ids.length >= 10, 30_000)
-    const report = await moveCouncil(urls, a.councilId, 'pg2')
+    // (every audit row already written is copied early, while the practitioner works)
+    const report = await moveCouncil(urls, a.councilId, 'pg2', { precopyMarginMs: 0 })
     await fleet.refresh() // (it hears the NOTIFY too; this makes the test not wait on it)
     booking = false
     await books
     expect(report.from).toBe(HOME_SERVER)
     expect(report.to).toBe('pg2')
     expect(report.rows).toBeGreaterThan(100)
+    expect(report.earlyRows).toBeGreaterThan(0)
 
     // every visit the practitioner was told was booked is on the new server
     const kept = await one<number>(otherUrl, 'select count(*)::int from visits where id = any($1::uuid[])', [ids])
@@ -288,5 +290,27 @@ describe('councils on a fleet of PostgreSQL servers', () => {
     expect(await rowsOf(otherUrl, 'families', a.councilId)).toBe(0)
     expect(await rowsOf(homeUrl, 'families', a.councilId)).toBeGreaterThan(0)
     expect(cli('nonsense').status).toBe(64)
+  }, 60_000)
+
+  it('an audit row of a transaction open since before the early copy is not lost', async () => {
+    // a transaction that wrote its row before the move began, and commits while the move waits
+    const c = new pg.Client({ connectionString: homeUrl })
+    await c.connect()
+    await c.query('begin')
+    await c.query(
+      `insert into audit_events (council_id, action, record_type, route, method)
+       values ($1, 'bench.late', 'council', 'test', 'GET')`,
+      [a.councilId],
+    )
+    const moving = moveCouncil(urls, a.councilId, 'pg2', { precopyMarginMs: -60_000 })
+    await new Promise((r) => setTimeout(r, 500))
+    await c.query('commit')
+    await c.end()
+    const report = await moving
+    expect(report.earlyRows).toBeGreaterThan(0)
+    expect(await one(otherUrl, `select count(*)::int from audit_events where action = 'bench.late'`)).toBe(1)
+    const audit = report.tables.find((x) => x.table === 'audit_events')!
+    expect(await rowsOf(otherUrl, 'audit_events', a.councilId)).toBe(audit.rows)
+    await confirmMove(urls, a.councilId)
   }, 60_000)
 })

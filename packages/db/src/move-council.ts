@@ -4,6 +4,8 @@ import { HOME_SERVER } from './fleet'
 /**
  * Moves one council from its server to another while its staff keep working, and loses nothing:
  *
+ * 0. copy the audit trail's rows of more than a few minutes ago (most of a council's rows; they
+ *    never change) while its staff work, so the freeze is short however big the council is;
  * 1. freeze it on the old server (hearth_frozen_councils: every write of its rows there is refused
  *    from that commit on, so the API answers 503 "try again" and a job is retried), and wait for
  *    every transaction that began before the freeze to end;
@@ -29,6 +31,8 @@ export interface MoveReport {
   to: string
   tables: MoveTableReport[]
   rows: number
+  /** The audit trail's rows copied before the freeze, while the council worked. */
+  earlyRows: number
   /** From the freeze to the switch: how long the council's writes were refused. */
   frozenMs: number
 }
@@ -53,6 +57,8 @@ export class MoveError extends Error {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const TABLE = /^[a-z_][a-z0-9_]*$/
 const BATCH = 2000
+/** Audit rows older than this are copied before the freeze. */
+const PRECOPY_MARGIN_MS = 5 * 60_000
 
 type Urls = ReadonlyMap<string, string>
 
@@ -103,7 +109,12 @@ async function checksum(c: pg.Client, table: string, councilId: string): Promise
   return { table, rows: r.rows[0].n as number, checksum: r.rows[0].sum as string }
 }
 
-export async function moveCouncil(urls: Urls, councilId: string, to: string): Promise<MoveReport> {
+export async function moveCouncil(
+  urls: Urls,
+  councilId: string,
+  to: string,
+  { precopyMarginMs = PRECOPY_MARGIN_MS }: { precopyMarginMs?: number } = {},
+): Promise<MoveReport> {
   if (!UUID.test(councilId)) throw new MoveError('no_such_council')
   const homeUrl = urls.get(HOME_SERVER)
   const toUrl = urls.get(to)
@@ -123,39 +134,69 @@ export async function moveCouncil(urls: Urls, councilId: string, to: string): Pr
     const there = await dst.query('select 1 from councils where id = $1', [councilId])
     if (there.rowCount) throw new MoveError('target_holds_council')
 
-    // 1. freeze, then let every transaction that began before it finish
-    const frozen = await src.query(
-      `insert into hearth_frozen_councils (council_id, moving_to) values ($1, $2)
-       on conflict (council_id) do nothing returning clock_timestamp() as at`,
-      [councilId, to],
-    )
-    if (!frozen.rowCount) throw new MoveError('move_under_way')
-    const frozenAt = Date.now()
+    // everything lands in one transaction on the new server, committed only once verified: a move
+    // that fails or dies leaves nothing there
+    await dst.query('begin')
+    await dst.query(`set local session_replication_role = replica`)
+    await dst.query(`set local hearth.moving = 'on'`)
+    const literal = `'${councilId}'`
+    /** Copies the council's rows of one table that match `also` (SQL), in batches. */
+    const copy = async (table: string, also = ''): Promise<number> => {
+      let n = 0
+      await src.query(
+        `declare rows_out no scroll cursor for
+         select row_to_json(t)::text as j ${rowsOf(table).replace('$1', literal)}${also}`,
+      )
+      for (;;) {
+        const batch = await src.query(`fetch ${BATCH} from rows_out`)
+        if (!batch.rowCount) break
+        n += batch.rowCount
+        const json = `[${batch.rows.map((r) => r.j as string).join(',')}]`
+        await dst.query(`insert into "${table}" select * from json_populate_recordset(null::"${table}", $1::json)`, [
+          json,
+        ])
+      }
+      await src.query('close rows_out')
+      return n
+    }
+    let frozenAt = 0
     try {
-      const after = (await src.query('select clock_timestamp() as at')).rows[0].at as Date
+      // 0. while the council works: the audit trail's rows older than a few minutes, most of a
+      //    council's rows, which never change (append-only), so the freeze is short however big
+      //    the council; rows of a transaction still open since then are caught below
+      const cutoff = `'${new Date(Date.now() - precopyMarginMs).toISOString()}'::timestamptz`
+      await src.query('begin isolation level repeatable read read only')
+      const early = await copy('audit_events', ` and at < ${cutoff}`)
+      await src.query('commit')
+
+      // 1. freeze, then let every transaction that began before it finish
+      const frozen = await src.query(
+        `insert into hearth_frozen_councils (council_id, moving_to) values ($1, $2)
+         on conflict (council_id) do nothing returning clock_timestamp() as at`,
+        [councilId, to],
+      )
+      if (!frozen.rowCount) throw new MoveError('move_under_way')
+      frozenAt = Date.now()
+      const after = frozen.rows[0].at as Date
       await waitForOlderTransactions(src, after)
 
-      // 2. copy, from one snapshot, into one transaction
+      // 2. copy the rest, from one snapshot
       await src.query('begin isolation level repeatable read read only')
-      await dst.query('begin')
-      await dst.query(`set local session_replication_role = replica`)
-      await dst.query(`set local hearth.moving = 'on'`)
       const tables = await councilTables(src)
       const reports: MoveTableReport[] = []
       for (const table of tables) {
-        await src.query(
-          `declare rows_out no scroll cursor for
-           select row_to_json(t)::text as j ${rowsOf(table).replace('$1', `'${councilId}'`)}`,
-        )
-        for (;;) {
-          const batch = await src.query(`fetch ${BATCH} from rows_out`)
-          if (!batch.rowCount) break
-          const json = `[${batch.rows.map((r) => r.j as string).join(',')}]`
-          await dst.query(`insert into "${table}" select * from json_populate_recordset(null::"${table}", $1::json)`, [
-            json,
-          ])
-        }
-        await src.query('close rows_out')
+        if (table === 'audit_events') {
+          const r = await src.query(
+            `select count(*)::int as n from audit_events where council_id = $1 and at < ${cutoff}`,
+            [councilId],
+          )
+          if (r.rows[0].n === early) await copy(table, ` and at >= ${cutoff}`)
+          else {
+            // an old transaction's rows arrived after the early copy: copy the whole trail now
+            await dst.query('delete from audit_events where council_id = $1', [councilId])
+            await copy(table)
+          }
+        } else await copy(table)
         // 3. verify
         const a = await checksum(src, table, councilId)
         const b = await checksum(dst, table, councilId)
@@ -187,12 +228,13 @@ export async function moveCouncil(urls: Urls, councilId: string, to: string): Pr
         to,
         tables: reports,
         rows: reports.reduce((n, t) => n + t.rows, 0),
+        earlyRows: early,
         frozenMs: Date.now() - frozenAt,
       }
     } catch (err) {
       await dst.query('rollback').catch(() => {})
       await src.query('rollback').catch(() => {})
-      await src.query('delete from hearth_frozen_councils where council_id = $1', [councilId])
+      if (frozenAt) await src.query('delete from hearth_frozen_councils where council_id = $1', [councilId])
       throw err
     }
   } finally {
