@@ -5,7 +5,7 @@ import { Queue } from 'bullmq'
 import { and, eq, sql } from 'drizzle-orm'
 import pg from 'pg'
 import { buildApp } from '@hearth/api'
-import { allocations, memberships, openDb, people, seedSyntheticCouncil, teams } from '@hearth/db'
+import { allocations, Fleet, memberships, openDb, people, seedSyntheticCouncil, teams } from '@hearth/db'
 import { createRedis, QUEUES, type QueueName } from '@hearth/jobs'
 import { freshDatabase } from './lib'
 
@@ -58,8 +58,11 @@ const prefix = `{ceiling${randomBytes(3).toString('hex')}}`
 const queues = Object.fromEntries(
   Object.values(QUEUES).map((n) => [n, new Queue(n, { connection: redis, prefix })]),
 ) as Record<QueueName, Queue>
+// as in production (apps/api/src/server.ts): the database as a fleet of one server
+const fleet = Fleet.single(handle)
 const app = await buildApp({
-  db,
+  db: fleet.db,
+  fleet,
   pingDb: handle.ping,
   listen: handle.listen,
   redis,

@@ -62,6 +62,7 @@ export class Fleet {
   readonly guarded: Db
   private placed = new Map<string, string>()
   private listening: Listening | null = null
+  private timer: NodeJS.Timeout | undefined
 
   private constructor(servers: Map<string, DbHandle>, urls: Map<string, string>) {
     this.servers = servers
@@ -121,6 +122,9 @@ export class Fleet {
       })
     })
     await ready
+    // and every 30 s besides, should a change be missed while the listening connection was away
+    this.timer = setInterval(() => void this.refresh().catch(() => {}), 30_000)
+    this.timer.unref()
   }
 
   /** The server holding a council (the home server when it has no placement). */
@@ -170,6 +174,7 @@ export class Fleet {
         await Promise.all(all.map((h) => h.ping()))
       },
       close: async () => {
+        clearInterval(this.timer)
         await this.listening?.close()
         await Promise.all(all.map((h) => h.close()))
       },
