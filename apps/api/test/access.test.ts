@@ -449,6 +449,12 @@ describe('a restricted record', () => {
         )) as unknown as { rows: unknown[] }
       ).rows[0]
     const named = await one(`select id from people where council_id = '${c}' and email like 'abel.adminson@%'`)
+    // a visit two days ago the practitioner (not named) went to and has not recorded: it must not
+    // be asked about on their My day once the record is restricted
+    const goer = sessionsA.get('practitioner')!.personId
+    await db.execute(sql`insert into visits (council_id, family_id, team_id, kind, starts_at, place, attendee_ids, booked_by)
+      select council_id, family_id, team_id, 'home_visit', now() - interval '2 days', 'Home', ${`{${goer}}`}::uuid[], ${goer}
+      from allocations where council_id = ${c} and family_id = ${familyId} limit 1`)
     await db.execute(
       sql`update families set restricted = true, restricted_to = ${`{${named}}`}::uuid[], restricted_reason = 'Test'
           where id = ${familyId}`,

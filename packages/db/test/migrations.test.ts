@@ -7,7 +7,11 @@ async function tables(handle: DbHandle): Promise<string[]> {
   const r = await handle.db.execute<{ table_name: string }>(
     sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
   )
-  return (r as unknown as { rows: { table_name: string }[] }).rows.map((x) => x.table_name)
+  // (the audit trail's months are made for the month the migration ran in and the three after: two
+  // databases migrated either side of midnight at a month's end have different ones)
+  return (r as unknown as { rows: { table_name: string }[] }).rows
+    .map((x) => x.table_name)
+    .filter((t) => !/^audit_events_y\d{4}m\d{2}$/.test(t))
 }
 
 async function appendOnlyHolds(handle: DbHandle) {

@@ -3,6 +3,7 @@ import { allocations, families, notes, visits } from '@hearth/db'
 import { londonDateOf, startOfLondonDay } from '@hearth/domain'
 import type { Ctx, Deps } from '../../kernel/context'
 import type { Actor } from '../../plugins/auth'
+import { restrictionCondition } from '../families/family-queries'
 
 /** How far back an unrecorded visit is still asked about. */
 const LOOK_BACK_DAYS = 60
@@ -38,6 +39,8 @@ export async function visitsToRecord(deps: Deps, ctx: Ctx, actor: Actor, now = n
           and a.person_id = ${actor.personId} and a.role = 'lead' and a.ended_at is null))`,
         sql`not exists (select 1 from ${notes} n where n.council_id = ${visits.councilId}
           and n.visit_id = ${visits.id} and n.status = 'final')`,
+        // a restricted family's visits only for the staff named on it (as every list)
+        restrictionCondition(actor.familyScope),
       ),
     )
     .orderBy(desc(visits.startsAt))
