@@ -127,7 +127,8 @@ export async function buildApp(
   app.decorate('deps', deps)
   // first of all: the rest of the request (hooks, handler, answer) runs in the fleet's scope
   const fleet = deps.fleet
-  if (fleet) app.addHook('onRequest', (_request, _reply, done) => fleet.enter(done))
+  // (a fleet of one server has nothing to choose: no scope, and nothing paid for one)
+  if (fleet && fleet.size > 1) app.addHook('onRequest', (_request, _reply, done) => fleet.enter(done))
 
   await app.register(errorHandler)
   // Security headers first, so refusals (401, 403) carry them too.
