@@ -29,8 +29,8 @@ interface Scope {
 const scope = new AsyncLocalStorage<Scope>()
 /**
  * Whether this process has a fleet of more than one server. Until it has, nothing enters a scope:
- * on Node 20 an AsyncLocalStorage in use costs every promise a little (measured: about 1 ms on a
- * read of several statements), which a single server has no need to pay.
+ * on Node 20 an AsyncLocalStorage in use puts a hook on every promise (a cost too small to see
+ * through this machine's noise in the SQL-ceiling bench), which a single server need not pay.
  */
 let routing = false
 
