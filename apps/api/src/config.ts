@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseServers } from '@hearth/db'
 
 const Bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -21,11 +22,15 @@ const EnvSchema = z.object({
    */
   DATABASE_SERVERS: z
     .string()
-    .regex(
-      /^\s*[a-z][a-z0-9_-]{0,39}=postgres(ql)?:\/\/[^,]+(,\s*[a-z][a-z0-9_-]{0,39}=postgres(ql)?:\/\/[^,]+)*\s*$/,
-      {
-        message: 'must be name=postgres://…, with more separated by commas (names in lower case)',
+    .refine(
+      (v) => {
+        try {
+          return parseServers(v).length > 0
+        } catch {
+          return false
+        }
       },
+      { message: 'must be name=postgres://…, with more separated by commas (names in lower case, not "home")' },
     )
     .optional(),
   HEARTH_DATA_DIR: z.string().min(1).default('.hearth/pgdata'),

@@ -235,6 +235,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ REDIS_URL: 'localhost' })).toThrow(/REDIS_URL/)
     expect(() => loadConfig({ REDIS_URL: 'redis://x', DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/)
     expect(() => loadConfig({})).toThrow(/REDIS_URL/)
+    const fleet = { REDIS_URL: 'redis://x', DATABASE_URL: 'postgres://u@h/db' }
+    for (const bad of ['home=postgres://u@h/d', 'Two=postgres://u@h/d', 'two=mysql://h/d', 'two'])
+      expect(() => loadConfig({ ...fleet, DATABASE_SERVERS: bad }), bad).toThrow(/DATABASE_SERVERS/)
+    expect(loadConfig({ ...fleet, DATABASE_SERVERS: 'two=postgres://u@h/d,three=postgres://u@k/d' }).embedded).toBe(
+      false,
+    )
+    expect(() => loadConfig({ REDIS_URL: 'redis://x', DATABASE_SERVERS: 'two=postgres://u@h/d' })).toThrow(
+      /DATABASE_URL/,
+    )
   })
   it('no DATABASE_URL means embedded PGlite with the worker in-process', () => {
     const c = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })
