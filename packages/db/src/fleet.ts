@@ -12,7 +12,7 @@ import { type Db, type DbHandle, type Listening, openDb } from './client'
  * rest of the request, the worker the job's council; a query with no council in scope, on a fleet
  * of more than one server, is refused rather than sent somewhere by guess. The few things that
  * come before a council is known (signing in by email alone, the list of councils, the sweeps)
- * ask every server in turn with `onEachServer`, each one its own query: nothing spans councils.
+ * ask every server in turn with `onEachReachableServer`, each one its own query: nothing spans councils.
  */
 export interface FleetServer {
   name: string
@@ -22,7 +22,7 @@ export interface FleetServer {
 interface Scope {
   fleet: Fleet | null
   councilId: string | null
-  /** A server chosen outright (the sweeps, `onEachServer`): wins over the council. */
+  /** A server chosen outright (the sweeps, `onEachReachableServer`): wins over the council. */
   server: string | null
 }
 
@@ -256,23 +256,11 @@ export function inCouncil<T>(id: string, fn?: () => T): T | undefined {
 }
 
 /**
- * Runs `fn` once on each server of the fleet in scope (once, with `null`, when there is none):
- * for what comes before a council is known, and the sweeps. Each call is its own query on one
- * server; with `server`, `fn` can leave out councils that server holds only as a copy.
- */
-export async function onEachServer<T>(fn: (server: string | null) => Promise<T>): Promise<T[]> {
-  const fleet = scope.getStore()?.fleet
-  if (!fleet) return [await fn(null)]
-  const out: T[] = []
-  for (const name of fleet.servers.keys()) {
-    out.push(await scope.run({ fleet, councilId: null, server: name }, () => fn(name)))
-  }
-  return out
-}
-
-/**
- * As `onEachServer`, going on past a server that cannot be reached (one server down must not stop
- * the councils on the others): what the reachable ones answered, and how many could not answer.
+ * Runs `fn` once on each server of the fleet in scope (once, with `null`, when there is none), for
+ * what comes before a council is known, and the sweeps; each call is its own query on one server,
+ * and with `server`, `fn` can leave out councils that server holds only as a copy. A server that
+ * cannot be reached is passed over (one server down must not stop the councils on the others):
+ * what the reachable ones answered, and how many could not answer.
  */
 export async function onEachReachableServer<T>(
   fn: (server: string | null) => Promise<T>,
@@ -310,7 +298,7 @@ export function fleetInScope(): Fleet | null {
   return scope.getStore()?.fleet ?? null
 }
 
-/** True when a row of `councilId` read on `server` (from `onEachServer`) is the one in use. */
+/** True when a row of `councilId` read on `server` (from `onEachReachableServer`) is the one in use. */
 export function heldHere(server: string | null, councilId: string): boolean {
   const fleet = scope.getStore()?.fleet
   return !fleet || server === null || fleet.holds(server, councilId)

@@ -8,7 +8,7 @@ import {
   isCouncilMoving,
   isUnreachable,
   NoCouncilInScope,
-  onEachServer,
+  onEachReachableServer,
   parseServers,
 } from '../src/index'
 
@@ -43,9 +43,10 @@ describe('the fleet', () => {
     expect(seen).toBe(two)
     // each server in turn, each its own scope; a copy left by a move is not the council's
     const servers = await fleet.enter(() =>
-      onEachServer(async (server) => ({ server, handle: fleet.current(), b: heldHere(server, B) })),
+      onEachReachableServer(async (server) => ({ server, handle: fleet.current(), b: heldHere(server, B) })),
     )
-    expect(servers).toEqual([
+    expect(servers.failed).toBe(0)
+    expect(servers.results).toEqual([
       { server: HOME_SERVER, handle: home, b: false },
       { server: 'pg2', handle: two, b: true },
     ])
@@ -55,7 +56,7 @@ describe('the fleet', () => {
   it('a fleet of one needs no council in scope; without a fleet, each server means once', async () => {
     const fleet = await Fleet.open('postgres://x@127.0.0.1:1/home')
     expect(fleet.current()).toBe(fleet.home)
-    expect(await onEachServer(async (s) => s)).toEqual([null])
+    expect(await onEachReachableServer(async (s) => s)).toEqual({ results: [null], failed: 0 })
     expect(heldHere(null, A)).toBe(true)
     await fleet.handle().close()
   })
