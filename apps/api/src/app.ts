@@ -27,6 +27,7 @@ import type { Config } from './config'
 import auth from './plugins/auth'
 import familyLink from './plugins/family-link'
 import rateLimit from '@fastify/rate-limit'
+import { boundedRedisStore } from './kernel/rate-limit-store'
 import { ACTOR_CHANNEL, ActorCache } from './kernel/actor-cache'
 import { AppError } from './kernel/errors'
 import inputGuard from './plugins/input-guard'
@@ -154,8 +155,8 @@ export async function buildApp(
   // Throttling (sign-in): counters in Redis, so every API process shares them.
   await app.register(rateLimit, {
     global: false,
-    redis: deps.redis,
-    nameSpace: `${deps.config.BULLMQ_PREFIX}:rate:`,
+    // each count answers within a second: a stalled Redis must not hold sign-in up
+    store: boundedRedisStore(deps.redis, `${deps.config.BULLMQ_PREFIX}:rate:`, 1_000),
     // Redis down must not stop people signing in (the lock-out in PostgreSQL still counts guesses):
     // while it is not connected, throttling stands aside rather than wait for it
     skipOnError: true,

@@ -140,9 +140,13 @@ describe('lock-out', () => {
       url: '/api/auth/sign-in',
       payload: { email, password: 'hearth-demo-2026' },
     })
-    // the owner, who knows the password, is told the account is locked
-    expect(right.statusCode).toBe(423)
-    expect(right.json().error.message).toMatch(/locked/)
+    // while locked, the right password gets the same answer as a wrong one (no password oracle, #31)
+    expect(right.statusCode).toBe(401)
+    expect(right.json().error.message).toBe(last.json().error.message)
+    expect(right.json().error.code).toBe(last.json().error.code)
+    // and the guess while locked counted
+    const [counted] = await dbx.handle.db.select().from(people).where(eq(people.email, email))
+    expect(counted!.failedSignIns).toBe(MAX_FAILED_SIGN_INS + 1)
 
     const admin = await signInAs(t.app, 'admin@northmoor.example')
     const [rosa] = await dbx.handle.db.select().from(people).where(eq(people.email, email))
@@ -174,7 +178,7 @@ describe('lock-out', () => {
         t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password: 'guess' } }),
       ),
     )
-    expect(results.every((r) => r.statusCode === 401 || r.statusCode === 423)).toBe(true)
+    expect(results.every((r) => r.statusCode === 401)).toBe(true)
     const [row] = await dbx.handle.db.select().from(people).where(eq(people.email, email))
     expect(row!.failedSignIns).toBeGreaterThanOrEqual(MAX_FAILED_SIGN_INS)
     expect(row!.lockedUntil!.getTime()).toBeGreaterThan(Date.now())

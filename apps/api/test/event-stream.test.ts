@@ -5,8 +5,14 @@ import {
   buildTestApp,
   type Council,
   freshDatabase,
+  makeAllocation,
   makeCouncil,
+  makeFamily,
+  makeOffer,
   makePatch,
+  makePerson,
+  makeReferral,
+  makeTask,
   makeTeam,
   type Session,
   signInAs,
@@ -95,6 +101,66 @@ async function practitionerOnTeam(t: TestApp) {
 }
 
 describe('the live-events stream', () => {
+  it('carries a family’s id only to those who may see the family (#31, cause 10)', async () => {
+    const db = dbx.handle.db
+    const named = await practitionerOnTeam(a)
+    const teammate = await practitionerOnTeam(a)
+    const knower = await practitionerOnTeam(a)
+    const adopted = await makeFamily(db, council, { name: 'Restricted', patchId: team.patchId })
+    const plain = await makeFamily(db, council, { name: 'Plain', patchId: team.patchId })
+    await makeAllocation(db, adopted, team, named.person)
+    const r = await named.request('PUT', `/api/families/${adopted.id}/restriction`, {
+      restricted: true,
+      namedPeople: [],
+      reason: 'Placed for adoption',
+    })
+    expect(r.statusCode, r.body).toBe(200)
+    const streams = {
+      named: await openStream(a, named),
+      teammate: await openStream(a, teammate),
+      knower: await openStream(a, knower),
+    }
+    // declared while the stream is open: from then on its events stop
+    const d = await knower.request('POST', '/api/me/conflicts', { familyId: plain.id, reason: 'My sister' })
+    expect(d.statusCode, d.body).toBe(201)
+    await new Promise((r) => setTimeout(r, 100))
+    for (const f of [adopted, plain])
+      a.app.events.publish({ type: 'board.changed', councilId: council.id, teamIds: [team.id], familyId: f.id })
+    // events that name a family's record rather than the family: a task, an offer
+    const task = await makeTask(db, team, { family: adopted })
+    a.app.events.publish({ type: 'tasks.changed', councilId: council.id, teamIds: [team.id], taskIds: [task.id] })
+    const officer = await makePerson(db, council, { role: 'referral_officer' })
+    const offer = await makeOffer(db, adopted, team, await makeReferral(db, adopted, officer))
+    a.app.events.publish({
+      type: 'offer.created',
+      councilId: council.id,
+      teamIds: [team.id],
+      offerId: offer.id,
+      openCase: false,
+    })
+    a.app.events.publish({
+      type: 'plan.changed',
+      councilId: council.id,
+      teamIds: [team.id],
+      familyId: team.id,
+      itemId: team.id,
+    })
+    expect(await until(() => streams.named.types.includes('plan.changed'))).toBe(true)
+    expect(await until(() => streams.teammate.types.includes('plan.changed'))).toBe(true)
+    expect(await until(() => streams.knower.types.includes('plan.changed'))).toBe(true)
+    const boards = (s: { types: string[] }) => s.types.filter((x) => x === 'board.changed').length
+    expect(boards(streams.named)).toBe(2)
+    expect(boards(streams.teammate)).toBe(1) // the plain family's, not the restricted one's
+    expect(boards(streams.knower)).toBe(0) // neither: the restricted one, and the family they know
+    // (delivered in order, one event to every stream at a time: once the named one has the last, all are done)
+    expect(await until(() => streams.named.types.includes('offer.created'))).toBe(true)
+    for (const kind of ['tasks.changed', 'offer.created']) {
+      expect(streams.named.types, kind).toContain(kind)
+      expect(streams.teammate.types, kind).not.toContain(kind)
+    }
+    for (const s of Object.values(streams)) s.close()
+  })
+
   it('delivers the team’s events while the session lasts, and closes at once on sign-out', async () => {
     const p = await practitionerOnTeam(a)
     const stream = await openStream(a, p)

@@ -322,6 +322,26 @@ describe('what the family says', () => {
     expect((await asFamily(token)).json().upcoming[0].moveAsked).toBe(true)
   })
 
+  it('each holder sees only their own words and the answers to them, never another holder’s (#31)', async () => {
+    const teen = tokenOf((await issue({ adultId: undefined, childId: teenId })).json().url)
+    const worry = await asFamily(teen, {
+      method: 'POST',
+      url: '/api/link/messages',
+      body: { kind: 'worry', words: 'Teenie’s own worry, written for this test.' },
+    })
+    expect(worry.statusCode, worry.body).toBe(201)
+    const mine = await asFamily(teen)
+    expect(mine.body).toContain('Teenie’s own worry')
+    expect(mine.body).not.toContain('Better since the school run plan.')
+    const mums = await asFamily(token)
+    expect(mums.body).toContain('Better since the school run plan.')
+    expect(mums.body).not.toContain('Teenie’s own worry')
+    // the lead's preview, for each holder, shows the same as their page
+    const preview = (q: string) => lead.request('GET', `/api/families/${family.id}/family-link/preview?${q}`)
+    expect((await preview(`adultId=${mumId}`)).body).not.toContain('Teenie’s own worry')
+    expect((await preview(`childId=${teenId}`)).body).toContain('Teenie’s own worry')
+  })
+
   it('bad input from the family gets a 400 naming the field, and nothing is written', async () => {
     const count = async () => (await dbx.handle.db.select({ n: sql<number>`count(*)::int` }).from(familyMessages))[0]!.n
     const before = await count()

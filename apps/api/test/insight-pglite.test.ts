@@ -129,4 +129,30 @@ describe('insight on PGlite', () => {
     expect(stale.statusCode).toBe(409)
     await expect(lite.db.execute(`delete from plan_changes where item_id = '${open.id}'`)).rejects.toThrow()
   })
+  it('withdrawing a waiting consultation or commission answers, and Hearth answers after it (#31: it froze)', async () => {
+    const p = await signInAs(t.app, 'practitioner@northmoor.example')
+    const familyId = await heldFamilyId(lite, seeded.councilId, p.personId)
+    const within = <T>(what: Promise<T>) =>
+      Promise.race([what, new Promise<never>((_, no) => setTimeout(() => no(new Error('no answer in 10 s')), 10_000))])
+    const r = (
+      await p.request('POST', '/api/insight/requests', {
+        kind: 'consultation',
+        topic: 'legal_threshold',
+        familyId,
+        question: 'Do we still need this?',
+      })
+    ).json()
+    expect((await within(p.request('POST', `/api/insight/requests/${r.id}/withdraw`))).statusCode).toBe(200)
+    const c = (
+      await p.request('POST', `/api/families/${familyId}/commissions`, {
+        need: 'Play therapy',
+        why: 'Nothing listed does it.',
+        familyView: 'Agreed.',
+        weeks: 6,
+        budgetPence: 120_000,
+      })
+    ).json()
+    expect((await within(p.request('POST', `/api/commissions/${c.id}/withdraw`))).statusCode).toBe(200)
+    expect((await within(p.request('GET', `/api/families/${familyId}`))).statusCode).toBe(200)
+  })
 })

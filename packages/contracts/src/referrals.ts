@@ -155,15 +155,21 @@ export const MatchQueryInput = z.object({
     .optional()
     .transform((s) => (s ? (normalisePostcode(s) ?? undefined) : undefined)),
 })
+/**
+ * A known child who may be the one referred. A record kept from the officer (restricted, or a
+ * family they declared they know) is a match without its details: `kept` says why, the reference
+ * is there to break the glass on a restricted one, and nothing else of the child or family is.
+ */
 export const MatchResult = z.object({
   childId: Uuid,
   familyId: Uuid,
-  firstName: z.string(),
-  lastName: z.string(),
+  kept: z.enum(['restricted', 'conflict']).nullable(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
   dateOfBirth: z.string().nullable(),
-  familyName: z.string(),
+  familyName: z.string().nullable(),
   familyReference: z.string(),
-  postcode: z.string(),
+  postcode: z.string().nullable(),
   openToTeam: z.string().nullable(),
   score: z.number(),
   reasons: z.array(z.string()),

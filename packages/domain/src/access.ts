@@ -26,7 +26,7 @@ export const BREAK_GLASS_HOURS = 4
 export type FamilyScope =
   | { kind: 'all'; excluded?: string[]; personId?: string; glass?: string[] }
   | { kind: 'patches'; patchIds: string[]; teamIds: string[]; excluded?: string[]; personId?: string; glass?: string[] }
-  | { kind: 'none' }
+  | { kind: 'none'; excluded?: string[]; personId?: string; glass?: string[] }
 
 export function familyScope(actor: FamilyAccessActor): FamilyScope {
   const excluded = {
@@ -40,14 +40,16 @@ export function familyScope(actor: FamilyAccessActor): FamilyScope {
     const patchIds = ff.filter((t) => t.patchId).map((t) => t.patchId as string)
     return ff.length
       ? { kind: 'patches', patchIds: [...new Set(patchIds)], teamIds: ff.map((t) => t.id), ...excluded }
-      : { kind: 'none' }
+      : { kind: 'none', ...excluded }
   }
-  return { kind: 'none' }
+  // no family record to read, but queues of a family's tasks, proposals and consultations: a
+  // declared conflict and a restricted record keep the family out of those too (every role)
+  return { kind: 'none', ...excluded }
 }
 
 /** Whether the scope leaves this family out by name (a declared conflict of interest). */
 export function excludedFromScope(scope: FamilyScope, familyId: string): boolean {
-  return scope.kind !== 'none' && !!scope.excluded?.includes(familyId)
+  return !!scope.excluded?.includes(familyId)
 }
 
 /**

@@ -1,9 +1,43 @@
 import type { ServerResponse } from 'node:http'
 import fp from 'fastify-plugin'
 import type { Redis } from 'ioredis'
-import { type Db, inCouncil } from '@hearth/db'
+import { sql } from 'drizzle-orm'
+import { adminTasks, type Db, families, inCouncil, insightRequests, offers, referrals } from '@hearth/db'
+import type { FamilyScope } from '@hearth/domain'
 import { eventsChannel, nudgeOutbox, publishEvent, type HearthEvent } from '@hearth/jobs'
+import { familyKeptFromRow } from '../kernel/family-access'
 import { type Actor, loadActor } from './auth'
+
+type FamilyRow = { id: string; restricted: boolean; restrictedTo: string[] }
+
+/**
+ * The families an event is about, with their restriction, so a stream gets it only when its
+ * person may see every one of them (kernel/family-access.ts): an id in an event is itself
+ * something, and a restricted family's must not reach staff not named on it. One statement per
+ * event whatever the number of streams; an event about no family needs none.
+ */
+async function familiesOf(db: Db, e: HearthEvent): Promise<FamilyRow[]> {
+  const c = e.councilId
+  const ids =
+    'familyId' in e
+      ? sql`select ${e.familyId}::uuid`
+      : 'offerId' in e
+        ? sql`select o.family_id from ${offers} o where o.council_id = ${c} and o.id = ${e.offerId}`
+        : 'referralId' in e
+          ? sql`select r.family_id from ${referrals} r where r.council_id = ${c} and r.id = ${e.referralId}`
+          : 'requestId' in e
+            ? sql`select ir.family_id from ${insightRequests} ir where ir.council_id = ${c} and ir.id = ${e.requestId}`
+            : 'taskIds' in e && e.taskIds.length
+              ? sql`select tk.family_id from ${adminTasks} tk where tk.council_id = ${c}
+                    and tk.id = any(${`{${e.taskIds.join(',')}}`}::uuid[])`
+              : null
+  if (!ids) return []
+  const res = await inCouncil(c, () =>
+    db.execute(sql`select f.id, f.restricted, f.restricted_to as "restrictedTo" from ${families} f
+      where f.council_id = ${c} and f.id in (${ids})`),
+  )
+  return (res as unknown as { rows: FamilyRow[] }).rows
+}
 
 interface Client {
   councilId: string
@@ -12,6 +46,8 @@ interface Client {
   /** What the stream was opened with: a change to either ends it (the page reconnects afresh). */
   grants: string
   teamIds: Set<string>
+  /** The person's family scope (restrictions they are named on, conflicts, break-glass), kept fresh. */
+  scope: FamilyScope
   res: ServerResponse
   end(): void
 }
@@ -60,18 +96,33 @@ export default fp<{ redis: Redis; prefix: string; db: Db; idleMinutes: number; r
     const channel = eventsChannel(opts.prefix)
     const controlChannel = `${opts.prefix}:events:control`
 
-    const deliver = (raw: string) => {
+    const deliverNow = async (raw: string) => {
       let event: HearthEvent
       try {
         event = JSON.parse(raw)
       } catch {
         return
       }
-      for (const c of clients) {
-        if (c.councilId !== event.councilId) continue
-        if (event.teamIds.length && !event.teamIds.some((t) => c.teamIds.has(t))) continue
-        c.res.write(`event: ${event.type}\ndata: ${raw}\n\n`)
+      const listening = [...clients].filter(
+        (c) =>
+          c.councilId === event.councilId && (!event.teamIds.length || event.teamIds.some((t) => c.teamIds.has(t))),
+      )
+      if (!listening.length) return
+      let about: FamilyRow[]
+      try {
+        about = await familiesOf(opts.db, event)
+      } catch {
+        return // the database is away: sent to nobody (the pages' polls catch up), never unfiltered
       }
+      for (const c of listening) {
+        if (about.some((f) => familyKeptFromRow(c.scope, f))) continue
+        if (clients.has(c)) c.res.write(`event: ${event.type}\ndata: ${raw}\n\n`)
+      }
+    }
+    // one at a time, so each stream gets events in the order they were published
+    let delivering: Promise<void> = Promise.resolve()
+    const deliver = (raw: string) => {
+      delivering = delivering.then(() => deliverNow(raw)).catch(() => {})
     }
 
     /** The session still open, and the person's access as it was when the stream opened? */
@@ -84,6 +135,7 @@ export default fp<{ redis: Redis; prefix: string; db: Db; idleMinutes: number; r
         return // the database is away: the next heartbeat asks again
       }
       if (!actor || actor.personId !== c.personId || grantsOf(actor) !== c.grants) c.end()
+      else c.scope = actor.familyScope
     }
 
     const control = (raw: string) => {
@@ -123,6 +175,7 @@ export default fp<{ redis: Redis; prefix: string; db: Db; idleMinutes: number; r
           tokenHash: actor.sessionTokenHash,
           grants: grantsOf(actor),
           teamIds: new Set(actor.teams.map((t) => t.id)),
+          scope: actor.familyScope,
           res,
           end() {
             if (!clients.delete(client)) return

@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm'
+import { and, eq, type SQL } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import fp from 'fastify-plugin'
 import {
@@ -10,7 +10,6 @@ import {
   familyLinks,
   familyMeetings,
   familyMessages,
-  families,
   insightRequests,
   notes,
   planItems,
@@ -18,13 +17,14 @@ import {
   visits,
 } from '@hearth/db'
 import { notFound } from '../kernel/errors'
-import type { Actor } from './auth'
+import { familyKeptFrom } from '../kernel/family-access'
 
 /**
  * Routes whose `:id` is a record of one family (a note, a task, a proposal …), by the table
  * holding it. Before such a route runs, the record's family is looked up: a restricted record
- * answers "not found" to everyone not named on it and without break-glass, whatever their role
- * (an enabler's task, a strategy member's proposal), exactly as the family's own routes do.
+ * answers "not found" to everyone not named on it and without break-glass, and a family the caller
+ * declared a conflict with answers the same, whatever their role (an enabler's task, a strategy
+ * member's proposal, an adviser's consultation), exactly as the family's own routes do.
  */
 export const FAMILY_RECORD_ROUTES: Record<string, PgTable & { id: unknown; familyId: unknown; councilId: unknown }> = {
   '/api/assessments/:id': assessments,
@@ -68,15 +68,6 @@ export const NOT_FAMILY_RECORD_ROUTES: Record<string, string> = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-/** A restricted family this person may not see: not named on it, and no break-glass grant. */
-export function hiddenRestricted(actor: Pick<Actor, 'personId' | 'councilId' | 'familyScope'>, familyId: unknown): SQL {
-  const glass = actor.familyScope.kind === 'none' ? [] : (actor.familyScope.glass ?? [])
-  return sql`exists (select 1 from ${families} rf where rf.council_id = ${actor.councilId} and rf.id = ${familyId}
-    and rf.restricted
-    and not (${actor.personId}::uuid = any(rf.restricted_to))
-    ${glass.length ? sql`and not (rf.id = any(${`{${glass.join(',')}}`}::uuid[]))` : sql``})`
-}
-
 export default fp<{ db: Db }>(
   async (app, opts) => {
     app.addHook('onRequest', async (request) => {
@@ -89,7 +80,7 @@ export default fp<{ db: Db }>(
       if (!id || !UUID.test(id)) return // the schema refuses it (400)
       const t = FAMILY_RECORD_ROUTES[prefix]! as unknown as Record<'id' | 'familyId' | 'councilId', SQL>
       const [row] = await opts.db
-        .select({ hidden: hiddenRestricted(actor, t.familyId) })
+        .select({ hidden: familyKeptFrom(actor, t.familyId) })
         .from(FAMILY_RECORD_ROUTES[prefix]!)
         .where(and(eq(t.councilId, actor.councilId), eq(t.id, id)))
       if (row?.hidden) throw notFound()

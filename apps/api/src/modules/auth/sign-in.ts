@@ -55,26 +55,27 @@ export async function signIn(db: Db, email: string, password: string, ctx: SignI
     })
 
   // One cost and one answer for an unknown email, a closed account, a locked one and a wrong
-  // password: the hash always runs, and all four say the same. Only the owner of a locked
-  // account (who knows its password) is told it is locked.
+  // password: the hash always runs, and all four say the same. A locked account answers the same
+  // whatever the password (were the right one told "locked", the lock-out would say which guess
+  // was right), and a guess while locked still counts.
   const passwordOk = await verifyPassword(password, person?.passwordHash ?? DUMMY_HASH)
   const noMatch = () => new AppError('unauthenticated', 'That email and password do not match an account.')
   if (!person) throw noMatch()
-  if (person.lockedUntil && person.lockedUntil > now) {
-    await audit(person.councilId, person.id, 'auth.sign_in_refused_locked')
-    if (passwordOk && person.active) throw lockedError(person.lockedUntil)
-    throw noMatch()
-  }
-  const ok = person.active && passwordOk
+  const locked = !!person.lockedUntil && person.lockedUntil > now
+  if (locked) await audit(person.councilId, person.id, 'auth.sign_in_refused_locked')
+  const ok = !locked && person.active && passwordOk
   if (!ok) {
     await db
       .update(people)
       .set({
         failedSignIns: sql`${people.failedSignIns} + 1`,
-        lockedUntil: sql`case when ${people.failedSignIns} + 1 >= ${MAX_FAILED_SIGN_INS} then now() + make_interval(mins => ${LOCKOUT_MINUTES}) else ${people.lockedUntil} end`,
+        // a guess while locked counts, but does not push the lock further
+        lockedUntil: sql`case when ${people.lockedUntil} > now() then ${people.lockedUntil}
+          when ${people.failedSignIns} + 1 >= ${MAX_FAILED_SIGN_INS} then now() + make_interval(mins => ${LOCKOUT_MINUTES})
+          else ${people.lockedUntil} end`,
       })
       .where(and(eq(people.id, person.id), eq(people.councilId, person.councilId)))
-    await audit(person.councilId, person.id, 'auth.sign_in_failed')
+    if (!locked) await audit(person.councilId, person.id, 'auth.sign_in_failed')
     throw noMatch()
   }
   await db
@@ -89,13 +90,5 @@ function unreachable() {
   return new AppError(
     'unavailable',
     'Hearth cannot reach some councils’ records just now. Try again in a few minutes, or choose your council.',
-  )
-}
-
-function lockedError(until: Date) {
-  const time = until.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' })
-  return new AppError(
-    'account_locked',
-    `This account is locked after too many failed sign-ins. Try again after ${time}, or ask an administrator to unlock it.`,
   )
 }

@@ -1,7 +1,9 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm'
 import { families, people, type StaffConflict, staffConflicts, writeAudit } from '@hearth/db'
 import type { Ctx, Deps } from '../../kernel/context'
+import type { FamilyScope } from '@hearth/domain'
 import { AppError, notFound } from '../../kernel/errors'
+import { familyKeptFromRow } from '../../kernel/family-access'
 
 async function views(deps: Deps, councilId: string, rows: StaffConflict[]) {
   if (!rows.length) return []
@@ -35,10 +37,11 @@ async function views(deps: Deps, councilId: string, rows: StaffConflict[]) {
 export async function declareConflict(
   deps: Deps,
   ctx: Ctx,
+  scope: FamilyScope,
   input: { familyId?: string; reference?: string; reason: string },
 ) {
   const [family] = await deps.db
-    .select({ id: families.id })
+    .select({ id: families.id, restricted: families.restricted, restrictedTo: families.restrictedTo })
     .from(families)
     .where(
       and(
@@ -46,7 +49,8 @@ export async function declareConflict(
         input.familyId ? eq(families.id, input.familyId) : eq(families.reference, input.reference!),
       ),
     )
-  if (!family) throw notFound('family with that reference')
+  // a restricted record answers as no family at all to those not named on it (its existence is kept too)
+  if (!family || familyKeptFromRow({ ...scope, excluded: [] }, family)) throw notFound('family with that reference')
   const row = await deps.db.transaction(async (tx) => {
     const [open] = await tx
       .select()

@@ -35,8 +35,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      const actor = actorOf(request)
+      const made = await declareConflict(deps, auditFrom(request), actor.familyScope, request.body)
+      app.events.personChanged(actor.personId) // their live streams stop carrying the family at once
       reply.code(201)
-      return declareConflict(deps, auditFrom(request), request.body)
+      return made
     },
   )
   app.get(
@@ -67,7 +70,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ConflictView, ...errors },
       },
     },
-    async (request) => endConflict(deps, auditFrom(request), request.params.id, request.body.reason),
+    async (request) => {
+      const ended = await endConflict(deps, auditFrom(request), request.params.id, request.body.reason)
+      app.events.personChanged(ended.personId)
+      return ended
+    },
   )
 }
 

@@ -1,8 +1,8 @@
 import type { Ctx, Deps } from '../../kernel/context'
-import { and, asc, eq, gte, not, or, sql } from 'drizzle-orm'
+import { and, asc, eq, gte, or, sql } from 'drizzle-orm'
 import { adminTasks } from '@hearth/db'
 import type { Actor } from '../../plugins/auth'
-import { hiddenRestricted } from '../../plugins/restriction-guard'
+import { familyOpenTo } from '../../kernel/family-access'
 import { views } from './task-queries'
 
 export async function listMyRequests(deps: Deps, ctx: Ctx, actor: Actor) {
@@ -16,7 +16,7 @@ export async function listMyRequests(deps: Deps, ctx: Ctx, actor: Actor) {
         eq(adminTasks.councilId, ctx.councilId),
         eq(adminTasks.requestedBy, personId),
         or(sql`${adminTasks.status} <> 'done'`, gte(adminTasks.completedAt, new Date(Date.now() - 7 * 86_400_000))),
-        not(hiddenRestricted(actor, adminTasks.familyId)),
+        familyOpenTo(actor, adminTasks.familyId),
       ),
     )
     .orderBy(asc(adminTasks.dueAt))

@@ -1,8 +1,8 @@
 import type { Ctx, Deps } from '../../kernel/context'
-import { and, asc, desc, eq, gte, lt, not, or } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, lt, or } from 'drizzle-orm'
 import { adminTasks } from '@hearth/db'
 import type { Actor } from '../../plugins/auth'
-import { hiddenRestricted } from '../../plugins/restriction-guard'
+import { familyOpenTo } from '../../kernel/family-access'
 import { views } from './task-queries'
 
 /**
@@ -35,7 +35,7 @@ export async function listTaskQueue(
   if (q.type) conds.push(eq(adminTasks.taskType, q.type))
   if (q.teamId) conds.push(eq(adminTasks.teamId, q.teamId))
   // a restricted family's tasks only for the staff named on it
-  conds.push(not(hiddenRestricted(actor, adminTasks.familyId)))
+  conds.push(familyOpenTo(actor, adminTasks.familyId))
   const rows = await db
     .select()
     .from(adminTasks)

@@ -8,9 +8,10 @@ import {
   restrictionAllows,
 } from '@hearth/domain'
 import { invalid, notFound } from '../../kernel/errors'
+import { familiesOpenTo } from '../../kernel/family-access'
 
 /** The teams holding these families now (their leads' teams), by family; a family nobody holds is absent. */
-export async function holdingTeams(db: Db, councilId: string, familyIds: string[]): Promise<Map<string, string>> {
+export async function holdingTeams(db: Db | Tx, councilId: string, familyIds: string[]): Promise<Map<string, string>> {
   if (!familyIds.length) return new Map()
   const leads = await db
     .select({ familyId: allocations.familyId, teamId: allocations.teamId })
@@ -27,7 +28,7 @@ export async function holdingTeams(db: Db, councilId: string, familyIds: string[
 }
 
 /** The team holding a family now, if any. */
-export async function holdingTeamId(db: Db, councilId: string, familyId: string): Promise<string | null> {
+export async function holdingTeamId(db: Db | Tx, councilId: string, familyId: string): Promise<string | null> {
   return (await holdingTeams(db, councilId, [familyId])).get(familyId) ?? null
 }
 
@@ -95,14 +96,13 @@ export async function patchFor(ex: Db | Tx, councilId: string, postcode: string)
 export const shownPostcode = (personId: string | null) =>
   sql<string>`(case when ${families.addressConfidential} and not coalesce(${personId}::uuid = any(${families.addressShownTo}), false) then split_part(${families.postcode}, ' ', 1) else ${families.postcode} end)`
 
-/** Families this scope may list: a restricted record only for its named staff or break-glass. */
+/**
+ * Families this scope may list: a restricted record only for its named staff or break-glass, and
+ * never one the person declared a conflict with (kernel/family-access.ts).
+ */
 export function restrictionCondition(scope: FamilyScope): SQL | undefined {
   if (scope.kind === 'none') return sql`false`
-  return or(
-    eq(families.restricted, false),
-    scope.personId ? sql`${scope.personId}::uuid = any(${families.restrictedTo})` : undefined,
-    scope.glass?.length ? inArray(families.id, scope.glass) : undefined,
-  )
+  return familiesOpenTo(scope)
 }
 
 /**

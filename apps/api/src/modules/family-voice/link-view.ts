@@ -9,6 +9,7 @@ import {
   dutyRota,
   families,
   familyMeetings,
+  familyLinks,
   familyMessages,
   leaveDays,
   notes,
@@ -30,7 +31,9 @@ const KEPT = new Set(['on_time', 'late', 'rearranged', 'missed'])
  * Exactly what the family sees through their link, built for the family and for the lead's
  * preview alike: their workers (and who covers today), their visits (upcoming, and past ones
  * marked kept, late, rearranged or missed), their plan, the last meeting, and what they said.
- * Nothing else: no notes, no chronology, no other household. While contact is held (and the
+ * Nothing else: no notes, no chronology, no other household, and of what the family said only
+ * this holder's own words (through any link issued to them) and the answers to them: a young
+ * person's worry never reaches their parent's page, nor a parent's complaint the young person's. While contact is held (and the
  * lead has not decided otherwise), nothing that happened after the first open hold began is
  * shown; a decision by the lead made after every open hold began lets it show what is new.
  */
@@ -104,6 +107,8 @@ export async function familyLinkView(
          'words', m.words, 'visitId', m.visit_id, 'answer', m.answer, 'answeredAt', m.answered_at)
          order by m.created_at desc)
        from (select * from ${familyMessages} fm where fm.council_id = ${c} and fm.family_id = ${f}
+             and fm.link_id in (select fl.id from ${familyLinks} fl where fl.council_id = ${c}
+               and fl.family_id = ${f} and (fl.adult_id = ${holder.adultId}::uuid or fl.child_id = ${holder.childId}::uuid))
              order by fm.created_at desc limit 50) m) as messages,
       (select json_agg(json_build_object('id', pl.id, 'createdAt', pl.created_at, 's', pl.s,
          'who', case pl.s->>'whoKind'

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm'
-import { families, people, proposals, teams, type Commission, type Db } from '@hearth/db'
+import { families, people, proposals, teams, type Commission, type Db, type Tx } from '@hearth/db'
 import { totalPence, workingDayDeadline } from '@hearth/domain'
 import type { Actor } from '../../plugins/auth'
 import { councilHolidays } from '../calendar/calendar-queries'
@@ -79,7 +79,7 @@ export async function views(db: Db, councilId: string, rows: Commission[]) {
   })
 }
 
-export async function canSee(db: Db, actor: Actor, r: Commission) {
+export async function canSee(db: Db | Tx, actor: Actor, r: Commission) {
   if (actor.roles.includes('insight_adviser')) return true
   if (!actor.roles.includes('practitioner')) return false
   const holder = (await holdingTeamId(db, actor.councilId, r.familyId)) ?? r.teamId

@@ -101,7 +101,7 @@ export async function load(db: Db, councilId: string, id: string) {
 }
 
 /** Advisers see every request; a practitioner sees their team's, and a family's only while their team holds it. */
-export async function canSee(db: Db, actor: Actor, r: InsightRequest) {
+export async function canSee(db: Db | Tx, actor: Actor, r: InsightRequest) {
   if (actor.roles.includes('insight_adviser')) return true
   if (!actor.roles.includes('practitioner')) return false
   const mine = actor.teams.map((t) => t.id)

@@ -1,8 +1,8 @@
 import type { Ctx, Deps } from '../../kernel/context'
-import { and, asc, desc, eq, inArray, not, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm'
 import { allocations, commissions } from '@hearth/db'
 import type { Actor } from '../../plugins/auth'
-import { hiddenRestricted } from '../../plugins/restriction-guard'
+import { familyOpenTo } from '../../kernel/family-access'
 import { holdingTeams } from '../families/family-queries'
 import { views } from './commission-queries'
 
@@ -22,7 +22,7 @@ export async function listCommissions(deps: Deps, ctx: Ctx, actor: Actor, view: 
   } else if (view === 'waiting') conds.push(eq(commissions.status, 'waiting'))
   else if (view === 'mine') conds.push(eq(commissions.takenBy, actor.personId), eq(commissions.status, 'taken'))
   else conds.push(eq(commissions.status, 'commissioned'))
-  conds.push(not(hiddenRestricted(actor, commissions.familyId)))
+  conds.push(familyOpenTo(actor, commissions.familyId))
   let rows = await db
     .select()
     .from(commissions)

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm'
 import { allocations, insightRequests } from '@hearth/db'
 import type { Actor } from '../../plugins/auth'
 import { holdingTeams } from '../families/family-queries'
+import { familyOpenTo } from '../../kernel/family-access'
 import { views } from './insight-queries'
 
 export async function listInsightRequests(
@@ -12,7 +13,8 @@ export async function listInsightRequests(
   q: { view: 'waiting' | 'mine' | 'done' | 'team'; teamId?: string },
 ) {
   const { db } = deps
-  const conds = [eq(insightRequests.councilId, ctx.councilId)]
+  // a restricted family's request, or one about a family the caller knows, is kept from them
+  const conds = [eq(insightRequests.councilId, ctx.councilId), familyOpenTo(actor, insightRequests.familyId)]
   const adviser = actor.roles.includes('insight_adviser')
   let order = asc(insightRequests.askedAt)
   if (q.view === 'team' || !adviser) {

@@ -14,7 +14,7 @@ export async function withdrawCommission(deps: Deps, ctx: Ctx, actor: Actor, id:
       .from(commissions)
       .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
       .for('update')
-    if (!r || !(await canSee(db, actor, r))) throw notFound('commission')
+    if (!r || !(await canSee(tx, actor, r))) throw notFound('commission')
     if (r.status !== 'waiting')
       throw new AppError('conflict', 'An adviser has already taken this request: ask them instead.')
     await tx

@@ -14,7 +14,7 @@ export async function withdrawInsightRequest(deps: Deps, ctx: Ctx, actor: Actor,
       .from(insightRequests)
       .where(and(eq(insightRequests.councilId, ctx.councilId), eq(insightRequests.id, id)))
       .for('update')
-    if (!r || !(await canSee(db, actor, r))) throw notFound('request')
+    if (!r || !(await canSee(tx, actor, r))) throw notFound('request')
     if (r.status !== 'waiting')
       throw new AppError('conflict', 'An adviser has already taken this request: ask them instead.')
     await tx

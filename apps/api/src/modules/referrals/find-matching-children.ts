@@ -2,10 +2,15 @@ import { shownPostcode } from '../families/family-queries'
 import type { Ctx, Deps } from '../../kernel/context'
 import { and, eq, inArray, or, sql } from 'drizzle-orm'
 import { children, families, offers, teams } from '@hearth/db'
-import { findCandidates, type KnownChild, type MatchQuery } from '@hearth/domain'
+import { type FamilyScope, findCandidates, type KnownChild, type MatchQuery } from '@hearth/domain'
+import { familyKeptFromRow } from '../../kernel/family-access'
 
-/** Known children who may be the one being referred, with the reasons (never a name alone). */
-export async function findMatchingChildren(deps: Deps, ctx: Ctx, q: MatchQuery) {
+/**
+ * Known children who may be the one being referred, with the reasons (never a name alone). A
+ * child whose record is kept from the officer (restricted, or a family they declared they know)
+ * is still a match, so no duplicate is made, but shows nothing of the child or family.
+ */
+export async function findMatchingChildren(deps: Deps, ctx: Ctx, scope: FamilyScope, q: MatchQuery) {
   const { db } = deps
   const letters = [q.firstName, q.lastName].filter(Boolean).map((s) => s!.trim().slice(0, 1).toLowerCase())
   if (!letters.length && !q.dateOfBirth && !q.postcode) return []
@@ -31,6 +36,8 @@ export async function findMatchingChildren(deps: Deps, ctx: Ctx, q: MatchQuery) 
       postcode: shownPostcode(ctx.actorPersonId),
       familyName: families.name,
       familyReference: families.reference,
+      restricted: families.restricted,
+      restrictedTo: families.restrictedTo,
     })
     .from(children)
     .innerJoin(families, and(eq(families.id, children.familyId), eq(families.councilId, children.councilId)))
@@ -56,9 +63,25 @@ export async function findMatchingChildren(deps: Deps, ctx: Ctx, q: MatchQuery) 
     : []
   return candidates.map((c) => {
     const r = byId.get(c.childId)!
+    if (familyKeptFromRow(scope, { id: c.familyId, restricted: r.restricted, restrictedTo: r.restrictedTo }))
+      return {
+        childId: c.childId,
+        familyId: c.familyId,
+        kept: scope.excluded?.includes(c.familyId) ? ('conflict' as const) : ('restricted' as const),
+        firstName: null,
+        lastName: null,
+        dateOfBirth: null,
+        familyName: null,
+        familyReference: r.familyReference,
+        postcode: null,
+        openToTeam: null,
+        score: c.score,
+        reasons: c.reasons,
+      }
     return {
       childId: c.childId,
       familyId: c.familyId,
+      kept: null,
       firstName: r.firstName,
       lastName: r.lastName,
       dateOfBirth: r.dateOfBirth ?? r.expectedDateOfBirth,

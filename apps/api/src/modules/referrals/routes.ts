@@ -85,7 +85,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(MatchResult), ...errors },
       },
     },
-    async (request) => findMatchingChildren(deps, auditFrom(request), request.query),
+    async (request) => findMatchingChildren(deps, auditFrom(request), request.actor!.familyScope, request.query),
   )
 
   app.get(

@@ -1,8 +1,8 @@
 import type { Ctx, Deps } from '../../kernel/context'
-import { and, asc, desc, eq, inArray, not } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import { proposals } from '@hearth/db'
 import type { Actor } from '../../plugins/auth'
-import { hiddenRestricted } from '../../plugins/restriction-guard'
+import { familyOpenTo } from '../../kernel/family-access'
 import { views } from './proposal-queries'
 
 export async function listProposals(
@@ -18,7 +18,7 @@ export async function listProposals(
     conds.push(inArray(proposals.status, ['approved', 'declined']), eq(proposals.route, 'strategy'))
   if (where.teamId) conds.push(eq(proposals.teamId, where.teamId))
   if (where.familyId) conds.push(eq(proposals.familyId, where.familyId))
-  conds.push(not(hiddenRestricted(actor, proposals.familyId)))
+  conds.push(familyOpenTo(actor, proposals.familyId))
   if (!actor.roles.includes('strategy_member')) {
     const mine = actor.teams.map((t) => t.id)
     if (!mine.length) return []

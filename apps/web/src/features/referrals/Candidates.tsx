@@ -64,32 +64,48 @@ export function Candidates({
       {show && (
         <div className="govuk-inset-text">
           <h3 className="govuk-heading-s">Is this a child we already know?</h3>
-          {shown.map((m) => (
-            <div key={m.childId} className="govuk-!-margin-bottom-4">
-              <p className="govuk-body govuk-!-margin-bottom-1">
-                <strong>
-                  {m.firstName} {m.lastName}
-                </strong>
-                {m.dateOfBirth ? `, born ${longDate(m.dateOfBirth)}` : ''} · {m.familyName} ({m.familyReference}),{' '}
-                {m.postcode}
-                {m.openToTeam && (
-                  <>
-                    {' '}
-                    · <strong className="govuk-tag govuk-tag--purple">Open to {m.openToTeam}</strong>
-                  </>
-                )}
-              </p>
-              <p className="govuk-body-s govuk-!-margin-bottom-2">Why: {m.reasons.join(', ')}.</p>
-              <div className="hearth-actions">
-                <Button type="button" secondary onClick={() => onLink(m)}>
-                  Link {m.firstName} {m.lastName}
-                </Button>
+          {shown.map((m) =>
+            m.kept ? (
+              <div key={m.childId} className="govuk-!-margin-bottom-4">
+                <p className="govuk-body govuk-!-margin-bottom-1">
+                  <strong>
+                    {m.kept === 'restricted'
+                      ? `A restricted record (${m.familyReference}): break the glass to see it`
+                      : `A family you told us you know (${m.familyReference}): ask a colleague to take this referral`}
+                  </strong>
+                </p>
+                <p className="govuk-body-s govuk-!-margin-bottom-2">Why: {m.reasons.join(', ')}.</p>
                 <button type="button" className="govuk-link hearth-link-button" onClick={() => onDecline(m)}>
                   Not this child
                 </button>
               </div>
-            </div>
-          ))}
+            ) : (
+              <div key={m.childId} className="govuk-!-margin-bottom-4">
+                <p className="govuk-body govuk-!-margin-bottom-1">
+                  <strong>
+                    {m.firstName} {m.lastName}
+                  </strong>
+                  {m.dateOfBirth ? `, born ${longDate(m.dateOfBirth)}` : ''} · {m.familyName} ({m.familyReference}),{' '}
+                  {m.postcode}
+                  {m.openToTeam && (
+                    <>
+                      {' '}
+                      · <strong className="govuk-tag govuk-tag--purple">Open to {m.openToTeam}</strong>
+                    </>
+                  )}
+                </p>
+                <p className="govuk-body-s govuk-!-margin-bottom-2">Why: {m.reasons.join(', ')}.</p>
+                <div className="hearth-actions">
+                  <Button type="button" secondary onClick={() => onLink(m)}>
+                    Link {m.firstName} {m.lastName}
+                  </Button>
+                  <button type="button" className="govuk-link hearth-link-button" onClick={() => onDecline(m)}>
+                    Not this child
+                  </button>
+                </div>
+              </div>
+            ),
+          )}
         </div>
       )}
     </div>

@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  buildTestApp,
+  type Council,
+  type Family,
+  freshDatabase,
+  makeAllocation,
+  makeChild,
+  makeCouncil,
+  makeFamily,
+  makeOffer,
+  makePatch,
+  makeProposal,
+  makeReferral,
+  makeTask,
+  makeTeam,
+  type Session,
+  signInAs,
+  type Team,
+  type TestApp,
+} from '../../../test/kit'
+
+/**
+ * #31, protection by construction: the scenarios tried from outside that failed, each through the
+ * public API. A restricted record and a declared conflict of interest keep a family from a caller
+ * in every list and every record route, for every role (kernel/family-access.ts).
+ */
+let t: TestApp
+let dbx: Awaited<ReturnType<typeof freshDatabase>>
+let council: Council
+let team: Team
+let adopted: Family
+let known: Family
+type Who = Session & { person: Awaited<ReturnType<typeof signInAs>>['person'] }
+let lead: Who
+let teammate: Who
+let officer: Who
+let enabler: Who
+let strategy: Who
+let adviser: Who
+
+beforeAll(async () => {
+  dbx = await freshDatabase()
+  t = await buildTestApp(dbx.handle)
+  const db = dbx.handle.db
+  council = await makeCouncil(db)
+  const patch = await makePatch(db, council, { postcodeAreas: ['NM1'] })
+  team = await makeTeam(db, council, { patch })
+  adopted = await makeFamily(db, council, { patch, name: 'Quillfeather', postcode: 'NM1 4QQ' })
+  await makeChild(db, adopted, { firstName: 'Zephyrine', lastName: 'Quillfeather', dateOfBirth: '2019-05-04' })
+  known = await makeFamily(db, council, { patch, name: 'Marrowbone', postcode: 'NM1 7MB' })
+  await makeChild(db, known, { firstName: 'Oswin', lastName: 'Marrowbone', dateOfBirth: '2017-02-11' })
+  lead = await signInAs(t.app, db, council, 'practitioner', { teams: [team] })
+  teammate = await signInAs(t.app, db, council, 'practitioner', { teams: [team] })
+  officer = await signInAs(t.app, db, council, 'referral_officer')
+  enabler = await signInAs(t.app, db, council, 'enabler')
+  strategy = await signInAs(t.app, db, council, 'strategy_member')
+  adviser = await signInAs(t.app, db, council, 'insight_adviser')
+  await makeAllocation(db, adopted, team, lead.person)
+  await makeAllocation(db, known, team, lead.person)
+  const restricted = await lead.request('PUT', `/api/families/${adopted.id}/restriction`, {
+    restricted: true,
+    namedPeople: [],
+    reason: 'The child is placed for adoption',
+  })
+  expect(restricted.statusCode, restricted.body).toBe(200)
+})
+afterAll(async () => {
+  await t.close()
+  await dbx.drop()
+})
+
+const declare = async (who: Session, family: Family) => {
+  const res = await who.request('POST', '/api/me/conflicts', { reference: family.reference, reason: 'My neighbours' })
+  expect(res.statusCode, res.body).toBe(201)
+}
+
+describe('the front door’s known-child matches (cause 6)', () => {
+  it('a restricted child is a match with nothing of the child or family: break the glass to see it', async () => {
+    const res = await officer.request(
+      'GET',
+      '/api/referrals/matches?firstName=Zephyrine&lastName=Quillfeather&dateOfBirth=2019-05-04',
+    )
+    expect(res.statusCode, res.body).toBe(200)
+    const [m] = res.json()
+    expect(m).toMatchObject({ familyId: adopted.id, kept: 'restricted', familyReference: adopted.reference })
+    for (const word of ['Zephyrine', 'Quillfeather', '2019-05-04', 'NM1 4QQ', 'NM1'])
+      expect(res.body).not.toContain(word)
+  })
+
+  it('the lead named on it sees the match in full', async () => {
+    // the restriction named nobody but its maker (the lead); a practitioner cannot use the front door,
+    // so the check is that a family not restricted still shows in full to the officer
+    const res = await officer.request(
+      'GET',
+      '/api/referrals/matches?firstName=Oswin&lastName=Marrowbone&dateOfBirth=2017-02-11',
+    )
+    expect(res.json()[0]).toMatchObject({ kept: null, firstName: 'Oswin', familyName: 'Marrowbone' })
+  })
+})
+
+describe('a conflict of interest, for every role (causes 8 and 9)', () => {
+  it('declaring one on a restricted record answers as for no family', async () => {
+    const res = await officer.request('POST', '/api/me/conflicts', { reference: adopted.reference, reason: 'x' })
+    expect(res.statusCode).toBe(404)
+    expect(res.body).not.toContain(adopted.id)
+  })
+
+  it('keeps the family off the team board (held and waiting) and My day’s arrivals', async () => {
+    const db = dbx.handle.db
+    const waiting = await makeFamily(db, council, { name: 'Thistlewood', postcode: 'NM1 2TW' })
+    const referral = await makeReferral(db, waiting, officer.person, {
+      decision: 'assessment',
+      decisionReasons: 'Worries',
+    })
+    await makeOffer(db, waiting, team, referral)
+    for (const id of [known.id, waiting.id]) {
+      expect((await teammate.request('GET', `/api/teams/${team.id}/board`)).body).toContain(id)
+    }
+    expect((await teammate.request('GET', '/api/me/day')).body).toContain(waiting.id)
+    await declare(teammate, known)
+    await declare(teammate, waiting)
+    const board = (await teammate.request('GET', `/api/teams/${team.id}/board`)).body
+    expect(board).not.toContain(known.id)
+    expect(board).not.toContain(waiting.id)
+    expect(board).not.toContain('Thistlewood')
+    const day = (await teammate.request('GET', '/api/me/day')).body
+    expect(day).not.toContain(waiting.id)
+    expect(day).not.toContain('Thistlewood')
+    // the lead, who declared nothing, still sees both
+    const leads = (await lead.request('GET', `/api/teams/${team.id}/board`)).body
+    expect(leads).toContain(known.id)
+    expect(leads).toContain(waiting.id)
+  })
+
+  it('an enabler who knows the family gets none of its tasks, by the queue or by id', async () => {
+    const task = await makeTask(dbx.handle.db, team, { family: known, taskType: 'interpreter_booking' })
+    const before = (await enabler.request('GET', '/api/tasks?status=open')).body
+    expect(before).toContain(task.id)
+    await declare(enabler, known)
+    expect((await enabler.request('GET', '/api/tasks?status=open')).body).not.toContain(task.id)
+    expect((await enabler.request('GET', `/api/tasks/${task.id}/letter`)).statusCode).toBe(404)
+    expect((await enabler.request('POST', `/api/tasks/${task.id}/claim`)).statusCode).toBe(404)
+  })
+
+  it('a strategy member who knows the family can neither read nor decide its proposal', async () => {
+    const proposal = await makeProposal(dbx.handle.db, known, team, lead.person, { status: 'awaiting_strategy' })
+    expect((await strategy.request('GET', '/api/proposals?view=awaiting')).body).toContain(proposal.id)
+    await declare(strategy, known)
+    expect((await strategy.request('GET', '/api/proposals?view=awaiting')).body).not.toContain(proposal.id)
+    expect((await strategy.request('GET', `/api/proposals/${proposal.id}`)).statusCode).toBe(404)
+    const decided = await strategy.request('POST', `/api/proposals/${proposal.id}/decision`, {
+      outcome: 'approve',
+      reasonsForTeam: 'A reasonable package for the children.',
+    })
+    expect(decided.statusCode).toBe(404)
+  })
+
+  it('an adviser who knows the family does not see its consultation; none sees a restricted family’s (cause 7)', async () => {
+    const ask = (familyId: string) =>
+      lead.request('POST', '/api/insight/requests', {
+        kind: 'consultation',
+        topic: 'legal_threshold',
+        familyId,
+        question: 'Are we at the threshold for pre-proceedings?',
+      })
+    const onKnown = await ask(known.id)
+    expect(onKnown.statusCode, onKnown.body).toBe(201)
+    const onAdopted = await ask(adopted.id)
+    expect(onAdopted.statusCode, onAdopted.body).toBe(201)
+    const queue = (await adviser.request('GET', '/api/insight/requests?view=waiting')).body
+    expect(queue).toContain(onKnown.json().id)
+    expect(queue).not.toContain(onAdopted.json().id)
+    expect(queue).not.toContain('Quillfeather')
+    expect((await adviser.request('GET', `/api/insight/requests/${onAdopted.json().id}`)).statusCode).toBe(404)
+    await declare(adviser, known)
+    expect((await adviser.request('GET', '/api/insight/requests?view=waiting')).body).not.toContain(onKnown.json().id)
+    expect((await adviser.request('GET', `/api/insight/requests/${onKnown.json().id}`)).statusCode).toBe(404)
+    expect((await adviser.request('POST', `/api/insight/requests/${onKnown.json().id}/take`)).statusCode).toBe(404)
+    // the lead named on the restricted record still has both on the team's list
+    const mine = (await lead.request('GET', '/api/insight/requests?view=team')).body
+    expect(mine).toContain(onAdopted.json().id)
+  })
+})
