@@ -238,10 +238,24 @@ describe('statutory steps and their clocks', () => {
     const pp = await post(lead, { childId: ava.id, kind: 'pre_proceedings', on: daysAgo(2), details: {} })
     expect(pp.statusCode, pp.body).toBe(201)
     const stepId = pp.json().id
+    // the strategy discussion recorded above held contact (#31): while it is open, the letter is held
+    const contact = (await lead.request('GET', `/api/families/${family.id}/contact`)).json()
+    expect(contact.holds.map((h: { reason: string }) => h.reason)).toEqual(['safeguarding_enquiry'])
+    const held = await lead.request('POST', `/api/steps/${stepId}/letter-before-proceedings`)
+    expect(held.json()).toMatchObject({ created: true, status: 'held' })
+    // the lead ends the hold, saying why, and decides to send what waited
+    const end = await lead.request('POST', `/api/families/${family.id}/contact-holds/${contact.holds[0].id}/end`, {
+      reason: 'The enquiry is finished; the family know of it.',
+    })
+    expect(end.statusCode, end.body).toBe(200)
+    const decided = await lead.request('POST', `/api/tasks/${held.json().taskId}/held-decision`, {
+      send: true,
+      reason: 'The family must have this letter.',
+    })
+    expect(decided.statusCode, decided.body).toBe(200)
     const ask = await lead.request('POST', `/api/steps/${stepId}/letter-before-proceedings`)
     expect(ask.statusCode, ask.body).toBe(200)
-    expect(ask.json()).toMatchObject({ created: true, status: 'open' })
-    expect((await lead.request('POST', `/api/steps/${stepId}/letter-before-proceedings`)).json().created).toBe(false)
+    expect(ask.json()).toMatchObject({ created: false, status: 'open' })
     const taskId = ask.json().taskId
     expect((await enabler.request('POST', `/api/tasks/${taskId}/claim`)).statusCode).toBe(200)
     const done = await enabler.request('POST', `/api/tasks/${taskId}/complete`, { outcome: 'Posted first class' })

@@ -1,9 +1,13 @@
+import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { adminTasks } from '@hearth/db'
+import { addCalendarDays, londonDateOf } from '@hearth/domain'
 import {
   buildTestApp,
   type Council,
   type Family,
   freshDatabase,
+  makeAdult,
   makeAllocation,
   makeChild,
   makeCouncil,
@@ -180,5 +184,68 @@ describe('a conflict of interest, for every role (causes 8 and 9)', () => {
     // the lead named on the restricted record still has both on the team's list
     const mine = (await lead.request('GET', '/api/insight/requests?view=team')).body
     expect(mine).toContain(onAdopted.json().id)
+  })
+})
+
+describe('contact with the family (cause 1)', () => {
+  it('a strategy discussion and section 47 recorded by the team hold contact exactly as the front door’s', async () => {
+    const db = dbx.handle.db
+    const patchId = team.patchId!
+    const family = await makeFamily(db, council, { patchId, name: 'Brackenridge', postcode: 'NM1 3BR' })
+    const child = await makeChild(db, family, { firstName: 'Isadora', lastName: 'Brackenridge' })
+    const mum = await makeAdult(db, family, { name: 'Perpetua Brackenridge' })
+    await makeAllocation(db, family, team, lead.person)
+    const made = await lead.request('POST', `/api/families/${family.id}/family-links`, {
+      adultId: mum.id,
+      send: 'in_person',
+    })
+    expect(made.statusCode, made.body).toBe(201)
+    const token = (made.json().url as string).split('#')[1]!
+    const asFamily = () => t.app.inject({ method: 'GET', url: '/api/link', headers: { 'x-family-link': token } })
+    expect((await asFamily()).statusCode).toBe(200)
+    const today = londonDateOf(new Date())
+    const step = (body: Record<string, unknown>) =>
+      lead.request('POST', `/api/families/${family.id}/steps`, { childId: child.id, ...body })
+    const ep = await step({
+      kind: 'episode',
+      on: addCalendarDays(today, -2),
+      details: { referralSource: '6', primaryNeed: 'N1' },
+    })
+    expect(ep.statusCode, ep.body).toBe(201)
+    const holds = async () =>
+      ((await lead.request('GET', `/api/families/${family.id}/contact`)).json().holds as { reason: string }[]).map(
+        (h) => h.reason,
+      )
+    expect(await holds()).toEqual([])
+    const sd = await step({
+      kind: 'strategy_discussion',
+      on: addCalendarDays(today, -1),
+      details: { agencies: ['police', 'health'], decision: 's47' },
+    })
+    expect(sd.statusCode, sd.body).toBe(201)
+    expect(await holds()).toEqual(['safeguarding_enquiry'])
+    const s47 = await step({ kind: 's47', on: addCalendarDays(today, -1), details: { icpcRequired: null } })
+    expect(s47.statusCode, s47.body).toBe(201)
+    expect(await holds()).toEqual(['safeguarding_enquiry']) // one hold, not two
+    // a letter home made now is held; a new plan item does not reach the family's link
+    const letter = await makeTask(db, team, { family, taskType: 'visit_confirmation' })
+    const [row] = await db
+      .select({ status: adminTasks.status })
+      .from(adminTasks)
+      .where(and(eq(adminTasks.councilId, council.id), eq(adminTasks.id, letter.id)))
+    expect(row!.status).toBe('held')
+    const item = await lead.request('POST', `/api/families/${family.id}/plan/items`, {
+      what: 'Joint interview arranged with the police.',
+      whoKind: 'worker',
+      whoId: lead.personId,
+    })
+    expect(item.statusCode, item.body).toBe(201)
+    expect((await asFamily()).body).not.toContain('Joint interview')
+    // the hold is placed in the audit trail like the front door's
+    const audit = await dbx.handle.db.execute(
+      sql`select count(*)::int n from audit_events where council_id = ${council.id}
+          and family_id = ${family.id} and action = 'contact_hold.place'`,
+    )
+    expect((audit as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1)
   })
 })

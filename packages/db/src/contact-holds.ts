@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm'
 import { type ContactHoldReason, FAMILY_CONTACT_TASKS, heldReasonText } from '@hearth/domain'
 import { adminTasks } from './schema/admin-tasks'
+import { type AuditEntry, writeAudit } from './audit'
 import type { Executor } from './client'
 import { contactHolds } from './schema/teamwork'
 
@@ -42,6 +43,29 @@ export async function placeContactHold(
     .returning({ id: contactHolds.id })
   await holdFamilyContact(ex, h.councilId, h.familyId)
   return row!.id
+}
+
+/**
+ * Places a hold and writes its audit row, in the caller's transaction: how a decision that makes
+ * contact unsafe (a strategy discussion at the front door or on the family page, a section 47
+ * enquiry, the team's own "do not contact") holds it. Returns the new hold's id, or null when one
+ * for the same reason was already open.
+ */
+export async function holdContact(
+  ex: Executor,
+  who: Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'>,
+  h: { familyId: string; reason: ContactHoldReason; note?: string | null; referralId?: string | null },
+): Promise<string | null> {
+  const id = await placeContactHold(ex, { ...h, councilId: who.councilId, startedBy: who.actorPersonId })
+  if (id)
+    await writeAudit(ex, {
+      ...who,
+      action: 'contact_hold.place',
+      recordType: 'contact_hold',
+      recordId: id,
+      familyId: h.familyId,
+    })
+  return id
 }
 
 /**

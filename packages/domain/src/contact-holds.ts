@@ -11,6 +11,15 @@ export const CONTACT_HOLD_REASONS = {
 } as const
 export type ContactHoldReason = keyof typeof CONTACT_HOLD_REASONS
 
+/**
+ * Statutory steps that make contact unsafe until the lead decides, however they are recorded (the
+ * front door's decision or the family page): a strategy discussion, and a section 47 enquiry not
+ * yet finished. Holding an enquiry recorded late is safe: the lead ends the hold with why.
+ */
+export function stepHoldsContact(step: { kind: string; endOn?: string | null }): boolean {
+  return step.kind === 'strategy_discussion' || (step.kind === 's47' && !step.endOn)
+}
+
 /** Task types that reach the family themselves (a letter to the home, an invitation). */
 export const FAMILY_CONTACT_TASKS: readonly TaskType[] = [
   'visit_confirmation',

@@ -11,6 +11,7 @@ import {
   clockLengths,
   clockSettings,
   createTask,
+  holdContact,
   DEFAULT_WARNING_DAYS,
   type Executor,
   people,
@@ -19,7 +20,16 @@ import {
   writeAudit,
 } from '@hearth/db'
 import type { StepBody, StepCorrect, StepCreate } from '@hearth/contracts'
-import { CLOCK_IDS, CLOCKS, type ClockId, londonDateOf, STEP_DATES, stepProblems } from '@hearth/domain'
+import {
+  CLOCK_IDS,
+  CLOCKS,
+  type ClockId,
+  londonDateOf,
+  STEP_DATES,
+  STEP_KINDS,
+  stepHoldsContact,
+  stepProblems,
+} from '@hearth/domain'
 import type { Ctx, Deps } from '../../kernel/context'
 import { AppError, invalid, notFound } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
@@ -148,6 +158,13 @@ export async function recordStep(
       })
       .returning()
     await refreshClocks(tx, ctx.councilId, [input.childId])
+    // a strategy discussion or an open section 47 enquiry holds contact, exactly as at the front door
+    if (stepHoldsContact(input))
+      await holdContact(tx, ctx, {
+        familyId,
+        reason: 'safeguarding_enquiry',
+        note: `Recorded on the family page: ${STEP_KINDS[input.kind].toLowerCase()}`,
+      })
     await writeAudit(tx, {
       ...ctx,
       action: 'case_step.record',

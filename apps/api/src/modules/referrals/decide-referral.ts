@@ -1,6 +1,6 @@
 import type { Ctx, Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
-import { placeContactHold, referrals, writeAudit } from '@hearth/db'
+import { holdContact, referrals, writeAudit } from '@hearth/db'
 import type { DecisionInput } from '@hearth/contracts'
 import { decisionNeedsPrimaryNeed, decisionNeedsTeam } from '@hearth/domain'
 import { enqueueInTx } from '@hearth/jobs'
@@ -49,21 +49,7 @@ export async function decideReferral(deps: Deps, ctx: Ctx, id: string, input: De
     })
     if (decision === 'strategy_discussion') {
       // A safeguarding enquiry: contact with the family waits for the lead's decision.
-      const holdId = await placeContactHold(tx, {
-        councilId: ctx.councilId,
-        familyId: r.familyId,
-        reason: 'safeguarding_enquiry',
-        referralId: id,
-        startedBy: ctx.actorPersonId,
-      })
-      if (holdId)
-        await writeAudit(tx, {
-          ...ctx,
-          action: 'contact_hold.place',
-          recordType: 'contact_hold',
-          recordId: holdId,
-          familyId: r.familyId,
-        })
+      await holdContact(tx, ctx, { familyId: r.familyId, reason: 'safeguarding_enquiry', referralId: id })
     }
     if (needsTeam) await enqueueInTx(tx, ctx.councilId, 'referral.route', { councilId: ctx.councilId, referralId: id })
   })
