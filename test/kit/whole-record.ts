@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { and, eq } from 'drizzle-orm'
 import * as s from '@hearth/db'
 import type { Db } from '@hearth/db'
 import type { Council, Family, Person, Team } from './factories'
@@ -63,6 +64,11 @@ export async function populateWholeRecord(db: Db, council: Council, family: Fami
       bookedBy: lead.id,
     })
     .returning()
+  // moved once: how it stood before is kept (visit_changes, by trigger)
+  await db
+    .update(s.visits)
+    .set({ startsAt: new Date('2026-10-02T10:00:00Z'), lastChangeReason: 'Mum asked for the next day' })
+    .where(and(eq(s.visits.councilId, council.id), eq(s.visits.id, visit!.id)))
   const [note] = await db
     .insert(s.notes)
     .values({

@@ -33,6 +33,7 @@ import { AppError } from './kernel/errors'
 import inputGuard from './plugins/input-guard'
 import errorHandler from './plugins/error-handler'
 import events from './plugins/events'
+import addressMask from './plugins/address-mask'
 import readAudit from './plugins/read-audit'
 import restrictionGuard from './plugins/restriction-guard'
 import health from './plugins/health'
@@ -200,6 +201,7 @@ export async function buildApp(
   await app.register(familyLink, { db: deps.db, redis: deps.redis, prefix: deps.config.BULLMQ_PREFIX })
   await app.register(idempotency, { db: deps.db })
   await app.register(readAudit, { db: deps.db, redis: deps.redis, prefix: deps.config.BULLMQ_PREFIX })
+  await app.register(addressMask, { db: deps.db })
   await app.register(swagger, {
     openapi: {
       info: {

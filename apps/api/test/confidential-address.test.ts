@@ -134,4 +134,52 @@ describe('a confidential address', () => {
     expect(gives(res.body)).toBe(false)
     expect(res.json().upcoming[0]).toMatchObject({ placeHidden: true, place: '' })
   })
+
+  it('a place that is the address is withheld wherever it leaves the API, on every route (#31, cause 5)', async () => {
+    const db = dbx.handle.db
+    const enabler = await signInAs(t.app, db, council, 'enabler')
+    const place = `Home, ${LINE}, ${POSTCODE}`
+    const now = Date.now()
+    // today's visit for the co-worker (My day), a past one to record, a task naming the place
+    const today = await makeVisit(db, family, team, coWorker.person, { startsAt: new Date(now + 60_000), place })
+    await makeVisit(db, family, team, coWorker.person, { startsAt: new Date(now - 2 * 86_400_000), place })
+    await createTask(db, {
+      councilId: council.id,
+      sourceKey: `conf:interpreter:${today.id}`,
+      taskType: 'interpreter_booking',
+      teamId: team.id,
+      familyId: family.id,
+      visitId: today.id,
+      details: `Polish interpreter at ${place}`,
+    })
+    const routes = [
+      `/api/families/${family.id}/visits`,
+      '/api/me/day',
+      '/api/me/visits-to-record',
+      `/api/families/${family.id}/chronology`,
+      `/api/teams/${team.id}/board`,
+    ]
+    for (const path of routes) {
+      const res = await coWorker.request('GET', path)
+      expect(res.statusCode, path).toBe(200)
+      expect(gives(res.body), path).toBe(false)
+    }
+    const queue = await enabler.request('GET', '/api/tasks?status=open')
+    expect(queue.statusCode).toBe(200)
+    expect(queue.body).toContain('Polish interpreter at')
+    expect(gives(queue.body)).toBe(false)
+    // the lead, named on it, still sees the place as written
+    expect(gives((await lead.request('GET', `/api/families/${family.id}/visits`)).body)).toBe(true)
+    // and every GET without an id, as each of them, answers without it
+    const plain = t.app.routeTable.filter(
+      // (the live stream never ends: it carries ids only)
+      (r) => r.method === 'GET' && r.url.startsWith('/api/') && !r.url.includes(':') && r.url !== '/api/events',
+    )
+    expect(plain.length).toBeGreaterThan(20)
+    for (const who of [coWorker, enabler])
+      for (const r of plain) {
+        const res = await who.request('GET', r.url)
+        expect(gives(res.body), r.url).toBe(false)
+      }
+  })
 })

@@ -18,6 +18,7 @@ import {
   makeReferral,
   makeTask,
   makeTeam,
+  makeVisit,
   type Session,
   signInAs,
   type Team,
@@ -247,5 +248,49 @@ describe('contact with the family (cause 1)', () => {
           and family_id = ${family.id} and action = 'contact_hold.place'`,
     )
     expect((audit as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1)
+  })
+})
+
+describe('the family’s link while contact is held (cause 2)', () => {
+  it('a visit moved during a hold shows as it stood when the hold began: no new place, time or reason', async () => {
+    const db = dbx.handle.db
+    const family = await makeFamily(db, council, { patchId: team.patchId!, name: 'Fernsby', postcode: 'NM1 5FB' })
+    const mum = await makeAdult(db, family, { name: 'Ottilie Fernsby' })
+    await makeAllocation(db, family, team, lead.person)
+    const startsAt = new Date(Date.now() + 3 * 86_400_000)
+    const visit = await makeVisit(db, family, team, lead.person, { startsAt, place: 'At home' })
+    const made = await lead.request('POST', `/api/families/${family.id}/family-links`, {
+      adultId: mum.id,
+      send: 'in_person',
+    })
+    expect(made.statusCode, made.body).toBe(201)
+    const token = (made.json().url as string).split('#')[1]!
+    const asFamily = async () =>
+      (await t.app.inject({ method: 'GET', url: '/api/link', headers: { 'x-family-link': token } })).json()
+    expect((await asFamily()).upcoming[0]).toMatchObject({ place: 'At home' })
+    const hold = await lead.request('POST', `/api/families/${family.id}/contact-holds`, {
+      note: 'Police are planning a joint visit',
+    })
+    expect(hold.statusCode, hold.body).toBe(201)
+    const later = new Date(startsAt.getTime() + 86_400_000)
+    const moved = await lead.request('PATCH', `/api/visits/${visit.id}`, {
+      startsAt: later.toISOString(),
+      place: 'Northmoor police station, interview suite',
+      reason: 'Joint interview with the police',
+    })
+    expect(moved.statusCode, moved.body).toBe(200)
+    const view = await asFamily()
+    expect(view.upcoming).toHaveLength(1)
+    expect(view.upcoming[0]).toMatchObject({ place: 'At home' })
+    expect(new Date(view.upcoming[0].startsAt).getTime()).toBe(startsAt.getTime())
+    expect(JSON.stringify(view)).not.toMatch(/police|interview/i)
+    // cancelled during the hold: still shown as booked, as it stood
+    expect(
+      (await lead.request('POST', `/api/visits/${visit.id}/cancel`, { reason: 'The police interview comes first' }))
+        .statusCode,
+    ).toBe(200)
+    const after = await asFamily()
+    expect(after.upcoming[0]).toMatchObject({ place: 'At home' })
+    expect(JSON.stringify(after)).not.toMatch(/police|interview/i)
   })
 })

@@ -102,6 +102,14 @@ export const RECORD_KINDS: RecordKind[] = (
     ],
     ['allocations', family(s.allocations, 'Workers', { order: 'startedAt', heading: 'role' })],
     ['visits', family(s.visits, 'Visits and meetings', { order: 'startsAt', heading: 'kind' })],
+    [
+      'visit_changes',
+      {
+        ...family(s.visitChanges, 'Visits as they stood before each change'),
+        where: among(s.visitChanges, 'visitId', 'visits'),
+        order: 'changedAt',
+      },
+    ],
     ['notes', family(s.notes, 'Notes', { order: 'happenedAt', heading: 'kind', omit: ['signature'] })],
     [
       'note_addenda',

@@ -45,6 +45,8 @@ export const families = pgTable(
     uniqueIndex('families_council_reference_uq').on(t.councilId, t.reference),
     index('families_council_patch_idx').on(t.councilId, t.patchId),
     index('families_council_postcode_idx').on(t.councilId, t.postcode),
+    // the addresses every answer is masked against (plugins/address-mask.ts): a handful per council
+    index('families_confidential_idx').on(t.councilId).where(sql`${t.addressConfidential}`),
   ],
 )
 export type Family = typeof families.$inferSelect

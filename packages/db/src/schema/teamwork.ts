@@ -126,6 +126,35 @@ export const visits = pgTable(
 )
 export type Visit = typeof visits.$inferSelect
 
+/** A visit as it stood before a change: when, how long, where, booked or cancelled, and why. */
+export interface VisitSnapshot {
+  startsAt: string
+  durationMinutes: number
+  place: string
+  status: 'booked' | 'cancelled'
+  lastChangeReason: string | null
+}
+
+/**
+ * How each visit stood before every change (moved, cancelled, its place rewritten), written by a
+ * trigger on `visits` whoever changes it (migration 0042), append-only. The family's link shows a
+ * visit as it stood when contact was first held, so a move made during a hold ("joint interview
+ * with the police") never reaches the family before the lead decides.
+ */
+export const visitChanges = pgTable(
+  'visit_changes',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    visitId: uuid('visit_id')
+      .notNull()
+      .references(() => visits.id),
+    changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    before: jsonb('before').$type<VisitSnapshot>().notNull(),
+  },
+  (t) => [index('visit_changes_visit_idx').on(t.councilId, t.visitId, t.changedAt)],
+)
+
 /**
  * Letters and messages the family must get (for now: who their workers are). The enablers'
  * queue (a later issue) sends them; until then they wait here, visible on the family's page.

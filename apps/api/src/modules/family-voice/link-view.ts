@@ -18,6 +18,7 @@ import {
   planItems,
   type PlanSnapshot,
   teams,
+  visitChanges,
   visits,
 } from '@hearth/db'
 import { londonDateOf, type LinkLanguage, placeGivesAway } from '@hearth/domain'
@@ -70,9 +71,22 @@ export async function familyLinkView(
         and (a.ended_at is null or a.ended_at >= (select at from cut))
     ),
     v as (
-      select vv.id, vv.kind, vv.starts_at, vv.duration_minutes, vv.place, vv.status, vv.last_change_reason,
+      select vv.id, vv.kind,
+        coalesce((b.before->>'startsAt')::timestamptz, vv.starts_at) as starts_at,
+        coalesce((b.before->>'durationMinutes')::int, vv.duration_minutes) as duration_minutes,
+        coalesce(b.before->>'place', vv.place) as place,
+        coalesce(b.before->>'status', vv.status) as status,
+        case when b.before is null then vv.last_change_reason else b.before->>'lastChangeReason' end
+          as last_change_reason,
         k.appointment, k.late_minutes, k.changed_by
       from ${visits} vv
+      -- held: the visit as it stood when the first open hold began (its first change since, undone)
+      left join lateral (
+        select vc.before from ${visitChanges} vc
+        where vc.council_id = ${c} and vc.visit_id = vv.id and (select held from cut)
+          and vc.changed_at >= (select at from cut)
+        order by vc.changed_at limit 1
+      ) b on true
       left join lateral (
         select n.appointment, n.late_minutes, n.changed_by from ${notes} n
         where n.council_id = ${c} and n.visit_id = vv.id and n.status = 'final' and n.created_at < (select at from cut)

@@ -1,0 +1,1 @@
+CREATE INDEX "families_confidential_idx" ON "families" USING btree ("council_id") WHERE "families"."address_confidential";
