@@ -294,3 +294,81 @@ describe('the family’s link while contact is held (cause 2)', () => {
     expect(JSON.stringify(after)).not.toMatch(/police|interview/i)
   })
 })
+
+describe('“contact not safe” (cause 3)', () => {
+  it('holds a link to that person and letters to the home they live in, until the lead decides', async () => {
+    const db = dbx.handle.db
+    const family = await makeFamily(db, council, { patchId: team.patchId!, name: 'Hollowell', postcode: 'NM1 6HW' })
+    const child = await makeChild(db, family, { firstName: 'Wren', lastName: 'Hollowell' })
+    const grandad = await makeAdult(db, family, { name: 'Ambrose Hollowell', livesWithFamily: true })
+    const mum = await makeAdult(db, family, { name: 'Clemency Hollowell', livesWithFamily: true })
+    await makeAllocation(db, family, team, lead.person, teammate.person)
+    const net = (await lead.request('GET', `/api/families/${family.id}/network`)).json() as {
+      people: { id: string; childId: string | null; name: string }[]
+    }
+    const kid = net.people.find((p) => p.childId === child.id)!
+    const him = net.people.find((p) => p.name === 'Ambrose Hollowell')!
+    const holds = async () =>
+      ((await lead.request('GET', `/api/families/${family.id}/contact`)).json().holds as { reason: string }[])
+        .map((h) => h.reason)
+        .sort()
+    expect(await holds()).toEqual([])
+    const linked = await lead.request('POST', `/api/families/${family.id}/network/links`, {
+      fromId: him.id,
+      toId: kid.id,
+      kind: 'grandparent_of',
+      contactSafe: 'no',
+      worries: 'An alleged harmer: the police are investigating.',
+    })
+    expect(linked.statusCode, linked.body).toBe(201)
+    // he lives in the home: contact with the home is held
+    expect(await holds()).toEqual(['unsafe_in_household'])
+    const letter = await makeTask(db, team, { family, taskType: 'visit_confirmation' })
+    const [row] = await db
+      .select({ status: adminTasks.status })
+      .from(adminTasks)
+      .where(and(eq(adminTasks.councilId, council.id), eq(adminTasks.id, letter.id)))
+    expect(row!.status).toBe('held')
+    // a link to him is refused without the lead's recorded decision, and the co-worker cannot decide
+    const toHim = await lead.request('POST', `/api/families/${family.id}/family-links`, {
+      adultId: grandad.id,
+      send: 'in_person',
+    })
+    expect(toHim.statusCode, toHim.body).toBe(409)
+    expect(toHim.json().error.message).toMatch(/not safe/)
+    const byCoWorker = await teammate.request('POST', `/api/families/${family.id}/family-links`, {
+      adultId: grandad.id,
+      send: 'in_person',
+      holdDecision: 'He must see the plan: agreed with the police.',
+    })
+    expect(byCoWorker.statusCode).toBe(403)
+    // the lead ends the household hold (he has moved out), and then a link to mum is issued as usual
+    const open = (await lead.request('GET', `/api/families/${family.id}/contact`)).json().holds[0]
+    const moved = await lead.request('PUT', `/api/families/${family.id}/network/people/${him.id}`, {
+      name: 'Ambrose Hollowell',
+      kind: 'family',
+      inHousehold: false,
+      version: 1,
+      reason: 'He has moved out',
+    })
+    expect([200, 409]).toContain(moved.statusCode)
+    expect(
+      (
+        await lead.request('POST', `/api/families/${family.id}/contact-holds/${open.id}/end`, {
+          reason: 'He has moved out; letters home are safe.',
+        })
+      ).statusCode,
+    ).toBe(200)
+    const toMum = await lead.request('POST', `/api/families/${family.id}/family-links`, {
+      adultId: mum.id,
+      send: 'in_person',
+    })
+    expect(toMum.statusCode, toMum.body).toBe(201)
+    // still never to him without the lead's decision
+    const again = await lead.request('POST', `/api/families/${family.id}/family-links`, {
+      adultId: grandad.id,
+      send: 'in_person',
+    })
+    expect(again.statusCode).toBe(409)
+  })
+})

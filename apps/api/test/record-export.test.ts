@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { unzipSync, strFromU8 } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditEvents, families, recordExports, subjectAccessRequests } from '@hearth/db'
+import { auditEvents, notes, families, recordExports, subjectAccessRequests } from '@hearth/db'
 import type { HearthEvent } from '@hearth/jobs'
 import { EXPORT_STEPS, RECORD_KINDS, recordDocument, runRecordExport, sarResponseDocument } from '@hearth/records'
 import { handlers as sweepHandlers } from '../../worker/src/jobs/case-process/clocks.sweep.handler'
@@ -58,6 +58,18 @@ beforeAll(async () => {
   ig = await signInAs(t.app, db, council, 'information_governance')
   await makeAllocation(db, family, team, lead.person)
   made = await populateWholeRecord(db, council, family, team, lead.person)
+  // a colleague's draft, never saved: it is theirs alone and leaves Hearth in no export (#31)
+  await db.insert(notes).values({
+    councilId: council.id,
+    familyId: family.id,
+    authorId: teammate.person.id,
+    teamId: team.id,
+    kind: 'home_visit',
+    happenedAt: new Date('2026-10-03T10:00:00Z'),
+    place: 'At home',
+    worries: 'An unsaved draft thought about Zanzibar the cat.',
+    status: 'draft',
+  })
   const council2 = await makeCouncil(db)
   otherIg = await signInAs(t.app, db, council2, 'information_governance')
 })
@@ -95,6 +107,7 @@ describe('a family’s whole record', () => {
       expect(bundle.kinds.find((x: { kind: string }) => x.kind === k.kind).rows.length, k.kind).toBeGreaterThan(0)
     expect(json.body).not.toMatch(/tokenHash|token_hash|codeHash|idempotencyKey/)
     expect(json.body).toContain('Tobiah Quillfeather shouts at Pipkin')
+    expect(json.body).not.toContain('Zanzibar')
     expect(bundle.names[lead.person.id]).toBe('Lena Leadworth')
 
     const zip = await lead.request('GET', `/api/record-exports/${exportId}/csv`)

@@ -1,6 +1,9 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { type ContactHoldReason, FAMILY_CONTACT_TASKS, heldReasonText } from '@hearth/domain'
 import { adminTasks } from './schema/admin-tasks'
+import { children } from './schema/families'
+import { familyLinks } from './schema/family-voice'
+import { networkLinks, networkMembers, networkPeople } from './schema/network'
 import { type AuditEntry, writeAudit } from './audit'
 import type { Executor } from './client'
 import { contactHolds } from './schema/teamwork'
@@ -92,4 +95,55 @@ export async function holdFamilyContact(ex: Executor, councilId: string, familyI
         inArray(adminTasks.status, ['open', 'claimed', 'held']),
       ),
     )
+}
+
+/**
+ * The people marked not safe for a child of this family (a current relationship with contact
+ * "no"): whether they live in the family's household now (a letter to the home reaches them),
+ * the adult or child of the family they are, if they are one (a link could be issued to them),
+ * and whether they hold an open link now. One statement.
+ */
+export async function unsafePeople(ex: Executor, councilId: string, familyId: string) {
+  const res = await ex.execute(sql`
+    select distinct np.id as "personId", np.adult_id as "adultId", np.child_id as "childId",
+      exists (select 1 from ${networkMembers} nm where nm.council_id = ${councilId} and nm.family_id = ${familyId}
+              and nm.person_id = np.id and nm.removed_at is null and nm.in_household) as "inHousehold",
+      exists (select 1 from ${familyLinks} fl where fl.council_id = ${councilId} and fl.family_id = ${familyId}
+              and (fl.adult_id = np.adult_id or fl.child_id = np.child_id)
+              and fl.revoked_at is null and fl.expires_at > now()) as "holdsLink"
+    from ${networkLinks} nl
+    join ${networkPeople} kid on kid.council_id = nl.council_id and kid.id in (nl.from_id, nl.to_id)
+    join ${children} ch on ch.council_id = kid.council_id and ch.id = kid.child_id and ch.family_id = ${familyId}
+    join ${networkPeople} np on np.council_id = nl.council_id and np.id in (nl.from_id, nl.to_id) and np.id <> kid.id
+    where nl.council_id = ${councilId} and nl.contact_safe = 'no' and nl.ended_at is null`)
+  return (
+    res as unknown as {
+      rows: {
+        personId: string
+        adultId: string | null
+        childId: string | null
+        inHousehold: boolean
+        holdsLink: boolean
+      }[]
+    }
+  ).rows
+}
+
+/**
+ * Contact reaches someone marked not safe for a child when they live in the home (a letter to
+ * it) or hold a link of the family's: then contact is held for the lead's decision, like every
+ * other hold. Called wherever a relationship or a household changes (the network's links and
+ * people), in that change's transaction. Returns the holds it placed.
+ */
+export async function holdIfContactUnsafe(
+  ex: Executor,
+  who: Pick<AuditEntry, 'councilId' | 'actorPersonId' | 'route' | 'method' | 'ip' | 'requestId'>,
+  familyId: string,
+): Promise<string[]> {
+  const unsafe = await unsafePeople(ex, who.councilId, familyId)
+  const placed: (string | null)[] = []
+  if (unsafe.some((u) => u.inHousehold))
+    placed.push(await holdContact(ex, who, { familyId, reason: 'unsafe_in_household' }))
+  if (unsafe.some((u) => u.holdsLink)) placed.push(await holdContact(ex, who, { familyId, reason: 'unsafe_recipient' }))
+  return placed.filter((id): id is string => !!id)
 }

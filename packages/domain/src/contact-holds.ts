@@ -8,6 +8,8 @@ export const CONTACT_HOLD_REASONS = {
   family_not_aware: 'The referral says the family does not know about it',
   safeguarding_enquiry: 'There is a strategy discussion or section 47 enquiry',
   lead_marked: 'The team asked: do not contact the family without checking',
+  unsafe_in_household: 'Someone living in the home is marked not safe for a child',
+  unsafe_recipient: 'Someone holding the family’s link is marked not safe for a child',
 } as const
 export type ContactHoldReason = keyof typeof CONTACT_HOLD_REASONS
 

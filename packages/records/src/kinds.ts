@@ -1,4 +1,4 @@
-import { type AnyColumn, eq, inArray, or, type SQL } from 'drizzle-orm'
+import { type AnyColumn, and, eq, inArray, or, type SQL } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import * as s from '@hearth/db'
 
@@ -110,7 +110,14 @@ export const RECORD_KINDS: RecordKind[] = (
         order: 'changedAt',
       },
     ],
-    ['notes', family(s.notes, 'Notes', { order: 'happenedAt', heading: 'kind', omit: ['signature'] })],
+    [
+      'notes',
+      {
+        ...family(s.notes, 'Notes', { order: 'happenedAt', heading: 'kind', omit: ['signature'] }),
+        // a draft is its author's alone until it is saved: never in an export or a subject access copy
+        where: (k: Keys) => and(eq(s.notes.familyId, k.familyId), eq(s.notes.status, 'final'))!,
+      },
+    ],
     [
       'note_addenda',
       { ...family(s.noteAddenda, 'Additions to notes'), where: among(s.noteAddenda, 'noteId', 'notes') },

@@ -190,7 +190,9 @@ export const contactHolds = pgTable(
     familyId: uuid('family_id')
       .notNull()
       .references(() => families.id),
-    reason: text('reason', { enum: ['family_not_aware', 'safeguarding_enquiry', 'lead_marked'] }).notNull(),
+    reason: text('reason', {
+      enum: ['family_not_aware', 'safeguarding_enquiry', 'lead_marked', 'unsafe_in_household', 'unsafe_recipient'],
+    }).notNull(),
     /** The team's own words, for a hold they placed. */
     note: text('note'),
     referralId: uuid('referral_id'),

@@ -8,6 +8,7 @@ import {
   createTask,
   familyLinks,
   openContactHolds,
+  unsafePeople,
   teams,
   writeAudit,
 } from '@hearth/db'
@@ -73,11 +74,20 @@ export async function createLink(
       throw input.adultId
         ? invalid('body.adultId', 'choose an adult of this family')
         : invalid('body.childId', 'choose a young person of this family aged 12 or over')
-    const holds = await openContactHolds(tx, ctx.councilId, familyId)
+    const open = await openContactHolds(tx, ctx.councilId, familyId)
+    // a link to someone marked not safe for a child of the family is held like every other contact
+    const unsafe = (await unsafePeople(tx, ctx.councilId, familyId)).some((u) =>
+      holder.kind === 'adult' ? u.adultId === holder.id : u.childId === holder.id,
+    )
+    const reasons = [
+      ...open.map((h) => CONTACT_HOLD_REASONS[h.reason as ContactHoldReason].toLowerCase()),
+      ...(unsafe ? [`${holder.name} is marked not safe for a child of the family`] : []),
+    ]
+    const holds = reasons
     if (holds.length && !input.holdDecision) {
       throw new AppError(
         'conflict',
-        `Contact with the family is held (${holds.map((h) => CONTACT_HOLD_REASONS[h.reason as ContactHoldReason].toLowerCase()).join('; ')}). ` +
+        `Contact with the family is held (${reasons.join('; ')}). ` +
           'The lead decides whether the family may have a link now, and says why.',
       )
     }

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm'
-import { type NetworkLink, networkLinks, writeAudit } from '@hearth/db'
+import { holdIfContactUnsafe, type NetworkLink, networkLinks, writeAudit } from '@hearth/db'
 import type { z } from 'zod'
 import type { NetworkLinkChange, NetworkLinkEnd, NetworkLinkInput } from '@hearth/contracts'
 import type { Ctx, Deps } from '../../kernel/context'
@@ -65,6 +65,8 @@ export async function addNetworkLink(
       recordId: l!.id,
       familyId,
     })
+    // not safe for a child, and living in the home: contact with the home waits for the lead
+    if (l!.contactSafe === 'no') await holdIfContactUnsafe(tx, ctx, familyId)
   })
   return networkView(db, ctx.councilId, familyId)
 }
@@ -109,6 +111,7 @@ export async function changeNetworkLink(
       recordId: linkId,
       familyId,
     })
+    if (input.contactSafe === 'no' && l.contactSafe !== 'no') await holdIfContactUnsafe(tx, ctx, familyId)
   })
   return networkView(db, ctx.councilId, familyId)
 }

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm'
-import { networkLinks, networkMembers, networkPeople, writeAudit } from '@hearth/db'
+import { holdIfContactUnsafe, networkLinks, networkMembers, networkPeople, writeAudit } from '@hearth/db'
 import type { z } from 'zod'
 import type { NetworkPersonChange, NetworkPersonInput } from '@hearth/contracts'
 import type { Ctx, Deps } from '../../kernel/context'
@@ -72,6 +72,8 @@ export async function addNetworkPerson(deps: Deps, ctx: Ctx, actor: Actor, famil
       after: input.personId ? { inHousehold: input.inHousehold } : { ...facts(input), inHousehold: input.inHousehold },
       changedBy: actor.personId,
     })
+    // someone already marked not safe for this family's child (in another family's network) moving in
+    if (input.inHousehold) await holdIfContactUnsafe(tx, ctx, familyId)
     await writeAudit(tx, {
       ...ctx,
       action: 'network.person_added',
@@ -124,6 +126,8 @@ export async function changeNetworkPerson(
       recordId: personId,
       familyId,
     })
+    // someone marked not safe for a child moving into the home holds contact with it
+    if (input.inHousehold && !m.inHousehold) await holdIfContactUnsafe(tx, ctx, familyId)
   })
   return networkView(db, ctx.councilId, familyId)
 }
