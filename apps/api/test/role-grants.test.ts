@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditEvents, people } from '@hearth/db'
+import { auditEvents, people, roleGrants } from '@hearth/db'
 import { makeTestApp, type Session, signInAs, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
 
@@ -124,5 +124,46 @@ describe('roles need a second administrator', () => {
     const [grant] = await grantsFor(abel, made.json().id)
     const res = await south.request('POST', `/api/role-grants/${grant!.id}/decision`, { approve: true })
     expect(res.statusCode).toBe(404)
+  })
+
+  it('one administrator cannot set another’s password: it waits for a second (#31)', async () => {
+    const abelEmail = 'abel.adminson@northmoor.example'
+    const signIn = (password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: abelEmail, password } })
+    const set = await ada.request('PATCH', `/api/people/${abel.personId}`, { password: 'ada-knows-this-one-now' })
+    expect(set.statusCode, set.body).toBe(200)
+    // nothing changed yet: ada cannot sign in as abel, abel still can with his own
+    expect((await signIn('ada-knows-this-one-now')).statusCode).toBe(401)
+    expect((await signIn('hearth-demo-2026')).statusCode).toBe(200)
+    const [grant] = (await grantsFor(ada, abel.personId)).filter((g) => g.role === 'new_password')
+    expect(grant).toBeTruthy()
+    // neither the one who set it nor the person it is for may approve it
+    expect((await ada.request('POST', `/api/role-grants/${grant!.id}/decision`, { approve: true })).statusCode).toBe(
+      403,
+    )
+    expect((await abel.request('POST', `/api/role-grants/${grant!.id}/decision`, { approve: true })).statusCode).toBe(
+      403,
+    )
+    // nor is the hash anywhere but the database row it waits in
+    expect(JSON.stringify(await grantsFor(ada, abel.personId))).not.toMatch(/scrypt/)
+    // a third administrator approves: the new password works, the old does not, abel's sessions end
+    const made = await ada.request('POST', '/api/people', {
+      name: 'Cara Thirdadmin',
+      email: 'cara.thirdadmin@northmoor.example',
+      roles: ['administrator'],
+      password: 'a-long-first-password',
+    })
+    const [caraGrant] = await grantsFor(abel, made.json().id)
+    expect(
+      (await abel.request('POST', `/api/role-grants/${caraGrant!.id}/decision`, { approve: true })).statusCode,
+    ).toBe(200)
+    const cara = await signInAs(t.app, 'cara.thirdadmin@northmoor.example', 'a-long-first-password')
+    const ok = await cara.request('POST', `/api/role-grants/${grant!.id}/decision`, { approve: true })
+    expect(ok.statusCode, ok.body).toBe(200)
+    expect((await signIn('ada-knows-this-one-now')).statusCode).toBe(200)
+    expect((await signIn('hearth-demo-2026')).statusCode).toBe(401)
+    expect((await abel.request('GET', '/api/auth/me')).statusCode).toBe(401)
+    const [row] = await dbx.handle.db.select().from(roleGrants).where(eq(roleGrants.id, grant!.id))
+    expect(row!.passwordHash).toBeNull()
   })
 })

@@ -77,7 +77,8 @@ export const RoleGrant = z.object({
   id: Uuid,
   personId: Uuid,
   personName: z.string(),
-  role: z.enum(ROLES),
+  /** A role, or `new_password`: a password another administrator set for them. */
+  role: z.enum([...ROLES, 'new_password']),
   requestedByName: z.string(),
   requestedAt: z.string(),
   /** False for the administrator who asked and for the person themself: a second administrator decides. */

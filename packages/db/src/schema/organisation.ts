@@ -115,6 +115,12 @@ export const roleGrants = pgTable(
       .default('pending'),
     decidedBy: uuid('decided_by').references(() => people.id),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * `role` 'new_password': the hash of the password an administrator set for someone else,
+     * applied only when a second administrator approves (else one administrator could sign in
+     * as another and approve their own asks). Cleared once decided.
+     */
+    passwordHash: text('password_hash'),
   },
   (t) => [
     uniqueIndex('role_grants_one_pending_uq').on(t.councilId, t.personId, t.role).where(sql`status = 'pending'`),

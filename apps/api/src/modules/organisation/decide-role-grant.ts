@@ -2,6 +2,7 @@ import type { Ctx, Deps } from '../../kernel/context'
 import { and, eq, sql } from 'drizzle-orm'
 import { people, roleGrants, writeAudit } from '@hearth/db'
 import { AppError, notFound } from '../../kernel/errors'
+import { NEW_PASSWORD } from './organisation-queries'
 
 /**
  * A second administrator approves or refuses a role: not the one who asked for it, and not the
@@ -30,11 +31,23 @@ export async function decideRoleGrant(deps: Deps, ctx: Ctx, grantId: string, app
     if (approve && !person?.active) throw new AppError('conflict', 'This person’s account is closed.')
     const decided = await tx
       .update(roleGrants)
-      .set({ status: approve ? 'approved' : 'refused', decidedBy: ctx.actorPersonId, decidedAt: new Date() })
+      .set({
+        status: approve ? 'approved' : 'refused',
+        decidedBy: ctx.actorPersonId,
+        decidedAt: new Date(),
+        passwordHash: null,
+      })
       .where(and(eq(roleGrants.councilId, ctx.councilId), eq(roleGrants.id, grantId), eq(roleGrants.status, 'pending')))
       .returning({ id: roleGrants.id })
     if (decided.length === 0) throw new AppError('conflict', 'This role has already been decided.')
-    if (approve) {
+    const password = grant.role === NEW_PASSWORD
+    if (approve && password) {
+      // the password another administrator set: from now on, and every session of theirs ends
+      await tx
+        .update(people)
+        .set({ passwordHash: grant.passwordHash!, failedSignIns: 0, lockedUntil: null, updatedAt: new Date() })
+        .where(and(eq(people.councilId, ctx.councilId), eq(people.id, grant.personId)))
+    } else if (approve) {
       await tx
         .update(people)
         .set({
@@ -46,11 +59,17 @@ export async function decideRoleGrant(deps: Deps, ctx: Ctx, grantId: string, app
     }
     await writeAudit(tx, {
       ...ctx,
-      action: approve ? 'role.approved' : 'role.refused',
+      action: password
+        ? approve
+          ? 'password.approved'
+          : 'password.refused'
+        : approve
+          ? 'role.approved'
+          : 'role.refused',
       recordType: 'person',
       recordId: grant.personId,
       details: { role: grant.role, grantId, askedBy: grant.requestedBy },
     })
-    return { personId: grant.personId }
+    return { personId: grant.personId, endSessions: approve && password }
   })
 }

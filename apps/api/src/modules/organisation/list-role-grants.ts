@@ -24,7 +24,7 @@ export async function listRoleGrants(deps: Deps, ctx: Ctx) {
     .orderBy(asc(roleGrants.requestedAt))
   return rows.map(({ requestedBy, ...r }) => ({
     ...r,
-    role: r.role as Role,
+    role: r.role as Role | 'new_password',
     requestedAt: r.requestedAt.toISOString(),
     canDecide: requestedBy !== ctx.actorPersonId && r.personId !== ctx.actorPersonId,
   }))

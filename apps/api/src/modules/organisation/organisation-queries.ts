@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, ne, notInArray, sql } from 'drizzle-orm'
 import { allocations, families, memberships, patches, people, roleGrants, teams, type Db, type Tx } from '@hearth/db'
 import type { Role } from '@hearth/domain'
 import { AppError, invalid } from '../../kernel/errors'
@@ -120,6 +120,9 @@ export async function teamsByPerson(db: Db, councilId: string, personIds: string
   return map
 }
 
+/** A password set for someone else, waiting for a second administrator (as a role is). */
+export const NEW_PASSWORD = 'new_password'
+
 /** Roles waiting for a second administrator, by person. */
 export async function pendingRolesByPerson(db: Db, councilId: string, personIds: string[]) {
   const map = new Map<string, Role[]>()
@@ -132,6 +135,7 @@ export async function pendingRolesByPerson(db: Db, councilId: string, personIds:
         eq(roleGrants.councilId, councilId),
         eq(roleGrants.status, 'pending'),
         inArray(roleGrants.personId, personIds),
+        ne(roleGrants.role, NEW_PASSWORD),
       ),
     )
     .orderBy(asc(roleGrants.role))
@@ -152,6 +156,7 @@ export async function askForRoles(tx: Tx, councilId: string, personId: string, w
         eq(roleGrants.councilId, councilId),
         eq(roleGrants.personId, personId),
         eq(roleGrants.status, 'pending'),
+        ne(roleGrants.role, NEW_PASSWORD),
         ...(wanted.length ? [notInArray(roleGrants.role, wanted)] : []),
       ),
     )
@@ -162,4 +167,25 @@ export async function askForRoles(tx: Tx, councilId: string, personId: string, w
     .onConflictDoNothing()
     .returning({ role: roleGrants.role })
   return asked.map((a) => a.role as Role)
+}
+
+/**
+ * A password an administrator set for someone else: it takes effect when a second administrator
+ * approves (not the one who set it, not the person), like a role. A newer one replaces one waiting.
+ */
+export async function askForPassword(tx: Tx, councilId: string, personId: string, hash: string, askedBy: string) {
+  await tx
+    .update(roleGrants)
+    .set({ status: 'refused', decidedBy: askedBy, decidedAt: new Date(), passwordHash: null })
+    .where(
+      and(
+        eq(roleGrants.councilId, councilId),
+        eq(roleGrants.personId, personId),
+        eq(roleGrants.status, 'pending'),
+        eq(roleGrants.role, NEW_PASSWORD),
+      ),
+    )
+  await tx
+    .insert(roleGrants)
+    .values({ councilId, personId, role: NEW_PASSWORD, requestedBy: askedBy, passwordHash: hash })
 }

@@ -18,6 +18,7 @@ import {
   TeamUpdate,
   Uuid,
 } from '@hearth/contracts'
+import { endAllSessions } from '../../plugins/auth'
 import { auditFrom } from '../../kernel/context'
 import { addTeamMember } from './add-team-member'
 import { createPatch } from './create-patch'
@@ -243,7 +244,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { personId } = await decideRoleGrant(app.deps, auditFrom(request), request.params.id, request.body.approve)
+      const ctx = auditFrom(request)
+      const { personId, endSessions } = await decideRoleGrant(app.deps, ctx, request.params.id, request.body.approve)
+      if (endSessions) await endAllSessions(app.deps.db, ctx.councilId, personId)
       app.events.personChanged(personId)
       return { ok: true as const }
     },

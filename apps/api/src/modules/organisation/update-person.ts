@@ -6,7 +6,7 @@ import type { PersonUpdate } from '@hearth/contracts'
 import type { Role } from '@hearth/domain'
 import { invalid, notFound } from '../../kernel/errors'
 import { endAllSessions } from '../../plugins/auth'
-import { askForRoles, assertHoldsNoFamilies, personOf } from './organisation-queries'
+import { askForPassword, askForRoles, assertHoldsNoFamilies, personOf } from './organisation-queries'
 
 export async function updatePerson(deps: Deps, ctx: Ctx, personId: string, input: PersonUpdate) {
   const { db } = deps
@@ -37,7 +37,10 @@ export async function updatePerson(deps: Deps, ctx: Ctx, personId: string, input
   const removed = input.roles ? had.filter((r) => !input.roles!.includes(r)) : []
   if (input.roles !== undefined) set.roles = had.filter((r) => input.roles!.includes(r))
   if (input.active !== undefined) set.active = input.active
-  if (input.password !== undefined) set.passwordHash = await hashPassword(input.password)
+  // your own password changes at once; someone else's waits for a second administrator
+  const own = personId === ctx.actorPersonId
+  const newHash = input.password !== undefined ? await hashPassword(input.password) : null
+  if (newHash && own) set.passwordHash = newHash
   if (input.unlock) Object.assign(set, { failedSignIns: 0, lockedUntil: null })
   await db.transaction(async (tx) => {
     await tx
@@ -45,15 +48,22 @@ export async function updatePerson(deps: Deps, ctx: Ctx, personId: string, input
       .set(set)
       .where(and(eq(people.councilId, ctx.councilId), eq(people.id, personId)))
     const asked = input.roles ? await askForRoles(tx, ctx.councilId, personId, added, ctx.actorPersonId!) : []
+    if (newHash && !own) await askForPassword(tx, ctx.councilId, personId, newHash, ctx.actorPersonId!)
     const fields = Object.keys(input).filter((k) => k !== 'password')
     await writeAudit(tx, {
       ...ctx,
       action: 'person.update',
       recordType: 'person',
       recordId: personId,
-      details: { fields, passwordChanged: !!input.password, rolesRemoved: removed, rolesAsked: asked },
+      details: {
+        fields,
+        passwordChanged: !!newHash && own,
+        passwordAsked: !!newHash && !own,
+        rolesRemoved: removed,
+        rolesAsked: asked,
+      },
     })
   })
-  if (input.active === false || input.password !== undefined) await endAllSessions(db, ctx.councilId, personId)
+  if (input.active === false || (newHash && own)) await endAllSessions(db, ctx.councilId, personId)
   return getPerson(deps, ctx, personId)
 }

@@ -29,7 +29,7 @@ export function RoleApprovals() {
       <ErrorSummary error={decide.error} />
       <table className="govuk-table hearth-stack">
         <caption className="govuk-table__caption govuk-table__caption--m">
-          Roles waiting for a second administrator
+          Roles and passwords waiting for a second administrator
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
@@ -54,7 +54,7 @@ export function RoleApprovals() {
                 {g.personName}
               </td>
               <td className="govuk-table__cell" data-label="Role">
-                {ROLE_LABELS[g.role]}
+                {g.role === 'new_password' ? 'A new password' : ROLE_LABELS[g.role]}
               </td>
               <td className="govuk-table__cell" data-label="Asked for by">
                 {g.requestedByName}, {dateTime(g.requestedAt)}
@@ -70,7 +70,7 @@ export function RoleApprovals() {
                       Approve
                       <span className="govuk-visually-hidden">
                         {' '}
-                        {ROLE_LABELS[g.role]} for {g.personName}
+                        {g.role === 'new_password' ? 'A new password' : ROLE_LABELS[g.role]} for {g.personName}
                       </span>
                     </Button>
                     <Button
@@ -82,7 +82,7 @@ export function RoleApprovals() {
                       Refuse
                       <span className="govuk-visually-hidden">
                         {' '}
-                        {ROLE_LABELS[g.role]} for {g.personName}
+                        {g.role === 'new_password' ? 'A new password' : ROLE_LABELS[g.role]} for {g.personName}
                       </span>
                     </Button>
                   </div>
