@@ -129,15 +129,34 @@ describe('issuing a link', () => {
     expect((await issue({}, elsewhere)).statusCode).toBe(404)
   })
 
-  it('sent by letter: the enablers get a task with the letter (a PDF) already made', async () => {
+  it('sent by letter: the letter is made when an enabler prints it, with a new address; none is kept (#31)', async () => {
+    const db = dbx.handle.db
     const res = await issue({ send: 'letter', withCode: true, language: 'ur' })
     expect(res.statusCode, res.body).toBe(201)
     const made = res.json()
     expect(made.code).toMatch(/^\d{6}$/)
-    const [task] = await dbx.handle.db.select().from(adminTasks).where(eq(adminTasks.id, made.taskId))
+    const [task] = await db.select().from(adminTasks).where(eq(adminTasks.id, made.taskId))
     expect(task!.taskType).toBe('family_link_letter')
-    expect(task!.artefact!.subarray(0, 5).toString()).toBe('%PDF-')
-    expect(task!.artefact!.length).toBeGreaterThan(5000)
+    expect(task!.artefact).toBeNull() // no letter holding the link's address is kept
+    const [before] = await db.select().from(familyLinks).where(eq(familyLinks.id, made.link.id))
+    const enabler = await signInAs(t.app, db, council, 'enabler')
+    const printed = await enabler.request('GET', `/api/tasks/${made.taskId}/letter`)
+    expect(printed.statusCode, printed.body).toBe(200)
+    expect(printed.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(printed.rawPayload.length).toBeGreaterThan(5000)
+    // the link has a new address (the one shown before no longer opens it); the code stays bound to it
+    const [after] = await db.select().from(familyLinks).where(eq(familyLinks.id, made.link.id))
+    expect(after!.tokenHash).not.toBe(before!.tokenHash)
+    expect(after!.codeHash).toBe(before!.codeHash)
+    const old = await asFamily(tokenOf(made.url), { code: made.code })
+    const unknown = await asFamily(`${council.id}.${'x'.repeat(43)}`)
+    expect(old.statusCode).toBe(unknown.statusCode)
+    const [still] = await db.select().from(adminTasks).where(eq(adminTasks.id, made.taskId))
+    expect(still!.artefact).toBeNull()
+    const printedAudit = await db.execute(
+      sql`select count(*)::int n from audit_events where action = 'family_link.letter_printed' and record_id = ${made.link.id}`,
+    )
+    expect((printedAudit as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1)
   })
 })
 
@@ -274,6 +293,34 @@ describe('the family opens their link', () => {
     expect((await asFamily(tk, { code: made.code })).statusCode).toBe(200)
     await asFamily(tk, { method: 'POST', url: '/api/link/code', body: { code: wrong } })
     expect((await asFamily(tk, { code: made.code })).statusCode).toBe(404)
+  })
+})
+
+describe('no token kept (#31)', () => {
+  it('a link made with an Idempotency-Key: the kept answer holds neither its address nor its code', async () => {
+    const headers = { 'idempotency-key': 'link-once-0001' }
+    const made = await lead.request(
+      'POST',
+      `/api/families/${family.id}/family-links`,
+      { adultId: mumId, send: 'in_person', withCode: true },
+      { headers },
+    )
+    expect(made.statusCode, made.body).toBe(201)
+    const token = tokenOf(made.json().url)
+    const code = made.json().code as string
+    const kept = await dbx.handle.db.execute(sql`select response from idempotency_keys where key = 'link-once-0001'`)
+    const response = String((kept as unknown as { rows: { response: string }[] }).rows[0]!.response)
+    expect(response).not.toContain(token)
+    expect(response).not.toContain(token.split('.')[1])
+    expect(response).not.toContain(`"${code}"`)
+    const replay = await lead.request(
+      'POST',
+      `/api/families/${family.id}/family-links`,
+      { adultId: mumId, send: 'in_person', withCode: true },
+      { headers },
+    )
+    expect(replay.headers['idempotent-replayed']).toBe('true')
+    expect(replay.json()).toMatchObject({ url: null, code: null, qrSvg: null, link: { id: made.json().link.id } })
   })
 })
 

@@ -372,3 +372,34 @@ describe('“contact not safe” (cause 3)', () => {
     expect(again.statusCode).toBe(409)
   })
 })
+
+describe('a letter kept from before the address became confidential (cause 4)', () => {
+  it('is made again from today’s record when printed', async () => {
+    const db = dbx.handle.db
+    const family = await makeFamily(db, council, {
+      patchId: team.patchId!,
+      name: 'Sallowfield',
+      addressLine1: '9 Larkspur Close',
+      postcode: 'NM1 8LS',
+    })
+    await makeAllocation(db, family, team, lead.person)
+    const task = await makeTask(db, team, { family, taskType: 'workers_letter' })
+    const letterer = await signInAs(t.app, db, council, 'enabler')
+    expect((await letterer.request('POST', `/api/tasks/${task.id}/claim`)).statusCode).toBe(200)
+    const done = await letterer.request('POST', `/api/tasks/${task.id}/complete`, { outcome: 'Posted' })
+    expect(done.statusCode, done.body).toBe(200)
+    const [kept] = await db.select().from(adminTasks).where(eq(adminTasks.id, task.id))
+    expect(kept!.artefact!.subarray(0, 5).toString()).toBe('%PDF-')
+    const asSent = await letterer.request('GET', `/api/tasks/${task.id}/letter`)
+    expect(Buffer.compare(asSent.rawPayload, kept!.artefact!)).toBe(0) // kept as sent
+    const marked = await lead.request('PUT', `/api/families/${family.id}/address-confidentiality`, {
+      confidential: true,
+      reason: 'They have moved to a refuge',
+    })
+    expect(marked.statusCode, marked.body).toBe(200)
+    const again = await letterer.request('GET', `/api/tasks/${task.id}/letter`)
+    expect(again.statusCode).toBe(200)
+    expect(again.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(Buffer.compare(again.rawPayload, kept!.artefact!)).not.toBe(0) // made again, "by hand"
+  })
+})

@@ -57,10 +57,11 @@ export type LinkSummary = z.infer<typeof LinkSummary>
 /** Shown once, when the link is made: the token is not kept, only its hash. */
 export const CreatedLink = z.object({
   link: LinkSummary,
-  url: z.string(),
+  /** Shown once: null when the answer is replayed for the same Idempotency-Key (never kept). */
+  url: z.string().nullable(),
   code: z.string().nullable(),
-  /** The link as a QR code (SVG) to show or print. */
-  qrSvg: z.string(),
+  /** The link as a QR code (SVG) to show or print; null as `url` is. */
+  qrSvg: z.string().nullable(),
   /** The enablers' task that sends the letter, when sent by letter. */
   taskId: Uuid.nullable(),
 })

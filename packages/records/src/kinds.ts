@@ -144,7 +144,12 @@ export const RECORD_KINDS: RecordKind[] = (
     ['family_letters', family(s.familyLetters, 'Letters about visits and workers', { heading: 'kind' })],
     [
       'admin_tasks',
-      family(s.adminTasks, 'Letters and work done for the family', { heading: 'taskType', omit: ['sourceKey'] }),
+      // a letter's PDF stays in Hearth, where it is checked against today's confidential address
+      // before it is printed again; an export says what was sent, not the PDF
+      family(s.adminTasks, 'Letters and work done for the family', {
+        heading: 'taskType',
+        omit: ['sourceKey', 'artefact'],
+      }),
     ],
     ['family_services', family(s.familyServices, 'Services', { order: 'onDate', heading: 'status' })],
     ['commissions', family(s.commissions, 'Support commissioned', { order: 'askedAt', heading: 'need' })],

@@ -37,8 +37,12 @@ export const LINK_FAILURES_PER_MINUTE = 20
 export const LINK_REQUESTS_PER_MINUTE = 120
 
 export const linkHash = (token: string) => createHash('sha256').update(token).digest('hex')
-export const codeHash = (tokenHash: string, code: string) =>
-  createHash('sha256').update(`${tokenHash}:${code}`).digest('hex')
+/** A short code's hash, bound to its link's id (links made before #31: to the link's token hash). */
+export const codeHash = (linkIdOrTokenHash: string, code: string) =>
+  createHash('sha256').update(`${linkIdOrTokenHash}:${code}`).digest('hex')
+/** Whether the code is the link's: bound to its id, or (an older link) to its token hash. */
+export const codeMatches = (linkId: string, tokenHash: string, code: string, stored: string) =>
+  same(codeHash(linkId, code), stored) || same(codeHash(tokenHash, code), stored)
 
 /** The same answer as a wrong address: an unknown, expired, revoked or malformed link says no more. */
 export function nothingHere(request: FastifyRequest, reply: FastifyReply) {
@@ -130,7 +134,7 @@ export default fp<{ db: Db; redis: Redis; prefix: string }>(
       let codeOk = !row.code_hash
       const code = request.headers[LINK_CODE_HEADER]
       if (!codeOk && typeof code === 'string' && LINK_CODE_PATTERN.test(code)) {
-        codeOk = same(codeHash(tokenHash, code), String(row.code_hash))
+        codeOk = codeMatches(String(row.id), tokenHash, code, String(row.code_hash))
         if (!codeOk) await wrongCode(opts.db, String(row.council_id), String(row.id))
       }
       request.familyLink = {

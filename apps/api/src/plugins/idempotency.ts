@@ -8,8 +8,12 @@ import { AppError } from '../kernel/errors'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** 'own': the route handles its Idempotency-Key itself, in its own transaction (referral intake). */
-    idempotency?: 'own'
+    /**
+     * 'own': the route handles its Idempotency-Key itself, in its own transaction (referral intake).
+     * `{ withhold }`: fields of the answer that are shown once and never kept (a family link's
+     * address and code): the kept answer has them emptied, so a replay does not show them again.
+     */
+    idempotency?: 'own' | { withhold: string[] }
   }
   interface FastifyRequest {
     idempotencyKey: string | null
@@ -32,6 +36,17 @@ const badKey = () =>
       format: 'regex',
     },
   ])
+
+/** The answer with these top-level fields emptied (null), for keeping. */
+function withhold(payload: string, fields: string[]): string {
+  try {
+    const body = JSON.parse(payload) as Record<string, unknown>
+    for (const f of fields) if (f in body) body[f] = null
+    return JSON.stringify(body)
+  } catch {
+    return '' // not JSON: keep nothing of it
+  }
+}
 
 function requestHash(request: FastifyRequest): string {
   return createHash('sha256')
@@ -133,9 +148,11 @@ export default fp<{ db: Db }>(
       const ok = reply.statusCode >= 200 && reply.statusCode < 300
       try {
         if (ok && (typeof payload === 'string' || payload == null)) {
+          const rule = request.routeOptions.config?.idempotency
+          const kept = typeof rule === 'object' && payload ? withhold(payload, rule.withhold) : (payload ?? '')
           await db
             .update(idempotencyKeys)
-            .set({ status: 'done', statusCode: reply.statusCode, response: payload ?? '', completedAt: new Date() })
+            .set({ status: 'done', statusCode: reply.statusCode, response: kept, completedAt: new Date() })
             .where(where)
         } else {
           await db.delete(idempotencyKeys).where(where)

@@ -1,11 +1,10 @@
 import type { Ctx, Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { adminTasks, familyLetters, writeAudit } from '@hearth/db'
-import { TASK_TYPES, type TaskType } from '@hearth/domain'
 import { AppError } from '../../kernel/errors'
 import { letterBeforeProceedingsSent } from '../case-process/case-process'
-import { renderLetter } from './letters'
-import { letterData, load, views } from './task-queries'
+import { keptOrFreshLetter } from './render-task-letter'
+import { load, views } from './task-queries'
 
 /** Done, by the enabler holding it, with what was done; a letter is kept as sent. */
 export async function completeTask(
@@ -29,12 +28,9 @@ export async function completeTask(
         : 'Take the task first: only the enabler doing it can mark it done.',
     )
   }
-  // a letter made when its task was (the family link's) is sent as it was made
-  const artefact = t.artefact
-    ? t.artefact
-    : TASK_TYPES[t.taskType as TaskType]?.letter
-      ? await renderLetter(t.taskType as TaskType, await letterData(db, ctx.councilId, t))
-      : null
+  // the letter is kept as sent (made again if the address has become confidential); the family
+  // link's letter is never kept: it holds the link's address
+  const artefact = await keptOrFreshLetter(db, ctx.councilId, t)
   const done = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(adminTasks)

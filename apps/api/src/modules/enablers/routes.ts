@@ -127,12 +127,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { access: ENABLER, reads: readsLetter },
       schema: {
         tags,
-        summary: 'The letter as a PDF: a draft to check while the task is open, the letter as sent once done',
+        summary:
+          'The letter as a PDF: a draft to check while the task is open, the letter as sent once done ' +
+          '(the family link’s letter is made as it is printed, with a new address for the link)',
         params: IdParams,
       },
     },
     async (request, reply) => {
-      const pdf = await renderTaskLetter(app.deps, auditFrom(request), request.params.id)
+      const origin = app.deps.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`
+      const pdf = await renderTaskLetter(app.deps, auditFrom(request), request.params.id, origin)
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="hearth-letter-${request.params.id.slice(0, 8)}.pdf"`)

@@ -3,7 +3,7 @@ import { familyLinks, writeAudit } from '@hearth/db'
 import { LINK_CODE_ATTEMPTS } from '@hearth/domain'
 import type { Ctx, Deps } from '../../kernel/context'
 import { invalid } from '../../kernel/errors'
-import { codeHash, type LinkHolder, wrongCode } from '../../plugins/family-link'
+import { codeMatches, type LinkHolder, wrongCode } from '../../plugins/family-link'
 
 /**
  * Checks the short code sent separately. A wrong one is counted; the fifth stops the link (the
@@ -17,7 +17,7 @@ export async function checkLinkCode(deps: Deps, ctx: Ctx, holder: LinkHolder, to
     .from(familyLinks)
     .where(and(eq(familyLinks.councilId, holder.councilId), eq(familyLinks.id, holder.linkId)))
   if (!link?.codeHash) return { ok: true as const }
-  if (codeHash(tokenHash, code) !== link.codeHash) {
+  if (!codeMatches(holder.linkId, tokenHash, code, link.codeHash)) {
     await wrongCode(db, holder.councilId, holder.linkId)
     await writeAudit(db, {
       ...ctx,

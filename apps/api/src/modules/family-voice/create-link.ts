@@ -1,17 +1,7 @@
-import { randomInt } from 'node:crypto'
+import { randomInt, randomUUID } from 'node:crypto'
 import { and, eq, isNull } from 'drizzle-orm'
 import QRCode from 'qrcode'
-import {
-  adminTasks,
-  allocations,
-  councils,
-  createTask,
-  familyLinks,
-  openContactHolds,
-  unsafePeople,
-  teams,
-  writeAudit,
-} from '@hearth/db'
+import { allocations, createTask, familyLinks, openContactHolds, unsafePeople, writeAudit } from '@hearth/db'
 import { CONTACT_HOLD_REASONS, type ContactHoldReason } from '@hearth/domain'
 import type { CreateLinkInput, CreatedLink } from '@hearth/contracts'
 import type { Ctx, Deps } from '../../kernel/context'
@@ -21,8 +11,6 @@ import { codeHash, linkHash } from '../../plugins/family-link'
 import { newToken } from '../../plugins/auth'
 import { familyInScope, holdingTeamId } from '../families/family-queries'
 import { leadOf } from '../contact/contact-queries'
-import { letterAddress } from '../enablers/task-queries'
-import { renderLinkLetter } from './link-letter'
 import { linkPeople, linkSummaries, voiceSettings } from './voice-queries'
 
 /** The page a link opens: the token after `#`, so it never reaches a server log or a Referer. */
@@ -48,7 +36,8 @@ export async function assertWorksWithFamily(ex: Parameters<typeof leadOf>[0], ct
 /**
  * Issues a private link to one adult or young person of the family. While contact with the
  * family is held, only the lead may issue one, and only with a recorded decision saying why.
- * The token is returned once (and printed in the letter when sent by letter); only its hash is kept.
+ * The token is returned once; only its hash is kept. Sent by letter, the letter is made when it is
+ * printed, with a new address for the link (printLinkLetter).
  */
 export async function createLink(
   deps: Deps,
@@ -59,7 +48,7 @@ export async function createLink(
   origin: string,
 ): Promise<CreatedLink> {
   const { db } = deps
-  const family = await familyInScope(db, actor.councilId, actor.familyScope, familyId)
+  const _family = await familyInScope(db, actor.councilId, actor.familyScope, familyId)
   // the council first: any API process finds the link's server from the token alone
   const token = `${actor.councilId}.${newToken()}`
   const code = input.withCode ? String(randomInt(0, 1_000_000)).padStart(6, '0') : null
@@ -98,15 +87,18 @@ export async function createLink(
     const days = input.days ?? settings.linkDays
     const now = new Date()
     const tokenHash = linkHash(token)
+    // the code is bound to the link, not to its address, so a letter printed later keeps it
+    const linkId = randomUUID()
     const [row] = await tx
       .insert(familyLinks)
       .values({
+        id: linkId,
         councilId: ctx.councilId,
         familyId,
         adultId: holder.kind === 'adult' ? holder.id : null,
         childId: holder.kind === 'child' ? holder.id : null,
         tokenHash,
-        codeHash: code ? codeHash(tokenHash, code) : null,
+        codeHash: code ? codeHash(linkId, code) : null,
         language: input.language ?? language,
         expiresAt: new Date(now.getTime() + days * 86_400_000),
         createdBy: ctx.actorPersonId!,
@@ -140,29 +132,10 @@ export async function createLink(
         teamId,
         familyId,
         requestedBy: ctx.actorPersonId,
-        details: `The family link for ${holder.name}. The letter is ready: print it and post it.`,
+        details: `The family link for ${holder.name}. Print the letter and post it.`,
       })
-      const [council] = await tx.select({ name: councils.name }).from(councils).where(eq(councils.id, ctx.councilId))
-      const [team] = teamId
-        ? await tx
-            .select({ name: teams.name, phone: teams.phone })
-            .from(teams)
-            .where(and(eq(teams.councilId, ctx.councilId), eq(teams.id, teamId)))
-        : []
-      const letter = await renderLinkLetter({
-        councilName: council?.name ?? '',
-        language: row!.language as 'en',
-        toName: holder.name,
-        address: letterAddress(family),
-        url,
-        withCode: !!code,
-        teamLine: team ? `${team.name}${team.phone ? `: ${team.phone}` : ''}` : '',
-      })
-      if (taskId)
-        await tx
-          .update(adminTasks)
-          .set({ artefact: letter })
-          .where(and(eq(adminTasks.councilId, ctx.councilId), eq(adminTasks.id, taskId)))
+      // the letter is made when an enabler prints it (printLinkLetter), with the link's address
+      // made then: no letter holding the address is ever kept
     }
     return { row: row!, taskId }
   })

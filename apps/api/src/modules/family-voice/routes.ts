@@ -113,7 +113,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/families/:id/family-links',
     {
-      config: { access: PRACTITIONER },
+      // the link and its code are shown once: a replayed answer does not hold them
+      config: { access: PRACTITIONER, idempotency: { withhold: ['url', 'code', 'qrSvg'] } },
       schema: {
         tags,
         summary: 'Issue a private link to an adult or young person of the family (shown once)',

@@ -87,13 +87,19 @@ function MadeLink({ made, onDone }: { made: Made; onDone: () => void }) {
       <h2 className="govuk-panel__title govuk-!-font-size-27">Link made for {made.link.issuedTo.name}</h2>
       <div className="govuk-panel__body govuk-!-font-size-19">
         <p>This is the only time the link is shown. {made.taskId ? 'The letter with it is with the enablers.' : ''}</p>
-        <p className="hearth-qr">
-          <img src={`data:image/svg+xml;base64,${btoa(made.qrSvg)}`} alt="QR code of the family’s link" />
-        </p>
-        <p className="hearth-break-all">
-          <span className="govuk-visually-hidden">The link: </span>
-          <code>{made.url}</code>
-        </p>
+        {made.url && made.qrSvg ? (
+          <>
+            <p className="hearth-qr">
+              <img src={`data:image/svg+xml;base64,${btoa(made.qrSvg)}`} alt="QR code of the family’s link" />
+            </p>
+            <p className="hearth-break-all">
+              <span className="govuk-visually-hidden">The link: </span>
+              <code>{made.url}</code>
+            </p>
+          </>
+        ) : (
+          <p>The link was shown when it was made and is not kept. If it was lost, stop it and issue a new one.</p>
+        )}
         {made.code && (
           <p>
             Their code: <strong className="hearth-code">{made.code}</strong>. Give it to them separately (in person or
