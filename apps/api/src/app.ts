@@ -123,6 +123,21 @@ export async function buildApp(
         .header('cache-control', 'no-store')
         .send(body)
     },
+    // A request Node's HTTP parser refuses before Fastify sees it (a malformed header, headers too
+    // large: 431) answers in the same shape, with no request id (there was no request).
+    clientErrorHandler: (err, socket) => {
+      if (!socket.writable) return socket.destroy()
+      const code = (err as { code?: string }).code
+      const [status, reason, message] =
+        code === 'HPE_HEADER_OVERFLOW'
+          ? [431, 'Request Header Fields Too Large', 'The request’s headers are too large.']
+          : [400, 'Bad Request', 'That request is not valid.']
+      const body = JSON.stringify({ error: { code: status === 431 ? 'headers_too_large' : 'bad_request', message } })
+      socket.end(
+        `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+      )
+    },
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)

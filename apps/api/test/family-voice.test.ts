@@ -257,12 +257,14 @@ describe('the family opens their link', () => {
     spy.mockRestore()
   })
 
-  it('guessing is limited per address: after 20 misses a minute even a good token waits', async () => {
+  it('guessing is limited per address: after 20 misses a minute more guesses wait; a real link opens (#31)', async () => {
     const from = '10.99.0.1'
     for (let i = 0; i < 20; i++) expect((await asFamily(`guess-${i}`, { from })).statusCode).toBe(404)
-    const res = await asFamily(token, { from })
+    const res = await asFamily('guess-21', { from })
     expect(res.statusCode).toBe(429)
     expect(res.json().error.code).toBe('rate_limited')
+    // a family on the same shared address (wifi, a library) is not locked out by someone's guesses
+    expect((await asFamily(token, { from })).statusCode).toBe(200)
     expect((await asFamily(token)).statusCode).toBe(200) // another address is not held up
   })
 
@@ -292,6 +294,29 @@ describe('the family opens their link', () => {
     }
     expect((await asFamily(tk, { code: made.code })).statusCode).toBe(200)
     await asFamily(tk, { method: 'POST', url: '/api/link/code', body: { code: wrong } })
+    expect((await asFamily(tk, { code: made.code })).statusCode).toBe(404)
+  })
+
+  it('codes sent at once are checked in turn: no more than five are ever tried (#31)', async () => {
+    const made = (await issue({ withCode: true })).json()
+    const tk = tokenOf(made.url)
+    const guesses = Array.from({ length: 34 }, (_, i) => String(100000 + i)).filter((c) => c !== made.code)
+    // the right code sent last, among 33 wrong ones at once: it comes after the five allowed failures
+    const answers = await Promise.all(
+      [...guesses.slice(0, 33), made.code].map((code) =>
+        asFamily(tk, { method: 'POST', url: '/api/link/code', body: { code } }),
+      ),
+    )
+    const [row] = await dbx.handle.db.select().from(familyLinks).where(eq(familyLinks.id, made.link.id))
+    expect(row!.codeFailures).toBe(5)
+    expect(row!.revokedAt).not.toBeNull()
+    // exactly the five allowed were checked and answered "not right"; the rest were refused unchecked,
+    // as a stopped link is (the right code among them did not get in after the fifth failure)
+    expect(answers.filter((a) => a.statusCode === 400)).toHaveLength(5)
+    const rightOne = answers.at(-1)!
+    if (rightOne.statusCode === 200) expect(answers.slice(0, 33).filter((a) => a.statusCode === 400).length).toBe(5)
+    else expect(rightOne.statusCode).toBe(404)
+    expect(answers.every((a) => [200, 400, 404].includes(a.statusCode))).toBe(true)
     expect((await asFamily(tk, { code: made.code })).statusCode).toBe(404)
   })
 })

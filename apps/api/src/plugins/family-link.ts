@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm'
 import fp from 'fastify-plugin'
 import type { Redis } from 'ioredis'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { councilOfToken, familyLinks, heldHere, inCouncil, onEachReachableServer, type Db } from '@hearth/db'
+import { councilOfToken, familyLinks, heldHere, inCouncil, onEachReachableServer, type Db, type Tx } from '@hearth/db'
 import { LINK_CODE_ATTEMPTS, LINK_CODE_PATTERN, type LinkLanguage } from '@hearth/domain'
 import { AppError } from '../kernel/errors'
 
@@ -119,12 +119,13 @@ export default fp<{ db: Db; redis: Redis; prefix: string }>(
             return r.rows.filter((row) => heldHere(server, String(row.council_id)))
           }).then((found) => ({ rows: found.results.flat() }))
       const [[misses, uses], result] = await Promise.all([Promise.race([counted, timeout]), lookup])
-      if (misses >= LINK_FAILURES_PER_MINUTE) {
-        throw new AppError('rate_limited', 'Too many tries. Wait a minute, then try again.')
-      }
       const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0]
       if (row) inCouncil(String(row.council_id))
       if (!row) {
+        // guessing from an address is stopped; a real link from the same address (a family's
+        // shared wifi, a library) still opens: a token of 256 bits is not found by guessing
+        if (misses >= LINK_FAILURES_PER_MINUTE)
+          throw new AppError('rate_limited', 'Too many tries. Wait a minute, then try again.')
         await count(failKey)
         return nothingHere(request, reply)
       }
@@ -134,8 +135,12 @@ export default fp<{ db: Db; redis: Redis; prefix: string }>(
       let codeOk = !row.code_hash
       const code = request.headers[LINK_CODE_HEADER]
       if (!codeOk && typeof code === 'string' && LINK_CODE_PATTERN.test(code)) {
-        codeOk = codeMatches(String(row.id), tokenHash, code, String(row.code_hash))
-        if (!codeOk) await wrongCode(opts.db, String(row.council_id), String(row.id))
+        const tried = await tryCode(opts.db, String(row.council_id), String(row.id), () =>
+          codeMatches(String(row.id), tokenHash, code, String(row.code_hash)),
+        )
+        // stopped by codes sent at the same time: the answer a stopped link gets
+        if (tried === 'spent') return nothingHere(request, reply)
+        codeOk = tried === 'right'
       }
       request.familyLink = {
         linkId: String(row.id),
@@ -155,7 +160,7 @@ export default fp<{ db: Db; redis: Redis; prefix: string }>(
 )
 
 /** A wrong short code: counted in one statement; the last allowed failure stops the link. */
-export async function wrongCode(db: Db, councilId: string, linkId: string) {
+export async function wrongCode(db: Db | Tx, councilId: string, linkId: string) {
   await db.execute(sql`
     update ${familyLinks}
     set code_failures = code_failures + 1,
@@ -163,4 +168,27 @@ export async function wrongCode(db: Db, councilId: string, linkId: string) {
         revoke_reason = case when code_failures + 1 >= ${LINK_CODE_ATTEMPTS}
                              then 'The code was entered wrongly too many times' else revoke_reason end
     where council_id = ${councilId} and id = ${linkId} and revoked_at is null`)
+}
+
+/**
+ * One code attempt, in turn: the link's row is locked, so codes sent at once are checked one
+ * after another, and none is checked once the allowed failures are spent (the link is stopped):
+ * 'spent'. A wrong code is counted in the same transaction.
+ */
+export async function tryCode(
+  db: Db,
+  councilId: string,
+  linkId: string,
+  right: () => boolean,
+): Promise<'right' | 'wrong' | 'spent'> {
+  return db.transaction(async (tx) => {
+    const res = await tx.execute(sql`
+      select l.code_failures, l.revoked_at from ${familyLinks} l
+      where l.council_id = ${councilId} and l.id = ${linkId} for update`)
+    const row = (res as unknown as { rows: { code_failures: number; revoked_at: unknown }[] }).rows[0]
+    if (!row || row.revoked_at || row.code_failures >= LINK_CODE_ATTEMPTS) return 'spent'
+    if (right()) return 'right'
+    await wrongCode(tx, councilId, linkId)
+    return 'wrong'
+  })
 }

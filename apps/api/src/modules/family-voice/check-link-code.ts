@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm'
 import { familyLinks, writeAudit } from '@hearth/db'
 import { LINK_CODE_ATTEMPTS } from '@hearth/domain'
 import type { Ctx, Deps } from '../../kernel/context'
-import { invalid } from '../../kernel/errors'
-import { codeMatches, type LinkHolder, wrongCode } from '../../plugins/family-link'
+import { AppError, invalid } from '../../kernel/errors'
+import { codeMatches, type LinkHolder, tryCode } from '../../plugins/family-link'
 
 /**
  * Checks the short code sent separately. A wrong one is counted; the fifth stops the link (the
@@ -17,8 +17,13 @@ export async function checkLinkCode(deps: Deps, ctx: Ctx, holder: LinkHolder, to
     .from(familyLinks)
     .where(and(eq(familyLinks.councilId, holder.councilId), eq(familyLinks.id, holder.linkId)))
   if (!link?.codeHash) return { ok: true as const }
-  if (!codeMatches(holder.linkId, tokenHash, code, link.codeHash)) {
-    await wrongCode(db, holder.councilId, holder.linkId)
+  const stored = link.codeHash
+  const tried = await tryCode(db, holder.councilId, holder.linkId, () =>
+    codeMatches(holder.linkId, tokenHash, code, stored),
+  )
+  // stopped meanwhile (codes sent at once, the fifth wrong): as for any stopped link
+  if (tried === 'spent') throw new AppError('not_found', 'There is nothing at this address.')
+  if (tried === 'wrong') {
     await writeAudit(db, {
       ...ctx,
       action: 'family_link.code_wrong',
