@@ -517,3 +517,95 @@ describe('a restricted record', () => {
     }
   })
 })
+
+/** Lists that may name a family the caller declared they know, with why. */
+const LISTS_THAT_NAME_A_CONFLICT: Record<string, string> = {
+  '/api/me/conflicts': 'the caller’s own declarations name the families they know',
+  '/api/conflicts': 'the declarations, for administrators to end',
+  '/api/audit': 'the audit trail names every record touched (administrators)',
+}
+
+describe('a conflict of interest, for every role (#31)', () => {
+  it('each role that declares it gets not found from every route and the family in no list', async () => {
+    const db = dbx.handle.db
+    const c = seeded.a.councilId
+    const one = async (q: string) =>
+      ((await db.execute(sql.raw(q))) as unknown as { rows: { id: string }[] }).rows[0]?.id ?? null
+    // a family held by the demo practitioner's team, with a task, a proposal and a consultation
+    const familyId = (await one(`select a.family_id as id from allocations a
+      join memberships m on m.team_id = a.team_id join people p on p.id = m.person_id
+      where a.council_id = '${c}' and p.email like 'practitioner@%' and a.role = 'lead' and a.ended_at is null
+        and exists (select 1 from proposals x where x.family_id = a.family_id)
+      order by (select count(*) from visits v where v.family_id = a.family_id) desc limit 1`))!
+    expect(familyId).toBeTruthy()
+    const inF = (table: string) =>
+      one(`select id from ${table} where council_id = '${c}' and family_id = '${familyId}' limit 1`)
+    const set: Record<string, string> = {
+      ...ids.a,
+      id_family: familyId,
+      id_heldfamily: familyId,
+      id_child: (await inF('children'))!,
+    }
+    const prefixes = ['/api/families/:id', '/api/children/:id']
+    for (const [name, table, prefix] of [
+      ['visit', 'visits', '/api/visits/:id'],
+      ['task', 'admin_tasks', '/api/tasks/:id'],
+      ['proposal', 'proposals', '/api/proposals/:id'],
+      ['insight', 'insight_requests', '/api/insight/requests/:id'],
+      ['commission', 'commissions', '/api/commissions/:id'],
+    ] as const) {
+      const id = await inF(table)
+      if (!id) continue
+      set[`id_${name}`] = id
+      prefixes.push(prefix)
+    }
+    const declared: string[] = []
+    for (const role of ROLES) {
+      const res = await sessionsA.get(role)!.request('POST', '/api/me/conflicts', { familyId, reason: 'My neighbours' })
+      expect(res.statusCode, `${role} ${res.body}`).toBe(201)
+      declared.push(res.json().id)
+    }
+    try {
+      const wrong: string[] = []
+      let checked = 0
+      for (const r of apiRoutes().filter(
+        (x) => Array.isArray(x.access) && prefixes.some((p) => x.url.startsWith(p)) && x.method !== 'HEAD',
+      )) {
+        for (const role of r.access as readonly Role[]) {
+          const body =
+            r.method === 'GET' || r.method === 'DELETE' ? undefined : (VALID[`${r.method} ${r.url}`]?.(set) ?? {})
+          const res = await sessionsA.get(role)!.request(r.method as 'GET', fill(r.url, set), body)
+          const ok = res.statusCode === 404 || (res.statusCode === 400 && res.json().error.code === 'validation_failed')
+          if (!ok) wrong.push(`${role} ${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`)
+          checked++
+        }
+      }
+      expect(wrong).toEqual([])
+      expect(checked).toBeGreaterThan(60)
+      const leaks: string[] = []
+      for (const r of apiRoutes().filter(
+        (x) =>
+          x.method === 'GET' &&
+          Array.isArray(x.access) &&
+          (!x.url.includes(':') || x.url.startsWith('/api/teams/:id/')) &&
+          !(x.url in LISTS_THAT_NAME_A_CONFLICT),
+      )) {
+        for (const role of r.access as readonly Role[]) {
+          const res = await sessionsA.get(role)!.request('GET', fill(r.url, set))
+          if (res.body.includes(familyId)) leaks.push(`${role} ${r.url}`)
+        }
+      }
+      expect(leaks).toEqual([])
+    } finally {
+      for (const id of declared) {
+        const end = await sessionsA
+          .get('administrator')!
+          .request('POST', `/api/conflicts/${id}/end`, { reason: 'Test' })
+        // the administrator's own declaration is ended by another administrator
+        if (end.statusCode !== 200)
+          await db.execute(sql`update staff_conflicts set ended_at = now(), ended_reason = 'Test' where id = ${id}`)
+      }
+      await t.app.actorChangesHeard()
+    }
+  })
+})

@@ -272,7 +272,9 @@ describe('a subject access request', () => {
     expect(bulk.statusCode, bulk.body).toBe(200)
     expect(bulk.json().decided).toBe(brisket.length)
     for (const r of list.filter((x) => !x.fixed && x.passage !== 'Brisket')) {
-      const release = r.passage === 'Grandad Ossory' && r.field === 'familyWords'
+      // (the name and the ways of writing it found within it: "Grandad", "Ossory")
+      const release =
+        r.field === 'familyWords' && /^(Grandad Ossory|Grandad|Gran|Gran[d]|Ossory)$/.test(r.passage ?? '')
       const body = release ? { decision: 'release', why: 'Mum knows her father visits' } : { decision: 'withhold' }
       expect((await ig.request('PUT', `/api/sar-redactions/${r.id}`, body)).statusCode).toBe(200)
     }

@@ -242,17 +242,26 @@ export async function moveCouncil(
   }
 }
 
-/** Waits until no transaction that began before `at` is still open on this server. */
+/**
+ * Waits until no client's transaction that began before `at` is still open on this server (the
+ * server's own workers, autovacuum among them, write no council's rows and are not waited for).
+ * Timed out, it says what kept it waiting: each backend's kind, state, wait and age, no query.
+ */
 async function waitForOlderTransactions(c: pg.Client, at: Date, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs
+  const older = `from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()
+    and backend_type = 'client backend' and xact_start < $1`
   for (;;) {
-    const r = await c.query(
-      `select count(*)::int as n from pg_stat_activity
-       where datname = current_database() and pid <> pg_backend_pid() and xact_start < $1`,
-      [at],
-    )
+    const r = await c.query(`select count(*)::int as n ${older}`, [at])
     if (r.rows[0].n === 0) return
-    if (Date.now() > until) throw new MoveError('old_transactions')
+    if (Date.now() > until) {
+      const d = await c.query(
+        `select concat_ws(' ', state, wait_event_type, wait_event,
+           extract(epoch from now() - xact_start)::int || 's') as what ${older}`,
+        [at],
+      )
+      throw new MoveError('old_transactions', d.rows.map((x: { what: string }) => x.what).join('; '))
+    }
     await new Promise((r) => setTimeout(r, 20))
   }
 }

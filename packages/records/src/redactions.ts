@@ -40,6 +40,71 @@ export const WITHHELD_MARK = '[withheld]'
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const wordsOf = (name: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(name)}(?![\\p{L}\\p{N}])`, 'giu')
 
+/**
+ * A withheld passage wherever it stands in a field: a single capitalised word (a first name, a
+ * short form) only as a name is written, so withholding "Will" leaves "will" alone.
+ */
+const passageOf = (passage: string) =>
+  /^\p{Lu}[\p{L}]*$/u.test(passage)
+    ? new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:${escapeRe(passage)}|${escapeRe(passage.toUpperCase())})(?![\\p{L}\\p{N}])`,
+        'gu',
+      )
+    : wordsOf(passage)
+
+/** Titles written before a surname ("Mr Brightwater", "Dr. Okafor"). */
+const TITLES = '(?:mr|mrs|ms|miss|mx|dr|master)\\.?'
+const B = '(?<![\\p{L}\\p{N}])'
+const E = '(?![\\p{L}\\p{N}])'
+
+/**
+ * The ways a person's name is written in a worker's or a family's words, beyond the name as
+ * recorded: across a line break, surname first ("Brightwater, Kevin"), a title or an initial with
+ * the surname ("Mr Brightwater", "K. Brightwater"), the first name alone, a short form of it
+ * ("Kev"), and the surname alone when it is not the requester's own. Words of the requester's
+ * own name are never marked alone.
+ */
+function nameVariants(full: string, own: Set<string>): RegExp[] {
+  const parts = full.trim().split(/\s+/).filter(Boolean)
+  const first = parts[0] ?? ''
+  const last = parts.length > 1 ? parts.at(-1)! : ''
+  const q = escapeRe
+  // a single word is looked for as a name is written (capital first: "Will", not "will")
+  const cap = (w: string) => q(w.charAt(0).toUpperCase() + w.slice(1))
+  const any: string[] = [parts.map(q).join('\\s+')]
+  const named: string[] = []
+  if (last) {
+    any.push(`${q(last)},\\s*${q(first)}`, `${TITLES}\\s+${q(last)}`, `${q(first[0]!)}\\.?\\s*${q(last)}`)
+    if (!own.has(last.toLowerCase()) && last.length >= 3) named.push(cap(last))
+  }
+  if (first.length >= 3 && !own.has(first.toLowerCase())) {
+    named.push(cap(first))
+    for (const n of [3, 4])
+      if (first.length > n + 1 && !own.has(first.slice(0, n).toLowerCase())) named.push(cap(first.slice(0, n)))
+  }
+  return [...any.map((p) => new RegExp(`${B}${p}${E}`, 'giu')), ...named.map((p) => new RegExp(`${B}${p}${E}`, 'gu'))]
+}
+
+/** One letter added, dropped or changed: a name misspelt ("Brightwatter"). */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  const tail = (x: string, y: string) => x === y
+  if (a.length === b.length) return tail(a.slice(i + 1), b.slice(i + 1))
+  return a.length > b.length ? tail(a.slice(i + 1), b.slice(i)) : tail(a.slice(i), b.slice(i + 1))
+}
+
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Contact details written in free text: phone numbers, email addresses, street addresses, postcodes. */
+const DETAIL_PATTERNS: RegExp[] = [
+  /(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)/g,
+  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
+  /\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Street|Lane|Avenue|Close|Drive|Way|Court|Place|Crescent|Gardens|Terrace|Grove|Hill|Row|Walk|Square|Rise|Mews|Park|View)\b/g,
+  /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g,
+]
+
 /** Details of another person, in that person's own row: withheld whole. */
 const DETAILS: Record<string, string[]> = {
   adults: ['name', 'description', 'phone'],
@@ -93,10 +158,32 @@ export function proposeRedactions(bundle: RecordBundle, requester: Requester): P
     if (!out.has(key)) out.set(key, { ...p, context: around(asText(row[p.field]), p.passage) })
   }
   const others = thirdParties(bundle, requester)
-  // each name's pattern made once, not once per field it is looked for in
-  const names = others.flatMap((o) => o.names.map((name) => ({ name, pattern: wordsOf(name) })))
+  const rowsOf = (kind: string) => bundle.kinds.find((k) => k.kind === kind)?.rows ?? []
+  const me =
+    requester.kind === 'adult'
+      ? rowsOf('adults').find((a) => a.id === requester.id)
+      : rowsOf('children').find((c) => c.id === requester.id)
+  const myName = me ? (requester.kind === 'adult' ? String(me.name) : `${me.firstName} ${me.lastName}`) : ''
+  const own = new Set(myName.toLowerCase().split(/\s+/).filter(Boolean))
+  // each name's patterns made once, not once per field they are looked for in
+  const names = others.flatMap((o) => o.names.flatMap((name) => nameVariants(name, own)))
+  const nameParts = [
+    ...new Set(
+      others
+        .flatMap((o) => o.names.flatMap((n) => n.toLowerCase().split(/\s+/)))
+        .filter((w) => w.length >= 5 && !own.has(w)),
+    ),
+  ]
   const family = bundle.kinds.find((k) => k.kind === 'families')?.rows[0] as Row | undefined
   const confidential = !!family?.addressConfidential
+  // the requester's own home and phone are theirs to have
+  const squash = (x: unknown) =>
+    String(x ?? '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+  const mine = new Set([squash(family?.addressLine1), squash(family?.postcode), squash(me?.phone)].filter(Boolean))
+  // who holds each of the family's links: another holder's words are theirs, withheld whole
+  const linkHolder = new Map(rowsOf('family_links').map((l) => [String(l.id), String(l.adultId ?? l.childId)]))
   for (const k of bundle.kinds) {
     const def = RECORD_KINDS.find((d) => d.kind === k.kind)!
     for (const row of k.rows) {
@@ -105,8 +192,8 @@ export function proposeRedactions(bundle: RecordBundle, requester: Requester): P
         if (row[field] !== null && row[field] !== undefined && row[field] !== '')
           add({ kind: k.kind, rowId, field, passage: null, reason, fixed }, row)
       }
-      const own = others.find((o) => o.kind === k.kind && o.id === row.id)
-      if (own) for (const f of DETAILS[k.kind] ?? []) whole(f, 'third_party_details')
+      const ownRow = others.find((o) => o.kind === k.kind && o.id === row.id)
+      if (ownRow) for (const f of DETAILS[k.kind] ?? []) whole(f, 'third_party_details')
       for (const f of OTHERS_PRESENT[k.kind] ?? []) whole(f, 'third_party_name')
       if (k.kind === 'referrals') {
         const agency = isProfessionalSource(row.source as ReferralSource)
@@ -120,14 +207,23 @@ export function proposeRedactions(bundle: RecordBundle, requester: Requester): P
         if (typeof row.place === 'string' && placeGivesAway(row.place, holder))
           whole('place', 'confidential_address', true)
       }
+      if (k.kind === 'family_messages' && row.linkId && linkHolder.get(String(row.linkId)) !== requester.id) {
+        // said through another person's link ("please do not tell Mum I said this"): theirs, whole
+        whole('words', 'third_party_details')
+        whole('answer', 'third_party_details')
+        continue
+      }
       for (const [field, value] of Object.entries(row)) {
-        if (NOT_SCANNED.has(field) || own) continue
-        for (const text of textsIn(value))
-          for (const { name, pattern } of names) {
-            pattern.lastIndex = 0
-            if (pattern.test(text))
-              add({ kind: k.kind, rowId, field, passage: name, reason: 'third_party_name', fixed: false }, row)
-          }
+        if (NOT_SCANNED.has(field) || /Ids?$/.test(field) || ownRow) continue
+        for (const text of textsIn(value).filter((x) => !UUID_TEXT.test(x))) {
+          const mark = (passage: string, reason: RedactionReason) =>
+            add({ kind: k.kind, rowId, field, passage, reason, fixed: false }, row)
+          for (const pattern of names) for (const m of text.matchAll(pattern)) mark(m[0], 'third_party_name')
+          for (const word of text.match(/[\p{L}]{5,}/gu) ?? [])
+            if (nameParts.some((n) => oneEditApart(word.toLowerCase(), n))) mark(word, 'third_party_name')
+          for (const pattern of DETAIL_PATTERNS)
+            for (const m of text.matchAll(pattern)) if (!mine.has(squash(m[0]))) mark(m[0], 'third_party_details')
+        }
       }
     }
   }
@@ -168,7 +264,7 @@ export function applyRedactions(
       row[w.field] = WITHHELD_MARK
       if (['name', 'firstName', 'lastName'].includes(w.field) && copy.names[w.rowId])
         copy.names[w.rowId] = WITHHELD_MARK
-    } else row[w.field] = redactValue(row[w.field], wordsOf(w.passage))
+    } else row[w.field] = redactValue(row[w.field], passageOf(w.passage))
   }
   return copy
 }

@@ -106,7 +106,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = actorOf(request)
       // the family must be this council's (and, for a practitioner, in their scope): otherwise "not found"
-      const scope = actor.roles.includes('strategy_member') ? ({ kind: 'all' } as const) : actor.familyScope
+      // (strategy sees every family's proposals, but not one restricted from them or they declared they know)
+      const { excluded, personId, glass } = actor.familyScope as {
+        excluded?: string[]
+        personId?: string
+        glass?: string[]
+      }
+      const scope = actor.roles.includes('strategy_member')
+        ? ({ kind: 'all', excluded, personId, glass } as const)
+        : actor.familyScope
       await familyInScope(app.deps.db, actor.councilId, scope, request.params.id)
       return listProposals(app.deps, auditFrom(request), actor, { familyId: request.params.id })
     },
