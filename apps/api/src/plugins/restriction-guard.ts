@@ -17,6 +17,7 @@ import {
   visits,
 } from '@hearth/db'
 import { notFound } from '../kernel/errors'
+import { familyInScope } from '../modules/families/family-queries'
 import { familyKeptFrom } from '../kernel/family-access'
 
 /**
@@ -68,12 +69,28 @@ export const NOT_FAMILY_RECORD_ROUTES: Record<string, string> = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * `'id'`: the route's `:id` is a family the caller must have in scope (their patches or teams,
+     * not restricted from them, no conflict): checked here before the handler, so the route
+     * declares it instead of calling `familyInScope` itself.
+     */
+    family?: 'id'
+  }
+}
+
 export default fp<{ db: Db }>(
   async (app, opts) => {
     app.addHook('onRequest', async (request) => {
       const url = request.routeOptions.url
       const actor = request.actor
       if (!url || !actor) return
+      if (request.routeOptions.config?.family === 'id') {
+        const id = (request.params as { id?: string }).id
+        if (id && UUID.test(id)) await familyInScope(opts.db, actor.councilId, actor.familyScope, id)
+        return
+      }
       const prefix = Object.keys(FAMILY_RECORD_ROUTES).find((p) => url === p || url.startsWith(`${p}/`))
       if (!prefix) return
       const id = (request.params as { id?: string }).id

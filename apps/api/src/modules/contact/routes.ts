@@ -11,7 +11,6 @@ import {
 import { auditFrom } from '../../kernel/context'
 import { readsOfFamily } from '../../kernel/reads'
 import { actorOf } from '../../plugins/auth'
-import { familyInScope } from '../families/family-queries'
 import { decideHeldContact } from './decide-held-contact'
 import { endContactHold } from './end-contact-hold'
 import { getFamilyContact } from './get-family-contact'
@@ -31,7 +30,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id/contact',
     {
-      config: { access: PRACTITIONER, reads: readsOfFamily('contact.read') },
+      config: { family: 'id', access: PRACTITIONER, reads: readsOfFamily('contact.read') },
       schema: {
         tags,
         summary: 'Holds on contacting the family, and the letters waiting for the lead’s decision',
@@ -40,8 +39,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = actorOf(request)
-      await familyInScope(app.deps.db, actor.councilId, actor.familyScope, request.params.id)
       return getFamilyContact(deps, auditFrom(request), request.params.id)
     },
   )
@@ -49,7 +46,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/families/:id/contact-holds',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'id', access: PRACTITIONER },
       schema: {
         tags,
         summary: 'Do not contact the family without checking: hold every letter and invitation',
@@ -59,8 +56,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request)
-      await familyInScope(app.deps.db, actor.councilId, actor.familyScope, request.params.id)
       const view = await placeFamilyHold(deps, auditFrom(request), request.params.id, request.body)
       reply.code(201)
       return view
@@ -70,7 +65,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/families/:id/contact-holds/:holdId/end',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'id', access: PRACTITIONER },
       schema: {
         tags,
         summary: 'The lead lifts a hold on contacting the family, saying why it is safe now',
@@ -80,8 +75,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = actorOf(request)
-      await familyInScope(app.deps.db, actor.councilId, actor.familyScope, request.params.id)
       return endContactHold(deps, auditFrom(request), request.params.id, request.params.holdId, request.body)
     },
   )

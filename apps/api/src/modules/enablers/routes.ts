@@ -26,7 +26,6 @@ import { listTaskQueue } from './list-task-queue'
 import { releaseTask } from './release-task'
 import { renderTaskLetter } from './render-task-letter'
 import { requestTask } from './request-task'
-import { familyInScope } from '../families/family-queries'
 import { noCaseContent, type ReadAudit, readsList, readsOfFamily } from '../../kernel/reads'
 
 const ENABLER = ['enabler'] as const
@@ -146,7 +145,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/families/:id/ask-enabler',
     {
-      config: { access: ['practitioner'] },
+      config: { family: 'id', access: ['practitioner'] },
       schema: {
         tags,
         summary: 'Ask an enabler for something, in your own words',
@@ -157,7 +156,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = actorOf(request)
-      await familyInScope(app.deps.db, actor.councilId, actor.familyScope, request.params.id)
       const t = await requestTask(app.deps, auditFrom(request), actor, request.params.id, request.body.request)
       void changed(actor.councilId, [], [t.id])
       reply.code(201)
@@ -167,7 +165,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id/tasks',
     {
-      config: { access: ['practitioner'], reads: readsOfFamily('task.list') },
+      config: { family: 'id', access: ['practitioner'], reads: readsOfFamily('task.list') },
       schema: {
         tags,
         summary: 'Admin tasks for the family and where they are',
@@ -176,8 +174,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = actorOf(request)
-      await familyInScope(app.deps.db, actor.councilId, actor.familyScope, request.params.id)
       return listFamilyTasks(app.deps, auditFrom(request), request.params.id)
     },
   )

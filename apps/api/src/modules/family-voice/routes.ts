@@ -27,7 +27,7 @@ import { auditFrom, type Ctx } from '../../kernel/context'
 import { invalid } from '../../kernel/errors'
 import { noCaseContent, readsList, readsOfFamily } from '../../kernel/reads'
 import { actorOf } from '../../plugins/auth'
-import { familyInScope, holdingTeamId } from '../families/family-queries'
+import { holdingTeamId } from '../families/family-queries'
 import { answerMessage } from './answer-message'
 import { changeLink } from './change-link'
 import { createLink } from './create-link'
@@ -79,7 +79,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id/family-link/preview',
     {
-      config: { access: PRACTITIONER, reads: readsOfFamily('family_link.preview') },
+      config: { family: 'id', access: PRACTITIONER, reads: readsOfFamily('family_link.preview') },
       schema: {
         tags,
         summary: 'Exactly what the family will see through a link, before it is issued',
@@ -91,7 +91,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = actorOf(request)
       const familyId = request.params.id
-      await familyInScope(deps.db, actor.councilId, actor.familyScope, familyId)
       const { people, language } = await linkPeople(deps.db, actor.councilId, familyId)
       const q = request.query
       const holder = q.adultId

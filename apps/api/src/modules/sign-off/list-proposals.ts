@@ -4,6 +4,7 @@ import { proposals } from '@hearth/db'
 import type { Actor } from '../../plugins/auth'
 import { familyOpenTo } from '../../kernel/family-access'
 import { views } from './proposal-queries'
+import { familyInScope } from '../families/family-queries'
 
 export async function listProposals(
   deps: Deps,
@@ -31,4 +32,22 @@ export async function listProposals(
     .orderBy(where.view === 'awaiting' ? asc(proposals.decisionDueAt) : desc(proposals.createdAt))
     .limit(300)
   return views(db, ctx.councilId, rows)
+}
+
+/**
+ * A family's proposals. The family must be this council's and, for a practitioner, in their
+ * scope; strategy sees every family's, but not one restricted from them or that they declared
+ * they know. Otherwise "not found".
+ */
+export async function listFamilyProposals(deps: Deps, ctx: Ctx, actor: Actor, familyId: string) {
+  const { excluded, personId, glass } = actor.familyScope as {
+    excluded?: string[]
+    personId?: string
+    glass?: string[]
+  }
+  const scope = actor.roles.includes('strategy_member')
+    ? ({ kind: 'all', excluded, personId, glass } as const)
+    : actor.familyScope
+  await familyInScope(deps.db, actor.councilId, scope, familyId)
+  return listProposals(deps, ctx, actor, { familyId })
 }

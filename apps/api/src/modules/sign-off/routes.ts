@@ -23,11 +23,10 @@ import { thresholds } from './proposal-queries'
 import { decideProposal } from './decide-proposal'
 import { getProposal } from './get-proposal'
 import { getThresholdHistory } from './get-threshold-history'
-import { listProposals } from './list-proposals'
+import { listFamilyProposals, listProposals } from './list-proposals'
 import { proposeIntervention } from './propose-intervention'
 import { resubmitProposal } from './resubmit-proposal'
 import { setThresholds } from './set-thresholds'
-import { familyInScope } from '../families/family-queries'
 import { noCaseContent, readsList, readsRecord } from '../../kernel/reads'
 
 const STRATEGY = ['strategy_member'] as const
@@ -103,21 +102,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(ProposalView), ...errors },
       },
     },
-    async (request) => {
-      const actor = actorOf(request)
-      // the family must be this council's (and, for a practitioner, in their scope): otherwise "not found"
-      // (strategy sees every family's proposals, but not one restricted from them or they declared they know)
-      const { excluded, personId, glass } = actor.familyScope as {
-        excluded?: string[]
-        personId?: string
-        glass?: string[]
-      }
-      const scope = actor.roles.includes('strategy_member')
-        ? ({ kind: 'all', excluded, personId, glass } as const)
-        : actor.familyScope
-      await familyInScope(app.deps.db, actor.councilId, scope, request.params.id)
-      return listProposals(app.deps, auditFrom(request), actor, { familyId: request.params.id })
-    },
+    async (request) => listFamilyProposals(app.deps, auditFrom(request), actorOf(request), request.params.id),
   )
   app.get(
     '/proposals',

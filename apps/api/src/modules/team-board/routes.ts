@@ -21,7 +21,6 @@ import {
 import { londonDateOf } from '@hearth/domain'
 import { actorOf } from '../../plugins/auth'
 import { auditFrom } from '../../kernel/context'
-import { familyInScope } from '../families/family-queries'
 import { claimFamily } from './claim-family'
 import { getBoard } from './get-board'
 import { getFamilyWorkers } from './get-family-workers'
@@ -102,7 +101,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id/workers',
     {
-      config: { access: ['practitioner', 'referral_officer'], reads: readsOfFamily('allocation.list') },
+      config: { family: 'id', access: ['practitioner', 'referral_officer'], reads: readsOfFamily('allocation.list') },
       schema: {
         tags: ['team board'],
         summary: 'Who works with the family',
@@ -111,8 +110,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = actorOf(request)
-      await familyInScope(app.deps.db, actor.councilId, actor.familyScope, request.params.id)
       return getFamilyWorkers(deps, auditFrom(request), request.params.id)
     },
   )
