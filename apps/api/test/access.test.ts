@@ -379,6 +379,44 @@ const LISTS_THAT_NAME_RESTRICTED: Record<string, string> = {
   '/api/break-glass': 'break-glass openings name the record opened',
 }
 
+/** Every route under these prefixes, as each role it admits: anything but 404 (or a 400 for the body's shape) is wrong. */
+async function sweepRoutes(prefixes: string[], set: Record<string, string>) {
+  const routes = apiRoutes().filter(
+    (r) => Array.isArray(r.access) && prefixes.some((p) => r.url.startsWith(p)) && r.method !== 'HEAD',
+  )
+  let checked = 0
+  const wrong: string[] = []
+  for (const r of routes) {
+    for (const role of r.access as readonly Role[]) {
+      const body =
+        r.method === 'GET' || r.method === 'DELETE' ? undefined : (VALID[`${r.method} ${r.url}`]?.(set) ?? {})
+      const res = await sessionsA.get(role)!.request(r.method as 'GET', fill(r.url, set), body)
+      const ok = res.statusCode === 404 || (res.statusCode === 400 && res.json().error.code === 'validation_failed')
+      if (!ok) wrong.push(`${role} ${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`)
+      checked++
+    }
+  }
+  return { routes: routes.length, checked, wrong }
+}
+
+/** Every list (a GET with no record's :id) and every team's list, as each role that may read it, naming the family. */
+async function listsNaming(familyId: string, set: Record<string, string>, except: Record<string, string>) {
+  const leaks: string[] = []
+  for (const r of apiRoutes().filter(
+    (x) =>
+      x.method === 'GET' &&
+      Array.isArray(x.access) &&
+      (!x.url.includes(':') || x.url.startsWith('/api/teams/:id/')) &&
+      !(x.url in except),
+  )) {
+    for (const role of r.access as readonly Role[]) {
+      const res = await sessionsA.get(role)!.request('GET', fill(r.url, set))
+      if (res.body.includes(familyId)) leaks.push(`${role} ${r.url}`)
+    }
+  }
+  return leaks
+}
+
 describe('a restricted record', () => {
   it('every route naming a record by :id is checked for restriction, or says why not', () => {
     const known = [...Object.keys(FAMILY_RECORD_ROUTES), ...Object.keys(NOT_FAMILY_RECORD_ROUTES)]
@@ -461,23 +499,8 @@ describe('a restricted record', () => {
     )
     try {
       const before = await snapshot()
-      const routes = apiRoutes().filter(
-        (r) => Array.isArray(r.access) && prefixes.some((p) => r.url.startsWith(p)) && r.method !== 'HEAD',
-      )
-      expect(routes.length).toBeGreaterThan(40)
-      let checked = 0
-      const wrong: string[] = []
-      for (const r of routes) {
-        for (const role of r.access as readonly Role[]) {
-          const s = sessionsA.get(role)!
-          const body =
-            r.method === 'GET' || r.method === 'DELETE' ? undefined : (VALID[`${r.method} ${r.url}`]?.(set) ?? {})
-          const res = await s.request(r.method as 'GET', fill(r.url, set), body)
-          const ok = res.statusCode === 404 || (res.statusCode === 400 && res.json().error.code === 'validation_failed')
-          if (!ok) wrong.push(`${role} ${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`)
-          checked++
-        }
-      }
+      const { routes, checked, wrong } = await sweepRoutes(prefixes, set)
+      expect(routes).toBeGreaterThan(40)
       expect(wrong).toEqual([])
       expect(checked).toBeGreaterThan(60)
       expect(await snapshot()).toEqual(before)
@@ -498,20 +521,7 @@ describe('a restricted record', () => {
         for (const res of lists) expect(res.body, `${role} ${res.statusCode}`).not.toContain(familyId)
       }
       // every list (a GET with no record's :id) and every team's list, for each role that may read it
-      const leaks: string[] = []
-      for (const r of apiRoutes().filter(
-        (x) =>
-          x.method === 'GET' &&
-          Array.isArray(x.access) &&
-          (!x.url.includes(':') || x.url.startsWith('/api/teams/:id/')) &&
-          !(x.url in LISTS_THAT_NAME_RESTRICTED),
-      )) {
-        for (const role of r.access as readonly Role[]) {
-          const res = await sessionsA.get(role)!.request('GET', fill(r.url, set))
-          if (res.body.includes(familyId)) leaks.push(`${role} ${r.url}`)
-        }
-      }
-      expect(leaks).toEqual([])
+      expect(await listsNaming(familyId, set, LISTS_THAT_NAME_RESTRICTED)).toEqual([])
     } finally {
       await db.execute(sql`update families set restricted = false, restricted_to = '{}' where id = ${familyId}`)
     }
@@ -566,36 +576,10 @@ describe('a conflict of interest, for every role (#31)', () => {
       declared.push(res.json().id)
     }
     try {
-      const wrong: string[] = []
-      let checked = 0
-      for (const r of apiRoutes().filter(
-        (x) => Array.isArray(x.access) && prefixes.some((p) => x.url.startsWith(p)) && x.method !== 'HEAD',
-      )) {
-        for (const role of r.access as readonly Role[]) {
-          const body =
-            r.method === 'GET' || r.method === 'DELETE' ? undefined : (VALID[`${r.method} ${r.url}`]?.(set) ?? {})
-          const res = await sessionsA.get(role)!.request(r.method as 'GET', fill(r.url, set), body)
-          const ok = res.statusCode === 404 || (res.statusCode === 400 && res.json().error.code === 'validation_failed')
-          if (!ok) wrong.push(`${role} ${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`)
-          checked++
-        }
-      }
+      const { checked, wrong } = await sweepRoutes(prefixes, set)
       expect(wrong).toEqual([])
       expect(checked).toBeGreaterThan(60)
-      const leaks: string[] = []
-      for (const r of apiRoutes().filter(
-        (x) =>
-          x.method === 'GET' &&
-          Array.isArray(x.access) &&
-          (!x.url.includes(':') || x.url.startsWith('/api/teams/:id/')) &&
-          !(x.url in LISTS_THAT_NAME_A_CONFLICT),
-      )) {
-        for (const role of r.access as readonly Role[]) {
-          const res = await sessionsA.get(role)!.request('GET', fill(r.url, set))
-          if (res.body.includes(familyId)) leaks.push(`${role} ${r.url}`)
-        }
-      }
-      expect(leaks).toEqual([])
+      expect(await listsNaming(familyId, set, LISTS_THAT_NAME_A_CONFLICT)).toEqual([])
     } finally {
       for (const id of declared) {
         const end = await sessionsA
