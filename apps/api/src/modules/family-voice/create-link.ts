@@ -48,7 +48,7 @@ export async function createLink(
   origin: string,
 ): Promise<CreatedLink> {
   const { db } = deps
-  const _family = await familyInScope(db, actor.councilId, actor.familyScope, familyId)
+  await familyInScope(db, actor.councilId, actor.familyScope, familyId)
   // the council first: any API process finds the link's server from the token alone
   const token = `${actor.councilId}.${newToken()}`
   const code = input.withCode ? String(randomInt(0, 1_000_000)).padStart(6, '0') : null
@@ -72,15 +72,14 @@ export async function createLink(
       ...open.map((h) => CONTACT_HOLD_REASONS[h.reason as ContactHoldReason].toLowerCase()),
       ...(unsafe ? [`${holder.name} is marked not safe for a child of the family`] : []),
     ]
-    const holds = reasons
-    if (holds.length && !input.holdDecision) {
+    if (reasons.length && !input.holdDecision) {
       throw new AppError(
         'conflict',
         `Contact with the family is held (${reasons.join('; ')}). ` +
           'The lead decides whether the family may have a link now, and says why.',
       )
     }
-    if (holds.length && (await leadOf(tx, ctx.councilId, familyId)) !== ctx.actorPersonId) {
+    if (reasons.length && (await leadOf(tx, ctx.councilId, familyId)) !== ctx.actorPersonId) {
       throw new AppError('forbidden', 'Only the family’s lead can decide to issue a link while contact is held.')
     }
     const settings = await voiceSettings(tx, ctx.councilId)
@@ -102,7 +101,7 @@ export async function createLink(
         language: input.language ?? language,
         expiresAt: new Date(now.getTime() + days * 86_400_000),
         createdBy: ctx.actorPersonId!,
-        ...(holds.length
+        ...(reasons.length
           ? { holdDecision: input.holdDecision!, holdDecisionAt: now, holdDecisionBy: ctx.actorPersonId }
           : {}),
       })
@@ -119,7 +118,7 @@ export async function createLink(
         days,
         withCode: !!code,
         send: input.send,
-        despiteHold: holds.length > 0,
+        despiteHold: reasons.length > 0,
       },
     })
     let taskId: string | null = null
