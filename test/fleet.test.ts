@@ -313,4 +313,21 @@ describe('councils on a fleet of PostgreSQL servers', () => {
     expect(await rowsOf(otherUrl, 'audit_events', a.councilId)).toBe(audit.rows)
     await confirmMove(urls, a.councilId)
   }, 60_000)
+
+  it('a transaction its client left idle is ended by the move, not waited on for ever', async () => {
+    // a client that began a transaction on the council's server and then stopped talking
+    const c = new pg.Client({ connectionString: otherUrl })
+    const ended = new Promise<string>((resolve) => c.on('error', (e) => resolve((e as { code?: string }).code ?? '')))
+    await c.connect()
+    await c.query('begin')
+    await c.query('select count(*) from families where council_id = $1', [a.councilId])
+    const report = await moveCouncil(urls, a.councilId, HOME_SERVER, { waitMs: 1_000 })
+    expect(report.endedIdle).toBe(1)
+    expect(report.to).toBe(HOME_SERVER)
+    // its client is told: the connection was ended by an administrator's command
+    expect(await ended).toBe('57P01')
+    await c.end().catch(() => {})
+    await confirmMove(urls, a.councilId)
+    expect(await rowsOf(homeUrl, 'families', a.councilId)).toBeGreaterThan(0)
+  }, 60_000)
 })

@@ -1,6 +1,6 @@
 import { testLogger } from '../../../test/helpers/log-capture'
 import { Queue } from 'bullmq'
-import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditExports, outbox } from '@hearth/db'
@@ -83,5 +83,43 @@ describe('a Redis that loses everything', () => {
     // swept again later, nothing is handed a second time
     await new Promise((r) => setTimeout(r, 400))
     expect(await worker.sweepNow()).toBe(0)
+    await worker.close()
+    worker = null
+  })
+
+  it('a stalled Redis holds no transaction open: the relay claims its rows, then waits on Redis alone', async () => {
+    const db = dbx.handle.db
+    const council = await makeCouncil(db)
+    const admin = await makePerson(db, council, { role: 'administrator' })
+    await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(auditExports)
+        .values({ councilId: council.id, requestedBy: admin.id, filters: {} })
+        .returning()
+      await enqueueInTx(tx, council.id, 'audit.export', { councilId: council.id, exportId: row!.id })
+    })
+    const redis = await privateRedis()
+    stops.push(redis.stop)
+    const conn = new Redis(redis.url, { maxRetriesPerRequest: null })
+    const queues = Object.fromEntries(
+      Object.values(QUEUES).map((n) => [n, new Queue(n, { connection: conn, prefix: '{stall}' })]),
+    ) as Record<QueueName, Queue>
+    await queues['hearth-default'].waitUntilReady()
+    const pauser = new Redis(redis.url)
+    await pauser.call('CLIENT', 'PAUSE', '3000', 'ALL')
+    const relayed = relayOutbox(db, queues)
+    await new Promise((r) => setTimeout(r, 1000))
+    // Redis is still paused: the relay is waiting on it, with no transaction of its own open
+    const open = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and state like 'idle in transaction%'`,
+    )
+    expect((open as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0)
+    // and a second relay meanwhile finds nothing left to hand over (the row is claimed)
+    expect(await relayOutbox(db, { ...queues })).toBe(0)
+    expect(await relayed).toBeGreaterThanOrEqual(1)
+    expect(await queues['hearth-default'].getWaitingCount()).toBe(1)
+    pauser.disconnect()
+    conn.disconnect()
   })
 })

@@ -21,7 +21,21 @@ export type Executor = Db | Tx
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../migrations', import.meta.url))
 
-export type DbTarget = { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string }
+export type DbTarget =
+  | {
+      kind: 'postgres'
+      url: string
+      poolSize?: number
+      /** A transaction its client leaves idle this long is ended by the server (default 60 s). */
+      idleInTransactionMs?: number
+    }
+  | { kind: 'pglite'; dataDir: string }
+
+/** DATABASE_IDLE_IN_TRANSACTION_MS, or 60 s: no transaction of Hearth's waits that long on its client. */
+export function idleInTransactionMs(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.DATABASE_IDLE_IN_TRANSACTION_MS)
+  return Number.isInteger(n) && n >= 1000 ? n : 60_000
+}
 
 /** What a listener is told: a message on its channel, and when it can and cannot hear. */
 export interface ListenHandlers {
@@ -59,9 +73,20 @@ export interface DbHandle {
 
 export async function openDb(target: DbTarget): Promise<DbHandle> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 })
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.poolSize ?? 10,
+      // a transaction left open by code that stopped talking holds its locks (and a council's
+      // move) no longer than this: the server ends it, and the next statement on it fails
+      idle_in_transaction_session_timeout: target.idleInTransactionMs ?? idleInTransactionMs(),
+    })
     // A dropped idle connection must not crash the process.
     pool.on('error', () => {})
+    // nor one ended while checked out between statements (a transaction idle too long, a
+    // server restarting, an operator's pg_terminate_backend): the next statement on it fails
+    pool.on('connect', (client) => {
+      client.on('error', () => {})
+    })
     const db = drizzlePg(pool, { schema }) as unknown as Db
     return {
       db,

@@ -46,7 +46,9 @@ try {
       if (t.rows) console.log(`${t.table.padEnd(32)} ${String(t.rows).padStart(9)}  ${t.checksum}`)
     console.log(
       `moved ${councilId} from ${report.from} to ${report.to}: ${report.rows} rows, counts and checksums the same; ` +
-        `writes refused for ${report.frozenMs} ms. The old copy is kept, read-only: \`npm run council -- confirm ${councilId}\` clears it.`,
+        `writes refused for ${report.frozenMs} ms` +
+        (report.endedIdle ? `; ${report.endedIdle} transaction(s) left idle by their client ended` : '') +
+        `. The old copy is kept, read-only: \`npm run council -- confirm ${councilId}\` clears it.`,
     )
   } else if (command === 'confirm' && councilId) {
     const done = await confirmMove(urls, councilId)

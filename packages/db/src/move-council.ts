@@ -35,6 +35,11 @@ export interface MoveReport {
   earlyRows: number
   /** From the freeze to the switch: how long the council's writes were refused. */
   frozenMs: number
+  /**
+   * Transactions begun before the freeze and left idle by their client past the wait, ended by the
+   * move (each rolls back: its client is told and tries again on the new server).
+   */
+  endedIdle: number
 }
 
 export class MoveError extends Error {
@@ -113,7 +118,14 @@ export async function moveCouncil(
   urls: Urls,
   councilId: string,
   to: string,
-  { precopyMarginMs = PRECOPY_MARGIN_MS }: { precopyMarginMs?: number } = {},
+  {
+    precopyMarginMs = PRECOPY_MARGIN_MS,
+    waitMs = 30_000,
+  }: {
+    precopyMarginMs?: number
+    /** How long transactions begun before the freeze are waited for (then idle ones are ended). */
+    waitMs?: number
+  } = {},
 ): Promise<MoveReport> {
   if (!UUID.test(councilId)) throw new MoveError('no_such_council')
   const homeUrl = urls.get(HOME_SERVER)
@@ -178,7 +190,7 @@ export async function moveCouncil(
       if (!frozen.rowCount) throw new MoveError('move_under_way')
       frozenAt = Date.now()
       const after = frozen.rows[0].at as Date
-      await waitForOlderTransactions(src, after)
+      const endedIdle = await waitForOlderTransactions(src, after, waitMs)
 
       // 2. copy the rest, from one snapshot
       await src.query('begin isolation level repeatable read read only')
@@ -230,6 +242,7 @@ export async function moveCouncil(
         rows: reports.reduce((n, t) => n + t.rows, 0),
         earlyRows: early,
         frozenMs: Date.now() - frozenAt,
+        endedIdle,
       }
     } catch (err) {
       await dst.query('rollback').catch(() => {})
@@ -245,16 +258,32 @@ export async function moveCouncil(
 /**
  * Waits until no client's transaction that began before `at` is still open on this server (the
  * server's own workers, autovacuum among them, write no council's rows and are not waited for).
- * Timed out, it says what kept it waiting: each backend's kind, state, wait and age, no query.
+ * Past `timeoutMs`, a transaction left idle by its client (one that stopped talking, so would
+ * hold the move for ever) is ended: it rolls back, nothing of it is kept, and its client is told.
+ * Returns how many were ended. One still working after the wait stops the move, saying what kept
+ * it waiting: each backend's kind, state, wait and age, no query.
  */
-async function waitForOlderTransactions(c: pg.Client, at: Date, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs
+async function waitForOlderTransactions(c: pg.Client, at: Date, timeoutMs = 30_000): Promise<number> {
+  let until = Date.now() + timeoutMs
+  let ended = 0
   const older = `from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()
     and backend_type = 'client backend' and xact_start < $1`
   for (;;) {
     const r = await c.query(`select count(*)::int as n ${older}`, [at])
-    if (r.rows[0].n === 0) return
+    if (r.rows[0].n === 0) return ended
     if (Date.now() > until) {
+      if (!ended) {
+        const idle = await c.query(
+          `select count(*) filter (where pg_terminate_backend(pid))::int as n ${older}
+           and state in ('idle in transaction', 'idle in transaction (aborted)')`,
+          [at],
+        )
+        ended = idle.rows[0].n as number
+        if (ended) {
+          until = Date.now() + 5_000
+          continue
+        }
+      }
       const d = await c.query(
         `select concat_ws(' ', state, wait_event_type, wait_event,
            extract(epoch from now() - xact_start)::int || 's') as what ${older}`,

@@ -9,11 +9,14 @@ const notFrozen = sql`not exists (select 1 from hearth_frozen_councils f where f
 
 /**
  * Moves pending outbox rows into BullMQ. Safe to run in several processes at once: rows are
- * taken with FOR UPDATE SKIP LOCKED and the BullMQ jobId is the outbox id, so a row handed
- * over twice (crash between add and mark) is still one job.
+ * claimed (FOR UPDATE SKIP LOCKED, marked handed over) in one short transaction, and the BullMQ
+ * jobId is the outbox id, so a row handed over twice is still one job. Redis is called after that
+ * transaction: a slow or stalled Redis holds no row locks and no transaction open (which would
+ * also hold a council's move to another server). Rows Redis refused are put back for the next
+ * pass; if even that fails, the sweep hands them again (their jobs not being in Redis).
  */
 export async function relayOutbox(db: Db, queues: Record<QueueName, Queue>, batchSize = 200): Promise<number> {
-  return db.transaction(async (tx) => {
+  const claimed = await db.transaction(async (tx) => {
     const rows = await tx
       .select()
       .from(outbox)
@@ -21,25 +24,18 @@ export async function relayOutbox(db: Db, queues: Record<QueueName, Queue>, batc
       .orderBy(asc(outbox.createdAt))
       .limit(batchSize)
       .for('update', { skipLocked: true })
-    if (rows.length === 0) return 0
-    const byQueue = new Map<QueueName, { name: string; data: unknown; opts: object }[]>()
-    const unknown: string[] = []
-    for (const row of rows) {
-      if (!isJobName(row.jobName)) {
-        unknown.push(row.id)
-        continue
-      }
-      const queue = JOBS[row.jobName].queue
-      const list = byQueue.get(queue) ?? []
-      list.push({ name: row.jobName, data: row.payload, opts: { ...DEFAULT_JOB_OPTIONS, jobId: row.id } })
-      byQueue.set(queue, list)
-    }
-    for (const [queue, jobs] of byQueue) {
-      await queues[queue].addBulk(jobs as Parameters<Queue['addBulk']>[0])
-    }
-    const handed = rows.filter((r) => !unknown.includes(r.id)).map((r) => r.id)
-    if (handed.length) {
-      await tx.update(outbox).set({ dispatchedAt: new Date() }).where(inArray(outbox.id, handed))
+    const known = rows.filter((r) => isJobName(r.jobName))
+    const unknown = rows.filter((r) => !isJobName(r.jobName)).map((r) => r.id)
+    if (known.length) {
+      await tx
+        .update(outbox)
+        .set({ dispatchedAt: new Date() })
+        .where(
+          inArray(
+            outbox.id,
+            known.map((r) => r.id),
+          ),
+        )
     }
     if (unknown.length) {
       // A job name this build does not know stays pending (a newer worker may know it); count the attempt.
@@ -48,8 +44,37 @@ export async function relayOutbox(db: Db, queues: Record<QueueName, Queue>, batc
         .set({ attempts: sql`${outbox.attempts} + 1` })
         .where(inArray(outbox.id, unknown))
     }
-    return handed.length
+    return known
   })
+  if (claimed.length === 0) return 0
+  const byQueue = new Map<QueueName, { name: string; data: unknown; opts: object }[]>()
+  for (const row of claimed) {
+    const queue = JOBS[row.jobName as keyof typeof JOBS].queue
+    const list = byQueue.get(queue) ?? []
+    list.push({ name: row.jobName, data: row.payload, opts: { ...DEFAULT_JOB_OPTIONS, jobId: row.id } })
+    byQueue.set(queue, list)
+  }
+  try {
+    for (const [queue, jobs] of byQueue) {
+      await queues[queue].addBulk(jobs as Parameters<Queue['addBulk']>[0])
+    }
+  } catch (err) {
+    await db
+      .update(outbox)
+      .set({ dispatchedAt: null })
+      .where(
+        and(
+          inArray(
+            outbox.id,
+            claimed.map((r) => r.id),
+          ),
+          isNull(outbox.finishedAt),
+        ),
+      )
+      .catch(() => {})
+    throw err
+  }
+  return claimed.length
 }
 
 /** How long a handed-over job may go unfinished before the sweep looks for it in Redis. */
@@ -60,14 +85,16 @@ export const OUTBOX_SWEEP_AFTER_MS = 60_000
  * (the worker marks it); this sweep looks, in BullMQ, for each row handed over at least `afterMs`
  * ago and not finished: a job Redis no longer has is handed again (same jobId; handlers are
  * idempotent), a completed one is marked finished, and one still waiting, retrying or on the
- * dead-letter list is looked at again after another `afterMs`. Returns how many were handed again.
+ * dead-letter list is looked at again after another `afterMs`. The rows are claimed (their time
+ * moved on) in a short transaction and Redis asked after it, as the relay does. Returns how many
+ * were handed again.
  */
 export async function sweepOutbox(
   db: Db,
   queues: Record<QueueName, Queue>,
   { afterMs = OUTBOX_SWEEP_AFTER_MS, batchSize = 200 }: { afterMs?: number; batchSize?: number } = {},
 ): Promise<number> {
-  return db.transaction(async (tx) => {
+  const rows = await db.transaction(async (tx) => {
     const rows = await tx
       .select()
       .from(outbox)
@@ -82,28 +109,27 @@ export async function sweepOutbox(
       .orderBy(asc(outbox.dispatchedAt))
       .limit(batchSize)
       .for('update', { skipLocked: true })
-    const again: string[] = []
-    const finished: string[] = []
-    const waiting: string[] = []
-    for (const row of rows) {
-      if (!isJobName(row.jobName)) continue
-      const queue = queues[JOBS[row.jobName].queue]
-      const job = await queue.getJob(row.id)
-      if (!job) {
-        await queue.add(row.jobName, row.payload, { ...DEFAULT_JOB_OPTIONS, jobId: row.id })
-        again.push(row.id)
-      } else if ((await job.getState()) === 'completed') finished.push(row.id)
-      else waiting.push(row.id)
-    }
-    const now = new Date()
-    if (finished.length) await tx.update(outbox).set({ finishedAt: now }).where(inArray(outbox.id, finished))
-    if (waiting.length) await tx.update(outbox).set({ dispatchedAt: now }).where(inArray(outbox.id, waiting))
-    if (again.length) {
-      await tx
-        .update(outbox)
-        .set({ dispatchedAt: now, attempts: sql`${outbox.attempts} + 1` })
-        .where(inArray(outbox.id, again))
-    }
-    return again.length
+    const ids = rows.filter((r) => isJobName(r.jobName)).map((r) => r.id)
+    // looked at now: the next sweep looks again after another `afterMs`
+    if (ids.length) await tx.update(outbox).set({ dispatchedAt: new Date() }).where(inArray(outbox.id, ids))
+    return rows.filter((r) => isJobName(r.jobName))
   })
+  const again: string[] = []
+  const finished: string[] = []
+  for (const row of rows) {
+    const queue = queues[JOBS[row.jobName as keyof typeof JOBS].queue]
+    const job = await queue.getJob(row.id)
+    if (!job) {
+      await queue.add(row.jobName, row.payload, { ...DEFAULT_JOB_OPTIONS, jobId: row.id })
+      again.push(row.id)
+    } else if ((await job.getState()) === 'completed') finished.push(row.id)
+  }
+  if (finished.length) await db.update(outbox).set({ finishedAt: new Date() }).where(inArray(outbox.id, finished))
+  if (again.length) {
+    await db
+      .update(outbox)
+      .set({ attempts: sql`${outbox.attempts} + 1` })
+      .where(inArray(outbox.id, again))
+  }
+  return again.length
 }
