@@ -205,7 +205,7 @@ export function Chronology({ familyId, kids = [] }: { familyId: string; kids?: {
           />
         )}
         <p className="govuk-body">
-          <button type="button" className="govuk-link hearth-link-button" onClick={() => window.print()}>
+          <button type="button" className="govuk-link hearth-link-button" onClick={printChronology}>
             Print the chronology
           </button>
         </p>
@@ -254,4 +254,16 @@ export function TeamInsight({ teamId }: { teamId: string }) {
       <AskInsight teamId={teamId} />
     </section>
   )
+}
+
+/** Prints the chronology alone: the body is marked for the print rule, and unmarked after. */
+function printChronology() {
+  const body = document.body
+  body.classList.add('hearth-print-chronology')
+  const done = () => {
+    body.classList.remove('hearth-print-chronology')
+    window.removeEventListener('afterprint', done)
+  }
+  window.addEventListener('afterprint', done)
+  window.print()
 }
