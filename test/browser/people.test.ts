@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { children, networkLinks, networkPeople } from '@hearth/db'
 import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
+import { pdfText } from '../helpers/pdf-text'
 import { browserStage, type BrowserStage } from '../helpers/stage'
 
 /** The adults around a child are added from the family's page, not only through the API. */
@@ -172,6 +173,50 @@ describe('in Chromium: the people around the children', () => {
     await p.getByRole('button', { name: 'Add someone' }).click()
     expect(await p.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('name')
     expect(errors).toEqual([])
+    await p.close()
+  })
+
+  it('contact not safe is drawn: a red line labelled "Not safe", the person marked, a key, the summary and paper say it (#32)', async () => {
+    const db = stage.dbx.handle.db
+    const [nan] = await db.select().from(networkPeople).where(eq(networkPeople.name, 'Nan Testgrove'))
+    const [toChild] = await db
+      .select()
+      .from(networkLinks)
+      .where(eq(networkLinks.fromId, nan!.id))
+      .then((ls) => ls.filter((l) => l.kind === 'grandparent_of'))
+    await db.update(networkLinks).set({ contactSafe: 'no' }).where(eq(networkLinks.id, toChild!.id))
+    const kids = await db.select().from(children).where(eq(children.familyId, stage.family.id))
+    const child = `${kids[0]!.firstName} ${kids[0]!.lastName}`
+
+    const p = await browser.context.newPage()
+    await p.goto(`${stage.server.url}/families/${stage.family.id}/network`)
+    const map = p.locator('.hearth-map')
+    await map.locator('.react-flow__node-person').first().waitFor()
+    // the family tree draws no grandparent line of its own: the danger is drawn over it all the same
+    const line = map.locator('.react-flow__edge').filter({ hasText: 'Not safe' })
+    await line.first().waitFor()
+    const stroke = await line.first().locator('path.react-flow__edge-path').getAttribute('style')
+    expect(stroke).toMatch(/stroke: (rgb\(212, 53, 28\)|#d4351c)/)
+    await map.locator('.react-flow__node-person').filter({ hasText: 'Nan Testgrove' }).getByText('Not safe').waitFor()
+    const key = map.getByTestId('map-legend')
+    await expect.poll(() => key.textContent()).toContain('Not safe')
+    expect(await map.getAttribute('aria-label')).toContain(`Nan Testgrove and ${child}: not safe`)
+    expect(await axeViolations(p)).toEqual([])
+
+    // the ecomap the same, with how close they are
+    await p.getByRole('button', { name: 'Ecomap' }).click()
+    await p.locator('.hearth-map[data-view="ecomap"] .react-flow__node-person').first().waitFor()
+    await map
+      .locator('.react-flow__edge')
+      .filter({ hasText: /^Not safe \(close\)$/ })
+      .first()
+      .waitFor()
+    expect(await map.getAttribute('aria-label')).toContain(`Nan Testgrove and ${child}: not safe`)
+
+    // and on paper
+    const printed = await pdfText(await p.pdf({ format: 'A4' }))
+    expect(printed).toContain('Not safe')
+    expect(printed).toContain('Key')
     await p.close()
   })
 })

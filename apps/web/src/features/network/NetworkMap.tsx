@@ -7,12 +7,13 @@ import {
   type Node,
   type NodeProps,
   Position,
+  Panel,
   ReactFlow,
   ReactFlowProvider,
 } from '@xyflow/react'
 import { toPng } from 'html-to-image'
 import { useEffect, useRef, useState } from 'react'
-import { CLOSENESS } from '@hearth/domain'
+import { CLOSENESS, CONTACT_SAFE } from '@hearth/domain'
 import type { Link, Network, Person } from './network-api'
 import { ecomapLayout, genogramLayout, NODE_H, NODE_W, type Placed, type PlacedLink } from './layout'
 
@@ -27,11 +28,36 @@ const LINE: Record<string, React.CSSProperties> = {
   conflict: { stroke: '#d4351c', strokeWidth: 3, strokeDasharray: '12 4 3 4' },
 }
 
-function PersonNode({ data }: NodeProps<Node<{ person: Person; centre?: boolean }>>) {
+/** Contact not safe: red, thick, broken by crosses; supervised: amber, dashed. Over closeness. */
+const NOT_SAFE: React.CSSProperties = { stroke: '#d4351c', strokeWidth: 5, strokeDasharray: '14 4 2 4' }
+const SUPERVISED: React.CSSProperties = { stroke: '#f47738', strokeWidth: 4, strokeDasharray: '10 5' }
+
+/** "Not safe" (or "Supervised contact") for a line whose contact is so recorded; else nothing. */
+export function contactWords(link: Pick<Link, 'contactSafe'>): string | null {
+  if (link.contactSafe === 'no') return CONTACT_SAFE.no
+  if (link.contactSafe === 'supervised') return 'Supervised contact'
+  return null
+}
+
+/** Each line whose contact is not safe or only supervised, in words: "Eric Quillby and Dana: not safe". */
+export function contactSummary(network: Network): string[] {
+  const name = (id: string) => network.people.find((p) => p.id === id)?.name ?? 'someone'
+  return network.links
+    .filter((l) => contactWords(l))
+    .sort((a, b) => (a.contactSafe === 'no' ? 0 : 1) - (b.contactSafe === 'no' ? 0 : 1))
+    .map((l) => `${name(l.fromId)} and ${name(l.toId)}: ${contactWords(l)!.toLowerCase()}`)
+}
+
+type PersonData = { person: Person; centre?: boolean; notSafe?: boolean }
+
+function PersonNode({ data }: NodeProps<Node<PersonData>>) {
   const p = data.person
   const shape = p.sex === 'M' ? 'square' : p.sex === 'F' ? 'circle' : 'neutral'
+  const classes = ['hearth-map-person']
+  if (data.centre) classes.push('hearth-map-person--centre')
+  if (data.notSafe) classes.push('hearth-map-person--not-safe')
   return (
-    <div className={`hearth-map-person${data.centre ? ' hearth-map-person--centre' : ''}`}>
+    <div className={classes.join(' ')}>
       <Handle type="target" position={Position.Top} />
       <div
         className={`hearth-map-symbol hearth-map-symbol--${shape}${p.expected ? ' hearth-map-symbol--expected' : ''}${p.kind !== 'family' ? ' hearth-map-symbol--other' : ''}`}
@@ -39,6 +65,7 @@ function PersonNode({ data }: NodeProps<Node<{ person: Person; centre?: boolean 
         {p.diedYear && <span className="hearth-map-cross" />}
       </div>
       <div className="hearth-map-name">{p.name}</div>
+      {data.notSafe && <div className="hearth-map-not-safe">Not safe</div>}
       <div className="hearth-map-years">
         {p.role ?? ''}
         {p.bornYear ? ` ${p.bornYear}${p.diedYear ? `–${p.diedYear}` : ''}` : p.diedYear ? ` died ${p.diedYear}` : ''}
@@ -60,7 +87,14 @@ const HouseholdNode = ({ data }: NodeProps<Node<{ width: number; height: number 
 )
 const nodeTypes = { person: PersonNode, union: UnionNode, household: HouseholdNode }
 
-function toFlow(view: View, placed: Placed[], links: PlacedLink[], centreId: string | null) {
+function toFlow(view: View, placed: Placed[], links: PlacedLink[], centreId: string | null, network: Network) {
+  // the person a "not safe" line joins to a child is marked on the drawing too
+  const children = new Set(network.people.filter((p) => p.childId).map((p) => p.id))
+  const unsafe = new Set(
+    network.links
+      .filter((l) => l.contactSafe === 'no')
+      .flatMap((l) => (children.has(l.toId) ? [l.fromId] : children.has(l.fromId) ? [l.toId] : [])),
+  )
   const nodes: Node[] = placed.map((p) =>
     p.kind === 'household'
       ? {
@@ -79,11 +113,40 @@ function toFlow(view: View, placed: Placed[], links: PlacedLink[], centreId: str
             id: p.id,
             type: 'person',
             position: { x: p.x, y: p.y },
-            data: { person: p.person!, centre: view === 'ecomap' && p.id === centreId },
+            data: {
+              person: p.person!,
+              centre: view === 'ecomap' && p.id === centreId,
+              notSafe: unsafe.has(p.id),
+            },
             style: { width: NODE_W, height: NODE_H },
           },
   )
-  const edges: Edge[] = links.map((l) => {
+  // the family tree draws parents and partners; a "not safe" or "supervised" line between two
+  // people it shows is drawn over it as well, so the danger is on the picture whatever the kind
+  const drawn = new Set(placed.filter((p) => p.kind === 'person').map((p) => p.id))
+  const shown = new Set(links.flatMap((l) => (l.link && contactWords(l.link) ? [l.link.id] : [])))
+  const extra: PlacedLink[] =
+    view === 'genogram'
+      ? network.links
+          .filter((l) => contactWords(l) && !shown.has(l.id) && drawn.has(l.fromId) && drawn.has(l.toId))
+          .map((l) => ({ id: `contact:${l.id}`, source: l.fromId, target: l.toId, kind: 'link' as const, link: l }))
+      : []
+  const edges: Edge[] = [...links, ...extra].map((l): Edge => {
+    const warn = l.link ? contactWords(l.link) : null
+    if (warn) {
+      const style = l.link!.contactSafe === 'no' ? NOT_SAFE : SUPERVISED
+      const closeness = l.kind === 'link' ? CLOSENESS[l.link!.closeness] : null
+      return {
+        id: l.id,
+        source: l.source,
+        target: l.target,
+        type: l.kind === 'child' ? 'smoothstep' : 'straight',
+        label: closeness ? `${warn} (${closeness.toLowerCase()})` : warn,
+        labelStyle: { fill: style.stroke as string, fontWeight: 700 },
+        style,
+        data: { linkId: l.link!.id },
+      }
+    }
     if (l.kind === 'partner')
       return {
         id: l.id,
@@ -139,7 +202,7 @@ export function NetworkMap({
     let live = true
     const run = async () => {
       const laid = view === 'genogram' ? await genogramLayout(network) : ecomapLayout(network, centreId ?? '')
-      if (live) setFlow({ ...toFlow(view, laid.nodes, laid.links, centreId), ms: laid.ms })
+      if (live) setFlow({ ...toFlow(view, laid.nodes, laid.links, centreId, network), ms: laid.ms })
     }
     void run()
     return () => {
@@ -152,6 +215,8 @@ export function NetworkMap({
     view === 'genogram'
       ? `Family tree of ${family.length} people over ${rows} generation${rows === 1 ? '' : 's'}. The same is listed in words below.`
       : `Ecomap: ${network.people.find((p) => p.id === centreId)?.name ?? 'the child'} at the centre, with ${network.people.length - 1} people around them and ${network.links.length} relationships. The same is listed in words below.`
+  const dangers = contactSummary(network)
+  const described = dangers.length ? `${summary} Contact: ${dangers.join('; ')}.` : summary
   const download = async () => {
     if (!box.current) return
     const url = await toPng(box.current, { backgroundColor: '#ffffff' })
@@ -218,14 +283,12 @@ export function NetworkMap({
       )}
       <p className="govuk-body-s hearth-secondary hearth-no-print">
         Drag from one person to another to record how they are related; choose a line to change how close they are.{' '}
-        {view === 'ecomap' &&
-          'Thick: close; dashed: distant; dotted: cut off; red: in conflict; arrows: who supports whom.'}
       </p>
       <div
         ref={box}
         className="hearth-map"
         role="img"
-        aria-label={summary}
+        aria-label={described}
         data-view={view}
         data-layout-ms={flow ? flow.ms.toFixed(1) : undefined}
       >
@@ -246,10 +309,50 @@ export function NetworkMap({
               }}
               onEdgeClick={(_, edge) => byEdge(edge)}
               proOptions={{ hideAttribution: true }}
-            />
+            >
+              <Panel position="top-left">
+                <MapLegend view={view} dangers={dangers.length > 0} />
+              </Panel>
+            </ReactFlow>
           </ReactFlowProvider>
         )}
       </div>
     </section>
   )
 }
+
+/** What the lines mean, on the drawing itself (so on the image downloaded and on paper too). */
+function MapLegend({ view, dangers }: { view: View; dangers: boolean }) {
+  const line = (style: React.CSSProperties) => (
+    <svg width="36" height="10" aria-hidden="true" focusable="false">
+      <line x1="0" y1="5" x2="36" y2="5" {...svgStyle(style)} />
+    </svg>
+  )
+  return (
+    <div className="hearth-map-legend" data-testid="map-legend">
+      <p className="hearth-map-legend__title">Key</p>
+      <ul>
+        <li>
+          {line(NOT_SAFE)} <strong>Not safe</strong>: contact not safe
+        </li>
+        <li>{line(SUPERVISED)} Supervised contact only</li>
+        {view === 'ecomap' && (
+          <>
+            <li>{line(LINE.close!)} Close</li>
+            <li>{line(LINE.distant!)} Distant</li>
+            <li>{line(LINE.cut_off!)} Cut off</li>
+            <li>{line(LINE.conflict!)} In conflict</li>
+            <li>Arrow: who supports whom</li>
+          </>
+        )}
+      </ul>
+      {!dangers && <p className="hearth-map-legend__none">No contact recorded as not safe.</p>}
+    </div>
+  )
+}
+
+const svgStyle = (s: React.CSSProperties) => ({
+  stroke: s.stroke as string,
+  strokeWidth: Number(s.strokeWidth ?? 2),
+  strokeDasharray: s.strokeDasharray as string | undefined,
+})

@@ -446,6 +446,7 @@ function LinkItem({ link, network }: { link: Link; network: Network }) {
   return (
     <div className="hearth-card govuk-!-margin-bottom-4" id={scope}>
       <p className="govuk-body govuk-!-margin-bottom-1">
+        {link.contactSafe === 'no' && <strong className="govuk-tag govuk-tag--red hearth-tag-after">Not safe</strong>}
         <strong>{link.sentence}</strong>. {facts.join('; ')}.
       </p>
       {link.good && <p className="govuk-body govuk-!-margin-bottom-1">Good: {link.good}</p>}
