@@ -110,6 +110,9 @@ describe('in Chromium: contact with a family that must not know', () => {
     await section.getByText('Do not contact the family without checking with the lead.').waitFor()
     await section.getByText('The referral says the family does not know about it', { exact: false }).waitFor()
     await section.getByText('There is a strategy discussion or section 47 enquiry', { exact: false }).waitFor()
+    // "who works with this family" says the letter is held for the lead, not that it waits to be sent
+    await lead.getByText('1 held for your decision (contact with the family is on hold)').waitFor()
+    expect(await lead.getByText(/waiting to be sent by the enablers/).count()).toBe(0)
     expect(await axeViolations(lead)).toEqual([])
     await section.getByRole('button', { name: 'Send it' }).click()
     await section.getByLabel('Why is it safe to send now?').fill('Mum was told at the strategy meeting and agrees.')

@@ -101,7 +101,7 @@ describe('statutory steps and their clocks', () => {
         startOn: daysAgo(30),
         dueOn: clockDueDate('icpc', daysAgo(30), hol),
         state: 'overdue',
-        source: expect.stringMatching(/WT2023/),
+        source: expect.stringMatching(/Working Together/),
       }),
     ])
     const mine = (await lead.request('GET', '/api/me/clocks')).json()

@@ -98,6 +98,8 @@ async function referredAndTaken(familyConsent: string, decision: string, postcod
     coWorkerId: coWorker.personId,
   })
   expect(claim.statusCode, claim.body).toBe(200)
+  // the lead is told at once whether the letter naming the workers will go or is held
+  expect(claim.json().contactHeld).toBe(familyConsent === 'not_aware')
   return referral.familyId as string
 }
 
@@ -109,6 +111,9 @@ describe('contact with a family that must not know', () => {
     expect(letter!.status).toBe('held')
     expect(letter!.heldReason).toContain('does not know')
     expect(letter!.heldReason).toContain('strategy discussion')
+    // the family's page says it is held for the lead, not that it waits for the enablers
+    const workers = (await lead.request('GET', `/api/families/${familyId}/workers`)).json()
+    expect(workers).toMatchObject({ lettersHeld: 1, lettersWaiting: 0 })
 
     // the enablers' queue shows it held, and nothing can send it
     const queue = (await enabler.request('GET', '/api/tasks')).json() as { id: string; status: string }[]

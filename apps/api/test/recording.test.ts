@@ -76,8 +76,18 @@ const seenBoth = () => ({
   ],
 })
 
+/** Another visit like the first (one note per visit). */
+async function anotherVisit() {
+  const v = await makeVisit(dbx.handle.db, family, team, lead.person, {
+    startsAt: new Date('2026-11-20T10:00:00Z'),
+    durationMinutes: 75,
+    place: 'The family home',
+  })
+  return v.id
+}
+
 async function finalNote() {
-  const started = await lead.request('POST', `/api/families/${family.id}/notes`, { visitId })
+  const started = await lead.request('POST', `/api/families/${family.id}/notes`, { visitId: await anotherVisit() })
   const id = started.json().id
   await lead.request('PUT', `/api/notes/${id}`, { ...story, ...seenBoth() })
   // the same story each time: kept on purpose (the copy-paste check is tested on its own below)
@@ -101,6 +111,34 @@ describe('a visit note', () => {
     expect(res.json().children.map((c: { seen: unknown }) => c.seen)).toEqual([null, null])
   })
 
+  it('one note per visit: begun ten times at once, one draft; another person is told who is writing it', async () => {
+    const visit = await anotherVisit()
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => lead.request('POST', `/api/families/${family.id}/notes`, { visitId: visit })),
+    )
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201])
+    expect(new Set(answers.map((a) => a.json().id)).size).toBe(1)
+    const rows = await dbx.handle.db.select().from(notes).where(eq(notes.visitId, visit))
+    expect(rows).toHaveLength(1)
+    const started = await dbx.handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'note.start'), eq(auditEvents.recordId, rows[0]!.id)))
+    expect(started).toHaveLength(1)
+    // the co-worker, from the same visit: told who is writing it, and nothing made
+    const theirs = await coWorker.request('POST', `/api/families/${family.id}/notes`, { visitId: visit })
+    expect(theirs.statusCode).toBe(409)
+    expect(theirs.json().error.message).toContain(`${lead.person.name} is already writing the note of this visit`)
+    // once saved, the visit answers with the saved note, for anyone in the team
+    const id = rows[0]!.id
+    await lead.request('PUT', `/api/notes/${id}`, { ...story, ...seenBoth() })
+    expect((await lead.request('POST', `/api/notes/${id}/finalise`, { keepSimilar: true })).statusCode).toBe(200)
+    const again = await coWorker.request('POST', `/api/families/${family.id}/notes`, { visitId: visit })
+    expect(again.statusCode).toBe(200)
+    expect(again.json()).toMatchObject({ id, status: 'final' })
+    expect(await dbx.handle.db.select().from(notes).where(eq(notes.visitId, visit))).toHaveLength(1)
+  })
+
   it('as a draft is its author’s alone: not found for the co-worker, not in their list', async () => {
     const res = await lead.request('POST', `/api/families/${family.id}/notes`, { worries: 'Only mine for now.' })
     const id = res.json().id
@@ -113,7 +151,7 @@ describe('a visit note', () => {
   })
 
   it('cannot be finalised empty: every problem is named at once, and nothing changes', async () => {
-    const res = await lead.request('POST', `/api/families/${family.id}/notes`, { visitId })
+    const res = await lead.request('POST', `/api/families/${family.id}/notes`, { visitId: await anotherVisit() })
     const id = res.json().id
     const refused = await lead.request('POST', `/api/notes/${id}/finalise`)
     expect(refused.statusCode).toBe(400)

@@ -148,12 +148,16 @@ export const FamilyWorkers = z.object({
   holdingTeam: z.object({ id: Uuid, name: z.string() }).nullable(),
   lead: Worker.nullable(),
   coWorkers: z.array(Worker),
+  /** Letters and invitations to the family with the enablers, waiting to be sent. */
   lettersWaiting: z.number().int(),
+  /** Held for the lead's decision (contact with the family is on hold): not waiting to be sent. */
+  lettersHeld: z.number().int(),
 })
 export const MyDay = z.object({
   today: z.string(),
   onDutyFor: z.array(z.object({ teamId: Uuid, teamName: z.string() })),
-  visitsToday: z.array(VisitView),
+  /** Each with its note, if one was begun: one note per visit (a draft, or final once saved). */
+  visitsToday: z.array(VisitView.extend({ recorded: z.enum(['draft', 'final']).nullable() })),
   families: z.array(
     z.object({
       familyId: Uuid,

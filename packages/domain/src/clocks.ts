@@ -26,7 +26,7 @@ export const CLOCKS = {
     length: 1,
     unit: 'working_days',
     force: 'statutory_guidance',
-    source: 'WT2023 ch.3 (referral)',
+    source: 'Working Together to Safeguard Children 2023, chapter 3 (referral)',
   },
   assessment: {
     label: 'Finish the child and family assessment',
@@ -34,7 +34,7 @@ export const CLOCKS = {
     length: 45,
     unit: 'working_days',
     force: 'statutory_guidance',
-    source: 'WT2023 ch.3 (assessment)',
+    source: 'Working Together to Safeguard Children 2023, chapter 3 (assessment)',
   },
   icpc: {
     label: 'Hold the initial child protection conference',
@@ -42,7 +42,7 @@ export const CLOCKS = {
     length: 15,
     unit: 'working_days',
     force: 'statutory_guidance',
-    source: 'WT2023 ch.3 (initial child protection conference)',
+    source: 'Working Together to Safeguard Children 2023, chapter 3 (initial child protection conference)',
   },
   first_core_group: {
     label: 'Hold the first core group meeting',
@@ -50,7 +50,7 @@ export const CLOCKS = {
     length: 10,
     unit: 'working_days',
     force: 'statutory_guidance',
-    source: 'WT2023 ch.3 (child protection plan)',
+    source: 'Working Together to Safeguard Children 2023, chapter 3 (child protection plan)',
   },
   first_rcpc: {
     label: 'Hold the first review child protection conference',
@@ -58,7 +58,7 @@ export const CLOCKS = {
     length: 3,
     unit: 'months',
     force: 'statutory_guidance',
-    source: 'WT2023 ch.3 (review conference)',
+    source: 'Working Together to Safeguard Children 2023, chapter 3 (review conference)',
   },
   later_rcpc: {
     label: 'Hold the next review child protection conference',
@@ -66,7 +66,7 @@ export const CLOCKS = {
     length: 6,
     unit: 'months',
     force: 'statutory_guidance',
-    source: 'WT2023 ch.3 (review conference)',
+    source: 'Working Together to Safeguard Children 2023, chapter 3 (review conference)',
   },
   cp_visit: {
     label: 'Visit the child on a child protection plan',
@@ -74,7 +74,7 @@ export const CLOCKS = {
     length: 10,
     unit: 'working_days',
     force: 'local',
-    source: 'Local: no frequency in law or WT2023; the plan sets it (timescales.md §2)',
+    source: 'Local: no frequency in law or in Working Together; the plan sets it',
   },
   later_core_group: {
     label: 'Hold the next core group meeting',
@@ -82,7 +82,7 @@ export const CLOCKS = {
     length: 42,
     unit: 'calendar_days',
     force: 'local',
-    source: 'Local: commonly every 4 to 6 weeks (timescales.md §2, core groups)',
+    source: 'Local: core groups commonly meet every 4 to 6 weeks',
   },
   cin_visit: {
     label: 'Visit the child on a child in need plan',
@@ -90,7 +90,7 @@ export const CLOCKS = {
     length: 20,
     unit: 'working_days',
     force: 'local',
-    source: 'Local: no national figure (timescales.md §2, CIN plans)',
+    source: 'Local: no national figure for child in need plans',
   },
   cin_review: {
     label: 'Review the child in need plan',
@@ -98,7 +98,7 @@ export const CLOCKS = {
     length: 3,
     unit: 'months',
     force: 'local',
-    source: 'Local: no national figure (timescales.md §2, CIN plans)',
+    source: 'Local: no national figure for child in need plans',
   },
   care_plan: {
     label: 'Prepare the care plan',
@@ -106,7 +106,7 @@ export const CLOCKS = {
     length: 10,
     unit: 'working_days',
     force: 'law',
-    source: 'CPPCR 2010 reg 4(2)',
+    source: 'Care Planning, Placement and Case Review (England) Regulations 2010, regulation 4(2)',
   },
   first_lac_visit: {
     label: 'Visit the child in their new placement',
@@ -114,7 +114,7 @@ export const CLOCKS = {
     length: 7,
     unit: 'calendar_days',
     force: 'law',
-    source: 'CPPCR 2010 reg 28(2)',
+    source: 'Care Planning, Placement and Case Review (England) Regulations 2010, regulation 28(2)',
   },
   lac_visit: {
     label: 'Visit the looked-after child again',
@@ -122,7 +122,8 @@ export const CLOCKS = {
     length: 42,
     unit: 'calendar_days',
     force: 'law',
-    source: 'CPPCR 2010 reg 28(2): at most every 6 weeks in a placement’s first year',
+    source:
+      'Care Planning, Placement and Case Review (England) Regulations 2010, regulation 28(2): at most every 6 weeks in a placement’s first year',
   },
   lac_visit_long_term: {
     label: 'Visit the looked-after child again',
@@ -130,7 +131,8 @@ export const CLOCKS = {
     length: 3,
     unit: 'months',
     force: 'law',
-    source: 'CPPCR 2010 reg 28(2): at most every 3 months after the first year of a placement meant to last until 18',
+    source:
+      'Care Planning, Placement and Case Review (England) Regulations 2010, regulation 28(2): at most every 3 months after the first year of a placement meant to last until 18',
   },
   first_lac_review: {
     label: 'Hold the first looked-after review',
@@ -138,7 +140,7 @@ export const CLOCKS = {
     length: 20,
     unit: 'working_days',
     force: 'law',
-    source: 'CPPCR 2010 reg 33(1)',
+    source: 'Care Planning, Placement and Case Review (England) Regulations 2010, regulation 33(1)',
   },
   second_lac_review: {
     label: 'Hold the second looked-after review',
@@ -146,7 +148,7 @@ export const CLOCKS = {
     length: 3,
     unit: 'months',
     force: 'law',
-    source: 'CPPCR 2010 reg 33(2)',
+    source: 'Care Planning, Placement and Case Review (England) Regulations 2010, regulation 33(2)',
   },
   later_lac_review: {
     label: 'Hold the next looked-after review',
@@ -154,7 +156,7 @@ export const CLOCKS = {
     length: 6,
     unit: 'months',
     force: 'law',
-    source: 'CPPCR 2010 reg 33(2)',
+    source: 'Care Planning, Placement and Case Review (England) Regulations 2010, regulation 33(2)',
   },
   pp_review: {
     label: 'Hold the next pre-proceedings review meeting',
@@ -162,7 +164,7 @@ export const CLOCKS = {
     length: 42,
     unit: 'calendar_days',
     force: 'local',
-    source: 'Local: the PLO pre-proceedings review, commonly at 6 weeks (CA1989 s.31ZA)',
+    source: 'Local: the pre-proceedings review under the Public Law Outline, commonly at 6 weeks',
   },
   complaint_stage_1: {
     label: 'Answer the complaint (stage 1)',
@@ -170,7 +172,7 @@ export const CLOCKS = {
     length: 10,
     unit: 'working_days',
     force: 'law',
-    source: 'Representations Procedure (England) Regulations 2006 reg 14',
+    source: 'Children Act 1989 Representations Procedure (England) Regulations 2006, regulation 14',
   },
   complaint_panel: {
     label: 'Hold the complaint review panel (stage 3)',
@@ -178,7 +180,7 @@ export const CLOCKS = {
     length: 30,
     unit: 'working_days',
     force: 'law',
-    source: 'Representations Procedure (England) Regulations 2006 reg 19(4)',
+    source: 'Children Act 1989 Representations Procedure (England) Regulations 2006, regulation 19(4)',
   },
 } as const satisfies Record<string, ClockDefinition>
 export type ClockId = keyof typeof CLOCKS

@@ -1,13 +1,14 @@
+import { count } from './time'
 /** A decision clock, said plainly: how long is left, or how late it is. */
 export function ClockTag({ clock }: { clock: { dueAt: string; dueDate: string; state: string } }) {
   const ms = new Date(clock.dueAt).getTime() - Date.now()
   const hours = Math.abs(ms) / 3600_000
   const span =
     hours < 1
-      ? `${Math.max(1, Math.round(hours * 60))} minutes`
+      ? count(Math.max(1, Math.round(hours * 60)), 'minute')
       : hours < 48
-        ? `${Math.round(hours)} hours`
-        : `${Math.round(hours / 24)} days`
+        ? count(Math.round(hours), 'hour')
+        : count(Math.round(hours / 24), 'day')
   const due = new Date(`${clock.dueDate}T12:00:00Z`).toLocaleDateString('en-GB', {
     weekday: 'short',
     day: 'numeric',

@@ -17,3 +17,8 @@ export function dateTime(iso: string): string {
     minute: '2-digit',
   })
 }
+
+/** "1 working day", "3 working days": a number and its noun, agreeing. */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`
+}

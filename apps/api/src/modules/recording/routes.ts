@@ -55,15 +55,24 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { access: PRACTITIONER },
       schema: {
         tags,
-        summary: 'Begin a note (a draft only you see), from a visit or for a contact nobody booked',
+        summary:
+          'Begin a note (a draft only you see), from a visit or for a contact nobody booked. ' +
+          'One note per visit: from a visit already recorded, the answer is that note (200).',
         params: IdParams,
         body: NoteStart,
-        response: { 201: NoteView, ...errors },
+        response: { 200: NoteView, 201: NoteView, ...errors },
       },
     },
     async (request, reply) => {
-      reply.code(201)
-      return startNote(deps, auditFrom(request), actorOf(request), request.params.id, request.body)
+      const { note, created } = await startNote(
+        deps,
+        auditFrom(request),
+        actorOf(request),
+        request.params.id,
+        request.body,
+      )
+      reply.code(created ? 201 : 200)
+      return note
     },
   )
   app.get(

@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm'
-import { notes, visits, writeAudit } from '@hearth/db'
+import { and, asc, eq } from 'drizzle-orm'
+import { notes, people, visits, writeAudit } from '@hearth/db'
 import type { NoteStart } from '@hearth/contracts'
 import type { Ctx, Deps } from '../../kernel/context'
-import { invalid } from '../../kernel/errors'
+import { AppError, invalid } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
 import { familyInScope, holdingTeamId } from '../families/family-queries'
 import { childrenOf, noteViews } from './note-queries'
@@ -12,6 +12,11 @@ import { checkDraft, draftValues } from './save-draft'
  * Begins a draft note about a family. From a visit it starts filled in: the kind, when, where and
  * the visit's length as the minutes of direct contact. Every child of the family is listed, with
  * nothing chosen: whether each was seen is the practitioner's answer, never a default.
+ *
+ * One note per visit: begun again from a visit already recorded (a second tab, My day followed
+ * twice), the answer is the first note (`created` false), the author's draft or the final note;
+ * another person's draft is a 409 naming who is writing it. The visit's row is locked while this
+ * is decided, so two at once make one note.
  */
 export async function startNote(deps: Deps, ctx: Ctx, actor: Actor, familyId: string, input: NoteStart) {
   const { db } = deps
@@ -27,7 +32,29 @@ export async function startNote(deps: Deps, ctx: Ctx, actor: Actor, familyId: st
   await checkDraft(db, ctx.councilId, familyId, input)
   // read before the transaction: the embedded database (PGlite) has one connection
   const teamId = await holdingTeamId(db, ctx.councilId, familyId)
-  const row = await db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
+    if (visit) {
+      await tx
+        .select({ id: visits.id })
+        .from(visits)
+        .where(and(eq(visits.councilId, ctx.councilId), eq(visits.id, visit.id)))
+        .for('update')
+      const [first] = await tx
+        .select({ note: notes, authorName: people.name })
+        .from(notes)
+        .innerJoin(people, and(eq(people.councilId, notes.councilId), eq(people.id, notes.authorId)))
+        .where(and(eq(notes.councilId, ctx.councilId), eq(notes.visitId, visit.id)))
+        .orderBy(asc(notes.createdAt))
+        .limit(1)
+      if (first) {
+        if (first.note.status === 'draft' && first.note.authorId !== actor.personId)
+          throw new AppError(
+            'conflict',
+            `${first.authorName} is already writing the note of this visit. Ask them, or add to it once it is saved.`,
+          )
+        return { row: first.note, created: false }
+      }
+    }
     const [n] = await tx
       .insert(notes)
       .values({
@@ -46,7 +73,7 @@ export async function startNote(deps: Deps, ctx: Ctx, actor: Actor, familyId: st
       })
       .returning()
     await writeAudit(tx, { ...ctx, action: 'note.start', recordType: 'note', recordId: n!.id, familyId })
-    return n!
+    return { row: n!, created: true }
   })
-  return (await noteViews(db, ctx.councilId, [row]))[0]!
+  return { note: (await noteViews(db, ctx.councilId, [result.row]))[0]!, created: result.created }
 }

@@ -1,6 +1,6 @@
 import type { Ctx, Deps } from '../../kernel/context'
 import { and, eq, sql } from 'drizzle-orm'
-import { allocations, children, families, memberships, offers, writeAudit } from '@hearth/db'
+import { allocations, children, families, memberships, offers, openContactHolds, writeAudit } from '@hearth/db'
 import { capRefusal, checkWorkers, effectiveCap, pickCoWorker } from '@hearth/domain'
 import { AppError, invalid, notFound } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
@@ -85,6 +85,7 @@ export async function claimFamily(
         familyId: family!.id,
         leadId: lead.personId,
         coWorkerIds: current.filter((a) => a.role === 'co_worker').map((a) => a.personId),
+        contactHeld: (await openContactHolds(tx, ctx.councilId, family!.id)).length > 0,
       }
     }
 
@@ -142,6 +143,8 @@ export async function claimFamily(
       familyId: family!.id,
       details: { offerId, coWorkerId },
     })
-    return { familyId: family!.id, leadId: actor.personId, coWorkerIds: [coWorkerId] }
+    // the letter telling the family who their workers are is held while contact is on hold
+    const contactHeld = (await openContactHolds(tx, ctx.councilId, family!.id)).length > 0
+    return { familyId: family!.id, leadId: actor.personId, coWorkerIds: [coWorkerId], contactHeld }
   })
 }

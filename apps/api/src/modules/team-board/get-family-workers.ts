@@ -1,6 +1,7 @@
 import type { Ctx, Deps } from '../../kernel/context'
-import { and, eq, sql } from 'drizzle-orm'
-import { familyLetters, teams } from '@hearth/db'
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { adminTasks, teams } from '@hearth/db'
+import { FAMILY_CONTACT_TASKS } from '@hearth/domain'
 import { activeWorkers, names } from './team-board-queries'
 
 export async function getFamilyWorkers(deps: Deps, ctx: Ctx, familyId: string) {
@@ -18,22 +19,27 @@ export async function getFamilyWorkers(deps: Deps, ctx: Ctx, familyId: string) {
         .from(teams)
         .where(and(eq(teams.councilId, lead.councilId), eq(teams.id, lead.teamId)))
     : []
-  const [{ waiting }] = (await db
-    .select({ waiting: sql<number>`count(*)::int` })
-    .from(familyLetters)
+  // what Hearth would send the family by itself: with the enablers, or held for the lead's decision
+  const [{ withEnablers, held }] = (await db
+    .select({
+      withEnablers: sql<number>`count(*) filter (where ${adminTasks.status} in ('open', 'claimed'))::int`,
+      held: sql<number>`count(*) filter (where ${adminTasks.status} = 'held')::int`,
+    })
+    .from(adminTasks)
     .where(
       and(
-        eq(familyLetters.councilId, ctx.councilId),
-        eq(familyLetters.familyId, familyId),
-        eq(familyLetters.status, 'to_send'),
+        eq(adminTasks.councilId, ctx.councilId),
+        eq(adminTasks.familyId, familyId),
+        inArray(adminTasks.taskType, [...FAMILY_CONTACT_TASKS]),
       ),
-    )) as [{ waiting: number }]
+    )) as [{ withEnablers: number; held: number }]
   return {
     holdingTeam: team ?? null,
     lead: lead ? { personId: lead.personId, name: n.get(lead.personId) ?? '' } : null,
     coWorkers: current
       .filter((a) => a.role === 'co_worker')
       .map((a) => ({ personId: a.personId, name: n.get(a.personId) ?? '' })),
-    lettersWaiting: waiting,
+    lettersWaiting: withEnablers,
+    lettersHeld: held,
   }
 }

@@ -80,7 +80,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           'Take a family on the board as its lead, naming a co-worker (or leave it out and the team finds one). Refused over your cap.',
         params: z.object({ id: Uuid, offerId: Uuid }),
         body: ClaimInput,
-        response: { 200: z.object({ familyId: Uuid, leadId: Uuid, coWorkerIds: z.array(Uuid) }), ...errors },
+        response: {
+          200: z.object({
+            familyId: Uuid,
+            leadId: Uuid,
+            coWorkerIds: z.array(Uuid),
+            /** Contact with the family is on hold: the letter naming their workers waits for the lead. */
+            contactHeld: z.boolean(),
+          }),
+          ...errors,
+        },
       },
     },
     async (request) => {

@@ -19,7 +19,13 @@ export async function getMyDay(deps: Deps, ctx: Ctx, actor: Actor) {
   const dayEnd = startOfLondonDay(addCalendarDays(today, 1))
   // the four reads that need nothing from each other go at once, each on its own connection
   const todaysQ = db
-    .select({ v: visits, familyName: families.name })
+    .select({
+      v: visits,
+      familyName: families.name,
+      // its note, if begun (one per visit): the final one if saved
+      recorded: sql<'draft' | 'final' | null>`(select max(n.status) from notes n
+        where n.council_id = ${visits.councilId} and n.visit_id = ${visits.id})`,
+    })
     .from(visits)
     .innerJoin(
       families,
@@ -128,7 +134,7 @@ export async function getMyDay(deps: Deps, ctx: Ctx, actor: Actor) {
       db,
       todays.map((t) => ({ ...t.v, familyName: t.familyName })),
       actor.councilId,
-    ),
+    ).then((vs) => vs.map((v, i) => ({ ...v, recorded: todays[i]!.recorded ?? null }))),
     asWaitingOffers(db, actor.councilId, arrivals, now),
   ])
   const onDutyTeamIds = new Set((duty as unknown as { rows: { team_id: string }[] }).rows.map((r) => r.team_id))

@@ -19,6 +19,7 @@ import {
 } from '../../components/govuk'
 import { FamilySaid } from './FamilySaid'
 import { type Link, type Made, STATE_WORDS, useVoice, type Voice, when } from './voice-api'
+import { count } from '../../components/time'
 
 /**
  * The family's private link, for the team that works with them: issue one (shown once, with its
@@ -209,7 +210,7 @@ function LinkRow({ link, voice }: { link: Link; voice: Voice }) {
               disabled={change.isPending}
               onClick={() => change.mutate({ path: 'renew', body: {} })}
             >
-              Give it another {voice.linkDays} days
+              Give it another {count(voice.linkDays, 'day')}
             </Button>
             {voice.isLead && voice.holds.length > 0 && (
               <Button secondary type="button" onClick={() => setMode('decide')}>

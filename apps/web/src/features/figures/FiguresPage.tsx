@@ -18,6 +18,7 @@ import type { z } from 'zod'
 import type { FiguresOverTime, TeamWeek } from '@hearth/contracts'
 import { api } from '../../api'
 import { ErrorSummary, Loading } from '../../components/govuk'
+import { count } from '../../components/time'
 
 type Figures = z.infer<typeof FiguresOverTime>
 type Week = z.infer<typeof TeamWeek>
@@ -146,7 +147,7 @@ const MEASURES: Measure[] = [
       w.familiesWaiting === null
         ? HIDDEN
         : w.familiesWaiting
-          ? `${w.familiesWaiting} (longest ${w.longestWaitHours} hours)`
+          ? `${w.familiesWaiting} (longest ${count(w.longestWaitHours ?? 0, 'hour')})`
           : '0',
   },
   {

@@ -89,7 +89,13 @@ export function FamilyNotes({ familyId, kids }: { familyId: string; kids: { id: 
   // begun from a visit: the draft is made at once, filled in from the visit, then written in
   const fromVisit = useMutation({
     mutationFn: (id: string) => api<NoteView>('POST', `/api/families/${familyId}/notes`, { visitId: id }),
-    onSuccess: (draft) => setWriting({ draft }),
+    // one note per visit: a visit already recorded answers with its note, shown, not begun again
+    onSuccess: (note) => {
+      if (note.status === 'final') {
+        setDone('This visit is already recorded: its note is below. To add to it, add to the note.')
+        document.getElementById(`note-${note.id}`)?.scrollIntoView()
+      } else setWriting({ draft: note })
+    },
   })
   useEffect(() => {
     if (!visitId) return

@@ -14,7 +14,7 @@ import {
   NOTE_PARTS,
 } from '@hearth/domain'
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react'
-import { ApiError, api, newKey } from '../../api'
+import { ApiError, api, type FieldProblem, newKey } from '../../api'
 import { Button, ErrorSummary, FormScope, Radios, SelectField, TextArea, TextField } from '../../components/govuk'
 import { dateTime } from '../../components/time'
 
@@ -82,6 +82,22 @@ function draftFrom(form: HTMLFormElement, kids: { id: string }[]): NoteDraft {
     needsToHappen: text('needsToHappen'),
     familyWords: text('familyWords'),
   }
+}
+
+/** The note's number boxes, and how each is worded when it is not a whole number. */
+const NUMBER_BOXES: Record<string, string> = {
+  directMinutes: 'Enter minutes with the family as a whole number, like 45',
+  lateMinutes: 'Enter how many minutes late as a whole number, like 10',
+  noticeHours: 'Enter the hours of notice as a whole number, like 24',
+}
+
+/** The number boxes (those shown) holding something other than a whole number. */
+function notWholeNumbers(form: HTMLFormElement): FieldProblem[] {
+  const f = new FormData(form)
+  return Object.entries(NUMBER_BOXES).flatMap(([name, message]) => {
+    const v = String(f.get(name) ?? '').trim()
+    return v && !/^\d{1,4}$/.test(v) ? [{ field: `body.${name}`, message }] : []
+  })
 }
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'device'
@@ -181,6 +197,9 @@ export function NoteEditor({
     keep(familyId, kept.current)
     if (timer.current) clearTimeout(timer.current)
     try {
+      // a number box with something in it that is not a whole number is an error, never left out
+      const notNumbers = notWholeNumbers(formRef.current)
+      if (notNumbers.length) throw new ApiError(400, 'validation_failed', 'Check the numbers.', notNumbers)
       await send()
       const id = kept.current.id
       if (!id)

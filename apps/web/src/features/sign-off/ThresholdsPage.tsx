@@ -5,6 +5,7 @@ import type { ThresholdsView } from '@hearth/contracts'
 import { pounds } from '@hearth/domain'
 import { api } from '../../api'
 import { Button, ErrorSummary, Loading, TextField } from '../../components/govuk'
+import { count } from '../../components/time'
 
 export function ThresholdsPage() {
   const queryClient = useQueryClient()
@@ -69,7 +70,7 @@ export function ThresholdsPage() {
         {t.data?.history.map((h) => (
           <li key={h.setAt}>
             {new Date(h.setAt).toLocaleDateString('en-GB')}: {pounds(h.signOffPence)} / {pounds(h.secondApproverPence)},{' '}
-            {h.decisionWorkingDays} working days, by {h.setByName}. {h.reason}
+            {count(h.decisionWorkingDays, 'working day')}, by {h.setByName}. {h.reason}
           </li>
         ))}
       </ul>

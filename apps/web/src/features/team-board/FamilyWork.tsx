@@ -69,10 +69,7 @@ export function FamilyWork({ familyId, interpreterNeeded }: { familyId: string; 
               ['Team', w.holdingTeam?.name],
               ['Lead', w.lead.name],
               ['Co-workers', w.coWorkers.map((c) => c.name).join(', ')],
-              [
-                'Letters to the family',
-                w.lettersWaiting ? `${w.lettersWaiting} waiting to be sent by the enablers` : 'None waiting',
-              ],
+              ['Letters to the family', lettersWords(w.lettersWaiting, w.lettersHeld)],
             ]}
           />
         ) : (
@@ -144,4 +141,12 @@ export function FamilyWork({ familyId, interpreterNeeded }: { familyId: string; 
       <FamilyVisits familyId={familyId} interpreterNeeded={interpreterNeeded} onChange={refresh} />
     </>
   )
+}
+
+/** "1 held for your decision; 2 waiting to be sent by the enablers", or "None waiting". */
+export function lettersWords(waiting: number, held: number): string {
+  const parts = []
+  if (held) parts.push(`${held} held for your decision (contact with the family is on hold)`)
+  if (waiting) parts.push(`${waiting} waiting to be sent by the enablers`)
+  return parts.length ? parts.join('; ') : 'None waiting'
 }

@@ -97,15 +97,7 @@ export function MyDay({ me }: { me: Me }) {
                     · <strong className="govuk-tag govuk-tag--grey">Interpreter</strong>
                   </>
                 )}{' '}
-                ·{' '}
-                <Link className="govuk-link" to={`/families/${v.familyId}?visit=${v.id}`}>
-                  Record what happened
-                  <span className="govuk-visually-hidden">
-                    {' '}
-                    at the {new Date(v.startsAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}{' '}
-                    visit
-                  </span>
-                </Link>
+                · <RecordLink visit={v} />
               </li>
             ))}
           </ul>
@@ -235,5 +227,29 @@ function VisitsToRecord() {
         ))}
       </ul>
     </section>
+  )
+}
+
+/**
+ * What to do about a visit of today's note: one note per visit. Recorded: said so. Begun: carry
+ * on with it. Not yet started: nothing to record yet (a visit later today is not recorded before
+ * it happens). Otherwise: record what happened.
+ */
+function RecordLink({ visit: v }: { visit: z.infer<typeof MyDayT>['visitsToday'][number] }) {
+  const time = new Date(v.startsAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
+  const hidden = <span className="govuk-visually-hidden"> at the {time} visit</span>
+  if (v.recorded === 'final') return <strong className="govuk-tag govuk-tag--green">Recorded</strong>
+  if (v.recorded === 'draft')
+    return (
+      <Link className="govuk-link" to={`/families/${v.familyId}?visit=${v.id}`}>
+        Carry on with the note{hidden}
+      </Link>
+    )
+  if (new Date(v.startsAt).getTime() > Date.now())
+    return <span className="hearth-secondary">record it once it has happened</span>
+  return (
+    <Link className="govuk-link" to={`/families/${v.familyId}?visit=${v.id}`}>
+      Record what happened{hidden}
+    </Link>
   )
 }

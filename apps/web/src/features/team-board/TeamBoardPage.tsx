@@ -9,7 +9,7 @@ import { TeamFamilyMessages } from '../family-voice/TeamFamilyMessages'
 import type { z } from 'zod'
 import type { Board, RotaDay } from '@hearth/contracts'
 import { CONVERSATION_STAGES, longDate } from '@hearth/domain'
-import { dateTime } from '../../components/time'
+import { count, dateTime } from '../../components/time'
 import { api } from '../../api'
 import { ErrorSummary, Loading, Panel } from '../../components/govuk'
 import { useLiveEvents } from '../../live'
@@ -19,8 +19,8 @@ type BoardT = z.infer<typeof Board>
 
 function waited(minutes: number) {
   if (minutes < 60) return `${minutes} min`
-  if (minutes < 48 * 60) return `${Math.round(minutes / 60)} hours`
-  return `${Math.round(minutes / 1440)} days`
+  if (minutes < 48 * 60) return count(Math.round(minutes / 60), 'hour')
+  return count(Math.round(minutes / 1440), 'day')
 }
 
 export function TeamBoardPage() {
@@ -36,13 +36,17 @@ export function TeamBoardPage() {
   })
   const claim = useMutation({
     mutationFn: (v: { offerId: string; coWorkerId: string | null; familyName: string }) =>
-      api<{ coWorkerIds: string[] }>(
+      api<{ coWorkerIds: string[]; contactHeld: boolean }>(
         'POST',
         `/api/teams/${id}/offers/${v.offerId}/claim`,
         v.coWorkerId ? { coWorkerId: v.coWorkerId } : {},
       ),
-    onSuccess: (_r, v) => {
-      setDone(`You now lead the ${v.familyName}. The family will get a letter telling them who their workers are.`)
+    onSuccess: (r, v) => {
+      setDone(
+        r.contactHeld
+          ? `You now lead the ${v.familyName}. Contact with the family is on hold: the letter telling them who their workers are is held for your decision.`
+          : `You now lead the ${v.familyName}. The family will get a letter telling them who their workers are.`,
+      )
       void queryClient.invalidateQueries({ queryKey: ['board', id] })
     },
   })
