@@ -123,6 +123,15 @@ describe('in Chromium: a visit note', () => {
       .from(notes)
       .where(and(eq(notes.visitId, visit!.id), eq(notes.status, 'final')))
     expect(saved).toMatchObject({ directMinutes: 50, place: 'The family home (test)' })
+    // My day now says the visit is recorded, and offers no second note
+    await lead.goto(`${stage.server.url}/`)
+    const today = lead.getByRole('listitem').filter({ hasText: 'The family home (test)' }).first()
+    await today.getByText('Recorded', { exact: true }).waitFor()
+    expect(await today.getByRole('link', { name: /Record what happened/ }).count()).toBe(0)
+    // and following the old link answers with the note, not a second draft
+    await lead.goto(`${stage.server.url}/families/${stage.family.id}?visit=${visit!.id}`)
+    await lead.getByText('This visit is already recorded: its note is below.').waitFor()
+    expect(await db.select().from(notes).where(eq(notes.visitId, visit!.id))).toHaveLength(1)
 
     // the co-worker's open page shows it, and the chronology too, without a reload
     await co.getByRole('heading', { name: /^Home visit, / }).waitFor()
