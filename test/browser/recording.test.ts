@@ -358,4 +358,22 @@ describe('in Chromium: a visit note', () => {
     await p.close()
     await co.close()
   })
+
+  it('a draft can be thrown away by its author; saving is said to be final (#32)', async () => {
+    const db = stage.dbx.handle.db
+    const p = await stage.second.context.newPage()
+    await p.goto(`${stage.server.url}/families/${stage.family.id}`)
+    await p.getByRole('button', { name: 'Record a visit or contact' }).click()
+    await p.getByText('Saving is final: the note is then kept as written.', { exact: false }).waitFor()
+    await p.getByLabel('What we are worried about', { exact: true }).fill('Started about the wrong family, by mistake.')
+    await p.getByText(/^Draft saved/).waitFor()
+    const mine = () => db.select().from(notes).where(eq(notes.worries, 'Started about the wrong family, by mistake.'))
+    expect(await mine()).toHaveLength(1)
+    await p.getByRole('button', { name: 'Discard this draft' }).click()
+    await p.getByRole('button', { name: 'Yes, discard it' }).click()
+    await p.getByText('The draft is discarded.').waitFor()
+    expect(await mine()).toHaveLength(0)
+    expect(await axeViolations(p)).toEqual([])
+    await p.close()
+  })
 })

@@ -29,6 +29,8 @@ let team: Team
 let family: Family
 let ava: Child
 let cy: Child
+/** Another family held by the team, with one child. */
+let anotherFamily: () => Promise<{ family: Family; child: Child }>
 let lead: Awaited<ReturnType<typeof signInAs>>
 let neighbour: Awaited<ReturnType<typeof signInAs>>
 let stranger: Awaited<ReturnType<typeof signInAs>>
@@ -50,6 +52,12 @@ beforeAll(async () => {
   const db = dbx.handle.db
   const council = await makeCouncil(db)
   const patch = await makePatch(db, council, { postcodeAreas: ['NM1'] })
+  anotherFamily = async () => {
+    const f = await makeFamily(db, council, { patch })
+    const child = await makeChild(db, f, { firstName: 'Dot' })
+    await makeAllocation(db, f, team, lead.person)
+    return { family: f, child }
+  }
   team = await makeTeam(db, council, { patch })
   // a second team on the same patch: it may see the family, but does not hold it
   const sameP = await makeTeam(db, council, { patch })
@@ -317,5 +325,53 @@ describe('statutory steps and their clocks', () => {
       reason: 'Back to fortnightly',
     })
     expect(again.json().history.map((h: { length: number }) => h.length)).toEqual([10, 5])
+  })
+
+  it('an initial child protection conference is never folded under "coming up later" (#32)', async () => {
+    const { family: f, child } = await anotherFamily()
+    const to = (body: Record<string, unknown>) => lead.request('POST', `/api/families/${f.id}/steps`, body)
+    expect((await to(episode(child.id, today))).statusCode).toBe(201)
+    const sd = await to({
+      childId: child.id,
+      kind: 'strategy_discussion',
+      on: today,
+      details: { agencies: ['police'], decision: 's47' },
+    })
+    expect(sd.statusCode, sd.body).toBe(201)
+    const cp = (await lead.request('GET', `/api/families/${f.id}/case-process`)).json()
+    const icpc = cp.clocks.find((c: { clock: string }) => c.clock === 'icpc')
+    // fifteen working days off: on track, and on the board in full all the same
+    expect(icpc).toMatchObject({ state: 'on_track', dueOn: clockDueDate('icpc', today, hol) })
+    const due = (await lead.request('GET', `/api/teams/${team.id}/board`)).json().due
+    expect(due.urgent).toContainEqual(expect.objectContaining({ key: icpc.key, state: 'on_track' }))
+  })
+
+  it('the board tags a family under an open section 47 enquiry, and not once it has ended', async () => {
+    const { family: f, child } = await anotherFamily()
+    const to = (body: Record<string, unknown>) => lead.request('POST', `/api/families/${f.id}/steps`, body)
+    const tag = async () => {
+      const board = (await lead.request('GET', `/api/teams/${team.id}/board`)).json()
+      return board.held.find((h: { familyId: string }) => h.familyId === f.id)?.protection
+    }
+    expect((await to(episode(child.id, daysAgo(20)))).statusCode).toBe(201)
+    expect(await tag()).toBeNull()
+    const sd = { agencies: ['police'], decision: 's47' }
+    expect(
+      (await to({ childId: child.id, kind: 'strategy_discussion', on: daysAgo(19), details: sd })).statusCode,
+    ).toBe(201)
+    const s47 = await to({ childId: child.id, kind: 's47', on: daysAgo(18), details: {} })
+    expect(s47.statusCode, s47.body).toBe(201)
+    expect(await tag()).toBe('s47')
+    const step = s47.json()
+    const ended = await lead.request('PUT', `/api/steps/${step.id}`, {
+      version: step.version,
+      reason: 'The enquiry finished: nothing further.',
+      kind: 's47',
+      on: step.on,
+      endOn: daysAgo(5),
+      details: step.details,
+    })
+    expect(ended.statusCode, ended.body).toBe(200)
+    expect(await tag()).toBeNull()
   })
 })

@@ -106,6 +106,9 @@ async function referredAndTaken(familyConsent: string, decision: string, postcod
 describe('contact with a family that must not know', () => {
   it('no letter goes until the lead decides; the enabler sees it held and why', async () => {
     const familyId = await referredAndTaken('not_aware', 'strategy_discussion', 'NM1 2AB')
+    // at once, before or after the worker has made the enablers' task: held, never "waiting"
+    const now = (await lead.request('GET', `/api/families/${familyId}/workers`)).json()
+    expect(now).toMatchObject({ lettersHeld: 1, lettersWaiting: 0 })
     await waitUntil(async () => (await tasksOf(familyId, 'workers_letter')).length === 1, 5_000)
     const [letter] = await tasksOf(familyId, 'workers_letter')
     expect(letter!.status).toBe('held')

@@ -96,6 +96,8 @@ export const HeldFamily = z.object({
   lead: Worker,
   coWorkers: z.array(Worker),
   conversationStage: z.number().int(),
+  /** A child on a child protection plan, or a section 47 enquiry open: shown on the board. */
+  protection: z.enum(['cp_plan', 's47']).nullable(),
   nextVisitAt: z.string().nullable(),
   heldSince: z.string(),
 })

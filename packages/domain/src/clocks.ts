@@ -214,3 +214,9 @@ export function clockDueDate(
   if (c.unit === 'calendar_days') return addCalendarDays(startIso, length)
   return addCalendarMonths(startIso, length)
 }
+
+/**
+ * Clocks shown in full wherever due clocks are listed, however far off: an initial child
+ * protection conference is never folded under "coming up later".
+ */
+export const NEVER_FOLDED: ReadonlySet<string> = new Set(['icpc'])

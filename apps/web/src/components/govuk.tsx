@@ -17,20 +17,24 @@ export {
 export function Button({
   children,
   secondary,
+  warning,
   disabled,
   type = 'submit',
   onClick,
 }: {
   children: ReactNode
   secondary?: boolean
+  /** Something that cannot be undone (discarding a draft). */
+  warning?: boolean
   disabled?: boolean
   type?: 'submit' | 'button'
   onClick?: () => void
 }) {
+  const kind = warning ? ' govuk-button--warning' : secondary ? ' govuk-button--secondary' : ''
   return (
     <button
       type={type}
-      className={`govuk-button${secondary ? ' govuk-button--secondary' : ''}`}
+      className={`govuk-button${kind}`}
       data-module="govuk-button"
       disabled={disabled}
       onClick={onClick}

@@ -19,6 +19,7 @@ import {
   type ClockId,
   describeStep,
   dueState,
+  NEVER_FOLDED,
   londonDateOf,
   STEP_DATES,
   STEP_KINDS,
@@ -121,7 +122,7 @@ export async function teamDueNow(db: Db, councilId: string, teamId: string, now 
   ])
   const urgent = rows
     .map((r) => ({ r, state: dueState(r.dueOn, today, settings.holidays, settings.warningDays) }))
-    .filter((x) => x.state !== 'on_track')
+    .filter((x) => x.state !== 'on_track' || NEVER_FOLDED.has(x.r.clock))
     .map(({ r, state }) => ({
       key: r.key,
       clock: r.clock,

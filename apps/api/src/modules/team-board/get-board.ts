@@ -1,6 +1,6 @@
 import { restrictionCondition, shownPostcode } from '../families/family-queries'
 import type { Ctx, Deps } from '../../kernel/context'
-import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
 import { allocations, dutyRota, families, offers, referrals, visits } from '@hearth/db'
 import { addCalendarDays, effectiveCap, londonDateOf, startOfLondonDay } from '@hearth/domain'
 import type { Actor } from '../../plugins/auth'
@@ -76,6 +76,11 @@ export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: strin
         postcode: shownPostcode(actor.personId),
         stage: families.conversationStage,
         childCount: countChildren(allocations.familyId),
+        // a child on a child protection plan, or under a section 47 enquiry still open
+        protection: sql<'cp_plan' | 's47' | null>`(select case when bool_or(s.kind = 'cp_plan') then 'cp_plan'
+          when bool_or(s.kind = 's47') then 's47' end from case_steps s
+          where s.council_id = ${allocations.councilId} and s.family_id = ${allocations.familyId}
+            and s.kind in ('cp_plan', 's47') and s.end_date is null)`,
       })
       .from(allocations)
       .innerJoin(
@@ -152,6 +157,7 @@ export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: strin
             .filter((r) => r.role === 'co_worker')
             .map((r) => ({ personId: r.personId, name: nameOf.get(r.personId) ?? '' })),
           conversationStage: lead.stage,
+          protection: lead.protection ?? null,
           nextVisitAt:
             visitRows.find((v) => v.familyId === lead.familyId && v.startsAt >= now)?.startsAt.toISOString() ?? null,
           heldSince: lead.startedAt.toISOString(),

@@ -1,6 +1,6 @@
 import type { Ctx, Deps } from '../../kernel/context'
 import { and, eq, inArray, sql } from 'drizzle-orm'
-import { adminTasks, teams } from '@hearth/db'
+import { adminTasks, familyLetters, openContactHolds, teams } from '@hearth/db'
 import { FAMILY_CONTACT_TASKS } from '@hearth/domain'
 import { activeWorkers, names } from './team-board-queries'
 
@@ -33,13 +33,27 @@ export async function getFamilyWorkers(deps: Deps, ctx: Ctx, familyId: string) {
         inArray(adminTasks.taskType, [...FAMILY_CONTACT_TASKS]),
       ),
     )) as [{ withEnablers: number; held: number }]
+  // a letter written a moment ago, before the worker has made its task: held if contact is
+  const [{ queued }] = (await db
+    .select({ queued: sql<number>`count(*)::int` })
+    .from(familyLetters)
+    .where(
+      and(
+        eq(familyLetters.councilId, ctx.councilId),
+        eq(familyLetters.familyId, familyId),
+        eq(familyLetters.status, 'to_send'),
+        sql`not exists (select 1 from admin_tasks t where t.council_id = ${familyLetters.councilId}
+          and t.source_key = 'letter:' || ${familyLetters.id}::text)`,
+      ),
+    )) as [{ queued: number }]
+  const onHold = queued > 0 && (await openContactHolds(db, ctx.councilId, familyId)).length > 0
   return {
     holdingTeam: team ?? null,
     lead: lead ? { personId: lead.personId, name: n.get(lead.personId) ?? '' } : null,
     coWorkers: current
       .filter((a) => a.role === 'co_worker')
       .map((a) => ({ personId: a.personId, name: n.get(a.personId) ?? '' })),
-    lettersWaiting: withEnablers,
-    lettersHeld: held,
+    lettersWaiting: withEnablers + (onHold ? 0 : queued),
+    lettersHeld: held + (onHold ? queued : 0),
   }
 }

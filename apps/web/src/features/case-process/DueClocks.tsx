@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { Link } from 'react-router'
 import type { z } from 'zod'
 import type { BoardDueClock, DueClockView } from '@hearth/contracts'
-import { CLOCKS, type ClockId } from '@hearth/domain'
+import { CLOCKS, type ClockId, NEVER_FOLDED } from '@hearth/domain'
 import { api } from '../../api'
 import { ErrorSummary } from '../../components/govuk'
 
@@ -59,15 +59,17 @@ export function DueClocks({
     enabled: !given || opened,
   })
   const all = list.data ?? []
-  const urgent = given ? given.urgent : all.filter((c) => c.state !== 'on_track')
-  const laterCount = given ? given.later : all.filter((c) => c.state === 'on_track').length
-  const later = all.filter((c) => c.state === 'on_track')
+  // what is shown in full: overdue, due soon, and a child protection conference however far off
+  const inFull = (c: { state: string; clock: string }) => c.state !== 'on_track' || NEVER_FOLDED.has(c.clock)
+  const urgent = given ? given.urgent : all.filter(inFull)
+  const later = all.filter((c) => !inFull(c))
+  const laterCount = given ? given.later : later.length
   const overdue = urgent.filter((c) => c.state === 'overdue').length
   const known = given || list.data
   return (
     <section aria-labelledby="due-clocks">
       <h2 className="govuk-heading-m" id="due-clocks">
-        {heading} ({overdue} overdue, {urgent.length - overdue} due soon)
+        {heading} ({overdue} overdue, {urgent.filter((c) => c.state === 'due_soon').length} due soon)
       </h2>
       <ErrorSummary error={list.error} />
       {known && urgent.length + laterCount === 0 && <p className="govuk-body">No statutory timescales are running.</p>}

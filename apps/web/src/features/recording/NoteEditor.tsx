@@ -225,6 +225,23 @@ export function NoteEditor({
       setBusy(false)
     }
   }
+  // the author may throw a draft away (never a saved note): on the server and on this device
+  const [discarding, setDiscarding] = useState(false)
+  const discard = async () => {
+    setBusy(true)
+    setError(null)
+    if (timer.current) clearTimeout(timer.current)
+    try {
+      const id = kept.current.id
+      if (id) await api('DELETE', `/api/notes/${id}`)
+      forget(familyId)
+      onDone('The draft is discarded.')
+    } catch (err) {
+      setError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
     void finalise(false)
@@ -379,7 +396,38 @@ export function NoteEditor({
             </div>
           </div>
         ) : (
-          <Button disabled={busy}>Save the note</Button>
+          <>
+            <div className="govuk-warning-text">
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">Warning</span>
+                Saving is final: the note is then kept as written. A correction is added beside it, never over it.
+              </strong>
+            </div>
+            <div className="govuk-button-group">
+              <Button disabled={busy}>Save the note</Button>
+              {!discarding && (
+                <Button type="button" secondary disabled={busy} onClick={() => setDiscarding(true)}>
+                  Discard this draft
+                </Button>
+              )}
+            </div>
+            {discarding && (
+              <div className="govuk-inset-text" role="alert">
+                <p className="govuk-body">Discard the draft? What is written in it cannot be brought back.</p>
+                <div className="govuk-button-group">
+                  <Button type="button" warning disabled={busy} onClick={() => void discard()}>
+                    Yes, discard it
+                  </Button>
+                  <Button type="button" secondary onClick={() => setDiscarding(false)}>
+                    Keep writing
+                  </Button>
+                </div>
+              </div>
+            )}
+          </>
         )}
       </form>
     </FormScope>

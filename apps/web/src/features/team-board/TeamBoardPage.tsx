@@ -205,6 +205,14 @@ export function TeamBoardPage() {
                 <Link className="govuk-link" to={`/families/${h.familyId}`}>
                   {h.familyName}
                 </Link>
+                {h.protection && (
+                  <>
+                    {' '}
+                    <strong className="govuk-tag govuk-tag--red">
+                      {h.protection === 'cp_plan' ? 'Child protection plan' : 'Section 47 enquiry'}
+                    </strong>
+                  </>
+                )}
               </td>
               <td data-label="Lead" className="govuk-table__cell">
                 {h.lead.name}
