@@ -28,7 +28,10 @@ afterAll(async () => {
 async function startedWorker() {
   const redis = await privateRedis()
   redises.push(redis)
-  const child = spawn(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/apps/worker/src/main.ts`], {
+  // node with tsx's loader, not the tsx command: that wrapper relays a signal to its child and,
+  // if the child has not answered within 30 ms (a busy machine), kills it and exits 143
+  const child = spawn(process.execPath, ['--import', 'tsx', `${ROOT}/apps/worker/src/main.ts`], {
+    cwd: ROOT,
     env: {
       ...process.env,
       DATABASE_URL: dbx.url,
