@@ -2,10 +2,14 @@ import { createHash } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROLES, type Role } from '@hearth/domain'
-import { FAMILY_RECORD_ROUTES, NOT_FAMILY_RECORD_ROUTES } from '../src/plugins/restriction-guard'
+import Fastify from 'fastify'
+import fp from 'fastify-plugin'
+import restrictionGuard, { namesAnId } from '../src/plugins/restriction-guard'
+import { FAMILY_RECORDS } from '../src/kernel/family-access'
 import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
 import { loadRouteCases } from '../../../test/kit/route-cases'
+import { DEMO_EMAIL, fill, idsFor } from '../../../test/kit/route-ids'
 
 /** A body valid in the caller's own council, so only the cross-council id can stop it. */
 const VALID = (await loadRouteCases(new URL('./routes/', import.meta.url))).validBody
@@ -20,111 +24,6 @@ let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
 const sessionsA = new Map<Role, Session>()
 const sessionsB = new Map<Role, Session>()
 const ids: { a: Record<string, string>; b: Record<string, string> } = { a: {}, b: {} }
-
-const DEMO_EMAIL: Record<Role, string> = {
-  administrator: 'admin',
-  practitioner: 'practitioner',
-  referral_officer: 'referrals',
-  enabler: 'enabler',
-  insight_adviser: 'insight',
-  strategy_member: 'strategy',
-  information_governance: 'governance',
-}
-
-async function firstId(table: string, councilId: string, where = 'true') {
-  const r = await dbx.handle.db.execute(
-    sql.raw(`select id from ${table} where council_id = '${councilId}' and ${where} limit 1`),
-  )
-  return String((r as unknown as { rows: { id: string }[] }).rows[0]!.id)
-}
-
-async function idsFor(councilId: string, eastfieldPatch: string) {
-  return {
-    id_patch: await firstId('patches', councilId),
-    id_team: await firstId('teams', councilId),
-    id_person: await firstId('people', councilId, "email like 'enabler@%'"),
-    id_family: await firstId('families', councilId, `patch_id = '${eastfieldPatch}'`),
-    id_child: await firstId(
-      'children',
-      councilId,
-      `family_id in (select id from families where patch_id = '${eastfieldPatch}')`,
-    ),
-    id_export: await firstId('audit_exports', councilId),
-    id_referral: await firstId('referrals', councilId, "status = 'awaiting_decision'"),
-    id_ffteam: await firstId('teams', councilId, "kind = 'family_facing'"),
-    id_offer: await firstId('offers', councilId),
-    id_heldfamily: await firstId('allocations', councilId, "role = 'lead'").then(async () =>
-      String(
-        (
-          (await dbx.handle.db.execute(
-            sql.raw(`select family_id from allocations where council_id = '${councilId}' and role = 'lead' limit 1`),
-          )) as unknown as { rows: { family_id: string }[] }
-        ).rows[0]!.family_id,
-      ),
-    ),
-    id_visit: await firstId('visits', councilId),
-    id_task: await firstId('admin_tasks', councilId),
-    id_proposal: await firstId('proposals', councilId),
-    id_insight: await firstId('insight_requests', councilId),
-    id_service: await firstId('directory_services', councilId),
-    id_commission: await firstId('commissions', councilId),
-  }
-}
-
-/** Fills :params in a route with ids of the given council. */
-function fill(url: string, set: Record<string, string>): string {
-  const prefix = url.startsWith('/api/teams')
-    ? 'team'
-    : url.startsWith('/api/patches')
-      ? 'patch'
-      : url.startsWith('/api/people')
-        ? 'person'
-        : url.startsWith('/api/families')
-          ? 'family'
-          : url.startsWith('/api/children')
-            ? 'child'
-            : url.startsWith('/api/audit/exports')
-              ? 'export'
-              : url.startsWith('/api/referrals')
-                ? 'referral'
-                : url.startsWith('/api/visits')
-                  ? 'visit'
-                  : url.startsWith('/api/tasks')
-                    ? 'task'
-                    : url.startsWith('/api/proposals')
-                      ? 'proposal'
-                      : url.startsWith('/api/insight/requests')
-                        ? 'insight'
-                        : url.startsWith('/api/directory/services')
-                          ? 'service'
-                          : url.startsWith('/api/commissions')
-                            ? 'commission'
-                            : url.startsWith('/api/council/teams')
-                              ? 'ffteam'
-                              : 'x'
-  url = url.replace(':taskType', 'visit_confirmation').replace(':clock', 'cp_visit')
-  if (
-    /^\/api\/families\/:id\/(workers|visits|ask-enabler|tasks|proposals|conversation|notes|plan|network|assessments|case-process|steps|family-link|family-meetings)/.test(
-      url,
-    )
-  )
-    url = url.replace(':id', set.id_heldfamily!)
-  if (
-    /^\/api\/teams\/:id\/(board|offers|decisions|rota|contact-time|assessments|clocks|members\/:personId\/)/.test(url)
-  )
-    url = url.replace(':id', set.id_ffteam!)
-  return url
-    .replace(':offerId', set.id_offer!)
-    .replace(':day', '2031-01-02')
-    .replace(':personId', set.id_person!)
-    .replace(':linkId', '00000000-0000-4000-8000-000000000002')
-    .replace(':id', set[`id_${prefix}`] ?? '00000000-0000-4000-8000-000000000000')
-    .replace(':queue', 'hearth-default')
-    .replace(':holdId', '00000000-0000-4000-8000-000000000001')
-    .replace(':jobId', 'no-such-job')
-    .replace(':file', 'pdf')
-    .replace(':date', '2031-01-02')
-}
 
 beforeAll(async () => {
   dbx = await freshPgDatabase()
@@ -188,8 +87,8 @@ beforeAll(async () => {
   // an audit export in each council, so download routes have something to refuse
   await sessionsA.get('administrator')!.request('POST', '/api/audit/exports', {})
   await sessionsB.get('administrator')!.request('POST', '/api/audit/exports', {})
-  ids.a = await idsFor(seeded.a.councilId, seeded.a.patchIds[0]!)
-  ids.b = await idsFor(seeded.b.councilId, seeded.b.patchIds[0]!)
+  ids.a = await idsFor(dbx.handle.db, seeded.a.councilId, seeded.a.patchIds[0]!)
+  ids.b = await idsFor(dbx.handle.db, seeded.b.councilId, seeded.b.patchIds[0]!)
 })
 afterAll(async () => {
   await t.close()
@@ -418,13 +317,31 @@ async function listsNaming(familyId: string, set: Record<string, string>, except
 }
 
 describe('a restricted record', () => {
-  it('every route naming a record by :id is checked for restriction, or says why not', () => {
-    const known = [...Object.keys(FAMILY_RECORD_ROUTES), ...Object.keys(NOT_FAMILY_RECORD_ROUTES)]
-    const unknown = apiRoutes()
-      .filter((r) => r.url.includes('/:id') && r.access !== 'public')
-      .map((r) => r.url)
-      .filter((u) => !known.some((k) => u === k || u.startsWith(`${k}/`)))
-    expect([...new Set(unknown)]).toEqual([])
+  it('every route naming a record by :id declares what it is; a route that declares nothing is not added', async () => {
+    const undeclared = apiRoutes()
+      .filter((r) => namesAnId(r.url) && r.access !== 'public' && !r.family)
+      .map((r) => `${r.method} ${r.url}`)
+    expect(undeclared).toEqual([])
+    // a family's records are checked as the family is: notes, tasks, visits … each declares its kind
+    const kinds = new Map<string, string>()
+    for (const r of apiRoutes()) if (typeof r.family === 'string') kinds.set(r.url, r.family)
+    expect(kinds.get('/api/notes/:id')).toBe('note')
+    expect(kinds.get('/api/tasks/:id/letter')).toBe('task')
+    expect(kinds.get('/api/family-links/:id/revoke')).toBe('link')
+    expect(kinds.get('/api/families/:id/network/links')).toBe('id')
+    for (const k of kinds.values()) expect(['id', ...Object.keys(FAMILY_RECORDS)]).toContain(k)
+    // a new route that forgets: refused when it is added, naming it
+    const bare = Fastify()
+    await bare.register(
+      fp(async () => {}, { name: 'auth' }),
+      {},
+    )
+    await bare.register(restrictionGuard, { db: dbx.handle.db })
+    await bare.after()
+    expect(() => bare.get('/api/forgotten/:id', { config: { access: ['practitioner'] } }, async () => ({}))).toThrow(
+      /GET \/api\/forgotten\/:id names an :id but does not declare config.family/,
+    )
+    await bare.close()
   })
 
   it('answers not found from every route for everyone not named on it, and leaves it unchanged', async () => {

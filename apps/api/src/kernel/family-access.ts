@@ -1,5 +1,21 @@
 import { type Column, type SQL, sql } from 'drizzle-orm'
-import { families } from '@hearth/db'
+import type { PgTable } from 'drizzle-orm/pg-core'
+import {
+  adminTasks,
+  assessments,
+  caseSteps,
+  children,
+  commissions,
+  families,
+  familyLinks,
+  familyMeetings,
+  familyMessages,
+  insightRequests,
+  notes,
+  planItems,
+  proposals,
+  visits,
+} from '@hearth/db'
 import type { FamilyScope } from '@hearth/domain'
 
 /**
@@ -69,3 +85,33 @@ export function familyKeptFromRow(
   if (!family.restricted) return false
   return !((g.personId && family.restrictedTo?.includes(g.personId)) || g.glass.includes(family.id))
 }
+
+/**
+ * The records that belong to one family, by the name a route declares (`config.family`): before a
+ * route whose `:id` is one of these runs, the record's family is looked up and kept from the
+ * caller exactly as the family itself is (restrictions, conflicts), whatever their role.
+ */
+export const FAMILY_RECORDS = {
+  assessment: assessments,
+  child: children,
+  commission: commissions,
+  link: familyLinks,
+  meeting: familyMeetings,
+  message: familyMessages,
+  insight_request: insightRequests,
+  note: notes,
+  plan_item: planItems,
+  proposal: proposals,
+  step: caseSteps,
+  task: adminTasks,
+  visit: visits,
+} as const satisfies Record<string, PgTable & { id: Column; familyId: Column; councilId: Column }>
+export type FamilyRecordKind = keyof typeof FAMILY_RECORDS
+
+/**
+ * What a route with an `:id` declares about it (`config.family`), checked when the route is added:
+ * `'id'`, the family itself (in the caller's patches or teams, not kept from them); a record of a
+ * family by kind; or `{ not: why }`, an `:id` that is no family's (a team, a staff account) or is
+ * checked its own way, with why.
+ */
+export type FamilyDeclaration = 'id' | FamilyRecordKind | { not: string }

@@ -19,6 +19,7 @@ import { familyScope, type FamilyScope, type Role, type TeamKind } from '@hearth
 import { AppError } from '../kernel/errors'
 import type { ActorCache, CachedActorRow } from '../kernel/actor-cache'
 import type { Reads } from '../kernel/reads'
+import type { FamilyDeclaration } from '../kernel/family-access'
 
 /** Every route declares who may call it; a route without a rule is refused (deny by default). */
 /** `family_link`: opened by a family's private link (plugins/family-link.ts), never a staff session. */
@@ -47,7 +48,13 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     /** Every route with its access rule, for the route × role test and the docs. */
-    routeTable: { method: string; url: string; access: Access | undefined; reads: Reads | undefined }[]
+    routeTable: {
+      method: string
+      url: string
+      access: Access | undefined
+      reads: Reads | undefined
+      family: FamilyDeclaration | undefined
+    }[]
   }
 }
 
@@ -197,7 +204,13 @@ export default fp<AuthOptions>(
       const methods = Array.isArray(route.method) ? route.method : [route.method]
       for (const method of methods) {
         if (method === 'HEAD' && !route.config?.access) continue
-        app.routeTable.push({ method, url, access: route.config?.access, reads: route.config?.reads })
+        app.routeTable.push({
+          method,
+          url,
+          access: route.config?.access,
+          reads: route.config?.reads,
+          family: route.config?.family,
+        })
       }
     })
 

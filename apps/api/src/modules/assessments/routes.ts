@@ -33,7 +33,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id/assessments',
     {
-      config: { access: PRACTITIONER, reads: readsOfFamily('assessment.list') },
+      config: { family: 'id', access: PRACTITIONER, reads: readsOfFamily('assessment.list') },
       schema: {
         tags,
         summary: 'The family’s assessments, each with its due date and where it stands',
@@ -46,7 +46,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/families/:id/assessments',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'id', access: PRACTITIONER },
       schema: {
         tags,
         summary: 'Start a child and family assessment (one open at a time for a child)',
@@ -66,7 +66,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/assessments/:id/finish',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'assessment', access: PRACTITIONER },
       schema: {
         tags,
         summary: 'Finish an assessment: the date it was authorised and the factors identified (census codes)',
@@ -85,7 +85,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/assessments/:id',
     {
-      config: { access: PRACTITIONER, reads: readsRecord('assessment.read', 'assessment') },
+      config: { family: 'assessment', access: PRACTITIONER, reads: readsRecord('assessment.read', 'assessment') },
       schema: { tags, summary: 'An assessment', params: IdParams, response: { 200: AssessmentView, ...errors } },
     },
     async (request) => getAssessment(deps, auditFrom(request), actorOf(request), request.params.id),
@@ -105,7 +105,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/teams/:id/assessments',
     {
-      config: { access: PRACTITIONER, reads: readsList('assessment.due', 'assessment') },
+      config: {
+        family: { not: 'a team: what it lists is filtered by family access' },
+        access: PRACTITIONER,
+        reads: readsList('assessment.due', 'assessment'),
+      },
       schema: {
         tags,
         summary: 'Open assessments of the families the team holds or works with, soonest due first',

@@ -133,7 +133,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/exports/:id/download',
     {
-      config: { access: ADMIN, reads: readsRecord('audit_export.download', 'audit_export') },
+      config: {
+        family: { not: 'an audit export (administrators)' },
+        access: ADMIN,
+        reads: readsRecord('audit_export.download', 'audit_export'),
+      },
       schema: {
         tags: ['audit'],
         summary: 'Download a finished export as CSV',

@@ -48,7 +48,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id/case-process',
     {
-      config: { access: PRACTITIONER, reads: readsOfFamily('case_process.read') },
+      config: { family: 'id', access: PRACTITIONER, reads: readsOfFamily('case_process.read') },
       schema: {
         tags,
         summary: 'The family’s statutory steps and every clock running for its children',
@@ -61,7 +61,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/families/:id/steps',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'id', access: PRACTITIONER },
       schema: {
         tags,
         summary: 'Record a statutory step for a child (the order rules are checked; its clocks follow)',
@@ -81,7 +81,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/steps/:id',
     {
-      config: { access: PRACTITIONER, reads: readsRecord('case_step.read', 'case_step') },
+      config: { family: 'step', access: PRACTITIONER, reads: readsRecord('case_step.read', 'case_step') },
       schema: {
         tags,
         summary: 'A step with its corrections',
@@ -94,7 +94,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/steps/:id',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'step', access: PRACTITIONER },
       schema: {
         tags,
         summary: 'Correct a step: the clocks that follow move at once; the step before is kept',
@@ -113,7 +113,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/steps/:id/letter-before-proceedings',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'step', access: PRACTITIONER },
       schema: {
         tags,
         summary:
@@ -153,7 +153,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/teams/:id/clocks',
     {
-      config: { access: PRACTITIONER, reads: readsList('clock.due', 'clock') },
+      config: {
+        family: { not: 'a team: what it lists is filtered by family access' },
+        access: PRACTITIONER,
+        reads: readsList('clock.due', 'clock'),
+      },
       schema: {
         tags,
         summary: 'Every clock running for the families the team works with, soonest due first',

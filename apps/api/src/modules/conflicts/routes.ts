@@ -61,7 +61,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/conflicts/:id/end',
     {
-      config: { access: ['administrator'] },
+      config: { family: { not: 'a member of staff’s declaration' }, access: ['administrator'] },
       schema: {
         tags,
         summary: 'End a declaration, saying why',

@@ -41,7 +41,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/teams/:id/contact-time',
     {
-      config: { access: PRACTITIONER, reads: noCaseContent('minutes and hours per team member, no family named') },
+      config: {
+        family: { not: 'a team: what it lists is filtered by family access' },
+        access: PRACTITIONER,
+        reads: noCaseContent('minutes and hours per team member, no family named'),
+      },
       schema: {
         tags,
         summary: 'Each team member’s share of the week with families, and the team’s (for the team itself)',
@@ -56,7 +60,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/teams/:id/members/:personId/working-pattern',
     {
-      config: { access: PRACTITIONER },
+      config: { family: { not: 'a team: what it lists is filtered by family access' }, access: PRACTITIONER },
       schema: {
         tags,
         summary: 'Set a team member’s working minutes for each day, Monday first (the team sets it)',
@@ -80,7 +84,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/teams/:id/members/:personId/leave',
     {
-      config: { access: PRACTITIONER },
+      config: { family: { not: 'a team: what it lists is filtered by family access' }, access: PRACTITIONER },
       schema: {
         tags,
         summary: 'Record a team member’s leave, from one day to another (inclusive)',

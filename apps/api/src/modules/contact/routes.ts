@@ -82,7 +82,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/tasks/:id/held-decision',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'task', access: PRACTITIONER },
       schema: {
         tags,
         summary: 'The lead decides about a held letter or invitation: send it, or not, and why',

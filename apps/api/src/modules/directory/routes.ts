@@ -46,7 +46,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/directory/services/:id',
     {
-      config: { access: 'signed_in', reads: noCaseContent('one service of the directory') },
+      config: {
+        family: { not: 'a service in the directory' },
+        access: 'signed_in',
+        reads: noCaseContent('one service of the directory'),
+      },
       schema: { tags, summary: 'One service', params: IdParams, response: { 200: ServiceView, ...errors } },
     },
     async (request) => getService(app.deps, auditFrom(request), request.params.id),
@@ -107,7 +111,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id/services',
     {
-      config: { access: ['practitioner'], reads: readsOfFamily('family.services.read') },
+      config: { family: 'id', access: ['practitioner'], reads: readsOfFamily('family.services.read') },
       schema: {
         tags,
         summary: 'Services on the family’s plan',
@@ -120,7 +124,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/families/:id/services',
     {
-      config: { access: ['practitioner'] },
+      config: { family: 'id', access: ['practitioner'] },
       schema: {
         tags,
         summary: 'Record a service on the family’s plan (“referred to … on …”)',

@@ -71,7 +71,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/tasks/:id/claim',
     {
-      config: { access: ENABLER },
+      config: { family: 'task', access: ENABLER },
       schema: {
         tags,
         summary: 'Take a task; nobody else can while you hold it (the claim lapses after two hours)',
@@ -88,7 +88,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/tasks/:id/release',
     {
-      config: { access: ENABLER },
+      config: { family: 'task', access: ENABLER },
       schema: {
         tags,
         summary: 'Hand a task back to the queue',
@@ -105,7 +105,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/tasks/:id/complete',
     {
-      config: { access: ENABLER },
+      config: { family: 'task', access: ENABLER },
       schema: {
         tags,
         summary: 'Mark a task done, saying what was done (booking reference, letter sent…)',
@@ -123,7 +123,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/tasks/:id/letter',
     {
-      config: { access: ENABLER, reads: readsLetter },
+      config: { family: 'task', access: ENABLER, reads: readsLetter },
       schema: {
         tags,
         summary:

@@ -86,6 +86,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/families/:id',
     {
       config: {
+        family: 'id',
         access: CASE_ROLES,
         reads: readsWithChildren('family.read', 'family', (p) => (p as { id: string }).id),
       },
@@ -105,7 +106,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/families/:id',
     {
-      config: { access: CASE_ROLES },
+      config: { family: 'id', access: CASE_ROLES },
       schema: {
         tags,
         summary: 'Change a family’s details',
@@ -123,7 +124,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/families/:id/address-confidentiality',
     {
-      config: { access: CASE_ROLES },
+      config: { family: 'id', access: CASE_ROLES },
       schema: {
         tags,
         summary: 'Mark the family’s address confidential (or not), naming the staff who may see it',
@@ -141,7 +142,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/families/:id/restriction',
     {
-      config: { access: CASE_ROLES },
+      config: { family: 'id', access: CASE_ROLES },
       schema: {
         tags,
         summary: 'Restrict the family’s record to the staff named (or lift the restriction)',
@@ -208,7 +209,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/break-glass/:id/review',
     {
-      config: { access: ['information_governance'] },
+      config: {
+        family: { not: 'a break-glass opening: information governance reviews every one' },
+        access: ['information_governance'],
+      },
       schema: {
         tags,
         summary: 'Review a break-glass opening: justified, or a concern (with what it is)',
@@ -242,7 +246,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/families/:id/children',
     {
-      config: { access: CASE_ROLES },
+      config: { family: 'id', access: CASE_ROLES },
       schema: {
         tags,
         summary: 'Add a child (or unborn child) to a family',
@@ -259,7 +263,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/families/:id/adults',
     {
-      config: { access: CASE_ROLES },
+      config: { family: 'id', access: CASE_ROLES },
       schema: {
         tags,
         summary: 'Add a parent, carer, relative or professional',
@@ -276,7 +280,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/families/:id/relationships',
     {
-      config: { access: CASE_ROLES },
+      config: { family: 'id', access: CASE_ROLES },
       schema: {
         tags,
         summary: 'Link an adult to a child on the relationship map',
@@ -299,7 +303,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/children/:id',
     {
-      config: { access: CASE_ROLES, reads: readsChild() },
+      config: { family: 'child', access: CASE_ROLES, reads: readsChild() },
       schema: { tags, summary: 'A child’s record', params: IdParams, response: { 200: Child, ...errors } },
     },
     async (request) => {
@@ -310,7 +314,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/children/:id',
     {
-      config: { access: CASE_ROLES },
+      config: { family: 'child', access: CASE_ROLES },
       schema: {
         tags,
         summary: 'Change a child’s record',

@@ -65,7 +65,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id/family-link',
     {
-      config: { access: PRACTITIONER, reads: readsOfFamily('family_link.list') },
+      config: { family: 'id', access: PRACTITIONER, reads: readsOfFamily('family_link.list') },
       schema: {
         tags,
         summary: 'The family’s links, what they said through them, and whether contact is held',
@@ -113,7 +113,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/families/:id/family-links',
     {
       // the link and its code are shown once: a replayed answer does not hold them
-      config: { access: PRACTITIONER, idempotency: { withhold: ['url', 'code', 'qrSvg'] } },
+      config: { family: 'id', access: PRACTITIONER, idempotency: { withhold: ['url', 'code', 'qrSvg'] } },
       schema: {
         tags,
         summary: 'Issue a private link to an adult or young person of the family (shown once)',
@@ -141,7 +141,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       path,
       {
-        config: { access: PRACTITIONER },
+        config: { family: 'link', access: PRACTITIONER },
         schema: { tags, summary, params: IdParams, body, response: { 200: LinkSummary, ...errors } },
       },
       async (request) =>
@@ -176,7 +176,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/family-messages/:id/seen',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'message', access: PRACTITIONER },
       schema: {
         tags,
         summary: 'Mark what the family said as seen by the team',
@@ -194,7 +194,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/family-messages/:id/answer',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'message', access: PRACTITIONER },
       schema: {
         tags,
         summary: 'Tell the family what happened (they read it on their link)',
@@ -217,7 +217,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/teams/:id/family-messages',
     {
-      config: { access: PRACTITIONER, reads: readsList('family_message.list', 'team', { key: 'messages' }) },
+      config: {
+        family: { not: 'a team: what it lists is filtered by family access' },
+        access: PRACTITIONER,
+        reads: readsList('family_message.list', 'team', { key: 'messages' }),
+      },
       schema: {
         tags,
         summary: 'What families said to the team that nobody has seen yet',
@@ -257,7 +261,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id/family-meetings',
     {
-      config: { access: PRACTITIONER, reads: readsOfFamily('family_meeting.list') },
+      config: { family: 'id', access: PRACTITIONER, reads: readsOfFamily('family_meeting.list') },
       schema: {
         tags,
         summary: 'The family’s group conferences: who they invited, and their own plan',
@@ -270,7 +274,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/families/:id/family-meetings',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'id', access: PRACTITIONER },
       schema: {
         tags,
         summary: 'Arrange a family group conference with the family (the enablers get its tasks)',
@@ -290,7 +294,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/family-meetings/:id/family-plan',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'meeting', access: PRACTITIONER },
       schema: {
         tags,
         summary: 'Record the family’s own plan from their conference; its items join the family’s plan',

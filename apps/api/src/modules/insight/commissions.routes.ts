@@ -31,7 +31,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/families/:id/commissions',
     {
-      config: { access: ['practitioner'] },
+      config: { family: 'id', access: ['practitioner'] },
       schema: {
         tags,
         summary: 'No listed service fits: ask insight to commission one for the family',
@@ -68,7 +68,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/commissions/:id',
     {
-      config: { access: ['insight_adviser', 'practitioner'], reads: readsRecord('commission.read', 'commission') },
+      config: {
+        family: 'commission',
+        access: ['insight_adviser', 'practitioner'],
+        reads: readsRecord('commission.read', 'commission'),
+      },
       schema: {
         tags,
         summary: 'One request to commission',
@@ -81,7 +85,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/commissions/:id/withdraw',
     {
-      config: { access: ['practitioner'] },
+      config: { family: 'commission', access: ['practitioner'] },
       schema: {
         tags,
         summary: 'The team no longer needs it (only before an adviser takes it)',
@@ -98,7 +102,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/commissions/:id/take',
     {
-      config: { access: ADVISER },
+      config: { family: 'commission', access: ADVISER },
       schema: {
         tags,
         summary: 'Take a request to commission',
@@ -115,7 +119,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/commissions/:id/hand-back',
     {
-      config: { access: ADVISER },
+      config: { family: 'commission', access: ADVISER },
       schema: {
         tags,
         summary: 'Hand a request to commission back to the queue',
@@ -132,7 +136,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/commissions/:id/record',
     {
-      config: { access: ADVISER },
+      config: { family: 'commission', access: ADVISER },
       schema: {
         tags,
         summary:

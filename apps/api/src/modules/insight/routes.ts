@@ -109,7 +109,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/insight/requests/:id',
     {
-      config: { access: ['insight_adviser', 'practitioner'], reads: readsRecord('insight.read', 'insight_request') },
+      config: {
+        family: 'insight_request',
+        access: ['insight_adviser', 'practitioner'],
+        reads: readsRecord('insight.read', 'insight_request'),
+      },
       schema: {
         tags,
         summary: 'One request with its booking and advice',
@@ -126,7 +130,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/insight/requests/:id/withdraw',
     {
-      config: { access: ['practitioner'] },
+      config: { family: 'insight_request', access: ['practitioner'] },
       schema: {
         tags,
         summary: 'The team no longer needs it (only before an adviser takes it)',
@@ -143,7 +147,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/insight/requests/:id/take',
     {
-      config: { access: ADVISER },
+      config: { family: 'insight_request', access: ADVISER },
       schema: {
         tags,
         summary: 'Take a request (of advisers taking it at once, one gets it)',
@@ -159,7 +163,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/insight/requests/:id/hand-back',
     {
-      config: { access: ADVISER },
+      config: { family: 'insight_request', access: ADVISER },
       schema: {
         tags,
         summary: 'Hand a request back to the queue',
@@ -175,7 +179,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/insight/requests/:id/booking',
     {
-      config: { access: ADVISER },
+      config: { family: 'insight_request', access: ADVISER },
       schema: {
         tags,
         summary: 'Book the session: when, how long, who attends',
@@ -193,7 +197,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/insight/requests/:id/advice',
     {
-      config: { access: ADVISER },
+      config: { family: 'insight_request', access: ADVISER },
       schema: {
         tags,
         summary: 'Record the advice in plain words (on the family’s chronology for the holding team)',
@@ -211,7 +215,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id/chronology',
     {
-      config: { access: ['practitioner'], reads: readsOfFamily('family.chronology') },
+      config: { family: 'id', access: ['practitioner'], reads: readsOfFamily('family.chronology') },
       schema: {
         tags: ['families'],
         summary: 'The family’s chronology, newest first (insight advice for the holding team only)',

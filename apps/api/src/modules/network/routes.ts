@@ -32,12 +32,12 @@ const LinkParams = z.object({ id: Uuid, linkId: Uuid })
  */
 const routes: FastifyPluginAsyncZod = async (app) => {
   const deps = { db: app.deps.db }
-  const write = { access: PRACTITIONER }
+  const write = { family: 'id', access: PRACTITIONER } as const
 
   app.get(
     '/families/:id/network',
     {
-      config: { access: PRACTITIONER, reads: readsOfFamily('network.read') },
+      config: { family: 'id', access: PRACTITIONER, reads: readsOfFamily('network.read') },
       schema: {
         tags,
         summary:

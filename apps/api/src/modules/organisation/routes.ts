@@ -68,7 +68,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/patches/:id',
     {
-      config: { access: ADMIN },
+      config: { family: { not: 'a patch' }, access: ADMIN },
       schema: {
         tags: ['organisation'],
         summary: 'Change a patch',
@@ -91,7 +91,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/teams/:id',
     {
-      config: { access: 'signed_in', reads: noCaseContent('a team and its members (staff, not families)') },
+      config: {
+        family: { not: 'a team: what it lists is filtered by family access' },
+        access: 'signed_in',
+        reads: noCaseContent('a team and its members (staff, not families)'),
+      },
       schema: {
         tags: ['organisation'],
         summary: 'A team and its members',
@@ -115,7 +119,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/teams/:id',
     {
-      config: { access: ADMIN },
+      config: { family: { not: 'a team: what it lists is filtered by family access' }, access: ADMIN },
       schema: {
         tags: ['organisation'],
         summary: 'Change a team',
@@ -129,7 +133,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/teams/:id/members',
     {
-      config: { access: ADMIN },
+      config: { family: { not: 'a team: what it lists is filtered by family access' }, access: ADMIN },
       schema: {
         tags: ['organisation'],
         summary: 'Add a person to a team',
@@ -148,7 +152,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/teams/:id/members/:personId',
     {
-      config: { access: ADMIN },
+      config: { family: { not: 'a team: what it lists is filtered by family access' }, access: ADMIN },
       schema: {
         tags: ['organisation'],
         summary: 'Take a person off a team',
@@ -179,7 +183,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/people/:id',
     {
-      config: { access: ADMIN, reads: noCaseContent('a staff account') },
+      config: { family: { not: 'a member of staff' }, access: ADMIN, reads: noCaseContent('a staff account') },
       schema: { tags: ['organisation'], summary: 'A person', params: IdParams, response: { 200: Person, ...errors } },
     },
     async (request) => getPerson(app.deps, auditFrom(request), request.params.id),
@@ -203,7 +207,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/people/:id',
     {
-      config: { access: ADMIN },
+      config: { family: { not: 'a member of staff' }, access: ADMIN },
       schema: {
         tags: ['organisation'],
         summary: 'Change a person: name, roles, close the account, reset password, unlock',
@@ -234,7 +238,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/role-grants/:id/decision',
     {
-      config: { access: ADMIN },
+      config: { family: { not: 'a role given to staff' }, access: ADMIN },
       schema: {
         tags: ['organisation'],
         summary: 'Approve or refuse a role (a second administrator: not the one who asked, not the person it is for)',

@@ -43,7 +43,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id/plan',
     {
-      config: { access: PRACTITIONER, reads: readsOfFamily('plan.read') },
+      config: { family: 'id', access: PRACTITIONER, reads: readsOfFamily('plan.read') },
       schema: {
         tags,
         summary: 'The family’s plan: each item with who does it, by when, where it stands and its history',
@@ -56,7 +56,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/families/:id/plan/items',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'id', access: PRACTITIONER },
       schema: {
         tags,
         summary: 'Add an item to the family’s plan',
@@ -75,7 +75,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/plan-items/:id',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'plan_item', access: PRACTITIONER },
       schema: {
         tags,
         summary:
@@ -94,7 +94,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/plan-items/:id/status',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'plan_item', access: PRACTITIONER },
       schema: {
         tags,
         summary: 'Mark an item done, not done (with why) or to do again (with why); send the version you saw',

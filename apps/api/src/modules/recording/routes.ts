@@ -39,7 +39,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id/notes',
     {
-      config: { access: PRACTITIONER, reads: readsOfFamily('note.list') },
+      config: { family: 'id', access: PRACTITIONER, reads: readsOfFamily('note.list') },
       schema: {
         tags,
         summary: 'The family’s finalised notes, with their addenda, and your own drafts; newest first',
@@ -52,7 +52,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/families/:id/notes',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'id', access: PRACTITIONER },
       schema: {
         tags,
         summary:
@@ -78,7 +78,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/notes/:id',
     {
-      config: { access: PRACTITIONER, reads: readsRecord('note.read', 'note') },
+      config: { family: 'note', access: PRACTITIONER, reads: readsRecord('note.read', 'note') },
       schema: { tags, summary: 'A note', params: IdParams, response: { 200: NoteView, ...errors } },
     },
     async (request) => getNote(deps, auditFrom(request), actorOf(request), request.params.id),
@@ -86,7 +86,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/notes/:id/similar',
     {
-      config: { access: PRACTITIONER, reads: readsRecord('note.similar', 'note') },
+      config: { family: 'note', access: PRACTITIONER, reads: readsRecord('note.similar', 'note') },
       schema: {
         tags,
         summary:
@@ -100,7 +100,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/notes/:id',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'note', access: PRACTITIONER },
       schema: {
         tags,
         summary: 'Save your draft as it stands (sent as you type); a finalised note answers 409',
@@ -114,7 +114,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/notes/:id/finalise',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'note', access: PRACTITIONER },
       schema: {
         tags,
         summary:
@@ -144,7 +144,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/notes/:id/addenda',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'note', access: PRACTITIONER },
       schema: {
         tags,
         summary: 'Add a correction or addition to a finalised note, with why',
@@ -161,7 +161,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/notes/:id',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'note', access: PRACTITIONER },
       schema: {
         tags,
         summary: 'Throw away your own draft (a finalised note cannot be deleted)',

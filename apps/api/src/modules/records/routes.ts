@@ -66,7 +66,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/families/:id/record-exports',
     {
-      config: { access: CASE_ROLES },
+      config: { family: 'id', access: CASE_ROLES },
       schema: {
         tags,
         summary: 'Export the family’s whole record (the worker does it; watch its progress)',
@@ -84,7 +84,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id/record-exports',
     {
-      config: { access: CASE_ROLES, reads: readsOfFamily('record_export.list') },
+      config: { family: 'id', access: CASE_ROLES, reads: readsOfFamily('record_export.list') },
       schema: {
         tags,
         summary: 'The exports of this family’s record you made, newest first',
@@ -97,7 +97,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/record-exports/:id',
     {
-      config: { access: [...CASE_ROLES, ...IG], reads: readsRecord('record_export.read', 'record_export') },
+      config: {
+        family: { not: 'a whole-record export: its use-case checks the asker’s family scope' },
+        access: [...CASE_ROLES, ...IG],
+        reads: readsRecord('record_export.read', 'record_export'),
+      },
       schema: {
         tags,
         summary: 'An export: its progress, and what it holds',
@@ -110,7 +114,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/record-exports/:id/:file',
     {
-      config: { access: [...CASE_ROLES, ...IG], reads: readsExportFile },
+      config: {
+        family: { not: 'a whole-record export: its use-case checks the asker’s family scope' },
+        access: [...CASE_ROLES, ...IG],
+        reads: readsExportFile,
+      },
       schema: {
         tags,
         summary: 'Download an export’s PDF, JSON or CSV files (zip), when done',
@@ -184,7 +192,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/subject-access-requests/:id',
     {
-      config: { access: IG, reads: readsRecord('sar.read', 'subject_access_request') },
+      config: {
+        family: { not: 'information governance answers for the council, restricted records included' },
+        access: IG,
+        reads: readsRecord('sar.read', 'subject_access_request'),
+      },
       schema: { tags, summary: 'A subject access request', params: IdParams, response: { 200: SarView, ...errors } },
     },
     async (request) => sarView(deps, auditFrom(request), request.params.id),
@@ -192,7 +204,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/subject-access-requests/:id/redactions',
     {
-      config: { access: IG, reads: readsRecord('sar.redactions', 'subject_access_request') },
+      config: {
+        family: { not: 'information governance answers for the council, restricted records included' },
+        access: IG,
+        reads: readsRecord('sar.redactions', 'subject_access_request'),
+      },
       schema: {
         tags,
         summary: 'Every passage marked as third-party information, with the field as written',
@@ -205,7 +221,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/sar-redactions/:id',
     {
-      config: { access: IG },
+      config: {
+        family: { not: 'information governance answers for the council, restricted records included' },
+        access: IG,
+      },
       schema: {
         tags,
         summary: 'Withhold or release a marked passage (with why, to release)',
@@ -219,7 +238,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/subject-access-requests/:id/redactions/decide',
     {
-      config: { access: IG },
+      config: {
+        family: { not: 'information governance answers for the council, restricted records included' },
+        access: IG,
+      },
       schema: {
         tags,
         summary: 'Withhold or release every undecided passage alike at once (the same words, or the same reason)',
@@ -234,7 +256,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       url,
       {
-        config: { access: IG },
+        config: {
+          family: { not: 'information governance answers for the council, restricted records included' },
+          access: IG,
+        },
         schema: { tags, summary, params: IdParams, response: { 200: SarView, ...errors } },
       },
       async (request) => {
@@ -248,7 +273,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/subject-access-requests/:id/sent',
     {
-      config: { access: IG },
+      config: {
+        family: { not: 'information governance answers for the council, restricted records included' },
+        access: IG,
+      },
       schema: {
         tags,
         summary: 'The copy was sent to the requester: the request closes',

@@ -92,6 +92,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/referrals/:id',
     {
       config: {
+        family: { not: 'the front door decides a new referral about any family; the family’s record stays closed' },
         access: FRONT_DOOR,
         reads: readsWithChildren('referral.read', 'referral', (p) => (p as { familyId: string | null }).familyId),
       },
@@ -103,7 +104,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/referrals/:id/decision',
     {
-      config: { access: FRONT_DOOR },
+      config: {
+        family: { not: 'the front door decides a new referral about any family; the family’s record stays closed' },
+        access: FRONT_DOOR,
+      },
       schema: {
         tags,
         summary: 'Decide the response, with reasons in plain words',
@@ -122,7 +126,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/referrals/:id/route',
     {
-      config: { access: FRONT_DOOR },
+      config: {
+        family: { not: 'the front door decides a new referral about any family; the family’s record stays closed' },
+        access: FRONT_DOOR,
+      },
       schema: {
         tags,
         summary: 'Send a referral that could not be routed to a family-facing team',

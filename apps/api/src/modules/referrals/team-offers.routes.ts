@@ -13,7 +13,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/teams/:id/offers',
     {
-      config: { access: ['practitioner', 'referral_officer'], reads: readsList('family.list', 'offer') },
+      config: {
+        family: { not: 'a team: what it lists is filtered by family access' },
+        access: ['practitioner', 'referral_officer'],
+        reads: readsList('family.list', 'offer'),
+      },
       schema: {
         tags: ['teams'],
         summary: 'Families offered to the team and not yet held, oldest first',

@@ -108,7 +108,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/returns/annex-a/:id',
     {
-      config: { access: DATA, reads: noCaseContent('a workbook’s progress and row counts; no child named') },
+      config: {
+        family: { not: 'an Annex A workbook' },
+        access: DATA,
+        reads: noCaseContent('a workbook’s progress and row counts; no child named'),
+      },
       schema: {
         tags,
         summary: 'An Annex A workbook: its progress and each list’s rows',
@@ -125,7 +129,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/returns/annex-a/:id/xlsx',
     {
-      config: { access: DATA, reads: noCaseContent('the workbook: its download is audited by the handler, once') },
+      config: {
+        family: { not: 'an Annex A workbook' },
+        access: DATA,
+        reads: noCaseContent('the workbook: its download is audited by the handler, once'),
+      },
       schema: {
         tags,
         summary: 'Download the Annex A workbook (when done)',

@@ -190,6 +190,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/returns/census/:id',
     {
       config: {
+        family: { not: 'a census return (counts and codes)' },
         access: DATA,
         reads: readsList('census.report', 'census_run', {
           items: (p) =>
@@ -214,7 +215,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/returns/census/:id/xml',
     {
-      config: { access: DATA, reads: noCaseContent('the census file: its download is audited by the handler, once') },
+      config: {
+        family: { not: 'a census return (counts and codes)' },
+        access: DATA,
+        reads: noCaseContent('the census file: its download is audited by the handler, once'),
+      },
       schema: {
         tags,
         summary: 'Download the census XML (when done)',
@@ -246,7 +251,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/returns/children/:id',
     {
-      config: { access: DATA, reads: readsChild('child.read_census') },
+      config: {
+        family: { not: 'a child’s census details: the data team reads every child for the return' },
+        access: DATA,
+        reads: readsChild('child.read_census'),
+      },
       schema: {
         tags,
         summary: 'A child as the census sees them (for the data team): the record, the team, this year’s episodes',
@@ -301,7 +310,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/returns/children/:id',
     {
-      config: { access: DATA },
+      config: {
+        family: { not: 'a child’s census details: the data team reads every child for the return' },
+        access: DATA,
+      },
       schema: {
         tags,
         summary:
@@ -317,7 +329,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/returns/census/:id/queries',
     {
-      config: { access: DATA },
+      config: { family: { not: 'a census return (counts and codes)' }, access: DATA },
       schema: {
         tags,
         summary: 'Accept a query (a rule ending Q) with the reason it stands; kept with the return',

@@ -26,7 +26,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/children/:id/sharing-decisions',
     {
-      config: { access: CASE_ROLES, reads: readsChild('sharing.list') },
+      config: { family: 'child', access: CASE_ROLES, reads: readsChild('sharing.list') },
       schema: {
         tags,
         summary: 'Decisions to share, or not, information about the child with other agencies',
@@ -39,7 +39,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/children/:id/sharing-decisions',
     {
-      config: { access: CASE_ROLES },
+      config: { family: 'child', access: CASE_ROLES },
       schema: {
         tags,
         summary: 'Record a decision to share, or not to share, information about the child',

@@ -77,7 +77,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/families/:id/proposals',
     {
-      config: { access: ['practitioner'] },
+      config: { family: 'id', access: ['practitioner'] },
       schema: {
         tags,
         summary: 'Propose an intervention or package for a family your team holds',
@@ -94,7 +94,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id/proposals',
     {
-      config: { access: ['practitioner', 'strategy_member'], reads: readsList('proposal.list', 'proposal') },
+      config: {
+        family: { not: 'strategy sees every family’s proposals: its use-case checks the family with that scope' },
+        access: ['practitioner', 'strategy_member'],
+        reads: readsList('proposal.list', 'proposal'),
+      },
       schema: {
         tags,
         summary: 'Proposals for a family',
@@ -120,7 +124,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/proposals/:id',
     {
-      config: { access: ['practitioner', 'strategy_member'], reads: readsRecord('proposal.read', 'proposal') },
+      config: {
+        family: 'proposal',
+        access: ['practitioner', 'strategy_member'],
+        reads: readsRecord('proposal.read', 'proposal'),
+      },
       schema: {
         tags,
         summary: 'A proposal with its decisions',
@@ -133,7 +141,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/proposals/:id/decision',
     {
-      config: { access: STRATEGY },
+      config: { family: 'proposal', access: STRATEGY },
       schema: {
         tags,
         summary: 'Approve, decline or ask for more information, with reasons for the team (and the family)',
@@ -147,7 +155,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/proposals/:id/resubmit',
     {
-      config: { access: ['practitioner'] },
+      config: { family: 'proposal', access: ['practitioner'] },
       schema: {
         tags,
         summary: 'Send a proposal back to strategy with the information asked for',
@@ -192,6 +200,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/council/teams/:id',
     {
       config: {
+        family: { not: 'a team, in the council view (counts)' },
         access: ['strategy_member', 'insight_adviser'],
         reads: noCaseContent('one team’s totals; no family or worker is named'),
       },

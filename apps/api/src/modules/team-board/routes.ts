@@ -48,6 +48,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/teams/:id/board',
     {
       config: {
+        family: { not: 'a team: what it lists is filtered by family access' },
         access: PRACTITIONER,
         reads: readsList('family.list', 'team_board', {
           items: (p) => {
@@ -73,7 +74,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/teams/:id/offers/:offerId/claim',
     {
-      config: { access: PRACTITIONER },
+      config: { family: { not: 'a team: what it lists is filtered by family access' }, access: PRACTITIONER },
       schema: {
         tags: ['team board'],
         summary:
@@ -126,7 +127,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/families/:id/workers',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'id', access: PRACTITIONER },
       schema: {
         tags: ['team board'],
         summary: 'Hand over or change the family’s lead and co-workers, with a reason',
@@ -146,7 +147,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/families/:id/conversation',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'id', access: PRACTITIONER },
       schema: {
         tags: ['team board'],
         summary: 'Move the family between the Three Conversations: a team decision, with a reason and who was there',
@@ -165,7 +166,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/teams/:id/decisions',
     {
-      config: { access: PRACTITIONER, reads: readsList('team_decision.list', 'team') },
+      config: {
+        family: { not: 'a team: what it lists is filtered by family access' },
+        access: PRACTITIONER,
+        reads: readsList('team_decision.list', 'team'),
+      },
       schema: {
         tags: ['team board'],
         summary: 'The team decisions log, newest first',
@@ -178,7 +183,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/teams/:id/decisions',
     {
-      config: { access: PRACTITIONER },
+      config: { family: { not: 'a team: what it lists is filtered by family access' }, access: PRACTITIONER },
       schema: {
         tags: ['team board'],
         summary: 'Record a team decision, with who was there',
@@ -197,7 +202,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/teams/:id/members/:personId/cap',
     {
-      config: { access: PRACTITIONER },
+      config: { family: { not: 'a team: what it lists is filtered by family access' }, access: PRACTITIONER },
       schema: {
         tags: ['team board'],
         summary: 'Set one person’s cap (children as lead), as a recorded team decision',
@@ -215,7 +220,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/teams/:id/rota',
     {
-      config: { access: PRACTITIONER, reads: noCaseContent('who is on duty: staff only') },
+      config: {
+        family: { not: 'a team: what it lists is filtered by family access' },
+        access: PRACTITIONER,
+        reads: noCaseContent('who is on duty: staff only'),
+      },
       schema: {
         tags: ['team board'],
         summary: 'Who is on duty, for 14 days from `from` (default today)',
@@ -236,7 +245,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/teams/:id/rota/:day',
     {
-      config: { access: PRACTITIONER },
+      config: { family: { not: 'a team: what it lists is filtered by family access' }, access: PRACTITIONER },
       schema: {
         tags: ['team board'],
         summary: 'Put someone on duty for a day',

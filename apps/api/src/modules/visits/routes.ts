@@ -29,7 +29,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/families/:id/visits',
     {
-      config: { access: PRACTITIONER, reads: readsOfFamily('visit.list') },
+      config: { family: 'id', access: PRACTITIONER, reads: readsOfFamily('visit.list') },
       schema: {
         tags: ['visits'],
         summary: 'Visits and meetings with the family, newest first',
@@ -42,7 +42,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/families/:id/visits',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'id', access: PRACTITIONER },
       schema: {
         tags: ['visits'],
         summary: 'Book a visit or meeting',
@@ -61,7 +61,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/visits/:id',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'visit', access: PRACTITIONER },
       schema: {
         tags: ['visits'],
         summary: 'Move a visit (time, length or place), with a reason',
@@ -75,7 +75,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/visits/:id/cancel',
     {
-      config: { access: PRACTITIONER },
+      config: { family: 'visit', access: PRACTITIONER },
       schema: {
         tags: ['visits'],
         summary: 'Cancel a visit, with a reason',
