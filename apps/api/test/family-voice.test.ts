@@ -47,12 +47,16 @@ let ipN = 0
 /** Each family request from its own address unless a test says otherwise (so guess limits stay apart). */
 const asFamily = (
   token: string,
-  o: { method?: 'GET' | 'POST'; url?: string; body?: unknown; code?: string; from?: string } = {},
+  o: { method?: 'GET' | 'POST'; url?: string; body?: unknown; code?: string; from?: string; key?: string } = {},
 ) =>
   t.app.inject({
     method: o.method ?? 'GET',
     url: o.url ?? '/api/link',
-    headers: { 'x-family-link': token, ...(o.code ? { 'x-family-link-code': o.code } : {}) },
+    headers: {
+      'x-family-link': token,
+      ...(o.code ? { 'x-family-link-code': o.code } : {}),
+      ...(o.key ? { 'idempotency-key': o.key } : {}),
+    },
     payload: o.body as never,
     remoteAddress: o.from ?? ip(ipN++),
   })
@@ -463,6 +467,33 @@ describe('what the family says', () => {
     expect(task!.teamId).toBe(complaintsTeam.id)
     expect(task!.dueAt.getTime()).toBeLessThanOrEqual(m!.dueAt!.getTime())
     expect(task!.details).not.toContain('Tuesday') // the task points to the record, it does not copy it
+  })
+
+  it('a complaint sent three times at once with one Idempotency-Key is one complaint and one task (#31)', async () => {
+    const db = dbx.handle.db
+    const words = 'Nobody told us the visit had moved. Sent from a phone on a bad signal.'
+    const send = (key: string, w = words) =>
+      asFamily(token, { method: 'POST', url: '/api/link/messages', body: { kind: 'complaint', words: w }, key })
+    const answers = await Promise.all([send('phone-retry-0001'), send('phone-retry-0001'), send('phone-retry-0001')])
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201])
+    expect(new Set(answers.map((a) => a.json().id)).size).toBe(1)
+    expect(answers.filter((a) => a.headers['idempotent-replayed'] === 'true')).toHaveLength(2)
+    const kept = await db.select().from(familyMessages).where(eq(familyMessages.words, words))
+    expect(kept).toHaveLength(1)
+    const tasks = await db
+      .select()
+      .from(adminTasks)
+      .where(eq(adminTasks.sourceKey, `complaint:${kept[0]!.id}`))
+    expect(tasks).toHaveLength(1)
+    const audits = await db.select().from(auditEvents).where(eq(auditEvents.recordId, kept[0]!.id))
+    expect(audits.filter((a) => a.action === 'family_message.send')).toHaveLength(1)
+    // the same key for other words is refused, naming the header; a bad key too
+    const other = await send('phone-retry-0001', 'Something else entirely.')
+    expect(other.statusCode).toBe(400)
+    expect(other.json().error.details[0].field).toBe('headers.idempotency-key')
+    expect((await send('bad key!')).statusCode).toBe(400)
+    // without a key, or with a new one, a second complaint is a second complaint
+    expect((await send('phone-retry-0002')).json().id).not.toBe(kept[0]!.id)
   })
 
   it('the figures: how families say things are going, by team and week; no average from fewer than 3', async () => {

@@ -140,7 +140,10 @@ export const RECORD_KINDS: RecordKind[] = (
     ],
     ['family_meetings', family(s.familyMeetings, 'Family meetings', { heading: 'kind' })],
     ['family_links', family(s.familyLinks, 'Links given to the family', { omit: ['tokenHash', 'codeHash'] })],
-    ['family_messages', family(s.familyMessages, 'What the family said', { heading: 'kind' })],
+    [
+      'family_messages',
+      family(s.familyMessages, 'What the family said', { heading: 'kind', omit: ['idempotencyKey'] }),
+    ],
     ['family_letters', family(s.familyLetters, 'Letters about visits and workers', { heading: 'kind' })],
     [
       'admin_tasks',

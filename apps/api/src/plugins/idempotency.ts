@@ -20,14 +20,14 @@ declare module 'fastify' {
   }
 }
 
-const KEY = /^[A-Za-z0-9_.:-]{8,200}$/
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,200}$/
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** How long a second copy waits for the first to finish before being told it is still running. */
 export const IDEMPOTENCY_WAIT_MS = 5_000
 /** How long an answer is kept for replay. */
 export const IDEMPOTENCY_KEEP_HOURS = 24
 
-const badKey = () =>
+export const badKey = () =>
   new AppError('validation_failed', 'The Idempotency-Key header is not valid.', [
     {
       field: 'headers.idempotency-key',
@@ -112,7 +112,7 @@ export default fp<{ db: Db }>(
       const sent = request.headers['idempotency-key']
       if (sent === undefined || !actor || !CHANGES.has(request.method)) return
       if (request.routeOptions.config?.idempotency === 'own') return
-      if (typeof sent !== 'string' || !KEY.test(sent)) throw badKey()
+      if (typeof sent !== 'string' || !IDEMPOTENCY_KEY.test(sent)) throw badKey()
       const hash = requestHash(request)
       const mine = and(eq(idempotencyKeys.councilId, actor.councilId), eq(idempotencyKeys.personId, actor.personId))
       const where = and(mine, eq(idempotencyKeys.key, sent))

@@ -83,9 +83,12 @@ export const familyMessages = pgTable(
     answer: text('answer'),
     answeredBy: uuid('answered_by').references(() => people.id),
     answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' }),
+    /** The Idempotency-Key it was sent with, if any: the same key through the same link is one message. */
+    idempotencyKey: text('idempotency_key'),
     createdAt: createdAt(),
   },
   (t) => [
+    uniqueIndex('family_messages_link_key_uq').on(t.councilId, t.linkId, t.idempotencyKey),
     index('family_messages_council_family_idx').on(t.councilId, t.familyId, t.createdAt),
     index('family_messages_council_team_idx').on(t.councilId, t.teamId, t.createdAt),
     index('family_messages_link_idx').on(t.linkId),

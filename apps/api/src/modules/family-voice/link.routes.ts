@@ -6,6 +6,7 @@ import { auditFrom } from '../../kernel/context'
 import { AppError } from '../../kernel/errors'
 import { readsByFamilyLink } from '../../kernel/reads'
 import type { LinkHolder } from '../../plugins/family-link'
+import { badKey, IDEMPOTENCY_KEY } from '../../plugins/idempotency'
 import { checkLinkCode } from './check-link-code'
 import { openLink } from './open-link'
 import { sendFamilyMessage } from './send-family-message'
@@ -77,8 +78,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const holder = holderOf(request)
       if (!holder.codeOk) throw new AppError('forbidden', 'Enter the code we gave you first.')
-      const sent = await sendFamilyMessage(deps, auditFrom(request), holder, request.body)
-      if (sent.teamId)
+      const key = request.headers['idempotency-key']
+      if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) throw badKey()
+      const sent = await sendFamilyMessage(deps, auditFrom(request), holder, request.body, key ?? null)
+      if (sent.replayed) reply.header('idempotent-replayed', 'true')
+      else if (sent.teamId)
         app.events.publish({
           type: 'family.said',
           councilId: holder.councilId,

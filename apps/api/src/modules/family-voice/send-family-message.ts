@@ -1,9 +1,9 @@
 import { and, eq, gt } from 'drizzle-orm'
-import { councilHolidays, createTask, familyMessages, visits, writeAudit } from '@hearth/db'
+import { councilHolidays, createTask, type Executor, familyMessages, visits, writeAudit } from '@hearth/db'
 import { COMPLAINT_STAGE1_WORKING_DAYS, workingDayDeadline } from '@hearth/domain'
 import type { FamilyMessageInput } from '@hearth/contracts'
 import type { Ctx, Deps } from '../../kernel/context'
-import { invalid } from '../../kernel/errors'
+import { AppError, invalid } from '../../kernel/errors'
 import type { LinkHolder } from '../../plugins/family-link'
 import { holdingTeamId } from '../families/family-queries'
 import { voiceSettings } from './voice-queries'
@@ -13,10 +13,40 @@ import { voiceSettings } from './voice-queries'
  * team's board and the lead (the route publishes the event after commit). A complaint also
  * goes to the council's complaints route as a task, with its stage 1 clock (10 working days).
  */
-export async function sendFamilyMessage(deps: Deps, ctx: Ctx, holder: LinkHolder, input: FamilyMessageInput) {
+export async function sendFamilyMessage(
+  deps: Deps,
+  ctx: Ctx,
+  holder: LinkHolder,
+  input: FamilyMessageInput,
+  idempotencyKey: string | null = null,
+) {
   const { db } = deps
   const c = holder.councilId
   const teamId = await holdingTeamId(db, c, holder.familyId)
+  // sent again with the same Idempotency-Key through the same link (a retry, a double tap): the
+  // first message's answer, and no second message, task or audit row
+  const already = async (ex: Executor) => {
+    if (!idempotencyKey) return null
+    const [m] = await ex
+      .select()
+      .from(familyMessages)
+      .where(
+        and(
+          eq(familyMessages.councilId, c),
+          eq(familyMessages.linkId, holder.linkId),
+          eq(familyMessages.idempotencyKey, idempotencyKey),
+        ),
+      )
+    if (!m) return null
+    if (m.kind !== input.kind || (m.words ?? null) !== (input.words ?? null))
+      throw new AppError('validation_failed', 'This Idempotency-Key was already used for a different message.', [
+        { field: 'headers.idempotency-key', message: 'already used for a different message', rule: 'invalid' },
+      ])
+    const answer = { id: m.id, kind: m.kind, at: m.createdAt.toISOString(), teamId: m.teamId, familyId: m.familyId }
+    return { ...answer, replayed: true }
+  }
+  const first = await already(db)
+  if (first) return first
   return db.transaction(async (tx) => {
     let visitId: string | null = null
     if (input.kind === 'move_visit') {
@@ -53,14 +83,22 @@ export async function sendFamilyMessage(deps: Deps, ctx: Ctx, holder: LinkHolder
         suits: input.kind === 'move_visit' ? input.suits : null,
         teamId,
         dueAt: due,
+        idempotencyKey,
       })
+      .onConflictDoNothing()
       .returning()
+    // the same key sent at the same moment: the other copy's message stands
+    if (!row) {
+      const other = await already(tx)
+      if (other) return other
+      throw new AppError('conflict', 'This could not be sent. Try again.')
+    }
     let taskId: string | null = null
     if (input.kind === 'complaint') {
       const settings = await voiceSettings(tx, c)
       taskId = await createTask(tx, {
         councilId: c,
-        sourceKey: `complaint:${row!.id}`,
+        sourceKey: `complaint:${row.id}`,
         taskType: 'family_complaint',
         teamId: settings.complaintsTeamId ?? teamId,
         familyId: holder.familyId,
@@ -71,13 +109,13 @@ export async function sendFamilyMessage(deps: Deps, ctx: Ctx, holder: LinkHolder
         await tx
           .update(familyMessages)
           .set({ taskId })
-          .where(and(eq(familyMessages.councilId, c), eq(familyMessages.id, row!.id)))
+          .where(and(eq(familyMessages.councilId, c), eq(familyMessages.id, row.id)))
     }
     await writeAudit(tx, {
       ...ctx,
       action: 'family_message.send',
       recordType: 'family_message',
-      recordId: row!.id,
+      recordId: row.id,
       familyId: holder.familyId,
       childId: holder.childId,
       details: {
@@ -87,6 +125,7 @@ export async function sendFamilyMessage(deps: Deps, ctx: Ctx, holder: LinkHolder
         kind: input.kind,
       },
     })
-    return { id: row!.id, kind: row!.kind, at: row!.createdAt.toISOString(), teamId, familyId: holder.familyId }
+    const answer = { id: row.id, kind: row.kind, at: row.createdAt.toISOString(), teamId, familyId: holder.familyId }
+    return { ...answer, replayed: false }
   })
 }

@@ -27,12 +27,29 @@ export class FamilyApiError extends Error {
   }
 }
 
+/**
+ * The Idempotency-Key of each message not yet answered, by what it says: sent again after a lost
+ * connection or a second tap, it is one message, not two complaints.
+ */
+const pendingKeys = new Map<string, string>()
+const newKey = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
+
 export async function familyApi<T>(token: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { 'x-family-link': token }
   const c = code()
   if (c) headers['x-family-link-code'] = c
-  if (body !== undefined) headers['content-type'] = 'application/json'
-  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  const payload = body === undefined ? undefined : JSON.stringify(body)
+  if (payload !== undefined) headers['content-type'] = 'application/json'
+  const change = method === 'POST' ? `${path} ${payload ?? ''}` : null
+  if (change) {
+    const key = pendingKeys.get(change) ?? newKey()
+    pendingKeys.set(change, key)
+    headers['idempotency-key'] = key
+  }
+  // no answer at all (fetch throws): the key stays for the same message sent again
+  const res = await fetch(path, { method, headers, body: payload })
+  if (change) pendingKeys.delete(change)
   if (!res.ok) {
     let details: { field: string; rule?: string }[] = []
     try {

@@ -1,0 +1,2 @@
+ALTER TABLE "family_messages" ADD COLUMN "idempotency_key" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "family_messages_link_key_uq" ON "family_messages" USING btree ("council_id","link_id","idempotency_key");
