@@ -1,4 +1,4 @@
-import { TASK_TYPES, type TaskType } from './admin-tasks'
+import { TASK_TYPE_LIST, TASK_TYPES, type TaskType } from './admin-tasks'
 
 /**
  * Why Hearth must not contact a family by itself (letters home, visit confirmations, invitations,
@@ -22,14 +22,10 @@ export function stepHoldsContact(step: { kind: string; endOn?: string | null }):
   return step.kind === 'strategy_discussion' || (step.kind === 's47' && !step.endOn)
 }
 
-/** Task types that reach the family themselves (a letter to the home, an invitation). */
-export const FAMILY_CONTACT_TASKS: readonly TaskType[] = [
-  'visit_confirmation',
-  'conference_invitations',
-  'workers_letter',
-  'letter_before_proceedings',
-  'family_link_letter',
-]
+/** Task types that reach the family themselves (a letter to the home, an invitation): from `TASK_TYPES`. */
+export const FAMILY_CONTACT_TASKS: readonly TaskType[] = TASK_TYPE_LIST.filter(
+  (t) => TASK_TYPES[t].reaches === 'family',
+)
 
 export function contactsFamily(taskType: string): boolean {
   return (FAMILY_CONTACT_TASKS as readonly string[]).includes(taskType) && taskType in TASK_TYPES
