@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { assessments, children, families, referrals } from '@hearth/db'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addCalendarDays, holidaySet, isWorkingDay, londonDateOf } from '@hearth/domain'
 import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
 import { refreshClocks } from '../../apps/api/src/modules/case-process/clock-queries'
 import { boardFixture } from '../helpers/board-fixture'
@@ -125,6 +126,16 @@ describe('in Chromium: the team board', () => {
     await section.getByRole('heading', { name: 'Statutory steps and timescales' }).waitFor()
     const record = section.locator('details', { has: alice.getByText('Record a step', { exact: true }) })
     await record.getByText('Record a step', { exact: true }).click()
+    // every step on the last working day, so that a conference on it is allowed whatever today is
+    let wd = londonDateOf(new Date())
+    while (!isWorkingDay(wd, holidaySet())) wd = addCalendarDays(wd, -1)
+    const onDate = async (label: string) => {
+      const [y, m, d] = wd.split('-')
+      const group = record.getByRole('group', { name: label })
+      await group.getByLabel('Day').fill(String(Number(d)))
+      await group.getByLabel('Month').fill(String(Number(m)))
+      await group.getByLabel('Year').fill(y!)
+    }
     const step = async (kind: string, fill: () => Promise<void>) => {
       await record.getByLabel('What happened').selectOption({ label: kind })
       await record.getByLabel('Which child').selectOption({ label: name })
@@ -132,11 +143,13 @@ describe('in Chromium: the team board', () => {
       await record.getByRole('button', { name: 'Record it' }).click()
     }
     await step('Episode of need (referral to closure)', async () => {
+      await onDate('Referral date')
       await record.getByLabel('Who referred').selectOption({ label: 'Police (6)' })
       await record.getByLabel('Primary need').selectOption({ label: 'Abuse or neglect (N1)' })
     })
     await section.getByText(/Referred by: Police/).waitFor()
     await step('Strategy discussion', async () => {
+      await onDate('Date of the discussion')
       await record.getByLabel('Police').check()
       await record.getByLabel('Yes, section 47 enquiries start').check()
     })
@@ -158,5 +171,38 @@ describe('in Chromium: the team board', () => {
     // never folded under "coming up later", however far off
     await board.getByText(/hold the initial child protection conference by/).waitFor()
     expect(await board.getByText(/Coming up later/).count()).toBe(0)
+
+    // the refusal named what is missing in words, and offers to record it first, for the same child
+    expect(await summary.textContent()).not.toMatch(/census|\d{4}/)
+    await record.getByRole('button', { name: 'Record the child protection conference first' }).click()
+    expect(await record.getByLabel('What happened').inputValue()).toBe('conference')
+    expect(await record.getByLabel('Which child').inputValue()).toBe(kid!.id)
+    const conference = async () => {
+      await onDate('Date of the conference')
+      await record.getByLabel('Initial', { exact: true }).check()
+      await record.getByLabel('Initial: a child protection plan').check()
+      await record.getByLabel('Who chaired it').fill('Testchair Quorum')
+    }
+    await conference()
+    await record.getByRole('button', { name: 'Record it' }).click()
+    // no enquiry recorded yet: that is offered in turn
+    await record.getByRole('button', { name: 'Record the section 47 enquiry first' }).click()
+    await onDate('Date the enquiry started')
+    await record.getByRole('button', { name: 'Record it' }).click()
+    await section.getByRole('listitem').filter({ hasText: 'Section 47 enquiry' }).first().waitFor()
+    await step('Child protection conference', conference)
+    await section.getByRole('listitem').filter({ hasText: 'Child protection conference' }).first().waitFor()
+    // the conference decided on a plan: the page asks for it, filled in
+    const planNow = section.getByRole('region', { name: `The plan for ${name}` })
+    await planNow.getByRole('button', { name: 'Record the plan now' }).click()
+    expect(await planNow.getByLabel('What happened').inputValue()).toBe('cp_plan')
+    await planNow.getByLabel('Category of abuse', { exact: true }).selectOption({ label: 'Neglect (NEG)' })
+    await planNow.getByRole('button', { name: 'Record it' }).click()
+    await planNow.waitFor({ state: 'detached' })
+    await due
+      .getByText(/core group/i)
+      .first()
+      .waitFor()
+    expect(await axeViolations(alice)).toEqual([])
   })
 })

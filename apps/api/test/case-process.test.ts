@@ -144,7 +144,7 @@ describe('statutory steps and their clocks', () => {
     // a closure before the referral
     const closure = await post(lead, { ...episode(cy.id, daysAgo(10)), endOn: daysAgo(12) })
     expect(closure.statusCode).toBe(400)
-    expect(problem(closure)).toMatchObject({ field: 'body.endOn', message: expect.stringMatching(/8630/) })
+    expect(problem(closure)).toMatchObject({ field: 'body.endOn', census: '8630' })
     // a pre-proceedings outcome without its start
     const pp = await post(lead, { childId: ava.id, kind: 'pre_proceedings', details: { outcome: 'A' } })
     expect(pp.statusCode).toBe(400)
@@ -344,6 +344,25 @@ describe('statutory steps and their clocks', () => {
     expect(icpc).toMatchObject({ state: 'on_track', dueOn: clockDueDate('icpc', today, hol) })
     const due = (await lead.request('GET', `/api/teams/${team.id}/board`)).json().due
     expect(due.urgent).toContainEqual(expect.objectContaining({ key: icpc.key, state: 'on_track' }))
+  })
+
+  it('a step refused for one missing before it says so in words, with the rule apart and the step offered', async () => {
+    const { family: f, child } = await anotherFamily()
+    const res = await lead.request('POST', `/api/families/${f.id}/steps`, {
+      childId: child.id,
+      kind: 'strategy_discussion',
+      on: today,
+      details: { agencies: ['police'], decision: 's47' },
+    })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.details).toEqual([
+      {
+        field: 'body.on',
+        message: 'record the episode of need first: this date is outside any episode of need',
+        census: '1103, 2889, 1105, 4015',
+        offer: 'episode',
+      },
+    ])
   })
 
   it('the board tags a family under an open section 47 enquiry, and not once it has ended', async () => {

@@ -7,6 +7,10 @@ export interface FieldProblem {
   rule?: string
   limit?: number
   format?: string
+  /** The census rules behind a statutory step's problem, for the data team ("8820"). */
+  census?: string
+  /** Something the form can offer to put it right (a statutory step to record first). */
+  offer?: string
 }
 
 export class ApiError extends Error {

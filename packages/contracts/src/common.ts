@@ -34,6 +34,10 @@ export const ErrorBody = z.object({
           rule: z.string().optional(),
           limit: z.number().optional(),
           format: z.string().optional(),
+          /** The census rules behind a statutory step's problem, for the data team ("8820"). */
+          census: z.string().optional(),
+          /** Something the form can offer to put it right (a statutory step to record first). */
+          offer: z.string().optional(),
         }),
       )
       .optional(),

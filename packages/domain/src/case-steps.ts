@@ -167,7 +167,12 @@ const is = <K extends StepKind>(s: AnyStep, k: K): s is CaseStep<K> => s.kind ==
 
 export interface StepProblem {
   field: string
+  /** In words, for the practitioner: no rule numbers. */
   message: string
+  /** The census rules behind it, for the data team ("8820", "1105, 2885"), where there are any. */
+  census?: string
+  /** The step missing before this one, which the form offers to record first. */
+  offer?: StepKind
 }
 
 const within = (date: string, s: AnyStep) => s.on <= date && (s.endOn === null || s.endOn >= date)
@@ -180,7 +185,16 @@ const overlaps = (a: AnyStep, b: AnyStep) => a.on <= (b.endOn ?? '9999-12-31') &
  */
 export function stepProblems(step: AnyStep, others: readonly AnyStep[], today: string): StepProblem[] {
   const out: StepProblem[] = []
-  const say = (field: string, message: string) => out.push({ field: `body.${field}`, message })
+  const say = (field: string, message: string, offer?: StepKind) => {
+    // "(census rule 8820)" is for the data team: the practitioner reads the words alone
+    const census = /\s*\(census rules? ([^)]+)\)/.exec(message)
+    out.push({
+      field: `body.${field}`,
+      message: census ? message.replace(census[0], '') : message,
+      ...(census ? { census: census[1] } : {}),
+      ...(offer ? { offer } : {}),
+    })
+  }
   if (step.on > today) say('on', 'the date cannot be in the future')
   if (step.endOn !== null) {
     if (step.endOn > today) say('endOn', 'the date cannot be in the future')
@@ -225,7 +239,8 @@ export function stepProblems(step: AnyStep, others: readonly AnyStep[], today: s
   if (!episode) {
     say(
       'on',
-      'record the episode first: this date is outside any episode of need (census rules 1103, 2889, 1105, 4015)',
+      'record the episode of need first: this date is outside any episode of need (census rules 1103, 2889, 1105, 4015)',
+      'episode',
     )
     return out
   }
@@ -241,7 +256,11 @@ export function stepProblems(step: AnyStep, others: readonly AnyStep[], today: s
         (s) => inEpisode(s) && s.details.decision === 's47' && s.on <= step.on,
       )
       if (!sd.length)
-        say('on', 'a section 47 enquiry starts from a strategy discussion that decided on one: record that first')
+        say(
+          'on',
+          'a section 47 enquiry starts from a strategy discussion that decided on one: record that first',
+          'strategy_discussion',
+        )
       if (ofKind('s47').some((s) => inEpisode(s) && overlaps(s, step)))
         say('on', 'this enquiry overlaps another (census rule 8890)')
       break
@@ -255,7 +274,11 @@ export function stepProblems(step: AnyStep, others: readonly AnyStep[], today: s
         const sds = ofKind('strategy_discussion').filter((s) => inEpisode(s) && s.details.decision === 's47')
         const s47s = ofKind('s47').filter(inEpisode)
         if (!sds.length || !s47s.length)
-          say('on', 'an initial conference follows a strategy discussion and a section 47 enquiry: record those first')
+          say(
+            'on',
+            'an initial conference follows a strategy discussion and a section 47 enquiry: record those first',
+            sds.length ? 's47' : 'strategy_discussion',
+          )
         else if (sds.every((s) => s.on > step.on))
           say('on', 'the initial conference cannot be before the strategy discussion that started the enquiry')
         else if (s47s.every((s) => s.on > step.on))
@@ -278,6 +301,7 @@ export function stepProblems(step: AnyStep, others: readonly AnyStep[], today: s
         say(
           'on',
           'a child protection plan starts on the date of the initial conference that decided on it (census rules 1105, 2885)',
+          'conference',
         )
       if (ofKind('cp_plan').some((p) => overlaps(p, step)))
         say('on', 'this plan overlaps another child protection plan (census rule 8940)')
@@ -325,7 +349,7 @@ export function stepProblems(step: AnyStep, others: readonly AnyStep[], today: s
       break
     case 'placement': {
       const la = ofKind('looked_after').find((p) => within(step.on, p))
-      if (!la) say('on', 'a placement starts while the child is looked after: record that first')
+      if (!la) say('on', 'a placement starts while the child is looked after: record that first', 'looked_after')
       if (ofKind('placement').some((p) => p.on < (step.endOn ?? '9999-12-31') && step.on < (p.endOn ?? '9999-12-31')))
         say('on', 'this placement overlaps another: end the other first')
       break

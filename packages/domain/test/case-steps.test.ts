@@ -50,7 +50,9 @@ describe('order rules, refused naming the field', () => {
       { referralSource: '2A', primaryNeed: 'N1', closureReason: 'RC7' },
       '2026-08-01',
     )
-    expect(stepProblems(early, [], today)).toEqual([{ field: 'body.endOn', message: expect.stringMatching(/8630/) }])
+    expect(stepProblems(early, [], today)).toEqual([
+      { field: 'body.endOn', message: 'the closure cannot be before the referral', census: '8630' },
+    ])
     expect(fields(stepProblems(episode('2026-09-01', '2026-10-01'), [], today))).toEqual(['body.details.closureReason'])
     const reasonOnly = step('episode', '2026-09-01', { referralSource: '2A', primaryNeed: 'N1', closureReason: 'RC7' })
     expect(fields(stepProblems(reasonOnly, [], today))).toEqual(['body.endOn'])
@@ -120,9 +122,32 @@ describe('order rules, refused naming the field', () => {
     expect(stepProblems(visit, [episode(), cpPlan('2026-10-06')], today)).toEqual([])
   })
 
-  it('a conference is never at a weekend (census rule 8875)', () => {
+  it('a conference is never at a weekend (census rule 8875): in words, the rule kept apart', () => {
     const others = [episode(), sd('2026-10-05'), s47('2026-10-05')]
-    expect(stepProblems(icpc('2026-10-10'), others, today)[0]!.message).toMatch(/8875/)
+    const [p] = stepProblems(icpc('2026-10-10'), others, today)
+    expect(p).toEqual({ field: 'body.on', message: 'a conference is not held at a weekend', census: '8875' })
+  })
+
+  it('a step missing before it is named, in words, and offered to record first (#32)', () => {
+    const [outside] = stepProblems(sd('2026-10-05'), [], today)
+    expect(outside).toEqual({
+      field: 'body.on',
+      message: 'record the episode of need first: this date is outside any episode of need',
+      census: '1103, 2889, 1105, 4015',
+      offer: 'episode',
+    })
+    expect(stepProblems(s47('2026-10-05'), [episode()], today)[0]!.offer).toBe('strategy_discussion')
+    expect(stepProblems(icpc('2026-10-06'), [episode(), sd('2026-10-05')], today)[0]!.offer).toBe('s47')
+    expect(stepProblems(icpc('2026-10-06'), [episode()], today)[0]!.offer).toBe('strategy_discussion')
+    const noConference = [episode(), sd('2026-10-05'), s47('2026-10-05')]
+    expect(stepProblems(cpPlan('2026-10-06'), noConference, today)[0]!.offer).toBe('conference')
+    // no message a practitioner reads carries a rule number
+    const all = [
+      ...stepProblems(episode('2026-09-01', '2026-08-01'), [], today),
+      ...stepProblems(cpPlan('2026-10-06', '2026-10-06'), noConference, today),
+    ]
+    expect(all.length).toBeGreaterThan(1)
+    for (const x of all) expect(x.message).not.toMatch(/\d{4}/)
   })
 })
 

@@ -38,6 +38,10 @@ export interface FieldProblem {
   limit?: number
   /** For `format`: email, datetime, date, uuid, regex … */
   format?: string
+  /** The census rules behind a statutory step's problem, for the data team ("8820"). */
+  census?: string
+  /** Something the form can offer to put it right (a statutory step to record first). */
+  offer?: string
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   STEP_KINDS,
   type StepKind,
 } from '@hearth/domain'
-import { api } from '../../api'
+import { ApiError, api } from '../../api'
 import {
   Button,
   Checkboxes,
@@ -410,13 +410,17 @@ function StepForm({
   step,
   onDone,
   familyId,
+  preset,
 }: {
   kids: { id: string; name: string }[]
   step?: Step
   onDone: () => void
   familyId: string
+  /** A new step begun from a prompt ("record the plan now"): its kind, child and date filled in. */
+  preset?: { kind: StepKind; childId: string; on: string }
 }) {
-  const [kind, setKind] = useState<StepKind | ''>(step?.kind ?? '')
+  const [kind, setKind] = useState<StepKind | ''>(step?.kind ?? preset?.kind ?? '')
+  const [childId, setChildId] = useState(preset?.childId ?? '')
   const [formKey, setFormKey] = useState(0)
   const save = useMutation({
     mutationFn: (body: unknown) =>
@@ -429,6 +433,11 @@ function StepForm({
       onDone()
     },
   })
+  // refused because a step is missing before it: offer to record that one first, same child
+  const offer =
+    !step && save.error instanceof ApiError
+      ? (save.error.details.find((d) => d.offer && d.offer in STEP_KINDS)?.offer as StepKind | undefined)
+      : undefined
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
     if (!kind) return
@@ -446,8 +455,20 @@ function StepForm({
     )
   }
   return (
-    <FormScope name={step ? `step-${step.id}` : 'step-new'}>
+    <FormScope name={step ? `step-${step.id}` : preset ? `step-${preset.kind}-${preset.childId}` : 'step-new'}>
       <ErrorSummary error={save.error} />
+      {offer && offer !== kind && (
+        <Button
+          type="button"
+          secondary
+          onClick={() => {
+            setKind(offer)
+            save.reset()
+          }}
+        >
+          Record the {STEP_KINDS[offer].toLowerCase()} first
+        </Button>
+      )}
       {!step && (
         <SelectField
           name="kind"
@@ -465,13 +486,15 @@ function StepForm({
               name="childId"
               label="Which child"
               options={[{ value: '', label: 'Choose' }, ...kids.map((k) => ({ value: k.id, label: k.name }))]}
+              value={childId}
+              onChange={setChildId}
               error={save.error}
             />
           )}
           <DateInput
             name="on"
             label={STEP_DATES[kind].on}
-            defaultValue={step?.on ?? londonDateOf(new Date())}
+            defaultValue={step?.on ?? (preset?.kind === kind ? preset.on : undefined) ?? londonDateOf(new Date())}
             error={save.error}
           />
           {STEP_DATES[kind].end && (
@@ -578,6 +601,9 @@ export function FamilyCaseProcess({ familyId, kids }: { familyId: string; kids: 
           </tbody>
         </table>
       )}
+      {planNotRecorded(steps).map((c) => (
+        <PlanNow key={c.id} conference={c} kids={kids} familyId={familyId} onDone={changed} />
+      ))}
       <h3 className="govuk-heading-s">Steps so far</h3>
       {view.data && steps.length === 0 && <p className="govuk-body">No statutory steps recorded yet.</p>}
       <ul className="govuk-list">
@@ -614,6 +640,59 @@ export function FamilyCaseProcess({ familyId, kids }: { familyId: string; kids: 
           <StepForm kids={kids} onDone={changed} familyId={familyId} />
         </div>
       </details>
+    </section>
+  )
+}
+
+/** Initial conferences that decided on a child protection plan whose plan is not recorded yet. */
+function planNotRecorded(steps: Step[]): Step[] {
+  return steps.filter(
+    (c) =>
+      c.kind === 'conference' &&
+      (c.details as Details).type === 'initial' &&
+      (c.details as Details).decision === 'plan' &&
+      !steps.some((p) => p.kind === 'cp_plan' && p.childId === c.childId && p.on === c.on),
+  )
+}
+
+/**
+ * The conference decided on a plan: until the plan is recorded no plan clocks run (the first core
+ * group, the review conference, the visits), so the family page asks for it, filled in.
+ */
+function PlanNow({
+  conference,
+  kids,
+  familyId,
+  onDone,
+}: {
+  conference: Step
+  kids: { id: string; name: string }[]
+  familyId: string
+  onDone: () => void
+}) {
+  const [open, setOpen] = useState(false)
+  return (
+    <section className="govuk-inset-text" aria-label={`The plan for ${conference.childName}`}>
+      <p className="govuk-body">
+        The initial conference on {longDate(conference.on)} decided on a child protection plan for{' '}
+        {conference.childName}. Record the plan now: its timescales (the first core group, the review conference, the
+        visits) start from it.
+      </p>
+      {open ? (
+        <StepForm
+          kids={kids}
+          familyId={familyId}
+          preset={{ kind: 'cp_plan', childId: conference.childId, on: conference.on }}
+          onDone={() => {
+            setOpen(false)
+            onDone()
+          }}
+        />
+      ) : (
+        <Button type="button" onClick={() => setOpen(true)}>
+          Record the plan now
+        </Button>
+      )}
     </section>
   )
 }
