@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { adults, allocations, familyMessages, people } from '@hearth/db'
+import { adminTasks, adults, allocations, familyMessages, people } from '@hearth/db'
 import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
 import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
 import { startHttpApp } from '../helpers/server'
@@ -134,8 +134,22 @@ describe('in Chromium: the family’s own link', () => {
     await board.getByText('How things are going: Very good').waitFor({ timeout: 10_000 })
     await board.getByText('“سب ٹھیک ہے”').waitFor()
     await board.getByRole('heading', { name: 'Families said (2)' }).waitFor()
+    // written on the Urdu pages: labelled, and a translation asked of the enablers in one press
+    const urdu = board.locator('.hearth-card', { hasText: '“سب ٹھیک ہے”' })
+    await urdu.getByText('Urdu', { exact: true }).waitFor()
+    expect(await board.locator('.hearth-card', { hasText: 'The dentist went well' }).getByText('Urdu').count()).toBe(0)
+    await urdu.getByRole('button', { name: 'Ask the enablers for a translation' }).click()
+    await urdu.getByRole('status').getByText('The enablers are asked to arrange a translation.').waitFor()
     expect(await axeViolations(board)).toEqual([])
     const saved = await dbx.handle.db.select().from(familyMessages).where(eq(familyMessages.familyId, familyId))
     expect(saved.map((m) => m.scale).sort()).toEqual([4, 5])
+    expect(saved.map((m) => m.language).sort()).toEqual(['en', 'ur'])
+    const asked = await dbx.handle.db
+      .select()
+      .from(adminTasks)
+      .where(and(eq(adminTasks.familyId, familyId), eq(adminTasks.taskType, 'ask_enabler')))
+    expect(asked).toHaveLength(1)
+    expect(asked[0]!.details).toContain('translation from Urdu')
+    expect(asked[0]!.details).not.toContain('سب') // the task points to the words, it does not copy them
   }, 120_000)
 })

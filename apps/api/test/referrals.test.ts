@@ -72,6 +72,30 @@ describe('recording a referral', () => {
     expect(fam!.patchId).toBe(seeded.a.patchIds[0])
   })
 
+  it('says when a child of the family is on a plan or under an enquiry; never for a restricted family (#32)', async () => {
+    const db = dbx.handle.db
+    const r = (await officer.request('POST', '/api/referrals', newReferral())).json()
+    const see = async () => (await officer.request('GET', `/api/referrals/${r.id}`)).json().protection
+    expect(await see()).toBeNull()
+    const [kid] = await db.select().from(children).where(eq(children.familyId, r.familyId))
+    const [someone] = (
+      (await db.execute(sql`select id from people where council_id = ${kid!.councilId} limit 1`)) as unknown as {
+        rows: { id: string }[]
+      }
+    ).rows
+    const stepOf = (kind: string, endDate: string | null = null) =>
+      db.execute(sql`insert into case_steps (council_id, family_id, child_id, kind, on_date, end_date, recorded_by)
+        values (${kid!.councilId}, ${r.familyId}, ${kid!.id}, ${kind}, '2026-11-02', ${endDate}, ${someone!.id})`)
+    await stepOf('s47', '2026-11-20') // an enquiry that has finished says nothing
+    expect(await see()).toBeNull()
+    await stepOf('s47')
+    expect(await see()).toBe('s47')
+    await stepOf('cp_plan')
+    expect(await see()).toBe('cp_plan')
+    await db.execute(sql`update families set restricted = true, restricted_reason = 'Test' where id = ${r.familyId}`)
+    expect(await see()).toBeNull()
+  })
+
   it('the list of waiting referrals is ordered by time left, and overdue is shown plainly', async () => {
     const old = await officer.request(
       'POST',

@@ -88,6 +88,8 @@ export const StaffFamilyMessage = z.object({
   suits: z.string().nullable(),
   visit: z.object({ id: Uuid, startsAt: z.string(), kind: z.string() }).nullable(),
   fromName: z.string(),
+  /** The language of the pages it was written on: words not in English may need translating. */
+  language: Language,
   at: z.string(),
   dueAt: z.string().nullable(),
   taskId: Uuid.nullable(),
@@ -203,6 +205,8 @@ export type FamilyLinkAnswer = z.infer<typeof FamilyLinkAnswer>
 const Words = (what: string) => requiredText(2000, what)
 
 /** What the family sends: one of five things, each in their own words. */
+/** Sent with every message: the language of the pages it was written on (the family can switch). */
+const said = { language: Language.optional() }
 export const FamilyMessageInput = z.discriminatedUnion(
   'kind',
   [
@@ -210,16 +214,18 @@ export const FamilyMessageInput = z.discriminatedUnion(
       kind: z.literal('how_going'),
       scale: z.number({ message: 'choose how things are going' }).int().min(1).max(5),
       words: optionalText(2000),
+      ...said,
     }),
     z.object({
       kind: z.literal('move_visit'),
       visitId: Uuid,
       suits: Words('times that suit you'),
       words: optionalText(2000),
+      ...said,
     }),
-    z.object({ kind: z.literal('matters'), words: Words('what matters to you') }),
-    z.object({ kind: z.literal('worry'), words: Words('your worry') }),
-    z.object({ kind: z.literal('complaint'), words: Words('your complaint') }),
+    z.object({ kind: z.literal('matters'), words: Words('what matters to you'), ...said }),
+    z.object({ kind: z.literal('worry'), words: Words('your worry'), ...said }),
+    z.object({ kind: z.literal('complaint'), words: Words('your complaint'), ...said }),
   ],
   { message: 'choose what you want to tell us' },
 )

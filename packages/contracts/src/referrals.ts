@@ -139,6 +139,11 @@ export const ReferralDetail = ReferralSummary.extend({
       linked: z.boolean(),
     }),
   ),
+  /**
+   * A child of the family on a child protection plan, or under a section 47 enquiry still open (a
+   * sibling's too): said on the referral, so the front door never decides without it.
+   */
+  protection: z.enum(['cp_plan', 's47']).nullable(),
   /** Minutes from receipt to decision, and from decision to the team's board (for insight). */
   timings: z.object({ receivedToDecidedMinutes: z.number().nullable(), decidedToBoardSeconds: z.number().nullable() }),
 })

@@ -83,6 +83,8 @@ export const familyMessages = pgTable(
     answer: text('answer'),
     answeredBy: uuid('answered_by').references(() => people.id),
     answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' }),
+    /** The language of the pages it was written on (en, pl or ur); null from before it was kept. */
+    language: text('language'),
     /** The Idempotency-Key it was sent with, if any: the same key through the same link is one message. */
     idempotencyKey: text('idempotency_key'),
     createdAt: createdAt(),

@@ -83,6 +83,7 @@ export async function sendFamilyMessage(
         suits: input.kind === 'move_visit' ? input.suits : null,
         teamId,
         dueAt: due,
+        language: input.language ?? null,
         idempotencyKey,
       })
       .onConflictDoNothing()

@@ -130,6 +130,7 @@ export async function messageViews(
     .from(familyLinks)
     .where(and(eq(familyLinks.councilId, councilId), inArray(familyLinks.id, [...new Set(rows.map((r) => r.linkId))])))
   const holders = new Map((await linkSummaries(ex, councilId, links)).map((l) => [l.id, l.issuedTo.name]))
+  const languageOf = new Map(links.map((l) => [l.id, l.language as LinkLanguage]))
   const staffIds = [...new Set(rows.flatMap((r) => [r.seenBy, r.answeredBy]).filter((x): x is string => !!x))]
   const staff = staffIds.length
     ? await ex
@@ -157,6 +158,7 @@ export async function messageViews(
       suits: m.suits,
       visit: v ? { id: v.id, startsAt: v.startsAt.toISOString(), kind: v.kind } : null,
       fromName: holders.get(m.linkId) ?? '',
+      language: (m.language as LinkLanguage | null) ?? languageOf.get(m.linkId) ?? 'en',
       at: m.createdAt.toISOString(),
       dueAt: m.dueAt?.toISOString() ?? null,
       taskId: m.taskId,

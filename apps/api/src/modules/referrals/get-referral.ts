@@ -1,6 +1,7 @@
 import type { Ctx, Deps } from '../../kernel/context'
-import { and, eq } from 'drizzle-orm'
-import { children, people, referralChildren } from '@hearth/db'
+import { and, eq, sql } from 'drizzle-orm'
+import { children, families, people, referralChildren } from '@hearth/db'
+import { protectionOf } from '../case-process/protection-status'
 import { loadReferral, summaries } from './referral-views'
 
 /** One referral with its children, decision and routing. */
@@ -29,8 +30,15 @@ export async function getReferral(deps: Deps, ctx: Ctx, id: string) {
         .from(people)
         .where(and(eq(people.councilId, ctx.councilId), eq(people.id, r.decidedBy)))
     : []
+  // a child of the family on a plan or under an enquiry (a sibling's, today's): never for a
+  // restricted family, whose record stays closed to the front door
+  const [known] = await db
+    .select({ protection: protectionOf(sql`${ctx.councilId}::uuid`, sql`${r.familyId}::uuid`) })
+    .from(families)
+    .where(and(eq(families.councilId, ctx.councilId), eq(families.id, r.familyId), eq(families.restricted, false)))
   return {
     ...summary!,
+    protection: known?.protection ?? null,
     referrerName: r.referrerName,
     referrerOrganisation: r.referrerOrganisation,
     referrerContact: r.referrerContact,

@@ -1,6 +1,7 @@
 import { restrictionCondition, shownPostcode } from '../families/family-queries'
 import type { Ctx, Deps } from '../../kernel/context'
-import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
+import { protectionOf } from '../case-process/protection-status'
+import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm'
 import { allocations, dutyRota, families, offers, referrals, visits } from '@hearth/db'
 import { addCalendarDays, effectiveCap, londonDateOf, startOfLondonDay } from '@hearth/domain'
 import type { Actor } from '../../plugins/auth'
@@ -77,10 +78,7 @@ export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: strin
         stage: families.conversationStage,
         childCount: countChildren(allocations.familyId),
         // a child on a child protection plan, or under a section 47 enquiry still open
-        protection: sql<'cp_plan' | 's47' | null>`(select case when bool_or(s.kind = 'cp_plan') then 'cp_plan'
-          when bool_or(s.kind = 's47') then 's47' end from case_steps s
-          where s.council_id = ${allocations.councilId} and s.family_id = ${allocations.familyId}
-            and s.kind in ('cp_plan', 's47') and s.end_date is null)`,
+        protection: protectionOf(allocations.councilId, allocations.familyId),
       })
       .from(allocations)
       .innerJoin(

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { api } from '../../api'
 import { Button, ErrorSummary, FormScope, TextArea } from '../../components/govuk'
+import { LINK_LANGUAGES } from '@hearth/domain'
 import { type Message, saidTitle, when } from './voice-api'
 
 /**
@@ -31,13 +32,44 @@ export function FamilySaid({ m, familyName }: { m: Message; familyName?: string 
     e.preventDefault()
     answer.mutate({ answer: new FormData(e.currentTarget).get('answer') })
   }
+  // words sent from pages in another language: said on the card, with a translation through the enablers
+  const ask = useMutation({
+    mutationFn: () =>
+      api('POST', `/api/families/${m.familyId}/ask-enabler`, {
+        request:
+          `Please arrange a translation from ${LINK_LANGUAGES[m.language].name} of what the family said ` +
+          `through their link on ${when(m.at)}. Read it on the family’s page (Family link).`,
+      }),
+  })
+  const urgent = m.kind === 'worry' || m.kind === 'complaint'
   return (
-    <div className="hearth-card govuk-!-margin-bottom-4">
+    <div className={`hearth-card govuk-!-margin-bottom-4${urgent ? ' hearth-card--urgent' : ''}`}>
       <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
         {familyName ? `${familyName}: ` : ''}
         {saidTitle(m)}
         {m.kind === 'complaint' && <strong className="govuk-tag govuk-tag--red hearth-tag-gap">Complaint</strong>}
+        {m.kind === 'worry' && <strong className="govuk-tag govuk-tag--red hearth-tag-gap">A worry</strong>}
+        {m.language !== 'en' && (
+          <strong className="govuk-tag govuk-tag--blue hearth-tag-gap">{LINK_LANGUAGES[m.language].name}</strong>
+        )}
       </h3>
+      {m.language !== 'en' && m.words && (
+        <div className="govuk-!-margin-bottom-1">
+          <p className="govuk-body-s govuk-!-margin-bottom-1">
+            Sent from their pages in {LINK_LANGUAGES[m.language].name}: the words may need translating.
+          </p>
+          <ErrorSummary error={ask.error} />
+          {ask.isSuccess ? (
+            <p className="govuk-body-s" role="status">
+              The enablers are asked to arrange a translation.
+            </p>
+          ) : (
+            <Button secondary type="button" disabled={ask.isPending} onClick={() => ask.mutate()}>
+              Ask the enablers for a translation
+            </Button>
+          )}
+        </div>
+      )}
       <p className="govuk-body-s govuk-!-margin-bottom-1">
         From {m.fromName}, {when(m.at)}
         {m.dueAt ? `. Stage 1 reply due by ${when(m.dueAt)}` : ''}

@@ -73,6 +73,20 @@ export function ReferralPage() {
             <ClockTag clock={r.clock} />{' '}
             {r.openCase && <strong className="govuk-tag govuk-tag--purple">Open to {r.openCaseTeamName}</strong>}
           </p>
+          {r.protection && (
+            <div className="govuk-warning-text">
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">Warning</span>
+                {r.protection === 'cp_plan'
+                  ? 'A child in this family is on a child protection plan.'
+                  : 'A section 47 enquiry is open for a child in this family.'}{' '}
+                {r.openCaseTeamName ? `${r.openCaseTeamName} holds the family.` : ''}
+              </strong>
+            </div>
+          )}
           <h2 className="govuk-heading-m">The worries</h2>
           <p className="govuk-body hearth-story">{r.worries}</p>
           <SummaryList

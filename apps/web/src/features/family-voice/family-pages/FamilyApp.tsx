@@ -265,6 +265,9 @@ function SayPage({
       body.suits = form.get('suits')
     }
     body.words = form.get('words')
+    // the language of the page they wrote on: the team sees it, and can ask for a translation
+    const lang = document.documentElement.lang.split('-')[0]!
+    if ((LINK_LANGUAGE_LIST as readonly string[]).includes(lang)) body.language = lang
     setBusy(true)
     try {
       await familyApi(token, 'POST', '/api/link/messages', body)
