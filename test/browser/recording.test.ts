@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, ne } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { allocations, children, notes, people, planChanges, planItems, visits } from '@hearth/db'
+import { adults, allocations, children, notes, people, planChanges, planItems, visits } from '@hearth/db'
 import { axeViolations, signInPage } from '../helpers/browser'
 import { browserStage, type BrowserStage } from '../helpers/stage'
 
@@ -190,6 +190,47 @@ describe('in Chromium: a visit note', () => {
     await p.getByText('The note is saved. The team holding the family can read it.').waitFor()
     const kept = await stage.dbx.handle.db.select().from(notes).where(eq(notes.familyId, stage.family.id))
     expect(kept.filter((n) => n.keptSimilar?.length)).toHaveLength(1)
+    await p.close()
+  })
+  it('a passage naming another family’s father and child is flagged before saving (#32)', async () => {
+    const db = stage.dbx.handle.db
+    const [own] = await db.select().from(children).where(eq(children.familyId, stage.family.id)).limit(1)
+    const [kid] = await db
+      .select()
+      .from(children)
+      .where(and(eq(children.councilId, own!.councilId), ne(children.familyId, stage.family.id)))
+      .limit(1)
+    const [dad] = await db
+      .select()
+      .from(adults)
+      .where(and(eq(adults.councilId, own!.councilId), eq(adults.familyId, kid!.familyId)))
+      .limit(1)
+    const child = `${kid!.firstName} ${kid!.lastName}`
+    const p = await stage.second.context.newPage()
+    await p.goto(`${stage.server.url}/families/${stage.family.id}`)
+    await p.getByRole('button', { name: 'Record a visit or contact' }).click()
+    for (const name of kidNames)
+      await p
+        .getByRole('group', { name: `Was ${name} seen?` })
+        .getByLabel('Seen', { exact: true })
+        .check()
+    const worries = p.getByLabel('What we are worried about', { exact: true })
+    await worries.fill(`${dad!.name} shouted at ${child} in the car park after school; the police came.`)
+    await p.getByRole('button', { name: 'Save the note' }).click()
+    const alert = p
+      .getByRole('alert')
+      .filter({ hasText: 'This note names people who are not in this family’s network' })
+    await alert.waitFor()
+    await alert.getByRole('listitem').filter({ hasText: child }).waitFor()
+    await alert.getByRole('listitem').filter({ hasText: dad!.name }).waitFor()
+    expect(await axeViolations(p)).toEqual([])
+    // taken out: it saves without a question
+    await p.getByRole('button', { name: 'Rewrite it' }).click()
+    await worries.fill('The rent is behind, and the boiler is broken again; Mum is worn out.')
+    await p.getByRole('button', { name: 'Save the note' }).click()
+    await p.getByText('The note is saved. The team holding the family can read it.').waitFor()
+    const saved = await db.select().from(notes).where(eq(notes.familyId, stage.family.id))
+    expect(saved.some((n) => n.worries?.includes(child))).toBe(false)
     await p.close()
   })
   it('moving the family to another conversation is a team decision, with a reason', async () => {

@@ -171,7 +171,7 @@ afterAll(async () => {
 function callFor(url: string): { role: Role; path: string } | null {
   const fill = (id: string) => url.replace(':id', id)
   if (url.startsWith('/api/families/:id')) return { role: 'practitioner', path: fill(ids.family!) }
-  if (url === '/api/notes/:id' || url === '/api/notes/:id/similar')
+  if (url === '/api/notes/:id' || url === '/api/notes/:id/similar' || url === '/api/notes/:id/names-elsewhere')
     return { role: 'practitioner', path: fill(ids.note!) }
   if (url === '/api/children/:id' || url === '/api/children/:id/sharing-decisions')
     return { role: 'practitioner', path: fill(ids.child!) }

@@ -8,6 +8,7 @@ import {
   type Council,
   type Family,
   freshDatabase,
+  makeAdult,
   makeAllocation,
   makeChild,
   makeCouncil,
@@ -289,6 +290,31 @@ describe('a visit note', () => {
     })
     expect((await lead.request('POST', `/api/notes/${fresh.json().id}/finalise`)).statusCode).toBe(200)
   })
+  it('names from another family’s record are shown before saving; this family’s own never are (#32)', async () => {
+    const db = dbx.handle.db
+    const other = await makeFamily(db, council, { name: 'Brightwater family' })
+    await makeChild(db, other, { firstName: 'Kestrel', lastName: 'Brightwater' })
+    await makeAdult(db, other, { name: 'Kevin Brightwater' })
+    const [ada] = kids
+    const half = await lead.request('POST', `/api/families/${family.id}/notes`, {
+      ...seenBoth(),
+      worries:
+        `${ada!.firstName} ${ada!.lastName} was quiet. Kevin   Brightwater shouted at Kestrel Brightwater ` +
+        'in the kitchen, and the police were called. Kevin Brightwaterson is the landlord.',
+    })
+    const id = half.json().id
+    const seen = await lead.request('GET', `/api/notes/${id}/names-elsewhere`)
+    expect(seen.statusCode, seen.body).toBe(200)
+    // the other family's father and child, across the spaces typed; not a longer name; not this family's child
+    expect(seen.json()).toEqual({ names: ['Kestrel Brightwater', 'Kevin Brightwater'] })
+    const refused = await lead.request('POST', `/api/notes/${id}/finalise`)
+    expect(refused.statusCode).toBe(409)
+    expect(refused.json().error.details[0]).toMatchObject({ field: 'body.keepSimilar' })
+    // another practitioner cannot ask about the draft at all
+    expect((await coWorker.request('GET', `/api/notes/${id}/names-elsewhere`)).statusCode).toBe(404)
+    expect((await lead.request('POST', `/api/notes/${id}/finalise`, { keepSimilar: true })).statusCode).toBe(200)
+  })
+
   it('finds the earlier notes by their band keys, and still checks those finalised before keys were kept', async () => {
     const db = dbx.handle.db
     const words = {

@@ -6,6 +6,7 @@ import { AppError, type FieldProblem } from '../../kernel/errors'
 import type { Actor } from '../../plugins/auth'
 import { childrenOf, noteFor, noteViews } from './note-queries'
 import { findSimilar, signatureOf } from './similar-notes'
+import { namesFromElsewhere } from './names-elsewhere'
 
 /**
  * Finalises the author's draft: from now on it is kept as written (the database refuses any
@@ -64,6 +65,14 @@ export async function finaliseNote(
         })),
       )
     }
+    // names of people in other families, in nobody of this family's network: shown before saving
+    const elsewhere = opts.keepSimilar ? [] : await namesFromElsewhere(tx, ctx.councilId, n)
+    if (elsewhere.length)
+      throw new AppError(
+        'conflict',
+        'This note names people who are not in this family’s network. Check it, then change it or keep it.',
+        [{ field: 'body.keepSimilar', message: `names not in this family’s network: ${elsewhere.join(', ')}` }],
+      )
     const sig = signatureOf(n)
     const [done] = await tx
       .update(notes)

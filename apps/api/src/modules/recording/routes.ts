@@ -25,6 +25,7 @@ import { listNotes } from './list-notes'
 import { getNoteCheckSettings, setNoteCheckSettings } from './note-check-settings'
 import { saveDraft } from './save-draft'
 import { getSimilarNotes } from './similar-notes'
+import { getNamesElsewhere } from './names-elsewhere'
 import { startNote } from './start-note'
 
 const PRACTITIONER = ['practitioner'] as const
@@ -96,6 +97,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => getSimilarNotes(deps, auditFrom(request), actorOf(request), request.params.id),
+  )
+  app.get(
+    '/notes/:id/names-elsewhere',
+    {
+      config: { family: 'note', access: PRACTITIONER, reads: readsRecord('note.names_elsewhere', 'note') },
+      schema: {
+        tags,
+        summary:
+          'Before saving: full names in the note that belong to nobody in this family’s network (a passage from another record)',
+        params: IdParams,
+        response: { 200: z.object({ names: z.array(z.string()) }), ...errors },
+      },
+    },
+    async (request) => getNamesElsewhere(deps, auditFrom(request), actorOf(request), request.params.id),
   )
   app.put(
     '/notes/:id',

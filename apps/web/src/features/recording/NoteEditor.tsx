@@ -189,6 +189,7 @@ export function NoteEditor({
   }, [send, start.kept])
 
   const [similar, setSimilar] = useState<SimilarNoteView[] | null>(null)
+  const [names, setNames] = useState<string[]>([])
   const finalise = async (keepSimilar: boolean) => {
     if (!formRef.current) return
     setBusy(true)
@@ -209,10 +210,15 @@ export function NoteEditor({
           'Hearth cannot be reached. Your note is kept on this device: try again when you are back online.',
         )
       // the copy-paste check: shown before saving, never after
+      // and names of people who are in nobody of this family's network (a passage from another record)
       if (!keepSimilar) {
-        const alike = await api<SimilarNoteView[]>('GET', `/api/notes/${id}/similar`)
-        if (alike.length) {
+        const [alike, elsewhere] = await Promise.all([
+          api<SimilarNoteView[]>('GET', `/api/notes/${id}/similar`),
+          api<{ names: string[] }>('GET', `/api/notes/${id}/names-elsewhere`),
+        ])
+        if (alike.length || elsewhere.names.length) {
           setSimilar(alike)
+          setNames(elsewhere.names)
           return
         }
       }
@@ -365,7 +371,21 @@ export function NoteEditor({
         </p>
         {similar ? (
           <div role="alert" className="govuk-!-margin-bottom-6">
-            <h3 className="govuk-heading-s">This note is very like an earlier one</h3>
+            {names.length > 0 && (
+              <>
+                <h3 className="govuk-heading-s">This note names people who are not in this family’s network</h3>
+                <ul className="govuk-list govuk-list--bullet">
+                  {names.map((n) => (
+                    <li key={n}>{n}</li>
+                  ))}
+                </ul>
+                <p className="govuk-body">
+                  Is this from another family’s record? Take it out. If they do belong in this family’s life, keep it
+                  and add them to the network.
+                </p>
+              </>
+            )}
+            {similar.length > 0 && <h3 className="govuk-heading-s">This note is very like an earlier one</h3>}
             <ul className="govuk-list">
               {similar.map((s) => (
                 <li key={s.noteId}>
@@ -379,7 +399,9 @@ export function NoteEditor({
                 </li>
               ))}
             </ul>
-            <p className="govuk-body">A note tells what happened this time. Rewrite it, or keep it as it is.</p>
+            {similar.length > 0 && (
+              <p className="govuk-body">A note tells what happened this time. Rewrite it, or keep it as it is.</p>
+            )}
             <div className="hearth-actions">
               <Button
                 type="button"
