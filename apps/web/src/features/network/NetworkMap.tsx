@@ -310,7 +310,8 @@ export function NetworkMap({
               onEdgeClick={(_, edge) => byEdge(edge)}
               proOptions={{ hideAttribution: true }}
             >
-              <Panel position="top-left">
+              {/* the key is read, never touched: a drag or a click over it reaches the drawing beneath */}
+              <Panel position="top-left" style={{ pointerEvents: 'none' }}>
                 <MapLegend view={view} dangers={dangers.length > 0} />
               </Panel>
             </ReactFlow>
