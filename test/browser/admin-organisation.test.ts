@@ -40,7 +40,27 @@ describe('in Chromium: the administrator', () => {
     await page.getByRole('heading', { name: 'Hello, Ada' }).waitFor()
     expect(await axeViolations(page)).toEqual([])
 
-    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Teams' }).click()
+    // one "Administration" link in the menu; every setting grouped on its page
+    const menu = page.getByRole('navigation', { name: 'Menu' })
+    expect(await menu.getByRole('link', { name: 'Teams' }).count()).toBe(0)
+    await menu.getByRole('link', { name: 'Administration' }).click()
+    await page.getByRole('heading', { name: 'Administration', level: 1 }).waitFor()
+    for (const heading of [
+      'People and roles',
+      'Teams and patches',
+      'Timescales, checks and settings',
+      'Audit and failed jobs',
+    ])
+      await page.getByRole('heading', { name: heading, level: 2 }).waitFor()
+    for (const setting of ['Bank holidays', 'Timescales', 'Copy-paste check', 'Family links', 'Information sharing'])
+      await page.getByRole('link', { name: setting, exact: true }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    // at 375 px the menu stays short enough to read
+    await page.setViewportSize({ width: 375, height: 800 })
+    await menu.getByRole('button', { name: 'Menu' }).click()
+    expect(await menu.getByRole('listitem').count()).toBeLessThanOrEqual(8)
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.getByRole('link', { name: 'Teams', exact: true }).click()
     await page.getByRole('heading', { name: 'Teams', exact: true }).waitFor()
     await page.getByRole('link', { name: 'Insight team' }).click()
     await page.getByRole('heading', { name: 'Insight team' }).waitFor()
@@ -96,9 +116,14 @@ describe('in Chromium: the administrator', () => {
     expect(await waiting.getByRole('button', { name: /Approve/ }).count()).toBe(0)
     await ada.close()
 
+    // the second administrator is told on their home page
     const abel = await signIn('abel.adminson@northmoor.example')
-    await abel.goto(`${server.url}/admin/people`)
+    const told = abel.getByRole('region', { name: 'Waiting for your approval' })
+    await told.getByText('1 role or password asked for by another administrator.').waitFor()
+    expect(await axeViolations(abel)).toEqual([])
+    await told.getByRole('link', { name: 'Approve or refuse them' }).click()
     await abel.getByRole('button', { name: 'Approve Enabler for Wren Waiting' }).click()
+    await abel.getByRole('status').getByText('Approved: Enabler for Wren Waiting.').waitFor()
     await abel
       .getByRole('table', { name: 'Roles and passwords waiting for a second administrator' })
       .waitFor({ state: 'detached' })

@@ -15,7 +15,21 @@ export interface NavItem {
   to: string
   label: string
   order: number
+  /**
+   * An administrator's setting: listed under this heading on the Administration page instead of
+   * in the header (one "Administration" link there), so the menu stays one row.
+   */
+  group?: AdminGroup
 }
+
+/** The Administration page's headings, in their order. */
+export const ADMIN_GROUPS = [
+  'People and roles',
+  'Teams and patches',
+  'Timescales, checks and settings',
+  'Audit and failed jobs',
+] as const
+export type AdminGroup = (typeof ADMIN_GROUPS)[number]
 
 /** What `features/<capability>/routes.tsx` exports as `feature`. */
 export interface Feature {
@@ -32,6 +46,20 @@ export function routesFor(me: Me): FeatureRoute[] {
   return FEATURES.flatMap((f) => f.routes).filter((r) => !r.roles || hasRole(me, ...r.roles))
 }
 
+const allNav = (me: Me) => FEATURES.flatMap((f) => f.nav?.(me) ?? []).sort((a, b) => a.order - b.order)
+
+/** The header menu: administrators' settings are gathered behind one "Administration" link. */
 export function navFor(me: Me): NavItem[] {
-  return FEATURES.flatMap((f) => f.nav?.(me) ?? []).sort((a, b) => a.order - b.order)
+  const all = allNav(me)
+  const header = all.filter((i) => !i.group)
+  if (all.some((i) => i.group)) header.push({ to: '/admin', label: 'Administration', order: 89 })
+  return header.sort((a, b) => a.order - b.order)
+}
+
+/** Every administrator's setting the person may open, under its heading. */
+export function adminNavFor(me: Me): { group: AdminGroup; items: NavItem[] }[] {
+  const all = allNav(me)
+  return ADMIN_GROUPS.map((group) => ({ group, items: all.filter((i) => i.group === group) })).filter(
+    (g) => g.items.length > 0,
+  )
 }

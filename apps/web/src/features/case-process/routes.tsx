@@ -4,5 +4,15 @@ import { ClockSettingsPage } from './ClockSettingsPage'
 
 export const feature: Feature = {
   routes: [{ path: '/admin/timescales', roles: ['administrator'], page: () => <ClockSettingsPage /> }],
-  nav: (me) => (hasRole(me, 'administrator') ? [{ to: '/admin/timescales', label: 'Timescales', order: 94.6 }] : []),
+  nav: (me) =>
+    hasRole(me, 'administrator')
+      ? [
+          {
+            to: '/admin/timescales',
+            label: 'Timescales',
+            order: 94.6,
+            group: 'Timescales, checks and settings' as const,
+          },
+        ]
+      : [],
 }

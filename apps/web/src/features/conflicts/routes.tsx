@@ -9,6 +9,8 @@ export const feature: Feature = {
   ],
   nav: (me) => [
     { to: '/me/conflicts', label: 'Families I know', order: 98 },
-    ...(hasRole(me, 'administrator') ? [{ to: '/admin/conflicts', label: 'Conflicts of interest', order: 94.9 }] : []),
+    ...(hasRole(me, 'administrator')
+      ? [{ to: '/admin/conflicts', label: 'Conflicts of interest', order: 94.9, group: 'People and roles' as const }]
+      : []),
   ],
 }

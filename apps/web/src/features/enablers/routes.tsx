@@ -10,6 +10,15 @@ export const feature: Feature = {
   ],
   nav: (me) => [
     ...(hasRole(me, 'enabler') ? [{ to: '/tasks', label: 'Admin tasks', order: 30 }] : []),
-    ...(hasRole(me, 'administrator') ? [{ to: '/admin/task-settings', label: 'Task settings', order: 94 }] : []),
+    ...(hasRole(me, 'administrator')
+      ? [
+          {
+            to: '/admin/task-settings',
+            label: 'Task settings',
+            order: 94,
+            group: 'Timescales, checks and settings' as const,
+          },
+        ]
+      : []),
   ],
 }

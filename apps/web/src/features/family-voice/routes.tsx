@@ -13,5 +13,14 @@ export const feature: Feature = {
     { path: '/admin/family-links', roles: ['administrator'], page: () => <SettingsPage /> },
   ],
   nav: (me) =>
-    hasRole(me, 'administrator') ? [{ to: '/admin/family-links', label: 'Family links', order: 94.7 }] : [],
+    hasRole(me, 'administrator')
+      ? [
+          {
+            to: '/admin/family-links',
+            label: 'Family links',
+            order: 94.7,
+            group: 'Timescales, checks and settings' as const,
+          },
+        ]
+      : [],
 }

@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '@hearth/domain'
 import { MyDay } from '../team-board/MyDay'
 import { TaskFigures } from '../enablers/TaskFigures'
 import { GlassAlerts } from '../families/GlassAlerts'
+import { ApprovalsWaiting } from '../admin/AdminPage'
 import { useLiveEvents } from '../../live'
 import { hasRole } from '../../session'
 
@@ -95,48 +96,15 @@ function Home({ me }: { me: Me }) {
       )}
       {hasRole(me, 'administrator') && (
         <Section title="Set up the council">
-          <ul className="govuk-list govuk-list--bullet">
-            <li>
-              <Link className="govuk-link" to="/admin/people">
-                People and their roles
-              </Link>
-            </li>
-            <li>
-              <Link className="govuk-link" to="/admin/teams">
-                Teams and who is in them
-              </Link>
-            </li>
-            <li>
-              <Link className="govuk-link" to="/admin/patches">
-                Patches and their postcodes
-              </Link>
-            </li>
-            <li>
-              <Link className="govuk-link" to="/admin/bank-holidays">
-                Bank holidays
-              </Link>
-            </li>
-            <li>
-              <Link className="govuk-link" to="/admin/task-settings">
-                Admin task settings
-              </Link>
-            </li>
-            <li>
-              <Link className="govuk-link" to="/admin/thresholds">
-                Sign-off thresholds
-              </Link>
-            </li>
-            <li>
-              <Link className="govuk-link" to="/admin/audit">
-                Search the audit trail
-              </Link>
-            </li>
-            <li>
-              <Link className="govuk-link" to="/admin/jobs">
-                Failed background jobs
-              </Link>
-            </li>
-          </ul>
+          <ApprovalsWaiting />
+          <p className="govuk-body">
+            People and their roles, teams and patches, timescales, checks and settings, the audit trail and failed jobs
+            are all on{' '}
+            <Link className="govuk-link" to="/admin">
+              the Administration page
+            </Link>
+            .
+          </p>
         </Section>
       )}
     </>

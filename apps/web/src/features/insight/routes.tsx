@@ -19,7 +19,14 @@ export const feature: Feature = {
         ]
       : []),
     ...(hasRole(me, 'administrator')
-      ? [{ to: '/admin/insight-settings', label: 'Insight waiting time', order: 96 }]
+      ? [
+          {
+            to: '/admin/insight-settings',
+            label: 'Insight waiting time',
+            order: 96,
+            group: 'Timescales, checks and settings' as const,
+          },
+        ]
       : []),
   ],
 }

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
 import type { z } from 'zod'
 import type { RoleGrant } from '@hearth/contracts'
 import { ROLE_LABELS } from '@hearth/domain'
@@ -15,17 +16,34 @@ type Grant = z.infer<typeof RoleGrant>
 export function RoleApprovals() {
   const queryClient = useQueryClient()
   const grants = useQuery({ queryKey: ['role-grants'], queryFn: () => api<Grant[]>('GET', '/api/role-grants') })
+  const [done, setDone] = useState<string | null>(null)
   const decide = useMutation({
-    mutationFn: (d: { id: string; approve: boolean }) =>
+    mutationFn: (d: { id: string; approve: boolean; what: string }) =>
       api('POST', `/api/role-grants/${d.id}/decision`, { approve: d.approve }),
-    onSuccess: () => {
+    onSuccess: (_, d) => {
+      setDone(`${d.approve ? 'Approved' : 'Refused'}: ${d.what}.`)
       void queryClient.invalidateQueries({ queryKey: ['role-grants'] })
       void queryClient.invalidateQueries({ queryKey: ['people'] })
     },
   })
-  if (!grants.data?.length) return <ErrorSummary error={grants.error} />
+  const confirmation = done && (
+    <div className="govuk-notification-banner govuk-notification-banner--success" role="status">
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">{done}</p>
+      </div>
+    </div>
+  )
+  if (!grants.data?.length)
+    return (
+      <>
+        {confirmation}
+        <ErrorSummary error={grants.error} />
+      </>
+    )
+  const what = (g: Grant) => `${g.role === 'new_password' ? 'a new password' : ROLE_LABELS[g.role]} for ${g.personName}`
   return (
     <>
+      {confirmation}
       <ErrorSummary error={decide.error} />
       <table className="govuk-table hearth-stack">
         <caption className="govuk-table__caption govuk-table__caption--m">
@@ -65,7 +83,7 @@ export function RoleApprovals() {
                     <Button
                       type="button"
                       disabled={decide.isPending}
-                      onClick={() => decide.mutate({ id: g.id, approve: true })}
+                      onClick={() => decide.mutate({ id: g.id, approve: true, what: what(g) })}
                     >
                       Approve
                       <span className="govuk-visually-hidden">
@@ -77,7 +95,7 @@ export function RoleApprovals() {
                       type="button"
                       secondary
                       disabled={decide.isPending}
-                      onClick={() => decide.mutate({ id: g.id, approve: false })}
+                      onClick={() => decide.mutate({ id: g.id, approve: false, what: what(g) })}
                     >
                       Refuse
                       <span className="govuk-visually-hidden">

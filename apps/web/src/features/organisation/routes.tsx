@@ -21,9 +21,9 @@ export const feature: Feature = {
   nav: (me) =>
     hasRole(me, ...ADMIN)
       ? [
-          { to: '/admin/people', label: 'People', order: 90 },
-          { to: '/admin/teams', label: 'Teams', order: 91 },
-          { to: '/admin/patches', label: 'Patches', order: 92 },
+          { to: '/admin/people', label: 'People', order: 90, group: 'People and roles' as const },
+          { to: '/admin/teams', label: 'Teams', order: 91, group: 'Teams and patches' as const },
+          { to: '/admin/patches', label: 'Patches', order: 92, group: 'Teams and patches' as const },
         ]
       : [],
 }

@@ -12,6 +12,8 @@ export const feature: Feature = {
   ],
   nav: (me) => [
     ...(hasRole(me, 'strategy_member') ? [{ to: '/strategy', label: 'Sign-off', order: 40 }] : []),
-    ...(hasRole(me, 'administrator') ? [{ to: '/admin/thresholds', label: 'Thresholds', order: 95 }] : []),
+    ...(hasRole(me, 'administrator')
+      ? [{ to: '/admin/thresholds', label: 'Thresholds', order: 95, group: 'Timescales, checks and settings' as const }]
+      : []),
   ],
 }
