@@ -204,5 +204,9 @@ describe('in Chromium: the team board', () => {
       .first()
       .waitFor()
     expect(await axeViolations(alice)).toEqual([])
+    // on a phone the timescales stack, one to a block, inside the screen
+    await alice.setViewportSize({ width: 375, height: 800 })
+    expect(await due.evaluate((el) => Math.ceil(el.getBoundingClientRect().right))).toBeLessThanOrEqual(375)
+    expect(await axeViolations(alice)).toEqual([])
   })
 })

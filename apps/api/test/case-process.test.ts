@@ -343,7 +343,11 @@ describe('statutory steps and their clocks', () => {
     // fifteen working days off: on track, and on the board in full all the same
     expect(icpc).toMatchObject({ state: 'on_track', dueOn: clockDueDate('icpc', today, hol) })
     const due = (await lead.request('GET', `/api/teams/${team.id}/board`)).json().due
-    expect(due.urgent).toContainEqual(expect.objectContaining({ key: icpc.key, state: 'on_track' }))
+    // with who is responsible for it: the family's lead
+    expect(due.urgent).toContainEqual(
+      expect.objectContaining({ key: icpc.key, state: 'on_track', leadName: lead.person.name }),
+    )
+    expect(icpc.leadName).toBe(lead.person.name)
   })
 
   it('a step refused for one missing before it says so in words, with the rule apart and the step offered', async () => {

@@ -161,6 +161,8 @@ export const DueClockView = z.object({
   familyName: z.string(),
   childId: Uuid,
   childName: z.string(),
+  /** The family's lead: who is responsible for it (null while no one leads the family). */
+  leadName: z.string().nullable(),
   startOn: z.string(),
   dueOn: z.string(),
   state: z.enum(['on_track', 'due_soon', 'overdue']),
@@ -178,6 +180,7 @@ export const BoardDueClock = DueClockView.pick({
   familyName: true,
   childId: true,
   childName: true,
+  leadName: true,
   dueOn: true,
   state: true,
   alertedOn: true,

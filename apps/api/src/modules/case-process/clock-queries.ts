@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import {
   allocations,
   asStep,
@@ -32,7 +32,8 @@ export { asStep, refreshClocks, refreshCouncilClocks } from '@hearth/db'
 export async function clockViews(ex: Executor, councilId: string, rows: ClockDueRow[], today: string) {
   if (!rows.length) return []
   const { holidays, warningDays } = await clockSettings(ex, councilId)
-  const [kids, fams] = await Promise.all([
+  const familyIds = [...new Set(rows.map((r) => r.familyId))]
+  const [kids, fams, leads] = await Promise.all([
     ex
       .select({ id: children.id, first: children.firstName, last: children.lastName })
       .from(children)
@@ -40,8 +41,21 @@ export async function clockViews(ex: Executor, councilId: string, rows: ClockDue
     ex
       .select({ id: families.id, name: families.name })
       .from(families)
-      .where(and(eq(families.councilId, councilId), inArray(families.id, [...new Set(rows.map((r) => r.familyId))]))),
+      .where(and(eq(families.councilId, councilId), inArray(families.id, familyIds))),
+    ex
+      .select({ familyId: allocations.familyId, name: people.name })
+      .from(allocations)
+      .innerJoin(people, and(eq(people.id, allocations.personId), eq(people.councilId, allocations.councilId)))
+      .where(
+        and(
+          eq(allocations.councilId, councilId),
+          inArray(allocations.familyId, familyIds),
+          eq(allocations.role, 'lead'),
+          isNull(allocations.endedAt),
+        ),
+      ),
   ])
+  const leadOf = new Map(leads.map((l) => [l.familyId, l.name]))
   const kidName = new Map(kids.map((k) => [k.id, `${k.first} ${k.last}`]))
   const famName = new Map(fams.map((f) => [f.id, f.name]))
   return rows
@@ -57,6 +71,7 @@ export async function clockViews(ex: Executor, councilId: string, rows: ClockDue
         familyName: famName.get(r.familyId) ?? '',
         childId: r.childId,
         childName: kidName.get(r.childId) ?? 'A child',
+        leadName: leadOf.get(r.familyId) ?? null,
         startOn: r.startOn,
         dueOn: r.dueOn,
         state: dueState(r.dueOn, today, holidays, warningDays),
@@ -107,6 +122,10 @@ export async function teamDueNow(db: Db, councilId: string, teamId: string, now 
         last: children.lastName,
         dueOn: clockDues.dueOn,
         alertedOn: clockDues.alertedOn,
+        leadName: sql<string | null>`(select lp.name from allocations la join people lp
+          on lp.id = la.person_id and lp.council_id = la.council_id
+          where la.council_id = ${clockDues.councilId} and la.family_id = ${clockDues.familyId}
+            and la.role = 'lead' and la.ended_at is null limit 1)`,
       })
       .from(clockDues)
       .innerJoin(children, and(eq(children.id, clockDues.childId), eq(children.councilId, clockDues.councilId)))
@@ -130,6 +149,7 @@ export async function teamDueNow(db: Db, councilId: string, teamId: string, now 
       familyName: r.familyName,
       childId: r.childId,
       childName: `${r.first} ${r.last}`,
+      leadName: r.leadName ?? null,
       dueOn: r.dueOn,
       state,
       alertedOn: r.alertedOn,

@@ -565,7 +565,7 @@ export function FamilyCaseProcess({ familyId, kids }: { familyId: string; kids: 
       <h3 className="govuk-heading-s">What is due</h3>
       {view.data && clocks.length === 0 && <p className="govuk-body">No timescales are running.</p>}
       {clocks.length > 0 && (
-        <table className="govuk-table">
+        <table className="govuk-table hearth-stack">
           <caption className="govuk-table__caption govuk-visually-hidden">Timescales running for the children</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -586,14 +586,18 @@ export function FamilyCaseProcess({ familyId, kids }: { familyId: string; kids: 
           <tbody className="govuk-table__body">
             {clocks.map((c) => (
               <tr className="govuk-table__row" key={c.key}>
-                <td className="govuk-table__cell">{c.childName}</td>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Child">
+                  {c.childName}
+                </td>
+                <td className="govuk-table__cell" data-label="What">
                   {c.label}
                   <br />
                   <span className="govuk-body-s hearth-secondary">{c.source}</span>
                 </td>
-                <td className="govuk-table__cell">{longDate(c.dueOn)}</td>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Due">
+                  {longDate(c.dueOn)}
+                </td>
+                <td className="govuk-table__cell" data-label="Where it stands">
                   <DueTag state={c.state} />
                 </td>
               </tr>

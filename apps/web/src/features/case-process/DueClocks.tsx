@@ -31,6 +31,7 @@ function ClockLine({ c, withFamily }: { c: ShownClock; withFamily: boolean }) {
         {c.childName}
       </Link>
       {withFamily ? ` (${c.familyName})` : ''}: {labelOf(c.clock)} by {longDate(c.dueOn)} <DueTag state={c.state} />
+      {withFamily && c.leadName && <span className="govuk-body-s"> Lead: {c.leadName}.</span>}
       {c.alertedOn && <span className="govuk-body-s hearth-secondary"> Team told {longDate(c.alertedOn)}.</span>}
     </li>
   )

@@ -127,7 +127,7 @@ export function FamilyWork({ familyId, interpreterNeeded }: { familyId: string; 
       >
         <TextField
           name="request"
-          label="Ask an enabler"
+          label="What you need the enablers to do"
           hint="For example: book the family room for Thursday, or send the plan to Nan"
           error={ask.error}
           width="govuk-input--width-30"
