@@ -43,6 +43,16 @@ describe('in Chromium: the team board', () => {
     const alice = await openBoard(first, fx.staff[0]!.email)
     const bilal = await openBoard(second, fx.staff[1]!.email)
     expect(await axeViolations(alice)).toEqual([])
+    // what families said comes before the duty rota, which is folded away
+    const said = (await alice.getByRole('heading', { name: /^Families said/ }).boundingBox())!
+    const rota = alice.getByText(/^Duty rota, the next \d+ days$/)
+    expect(said.y).toBeLessThan((await rota.boundingBox())!.y)
+    expect(
+      await alice
+        .getByRole('combobox', { name: /^On duty on/ })
+        .first()
+        .isVisible(),
+    ).toBe(false)
     await bilal.getByRole('heading', { name: 'Waiting for someone to take them (3)' }).waitFor()
     // urgent first: the strategy discussion that arrived last heads the list, with the children's ages
     const top = bilal.getByRole('list').filter({ hasText: 'Boardtest' }).getByRole('listitem').first()

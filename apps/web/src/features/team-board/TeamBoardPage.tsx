@@ -241,50 +241,6 @@ export function TeamBoardPage() {
           .join(' · ')}
       </p>
 
-      <h2 className="govuk-heading-m">Duty rota</h2>
-      <table className="govuk-table hearth-stack">
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Day
-            </th>
-            <th scope="col" className="govuk-table__header">
-              On duty
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {rota.data?.map((d) => (
-            <tr className="govuk-table__row" key={d.day}>
-              <td data-label="Day" className="govuk-table__cell">
-                {new Date(`${d.day}T12:00:00Z`).toLocaleDateString('en-GB', {
-                  weekday: 'short',
-                  day: 'numeric',
-                  month: 'short',
-                })}
-              </td>
-              <td data-label="On duty" className="govuk-table__cell">
-                <label className="govuk-visually-hidden" htmlFor={`duty-${d.day}`}>
-                  On duty on {longDate(d.day)}
-                </label>
-                <select
-                  className="govuk-select"
-                  id={`duty-${d.day}`}
-                  value={d.personId ?? ''}
-                  onChange={(e) => e.target.value && setDuty.mutate({ day: d.day, personId: e.target.value })}
-                >
-                  <option value="">Nobody yet</option>
-                  {b.members.map((m) => (
-                    <option key={m.personId} value={m.personId}>
-                      {m.name}
-                    </option>
-                  ))}
-                </select>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
       <DueClocks
         path={`/api/teams/${id}/clocks`}
         queryKey={['board', id, 'clocks']}
@@ -292,6 +248,54 @@ export function TeamBoardPage() {
         given={b.due}
       />
       <TeamFamilyMessages teamId={id!} />
+      <details className="govuk-details">
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">Duty rota, the next {rota.data?.length ?? 14} days</span>
+        </summary>
+        <table className="govuk-table hearth-stack">
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Day
+              </th>
+              <th scope="col" className="govuk-table__header">
+                On duty
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {rota.data?.map((d) => (
+              <tr className="govuk-table__row" key={d.day}>
+                <td data-label="Day" className="govuk-table__cell">
+                  {new Date(`${d.day}T12:00:00Z`).toLocaleDateString('en-GB', {
+                    weekday: 'short',
+                    day: 'numeric',
+                    month: 'short',
+                  })}
+                </td>
+                <td data-label="On duty" className="govuk-table__cell">
+                  <label className="govuk-visually-hidden" htmlFor={`duty-${d.day}`}>
+                    On duty on {longDate(d.day)}
+                  </label>
+                  <select
+                    className="govuk-select"
+                    id={`duty-${d.day}`}
+                    value={d.personId ?? ''}
+                    onChange={(e) => e.target.value && setDuty.mutate({ day: d.day, personId: e.target.value })}
+                  >
+                    <option value="">Nobody yet</option>
+                    {b.members.map((m) => (
+                      <option key={m.personId} value={m.personId}>
+                        {m.name}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
       <TeamContactTime teamId={id!} />
       <TeamInsight teamId={id!} />
     </>
