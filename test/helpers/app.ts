@@ -1,5 +1,6 @@
 import { apiTestLogger } from './log-capture'
 import type { Ctx } from '../../apps/api/src/kernel/context'
+import type { Caller } from '../../apps/api/src/kernel/caller'
 import { randomBytes } from 'node:crypto'
 import { Queue } from 'bullmq'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
@@ -122,4 +123,19 @@ export const ctxOf = (councilId: string): Ctx => ({
   method: null,
   ip: null,
   requestId: 'test',
+})
+
+/** A caller for tests that call a use-case directly: sees every family of the council, no person. */
+export const callerIn = (councilId: string, over: Partial<Caller> = {}): Caller => ({
+  kind: 'staff',
+  personId: '00000000-0000-4000-8000-000000000000',
+  councilId,
+  councilName: 'Test council',
+  name: 'Test caller',
+  email: 'test.caller@example.invalid',
+  roles: [],
+  teams: [],
+  familyScope: { kind: 'all' },
+  audit: ctxOf(councilId),
+  ...over,
 })

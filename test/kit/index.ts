@@ -8,7 +8,7 @@ import { type Council, makePerson, type Person, type Team } from './factories'
  * The test kit: the real app on a fresh database, sign-in by role, and one factory per entity.
  * A test builds the world it needs with the factories, then acts through the API as each person.
  */
-export { ctxOf, makeTestApp as buildTestApp, type Session, type TestApp } from '../helpers/app'
+export { callerIn, ctxOf, makeTestApp as buildTestApp, type Session, type TestApp } from '../helpers/app'
 export { freshPgDatabase as freshDatabase } from '../helpers/db'
 export * from './factories'
 export { loadRouteCases, type RouteCases } from './route-cases'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getFigureSeries } from '../src/modules/figures/get-figure-series'
 import { getTeamFigures } from '../src/modules/figures/get-team-figures'
-import { ctxOf, makeTestApp, signInAs, type TestApp } from '../../../test/helpers/app'
+import { callerIn, makeTestApp, signInAs, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
 import { figuresFixture } from './figures.fixture'
 
@@ -52,7 +52,7 @@ describe('team figures against a hand count', () => {
   })
 
   it('Alder, week by week', async () => {
-    const s = await getFigureSeries({ db: dbx.handle.db }, ctxOf(seeded.a.councilId), 3, alder, NOW)
+    const s = await getFigureSeries({ db: dbx.handle.db }, callerIn(seeded.a.councilId), 3, alder, NOW)
     expect(s.weeks).toEqual(['2026-08-17', '2026-08-24', '2026-08-31'])
     expect(s.teams).toHaveLength(1)
     expect(s.teams[0]).toMatchObject({ teamName: 'Alder family team (test)', practitioners: 2 })
@@ -112,7 +112,7 @@ describe('team figures against a hand count', () => {
   })
 
   it('the front door: every referral decision, routed or not, by week (a bank holiday is not a working day)', async () => {
-    const s = await getFigureSeries({ db: dbx.handle.db }, ctxOf(seeded.a.councilId), 3, undefined, NOW)
+    const s = await getFigureSeries({ db: dbx.handle.db }, callerIn(seeded.a.councilId), 3, undefined, NOW)
     expect(s.frontDoor).toEqual([
       { weekStart: '2026-08-17', received: 3, decided: 2, decidedInOneWorkingDay: 2 },
       { weekStart: '2026-08-24', received: 2, decided: 1, decidedInOneWorkingDay: 1 },
@@ -122,7 +122,7 @@ describe('team figures against a hand count', () => {
 
   it('a team with nobody on it: zeros and blanks, never an error', async () => {
     const deps = { db: dbx.handle.db }
-    const s = await getFigureSeries(deps, ctxOf(seeded.a.councilId), 3, empty, NOW)
+    const s = await getFigureSeries(deps, callerIn(seeded.a.councilId), 3, empty, NOW)
     expect(s.teams[0]!.practitioners).toBe(0)
     for (const w of s.teams[0]!.weeks) {
       expect(w).toMatchObject({
@@ -138,7 +138,7 @@ describe('team figures against a hand count', () => {
         medianConsultationWaitHours: null,
       })
     }
-    const [now] = await getTeamFigures(deps, ctxOf(seeded.a.councilId), empty)
+    const [now] = await getTeamFigures(deps, callerIn(seeded.a.councilId), empty)
     expect(now).toMatchObject({
       practitioners: 0,
       capacityChildren: 0,
@@ -151,8 +151,8 @@ describe('team figures against a hand count', () => {
 
   it('the council view and the figures come from the same module and agree today', async () => {
     const deps = { db: dbx.handle.db }
-    const [snapshot] = await getTeamFigures(deps, ctxOf(seeded.a.councilId), alder)
-    const s = await getFigureSeries(deps, ctxOf(seeded.a.councilId), 1, alder)
+    const [snapshot] = await getTeamFigures(deps, callerIn(seeded.a.councilId), alder)
+    const s = await getFigureSeries(deps, callerIn(seeded.a.councilId), 1, alder)
     const thisWeek = s.teams[0]!.weeks[0]!
     expect(thisWeek.familiesHeld).toBe(snapshot!.familiesHeld)
     expect(thisWeek.childrenHeld).toBe(snapshot!.childrenHeld)
@@ -244,7 +244,7 @@ describe('over the API', () => {
     )
   })
   it('direct-contact time for insight and strategy: each team’s share and all the teams’, never a person’s', async () => {
-    const s = await getFigureSeries({ db: dbx.handle.db }, ctxOf(seeded.a.councilId), 3, undefined, NOW)
+    const s = await getFigureSeries({ db: dbx.handle.db }, callerIn(seeded.a.councilId), 3, undefined, NOW)
     expect(s.contactTime).toMatchObject({ before: 0.16, target: 0.25 })
     // every practitioner of the teams, once: the fixture's 270 minutes in week 1, over full-time weeks
     // (nobody else in council A has recorded a note; nobody has leave or a pattern of their own)

@@ -5,7 +5,7 @@ import { isValidNhsNumber, upnCheckLetter } from '@hearth/domain'
 import {
   buildTestApp,
   type Council,
-  ctxOf,
+  callerIn,
   type Family,
   freshDatabase,
   makeAdult,
@@ -174,12 +174,7 @@ describe('the search on embedded PGlite (its own pg_trgm and fuzzystrmatch)', ()
       const patch = await makePatch(lite.db, c, { postcodeAreas: ['NM1'] })
       const f = await makeFamily(lite.db, c, { patch, name: 'Quillby family' })
       const kid = await makeChild(lite.db, f, { firstName: 'Mohammed', lastName: 'Quillby', dateOfBirth: '2019-03-12' })
-      const found = await searchRecords(
-        { db: lite.guarded },
-        ctxOf(c.id),
-        { councilId: c.id, familyScope: { kind: 'all' } } as never,
-        'Muhammad Kwillby 03/12/2019',
-      )
+      const found = await searchRecords({ db: lite.guarded }, callerIn(c.id), 'Muhammad Kwillby 03/12/2019')
       expect(found.results[0]).toMatchObject({ id: kid.id, kind: 'child' })
       expect(found.results[0]!.why).toEqual([
         'name (spelt differently or sounds alike)',

@@ -2,9 +2,9 @@ import { and, desc, eq, inArray, isNull } from 'drizzle-orm'
 import { allocations, type Assessment, assessments, children, type Db, families, referrals, type Tx } from '@hearth/db'
 import { assessmentClock, londonDateOf } from '@hearth/domain'
 import { notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { councilHolidays } from '../calendar/calendar-queries'
 import { familyInScope } from '../families/family-queries'
+import type { Caller } from '../../kernel/caller'
 
 type Ex = Db | Tx
 
@@ -40,14 +40,14 @@ export async function assessmentViews(ex: Ex, councilId: string, rows: Assessmen
 }
 
 /** An assessment of a family in the actor's scope; anything else is "not found". */
-export async function assessmentFor(ex: Ex, actor: Actor, id: string, lock = false) {
+export async function assessmentFor(ex: Ex, caller: Caller, id: string, lock = false) {
   const q = ex
     .select()
     .from(assessments)
-    .where(and(eq(assessments.councilId, actor.councilId), eq(assessments.id, id)))
+    .where(and(eq(assessments.councilId, caller.councilId), eq(assessments.id, id)))
   const [a] = lock ? await q.for('update') : await q
   if (!a) throw notFound('assessment')
-  await familyInScope(ex, actor.councilId, actor.familyScope, a.familyId).catch(() => {
+  await familyInScope(ex, caller.councilId, caller.familyScope, a.familyId).catch(() => {
     throw notFound('assessment')
   })
   return a

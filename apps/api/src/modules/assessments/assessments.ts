@@ -3,43 +3,45 @@ import { assessments, children, writeAudit } from '@hearth/db'
 import type { z } from 'zod'
 import type { AssessmentFinish, AssessmentStart } from '@hearth/contracts'
 import { assessmentProblems, londonDateOf } from '@hearth/domain'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { refreshClocks } from '../case-process/clock-queries'
 import { familyInScope } from '../families/family-queries'
 import { myTeam } from '../team-board/team-board-queries'
 import { assessmentFor, assessmentViews, latestReferralDate, openAssessmentsOf } from './assessment-queries'
+import type { Caller } from '../../kernel/caller'
 
 const byDue = <T extends { dueDate: string }>(list: T[]) => list.sort((a, b) => a.dueDate.localeCompare(b.dueDate))
 
-export async function listFamilyAssessments(deps: Deps, ctx: Ctx, actor: Actor, familyId: string) {
+export async function listFamilyAssessments(deps: Deps, caller: Caller, familyId: string) {
   const { db } = deps
-  await familyInScope(db, actor.councilId, actor.familyScope, familyId)
+  await familyInScope(db, caller.councilId, caller.familyScope, familyId)
   const rows = await db
     .select()
     .from(assessments)
-    .where(and(eq(assessments.councilId, ctx.councilId), eq(assessments.familyId, familyId)))
+    .where(and(eq(assessments.councilId, caller.councilId), eq(assessments.familyId, familyId)))
     .orderBy(asc(assessments.startedOn))
-  return assessmentViews(db, ctx.councilId, rows)
+  return assessmentViews(db, caller.councilId, rows)
 }
 
 /** Starts a child and family assessment; its clock runs 45 working days from the referral date. */
 export async function startAssessment(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   familyId: string,
   input: z.infer<typeof AssessmentStart>,
 ) {
   const { db } = deps
-  await familyInScope(db, actor.councilId, actor.familyScope, familyId)
+  await familyInScope(db, caller.councilId, caller.familyScope, familyId)
   const [child] = await db
     .select({ id: children.id })
     .from(children)
-    .where(and(eq(children.councilId, ctx.councilId), eq(children.id, input.childId), eq(children.familyId, familyId)))
+    .where(
+      and(eq(children.councilId, caller.councilId), eq(children.id, input.childId), eq(children.familyId, familyId)),
+    )
   if (!child) throw invalid('body.childId', 'not a child of this family')
-  const referralDate = input.referralDate ?? (await latestReferralDate(db, ctx.councilId, familyId)) ?? input.startedOn
+  const referralDate =
+    input.referralDate ?? (await latestReferralDate(db, caller.councilId, familyId)) ?? input.startedOn
   const problems = assessmentProblems(
     { referralDate, startedOn: input.startedOn, authorisedOn: null, factors: [] },
     londonDateOf(new Date()),
@@ -49,19 +51,19 @@ export async function startAssessment(
     const [a] = await tx
       .insert(assessments)
       .values({
-        councilId: ctx.councilId,
+        councilId: caller.councilId,
         familyId,
         childId: input.childId,
         referralDate,
         startedOn: input.startedOn,
-        startedBy: actor.personId,
+        startedBy: caller.personId,
       })
       .onConflictDoNothing()
       .returning()
     if (!a) throw new AppError('conflict', 'This child already has an assessment open: finish it first.')
-    await refreshClocks(tx, ctx.councilId, [input.childId])
+    await refreshClocks(tx, caller.councilId, [input.childId])
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'assessment.start',
       recordType: 'assessment',
       recordId: a.id,
@@ -70,21 +72,20 @@ export async function startAssessment(
     })
     return a
   })
-  return (await assessmentViews(db, ctx.councilId, [row]))[0]!
+  return (await assessmentViews(db, caller.councilId, [row]))[0]!
 }
 
 /** Finishes it: the date it was authorised and the factors identified; kept as written after. */
 export async function finishAssessment(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   id: string,
   input: z.infer<typeof AssessmentFinish>,
 ) {
   const { db } = deps
-  await assessmentFor(db, actor, id)
+  await assessmentFor(db, caller, id)
   const row = await db.transaction(async (tx) => {
-    const a = await assessmentFor(tx, actor, id, true)
+    const a = await assessmentFor(tx, caller, id, true)
     if (a.authorisedOn) throw new AppError('conflict', 'This assessment is already finished.')
     if (a.version !== input.version)
       throw new AppError('conflict', 'Someone changed this assessment while you were looking. Look again.')
@@ -107,11 +108,11 @@ export async function finishAssessment(
         version: a.version + 1,
         updatedAt: sql`now()`,
       })
-      .where(and(eq(assessments.councilId, ctx.councilId), eq(assessments.id, id)))
+      .where(and(eq(assessments.councilId, caller.councilId), eq(assessments.id, id)))
       .returning()
-    await refreshClocks(tx, ctx.councilId, [a.childId])
+    await refreshClocks(tx, caller.councilId, [a.childId])
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'assessment.finish',
       recordType: 'assessment',
       recordId: id,
@@ -120,23 +121,23 @@ export async function finishAssessment(
     })
     return done!
   })
-  return (await assessmentViews(db, ctx.councilId, [row]))[0]!
+  return (await assessmentViews(db, caller.councilId, [row]))[0]!
 }
 
-export async function getAssessment(deps: Deps, ctx: Ctx, actor: Actor, id: string) {
-  const a = await assessmentFor(deps.db, actor, id)
-  return (await assessmentViews(deps.db, ctx.councilId, [a]))[0]!
+export async function getAssessment(deps: Deps, caller: Caller, id: string) {
+  const a = await assessmentFor(deps.db, caller, id)
+  return (await assessmentViews(deps.db, caller.councilId, [a]))[0]!
 }
 
 /** The actor's own families' open assessments, soonest due first (for My day). */
-export async function myDueAssessments(deps: Deps, ctx: Ctx, actor: Actor) {
-  const rows = await openAssessmentsOf(deps.db, ctx.councilId, { personId: actor.personId })
-  return byDue(await assessmentViews(deps.db, ctx.councilId, rows))
+export async function myDueAssessments(deps: Deps, caller: Caller) {
+  const rows = await openAssessmentsOf(deps.db, caller.councilId, { personId: caller.personId })
+  return byDue(await assessmentViews(deps.db, caller.councilId, rows))
 }
 
 /** The team's families' open assessments, soonest due first (for the team board). */
-export async function teamDueAssessments(deps: Deps, ctx: Ctx, actor: Actor, teamId: string) {
-  await myTeam(deps.db, actor, teamId)
-  const rows = await openAssessmentsOf(deps.db, ctx.councilId, { teamId })
-  return byDue(await assessmentViews(deps.db, ctx.councilId, rows))
+export async function teamDueAssessments(deps: Deps, caller: Caller, teamId: string) {
+  await myTeam(deps.db, caller, teamId)
+  const rows = await openAssessmentsOf(deps.db, caller.councilId, { teamId })
+  return byDue(await assessmentViews(deps.db, caller.councilId, rows))
 }

@@ -1,9 +1,8 @@
+import { type Caller, callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { AssessmentFinish, AssessmentStart, AssessmentView, ErrorBody, IdParams } from '@hearth/contracts'
-import { auditFrom, type Ctx } from '../../kernel/context'
 import { readsList, readsOfFamily, readsRecord } from '../../kernel/reads'
-import { actorOf } from '../../plugins/auth'
 import { holdingTeamId } from '../families/family-queries'
 import {
   finishAssessment,
@@ -25,9 +24,9 @@ const tags = ['statutory']
 const routes: FastifyPluginAsyncZod = async (app) => {
   const deps = { db: app.deps.db }
   // the team's board and its members' My day refresh (ids only)
-  const announce = async (ctx: Ctx, familyId: string) => {
-    const teamId = await holdingTeamId(deps.db, ctx.councilId, familyId)
-    if (teamId) app.events.publish({ type: 'board.changed', councilId: ctx.councilId, teamIds: [teamId], familyId })
+  const announce = async (caller: Caller, familyId: string) => {
+    const teamId = await holdingTeamId(deps.db, caller.councilId, familyId)
+    if (teamId) app.events.publish({ type: 'board.changed', councilId: caller.councilId, teamIds: [teamId], familyId })
   }
 
   app.get(
@@ -41,7 +40,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(AssessmentView), ...errors },
       },
     },
-    async (request) => listFamilyAssessments(deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => listFamilyAssessments(deps, callerOf(request), request.params.id),
   )
   app.post(
     '/families/:id/assessments',
@@ -56,9 +55,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = auditFrom(request)
-      const a = await startAssessment(deps, ctx, actorOf(request), request.params.id, request.body)
-      await announce(ctx, a.familyId)
+      const caller = callerOf(request)
+      const a = await startAssessment(deps, caller, request.params.id, request.body)
+      await announce(caller, a.familyId)
       reply.code(201)
       return a
     },
@@ -76,9 +75,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = auditFrom(request)
-      const a = await finishAssessment(deps, ctx, actorOf(request), request.params.id, request.body)
-      await announce(ctx, a.familyId)
+      const caller = callerOf(request)
+      const a = await finishAssessment(deps, caller, request.params.id, request.body)
+      await announce(caller, a.familyId)
       return a
     },
   )
@@ -88,7 +87,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { family: 'assessment', access: PRACTITIONER, reads: readsRecord('assessment.read', 'assessment') },
       schema: { tags, summary: 'An assessment', params: IdParams, response: { 200: AssessmentView, ...errors } },
     },
-    async (request) => getAssessment(deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => getAssessment(deps, callerOf(request), request.params.id),
   )
   app.get(
     '/me/assessments',
@@ -100,7 +99,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(AssessmentView), ...errors },
       },
     },
-    async (request) => myDueAssessments(deps, auditFrom(request), actorOf(request)),
+    async (request) => myDueAssessments(deps, callerOf(request)),
   )
   app.get(
     '/teams/:id/assessments',
@@ -117,7 +116,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(AssessmentView), ...errors },
       },
     },
-    async (request) => teamDueAssessments(deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => teamDueAssessments(deps, callerOf(request), request.params.id),
   )
 }
 export default routes

@@ -5,9 +5,8 @@ import { auditEvents, auditExports, people, writeAudit } from '@hearth/db'
 import { AuditExport, AuditFilters, AuditPage, AuditQuery, ErrorBody, IdParams } from '@hearth/contracts'
 import { enqueueInTx } from '@hearth/jobs'
 import { notFound } from '../../kernel/errors'
-import { actorOf } from '../../plugins/auth'
-import { auditFrom } from '../../kernel/context'
 import { noCaseContent, readsList, readsRecord } from '../../kernel/reads'
+import { callerOf } from '../../kernel/caller'
 
 const ADMIN = ['administrator'] as const
 /** What the search asked for (ids and dates only), kept on its own audit row. */
@@ -49,7 +48,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const a = actorOf(request)
+      const a = callerOf(request)
       const q = request.query
       const conditions: SQL[] = [eq(auditEvents.councilId, a.councilId)]
       if (q.personId) conditions.push(eq(auditEvents.actorPersonId, q.personId))
@@ -97,14 +96,19 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = auditFrom(request)
+      const caller = callerOf(request)
       const row = await db.transaction(async (tx) => {
         const [row] = await tx
           .insert(auditExports)
-          .values({ councilId: ctx.councilId, requestedBy: ctx.actorPersonId!, filters: request.body })
+          .values({ councilId: caller.councilId, requestedBy: caller.personId!, filters: request.body })
           .returning()
-        await enqueueInTx(tx, ctx.councilId, 'audit.export', { councilId: ctx.councilId, exportId: row!.id })
-        await writeAudit(tx, { ...ctx, action: 'audit_export.create', recordType: 'audit_export', recordId: row!.id })
+        await enqueueInTx(tx, caller.councilId, 'audit.export', { councilId: caller.councilId, exportId: row!.id })
+        await writeAudit(tx, {
+          ...caller.audit,
+          action: 'audit_export.create',
+          recordType: 'audit_export',
+          recordId: row!.id,
+        })
         return row!
       })
       app.events.nudgeOutbox()
@@ -123,7 +127,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const rows = await db
         .select()
         .from(auditExports)
-        .where(eq(auditExports.councilId, actorOf(request).councilId))
+        .where(eq(auditExports.councilId, callerOf(request).councilId))
         .orderBy(desc(auditExports.createdAt))
         .limit(50)
       return rows.map(exportView)
@@ -146,11 +150,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = auditFrom(request)
+      const caller = callerOf(request)
       const [row] = await db
         .select()
         .from(auditExports)
-        .where(and(eq(auditExports.councilId, ctx.councilId), eq(auditExports.id, request.params.id)))
+        .where(and(eq(auditExports.councilId, caller.councilId), eq(auditExports.id, request.params.id)))
       if (row?.status !== 'done' || row.content === null) throw notFound('finished export')
       return reply
         .type('text/csv; charset=utf-8')

@@ -5,11 +5,10 @@ import { bankHolidays, writeAudit } from '@hearth/db'
 import { BankHoliday, BankHolidayInput, ErrorBody, Ok } from '@hearth/contracts'
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS, isIsoDate } from '@hearth/domain'
 import { AppError, notFound } from '../../kernel/errors'
-import { actorOf } from '../../plugins/auth'
-import { auditFrom } from '../../kernel/context'
 import { forgetClockSettings, refreshCouncilClocks } from '../case-process/clock-queries'
 import { recomputeReferralClocks } from './calendar-queries'
 import { noCaseContent } from '../../kernel/reads'
+import { callerOf } from '../../kernel/caller'
 
 const ADMIN = ['administrator'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
@@ -31,7 +30,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const own = await db
         .select()
         .from(bankHolidays)
-        .where(eq(bankHolidays.councilId, actorOf(request).councilId))
+        .where(eq(bankHolidays.councilId, callerOf(request).councilId))
         .orderBy(asc(bankHolidays.date))
       return [
         ...ENGLAND_AND_WALES_BANK_HOLIDAYS.map((h) => ({ ...h, source: 'england_and_wales' as const })),
@@ -52,18 +51,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = auditFrom(request)
+      const caller = callerOf(request)
       if (ENGLAND_AND_WALES_BANK_HOLIDAYS.some((h) => h.date === request.body.date))
         throw new AppError('conflict', 'That day is already a bank holiday.')
       await db.transaction(async (tx) => {
         await tx
           .insert(bankHolidays)
-          .values({ councilId: ctx.councilId, date: request.body.date, name: request.body.name })
-        const n = await recomputeReferralClocks(tx, ctx.councilId)
-        const clocks = await refreshCouncilClocks(tx, ctx.councilId)
-        forgetClockSettings(ctx.councilId)
+          .values({ councilId: caller.councilId, date: request.body.date, name: request.body.name })
+        const n = await recomputeReferralClocks(tx, caller.councilId)
+        const clocks = await refreshCouncilClocks(tx, caller.councilId)
+        forgetClockSettings(caller.councilId)
         await writeAudit(tx, {
-          ...ctx,
+          ...caller.audit,
           action: 'bank_holiday.create',
           recordType: 'bank_holiday',
           recordId: request.body.date,
@@ -87,18 +86,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = auditFrom(request)
+      const caller = callerOf(request)
       await db.transaction(async (tx) => {
         const removed = await tx
           .delete(bankHolidays)
-          .where(and(eq(bankHolidays.councilId, ctx.councilId), eq(bankHolidays.date, request.params.date)))
+          .where(and(eq(bankHolidays.councilId, caller.councilId), eq(bankHolidays.date, request.params.date)))
           .returning()
         if (!removed.length) throw notFound('bank holiday added by this council')
-        await recomputeReferralClocks(tx, ctx.councilId)
-        await refreshCouncilClocks(tx, ctx.councilId)
-        forgetClockSettings(ctx.councilId)
+        await recomputeReferralClocks(tx, caller.councilId)
+        await refreshCouncilClocks(tx, caller.councilId)
+        forgetClockSettings(caller.councilId)
         await writeAudit(tx, {
-          ...ctx,
+          ...caller.audit,
           action: 'bank_holiday.delete',
           recordType: 'bank_holiday',
           recordId: request.params.date,

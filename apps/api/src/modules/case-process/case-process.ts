@@ -30,9 +30,8 @@ import {
   stepHoldsContact,
   stepProblems,
 } from '@hearth/domain'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { AppError, invalid, notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { familyInScope, holdingTeamId } from '../families/family-queries'
 import { myTeam } from '../team-board/team-board-queries'
 import {
@@ -43,14 +42,15 @@ import {
   refreshCouncilClocks,
   stepLabel,
 } from './clock-queries'
+import type { Caller } from '../../kernel/caller'
 
 type Step = z.infer<typeof StepBody>
 
 /** Only the team holding the family records its statutory steps (or, while nobody holds it, anyone who may see it). */
-async function mustHold(deps: Deps, actor: Actor, familyId: string) {
-  await familyInScope(deps.db, actor.councilId, actor.familyScope, familyId)
-  const teamId = await holdingTeamId(deps.db, actor.councilId, familyId)
-  if (teamId && !actor.teams.some((t) => t.id === teamId))
+async function mustHold(deps: Deps, caller: Caller, familyId: string) {
+  await familyInScope(deps.db, caller.councilId, caller.familyScope, familyId)
+  const teamId = await holdingTeamId(deps.db, caller.councilId, familyId)
+  if (teamId && !caller.teams.some((t) => t.id === teamId))
     throw new AppError('forbidden', 'Only the team holding this family records its statutory steps.')
 }
 
@@ -95,16 +95,16 @@ async function dueOf(ex: Executor, councilId: string, where: ReturnType<typeof a
 }
 
 /** The family's statutory steps, oldest first, and every clock running for its children. */
-export async function familyCaseProcess(deps: Deps, ctx: Ctx, actor: Actor, familyId: string) {
-  await familyInScope(deps.db, actor.councilId, actor.familyScope, familyId)
+export async function familyCaseProcess(deps: Deps, caller: Caller, familyId: string) {
+  await familyInScope(deps.db, caller.councilId, caller.familyScope, familyId)
   const rows = await deps.db
     .select()
     .from(caseSteps)
-    .where(and(eq(caseSteps.councilId, ctx.councilId), eq(caseSteps.familyId, familyId)))
+    .where(and(eq(caseSteps.councilId, caller.councilId), eq(caseSteps.familyId, familyId)))
     .orderBy(asc(caseSteps.onDate), asc(caseSteps.createdAt))
   return {
-    steps: await stepViews(deps.db, ctx.councilId, rows),
-    clocks: await dueOf(deps.db, ctx.councilId, eq(clockDues.familyId, familyId)),
+    steps: await stepViews(deps.db, caller.councilId, rows),
+    clocks: await dueOf(deps.db, caller.councilId, eq(clockDues.familyId, familyId)),
   }
 }
 
@@ -127,46 +127,42 @@ async function childStepsLocked(ex: Executor, councilId: string, childId: string
 }
 
 /** Records a step for a child; the clocks that follow are worked out in the same transaction. */
-export async function recordStep(
-  deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
-  familyId: string,
-  input: z.infer<typeof StepCreate>,
-) {
+export async function recordStep(deps: Deps, caller: Caller, familyId: string, input: z.infer<typeof StepCreate>) {
   const { db } = deps
-  await mustHold(deps, actor, familyId)
+  await mustHold(deps, caller, familyId)
   const [child] = await db
     .select({ id: children.id })
     .from(children)
-    .where(and(eq(children.councilId, ctx.councilId), eq(children.id, input.childId), eq(children.familyId, familyId)))
+    .where(
+      and(eq(children.councilId, caller.councilId), eq(children.id, input.childId), eq(children.familyId, familyId)),
+    )
   if (!child) throw invalid('body.childId', 'not a child of this family')
   const row = await db.transaction(async (tx) => {
-    const others = await childStepsLocked(tx, ctx.councilId, input.childId)
+    const others = await childStepsLocked(tx, caller.councilId, input.childId)
     refuseProblems(input, 'new', others)
     const [s] = await tx
       .insert(caseSteps)
       .values({
-        councilId: ctx.councilId,
+        councilId: caller.councilId,
         familyId,
         childId: input.childId,
         kind: input.kind,
         onDate: input.on,
         endDate: input.endOn ?? null,
         details: input.details,
-        recordedBy: actor.personId,
+        recordedBy: caller.personId,
       })
       .returning()
-    await refreshClocks(tx, ctx.councilId, [input.childId])
+    await refreshClocks(tx, caller.councilId, [input.childId])
     // a strategy discussion or an open section 47 enquiry holds contact, exactly as at the front door
     if (stepHoldsContact(input))
-      await holdContact(tx, ctx, {
+      await holdContact(tx, caller.audit, {
         familyId,
         reason: 'safeguarding_enquiry',
         note: `Recorded on the family page: ${STEP_KINDS[input.kind].toLowerCase()}`,
       })
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'case_step.record',
       recordType: 'case_step',
       recordId: s!.id,
@@ -176,23 +172,23 @@ export async function recordStep(
     })
     return s!
   })
-  return (await stepViews(db, ctx.councilId, [row]))[0]!
+  return (await stepViews(db, caller.councilId, [row]))[0]!
 }
 
 /** Corrects a step (its date, end or answers), keeping the step before in its history. */
-export async function correctStep(deps: Deps, ctx: Ctx, actor: Actor, id: string, input: z.infer<typeof StepCorrect>) {
+export async function correctStep(deps: Deps, caller: Caller, id: string, input: z.infer<typeof StepCorrect>) {
   const { db } = deps
   const [found] = await db
     .select()
     .from(caseSteps)
-    .where(and(eq(caseSteps.councilId, ctx.councilId), eq(caseSteps.id, id)))
+    .where(and(eq(caseSteps.councilId, caller.councilId), eq(caseSteps.id, id)))
   if (!found) throw notFound('step')
-  await mustHold(deps, actor, found.familyId).catch((e: AppError) => {
+  await mustHold(deps, caller, found.familyId).catch((e: AppError) => {
     throw e.code === 'not_found' ? notFound('step') : e
   })
   if (input.kind !== found.kind) throw invalid('body.kind', 'a step keeps its kind: record a new step instead')
   const row = await db.transaction(async (tx) => {
-    const all = await childStepsLocked(tx, ctx.councilId, found.childId)
+    const all = await childStepsLocked(tx, caller.councilId, found.childId)
     const before = all.find((s) => s.id === id)!
     if (before.version !== input.version)
       throw new AppError('conflict', 'Someone changed this step while you were looking. Look again.')
@@ -210,20 +206,20 @@ export async function correctStep(deps: Deps, ctx: Ctx, actor: Actor, id: string
         version: before.version + 1,
         updatedAt: sql`now()`,
       })
-      .where(and(eq(caseSteps.councilId, ctx.councilId), eq(caseSteps.id, id)))
+      .where(and(eq(caseSteps.councilId, caller.councilId), eq(caseSteps.id, id)))
       .returning()
     const snap = (s: CaseStepRow) => ({ on: s.onDate, endOn: s.endDate, details: s.details })
     await tx.insert(caseStepChanges).values({
-      councilId: ctx.councilId,
+      councilId: caller.councilId,
       stepId: id,
-      changedBy: actor.personId,
+      changedBy: caller.personId,
       reason: input.reason,
       before: snap(before),
       after: snap(after!),
     })
-    await refreshClocks(tx, ctx.councilId, [found.childId])
+    await refreshClocks(tx, caller.councilId, [found.childId])
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'case_step.correct',
       recordType: 'case_step',
       recordId: id,
@@ -232,17 +228,17 @@ export async function correctStep(deps: Deps, ctx: Ctx, actor: Actor, id: string
     })
     return after!
   })
-  return (await stepViews(db, ctx.councilId, [row]))[0]!
+  return (await stepViews(db, caller.councilId, [row]))[0]!
 }
 
 /** A step with its corrections, newest first (who, when, why, before and after). */
-export async function getStep(deps: Deps, ctx: Ctx, actor: Actor, id: string) {
+export async function getStep(deps: Deps, caller: Caller, id: string) {
   const [row] = await deps.db
     .select()
     .from(caseSteps)
-    .where(and(eq(caseSteps.councilId, ctx.councilId), eq(caseSteps.id, id)))
+    .where(and(eq(caseSteps.councilId, caller.councilId), eq(caseSteps.id, id)))
   if (!row) throw notFound('step')
-  await familyInScope(deps.db, actor.councilId, actor.familyScope, row.familyId).catch(() => {
+  await familyInScope(deps.db, caller.councilId, caller.familyScope, row.familyId).catch(() => {
     throw notFound('step')
   })
   const changes = await deps.db
@@ -255,9 +251,9 @@ export async function getStep(deps: Deps, ctx: Ctx, actor: Actor, id: string) {
     })
     .from(caseStepChanges)
     .innerJoin(people, and(eq(people.id, caseStepChanges.changedBy), eq(people.councilId, caseStepChanges.councilId)))
-    .where(and(eq(caseStepChanges.councilId, ctx.councilId), eq(caseStepChanges.stepId, id)))
+    .where(and(eq(caseStepChanges.councilId, caller.councilId), eq(caseStepChanges.stepId, id)))
     .orderBy(desc(caseStepChanges.createdAt))
-  const [view] = await stepViews(deps.db, ctx.councilId, [row])
+  const [view] = await stepViews(deps.db, caller.councilId, [row])
   return {
     ...view!,
     changes: changes.map((c) => ({
@@ -285,21 +281,21 @@ async function heldFamilies(ex: Executor, councilId: string, by: { personId?: st
 }
 
 /** Every clock running for the families the actor works with (lead or co-worker), soonest first. */
-export async function myClocks(deps: Deps, ctx: Ctx, actor: Actor) {
-  const ids = await heldFamilies(deps.db, ctx.councilId, { personId: actor.personId })
-  return ids.length ? dueOf(deps.db, ctx.councilId, inArray(clockDues.familyId, ids)) : []
+export async function myClocks(deps: Deps, caller: Caller) {
+  const ids = await heldFamilies(deps.db, caller.councilId, { personId: caller.personId })
+  return ids.length ? dueOf(deps.db, caller.councilId, inArray(clockDues.familyId, ids)) : []
 }
 
 /** Every clock running for the families the team works with, soonest first: nobody's name on it. */
-export async function teamClocks(deps: Deps, ctx: Ctx, actor: Actor, teamId: string) {
-  await myTeam(deps.db, actor, teamId)
-  const ids = await heldFamilies(deps.db, ctx.councilId, { teamId })
-  return ids.length ? dueOf(deps.db, ctx.councilId, inArray(clockDues.familyId, ids)) : []
+export async function teamClocks(deps: Deps, caller: Caller, teamId: string) {
+  await myTeam(deps.db, caller, teamId)
+  const ids = await heldFamilies(deps.db, caller.councilId, { teamId })
+  return ids.length ? dueOf(deps.db, caller.councilId, inArray(clockDues.familyId, ids)) : []
 }
 
 /** The clocks, their lengths in this council and each length's history. */
-export async function clockSettingsView(deps: Deps, ctx: Ctx) {
-  const { lengths, warningDays } = await clockSettings(deps.db, ctx.councilId)
+export async function clockSettingsView(deps: Deps, caller: Caller) {
+  const { lengths, warningDays } = await clockSettings(deps.db, caller.councilId)
   const history = await deps.db
     .select({
       clock: clockLengths.clock,
@@ -310,7 +306,7 @@ export async function clockSettingsView(deps: Deps, ctx: Ctx) {
     })
     .from(clockLengths)
     .innerJoin(people, and(eq(people.id, clockLengths.setBy), eq(people.councilId, clockLengths.councilId)))
-    .where(eq(clockLengths.councilId, ctx.councilId))
+    .where(eq(clockLengths.councilId, caller.councilId))
     .orderBy(desc(clockLengths.createdAt), desc(clockLengths.id))
   const historyOf = (clock: string) =>
     history
@@ -346,8 +342,7 @@ export async function clockSettingsView(deps: Deps, ctx: Ctx) {
 /** Sets a local clock's length (or the warning); every running clock is worked out again at once. */
 export async function setClockLength(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   clock: string,
   input: { length: number; reason: string },
 ) {
@@ -357,21 +352,25 @@ export async function setClockLength(
     throw new AppError('forbidden', 'This timescale is set in law or statutory guidance: a council cannot change it.')
   if (clock === WARNING_SETTING && input.length > 20) throw invalid('body.length', 'must be at most 20 working days')
   await deps.db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`clock-lengths:${ctx.councilId}`}, 0))`)
-    await tx
-      .insert(clockLengths)
-      .values({ councilId: ctx.councilId, clock, length: input.length, reason: input.reason, setBy: actor.personId })
-    const n = await refreshCouncilClocks(tx, ctx.councilId)
-    forgetClockSettings(ctx.councilId)
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`clock-lengths:${caller.councilId}`}, 0))`)
+    await tx.insert(clockLengths).values({
+      councilId: caller.councilId,
+      clock,
+      length: input.length,
+      reason: input.reason,
+      setBy: caller.personId,
+    })
+    const n = await refreshCouncilClocks(tx, caller.councilId)
+    forgetClockSettings(caller.councilId)
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'clock_length.set',
       recordType: 'clock',
       recordId: clock,
       details: { length: input.length, clocksRecomputed: n },
     })
   })
-  return (await clockSettingsView(deps, ctx)).find((c) => c.clock === clock)!
+  return (await clockSettingsView(deps, caller)).find((c) => c.clock === clock)!
 }
 
 /**
@@ -379,33 +378,33 @@ export async function setClockLength(
  * step): the letter carries the offer of a family group decision-making meeting unless the step
  * says it is not offered. Returns the task's id, and whether it was asked for now.
  */
-export async function askForLetterBeforeProceedings(deps: Deps, ctx: Ctx, actor: Actor, stepId: string) {
+export async function askForLetterBeforeProceedings(deps: Deps, caller: Caller, stepId: string) {
   const [step] = await deps.db
     .select()
     .from(caseSteps)
-    .where(and(eq(caseSteps.councilId, ctx.councilId), eq(caseSteps.id, stepId)))
+    .where(and(eq(caseSteps.councilId, caller.councilId), eq(caseSteps.id, stepId)))
   if (!step) throw notFound('step')
-  await mustHold(deps, actor, step.familyId).catch((e: AppError) => {
+  await mustHold(deps, caller, step.familyId).catch((e: AppError) => {
     throw e.code === 'not_found' ? notFound('step') : e
   })
   if (step.kind !== 'pre_proceedings') throw invalid('params.id', 'not a pre-proceedings step')
   if ((step.details as { lbpSentOn?: string | null }).lbpSentOn)
     throw new AppError('conflict', 'The letter before proceedings has already been sent.')
-  const teamId = await holdingTeamId(deps.db, ctx.councilId, step.familyId)
+  const teamId = await holdingTeamId(deps.db, caller.councilId, step.familyId)
   const sourceKey = `lbp:${step.id}`
   const created = await deps.db.transaction(async (tx) => {
     const id = await createTask(tx, {
-      councilId: ctx.councilId,
+      councilId: caller.councilId,
       sourceKey,
       taskType: 'letter_before_proceedings',
       teamId,
       familyId: step.familyId,
-      requestedBy: actor.personId,
+      requestedBy: caller.personId,
       details: 'Letter before proceedings, from the pre-proceedings step on the family page.',
     })
     if (id)
       await writeAudit(tx, {
-        ...ctx,
+        ...caller.audit,
         action: 'task.letter_before_proceedings',
         recordType: 'admin_task',
         recordId: id,
@@ -417,7 +416,7 @@ export async function askForLetterBeforeProceedings(deps: Deps, ctx: Ctx, actor:
   const [task] = await deps.db
     .select({ id: adminTasks.id, status: adminTasks.status })
     .from(adminTasks)
-    .where(and(eq(adminTasks.councilId, ctx.councilId), eq(adminTasks.sourceKey, sourceKey)))
+    .where(and(eq(adminTasks.councilId, caller.councilId), eq(adminTasks.sourceKey, sourceKey)))
   return { taskId: task!.id, status: task!.status, created: created !== null, teamId }
 }
 

@@ -1,3 +1,4 @@
+import { type Caller, callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -12,9 +13,7 @@ import {
   StepDetailView,
   StepView,
 } from '@hearth/contracts'
-import { auditFrom, type Ctx } from '../../kernel/context'
 import { noCaseContent, readsList, readsOfFamily, readsRecord } from '../../kernel/reads'
-import { actorOf } from '../../plugins/auth'
 import { holdingTeamId } from '../families/family-queries'
 import {
   askForLetterBeforeProceedings,
@@ -40,9 +39,9 @@ const tags = ['statutory']
  */
 const routes: FastifyPluginAsyncZod = async (app) => {
   const deps = { db: app.deps.db }
-  const announce = async (ctx: Ctx, familyId: string) => {
-    const teamId = await holdingTeamId(deps.db, ctx.councilId, familyId)
-    if (teamId) app.events.publish({ type: 'board.changed', councilId: ctx.councilId, teamIds: [teamId], familyId })
+  const announce = async (caller: Caller, familyId: string) => {
+    const teamId = await holdingTeamId(deps.db, caller.councilId, familyId)
+    if (teamId) app.events.publish({ type: 'board.changed', councilId: caller.councilId, teamIds: [teamId], familyId })
   }
 
   app.get(
@@ -56,7 +55,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CaseProcessView, ...errors },
       },
     },
-    async (request) => familyCaseProcess(deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => familyCaseProcess(deps, callerOf(request), request.params.id),
   )
   app.post(
     '/families/:id/steps',
@@ -71,9 +70,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = auditFrom(request)
-      const s = await recordStep(deps, ctx, actorOf(request), request.params.id, request.body)
-      await announce(ctx, s.familyId)
+      const caller = callerOf(request)
+      const s = await recordStep(deps, caller, request.params.id, request.body)
+      await announce(caller, s.familyId)
       reply.code(201)
       return s
     },
@@ -89,7 +88,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: StepDetailView, ...errors },
       },
     },
-    async (request) => getStep(deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => getStep(deps, callerOf(request), request.params.id),
   )
   app.put(
     '/steps/:id',
@@ -104,9 +103,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = auditFrom(request)
-      const s = await correctStep(deps, ctx, actorOf(request), request.params.id, request.body)
-      await announce(ctx, s.familyId)
+      const caller = callerOf(request)
+      const s = await correctStep(deps, caller, request.params.id, request.body)
+      await announce(caller, s.familyId)
       return s
     },
   )
@@ -126,12 +125,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = auditFrom(request)
-      const r = await askForLetterBeforeProceedings(deps, ctx, actorOf(request), request.params.id)
+      const caller = callerOf(request)
+      const r = await askForLetterBeforeProceedings(deps, caller, request.params.id)
       if (r.created && r.teamId)
         app.events.publish({
           type: 'tasks.changed',
-          councilId: ctx.councilId,
+          councilId: caller.councilId,
           teamIds: [r.teamId],
           taskIds: [r.taskId],
         })
@@ -148,7 +147,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(DueClockView), ...errors },
       },
     },
-    async (request) => myClocks(deps, auditFrom(request), actorOf(request)),
+    async (request) => myClocks(deps, callerOf(request)),
   )
   app.get(
     '/teams/:id/clocks',
@@ -165,7 +164,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(DueClockView), ...errors },
       },
     },
-    async (request) => teamClocks(deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => teamClocks(deps, callerOf(request), request.params.id),
   )
   app.get(
     '/council/clocks',
@@ -177,7 +176,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(ClockSetting), ...errors },
       },
     },
-    async (request) => clockSettingsView(deps, auditFrom(request)),
+    async (request) => clockSettingsView(deps, callerOf(request)),
   )
   app.put(
     '/council/clocks/:clock',
@@ -191,7 +190,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ClockSetting, ...errors },
       },
     },
-    async (request) => setClockLength(deps, auditFrom(request), actorOf(request), request.params.clock, request.body),
+    async (request) => setClockLength(deps, callerOf(request), request.params.clock, request.body),
   )
 }
 export default routes

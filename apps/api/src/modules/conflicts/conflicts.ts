@@ -1,9 +1,9 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm'
 import { families, people, type StaffConflict, staffConflicts, writeAudit } from '@hearth/db'
-import type { Ctx, Deps } from '../../kernel/context'
-import type { FamilyScope } from '@hearth/domain'
+import type { Deps } from '../../kernel/context'
 import { AppError, notFound } from '../../kernel/errors'
 import { familyKeptFromRow } from '../../kernel/family-access'
+import type { Caller } from '../../kernel/caller'
 
 async function views(deps: Deps, councilId: string, rows: StaffConflict[]) {
   if (!rows.length) return []
@@ -36,8 +36,7 @@ async function views(deps: Deps, councilId: string, rows: StaffConflict[]) {
  */
 export async function declareConflict(
   deps: Deps,
-  ctx: Ctx,
-  scope: FamilyScope,
+  caller: Caller,
   input: { familyId?: string; reference?: string; reason: string },
 ) {
   const [family] = await deps.db
@@ -45,20 +44,21 @@ export async function declareConflict(
     .from(families)
     .where(
       and(
-        eq(families.councilId, ctx.councilId),
+        eq(families.councilId, caller.councilId),
         input.familyId ? eq(families.id, input.familyId) : eq(families.reference, input.reference!),
       ),
     )
   // a restricted record answers as no family at all to those not named on it (its existence is kept too)
-  if (!family || familyKeptFromRow({ ...scope, excluded: [] }, family)) throw notFound('family with that reference')
+  if (!family || familyKeptFromRow({ ...caller.familyScope, excluded: [] }, family))
+    throw notFound('family with that reference')
   const row = await deps.db.transaction(async (tx) => {
     const [open] = await tx
       .select()
       .from(staffConflicts)
       .where(
         and(
-          eq(staffConflicts.councilId, ctx.councilId),
-          eq(staffConflicts.personId, ctx.actorPersonId!),
+          eq(staffConflicts.councilId, caller.councilId),
+          eq(staffConflicts.personId, caller.audit.actorPersonId!),
           eq(staffConflicts.familyId, family.id),
           isNull(staffConflicts.endedAt),
         ),
@@ -66,10 +66,15 @@ export async function declareConflict(
     if (open) return open
     const [made] = await tx
       .insert(staffConflicts)
-      .values({ councilId: ctx.councilId, personId: ctx.actorPersonId!, familyId: family.id, reason: input.reason })
+      .values({
+        councilId: caller.councilId,
+        personId: caller.audit.actorPersonId!,
+        familyId: family.id,
+        reason: input.reason,
+      })
       .returning()
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'conflict.declare',
       recordType: 'staff_conflict',
       recordId: made!.id,
@@ -77,37 +82,37 @@ export async function declareConflict(
     })
     return made!
   })
-  return (await views(deps, ctx.councilId, [row]))[0]!
+  return (await views(deps, caller.councilId, [row]))[0]!
 }
 
-export async function listConflicts(deps: Deps, ctx: Ctx, personId?: string) {
+export async function listConflicts(deps: Deps, caller: Caller, personId?: string) {
   const rows = await deps.db
     .select()
     .from(staffConflicts)
     .where(
-      and(eq(staffConflicts.councilId, ctx.councilId), personId ? eq(staffConflicts.personId, personId) : undefined),
+      and(eq(staffConflicts.councilId, caller.councilId), personId ? eq(staffConflicts.personId, personId) : undefined),
     )
     .orderBy(desc(staffConflicts.declaredAt))
-  return { conflicts: await views(deps, ctx.councilId, rows) }
+  return { conflicts: await views(deps, caller.councilId, rows) }
 }
 
 /** An administrator ends a declaration (it was a mistake; they no longer know the family), with why. */
-export async function endConflict(deps: Deps, ctx: Ctx, id: string, reason: string) {
+export async function endConflict(deps: Deps, caller: Caller, id: string, reason: string) {
   const row = await deps.db.transaction(async (tx) => {
     const [c] = await tx
       .select()
       .from(staffConflicts)
-      .where(and(eq(staffConflicts.councilId, ctx.councilId), eq(staffConflicts.id, id)))
+      .where(and(eq(staffConflicts.councilId, caller.councilId), eq(staffConflicts.id, id)))
       .for('update')
     if (!c) throw notFound('declaration')
     if (c.endedAt) throw new AppError('conflict', 'This declaration has already ended.')
     const [ended] = await tx
       .update(staffConflicts)
-      .set({ endedAt: new Date(), endedBy: ctx.actorPersonId, endReason: reason })
-      .where(and(eq(staffConflicts.councilId, ctx.councilId), eq(staffConflicts.id, id)))
+      .set({ endedAt: new Date(), endedBy: caller.audit.actorPersonId, endReason: reason })
+      .where(and(eq(staffConflicts.councilId, caller.councilId), eq(staffConflicts.id, id)))
       .returning()
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'conflict.end',
       recordType: 'staff_conflict',
       recordId: id,
@@ -115,5 +120,5 @@ export async function endConflict(deps: Deps, ctx: Ctx, id: string, reason: stri
     })
     return ended!
   })
-  return (await views(deps, ctx.councilId, [row]))[0]!
+  return (await views(deps, caller.councilId, [row]))[0]!
 }

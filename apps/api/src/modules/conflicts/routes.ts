@@ -1,3 +1,4 @@
+import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import {
   ConflictsView,
@@ -7,9 +8,7 @@ import {
   ErrorBody,
   IdParams,
 } from '@hearth/contracts'
-import { auditFrom } from '../../kernel/context'
 import { readsList } from '../../kernel/reads'
-import { actorOf } from '../../plugins/auth'
 import { declareConflict, endConflict, listConflicts } from './conflicts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
@@ -35,8 +34,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request)
-      const made = await declareConflict(deps, auditFrom(request), actor.familyScope, request.body)
+      const actor = callerOf(request)
+      const made = await declareConflict(deps, actor, request.body)
       app.events.personChanged(actor.personId) // their live streams stop carrying the family at once
       reply.code(201)
       return made
@@ -48,7 +47,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'signed_in', reads: readsList('conflict.list', 'staff_conflict', { items }) },
       schema: { tags, summary: 'The families you have declared you know', response: { 200: ConflictsView, ...errors } },
     },
-    async (request) => listConflicts(deps, auditFrom(request), actorOf(request).personId),
+    async (request) => listConflicts(deps, callerOf(request), callerOf(request).personId),
   )
   app.get(
     '/conflicts',
@@ -56,7 +55,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { access: ['administrator'], reads: readsList('conflict.list', 'staff_conflict', { items }) },
       schema: { tags, summary: 'Every declaration of the council', response: { 200: ConflictsView, ...errors } },
     },
-    async (request) => listConflicts(deps, auditFrom(request)),
+    async (request) => listConflicts(deps, callerOf(request)),
   )
   app.post(
     '/conflicts/:id/end',
@@ -71,7 +70,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ended = await endConflict(deps, auditFrom(request), request.params.id, request.body.reason)
+      const ended = await endConflict(deps, callerOf(request), request.params.id, request.body.reason)
       app.events.personChanged(ended.personId)
       return ended
     },

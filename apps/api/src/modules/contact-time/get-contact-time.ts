@@ -1,26 +1,26 @@
 import { CONTACT_SHARE_BEFORE, CONTACT_SHARE_TARGET, weekBounds } from '@hearth/domain'
-import type { Ctx, Deps } from '../../kernel/context'
-import type { Actor } from '../../plugins/auth'
+import type { Deps } from '../../kernel/context'
 import { myTeam } from '../team-board/team-board-queries'
 import { appointmentCounts, contactWeeks, sumWeeks, teamPractitioners } from './contact-time-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** A practitioner's own share of the week with families, week by week. */
-export async function getMyContactTime(deps: Deps, ctx: Ctx, actor: Actor, weeks: number) {
-  const { byPerson } = await contactWeeks(deps.db, ctx.councilId, [actor.personId], weeks)
-  return { target: CONTACT_SHARE_TARGET, before: CONTACT_SHARE_BEFORE, weeks: byPerson.get(actor.personId) ?? [] }
+export async function getMyContactTime(deps: Deps, caller: Caller, weeks: number) {
+  const { byPerson } = await contactWeeks(deps.db, caller.councilId, [caller.personId], weeks)
+  return { target: CONTACT_SHARE_TARGET, before: CONTACT_SHARE_BEFORE, weeks: byPerson.get(caller.personId) ?? [] }
 }
 
 /**
  * For the team itself (it manages itself): each practitioner's share and the team's. Insight and
  * strategy never see this list, only team totals.
  */
-export async function getTeamContactTime(deps: Deps, ctx: Ctx, actor: Actor, teamId: string, weeks: number) {
+export async function getTeamContactTime(deps: Deps, caller: Caller, teamId: string, weeks: number) {
   const { db } = deps
-  await myTeam(db, actor, teamId)
-  const practitioners = (await teamPractitioners(db, ctx.councilId, [teamId])).get(teamId) ?? []
+  await myTeam(db, caller, teamId)
+  const practitioners = (await teamPractitioners(db, caller.councilId, [teamId])).get(teamId) ?? []
   const { mondays, byPerson } = await contactWeeks(
     db,
-    ctx.councilId,
+    caller.councilId,
     practitioners.map((p) => p.personId),
     weeks,
   )
@@ -30,7 +30,7 @@ export async function getTeamContactTime(deps: Deps, ctx: Ctx, actor: Actor, tea
   )
   const counts = await appointmentCounts(
     db,
-    ctx.councilId,
+    caller.councilId,
     [teamId],
     weekBounds(mondays[0]!).from,
     weekBounds(mondays.at(-1)!).to,

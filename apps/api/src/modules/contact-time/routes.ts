@@ -1,3 +1,4 @@
+import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -11,9 +12,7 @@ import {
   Uuid,
   WorkingPatternInput,
 } from '@hearth/contracts'
-import { auditFrom } from '../../kernel/context'
 import { noCaseContent } from '../../kernel/reads'
-import { actorOf } from '../../plugins/auth'
 import { getMyContactTime, getTeamContactTime } from './get-contact-time'
 import { setLeave, setWorkingPattern } from './set-working-time'
 
@@ -36,7 +35,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MyContactTime, ...errors },
       },
     },
-    async (request) => getMyContactTime(deps, auditFrom(request), actorOf(request), request.query.weeks),
+    async (request) => getMyContactTime(deps, callerOf(request), request.query.weeks),
   )
   app.get(
     '/teams/:id/contact-time',
@@ -54,8 +53,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: TeamContactTime, ...errors },
       },
     },
-    async (request) =>
-      getTeamContactTime(deps, auditFrom(request), actorOf(request), request.params.id, request.query.weeks),
+    async (request) => getTeamContactTime(deps, callerOf(request), request.params.id, request.query.weeks),
   )
   app.put(
     '/teams/:id/members/:personId/working-pattern',
@@ -70,14 +68,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await setWorkingPattern(
-        deps,
-        auditFrom(request),
-        actorOf(request),
-        request.params.id,
-        request.params.personId,
-        request.body.minutes,
-      )
+      await setWorkingPattern(deps, callerOf(request), request.params.id, request.params.personId, request.body.minutes)
       return { ok: true as const }
     },
   )
@@ -94,14 +85,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await setLeave(
-        deps,
-        auditFrom(request),
-        actorOf(request),
-        request.params.id,
-        request.params.personId,
-        request.body,
-      )
+      await setLeave(deps, callerOf(request), request.params.id, request.params.personId, request.body)
       return { ok: true as const }
     },
   )

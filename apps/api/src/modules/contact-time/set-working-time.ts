@@ -1,19 +1,23 @@
 import { and, eq } from 'drizzle-orm'
 import { leaveDays, memberships, people, writeAudit } from '@hearth/db'
 import { addCalendarDays } from '@hearth/domain'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { myTeam } from '../team-board/team-board-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** Only a member of the actor's own family-facing team. */
-async function teamMember(deps: Deps, ctx: Ctx, actor: Actor, teamId: string, personId: string) {
-  await myTeam(deps.db, actor, teamId)
+async function teamMember(deps: Deps, caller: Caller, teamId: string, personId: string) {
+  await myTeam(deps.db, caller, teamId)
   const [m] = await deps.db
     .select({ id: memberships.id })
     .from(memberships)
     .where(
-      and(eq(memberships.councilId, ctx.councilId), eq(memberships.teamId, teamId), eq(memberships.personId, personId)),
+      and(
+        eq(memberships.councilId, caller.councilId),
+        eq(memberships.teamId, teamId),
+        eq(memberships.personId, personId),
+      ),
     )
   if (!m) throw notFound('team member')
 }
@@ -21,20 +25,19 @@ async function teamMember(deps: Deps, ctx: Ctx, actor: Actor, teamId: string, pe
 /** The team sets a member's working minutes for each day (part-time patterns included). */
 export async function setWorkingPattern(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   teamId: string,
   personId: string,
   minutes: number[],
 ) {
-  await teamMember(deps, ctx, actor, teamId, personId)
+  await teamMember(deps, caller, teamId, personId)
   await deps.db.transaction(async (tx) => {
     await tx
       .update(people)
       .set({ workingPattern: minutes, updatedAt: new Date() })
-      .where(and(eq(people.councilId, ctx.councilId), eq(people.id, personId)))
+      .where(and(eq(people.councilId, caller.councilId), eq(people.id, personId)))
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'person.working_pattern',
       recordType: 'person',
       recordId: personId,
@@ -46,22 +49,21 @@ export async function setWorkingPattern(
 /** The team records a member's leave, day by day (a day already recorded stays as it is). */
 export async function setLeave(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   teamId: string,
   personId: string,
   input: { from: string; to: string },
 ) {
-  await teamMember(deps, ctx, actor, teamId, personId)
+  await teamMember(deps, caller, teamId, personId)
   const days: string[] = []
   for (let d = input.from; d <= input.to; d = addCalendarDays(d, 1)) days.push(d)
   await deps.db.transaction(async (tx) => {
     await tx
       .insert(leaveDays)
-      .values(days.map((day) => ({ councilId: ctx.councilId, personId, day })))
+      .values(days.map((day) => ({ councilId: caller.councilId, personId, day })))
       .onConflictDoNothing()
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'person.leave',
       recordType: 'person',
       recordId: personId,

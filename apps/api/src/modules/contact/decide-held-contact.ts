@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm'
 import { adminTasks, writeAudit } from '@hearth/db'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { AppError, notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { familyInScope } from '../families/family-queries'
 import { assertLead } from './contact-queries'
 import { getFamilyContact } from './get-family-contact'
+import type { Caller } from '../../kernel/caller'
 
 /**
  * The lead decides about one held letter or invitation: send it (it joins the enablers' queue) or
@@ -13,8 +13,7 @@ import { getFamilyContact } from './get-family-contact'
  */
 export async function decideHeldContact(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   taskId: string,
   input: { send: boolean; reason: string },
 ) {
@@ -22,11 +21,11 @@ export async function decideHeldContact(
     const [t] = await tx
       .select()
       .from(adminTasks)
-      .where(and(eq(adminTasks.councilId, ctx.councilId), eq(adminTasks.id, taskId)))
+      .where(and(eq(adminTasks.councilId, caller.councilId), eq(adminTasks.id, taskId)))
       .for('update')
     if (!t?.familyId) throw notFound('task')
-    await familyInScope(tx, ctx.councilId, actor.familyScope, t.familyId)
-    await assertLead(tx, ctx.councilId, t.familyId, ctx.actorPersonId)
+    await familyInScope(tx, caller.councilId, caller.familyScope, t.familyId)
+    await assertLead(tx, caller.councilId, t.familyId, caller.audit.actorPersonId)
     if (t.status !== 'held') throw new AppError('conflict', 'This is not held: someone has already decided.')
     await tx
       .update(adminTasks)
@@ -40,9 +39,9 @@ export async function decideHeldContact(
               completedAt: new Date(),
             },
       )
-      .where(and(eq(adminTasks.councilId, ctx.councilId), eq(adminTasks.id, taskId)))
+      .where(and(eq(adminTasks.councilId, caller.councilId), eq(adminTasks.id, taskId)))
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: input.send ? 'contact.release' : 'contact.withhold',
       recordType: 'admin_task',
       recordId: taskId,
@@ -50,5 +49,5 @@ export async function decideHeldContact(
     })
     return t.familyId
   })
-  return getFamilyContact(deps, ctx, familyId)
+  return getFamilyContact(deps, caller, familyId)
 }

@@ -1,9 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { contactHolds, writeAudit } from '@hearth/db'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { AppError, notFound } from '../../kernel/errors'
 import { assertLead } from './contact-queries'
 import { getFamilyContact } from './get-family-contact'
+import type { Caller } from '../../kernel/caller'
 
 /**
  * The lead lifts a hold, with the reason: a recorded decision. Contact already held stays held
@@ -11,19 +12,19 @@ import { getFamilyContact } from './get-family-contact'
  */
 export async function endContactHold(
   deps: Deps,
-  ctx: Ctx,
+  caller: Caller,
   familyId: string,
   holdId: string,
   input: { reason: string },
 ) {
   await deps.db.transaction(async (tx) => {
-    await assertLead(tx, ctx.councilId, familyId, ctx.actorPersonId)
+    await assertLead(tx, caller.councilId, familyId, caller.audit.actorPersonId)
     const [ended] = await tx
       .update(contactHolds)
-      .set({ endedAt: new Date(), endedBy: ctx.actorPersonId, endReason: input.reason })
+      .set({ endedAt: new Date(), endedBy: caller.audit.actorPersonId, endReason: input.reason })
       .where(
         and(
-          eq(contactHolds.councilId, ctx.councilId),
+          eq(contactHolds.councilId, caller.councilId),
           eq(contactHolds.familyId, familyId),
           eq(contactHolds.id, holdId),
           isNull(contactHolds.endedAt),
@@ -36,7 +37,7 @@ export async function endContactHold(
         .from(contactHolds)
         .where(
           and(
-            eq(contactHolds.councilId, ctx.councilId),
+            eq(contactHolds.councilId, caller.councilId),
             eq(contactHolds.familyId, familyId),
             eq(contactHolds.id, holdId),
           ),
@@ -45,7 +46,7 @@ export async function endContactHold(
       throw new AppError('conflict', 'This hold has already been lifted.')
     }
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'contact_hold.end',
       recordType: 'contact_hold',
       recordId: holdId,
@@ -53,5 +54,5 @@ export async function endContactHold(
       details: { reason: ended.reason },
     })
   })
-  return getFamilyContact(deps, ctx, familyId)
+  return getFamilyContact(deps, caller, familyId)
 }

@@ -1,32 +1,33 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { adminTasks, openContactHolds } from '@hearth/db'
 import { CONTACT_HOLD_REASONS, FAMILY_CONTACT_TASKS, TASK_TYPES, type TaskType } from '@hearth/domain'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { names } from '../team-board/team-board-queries'
 import { leadOf } from './contact-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** The holds on contacting the family, and the letters and invitations waiting for the lead. */
-export async function getFamilyContact(deps: Deps, ctx: Ctx, familyId: string) {
+export async function getFamilyContact(deps: Deps, caller: Caller, familyId: string) {
   const { db } = deps
   const [holds, held, lead] = await Promise.all([
-    openContactHolds(db, ctx.councilId, familyId),
+    openContactHolds(db, caller.councilId, familyId),
     db
       .select()
       .from(adminTasks)
       .where(
         and(
-          eq(adminTasks.councilId, ctx.councilId),
+          eq(adminTasks.councilId, caller.councilId),
           eq(adminTasks.familyId, familyId),
           eq(adminTasks.status, 'held'),
           inArray(adminTasks.taskType, [...FAMILY_CONTACT_TASKS]),
         ),
       )
       .orderBy(asc(adminTasks.createdAt)),
-    leadOf(db, ctx.councilId, familyId),
+    leadOf(db, caller.councilId, familyId),
   ])
   const n = await names(
     db,
-    ctx.councilId,
+    caller.councilId,
     holds.map((h) => h.startedBy).filter((x): x is string => !!x),
   )
   return {
@@ -45,6 +46,6 @@ export async function getFamilyContact(deps: Deps, ctx: Ctx, familyId: string) {
       heldReason: t.heldReason,
       createdAt: t.createdAt.toISOString(),
     })),
-    youAreLead: lead !== null && lead === ctx.actorPersonId,
+    youAreLead: lead !== null && lead === caller.audit.actorPersonId,
   }
 }

@@ -1,3 +1,4 @@
+import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import {
   EndHoldInput,
@@ -8,9 +9,7 @@ import {
   IdParams,
   PlaceHoldInput,
 } from '@hearth/contracts'
-import { auditFrom } from '../../kernel/context'
 import { readsOfFamily } from '../../kernel/reads'
-import { actorOf } from '../../plugins/auth'
 import { decideHeldContact } from './decide-held-contact'
 import { endContactHold } from './end-contact-hold'
 import { getFamilyContact } from './get-family-contact'
@@ -39,7 +38,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      return getFamilyContact(deps, auditFrom(request), request.params.id)
+      return getFamilyContact(deps, callerOf(request), request.params.id)
     },
   )
 
@@ -56,7 +55,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const view = await placeFamilyHold(deps, auditFrom(request), request.params.id, request.body)
+      const view = await placeFamilyHold(deps, callerOf(request), request.params.id, request.body)
       reply.code(201)
       return view
     },
@@ -75,7 +74,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      return endContactHold(deps, auditFrom(request), request.params.id, request.params.holdId, request.body)
+      return endContactHold(deps, callerOf(request), request.params.id, request.params.holdId, request.body)
     },
   )
 
@@ -91,7 +90,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: FamilyContact, ...errors },
       },
     },
-    async (request) => decideHeldContact(deps, auditFrom(request), actorOf(request), request.params.id, request.body),
+    async (request) => decideHeldContact(deps, callerOf(request), request.params.id, request.body),
   )
 }
 export default routes

@@ -4,9 +4,8 @@ import { writeAudit } from '@hearth/db'
 import { DeadLetter, DeadLetterParams, ErrorBody, Ok } from '@hearth/contracts'
 import type { QueueName } from '@hearth/jobs'
 import { notFound } from '../../kernel/errors'
-import { actorOf } from '../../plugins/auth'
-import { auditFrom } from '../../kernel/context'
 import { noCaseContent } from '../../kernel/reads'
+import { callerOf } from '../../kernel/caller'
 
 const ADMIN = ['administrator'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
@@ -29,7 +28,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const councilId = actorOf(request).councilId
+      const councilId = callerOf(request).councilId
       const out: z.infer<typeof DeadLetter>[] = []
       for (const [name, queue] of Object.entries(queues)) {
         const jobs = await queue.getFailed(0, 499)
@@ -61,16 +60,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = auditFrom(request)
+      const caller = callerOf(request)
       // own queues only: a name like "__proto__" or "constructor" is simply not a queue
       const queue = Object.hasOwn(queues, request.params.queue) ? queues[request.params.queue as QueueName] : undefined
       if (!queue) throw notFound('queue')
       const job = await queue.getJob(request.params.jobId)
-      if (!job || (job.data as { councilId?: string })?.councilId !== ctx.councilId || !(await job.isFailed()))
+      if (!job || (job.data as { councilId?: string })?.councilId !== caller.councilId || !(await job.isFailed()))
         throw notFound('failed job')
       await job.retry('failed')
       await writeAudit(app.deps.db, {
-        ...ctx,
+        ...caller.audit,
         action: 'job.retry',
         recordType: 'job',
         recordId: `${request.params.queue}/${request.params.jobId}`,

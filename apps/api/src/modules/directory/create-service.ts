@@ -1,4 +1,4 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { getService } from './get-service'
 import { randomUUID } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
@@ -7,9 +7,10 @@ import { NEEDS_VOCABULARY, SERVICE_NEEDS, type ServiceNeed } from '@hearth/domai
 import { invalid } from '../../kernel/errors'
 import type { OrukService } from '@hearth/contracts/open-referral'
 import type { NewServiceInput } from './directory-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** An insight adviser adds a service by hand; it is written as an ORUK record, like an imported one. */
-export async function createService(deps: Deps, ctx: Ctx, input: NewServiceInput) {
+export async function createService(deps: Deps, caller: Caller, input: NewServiceInput) {
   const { db } = deps
   const unknownNeed = input.needs.find((n) => !Object.hasOwn(SERVICE_NEEDS, n))
   if (unknownNeed) throw invalid('body.needs', `“${unknownNeed}” is not a need Hearth knows`)
@@ -65,20 +66,25 @@ export async function createService(deps: Deps, ctx: Ctx, input: NewServiceInput
     .from(directoryOrganisations)
     .where(
       and(
-        eq(directoryOrganisations.councilId, ctx.councilId),
+        eq(directoryOrganisations.councilId, caller.councilId),
         sql`lower(${directoryOrganisations.name}) = ${input.organisationName.toLowerCase()}`,
       ),
     )
     .limit(1)
   if (org) s.organization = { id: org.orukId, name: input.organisationName, description: org.description }
   const serviceId = await db.transaction(async (tx) => {
-    await upsertOrukService(tx, ctx.councilId, s)
+    await upsertOrukService(tx, caller.councilId, s)
     const [row] = await tx
       .select({ id: directoryServices.id })
       .from(directoryServices)
-      .where(and(eq(directoryServices.councilId, ctx.councilId), eq(directoryServices.orukId, id)))
-    await writeAudit(tx, { ...ctx, action: 'directory.create', recordType: 'directory_service', recordId: row!.id })
+      .where(and(eq(directoryServices.councilId, caller.councilId), eq(directoryServices.orukId, id)))
+    await writeAudit(tx, {
+      ...caller.audit,
+      action: 'directory.create',
+      recordType: 'directory_service',
+      recordId: row!.id,
+    })
     return row!.id
   })
-  return getService(deps, ctx, serviceId)
+  return getService(deps, caller, serviceId)
 }

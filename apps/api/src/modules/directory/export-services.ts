@@ -1,9 +1,10 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { orukPage } from '@hearth/contracts/open-referral'
 import { toOruk } from './directory-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function exportServices(deps: Deps, ctx: Ctx) {
+export async function exportServices(deps: Deps, caller: Caller) {
   const { db } = deps
-  const { councilId } = ctx
+  const { councilId } = caller.audit
   return orukPage(await toOruk(db, councilId))
 }

@@ -1,12 +1,13 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { directoryServices } from '@hearth/db'
 import { notFound } from '../../kernel/errors'
 import { views } from './directory-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function getService(deps: Deps, ctx: Ctx, id: string) {
+export async function getService(deps: Deps, caller: Caller, id: string) {
   const { db } = deps
-  const { councilId } = ctx
+  const { councilId } = caller.audit
   const [row] = await db
     .select()
     .from(directoryServices)

@@ -1,10 +1,11 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { writeAudit, upsertOrukServices } from '@hearth/db'
 import { AppError } from '../../kernel/errors'
 import { OrukFileError, parseOrukFile, type OrukService } from '@hearth/contracts/open-referral'
+import type { Caller } from '../../kernel/caller'
 
 /** All or nothing: a file with any problem is refused with every problem's line and field, and nothing is written. */
-export async function importServices(deps: Deps, ctx: Ctx, content: string, fileName?: string) {
+export async function importServices(deps: Deps, caller: Caller, content: string, fileName?: string) {
   const { db } = deps
   let services: OrukService[]
   try {
@@ -20,9 +21,9 @@ export async function importServices(deps: Deps, ctx: Ctx, content: string, file
     throw e
   }
   const result = await db.transaction(async (tx) => {
-    const { created, updated } = await upsertOrukServices(tx, ctx.councilId, services)
+    const { created, updated } = await upsertOrukServices(tx, caller.councilId, services)
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'directory.import',
       recordType: 'directory',
       details: { fileName: fileName ?? null, services: services.length, created, updated },

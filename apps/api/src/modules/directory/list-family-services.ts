@@ -1,12 +1,12 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, desc, eq } from 'drizzle-orm'
 import { directoryOrganisations, directoryServices, familyServices, people } from '@hearth/db'
-import type { Actor } from '../../plugins/auth'
 import { familyInScope } from '../families/family-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function listFamilyServices(deps: Deps, ctx: Ctx, actor: Actor, familyId: string) {
+export async function listFamilyServices(deps: Deps, caller: Caller, familyId: string) {
   const { db } = deps
-  await familyInScope(db, actor.councilId, actor.familyScope, familyId)
+  await familyInScope(db, caller.councilId, caller.familyScope, familyId)
   const rows = await db
     .select({
       f: familyServices,
@@ -30,7 +30,7 @@ export async function listFamilyServices(deps: Deps, ctx: Ctx, actor: Actor, fam
       ),
     )
     .innerJoin(people, and(eq(people.id, familyServices.recordedBy), eq(people.councilId, familyServices.councilId)))
-    .where(and(eq(familyServices.councilId, ctx.councilId), eq(familyServices.familyId, familyId)))
+    .where(and(eq(familyServices.councilId, caller.councilId), eq(familyServices.familyId, familyId)))
     .orderBy(desc(familyServices.onDate), desc(familyServices.createdAt))
   return rows.map(({ f, service, org, by }) => ({
     id: f.id,

@@ -1,3 +1,4 @@
+import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -13,8 +14,6 @@ import {
   ServiceView,
 } from '@hearth/contracts'
 import { londonDateOf } from '@hearth/domain'
-import { actorOf } from '../../plugins/auth'
-import { auditFrom } from '../../kernel/context'
 import { addFamilyService } from './add-family-service'
 import { createService } from './create-service'
 import { exportServices } from './export-services'
@@ -41,7 +40,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ServiceSearchResult, ...errors },
       },
     },
-    async (request) => searchServices(app.deps, auditFrom(request), request.query),
+    async (request) => searchServices(app.deps, callerOf(request), request.query),
   )
   app.get(
     '/directory/services/:id',
@@ -53,7 +52,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       schema: { tags, summary: 'One service', params: IdParams, response: { 200: ServiceView, ...errors } },
     },
-    async (request) => getService(app.deps, auditFrom(request), request.params.id),
+    async (request) => getService(app.deps, callerOf(request), request.params.id),
   )
   app.post(
     '/directory/services',
@@ -68,7 +67,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return createService(app.deps, auditFrom(request), request.body)
+      return createService(app.deps, callerOf(request), request.body)
     },
   )
   app.post(
@@ -84,7 +83,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: DirectoryImportResult, ...errors },
       },
     },
-    async (request) => importServices(app.deps, auditFrom(request), request.body.content, request.body.fileName),
+    async (request) => importServices(app.deps, callerOf(request), request.body.content, request.body.fileName),
   )
   app.get(
     '/directory/export',
@@ -100,7 +99,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const doc = await exportServices(app.deps, auditFrom(request))
+      const doc = await exportServices(app.deps, callerOf(request))
       return reply
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="open-referral-services-${londonDateOf(new Date())}.json"`)
@@ -119,7 +118,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(FamilyServiceView), ...errors },
       },
     },
-    async (request) => listFamilyServices(app.deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => listFamilyServices(app.deps, callerOf(request), request.params.id),
   )
   app.post(
     '/families/:id/services',
@@ -135,7 +134,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return addFamilyService(app.deps, auditFrom(request), actorOf(request), request.params.id, request.body)
+      return addFamilyService(app.deps, callerOf(request), request.params.id, request.body)
     },
   )
 }

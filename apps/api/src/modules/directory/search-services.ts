@@ -1,4 +1,4 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm'
 import {
   directoryCostOptions,
@@ -9,10 +9,11 @@ import {
 } from '@hearth/db'
 import { invalid } from '../../kernel/errors'
 import { type ServiceQuery, views } from './directory-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function searchServices(deps: Deps, ctx: Ctx, q: ServiceQuery) {
+export async function searchServices(deps: Deps, caller: Caller, q: ServiceQuery) {
   const { db } = deps
-  const { councilId } = ctx
+  const { councilId } = caller.audit
   const conds: (SQL | undefined)[] = [
     eq(directoryServices.councilId, councilId),
     inArray(directoryServices.status, ['active', 'temporarily closed']),

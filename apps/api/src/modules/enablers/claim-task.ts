@@ -1,33 +1,34 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq, lt, or } from 'drizzle-orm'
 import { adminTasks, writeAudit } from '@hearth/db'
 import { DEFAULT_CLAIM_MINUTES } from '@hearth/domain'
 import { AppError } from '../../kernel/errors'
 import { load, views } from './task-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** One enabler at a time: the claim is a single conditional UPDATE, and lapses after `claimMinutes`. */
-export async function claimTask(deps: Deps, ctx: Ctx, id: string) {
+export async function claimTask(deps: Deps, caller: Caller, id: string) {
   const { db } = deps
   const now = new Date()
   const [t] = await db
     .update(adminTasks)
     .set({
       status: 'claimed',
-      claimedBy: ctx.actorPersonId,
+      claimedBy: caller.audit.actorPersonId,
       claimedAt: now,
       claimExpiresAt: new Date(now.getTime() + DEFAULT_CLAIM_MINUTES * 60_000),
     })
     .where(
       and(
-        eq(adminTasks.councilId, ctx.councilId),
+        eq(adminTasks.councilId, caller.councilId),
         eq(adminTasks.id, id),
         or(eq(adminTasks.status, 'open'), and(eq(adminTasks.status, 'claimed'), lt(adminTasks.claimExpiresAt, now))),
       ),
     )
     .returning()
   if (!t) {
-    const current = await load(db, ctx.councilId, id)
-    const [v] = await views(db, ctx.councilId, [current])
+    const current = await load(db, caller.councilId, id)
+    const [v] = await views(db, caller.councilId, [current])
     throw new AppError(
       'conflict',
       v!.status === 'held'
@@ -40,11 +41,11 @@ export async function claimTask(deps: Deps, ctx: Ctx, id: string) {
     )
   }
   await writeAudit(db, {
-    ...ctx,
+    ...caller.audit,
     action: 'task.claim',
     recordType: 'admin_task',
     recordId: id,
     familyId: t.familyId,
   })
-  return (await views(db, ctx.councilId, [t]))[0]!
+  return (await views(db, caller.councilId, [t]))[0]!
 }

@@ -1,23 +1,24 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { adminTasks, familyLetters, writeAudit } from '@hearth/db'
 import { AppError } from '../../kernel/errors'
 import { letterBeforeProceedingsSent } from '../case-process/case-process'
 import { keptOrFreshLetter } from './render-task-letter'
 import { load, views } from './task-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** Done, by the enabler holding it, with what was done; a letter is kept as sent. */
 export async function completeTask(
   deps: Deps,
-  ctx: Ctx,
+  caller: Caller,
   id: string,
   input: { outcome: string; reference?: string | null },
 ) {
   const { db } = deps
-  const t = await load(db, ctx.councilId, id)
+  const t = await load(db, caller.councilId, id)
   if (
     t.status !== 'claimed' ||
-    t.claimedBy !== ctx.actorPersonId ||
+    t.claimedBy !== caller.audit.actorPersonId ||
     !t.claimExpiresAt ||
     t.claimExpiresAt < new Date()
   ) {
@@ -30,13 +31,13 @@ export async function completeTask(
   }
   // the letter is kept as sent (made again if the address has become confidential); the family
   // link's letter is never kept: it holds the link's address
-  const artefact = await keptOrFreshLetter(db, ctx.councilId, t)
+  const artefact = await keptOrFreshLetter(db, caller.councilId, t)
   const done = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(adminTasks)
       .set({
         status: 'done',
-        completedBy: ctx.actorPersonId,
+        completedBy: caller.audit.actorPersonId,
         completedAt: new Date(),
         outcome: input.outcome,
         reference: input.reference ?? null,
@@ -44,10 +45,10 @@ export async function completeTask(
       })
       .where(
         and(
-          eq(adminTasks.councilId, ctx.councilId),
+          eq(adminTasks.councilId, caller.councilId),
           eq(adminTasks.id, id),
           eq(adminTasks.status, 'claimed'),
-          eq(adminTasks.claimedBy, ctx.actorPersonId!),
+          eq(adminTasks.claimedBy, caller.audit.actorPersonId!),
         ),
       )
       .returning()
@@ -57,13 +58,18 @@ export async function completeTask(
         .update(familyLetters)
         .set({ status: 'sent' })
         .where(
-          and(eq(familyLetters.councilId, ctx.councilId), eq(familyLetters.id, t.sourceKey.slice('letter:'.length))),
+          and(eq(familyLetters.councilId, caller.councilId), eq(familyLetters.id, t.sourceKey.slice('letter:'.length))),
         )
     }
     if (t.taskType === 'letter_before_proceedings' && t.sourceKey.startsWith('lbp:'))
-      await letterBeforeProceedingsSent(tx, ctx.councilId, t.sourceKey.slice('lbp:'.length), ctx.actorPersonId!)
+      await letterBeforeProceedingsSent(
+        tx,
+        caller.councilId,
+        t.sourceKey.slice('lbp:'.length),
+        caller.audit.actorPersonId!,
+      )
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'task.complete',
       recordType: 'admin_task',
       recordId: id,
@@ -72,5 +78,5 @@ export async function completeTask(
     })
     return row
   })
-  return { task: (await views(db, ctx.councilId, [done]))[0]!, teamId: done.teamId }
+  return { task: (await views(db, caller.councilId, [done]))[0]!, teamId: done.teamId }
 }

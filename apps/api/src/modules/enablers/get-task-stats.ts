@@ -1,15 +1,16 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { sql } from 'drizzle-orm'
 import { adminTasks, teams } from '@hearth/db'
 import { londonDateOf, TASK_TYPES, type TaskType } from '@hearth/domain'
+import type { Caller } from '../../kernel/caller'
 
 /**
  * Figures for insight and strategy: volumes and time to complete by type, open and overdue,
  * and practitioner minutes saved by team and week (Monday-starting, England).
  */
-export async function getTaskStats(deps: Deps, ctx: Ctx, weeks: number) {
+export async function getTaskStats(deps: Deps, caller: Caller, weeks: number) {
   const { db } = deps
-  const { councilId } = ctx
+  const { councilId } = caller.audit
   const since = new Date(Date.now() - weeks * 7 * 86_400_000)
   const byType = (
     (await db.execute(sql`select task_type,

@@ -1,25 +1,25 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, asc, eq, gte, or, sql } from 'drizzle-orm'
 import { adminTasks } from '@hearth/db'
-import type { Actor } from '../../plugins/auth'
 import { familyOpenTo } from '../../kernel/family-access'
 import { views } from './task-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function listMyRequests(deps: Deps, ctx: Ctx, actor: Actor) {
-  const personId = actor.personId
+export async function listMyRequests(deps: Deps, caller: Caller) {
+  const personId = caller.personId
   const { db } = deps
   const rows = await db
     .select()
     .from(adminTasks)
     .where(
       and(
-        eq(adminTasks.councilId, ctx.councilId),
+        eq(adminTasks.councilId, caller.councilId),
         eq(adminTasks.requestedBy, personId),
         or(sql`${adminTasks.status} <> 'done'`, gte(adminTasks.completedAt, new Date(Date.now() - 7 * 86_400_000))),
-        familyOpenTo(actor, adminTasks.familyId),
+        familyOpenTo(caller, adminTasks.familyId),
       ),
     )
     .orderBy(asc(adminTasks.dueAt))
     .limit(100)
-  return views(db, ctx.councilId, rows)
+  return views(db, caller.councilId, rows)
 }

@@ -1,9 +1,9 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, asc, desc, eq, gte, lt, or } from 'drizzle-orm'
 import { adminTasks } from '@hearth/db'
-import type { Actor } from '../../plugins/auth'
 import { familyOpenTo } from '../../kernel/family-access'
 import { views } from './task-queries'
+import type { Caller } from '../../kernel/caller'
 
 /**
  * The enablers' queue: due first; "open" includes claims that lapsed, and contact with a family that
@@ -11,12 +11,11 @@ import { views } from './task-queries'
  */
 export async function listTaskQueue(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   q: { status: 'open' | 'mine' | 'done'; type?: string; teamId?: string },
 ) {
   const { db } = deps
-  const conds = [eq(adminTasks.councilId, ctx.councilId)]
+  const conds = [eq(adminTasks.councilId, caller.councilId)]
   if (q.status === 'open')
     conds.push(
       or(
@@ -28,19 +27,19 @@ export async function listTaskQueue(
   if (q.status === 'mine')
     conds.push(
       eq(adminTasks.status, 'claimed'),
-      eq(adminTasks.claimedBy, actor.personId),
+      eq(adminTasks.claimedBy, caller.personId),
       gte(adminTasks.claimExpiresAt, new Date()),
     )
   if (q.status === 'done') conds.push(eq(adminTasks.status, 'done'))
   if (q.type) conds.push(eq(adminTasks.taskType, q.type))
   if (q.teamId) conds.push(eq(adminTasks.teamId, q.teamId))
   // a restricted family's tasks only for the staff named on it
-  conds.push(familyOpenTo(actor, adminTasks.familyId))
+  conds.push(familyOpenTo(caller, adminTasks.familyId))
   const rows = await db
     .select()
     .from(adminTasks)
     .where(and(...conds))
     .orderBy(q.status === 'done' ? desc(adminTasks.completedAt) : asc(adminTasks.dueAt))
     .limit(500)
-  return views(db, ctx.councilId, rows)
+  return views(db, caller.councilId, rows)
 }

@@ -1,4 +1,4 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { type AdminTask, type Db, families } from '@hearth/db'
 import { TASK_TYPES, type TaskType } from '@hearth/domain'
@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../kernel/errors'
 import { printLinkLetter } from '../family-voice/print-link-letter'
 import { renderLetter } from './letters'
 import { letterData, load } from './task-queries'
+import type { Caller } from '../../kernel/caller'
 
 /**
  * A letter kept as it was made, unless the family's address has become confidential since: a
@@ -24,16 +25,16 @@ export async function keptOrFreshLetter(db: Db, councilId: string, t: AdminTask)
   return renderLetter(t.taskType as TaskType, await letterData(db, councilId, t))
 }
 
-export async function renderTaskLetter(deps: Deps, ctx: Ctx, id: string, origin: string): Promise<Buffer> {
+export async function renderTaskLetter(deps: Deps, caller: Caller, id: string, origin: string): Promise<Buffer> {
   const { db } = deps
-  const t = await load(db, ctx.councilId, id)
+  const t = await load(db, caller.councilId, id)
   if (!TASK_TYPES[t.taskType as TaskType]?.letter) throw notFound('letter for this task')
   // a held letter is not printed: the family must not receive it until the lead decides
   if (t.status === 'held') throw new AppError('conflict', `${t.heldReason} Nothing can be sent until the lead decides.`)
   if (t.taskType === 'family_link_letter') {
     if (t.status === 'done')
       throw new AppError('conflict', 'This letter was sent. Its link is not kept: ask for a new link if it was lost.')
-    return printLinkLetter(deps, ctx, t, origin)
+    return printLinkLetter(deps, caller, t, origin)
   }
-  return (await keptOrFreshLetter(db, ctx.councilId, t))!
+  return (await keptOrFreshLetter(db, caller.councilId, t))!
 }

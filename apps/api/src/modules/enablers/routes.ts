@@ -1,3 +1,4 @@
+import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { adminTasks, taskTypeSettings, writeAudit } from '@hearth/db'
@@ -15,8 +16,6 @@ import {
 } from '@hearth/contracts'
 import { TASK_TYPE_LIST, TASK_TYPES, type TaskType } from '@hearth/domain'
 import { and, eq } from 'drizzle-orm'
-import { actorOf } from '../../plugins/auth'
-import { auditFrom } from '../../kernel/context'
 import { claimTask } from './claim-task'
 import { completeTask } from './complete-task'
 import { getTaskStats } from './get-task-stats'
@@ -66,7 +65,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(TaskView), ...errors },
       },
     },
-    async (request) => listTaskQueue(app.deps, auditFrom(request), actorOf(request), request.query),
+    async (request) => listTaskQueue(app.deps, callerOf(request), request.query),
   )
   app.post(
     '/tasks/:id/claim',
@@ -80,8 +79,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const t = await claimTask(app.deps, auditFrom(request), request.params.id)
-      void changed(actorOf(request).councilId, [], [t.id])
+      const t = await claimTask(app.deps, callerOf(request), request.params.id)
+      void changed(callerOf(request).councilId, [], [t.id])
       return t
     },
   )
@@ -97,8 +96,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const t = await releaseTask(app.deps, auditFrom(request), request.params.id)
-      void changed(actorOf(request).councilId, [], [t.id])
+      const t = await releaseTask(app.deps, callerOf(request), request.params.id)
+      void changed(callerOf(request).councilId, [], [t.id])
       return t
     },
   )
@@ -115,8 +114,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { task, teamId } = await completeTask(app.deps, auditFrom(request), request.params.id, request.body)
-      void changed(actorOf(request).councilId, teamId ? [teamId] : [], [task.id])
+      const { task, teamId } = await completeTask(app.deps, callerOf(request), request.params.id, request.body)
+      void changed(callerOf(request).councilId, teamId ? [teamId] : [], [task.id])
       return task
     },
   )
@@ -134,7 +133,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const origin = app.deps.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`
-      const pdf = await renderTaskLetter(app.deps, auditFrom(request), request.params.id, origin)
+      const pdf = await renderTaskLetter(app.deps, callerOf(request), request.params.id, origin)
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="hearth-letter-${request.params.id.slice(0, 8)}.pdf"`)
@@ -155,8 +154,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request)
-      const t = await requestTask(app.deps, auditFrom(request), actor, request.params.id, request.body.request)
+      const actor = callerOf(request)
+      const t = await requestTask(app.deps, actor, request.params.id, request.body.request)
       void changed(actor.councilId, [], [t.id])
       reply.code(201)
       return t
@@ -174,7 +173,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      return listFamilyTasks(app.deps, auditFrom(request), request.params.id)
+      return listFamilyTasks(app.deps, callerOf(request), request.params.id)
     },
   )
   app.get(
@@ -190,7 +189,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(TaskView), ...errors },
       },
     },
-    async (request) => listMyRequests(app.deps, auditFrom(request), actorOf(request)),
+    async (request) => listMyRequests(app.deps, callerOf(request)),
   )
 
   app.get(
@@ -207,7 +206,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: TaskStats, ...errors },
       },
     },
-    async (request) => getTaskStats(app.deps, auditFrom(request), request.query.weeks),
+    async (request) => getTaskStats(app.deps, callerOf(request), request.query.weeks),
   )
 
   app.get(
@@ -224,7 +223,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const own = await app.deps.db
         .select()
         .from(taskTypeSettings)
-        .where(eq(taskTypeSettings.councilId, actorOf(request).councilId))
+        .where(eq(taskTypeSettings.councilId, callerOf(request).councilId))
       return TASK_TYPE_LIST.map((t) => {
         const o = own.find((x) => x.taskType === t)
         return {
@@ -250,15 +249,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = auditFrom(request)
+      const caller = callerOf(request)
       const taskType = request.params.taskType as TaskType
       await app.deps.db.transaction(async (tx) => {
         await tx
           .insert(taskTypeSettings)
-          .values({ councilId: ctx.councilId, taskType, ...request.body })
+          .values({ councilId: caller.councilId, taskType, ...request.body })
           .onConflictDoUpdate({ target: [taskTypeSettings.councilId, taskTypeSettings.taskType], set: request.body })
         await writeAudit(tx, {
-          ...ctx,
+          ...caller.audit,
           action: 'task_setting.set',
           recordType: 'task_type',
           recordId: taskType,

@@ -1,5 +1,5 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { actorOf } from '../../plugins/auth'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { noCaseContent } from '../../kernel/reads'
 
 const routes: FastifyPluginAsyncZod = async (app) => {

@@ -1,17 +1,17 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { adults, writeAudit } from '@hearth/db'
 import type { AdultInput } from '@hearth/contracts'
-import type { FamilyScope } from '@hearth/domain'
 import { familyInScope } from './family-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function addAdult(deps: Deps, ctx: Ctx, scope: FamilyScope, familyId: string, input: AdultInput) {
+export async function addAdult(deps: Deps, caller: Caller, familyId: string, input: AdultInput) {
   const { db } = deps
   return db.transaction(async (tx) => {
-    await familyInScope(tx, ctx.councilId, scope, familyId)
+    await familyInScope(tx, caller.councilId, caller.familyScope, familyId)
     const [row] = await tx
       .insert(adults)
       .values({
-        councilId: ctx.councilId,
+        councilId: caller.councilId,
         familyId,
         name: input.name,
         description: input.description ?? null,
@@ -19,7 +19,7 @@ export async function addAdult(deps: Deps, ctx: Ctx, scope: FamilyScope, familyI
         livesWithFamily: input.livesWithFamily,
       })
       .returning()
-    await writeAudit(tx, { ...ctx, action: 'adult.create', recordType: 'adult', recordId: row!.id, familyId })
+    await writeAudit(tx, { ...caller.audit, action: 'adult.create', recordType: 'adult', recordId: row!.id, familyId })
     return row!
   })
 }

@@ -1,17 +1,17 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { children, newLaChildId, writeAudit } from '@hearth/db'
 import type { ChildInput } from '@hearth/contracts'
-import type { FamilyScope } from '@hearth/domain'
 import { familyInScope } from './family-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function addChild(deps: Deps, ctx: Ctx, scope: FamilyScope, familyId: string, input: ChildInput) {
+export async function addChild(deps: Deps, caller: Caller, familyId: string, input: ChildInput) {
   const { db } = deps
   return db.transaction(async (tx) => {
-    await familyInScope(tx, ctx.councilId, scope, familyId)
+    await familyInScope(tx, caller.councilId, caller.familyScope, familyId)
     const [row] = await tx
       .insert(children)
       .values({
-        councilId: ctx.councilId,
+        councilId: caller.councilId,
         familyId,
         laChildId: input.laChildId ?? newLaChildId(),
         firstName: input.firstName,
@@ -28,7 +28,7 @@ export async function addChild(deps: Deps, ctx: Ctx, scope: FamilyScope, familyI
       })
       .returning()
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'child.create',
       recordType: 'child',
       recordId: row!.id,

@@ -1,15 +1,16 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { families, nextReference, writeAudit } from '@hearth/db'
 import type { FamilyInput } from '@hearth/contracts'
-import { canSeeFamily, type FamilyScope } from '@hearth/domain'
+import { canSeeFamily } from '@hearth/domain'
 import { invalid } from '../../kernel/errors'
 import { patchFor } from './family-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function createFamily(deps: Deps, ctx: Ctx, scope: FamilyScope, input: FamilyInput) {
+export async function createFamily(deps: Deps, caller: Caller, input: FamilyInput) {
   const { db } = deps
   return db.transaction(async (tx) => {
-    const patchId = await patchFor(tx, ctx.councilId, input.postcode)
-    if (!canSeeFamily(scope, patchId))
+    const patchId = await patchFor(tx, caller.councilId, input.postcode)
+    if (!canSeeFamily(caller.familyScope, patchId))
       throw invalid(
         'body.postcode',
         'this postcode is outside your team’s patch: ask the referral team to record the family',
@@ -19,13 +20,13 @@ export async function createFamily(deps: Deps, ctx: Ctx, scope: FamilyScope, inp
       .values({
         ...input,
         addressLine2: input.addressLine2 ?? null,
-        councilId: ctx.councilId,
+        councilId: caller.councilId,
         patchId,
         reference: await nextReference(tx, 'family'),
       })
       .returning()
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'family.create',
       recordType: 'family',
       recordId: row!.id,

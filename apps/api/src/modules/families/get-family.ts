@@ -1,13 +1,13 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, asc, eq } from 'drizzle-orm'
 import { adults, children, patches, relationships } from '@hearth/db'
-import type { FamilyScope } from '@hearth/domain'
 import { familyInScope } from './family-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function getFamily(deps: Deps, ctx: Ctx, scope: FamilyScope, familyId: string) {
+export async function getFamily(deps: Deps, caller: Caller, familyId: string) {
   const { db } = deps
-  const { councilId } = ctx
-  const family = await familyInScope(db, councilId, scope, familyId)
+  const { councilId } = caller.audit
+  const family = await familyInScope(db, councilId, caller.familyScope, familyId)
   const [childRows, adultRows, relRows, patchRows] = await Promise.all([
     db
       .select()

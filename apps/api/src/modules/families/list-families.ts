@@ -1,19 +1,19 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm'
 import { children, families, patches } from '@hearth/db'
-import { addressVisibleTo, type FamilyScope, postcodeDistrict } from '@hearth/domain'
+import { addressVisibleTo, postcodeDistrict } from '@hearth/domain'
 import { scopeCondition } from './family-queries'
+import type { Caller } from '../../kernel/caller'
 
 export async function listFamilies(
   deps: Deps,
-  ctx: Ctx,
-  scope: FamilyScope,
+  caller: Caller,
   q: { q?: string; limit: number; offset: number },
   personId?: string,
 ) {
   const { db } = deps
-  const { councilId } = ctx
-  const conditions = [scopeCondition(councilId, scope)]
+  const { councilId } = caller.audit
+  const conditions = [scopeCondition(councilId, caller.familyScope)]
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     conditions.push(

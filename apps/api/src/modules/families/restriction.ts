@@ -1,10 +1,11 @@
 import { and, count, desc, eq, gte, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { allocations, breakGlass, breakGlassReviews, families, people, writeAudit } from '@hearth/db'
-import { BREAK_GLASS_HOURS, type FamilyScope } from '@hearth/domain'
-import type { Ctx, Deps } from '../../kernel/context'
+import { BREAK_GLASS_HOURS } from '@hearth/domain'
+import type { Deps } from '../../kernel/context'
 import { AppError, invalid, notFound } from '../../kernel/errors'
 import { familyInScope, namedStaff } from './family-queries'
+import type { Caller } from '../../kernel/caller'
 
 /**
  * Restricts the family's record (a child placed for adoption; a family of a member of staff; a
@@ -13,14 +14,13 @@ import { familyInScope, namedStaff } from './family-queries'
  */
 export async function setRestriction(
   deps: Deps,
-  ctx: Ctx,
-  actor: { familyScope: FamilyScope; personId: string },
+  caller: Caller,
   familyId: string,
   input: { restricted: boolean; namedPeople: string[]; reason?: string | null },
 ) {
   return deps.db.transaction(async (tx) => {
-    await familyInScope(tx, ctx.councilId, actor.familyScope, familyId)
-    const named = await namedStaff(tx, ctx.councilId, actor.personId, input.namedPeople, 'body.namedPeople')
+    await familyInScope(tx, caller.councilId, caller.familyScope, familyId)
+    const named = await namedStaff(tx, caller.councilId, caller.personId, input.namedPeople, 'body.namedPeople')
     if (input.restricted && !input.reason) throw invalid('body.reason', 'say why the record is restricted')
     const [row] = await tx
       .update(families)
@@ -30,10 +30,10 @@ export async function setRestriction(
         restrictedReason: input.restricted ? (input.reason ?? null) : null,
         updatedAt: new Date(),
       })
-      .where(and(eq(families.councilId, ctx.councilId), eq(families.id, familyId)))
+      .where(and(eq(families.councilId, caller.councilId), eq(families.id, familyId)))
       .returning()
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: input.restricted ? 'family.restrict' : 'family.unrestrict',
       recordType: 'family',
       recordId: familyId,
@@ -49,21 +49,27 @@ export async function setRestriction(
  * named on, saying why. Time-limited; audited; the record's lead and the administrators see it.
  * The family is named by its reference: a restricted record is otherwise absent for them.
  */
-export async function breakTheGlass(deps: Deps, ctx: Ctx, reference: string, reason: string) {
+export async function breakTheGlass(deps: Deps, caller: Caller, reference: string, reason: string) {
   const [family] = await deps.db
     .select({ id: families.id, restricted: families.restricted })
     .from(families)
-    .where(and(eq(families.councilId, ctx.councilId), eq(families.reference, reference)))
+    .where(and(eq(families.councilId, caller.councilId), eq(families.reference, reference)))
   if (!family) throw notFound('family with that reference')
   if (!family.restricted) throw new AppError('conflict', 'This record is not restricted: open it as usual.')
   const expiresAt = new Date(Date.now() + BREAK_GLASS_HOURS * 3600_000)
   const row = await deps.db.transaction(async (tx) => {
     const [made] = await tx
       .insert(breakGlass)
-      .values({ councilId: ctx.councilId, personId: ctx.actorPersonId!, familyId: family.id, reason, expiresAt })
+      .values({
+        councilId: caller.councilId,
+        personId: caller.audit.actorPersonId!,
+        familyId: family.id,
+        reason,
+        expiresAt,
+      })
       .returning()
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'family.break_glass',
       recordType: 'family',
       recordId: family.id,
@@ -78,7 +84,7 @@ export async function breakTheGlass(deps: Deps, ctx: Ctx, reference: string, rea
 const reviewers = alias(people, 'reviewers')
 
 /** Every break-glass opening, newest first, with information governance's review of it. */
-export async function listBreakGlass(deps: Deps, ctx: Ctx) {
+export async function listBreakGlass(deps: Deps, caller: Caller) {
   const rows = await deps.db
     .select({
       g: breakGlass,
@@ -98,7 +104,7 @@ export async function listBreakGlass(deps: Deps, ctx: Ctx) {
       reviewers,
       and(eq(reviewers.councilId, breakGlass.councilId), eq(reviewers.id, breakGlassReviews.reviewedBy)),
     )
-    .where(eq(breakGlass.councilId, ctx.councilId))
+    .where(eq(breakGlass.councilId, caller.councilId))
     .orderBy(desc(breakGlass.startedAt))
     .limit(500)
   return {
@@ -125,7 +131,7 @@ export async function listBreakGlass(deps: Deps, ctx: Ctx) {
 /** Information governance's review of one opening: once, kept as written. */
 export async function reviewBreakGlass(
   deps: Deps,
-  ctx: Ctx,
+  caller: Caller,
   id: string,
   input: { outcome: 'justified' | 'concern'; note?: string | null },
 ) {
@@ -133,22 +139,22 @@ export async function reviewBreakGlass(
     const [g] = await tx
       .select()
       .from(breakGlass)
-      .where(and(eq(breakGlass.councilId, ctx.councilId), eq(breakGlass.id, id)))
+      .where(and(eq(breakGlass.councilId, caller.councilId), eq(breakGlass.id, id)))
     if (!g) throw notFound('break-glass opening')
     const [made] = await tx
       .insert(breakGlassReviews)
       .values({
-        councilId: ctx.councilId,
+        councilId: caller.councilId,
         breakGlassId: id,
         outcome: input.outcome,
         note: input.note ?? null,
-        reviewedBy: ctx.actorPersonId!,
+        reviewedBy: caller.audit.actorPersonId!,
       })
       .onConflictDoNothing()
       .returning()
     if (!made) throw new AppError('conflict', 'This opening has been reviewed already.')
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'family.break_glass_review',
       recordType: 'break_glass',
       recordId: id,
@@ -166,15 +172,15 @@ const ALERT_DAYS = 14
  * Openings the person should know of: for information governance, how many wait for review;
  * for anyone, recent openings of records they are named on or hold as lead or co-worker.
  */
-export async function glassAlerts(deps: Deps, ctx: Ctx, actor: { personId: string; roles: readonly string[] }) {
+export async function glassAlerts(deps: Deps, caller: Caller) {
   const since = new Date(Date.now() - ALERT_DAYS * 86_400_000)
-  const [toReview] = actor.roles.includes('information_governance')
+  const [toReview] = caller.roles.includes('information_governance')
     ? await deps.db
         .select({ n: count() })
         .from(breakGlass)
         .where(
           and(
-            eq(breakGlass.councilId, ctx.councilId),
+            eq(breakGlass.councilId, caller.councilId),
             sql`not exists (select 1 from ${breakGlassReviews} r where r.council_id = ${breakGlass.councilId} and r.break_glass_id = ${breakGlass.id})`,
           ),
         )
@@ -186,11 +192,11 @@ export async function glassAlerts(deps: Deps, ctx: Ctx, actor: { personId: strin
     .innerJoin(families, and(eq(families.councilId, breakGlass.councilId), eq(families.id, breakGlass.familyId)))
     .where(
       and(
-        eq(breakGlass.councilId, ctx.councilId),
+        eq(breakGlass.councilId, caller.councilId),
         gte(breakGlass.startedAt, since),
         or(
-          sql`${actor.personId}::uuid = any(${families.restrictedTo})`,
-          sql`exists (select 1 from ${allocations} a where a.council_id = ${breakGlass.councilId} and a.family_id = ${breakGlass.familyId} and a.person_id = ${actor.personId} and a.ended_at is null)`,
+          sql`${caller.personId}::uuid = any(${families.restrictedTo})`,
+          sql`exists (select 1 from ${allocations} a where a.council_id = ${breakGlass.councilId} and a.family_id = ${breakGlass.familyId} and a.person_id = ${caller.personId} and a.ended_at is null)`,
         ),
       ),
     )

@@ -1,3 +1,4 @@
+import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -24,9 +25,7 @@ import {
   Relationship,
   RelationshipInput,
 } from '@hearth/contracts'
-import { actorOf } from '../../plugins/auth'
 import { addressFor, addressVisibleTo } from '@hearth/domain'
-import { auditFrom } from '../../kernel/context'
 import { addAdult } from './add-adult'
 import { addChild } from './add-child'
 import { addRelationship } from './add-relationship'
@@ -67,8 +66,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const a = actorOf(request)
-      return listFamilies(app.deps, auditFrom(request), a.familyScope, request.query, a.personId)
+      const a = callerOf(request)
+      return listFamilies(app.deps, a, request.query, a.personId)
     },
   )
   app.post(
@@ -79,7 +78,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return createFamily(app.deps, auditFrom(request), actorOf(request).familyScope, request.body)
+      return createFamily(app.deps, callerOf(request), request.body)
     },
   )
   app.get(
@@ -98,8 +97,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const a = actorOf(request)
-      const f = await getFamily(app.deps, auditFrom(request), a.familyScope, request.params.id)
+      const a = callerOf(request)
+      const f = await getFamily(app.deps, a, request.params.id)
       return { ...addressFor(f, a.personId), addressVisible: addressVisibleTo(f, a.personId) }
     },
   )
@@ -116,8 +115,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const a = actorOf(request)
-      const f = await updateFamily(app.deps, auditFrom(request), a, request.params.id, request.body)
+      const a = callerOf(request)
+      const f = await updateFamily(app.deps, a, request.params.id, request.body)
       return addressFor(f, a.personId)
     },
   )
@@ -134,8 +133,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const a = actorOf(request)
-      const f = await setAddressConfidentiality(app.deps, auditFrom(request), a, request.params.id, request.body)
+      const a = callerOf(request)
+      const f = await setAddressConfidentiality(app.deps, a, request.params.id, request.body)
       return { ...addressFor(f, a.personId), addressVisible: addressVisibleTo(f, a.personId) }
     },
   )
@@ -152,8 +151,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const a = actorOf(request)
-      const f = await setRestriction(app.deps, auditFrom(request), a, request.params.id, request.body)
+      const a = callerOf(request)
+      const f = await setRestriction(app.deps, a, request.params.id, request.body)
       return { ...addressFor(f, a.personId), addressVisible: addressVisibleTo(f, a.personId) }
     },
   )
@@ -169,18 +168,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = auditFrom(request)
-      const g = await breakTheGlass(app.deps, ctx, request.body.reference, request.body.reason)
+      const caller = callerOf(request)
+      const g = await breakTheGlass(app.deps, caller, request.body.reference, request.body.reason)
       // the record's team (its lead) and every administrator's screens hear of it at once
-      const teamId = await holdingTeamId(app.deps.db, ctx.councilId, g.familyId)
+      const teamId = await holdingTeamId(app.deps.db, caller.councilId, g.familyId)
       app.events.publish({
         type: 'board.changed',
-        councilId: ctx.councilId,
+        councilId: caller.councilId,
         teamIds: teamId ? [teamId] : [],
         familyId: g.familyId,
       })
       // the staff named on it, its workers and information governance: their alerts (no ids)
-      app.events.publish({ type: 'break_glass.opened', councilId: ctx.councilId, teamIds: [] })
+      app.events.publish({ type: 'break_glass.opened', councilId: caller.councilId, teamIds: [] })
       reply.code(201)
       return g
     },
@@ -204,7 +203,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: BreakGlassList, ...errors },
       },
     },
-    async (request) => listBreakGlass(app.deps, auditFrom(request)),
+    async (request) => listBreakGlass(app.deps, callerOf(request)),
   )
   app.post(
     '/break-glass/:id/review',
@@ -222,7 +221,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const done = await reviewBreakGlass(app.deps, auditFrom(request), request.params.id, request.body)
+      const done = await reviewBreakGlass(app.deps, callerOf(request), request.params.id, request.body)
       reply.code(201)
       return done
     },
@@ -241,7 +240,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: GlassAlerts, ...errors },
       },
     },
-    async (request) => glassAlerts(app.deps, auditFrom(request), actorOf(request)),
+    async (request) => glassAlerts(app.deps, callerOf(request)),
   )
   app.post(
     '/families/:id/children',
@@ -257,7 +256,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return addChild(app.deps, auditFrom(request), actorOf(request).familyScope, request.params.id, request.body)
+      return addChild(app.deps, callerOf(request), request.params.id, request.body)
     },
   )
   app.post(
@@ -274,7 +273,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return addAdult(app.deps, auditFrom(request), actorOf(request).familyScope, request.params.id, request.body)
+      return addAdult(app.deps, callerOf(request), request.params.id, request.body)
     },
   )
   app.post(
@@ -291,13 +290,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return addRelationship(
-        app.deps,
-        auditFrom(request),
-        actorOf(request).familyScope,
-        request.params.id,
-        request.body,
-      )
+      return addRelationship(app.deps, callerOf(request), request.params.id, request.body)
     },
   )
   app.get(
@@ -307,8 +300,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'A child’s record', params: IdParams, response: { 200: Child, ...errors } },
     },
     async (request) => {
-      const a = actorOf(request)
-      return getChild(app.deps, auditFrom(request), a.familyScope, request.params.id)
+      const a = callerOf(request)
+      return getChild(app.deps, a, request.params.id)
     },
   )
   app.patch(
@@ -323,8 +316,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Child, ...errors },
       },
     },
-    async (request) =>
-      updateChild(app.deps, auditFrom(request), actorOf(request).familyScope, request.params.id, request.body),
+    async (request) => updateChild(app.deps, callerOf(request), request.params.id, request.body),
   )
 }
 export default routes

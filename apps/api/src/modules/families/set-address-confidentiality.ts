@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm'
 import { families, writeAudit } from '@hearth/db'
-import { addressVisibleTo, type FamilyScope } from '@hearth/domain'
-import type { Ctx, Deps } from '../../kernel/context'
+import { addressVisibleTo } from '@hearth/domain'
+import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
 import { familyInScope, namedStaff } from './family-queries'
+import type { Caller } from '../../kernel/caller'
 
 /**
  * Marks the family's address confidential (a refuge; somewhere a parent must not find them), or
@@ -12,16 +13,15 @@ import { familyInScope, namedStaff } from './family-queries'
  */
 export async function setAddressConfidentiality(
   deps: Deps,
-  ctx: Ctx,
-  actor: { familyScope: FamilyScope; personId: string },
+  caller: Caller,
   familyId: string,
   input: { confidential: boolean; shownTo: string[]; reason?: string | null },
 ) {
   return deps.db.transaction(async (tx) => {
-    const f = await familyInScope(tx, ctx.councilId, actor.familyScope, familyId)
-    if (!addressVisibleTo(f, actor.personId))
+    const f = await familyInScope(tx, caller.councilId, caller.familyScope, familyId)
+    if (!addressVisibleTo(f, caller.personId))
       throw new AppError('forbidden', 'Only the staff named on a confidential address can change who sees it.')
-    const named = await namedStaff(tx, ctx.councilId, actor.personId, input.shownTo, 'body.shownTo')
+    const named = await namedStaff(tx, caller.councilId, caller.personId, input.shownTo, 'body.shownTo')
     if (input.confidential && !input.reason) throw invalid('body.reason', 'say why the address is confidential')
     const [row] = await tx
       .update(families)
@@ -31,10 +31,10 @@ export async function setAddressConfidentiality(
         addressConfidentialReason: input.confidential ? (input.reason ?? null) : null,
         updatedAt: new Date(),
       })
-      .where(and(eq(families.councilId, ctx.councilId), eq(families.id, familyId)))
+      .where(and(eq(families.councilId, caller.councilId), eq(families.id, familyId)))
       .returning()
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: input.confidential ? 'family.address_confidential' : 'family.address_not_confidential',
       recordType: 'family',
       recordId: familyId,

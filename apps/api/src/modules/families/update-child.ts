@@ -1,20 +1,20 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { children, writeAudit } from '@hearth/db'
 import type { ChildUpdate } from '@hearth/contracts'
-import type { FamilyScope } from '@hearth/domain'
 import { invalid, notFound } from '../../kernel/errors'
 import { familyInScope } from './family-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function updateChild(deps: Deps, ctx: Ctx, scope: FamilyScope, childId: string, input: ChildUpdate) {
+export async function updateChild(deps: Deps, caller: Caller, childId: string, input: ChildUpdate) {
   const { db } = deps
   return db.transaction(async (tx) => {
     const [child] = await tx
       .select()
       .from(children)
-      .where(and(eq(children.councilId, ctx.councilId), eq(children.id, childId)))
+      .where(and(eq(children.councilId, caller.councilId), eq(children.id, childId)))
     if (!child) throw notFound('child')
-    await familyInScope(tx, ctx.councilId, scope, child.familyId).catch(() => {
+    await familyInScope(tx, caller.councilId, caller.familyScope, child.familyId).catch(() => {
       throw notFound('child')
     })
     const merged = { ...child, ...input }
@@ -30,10 +30,10 @@ export async function updateChild(deps: Deps, ctx: Ctx, scope: FamilyScope, chil
     const [row] = await tx
       .update(children)
       .set({ ...input, updatedAt: new Date() })
-      .where(and(eq(children.councilId, ctx.councilId), eq(children.id, childId)))
+      .where(and(eq(children.councilId, caller.councilId), eq(children.id, childId)))
       .returning()
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'child.update',
       recordType: 'child',
       recordId: childId,

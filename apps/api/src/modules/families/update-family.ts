@@ -1,35 +1,30 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { families, writeAudit } from '@hearth/db'
 import type { FamilyUpdate } from '@hearth/contracts'
-import { addressVisibleTo, type FamilyScope } from '@hearth/domain'
+import { addressVisibleTo } from '@hearth/domain'
 import { invalid } from '../../kernel/errors'
 import { familyInScope, patchFor } from './family-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function updateFamily(
-  deps: Deps,
-  ctx: Ctx,
-  actor: { familyScope: FamilyScope; personId: string },
-  familyId: string,
-  input: FamilyUpdate,
-) {
+export async function updateFamily(deps: Deps, caller: Caller, familyId: string, input: FamilyUpdate) {
   const { db } = deps
   return db.transaction(async (tx) => {
-    const before = await familyInScope(tx, ctx.councilId, actor.familyScope, familyId)
+    const before = await familyInScope(tx, caller.councilId, caller.familyScope, familyId)
     const addressFields = ['addressLine1', 'addressLine2', 'town', 'postcode'] as const
     const touched = addressFields.find((k) => input[k] !== undefined)
     // a confidential address is changed only by those named on it (others never saw it)
-    if (touched && !addressVisibleTo(before, actor.personId))
+    if (touched && !addressVisibleTo(before, caller.personId))
       throw invalid(`body.${touched}`, 'the address is confidential: only the staff named on it can change it')
     const set: Partial<typeof families.$inferInsert> = { ...input, updatedAt: new Date() }
-    if (input.postcode) set.patchId = await patchFor(tx, ctx.councilId, input.postcode)
+    if (input.postcode) set.patchId = await patchFor(tx, caller.councilId, input.postcode)
     const [row] = await tx
       .update(families)
       .set(set)
-      .where(and(eq(families.councilId, ctx.councilId), eq(families.id, familyId)))
+      .where(and(eq(families.councilId, caller.councilId), eq(families.id, familyId)))
       .returning()
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'family.update',
       recordType: 'family',
       recordId: familyId,

@@ -1,11 +1,11 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { familyMessages, writeAudit } from '@hearth/db'
 import type { StaffFamilyMessage } from '@hearth/contracts'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { AppError, notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { familyInScope } from '../families/family-queries'
 import { messageViews } from './voice-queries'
+import type { Caller } from '../../kernel/caller'
 
 /**
  * The team marks what the family said as seen, or answers it: "what happened", in words the
@@ -13,8 +13,7 @@ import { messageViews } from './voice-queries'
  */
 export async function answerMessage(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   messageId: string,
   change: { kind: 'seen' } | { kind: 'answer'; answer: string },
 ): Promise<StaffFamilyMessage> {
@@ -23,35 +22,35 @@ export async function answerMessage(
     const [m] = await tx
       .select()
       .from(familyMessages)
-      .where(and(eq(familyMessages.councilId, ctx.councilId), eq(familyMessages.id, messageId)))
+      .where(and(eq(familyMessages.councilId, caller.councilId), eq(familyMessages.id, messageId)))
       .for('update')
     if (!m) throw notFound('message')
-    await familyInScope(tx, actor.councilId, actor.familyScope, m.familyId)
+    await familyInScope(tx, caller.councilId, caller.familyScope, m.familyId)
     if (change.kind === 'answer' && m.answer !== null) throw new AppError('conflict', 'This has already been answered.')
     const now = new Date()
     const [updated] = await tx
       .update(familyMessages)
       .set(
         change.kind === 'seen'
-          ? { seenAt: m.seenAt ?? now, seenBy: m.seenBy ?? ctx.actorPersonId }
+          ? { seenAt: m.seenAt ?? now, seenBy: m.seenBy ?? caller.audit.actorPersonId }
           : {
               answer: change.answer,
               answeredAt: now,
-              answeredBy: ctx.actorPersonId,
+              answeredBy: caller.audit.actorPersonId,
               seenAt: m.seenAt ?? now,
-              seenBy: m.seenBy ?? ctx.actorPersonId,
+              seenBy: m.seenBy ?? caller.audit.actorPersonId,
             },
       )
       .where(
         and(
-          eq(familyMessages.councilId, ctx.councilId),
+          eq(familyMessages.councilId, caller.councilId),
           eq(familyMessages.id, messageId),
           ...(change.kind === 'answer' ? [isNull(familyMessages.answer)] : []),
         ),
       )
       .returning()
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: change.kind === 'seen' ? 'family_message.seen' : 'family_message.answer',
       recordType: 'family_message',
       recordId: messageId,
@@ -59,5 +58,5 @@ export async function answerMessage(
     })
     return updated!
   })
-  return (await messageViews(db, ctx.councilId, [row]))[0]!
+  return (await messageViews(db, caller.councilId, [row]))[0]!
 }

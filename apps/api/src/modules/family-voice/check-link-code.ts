@@ -1,35 +1,36 @@
 import { and, eq } from 'drizzle-orm'
 import { familyLinks, writeAudit } from '@hearth/db'
 import { LINK_CODE_ATTEMPTS } from '@hearth/domain'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
-import { codeMatches, type LinkHolder, tryCode } from '../../plugins/family-link'
+import { codeMatches, tryCode } from '../../plugins/family-link'
+import type { LinkCaller } from '../../kernel/caller'
 
 /**
  * Checks the short code sent separately. A wrong one is counted; the fifth stops the link (the
  * team issues a new one). The code is then sent with every request, never stored in the browser
  * beyond the tab.
  */
-export async function checkLinkCode(deps: Deps, ctx: Ctx, holder: LinkHolder, tokenHash: string, code: string) {
+export async function checkLinkCode(deps: Deps, caller: LinkCaller, tokenHash: string, code: string) {
   const { db } = deps
   const [link] = await db
     .select({ codeHash: familyLinks.codeHash, failures: familyLinks.codeFailures })
     .from(familyLinks)
-    .where(and(eq(familyLinks.councilId, holder.councilId), eq(familyLinks.id, holder.linkId)))
+    .where(and(eq(familyLinks.councilId, caller.holder.councilId), eq(familyLinks.id, caller.holder.linkId)))
   if (!link?.codeHash) return { ok: true as const }
   const stored = link.codeHash
-  const tried = await tryCode(db, holder.councilId, holder.linkId, () =>
-    codeMatches(holder.linkId, tokenHash, code, stored),
+  const tried = await tryCode(db, caller.holder.councilId, caller.holder.linkId, () =>
+    codeMatches(caller.holder.linkId, tokenHash, code, stored),
   )
   // stopped meanwhile (codes sent at once, the fifth wrong): as for any stopped link
   if (tried === 'spent') throw new AppError('not_found', 'There is nothing at this address.')
   if (tried === 'wrong') {
     await writeAudit(db, {
-      ...ctx,
+      ...caller.audit,
       action: 'family_link.code_wrong',
       recordType: 'family_link',
-      recordId: holder.linkId,
-      familyId: holder.familyId,
+      recordId: caller.holder.linkId,
+      familyId: caller.holder.familyId,
       details: { failures: link.failures + 1, stopped: link.failures + 1 >= LINK_CODE_ATTEMPTS },
     })
     throw invalid('body.code', 'that code is not right: check the code we gave you')

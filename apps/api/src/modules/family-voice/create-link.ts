@@ -4,28 +4,28 @@ import QRCode from 'qrcode'
 import { allocations, createTask, familyLinks, openContactHolds, unsafePeople, writeAudit } from '@hearth/db'
 import { CONTACT_HOLD_REASONS, type ContactHoldReason } from '@hearth/domain'
 import type { CreateLinkInput, CreatedLink } from '@hearth/contracts'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { codeHash, linkHash } from '../../plugins/family-link'
 import { newToken } from '../../plugins/auth'
 import { familyInScope, holdingTeamId } from '../families/family-queries'
 import { leadOf } from '../contact/contact-queries'
 import { linkPeople, linkSummaries, voiceSettings } from './voice-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** The page a link opens: the token after `#`, so it never reaches a server log or a Referer. */
 export const linkUrl = (origin: string, token: string) => `${origin.replace(/\/$/, '')}/family#${token}`
 
 /** The family's lead or a co-worker (the people who work with the family) may issue a link. */
-export async function assertWorksWithFamily(ex: Parameters<typeof leadOf>[0], ctx: Ctx, familyId: string) {
+export async function assertWorksWithFamily(ex: Parameters<typeof leadOf>[0], caller: Caller, familyId: string) {
   const [mine] = await ex
     .select({ id: allocations.id })
     .from(allocations)
     .where(
       and(
-        eq(allocations.councilId, ctx.councilId),
+        eq(allocations.councilId, caller.councilId),
         eq(allocations.familyId, familyId),
-        eq(allocations.personId, ctx.actorPersonId!),
+        eq(allocations.personId, caller.audit.actorPersonId!),
         isNull(allocations.endedAt),
       ),
     )
@@ -41,21 +41,20 @@ export async function assertWorksWithFamily(ex: Parameters<typeof leadOf>[0], ct
  */
 export async function createLink(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   familyId: string,
   input: CreateLinkInput,
   origin: string,
 ): Promise<CreatedLink> {
   const { db } = deps
-  await familyInScope(db, actor.councilId, actor.familyScope, familyId)
+  await familyInScope(db, caller.councilId, caller.familyScope, familyId)
   // the council first: any API process finds the link's server from the token alone
-  const token = `${actor.councilId}.${newToken()}`
+  const token = `${caller.councilId}.${newToken()}`
   const code = input.withCode ? String(randomInt(0, 1_000_000)).padStart(6, '0') : null
   const url = linkUrl(origin, token)
   const result = await db.transaction(async (tx) => {
-    await assertWorksWithFamily(tx, ctx, familyId)
-    const { people, language } = await linkPeople(tx, ctx.councilId, familyId)
+    await assertWorksWithFamily(tx, caller, familyId)
+    const { people, language } = await linkPeople(tx, caller.councilId, familyId)
     const holder = people.find((p) =>
       input.adultId ? p.kind === 'adult' && p.id === input.adultId : p.kind === 'child' && p.id === input.childId,
     )
@@ -63,9 +62,9 @@ export async function createLink(
       throw input.adultId
         ? invalid('body.adultId', 'choose an adult of this family')
         : invalid('body.childId', 'choose a young person of this family aged 12 or over')
-    const open = await openContactHolds(tx, ctx.councilId, familyId)
+    const open = await openContactHolds(tx, caller.councilId, familyId)
     // a link to someone marked not safe for a child of the family is held like every other contact
-    const unsafe = (await unsafePeople(tx, ctx.councilId, familyId)).some((u) =>
+    const unsafe = (await unsafePeople(tx, caller.councilId, familyId)).some((u) =>
       holder.kind === 'adult' ? u.adultId === holder.id : u.childId === holder.id,
     )
     const reasons = [
@@ -79,10 +78,10 @@ export async function createLink(
           'The lead decides whether the family may have a link now, and says why.',
       )
     }
-    if (reasons.length && (await leadOf(tx, ctx.councilId, familyId)) !== ctx.actorPersonId) {
+    if (reasons.length && (await leadOf(tx, caller.councilId, familyId)) !== caller.audit.actorPersonId) {
       throw new AppError('forbidden', 'Only the family’s lead can decide to issue a link while contact is held.')
     }
-    const settings = await voiceSettings(tx, ctx.councilId)
+    const settings = await voiceSettings(tx, caller.councilId)
     const days = input.days ?? settings.linkDays
     const now = new Date()
     const tokenHash = linkHash(token)
@@ -92,7 +91,7 @@ export async function createLink(
       .insert(familyLinks)
       .values({
         id: linkId,
-        councilId: ctx.councilId,
+        councilId: caller.councilId,
         familyId,
         adultId: holder.kind === 'adult' ? holder.id : null,
         childId: holder.kind === 'child' ? holder.id : null,
@@ -100,14 +99,14 @@ export async function createLink(
         codeHash: code ? codeHash(linkId, code) : null,
         language: input.language ?? language,
         expiresAt: new Date(now.getTime() + days * 86_400_000),
-        createdBy: ctx.actorPersonId!,
+        createdBy: caller.audit.actorPersonId!,
         ...(reasons.length
-          ? { holdDecision: input.holdDecision!, holdDecisionAt: now, holdDecisionBy: ctx.actorPersonId }
+          ? { holdDecision: input.holdDecision!, holdDecisionAt: now, holdDecisionBy: caller.audit.actorPersonId }
           : {}),
       })
       .returning()
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'family_link.issue',
       recordType: 'family_link',
       recordId: row!.id,
@@ -123,14 +122,14 @@ export async function createLink(
     })
     let taskId: string | null = null
     if (input.send === 'letter') {
-      const teamId = await holdingTeamId(tx as never, ctx.councilId, familyId)
+      const teamId = await holdingTeamId(tx as never, caller.councilId, familyId)
       taskId = await createTask(tx, {
-        councilId: ctx.councilId,
+        councilId: caller.councilId,
         sourceKey: `link:${row!.id}`,
         taskType: 'family_link_letter',
         teamId,
         familyId,
-        requestedBy: ctx.actorPersonId,
+        requestedBy: caller.audit.actorPersonId,
         details: `The family link for ${holder.name}. Print the letter and post it.`,
       })
       // the letter is made when an enabler prints it (printLinkLetter), with the link's address
@@ -138,7 +137,7 @@ export async function createLink(
     }
     return { row: row!, taskId }
   })
-  const [link] = await linkSummaries(db, ctx.councilId, [result.row])
+  const [link] = await linkSummaries(db, caller.councilId, [result.row])
   return {
     link: link!,
     url,

@@ -2,18 +2,18 @@ import { and, desc, eq } from 'drizzle-orm'
 import { familyMessages } from '@hearth/db'
 import { CONTACT_HOLD_REASONS, type ContactHoldReason } from '@hearth/domain'
 import type { FamilyVoiceView } from '@hearth/contracts'
-import type { Ctx, Deps } from '../../kernel/context'
-import type { Actor } from '../../plugins/auth'
+import type { Deps } from '../../kernel/context'
 import { familyInScope } from '../families/family-queries'
 import { leadOf } from '../contact/contact-queries'
 import { openContactHolds } from '@hearth/db'
 import { familyLinksOf, linkPeople, messageViews, voiceSettings } from './voice-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** The family's links, what they have said through them, and whether contact is held. */
-export async function getFamilyVoice(deps: Deps, ctx: Ctx, actor: Actor, familyId: string): Promise<FamilyVoiceView> {
+export async function getFamilyVoice(deps: Deps, caller: Caller, familyId: string): Promise<FamilyVoiceView> {
   const { db } = deps
-  await familyInScope(db, actor.councilId, actor.familyScope, familyId)
-  const c = ctx.councilId
+  await familyInScope(db, caller.councilId, caller.familyScope, familyId)
+  const c = caller.councilId
   const [holds, who, links, messages, settings, lead] = await Promise.all([
     openContactHolds(db, c, familyId),
     linkPeople(db, c, familyId),
@@ -29,7 +29,7 @@ export async function getFamilyVoice(deps: Deps, ctx: Ctx, actor: Actor, familyI
   ])
   return {
     familyId,
-    isLead: lead === ctx.actorPersonId,
+    isLead: lead === caller.audit.actorPersonId,
     holds: holds.map((h) => ({
       reason: CONTACT_HOLD_REASONS[h.reason as ContactHoldReason] ?? h.reason,
       startedAt: h.startedAt.toISOString(),

@@ -2,10 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ErrorBody, FamilyLinkAnswer, FamilyMessageInput, FamilyMessageSent, Ok } from '@hearth/contracts'
 import { LINK_CODE_PATTERN } from '@hearth/domain'
-import { auditFrom } from '../../kernel/context'
+import { linkCallerOf } from '../../kernel/caller'
 import { AppError } from '../../kernel/errors'
 import { readsByFamilyLink } from '../../kernel/reads'
-import type { LinkHolder } from '../../plugins/family-link'
 import { badKey, IDEMPOTENCY_KEY } from '../../plugins/idempotency'
 import { checkLinkCode } from './check-link-code'
 import { openLink } from './open-link'
@@ -19,12 +18,6 @@ const CodeInput = z.object({
     .trim()
     .regex(LINK_CODE_PATTERN, { message: 'enter the six numbers of your code' }),
 })
-
-const holderOf = (request: { familyLink: LinkHolder | null }): LinkHolder => {
-  // the family-link hook answered 404 already when there is no link; this is belt and braces
-  if (!request.familyLink) throw new AppError('not_found', 'There is nothing at this address.')
-  return request.familyLink
-}
 
 /**
  * What a family reaches with their private link (header `X-Family-Link`, and `X-Family-Link-Code`
@@ -44,7 +37,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: FamilyLinkAnswer, ...errors },
       },
     },
-    async (request) => openLink(deps, holderOf(request)),
+    async (request) => openLink(deps, linkCallerOf(request)),
   )
 
   app.post(
@@ -59,8 +52,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const holder = holderOf(request)
-      return checkLinkCode(deps, auditFrom(request), holder, holder.tokenHash, request.body.code)
+      const caller = linkCallerOf(request)
+      return checkLinkCode(deps, caller, caller.holder.tokenHash, request.body.code)
     },
   )
 
@@ -76,11 +69,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const holder = holderOf(request)
+      const caller = linkCallerOf(request)
+      const holder = caller.holder
       if (!holder.codeOk) throw new AppError('forbidden', 'Enter the code we gave you first.')
       const key = request.headers['idempotency-key']
       if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) throw badKey()
-      const sent = await sendFamilyMessage(deps, auditFrom(request), holder, request.body, key ?? null)
+      const sent = await sendFamilyMessage(deps, caller, request.body, key ?? null)
       if (sent.replayed) reply.header('idempotent-replayed', 'true')
       else if (sent.teamId)
         app.events.publish({

@@ -9,12 +9,12 @@ import {
   writeAudit,
 } from '@hearth/db'
 import type { ArrangeMeetingInput, FamilyMeetingView, FamilyPlanInput } from '@hearth/contracts'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { AppError, invalid, notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { familyInScope } from '../families/family-queries'
 import { snapshot } from '../plan/plan-queries'
 import { bookVisit } from '../visits/book-visit'
+import type { Caller } from '../../kernel/caller'
 
 async function views(deps: Deps, councilId: string, rows: FamilyMeeting[]): Promise<FamilyMeetingView[]> {
   if (!rows.length) return []
@@ -54,14 +54,14 @@ async function views(deps: Deps, councilId: string, rows: FamilyMeeting[]): Prom
   })
 }
 
-export async function listMeetings(deps: Deps, ctx: Ctx, actor: Actor, familyId: string) {
-  await familyInScope(deps.db, actor.councilId, actor.familyScope, familyId)
+export async function listMeetings(deps: Deps, caller: Caller, familyId: string) {
+  await familyInScope(deps.db, caller.councilId, caller.familyScope, familyId)
   const rows = await deps.db
     .select()
     .from(familyMeetings)
-    .where(and(eq(familyMeetings.councilId, ctx.councilId), eq(familyMeetings.familyId, familyId)))
+    .where(and(eq(familyMeetings.councilId, caller.councilId), eq(familyMeetings.familyId, familyId)))
     .orderBy(desc(familyMeetings.createdAt))
-  return { meetings: await views(deps, ctx.councilId, rows) }
+  return { meetings: await views(deps, caller.councilId, rows) }
 }
 
 /**
@@ -71,8 +71,7 @@ export async function listMeetings(deps: Deps, ctx: Ctx, actor: Actor, familyId:
  */
 export async function arrangeMeeting(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   familyId: string,
   input: ArrangeMeetingInput,
 ): Promise<FamilyMeetingView> {
@@ -86,7 +85,7 @@ export async function arrangeMeeting(
       .from(networkMembers)
       .where(
         and(
-          eq(networkMembers.councilId, ctx.councilId),
+          eq(networkMembers.councilId, caller.councilId),
           eq(networkMembers.familyId, familyId),
           inArray(networkMembers.personId, fromMap),
           isNull(networkMembers.removedAt),
@@ -98,8 +97,7 @@ export async function arrangeMeeting(
   }
   await bookVisit(
     deps,
-    ctx,
-    actor,
+    caller,
     familyId,
     {
       ...visit,
@@ -110,7 +108,7 @@ export async function arrangeMeeting(
       const [row] = await tx
         .insert(familyMeetings)
         .values({
-          councilId: ctx.councilId,
+          councilId: caller.councilId,
           familyId,
           visitId: v.id,
           kind,
@@ -121,11 +119,11 @@ export async function arrangeMeeting(
             relationship: i.relationship ?? null,
           })),
           privateTime,
-          createdBy: actor.personId,
+          createdBy: caller.personId,
         })
         .returning()
       await writeAudit(tx, {
-        ...ctx,
+        ...caller.audit,
         action: 'family_meeting.arrange',
         recordType: 'family_meeting',
         recordId: row!.id,
@@ -135,7 +133,7 @@ export async function arrangeMeeting(
       made = row
     },
   )
-  return (await views(deps, ctx.councilId, [made!]))[0]!
+  return (await views(deps, caller.councilId, [made!]))[0]!
 }
 
 /**
@@ -144,8 +142,7 @@ export async function arrangeMeeting(
  */
 export async function recordFamilyPlan(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   meetingId: string,
   input: FamilyPlanInput,
 ): Promise<FamilyMeetingView> {
@@ -153,42 +150,42 @@ export async function recordFamilyPlan(
     const [m] = await tx
       .select()
       .from(familyMeetings)
-      .where(and(eq(familyMeetings.councilId, ctx.councilId), eq(familyMeetings.id, meetingId)))
+      .where(and(eq(familyMeetings.councilId, caller.councilId), eq(familyMeetings.id, meetingId)))
       .for('update')
     if (!m) throw notFound('meeting')
-    await familyInScope(tx, actor.councilId, actor.familyScope, m.familyId)
+    await familyInScope(tx, caller.councilId, caller.familyScope, m.familyId)
     if (m.planRecordedAt) throw new AppError('conflict', 'The family’s plan from this meeting is already recorded.')
     for (const item of input.items) {
       const [p] = await tx
         .insert(planItems)
         .values({
-          councilId: ctx.councilId,
+          councilId: caller.councilId,
           familyId: m.familyId,
           what: item.what,
           whoKind: 'network',
           whoName: item.who,
           byDate: item.byDate ?? null,
-          createdBy: actor.personId,
+          createdBy: caller.personId,
         })
         .returning()
       await tx.insert(planChanges).values({
-        councilId: ctx.councilId,
+        councilId: caller.councilId,
         familyId: m.familyId,
         itemId: p!.id,
         kind: 'added',
         reason: 'From the family’s plan at their family group conference',
         version: 1,
         after: snapshot(p!),
-        changedBy: actor.personId,
+        changedBy: caller.personId,
       })
     }
     const [updated] = await tx
       .update(familyMeetings)
       .set({ familyPlan: input.familyPlan, planRecordedAt: new Date() })
-      .where(and(eq(familyMeetings.councilId, ctx.councilId), eq(familyMeetings.id, meetingId)))
+      .where(and(eq(familyMeetings.councilId, caller.councilId), eq(familyMeetings.id, meetingId)))
       .returning()
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'family_meeting.family_plan',
       recordType: 'family_meeting',
       recordId: meetingId,
@@ -197,5 +194,5 @@ export async function recordFamilyPlan(
     })
     return updated!
   })
-  return (await views(deps, ctx.councilId, [row]))[0]!
+  return (await views(deps, caller.councilId, [row]))[0]!
 }

@@ -1,15 +1,16 @@
+import type { LinkCaller } from '../../kernel/caller'
 import { and, eq } from 'drizzle-orm'
 import { familyLinks } from '@hearth/db'
 import type { FamilyLinkAnswer } from '@hearth/contracts'
 import type { Deps } from '../../kernel/context'
-import type { LinkHolder } from '../../plugins/family-link'
 import { familyLinkView } from './link-view'
 
 /**
  * The family opens their link: what they may see (or, for a link with a short code not yet
  * given, only that the code is needed). The read is audited by the route's `reads`.
  */
-export async function openLink(deps: Deps, holder: LinkHolder): Promise<FamilyLinkAnswer> {
+export async function openLink(deps: Deps, caller: LinkCaller): Promise<FamilyLinkAnswer> {
+  const { holder } = caller
   if (!holder.codeOk) return { needsCode: true, language: holder.language }
   const view = await familyLinkView(deps.db, holder.councilId, holder.familyId, holder)
   // when it was last opened, to the minute (every opening itself is in the audit trail)

@@ -1,3 +1,4 @@
+import { type Caller, callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -23,10 +24,8 @@ import {
   Uuid,
 } from '@hearth/contracts'
 import { LINK_LANGUAGE_LIST } from '@hearth/domain'
-import { auditFrom, type Ctx } from '../../kernel/context'
 import { invalid } from '../../kernel/errors'
 import { noCaseContent, readsList, readsOfFamily } from '../../kernel/reads'
-import { actorOf } from '../../plugins/auth'
 import { holdingTeamId } from '../families/family-queries'
 import { answerMessage } from './answer-message'
 import { changeLink } from './change-link'
@@ -57,9 +56,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   const deps = { db: app.deps.db }
   const origin = (request: { protocol: string; host: string }) =>
     app.deps.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`
-  const announce = async (ctx: Ctx, familyId: string) => {
-    const teamId = await holdingTeamId(deps.db, ctx.councilId, familyId)
-    if (teamId) app.events.publish({ type: 'board.changed', councilId: ctx.councilId, teamIds: [teamId], familyId })
+  const announce = async (caller: Caller, familyId: string) => {
+    const teamId = await holdingTeamId(deps.db, caller.councilId, familyId)
+    if (teamId) app.events.publish({ type: 'board.changed', councilId: caller.councilId, teamIds: [teamId], familyId })
   }
 
   app.get(
@@ -73,7 +72,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: FamilyVoiceView, ...errors },
       },
     },
-    async (request) => getFamilyVoice(deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => getFamilyVoice(deps, callerOf(request), request.params.id),
   )
 
   app.get(
@@ -89,7 +88,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = actorOf(request)
+      const actor = callerOf(request)
       const familyId = request.params.id
       const { people, language } = await linkPeople(deps.db, actor.councilId, familyId)
       const q = request.query
@@ -123,10 +122,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = auditFrom(request)
-      const made = await createLink(deps, ctx, actorOf(request), request.params.id, request.body, origin(request))
+      const caller = callerOf(request)
+      const made = await createLink(deps, caller, request.params.id, request.body, origin(request))
       if (made.taskId)
-        app.events.publish({ type: 'tasks.changed', councilId: ctx.councilId, teamIds: [], taskIds: [made.taskId] })
+        app.events.publish({ type: 'tasks.changed', councilId: caller.councilId, teamIds: [], taskIds: [made.taskId] })
       reply.code(201)
       return made
     },
@@ -136,7 +135,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     path: string,
     summary: string,
     body: z.ZodType,
-    change: (b: never) => Parameters<typeof changeLink>[4],
+    change: (b: never) => Parameters<typeof changeLink>[3],
   ) =>
     app.post(
       path,
@@ -145,13 +144,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         schema: { tags, summary, params: IdParams, body, response: { 200: LinkSummary, ...errors } },
       },
       async (request) =>
-        changeLink(
-          deps,
-          auditFrom(request),
-          actorOf(request),
-          (request.params as { id: string }).id,
-          change(request.body as never),
-        ),
+        changeLink(deps, callerOf(request), (request.params as { id: string }).id, change(request.body as never)),
     )
   linkChange(
     '/family-links/:id/revoke',
@@ -185,9 +178,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = auditFrom(request)
-      const m = await answerMessage(deps, ctx, actorOf(request), request.params.id, { kind: 'seen' })
-      await announce(ctx, m.familyId)
+      const caller = callerOf(request)
+      const m = await answerMessage(deps, caller, request.params.id, { kind: 'seen' })
+      await announce(caller, m.familyId)
       return m
     },
   )
@@ -204,12 +197,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = auditFrom(request)
-      const m = await answerMessage(deps, ctx, actorOf(request), request.params.id, {
+      const caller = callerOf(request)
+      const m = await answerMessage(deps, caller, request.params.id, {
         kind: 'answer',
         answer: request.body.answer,
       })
-      await announce(ctx, m.familyId)
+      await announce(caller, m.familyId)
       return m
     },
   )
@@ -229,7 +222,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: TeamFamilyMessages, ...errors },
       },
     },
-    async (request) => teamFamilyMessages(deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => teamFamilyMessages(deps, callerOf(request), request.params.id),
   )
 
   app.get(
@@ -242,7 +235,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: FamilyVoiceSettings, ...errors },
       },
     },
-    async (request) => getVoiceSettings(deps, auditFrom(request)),
+    async (request) => getVoiceSettings(deps, callerOf(request)),
   )
   app.put(
     '/council/family-voice',
@@ -255,7 +248,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: FamilyVoiceSettings, ...errors },
       },
     },
-    async (request) => setVoiceSettings(deps, auditFrom(request), request.body),
+    async (request) => setVoiceSettings(deps, callerOf(request), request.body),
   )
 
   app.get(
@@ -269,7 +262,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: FamilyMeetingsView, ...errors },
       },
     },
-    async (request) => listMeetings(deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => listMeetings(deps, callerOf(request), request.params.id),
   )
   app.post(
     '/families/:id/family-meetings',
@@ -284,9 +277,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = auditFrom(request)
-      const m = await arrangeMeeting(deps, ctx, actorOf(request), request.params.id, request.body)
-      await announce(ctx, m.familyId)
+      const caller = callerOf(request)
+      const m = await arrangeMeeting(deps, caller, request.params.id, request.body)
+      await announce(caller, m.familyId)
       reply.code(201)
       return m
     },
@@ -304,9 +297,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = auditFrom(request)
-      const m = await recordFamilyPlan(deps, ctx, actorOf(request), request.params.id, request.body)
-      await announce(ctx, m.familyId)
+      const caller = callerOf(request)
+      const m = await recordFamilyPlan(deps, caller, request.params.id, request.body)
+      await announce(caller, m.familyId)
       return m
     },
   )

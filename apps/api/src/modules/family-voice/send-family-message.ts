@@ -2,11 +2,11 @@ import { and, eq, gt } from 'drizzle-orm'
 import { councilHolidays, createTask, type Executor, familyMessages, visits, writeAudit } from '@hearth/db'
 import { COMPLAINT_STAGE1_WORKING_DAYS, workingDayDeadline } from '@hearth/domain'
 import type { FamilyMessageInput } from '@hearth/contracts'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
-import type { LinkHolder } from '../../plugins/family-link'
 import { holdingTeamId } from '../families/family-queries'
 import { voiceSettings } from './voice-queries'
+import type { LinkCaller } from '../../kernel/caller'
 
 /**
  * What the family says through their link, kept in their own words. It reaches the holding
@@ -15,14 +15,13 @@ import { voiceSettings } from './voice-queries'
  */
 export async function sendFamilyMessage(
   deps: Deps,
-  ctx: Ctx,
-  holder: LinkHolder,
+  caller: LinkCaller,
   input: FamilyMessageInput,
   idempotencyKey: string | null = null,
 ) {
   const { db } = deps
-  const c = holder.councilId
-  const teamId = await holdingTeamId(db, c, holder.familyId)
+  const c = caller.holder.councilId
+  const teamId = await holdingTeamId(db, c, caller.holder.familyId)
   // sent again with the same Idempotency-Key through the same link (a retry, a double tap): the
   // first message's answer, and no second message, task or audit row
   const already = async (ex: Executor) => {
@@ -33,7 +32,7 @@ export async function sendFamilyMessage(
       .where(
         and(
           eq(familyMessages.councilId, c),
-          eq(familyMessages.linkId, holder.linkId),
+          eq(familyMessages.linkId, caller.holder.linkId),
           eq(familyMessages.idempotencyKey, idempotencyKey),
         ),
       )
@@ -56,7 +55,7 @@ export async function sendFamilyMessage(
         .where(
           and(
             eq(visits.councilId, c),
-            eq(visits.familyId, holder.familyId),
+            eq(visits.familyId, caller.holder.familyId),
             eq(visits.id, input.visitId),
             eq(visits.status, 'booked'),
             gt(visits.startsAt, new Date()),
@@ -74,8 +73,8 @@ export async function sendFamilyMessage(
       .insert(familyMessages)
       .values({
         councilId: c,
-        familyId: holder.familyId,
-        linkId: holder.linkId,
+        familyId: caller.holder.familyId,
+        linkId: caller.holder.linkId,
         kind: input.kind,
         scale: input.kind === 'how_going' ? input.scale : null,
         words: input.words ?? null,
@@ -102,7 +101,7 @@ export async function sendFamilyMessage(
         sourceKey: `complaint:${row.id}`,
         taskType: 'family_complaint',
         teamId: settings.complaintsTeamId ?? teamId,
-        familyId: holder.familyId,
+        familyId: caller.holder.familyId,
         details: 'A complaint made through the family’s link. Read it on the family’s page (Family link).',
         notAfter: due,
       })
@@ -113,20 +112,26 @@ export async function sendFamilyMessage(
           .where(and(eq(familyMessages.councilId, c), eq(familyMessages.id, row.id)))
     }
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'family_message.send',
       recordType: 'family_message',
       recordId: row.id,
-      familyId: holder.familyId,
-      childId: holder.childId,
+      familyId: caller.holder.familyId,
+      childId: caller.holder.childId,
       details: {
         via: 'family_link',
-        linkId: holder.linkId,
-        issuedTo: holder.adultId ? { adultId: holder.adultId } : { childId: holder.childId },
+        linkId: caller.holder.linkId,
+        issuedTo: caller.holder.adultId ? { adultId: caller.holder.adultId } : { childId: caller.holder.childId },
         kind: input.kind,
       },
     })
-    const answer = { id: row.id, kind: row.kind, at: row.createdAt.toISOString(), teamId, familyId: holder.familyId }
+    const answer = {
+      id: row.id,
+      kind: row.kind,
+      at: row.createdAt.toISOString(),
+      teamId,
+      familyId: caller.holder.familyId,
+    }
     return { ...answer, replayed: false }
   })
 }

@@ -1,13 +1,13 @@
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import { families, familyMessages } from '@hearth/db'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { messageViews } from './voice-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** What families said to the team that nobody in the team has seen yet, newest first. */
-export async function teamFamilyMessages(deps: Deps, ctx: Ctx, actor: Actor, teamId: string) {
-  if (!actor.teams.some((t) => t.id === teamId && t.kind === 'family_facing')) throw notFound('team')
+export async function teamFamilyMessages(deps: Deps, caller: Caller, teamId: string) {
+  if (!caller.teams.some((t) => t.id === teamId && t.kind === 'family_facing')) throw notFound('team')
   const rows = await deps.db
     .select({ m: familyMessages, name: families.name, reference: families.reference })
     .from(familyMessages)
@@ -17,7 +17,7 @@ export async function teamFamilyMessages(deps: Deps, ctx: Ctx, actor: Actor, tea
     )
     .where(
       and(
-        eq(familyMessages.councilId, ctx.councilId),
+        eq(familyMessages.councilId, caller.councilId),
         eq(familyMessages.teamId, teamId),
         isNull(familyMessages.seenAt),
       ),
@@ -26,7 +26,7 @@ export async function teamFamilyMessages(deps: Deps, ctx: Ctx, actor: Actor, tea
     .limit(100)
   const views = await messageViews(
     deps.db,
-    ctx.councilId,
+    caller.councilId,
     rows.map((r) => r.m),
   )
   return {

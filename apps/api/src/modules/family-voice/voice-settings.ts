@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm'
 import { familyVoiceSettings, teams, writeAudit } from '@hearth/db'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { invalid } from '../../kernel/errors'
 import { voiceSettings } from './voice-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** Teams that can run the complaints route: the council's enablers' teams. */
 async function enablerTeams(deps: Deps, councilId: string) {
@@ -13,35 +14,35 @@ async function enablerTeams(deps: Deps, councilId: string) {
     .orderBy(teams.name)
 }
 
-export async function getVoiceSettings(deps: Deps, ctx: Ctx) {
-  return { ...(await voiceSettings(deps.db, ctx.councilId)), teams: await enablerTeams(deps, ctx.councilId) }
+export async function getVoiceSettings(deps: Deps, caller: Caller) {
+  return { ...(await voiceSettings(deps.db, caller.councilId)), teams: await enablerTeams(deps, caller.councilId) }
 }
 
 /** How long new links last, and which enablers' team takes complaints (the administrator's choice). */
 export async function setVoiceSettings(
   deps: Deps,
-  ctx: Ctx,
+  caller: Caller,
   input: { linkDays: number; complaintsTeamId: string | null },
 ) {
-  const choices = await enablerTeams(deps, ctx.councilId)
+  const choices = await enablerTeams(deps, caller.councilId)
   if (input.complaintsTeamId && !choices.some((t) => t.id === input.complaintsTeamId))
     throw invalid('body.complaintsTeamId', 'choose one of the council’s enablers’ teams')
   await deps.db.transaction(async (tx) => {
     const now = new Date()
     await tx
       .insert(familyVoiceSettings)
-      .values({ councilId: ctx.councilId, ...input, updatedBy: ctx.actorPersonId, updatedAt: now })
+      .values({ councilId: caller.councilId, ...input, updatedBy: caller.audit.actorPersonId, updatedAt: now })
       .onConflictDoUpdate({
         target: familyVoiceSettings.councilId,
-        set: { ...input, updatedBy: ctx.actorPersonId, updatedAt: now },
+        set: { ...input, updatedBy: caller.audit.actorPersonId, updatedAt: now },
       })
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'family_voice.settings',
       recordType: 'council',
-      recordId: ctx.councilId,
+      recordId: caller.councilId,
       details: { linkDays: input.linkDays, complaintsTeamId: input.complaintsTeamId },
     })
   })
-  return getVoiceSettings(deps, ctx)
+  return getVoiceSettings(deps, caller)
 }

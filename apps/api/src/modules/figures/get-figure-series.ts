@@ -1,10 +1,10 @@
-import type { Ctx } from '../../kernel/context'
 import { num, numOrNull, rowsOf, type Row } from './figure-queries'
 import { sql } from 'drizzle-orm'
 import { CONTACT_SHARE_BEFORE, CONTACT_SHARE_TARGET, recentWeeks, SHORT_NOTICE_HOURS, weekBounds } from '@hearth/domain'
 import { contactWeeks, sumWeeks, teamPractitioners } from '../contact-time/contact-time-queries'
 
 import type { Deps } from '../../kernel/context'
+import type { Caller } from '../../kernel/caller'
 
 /**
  * Week by week (Monday to Sunday, England's time), per family-facing team. "Held" and
@@ -27,9 +27,15 @@ export const FEEDBACK_MIN_ANSWERS = 3
 const feedbackAverage = (n: number, avg: number | null) =>
   n >= FEEDBACK_MIN_ANSWERS && avg !== null ? Math.round(avg * 10) / 10 : null
 
-export async function getFigureSeries(deps: Deps, ctx: Ctx, weekCount: number, teamId?: string, now = new Date()) {
+export async function getFigureSeries(
+  deps: Deps,
+  caller: Caller,
+  weekCount: number,
+  teamId?: string,
+  now = new Date(),
+) {
   const { db } = deps
-  const { councilId } = ctx
+  const { councilId } = caller.audit
   const mondays = recentWeeks(now, weekCount)
   const weeks = sql.join(
     mondays.map((m) => {

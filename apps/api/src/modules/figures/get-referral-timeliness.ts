@@ -1,12 +1,12 @@
-import type { Ctx } from '../../kernel/context'
 import { sql } from 'drizzle-orm'
 
 import type { Deps } from '../../kernel/context'
+import type { Caller } from '../../kernel/caller'
 
 /** Referral decisions within one working day, over the last 30 days, for the whole council. */
-export async function getReferralTimeliness(deps: Deps, ctx: Ctx) {
+export async function getReferralTimeliness(deps: Deps, caller: Caller) {
   const { db } = deps
-  const { councilId } = ctx
+  const { councilId } = caller.audit
   const [r] = (
     (await db.execute(sql`select
       count(*) filter (where decided_at is not null and decided_at < due_at)::int as on_time,

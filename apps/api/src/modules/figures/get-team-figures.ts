@@ -1,4 +1,3 @@
-import type { Ctx } from '../../kernel/context'
 import { sql } from 'drizzle-orm'
 import { clockSettings } from '@hearth/db'
 import { addWorkingDays, assessmentClock, londonDateOf } from '@hearth/domain'
@@ -6,10 +5,11 @@ import { councilHolidays } from '../calendar/calendar-queries'
 import { appointmentCounts } from '../contact-time/contact-time-queries'
 
 import type { Deps } from '../../kernel/context'
+import type { Caller } from '../../kernel/caller'
 
-export async function getTeamFigures(deps: Deps, ctx: Ctx, teamId?: string) {
+export async function getTeamFigures(deps: Deps, caller: Caller, teamId?: string) {
   const { db } = deps
-  const { councilId } = ctx
+  const { councilId } = caller.audit
   const rows = (
     (await db.execute(sql`
     with ff as (

@@ -1,4 +1,4 @@
-import { auditFrom } from '../../kernel/context'
+import { callerOf } from '../../kernel/caller'
 import { getFigureSeries } from './get-figure-series'
 import { getTeamFigures } from './get-team-figures'
 import { seriesForDisplay, teamForDisplay } from './hide-small-numbers'
@@ -59,7 +59,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      seriesForDisplay(await getFigureSeries(app.deps, auditFrom(request), request.query.weeks, request.query.teamId)),
+      seriesForDisplay(await getFigureSeries(app.deps, callerOf(request), request.query.weeks, request.query.teamId)),
   )
 
   app.get(
@@ -75,7 +75,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const s = seriesForDisplay(
-        await getFigureSeries(app.deps, auditFrom(request), request.query.weeks, request.query.teamId),
+        await getFigureSeries(app.deps, callerOf(request), request.query.weeks, request.query.teamId),
       )
       // a count not shown (a small team) says so; a figure that hangs on it is left blank
       const c = (v: number | null) => v ?? HIDDEN
@@ -170,7 +170,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const teams = (await getTeamFigures(app.deps, auditFrom(request))).map(teamForDisplay)
+      const teams = (await getTeamFigures(app.deps, callerOf(request))).map(teamForDisplay)
       const header = [
         'Team',
         'Practitioners',

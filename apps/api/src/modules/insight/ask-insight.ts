@@ -1,23 +1,23 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { insightRequests, writeAudit } from '@hearth/db'
 import { isTopicFor } from '@hearth/domain'
 import { AppError, invalid } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { familyInScope, holdingTeamId } from '../families/family-queries'
 import { type AskInput, views } from './insight-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function askInsight(deps: Deps, ctx: Ctx, actor: Actor, input: AskInput) {
+export async function askInsight(deps: Deps, caller: Caller, input: AskInput) {
   const { db } = deps
   if (!isTopicFor(input.kind, input.topic))
     throw invalid(
       'body.topic',
       `choose one of the ${input.kind === 'consultation' ? 'consultation' : 'coaching'} topics`,
     )
-  const ff = actor.teams.filter((t) => t.kind === 'family_facing').map((t) => t.id)
+  const ff = caller.teams.filter((t) => t.kind === 'family_facing').map((t) => t.id)
   let teamId: string
   if (input.familyId) {
-    await familyInScope(db, actor.councilId, actor.familyScope, input.familyId)
-    const holder = await holdingTeamId(db, actor.councilId, input.familyId)
+    await familyInScope(db, caller.councilId, caller.familyScope, input.familyId)
+    const holder = await holdingTeamId(db, caller.councilId, input.familyId)
     if (holder && !ff.includes(holder))
       throw new AppError('forbidden', 'Another team holds this family: ask them to request the consultation.')
     teamId = holder ?? (input.teamId && ff.includes(input.teamId) ? input.teamId : ff[0]!)
@@ -31,17 +31,17 @@ export async function askInsight(deps: Deps, ctx: Ctx, actor: Actor, input: AskI
     const [r] = await tx
       .insert(insightRequests)
       .values({
-        councilId: ctx.councilId,
+        councilId: caller.councilId,
         kind: input.kind,
         topic: input.topic,
         teamId,
         familyId: input.familyId ?? null,
         question: input.question,
-        askedBy: actor.personId,
+        askedBy: caller.personId,
       })
       .returning()
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: `insight.${input.kind}.ask`,
       recordType: 'insight_request',
       recordId: r!.id,
@@ -49,5 +49,5 @@ export async function askInsight(deps: Deps, ctx: Ctx, actor: Actor, input: AskI
     })
     return r!
   })
-  return (await views(db, ctx.councilId, [row]))[0]!
+  return (await views(db, caller.councilId, [row]))[0]!
 }

@@ -1,12 +1,11 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { enqueueInTx } from '@hearth/jobs'
-import type { Actor } from '../../plugins/auth'
 import { transition } from './insight-queries'
+import type { Caller } from '../../kernel/caller'
 
 export async function bookInsightSession(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   id: string,
   input: { sessionAt: string; sessionMinutes: number; attendees: string },
 ) {
@@ -14,8 +13,7 @@ export async function bookInsightSession(
   // the room and the invitations go to the enablers (through the outbox, in the same transaction)
   return transition(
     db,
-    ctx,
-    actor,
+    caller,
     id,
     'insight.book',
     ['taken', 'booked'],
@@ -27,8 +25,8 @@ export async function bookInsightSession(
     },
     true,
     (tx, row) =>
-      enqueueInTx(tx, ctx.councilId, 'admin.tasks', {
-        councilId: ctx.councilId,
+      enqueueInTx(tx, caller.councilId, 'admin.tasks', {
+        councilId: caller.councilId,
         trigger: 'insight.session_booked',
         subjectId: row.id,
       }).then(() => {}),

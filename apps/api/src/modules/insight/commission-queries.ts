@@ -1,10 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { families, people, proposals, teams, type Commission, type Db, type Tx } from '@hearth/db'
 import { totalPence, workingDayDeadline } from '@hearth/domain'
-import type { Actor } from '../../plugins/auth'
 import { councilHolidays } from '../calendar/calendar-queries'
 import { holdingTeamId } from '../families/family-queries'
 import { waitWorkingDays } from './insight-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** Whole weeks a service runs, counting both the first and the last day. */
 export function weeksBetween(startDate: string, endDate: string): number {
@@ -79,9 +79,9 @@ export async function views(db: Db, councilId: string, rows: Commission[]) {
   })
 }
 
-export async function canSee(db: Db | Tx, actor: Actor, r: Commission) {
-  if (actor.roles.includes('insight_adviser')) return true
-  if (!actor.roles.includes('practitioner')) return false
-  const holder = (await holdingTeamId(db, actor.councilId, r.familyId)) ?? r.teamId
-  return actor.teams.some((t) => t.id === holder)
+export async function canSee(db: Db | Tx, caller: Caller, r: Commission) {
+  if (caller.roles.includes('insight_adviser')) return true
+  if (!caller.roles.includes('practitioner')) return false
+  const holder = (await holdingTeamId(db, caller.councilId, r.familyId)) ?? r.teamId
+  return caller.teams.some((t) => t.id === holder)
 }

@@ -1,3 +1,4 @@
+import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -9,8 +10,6 @@ import {
   IdParams,
   Ok,
 } from '@hearth/contracts'
-import { actorOf } from '../../plugins/auth'
-import { auditFrom } from '../../kernel/context'
 import { askCommission } from './ask-commission'
 import { getCommission } from './get-commission'
 import { handBackCommission } from './hand-back-commission'
@@ -41,8 +40,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const v = await askCommission(app.deps, auditFrom(request), actorOf(request), request.params.id, request.body)
-      void comChanged(actorOf(request).councilId, v.id)
+      const v = await askCommission(app.deps, callerOf(request), request.params.id, request.body)
+      void comChanged(callerOf(request).councilId, v.id)
       reply.code(201)
       return v
     },
@@ -63,7 +62,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(CommissionView), ...errors },
       },
     },
-    async (request) => listCommissions(app.deps, auditFrom(request), actorOf(request), request.query.view),
+    async (request) => listCommissions(app.deps, callerOf(request), request.query.view),
   )
   app.get(
     '/commissions/:id',
@@ -80,7 +79,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CommissionView, ...errors },
       },
     },
-    async (request) => getCommission(app.deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => getCommission(app.deps, callerOf(request), request.params.id),
   )
   app.post(
     '/commissions/:id/withdraw',
@@ -94,8 +93,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await withdrawCommission(app.deps, auditFrom(request), actorOf(request), request.params.id)
-      void comChanged(actorOf(request).councilId, request.params.id)
+      await withdrawCommission(app.deps, callerOf(request), request.params.id)
+      void comChanged(callerOf(request).councilId, request.params.id)
       return { ok: true as const }
     },
   )
@@ -111,8 +110,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const v = await takeCommission(app.deps, auditFrom(request), actorOf(request), request.params.id)
-      void comChanged(actorOf(request).councilId, v.id)
+      const v = await takeCommission(app.deps, callerOf(request), request.params.id)
+      void comChanged(callerOf(request).councilId, v.id)
       return v
     },
   )
@@ -128,8 +127,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const v = await handBackCommission(app.deps, auditFrom(request), actorOf(request), request.params.id)
-      void comChanged(actorOf(request).councilId, v.id)
+      const v = await handBackCommission(app.deps, callerOf(request), request.params.id)
+      void comChanged(callerOf(request).councilId, v.id)
       return v
     },
   )
@@ -147,8 +146,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const v = await recordCommission(app.deps, auditFrom(request), actorOf(request), request.params.id, request.body)
-      void comChanged(actorOf(request).councilId, v.id)
+      const v = await recordCommission(app.deps, callerOf(request), request.params.id, request.body)
+      void comChanged(callerOf(request).councilId, v.id)
       return v
     },
   )

@@ -1,16 +1,16 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { commissions } from '@hearth/db'
 import { notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { canSee, views } from './commission-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function getCommission(deps: Deps, ctx: Ctx, actor: Actor, id: string) {
+export async function getCommission(deps: Deps, caller: Caller, id: string) {
   const { db } = deps
   const [r] = await db
     .select()
     .from(commissions)
-    .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
-  if (!r || !(await canSee(db, actor, r))) throw notFound('commission')
-  return (await views(db, ctx.councilId, [r]))[0]!
+    .where(and(eq(commissions.councilId, caller.councilId), eq(commissions.id, id)))
+  if (!r || !(await canSee(db, caller, r))) throw notFound('commission')
+  return (await views(db, caller.councilId, [r]))[0]!
 }

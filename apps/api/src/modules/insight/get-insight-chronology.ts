@@ -1,4 +1,4 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import {
   allocations,
@@ -31,25 +31,25 @@ import {
   type ReferralDecision,
   type VisitKind,
 } from '@hearth/domain'
-import type { Actor } from '../../plugins/auth'
 import { familyInScope, holdingTeamId } from '../families/family-queries'
 import { stepChronology } from '../case-process/clock-queries'
 import { networkChronology } from '../network/network-queries'
 import { planChronology } from '../plan/plan-queries'
 import { familyVoiceChronology } from '../family-voice/voice-queries'
 import { sharingChronology } from '../sharing/sharing-decisions'
+import type { Caller } from '../../kernel/caller'
 
 /**
  * The family's story in one list, newest first: referrals, who held the family, visits,
  * proposals and decisions, services, commissions, team decisions, notes and their addenda, the
  * plan's changes, and insight advice (for the holding team only).
  */
-export async function getInsightChronology(deps: Deps, ctx: Ctx, actor: Actor, familyId: string) {
+export async function getInsightChronology(deps: Deps, caller: Caller, familyId: string) {
   const { db } = deps
-  await familyInScope(db, actor.councilId, actor.familyScope, familyId)
-  const c = ctx.councilId
+  await familyInScope(db, caller.councilId, caller.familyScope, familyId)
+  const c = caller.councilId
   const holder = await holdingTeamId(db, c, familyId)
-  const mine = actor.teams.map((t) => t.id)
+  const mine = caller.teams.map((t) => t.id)
   const [
     refs,
     allocs,

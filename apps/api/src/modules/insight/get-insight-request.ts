@@ -1,11 +1,11 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { canSee, load, views } from './insight-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function getInsightRequest(deps: Deps, ctx: Ctx, actor: Actor, id: string) {
+export async function getInsightRequest(deps: Deps, caller: Caller, id: string) {
   const { db } = deps
-  const r = await load(db, ctx.councilId, id)
-  if (!(await canSee(db, actor, r))) throw notFound('request')
-  return (await views(db, ctx.councilId, [r]))[0]!
+  const r = await load(db, caller.councilId, id)
+  if (!(await canSee(db, caller, r))) throw notFound('request')
+  return (await views(db, caller.councilId, [r]))[0]!
 }

@@ -1,13 +1,12 @@
-import type { Ctx, Deps } from '../../kernel/context'
-import type { Actor } from '../../plugins/auth'
+import type { Deps } from '../../kernel/context'
 import { transition } from './insight-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function handBackInsightRequest(deps: Deps, ctx: Ctx, actor: Actor, id: string) {
+export async function handBackInsightRequest(deps: Deps, caller: Caller, id: string) {
   const { db } = deps
   return transition(
     db,
-    ctx,
-    actor,
+    caller,
     id,
     'insight.hand_back',
     ['taken', 'booked'],

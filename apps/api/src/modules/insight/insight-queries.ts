@@ -1,4 +1,3 @@
-import type { Ctx } from '../../kernel/context'
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import {
   families,
@@ -13,9 +12,9 @@ import {
 } from '@hearth/db'
 import { DEFAULT_INSIGHT_WAIT_WORKING_DAYS, topicLabel, workingDayDeadline, type InsightKind } from '@hearth/domain'
 import { AppError, notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { councilHolidays } from '../calendar/calendar-queries'
 import { holdingTeamId } from '../families/family-queries'
+import type { Caller } from '../../kernel/caller'
 
 export interface AskInput {
   kind: InsightKind
@@ -101,19 +100,18 @@ export async function load(db: Db, councilId: string, id: string) {
 }
 
 /** Advisers see every request; a practitioner sees their team's, and a family's only while their team holds it. */
-export async function canSee(db: Db | Tx, actor: Actor, r: InsightRequest) {
-  if (actor.roles.includes('insight_adviser')) return true
-  if (!actor.roles.includes('practitioner')) return false
-  const mine = actor.teams.map((t) => t.id)
+export async function canSee(db: Db | Tx, caller: Caller, r: InsightRequest) {
+  if (caller.roles.includes('insight_adviser')) return true
+  if (!caller.roles.includes('practitioner')) return false
+  const mine = caller.teams.map((t) => t.id)
   if (!r.familyId) return mine.includes(r.teamId)
-  const holder = (await holdingTeamId(db, actor.councilId, r.familyId)) ?? r.teamId
+  const holder = (await holdingTeamId(db, caller.councilId, r.familyId)) ?? r.teamId
   return mine.includes(holder)
 }
 
 export async function transition(
   db: Db,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   id: string,
   action: string,
   from: InsightRequest['status'][],
@@ -125,7 +123,7 @@ export async function transition(
     const [r] = await tx
       .select()
       .from(insightRequests)
-      .where(and(eq(insightRequests.councilId, ctx.councilId), eq(insightRequests.id, id)))
+      .where(and(eq(insightRequests.councilId, caller.councilId), eq(insightRequests.id, id)))
       .for('update')
     if (!r) throw notFound('request')
     if (!from.includes(r.status))
@@ -139,7 +137,7 @@ export async function transition(
               ? 'The team withdrew this request.'
               : 'Someone has already taken this request.',
       )
-    if (mustHold && r.takenBy !== actor.personId)
+    if (mustHold && r.takenBy !== caller.personId)
       throw new AppError(
         'forbidden',
         'Only the adviser who took this request can do that. Ask them, or ask them to hand it back.',
@@ -147,11 +145,11 @@ export async function transition(
     const [u] = await tx
       .update(insightRequests)
       .set(set)
-      .where(and(eq(insightRequests.councilId, ctx.councilId), eq(insightRequests.id, id)))
+      .where(and(eq(insightRequests.councilId, caller.councilId), eq(insightRequests.id, id)))
       .returning()
-    await writeAudit(tx, { ...ctx, action, recordType: 'insight_request', recordId: id, familyId: r.familyId })
+    await writeAudit(tx, { ...caller.audit, action, recordType: 'insight_request', recordId: id, familyId: r.familyId })
     await after?.(tx, u!)
     return u!
   })
-  return (await views(db, ctx.councilId, [row]))[0]!
+  return (await views(db, caller.councilId, [row]))[0]!
 }

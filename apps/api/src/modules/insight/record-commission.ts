@@ -1,18 +1,17 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { commissions, directoryServices, families, writeAudit } from '@hearth/db'
 import { addCalendarDays, commissionRoute, conversationOf, totalPence } from '@hearth/domain'
 import { AppError, invalid, notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { councilHolidays } from '../calendar/calendar-queries'
 import { insertProposal, thresholds } from '../sign-off/proposal-queries'
 import { views, weeksBetween } from './commission-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** Provider, cost and dates: the proposal is written in the same transaction, routed by the threshold. */
 export async function recordCommission(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   id: string,
   input: {
     providerName: string
@@ -27,18 +26,18 @@ export async function recordCommission(
     const [svc] = await db
       .select({ id: directoryServices.id })
       .from(directoryServices)
-      .where(and(eq(directoryServices.councilId, ctx.councilId), eq(directoryServices.id, input.serviceId)))
+      .where(and(eq(directoryServices.councilId, caller.councilId), eq(directoryServices.id, input.serviceId)))
     if (!svc) throw invalid('body.serviceId', 'not a service in this council’s directory')
   }
   if (input.endDate > addCalendarDays(input.startDate, 5 * 365))
     throw invalid('body.endDate', 'a commission runs for five years at most')
-  const t = await thresholds(db, ctx.councilId)
-  const holidays = await councilHolidays(db, ctx.councilId)
+  const t = await thresholds(db, caller.councilId)
+  const holidays = await councilHolidays(db, caller.councilId)
   const row = await db.transaction(async (tx) => {
     const [r] = await tx
       .select()
       .from(commissions)
-      .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
+      .where(and(eq(commissions.councilId, caller.councilId), eq(commissions.id, id)))
       .for('update')
     if (!r) throw notFound('commission')
     if (r.status === 'commissioned') throw new AppError('conflict', 'This service has already been commissioned.')
@@ -47,7 +46,7 @@ export async function recordCommission(
         'conflict',
         r.status === 'withdrawn' ? 'The team withdrew this request.' : 'Take the request first.',
       )
-    if (r.takenBy !== actor.personId)
+    if (r.takenBy !== caller.personId)
       throw new AppError('forbidden', 'Only the adviser who took this request records the commission.')
     const [family] = await tx
       .select({ name: families.name, stage: families.conversationStage })
@@ -55,7 +54,7 @@ export async function recordCommission(
       .where(and(eq(families.councilId, r.councilId), eq(families.id, r.familyId)))
     const weeks = weeksBetween(input.startDate, input.endDate)
     const total = totalPence(input.weeklyPence, weeks)
-    const proposal = await insertProposal(tx, ctx, {
+    const proposal = await insertProposal(tx, caller, {
       teamId: r.teamId,
       familyId: r.familyId,
       proposedBy: r.askedBy,
@@ -90,10 +89,10 @@ export async function recordCommission(
         commissionedAt: new Date(),
         proposalId: proposal.id,
       })
-      .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
+      .where(and(eq(commissions.councilId, caller.councilId), eq(commissions.id, id)))
       .returning()
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'commission.record',
       recordType: 'commission',
       recordId: id,
@@ -102,5 +101,5 @@ export async function recordCommission(
     })
     return u!
   })
-  return (await views(db, ctx.councilId, [row]))[0]!
+  return (await views(db, caller.councilId, [row]))[0]!
 }

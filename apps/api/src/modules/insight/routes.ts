@@ -1,3 +1,4 @@
+import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -13,8 +14,6 @@ import {
   InsightSettingsView,
   Ok,
 } from '@hearth/contracts'
-import { actorOf } from '../../plugins/auth'
-import { auditFrom } from '../../kernel/context'
 import { adviseInsightRequest } from './advise-insight-request'
 import { waitWorkingDays } from './insight-queries'
 import { askInsight } from './ask-insight'
@@ -50,7 +49,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: InsightSettingsView, ...errors },
       },
     },
-    async (request) => waitWorkingDays(app.deps.db, actorOf(request).councilId),
+    async (request) => waitWorkingDays(app.deps.db, callerOf(request).councilId),
   )
   app.post(
     '/insight/settings',
@@ -64,7 +63,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await setInsightWait(app.deps, auditFrom(request), request.body.waitWorkingDays)
+      await setInsightWait(app.deps, callerOf(request), request.body.waitWorkingDays)
       reply.code(201)
       return { ok: true as const }
     },
@@ -82,8 +81,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const view = await askInsight(app.deps, auditFrom(request), actorOf(request), request.body)
-      void changed(actorOf(request).councilId, view.id)
+      const view = await askInsight(app.deps, callerOf(request), request.body)
+      void changed(callerOf(request).councilId, view.id)
       reply.code(201)
       return view
     },
@@ -104,7 +103,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(InsightRequestView), ...errors },
       },
     },
-    async (request) => listInsightRequests(app.deps, auditFrom(request), actorOf(request), request.query),
+    async (request) => listInsightRequests(app.deps, callerOf(request), request.query),
   )
   app.get(
     '/insight/requests/:id',
@@ -121,7 +120,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: InsightRequestView, ...errors },
       },
     },
-    async (request) => getInsightRequest(app.deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => getInsightRequest(app.deps, callerOf(request), request.params.id),
   )
   const done = (councilId: string) => (view: z.infer<typeof InsightRequestView>) => {
     void changed(councilId, view.id)
@@ -139,8 +138,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await withdrawInsightRequest(app.deps, auditFrom(request), actorOf(request), request.params.id)
-      void changed(actorOf(request).councilId, request.params.id)
+      await withdrawInsightRequest(app.deps, callerOf(request), request.params.id)
+      void changed(callerOf(request).councilId, request.params.id)
       return { ok: true as const }
     },
   )
@@ -156,9 +155,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      takeInsightRequest(app.deps, auditFrom(request), actorOf(request), request.params.id).then(
-        done(actorOf(request).councilId),
-      ),
+      takeInsightRequest(app.deps, callerOf(request), request.params.id).then(done(callerOf(request).councilId)),
   )
   app.post(
     '/insight/requests/:id/hand-back',
@@ -172,9 +169,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      handBackInsightRequest(app.deps, auditFrom(request), actorOf(request), request.params.id).then(
-        done(actorOf(request).councilId),
-      ),
+      handBackInsightRequest(app.deps, callerOf(request), request.params.id).then(done(callerOf(request).councilId)),
   )
   app.post(
     '/insight/requests/:id/booking',
@@ -189,9 +184,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      bookInsightSession(app.deps, auditFrom(request), actorOf(request), request.params.id, request.body).then((v) => {
+      bookInsightSession(app.deps, callerOf(request), request.params.id, request.body).then((v) => {
         app.events.nudgeOutbox() // the room and invitations are queued for the enablers
-        return done(actorOf(request).councilId)(v)
+        return done(callerOf(request).councilId)(v)
       }),
   )
   app.post(
@@ -207,8 +202,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      adviseInsightRequest(app.deps, auditFrom(request), actorOf(request), request.params.id, request.body.advice).then(
-        done(actorOf(request).councilId),
+      adviseInsightRequest(app.deps, callerOf(request), request.params.id, request.body.advice).then(
+        done(callerOf(request).councilId),
       ),
   )
 
@@ -223,7 +218,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(ChronologyEntry), ...errors },
       },
     },
-    async (request) => getInsightChronology(app.deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => getInsightChronology(app.deps, callerOf(request), request.params.id),
   )
 }
 export default routes

@@ -1,12 +1,15 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { insightSettings, writeAudit } from '@hearth/db'
+import type { Caller } from '../../kernel/caller'
 
-export async function setInsightWait(deps: Deps, ctx: Ctx, waitWorkingDays: number) {
+export async function setInsightWait(deps: Deps, caller: Caller, waitWorkingDays: number) {
   const { db } = deps
   await db.transaction(async (tx) => {
-    await tx.insert(insightSettings).values({ councilId: ctx.councilId, waitWorkingDays, setBy: ctx.actorPersonId! })
+    await tx
+      .insert(insightSettings)
+      .values({ councilId: caller.councilId, waitWorkingDays, setBy: caller.audit.actorPersonId! })
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'insight.settings',
       recordType: 'insight_settings',
       details: { waitWorkingDays },

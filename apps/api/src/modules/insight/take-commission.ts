@@ -1,18 +1,18 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { commissions, writeAudit } from '@hearth/db'
 import { AppError, notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { views } from './commission-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** Of advisers taking the same request at once, one gets it. */
-export async function takeCommission(deps: Deps, ctx: Ctx, actor: Actor, id: string) {
+export async function takeCommission(deps: Deps, caller: Caller, id: string) {
   const { db } = deps
   const row = await db.transaction(async (tx) => {
     const [r] = await tx
       .select()
       .from(commissions)
-      .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
+      .where(and(eq(commissions.councilId, caller.councilId), eq(commissions.id, id)))
       .for('update')
     if (!r) throw notFound('commission')
     if (r.status !== 'waiting')
@@ -22,11 +22,11 @@ export async function takeCommission(deps: Deps, ctx: Ctx, actor: Actor, id: str
       )
     const [u] = await tx
       .update(commissions)
-      .set({ status: 'taken', takenBy: actor.personId, takenAt: new Date() })
-      .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
+      .set({ status: 'taken', takenBy: caller.personId, takenAt: new Date() })
+      .where(and(eq(commissions.councilId, caller.councilId), eq(commissions.id, id)))
       .returning()
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'commission.take',
       recordType: 'commission',
       recordId: id,
@@ -34,5 +34,5 @@ export async function takeCommission(deps: Deps, ctx: Ctx, actor: Actor, id: str
     })
     return u!
   })
-  return (await views(db, ctx.councilId, [row]))[0]!
+  return (await views(db, caller.councilId, [row]))[0]!
 }

@@ -1,18 +1,17 @@
-import type { Ctx, Deps } from '../../kernel/context'
-import type { Actor } from '../../plugins/auth'
+import type { Deps } from '../../kernel/context'
 import { transition } from './insight-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** Atomic: of many advisers taking the same request at once, one gets it. */
-export async function takeInsightRequest(deps: Deps, ctx: Ctx, actor: Actor, id: string) {
+export async function takeInsightRequest(deps: Deps, caller: Caller, id: string) {
   const { db } = deps
   return transition(
     db,
-    ctx,
-    actor,
+    caller,
     id,
     'insight.take',
     ['waiting'],
-    { status: 'taken', takenBy: actor.personId, takenAt: new Date() },
+    { status: 'taken', takenBy: caller.personId, takenAt: new Date() },
     false,
   )
 }

@@ -1,28 +1,28 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { commissions, writeAudit } from '@hearth/db'
 import { AppError, notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { canSee } from './commission-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** The team no longer needs it: only while no adviser has taken it. */
-export async function withdrawCommission(deps: Deps, ctx: Ctx, actor: Actor, id: string) {
+export async function withdrawCommission(deps: Deps, caller: Caller, id: string) {
   const { db } = deps
   return db.transaction(async (tx) => {
     const [r] = await tx
       .select()
       .from(commissions)
-      .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
+      .where(and(eq(commissions.councilId, caller.councilId), eq(commissions.id, id)))
       .for('update')
-    if (!r || !(await canSee(tx, actor, r))) throw notFound('commission')
+    if (!r || !(await canSee(tx, caller, r))) throw notFound('commission')
     if (r.status !== 'waiting')
       throw new AppError('conflict', 'An adviser has already taken this request: ask them instead.')
     await tx
       .update(commissions)
       .set({ status: 'withdrawn' })
-      .where(and(eq(commissions.councilId, ctx.councilId), eq(commissions.id, id)))
+      .where(and(eq(commissions.councilId, caller.councilId), eq(commissions.id, id)))
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'commission.withdraw',
       recordType: 'commission',
       recordId: id,

@@ -1,28 +1,28 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { insightRequests, writeAudit } from '@hearth/db'
 import { AppError, notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { canSee } from './insight-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** The team no longer needs it: only while no adviser has taken it, by a practitioner of the team it belongs to. */
-export async function withdrawInsightRequest(deps: Deps, ctx: Ctx, actor: Actor, id: string) {
+export async function withdrawInsightRequest(deps: Deps, caller: Caller, id: string) {
   const { db } = deps
   return db.transaction(async (tx) => {
     const [r] = await tx
       .select()
       .from(insightRequests)
-      .where(and(eq(insightRequests.councilId, ctx.councilId), eq(insightRequests.id, id)))
+      .where(and(eq(insightRequests.councilId, caller.councilId), eq(insightRequests.id, id)))
       .for('update')
-    if (!r || !(await canSee(tx, actor, r))) throw notFound('request')
+    if (!r || !(await canSee(tx, caller, r))) throw notFound('request')
     if (r.status !== 'waiting')
       throw new AppError('conflict', 'An adviser has already taken this request: ask them instead.')
     await tx
       .update(insightRequests)
       .set({ status: 'withdrawn' })
-      .where(and(eq(insightRequests.councilId, ctx.councilId), eq(insightRequests.id, id)))
+      .where(and(eq(insightRequests.councilId, caller.councilId), eq(insightRequests.id, id)))
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'insight.withdraw',
       recordType: 'insight_request',
       recordId: id,

@@ -2,11 +2,11 @@ import { and, eq, sql } from 'drizzle-orm'
 import { holdIfContactUnsafe, type NetworkLink, networkLinks, writeAudit } from '@hearth/db'
 import type { z } from 'zod'
 import type { NetworkLinkChange, NetworkLinkEnd, NetworkLinkInput } from '@hearth/contracts'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { familyInScope } from '../families/family-queries'
 import { currentMember, linkOfFamily, networkView, recordChange, syncFamilyNetwork } from './network-queries'
+import type { Caller } from '../../kernel/caller'
 
 type LinkFields = Omit<z.infer<typeof NetworkLinkInput>, 'fromId' | 'toId'>
 const facts = (l: LinkFields | NetworkLink) => ({
@@ -29,62 +29,60 @@ function checkDates(input: { since?: string | null; until?: string | null }) {
 /** Links two people of the family's network: how they are related, how close, what is good, worries. */
 export async function addNetworkLink(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   familyId: string,
   input: z.infer<typeof NetworkLinkInput>,
 ) {
   const { db } = deps
-  await familyInScope(db, actor.councilId, actor.familyScope, familyId)
+  await familyInScope(db, caller.councilId, caller.familyScope, familyId)
   if (input.fromId === input.toId) throw invalid('body.toId', 'choose two different people')
   checkDates(input)
   await db.transaction(async (tx) => {
-    await syncFamilyNetwork(tx, ctx.councilId, familyId)
+    await syncFamilyNetwork(tx, caller.councilId, familyId)
     for (const [field, id] of [
       ['body.fromId', input.fromId],
       ['body.toId', input.toId],
     ] as const)
-      await currentMember(tx, ctx.councilId, familyId, id).catch(() => {
+      await currentMember(tx, caller.councilId, familyId, id).catch(() => {
         throw invalid(field, 'not someone in this family’s network')
       })
     const [l] = await tx
       .insert(networkLinks)
-      .values({ councilId: ctx.councilId, fromId: input.fromId, toId: input.toId, ...facts(input) })
+      .values({ councilId: caller.councilId, fromId: input.fromId, toId: input.toId, ...facts(input) })
       .returning()
-    await recordChange(tx, ctx, {
+    await recordChange(tx, caller, {
       familyId,
       kind: 'link_added',
       linkId: l!.id,
       after: facts(l!),
-      changedBy: actor.personId,
+      changedBy: caller.personId,
     })
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'network.link_added',
       recordType: 'network_link',
       recordId: l!.id,
       familyId,
     })
     // not safe for a child, and living in the home: contact with the home waits for the lead
-    if (l!.contactSafe === 'no') await holdIfContactUnsafe(tx, ctx, familyId)
+    if (l!.contactSafe === 'no') await holdIfContactUnsafe(tx, caller.audit, familyId)
   })
-  return networkView(db, ctx.councilId, familyId)
+  return networkView(db, caller.councilId, familyId)
 }
 
 /** Changes a relationship (closeness, what is good, worries …), with why; the version you saw. */
 export async function changeNetworkLink(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   familyId: string,
   linkId: string,
   input: z.infer<typeof NetworkLinkChange>,
 ) {
   const { db } = deps
-  await familyInScope(db, actor.councilId, actor.familyScope, familyId)
+  await familyInScope(db, caller.councilId, caller.familyScope, familyId)
   checkDates(input)
   await db.transaction(async (tx) => {
-    const l = await linkOfFamily(tx, ctx.councilId, familyId, linkId, true)
+    const l = await linkOfFamily(tx, caller.councilId, familyId, linkId, true)
     if (l.endedAt) throw new AppError('conflict', 'This relationship has ended: record a new one.')
     if (l.version !== input.version)
       throw new AppError(
@@ -94,41 +92,40 @@ export async function changeNetworkLink(
     await tx
       .update(networkLinks)
       .set({ ...facts(input), version: l.version + 1, updatedAt: sql`now()` })
-      .where(and(eq(networkLinks.councilId, ctx.councilId), eq(networkLinks.id, linkId)))
-    await recordChange(tx, ctx, {
+      .where(and(eq(networkLinks.councilId, caller.councilId), eq(networkLinks.id, linkId)))
+    await recordChange(tx, caller, {
       familyId,
       kind: 'link_changed',
       linkId,
       reason: input.reason,
       before: facts(l),
       after: facts(input),
-      changedBy: actor.personId,
+      changedBy: caller.personId,
     })
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'network.link_changed',
       recordType: 'network_link',
       recordId: linkId,
       familyId,
     })
-    if (input.contactSafe === 'no' && l.contactSafe !== 'no') await holdIfContactUnsafe(tx, ctx, familyId)
+    if (input.contactSafe === 'no' && l.contactSafe !== 'no') await holdIfContactUnsafe(tx, caller.audit, familyId)
   })
-  return networkView(db, ctx.councilId, familyId)
+  return networkView(db, caller.councilId, familyId)
 }
 
 /** Ends a relationship, dated, with why; it stays in the history. */
 export async function endNetworkLink(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   familyId: string,
   linkId: string,
   input: z.infer<typeof NetworkLinkEnd>,
 ) {
   const { db } = deps
-  await familyInScope(db, actor.councilId, actor.familyScope, familyId)
+  await familyInScope(db, caller.councilId, caller.familyScope, familyId)
   await db.transaction(async (tx) => {
-    const l = await linkOfFamily(tx, ctx.councilId, familyId, linkId, true)
+    const l = await linkOfFamily(tx, caller.councilId, familyId, linkId, true)
     if (l.endedAt) throw new AppError('conflict', 'This relationship has already ended.')
     await tx
       .update(networkLinks)
@@ -138,22 +135,22 @@ export async function endNetworkLink(
         until: input.until ?? l.until,
         version: l.version + 1,
       })
-      .where(and(eq(networkLinks.councilId, ctx.councilId), eq(networkLinks.id, linkId)))
-    await recordChange(tx, ctx, {
+      .where(and(eq(networkLinks.councilId, caller.councilId), eq(networkLinks.id, linkId)))
+    await recordChange(tx, caller, {
       familyId,
       kind: 'link_ended',
       linkId,
       reason: input.reason,
       before: facts(l),
-      changedBy: actor.personId,
+      changedBy: caller.personId,
     })
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'network.link_ended',
       recordType: 'network_link',
       recordId: linkId,
       familyId,
     })
   })
-  return networkView(db, ctx.councilId, familyId)
+  return networkView(db, caller.councilId, familyId)
 }

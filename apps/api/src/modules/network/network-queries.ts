@@ -20,8 +20,8 @@ import {
   type NetworkLinkKind,
   type Partnership,
 } from '@hearth/domain'
-import type { Ctx } from '../../kernel/context'
 import { notFound } from '../../kernel/errors'
+import type { Caller } from '../../kernel/caller'
 
 type Ex = Db | Tx
 
@@ -189,7 +189,7 @@ export async function linkOfFamily(ex: Ex, councilId: string, familyId: string, 
 
 export async function recordChange(
   tx: Tx,
-  ctx: Ctx,
+  caller: Caller,
   v: {
     familyId: string
     kind: 'person_added' | 'person_changed' | 'person_removed' | 'link_added' | 'link_changed' | 'link_ended'
@@ -202,7 +202,7 @@ export async function recordChange(
   },
 ) {
   await tx.insert(networkChanges).values({
-    councilId: ctx.councilId,
+    councilId: caller.councilId,
     familyId: v.familyId,
     kind: v.kind,
     personId: v.personId ?? null,

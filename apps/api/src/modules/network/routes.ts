@@ -1,3 +1,4 @@
+import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -12,9 +13,7 @@ import {
   NetworkView,
   Uuid,
 } from '@hearth/contracts'
-import { auditFrom } from '../../kernel/context'
 import { readsOfFamily } from '../../kernel/reads'
-import { actorOf } from '../../plugins/auth'
 import { getNetwork } from './get-network'
 import { addNetworkLink, changeNetworkLink, endNetworkLink } from './links'
 import { addNetworkPerson, changeNetworkPerson, removeNetworkPerson } from './people'
@@ -46,7 +45,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: NetworkView, ...errors },
       },
     },
-    async (request) => getNetwork(deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => getNetwork(deps, callerOf(request), request.params.id),
   )
   app.post(
     '/families/:id/network/people',
@@ -62,7 +61,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return addNetworkPerson(deps, auditFrom(request), actorOf(request), request.params.id, request.body)
+      return addNetworkPerson(deps, callerOf(request), request.params.id, request.body)
     },
   )
   app.put(
@@ -78,14 +77,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      changeNetworkPerson(
-        deps,
-        auditFrom(request),
-        actorOf(request),
-        request.params.id,
-        request.params.personId,
-        request.body,
-      ),
+      changeNetworkPerson(deps, callerOf(request), request.params.id, request.params.personId, request.body),
   )
   app.post(
     '/families/:id/network/people/:personId/remove',
@@ -100,14 +92,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      removeNetworkPerson(
-        deps,
-        auditFrom(request),
-        actorOf(request),
-        request.params.id,
-        request.params.personId,
-        request.body,
-      ),
+      removeNetworkPerson(deps, callerOf(request), request.params.id, request.params.personId, request.body),
   )
   app.post(
     '/families/:id/network/links',
@@ -123,7 +108,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return addNetworkLink(deps, auditFrom(request), actorOf(request), request.params.id, request.body)
+      return addNetworkLink(deps, callerOf(request), request.params.id, request.body)
     },
   )
   app.put(
@@ -139,14 +124,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      changeNetworkLink(
-        deps,
-        auditFrom(request),
-        actorOf(request),
-        request.params.id,
-        request.params.linkId,
-        request.body,
-      ),
+      changeNetworkLink(deps, callerOf(request), request.params.id, request.params.linkId, request.body),
   )
   app.post(
     '/families/:id/network/links/:linkId/end',
@@ -160,15 +138,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: NetworkView, ...errors },
       },
     },
-    async (request) =>
-      endNetworkLink(
-        deps,
-        auditFrom(request),
-        actorOf(request),
-        request.params.id,
-        request.params.linkId,
-        request.body,
-      ),
+    async (request) => endNetworkLink(deps, callerOf(request), request.params.id, request.params.linkId, request.body),
   )
 }
 export default routes

@@ -1,15 +1,16 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { patches, writeAudit } from '@hearth/db'
 import type { PatchInput } from '@hearth/contracts'
+import type { Caller } from '../../kernel/caller'
 
-export async function createPatch(deps: Deps, ctx: Ctx, input: PatchInput) {
+export async function createPatch(deps: Deps, caller: Caller, input: PatchInput) {
   const { db } = deps
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(patches)
-      .values({ councilId: ctx.councilId, name: input.name, postcodeAreas: [...new Set(input.postcodeAreas)] })
+      .values({ councilId: caller.councilId, name: input.name, postcodeAreas: [...new Set(input.postcodeAreas)] })
       .returning()
-    await writeAudit(tx, { ...ctx, action: 'patch.create', recordType: 'patch', recordId: row!.id })
+    await writeAudit(tx, { ...caller.audit, action: 'patch.create', recordType: 'patch', recordId: row!.id })
     return { ...row!, teamCount: 0 }
   })
 }

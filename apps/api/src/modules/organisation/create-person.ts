@@ -1,33 +1,34 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { hashPassword, people, writeAudit } from '@hearth/db'
 import type { PersonInput } from '@hearth/contracts'
 import { AppError } from '../../kernel/errors'
 import { askForRoles, personView } from './organisation-queries'
+import type { Caller } from '../../kernel/caller'
 
 /**
  * A new account starts with no roles: the roles asked for wait for a second administrator, so no
  * administrator can make an account with access to children's records and sign in as it alone.
  */
-export async function createPerson(deps: Deps, ctx: Ctx, input: PersonInput) {
+export async function createPerson(deps: Deps, caller: Caller, input: PersonInput) {
   const { db } = deps
   const passwordHash = await hashPassword(input.password)
   const { row, asked } = await db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: people.id })
       .from(people)
-      .where(and(eq(people.councilId, ctx.councilId), eq(people.email, input.email)))
+      .where(and(eq(people.councilId, caller.councilId), eq(people.email, input.email)))
     if (existing)
       throw new AppError('conflict', 'Someone in this council already signs in with that email address.', [
         { field: 'body.email', message: 'already in use' },
       ])
     const [row] = await tx
       .insert(people)
-      .values({ councilId: ctx.councilId, name: input.name, email: input.email, roles: [], passwordHash })
+      .values({ councilId: caller.councilId, name: input.name, email: input.email, roles: [], passwordHash })
       .returning()
-    const asked = await askForRoles(tx, ctx.councilId, row!.id, input.roles, ctx.actorPersonId!)
+    const asked = await askForRoles(tx, caller.councilId, row!.id, input.roles, caller.audit.actorPersonId!)
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'person.create',
       recordType: 'person',
       recordId: row!.id,

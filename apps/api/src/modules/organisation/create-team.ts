@@ -1,16 +1,17 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { teams, writeAudit } from '@hearth/db'
 import type { TeamInput } from '@hearth/contracts'
 import { assertPatchFitsTeam, teamWithCounts } from './organisation-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function createTeam(deps: Deps, ctx: Ctx, input: TeamInput) {
+export async function createTeam(deps: Deps, caller: Caller, input: TeamInput) {
   const { db } = deps
-  await assertPatchFitsTeam(db, ctx.councilId, input.kind, input.patchId)
+  await assertPatchFitsTeam(db, caller.councilId, input.kind, input.patchId)
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(teams)
       .values({
-        councilId: ctx.councilId,
+        councilId: caller.councilId,
         name: input.name,
         kind: input.kind,
         patchId: input.patchId ?? null,
@@ -18,8 +19,8 @@ export async function createTeam(deps: Deps, ctx: Ctx, input: TeamInput) {
         phone: input.phone ?? null,
       })
       .returning({ id: teams.id })
-    await writeAudit(tx, { ...ctx, action: 'team.create', recordType: 'team', recordId: row!.id })
+    await writeAudit(tx, { ...caller.audit, action: 'team.create', recordType: 'team', recordId: row!.id })
     return row!.id
   })
-  return (await teamWithCounts(db, ctx.councilId, id))[0]!
+  return (await teamWithCounts(db, caller.councilId, id))[0]!
 }

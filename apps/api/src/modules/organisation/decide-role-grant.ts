@@ -1,24 +1,25 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq, sql } from 'drizzle-orm'
 import { people, roleGrants, writeAudit } from '@hearth/db'
 import { AppError, notFound } from '../../kernel/errors'
 import { NEW_PASSWORD } from './organisation-queries'
+import type { Caller } from '../../kernel/caller'
 
 /**
  * A second administrator approves or refuses a role: not the one who asked for it, and not the
  * person it is for. Approved, the role is added at once (the person's live streams are re-checked
  * by the route). Decided once: a grant already decided is a 409.
  */
-export async function decideRoleGrant(deps: Deps, ctx: Ctx, grantId: string, approve: boolean) {
+export async function decideRoleGrant(deps: Deps, caller: Caller, grantId: string, approve: boolean) {
   return deps.db.transaction(async (tx) => {
     const [grant] = await tx
       .select()
       .from(roleGrants)
-      .where(and(eq(roleGrants.councilId, ctx.councilId), eq(roleGrants.id, grantId)))
+      .where(and(eq(roleGrants.councilId, caller.councilId), eq(roleGrants.id, grantId)))
       .for('update')
     if (!grant) throw notFound('role to approve')
     if (grant.status !== 'pending') throw new AppError('conflict', 'This role has already been decided.')
-    if (grant.requestedBy === ctx.actorPersonId || grant.personId === ctx.actorPersonId) {
+    if (grant.requestedBy === caller.audit.actorPersonId || grant.personId === caller.audit.actorPersonId) {
       throw new AppError(
         'forbidden',
         'A second administrator must decide this: not the one who asked for it, and not the person it is for.',
@@ -27,17 +28,19 @@ export async function decideRoleGrant(deps: Deps, ctx: Ctx, grantId: string, app
     const [person] = await tx
       .select({ active: people.active })
       .from(people)
-      .where(and(eq(people.councilId, ctx.councilId), eq(people.id, grant.personId)))
+      .where(and(eq(people.councilId, caller.councilId), eq(people.id, grant.personId)))
     if (approve && !person?.active) throw new AppError('conflict', 'This person’s account is closed.')
     const decided = await tx
       .update(roleGrants)
       .set({
         status: approve ? 'approved' : 'refused',
-        decidedBy: ctx.actorPersonId,
+        decidedBy: caller.audit.actorPersonId,
         decidedAt: new Date(),
         passwordHash: null,
       })
-      .where(and(eq(roleGrants.councilId, ctx.councilId), eq(roleGrants.id, grantId), eq(roleGrants.status, 'pending')))
+      .where(
+        and(eq(roleGrants.councilId, caller.councilId), eq(roleGrants.id, grantId), eq(roleGrants.status, 'pending')),
+      )
       .returning({ id: roleGrants.id })
     if (decided.length === 0) throw new AppError('conflict', 'This role has already been decided.')
     const password = grant.role === NEW_PASSWORD
@@ -46,7 +49,7 @@ export async function decideRoleGrant(deps: Deps, ctx: Ctx, grantId: string, app
       await tx
         .update(people)
         .set({ passwordHash: grant.passwordHash!, failedSignIns: 0, lockedUntil: null, updatedAt: new Date() })
-        .where(and(eq(people.councilId, ctx.councilId), eq(people.id, grant.personId)))
+        .where(and(eq(people.councilId, caller.councilId), eq(people.id, grant.personId)))
     } else if (approve) {
       await tx
         .update(people)
@@ -55,10 +58,10 @@ export async function decideRoleGrant(deps: Deps, ctx: Ctx, grantId: string, app
             else array_append(${people.roles}, ${grant.role}::text) end`,
           updatedAt: new Date(),
         })
-        .where(and(eq(people.councilId, ctx.councilId), eq(people.id, grant.personId)))
+        .where(and(eq(people.councilId, caller.councilId), eq(people.id, grant.personId)))
     }
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: password
         ? approve
           ? 'password.approved'

@@ -1,13 +1,14 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, asc, eq } from 'drizzle-orm'
 import { memberships, people } from '@hearth/db'
 import type { Role } from '@hearth/domain'
 import { notFound } from '../../kernel/errors'
 import { teamWithCounts } from './organisation-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function getTeam(deps: Deps, ctx: Ctx, teamId: string) {
+export async function getTeam(deps: Deps, caller: Caller, teamId: string) {
   const { db } = deps
-  const { councilId } = ctx
+  const { councilId } = caller.audit
   const [team] = await teamWithCounts(db, councilId, teamId)
   if (!team) throw notFound('team')
   const members = await db

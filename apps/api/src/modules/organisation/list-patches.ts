@@ -1,10 +1,11 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { asc, eq, sql } from 'drizzle-orm'
 import { patches, teams } from '@hearth/db'
+import type { Caller } from '../../kernel/caller'
 
-export async function listPatches(deps: Deps, ctx: Ctx) {
+export async function listPatches(deps: Deps, caller: Caller) {
   const { db } = deps
-  const { councilId } = ctx
+  const { councilId } = caller.audit
   return db
     .select({
       id: patches.id,

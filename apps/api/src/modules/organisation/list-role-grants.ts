@@ -1,11 +1,12 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, asc, eq } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { people, roleGrants } from '@hearth/db'
 import type { Role } from '@hearth/domain'
+import type { Caller } from '../../kernel/caller'
 
 /** Roles waiting for a second administrator, oldest first. */
-export async function listRoleGrants(deps: Deps, ctx: Ctx) {
+export async function listRoleGrants(deps: Deps, caller: Caller) {
   const asker = alias(people, 'asker')
   const rows = await deps.db
     .select({
@@ -20,12 +21,12 @@ export async function listRoleGrants(deps: Deps, ctx: Ctx) {
     .from(roleGrants)
     .innerJoin(people, and(eq(people.id, roleGrants.personId), eq(people.councilId, roleGrants.councilId)))
     .innerJoin(asker, and(eq(asker.id, roleGrants.requestedBy), eq(asker.councilId, roleGrants.councilId)))
-    .where(and(eq(roleGrants.councilId, ctx.councilId), eq(roleGrants.status, 'pending')))
+    .where(and(eq(roleGrants.councilId, caller.councilId), eq(roleGrants.status, 'pending')))
     .orderBy(asc(roleGrants.requestedAt))
   return rows.map(({ requestedBy, ...r }) => ({
     ...r,
     role: r.role as Role | 'new_password',
     requestedAt: r.requestedAt.toISOString(),
-    canDecide: requestedBy !== ctx.actorPersonId && r.personId !== ctx.actorPersonId,
+    canDecide: requestedBy !== caller.audit.actorPersonId && r.personId !== caller.audit.actorPersonId,
   }))
 }

@@ -1,15 +1,16 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { memberships, writeAudit } from '@hearth/db'
 import { notFound } from '../../kernel/errors'
 import { assertHoldsNoFamilies } from './organisation-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function removeTeamMember(deps: Deps, ctx: Ctx, teamId: string, personId: string) {
+export async function removeTeamMember(deps: Deps, caller: Caller, teamId: string, personId: string) {
   const { db } = deps
   await db.transaction(async (tx) => {
     await assertHoldsNoFamilies(
       tx,
-      ctx.councilId,
+      caller.councilId,
       personId,
       teamId,
       'params.personId',
@@ -19,7 +20,7 @@ export async function removeTeamMember(deps: Deps, ctx: Ctx, teamId: string, per
       .delete(memberships)
       .where(
         and(
-          eq(memberships.councilId, ctx.councilId),
+          eq(memberships.councilId, caller.councilId),
           eq(memberships.teamId, teamId),
           eq(memberships.personId, personId),
         ),
@@ -27,7 +28,7 @@ export async function removeTeamMember(deps: Deps, ctx: Ctx, teamId: string, per
       .returning({ id: memberships.id })
     if (removed.length === 0) throw notFound('team member')
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'membership.delete',
       recordType: 'team',
       recordId: teamId,

@@ -1,3 +1,4 @@
+import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -19,7 +20,6 @@ import {
   Uuid,
 } from '@hearth/contracts'
 import { endAllSessions } from '../../plugins/auth'
-import { auditFrom } from '../../kernel/context'
 import { addTeamMember } from './add-team-member'
 import { createPatch } from './create-patch'
 import { createPerson } from './create-person'
@@ -52,7 +52,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(Patch), ...errors },
       },
     },
-    async (request) => listPatches(app.deps, auditFrom(request)),
+    async (request) => listPatches(app.deps, callerOf(request)),
   )
   app.post(
     '/patches',
@@ -62,7 +62,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return createPatch(app.deps, auditFrom(request), request.body)
+      return createPatch(app.deps, callerOf(request), request.body)
     },
   )
   app.patch(
@@ -77,7 +77,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Patch, ...errors },
       },
     },
-    async (request) => updatePatch(app.deps, auditFrom(request), request.params.id, request.body),
+    async (request) => updatePatch(app.deps, callerOf(request), request.params.id, request.body),
   )
 
   app.get(
@@ -86,7 +86,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'signed_in', reads: noCaseContent('the council’s teams') },
       schema: { tags: ['organisation'], summary: 'Teams of the council', response: { 200: z.array(Team), ...errors } },
     },
-    async (request) => listTeams(app.deps, auditFrom(request)),
+    async (request) => listTeams(app.deps, callerOf(request)),
   )
   app.get(
     '/teams/:id',
@@ -103,7 +103,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: TeamDetail, ...errors },
       },
     },
-    async (request) => getTeam(app.deps, auditFrom(request), request.params.id),
+    async (request) => getTeam(app.deps, callerOf(request), request.params.id),
   )
   app.post(
     '/teams',
@@ -113,7 +113,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return createTeam(app.deps, auditFrom(request), request.body)
+      return createTeam(app.deps, callerOf(request), request.body)
     },
   )
   app.patch(
@@ -128,7 +128,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Team, ...errors },
       },
     },
-    async (request) => updateTeam(app.deps, auditFrom(request), request.params.id, request.body),
+    async (request) => updateTeam(app.deps, callerOf(request), request.params.id, request.body),
   )
   app.post(
     '/teams/:id/members',
@@ -143,7 +143,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await addTeamMember(app.deps, auditFrom(request), request.params.id, request.body.personId)
+      await addTeamMember(app.deps, callerOf(request), request.params.id, request.body.personId)
       app.events.personChanged(request.body.personId)
       reply.code(201)
       return { ok: true as const }
@@ -161,7 +161,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await removeTeamMember(app.deps, auditFrom(request), request.params.id, request.params.personId)
+      await removeTeamMember(app.deps, callerOf(request), request.params.id, request.params.personId)
       // their live stream closes now, in every API process, not at its next heartbeat
       app.events.personChanged(request.params.personId)
       return { ok: true as const }
@@ -178,7 +178,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(Person), ...errors },
       },
     },
-    async (request) => listPeople(app.deps, auditFrom(request)),
+    async (request) => listPeople(app.deps, callerOf(request)),
   )
   app.get(
     '/people/:id',
@@ -186,7 +186,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { family: { not: 'a member of staff' }, access: ADMIN, reads: noCaseContent('a staff account') },
       schema: { tags: ['organisation'], summary: 'A person', params: IdParams, response: { 200: Person, ...errors } },
     },
-    async (request) => getPerson(app.deps, auditFrom(request), request.params.id),
+    async (request) => getPerson(app.deps, callerOf(request), request.params.id),
   )
   app.post(
     '/people',
@@ -201,7 +201,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return createPerson(app.deps, auditFrom(request), request.body)
+      return createPerson(app.deps, callerOf(request), request.body)
     },
   )
   app.patch(
@@ -217,7 +217,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const person = await updatePerson(app.deps, auditFrom(request), request.params.id, request.body)
+      const person = await updatePerson(app.deps, callerOf(request), request.params.id, request.body)
       app.events.personChanged(request.params.id)
       return person
     },
@@ -233,7 +233,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(RoleGrant), ...errors },
       },
     },
-    async (request) => listRoleGrants(app.deps, auditFrom(request)),
+    async (request) => listRoleGrants(app.deps, callerOf(request)),
   )
   app.post(
     '/role-grants/:id/decision',
@@ -248,9 +248,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = auditFrom(request)
-      const { personId, endSessions } = await decideRoleGrant(app.deps, ctx, request.params.id, request.body.approve)
-      if (endSessions) await endAllSessions(app.deps.db, ctx.councilId, personId)
+      const caller = callerOf(request)
+      const { personId, endSessions } = await decideRoleGrant(app.deps, caller, request.params.id, request.body.approve)
+      if (endSessions) await endAllSessions(app.deps.db, caller.councilId, personId)
       app.events.personChanged(personId)
       return { ok: true as const }
     },

@@ -1,10 +1,11 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq, sql } from 'drizzle-orm'
 import { patches, teams, writeAudit } from '@hearth/db'
 import type { PatchInput } from '@hearth/contracts'
 import { notFound } from '../../kernel/errors'
+import type { Caller } from '../../kernel/caller'
 
-export async function updatePatch(deps: Deps, ctx: Ctx, patchId: string, input: Partial<PatchInput>) {
+export async function updatePatch(deps: Deps, caller: Caller, patchId: string, input: Partial<PatchInput>) {
   const { db } = deps
   return db.transaction(async (tx) => {
     const set: Partial<typeof patches.$inferInsert> = { updatedAt: new Date() }
@@ -13,11 +14,11 @@ export async function updatePatch(deps: Deps, ctx: Ctx, patchId: string, input: 
     const [row] = await tx
       .update(patches)
       .set(set)
-      .where(and(eq(patches.councilId, ctx.councilId), eq(patches.id, patchId)))
+      .where(and(eq(patches.councilId, caller.councilId), eq(patches.id, patchId)))
       .returning()
     if (!row) throw notFound('patch')
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'patch.update',
       recordType: 'patch',
       recordId: row.id,
@@ -26,7 +27,7 @@ export async function updatePatch(deps: Deps, ctx: Ctx, patchId: string, input: 
     const [{ n }] = (await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(teams)
-      .where(and(eq(teams.councilId, ctx.councilId), eq(teams.patchId, row.id)))) as [{ n: number }]
+      .where(and(eq(teams.councilId, caller.councilId), eq(teams.patchId, row.id)))) as [{ n: number }]
     return { ...row, teamCount: n }
   })
 }

@@ -1,4 +1,4 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { getPerson } from './get-person'
 import { and, eq } from 'drizzle-orm'
 import { hashPassword, people, writeAudit } from '@hearth/db'
@@ -7,22 +7,30 @@ import type { Role } from '@hearth/domain'
 import { invalid, notFound } from '../../kernel/errors'
 import { endAllSessions } from '../../plugins/auth'
 import { askForPassword, askForRoles, assertHoldsNoFamilies, personOf } from './organisation-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function updatePerson(deps: Deps, ctx: Ctx, personId: string, input: PersonUpdate) {
+export async function updatePerson(deps: Deps, caller: Caller, personId: string, input: PersonUpdate) {
   const { db } = deps
-  const current = await personOf(db, ctx.councilId, personId)
+  const current = await personOf(db, caller.councilId, personId)
   if (!current) throw notFound('person')
-  if (input.active === false && personId === ctx.actorPersonId)
+  if (input.active === false && personId === caller.audit.actorPersonId)
     throw invalid('body.active', 'you cannot close your own account')
-  if (input.roles && personId === ctx.actorPersonId && !input.roles.includes('administrator')) {
+  if (input.roles && personId === caller.audit.actorPersonId && !input.roles.includes('administrator')) {
     throw invalid('body.roles', 'you cannot remove your own administrator role')
   }
   if (input.active === false)
-    await assertHoldsNoFamilies(db, ctx.councilId, personId, null, 'body.active', 'Their account cannot be closed yet')
+    await assertHoldsNoFamilies(
+      db,
+      caller.councilId,
+      personId,
+      null,
+      'body.active',
+      'Their account cannot be closed yet',
+    )
   if (input.roles && !input.roles.includes('practitioner') && (current.roles as Role[]).includes('practitioner')) {
     await assertHoldsNoFamilies(
       db,
-      ctx.councilId,
+      caller.councilId,
       personId,
       null,
       'body.roles',
@@ -38,7 +46,7 @@ export async function updatePerson(deps: Deps, ctx: Ctx, personId: string, input
   if (input.roles !== undefined) set.roles = had.filter((r) => input.roles!.includes(r))
   if (input.active !== undefined) set.active = input.active
   // your own password changes at once; someone else's waits for a second administrator
-  const own = personId === ctx.actorPersonId
+  const own = personId === caller.audit.actorPersonId
   const newHash = input.password !== undefined ? await hashPassword(input.password) : null
   if (newHash && own) set.passwordHash = newHash
   if (input.unlock) Object.assign(set, { failedSignIns: 0, lockedUntil: null })
@@ -46,12 +54,14 @@ export async function updatePerson(deps: Deps, ctx: Ctx, personId: string, input
     await tx
       .update(people)
       .set(set)
-      .where(and(eq(people.councilId, ctx.councilId), eq(people.id, personId)))
-    const asked = input.roles ? await askForRoles(tx, ctx.councilId, personId, added, ctx.actorPersonId!) : []
-    if (newHash && !own) await askForPassword(tx, ctx.councilId, personId, newHash, ctx.actorPersonId!)
+      .where(and(eq(people.councilId, caller.councilId), eq(people.id, personId)))
+    const asked = input.roles
+      ? await askForRoles(tx, caller.councilId, personId, added, caller.audit.actorPersonId!)
+      : []
+    if (newHash && !own) await askForPassword(tx, caller.councilId, personId, newHash, caller.audit.actorPersonId!)
     const fields = Object.keys(input).filter((k) => k !== 'password')
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'person.update',
       recordType: 'person',
       recordId: personId,
@@ -64,6 +74,6 @@ export async function updatePerson(deps: Deps, ctx: Ctx, personId: string, input
       },
     })
   })
-  if (input.active === false || (newHash && own)) await endAllSessions(db, ctx.councilId, personId)
-  return getPerson(deps, ctx, personId)
+  if (input.active === false || (newHash && own)) await endAllSessions(db, caller.councilId, personId)
+  return getPerson(deps, caller, personId)
 }

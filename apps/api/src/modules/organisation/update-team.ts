@@ -1,30 +1,31 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { teams, writeAudit } from '@hearth/db'
 import type { TeamUpdate } from '@hearth/contracts'
 import { notFound } from '../../kernel/errors'
 import { assertPatchFitsTeam, teamWithCounts } from './organisation-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function updateTeam(deps: Deps, ctx: Ctx, teamId: string, input: TeamUpdate) {
+export async function updateTeam(deps: Deps, caller: Caller, teamId: string, input: TeamUpdate) {
   const { db } = deps
   const [current] = await db
     .select()
     .from(teams)
-    .where(and(eq(teams.councilId, ctx.councilId), eq(teams.id, teamId)))
+    .where(and(eq(teams.councilId, caller.councilId), eq(teams.id, teamId)))
   if (!current) throw notFound('team')
-  if (input.patchId !== undefined) await assertPatchFitsTeam(db, ctx.councilId, current.kind, input.patchId)
+  if (input.patchId !== undefined) await assertPatchFitsTeam(db, caller.councilId, current.kind, input.patchId)
   await db.transaction(async (tx) => {
     await tx
       .update(teams)
       .set({ ...input, updatedAt: new Date() })
-      .where(and(eq(teams.councilId, ctx.councilId), eq(teams.id, teamId)))
+      .where(and(eq(teams.councilId, caller.councilId), eq(teams.id, teamId)))
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'team.update',
       recordType: 'team',
       recordId: teamId,
       details: { fields: Object.keys(input) },
     })
   })
-  return (await teamWithCounts(db, ctx.councilId, teamId))[0]!
+  return (await teamWithCounts(db, caller.councilId, teamId))[0]!
 }

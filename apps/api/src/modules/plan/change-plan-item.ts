@@ -2,10 +2,10 @@ import { and, eq, sql } from 'drizzle-orm'
 import { type PlanItem, planChanges, planItems, type Tx, writeAudit } from '@hearth/db'
 import type { PlanItemChange, PlanStatusInput } from '@hearth/contracts'
 import { changedFields, type PlanChangeKind, statusChange } from '@hearth/domain'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { checkWho, planItemFor, planItemViews, snapshot } from './plan-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** Someone else changed the item since it was read: say so rather than overwrite their change. */
 function checkVersion(item: PlanItem, version: number) {
@@ -18,8 +18,7 @@ function checkVersion(item: PlanItem, version: number) {
 
 async function record(
   tx: Tx,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   item: PlanItem,
   next: Pick<PlanItem, 'what' | 'whoKind' | 'whoId' | 'whoName' | 'byDate' | 'status'>,
   kind: PlanChangeKind,
@@ -28,10 +27,10 @@ async function record(
   const [row] = await tx
     .update(planItems)
     .set({ ...next, version: item.version + 1, updatedAt: sql`now()` })
-    .where(and(eq(planItems.councilId, ctx.councilId), eq(planItems.id, item.id)))
+    .where(and(eq(planItems.councilId, caller.councilId), eq(planItems.id, item.id)))
     .returning()
   await tx.insert(planChanges).values({
-    councilId: ctx.councilId,
+    councilId: caller.councilId,
     familyId: item.familyId,
     itemId: item.id,
     kind,
@@ -39,10 +38,10 @@ async function record(
     version: row!.version,
     before: snapshot(item),
     after: snapshot(row!),
-    changedBy: actor.personId,
+    changedBy: caller.personId,
   })
   await writeAudit(tx, {
-    ...ctx,
+    ...caller.audit,
     action: `plan.item_${kind}`,
     recordType: 'plan_item',
     recordId: item.id,
@@ -53,31 +52,31 @@ async function record(
 }
 
 /** Changes what an item says, who does it or by when, with why. Its history keeps the old words. */
-export async function changePlanItem(deps: Deps, ctx: Ctx, actor: Actor, itemId: string, input: PlanItemChange) {
+export async function changePlanItem(deps: Deps, caller: Caller, itemId: string, input: PlanItemChange) {
   const { db } = deps
-  const current = await planItemFor(db, actor, itemId)
-  const who = await checkWho(db, ctx.councilId, current.familyId, input)
+  const current = await planItemFor(db, caller, itemId)
+  const who = await checkWho(db, caller.councilId, current.familyId, input)
   const row = await db.transaction(async (tx) => {
-    const item = await planItemFor(tx, actor, itemId, true)
+    const item = await planItemFor(tx, caller, itemId, true)
     checkVersion(item, input.version)
     const next = { ...snapshot(item), what: input.what, ...who, byDate: input.byDate ?? null }
     if (!changedFields(snapshot(item), next).length)
       throw invalid('body.what', 'nothing is different: change what, who or by when')
-    return record(tx, ctx, actor, item, next, 'changed', input.reason)
+    return record(tx, caller, item, next, 'changed', input.reason)
   })
-  return (await planItemViews(db, ctx.councilId, [row]))[0]!
+  return (await planItemViews(db, caller.councilId, [row]))[0]!
 }
 
 /** Marks an item done, not done (why) or to do again (why). */
-export async function setPlanItemStatus(deps: Deps, ctx: Ctx, actor: Actor, itemId: string, input: PlanStatusInput) {
+export async function setPlanItemStatus(deps: Deps, caller: Caller, itemId: string, input: PlanStatusInput) {
   const { db } = deps
-  await planItemFor(db, actor, itemId)
+  await planItemFor(db, caller, itemId)
   const row = await db.transaction(async (tx) => {
-    const item = await planItemFor(tx, actor, itemId, true)
+    const item = await planItemFor(tx, caller, itemId, true)
     checkVersion(item, input.version)
     const change = statusChange(item.status, input.status, input.reason ?? null)
     if (!('kind' in change)) throw invalid(change.field, change.message)
-    return record(tx, ctx, actor, item, { ...snapshot(item), status: input.status }, change.kind, input.reason ?? null)
+    return record(tx, caller, item, { ...snapshot(item), status: input.status }, change.kind, input.reason ?? null)
   })
-  return (await planItemViews(db, ctx.councilId, [row]))[0]!
+  return (await planItemViews(db, caller.councilId, [row]))[0]!
 }

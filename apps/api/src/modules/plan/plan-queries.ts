@@ -26,20 +26,20 @@ import {
 } from '@hearth/domain'
 import { invalid, notFound } from '../../kernel/errors'
 import { serviceLabels } from '../directory/directory-queries'
-import type { Actor } from '../../plugins/auth'
 import { familyInScope, holdingTeamId } from '../families/family-queries'
+import type { Caller } from '../../kernel/caller'
 
 type Ex = Db | Tx
 
 /** An item of a family in the actor's scope; anything else is "not found". */
-export async function planItemFor(ex: Ex, actor: Actor, itemId: string, lock = false): Promise<PlanItem> {
+export async function planItemFor(ex: Ex, caller: Caller, itemId: string, lock = false): Promise<PlanItem> {
   const q = ex
     .select()
     .from(planItems)
-    .where(and(eq(planItems.councilId, actor.councilId), eq(planItems.id, itemId)))
+    .where(and(eq(planItems.councilId, caller.councilId), eq(planItems.id, itemId)))
   const [item] = lock ? await q.for('update') : await q
   if (!item) throw notFound('plan item')
-  await familyInScope(ex, actor.councilId, actor.familyScope, item.familyId).catch(() => {
+  await familyInScope(ex, caller.councilId, caller.familyScope, item.familyId).catch(() => {
     throw notFound('plan item')
   })
   return item

@@ -1,3 +1,4 @@
+import { type Caller, callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import {
   ErrorBody,
@@ -8,9 +9,7 @@ import {
   PlanStatusInput,
   PlanView,
 } from '@hearth/contracts'
-import { auditFrom, type Ctx } from '../../kernel/context'
 import { readsOfFamily } from '../../kernel/reads'
-import { actorOf } from '../../plugins/auth'
 import { holdingTeamId } from '../families/family-queries'
 import { addPlanItem } from './add-plan-item'
 import { changePlanItem, setPlanItemStatus } from './change-plan-item'
@@ -27,12 +26,12 @@ const tags = ['plan']
 const routes: FastifyPluginAsyncZod = async (app) => {
   const deps = { db: app.deps.db }
   // the team holding the family sees the plan change without reloading (ids only)
-  const announce = async <T extends { id: string; familyId: string }>(ctx: Ctx, item: T) => {
-    const teamId = await holdingTeamId(deps.db, ctx.councilId, item.familyId)
+  const announce = async <T extends { id: string; familyId: string }>(caller: Caller, item: T) => {
+    const teamId = await holdingTeamId(deps.db, caller.councilId, item.familyId)
     if (teamId)
       app.events.publish({
         type: 'plan.changed',
-        councilId: ctx.councilId,
+        councilId: caller.councilId,
         teamIds: [teamId],
         familyId: item.familyId,
         itemId: item.id,
@@ -51,7 +50,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PlanView, ...errors },
       },
     },
-    async (request) => getPlan(deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => getPlan(deps, callerOf(request), request.params.id),
   )
   app.post(
     '/families/:id/plan/items',
@@ -66,10 +65,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = auditFrom(request)
-      const item = await addPlanItem(deps, ctx, actorOf(request), request.params.id, request.body)
+      const caller = callerOf(request)
+      const item = await addPlanItem(deps, caller, request.params.id, request.body)
       reply.code(201)
-      return announce(ctx, item)
+      return announce(caller, item)
     },
   )
   app.put(
@@ -87,8 +86,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = auditFrom(request)
-      return announce(ctx, await changePlanItem(deps, ctx, actorOf(request), request.params.id, request.body))
+      const caller = callerOf(request)
+      return announce(caller, await changePlanItem(deps, caller, request.params.id, request.body))
     },
   )
   app.post(
@@ -104,8 +103,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = auditFrom(request)
-      return announce(ctx, await setPlanItemStatus(deps, ctx, actorOf(request), request.params.id, request.body))
+      const caller = callerOf(request)
+      return announce(caller, await setPlanItemStatus(deps, caller, request.params.id, request.body))
     },
   )
 }

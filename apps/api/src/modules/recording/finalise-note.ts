@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm'
 import { noteBands, notes, writeAudit } from '@hearth/db'
 import { lshBands, NOTE_PART_LIST } from '@hearth/domain'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { AppError, type FieldProblem } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { childrenOf, noteFor, noteViews } from './note-queries'
 import { findSimilar, signatureOf } from './similar-notes'
 import { namesFromElsewhere } from './names-elsewhere'
+import type { Caller } from '../../kernel/caller'
 
 /**
  * Finalises the author's draft: from now on it is kept as written (the database refuses any
@@ -14,16 +14,10 @@ import { namesFromElsewhere } from './names-elsewhere'
  * answer for each child (and why, for a child not seen), and the minutes late if it was late.
  * Every problem is named at once.
  */
-export async function finaliseNote(
-  deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
-  noteId: string,
-  opts: { keepSimilar?: boolean } = {},
-) {
+export async function finaliseNote(deps: Deps, caller: Caller, noteId: string, opts: { keepSimilar?: boolean } = {}) {
   const { db } = deps
   const row = await db.transaction(async (tx) => {
-    const n = await noteFor(tx, actor, noteId, true)
+    const n = await noteFor(tx, caller, noteId, true)
     if (n.status !== 'draft') throw new AppError('conflict', 'This note is already finalised.')
     const problems: FieldProblem[] = []
     if (NOTE_PART_LIST.every((p) => !n[p]?.trim()))
@@ -32,7 +26,7 @@ export async function finaliseNote(
         message: 'write at least one part of what happened',
         rule: 'required',
       })
-    const kids = await childrenOf(tx, ctx.councilId, n.familyId)
+    const kids = await childrenOf(tx, caller.councilId, n.familyId)
     const answered = new Map(n.children.map((c) => [c.childId, c]))
     ;[...kids.keys()].forEach((childId, i) => {
       const c = answered.get(childId)
@@ -54,7 +48,7 @@ export async function finaliseNote(
       problems.push({ field: 'body.missedReason', message: 'say why it was missed', rule: 'required' })
     if (problems.length) throw new AppError('validation_failed', 'The note cannot be finalised yet.', problems)
     // the copy-paste check: a note very like an earlier one is shown to its author first
-    const similar = await findSimilar(tx, ctx.councilId, n)
+    const similar = await findSimilar(tx, caller.councilId, n)
     if (similar.length && !opts.keepSimilar) {
       throw new AppError(
         'conflict',
@@ -66,7 +60,7 @@ export async function finaliseNote(
       )
     }
     // names of people in other families, in nobody of this family's network: shown before saving
-    const elsewhere = opts.keepSimilar ? [] : await namesFromElsewhere(tx, ctx.councilId, n)
+    const elsewhere = opts.keepSimilar ? [] : await namesFromElsewhere(tx, caller.councilId, n)
     if (elsewhere.length)
       throw new AppError(
         'conflict',
@@ -86,14 +80,14 @@ export async function finaliseNote(
         banded: true,
         keptSimilar: similar.length ? similar.map((s) => ({ noteId: s.noteId, score: s.score })) : null,
       })
-      .where(and(eq(notes.councilId, ctx.councilId), eq(notes.id, noteId), eq(notes.status, 'draft')))
+      .where(and(eq(notes.councilId, caller.councilId), eq(notes.id, noteId), eq(notes.status, 'draft')))
       .returning()
     if (!done) throw new AppError('conflict', 'This note is already finalised.')
     await tx
       .insert(noteBands)
-      .values([...new Set(lshBands(sig))].map((band) => ({ councilId: ctx.councilId, band, noteId })))
+      .values([...new Set(lshBands(sig))].map((band) => ({ councilId: caller.councilId, band, noteId })))
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'note.finalise',
       recordType: 'note',
       recordId: noteId,
@@ -102,5 +96,5 @@ export async function finaliseNote(
     })
     return done
   })
-  return (await noteViews(db, ctx.councilId, [row]))[0]!
+  return (await noteViews(db, caller.councilId, [row]))[0]!
 }

@@ -1,8 +1,8 @@
-import type { Ctx, Deps } from '../../kernel/context'
-import type { Actor } from '../../plugins/auth'
+import type { Deps } from '../../kernel/context'
 import { noteFor, noteViews } from './note-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function getNote(deps: Deps, ctx: Ctx, actor: Actor, noteId: string) {
-  const n = await noteFor(deps.db, actor, noteId)
-  return (await noteViews(deps.db, ctx.councilId, [n]))[0]!
+export async function getNote(deps: Deps, caller: Caller, noteId: string) {
+  const n = await noteFor(deps.db, caller, noteId)
+  return (await noteViews(deps.db, caller.councilId, [n]))[0]!
 }

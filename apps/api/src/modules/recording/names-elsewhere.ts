@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm'
 import type { Db, Note, Tx } from '@hearth/db'
-import type { Ctx, Deps } from '../../kernel/context'
-import type { Actor } from '../../plugins/auth'
+import type { Deps } from '../../kernel/context'
 import { noteFor } from './note-queries'
 import { storyOf } from './similar-notes'
+import type { Caller } from '../../kernel/caller'
 
 /** The name written as a whole word or words (not inside a longer name), whatever its case. */
 const written = (text: string, name: string) => {
@@ -43,7 +43,7 @@ export async function namesFromElsewhere(ex: Db | Tx, councilId: string, n: Note
 }
 
 /** For the author, before saving: names in the draft that are not in this family's network. */
-export async function getNamesElsewhere(deps: Deps, ctx: Ctx, actor: Actor, noteId: string) {
-  const n = await noteFor(deps.db, actor, noteId)
-  return { names: await namesFromElsewhere(deps.db, ctx.councilId, n) }
+export async function getNamesElsewhere(deps: Deps, caller: Caller, noteId: string) {
+  const n = await noteFor(deps.db, caller, noteId)
+  return { names: await namesFromElsewhere(deps.db, caller.councilId, n) }
 }

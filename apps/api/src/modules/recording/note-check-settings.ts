@@ -1,16 +1,17 @@
 import { eq } from 'drizzle-orm'
 import { councils, writeAudit } from '@hearth/db'
 import { DEFAULT_SIMILARITY_THRESHOLD } from '@hearth/domain'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
+import type { Caller } from '../../kernel/caller'
 
 const asPercent = (t: number) => Math.round(t * 100)
 
 /** The council's copy-paste threshold: the share of three-word phrases that makes notes "very like". */
-export async function getNoteCheckSettings(deps: Deps, ctx: Ctx) {
+export async function getNoteCheckSettings(deps: Deps, caller: Caller) {
   const [c] = await deps.db
     .select({ threshold: councils.noteSimilarityThreshold })
     .from(councils)
-    .where(eq(councils.id, ctx.councilId))
+    .where(eq(councils.id, caller.councilId))
   return {
     percent: asPercent(c?.threshold ?? DEFAULT_SIMILARITY_THRESHOLD),
     defaultPercent: asPercent(DEFAULT_SIMILARITY_THRESHOLD),
@@ -18,20 +19,20 @@ export async function getNoteCheckSettings(deps: Deps, ctx: Ctx) {
 }
 
 /** Sets it (an administrator); the audit trail keeps who, when, from and to. */
-export async function setNoteCheckSettings(deps: Deps, ctx: Ctx, input: { percent: number }) {
-  const before = await getNoteCheckSettings(deps, ctx)
+export async function setNoteCheckSettings(deps: Deps, caller: Caller, input: { percent: number }) {
+  const before = await getNoteCheckSettings(deps, caller)
   await deps.db.transaction(async (tx) => {
     await tx
       .update(councils)
       .set({ noteSimilarityThreshold: input.percent / 100 })
-      .where(eq(councils.id, ctx.councilId))
+      .where(eq(councils.id, caller.councilId))
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'council.note_check_threshold',
       recordType: 'council',
-      recordId: ctx.councilId,
+      recordId: caller.councilId,
       details: { fromPercent: before.percent, toPercent: input.percent },
     })
   })
-  return getNoteCheckSettings(deps, ctx)
+  return getNoteCheckSettings(deps, caller)
 }

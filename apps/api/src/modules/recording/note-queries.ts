@@ -2,8 +2,8 @@ import { and, asc, eq, inArray } from 'drizzle-orm'
 import { children, type Db, type Note, noteAddenda, notes, people, type Tx } from '@hearth/db'
 import type { AppointmentKept, ChangedBy, NoteKind } from '@hearth/domain'
 import { notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { familyInScope } from '../families/family-queries'
+import type { Caller } from '../../kernel/caller'
 
 type Ex = Db | Tx
 
@@ -11,17 +11,17 @@ type Ex = Db | Tx
  * A note the actor may see: a finalised note of a family in their scope, or their own draft.
  * Anything else is "not found", so nobody learns that someone else's draft exists.
  */
-export async function noteFor(ex: Ex, actor: Actor, noteId: string, lock = false): Promise<Note> {
+export async function noteFor(ex: Ex, caller: Caller, noteId: string, lock = false): Promise<Note> {
   const q = ex
     .select()
     .from(notes)
-    .where(and(eq(notes.councilId, actor.councilId), eq(notes.id, noteId)))
+    .where(and(eq(notes.councilId, caller.councilId), eq(notes.id, noteId)))
   const [n] = lock ? await q.for('update') : await q
   if (!n) throw notFound('note')
-  await familyInScope(ex, actor.councilId, actor.familyScope, n.familyId).catch(() => {
+  await familyInScope(ex, caller.councilId, caller.familyScope, n.familyId).catch(() => {
     throw notFound('note')
   })
-  if (n.status === 'draft' && n.authorId !== actor.personId) throw notFound('note')
+  if (n.status === 'draft' && n.authorId !== caller.personId) throw notFound('note')
   return n
 }
 

@@ -1,3 +1,4 @@
+import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -13,9 +14,7 @@ import {
   Ok,
   SimilarNote,
 } from '@hearth/contracts'
-import { auditFrom } from '../../kernel/context'
 import { noCaseContent, readsOfFamily, readsRecord } from '../../kernel/reads'
-import { actorOf } from '../../plugins/auth'
 import { holdingTeamId } from '../families/family-queries'
 import { addAddendum } from './add-addendum'
 import { discardDraft } from './discard-draft'
@@ -48,7 +47,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(NoteView), ...errors },
       },
     },
-    async (request) => listNotes(deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => listNotes(deps, callerOf(request), request.params.id),
   )
   app.post(
     '/families/:id/notes',
@@ -65,13 +64,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { note, created } = await startNote(
-        deps,
-        auditFrom(request),
-        actorOf(request),
-        request.params.id,
-        request.body,
-      )
+      const { note, created } = await startNote(deps, callerOf(request), request.params.id, request.body)
       reply.code(created ? 201 : 200)
       return note
     },
@@ -82,7 +75,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { family: 'note', access: PRACTITIONER, reads: readsRecord('note.read', 'note') },
       schema: { tags, summary: 'A note', params: IdParams, response: { 200: NoteView, ...errors } },
     },
-    async (request) => getNote(deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => getNote(deps, callerOf(request), request.params.id),
   )
   app.get(
     '/notes/:id/similar',
@@ -96,7 +89,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(SimilarNote), ...errors },
       },
     },
-    async (request) => getSimilarNotes(deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => getSimilarNotes(deps, callerOf(request), request.params.id),
   )
   app.get(
     '/notes/:id/names-elsewhere',
@@ -110,7 +103,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ names: z.array(z.string()) }), ...errors },
       },
     },
-    async (request) => getNamesElsewhere(deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => getNamesElsewhere(deps, callerOf(request), request.params.id),
   )
   app.put(
     '/notes/:id',
@@ -124,7 +117,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: NoteView, ...errors },
       },
     },
-    async (request) => saveDraft(deps, auditFrom(request), actorOf(request), request.params.id, request.body),
+    async (request) => saveDraft(deps, callerOf(request), request.params.id, request.body),
   )
   app.post(
     '/notes/:id/finalise',
@@ -141,14 +134,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = auditFrom(request)
-      const note = await finaliseNote(deps, ctx, actorOf(request), request.params.id, request.body ?? {})
+      const caller = callerOf(request)
+      const note = await finaliseNote(deps, caller, request.params.id, request.body ?? {})
       // the team holding the family sees it arrive (ids only)
-      const teamId = await holdingTeamId(deps.db, ctx.councilId, note.familyId)
+      const teamId = await holdingTeamId(deps.db, caller.councilId, note.familyId)
       if (teamId)
         app.events.publish({
           type: 'note.finalised',
-          councilId: ctx.councilId,
+          councilId: caller.councilId,
           teamIds: [teamId],
           familyId: note.familyId,
           noteId: note.id,
@@ -170,7 +163,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return addAddendum(deps, auditFrom(request), actorOf(request), request.params.id, request.body)
+      return addAddendum(deps, callerOf(request), request.params.id, request.body)
     },
   )
   app.delete(
@@ -185,7 +178,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await discardDraft(deps, auditFrom(request), actorOf(request), request.params.id)
+      await discardDraft(deps, callerOf(request), request.params.id)
       return { ok: true as const }
     },
   )
@@ -199,7 +192,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: NoteCheckSettings, ...errors },
       },
     },
-    async (request) => getNoteCheckSettings(deps, auditFrom(request)),
+    async (request) => getNoteCheckSettings(deps, callerOf(request)),
   )
   app.put(
     '/council/note-check',
@@ -212,7 +205,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: NoteCheckSettings, ...errors },
       },
     },
-    async (request) => setNoteCheckSettings(deps, auditFrom(request), request.body),
+    async (request) => setNoteCheckSettings(deps, callerOf(request), request.body),
   )
 }
 export default routes

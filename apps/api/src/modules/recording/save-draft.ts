@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm'
 import { type Db, notes, type Tx } from '@hearth/db'
 import type { NoteDraft } from '@hearth/contracts'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { childrenOf, noteFor, noteViews } from './note-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** A draft speaks only of the family's own children, each once. */
 export async function checkDraft(db: Db | Tx, councilId: string, familyId: string, input: NoteDraft) {
@@ -49,18 +49,18 @@ export function draftValues(input: NoteDraft) {
  * finalised note is a 409, and someone else's draft is not found. Not audited row by row: a draft
  * is not yet a record; starting it and finalising it are.
  */
-export async function saveDraft(deps: Deps, ctx: Ctx, actor: Actor, noteId: string, input: NoteDraft) {
+export async function saveDraft(deps: Deps, caller: Caller, noteId: string, input: NoteDraft) {
   const { db } = deps
   const row = await db.transaction(async (tx) => {
-    const n = await noteFor(tx, actor, noteId, true)
+    const n = await noteFor(tx, caller, noteId, true)
     if (n.status !== 'draft') throw new AppError('conflict', 'This note is finalised: add an addendum instead.')
-    await checkDraft(tx, ctx.councilId, n.familyId, input)
+    await checkDraft(tx, caller.councilId, n.familyId, input)
     const [saved] = await tx
       .update(notes)
       .set({ ...draftValues(input), updatedAt: new Date() })
-      .where(and(eq(notes.councilId, ctx.councilId), eq(notes.id, noteId), eq(notes.status, 'draft')))
+      .where(and(eq(notes.councilId, caller.councilId), eq(notes.id, noteId), eq(notes.status, 'draft')))
       .returning()
     return saved!
   })
-  return (await noteViews(db, ctx.councilId, [row]))[0]!
+  return (await noteViews(db, caller.councilId, [row]))[0]!
 }

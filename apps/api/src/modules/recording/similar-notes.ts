@@ -1,9 +1,9 @@
 import { and, eq, inArray, isNotNull, ne, or } from 'drizzle-orm'
 import { councils, type Db, type Note, noteBands, notes, people, type Tx } from '@hearth/db'
 import { estimate, lshBands, minhash, NOTE_PART_LIST, PREFILTER_MARGIN, shingles, similarNotes } from '@hearth/domain'
-import type { Ctx, Deps } from '../../kernel/context'
-import type { Actor } from '../../plugins/auth'
+import type { Deps } from '../../kernel/context'
 import { noteFor } from './note-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** A note's story as one text, strengths first: what the copy-paste check compares. */
 export const storyOf = (n: Pick<Note, 'workingWell' | 'worries' | 'needsToHappen' | 'familyWords'>) =>
@@ -78,7 +78,7 @@ export async function findSimilar(ex: Db | Tx, councilId: string, n: Note) {
 }
 
 /** For the author, before saving: the earlier notes this draft is very like, and what they share. */
-export async function getSimilarNotes(deps: Deps, ctx: Ctx, actor: Actor, noteId: string) {
-  const n = await noteFor(deps.db, actor, noteId)
-  return findSimilar(deps.db, ctx.councilId, n)
+export async function getSimilarNotes(deps: Deps, caller: Caller, noteId: string) {
+  const n = await noteFor(deps.db, caller, noteId)
+  return findSimilar(deps.db, caller.councilId, n)
 }

@@ -1,12 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { notes, people, visits, writeAudit } from '@hearth/db'
 import type { NoteStart } from '@hearth/contracts'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { familyInScope, holdingTeamId } from '../families/family-queries'
 import { childrenOf, noteViews } from './note-queries'
 import { checkDraft, draftValues } from './save-draft'
+import type { Caller } from '../../kernel/caller'
 
 /**
  * Begins a draft note about a family. From a visit it starts filled in: the kind, when, where and
@@ -18,36 +18,36 @@ import { checkDraft, draftValues } from './save-draft'
  * another person's draft is a 409 naming who is writing it. The visit's row is locked while this
  * is decided, so two at once make one note.
  */
-export async function startNote(deps: Deps, ctx: Ctx, actor: Actor, familyId: string, input: NoteStart) {
+export async function startNote(deps: Deps, caller: Caller, familyId: string, input: NoteStart) {
   const { db } = deps
-  await familyInScope(db, actor.councilId, actor.familyScope, familyId)
-  const kids = await childrenOf(db, ctx.councilId, familyId)
+  await familyInScope(db, caller.councilId, caller.familyScope, familyId)
+  const kids = await childrenOf(db, caller.councilId, familyId)
   const [visit] = input.visitId
     ? await db
         .select()
         .from(visits)
-        .where(and(eq(visits.councilId, ctx.councilId), eq(visits.id, input.visitId), eq(visits.familyId, familyId)))
+        .where(and(eq(visits.councilId, caller.councilId), eq(visits.id, input.visitId), eq(visits.familyId, familyId)))
     : []
   if (input.visitId && !visit) throw invalid('body.visitId', 'there is no such visit with this family')
-  await checkDraft(db, ctx.councilId, familyId, input)
+  await checkDraft(db, caller.councilId, familyId, input)
   // read before the transaction: the embedded database (PGlite) has one connection
-  const teamId = await holdingTeamId(db, ctx.councilId, familyId)
+  const teamId = await holdingTeamId(db, caller.councilId, familyId)
   const result = await db.transaction(async (tx) => {
     if (visit) {
       await tx
         .select({ id: visits.id })
         .from(visits)
-        .where(and(eq(visits.councilId, ctx.councilId), eq(visits.id, visit.id)))
+        .where(and(eq(visits.councilId, caller.councilId), eq(visits.id, visit.id)))
         .for('update')
       const [first] = await tx
         .select({ note: notes, authorName: people.name })
         .from(notes)
         .innerJoin(people, and(eq(people.councilId, notes.councilId), eq(people.id, notes.authorId)))
-        .where(and(eq(notes.councilId, ctx.councilId), eq(notes.visitId, visit.id)))
+        .where(and(eq(notes.councilId, caller.councilId), eq(notes.visitId, visit.id)))
         .orderBy(asc(notes.createdAt))
         .limit(1)
       if (first) {
-        if (first.note.status === 'draft' && first.note.authorId !== actor.personId)
+        if (first.note.status === 'draft' && first.note.authorId !== caller.personId)
           throw new AppError(
             'conflict',
             `${first.authorName} is already writing the note of this visit. Ask them, or add to it once it is saved.`,
@@ -58,10 +58,10 @@ export async function startNote(deps: Deps, ctx: Ctx, actor: Actor, familyId: st
     const [n] = await tx
       .insert(notes)
       .values({
-        councilId: ctx.councilId,
+        councilId: caller.councilId,
         familyId,
         visitId: visit?.id ?? null,
-        authorId: actor.personId,
+        authorId: caller.personId,
         teamId,
         kind: visit?.kind ?? 'home_visit',
         happenedAt: visit?.startsAt ?? new Date(),
@@ -72,8 +72,8 @@ export async function startNote(deps: Deps, ctx: Ctx, actor: Actor, familyId: st
         ...draftValues(input),
       })
       .returning()
-    await writeAudit(tx, { ...ctx, action: 'note.start', recordType: 'note', recordId: n!.id, familyId })
+    await writeAudit(tx, { ...caller.audit, action: 'note.start', recordType: 'note', recordId: n!.id, familyId })
     return { row: n!, created: true }
   })
-  return { note: (await noteViews(db, ctx.councilId, [result.row]))[0]!, created: result.created }
+  return { note: (await noteViews(db, caller.councilId, [result.row]))[0]!, created: result.created }
 }

@@ -2,11 +2,11 @@ import { and, desc, eq } from 'drizzle-orm'
 import { type Db, people, type RecordExport, recordExports, writeAudit } from '@hearth/db'
 import type { RecordExportView } from '@hearth/contracts'
 import { enqueueInTx } from '@hearth/jobs'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { familyInScope } from '../families/family-queries'
 import { percentDone } from '../returns/runs'
+import type { Caller } from '../../kernel/caller'
 
 /** Export rows as the screens show them (without the files' bytes). */
 export const exportColumns = {
@@ -66,30 +66,36 @@ export async function exportSummaries(db: Db, councilId: string, where: ReturnTy
  * Starts a family's whole-record export (the worker does it, with progress). Only someone who
  * can open the family's record; the export is theirs alone to see and download.
  */
-export async function startRecordExport(deps: Deps, ctx: Ctx, actor: Actor, familyId: string) {
-  await familyInScope(deps.db, ctx.councilId, actor.familyScope, familyId)
+export async function startRecordExport(deps: Deps, caller: Caller, familyId: string) {
+  await familyInScope(deps.db, caller.councilId, caller.familyScope, familyId)
   const id = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(recordExports)
-      .values({ councilId: ctx.councilId, familyId, purpose: 'record', requestedBy: actor.personId })
+      .values({ councilId: caller.councilId, familyId, purpose: 'record', requestedBy: caller.personId })
       .returning({ id: recordExports.id })
-    await enqueueInTx(tx, ctx.councilId, 'record.export', { councilId: ctx.councilId, exportId: row!.id })
-    await writeAudit(tx, { ...ctx, action: 'record.export', recordType: 'record_export', recordId: row!.id, familyId })
+    await enqueueInTx(tx, caller.councilId, 'record.export', { councilId: caller.councilId, exportId: row!.id })
+    await writeAudit(tx, {
+      ...caller.audit,
+      action: 'record.export',
+      recordType: 'record_export',
+      recordId: row!.id,
+      familyId,
+    })
     return row!.id
   })
-  return exportView((await exportSummaries(deps.db, ctx.councilId, eq(recordExports.id, id)))[0]!)
+  return exportView((await exportSummaries(deps.db, caller.councilId, eq(recordExports.id, id)))[0]!)
 }
 
 /** The family's exports this person made, newest first. */
-export async function myRecordExports(deps: Deps, ctx: Ctx, actor: Actor, familyId: string) {
-  await familyInScope(deps.db, ctx.councilId, actor.familyScope, familyId)
+export async function myRecordExports(deps: Deps, caller: Caller, familyId: string) {
+  await familyInScope(deps.db, caller.councilId, caller.familyScope, familyId)
   const rows = await exportSummaries(
     deps.db,
-    ctx.councilId,
+    caller.councilId,
     and(
       eq(recordExports.familyId, familyId),
       eq(recordExports.purpose, 'record'),
-      eq(recordExports.requestedBy, actor.personId),
+      eq(recordExports.requestedBy, caller.personId),
     ),
   )
   return { familyId, exports: rows.slice(0, 20).map(exportView) }
@@ -99,13 +105,13 @@ export async function myRecordExports(deps: Deps, ctx: Ctx, actor: Actor, family
  * One export, if this person may see it: a whole-record export by the person who asked for it
  * (while the family is still theirs to see); a subject access request's by information governance.
  */
-export async function visibleExport(deps: Deps, ctx: Ctx, actor: Actor, id: string) {
-  const [e] = await exportSummaries(deps.db, ctx.councilId, eq(recordExports.id, id))
+export async function visibleExport(deps: Deps, caller: Caller, id: string) {
+  const [e] = await exportSummaries(deps.db, caller.councilId, eq(recordExports.id, id))
   if (!e) throw notFound('export')
   if (e.purpose === 'record') {
-    if (e.requestedBy !== actor.personId) throw notFound('export')
-    await familyInScope(deps.db, ctx.councilId, actor.familyScope, e.familyId)
-  } else if (!actor.roles.includes('information_governance')) throw notFound('export')
+    if (e.requestedBy !== caller.personId) throw notFound('export')
+    await familyInScope(deps.db, caller.councilId, caller.familyScope, e.familyId)
+  } else if (!caller.roles.includes('information_governance')) throw notFound('export')
   return e
 }
 
@@ -116,14 +122,14 @@ const FILES = {
 } as const
 
 /** A file of a finished export, when it has one. */
-export async function exportFile(deps: Deps, ctx: Ctx, actor: Actor, id: string, file: keyof typeof FILES) {
-  const e = await visibleExport(deps, ctx, actor, id)
+export async function exportFile(deps: Deps, caller: Caller, id: string, file: keyof typeof FILES) {
+  const e = await visibleExport(deps, caller, id)
   if (!exportView(e).files.includes(file)) throw notFound('file')
   const f = FILES[file]
   const [row] = await deps.db
     .select({ bytes: recordExports[f.column] })
     .from(recordExports)
-    .where(and(eq(recordExports.councilId, ctx.councilId), eq(recordExports.id, id)))
+    .where(and(eq(recordExports.councilId, caller.councilId), eq(recordExports.id, id)))
   if (!row?.bytes) throw notFound('file')
   return { bytes: row.bytes, type: f.type, name: `hearth-record-${e.id.slice(0, 8)}.${f.ext}`, familyId: e.familyId }
 }

@@ -1,3 +1,4 @@
+import { callerOf } from '../../kernel/caller'
 import { and, eq } from 'drizzle-orm'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { recordExports } from '@hearth/db'
@@ -18,9 +19,7 @@ import {
   SarView,
 } from '@hearth/contracts'
 import { z } from 'zod'
-import { auditFrom } from '../../kernel/context'
 import { type ReadAudit, readsList, readsOfFamily, readsRecord } from '../../kernel/reads'
-import { actorOf } from '../../plugins/auth'
 import { exportFile, myRecordExports, startRecordExport, visibleExport, exportView } from './record-exports'
 import {
   createSar,
@@ -46,7 +45,7 @@ const readsExportFile: ReadAudit = {
   recordType: 'record_export',
   async rows(request, _payload, db) {
     const { id, file } = request.params as { id: string; file: string }
-    const councilId = actorOf(request).councilId
+    const councilId = callerOf(request).councilId
     const [e] = await db
       .select({ familyId: recordExports.familyId })
       .from(recordExports)
@@ -75,7 +74,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const made = await startRecordExport(deps, auditFrom(request), actorOf(request), request.params.id)
+      const made = await startRecordExport(deps, callerOf(request), request.params.id)
       app.events.nudgeOutbox()
       reply.code(202)
       return made
@@ -92,7 +91,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ familyId: z.string(), exports: z.array(RecordExportView) }), ...errors },
       },
     },
-    async (request) => myRecordExports(deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => myRecordExports(deps, callerOf(request), request.params.id),
   )
   app.get(
     '/record-exports/:id',
@@ -109,7 +108,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: RecordExportView, ...errors },
       },
     },
-    async (request) => exportView(await visibleExport(deps, auditFrom(request), actorOf(request), request.params.id)),
+    async (request) => exportView(await visibleExport(deps, callerOf(request), request.params.id)),
   )
   app.get(
     '/record-exports/:id/:file',
@@ -126,7 +125,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const f = await exportFile(deps, auditFrom(request), actorOf(request), request.params.id, request.params.file)
+      const f = await exportFile(deps, callerOf(request), request.params.id, request.params.file)
       return reply
         .type(f.type)
         .header('content-disposition', `attachment; filename="${f.name}"`)
@@ -157,7 +156,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SarFamilyView, ...errors },
       },
     },
-    async (request) => sarFamily(deps, auditFrom(request), request.query.reference),
+    async (request) => sarFamily(deps, callerOf(request), request.query.reference),
   )
   app.post(
     '/subject-access-requests',
@@ -171,7 +170,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const made = await createSar(deps, auditFrom(request), request.body)
+      const made = await createSar(deps, callerOf(request), request.body)
       app.events.nudgeOutbox()
       reply.code(201)
       return made
@@ -187,7 +186,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SarList, ...errors },
       },
     },
-    async (request) => listSars(deps, auditFrom(request)),
+    async (request) => listSars(deps, callerOf(request)),
   )
   app.get(
     '/subject-access-requests/:id',
@@ -199,7 +198,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       schema: { tags, summary: 'A subject access request', params: IdParams, response: { 200: SarView, ...errors } },
     },
-    async (request) => sarView(deps, auditFrom(request), request.params.id),
+    async (request) => sarView(deps, callerOf(request), request.params.id),
   )
   app.get(
     '/subject-access-requests/:id/redactions',
@@ -216,7 +215,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SarRedactionList, ...errors },
       },
     },
-    async (request) => sarRedactionList(deps, auditFrom(request), request.params.id),
+    async (request) => sarRedactionList(deps, callerOf(request), request.params.id),
   )
   app.put(
     '/sar-redactions/:id',
@@ -233,7 +232,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Ok, ...errors },
       },
     },
-    async (request) => decideRedaction(deps, auditFrom(request), request.params.id, request.body),
+    async (request) => decideRedaction(deps, callerOf(request), request.params.id, request.body),
   )
   app.post(
     '/subject-access-requests/:id/redactions/decide',
@@ -250,7 +249,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ decided: z.number().int() }), ...errors },
       },
     },
-    async (request) => decideAlike(deps, auditFrom(request), request.params.id, request.body),
+    async (request) => decideAlike(deps, callerOf(request), request.params.id, request.body),
   )
   const step = (url: string, summary: string, run: typeof produceSar) =>
     app.post(
@@ -263,7 +262,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         schema: { tags, summary, params: IdParams, response: { 200: SarView, ...errors } },
       },
       async (request) => {
-        const v = await run(deps, auditFrom(request), request.params.id)
+        const v = await run(deps, callerOf(request), request.params.id)
         app.events.nudgeOutbox()
         return v
       },
@@ -285,7 +284,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SarView, ...errors },
       },
     },
-    async (request) => markSarSent(deps, auditFrom(request), request.params.id, request.body.sentOn),
+    async (request) => markSarSent(deps, callerOf(request), request.params.id, request.body.sentOn),
   )
 }
 

@@ -18,9 +18,10 @@ import type { SarCreate, SarRedactionView, SarView } from '@hearth/contracts'
 import { londonDateOf, REDACTION_REASONS, sarClock, sarDueDate } from '@hearth/domain'
 import { enqueueInTx } from '@hearth/jobs'
 import { labelOf, RECORD_KINDS, requesterName } from '@hearth/records'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { AppError, invalid, notFound } from '../../kernel/errors'
 import { exportSummaries, exportView } from './record-exports'
+import type { Caller } from '../../kernel/caller'
 
 /**
  * Subject access requests (UK GDPR art. 15), handled by the information governance officer: the
@@ -28,22 +29,22 @@ import { exportSummaries, exportView } from './record-exports'
  * council), the record gathered by the worker, each passage Hearth marks reviewed, the redacted
  * copy produced and sent, on a one-month clock.
  */
-export async function sarFamily(deps: Deps, ctx: Ctx, reference: string) {
+export async function sarFamily(deps: Deps, caller: Caller, reference: string) {
   const [family] = await deps.db
     .select({ id: families.id, reference: families.reference, name: families.name })
     .from(families)
-    .where(and(eq(families.councilId, ctx.councilId), eq(families.reference, reference)))
+    .where(and(eq(families.councilId, caller.councilId), eq(families.reference, reference)))
   if (!family) throw notFound('family with that reference')
   const [grown, kids] = await Promise.all([
     deps.db
       .select({ id: adults.id, name: adults.name })
       .from(adults)
-      .where(and(eq(adults.councilId, ctx.councilId), eq(adults.familyId, family.id)))
+      .where(and(eq(adults.councilId, caller.councilId), eq(adults.familyId, family.id)))
       .orderBy(asc(adults.name)),
     deps.db
       .select({ id: children.id, first: children.firstName, last: children.lastName })
       .from(children)
-      .where(and(eq(children.councilId, ctx.councilId), eq(children.familyId, family.id)))
+      .where(and(eq(children.councilId, caller.councilId), eq(children.familyId, family.id)))
       .orderBy(asc(children.firstName)),
   ])
   return {
@@ -57,30 +58,30 @@ export async function sarFamily(deps: Deps, ctx: Ctx, reference: string) {
   }
 }
 
-export async function createSar(deps: Deps, ctx: Ctx, input: SarCreate) {
-  const family = await sarFamily(deps, ctx, input.reference)
+export async function createSar(deps: Deps, caller: Caller, input: SarCreate) {
+  const family = await sarFamily(deps, caller, input.reference)
   const who = family.people.find((p) => p.kind === input.requesterKind && p.id === input.requesterId)
   if (!who) throw invalid('body.requesterId', 'choose someone of this family')
   const today = londonDateOf(new Date())
   if (input.receivedOn > today) throw invalid('body.receivedOn', 'must be today or before')
-  const holidays = await councilHolidays(deps.db, ctx.councilId)
+  const holidays = await councilHolidays(deps.db, caller.councilId)
   const id = await deps.db.transaction(async (tx) => {
     const [sar] = await tx
       .insert(subjectAccessRequests)
       .values({
-        councilId: ctx.councilId,
+        councilId: caller.councilId,
         reference: await nextReference(tx, 'sar'),
         familyId: family.familyId,
         requesterKind: input.requesterKind,
         requesterId: input.requesterId,
         receivedOn: input.receivedOn,
         dueOn: sarDueDate(input.receivedOn, holidays),
-        createdBy: ctx.actorPersonId!,
+        createdBy: caller.audit.actorPersonId!,
       })
       .returning()
-    await gatherInTx(tx, ctx, sar!)
+    await gatherInTx(tx, caller, sar!)
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'sar.create',
       recordType: 'subject_access_request',
       recordId: sar!.id,
@@ -89,28 +90,28 @@ export async function createSar(deps: Deps, ctx: Ctx, input: SarCreate) {
     })
     return sar!.id
   })
-  return sarView(deps, ctx, id)
+  return sarView(deps, caller, id)
 }
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 
 async function gatherInTx(
   tx: Tx,
-  ctx: Ctx,
+  caller: Caller,
   sar: SubjectAccessRequest,
   purpose: 'sar_gather' | 'sar_response' = 'sar_gather',
 ) {
   const [ex] = await tx
     .insert(recordExports)
     .values({
-      councilId: ctx.councilId,
+      councilId: caller.councilId,
       familyId: sar.familyId,
       purpose,
       sarId: sar.id,
-      requestedBy: ctx.actorPersonId!,
+      requestedBy: caller.audit.actorPersonId!,
     })
     .returning({ id: recordExports.id })
-  await enqueueInTx(tx, ctx.councilId, 'record.export', { councilId: ctx.councilId, exportId: ex!.id })
+  await enqueueInTx(tx, caller.councilId, 'record.export', { councilId: caller.councilId, exportId: ex!.id })
 }
 
 async function sarRow(db: Db, councilId: string, id: string) {
@@ -122,17 +123,17 @@ async function sarRow(db: Db, councilId: string, id: string) {
   return sar
 }
 
-async function views(deps: Deps, ctx: Ctx, rows: SubjectAccessRequest[]): Promise<SarView[]> {
+async function views(deps: Deps, caller: Caller, rows: SubjectAccessRequest[]): Promise<SarView[]> {
   if (!rows.length) return []
   const ids = rows.map((r) => r.id)
   const [holidays, refs, makers, tallies, exps] = await Promise.all([
-    councilHolidays(deps.db, ctx.councilId),
+    councilHolidays(deps.db, caller.councilId),
     deps.db
       .select({ id: families.id, reference: families.reference })
       .from(families)
       .where(
         and(
-          eq(families.councilId, ctx.councilId),
+          eq(families.councilId, caller.councilId),
           inArray(
             families.id,
             rows.map((r) => r.familyId),
@@ -144,7 +145,7 @@ async function views(deps: Deps, ctx: Ctx, rows: SubjectAccessRequest[]): Promis
       .from(people)
       .where(
         and(
-          eq(people.councilId, ctx.councilId),
+          eq(people.councilId, caller.councilId),
           inArray(
             people.id,
             rows.map((r) => r.createdBy),
@@ -159,9 +160,9 @@ async function views(deps: Deps, ctx: Ctx, rows: SubjectAccessRequest[]): Promis
         withheld: sql<number>`(count(*) filter (where ${sarRedactions.decision} = 'withhold'))::int`,
       })
       .from(sarRedactions)
-      .where(and(eq(sarRedactions.councilId, ctx.councilId), inArray(sarRedactions.sarId, ids)))
+      .where(and(eq(sarRedactions.councilId, caller.councilId), inArray(sarRedactions.sarId, ids)))
       .groupBy(sarRedactions.sarId),
-    exportSummaries(deps.db, ctx.councilId, inArray(recordExports.sarId, ids)),
+    exportSummaries(deps.db, caller.councilId, inArray(recordExports.sarId, ids)),
   ])
   const today = londonDateOf(new Date())
   return Promise.all(
@@ -173,7 +174,7 @@ async function views(deps: Deps, ctx: Ctx, rows: SubjectAccessRequest[]): Promis
         familyId: r.familyId,
         familyReference: refs.find((f) => f.id === r.familyId)?.reference ?? '',
         requesterKind: r.requesterKind,
-        requesterName: await requesterName(deps.db, ctx.councilId, r.requesterKind, r.requesterId),
+        requesterName: await requesterName(deps.db, caller.councilId, r.requesterKind, r.requesterId),
         receivedOn: r.receivedOn,
         dueOn: r.dueOn,
         clock: r.status === 'sent' ? ('sent' as const) : sarClock(today, r.dueOn, holidays),
@@ -188,33 +189,33 @@ async function views(deps: Deps, ctx: Ctx, rows: SubjectAccessRequest[]): Promis
   )
 }
 
-export async function sarView(deps: Deps, ctx: Ctx, id: string) {
-  return (await views(deps, ctx, [await sarRow(deps.db, ctx.councilId, id)]))[0]!
+export async function sarView(deps: Deps, caller: Caller, id: string) {
+  return (await views(deps, caller, [await sarRow(deps.db, caller.councilId, id)]))[0]!
 }
 
 /** Open requests first, by due date; then the sent ones, newest first. */
-export async function listSars(deps: Deps, ctx: Ctx) {
+export async function listSars(deps: Deps, caller: Caller) {
   const rows = await deps.db
     .select()
     .from(subjectAccessRequests)
-    .where(eq(subjectAccessRequests.councilId, ctx.councilId))
+    .where(eq(subjectAccessRequests.councilId, caller.councilId))
     .orderBy(
       sql`${subjectAccessRequests.status} = 'sent'`,
       asc(subjectAccessRequests.dueOn),
       desc(subjectAccessRequests.createdAt),
     )
     .limit(200)
-  return { requests: await views(deps, ctx, rows) }
+  return { requests: await views(deps, caller, rows) }
 }
 
 /** Every passage marked for review, with the words around it as gathered, in the order of the record. */
-export async function sarRedactionList(deps: Deps, ctx: Ctx, id: string) {
-  const sar = await sarRow(deps.db, ctx.councilId, id)
+export async function sarRedactionList(deps: Deps, caller: Caller, id: string) {
+  const sar = await sarRow(deps.db, caller.councilId, id)
   const rows = await deps.db
     .select({ r: sarRedactions, by: people.name })
     .from(sarRedactions)
     .leftJoin(people, and(eq(people.councilId, sarRedactions.councilId), eq(people.id, sarRedactions.decidedBy)))
-    .where(and(eq(sarRedactions.councilId, ctx.councilId), eq(sarRedactions.sarId, id)))
+    .where(and(eq(sarRedactions.councilId, caller.councilId), eq(sarRedactions.sarId, id)))
   const order = (kind: string) => RECORD_KINDS.findIndex((k) => k.kind === kind)
   const redactions: SarRedactionView[] = rows
     .sort(
@@ -243,7 +244,7 @@ export async function sarRedactionList(deps: Deps, ctx: Ctx, id: string) {
 /** The officer's decision on one passage, while the request is being reviewed. */
 export async function decideRedaction(
   deps: Deps,
-  ctx: Ctx,
+  caller: Caller,
   id: string,
   input: { decision: 'withhold' | 'release'; why?: string | null },
 ) {
@@ -258,7 +259,7 @@ export async function decideRedaction(
           eq(subjectAccessRequests.id, sarRedactions.sarId),
         ),
       )
-      .where(and(eq(sarRedactions.councilId, ctx.councilId), eq(sarRedactions.id, id)))
+      .where(and(eq(sarRedactions.councilId, caller.councilId), eq(sarRedactions.id, id)))
       .for('update')
     if (!r) throw notFound('passage')
     if (r.status !== 'reviewing') throw new AppError('conflict', 'This request is no longer being reviewed.')
@@ -266,10 +267,15 @@ export async function decideRedaction(
       throw new AppError('conflict', 'A confidential address is never released.')
     await tx
       .update(sarRedactions)
-      .set({ decision: input.decision, why: input.why ?? null, decidedBy: ctx.actorPersonId, decidedAt: new Date() })
-      .where(and(eq(sarRedactions.councilId, ctx.councilId), eq(sarRedactions.id, id)))
+      .set({
+        decision: input.decision,
+        why: input.why ?? null,
+        decidedBy: caller.audit.actorPersonId,
+        decidedAt: new Date(),
+      })
+      .where(and(eq(sarRedactions.councilId, caller.councilId), eq(sarRedactions.id, id)))
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'sar.redaction',
       recordType: 'sar_redaction',
       recordId: id,
@@ -286,7 +292,7 @@ export async function decideRedaction(
  */
 export async function decideAlike(
   deps: Deps,
-  ctx: Ctx,
+  caller: Caller,
   sarId: string,
   input: {
     passage: string | null
@@ -299,16 +305,21 @@ export async function decideAlike(
     const [sar] = await tx
       .select()
       .from(subjectAccessRequests)
-      .where(and(eq(subjectAccessRequests.councilId, ctx.councilId), eq(subjectAccessRequests.id, sarId)))
+      .where(and(eq(subjectAccessRequests.councilId, caller.councilId), eq(subjectAccessRequests.id, sarId)))
       .for('update')
     if (!sar) throw notFound('request')
     if (sar.status !== 'reviewing') throw new AppError('conflict', 'This request is no longer being reviewed.')
     const done = await tx
       .update(sarRedactions)
-      .set({ decision: input.decision, why: input.why ?? null, decidedBy: ctx.actorPersonId, decidedAt: new Date() })
+      .set({
+        decision: input.decision,
+        why: input.why ?? null,
+        decidedBy: caller.audit.actorPersonId,
+        decidedAt: new Date(),
+      })
       .where(
         and(
-          eq(sarRedactions.councilId, ctx.councilId),
+          eq(sarRedactions.councilId, caller.councilId),
           eq(sarRedactions.sarId, sarId),
           eq(sarRedactions.reason, input.reason),
           eq(sarRedactions.fixed, false),
@@ -320,7 +331,7 @@ export async function decideAlike(
       )
       .returning({ id: sarRedactions.id })
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'sar.redaction',
       recordType: 'subject_access_request',
       recordId: sarId,
@@ -333,7 +344,7 @@ export async function decideAlike(
 
 async function transition(
   deps: Deps,
-  ctx: Ctx,
+  caller: Caller,
   id: string,
   action: string,
   step: (tx: Tx, sar: SubjectAccessRequest) => Promise<void>,
@@ -342,68 +353,74 @@ async function transition(
     const [sar] = await tx
       .select()
       .from(subjectAccessRequests)
-      .where(and(eq(subjectAccessRequests.councilId, ctx.councilId), eq(subjectAccessRequests.id, id)))
+      .where(and(eq(subjectAccessRequests.councilId, caller.councilId), eq(subjectAccessRequests.id, id)))
       .for('update')
     if (!sar) throw notFound('request')
     await step(tx, sar)
-    await writeAudit(tx, { ...ctx, action, recordType: 'subject_access_request', recordId: id, familyId: sar.familyId })
+    await writeAudit(tx, {
+      ...caller.audit,
+      action,
+      recordType: 'subject_access_request',
+      recordId: id,
+      familyId: sar.familyId,
+    })
   })
-  return sarView(deps, ctx, id)
+  return sarView(deps, caller, id)
 }
 
-const setStatus = (tx: Tx, ctx: Ctx, id: string, set: Partial<SubjectAccessRequest>) =>
+const setStatus = (tx: Tx, caller: Caller, id: string, set: Partial<SubjectAccessRequest>) =>
   tx
     .update(subjectAccessRequests)
     .set(set)
-    .where(and(eq(subjectAccessRequests.councilId, ctx.councilId), eq(subjectAccessRequests.id, id)))
+    .where(and(eq(subjectAccessRequests.councilId, caller.councilId), eq(subjectAccessRequests.id, id)))
 
 /** Every passage decided: the worker produces the redacted copy. */
-export function produceSar(deps: Deps, ctx: Ctx, id: string) {
-  return transition(deps, ctx, id, 'sar.produce', async (tx, sar) => {
+export function produceSar(deps: Deps, caller: Caller, id: string) {
+  return transition(deps, caller, id, 'sar.produce', async (tx, sar) => {
     if (sar.status !== 'reviewing') throw new AppError('conflict', 'This request is not being reviewed.')
     const [open] = await tx
       .select({ n: count() })
       .from(sarRedactions)
       .where(
         and(
-          eq(sarRedactions.councilId, ctx.councilId),
+          eq(sarRedactions.councilId, caller.councilId),
           eq(sarRedactions.sarId, id),
           sql`${sarRedactions.decision} is null`,
         ),
       )
     if (open!.n > 0) throw new AppError('conflict', `Decide every marked passage first: ${open!.n} still to decide.`)
-    await setStatus(tx, ctx, id, { status: 'producing' })
-    await gatherInTx(tx, ctx, sar, 'sar_response')
+    await setStatus(tx, caller, id, { status: 'producing' })
+    await gatherInTx(tx, caller, sar, 'sar_response')
   })
 }
 
 /** After a failure: the worker tries again from where the request stood. */
-export function retrySar(deps: Deps, ctx: Ctx, id: string) {
-  return transition(deps, ctx, id, 'sar.retry', async (tx, sar) => {
+export function retrySar(deps: Deps, caller: Caller, id: string) {
+  return transition(deps, caller, id, 'sar.retry', async (tx, sar) => {
     if (sar.status !== 'failed') throw new AppError('conflict', 'This request has not failed.')
     const [gathered] = await tx
       .select({ id: recordExports.id })
       .from(recordExports)
       .where(
         and(
-          eq(recordExports.councilId, ctx.councilId),
+          eq(recordExports.councilId, caller.councilId),
           eq(recordExports.sarId, id),
           eq(recordExports.purpose, 'sar_gather'),
           eq(recordExports.status, 'done'),
         ),
       )
       .limit(1)
-    await setStatus(tx, ctx, id, { status: gathered ? 'producing' : 'gathering' })
-    await gatherInTx(tx, ctx, sar, gathered ? 'sar_response' : 'sar_gather')
+    await setStatus(tx, caller, id, { status: gathered ? 'producing' : 'gathering' })
+    await gatherInTx(tx, caller, sar, gathered ? 'sar_response' : 'sar_gather')
   })
 }
 
 /** The copy sent to the requester: the request closes, its clock stops. */
-export function markSarSent(deps: Deps, ctx: Ctx, id: string, sentOn: string) {
-  return transition(deps, ctx, id, 'sar.sent', async (tx, sar) => {
+export function markSarSent(deps: Deps, caller: Caller, id: string, sentOn: string) {
+  return transition(deps, caller, id, 'sar.sent', async (tx, sar) => {
     if (sar.status !== 'ready') throw new AppError('conflict', 'Produce the copy before saying it was sent.')
     if (sentOn > londonDateOf(new Date())) throw invalid('body.sentOn', 'must be today or before')
     if (sentOn < sar.receivedOn) throw invalid('body.sentOn', 'must be on or after the day the request came')
-    await setStatus(tx, ctx, id, { status: 'sent', sentOn, sentBy: ctx.actorPersonId })
+    await setStatus(tx, caller, id, { status: 'sent', sentOn, sentBy: caller.audit.actorPersonId })
   })
 }

@@ -1,4 +1,4 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { holdContact, referrals, writeAudit } from '@hearth/db'
 import type { DecisionInput } from '@hearth/contracts'
@@ -7,9 +7,10 @@ import { enqueueInTx } from '@hearth/jobs'
 import { AppError, invalid } from '../../kernel/errors'
 import { loadReferral } from './referral-views'
 import { getReferral } from './get-referral'
+import type { Caller } from '../../kernel/caller'
 
 /** Decides once: a second decision (or two officers at the same moment) is refused. */
-export async function decideReferral(deps: Deps, ctx: Ctx, id: string, input: DecisionInput) {
+export async function decideReferral(deps: Deps, caller: Caller, id: string, input: DecisionInput) {
   const { db } = deps
   const decision = input.decision as Parameters<typeof decisionNeedsTeam>[0]
   if (decisionNeedsPrimaryNeed(decision) && !input.primaryNeedCode)
@@ -24,19 +25,19 @@ export async function decideReferral(deps: Deps, ctx: Ctx, id: string, input: De
         decisionReasons: input.reasons,
         primaryNeedCode: input.primaryNeedCode ?? null,
         decidedAt: new Date(),
-        decidedBy: ctx.actorPersonId,
+        decidedBy: caller.audit.actorPersonId,
         routingStatus: needsTeam ? 'queued' : 'not_needed',
       })
       .where(
-        and(eq(referrals.councilId, ctx.councilId), eq(referrals.id, id), eq(referrals.status, 'awaiting_decision')),
+        and(eq(referrals.councilId, caller.councilId), eq(referrals.id, id), eq(referrals.status, 'awaiting_decision')),
       )
       .returning()
     if (!r) {
-      await loadReferral(tx, ctx.councilId, id) // 404 when it does not exist
+      await loadReferral(tx, caller.councilId, id) // 404 when it does not exist
       throw new AppError('conflict', 'This referral has already been decided.')
     }
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'referral.decide',
       recordType: 'referral',
       recordId: id,
@@ -49,9 +50,10 @@ export async function decideReferral(deps: Deps, ctx: Ctx, id: string, input: De
     })
     if (decision === 'strategy_discussion') {
       // A safeguarding enquiry: contact with the family waits for the lead's decision.
-      await holdContact(tx, ctx, { familyId: r.familyId, reason: 'safeguarding_enquiry', referralId: id })
+      await holdContact(tx, caller.audit, { familyId: r.familyId, reason: 'safeguarding_enquiry', referralId: id })
     }
-    if (needsTeam) await enqueueInTx(tx, ctx.councilId, 'referral.route', { councilId: ctx.councilId, referralId: id })
+    if (needsTeam)
+      await enqueueInTx(tx, caller.councilId, 'referral.route', { councilId: caller.councilId, referralId: id })
   })
-  return getReferral(deps, ctx, id)
+  return getReferral(deps, caller, id)
 }

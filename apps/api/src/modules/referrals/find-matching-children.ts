@@ -1,16 +1,17 @@
 import { shownPostcode } from '../families/family-queries'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq, inArray, or, sql } from 'drizzle-orm'
 import { children, families, offers, teams } from '@hearth/db'
-import { type FamilyScope, findCandidates, type KnownChild, type MatchQuery } from '@hearth/domain'
+import { findCandidates, type KnownChild, type MatchQuery } from '@hearth/domain'
 import { familyKeptFromRow } from '../../kernel/family-access'
+import type { Caller } from '../../kernel/caller'
 
 /**
  * Known children who may be the one being referred, with the reasons (never a name alone). A
  * child whose record is kept from the officer (restricted, or a family they declared they know)
  * is still a match, so no duplicate is made, but shows nothing of the child or family.
  */
-export async function findMatchingChildren(deps: Deps, ctx: Ctx, scope: FamilyScope, q: MatchQuery) {
+export async function findMatchingChildren(deps: Deps, caller: Caller, q: MatchQuery) {
   const { db } = deps
   const letters = [q.firstName, q.lastName].filter(Boolean).map((s) => s!.trim().slice(0, 1).toLowerCase())
   if (!letters.length && !q.dateOfBirth && !q.postcode) return []
@@ -33,7 +34,7 @@ export async function findMatchingChildren(deps: Deps, ctx: Ctx, scope: FamilySc
       lastName: children.lastName,
       dateOfBirth: children.dateOfBirth,
       expectedDateOfBirth: children.expectedDateOfBirth,
-      postcode: shownPostcode(ctx.actorPersonId),
+      postcode: shownPostcode(caller.audit.actorPersonId),
       familyName: families.name,
       familyReference: families.reference,
       restricted: families.restricted,
@@ -41,7 +42,7 @@ export async function findMatchingChildren(deps: Deps, ctx: Ctx, scope: FamilySc
     })
     .from(children)
     .innerJoin(families, and(eq(families.id, children.familyId), eq(families.councilId, children.councilId)))
-    .where(and(eq(children.councilId, ctx.councilId), or(...conditions)))
+    .where(and(eq(children.councilId, caller.councilId), or(...conditions)))
     .limit(5000)
   const candidates = findCandidates(q, rows as KnownChild[])
   const byId = new Map(rows.map((r) => [r.childId, r]))
@@ -52,7 +53,7 @@ export async function findMatchingChildren(deps: Deps, ctx: Ctx, scope: FamilySc
         .innerJoin(teams, and(eq(teams.id, offers.teamId), eq(teams.councilId, offers.councilId)))
         .where(
           and(
-            eq(offers.councilId, ctx.councilId),
+            eq(offers.councilId, caller.councilId),
             inArray(
               offers.familyId,
               candidates.map((c) => c.familyId),
@@ -63,11 +64,13 @@ export async function findMatchingChildren(deps: Deps, ctx: Ctx, scope: FamilySc
     : []
   return candidates.map((c) => {
     const r = byId.get(c.childId)!
-    if (familyKeptFromRow(scope, { id: c.familyId, restricted: r.restricted, restrictedTo: r.restrictedTo }))
+    if (
+      familyKeptFromRow(caller.familyScope, { id: c.familyId, restricted: r.restricted, restrictedTo: r.restrictedTo })
+    )
       return {
         childId: c.childId,
         familyId: c.familyId,
-        kept: scope.excluded?.includes(c.familyId) ? ('conflict' as const) : ('restricted' as const),
+        kept: caller.familyScope.excluded?.includes(c.familyId) ? ('conflict' as const) : ('restricted' as const),
         firstName: null,
         lastName: null,
         dateOfBirth: null,

@@ -1,14 +1,15 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq, sql } from 'drizzle-orm'
 import { children, families, people, referralChildren } from '@hearth/db'
 import { protectionOf } from '../case-process/protection-status'
 import { loadReferral, summaries } from './referral-views'
+import type { Caller } from '../../kernel/caller'
 
 /** One referral with its children, decision and routing. */
-export async function getReferral(deps: Deps, ctx: Ctx, id: string) {
+export async function getReferral(deps: Deps, caller: Caller, id: string) {
   const { db } = deps
-  const r = await loadReferral(db, ctx.councilId, id)
-  const [summary] = await summaries(db, ctx.councilId, [r], ctx.actorPersonId)
+  const r = await loadReferral(db, caller.councilId, id)
+  const [summary] = await summaries(db, caller.councilId, [r], caller.audit.actorPersonId)
   const kids = await db
     .select({
       id: children.id,
@@ -23,19 +24,19 @@ export async function getReferral(deps: Deps, ctx: Ctx, id: string) {
       children,
       and(eq(children.id, referralChildren.childId), eq(children.councilId, referralChildren.councilId)),
     )
-    .where(and(eq(referralChildren.councilId, ctx.councilId), eq(referralChildren.referralId, id)))
+    .where(and(eq(referralChildren.councilId, caller.councilId), eq(referralChildren.referralId, id)))
   const [decider] = r.decidedBy
     ? await db
         .select({ name: people.name })
         .from(people)
-        .where(and(eq(people.councilId, ctx.councilId), eq(people.id, r.decidedBy)))
+        .where(and(eq(people.councilId, caller.councilId), eq(people.id, r.decidedBy)))
     : []
   // a child of the family on a plan or under an enquiry (a sibling's, today's): never for a
   // restricted family, whose record stays closed to the front door
   const [known] = await db
-    .select({ protection: protectionOf(sql`${ctx.councilId}::uuid`, sql`${r.familyId}::uuid`) })
+    .select({ protection: protectionOf(sql`${caller.councilId}::uuid`, sql`${r.familyId}::uuid`) })
     .from(families)
-    .where(and(eq(families.councilId, ctx.councilId), eq(families.id, r.familyId), eq(families.restricted, false)))
+    .where(and(eq(families.councilId, caller.councilId), eq(families.id, r.familyId), eq(families.restricted, false)))
   return {
     ...summary!,
     protection: known?.protection ?? null,

@@ -1,4 +1,4 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { createHash } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import {
@@ -26,6 +26,7 @@ import { enqueueInTx } from '@hearth/jobs'
 import { AppError, invalid } from '../../kernel/errors'
 import { councilHolidays } from '../calendar/calendar-queries'
 import { isUniqueViolation, openTeamOf } from './referral-views'
+import type { Caller } from '../../kernel/caller'
 
 /**
  * Records a referral: the family (new or known), the children (new or linked), the decision
@@ -34,7 +35,7 @@ import { isUniqueViolation, openTeamOf } from './referral-views'
  */
 export async function intakeReferral(
   deps: Deps,
-  ctx: Ctx,
+  caller: Caller,
   input: ReferralInput,
   idempotencyKey: string | null,
 ): Promise<{ referral: Referral; replayed: boolean }> {
@@ -45,7 +46,7 @@ export async function intakeReferral(
     const [existing] = await db
       .select()
       .from(referrals)
-      .where(and(eq(referrals.councilId, ctx.councilId), eq(referrals.idempotencyKey, idempotencyKey)))
+      .where(and(eq(referrals.councilId, caller.councilId), eq(referrals.idempotencyKey, idempotencyKey)))
     if (!existing) return null
     if (existing.requestHash !== requestHash) {
       throw new AppError('conflict', 'This Idempotency-Key was already used for a different referral.', [
@@ -57,7 +58,7 @@ export async function intakeReferral(
   const earlier = await replay()
   if (earlier) return earlier
 
-  const holidays = await councilHolidays(db, ctx.councilId)
+  const holidays = await councilHolidays(db, caller.councilId)
   try {
     const referral = await db.transaction(async (tx) => {
       // The family: a known one (checked to be this council's), or a new record.
@@ -67,7 +68,7 @@ export async function intakeReferral(
         const [fam] = await tx
           .select({ id: families.id })
           .from(families)
-          .where(and(eq(families.councilId, ctx.councilId), eq(families.id, input.family.existingFamilyId)))
+          .where(and(eq(families.councilId, caller.councilId), eq(families.id, input.family.existingFamilyId)))
         if (!fam) throw invalid('body.family.existingFamilyId', 'there is no such family in this council')
         familyId = fam.id
       } else {
@@ -75,11 +76,11 @@ export async function intakeReferral(
         const patchList = await tx
           .select({ id: patches.id, postcodeAreas: patches.postcodeAreas })
           .from(patches)
-          .where(eq(patches.councilId, ctx.councilId))
+          .where(eq(patches.councilId, caller.councilId))
         const [fam] = await tx
           .insert(families)
           .values({
-            councilId: ctx.councilId,
+            councilId: caller.councilId,
             reference: await nextReference(tx, 'family'),
             name: f.name,
             addressLine1: f.addressLine1,
@@ -95,7 +96,7 @@ export async function intakeReferral(
         createdFamily = true
       }
 
-      const openTeam = await openTeamOf(tx, ctx.councilId, familyId)
+      const openTeam = await openTeamOf(tx, caller.councilId, familyId)
       const { dueDate, dueAt } = workingDayDeadline(
         new Date(input.receivedAt),
         REFERRAL_DECISION_WORKING_DAYS,
@@ -104,10 +105,10 @@ export async function intakeReferral(
       const [ref] = await tx
         .insert(referrals)
         .values({
-          councilId: ctx.councilId,
+          councilId: caller.councilId,
           reference: await nextReference(tx, 'referral'),
           receivedAt: new Date(input.receivedAt),
-          receivedBy: ctx.actorPersonId!,
+          receivedBy: caller.audit.actorPersonId!,
           source: input.source,
           referrerName: input.referrerName ?? null,
           referrerOrganisation: input.referrerOrganisation ?? null,
@@ -126,7 +127,7 @@ export async function intakeReferral(
 
       const audit: AuditEntry[] = [
         {
-          ...ctx,
+          ...caller.audit,
           action: 'referral.create',
           recordType: 'referral',
           recordId: ref!.id,
@@ -136,7 +137,7 @@ export async function intakeReferral(
       ]
       if (createdFamily)
         audit.push({
-          ...ctx,
+          ...caller.audit,
           action: 'family.create',
           recordType: 'family',
           recordId: familyId,
@@ -151,7 +152,7 @@ export async function intakeReferral(
           const [known] = await tx
             .select()
             .from(children)
-            .where(and(eq(children.councilId, ctx.councilId), eq(children.id, c.existingChildId)))
+            .where(and(eq(children.councilId, caller.councilId), eq(children.id, c.existingChildId)))
           if (!known) throw invalid(`body.children.${i}.existingChildId`, 'there is no such child in this council')
           if (known.familyId !== familyId)
             throw invalid(
@@ -164,7 +165,7 @@ export async function intakeReferral(
           const [row] = await tx
             .insert(children)
             .values({
-              councilId: ctx.councilId,
+              councilId: caller.councilId,
               familyId,
               laChildId: newLaChildId(),
               firstName: c.firstName,
@@ -181,9 +182,9 @@ export async function intakeReferral(
         }
         if (seen.has(childId)) throw invalid(`body.children.${i}`, 'this child is listed twice')
         seen.add(childId)
-        await tx.insert(referralChildren).values({ councilId: ctx.councilId, referralId: ref!.id, childId, linked })
+        await tx.insert(referralChildren).values({ councilId: caller.councilId, referralId: ref!.id, childId, linked })
         audit.push({
-          ...ctx,
+          ...caller.audit,
           action: linked ? 'child.link' : 'child.create',
           recordType: 'child',
           recordId: childId,
@@ -195,26 +196,32 @@ export async function intakeReferral(
       // The family does not know: nothing Hearth sends by itself may reach them until the lead decides.
       if (input.familyConsent === 'not_aware') {
         const holdId = await placeContactHold(tx, {
-          councilId: ctx.councilId,
+          councilId: caller.councilId,
           familyId,
           reason: 'family_not_aware',
           referralId: ref!.id,
-          startedBy: ctx.actorPersonId,
+          startedBy: caller.audit.actorPersonId,
         })
         if (holdId)
-          audit.push({ ...ctx, action: 'contact_hold.place', recordType: 'contact_hold', recordId: holdId, familyId })
+          audit.push({
+            ...caller.audit,
+            action: 'contact_hold.place',
+            recordType: 'contact_hold',
+            recordId: holdId,
+            familyId,
+          })
       }
       await writeAudit(tx, audit)
       if (openTeam)
-        await enqueueInTx(tx, ctx.councilId, 'referral.open_case_alert', {
-          councilId: ctx.councilId,
+        await enqueueInTx(tx, caller.councilId, 'referral.open_case_alert', {
+          councilId: caller.councilId,
           referralId: ref!.id,
           teamId: openTeam,
         })
       // A professional referrer is thanked and told it arrived: work for the enablers.
       if (isProfessionalSource(input.source as ReferralSource))
-        await enqueueInTx(tx, ctx.councilId, 'admin.tasks', {
-          councilId: ctx.councilId,
+        await enqueueInTx(tx, caller.councilId, 'admin.tasks', {
+          councilId: caller.councilId,
           trigger: 'referral.received',
           subjectId: ref!.id,
         })

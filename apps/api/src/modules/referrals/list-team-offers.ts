@@ -1,17 +1,18 @@
 import { shownPostcode } from '../families/family-queries'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { children, families, offers, referrals } from '@hearth/db'
+import type { Caller } from '../../kernel/caller'
 
 /** What is waiting on a team's board (the team-board issue builds claiming on top). */
-export async function listTeamOffers(deps: Deps, ctx: Ctx, teamId: string) {
+export async function listTeamOffers(deps: Deps, caller: Caller, teamId: string) {
   const { db } = deps
   const rows = await db
     .select({
       id: offers.id,
       familyId: offers.familyId,
       familyName: families.name,
-      postcode: shownPostcode(ctx.actorPersonId),
+      postcode: shownPostcode(caller.audit.actorPersonId),
       referralId: offers.referralId,
       referralReference: referrals.reference,
       decision: referrals.decision,
@@ -23,7 +24,7 @@ export async function listTeamOffers(deps: Deps, ctx: Ctx, teamId: string) {
     .from(offers)
     .innerJoin(families, and(eq(families.id, offers.familyId), eq(families.councilId, offers.councilId)))
     .innerJoin(referrals, and(eq(referrals.id, offers.referralId), eq(referrals.councilId, offers.councilId)))
-    .where(and(eq(offers.councilId, ctx.councilId), eq(offers.teamId, teamId), eq(offers.status, 'waiting')))
+    .where(and(eq(offers.councilId, caller.councilId), eq(offers.teamId, teamId), eq(offers.status, 'waiting')))
     .orderBy(asc(offers.offeredAt))
   return rows.map((r) => ({ ...r, offeredAt: r.offeredAt.toISOString() }))
 }

@@ -1,18 +1,19 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { routeReferral, teams, writeAudit } from '@hearth/db'
 import { AppError, invalid } from '../../kernel/errors'
 import { loadReferral } from './referral-views'
+import type { Caller } from '../../kernel/caller'
 
 /** The front door sends a referral that could not be routed to a team it chooses. */
-export async function routeReferralTo(deps: Deps, ctx: Ctx, id: string, teamId: string) {
+export async function routeReferralTo(deps: Deps, caller: Caller, id: string, teamId: string) {
   const { db } = deps
   const [team] = await db
     .select()
     .from(teams)
-    .where(and(eq(teams.councilId, ctx.councilId), eq(teams.id, teamId)))
+    .where(and(eq(teams.councilId, caller.councilId), eq(teams.id, teamId)))
   if (team?.kind !== 'family_facing') throw invalid('body.teamId', 'choose a family-facing team of this council')
-  const r = await loadReferral(db, ctx.councilId, id)
+  const r = await loadReferral(db, caller.councilId, id)
   if (r.routingStatus !== 'unroutable')
     throw new AppError(
       'conflict',
@@ -21,9 +22,9 @@ export async function routeReferralTo(deps: Deps, ctx: Ctx, id: string, teamId: 
         : 'Only a referral that could not be routed is sent by hand.',
     )
   const outcome = await db.transaction(async (tx) => {
-    const o = await routeReferral(tx, ctx.councilId, id, { teamId, actorPersonId: ctx.actorPersonId })
+    const o = await routeReferral(tx, caller.councilId, id, { teamId, actorPersonId: caller.audit.actorPersonId })
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'referral.route_manual',
       recordType: 'referral',
       recordId: id,

@@ -1,3 +1,4 @@
+import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -13,7 +14,6 @@ import {
   RouteInput,
 } from '@hearth/contracts'
 import { invalid } from '../../kernel/errors'
-import { auditFrom } from '../../kernel/context'
 import { decideReferral } from './decide-referral'
 import { findMatchingChildren } from './find-matching-children'
 import { getReferral } from './get-referral'
@@ -47,11 +47,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       if (key !== undefined && (typeof key !== 'string' || !/^[A-Za-z0-9_.:-]{8,200}$/.test(key))) {
         throw invalid('headers.idempotency-key', 'use 8 to 200 letters, digits or - _ . :')
       }
-      const ctx = auditFrom(request)
-      const { referral, replayed } = await intakeReferral(deps, ctx, request.body, (key as string | undefined) ?? null)
+      const caller = callerOf(request)
+      const { referral, replayed } = await intakeReferral(
+        deps,
+        caller,
+        request.body,
+        (key as string | undefined) ?? null,
+      )
       if (!replayed) app.events.nudgeOutbox()
       reply.code(replayed ? 200 : 201)
-      return getReferral(deps, ctx, referral.id)
+      return getReferral(deps, caller, referral.id)
     },
   )
 
@@ -71,7 +76,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(ReferralSummary), ...errors },
       },
     },
-    async (request) => listReferrals(deps, auditFrom(request), request.query.view),
+    async (request) => listReferrals(deps, callerOf(request), request.query.view),
   )
 
   app.get(
@@ -85,7 +90,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(MatchResult), ...errors },
       },
     },
-    async (request) => findMatchingChildren(deps, auditFrom(request), request.actor!.familyScope, request.query),
+    async (request) => findMatchingChildren(deps, callerOf(request), request.query),
   )
 
   app.get(
@@ -98,7 +103,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
       schema: { tags, summary: 'A referral', params: IdParams, response: { 200: ReferralDetail, ...errors } },
     },
-    async (request) => getReferral(deps, auditFrom(request), request.params.id),
+    async (request) => getReferral(deps, callerOf(request), request.params.id),
   )
 
   app.post(
@@ -117,7 +122,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const detail = await decideReferral(deps, auditFrom(request), request.params.id, request.body)
+      const detail = await decideReferral(deps, callerOf(request), request.params.id, request.body)
       if (detail.routingStatus === 'queued') app.events.nudgeOutbox()
       return detail
     },
@@ -139,18 +144,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = auditFrom(request)
-      const outcome = await routeReferralTo(deps, ctx, request.params.id, request.body.teamId)
+      const caller = callerOf(request)
+      const outcome = await routeReferralTo(deps, caller, request.params.id, request.body.teamId)
       if (outcome.kind === 'routed') {
         app.events.publish({
           type: 'offer.created',
-          councilId: ctx.councilId,
+          councilId: caller.councilId,
           teamIds: [outcome.teamId],
           offerId: outcome.offerId,
           openCase: outcome.openCase,
         })
       }
-      return getReferral(deps, ctx, request.params.id)
+      return getReferral(deps, caller, request.params.id)
     },
   )
 }

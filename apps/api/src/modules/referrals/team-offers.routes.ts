@@ -1,11 +1,10 @@
+import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { and, eq } from 'drizzle-orm'
 import { teams } from '@hearth/db'
 import { ErrorBody, IdParams, OfferView } from '@hearth/contracts'
 import { notFound } from '../../kernel/errors'
-import { actorOf } from '../../plugins/auth'
-import { auditFrom } from '../../kernel/context'
 import { listTeamOffers } from './list-team-offers'
 import { readsList } from '../../kernel/reads'
 
@@ -26,7 +25,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = actorOf(request)
+      const actor = callerOf(request)
       // Practitioners see their own teams' boards; the front door sees every board.
       if (!actor.roles.includes('referral_officer') && !actor.teams.some((t) => t.id === request.params.id))
         throw notFound('team')
@@ -35,7 +34,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         .from(teams)
         .where(and(eq(teams.councilId, actor.councilId), eq(teams.id, request.params.id)))
       if (!team) throw notFound('team')
-      return listTeamOffers({ db: app.deps.db }, auditFrom(request), request.params.id)
+      return listTeamOffers({ db: app.deps.db }, actor, request.params.id)
     },
   )
 }

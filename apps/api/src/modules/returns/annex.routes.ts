@@ -5,11 +5,10 @@ import { type AnnexRun, annexRuns, type Db, people, writeAudit } from '@hearth/d
 import { AnnexRunCreate, AnnexRunView, ErrorBody, IdParams } from '@hearth/contracts'
 import { addCalendarDays, londonDateOf } from '@hearth/domain'
 import { enqueueInTx } from '@hearth/jobs'
-import { auditFrom } from '../../kernel/context'
 import { AppError, invalid, notFound } from '../../kernel/errors'
 import { noCaseContent } from '../../kernel/reads'
-import { actorOf } from '../../plugins/auth'
 import { percentDone } from './runs'
+import { callerOf } from '../../kernel/caller'
 
 const DATA = ['administrator', 'insight_adviser'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
@@ -61,7 +60,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = auditFrom(request)
+      const caller = callerOf(request)
       const { from, to } = request.body
       if (to > londonDateOf(new Date())) throw invalid('body.to', 'the period cannot end in the future')
       if (from > to) throw invalid('body.from', 'the period must start before it ends')
@@ -69,17 +68,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const run = await db.transaction(async (tx) => {
         const [row] = await tx
           .insert(annexRuns)
-          .values({ councilId: ctx.councilId, fromDate: from, toDate: to, requestedBy: ctx.actorPersonId! })
+          .values({ councilId: caller.councilId, fromDate: from, toDate: to, requestedBy: caller.personId! })
           .onConflictDoNothing()
           .returning()
         if (!row) throw new AppError('conflict', 'Annex A is being produced already: wait for it to finish.')
-        await enqueueInTx(tx, ctx.councilId, 'annex.produce', { councilId: ctx.councilId, runId: row.id })
-        await writeAudit(tx, { ...ctx, action: 'annex.produce', recordType: 'annex_run', recordId: row.id })
+        await enqueueInTx(tx, caller.councilId, 'annex.produce', { councilId: caller.councilId, runId: row.id })
+        await writeAudit(tx, { ...caller.audit, action: 'annex.produce', recordType: 'annex_run', recordId: row.id })
         return row
       })
       app.events.nudgeOutbox()
       reply.code(202)
-      return view(db, ctx.councilId, run)
+      return view(db, caller.councilId, run)
     },
   )
 
@@ -94,7 +93,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const councilId = actorOf(request).councilId
+      const councilId = callerOf(request).councilId
       const rows = await db
         .select()
         .from(annexRuns)
@@ -121,7 +120,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const councilId = actorOf(request).councilId
+      const councilId = callerOf(request).councilId
       return view(db, councilId, await runOf(db, councilId, request.params.id))
     },
   )
@@ -141,10 +140,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = auditFrom(request)
-      const run = await runOf(db, ctx.councilId, request.params.id)
+      const caller = callerOf(request)
+      const run = await runOf(db, caller.councilId, request.params.id)
       if (run.status !== 'done' || !run.file) throw new AppError('conflict', 'This workbook is not ready yet.')
-      await writeAudit(db, { ...ctx, action: 'annex.download', recordType: 'annex_run', recordId: run.id })
+      await writeAudit(db, { ...caller.audit, action: 'annex.download', recordType: 'annex_run', recordId: run.id })
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="annex-a-${run.fromDate}-to-${run.toDate}.xlsx"`)

@@ -1,3 +1,4 @@
+import { callerOf } from '../../kernel/caller'
 import { and, desc, eq } from 'drizzle-orm'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -34,12 +35,10 @@ import {
   childRecords,
   type Finding,
 } from '@hearth/returns'
-import { auditFrom } from '../../kernel/context'
 import { AppError, invalid, notFound } from '../../kernel/errors'
 import { noCaseContent, readsChild, readsList } from '../../kernel/reads'
 import { holdingTeamId } from '../families/family-queries'
 import { updateChild } from '../families/update-child'
-import { actorOf } from '../../plugins/auth'
 import { percentDone } from './runs'
 
 const DATA = ['administrator', 'insight_adviser'] as const
@@ -120,7 +119,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = auditFrom(request)
+      const caller = callerOf(request)
       const year = request.body.collectionYear
       const today = londonDateOf(new Date())
       const spec = censusYear(year)
@@ -134,8 +133,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const [council] = await db
         .select({ laCode: councils.laCode })
         .from(councils)
-        .where(eq(councils.id, ctx.councilId))
-      const candidates = await censusCandidates(db, ctx.councilId, censusContext(year, council!.laCode))
+        .where(eq(councils.id, caller.councilId))
+      const candidates = await censusCandidates(db, caller.councilId, censusContext(year, council!.laCode))
       if (!candidates.length)
         throw invalid(
           'body.collectionYear',
@@ -145,21 +144,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         const [row] = await tx
           .insert(censusRuns)
           .values({
-            councilId: ctx.councilId,
+            councilId: caller.councilId,
             collectionYear: year,
-            requestedBy: ctx.actorPersonId!,
+            requestedBy: caller.personId!,
             childrenTotal: candidates.length,
           })
           .onConflictDoNothing()
           .returning()
         if (!row) throw new AppError('conflict', 'A census is being produced already: wait for it to finish.')
-        await enqueueInTx(tx, ctx.councilId, 'census.produce', { councilId: ctx.councilId, runId: row.id })
-        await writeAudit(tx, { ...ctx, action: 'census.produce', recordType: 'census_run', recordId: row.id })
+        await enqueueInTx(tx, caller.councilId, 'census.produce', { councilId: caller.councilId, runId: row.id })
+        await writeAudit(tx, { ...caller.audit, action: 'census.produce', recordType: 'census_run', recordId: row.id })
         return row
       })
       app.events.nudgeOutbox()
       reply.code(202)
-      return view(db, ctx.councilId, run)
+      return view(db, caller.councilId, run)
     },
   )
 
@@ -174,7 +173,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const councilId = actorOf(request).councilId
+      const councilId = callerOf(request).councilId
       const rows = await db
         .select()
         .from(censusRuns)
@@ -207,7 +206,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const councilId = actorOf(request).councilId
+      const councilId = callerOf(request).councilId
       return view(db, councilId, await runOf(db, councilId, request.params.id))
     },
   )
@@ -228,11 +227,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = auditFrom(request)
-      const run = await runOf(db, ctx.councilId, request.params.id)
+      const caller = callerOf(request)
+      const run = await runOf(db, caller.councilId, request.params.id)
       if (run.status !== 'done' || !run.xml) throw new AppError('conflict', 'This census is not ready yet.')
       await writeAudit(db, {
-        ...ctx,
+        ...caller.audit,
         action: 'census.download',
         recordType: 'census_run',
         recordId: run.id,
@@ -264,7 +263,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const councilId = actorOf(request).councilId
+      const councilId = callerOf(request).councilId
       const [child] = await db
         .select()
         .from(children)
@@ -323,7 +322,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Child, ...errors },
       },
     },
-    async (request) => updateChild(app.deps, auditFrom(request), { kind: 'all' }, request.params.id, request.body),
+    async (request) =>
+      updateChild(app.deps, { ...callerOf(request), familyScope: { kind: 'all' } }, request.params.id, request.body),
   )
 
   app.post(
@@ -339,8 +339,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = auditFrom(request)
-      const run = await runOf(db, ctx.councilId, request.params.id)
+      const caller = callerOf(request)
+      const run = await runOf(db, caller.councilId, request.params.id)
       const findings = (run.report as { findings: Finding[] } | null)?.findings ?? []
       if (!findings.some((f) => f.code === request.body.code && f.severity === 'query'))
         throw invalid('body.code', 'this return has no such query')
@@ -348,24 +348,24 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         const [row] = await tx
           .insert(censusQueryReasons)
           .values({
-            councilId: ctx.councilId,
+            councilId: caller.councilId,
             runId: run.id,
             code: request.body.code,
             reason: request.body.reason,
-            acceptedBy: ctx.actorPersonId!,
+            acceptedBy: caller.personId!,
           })
           .onConflictDoNothing()
           .returning()
         if (!row) throw new AppError('conflict', 'This query has been accepted already.')
         await writeAudit(tx, {
-          ...ctx,
+          ...caller.audit,
           action: 'census.query_accept',
           recordType: 'census_run',
           recordId: run.id,
           details: { code: request.body.code },
         })
       })
-      return view(db, ctx.councilId, run)
+      return view(db, caller.councilId, run)
     },
   )
 }

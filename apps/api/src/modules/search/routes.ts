@@ -1,8 +1,7 @@
+import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { ErrorBody, SearchQuery, SearchResults } from '@hearth/contracts'
-import { auditFrom } from '../../kernel/context'
 import { readsList } from '../../kernel/reads'
-import { actorOf } from '../../plugins/auth'
 import { searchRecords } from './search-records'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody }
@@ -28,7 +27,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SearchResults, ...errors },
       },
     },
-    async (request) => searchRecords(deps, auditFrom(request), actorOf(request), request.query.q),
+    async (request) => searchRecords(deps, callerOf(request), request.query.q),
   )
 }
 

@@ -2,9 +2,9 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm'
 import { adults, children, families, memberships, people, referrals, teams } from '@hearth/db'
 import { addressFor, addressVisibleTo, parseSearch, scoreSearch, searchDates, splitName } from '@hearth/domain'
 import type { SearchResults } from '@hearth/contracts'
-import type { Ctx, Deps } from '../../kernel/context'
-import type { Actor } from '../../plugins/auth'
+import type { Deps } from '../../kernel/context'
 import { scopeCondition } from '../families/family-queries'
+import type { Caller } from '../../kernel/caller'
 
 const PER_KIND = 40
 const SHOWN = 25
@@ -15,13 +15,13 @@ const SHOWN = 25
  * LAchildID, postcode and reference. Only what the searcher may see: case records through their
  * family scope, like every other read; everything else is simply absent.
  */
-export async function searchRecords(deps: Deps, ctx: Ctx, actor: Actor, q: string): Promise<SearchResults> {
+export async function searchRecords(deps: Deps, caller: Caller, q: string): Promise<SearchResults> {
   const { db } = deps
-  const c = ctx.councilId
+  const c = caller.councilId
   const p = parseSearch(q)
   const dates = searchDates(p)
-  const scope = scopeCondition(c, actor.familyScope)
-  const seesCases = actor.familyScope.kind !== 'none'
+  const scope = scopeCondition(c, caller.familyScope)
+  const seesCases = caller.familyScope.kind !== 'none'
   const words = p.words
 
   // a name word matches by trigrams (spelling) or by its sound (Soundex), using the indexes;
@@ -103,7 +103,7 @@ export async function searchRecords(deps: Deps, ctx: Ctx, actor: Actor, q: strin
                       eq(families.postcode, p.postcode),
                       or(
                         eq(families.addressConfidential, false),
-                        sql`${actor.personId}::uuid = any(${families.addressShownTo})`,
+                        sql`${caller.personId}::uuid = any(${families.addressShownTo})`,
                       ),
                     )
                   : undefined,
@@ -114,7 +114,7 @@ export async function searchRecords(deps: Deps, ctx: Ctx, actor: Actor, q: strin
           .limit(PER_KIND)
       : [],
     // the front door finds a referral by its reference; nobody else searches referrals
-    actor.familyScope.kind === 'all' && p.reference?.startsWith('R-')
+    caller.familyScope.kind === 'all' && p.reference?.startsWith('R-')
       ? db
           .select({ r: referrals, familyName: families.name })
           .from(referrals)
@@ -151,7 +151,7 @@ export async function searchRecords(deps: Deps, ctx: Ctx, actor: Actor, q: strin
       dateOfBirth: k.c.dateOfBirth ?? k.c.expectedDateOfBirth,
       nhsNumber: k.c.nhsNumber,
       identifiers: [k.c.upn, k.c.laChildId],
-      postcode: addressVisibleTo(k, actor.personId) ? k.postcode : null,
+      postcode: addressVisibleTo(k, caller.personId) ? k.postcode : null,
     })
     if (s.score > 0)
       results.push({
@@ -188,11 +188,11 @@ export async function searchRecords(deps: Deps, ctx: Ctx, actor: Actor, q: strin
       })
   }
   for (const f of fams) {
-    const shown = addressFor(f, actor.personId)
+    const shown = addressFor(f, caller.personId)
     const s = scoreSearch(p, {
       firstName: '',
       lastName: f.name.replace(/ family$/i, ''),
-      postcode: addressVisibleTo(f, actor.personId) ? f.postcode : null,
+      postcode: addressVisibleTo(f, caller.personId) ? f.postcode : null,
       reference: f.reference,
     })
     if (s.score > 0)

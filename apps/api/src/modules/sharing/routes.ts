@@ -1,3 +1,4 @@
+import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -8,9 +9,7 @@ import {
   SharingDecisionView,
   SharingExportQuery,
 } from '@hearth/contracts'
-import { auditFrom } from '../../kernel/context'
 import { readsChild, readsList } from '../../kernel/reads'
-import { actorOf } from '../../plugins/auth'
 import { listSharingDecisions, recordSharingDecision, sharingDecisionsCsv } from './sharing-decisions'
 
 const CASE_ROLES = ['referral_officer', 'practitioner'] as const
@@ -34,7 +33,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SharingDecisionsView, ...errors },
       },
     },
-    async (request) => listSharingDecisions(deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => listSharingDecisions(deps, callerOf(request), request.params.id),
   )
   app.post(
     '/children/:id/sharing-decisions',
@@ -49,13 +48,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const made = await recordSharingDecision(
-        deps,
-        auditFrom(request),
-        actorOf(request),
-        request.params.id,
-        request.body,
-      )
+      const made = await recordSharingDecision(deps, callerOf(request), request.params.id, request.body)
       reply.code(201)
       return made
     },
@@ -77,7 +70,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const csv = await sharingDecisionsCsv(deps, auditFrom(request), request.query.from, request.query.to)
+      const csv = await sharingDecisionsCsv(deps, callerOf(request), request.query.from, request.query.to)
       return reply
         .type('text/csv; charset=utf-8')
         .header(

@@ -2,46 +2,40 @@ import { and, asc, desc, eq, gte, lte } from 'drizzle-orm'
 import { children, families, people, sharingDecisions, writeAudit } from '@hearth/db'
 import { londonDateOf, SHARING_DECISIONS, SHARING_RECIPIENT_KINDS, toCsv } from '@hearth/domain'
 import type { SharingDecisionInput } from '@hearth/contracts'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { invalid } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { getChild } from '../families/get-child'
 import { decisionViews } from './sharing-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** A child's information-sharing decisions, newest first. */
-export async function listSharingDecisions(deps: Deps, ctx: Ctx, actor: Actor, childId: string) {
-  const child = await getChild(deps, ctx, actor.familyScope, childId)
+export async function listSharingDecisions(deps: Deps, caller: Caller, childId: string) {
+  const child = await getChild(deps, caller, childId)
   const rows = await deps.db
     .select()
     .from(sharingDecisions)
-    .where(and(eq(sharingDecisions.councilId, ctx.councilId), eq(sharingDecisions.childId, childId)))
+    .where(and(eq(sharingDecisions.councilId, caller.councilId), eq(sharingDecisions.childId, childId)))
     .orderBy(desc(sharingDecisions.decidedOn), desc(sharingDecisions.recordedAt))
-  return { childId, familyId: child.familyId, decisions: await decisionViews(deps.db, ctx.councilId, rows) }
+  return { childId, familyId: child.familyId, decisions: await decisionViews(deps.db, caller.councilId, rows) }
 }
 
 /** Records a decision to share or not to share; kept as recorded, on the family's chronology. */
-export async function recordSharingDecision(
-  deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
-  childId: string,
-  input: SharingDecisionInput,
-) {
-  const child = await getChild(deps, ctx, actor.familyScope, childId)
+export async function recordSharingDecision(deps: Deps, caller: Caller, childId: string, input: SharingDecisionInput) {
+  const child = await getChild(deps, caller, childId)
   if (input.decidedOn > londonDateOf(new Date())) throw invalid('body.decidedOn', 'must be today or before')
   const row = await deps.db.transaction(async (tx) => {
     const [made] = await tx
       .insert(sharingDecisions)
       .values({
-        councilId: ctx.councilId,
+        councilId: caller.councilId,
         familyId: child.familyId,
         childId,
         ...input,
-        decidedBy: actor.personId,
+        decidedBy: caller.personId,
       })
       .returning()
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'sharing.record',
       recordType: 'sharing_decision',
       recordId: made!.id,
@@ -51,11 +45,11 @@ export async function recordSharingDecision(
     })
     return made!
   })
-  return (await decisionViews(deps.db, ctx.councilId, [row]))[0]!
+  return (await decisionViews(deps.db, caller.councilId, [row]))[0]!
 }
 
 /** Every decision in a period, for the council's audit of its information sharing (CSV). */
-export async function sharingDecisionsCsv(deps: Deps, ctx: Ctx, from: string, to: string) {
+export async function sharingDecisionsCsv(deps: Deps, caller: Caller, from: string, to: string) {
   if (to < from) throw invalid('query.to', 'must be on or after the first day')
   const rows = await deps.db
     .select({
@@ -76,7 +70,7 @@ export async function sharingDecisionsCsv(deps: Deps, ctx: Ctx, from: string, to
     .innerJoin(people, and(eq(people.councilId, sharingDecisions.councilId), eq(people.id, sharingDecisions.decidedBy)))
     .where(
       and(
-        eq(sharingDecisions.councilId, ctx.councilId),
+        eq(sharingDecisions.councilId, caller.councilId),
         gte(sharingDecisions.decidedOn, from),
         lte(sharingDecisions.decidedOn, to),
       ),

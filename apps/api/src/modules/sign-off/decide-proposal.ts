@@ -1,16 +1,15 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq, sql } from 'drizzle-orm'
 import { proposalDecisions, proposals, writeAudit, type Proposal } from '@hearth/db'
 import { addCalendarDays, londonDateOf, reviewAfterWeeks } from '@hearth/domain'
 import { AppError, notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { views } from './proposal-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** Strategy decides, with reasons; never on their own proposal; two approvers above the higher threshold. */
 export async function decideProposal(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   id: string,
   input: { outcome: 'approve' | 'decline' | 'more_info'; reasonsForTeam: string; reasonsForFamily?: string | null },
 ) {
@@ -19,7 +18,7 @@ export async function decideProposal(
     const [p] = await tx
       .select()
       .from(proposals)
-      .where(and(eq(proposals.councilId, ctx.councilId), eq(proposals.id, id)))
+      .where(and(eq(proposals.councilId, caller.councilId), eq(proposals.id, id)))
       .for('update')
     if (!p) throw notFound('proposal')
     if (p.status !== 'awaiting_strategy')
@@ -29,7 +28,7 @@ export async function decideProposal(
           ? 'The team has been asked for more information; wait for them to send it.'
           : 'This proposal has already been decided.',
       )
-    if (p.proposedBy === actor.personId)
+    if (p.proposedBy === caller.personId)
       throw new AppError('forbidden', 'You cannot decide a proposal you made yourself.')
     const round =
       1 +
@@ -39,7 +38,7 @@ export async function decideProposal(
           .from(proposalDecisions)
           .where(
             and(
-              eq(proposalDecisions.councilId, ctx.councilId),
+              eq(proposalDecisions.councilId, caller.councilId),
               eq(proposalDecisions.proposalId, id),
               eq(proposalDecisions.outcome, 'more_info'),
             ),
@@ -48,9 +47,9 @@ export async function decideProposal(
     const inserted = await tx
       .insert(proposalDecisions)
       .values({
-        councilId: ctx.councilId,
+        councilId: caller.councilId,
         proposalId: id,
-        decidedBy: actor.personId,
+        decidedBy: caller.personId,
         outcome: input.outcome,
         reasonsForTeam: input.reasonsForTeam,
         reasonsForFamily: input.reasonsForFamily ?? null,
@@ -73,7 +72,7 @@ export async function decideProposal(
         .from(proposalDecisions)
         .where(
           and(
-            eq(proposalDecisions.councilId, ctx.councilId),
+            eq(proposalDecisions.councilId, caller.councilId),
             eq(proposalDecisions.proposalId, id),
             eq(proposalDecisions.round, round),
             eq(proposalDecisions.outcome, 'approve'),
@@ -87,10 +86,10 @@ export async function decideProposal(
     const [updated] = await tx
       .update(proposals)
       .set({ status, reviewDate, decidedAt: status === 'awaiting_strategy' ? null : new Date() })
-      .where(and(eq(proposals.councilId, ctx.councilId), eq(proposals.id, id)))
+      .where(and(eq(proposals.councilId, caller.councilId), eq(proposals.id, id)))
       .returning()
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: `proposal.${input.outcome}`,
       recordType: 'proposal',
       recordId: id,
@@ -99,5 +98,5 @@ export async function decideProposal(
     })
     return updated!
   })
-  return (await views(db, ctx.councilId, [row]))[0]!
+  return (await views(db, caller.councilId, [row]))[0]!
 }

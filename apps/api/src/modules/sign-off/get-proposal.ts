@@ -1,11 +1,11 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { canSee, load, views } from './proposal-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function getProposal(deps: Deps, ctx: Ctx, actor: Actor, id: string) {
+export async function getProposal(deps: Deps, caller: Caller, id: string) {
   const { db } = deps
-  const p = await load(db, ctx.councilId, id)
-  if (!canSee(actor, p)) throw notFound('proposal')
-  return (await views(db, ctx.councilId, [p]))[0]!
+  const p = await load(db, caller.councilId, id)
+  if (!canSee(caller, p)) throw notFound('proposal')
+  return (await views(db, caller.councilId, [p]))[0]!
 }

@@ -1,10 +1,11 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, desc, eq } from 'drizzle-orm'
 import { people, spendThresholds } from '@hearth/db'
+import type { Caller } from '../../kernel/caller'
 
-export async function getThresholdHistory(deps: Deps, ctx: Ctx) {
+export async function getThresholdHistory(deps: Deps, caller: Caller) {
   const { db } = deps
-  const { councilId } = ctx
+  const { councilId } = caller.audit
   const rows = await db
     .select({ t: spendThresholds, name: people.name })
     .from(spendThresholds)

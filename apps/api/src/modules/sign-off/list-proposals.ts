@@ -1,27 +1,26 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import { proposals } from '@hearth/db'
-import type { Actor } from '../../plugins/auth'
 import { familyOpenTo } from '../../kernel/family-access'
 import { views } from './proposal-queries'
 import { familyInScope } from '../families/family-queries'
+import type { Caller } from '../../kernel/caller'
 
 export async function listProposals(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   where: { view?: 'awaiting' | 'decided'; teamId?: string; familyId?: string },
 ) {
   const { db } = deps
-  const conds = [eq(proposals.councilId, ctx.councilId)]
+  const conds = [eq(proposals.councilId, caller.councilId)]
   if (where.view === 'awaiting') conds.push(inArray(proposals.status, ['awaiting_strategy', 'more_info']))
   if (where.view === 'decided')
     conds.push(inArray(proposals.status, ['approved', 'declined']), eq(proposals.route, 'strategy'))
   if (where.teamId) conds.push(eq(proposals.teamId, where.teamId))
   if (where.familyId) conds.push(eq(proposals.familyId, where.familyId))
-  conds.push(familyOpenTo(actor, proposals.familyId))
-  if (!actor.roles.includes('strategy_member')) {
-    const mine = actor.teams.map((t) => t.id)
+  conds.push(familyOpenTo(caller, proposals.familyId))
+  if (!caller.roles.includes('strategy_member')) {
+    const mine = caller.teams.map((t) => t.id)
     if (!mine.length) return []
     conds.push(inArray(proposals.teamId, mine))
   }
@@ -31,7 +30,7 @@ export async function listProposals(
     .where(and(...conds))
     .orderBy(where.view === 'awaiting' ? asc(proposals.decisionDueAt) : desc(proposals.createdAt))
     .limit(300)
-  return views(db, ctx.councilId, rows)
+  return views(db, caller.councilId, rows)
 }
 
 /**
@@ -39,15 +38,15 @@ export async function listProposals(
  * scope; strategy sees every family's, but not one restricted from them or that they declared
  * they know. Otherwise "not found".
  */
-export async function listFamilyProposals(deps: Deps, ctx: Ctx, actor: Actor, familyId: string) {
-  const { excluded, personId, glass } = actor.familyScope as {
+export async function listFamilyProposals(deps: Deps, caller: Caller, familyId: string) {
+  const { excluded, personId, glass } = caller.familyScope as {
     excluded?: string[]
     personId?: string
     glass?: string[]
   }
-  const scope = actor.roles.includes('strategy_member')
+  const scope = caller.roles.includes('strategy_member')
     ? ({ kind: 'all', excluded, personId, glass } as const)
-    : actor.familyScope
-  await familyInScope(deps.db, actor.councilId, scope, familyId)
-  return listProposals(deps, ctx, actor, { familyId })
+    : caller.familyScope
+  await familyInScope(deps.db, caller.councilId, scope, familyId)
+  return listProposals(deps, caller, { familyId })
 }

@@ -26,7 +26,7 @@ import {
   type Thresholds,
 } from '@hearth/domain'
 import { notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
+import type { Caller } from '../../kernel/caller'
 
 export type { Ctx }
 
@@ -47,7 +47,7 @@ export interface ProposalInput {
  */
 export async function insertProposal(
   tx: Tx,
-  ctx: Ctx,
+  caller: Caller,
   p: {
     teamId: string
     familyId: string
@@ -68,7 +68,7 @@ export async function insertProposal(
   const [row] = await tx
     .insert(proposals)
     .values({
-      councilId: ctx.councilId,
+      councilId: caller.councilId,
       teamId: p.teamId,
       familyId: p.familyId,
       proposedBy: p.proposedBy,
@@ -89,7 +89,7 @@ export async function insertProposal(
     .returning()
   if (route === 'team') {
     await tx.insert(teamDecisions).values({
-      councilId: ctx.councilId,
+      councilId: caller.councilId,
       teamId: p.teamId,
       kind: 'other',
       summary: `The team agreed: ${input.what} for ${input.forWhom} (£${(total / 100).toFixed(2)} in all). Why: ${input.why}`,
@@ -99,7 +99,7 @@ export async function insertProposal(
     })
   }
   await writeAudit(tx, {
-    ...ctx,
+    ...caller.audit,
     action: 'proposal.create',
     recordType: 'proposal',
     recordId: row!.id,
@@ -209,6 +209,6 @@ export async function load(db: Db, councilId: string, id: string) {
 }
 
 /** Strategy members see every proposal; a practitioner only their own teams'. */
-export function canSee(actor: Actor, p: Proposal) {
-  return actor.roles.includes('strategy_member') || actor.teams.some((t) => t.id === p.teamId)
+export function canSee(caller: Caller, p: Proposal) {
+  return caller.roles.includes('strategy_member') || caller.teams.some((t) => t.id === p.teamId)
 }

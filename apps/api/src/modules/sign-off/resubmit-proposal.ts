@@ -1,26 +1,25 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { proposals, writeAudit } from '@hearth/db'
 import { workingDayDeadline } from '@hearth/domain'
 import { AppError, notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { councilHolidays } from '../calendar/calendar-queries'
 import { load, thresholds, views } from './proposal-queries'
+import type { Caller } from '../../kernel/caller'
 
 export async function resubmitProposal(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   id: string,
   input: { why: string; familyView?: string; alternatives?: string },
 ) {
   const { db } = deps
-  const p = await load(db, ctx.councilId, id)
-  if (!actor.teams.some((t) => t.id === p.teamId)) throw notFound('proposal')
+  const p = await load(db, caller.councilId, id)
+  if (!caller.teams.some((t) => t.id === p.teamId)) throw notFound('proposal')
   if (p.status !== 'more_info')
     throw new AppError('conflict', 'Only a proposal the strategy team asked about can be sent again.')
-  const t = await thresholds(db, ctx.councilId)
-  const deadline = workingDayDeadline(new Date(), t.decisionWorkingDays, await councilHolidays(db, ctx.councilId))
+  const t = await thresholds(db, caller.councilId)
+  const deadline = workingDayDeadline(new Date(), t.decisionWorkingDays, await councilHolidays(db, caller.councilId))
   const [row] = await db.transaction(async (tx) => {
     const r = await tx
       .update(proposals)
@@ -32,10 +31,10 @@ export async function resubmitProposal(
         decisionDueDate: deadline.dueDate,
         decisionDueAt: deadline.dueAt,
       })
-      .where(and(eq(proposals.councilId, ctx.councilId), eq(proposals.id, id), eq(proposals.status, 'more_info')))
+      .where(and(eq(proposals.councilId, caller.councilId), eq(proposals.id, id), eq(proposals.status, 'more_info')))
       .returning()
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'proposal.resubmit',
       recordType: 'proposal',
       recordId: id,
@@ -43,5 +42,5 @@ export async function resubmitProposal(
     })
     return r
   })
-  return (await views(db, ctx.councilId, [row!]))[0]!
+  return (await views(db, caller.councilId, [row!]))[0]!
 }

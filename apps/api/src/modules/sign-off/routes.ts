@@ -1,3 +1,4 @@
+import { callerOf } from '../../kernel/caller'
 import { getTeamFigures } from '../figures/get-team-figures'
 import { teamForDisplay } from '../figures/hide-small-numbers'
 import { getReferralTimeliness } from '../figures/get-referral-timeliness'
@@ -17,8 +18,6 @@ import {
   ThresholdsView,
 } from '@hearth/contracts'
 import { notFound } from '../../kernel/errors'
-import { actorOf } from '../../plugins/auth'
-import { auditFrom } from '../../kernel/context'
 import { thresholds } from './proposal-queries'
 import { decideProposal } from './decide-proposal'
 import { getProposal } from './get-proposal'
@@ -49,10 +48,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = auditFrom(request)
+      const caller = callerOf(request)
       return {
-        current: await thresholds(app.deps.db, ctx.councilId),
-        history: await getThresholdHistory(app.deps, ctx),
+        current: await thresholds(app.deps.db, caller.councilId),
+        history: await getThresholdHistory(app.deps, caller),
       }
     },
   )
@@ -68,7 +67,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await setThresholds(app.deps, auditFrom(request), request.body)
+      await setThresholds(app.deps, callerOf(request), request.body)
       reply.code(201)
       return { ok: true as const }
     },
@@ -88,7 +87,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return proposeIntervention(app.deps, auditFrom(request), actorOf(request), request.params.id, request.body)
+      return proposeIntervention(app.deps, callerOf(request), request.params.id, request.body)
     },
   )
   app.get(
@@ -106,7 +105,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(ProposalView), ...errors },
       },
     },
-    async (request) => listFamilyProposals(app.deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => listFamilyProposals(app.deps, callerOf(request), request.params.id),
   )
   app.get(
     '/proposals',
@@ -119,7 +118,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(ProposalView), ...errors },
       },
     },
-    async (request) => listProposals(app.deps, auditFrom(request), actorOf(request), request.query),
+    async (request) => listProposals(app.deps, callerOf(request), request.query),
   )
   app.get(
     '/proposals/:id',
@@ -136,7 +135,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ProposalView, ...errors },
       },
     },
-    async (request) => getProposal(app.deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => getProposal(app.deps, callerOf(request), request.params.id),
   )
   app.post(
     '/proposals/:id/decision',
@@ -150,7 +149,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ProposalView, ...errors },
       },
     },
-    async (request) => decideProposal(app.deps, auditFrom(request), actorOf(request), request.params.id, request.body),
+    async (request) => decideProposal(app.deps, callerOf(request), request.params.id, request.body),
   )
   app.post(
     '/proposals/:id/resubmit',
@@ -164,8 +163,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ProposalView, ...errors },
       },
     },
-    async (request) =>
-      resubmitProposal(app.deps, auditFrom(request), actorOf(request), request.params.id, request.body),
+    async (request) => resubmitProposal(app.deps, callerOf(request), request.params.id, request.body),
   )
 
   app.get(
@@ -182,10 +180,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = auditFrom(request)
+      const caller = callerOf(request)
       const [teams, referrals] = await Promise.all([
-        getTeamFigures(app.deps, ctx),
-        getReferralTimeliness(app.deps, ctx),
+        getTeamFigures(app.deps, caller),
+        getReferralTimeliness(app.deps, caller),
       ])
       return {
         generatedAt: new Date().toISOString(),
@@ -212,7 +210,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const [t] = await getTeamFigures(app.deps, auditFrom(request), request.params.id)
+      const [t] = await getTeamFigures(app.deps, callerOf(request), request.params.id)
       if (!t) throw notFound('family-facing team')
       return teamForDisplay(t)
     },

@@ -1,16 +1,24 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { spendThresholds, writeAudit } from '@hearth/db'
 import type { Thresholds } from '@hearth/domain'
 import { AppError } from '../../kernel/errors'
+import type { Caller } from '../../kernel/caller'
 
-export async function setThresholds(deps: Deps, ctx: Ctx, input: Thresholds & { reason: string }) {
+export async function setThresholds(deps: Deps, caller: Caller, input: Thresholds & { reason: string }) {
   const { db } = deps
   if (input.secondApproverPence < input.signOffPence)
     throw new AppError('validation_failed', 'Check the highlighted answers.', [
       { field: 'body.secondApproverPence', message: 'must be at least the sign-off threshold' },
     ])
   await db.transaction(async (tx) => {
-    await tx.insert(spendThresholds).values({ councilId: ctx.councilId, ...input, setBy: ctx.actorPersonId! })
-    await writeAudit(tx, { ...ctx, action: 'threshold.set', recordType: 'spend_threshold', details: { ...input } })
+    await tx
+      .insert(spendThresholds)
+      .values({ councilId: caller.councilId, ...input, setBy: caller.audit.actorPersonId! })
+    await writeAudit(tx, {
+      ...caller.audit,
+      action: 'threshold.set',
+      recordType: 'spend_threshold',
+      details: { ...input },
+    })
   })
 }

@@ -1,21 +1,21 @@
 import { restrictionCondition, shownPostcode } from '../families/family-queries'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { protectionOf } from '../case-process/protection-status'
 import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm'
 import { allocations, dutyRota, families, offers, referrals, visits } from '@hearth/db'
 import { addCalendarDays, effectiveCap, londonDateOf, startOfLondonDay } from '@hearth/domain'
-import type { Actor } from '../../plugins/auth'
 import { teamDueNow } from '../case-process/clock-queries'
 import { asWaitingOffers, countChildren, myTeam, names, practitioners } from './team-board-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: string) {
+export async function getBoard(deps: Deps, caller: Caller, teamId: string) {
   const { db } = deps
-  const team = await myTeam(db, actor, teamId)
+  const team = await myTeam(db, caller, teamId)
   const now = new Date()
   const today = londonDateOf(now)
   const dayStart = startOfLondonDay(today)
   const dayEnd = startOfLondonDay(addCalendarDays(today, 1))
-  const members = await practitioners(db, ctx.councilId, teamId)
+  const members = await practitioners(db, caller.councilId, teamId)
   const memberIds = members.map((m) => m.personId)
   const [allocRows, offerRows, heldRows, duty, visitRows, due] = await Promise.all([
     memberIds.length
@@ -32,12 +32,12 @@ export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: strin
             and(
               eq(families.id, allocations.familyId),
               eq(families.councilId, allocations.councilId),
-              restrictionCondition(actor.familyScope),
+              restrictionCondition(caller.familyScope),
             ),
           )
           .where(
             and(
-              eq(allocations.councilId, ctx.councilId),
+              eq(allocations.councilId, caller.councilId),
               inArray(allocations.personId, memberIds),
               isNull(allocations.endedAt),
             ),
@@ -48,7 +48,7 @@ export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: strin
         offerId: offers.id,
         familyId: offers.familyId,
         familyName: families.name,
-        postcode: shownPostcode(actor.personId),
+        postcode: shownPostcode(caller.personId),
         childCount: countChildren(offers.familyId),
         offeredAt: offers.offeredAt,
         decision: referrals.decision,
@@ -61,11 +61,11 @@ export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: strin
         and(
           eq(families.id, offers.familyId),
           eq(families.councilId, offers.councilId),
-          restrictionCondition(actor.familyScope),
+          restrictionCondition(caller.familyScope),
         ),
       )
       .innerJoin(referrals, and(eq(referrals.id, offers.referralId), eq(referrals.councilId, offers.councilId)))
-      .where(and(eq(offers.councilId, ctx.councilId), eq(offers.teamId, teamId), eq(offers.status, 'waiting')))
+      .where(and(eq(offers.councilId, caller.councilId), eq(offers.teamId, teamId), eq(offers.status, 'waiting')))
       .orderBy(asc(offers.offeredAt)),
     db
       .select({
@@ -74,7 +74,7 @@ export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: strin
         role: allocations.role,
         startedAt: allocations.startedAt,
         familyName: families.name,
-        postcode: shownPostcode(actor.personId),
+        postcode: shownPostcode(caller.personId),
         stage: families.conversationStage,
         childCount: countChildren(allocations.familyId),
         // a child on a child protection plan, or under a section 47 enquiry still open
@@ -86,21 +86,23 @@ export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: strin
         and(
           eq(families.id, allocations.familyId),
           eq(families.councilId, allocations.councilId),
-          restrictionCondition(actor.familyScope),
+          restrictionCondition(caller.familyScope),
         ),
       )
-      .where(and(eq(allocations.councilId, ctx.councilId), eq(allocations.teamId, teamId), isNull(allocations.endedAt)))
+      .where(
+        and(eq(allocations.councilId, caller.councilId), eq(allocations.teamId, teamId), isNull(allocations.endedAt)),
+      )
       .orderBy(asc(families.name)),
     db
       .select()
       .from(dutyRota)
-      .where(and(eq(dutyRota.councilId, ctx.councilId), eq(dutyRota.teamId, teamId), eq(dutyRota.day, today))),
+      .where(and(eq(dutyRota.councilId, caller.councilId), eq(dutyRota.teamId, teamId), eq(dutyRota.day, today))),
     db
       .select({ familyId: visits.familyId, startsAt: visits.startsAt, attendeeIds: visits.attendeeIds })
       .from(visits)
       .where(
         and(
-          eq(visits.councilId, ctx.councilId),
+          eq(visits.councilId, caller.councilId),
           eq(visits.teamId, teamId),
           eq(visits.status, 'booked'),
           gte(visits.startsAt, dayStart),
@@ -108,12 +110,12 @@ export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: strin
       )
       .orderBy(asc(visits.startsAt)),
     // what is due and overdue, in the same round as the rest (the clocks live in clock_dues)
-    teamDueNow(db, ctx.councilId, teamId, now),
+    teamDueNow(db, caller.councilId, teamId, now),
   ])
   const nameOf = new Map(members.map((m) => [m.personId, m.name]))
   const extraNames = await names(
     db,
-    ctx.councilId,
+    caller.councilId,
     heldRows.map((h) => h.personId).filter((id) => !nameOf.has(id)),
   )
   for (const [k, v] of extraNames) nameOf.set(k, v)
@@ -126,7 +128,7 @@ export async function getBoard(deps: Deps, ctx: Ctx, actor: Actor, teamId: strin
     today,
     dutyPersonId: duty[0]?.personId ?? null,
     due,
-    offers: await asWaitingOffers(db, ctx.councilId, offerRows, now),
+    offers: await asWaitingOffers(db, caller.councilId, offerRows, now),
     members: members.map((m) => {
       const mine = allocRows.filter((a) => a.personId === m.personId)
       const leads = mine.filter((a) => a.role === 'lead')

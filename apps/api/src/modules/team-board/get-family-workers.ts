@@ -1,15 +1,16 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { adminTasks, familyLetters, openContactHolds, teams } from '@hearth/db'
 import { FAMILY_CONTACT_TASKS } from '@hearth/domain'
 import { activeWorkers, names } from './team-board-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function getFamilyWorkers(deps: Deps, ctx: Ctx, familyId: string) {
+export async function getFamilyWorkers(deps: Deps, caller: Caller, familyId: string) {
   const { db } = deps
-  const current = await activeWorkers(db, ctx.councilId, familyId)
+  const current = await activeWorkers(db, caller.councilId, familyId)
   const n = await names(
     db,
-    ctx.councilId,
+    caller.councilId,
     current.map((a) => a.personId),
   )
   const lead = current.find((a) => a.role === 'lead')
@@ -28,7 +29,7 @@ export async function getFamilyWorkers(deps: Deps, ctx: Ctx, familyId: string) {
     .from(adminTasks)
     .where(
       and(
-        eq(adminTasks.councilId, ctx.councilId),
+        eq(adminTasks.councilId, caller.councilId),
         eq(adminTasks.familyId, familyId),
         inArray(adminTasks.taskType, [...FAMILY_CONTACT_TASKS]),
       ),
@@ -39,14 +40,14 @@ export async function getFamilyWorkers(deps: Deps, ctx: Ctx, familyId: string) {
     .from(familyLetters)
     .where(
       and(
-        eq(familyLetters.councilId, ctx.councilId),
+        eq(familyLetters.councilId, caller.councilId),
         eq(familyLetters.familyId, familyId),
         eq(familyLetters.status, 'to_send'),
         sql`not exists (select 1 from admin_tasks t where t.council_id = ${familyLetters.councilId}
           and t.source_key = 'letter:' || ${familyLetters.id}::text)`,
       ),
     )) as [{ queued: number }]
-  const onHold = queued > 0 && (await openContactHolds(db, ctx.councilId, familyId)).length > 0
+  const onHold = queued > 0 && (await openContactHolds(db, caller.councilId, familyId)).length > 0
   return {
     holdingTeam: team ?? null,
     lead: lead ? { personId: lead.personId, name: n.get(lead.personId) ?? '' } : null,

@@ -1,13 +1,13 @@
 import { and, eq, gte, lt } from 'drizzle-orm'
 import { dutyRota, people } from '@hearth/db'
 import { addCalendarDays } from '@hearth/domain'
-import type { Actor } from '../../plugins/auth'
 import { myTeam } from './team-board-queries'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
+import type { Caller } from '../../kernel/caller'
 
-export async function getRota(deps: Deps, ctx: Ctx, actor: Actor, teamId: string, from: string, days = 14) {
+export async function getRota(deps: Deps, caller: Caller, teamId: string, from: string, days = 14) {
   const { db } = deps
-  await myTeam(db, actor, teamId)
+  await myTeam(db, caller, teamId)
   const to = addCalendarDays(from, days)
   const rows = await db
     .select({ day: dutyRota.day, personId: dutyRota.personId, name: people.name })
@@ -15,7 +15,7 @@ export async function getRota(deps: Deps, ctx: Ctx, actor: Actor, teamId: string
     .innerJoin(people, and(eq(people.id, dutyRota.personId), eq(people.councilId, dutyRota.councilId)))
     .where(
       and(
-        eq(dutyRota.councilId, ctx.councilId),
+        eq(dutyRota.councilId, caller.councilId),
         eq(dutyRota.teamId, teamId),
         gte(dutyRota.day, from),
         lt(dutyRota.day, to),

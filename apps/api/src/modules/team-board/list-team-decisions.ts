@@ -1,20 +1,20 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { people, teamDecisions } from '@hearth/db'
-import type { Actor } from '../../plugins/auth'
 import { myTeam, names } from './team-board-queries'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
+import type { Caller } from '../../kernel/caller'
 
-export async function listTeamDecisions(deps: Deps, ctx: Ctx, actor: Actor, teamId: string) {
+export async function listTeamDecisions(deps: Deps, caller: Caller, teamId: string) {
   const { db } = deps
-  await myTeam(db, actor, teamId)
+  await myTeam(db, caller, teamId)
   const rows = await db
     .select({ d: teamDecisions, recordedByName: people.name })
     .from(teamDecisions)
     .innerJoin(people, and(eq(people.id, teamDecisions.recordedBy), eq(people.councilId, teamDecisions.councilId)))
-    .where(and(eq(teamDecisions.councilId, ctx.councilId), eq(teamDecisions.teamId, teamId)))
+    .where(and(eq(teamDecisions.councilId, caller.councilId), eq(teamDecisions.teamId, teamId)))
     .orderBy(desc(teamDecisions.decidedAt))
     .limit(200)
-  const n = await names(db, ctx.councilId, [...new Set(rows.flatMap((r) => r.d.presentIds))])
+  const n = await names(db, caller.councilId, [...new Set(rows.flatMap((r) => r.d.presentIds))])
   return rows.map(({ d, recordedByName }) => ({
     id: d.id,
     kind: d.kind,

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm'
 import { families, writeAudit } from '@hearth/db'
 import { CONVERSATION_STAGES } from '@hearth/domain'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { familyInScope, holdingTeamId } from '../families/family-queries'
 import { assertPresentInTeam, logDecision } from './team-board-queries'
+import type { Caller } from '../../kernel/caller'
 
 /**
  * Moves a family between the Three Conversations. Never a silent edit: it is the holding team's
@@ -13,26 +13,25 @@ import { assertPresentInTeam, logDecision } from './team-board-queries'
  */
 export async function moveStage(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   familyId: string,
   input: { stage: 1 | 2 | 3; reason: string; presentIds: string[] },
 ) {
   const { db } = deps
-  const f = await familyInScope(db, actor.councilId, actor.familyScope, familyId)
-  const teamId = await holdingTeamId(db, ctx.councilId, familyId)
-  if (!teamId || !actor.teams.some((t) => t.id === teamId))
+  const f = await familyInScope(db, caller.councilId, caller.familyScope, familyId)
+  const teamId = await holdingTeamId(db, caller.councilId, familyId)
+  if (!teamId || !caller.teams.some((t) => t.id === teamId))
     throw new AppError('forbidden', 'Only the team that holds the family moves it between conversations.')
   if (f.conversationStage === input.stage)
     throw invalid('body.stage', `the family is already in conversation ${input.stage}`)
   await db.transaction(async (tx) => {
-    await assertPresentInTeam(tx, ctx.councilId, teamId, input.presentIds)
+    await assertPresentInTeam(tx, caller.councilId, teamId, input.presentIds)
     const moved = await tx
       .update(families)
       .set({ conversationStage: input.stage, updatedAt: new Date() })
       .where(
         and(
-          eq(families.councilId, ctx.councilId),
+          eq(families.councilId, caller.councilId),
           eq(families.id, familyId),
           eq(families.conversationStage, f.conversationStage),
         ),
@@ -41,17 +40,17 @@ export async function moveStage(
     if (moved.length === 0)
       throw new AppError('conflict', 'Someone moved this family at the same time. Reload the page.')
     await logDecision(tx, {
-      councilId: ctx.councilId,
+      councilId: caller.councilId,
       teamId,
       familyId,
       kind: 'stage',
       summary: `Moved from conversation ${f.conversationStage} to ${CONVERSATION_STAGES[input.stage]}. Why: ${input.reason}`,
       presentIds: input.presentIds,
-      recordedBy: actor.personId,
+      recordedBy: caller.personId,
       details: { from: f.conversationStage, to: input.stage },
     })
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'family.stage',
       recordType: 'family',
       recordId: familyId,

@@ -1,27 +1,26 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { writeAudit } from '@hearth/db'
-import type { Actor } from '../../plugins/auth'
 import { assertPresentInTeam, logDecision, myTeam } from './team-board-queries'
+import type { Caller } from '../../kernel/caller'
 
 export async function recordTeamDecision(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   teamId: string,
   input: { summary: string; presentIds: string[] },
 ) {
   const { db } = deps
-  await myTeam(db, actor, teamId)
+  await myTeam(db, caller, teamId)
   await db.transaction(async (tx) => {
-    await assertPresentInTeam(tx, ctx.councilId, teamId, input.presentIds)
+    await assertPresentInTeam(tx, caller.councilId, teamId, input.presentIds)
     await logDecision(tx, {
-      councilId: ctx.councilId,
+      councilId: caller.councilId,
       teamId,
       kind: 'other',
       summary: input.summary,
       presentIds: input.presentIds,
-      recordedBy: actor.personId,
+      recordedBy: caller.personId,
     })
-    await writeAudit(tx, { ...ctx, action: 'team_decision.create', recordType: 'team', recordId: teamId })
+    await writeAudit(tx, { ...caller.audit, action: 'team_decision.create', recordType: 'team', recordId: teamId })
   })
 }

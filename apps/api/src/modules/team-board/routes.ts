@@ -1,3 +1,4 @@
+import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -19,8 +20,6 @@ import {
   WorkersInput,
 } from '@hearth/contracts'
 import { londonDateOf } from '@hearth/domain'
-import { actorOf } from '../../plugins/auth'
-import { auditFrom } from '../../kernel/context'
 import { claimFamily } from './claim-family'
 import { getBoard } from './get-board'
 import { getFamilyWorkers } from './get-family-workers'
@@ -68,7 +67,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Board, ...errors },
       },
     },
-    async (request) => getBoard(deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => getBoard(deps, callerOf(request), request.params.id),
   )
 
   app.post(
@@ -94,15 +93,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = actorOf(request)
-      const result = await claimFamily(
-        deps,
-        auditFrom(request),
-        actor,
-        request.params.id,
-        request.params.offerId,
-        request.body,
-      )
+      const actor = callerOf(request)
+      const result = await claimFamily(deps, actor, request.params.id, request.params.offerId, request.body)
       boardChanged(actor.councilId, request.params.id, result.familyId)
       return result
     },
@@ -120,7 +112,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      return getFamilyWorkers(deps, auditFrom(request), request.params.id)
+      return getFamilyWorkers(deps, callerOf(request), request.params.id)
     },
   )
 
@@ -137,10 +129,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = actorOf(request)
-      const { teamId } = await setWorkers(deps, auditFrom(request), actor, request.params.id, request.body)
+      const actor = callerOf(request)
+      const { teamId } = await setWorkers(deps, actor, request.params.id, request.body)
       boardChanged(actor.councilId, teamId, request.params.id)
-      return getFamilyWorkers(deps, auditFrom(request), request.params.id)
+      return getFamilyWorkers(deps, actor, request.params.id)
     },
   )
 
@@ -157,8 +149,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = actorOf(request)
-      await moveStage(deps, auditFrom(request), actor, request.params.id, request.body)
+      const actor = callerOf(request)
+      await moveStage(deps, actor, request.params.id, request.body)
       return { ok: true as const }
     },
   )
@@ -178,7 +170,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(TeamDecisionView), ...errors },
       },
     },
-    async (request) => listTeamDecisions(deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => listTeamDecisions(deps, callerOf(request), request.params.id),
   )
   app.post(
     '/teams/:id/decisions',
@@ -193,7 +185,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await recordTeamDecision(deps, auditFrom(request), actorOf(request), request.params.id, request.body)
+      await recordTeamDecision(deps, callerOf(request), request.params.id, request.body)
       reply.code(201)
       return { ok: true as const }
     },
@@ -212,7 +204,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await setCap(deps, auditFrom(request), actorOf(request), request.params.id, request.params.personId, request.body)
+      await setCap(deps, callerOf(request), request.params.id, request.params.personId, request.body)
       return { ok: true as const }
     },
   )
@@ -234,13 +226,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      getRota(
-        deps,
-        auditFrom(request),
-        actorOf(request),
-        request.params.id,
-        request.query.from ?? londonDateOf(new Date()),
-      ),
+      getRota(deps, callerOf(request), request.params.id, request.query.from ?? londonDateOf(new Date())),
   )
   app.put(
     '/teams/:id/rota/:day',
@@ -255,14 +241,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await setDuty(
-        deps,
-        auditFrom(request),
-        actorOf(request),
-        request.params.id,
-        request.params.day,
-        request.body.personId,
-      )
+      await setDuty(deps, callerOf(request), request.params.id, request.params.day, request.body.personId)
       return { ok: true as const }
     },
   )

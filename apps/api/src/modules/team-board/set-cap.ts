@@ -1,9 +1,9 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { memberships, writeAudit } from '@hearth/db'
 import { invalid, notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { assertPresentInTeam, logDecision, myTeam, names } from './team-board-queries'
+import type { Caller } from '../../kernel/caller'
 
 /**
  * The team raises or lowers one person's cap, with a recorded decision. Raising it needs someone
@@ -11,21 +11,20 @@ import { assertPresentInTeam, logDecision, myTeam, names } from './team-board-qu
  */
 export async function setCap(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   teamId: string,
   personId: string,
   input: { cap: number; reason: string; presentIds: string[] },
 ) {
   const { db } = deps
-  const team = await myTeam(db, actor, teamId)
+  const team = await myTeam(db, caller, teamId)
   await db.transaction(async (tx) => {
     const [before] = await tx
       .select({ cap: memberships.caseloadCap })
       .from(memberships)
       .where(
         and(
-          eq(memberships.councilId, ctx.councilId),
+          eq(memberships.councilId, caller.councilId),
           eq(memberships.teamId, teamId),
           eq(memberships.personId, personId),
         ),
@@ -44,26 +43,26 @@ export async function setCap(
       .set({ caseloadCap: input.cap })
       .where(
         and(
-          eq(memberships.councilId, ctx.councilId),
+          eq(memberships.councilId, caller.councilId),
           eq(memberships.teamId, teamId),
           eq(memberships.personId, personId),
         ),
       )
       .returning()
     if (!m) throw notFound('team member')
-    await assertPresentInTeam(tx, ctx.councilId, teamId, input.presentIds)
-    const n = await names(tx, ctx.councilId, [personId])
+    await assertPresentInTeam(tx, caller.councilId, teamId, input.presentIds)
+    const n = await names(tx, caller.councilId, [personId])
     await logDecision(tx, {
-      councilId: ctx.councilId,
+      councilId: caller.councilId,
       teamId,
       kind: 'cap',
       summary: `${n.get(personId)}’s cap is now ${input.cap} children as lead. Why: ${input.reason}`,
       presentIds: input.presentIds,
-      recordedBy: actor.personId,
+      recordedBy: caller.personId,
       details: { personId, cap: input.cap },
     })
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'cap.set',
       recordType: 'membership',
       recordId: m.id,

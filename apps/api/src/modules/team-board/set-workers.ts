@@ -1,10 +1,10 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { allocations, children, families, memberships, writeAudit } from '@hearth/db'
 import { capRefusal, checkWorkers, effectiveCap } from '@hearth/domain'
 import { AppError, notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { leadChildren, letterToFamily, logDecision, myTeam, names, practitioners } from './team-board-queries'
+import type { Caller } from '../../kernel/caller'
 
 /**
  * Hand-over and reallocation: the whole set of workers at once, never leaving the family
@@ -12,8 +12,7 @@ import { leadChildren, letterToFamily, logDecision, myTeam, names, practitioners
  */
 export async function setWorkers(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   familyId: string,
   input: { leadId: string; coWorkerIds: string[]; reason: string; presentIds: string[] },
 ) {
@@ -23,14 +22,14 @@ export async function setWorkers(
     .from(allocations)
     .where(
       and(
-        eq(allocations.councilId, ctx.councilId),
+        eq(allocations.councilId, caller.councilId),
         eq(allocations.familyId, familyId),
         eq(allocations.role, 'lead'),
         isNull(allocations.endedAt),
       ),
     )
-  if (!lead || !actor.teams.some((t) => t.id === lead.teamId)) throw notFound('family held by your team')
-  const team = await myTeam(db, actor, lead.teamId)
+  if (!lead || !caller.teams.some((t) => t.id === lead.teamId)) throw notFound('family held by your team')
+  const team = await myTeam(db, caller, lead.teamId)
   return db.transaction(async (tx) => {
     // Same lock order as claiming: the (new) lead's membership first, then the family's allocations.
     const [leadMembership] = await tx
@@ -38,7 +37,7 @@ export async function setWorkers(
       .from(memberships)
       .where(
         and(
-          eq(memberships.councilId, ctx.councilId),
+          eq(memberships.councilId, caller.councilId),
           eq(memberships.teamId, team.id),
           eq(memberships.personId, input.leadId),
         ),
@@ -48,13 +47,17 @@ export async function setWorkers(
       .select()
       .from(allocations)
       .where(
-        and(eq(allocations.councilId, ctx.councilId), eq(allocations.familyId, familyId), isNull(allocations.endedAt)),
+        and(
+          eq(allocations.councilId, caller.councilId),
+          eq(allocations.familyId, familyId),
+          isNull(allocations.endedAt),
+        ),
       )
       .for('update')
     const currentLead = current.find((a) => a.role === 'lead')
     if (!currentLead || currentLead.teamId !== team.id)
       throw new AppError('conflict', 'The family’s workers changed meanwhile. Reload and try again.')
-    const team_ = await practitioners(tx, ctx.councilId, team.id)
+    const team_ = await practitioners(tx, caller.councilId, team.id)
     const problems = checkWorkers(input.leadId, input.coWorkerIds, new Set(team_.map((p) => p.personId)))
     if (problems.length || !leadMembership)
       throw new AppError(
@@ -66,11 +69,11 @@ export async function setWorkers(
       const [{ n: familyChildren }] = (await tx
         .select({ n: sql<number>`count(*)::int` })
         .from(children)
-        .where(and(eq(children.councilId, ctx.councilId), eq(children.familyId, familyId)))) as [{ n: number }]
+        .where(and(eq(children.councilId, caller.councilId), eq(children.familyId, familyId)))) as [{ n: number }]
       const person = team_.find((p) => p.personId === input.leadId)!
       const refusal = capRefusal(
         person.name,
-        await leadChildren(tx, ctx.councilId, input.leadId),
+        await leadChildren(tx, caller.councilId, input.leadId),
         familyChildren,
         effectiveCap(leadMembership.caseloadCap, team.caseloadCap),
       )
@@ -88,7 +91,7 @@ export async function setWorkers(
         .set({ endedAt: now, endedReason: input.reason })
         .where(
           and(
-            eq(allocations.councilId, ctx.councilId),
+            eq(allocations.councilId, caller.councilId),
             inArray(
               allocations.id,
               ending.map((a) => a.id),
@@ -100,7 +103,7 @@ export async function setWorkers(
     const adding = [...wanted]
       .filter(([id]) => !keep.has(id))
       .map(([personId, role]) => ({
-        councilId: ctx.councilId,
+        councilId: caller.councilId,
         familyId,
         teamId: team.id,
         personId,
@@ -111,15 +114,15 @@ export async function setWorkers(
     const [family] = await tx
       .select({ name: families.name })
       .from(families)
-      .where(and(eq(families.councilId, ctx.councilId), eq(families.id, familyId)))
-    const n = await names(tx, ctx.councilId, [input.leadId, ...input.coWorkerIds])
+      .where(and(eq(families.councilId, caller.councilId), eq(families.id, familyId)))
+    const n = await names(tx, caller.councilId, [input.leadId, ...input.coWorkerIds])
     await logDecision(tx, {
-      councilId: ctx.councilId,
+      councilId: caller.councilId,
       teamId: team.id,
       kind: 'handover',
       summary: `The ${family!.name}: ${n.get(input.leadId)} leads, with ${input.coWorkerIds.map((id) => n.get(id)).join(' and ')}. Why: ${input.reason}`,
       presentIds: input.presentIds,
-      recordedBy: actor.personId,
+      recordedBy: caller.personId,
       familyId,
       details: {
         from: current.map((a) => ({ personId: a.personId, role: a.role })),
@@ -127,9 +130,9 @@ export async function setWorkers(
       },
     })
     if (ending.length || adding.length)
-      await letterToFamily(tx, ctx.councilId, familyId, input.leadId, input.coWorkerIds, team.id)
+      await letterToFamily(tx, caller.councilId, familyId, input.leadId, input.coWorkerIds, team.id)
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'allocation.change',
       recordType: 'family',
       recordId: familyId,

@@ -14,7 +14,7 @@ import {
 import { ageInWords, byUrgencyThenWaiting, londonDateOf, type Role } from '@hearth/domain'
 import { enqueueInTx } from '@hearth/jobs'
 import { invalid, notFound } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
+import type { Caller } from '../../kernel/caller'
 
 type Ex = Db | Tx
 
@@ -22,12 +22,12 @@ export const countChildren = (familyId: unknown) =>
   sql<number>`(select count(*)::int from ${children} c where c.council_id = ${families.councilId} and c.family_id = ${familyId})`
 
 /** A family-facing team the actor belongs to; anything else is "not found". */
-export async function myTeam(ex: Ex, actor: Actor, teamId: string) {
-  if (!actor.teams.some((t) => t.id === teamId && t.kind === 'family_facing')) throw notFound('team')
+export async function myTeam(ex: Ex, caller: Caller, teamId: string) {
+  if (!caller.teams.some((t) => t.id === teamId && t.kind === 'family_facing')) throw notFound('team')
   const [team] = await ex
     .select()
     .from(teams)
-    .where(and(eq(teams.councilId, actor.councilId), eq(teams.id, teamId)))
+    .where(and(eq(teams.councilId, caller.councilId), eq(teams.id, teamId)))
   if (!team) throw notFound('team')
   return team
 }

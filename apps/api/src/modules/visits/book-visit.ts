@@ -1,16 +1,15 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { type Tx, type Visit, visits, writeAudit } from '@hearth/db'
 import { enqueueInTx } from '@hearth/jobs'
 import { AppError } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { holdingTeamId } from '../families/family-queries'
 import { staffCheck, view } from './visit-queries'
 import { familyInScope } from '../families/family-queries'
+import type { Caller } from '../../kernel/caller'
 
 export async function bookVisit(
   deps: Deps,
-  ctx: Ctx,
-  actor: Actor,
+  caller: Caller,
   familyId: string,
   input: {
     kind: string
@@ -25,17 +24,17 @@ export async function bookVisit(
   alongside?: (tx: Tx, visit: Visit) => Promise<void>,
 ) {
   const { db } = deps
-  const f = await familyInScope(db, actor.councilId, actor.familyScope, familyId)
+  const f = await familyInScope(db, caller.councilId, caller.familyScope, familyId)
   const teamId =
-    (await holdingTeamId(db, actor.councilId, familyId)) ?? actor.teams.find((t) => t.kind === 'family_facing')?.id
+    (await holdingTeamId(db, caller.councilId, familyId)) ?? caller.teams.find((t) => t.kind === 'family_facing')?.id
   if (!teamId) throw new AppError('forbidden', 'Only a family-facing team books visits.')
-  const attendeeIds = input.attendeeIds.length ? [...new Set(input.attendeeIds)] : [actor.personId]
-  await staffCheck(db, actor.councilId, attendeeIds)
+  const attendeeIds = input.attendeeIds.length ? [...new Set(input.attendeeIds)] : [caller.personId]
+  await staffCheck(db, caller.councilId, attendeeIds)
   const v = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(visits)
       .values({
-        councilId: actor.councilId,
+        councilId: caller.councilId,
         familyId,
         teamId,
         kind: input.kind,
@@ -45,18 +44,18 @@ export async function bookVisit(
         attendeeIds,
         othersAttending: input.othersAttending ?? null,
         interpreterNeeded: input.interpreterNeeded ?? f.interpreterNeeded,
-        bookedBy: actor.personId,
+        bookedBy: caller.personId,
       })
       .returning()
-    await writeAudit(tx, { ...ctx, action: 'visit.book', recordType: 'visit', recordId: row!.id, familyId })
+    await writeAudit(tx, { ...caller.audit, action: 'visit.book', recordType: 'visit', recordId: row!.id, familyId })
     // The admin this booking brings (letter, interpreter, room…) goes to the enablers, in this transaction.
-    await enqueueInTx(tx, actor.councilId, 'admin.tasks', {
-      councilId: actor.councilId,
+    await enqueueInTx(tx, caller.councilId, 'admin.tasks', {
+      councilId: caller.councilId,
       trigger: 'visit.booked',
       subjectId: row!.id,
     })
     if (alongside) await alongside(tx, row!)
     return row!
   })
-  return (await view(db, [{ ...v, familyName: f.name }], actor.councilId))[0]!
+  return (await view(db, [{ ...v, familyName: f.name }], caller.councilId))[0]!
 }

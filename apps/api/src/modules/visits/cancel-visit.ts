@@ -1,22 +1,22 @@
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { families, visits, writeAudit } from '@hearth/db'
 import { AppError } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { loadVisit, view } from './visit-queries'
+import type { Caller } from '../../kernel/caller'
 
-export async function cancelVisit(deps: Deps, ctx: Ctx, actor: Actor, visitId: string, reason: string) {
+export async function cancelVisit(deps: Deps, caller: Caller, visitId: string, reason: string) {
   const { db } = deps
-  const v = await loadVisit(db, actor, visitId)
+  const v = await loadVisit(db, caller, visitId)
   const [row] = await db.transaction(async (tx) => {
     const r = await tx
       .update(visits)
       .set({ status: 'cancelled', lastChangeReason: reason })
-      .where(and(eq(visits.councilId, ctx.councilId), eq(visits.id, visitId), eq(visits.status, 'booked')))
+      .where(and(eq(visits.councilId, caller.councilId), eq(visits.id, visitId), eq(visits.status, 'booked')))
       .returning()
     if (!r.length) throw new AppError('conflict', 'This visit is already cancelled.')
     await writeAudit(tx, {
-      ...ctx,
+      ...caller.audit,
       action: 'visit.cancel',
       recordType: 'visit',
       recordId: visitId,
@@ -28,5 +28,5 @@ export async function cancelVisit(deps: Deps, ctx: Ctx, actor: Actor, visitId: s
     .select({ name: families.name })
     .from(families)
     .where(and(eq(families.councilId, v.councilId), eq(families.id, v.familyId)))
-  return (await view(db, [{ ...row!, familyName: f!.name }], actor.councilId))[0]!
+  return (await view(db, [{ ...row!, familyName: f!.name }], caller.councilId))[0]!
 }

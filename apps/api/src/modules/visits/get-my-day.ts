@@ -1,18 +1,18 @@
 import { restrictionCondition, shownPostcode } from '../families/family-queries'
-import type { Ctx, Deps } from '../../kernel/context'
+import type { Deps } from '../../kernel/context'
 import { asWaitingOffers } from '../team-board/team-board-queries'
 import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm'
 import { allocations, families, offers, referrals, teams, visits } from '@hearth/db'
 import { addCalendarDays, londonDateOf, startOfLondonDay, type Role } from '@hearth/domain'
 import { AppError } from '../../kernel/errors'
-import type { Actor } from '../../plugins/auth'
 import { view } from './visit-queries'
 import { VISIT_OVERDUE_DAYS } from './visit-queries'
+import type { Caller } from '../../kernel/caller'
 
 /** A practitioner's day: visits, the families they hold and when they were last seen, new arrivals. */
-export async function getMyDay(deps: Deps, ctx: Ctx, actor: Actor) {
+export async function getMyDay(deps: Deps, caller: Caller) {
   const { db } = deps
-  if (!actor.roles.includes('practitioner' as Role)) throw new AppError('forbidden', 'My day is for practitioners.')
+  if (!caller.roles.includes('practitioner' as Role)) throw new AppError('forbidden', 'My day is for practitioners.')
   const now = new Date()
   const today = londonDateOf(now)
   const dayStart = startOfLondonDay(today)
@@ -32,16 +32,16 @@ export async function getMyDay(deps: Deps, ctx: Ctx, actor: Actor) {
       and(
         eq(families.id, visits.familyId),
         eq(families.councilId, visits.councilId),
-        restrictionCondition(actor.familyScope),
+        restrictionCondition(caller.familyScope),
       ),
     )
     .where(
       and(
-        eq(visits.councilId, actor.councilId),
+        eq(visits.councilId, caller.councilId),
         eq(visits.status, 'booked'),
         gte(visits.startsAt, dayStart),
         lt(visits.startsAt, dayEnd),
-        sql`${actor.personId}::uuid = any(${visits.attendeeIds})`,
+        sql`${caller.personId}::uuid = any(${visits.attendeeIds})`,
       ),
     )
     .orderBy(asc(visits.startsAt))
@@ -58,25 +58,25 @@ export async function getMyDay(deps: Deps, ctx: Ctx, actor: Actor) {
       and(
         eq(families.id, allocations.familyId),
         eq(families.councilId, allocations.councilId),
-        restrictionCondition(actor.familyScope),
+        restrictionCondition(caller.familyScope),
       ),
     )
     .where(
       and(
-        eq(allocations.councilId, actor.councilId),
-        eq(allocations.personId, actor.personId),
+        eq(allocations.councilId, caller.councilId),
+        eq(allocations.personId, caller.personId),
         isNull(allocations.endedAt),
       ),
     )
     .orderBy(asc(families.name))
-  const ffTeams = actor.teams.filter((t) => t.kind === 'family_facing')
+  const ffTeams = caller.teams.filter((t) => t.kind === 'family_facing')
   const arrivalsQ = ffTeams.length
     ? db
         .select({
           offerId: offers.id,
           familyId: offers.familyId,
           familyName: families.name,
-          postcode: shownPostcode(actor.personId),
+          postcode: shownPostcode(caller.personId),
           offeredAt: offers.offeredAt,
           decision: referrals.decision,
           reasons: referrals.decisionReasons,
@@ -91,14 +91,14 @@ export async function getMyDay(deps: Deps, ctx: Ctx, actor: Actor) {
           and(
             eq(families.id, offers.familyId),
             eq(families.councilId, offers.councilId),
-            restrictionCondition(actor.familyScope),
+            restrictionCondition(caller.familyScope),
           ),
         )
         .innerJoin(referrals, and(eq(referrals.id, offers.referralId), eq(referrals.councilId, offers.councilId)))
         .innerJoin(teams, and(eq(teams.id, offers.teamId), eq(teams.councilId, offers.councilId)))
         .where(
           and(
-            eq(offers.councilId, actor.councilId),
+            eq(offers.councilId, caller.councilId),
             inArray(
               offers.teamId,
               ffTeams.map((t) => t.id),
@@ -110,7 +110,7 @@ export async function getMyDay(deps: Deps, ctx: Ctx, actor: Actor) {
     : Promise.resolve([])
   const dutyQ = ffTeams.length
     ? db.execute(
-        sql`select team_id from duty_rota where council_id = ${actor.councilId} and day = ${today} and person_id = ${actor.personId}`,
+        sql`select team_id from duty_rota where council_id = ${caller.councilId} and day = ${today} and person_id = ${caller.personId}`,
       )
     : Promise.resolve({ rows: [] })
   const [todays, held, arrivals, duty] = await Promise.all([todaysQ, heldQ, arrivalsQ, dutyQ])
@@ -124,7 +124,7 @@ export async function getMyDay(deps: Deps, ctx: Ctx, actor: Actor) {
         })
         .from(visits)
         .where(
-          and(eq(visits.councilId, actor.councilId), inArray(visits.familyId, familyIds), eq(visits.status, 'booked')),
+          and(eq(visits.councilId, caller.councilId), inArray(visits.familyId, familyIds), eq(visits.status, 'booked')),
         )
         .groupBy(visits.familyId)
     : Promise.resolve([])
@@ -133,9 +133,9 @@ export async function getMyDay(deps: Deps, ctx: Ctx, actor: Actor) {
     view(
       db,
       todays.map((t) => ({ ...t.v, familyName: t.familyName })),
-      actor.councilId,
+      caller.councilId,
     ).then((vs) => vs.map((v, i) => ({ ...v, recorded: todays[i]!.recorded ?? null }))),
-    asWaitingOffers(db, actor.councilId, arrivals, now),
+    asWaitingOffers(db, caller.councilId, arrivals, now),
   ])
   const onDutyTeamIds = new Set((duty as unknown as { rows: { team_id: string }[] }).rows.map((r) => r.team_id))
   const toDate = (d: Date | string | null) => (d ? new Date(d) : null)

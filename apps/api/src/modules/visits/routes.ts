@@ -1,3 +1,4 @@
+import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -10,8 +11,6 @@ import {
   VisitToRecord,
   VisitView,
 } from '@hearth/contracts'
-import { actorOf } from '../../plugins/auth'
-import { auditFrom } from '../../kernel/context'
 import { bookVisit } from './book-visit'
 import { cancelVisit } from './cancel-visit'
 import { getMyDay } from './get-my-day'
@@ -37,7 +36,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(VisitView), ...errors },
       },
     },
-    async (request) => listVisits(deps, auditFrom(request), actorOf(request), request.params.id),
+    async (request) => listVisits(deps, callerOf(request), request.params.id),
   )
   app.post(
     '/families/:id/visits',
@@ -53,7 +52,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201)
-      const visit = await bookVisit(deps, auditFrom(request), actorOf(request), request.params.id, request.body)
+      const visit = await bookVisit(deps, callerOf(request), request.params.id, request.body)
       app.events.nudgeOutbox()
       return visit
     },
@@ -70,7 +69,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: VisitView, ...errors },
       },
     },
-    async (request) => moveVisit(deps, auditFrom(request), actorOf(request), request.params.id, request.body),
+    async (request) => moveVisit(deps, callerOf(request), request.params.id, request.body),
   )
   app.post(
     '/visits/:id/cancel',
@@ -84,7 +83,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: VisitView, ...errors },
       },
     },
-    async (request) => cancelVisit(deps, auditFrom(request), actorOf(request), request.params.id, request.body.reason),
+    async (request) => cancelVisit(deps, callerOf(request), request.params.id, request.body.reason),
   )
 
   app.get(
@@ -109,7 +108,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MyDay, ...errors },
       },
     },
-    async (request) => getMyDay(deps, auditFrom(request), actorOf(request)),
+    async (request) => getMyDay(deps, callerOf(request)),
   )
   app.get(
     '/me/visits-to-record',
@@ -121,7 +120,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(VisitToRecord), ...errors },
       },
     },
-    async (request) => visitsToRecord(deps, auditFrom(request), actorOf(request)),
+    async (request) => visitsToRecord(deps, callerOf(request)),
   )
 }
 export default routes

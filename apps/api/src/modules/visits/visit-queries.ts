@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm'
 import { people, visits, type Db, type Visit } from '@hearth/db'
 import { invalid, notFound } from '../../kernel/errors'
 import { familyInScope } from '../families/family-queries'
-import type { Actor } from '../../plugins/auth'
+import type { Caller } from '../../kernel/caller'
 
 /** A family held with no visit booked, and none in this many days, is shown as overdue on "My day". */
 export const VISIT_OVERDUE_DAYS = 28
@@ -32,13 +32,13 @@ export async function view(db: Db, rows: (Visit & { familyName: string })[], cou
   }))
 }
 
-export async function loadVisit(db: Db, actor: Actor, visitId: string) {
+export async function loadVisit(db: Db, caller: Caller, visitId: string) {
   const [v] = await db
     .select()
     .from(visits)
-    .where(and(eq(visits.councilId, actor.councilId), eq(visits.id, visitId)))
+    .where(and(eq(visits.councilId, caller.councilId), eq(visits.id, visitId)))
   if (!v) throw notFound('visit')
-  await familyInScope(db, actor.councilId, actor.familyScope, v.familyId).catch(() => {
+  await familyInScope(db, caller.councilId, caller.familyScope, v.familyId).catch(() => {
     throw notFound('visit')
   })
   return v
