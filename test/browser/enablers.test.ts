@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allocations, families, people } from '@hearth/db'
 import { startWorker, type RunningWorker } from '@hearth/worker'
-import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
+import { axeViolations, fillDateTime, launchChromium, signInPage } from '../helpers/browser'
 import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
 import { requireEnv } from '../helpers/env'
 import { startHttpApp } from '../helpers/server'
@@ -67,7 +67,7 @@ describe('in Chromium: admin leaves the practitioner', () => {
     const soon = new Date(Date.now() + 2 * 86_400_000)
     soon.setMinutes(0, 0, 0)
     const local = new Date(soon.getTime() - soon.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
-    await p.getByLabel('When').fill(local)
+    await fillDateTime(p, 'When', local)
     await p.getByLabel('Where', { exact: true }).fill('At home')
     await p.getByLabel('Interpreter needed?').selectOption('yes')
     await p.getByRole('button', { name: 'Book', exact: true }).click()
@@ -110,7 +110,7 @@ describe('in Chromium: admin leaves the practitioner', () => {
       .click()
     const later = new Date(soon.getTime() + 86_400_000)
     const laterLocal = new Date(later.getTime() - later.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
-    await p.getByLabel('New date and time').fill(laterLocal)
+    await fillDateTime(p, 'New date and time', laterLocal)
     await p.getByLabel('Why it is moving (the family is told)').fill('Mum asked for the next day')
     await p.getByRole('button', { name: 'Move the visit', exact: true }).click()
     await p.getByRole('status').filter({ hasText: 'Moved to' }).waitFor()

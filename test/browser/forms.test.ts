@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { referrals } from '@hearth/db'
-import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
+import { axeViolations, fillDateTime, launchChromium, signInPage } from '../helpers/browser'
 import { browserStage, type BrowserStage } from '../helpers/stage'
 
 /**
@@ -75,7 +75,7 @@ describe('in Chromium: forms a person can correct', () => {
   it('the referral form: human messages, links that reach their fields, and every character typed kept', async () => {
     const page = await as('referrals@northmoor.example')
     await page.goto(`${stage.server.url}/referrals/new`)
-    await page.getByLabel('When it was received').fill('')
+    await fillDateTime(page, 'When it was received', '')
     const texts = await failedSave(page, 'Save referral')
     expect(texts).toEqual(
       expect.arrayContaining([

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { insightRequests } from '@hearth/db'
-import { axeViolations, signInPage } from '../helpers/browser'
+import { axeViolations, fillDateTime, signInPage } from '../helpers/browser'
 import { browserStage, type BrowserStage } from '../helpers/stage'
 
 let stage: BrowserStage
@@ -50,7 +50,7 @@ describe('in Chromium: consultation', () => {
       .getByRole('button', { name: `Take this request: Exploitation (criminal or sexual), ${family.name}` })
       .click()
     await a.getByRole('heading', { name: 'Book the session' }).waitFor()
-    await a.getByLabel('Date and time').fill('2031-03-04T10:00')
+    await fillDateTime(a, 'Date and time', '2031-03-04T10:00')
     await a.getByLabel('Who attends').fill('Priya, her co-worker and the adviser')
     await a.getByRole('button', { name: 'Book the session' }).click()
     await a.getByText('Session booked').waitFor()

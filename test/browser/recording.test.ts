@@ -83,6 +83,48 @@ describe('in Chromium: a visit note', () => {
     await minutes.waitFor()
     expect(await minutes.inputValue()).toBe('50')
     expect(await lead.getByLabel('Where (optional)', { exact: true }).inputValue()).toBe('The family home (test)')
+    // #32: the form opens in view with its first question focused, once the page above has loaded
+    await lead.getByRole('heading', { name: 'Who works with this family' }).waitFor()
+    await lead.waitForLoadState('networkidle')
+    const kind = lead.getByLabel('What was it', { exact: true })
+    const box = await kind.boundingBox()
+    const view = lead.viewportSize()!
+    expect(box && box.y >= 0 && box.y + box.height <= view.height).toBe(true)
+    expect(await lead.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.name)).toBe('kind')
+    // when it happened: GOV.UK boxes (day, month, year, hour, minute), filled in from the visit
+    const when = lead.getByRole('group', { name: 'When', exact: true })
+    const [d, mo, y, h, mi] = await lead.evaluate((iso) => {
+      const t = new Date(iso)
+      const two = (n: number) => String(n).padStart(2, '0')
+      return [
+        String(t.getDate()),
+        String(t.getMonth() + 1),
+        String(t.getFullYear()),
+        two(t.getHours()),
+        two(t.getMinutes()),
+      ]
+    }, visit!.startsAt.toISOString())
+    for (const [label, value] of [
+      ['Day', d],
+      ['Month', mo],
+      ['Year', y],
+      ['Hour', h],
+      ['Minute', mi],
+    ] as const)
+      expect(await when.getByLabel(label, { exact: true }).inputValue()).toBe(value)
+    // late, rearranged and missed questions only when the appointment was not kept on time
+    const lateBox = lead.getByLabel('How many minutes late were we', { exact: true })
+    expect(await lateBox.count()).toBe(0)
+    expect(await lead.getByRole('group', { name: /^Who (missed|rearranged) it$/ }).count()).toBe(0)
+    const kept = lead.getByLabel('Was the appointment kept?', { exact: true })
+    await kept.selectOption('late')
+    await lateBox.waitFor()
+    await kept.selectOption('missed')
+    await lead.getByRole('group', { name: 'Who missed it', exact: true }).waitFor()
+    await lead.getByLabel('Why was it missed', { exact: true }).waitFor()
+    expect(await lateBox.count()).toBe(0)
+    await kept.selectOption('on_time')
+    expect(await lead.getByLabel('Why was it missed', { exact: true }).count()).toBe(0)
     for (const name of kidNames) {
       // each child: focus the answer, choose it with the space bar
       await lead

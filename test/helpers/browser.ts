@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
 
 export const DEMO_TEST_PASSWORD = 'hearth-demo-2026'
 
@@ -68,4 +68,16 @@ export async function signInPage(context: BrowserContext, baseUrl: string, email
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.getByRole('heading', { name: /^Hello, / }).waitFor()
   return page
+}
+
+/**
+ * Fills a GOV.UK date-and-time question (day, month, year, hour, minute boxes in a fieldset named
+ * by its legend) from "2026-12-07T14:30"; '' empties every box.
+ */
+export async function fillDateTime(scope: Page | Locator, legend: string, local: string) {
+  const g = scope.getByRole('group', { name: legend, exact: true })
+  const m = local.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/)
+  const parts = m ? [String(Number(m[3])), String(Number(m[2])), m[1]!, m[4]!, m[5]!] : ['', '', '', '', '']
+  const labels = ['Day', 'Month', 'Year', 'Hour', 'Minute']
+  for (const [i, label] of labels.entries()) await g.getByLabel(label, { exact: true }).fill(parts[i]!)
 }

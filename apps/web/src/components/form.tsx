@@ -348,3 +348,97 @@ export function DateInput({
     </FieldGroup>
   )
 }
+
+const two = (n: number) => String(n).padStart(2, '0')
+
+/** "2026-12-07T14:30" in the browser's own time, for a moment given as ISO (or '' for none). */
+export function localDateTime(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return ''
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`
+}
+
+type TimeParts = { day: string; month: string; year: string; hour: string; minute: string }
+
+/** The five boxes as "2026-12-07T14:30", or '' while any is empty or they make no real moment. */
+export function dateTimeFromParts(p: TimeParts): string {
+  const date = dateFromParts(p.day, p.month, p.year)
+  const h = p.hour.trim()
+  const m = p.minute.trim()
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{1,2}$/.test(h) || !/^\d{1,2}$/.test(m)) return ''
+  if (Number(h) > 23 || Number(m) > 59) return ''
+  return `${date}T${two(Number(h))}:${two(Number(m))}`
+}
+
+/** The date and time boxes of `DateTimeInput`, read from a form as "2026-12-07T14:30" (or ''). */
+export function dateTimeFromForm(form: FormData, name: string): string {
+  const part = (p: string) => String(form.get(`${name}-${p}`) ?? '')
+  return dateTimeFromParts({
+    day: part('day'),
+    month: part('month'),
+    year: part('year'),
+    hour: part('hour'),
+    minute: part('minute'),
+  })
+}
+
+/**
+ * GOV.UK date input with the time beside it: day, month and year, then hour and minute on the
+ * 24-hour clock, in one fieldset whose legend is the question (never the browser's own picker,
+ * which shows 12/07/2026 02:30 PM). The form reads `name` as "2026-12-07T14:30" in the browser's
+ * own time (a hidden field kept in step), or '' until the boxes make a real moment; the day box
+ * carries the field's id, so the error summary's link reaches it.
+ */
+export function DateTimeInput({
+  name,
+  label,
+  hint = 'For example, 7 12 2026 at 14 30 (the 24-hour clock)',
+  error,
+  field,
+  defaultValue,
+}: FieldProps & { defaultValue?: string }) {
+  const f = useField(error, name, field, label, 'date')
+  const m = (defaultValue ?? '').match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/)
+  const [parts, setParts] = useState<TimeParts>({
+    day: m ? String(Number(m[3])) : '',
+    month: m ? String(Number(m[2])) : '',
+    year: m ? m[1]! : '',
+    hour: m ? m[4]! : '',
+    minute: m ? m[5]! : '',
+  })
+  const box = (p: keyof TimeParts, text: string, width: string) => {
+    const id = p === 'day' ? f.id : `${f.id}-${p}`
+    return (
+      <div className={`govuk-date-input__item${p === 'hour' ? ' govuk-!-margin-left-4' : ''}`}>
+        <div className="govuk-form-group">
+          <label className="govuk-label govuk-date-input__label" htmlFor={id}>
+            {text}
+          </label>
+          <input
+            className={`govuk-input govuk-date-input__input ${width}${f.message ? ' govuk-input--error' : ''}`}
+            id={id}
+            name={`${name}-${p}`}
+            type="text"
+            inputMode="numeric"
+            data-kind="date"
+            value={parts[p]}
+            onChange={(e) => setParts({ ...parts, [p]: e.target.value })}
+          />
+        </div>
+      </div>
+    )
+  }
+  return (
+    <FieldGroup f={f} label={label} hint={hint}>
+      <div className="govuk-date-input">
+        {box('day', 'Day', 'govuk-input--width-2')}
+        {box('month', 'Month', 'govuk-input--width-2')}
+        {box('year', 'Year', 'govuk-input--width-4')}
+        {box('hour', 'Hour', 'govuk-input--width-2')}
+        {box('minute', 'Minute', 'govuk-input--width-2')}
+      </div>
+      <input type="hidden" name={name} value={dateTimeFromParts(parts)} />
+    </FieldGroup>
+  )
+}

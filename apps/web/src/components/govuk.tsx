@@ -5,7 +5,10 @@ import { Link } from 'react-router'
 export {
   Checkboxes,
   DateInput,
+  DateTimeInput,
   dateFromForm,
+  dateTimeFromForm,
+  localDateTime,
   ErrorSummary,
   FormScope,
   Radios,

@@ -14,6 +14,7 @@ import {
   Radios,
   TextArea,
   TextField,
+  DateTimeInput,
 } from '../../components/govuk'
 import { type Meetings, when } from './voice-api'
 
@@ -180,14 +181,7 @@ function Arrange({ familyId }: { familyId: string }) {
             ]}
             error={arrange.error}
           />
-          <TextField
-            name="startsAt"
-            label="When (the time the family chose)"
-            type="datetime-local"
-            kind="date"
-            error={arrange.error}
-            width="govuk-input--width-20"
-          />
+          <DateTimeInput name="startsAt" label="When (the time the family chose)" error={arrange.error} />
           <TextField
             name="durationMinutes"
             label="How long (minutes)"

@@ -2,7 +2,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { api } from '../../api'
-import { BackLink, Button, ErrorSummary, Loading, SummaryList, TextArea, TextField } from '../../components/govuk'
+import {
+  BackLink,
+  Button,
+  DateTimeInput,
+  ErrorSummary,
+  Loading,
+  SummaryList,
+  TextArea,
+  TextField,
+} from '../../components/govuk'
 import { InsightStatus, type InsightRequest } from './Insight'
 import { dateTime, since } from '../../components/time'
 import { useLiveEvents } from '../../live'
@@ -212,13 +221,7 @@ export function InsightRequestPage() {
                   })
                 }}
               >
-                <TextField
-                  name="sessionAt"
-                  type="datetime-local"
-                  label="Date and time"
-                  error={book.error}
-                  width="govuk-input--width-20"
-                />
+                <DateTimeInput name="sessionAt" label="Date and time" error={book.error} />
                 <TextField
                   name="sessionMinutes"
                   label="Length in minutes"

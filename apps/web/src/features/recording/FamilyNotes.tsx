@@ -83,7 +83,7 @@ export function FamilyNotes({ familyId, kids }: { familyId: string; kids: { id: 
   // ?visit=<id>: "Record what happened" from My day or from the visit, filled in from the visit
   const [params, setParams] = useSearchParams()
   const visitId = params.get('visit')
-  const [writing, setWriting] = useState<null | { draft?: NoteView; fromDevice?: boolean }>(() =>
+  const [writing, setWriting] = useState<null | { draft?: NoteView; fromDevice?: boolean; opened?: boolean }>(() =>
     keptDraft(familyId) ? { fromDevice: true } : null,
   )
   // begun from a visit: the draft is made at once, filled in from the visit, then written in
@@ -94,7 +94,7 @@ export function FamilyNotes({ familyId, kids }: { familyId: string; kids: { id: 
       if (note.status === 'final') {
         setDone('This visit is already recorded: its note is below. To add to it, add to the note.')
         document.getElementById(`note-${note.id}`)?.scrollIntoView()
-      } else setWriting({ draft: note })
+      } else setWriting({ draft: note, opened: true })
     },
   })
   useEffect(() => {
@@ -102,7 +102,6 @@ export function FamilyNotes({ familyId, kids }: { familyId: string; kids: { id: 
     setParams({}, { replace: true })
     if (keptDraft(familyId)) return
     fromVisit.mutate(visitId)
-    document.getElementById('notes-heading')?.scrollIntoView()
   }, [visitId, familyId, setParams, fromVisit.mutate])
   const [done, setDone] = useState<string | null>(null)
   const refresh = () => {
@@ -124,6 +123,7 @@ export function FamilyNotes({ familyId, kids }: { familyId: string; kids: { id: 
           familyId={familyId}
           kids={kids}
           start={writing.fromDevice && kept ? { kept } : { draft: writing.draft }}
+          focusOnOpen={!!writing.opened}
           onDone={(message) => {
             setWriting(null)
             setDone(message)
@@ -136,7 +136,7 @@ export function FamilyNotes({ familyId, kids }: { familyId: string; kids: { id: 
             type="button"
             onClick={() => {
               setDone(null)
-              setWriting({})
+              setWriting({ opened: true })
             }}
           >
             Record a visit or contact
@@ -144,7 +144,11 @@ export function FamilyNotes({ familyId, kids }: { familyId: string; kids: { id: 
           {drafts.map((d) => (
             <p className="govuk-body" key={d.id}>
               Your draft: {NOTE_KINDS[d.kind]}, {dateTime(d.happenedAt)}.{' '}
-              <button type="button" className="govuk-link hearth-link-button" onClick={() => setWriting({ draft: d })}>
+              <button
+                type="button"
+                className="govuk-link hearth-link-button"
+                onClick={() => setWriting({ draft: d, opened: true })}
+              >
                 Carry on writing<span className="govuk-visually-hidden"> the draft of {dateTime(d.happenedAt)}</span>
               </button>
             </p>

@@ -15,7 +15,18 @@ import {
 } from '@hearth/domain'
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError, api, type FieldProblem, newKey } from '../../api'
-import { Button, ErrorSummary, FormScope, Radios, SelectField, TextArea, TextField } from '../../components/govuk'
+import {
+  Button,
+  DateTimeInput,
+  dateTimeFromForm,
+  ErrorSummary,
+  FormScope,
+  localDateTime,
+  Radios,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../components/govuk'
 import { dateTime } from '../../components/time'
 
 /**
@@ -42,19 +53,11 @@ export const keptDraft = (familyId: string): Kept | null => {
 const keep = (familyId: string, k: Kept) => localStorage.setItem(keptKey(familyId), JSON.stringify(k))
 const forget = (familyId: string) => localStorage.removeItem(keptKey(familyId))
 
-const pad = (n: number) => String(n).padStart(2, '0')
-/** An ISO time as the value of a datetime-local box, in the browser's own zone. */
-function localValue(iso: string | undefined): string {
-  if (!iso) return ''
-  const d = new Date(iso)
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
-
 /** The form as a draft: only what can be sent (a half-typed number waits until it is a number). */
 function draftFrom(form: HTMLFormElement, kids: { id: string }[]): NoteDraft {
   const f = new FormData(form)
   const text = (name: string) => String(f.get(name) ?? '')
-  const when = text('happenedAt')
+  const when = dateTimeFromForm(f, 'happenedAt')
   const minutes = text('directMinutes').trim()
   const late = text('lateMinutes').trim()
   const notice = text('noticeHours').trim()
@@ -113,9 +116,12 @@ export function NoteEditor({
   kids,
   start,
   onDone,
+  focusOnOpen = false,
 }: {
   familyId: string
   kids: { id: string; name: string }[]
+  /** Opened by the person (from a visit, or "Record a visit"): the form comes into view, focused. */
+  focusOnOpen?: boolean
   /** A draft to carry on with (from the server, or kept on this device), or a visit to begin from. */
   start: { kept?: Kept; draft?: NoteView; visitId?: string | null }
   onDone(message: string): void
@@ -134,6 +140,38 @@ export function NoteEditor({
     },
   )
   const [initial] = useState<NoteDraft>(() => kept.current.body)
+  // The page above the notes is still loading when the form opens: bring the form into view once
+  // now and again as each part above arrives, until the person scrolls or types themselves.
+  useEffect(() => {
+    if (!focusOnOpen) return
+    const form = formRef.current
+    if (!form) return
+    const first = form.querySelector<HTMLElement>('select, input, textarea')
+    first?.focus({ preventScroll: true })
+    let settled = false
+    const show = () => {
+      if (!settled) form.scrollIntoView({ block: 'start' })
+    }
+    const stop = () => {
+      settled = true
+    }
+    show()
+    const watch = new ResizeObserver(show)
+    watch.observe(document.body)
+    const until = window.setTimeout(stop, 5000)
+    window.addEventListener('wheel', stop, { once: true })
+    window.addEventListener('touchmove', stop, { once: true })
+    form.addEventListener('input', stop, { once: true })
+    return () => {
+      stop()
+      watch.disconnect()
+      window.clearTimeout(until)
+      window.removeEventListener('wheel', stop)
+      window.removeEventListener('touchmove', stop)
+      form.removeEventListener('input', stop)
+    }
+  }, [focusOnOpen])
+  const [appointment, setAppointment] = useState<string>(initial.appointment ?? 'on_time')
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const sending = useRef<Promise<void> | null>(null)
 
@@ -265,15 +303,7 @@ export function NoteEditor({
           options={NOTE_KIND_LIST.map((k) => ({ value: k, label: NOTE_KINDS[k] }))}
           error={error}
         />
-        <TextField
-          name="happenedAt"
-          label="When"
-          type="datetime-local"
-          kind="date"
-          defaultValue={localValue(initial.happenedAt)}
-          error={error}
-          width="govuk-input--width-20"
-        />
+        <DateTimeInput name="happenedAt" label="When" defaultValue={localDateTime(initial.happenedAt)} error={error} />
         <TextField
           name="place"
           label="Where (optional)"
@@ -293,42 +323,51 @@ export function NoteEditor({
         <SelectField
           name="appointment"
           label="Was the appointment kept?"
-          defaultValue={initial.appointment ?? 'on_time'}
+          value={appointment}
+          onChange={setAppointment}
           options={APPOINTMENT_KEPT_LIST.map((a) => ({ value: a, label: APPOINTMENT_KEPT[a] }))}
           error={error}
         />
-        <TextField
-          name="lateMinutes"
-          label="If we were late, by how many minutes"
-          inputMode="numeric"
-          defaultValue={initial.lateMinutes ? String(initial.lateMinutes) : ''}
-          error={error}
-          width="govuk-input--width-4"
-        />
-        <Radios
-          name="changedBy"
-          label="If it was rearranged or missed, who did"
-          defaultValue={initial.changedBy ?? undefined}
-          options={CHANGED_BY_LIST.map((c) => ({ value: c, label: CHANGED_BY[c] }))}
-          error={error}
-        />
-        <TextField
-          name="noticeHours"
-          label="If it was rearranged, how many hours’ notice there was"
-          inputMode="numeric"
-          defaultValue={
-            initial.noticeHours === null || initial.noticeHours === undefined ? '' : String(initial.noticeHours)
-          }
-          error={error}
-          width="govuk-input--width-4"
-        />
-        <TextField
-          name="missedReason"
-          label="If it was missed, why"
-          defaultValue={initial.missedReason ?? ''}
-          error={error}
-          width="govuk-input--width-30"
-        />
+        {appointment === 'late' && (
+          <TextField
+            name="lateMinutes"
+            label="How many minutes late were we"
+            inputMode="numeric"
+            defaultValue={initial.lateMinutes ? String(initial.lateMinutes) : ''}
+            error={error}
+            width="govuk-input--width-4"
+          />
+        )}
+        {(appointment === 'rearranged' || appointment === 'missed') && (
+          <Radios
+            name="changedBy"
+            label={appointment === 'missed' ? 'Who missed it' : 'Who rearranged it'}
+            defaultValue={initial.changedBy ?? undefined}
+            options={CHANGED_BY_LIST.map((c) => ({ value: c, label: CHANGED_BY[c] }))}
+            error={error}
+          />
+        )}
+        {appointment === 'rearranged' && (
+          <TextField
+            name="noticeHours"
+            label="How many hours’ notice was there"
+            inputMode="numeric"
+            defaultValue={
+              initial.noticeHours === null || initial.noticeHours === undefined ? '' : String(initial.noticeHours)
+            }
+            error={error}
+            width="govuk-input--width-4"
+          />
+        )}
+        {appointment === 'missed' && (
+          <TextField
+            name="missedReason"
+            label="Why was it missed"
+            defaultValue={initial.missedReason ?? ''}
+            error={error}
+            width="govuk-input--width-30"
+          />
+        )}
         {kids.map((k, i) => (
           <div key={k.id}>
             <Radios

@@ -14,6 +14,7 @@ import {
   SelectField,
   TextArea,
   TextField,
+  DateTimeInput,
 } from '../../components/govuk'
 import { Candidates, type ChildRow, localNow } from './Candidates'
 
@@ -77,15 +78,7 @@ export function NewReferralPage() {
       <h1 className="govuk-heading-l">Record a referral</h1>
       <form onSubmit={submit} noValidate>
         <h2 className="govuk-heading-m">Who referred</h2>
-        <TextField
-          name="receivedAt"
-          label="When it was received"
-          type="datetime-local"
-          kind="date"
-          defaultValue={localNow()}
-          error={err}
-          width="govuk-input--width-20"
-        />
+        <DateTimeInput name="receivedAt" label="When it was received" defaultValue={localNow()} error={err} />
         <SelectField
           name="source"
           label="Where the referral came from"

@@ -5,16 +5,19 @@ import type { z } from 'zod'
 import type { VisitView } from '@hearth/contracts'
 import { VISIT_KIND_LIST, VISIT_KINDS, type VisitKind } from '@hearth/domain'
 import { api } from '../../api'
-import { Button, ErrorSummary, FormScope, SelectField, TextField } from '../../components/govuk'
+import {
+  Button,
+  DateTimeInput,
+  ErrorSummary,
+  FormScope,
+  localDateTime,
+  SelectField,
+  TextField,
+} from '../../components/govuk'
 import { dateTime } from '../../components/time'
 
 type Visit = z.infer<typeof VisitView>
 
-/** "2026-12-03T10:00" in the browser's time, for a datetime-local field. */
-const localInput = (iso: string) => {
-  const d = new Date(iso)
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
-}
 const toIso = (local: FormDataEntryValue | null) => (local ? new Date(String(local)).toISOString() : '')
 
 /**
@@ -133,15 +136,12 @@ export function FamilyVisits(props: { familyId: string; interpreterNeeded: boole
               )}
               {acting?.id === v.id && acting.kind === 'move' && (
                 <form className="govuk-!-margin-top-2" noValidate onSubmit={submitMove(v)}>
-                  <TextField
+                  <DateTimeInput
                     name="moveStartsAt"
                     field="startsAt"
                     label="New date and time"
-                    type="datetime-local"
-                    kind="date"
-                    defaultValue={localInput(v.startsAt)}
+                    defaultValue={localDateTime(v.startsAt)}
                     error={move.error}
-                    width="govuk-input--width-20"
                   />
                   <TextField
                     name="movePlace"
@@ -209,14 +209,7 @@ export function FamilyVisits(props: { familyId: string; interpreterNeeded: boole
                 options={VISIT_KIND_LIST.map((k) => ({ value: k, label: VISIT_KINDS[k] }))}
                 error={book.error}
               />
-              <TextField
-                name="startsAt"
-                label="When"
-                type="datetime-local"
-                kind="date"
-                error={book.error}
-                width="govuk-input--width-20"
-              />
+              <DateTimeInput name="startsAt" label="When" error={book.error} />
               <TextField
                 name="durationMinutes"
                 label="How long (minutes)"
