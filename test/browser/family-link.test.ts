@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminTasks, adults, allocations, familyMessages, people } from '@hearth/db'
-import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
+import { axeViolations, fillDateTime, launchChromium, signInPage } from '../helpers/browser'
 import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
 import { startHttpApp } from '../helpers/server'
 
@@ -22,6 +22,7 @@ let phone: Awaited<ReturnType<typeof launchChromium>>
 let familyId: string
 let teamId: string
 let lead: Page
+let familyPage: Page
 
 async function apiAs(page: Page, method: 'POST', path: string, body: unknown) {
   const me = await (await page.request.get(`${server.url}/api/auth/me`)).json()
@@ -88,6 +89,7 @@ describe('in Chromium: the family’s own link', () => {
 
     // the family, on a phone, with no account
     const page = await phone.context.newPage()
+    familyPage = page
     await page.setViewportSize({ width: 360, height: 740 })
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
@@ -151,5 +153,58 @@ describe('in Chromium: the family’s own link', () => {
     expect(asked).toHaveLength(1)
     expect(asked[0]!.details).toContain('translation from Urdu')
     expect(asked[0]!.details).not.toContain('سب') // the task points to the words, it does not copy them
+  }, 120_000)
+
+  it('asked to move a visit, the team moves it from the card in one place; the family reads the new time and why (#32)', async () => {
+    const soon = new Date(Date.now() + 3 * 86_400_000)
+    soon.setUTCHours(10, 0, 0, 0)
+    const visit = await apiAs(lead, 'POST', `/api/families/${familyId}/visits`, {
+      kind: 'home_visit',
+      startsAt: soon.toISOString(),
+      durationMinutes: 60,
+      place: 'The family home (browser test)',
+    })
+    const page = familyPage
+    await page.reload()
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('button', { name: 'Ask to move this' }).click()
+    await page.getByLabel('What days and times suit you?').fill('Afternoons after 3, please.')
+    await page.getByRole('button', { name: 'Send' }).click()
+    await page.getByRole('heading', { name: 'Thank you. We have got it.' }).waitFor()
+    await page.getByRole('button', { name: 'Back to your page' }).click()
+    await page.getByText('You asked to move this. We will be in touch.').waitFor()
+
+    const board = await staff.context.newPage()
+    await board.goto(`${server.url}/teams/${teamId}/board`)
+    const card = board.locator('.hearth-card', { hasText: 'Afternoons after 3, please.' })
+    await card.getByRole('button', { name: 'Move the visit' }).click()
+    const later = new Date(soon.getTime() + 86_400_000)
+    const local = await board.evaluate((iso) => {
+      const t = new Date(iso)
+      t.setHours(15, 30, 0, 0)
+      const two = (n: number) => String(n).padStart(2, '0')
+      return `${t.getFullYear()}-${two(t.getMonth() + 1)}-${two(t.getDate())}T15:30`
+    }, later.toISOString())
+    await fillDateTime(card, 'New date and time', local)
+    await card
+      .getByLabel('Why it is moving (the family is told)')
+      .fill('You asked for an afternoon, so it is the day after.')
+    expect(await axeViolations(board)).toEqual([])
+    await card.getByRole('button', { name: 'Move the visit and tell the family' }).click()
+    await board.getByRole('status').filter({ hasText: 'The visit is moved to' }).waitFor()
+    // answered: gone from what is new on the board; the ask carries the team's words
+    await board.locator('.hearth-card', { hasText: 'Afternoons after 3, please.' }).waitFor({ state: 'detached' })
+    const [ask] = await dbx.handle.db
+      .select()
+      .from(familyMessages)
+      .where(and(eq(familyMessages.familyId, familyId), eq(familyMessages.visitId, visit.id)))
+    expect(ask!.answer).toBe('You asked for an afternoon, so it is the day after.')
+
+    // the family's page: the new time and why, and no longer "we will be in touch"
+    await page.reload()
+    await page.getByText('You asked for an afternoon, so it is the day after.', { exact: false }).first().waitFor()
+    expect(await page.getByText('You asked to move this. We will be in touch.').count()).toBe(0)
+    expect(await axeViolations(page, WCAG22)).toEqual([])
+    await board.close()
   }, 120_000)
 })

@@ -418,6 +418,41 @@ describe('what the family says', () => {
     expect((await preview(`childId=${teenId}`)).body).toContain('Teenie’s own worry')
   })
 
+  it('moving the visit answers the family’s ask: their page shows the new time and why, not “we will be in touch” (#32)', async () => {
+    const before = (await asFamily(token)).json().upcoming.find((v: { id: string }) => v.id === visitId)
+    expect(before.moveAsked).toBe(true)
+    const later = new Date(new Date(before.startsAt).getTime() + 86_400_000).toISOString()
+    const moved = await lead.request('PATCH', `/api/visits/${visitId}`, {
+      startsAt: later,
+      reason: 'You asked for an afternoon: we have moved it to the next day.',
+    })
+    expect(moved.statusCode, moved.body).toBe(200)
+    const after = (await asFamily(token)).json()
+    const v = after.upcoming.find((x: { id: string }) => x.id === visitId)
+    expect(v).toMatchObject({ moveAsked: false, startsAt: later })
+    expect(v.changeReason).toBe('You asked for an afternoon: we have moved it to the next day.')
+    // the ask is answered with those words, on the team's card and the family's page, once
+    const board = (await lead.request('GET', `/api/teams/${team.id}/family-messages`)).json()
+    const asked = (await lead.request('GET', `/api/families/${family.id}/family-link`))
+      .json()
+      .messages.find((m: { kind: string }) => m.kind === 'move_visit')
+    expect(asked).toMatchObject({ answer: 'You asked for an afternoon: we have moved it to the next day.' })
+    expect(board.messages.some((m: { kind: string }) => m.kind === 'move_visit')).toBe(false)
+    const rows = await dbx.handle.db.select().from(familyMessages).where(eq(familyMessages.kind, 'move_visit'))
+    expect(rows.filter((r) => r.answer !== null)).toHaveLength(rows.length)
+    // moving it again answers nothing twice
+    const again = await lead.request('PATCH', `/api/visits/${visitId}`, {
+      place: 'The family centre',
+      reason: 'A room came free.',
+    })
+    expect(again.statusCode, again.body).toBe(200)
+    expect(
+      (await lead.request('GET', `/api/families/${family.id}/family-link`))
+        .json()
+        .messages.find((m: { kind: string }) => m.kind === 'move_visit').answer,
+    ).toBe('You asked for an afternoon: we have moved it to the next day.')
+  })
+
   it('bad input from the family gets a 400 naming the field, and nothing is written', async () => {
     const count = async () => (await dbx.handle.db.select({ n: sql<number>`count(*)::int` }).from(familyMessages))[0]!.n
     const before = await count()

@@ -186,7 +186,8 @@ export async function familyLinkView(
     const present = workers.find((w) => w.role === 'co_worker' && !w.away)
     cover = present ? { name: present.name } : row.duty ? { name: String(row.duty) } : null
   }
-  const moveAsked = new Set(messages.filter((m) => m.kind === 'move_visit').map((m) => m.visitId))
+  // an ask to move a visit is open until the team answers it (moving the visit answers it)
+  const moveAsked = new Set(messages.filter((m) => m.kind === 'move_visit' && !m.answer).map((m) => m.visitId))
   const ended = (v: V) => at(v.startsAt) + v.durationMinutes * 60_000 <= now.getTime()
   const upcoming = vis
     .filter((v) => !ended(v))

@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/context'
-import { and, eq } from 'drizzle-orm'
-import { families, visits, writeAudit } from '@hearth/db'
+import { and, eq, isNull, sql } from 'drizzle-orm'
+import { families, familyMessages, visits, writeAudit } from '@hearth/db'
 import { enqueueInTx } from '@hearth/jobs'
 import { AppError } from '../../kernel/errors'
 import { loadVisit, view } from './visit-queries'
@@ -36,6 +36,38 @@ export async function moveVisit(
       familyId: v.familyId,
       details: { from: v.startsAt.toISOString(), fields: Object.keys(input).filter((k) => k !== 'reason') },
     })
+    // moving it answers the family's own ask to move it: their page shows the new time and why,
+    // and stops saying "we will be in touch"; one place to answer and move
+    const asked = await tx
+      .update(familyMessages)
+      .set({
+        answer: input.reason,
+        answeredAt: sql`now()`,
+        answeredBy: caller.personId,
+        seenAt: sql`coalesce(${familyMessages.seenAt}, now())`,
+        seenBy: sql`coalesce(${familyMessages.seenBy}, ${caller.personId}::uuid)`,
+      })
+      .where(
+        and(
+          eq(familyMessages.councilId, caller.councilId),
+          eq(familyMessages.visitId, visitId),
+          eq(familyMessages.kind, 'move_visit'),
+          isNull(familyMessages.answer),
+        ),
+      )
+      .returning({ id: familyMessages.id })
+    if (asked.length)
+      await writeAudit(
+        tx,
+        asked.map((m) => ({
+          ...caller.audit,
+          action: 'family_message.answer',
+          recordType: 'family_message',
+          recordId: m.id,
+          familyId: v.familyId,
+          details: { by: 'visit.move', visitId },
+        })),
+      )
     // the family is told the new time (or place), and why: a new confirmation for the enablers
     await enqueueInTx(tx, caller.councilId, 'admin.tasks', {
       councilId: caller.councilId,

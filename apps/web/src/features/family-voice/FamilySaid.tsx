@@ -1,7 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { api } from '../../api'
-import { Button, ErrorSummary, FormScope, TextArea } from '../../components/govuk'
+import {
+  Button,
+  DateTimeInput,
+  ErrorSummary,
+  FormScope,
+  localDateTime,
+  TextArea,
+  TextField,
+} from '../../components/govuk'
+import { dateTime } from '../../components/time'
 import { LINK_LANGUAGES } from '@hearth/domain'
 import { type Message, saidTitle, when } from './voice-api'
 
@@ -9,13 +18,24 @@ import { type Message, saidTitle, when } from './voice-api'
  * One thing a family said through their link, in their own words, with what the team did:
  * mark it seen, or tell the family what happened (they read it on their link).
  */
-export function FamilySaid({ m, familyName }: { m: Message; familyName?: string }) {
+export function FamilySaid({
+  m,
+  familyName,
+  onDone,
+}: {
+  m: Message
+  familyName?: string
+  /** Told what was done when the card may leave the list (the board lists only what is new). */
+  onDone?: (message: string) => void
+}) {
   const queryClient = useQueryClient()
-  const [answering, setAnswering] = useState(false)
+  const [answering, setAnswering] = useState<false | 'answer' | 'move'>(false)
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['family-voice'] })
     void queryClient.invalidateQueries({ queryKey: ['family-messages'] })
     void queryClient.invalidateQueries({ queryKey: ['chronology'] })
+    void queryClient.invalidateQueries({ queryKey: ['visits'] })
+    void queryClient.invalidateQueries({ queryKey: ['my-day'] })
   }
   const seen = useMutation({
     mutationFn: () => api('POST', `/api/family-messages/${m.id}/seen`),
@@ -28,6 +48,27 @@ export function FamilySaid({ m, familyName }: { m: Message; familyName?: string 
       refresh()
     },
   })
+  // an ask to move a visit is answered by moving it, in one place: the family reads why on their link
+  const move = useMutation({
+    mutationFn: (body: { startsAt?: string; reason: FormDataEntryValue | null }) =>
+      api<{ startsAt: string }>('PATCH', `/api/visits/${m.visit!.id}`, body),
+    onSuccess: (v) => {
+      setAnswering(false)
+      onDone?.(`The visit is moved to ${dateTime(v.startsAt)}, and the family is told why.`)
+      refresh()
+    },
+  })
+  const submitMove = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault()
+    const f = new FormData(e.currentTarget)
+    const local = String(f.get('startsAt') ?? '')
+    const startsAt = local ? new Date(local).toISOString() : ''
+    move.mutate({
+      ...(startsAt && startsAt !== new Date(m.visit!.startsAt).toISOString() ? { startsAt } : {}),
+      reason: f.get('reason'),
+    })
+  }
+  const canMove = m.kind === 'move_visit' && !!m.visit && !m.answer
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
     answer.mutate({ answer: new FormData(e.currentTarget).get('answer') })
@@ -81,7 +122,30 @@ export function FamilySaid({ m, familyName }: { m: Message; familyName?: string 
         <p className="govuk-body govuk-!-margin-bottom-0">
           What happened ({m.answeredByName}, {when(m.answeredAt!)}): {m.answer}
         </p>
-      ) : answering ? (
+      ) : answering === 'move' ? (
+        <FormScope name={`move-${m.id}`}>
+          <ErrorSummary error={move.error} />
+          <form onSubmit={submitMove} noValidate>
+            <DateTimeInput
+              name="startsAt"
+              label="New date and time"
+              defaultValue={localDateTime(m.visit!.startsAt)}
+              error={move.error}
+            />
+            <TextField
+              name="reason"
+              label="Why it is moving (the family is told)"
+              hint="This answers what they asked: they read it on their link, with the new time."
+              error={move.error}
+              width="govuk-input--width-30"
+            />
+            <Button disabled={move.isPending}>Move the visit and tell the family</Button>{' '}
+            <Button secondary type="button" onClick={() => setAnswering(false)}>
+              Cancel
+            </Button>
+          </form>
+        </FormScope>
+      ) : answering === 'answer' ? (
         <FormScope name={`answer-${m.id}`}>
           <ErrorSummary error={answer.error} />
           <form onSubmit={submit} noValidate>
@@ -100,7 +164,12 @@ export function FamilySaid({ m, familyName }: { m: Message; familyName?: string 
         </FormScope>
       ) : (
         <div className="govuk-button-group govuk-!-margin-bottom-0">
-          <Button secondary type="button" onClick={() => setAnswering(true)}>
+          {canMove && (
+            <Button type="button" onClick={() => setAnswering('move')}>
+              Move the visit
+            </Button>
+          )}
+          <Button secondary type="button" onClick={() => setAnswering('answer')}>
             Tell the family what happened
           </Button>
           {!m.seenAt && (
