@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm'
-import { assessments, children, families, referrals } from '@hearth/db'
+import { and, eq, isNull, like } from 'drizzle-orm'
+import { allocations, assessments, children, families, referrals } from '@hearth/db'
+import { makeReferral } from '../kit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addCalendarDays, holidaySet, isWorkingDay, londonDateOf } from '@hearth/domain'
 import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
@@ -83,6 +84,28 @@ describe('in Chromium: the team board', () => {
     await bilal.getByText('1 waiting to be sent by the enablers').waitFor()
     expect(await axeViolations(bilal)).toEqual([])
   })
+  it('a new referral about a family the team holds is told at the top of the board, and tagged in its row (#32)', async () => {
+    const db = dbx.handle.db
+    const [held] = await db
+      .select({ familyId: allocations.familyId })
+      .from(allocations)
+      .innerJoin(families, eq(families.id, allocations.familyId))
+      .where(and(eq(allocations.role, 'lead'), isNull(allocations.endedAt), like(families.name, 'Boardtest %')))
+      .limit(1)
+    const [fam] = await db.select().from(families).where(eq(families.id, held!.familyId))
+    await makeReferral(db, fam!, fx.staff[0]!, { receivedAt: new Date() })
+    const page = await second.context.newPage()
+    await page.goto(`${server.url}/`)
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Team board' }).click()
+    const told = page.getByRole('region', { name: 'New referrals about families you hold' })
+    await told.getByRole('link', { name: `The ${fam!.name}` }).waitFor()
+    expect(await told.textContent()).toContain('waiting for the front door’s decision')
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: fam!.name, exact: true }) })
+    await row.getByText('New referral', { exact: true }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await page.close()
+  })
+
   it('an overdue assessment is on the lead’s day and the team board; recording it as finished clears it live', async () => {
     const db = dbx.handle.db
     const [fam] = await db.select().from(families).where(eq(families.name, 'Boardtest 0 family'))

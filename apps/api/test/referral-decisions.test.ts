@@ -210,6 +210,43 @@ describe('deciding and routing', () => {
     events.close()
   })
 
+  it('a referral about a family a team holds puts it at the top of that team’s board, until 14 days pass (#32)', async () => {
+    const me = (await practitioner.request('GET', '/api/auth/me')).json() as { teams: { id: string }[] }
+    const teamId = me.teams[0]!.id
+    type Held = { familyId: string; newReferral: { receivedAt: string; awaitingDecision: boolean } | null }
+    const heldOf = async () =>
+      ((await practitioner.request('GET', `/api/teams/${teamId}/board`)).json() as { held: Held[] }).held
+    const before = await heldOf()
+    const family = before.find((h) => h.newReferral === null)!
+    expect(family).toBeDefined()
+    const created = await officer.request(
+      'POST',
+      '/api/referrals',
+      newReferral({
+        family: { existingFamilyId: family.familyId },
+        children: [{ firstName: 'Boardy', lastName: 'Newcomer', dateOfBirth: '2022-02-02', sex: 'M' }],
+      }),
+    )
+    expect(created.statusCode, created.body).toBe(201)
+    const after = await heldOf()
+    expect(after.find((h) => h.familyId === family.familyId)!.newReferral).toMatchObject({ awaitingDecision: true })
+    // the others the team holds are not flagged by it
+    expect(after.filter((h) => h.newReferral).map((h) => h.familyId)).toEqual([family.familyId])
+    // decided: still told, no longer waiting; a fortnight later it is no longer new
+    await officer.request('POST', `/api/referrals/${created.json().id}/decision`, {
+      decision: 'nfa',
+      reasons: 'Already held by the team, who know of it and will talk with the family.',
+    })
+    expect((await heldOf()).find((h) => h.familyId === family.familyId)!.newReferral).toMatchObject({
+      awaitingDecision: false,
+    })
+    await dbx.handle.db
+      .update(referrals)
+      .set({ receivedAt: sql`now() - interval '15 days'` })
+      .where(eq(referrals.id, created.json().id))
+    expect((await heldOf()).find((h) => h.familyId === family.familyId)!.newReferral).toBeNull()
+  })
+
   it('a repeated routing job never makes a second offer', async () => {
     const created = (
       await officer.request(

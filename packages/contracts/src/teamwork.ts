@@ -98,6 +98,8 @@ export const HeldFamily = z.object({
   conversationStage: z.number().int(),
   /** A child on a child protection plan, or a section 47 enquiry open: shown on the board. */
   protection: z.enum(['cp_plan', 's47']).nullable(),
+  /** A referral about the family received in the last 14 days, recorded after the team began to hold it. */
+  newReferral: z.object({ receivedAt: z.string(), awaitingDecision: z.boolean() }).nullable(),
   nextVisitAt: z.string().nullable(),
   heldSince: z.string(),
 })

@@ -1,7 +1,7 @@
 import { restrictionCondition, shownPostcode } from '../families/family-queries'
 import type { Deps } from '../../kernel/context'
 import { protectionOf } from '../case-process/protection-status'
-import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
 import { allocations, dutyRota, families, offers, referrals, visits } from '@hearth/db'
 import { addCalendarDays, effectiveCap, londonDateOf, startOfLondonDay } from '@hearth/domain'
 import { teamDueNow } from '../case-process/clock-queries'
@@ -79,6 +79,14 @@ export async function getBoard(deps: Deps, caller: Caller, teamId: string) {
         childCount: countChildren(allocations.familyId),
         // a child on a child protection plan, or under a section 47 enquiry still open
         protection: protectionOf(allocations.councilId, allocations.familyId),
+        // the front door has a new referral about a family the team holds: the team hears of it
+        newReferral: sql<{ receivedAt: string; awaitingDecision: boolean } | null>`(
+          select json_build_object('receivedAt', r.received_at, 'awaitingDecision', r.status = 'awaiting_decision')
+          from referrals r
+          where r.council_id = ${allocations.councilId} and r.family_id = ${allocations.familyId}
+            and r.created_at > ${allocations.startedAt}
+            and r.received_at >= now() - interval '14 days'
+          order by r.received_at desc limit 1)`,
       })
       .from(allocations)
       .innerJoin(
@@ -158,6 +166,12 @@ export async function getBoard(deps: Deps, caller: Caller, teamId: string) {
             .map((r) => ({ personId: r.personId, name: nameOf.get(r.personId) ?? '' })),
           conversationStage: lead.stage,
           protection: lead.protection ?? null,
+          newReferral: lead.newReferral
+            ? {
+                receivedAt: new Date(lead.newReferral.receivedAt).toISOString(),
+                awaitingDecision: lead.newReferral.awaitingDecision,
+              }
+            : null,
           nextVisitAt:
             visitRows.find((v) => v.familyId === lead.familyId && v.startsAt >= now)?.startsAt.toISOString() ?? null,
           heldSince: lead.startedAt.toISOString(),

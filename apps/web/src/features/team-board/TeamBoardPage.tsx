@@ -75,6 +75,7 @@ export function TeamBoardPage() {
       </p>
       <ErrorSummary error={claim.error ?? setDuty.error} />
       {done && <Panel>{done}</Panel>}
+      <NewReferrals held={b.held} />
 
       <h2 className="govuk-heading-m">Waiting for someone to take them ({b.offers.length})</h2>
       {b.offers.length === 0 ? (
@@ -205,6 +206,12 @@ export function TeamBoardPage() {
                 <Link className="govuk-link" to={`/families/${h.familyId}`}>
                   {h.familyName}
                 </Link>
+                {h.newReferral && (
+                  <>
+                    {' '}
+                    <strong className="govuk-tag govuk-tag--orange">New referral</strong>
+                  </>
+                )}
                 {h.protection && (
                   <>
                     {' '}
@@ -299,5 +306,41 @@ export function TeamBoardPage() {
       <TeamContactTime teamId={id!} />
       <TeamInsight teamId={id!} />
     </>
+  )
+}
+
+const onDay = (iso: string) =>
+  new Date(iso).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  })
+
+/** The front door has a new referral about a family the team holds: the team is told, first. */
+function NewReferrals({ held }: { held: z.infer<typeof Board>['held'] }) {
+  const fresh = held.filter((h) => h.newReferral)
+  if (!fresh.length) return null
+  return (
+    <section className="govuk-notification-banner" aria-labelledby="new-referrals-title">
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="new-referrals-title">
+          New referrals about families you hold
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <ul className="govuk-list">
+          {fresh.map((h) => (
+            <li key={h.familyId}>
+              <Link className="govuk-notification-banner__link" to={`/families/${h.familyId}`}>
+                The {h.familyName}
+              </Link>
+              : a new referral arrived on {onDay(h.newReferral!.receivedAt)}
+              {h.newReferral!.awaitingDecision ? ', waiting for the front door’s decision' : ''}. Lead: {h.lead.name}.
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
   )
 }
