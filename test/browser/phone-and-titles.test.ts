@@ -131,3 +131,54 @@ describe('in Chromium: every page its own title', () => {
     expect(await nav.locator('[aria-current="page"]').count()).toBe(1)
   })
 })
+
+/** A date written as a machine writes it (2026-12-07), or a time with seconds (14:30:05). */
+const MACHINE_DATE = /\b\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?\b|\b\d{1,2}:\d{2}:\d{2}\b/g
+
+describe('in Chromium: dates the way people write them (#32)', () => {
+  it('no page a member of staff opens shows a date as 2026-12-07 or a time with seconds', async () => {
+    const teamId = stage.seeded.a.teamIds['Eastfield family team']!
+    const f = stage.family.id
+    const walks: [string, string[]][] = [
+      [
+        'practitioner@northmoor.example',
+        [
+          '/',
+          `/teams/${teamId}/board`,
+          `/teams/${teamId}/decisions`,
+          '/families',
+          `/families/${f}`,
+          `/families/${f}/plan`,
+          `/families/${f}/network`,
+          `/families/${f}/family-link`,
+          `/families/${f}/family-meetings`,
+          `/families/${f}/export`,
+          '/directory',
+          '/me/conflicts',
+        ],
+      ],
+      ['referrals@northmoor.example', ['/referrals', '/referrals/new']],
+      ['enabler@northmoor.example', ['/tasks']],
+      ['insight@northmoor.example', ['/insight', '/figures']],
+      ['strategy@northmoor.example', ['/strategy']],
+      ['governance@northmoor.example', ['/subject-access', '/break-glass-openings']],
+      [
+        'admin@northmoor.example',
+        ['/admin', '/admin/bank-holidays', '/admin/people', '/admin/teams', '/admin/timescales', '/admin/jobs'],
+      ],
+    ]
+    const found: string[] = []
+    for (const [email, paths] of walks) {
+      const p = await as(email, false)
+      for (const path of paths) {
+        await p.goto(`${stage.server.url}${path}`)
+        await p.locator('h1').first().waitFor()
+        await p.waitForLoadState('networkidle')
+        const text = await p.evaluate(() => document.querySelector('main')?.textContent ?? '')
+        for (const m of text.matchAll(MACHINE_DATE)) found.push(`${path}: ${m[0]}`)
+      }
+      await p.close()
+    }
+    expect(found).toEqual([])
+  })
+})
