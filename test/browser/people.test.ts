@@ -213,6 +213,34 @@ describe('in Chromium: the people around the children', () => {
       .waitFor()
     expect(await map.getAttribute('aria-label')).toContain(`Nan Testgrove and ${child}: not safe`)
 
+    // named and dated on the drawing, and in the download's name
+    const esc = stage.family.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    const day = '\\d{1,2} [A-Z][a-z]+ \\d{4}'
+    expect(await map.getByTestId('map-name').textContent()).toMatch(new RegExp(`^${esc}: ecomap, ${day}$`))
+    const [file] = await Promise.all([
+      p.waitForEvent('download'),
+      p.getByRole('button', { name: 'Download as an image' }).click(),
+    ])
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^${esc} - ecomap - ${day}\\.png$`))
+    // back to the tree: refitted, every person inside the frame
+    await p.getByRole('button', { name: 'Family tree' }).click()
+    await p.locator('.hearth-map[data-view="genogram"] .react-flow__node-person').first().waitFor()
+    const frame = (await map.boundingBox())!
+    const outside = () =>
+      map.locator('.react-flow__node-person').evaluateAll(
+        (els, f) =>
+          els
+            .map((el) => ({ text: el.textContent ?? '', r: el.getBoundingClientRect() }))
+            .filter(
+              ({ r }) =>
+                r.left < f.x - 1 || r.top < f.y - 1 || r.right > f.x + f.width + 1 || r.bottom > f.y + f.height + 1,
+            )
+            .map(({ text }) => text),
+        frame,
+      )
+    // the refit runs on the next frame: asked again until it has
+    await expect.poll(outside).toEqual([])
+
     // and on paper
     const printed = await pdfText(await p.pdf({ format: 'A4' }))
     expect(printed).toContain('Not safe')

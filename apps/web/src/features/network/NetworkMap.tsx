@@ -10,6 +10,7 @@ import {
   Panel,
   ReactFlow,
   ReactFlowProvider,
+  useReactFlow,
 } from '@xyflow/react'
 import { toPng } from 'html-to-image'
 import { useEffect, useRef, useState } from 'react'
@@ -184,11 +185,14 @@ function toFlow(view: View, placed: Placed[], links: PlacedLink[], centreId: str
  */
 export function NetworkMap({
   network,
+  familyName = '',
   onConnect,
   onSelectLink,
   onAddPerson,
 }: {
   network: Network
+  /** Named, with today's date, on the drawing and its download: a picture taken to a meeting says whose and when. */
+  familyName?: string
   onConnect: (fromId: string, toId: string) => void
   onSelectLink: (link: Link) => void
   onAddPerson: () => void
@@ -217,12 +221,24 @@ export function NetworkMap({
       : `Ecomap: ${network.people.find((p) => p.id === centreId)?.name ?? 'the child'} at the centre, with ${network.people.length - 1} people around them and ${network.links.length} relationships. The same is listed in words below.`
   const dangers = contactSummary(network)
   const described = dangers.length ? `${summary} Contact: ${dangers.join('; ')}.` : summary
+  const today = new Date().toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  })
+  const what = view === 'genogram' ? 'Family tree' : 'Ecomap'
+  const title = `${familyName ? `${familyName}: ` : ''}${what.toLowerCase()}, ${today}`
   const download = async () => {
     if (!box.current) return
     const url = await toPng(box.current, { backgroundColor: '#ffffff' })
     const a = document.createElement('a')
     a.href = url
-    a.download = `hearth-${view === 'genogram' ? 'family-tree' : 'ecomap'}.png`
+    // "Oakridge family - family tree - 7 December 2026.png": whose, what and when
+    a.download = `${[familyName, what.toLowerCase(), today]
+      .filter(Boolean)
+      .join(' - ')
+      .replace(/[\\/:*?"<>|]/g, '')}.png`
     a.click()
   }
   const byEdge = (edge: Edge) => {
@@ -312,8 +328,9 @@ export function NetworkMap({
             >
               {/* the key is read, never touched: a drag or a click over it reaches the drawing beneath */}
               <Panel position="top-left" style={{ pointerEvents: 'none' }}>
-                <MapLegend view={view} dangers={dangers.length > 0} />
+                <MapLegend view={view} dangers={dangers.length > 0} title={title} />
               </Panel>
+              <Refit nodes={flow.nodes} />
             </ReactFlow>
           </ReactFlowProvider>
         )}
@@ -322,8 +339,22 @@ export function NetworkMap({
   )
 }
 
+/**
+ * Fits the drawing to its frame again whenever what is drawn changes (a person or relationship
+ * added, the view or the child at the centre switched), so nobody drops out of the frame.
+ */
+function Refit({ nodes }: { nodes: Node[] }) {
+  const { fitView } = useReactFlow()
+  useEffect(() => {
+    if (!nodes.length) return
+    const frame = requestAnimationFrame(() => void fitView({ padding: 0.1 }))
+    return () => cancelAnimationFrame(frame)
+  }, [nodes, fitView])
+  return null
+}
+
 /** What the lines mean, on the drawing itself (so on the image downloaded and on paper too). */
-function MapLegend({ view, dangers }: { view: View; dangers: boolean }) {
+function MapLegend({ view, dangers, title }: { view: View; dangers: boolean; title: string }) {
   const line = (style: React.CSSProperties) => (
     <svg width="36" height="10" aria-hidden="true" focusable="false">
       <line x1="0" y1="5" x2="36" y2="5" {...svgStyle(style)} />
@@ -331,6 +362,9 @@ function MapLegend({ view, dangers }: { view: View; dangers: boolean }) {
   )
   return (
     <div className="hearth-map-legend" data-testid="map-legend">
+      <p className="hearth-map-legend__name" data-testid="map-name">
+        {title}
+      </p>
       <p className="hearth-map-legend__title">Key</p>
       <ul>
         <li>

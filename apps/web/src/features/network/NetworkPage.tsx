@@ -98,6 +98,7 @@ export function NetworkPage() {
           <Suspense fallback={<Loading />}>
             <NetworkMap
               network={n}
+              familyName={family.data?.name ?? ''}
               onConnect={(fromId, toId) => {
                 setChosen(null)
                 setConnecting({ fromId, toId })
