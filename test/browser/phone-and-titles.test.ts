@@ -180,5 +180,5 @@ describe('in Chromium: dates the way people write them (#32)', () => {
       await p.close()
     }
     expect(found).toEqual([])
-  })
+  }, 300_000)
 })

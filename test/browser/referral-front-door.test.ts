@@ -86,9 +86,10 @@ describe('in Chromium: the front door', () => {
     await page.getByLabel('Last name').fill(child.lastName)
     // the date of birth in GOV.UK's three boxes, as people write it: 8 3 2018
     const [year, month, day] = child.dateOfBirth!.split('-')
-    await page.getByLabel('Day', { exact: true }).fill(String(Number(day)))
-    await page.getByLabel('Month', { exact: true }).fill(String(Number(month)))
-    await page.getByLabel('Year', { exact: true }).fill(year!)
+    const dob = page.getByRole('group', { name: 'Date of birth' }).first()
+    await dob.getByLabel('Day', { exact: true }).fill(String(Number(day)))
+    await dob.getByLabel('Month', { exact: true }).fill(String(Number(month)))
+    await dob.getByLabel('Year', { exact: true }).fill(year!)
     await page.getByText('Is this a child we already know?').waitFor()
     expect(
       await page

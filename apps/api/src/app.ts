@@ -114,6 +114,9 @@ export async function buildApp(
     logger,
     trustProxy: deps.config.TRUST_PROXY,
     genReqId: () => crypto.randomUUID(),
+    // Finding and loading every capability's routes can take longer than Fastify's 10 s on a busy
+    // two-core machine (a cold start while tests or a migration run); a real failure still fails.
+    pluginTimeout: 60_000,
     // A URL the router cannot read (bad percent-encoding, a parameter too long) still answers in
     // Hearth's one error shape.
     frameworkErrors: (err, request, reply) => {

@@ -345,11 +345,18 @@ export function NetworkMap({
  */
 function Refit({ nodes }: { nodes: Node[] }) {
   const { fitView } = useReactFlow()
+  // only when the drawing changes shape: a line changed keeps everyone where they are
+  const shape = nodes.map((n) => `${n.id}@${Math.round(n.position.x)},${Math.round(n.position.y)}`).join('|')
+  const fitted = useRef(shape)
   useEffect(() => {
-    if (!nodes.length) return
-    const frame = requestAnimationFrame(() => void fitView({ padding: 0.1 }))
+    // the first fit is React Flow's own (the `fitView` prop), once the people are measured
+    if (shape === fitted.current) return
+    fitted.current = shape
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => void fitView())
+    })
     return () => cancelAnimationFrame(frame)
-  }, [nodes, fitView])
+  }, [shape, fitView])
   return null
 }
 
