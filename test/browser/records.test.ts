@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { breakGlass, families, people, sarRedactions } from '@hearth/db'
+import { breakGlass, children, families, people, sarRedactions } from '@hearth/db'
 import { type RunningWorker, startWorker } from '@hearth/worker'
 import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
 import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
@@ -93,8 +93,19 @@ describe('in Chromium: a subject access request', () => {
     await page.getByRole('button', { name: 'Find the family' }).click()
     await page.locator('.govuk-error-summary').getByText('Enter the family’s reference in the correct format').waitFor()
     expect(await axeViolations(page)).toEqual([])
-    await page.getByLabel('The family’s reference').fill(reference.toLowerCase())
-    await page.getByRole('button', { name: 'Find the family' }).click()
+    // found by a person's name, not only the reference (#32)
+    const [kid] = await dbx.handle.db.select().from(children).where(eq(children.familyId, familyId)).limit(1)
+    const part = `${kid!.firstName} ${kid!.lastName}`.toLowerCase()
+    await page.getByLabel('Name of the person asking, or of their child').fill(part)
+    await page.getByRole('button', { name: 'Find by name' }).click()
+    const found = page.getByRole('list', { name: 'People found' }).getByRole('listitem').filter({ hasText: reference })
+    await found.first().waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await found
+      .first()
+      .getByRole('button', { name: /^Choose this family/ })
+      .click()
+    await page.getByRole('heading', { name: new RegExp(`\\(${reference}\\)$`) }).waitFor()
     await page.getByRole('group', { name: 'Who asked for their information?' }).getByRole('radio').first().check()
     expect(await axeViolations(page)).toEqual([])
     await page.getByRole('button', { name: 'Record the request' }).click()
@@ -140,9 +151,14 @@ describe('in Chromium: a subject access request', () => {
     await page.getByText('Every passage is decided.').waitFor()
     await page.getByRole('button', { name: 'Make the copy to send' }).click()
     await page.getByRole('link', { name: 'Download the record to read (PDF)' }).waitFor({ timeout: 30_000 })
+    // what was decided stays in view once the copy is made (#32), and after it is sent
+    const decided = page.getByRole('table', { name: 'Each passage marked, and what was decided' })
+    await decided.getByText('The person asking knows who lives with them.', { exact: false }).first().waitFor()
+    expect(await decided.getByRole('row').count()).toBe(open.length + 1)
     expect(await axeViolations(page)).toEqual([])
     await page.getByRole('button', { name: 'Record that it was sent' }).click()
     await page.getByText('Sent', { exact: true }).first().waitFor()
+    await decided.getByText('Withheld', { exact: false }).first().waitFor()
     const [f] = await dbx.handle.db.select().from(families).where(eq(families.id, familyId))
     await page.getByRole('link', { name: 'Back to the requests' }).click()
     await page.getByRole('cell', { name: f!.reference }).waitFor()

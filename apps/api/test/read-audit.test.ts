@@ -214,6 +214,7 @@ function callFor(url: string): { role: Role; path: string } | null {
     return { role: 'practitioner', path: `/api/record-exports/${ids.recordExport}/pdf` }
   if (url === '/api/subject-access/family')
     return { role: 'information_governance', path: `${url}?reference=${ids.familyRef}` }
+  if (url === '/api/subject-access/people') return { role: 'information_governance', path: `${url}?name=Ava` }
   if (url === '/api/subject-access-requests') return { role: 'information_governance', path: url }
   if (url.startsWith('/api/subject-access-requests/:id'))
     return { role: 'information_governance', path: fill(ids.sar!) }

@@ -205,6 +205,24 @@ describe('a subject access request', () => {
     expect((await lead.request('GET', `/api/subject-access/family?reference=${f!.reference}`)).statusCode).toBe(403)
   })
 
+  it('finds someone asking by their name, with their family’s reference, for information governance only (#32)', async () => {
+    const found = await ig.request('GET', '/api/subject-access/people?name=morwenna%20quill')
+    expect(found.statusCode, found.body).toBe(200)
+    expect(found.json().matches).toEqual([
+      expect.objectContaining({ name: 'Morwenna Quillfeather', kind: 'adult', reference: family.reference }),
+    ])
+    // a child by first and last name, with the date of birth to tell two apart
+    const kid = (await ig.request('GET', '/api/subject-access/people?name=Pipkin')).json().matches
+    expect(kid[0]).toMatchObject({ kind: 'child', familyId: family.id })
+    expect(kid[0].dateOfBirth).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    // wildcards are letters; too short is a 400 naming the field
+    expect((await ig.request('GET', '/api/subject-access/people?name=%25%25')).json().matches).toEqual([])
+    const short = await ig.request('GET', '/api/subject-access/people?name=M')
+    expect(short.statusCode).toBe(400)
+    expect(short.body).toContain('query.name')
+    expect((await lead.request('GET', '/api/subject-access/people?name=Morwenna')).statusCode).toBe(403)
+  })
+
   it('is due one calendar month on (the next working day), and the record is marked for review', async () => {
     const [f] = await dbx.handle.db.select().from(families).where(eq(families.id, family.id))
     const res = await ig.request('POST', '/api/subject-access-requests', {
@@ -295,6 +313,10 @@ describe('a subject access request', () => {
     expect(text).toContain('I like it when Grandad Ossory comes')
     expect(text).toContain('Morwenna Quillfeather')
     expect(text).toContain('[withheld]')
+    // readable by the person asking (#32): codes as words, no system fields, the family named once
+    expect(text.match(/"[a-z][a-z0-9]*(?:_[a-z0-9]+)+"/g)).toBeNull()
+    expect(text).not.toMatch(/family family/i)
+    expect(text).not.toMatch(/"(Council|Token hash|Code hash|Idempotency key|Source key): "/)
     // a person withheld in their own row is withheld where the record names them by id
     expect(redacted.names[made.kit.id]).toBe('[withheld]')
     // decisions are closed once produced

@@ -36,6 +36,27 @@ export const SarFamilyView = z.object({
   name: z.string(),
   people: z.array(z.object({ kind: z.enum(['adult', 'child']), id: Uuid, name: z.string() })),
 })
+/** Someone who may be asking, found by their name (information governance: the whole council). */
+export const SarPeopleQuery = z.object({
+  name: z
+    .string({ message: 'enter a name' })
+    .trim()
+    .min(2, { message: 'enter at least 2 letters of the name' })
+    .max(100, { message: 'must be 100 characters or fewer' }),
+})
+export const SarPeopleView = z.object({
+  matches: z.array(
+    z.object({
+      familyId: Uuid,
+      reference: z.string(),
+      familyName: z.string(),
+      kind: z.enum(['adult', 'child']),
+      id: Uuid,
+      name: z.string(),
+      dateOfBirth: z.string().nullable(),
+    }),
+  ),
+})
 export const SarCreate = z.object({
   reference: FamilyRef,
   requesterKind: z.enum(['adult', 'child'], { message: 'choose who asked' }),

@@ -1,4 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
+import * as D from '@hearth/domain'
 import type { RecordBundle, Row } from './gather'
 import { RECORD_KINDS } from './kinds'
 
@@ -12,7 +13,56 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
 /** Fields a reader has no use for: the row's own id, versions, internal keys. */
-const HIDDEN = new Set(['id', 'version', 'familyId', 'addressShownTo', 'restrictedTo'])
+const HIDDEN = new Set([
+  'id',
+  'version',
+  'familyId',
+  'councilId',
+  'addressShownTo',
+  'restrictedTo',
+  'codeFailures',
+  'searchText',
+])
+/** Secrets and machine keys, whatever the table: `tokenHash`, `idempotencyKey`, `sourceKey`. */
+const HIDDEN_ENDING = /(Hash|Key)$/
+
+type Words = Record<string, string | { label: string } | { name: string }>
+/** Codes in the record, as the words Hearth shows staff for them, by the field that holds them. */
+const FIELD_WORDS: Record<string, Words[]> = {
+  kind: [D.NOTE_KINDS, D.VISIT_KINDS, D.FAMILY_MESSAGE_KINDS, D.STEP_KINDS, D.NETWORK_LINK_KINDS],
+  personKind: [D.NETWORK_PERSON_KINDS],
+  decision: [D.REFERRAL_DECISIONS, D.SHARING_DECISIONS],
+  source: [D.REFERRAL_SOURCES],
+  primaryNeedCode: [D.PRIMARY_NEED_CODES],
+  familyConsent: [D.FAMILY_CONSENT],
+  consent: [D.FAMILY_CONSENT],
+  appointment: [D.APPOINTMENT_KEPT],
+  changedBy: [D.CHANGED_BY],
+  seen: [D.CHILD_SEEN],
+  closeness: [D.CLOSENESS],
+  contactSafe: [D.CONTACT_SAFE],
+  support: [D.SUPPORT],
+  partnership: [D.PARTNERSHIPS],
+  reason: [D.CONTACT_HOLD_REASONS, D.CLOSURE_REASONS],
+  topic: [D.CONSULTATION_TOPICS, D.COACHING_TOPICS],
+  taskType: [D.TASK_TYPES],
+  language: [D.LINK_LANGUAGES],
+  status: [D.PLAN_STATUS],
+}
+/** A code as a machine writes it: `awaiting_decision`, `home_visit`. */
+const CODE = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/
+const sentence = (w: string) => w.charAt(0).toUpperCase() + w.slice(1)
+
+/** A field's code as words ("awaiting_decision" → "Awaiting decision"), or null when it is not one. */
+export function codeWords(field: string | undefined, value: string): string | null {
+  for (const words of (field && FIELD_WORDS[field]) || []) {
+    const w = words[value]
+    if (typeof w === 'string') return sentence(w)
+    if (w && 'label' in w) return sentence(w.label)
+    if (w && 'name' in w) return w.name
+  }
+  return CODE.test(value) ? sentence(value.replaceAll('_', ' ')) : null
+}
 
 /** "startsAt" → "Starts at". */
 export function labelOf(field: string): string {
@@ -35,8 +85,8 @@ const moment = (iso: string) =>
     minute: '2-digit',
   })
 
-/** A value as words: dates in full, ids as the names they stand for, yes and no. */
-export function shown(value: unknown, names: Record<string, string>): string | null {
+/** A value as words: dates in full, ids as the names they stand for, codes as words, yes and no. */
+export function shown(value: unknown, names: Record<string, string>, field?: string): string | null {
   if (value === null || value === undefined || value === '') return null
   if (typeof value === 'boolean') return value ? 'Yes' : 'No'
   if (typeof value === 'number') return String(value)
@@ -44,17 +94,18 @@ export function shown(value: unknown, names: Record<string, string>): string | n
     if (UUID.test(value)) return names[value] ?? null
     if (ISO_DAY.test(value)) return day(value)
     if (ISO_TIME.test(value)) return moment(value)
-    return value
+    return codeWords(field, value) ?? value
   }
   if (Array.isArray(value)) {
-    const parts = value.map((v) => shown(v, names)).filter((v): v is string => !!v)
+    const parts = value.map((v) => shown(v, names, field)).filter((v): v is string => !!v)
     return parts.length ? parts.join(', ') : null
   }
   if (typeof value === 'object') {
     if ('base64' in value && 'bytes' in value)
       return `A file of ${(value as { bytes: number }).bytes} bytes (in the bundle)`
     const parts = Object.entries(value as Row)
-      .map(([k, v]) => [k, shown(v, names)] as const)
+      .filter(([k]) => !HIDDEN.has(k) && !HIDDEN_ENDING.test(k))
+      .map(([k, v]) => [k, shown(v, names, k)] as const)
       .filter(([, v]) => v)
       .map(([k, v]) => `${labelOf(k)}: ${v}`)
     return parts.length ? parts.join('; ') : null
@@ -63,12 +114,12 @@ export function shown(value: unknown, names: Record<string, string>): string | n
 }
 
 function rowContent(row: Row, order: string | undefined, heading: string | undefined, names: Record<string, string>) {
-  const title = [order ? shown(row[order], names) : null, heading ? shown(row[heading], names) : null]
+  const title = [order ? shown(row[order], names, order) : null, heading ? shown(row[heading], names, heading) : null]
     .filter(Boolean)
     .join(' · ')
   const fields = Object.entries(row)
-    .filter(([f]) => !HIDDEN.has(f) && f !== order && f !== heading)
-    .map(([f, v]) => [labelOf(f), shown(v, names)] as const)
+    .filter(([f]) => !HIDDEN.has(f) && !HIDDEN_ENDING.test(f) && f !== order && f !== heading)
+    .map(([f, v]) => [labelOf(f), shown(v, names, f)] as const)
     .filter(([, v]) => v !== null)
   return {
     stack: [

@@ -78,7 +78,7 @@ export async function runRecordExport(db: Db, councilId: string, exportId: strin
   if (ex.purpose === 'sar_gather') return markForReview(db, ex, bundle)
   const who = await nameOf(db, councilId, ex.requestedBy)
   const cover: Cover = {
-    title: `The record of the ${bundle.family.name} family (${bundle.family.reference})`,
+    title: `The record of ${familyWords(bundle.family.name)} (${bundle.family.reference})`,
     lines: [
       `Everything ${bundle.council.name}’s children’s services hold about this family in Hearth, as it stood on ${longDate(bundle.exportedAt.slice(0, 10))}.`,
       `Exported by ${who}. This document is confidential: keep it safe, and do not share it beyond the reason it was made for.`,
@@ -199,7 +199,7 @@ export async function sarResponseDocument(db: Db, c: string, sarId: string) {
     title: `Your information held by ${bundle.council.name}’s children’s services`,
     lines: [
       `Prepared for ${requester}, in answer to your request ${sar.reference} received on ${longDate(sar.receivedOn)}.`,
-      `This is the record of the ${bundle.family.name} family (${bundle.family.reference}) as it stood on ${longDate(bundle.exportedAt.slice(0, 10))}.`,
+      `This is the record of ${familyWords(bundle.family.name)} (${bundle.family.reference}) as it stood on ${longDate(bundle.exportedAt.slice(0, 10))}.`,
       'Where information is about someone else, or was given to us by another organisation, the law lets us ' +
         `leave it out. Where we have, you will see ${WITHHELD_MARK}.`,
       ...byReason.map(([label, n]) => `${label}: withheld in ${n} place${n === 1 ? '' : 's'}.`),
@@ -209,6 +209,10 @@ export async function sarResponseDocument(db: Db, c: string, sarId: string) {
   }
   return { doc: recordDocument(redacted, cover), counts: countsOf(redacted), redacted }
 }
+
+/** "the Quillby family", whether the family's name already says "family" or not. */
+export const familyWords = (name: string) =>
+  /\bfamily$/i.test(name.trim()) ? `the ${name.trim()}` : `the ${name.trim()} family`
 
 export async function requesterName(db: Db, councilId: string, kind: 'adult' | 'child', id: string) {
   if (kind === 'adult') {

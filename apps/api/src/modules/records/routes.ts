@@ -15,11 +15,14 @@ import {
   SarFamilyView,
   SarList,
   SarRedactionList,
+  SarPeopleQuery,
+  SarPeopleView,
   SarSent,
   SarView,
 } from '@hearth/contracts'
 import { z } from 'zod'
 import { type ReadAudit, readsList, readsOfFamily, readsRecord } from '../../kernel/reads'
+import { findSarPeople } from './find-sar-people'
 import { exportFile, myRecordExports, startRecordExport, visibleExport, exportView } from './record-exports'
 import {
   createSar,
@@ -157,6 +160,27 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => sarFamily(deps, callerOf(request), request.query.reference),
+  )
+  app.get(
+    '/subject-access/people',
+    {
+      config: {
+        access: IG,
+        reads: readsList('sar.people_lookup', 'family', {
+          items: (p) =>
+            ((p as { matches?: { id: string; familyId: string; kind: string }[] } | undefined)?.matches ?? []).map(
+              (m) => ({ id: m.id, familyId: m.familyId, childId: m.kind === 'child' ? m.id : null }),
+            ),
+        }),
+      },
+      schema: {
+        tags,
+        summary: 'Adults and children whose names contain the words typed, with their family’s reference',
+        querystring: SarPeopleQuery,
+        response: { 200: SarPeopleView, ...errors },
+      },
+    },
+    async (request) => findSarPeople(deps, callerOf(request), request.query.name),
   )
   app.post(
     '/subject-access-requests',

@@ -2,8 +2,8 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useNavigate } from 'react-router'
 import type { z } from 'zod'
-import type { SarFamilyView, SarView } from '@hearth/contracts'
-import { londonDateOf } from '@hearth/domain'
+import type { SarFamilyView, SarPeopleView, SarView } from '@hearth/contracts'
+import { londonDateOf, longDate } from '@hearth/domain'
 import { api } from '../../api'
 import {
   BackLink,
@@ -18,6 +18,7 @@ import {
 } from '../../components/govuk'
 
 type Found = z.infer<typeof SarFamilyView>
+type People = z.infer<typeof SarPeopleView>
 
 /** A new request: the family by its reference, who asked, and the day it came. */
 export function SarNewPage() {
@@ -27,6 +28,14 @@ export function SarNewPage() {
     queryKey: ['sar-family', reference],
     queryFn: () => api<Found>('GET', `/api/subject-access/family?reference=${encodeURIComponent(reference!)}`),
     enabled: reference !== null,
+    retry: false,
+  })
+  // someone asking rarely knows their family's reference: find them by name instead
+  const [name, setName] = useState<string | null>(null)
+  const people = useQuery({
+    queryKey: ['sar-people', name],
+    queryFn: () => api<People>('GET', `/api/subject-access/people?name=${encodeURIComponent(name!)}`),
+    enabled: name !== null,
     retry: false,
   })
   const create = useMutation({
@@ -72,6 +81,52 @@ export function SarNewPage() {
             />
             <Button>Find the family</Button>
           </form>
+        </FormScope>
+      )}
+      {!found && (
+        <FormScope name="sar-people">
+          <h2 className="govuk-heading-m">Or find them by name</h2>
+          <ErrorSummary error={people.error} />
+          <form
+            noValidate
+            onSubmit={(e: FormEvent<HTMLFormElement>) => {
+              e.preventDefault()
+              setName(String(new FormData(e.currentTarget).get('name') ?? '').trim())
+            }}
+          >
+            <TextField
+              name="name"
+              label="Name of the person asking, or of their child"
+              hint="Part of the name is enough, for example “Morwenna” or “Quill”."
+              width="govuk-input--width-20"
+              error={people.error}
+              field="query.name"
+            />
+            <Button secondary>Find by name</Button>
+          </form>
+          {people.data &&
+            (people.data.matches.length === 0 ? (
+              <p className="govuk-body">Nobody of that name is known to the council.</p>
+            ) : (
+              <ul className="govuk-list" aria-label="People found">
+                {people.data.matches.map((m) => (
+                  <li key={`${m.kind}:${m.id}`} className="govuk-!-margin-bottom-3">
+                    <strong>{m.name}</strong>
+                    {m.kind === 'child'
+                      ? `, a child${m.dateOfBirth ? ` born ${longDate(m.dateOfBirth)}` : ''}`
+                      : ', an adult'}
+                    , of the {m.familyName} ({m.reference}){' '}
+                    <button
+                      type="button"
+                      className="govuk-link hearth-link-button"
+                      onClick={() => setReference(m.reference)}
+                    >
+                      Choose this family<span className="govuk-visually-hidden"> for {m.name}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ))}
         </FormScope>
       )}
       {family.isFetching && <Loading />}

@@ -140,6 +140,7 @@ export function SarPage() {
             {s.redactions.withheld} passages withheld of {s.redactions.total} marked.
           </p>
           {response && <ExportProgress e={response} showCounts={false} />}
+          <Decisions list={list} />
         </>
       )}
       {s.status === 'ready' && (
@@ -312,5 +313,52 @@ function Group({
         <Button disabled={decide.isPending}>Decide all {g.n}</Button>
       </form>
     </FormScope>
+  )
+}
+
+/** What was decided, kept in view once the copy is made: each passage, the decision, why and by whom. */
+function Decisions({ list }: { list: SarRedactionView[] }) {
+  if (!list.length) return null
+  return (
+    <>
+      <h2 className="govuk-heading-m">What was decided</h2>
+      <table className="govuk-table hearth-stack">
+        <caption className="govuk-table__caption govuk-visually-hidden">
+          Each passage marked, and what was decided
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              Where
+            </th>
+            <th scope="col" className="govuk-table__header">
+              What
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Decision
+            </th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {list.map((r) => (
+            <tr className="govuk-table__row" key={r.id}>
+              <td data-label="Where" className="govuk-table__cell">
+                {r.kindLabel}: {r.fieldLabel}
+              </td>
+              <td data-label="What" className="govuk-table__cell">
+                {r.reasonLabel}
+                {r.passage ? `: “${r.passage}”` : ': the whole field'}
+              </td>
+              <td data-label="Decision" className="govuk-table__cell">
+                {r.fixed || r.decision === 'withhold' ? 'Withheld' : 'Released'}
+                {r.fixed ? ' (always)' : ''}
+                {r.decidedBy ? ` by ${r.decidedBy}` : ''}
+                {r.why ? `: ${r.why}` : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   )
 }
