@@ -1,8 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { clockAlerts, clockDues } from '@hearth/db'
+import { clockAlerts, clockDues, councils, refreshCouncilClocks } from '@hearth/db'
 import type { HearthEvent } from '@hearth/jobs'
-import { addCalendarDays, addWorkingDays, clockDueDate, holidaySet, londonDateOf } from '@hearth/domain'
+import {
+  addCalendarDays,
+  addWorkingDays,
+  CLOCK_RULES_VERSION,
+  clockDueDate,
+  holidaySet,
+  londonDateOf,
+} from '@hearth/domain'
 import { handlers } from '../src/jobs/case-process/clocks.sweep.handler'
 import {
   buildTestApp,
@@ -132,6 +139,31 @@ describe('the clocks’ sweep', () => {
 })
 
 describe('the hourly sweep over every council', () => {
+  it('works every clock out again once when the rules change (CLOCK_RULES_VERSION), never twice (#34)', async () => {
+    const db = dbx.handle.db
+    const dues = () => db.select().from(clockDues).where(eq(clockDues.councilId, council.id))
+    const before = await dues()
+    expect(before.length).toBeGreaterThan(0)
+    const wrongDay = '2020-01-02'
+    // a due date stored by older rules, in a council marked as worked out by them
+    await db.update(clockDues).set({ dueOn: wrongDay }).where(eq(clockDues.key, before[0]!.key))
+    await db
+      .update(councils)
+      .set({ clockRulesVersion: CLOCK_RULES_VERSION - 1 })
+      .where(eq(councils.id, council.id))
+    await sweep(today)
+    const after = await dues()
+    expect(after.find((d) => d.key === before[0]!.key)!.dueOn).toBe(before[0]!.dueOn)
+    const [c] = await db.select().from(councils).where(eq(councils.id, council.id))
+    expect(c!.clockRulesVersion).toBe(CLOCK_RULES_VERSION)
+    // current: the next sweep leaves stored clocks alone (it only raises alerts)
+    const [one] = await dues()
+    await db.update(clockDues).set({ dueOn: wrongDay }).where(eq(clockDues.key, one!.key))
+    await sweep(today)
+    expect((await dues()).find((d) => d.key === one!.key)?.dueOn).toBe(wrongDay)
+    await db.transaction((tx) => refreshCouncilClocks(tx, council.id))
+  })
+
   it('makes the audit trail’s months three ahead (migration 0038), once', async () => {
     const ahead = new Date()
     ahead.setUTCDate(15)

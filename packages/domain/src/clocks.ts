@@ -19,6 +19,13 @@ export interface ClockDefinition {
   source: string
 }
 
+/**
+ * The version of how due dates are worked out. Raise it when a rule changes, so every council's
+ * stored clocks are worked out again by the next sweep. 2: a working-day clock that starts on a
+ * weekend or bank holiday counts from the day after it, not from the next working day (#34).
+ */
+export const CLOCK_RULES_VERSION = 2
+
 export const CLOCKS = {
   referral_decision: {
     label: 'Decide what happens with a referral',

@@ -36,14 +36,14 @@ export function nextWorkingDay(iso: string, holidays: HolidaySet): string {
 }
 
 /**
- * The due date of an N-working-day clock. The start event's date is day 0; if it is not a
- * working day, counting starts from the next working day (that day is day 0). The deadline is
- * the end of the Nth working day after day 0.
+ * The due date of an N-working-day clock (timescales.md §1): the start event's date is day 0,
+ * whatever day it is, and the deadline is the end of the Nth working day after it. A start on a
+ * Saturday, a Sunday or a bank holiday is not moved first: working day 1 is the first working day
+ * after the start ("within N working days of", Working Together 2023; a working day as in the
+ * Care Planning, Placement and Case Review (England) Regulations 2010, reg 2).
  */
 export function addWorkingDays(startIso: string, n: number, holidays: HolidaySet): string {
-  let day0 = startIso
-  if (!isWorkingDay(day0, holidays)) day0 = nextWorkingDay(day0, holidays)
-  let d = day0
+  let d = startIso
   for (let i = 0; i < n; i++) d = nextWorkingDay(d, holidays)
   return d
 }

@@ -34,9 +34,38 @@ describe('working days (England & Wales)', () => {
     expect(dueAt.toISOString()).toBe('2026-05-26T23:00:00.000Z') // midnight BST
   })
 
-  it('a referral at the weekend counts from the next working day', () => {
-    expect(addWorkingDays('2026-05-23', 1, hol)).toBe('2026-05-27') // Sat → day 0 Tue 26 (after the bank holiday) → Wed
-    expect(addWorkingDays('2026-11-22', 1, hol)).toBe('2026-11-24') // Sun → day 0 Mon → Tue
+  it('a referral at the weekend is due on the first working day after it (timescales.md §1: day 0 is the start)', () => {
+    expect(addWorkingDays('2026-05-23', 1, hol)).toBe('2026-05-26') // Sat; Mon 25 is a bank holiday → Tue
+    expect(addWorkingDays('2026-11-22', 1, hol)).toBe('2026-11-23') // Sun → Mon
+    expect(addWorkingDays('2026-11-21', 1, hol)).toBe('2026-11-23') // Sat → Mon, not Tue
+  })
+
+  // Each worked by hand, day by day, from the calendar and the bank holidays of England and Wales.
+  it('Working Together 2023, ICPC within 15 working days of a strategy discussion on Saturday 19 December 2026: Wednesday 13 January 2027', () => {
+    // Mon 21 (1), 22, 23, 24 (4); Fri 25 and Mon 28 (Boxing Day's substitute) are holidays; 29, 30,
+    // 31 (7); Fri 1 January is a holiday; 4, 5, 6, 7, 8 (12); 11, 12, 13 (15)
+    expect(addWorkingDays('2026-12-19', 15, hol)).toBe('2027-01-13')
+  })
+
+  it('Care Planning Regulations 2010 reg 33, the first review within 20 working days of a child looked after on Christmas Day 2026: Tuesday 26 January 2027', () => {
+    // Tue 29 (1), 30, 31 (3), 4 January to 8 (8), 11 to 15 (13), 18 to 22 (18), 25 (19), 26 (20)
+    expect(addWorkingDays('2026-12-25', 20, hol)).toBe('2027-01-26')
+  })
+
+  it('timescales.md §1, 10 working days from Good Friday 26 March 2027 (Easter Monday 29 March): Monday 12 April 2027', () => {
+    // Tue 30 (1), Wed 31, Thu 1 April, Fri 2 (4), 5 to 9 (9), Mon 12 (10)
+    expect(addWorkingDays('2027-03-26', 10, hol)).toBe('2027-04-12')
+  })
+
+  it('timescales.md §1, from the August bank holiday, Monday 31 August 2026: 1 working day is Tuesday, 5 are Monday 7 September', () => {
+    expect(addWorkingDays('2026-08-31', 1, hol)).toBe('2026-09-01')
+    expect(addWorkingDays('2026-08-31', 5, hol)).toBe('2026-09-07') // Tue 1 (1), 2, 3, Fri 4 (4), Mon 7 (5)
+  })
+
+  it('a Sunday start: 45 working days of an assessment from Sunday 1 November 2026 end on Wednesday 6 January 2027', () => {
+    // November from Mon 2 to Mon 30: 21; December 1 to 24: 18 (39); 29, 30, 31 (42); Christmas,
+    // the Boxing Day substitute and New Year's Day are holidays; January: Mon 4, Tue 5, Wed 6 (45)
+    expect(addWorkingDays('2026-11-01', 45, hol)).toBe('2027-01-06')
   })
 
   it('Christmas 2026 and 2027 use the substitute days', () => {

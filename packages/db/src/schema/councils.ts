@@ -1,4 +1,4 @@
-import { pgTable, real, text } from 'drizzle-orm/pg-core'
+import { integer, pgTable, real, text } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './_helpers'
 
 /** The tenant: one local authority's children's services. */
@@ -13,6 +13,11 @@ export const councils = pgTable('councils', {
    * labelled set in packages/domain/test/fixtures/note-pairs.ts (docs/benchmarks.md).
    */
   noteSimilarityThreshold: real('note_similarity_threshold').notNull().default(0.33),
+  /**
+   * The version of the clock rules this council's stored due dates were worked out by
+   * (`CLOCK_RULES_VERSION`): the clocks' sweep works every clock out again when it is older.
+   */
+  clockRulesVersion: integer('clock_rules_version').notNull().default(1),
   createdAt: createdAt(),
 })
 export type Council = typeof councils.$inferSelect

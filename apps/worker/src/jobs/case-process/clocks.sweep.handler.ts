@@ -1,6 +1,19 @@
 import { and, asc, eq, isNull, lt, lte, ne, sql } from 'drizzle-orm'
-import { clockSettings, councils, type Db, raiseClockAlerts, subjectAccessRequests } from '@hearth/db'
-import { addWorkingDays, type HolidaySet, londonDateOf, SAR_WARNING_WORKING_DAYS } from '@hearth/domain'
+import {
+  clockSettings,
+  councils,
+  type Db,
+  raiseClockAlerts,
+  refreshCouncilClocks,
+  subjectAccessRequests,
+} from '@hearth/db'
+import {
+  addWorkingDays,
+  CLOCK_RULES_VERSION,
+  type HolidaySet,
+  londonDateOf,
+  SAR_WARNING_WORKING_DAYS,
+} from '@hearth/domain'
 import { expireRecordExports } from '@hearth/records'
 import type { HandlerSet } from '../../handlers'
 
@@ -27,6 +40,7 @@ export const handlers: HandlerSet = {
       // the audit trail's months, three ahead (all councils share the table; made once each)
       if (!payload.councilId) await ctx.db.execute(sql`select hearth_audit_partitions()`)
       for (const councilId of ids) {
+        await clocksToCurrentRules(ctx.db, councilId)
         const { holidays, warningDays } = await clockSettings(ctx.db, councilId)
         const horizon = addWorkingDays(today, warningDays, holidays)
         const { raised, teamIds } = await raiseClockAlerts(ctx.db, councilId, today, horizon)
@@ -39,6 +53,21 @@ export const handlers: HandlerSet = {
       }
     },
   },
+}
+
+/**
+ * A council whose clocks were worked out by older rules: every clock worked out again, and the
+ * council marked as current, in one transaction (a second sweep at the same time finds it done).
+ */
+async function clocksToCurrentRules(db: Db, councilId: string) {
+  await db.transaction(async (tx) => {
+    const [stale] = await tx
+      .update(councils)
+      .set({ clockRulesVersion: CLOCK_RULES_VERSION })
+      .where(and(eq(councils.id, councilId), lt(councils.clockRulesVersion, CLOCK_RULES_VERSION)))
+      .returning({ id: councils.id })
+    if (stale) await refreshCouncilClocks(tx, councilId)
+  })
 }
 
 /**
