@@ -55,10 +55,17 @@ describe('the audit trail, one table a month (migration 0038)', () => {
     const before = migrationsBefore('0038_audit-by-month')
     cleanups.push(async () => rmSync(before, { recursive: true, force: true }))
     await handle.migrate(before)
-    const [c] = await handle.db.insert(councils).values({ name: 'Partition test council', laCode: '996' }).returning()
+    // written as the tables stood before 0038 (the schema in code has columns added by later migrations)
+    const [c] = await rows<{ id: string }>(
+      handle,
+      sql`insert into councils (name, la_code) values ('Partition test council', '996') returning id`,
+    )
     const written = [new Date('2025-11-03T09:00:00Z'), new Date('2026-02-28T23:30:00Z'), new Date()]
     for (const at of written)
-      await handle.db.insert(auditEvents).values({ councilId: c!.id, at, action: 'test.read', recordType: 'test' })
+      await handle.db.execute(
+        sql`insert into audit_events (council_id, at, action, record_type)
+            values (${c!.id}, ${at.toISOString()}::timestamptz, 'test.read', 'test')`,
+      )
     const old = await rows<{ id: string; at: Date }>(handle, sql`select id, at from audit_events order by id`)
 
     await handle.migrate()

@@ -409,6 +409,15 @@ describe('the census rules', () => {
     expect(checkCensus([valid()], x).filter((f) => !returnWide.includes(f.code))).toEqual([])
   })
 
+  it('8770Q uses compulsory school age on 31 March: Year 11 at 16 is of it, 5 since January is not yet (#34)', () => {
+    const r = CHILD_RULES.find((k) => k.code === '8770Q')!
+    const born = (dateOfBirth: string) => ({ ...valid(), dateOfBirth, upnUnknown: 'UN1' }) as CensusChild
+    expect(r.fails(born('2010-11-02'), x)).toBe(true) // 16 in November, in Year 11
+    expect(r.fails(born('2010-08-20'), x)).toBe(false) // 16 in August: Year 12, school age ended
+    expect(r.fails(born('2022-02-10'), x)).toBe(false) // 5 in February: of school age from 1 April
+    expect(r.fails(born('2021-11-10'), x)).toBe(true) // 5 in November: of school age since January
+  })
+
   it('every rule Hearth checks has its breaking fixture here', () => {
     expect(CHILD_RULES.map((r) => r.code).filter((c) => !(c in BREAK))).toEqual([])
   })

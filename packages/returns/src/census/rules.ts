@@ -9,6 +9,7 @@ import {
   isValidLaChildId,
   isValidUpn,
   isWorkingDay,
+  ofCompulsorySchoolAge,
   PP_OUTCOME_LIST,
   PRIMARY_NEED_CODE_LIST,
   REFERRAL_SOURCE_CODES,
@@ -201,13 +202,10 @@ export const CHILD_RULES: ChildRule[] = [
   rule('2991Q', 'An S47 is recorded with no assessment in the episode', (c) =>
     some(c, (e) => e.section47s.length > 0 && e.assessments.length === 0),
   ),
+  // of compulsory school age on the reference date (31 March), not "aged 5 to 15"
   rule('8770Q', 'A school-age child who is not only NFA has no UPN, and no reason other than UN1', (c, x) => {
     if (!c.dateOfBirth || c.upn || nonNfa(c).length === 0) return false
-    const age =
-      Number(x.referenceDate.slice(0, 4)) -
-      Number(c.dateOfBirth.slice(0, 4)) -
-      (x.referenceDate.slice(5) < c.dateOfBirth.slice(5) ? 1 : 0)
-    return age >= 5 && age < 16 && (!c.upnUnknown || c.upnUnknown === 'UN1')
+    return ofCompulsorySchoolAge(c.dateOfBirth, x.referenceDate) && (!c.upnUnknown || c.upnUnknown === 'UN1')
   }),
   rule('2990', 'Closed after assessment (RC8 or RC9) but the episode has S47, CP plan, ICPC or CIN plan data', (c) =>
     some(
