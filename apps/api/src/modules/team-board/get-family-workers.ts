@@ -21,33 +21,41 @@ export async function getFamilyWorkers(deps: Deps, caller: Caller, familyId: str
         .where(and(eq(teams.councilId, lead.councilId), eq(teams.id, lead.teamId)))
     : []
   // what Hearth would send the family by itself: with the enablers, or held for the lead's decision
-  const [{ withEnablers, held }] = (await db
-    .select({
-      withEnablers: sql<number>`count(*) filter (where ${adminTasks.status} in ('open', 'claimed'))::int`,
-      held: sql<number>`count(*) filter (where ${adminTasks.status} = 'held')::int`,
-    })
-    .from(adminTasks)
-    .where(
-      and(
-        eq(adminTasks.councilId, caller.councilId),
-        eq(adminTasks.familyId, familyId),
-        inArray(adminTasks.taskType, [...FAMILY_CONTACT_TASKS]),
-      ),
-    )) as [{ withEnablers: number; held: number }]
-  // a letter written a moment ago, before the worker has made its task: held if contact is
-  const [{ queued }] = (await db
-    .select({ queued: sql<number>`count(*)::int` })
-    .from(familyLetters)
-    .where(
-      and(
-        eq(familyLetters.councilId, caller.councilId),
-        eq(familyLetters.familyId, familyId),
-        eq(familyLetters.status, 'to_send'),
-        sql`not exists (select 1 from admin_tasks t where t.council_id = ${familyLetters.councilId}
+  // read in one snapshot: the worker may turn a queued letter into its task between two reads,
+  // and the letter must be counted once, as one or the other, never as neither
+  const { withEnablers, held, queued, onHold } = await db.transaction(
+    async (tx) => {
+      const [{ withEnablers, held }] = (await tx
+        .select({
+          withEnablers: sql<number>`count(*) filter (where ${adminTasks.status} in ('open', 'claimed'))::int`,
+          held: sql<number>`count(*) filter (where ${adminTasks.status} = 'held')::int`,
+        })
+        .from(adminTasks)
+        .where(
+          and(
+            eq(adminTasks.councilId, caller.councilId),
+            eq(adminTasks.familyId, familyId),
+            inArray(adminTasks.taskType, [...FAMILY_CONTACT_TASKS]),
+          ),
+        )) as [{ withEnablers: number; held: number }]
+      // a letter written a moment ago, before the worker has made its task: held if contact is
+      const [{ queued }] = (await tx
+        .select({ queued: sql<number>`count(*)::int` })
+        .from(familyLetters)
+        .where(
+          and(
+            eq(familyLetters.councilId, caller.councilId),
+            eq(familyLetters.familyId, familyId),
+            eq(familyLetters.status, 'to_send'),
+            sql`not exists (select 1 from admin_tasks t where t.council_id = ${familyLetters.councilId}
           and t.source_key = 'letter:' || ${familyLetters.id}::text)`,
-      ),
-    )) as [{ queued: number }]
-  const onHold = queued > 0 && (await openContactHolds(db, caller.councilId, familyId)).length > 0
+          ),
+        )) as [{ queued: number }]
+      const onHold = queued > 0 && (await openContactHolds(tx, caller.councilId, familyId)).length > 0
+      return { withEnablers, held, queued, onHold }
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  )
   return {
     holdingTeam: team ?? null,
     lead: lead ? { personId: lead.personId, name: n.get(lead.personId) ?? '' } : null,
