@@ -143,6 +143,26 @@ describe('in Chromium: a subject access request', () => {
     await group.getByRole('button', { name: /^Decide all/ }).click()
     await page.getByText(`Decided (${many + 1})`).waitFor()
     expect(await axeViolations(page)).toEqual([])
+    // the copy read on screen before it is made (#32): withheld and undecided passages stand out
+    await page.getByRole('link', { name: 'Read the copy on screen before you make it' }).click()
+    await page.getByRole('heading', { name: /, as they will read it$/ }).waitFor()
+    // (the two decisions above may have been all of them: the API test covers "not yet decided")
+    await page.getByText(/Every passage is decided\. This is what the copy will say\.|still to decide/).waitFor()
+    await page
+      .locator('.govuk-tag', { hasText: /^withheld$/ })
+      .first()
+      .waitFor()
+    await page.getByRole('link', { name: 'Children', exact: true }).waitFor()
+    const copyText = (await page.locator('main').textContent()) ?? ''
+    // codes and field names as words: no ISO dates, no snake_case, no census codes for sex or ethnicity
+    expect(copyText).not.toMatch(/\d{4}-\d{2}-\d{2}|[a-z]+_[a-z_]+|family family/i)
+    expect(copyText).not.toMatch(/Nhs number|Upn|line1|Sex[MFU](?![a-z])|Ethnicity[A-Z]{4}(?![a-z])|NONE/)
+    expect(await axeViolations(page)).toEqual([])
+    await page.setViewportSize({ width: 375, height: 800 })
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.getByRole('link', { name: 'Back to the request' }).click()
+    await page.getByRole('heading', { name: 'Review what Hearth marked' }).waitFor()
     await dbx.handle.db
       .update(sarRedactions)
       .set({ decision: 'withhold' })

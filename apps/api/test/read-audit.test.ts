@@ -156,6 +156,21 @@ beforeAll(async () => {
      values ('${a}', 'S-99999', '${ids.family}', 'child', '${ids.child}', '2026-11-02', '2026-12-02',
        '${sessions.get('information_governance')!.personId}') returning id`,
   )
+  // … gathered, so its copy can be read (the worker writes the bundle; here it is made directly)
+  const bundle = JSON.stringify({
+    format: 'hearth-record/1',
+    council: { id: a, name: 'Northmoor' },
+    family: { id: ids.family, reference: ids.familyRef, name: 'Testfamily' },
+    exportedAt: '2026-11-02T10:00:00.000Z',
+    kinds: [],
+    names: {},
+  })
+  await one(
+    `insert into record_exports (council_id, family_id, purpose, status, requested_by, sar_id, json)
+     values ('${a}', '${ids.family}', 'sar_gather', 'done', '${sessions.get('information_governance')!.personId}',
+       '${ids.sar}', convert_to('${bundle}', 'UTF8')) returning id`,
+  )
+  await one(`update subject_access_requests set status = 'reviewing' where id = '${ids.sar}' returning id`)
   // a finished audit export (the worker writes them; here it is made directly)
   ids.export = await one(
     `insert into audit_exports (council_id, requested_by, filters, status, row_count, content, completed_at)

@@ -289,6 +289,15 @@ describe('a subject access request', () => {
     })
     expect(bulk.statusCode, bulk.body).toBe(200)
     expect(bulk.json().decided).toBe(brisket.length)
+    // the officer reads the copy on screen first: decided passages withheld, the rest marked
+    const halfway = await ig.request('GET', `/api/subject-access-requests/${sarId}/preview`)
+    expect(halfway.statusCode, halfway.body).toBe(200)
+    const early2 = halfway.json()
+    expect(early2.undecided).toBe(list.filter((r) => !r.fixed && r.passage !== 'Brisket').length)
+    expect(JSON.stringify(early2)).toContain('[not yet decided]')
+    expect(JSON.stringify(early2)).not.toContain('Brisket')
+    expect(JSON.stringify(early2)).not.toContain('Tobiah')
+    expect(early2.title).toMatch(/^Your information held by /)
     for (const r of list.filter((x) => !x.fixed && x.passage !== 'Brisket')) {
       // (the name and the ways of writing it found within it: "Grandad", "Ossory")
       const release =
@@ -296,6 +305,13 @@ describe('a subject access request', () => {
       const body = release ? { decision: 'release', why: 'Mum knows her father visits' } : { decision: 'withhold' }
       expect((await ig.request('PUT', `/api/sar-redactions/${r.id}`, body)).statusCode).toBe(200)
     }
+    const ready = (await ig.request('GET', `/api/subject-access-requests/${sarId}/preview`)).json()
+    expect(ready.undecided).toBe(0)
+    expect(JSON.stringify(ready)).not.toContain('[not yet decided]')
+    expect(JSON.stringify(ready)).toContain('I like it when Grandad Ossory comes')
+    const notes = ready.sections.find((x: { kind: string }) => x.kind === 'notes')
+    expect(notes.entries.length).toBeGreaterThan(0)
+    expect(notes.entries[0].fields.every((f: { label: string }) => !/^(Id|Council|Version)$/.test(f.label))).toBe(true)
     const produced = await ig.request('POST', `/api/subject-access-requests/${sarId}/produce`)
     expect(produced.statusCode, produced.body).toBe(200)
     const response = produced.json().exports.find((e: { purpose: string }) => e.purpose === 'sar_response')
@@ -332,6 +348,7 @@ describe('a subject access request', () => {
     for (const a of ['sar.create', 'sar.redaction', 'sar.produce', 'sar.sent'])
       expect((await audits(a)).every((r) => r.familyId === family.id) && (await audits(a)).length > 0, a).toBe(true)
     expect((await otherIg.request('GET', `/api/subject-access-requests/${sarId}`)).statusCode).toBe(404)
+    expect((await otherIg.request('GET', `/api/subject-access-requests/${sarId}/preview`)).statusCode).toBe(404)
     expect((await otherIg.request('GET', '/api/subject-access-requests')).json().requests).toEqual([])
   })
 

@@ -127,4 +127,22 @@ export const RedactionBulkDecision = z
     path: ['why'],
   })
 export const SarSent = z.object({ sentOn: IsoDate })
+/** The copy as the person asking will read it, for the officer to check on screen before producing it. */
+export const SarPreview = z.object({
+  sarId: Uuid,
+  /** Passages still to decide, shown as "[not yet decided]" until they are. */
+  undecided: z.number().int(),
+  title: z.string(),
+  lines: z.array(z.string()),
+  sections: z.array(
+    z.object({
+      kind: z.string(),
+      label: z.string(),
+      entries: z.array(
+        z.object({ title: z.string(), fields: z.array(z.object({ label: z.string(), value: z.string() })) }),
+      ),
+    }),
+  ),
+})
+export type SarPreview = z.infer<typeof SarPreview>
 export type SarCreate = z.infer<typeof SarCreate>

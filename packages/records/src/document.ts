@@ -48,6 +48,21 @@ const FIELD_WORDS: Record<string, Words[]> = {
   taskType: [D.TASK_TYPES],
   language: [D.LINK_LANGUAGES],
   status: [D.PLAN_STATUS],
+  sex: [{ M: 'Male', F: 'Female', U: 'Not known' }],
+  ethnicity: [D.ETHNICITY_LABELS],
+  disabilities: [D.DISABILITIES],
+  upnUnknown: [D.UPN_UNKNOWN],
+}
+/** Field names a reader would not guess from the words in them. */
+const FIELD_LABELS: Record<string, string> = {
+  laChildId: 'The council’s reference for the child',
+  nhsNumber: 'NHS number',
+  upn: 'Unique pupil number',
+  upnUnknown: 'Why the unique pupil number is not known',
+  addressLine1: 'Address line 1',
+  addressLine2: 'Address line 2',
+  createdAt: 'Recorded',
+  updatedAt: 'Last changed',
 }
 /** A code as a machine writes it: `awaiting_decision`, `home_visit`. */
 const CODE = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/
@@ -66,6 +81,7 @@ export function codeWords(field: string | undefined, value: string): string | nu
 
 /** "startsAt" → "Starts at". */
 export function labelOf(field: string): string {
+  if (FIELD_LABELS[field]) return FIELD_LABELS[field]
   const words = field
     .replace(/Ids?$/, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -113,18 +129,55 @@ export function shown(value: unknown, names: Record<string, string>, field?: str
   return String(value)
 }
 
-function rowContent(row: Row, order: string | undefined, heading: string | undefined, names: Record<string, string>) {
+/** One record in the readable copy: its title line and its fields, as words. */
+export interface OutlineEntry {
+  title: string
+  fields: { label: string; value: string }[]
+}
+/** The readable copy as data: the cover, then each kind of record present, in order. */
+export interface Outline {
+  title: string
+  lines: string[]
+  sections: { kind: string; label: string; entries: OutlineEntry[] }[]
+}
+
+function entryOf(row: Row, order: string | undefined, heading: string | undefined, names: Record<string, string>) {
   const title = [order ? shown(row[order], names, order) : null, heading ? shown(row[heading], names, heading) : null]
     .filter(Boolean)
     .join(' · ')
   const fields = Object.entries(row)
     .filter(([f]) => !HIDDEN.has(f) && !HIDDEN_ENDING.test(f) && f !== order && f !== heading)
-    .map(([f, v]) => [labelOf(f), shown(v, names, f)] as const)
-    .filter(([, v]) => v !== null)
+    .map(([f, v]) => ({ label: labelOf(f), value: shown(v, names, f) }))
+    .filter((f): f is OutlineEntry['fields'][number] => f.value !== null)
+  return { title, fields }
+}
+
+/**
+ * The record as the reader will see it, whatever it is drawn on: the PDF is made from this, and
+ * the officer previews the same on screen before producing it.
+ */
+export function recordOutline(bundle: RecordBundle, cover: Cover): Outline {
+  return {
+    title: cover.title,
+    lines: cover.lines,
+    sections: bundle.kinds
+      .filter((k) => k.rows.length)
+      .map((k) => {
+        const def = RECORD_KINDS.find((d) => d.kind === k.kind)
+        return {
+          kind: k.kind,
+          label: k.label,
+          entries: k.rows.map((r) => entryOf(r, def?.order, def?.heading, bundle.names)),
+        }
+      }),
+  }
+}
+
+function entryContent({ title, fields }: OutlineEntry) {
   return {
     stack: [
       ...(title ? [{ text: title, bold: true, margin: [0, 6, 0, 2] }] : []),
-      ...fields.map(([label, value]) => ({ text: [{ text: `${label}: `, bold: true }, value], fontSize: 9 })),
+      ...fields.map(({ label, value }) => ({ text: [{ text: `${label}: `, bold: true }, value], fontSize: 9 })),
     ],
     unbreakable: fields.length < 12,
   } as Content
@@ -132,14 +185,11 @@ function rowContent(row: Row, order: string | undefined, heading: string | undef
 
 /** The whole record as a readable document: a cover, the contents, then each kind of record. */
 export function recordDocument(bundle: RecordBundle, cover: Cover): TDocumentDefinitions {
-  const present = bundle.kinds.filter((k) => k.rows.length)
-  const sections: Content[] = present.flatMap((k) => {
-    const def = RECORD_KINDS.find((d) => d.kind === k.kind)
-    return [
-      { text: k.label, style: 'h2', tocItem: true, pageBreak: 'before' },
-      ...k.rows.map((r) => rowContent(r, def?.order, def?.heading, bundle.names)),
-    ] as Content[]
-  })
+  const outline = recordOutline(bundle, cover)
+  const sections: Content[] = outline.sections.flatMap(
+    (k) =>
+      [{ text: k.label, style: 'h2', tocItem: true, pageBreak: 'before' }, ...k.entries.map(entryContent)] as Content[],
+  )
   return {
     info: { title: cover.title, author: bundle.council.name },
     pageMargins: [50, 50, 50, 50],

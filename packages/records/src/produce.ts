@@ -10,12 +10,12 @@ import {
   subjectAccessRequests,
 } from '@hearth/db'
 import { longDate, REDACTION_REASONS } from '@hearth/domain'
-import { type Cover, recordDocument } from './document'
+import { type Cover, recordDocument, recordOutline } from './document'
 import { recordCsvZip, recordJson } from './files'
 import { gatherRecord, type RecordBundle } from './gather'
 import { RECORD_KINDS } from './kinds'
 import { pdfOf } from './pdf'
-import { applyRedactions, proposeRedactions, WITHHELD_MARK } from './redactions'
+import { applyRedactions, proposeRedactions, UNDECIDED_MARK, WITHHELD_MARK } from './redactions'
 
 /** How long a whole-record export's files are kept before the sweep clears them. */
 export const RECORD_EXPORT_DAYS = 30
@@ -165,6 +165,23 @@ async function respond(db: Db, ex: RecordExport, step: (n: number) => Promise<vo
  * with a cover saying what was left out and how to challenge it.
  */
 export async function sarResponseDocument(db: Db, c: string, sarId: string) {
+  const { redacted, cover } = await sarResponse(db, c, sarId)
+  return { doc: recordDocument(redacted, cover), counts: countsOf(redacted), redacted }
+}
+
+/**
+ * The copy as it would be produced now, for the officer to read on screen first: the same words
+ * as the PDF, with each passage still to be decided shown as "[not yet decided]".
+ */
+export async function sarPreview(db: Db, c: string, sarId: string) {
+  const { redacted, cover, undecided } = await sarResponse(db, c, sarId)
+  return {
+    outline: recordOutline(applyRedactions(redacted, undecided, UNDECIDED_MARK), cover),
+    undecided: undecided.length,
+  }
+}
+
+async function sarResponse(db: Db, c: string, sarId: string) {
   const [sar] = await db
     .select()
     .from(subjectAccessRequests)
@@ -190,6 +207,7 @@ export async function sarResponseDocument(db: Db, c: string, sarId: string) {
     .from(sarRedactions)
     .where(and(eq(sarRedactions.councilId, c), eq(sarRedactions.sarId, sar.id)))
   const withheld = decided.filter((r) => r.decision === 'withhold' || r.fixed)
+  const undecided = decided.filter((r) => r.decision === null && !r.fixed)
   const redacted = applyRedactions(bundle, withheld)
   const requester = await requesterName(db, c, sar.requesterKind, sar.requesterId)
   const byReason = Object.entries(REDACTION_REASONS)
@@ -207,7 +225,7 @@ export async function sarResponseDocument(db: Db, c: string, sarId: string) {
         'complain to the Information Commissioner’s Office (ico.org.uk, 0303 123 1113).',
     ],
   }
-  return { doc: recordDocument(redacted, cover), counts: countsOf(redacted), redacted }
+  return { redacted, cover, undecided }
 }
 
 /** "the Quillby family", whether the family's name already says "family" or not. */

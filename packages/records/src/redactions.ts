@@ -36,6 +36,8 @@ export interface Requester {
 }
 
 export const WITHHELD_MARK = '[withheld]'
+/** In the officer's preview only: a passage still to be decided, left out until it is. */
+export const UNDECIDED_MARK = '[not yet decided]'
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const wordsOf = (name: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(name)}(?![\\p{L}\\p{N}])`, 'giu')
@@ -237,11 +239,11 @@ function textsIn(value: unknown): string[] {
   return []
 }
 
-function redactValue(value: unknown, passage: RegExp): unknown {
-  if (typeof value === 'string') return value.replace(passage, WITHHELD_MARK)
-  if (Array.isArray(value)) return value.map((v) => redactValue(v, passage))
+function redactValue(value: unknown, passage: RegExp, mark: string): unknown {
+  if (typeof value === 'string') return value.replace(passage, mark)
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, passage, mark))
   if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v, passage)]))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v, passage, mark)]))
   return value
 }
 
@@ -253,6 +255,7 @@ function redactValue(value: unknown, passage: RegExp): unknown {
 export function applyRedactions(
   bundle: RecordBundle,
   withheld: Pick<ProposedRedaction, 'kind' | 'rowId' | 'field' | 'passage'>[],
+  mark = WITHHELD_MARK,
 ): RecordBundle {
   const copy: RecordBundle = structuredClone(bundle)
   const sorted = [...withheld].sort((a, b) => (b.passage?.length ?? 1e9) - (a.passage?.length ?? 1e9))
@@ -261,10 +264,9 @@ export function applyRedactions(
     const row = copy.kinds.find((k) => k.kind === w.kind)?.rows.find((r) => def && rowKey(def, r) === w.rowId)
     if (!row || !(w.field in row)) continue
     if (w.passage === null) {
-      row[w.field] = WITHHELD_MARK
-      if (['name', 'firstName', 'lastName'].includes(w.field) && copy.names[w.rowId])
-        copy.names[w.rowId] = WITHHELD_MARK
-    } else row[w.field] = redactValue(row[w.field], passageOf(w.passage))
+      row[w.field] = mark
+      if (['name', 'firstName', 'lastName'].includes(w.field) && copy.names[w.rowId]) copy.names[w.rowId] = mark
+    } else row[w.field] = redactValue(row[w.field], passageOf(w.passage), mark)
   }
   return copy
 }

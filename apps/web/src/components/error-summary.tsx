@@ -20,13 +20,14 @@ function findField(id: string): Found | null {
   // a choice, or the day box of a date: the question is the fieldset's legend
   const grouped = el.type === 'radio' || el.type === 'checkbox' || !!el.closest('.govuk-date-input')
   const label =
+    el.dataset.errorName ??
     (grouped ? el.closest('fieldset')?.querySelector('legend')?.textContent : null) ??
     document.querySelector(`label[for="${CSS.escape(id)}"]`)?.textContent ??
     el.getAttribute('aria-label') ??
     ''
   const kind: FieldKind =
-    el.dataset.kind === 'money'
-      ? 'money'
+    el.dataset.kind === 'money' || el.dataset.kind === 'percent'
+      ? el.dataset.kind
       : el.tagName === 'SELECT' || el.type === 'radio' || el.type === 'checkbox'
         ? 'choice'
         : el.type === 'date' || el.type === 'datetime-local' || el.dataset.kind === 'date'

@@ -19,7 +19,7 @@ export function problemFor(error: unknown, field: string): FieldProblem | undefi
   )
 }
 
-export type FieldKind = 'text' | 'choice' | 'date' | 'money'
+export type FieldKind = 'text' | 'choice' | 'date' | 'money' | 'percent'
 
 /** "Address line 1 (optional)" → "address line 1"; "NHS number" keeps its capitals. */
 function phrase(label: string): string {
@@ -35,12 +35,19 @@ const sentence = (s: string) => {
   return t.charAt(0).toUpperCase() + t.slice(1)
 }
 
-/** A message written for people, from the field's label and what is wrong. */
+/**
+ * A message written for people, from the field's label and what is wrong. A long question gives a
+ * short name for its errors (`errorName`: "the share of phrases"), as GOV.UK's pattern asks.
+ */
 export function humanMessage(label: string, p: FieldProblem, kind: FieldKind = 'text'): string {
   const what = phrase(label)
   const What = sentence(what)
   const amount = (n: number | undefined) =>
-    kind === 'money' ? `£${((n ?? 0) / 100).toLocaleString('en-GB', { maximumFractionDigits: 2 })}` : String(n)
+    kind === 'money'
+      ? `£${((n ?? 0) / 100).toLocaleString('en-GB', { maximumFractionDigits: 2 })}`
+      : kind === 'percent'
+        ? `${n}%`
+        : String(n)
   const question = label.trim().endsWith('?')
   switch (p.rule) {
     case 'required':

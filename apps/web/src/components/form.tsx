@@ -72,6 +72,8 @@ interface FieldProps {
   error?: unknown
   /** The API's name for the field ("family.postcode"), when it differs from `name`. */
   field?: string
+  /** What errors call the field when its label is a long question ("the share of phrases"). */
+  errorName?: string
 }
 
 export function TextField({
@@ -89,6 +91,7 @@ export function TextField({
   required,
   kind = 'text',
   inputMode,
+  errorName,
 }: FieldProps & {
   type?: string
   defaultValue?: string
@@ -100,7 +103,7 @@ export function TextField({
   kind?: FieldKind
   inputMode?: 'numeric' | 'decimal' | 'text'
 }) {
-  const f = useField(error, name, field, label, kind)
+  const f = useField(error, name, field, errorName ?? label, kind)
   return (
     <div className={`govuk-form-group${f.message ? ' govuk-form-group--error' : ''}`}>
       <label className="govuk-label" htmlFor={f.id}>
@@ -119,6 +122,7 @@ export function TextField({
         type={type}
         inputMode={inputMode}
         data-kind={kind}
+        data-error-name={errorName}
         {...(onChange ? { value: value ?? '', onChange: (e) => onChange(e.target.value) } : { defaultValue })}
         autoComplete={autoComplete}
         required={required}

@@ -17,12 +17,14 @@ import {
   SarRedactionList,
   SarPeopleQuery,
   SarPeopleView,
+  SarPreview,
   SarSent,
   SarView,
 } from '@hearth/contracts'
 import { z } from 'zod'
 import { type ReadAudit, readsList, readsOfFamily, readsRecord } from '../../kernel/reads'
 import { findSarPeople } from './find-sar-people'
+import { getSarPreview } from './get-sar-preview'
 import { exportFile, myRecordExports, startRecordExport, visibleExport, exportView } from './record-exports'
 import {
   createSar,
@@ -240,6 +242,23 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => sarRedactionList(deps, callerOf(request), request.params.id),
+  )
+  app.get(
+    '/subject-access-requests/:id/preview',
+    {
+      config: {
+        family: { not: 'information governance answers for the council, restricted records included' },
+        access: IG,
+        reads: readsRecord('sar.preview', 'subject_access_request'),
+      },
+      schema: {
+        tags,
+        summary: 'The copy as the person asking will read it, before it is produced (undecided passages marked)',
+        params: IdParams,
+        response: { 200: SarPreview, ...errors },
+      },
+    },
+    async (request) => getSarPreview(deps, callerOf(request), request.params.id),
   )
   app.put(
     '/sar-redactions/:id',

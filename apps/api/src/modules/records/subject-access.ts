@@ -114,7 +114,7 @@ async function gatherInTx(
   await enqueueInTx(tx, caller.councilId, 'record.export', { councilId: caller.councilId, exportId: ex!.id })
 }
 
-async function sarRow(db: Db, councilId: string, id: string) {
+export async function sarRow(db: Db, councilId: string, id: string) {
   const [sar] = await db
     .select()
     .from(subjectAccessRequests)

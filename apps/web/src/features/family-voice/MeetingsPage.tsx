@@ -185,6 +185,7 @@ function Arrange({ familyId }: { familyId: string }) {
           <TextField
             name="durationMinutes"
             label="How long (minutes)"
+            errorName="The length of the meeting in minutes"
             defaultValue="120"
             inputMode="numeric"
             error={arrange.error}

@@ -41,6 +41,7 @@ export function SettingsPage() {
             <TextField
               name="linkDays"
               label="How many days a new family link works"
+              errorName="The number of days a link works"
               hint="Teams can renew a link. Between 7 and 365 days."
               defaultValue={String(s.linkDays)}
               inputMode="numeric"

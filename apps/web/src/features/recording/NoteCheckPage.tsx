@@ -63,6 +63,8 @@ export function NoteCheckPage() {
               hint="A whole number from 10 to 90. Lower catches more, and interrupts more."
               defaultValue={String(s.percent)}
               inputMode="numeric"
+              kind="percent"
+              errorName="The share of phrases"
               width="govuk-input--width-4"
               error={save.error}
             />

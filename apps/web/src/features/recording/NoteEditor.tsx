@@ -332,6 +332,7 @@ export function NoteEditor({
           <TextField
             name="lateMinutes"
             label="How many minutes late were we"
+            errorName="Minutes late"
             inputMode="numeric"
             defaultValue={initial.lateMinutes ? String(initial.lateMinutes) : ''}
             error={error}
@@ -351,6 +352,7 @@ export function NoteEditor({
           <TextField
             name="noticeHours"
             label="How many hours’ notice was there"
+            errorName="Hours’ notice"
             inputMode="numeric"
             defaultValue={
               initial.noticeHours === null || initial.noticeHours === undefined ? '' : String(initial.noticeHours)

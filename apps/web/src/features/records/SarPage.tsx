@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
-import { useParams } from 'react-router'
+import { Link, useParams } from 'react-router'
 import type { SarRedactionView, SarView } from '@hearth/contracts'
 import { londonDateOf } from '@hearth/domain'
 import { api } from '../../api'
@@ -128,6 +128,11 @@ export function SarPage() {
               </div>
             </details>
           )}
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/subject-access/${id}/copy`}>
+              Read the copy on screen before you make it
+            </Link>
+          </p>
           <Button type="button" onClick={() => step.mutate('produce')} disabled={step.isPending}>
             Make the copy to send
           </Button>
@@ -140,6 +145,11 @@ export function SarPage() {
             {s.redactions.withheld} passages withheld of {s.redactions.total} marked.
           </p>
           {response && <ExportProgress e={response} showCounts={false} />}
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/subject-access/${id}/copy`}>
+              Read the copy on screen
+            </Link>
+          </p>
           <Decisions list={list} />
         </>
       )}

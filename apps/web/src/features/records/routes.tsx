@@ -2,6 +2,7 @@ import type { Feature } from '../../feature'
 import { hasRole } from '../../session'
 import { RecordExportPage } from './RecordExportPage'
 import { SarListPage } from './SarListPage'
+import { SarCopyPage } from './SarCopyPage'
 import { SarNewPage } from './SarNewPage'
 import { SarPage } from './SarPage'
 
@@ -11,6 +12,7 @@ export const feature: Feature = {
     { path: '/subject-access', roles: ['information_governance'], page: () => <SarListPage /> },
     { path: '/subject-access/new', roles: ['information_governance'], page: () => <SarNewPage /> },
     { path: '/subject-access/:id', roles: ['information_governance'], page: () => <SarPage /> },
+    { path: '/subject-access/:id/copy', roles: ['information_governance'], page: () => <SarCopyPage /> },
   ],
   nav: (me) =>
     hasRole(me, 'information_governance')

@@ -213,6 +213,7 @@ export function FamilyVisits(props: { familyId: string; interpreterNeeded: boole
               <TextField
                 name="durationMinutes"
                 label="How long (minutes)"
+                errorName="The length of the visit in minutes"
                 defaultValue="60"
                 inputMode="numeric"
                 error={book.error}
