@@ -5,6 +5,7 @@ import type { Me } from '@hearth/contracts'
 import { api, setCsrfToken } from '../api'
 import { navFor } from '../feature'
 import { SearchBox } from '../features/search/SearchBox'
+import { labelStackedCells } from './stacked-tables'
 
 export function Layout({ me, children }: { me: Me | null; children: ReactNode }) {
   const queryClient = useQueryClient()
@@ -104,6 +105,7 @@ function usePageTitleAndFocus(main: React.RefObject<HTMLElement | null>) {
     const el = main.current
     if (!el) return
     const update = () => {
+      labelStackedCells(el)
       const h1 = el.querySelector('h1')
       const caption = h1?.previousElementSibling?.matches('.govuk-caption-l, .govuk-caption-xl')
         ? h1.previousElementSibling.textContent

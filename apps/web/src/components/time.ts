@@ -18,6 +18,17 @@ export function dateTime(iso: string): string {
   })
 }
 
+/** "7 December 2026, 14:30": a moment that may be in another year (the audit trail, a record made). */
+export function fullDateTime(iso: string): string {
+  return new Date(iso).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+}
+
 /** "1 working day", "3 working days": a number and its noun, agreeing. */
 export function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react'
 import type { z } from 'zod'
 import type { AuditPage as AuditPageT, Person } from '@hearth/contracts'
 import { api } from '../../api'
+import { fullDateTime } from '../../components/time'
 import { Button, ErrorSummary, Loading, SelectField, TextField } from '../../components/govuk'
 
 export function AuditPage() {
@@ -53,7 +54,7 @@ export function AuditPage() {
       {events.isLoading ? (
         <Loading />
       ) : (
-        <table className="govuk-table">
+        <table className="govuk-table hearth-stack">
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
               <th scope="col" className="govuk-table__header">
@@ -73,7 +74,7 @@ export function AuditPage() {
           <tbody className="govuk-table__body">
             {events.data?.events.map((e) => (
               <tr className="govuk-table__row" key={e.id}>
-                <td className="govuk-table__cell">{new Date(e.at).toLocaleString('en-GB')}</td>
+                <td className="govuk-table__cell">{fullDateTime(e.at)}</td>
                 <td className="govuk-table__cell">{e.actorName ?? 'System'}</td>
                 <td className="govuk-table__cell">{e.action}</td>
                 <td className="govuk-table__cell govuk-body-s">

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
 import type { AuditExport, DeadLetter } from '@hearth/contracts'
 import { api } from '../../api'
+import { fullDateTime } from '../../components/time'
 import { Button, ErrorSummary, Loading } from '../../components/govuk'
 
 export function JobsPage() {
@@ -80,7 +81,7 @@ export function JobsPage() {
       <ul className="govuk-list">
         {exports.data?.map((e) => (
           <li key={e.id}>
-            {new Date(e.createdAt).toLocaleString('en-GB')}:{' '}
+            {fullDateTime(e.createdAt)}:{' '}
             {e.status === 'done' ? (
               <a className="govuk-link" href={`/api/audit/exports/${e.id}/download`}>
                 download ({e.rowCount} entries)

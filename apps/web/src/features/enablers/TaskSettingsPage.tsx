@@ -26,7 +26,7 @@ export function TaskSettingsPage() {
       {settings.isLoading ? (
         <Loading />
       ) : (
-        <table className="govuk-table">
+        <table className="govuk-table hearth-stack">
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
               <th scope="col" className="govuk-table__header">

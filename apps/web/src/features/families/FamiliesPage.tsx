@@ -39,7 +39,7 @@ export function FamiliesPage() {
       ) : families.data && families.data.length === 0 ? (
         <p className="govuk-body">No families match.</p>
       ) : (
-        <table className="govuk-table">
+        <table className="govuk-table hearth-stack">
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
               <th scope="col" className="govuk-table__header">

@@ -70,7 +70,7 @@ export function CouncilPage() {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <table className="govuk-table">
+      <table className="govuk-table hearth-stack">
         <caption className="govuk-table__caption govuk-table__caption--m">Teams</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">

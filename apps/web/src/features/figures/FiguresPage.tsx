@@ -224,7 +224,9 @@ function MeasureSection({ m, f }: { m: Measure; f: Figures }) {
         </ResponsiveContainer>
       </div>
       {m.note && <p className="govuk-body-s hearth-secondary">{m.note}</p>}
-      <div className="hearth-table-scroll">
+      {/* a table wider than a phone scrolls sideways within itself, by keyboard too */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to scroll by keyboard */}
+      <section className="hearth-table-scroll" tabIndex={0} aria-label={`${m.title}, as a table`}>
         <table className="govuk-table govuk-table--small-text-until-tablet">
           <caption className="govuk-table__caption govuk-visually-hidden">{m.title}, as a table</caption>
           <thead className="govuk-table__head">
@@ -265,7 +267,7 @@ function MeasureSection({ m, f }: { m: Measure; f: Figures }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   )
 }

@@ -20,7 +20,7 @@ export function PeoplePage() {
       {people.isLoading ? (
         <Loading />
       ) : (
-        <table className="govuk-table">
+        <table className="govuk-table hearth-stack">
           <caption className="govuk-table__caption govuk-table__caption--m">{people.data?.length ?? 0} people</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">

@@ -3,6 +3,7 @@ import { useParams } from 'react-router'
 import type { z } from 'zod'
 import type { FamilyDetail, RecordExportView } from '@hearth/contracts'
 import { api } from '../../api'
+import { fullDateTime } from '../../components/time'
 import { BackLink, Button, ErrorSummary, Loading } from '../../components/govuk'
 import { ExportProgress } from './ExportProgress'
 
@@ -58,7 +59,7 @@ export function RecordExportPage() {
       {latest && (
         <>
           <h2 className="govuk-heading-m">
-            {working(latest) ? 'Being made now' : `Made ${new Date(latest.createdAt).toLocaleString('en-GB')}`}
+            {working(latest) ? 'Being made now' : `Made ${fullDateTime(latest.createdAt)}`}
           </h2>
           <ExportProgress e={latest} />
         </>
@@ -69,7 +70,7 @@ export function RecordExportPage() {
           <ul className="govuk-list">
             {older.map((e) => (
               <li key={e.id}>
-                {new Date(e.createdAt).toLocaleString('en-GB')}:{' '}
+                {fullDateTime(e.createdAt)}:{' '}
                 {e.status === 'done' ? (
                   <a className="govuk-link" href={`/api/record-exports/${e.id}/pdf`} download>
                     PDF

@@ -16,6 +16,7 @@ import {
   type ReferralSource,
 } from '@hearth/domain'
 import { api } from '../../api'
+import { fullDateTime } from '../../components/time'
 import { ClockTag } from '../../components/Clock'
 import {
   BackLink,
@@ -98,7 +99,7 @@ export function ReferralPage() {
               ['Referred by', [r.referrerName, r.referrerOrganisation].filter(Boolean).join(', ') || 'Anonymous'],
               ['Source', REFERRAL_SOURCES[r.source as ReferralSource] ?? r.source],
               ['Contact', r.referrerContact],
-              ['Received', new Date(r.receivedAt).toLocaleString('en-GB')],
+              ['Received', fullDateTime(r.receivedAt)],
               [
                 'What the family knows',
                 `${FAMILY_CONSENT[r.familyConsent as FamilyConsent] ?? r.familyConsent}${r.familyKnowledge ? `. ${r.familyKnowledge}` : ''}`,
@@ -158,10 +159,7 @@ export function ReferralPage() {
                         ] as [string, string],
                       ]
                     : []),
-                  [
-                    'Decided',
-                    `${r.decidedAt ? new Date(r.decidedAt).toLocaleString('en-GB') : ''} by ${r.decidedByName ?? ''}`,
-                  ],
+                  ['Decided', `${r.decidedAt ? fullDateTime(r.decidedAt) : ''} by ${r.decidedByName ?? ''}`],
                   [
                     'Team',
                     r.routingStatus === 'routed'

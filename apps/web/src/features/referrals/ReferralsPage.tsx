@@ -13,7 +13,7 @@ type Row = z.infer<typeof ReferralSummary>
 
 function Table({ rows, caption, show }: { rows: Row[]; caption: string; show: 'clock' | 'routing' | 'decision' }) {
   return (
-    <table className="govuk-table">
+    <table className="govuk-table hearth-stack">
       <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">

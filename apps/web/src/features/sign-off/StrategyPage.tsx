@@ -15,7 +15,7 @@ export function StrategyPage() {
     queryFn: () => api<Proposal[]>('GET', '/api/proposals?view=decided'),
   })
   const table = (rows: Proposal[], caption: string) => (
-    <table className="govuk-table">
+    <table className="govuk-table hearth-stack">
       <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
