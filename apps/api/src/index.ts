@@ -1,3 +1,4 @@
 export { buildApp, type AppDeps } from './app'
 export { loadConfig, type Config } from './config'
-export { hashToken, SESSION_COOKIE } from './plugins/auth'
+export { hashToken } from './kernel/tokens'
+export { SESSION_COOKIE } from './plugins/auth'

@@ -35,6 +35,8 @@ export type AdminGroup = (typeof ADMIN_GROUPS)[number]
 export interface Feature {
   routes: FeatureRoute[]
   nav?(me: Me): NavItem[]
+  /** Something the feature puts in the page header for a signed-in person (the search box). */
+  header?(me: Me): ReactNode
 }
 
 /** Every feature, found by folder: a new capability adds `features/<name>/routes.tsx`, nothing else. */
@@ -44,6 +46,11 @@ const FEATURES: Feature[] = Object.values(
 
 export function routesFor(me: Me): FeatureRoute[] {
   return FEATURES.flatMap((f) => f.routes).filter((r) => !r.roles || hasRole(me, ...r.roles))
+}
+
+/** What features put in the header, in the order their folders sort. */
+export function headerFor(me: Me): ReactNode[] {
+  return FEATURES.map((f) => f.header?.(me)).filter((n) => n !== undefined && n !== null)
 }
 
 const allNav = (me: Me) => FEATURES.flatMap((f) => f.nav?.(me) ?? []).sort((a, b) => a.order - b.order)

@@ -146,6 +146,7 @@ export const ServiceView = z.object({
     }),
   ),
 })
+export type ServiceView = z.infer<typeof ServiceView>
 export const ServiceQuery = z.object({
   q: z.string().trim().max(200).optional(),
   need: z.string().trim().max(60).optional(),

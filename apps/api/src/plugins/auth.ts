@@ -1,5 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import { and, eq, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import {
@@ -17,6 +16,7 @@ import {
 } from '@hearth/db'
 import { familyScope, type FamilyScope, type Role, type TeamKind } from '@hearth/domain'
 import { AppError } from '../kernel/errors'
+import { hashToken, newToken, sameString } from '../kernel/tokens'
 import type { ActorCache, CachedActorRow } from '../kernel/actor-cache'
 import type { Reads } from '../kernel/reads'
 import type { FamilyDeclaration } from '../kernel/family-access'
@@ -62,20 +62,6 @@ export const SESSION_COOKIE = 'hearth_session'
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /** Do not rewrite the session row on every request: push expiry forward at most once a minute. */
 const TOUCH_EVERY_MS = 60_000
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex')
-}
-
-export function newToken(): string {
-  return randomBytes(32).toString('base64url')
-}
-
-function sameString(a: string, b: string): boolean {
-  const ab = Buffer.from(a)
-  const bb = Buffer.from(b)
-  return ab.length === bb.length && timingSafeEqual(ab, bb)
-}
 
 export interface AuthOptions {
   db: Db
@@ -289,6 +275,3 @@ export async function endSession(db: Db, reply: FastifyReply, tokenHash: string)
 }
 
 /** Signs a person out everywhere (deactivated, password changed). */
-export async function endAllSessions(db: Db, councilId: string, personId: string): Promise<void> {
-  await db.delete(sessions).where(and(eq(sessions.councilId, councilId), eq(sessions.personId, personId)))
-}

@@ -1,11 +1,12 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import fp from 'fastify-plugin'
 import type { Redis } from 'ioredis'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { councilOfToken, familyLinks, heldHere, inCouncil, onEachReachableServer, type Db, type Tx } from '@hearth/db'
-import { LINK_CODE_ATTEMPTS, LINK_CODE_PATTERN, type LinkLanguage } from '@hearth/domain'
+import { councilOfToken, familyLinks, heldHere, inCouncil, onEachReachableServer, type Db } from '@hearth/db'
+import { LINK_CODE_PATTERN, type LinkLanguage } from '@hearth/domain'
 import { AppError } from '../kernel/errors'
+import { tryCode } from '../kernel/link-codes'
+import { codeMatches, linkHash } from '../kernel/tokens'
 
 /** The holder of a family link: no account, no person; the link is who they are. */
 export interface LinkHolder {
@@ -36,25 +37,11 @@ export const LINK_FAILURES_PER_MINUTE = 20
 /** Requests per link per minute: a family reading and writing never comes near it. */
 export const LINK_REQUESTS_PER_MINUTE = 120
 
-export const linkHash = (token: string) => createHash('sha256').update(token).digest('hex')
-/** A short code's hash, bound to its link's id (links made before #31: to the link's token hash). */
-export const codeHash = (linkIdOrTokenHash: string, code: string) =>
-  createHash('sha256').update(`${linkIdOrTokenHash}:${code}`).digest('hex')
-/** Whether the code is the link's: bound to its id, or (an older link) to its token hash. */
-export const codeMatches = (linkId: string, tokenHash: string, code: string, stored: string) =>
-  same(codeHash(linkId, code), stored) || same(codeHash(tokenHash, code), stored)
-
 /** The same answer as a wrong address: an unknown, expired, revoked or malformed link says no more. */
 export function nothingHere(request: FastifyRequest, reply: FastifyReply) {
   return reply
     .code(404)
     .send({ error: { code: 'not_found', message: 'There is nothing at this address.', requestId: request.id } })
-}
-
-function same(a: string, b: string) {
-  const ab = Buffer.from(a)
-  const bb = Buffer.from(b)
-  return ab.length === bb.length && timingSafeEqual(ab, bb)
 }
 
 /**
@@ -158,37 +145,3 @@ export default fp<{ db: Db; redis: Redis; prefix: string }>(
   },
   { name: 'family-link', dependencies: ['auth'] },
 )
-
-/** A wrong short code: counted in one statement; the last allowed failure stops the link. */
-export async function wrongCode(db: Db | Tx, councilId: string, linkId: string) {
-  await db.execute(sql`
-    update ${familyLinks}
-    set code_failures = code_failures + 1,
-        revoked_at = case when code_failures + 1 >= ${LINK_CODE_ATTEMPTS} then now() else revoked_at end,
-        revoke_reason = case when code_failures + 1 >= ${LINK_CODE_ATTEMPTS}
-                             then 'The code was entered wrongly too many times' else revoke_reason end
-    where council_id = ${councilId} and id = ${linkId} and revoked_at is null`)
-}
-
-/**
- * One code attempt, in turn: the link's row is locked, so codes sent at once are checked one
- * after another, and none is checked once the allowed failures are spent (the link is stopped):
- * 'spent'. A wrong code is counted in the same transaction.
- */
-export async function tryCode(
-  db: Db,
-  councilId: string,
-  linkId: string,
-  right: () => boolean,
-): Promise<'right' | 'wrong' | 'spent'> {
-  return db.transaction(async (tx) => {
-    const res = await tx.execute(sql`
-      select l.code_failures, l.revoked_at from ${familyLinks} l
-      where l.council_id = ${councilId} and l.id = ${linkId} for update`)
-    const row = (res as unknown as { rows: { code_failures: number; revoked_at: unknown }[] }).rows[0]
-    if (!row || row.revoked_at || row.code_failures >= LINK_CODE_ATTEMPTS) return 'spent'
-    if (right()) return 'right'
-    await wrongCode(tx, councilId, linkId)
-    return 'wrong'
-  })
-}

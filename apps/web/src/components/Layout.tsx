@@ -3,8 +3,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { Link, NavLink, useLocation, useNavigate } from 'react-router'
 import type { Me } from '@hearth/contracts'
 import { api, setCsrfToken } from '../api'
-import { navFor } from '../feature'
-import { SearchBox } from '../features/search/SearchBox'
+import { headerFor, navFor } from '../feature'
 import { labelStackedCells } from './stacked-tables'
 
 export function Layout({ me, children }: { me: Me | null; children: ReactNode }) {
@@ -69,7 +68,7 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
           )}
         </div>
       </header>
-      {me && <SearchBox />}
+      {me && headerFor(me)}
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content" ref={main}>
           {children}

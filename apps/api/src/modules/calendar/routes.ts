@@ -1,12 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { bankHolidays, writeAudit } from '@hearth/db'
 import { BankHoliday, BankHolidayInput, ErrorBody, Ok } from '@hearth/contracts'
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS, isIsoDate } from '@hearth/domain'
-import { AppError, notFound } from '../../kernel/errors'
-import { forgetClockSettings, refreshCouncilClocks } from '../case-process/clock-queries'
-import { recomputeReferralClocks } from './calendar-queries'
+import { isIsoDate } from '@hearth/domain'
+import { addBankHoliday, removeBankHoliday } from './change-bank-holidays'
+import { listBankHolidays } from './list-bank-holidays'
 import { noCaseContent } from '../../kernel/reads'
 import { callerOf } from '../../kernel/caller'
 
@@ -15,7 +12,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 
 /** The working-day calendar: England & Wales bank holidays, and days an administrator adds. */
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps
+  const deps = { db: app.deps.db }
   app.get(
     '/bank-holidays',
     {
@@ -26,17 +23,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(BankHoliday), ...errors },
       },
     },
-    async (request) => {
-      const own = await db
-        .select()
-        .from(bankHolidays)
-        .where(eq(bankHolidays.councilId, callerOf(request).councilId))
-        .orderBy(asc(bankHolidays.date))
-      return [
-        ...ENGLAND_AND_WALES_BANK_HOLIDAYS.map((h) => ({ ...h, source: 'england_and_wales' as const })),
-        ...own.map((h) => ({ date: h.date, name: h.name, source: 'council' as const })),
-      ].sort((a, b) => a.date.localeCompare(b.date))
-    },
+    async (request) => listBankHolidays(deps, callerOf(request)),
   )
 
   app.post(
@@ -51,26 +38,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const caller = callerOf(request)
-      if (ENGLAND_AND_WALES_BANK_HOLIDAYS.some((h) => h.date === request.body.date))
-        throw new AppError('conflict', 'That day is already a bank holiday.')
-      await db.transaction(async (tx) => {
-        await tx
-          .insert(bankHolidays)
-          .values({ councilId: caller.councilId, date: request.body.date, name: request.body.name })
-        const n = await recomputeReferralClocks(tx, caller.councilId)
-        const clocks = await refreshCouncilClocks(tx, caller.councilId)
-        forgetClockSettings(caller.councilId)
-        await writeAudit(tx, {
-          ...caller.audit,
-          action: 'bank_holiday.create',
-          recordType: 'bank_holiday',
-          recordId: request.body.date,
-          details: { referralClocksRecomputed: n, caseClocksRecomputed: clocks },
-        })
-      })
+      const made = await addBankHoliday(deps, callerOf(request), request.body)
       reply.code(201)
-      return { date: request.body.date, name: request.body.name, source: 'council' as const }
+      return made
     },
   )
 
@@ -85,26 +55,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Ok, ...errors },
       },
     },
-    async (request) => {
-      const caller = callerOf(request)
-      await db.transaction(async (tx) => {
-        const removed = await tx
-          .delete(bankHolidays)
-          .where(and(eq(bankHolidays.councilId, caller.councilId), eq(bankHolidays.date, request.params.date)))
-          .returning()
-        if (!removed.length) throw notFound('bank holiday added by this council')
-        await recomputeReferralClocks(tx, caller.councilId)
-        await refreshCouncilClocks(tx, caller.councilId)
-        forgetClockSettings(caller.councilId)
-        await writeAudit(tx, {
-          ...caller.audit,
-          action: 'bank_holiday.delete',
-          recordType: 'bank_holiday',
-          recordId: request.params.date,
-        })
-      })
-      return { ok: true as const }
-    },
+    async (request) => removeBankHoliday(deps, callerOf(request), request.params.date),
   )
 }
 export default routes

@@ -1,7 +1,6 @@
 import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { adminTasks, taskTypeSettings, writeAudit } from '@hearth/db'
 import {
   AskInput,
   CompleteInput,
@@ -14,8 +13,7 @@ import {
   TaskTypeParams,
   TaskView,
 } from '@hearth/contracts'
-import { TASK_TYPE_LIST, TASK_TYPES, type TaskType } from '@hearth/domain'
-import { and, eq } from 'drizzle-orm'
+import type { TaskType } from '@hearth/domain'
 import { claimTask } from './claim-task'
 import { completeTask } from './complete-task'
 import { getTaskStats } from './get-task-stats'
@@ -25,6 +23,8 @@ import { listTaskQueue } from './list-task-queue'
 import { releaseTask } from './release-task'
 import { renderTaskLetter } from './render-task-letter'
 import { requestTask } from './request-task'
+import { familyOfTask } from './task-queries'
+import { listTaskSettings, setTaskSetting } from './task-settings'
 import { noCaseContent, type ReadAudit, readsList, readsOfFamily } from '../../kernel/reads'
 
 const ENABLER = ['enabler'] as const
@@ -34,11 +34,7 @@ const readsLetter: ReadAudit = {
   recordType: 'admin_task',
   rows: async (request, _payload, db) => {
     const id = (request.params as { id: string }).id
-    const [t] = await db
-      .select({ familyId: adminTasks.familyId })
-      .from(adminTasks)
-      .where(and(eq(adminTasks.councilId, request.actor!.councilId), eq(adminTasks.id, id)))
-    return [{ recordId: id, familyId: t?.familyId ?? null }]
+    return [{ recordId: id, familyId: await familyOfTask(db, request.actor!.councilId, id) }]
   },
 }
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
@@ -219,22 +215,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(TaskSetting), ...errors },
       },
     },
-    async (request) => {
-      const own = await app.deps.db
-        .select()
-        .from(taskTypeSettings)
-        .where(eq(taskTypeSettings.councilId, callerOf(request).councilId))
-      return TASK_TYPE_LIST.map((t) => {
-        const o = own.find((x) => x.taskType === t)
-        return {
-          taskType: t,
-          label: TASK_TYPES[t].label,
-          dueHours: o?.dueHours ?? TASK_TYPES[t].dueHours,
-          minutesSaved: o?.minutesSaved ?? TASK_TYPES[t].minutesSaved,
-          councilOwn: !!o,
-        }
-      })
-    },
+    async (request) => listTaskSettings(app.deps, callerOf(request)),
   )
   app.put(
     '/task-settings/:taskType',
@@ -248,24 +229,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: TaskSetting, ...errors },
       },
     },
-    async (request) => {
-      const caller = callerOf(request)
-      const taskType = request.params.taskType as TaskType
-      await app.deps.db.transaction(async (tx) => {
-        await tx
-          .insert(taskTypeSettings)
-          .values({ councilId: caller.councilId, taskType, ...request.body })
-          .onConflictDoUpdate({ target: [taskTypeSettings.councilId, taskTypeSettings.taskType], set: request.body })
-        await writeAudit(tx, {
-          ...caller.audit,
-          action: 'task_setting.set',
-          recordType: 'task_type',
-          recordId: taskType,
-          details: request.body,
-        })
-      })
-      return { taskType, label: TASK_TYPES[taskType].label, ...request.body, councilOwn: true }
-    },
+    async (request) => setTaskSetting(app.deps, callerOf(request), request.params.taskType as TaskType, request.body),
   )
 }
 export default routes

@@ -215,3 +215,12 @@ export async function letterData(db: Db, councilId: string, t: AdminTask): Promi
       : null,
   }
 }
+
+/** The family a task (and so its letter) belongs to, for the audit row of reading it. */
+export async function familyOfTask(db: Db, councilId: string, id: string): Promise<string | null> {
+  const [t] = await db
+    .select({ familyId: adminTasks.familyId })
+    .from(adminTasks)
+    .where(and(eq(adminTasks.councilId, councilId), eq(adminTasks.id, id)))
+  return t?.familyId ?? null
+}

@@ -3,7 +3,8 @@ import { familyLinks, writeAudit } from '@hearth/db'
 import { LINK_CODE_ATTEMPTS } from '@hearth/domain'
 import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
-import { codeMatches, tryCode } from '../../plugins/family-link'
+import { tryCode } from '../../kernel/link-codes'
+import { codeMatches } from '../../kernel/tokens'
 import type { LinkCaller } from '../../kernel/caller'
 
 /**

@@ -19,7 +19,7 @@ import {
   TeamUpdate,
   Uuid,
 } from '@hearth/contracts'
-import { endAllSessions } from '../../plugins/auth'
+import { endAllSessions } from '../../kernel/sessions'
 import { addTeamMember } from './add-team-member'
 import { createPatch } from './create-patch'
 import { createPerson } from './create-person'

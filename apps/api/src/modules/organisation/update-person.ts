@@ -5,7 +5,7 @@ import { hashPassword, people, writeAudit } from '@hearth/db'
 import type { PersonUpdate } from '@hearth/contracts'
 import type { Role } from '@hearth/domain'
 import { invalid, notFound } from '../../kernel/errors'
-import { endAllSessions } from '../../plugins/auth'
+import { endAllSessions } from '../../kernel/sessions'
 import { askForPassword, askForRoles, assertHoldsNoFamilies, personOf } from './organisation-queries'
 import type { Caller } from '../../kernel/caller'
 

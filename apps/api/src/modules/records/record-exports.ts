@@ -133,3 +133,12 @@ export async function exportFile(deps: Deps, caller: Caller, id: string, file: k
   if (!row?.bytes) throw notFound('file')
   return { bytes: row.bytes, type: f.type, name: `hearth-record-${e.id.slice(0, 8)}.${f.ext}`, familyId: e.familyId }
 }
+
+/** The family an export is of, for the audit row of downloading it (null when there is none). */
+export async function familyOfExport(db: Db, councilId: string, id: string): Promise<string | null> {
+  const [e] = await db
+    .select({ familyId: recordExports.familyId })
+    .from(recordExports)
+    .where(and(eq(recordExports.councilId, councilId), eq(recordExports.id, id)))
+  return e?.familyId ?? null
+}

@@ -1,7 +1,5 @@
 import { callerOf } from '../../kernel/caller'
-import { and, eq } from 'drizzle-orm'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { recordExports } from '@hearth/db'
 import {
   ErrorBody,
   IdParams,
@@ -25,7 +23,14 @@ import { z } from 'zod'
 import { type ReadAudit, readsList, readsOfFamily, readsRecord } from '../../kernel/reads'
 import { findSarPeople } from './find-sar-people'
 import { getSarPreview } from './get-sar-preview'
-import { exportFile, myRecordExports, startRecordExport, visibleExport, exportView } from './record-exports'
+import {
+  exportFile,
+  exportView,
+  familyOfExport,
+  myRecordExports,
+  startRecordExport,
+  visibleExport,
+} from './record-exports'
 import {
   createSar,
   decideAlike,
@@ -51,11 +56,7 @@ const readsExportFile: ReadAudit = {
   async rows(request, _payload, db) {
     const { id, file } = request.params as { id: string; file: string }
     const councilId = callerOf(request).councilId
-    const [e] = await db
-      .select({ familyId: recordExports.familyId })
-      .from(recordExports)
-      .where(and(eq(recordExports.councilId, councilId), eq(recordExports.id, id)))
-    return [{ recordId: id, familyId: e?.familyId ?? null, details: { file } }]
+    return [{ recordId: id, familyId: await familyOfExport(db, councilId, id), details: { file } }]
   },
 }
 

@@ -1,12 +1,22 @@
 import { shownPostcode } from '../families/family-queries'
 import type { Deps } from '../../kernel/context'
 import { and, asc, eq, sql } from 'drizzle-orm'
-import { children, families, offers, referrals } from '@hearth/db'
+import { children, families, offers, referrals, teams } from '@hearth/db'
 import type { Caller } from '../../kernel/caller'
+import { notFound } from '../../kernel/errors'
 
-/** What is waiting on a team's board (the team-board issue builds claiming on top). */
+/**
+ * What is waiting on a team's board. Practitioners see their own teams' boards; the front door
+ * sees every board; a team of another council, or none, is not found.
+ */
 export async function listTeamOffers(deps: Deps, caller: Caller, teamId: string) {
   const { db } = deps
+  if (!caller.roles.includes('referral_officer') && !caller.teams.some((t) => t.id === teamId)) throw notFound('team')
+  const [team] = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.councilId, caller.councilId), eq(teams.id, teamId)))
+  if (!team) throw notFound('team')
   const rows = await db
     .select({
       id: offers.id,

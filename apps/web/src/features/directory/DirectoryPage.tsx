@@ -8,7 +8,8 @@ import { Button, ErrorSummary, Loading, SelectField, TextField } from '../../com
 import { hasRole, useMe } from '../../session'
 import { ImportDirectory, AddService } from './DirectoryAdmin'
 
-export type Service = z.infer<typeof ServiceView>
+/** A service as the directory shows it. */
+export type Service = ServiceView
 
 export function costText(s: Service): string {
   return (

@@ -1,0 +1,7 @@
+import { and, eq } from 'drizzle-orm'
+import { type Db, sessions } from '@hearth/db'
+
+/** Signs a person out everywhere: every session of theirs ends now (a role removed, an account locked). */
+export async function endAllSessions(db: Db, councilId: string, personId: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.councilId, councilId), eq(sessions.personId, personId)))
+}

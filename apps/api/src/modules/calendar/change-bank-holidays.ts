@@ -1,0 +1,44 @@
+import { and, eq } from 'drizzle-orm'
+import { bankHolidays, writeAudit } from '@hearth/db'
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '@hearth/domain'
+import type { Caller } from '../../kernel/caller'
+import type { Deps } from '../../kernel/context'
+import { AppError, notFound } from '../../kernel/errors'
+import { forgetClockSettings, refreshCouncilClocks } from '../case-process/clock-queries'
+import { recomputeReferralClocks } from './calendar-queries'
+
+/** A one-off bank holiday: every open clock is worked out again in the same transaction. */
+export async function addBankHoliday(deps: Deps, caller: Caller, input: { date: string; name: string }) {
+  if (ENGLAND_AND_WALES_BANK_HOLIDAYS.some((h) => h.date === input.date))
+    throw new AppError('conflict', 'That day is already a bank holiday.')
+  await deps.db.transaction(async (tx) => {
+    await tx.insert(bankHolidays).values({ councilId: caller.councilId, date: input.date, name: input.name })
+    const n = await recomputeReferralClocks(tx, caller.councilId)
+    const clocks = await refreshCouncilClocks(tx, caller.councilId)
+    forgetClockSettings(caller.councilId)
+    await writeAudit(tx, {
+      ...caller.audit,
+      action: 'bank_holiday.create',
+      recordType: 'bank_holiday',
+      recordId: input.date,
+      details: { referralClocksRecomputed: n, caseClocksRecomputed: clocks },
+    })
+  })
+  return { date: input.date, name: input.name, source: 'council' as const }
+}
+
+/** A bank holiday the council added, removed; open clocks are worked out again. */
+export async function removeBankHoliday(deps: Deps, caller: Caller, date: string) {
+  await deps.db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(bankHolidays)
+      .where(and(eq(bankHolidays.councilId, caller.councilId), eq(bankHolidays.date, date)))
+      .returning()
+    if (!removed.length) throw notFound('bank holiday added by this council')
+    await recomputeReferralClocks(tx, caller.councilId)
+    await refreshCouncilClocks(tx, caller.councilId)
+    forgetClockSettings(caller.councilId)
+    await writeAudit(tx, { ...caller.audit, action: 'bank_holiday.delete', recordType: 'bank_holiday', recordId: date })
+  })
+  return { ok: true as const }
+}
