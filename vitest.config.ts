@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'apps/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/helpers/global-setup.ts'],
+    setupFiles: ['test/helpers/pg-overlap.ts'],
     pool: 'forks',
     // @fastify/autoload imports the route files itself: inlined, its import() goes through
     // vitest's transform (TypeScript) like any other module of ours.

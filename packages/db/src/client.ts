@@ -179,6 +179,7 @@ function listenOn(url: string, channel: string, handlers: ListenHandlers): Liste
     handlers.ready()
   }
   void connect()
+  let sending: Promise<unknown> = Promise.resolve()
   return {
     async echo(payload) {
       const c = client
@@ -188,7 +189,10 @@ function listenOn(url: string, channel: string, handlers: ListenHandlers): Liste
         waiting.set(payload, resolve)
         setTimeout(resolve, 1000).unref()
       })
-      await c.query('select pg_notify($1, $2)', [channel, payload]).catch(() => {})
+      // one statement at a time on this connection (pg 9 refuses a second while one runs)
+      const sent = sending.then(() => c.query('select pg_notify($1, $2)', [channel, payload])).catch(() => {})
+      sending = sent
+      await sent
       await heard
       waiting.delete(payload)
     },

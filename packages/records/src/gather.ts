@@ -146,7 +146,8 @@ async function namesOf(db: Db, councilId: string, kinds: RecordBundle['kinds']) 
       .from(directoryServices)
       .where(and(eq(directoryServices.councilId, councilId), inArray(directoryServices.id, list))),
   ]
-  for (const rows of await Promise.all(lookups)) for (const r of rows) names[r.id] = r.name
+  // one after another: the record may be gathered inside a transaction (one connection)
+  for (const q of lookups) for (const r of await q) names[r.id] = r.name
   const kids = await db
     .select({ id: children.id, first: children.firstName, last: children.lastName })
     .from(children)

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm'
 import { allocations, type Assessment, assessments, children, type Db, families, referrals, type Tx } from '@hearth/db'
+import { together } from '@hearth/db'
 import { assessmentClock, londonDateOf } from '@hearth/domain'
 import { notFound } from '../../kernel/errors'
 import { councilHolidays } from '../calendar/calendar-queries'
@@ -12,16 +13,19 @@ type Ex = Db | Tx
 export async function assessmentViews(ex: Ex, councilId: string, rows: Assessment[], now = new Date()) {
   if (!rows.length) return []
   const holidays = await councilHolidays(ex, councilId)
-  const [kids, fams] = await Promise.all([
-    ex
-      .select({ id: children.id, first: children.firstName, last: children.lastName })
-      .from(children)
-      .where(and(eq(children.councilId, councilId), inArray(children.id, [...new Set(rows.map((r) => r.childId))]))),
-    ex
-      .select({ id: families.id, name: families.name })
-      .from(families)
-      .where(and(eq(families.councilId, councilId), inArray(families.id, [...new Set(rows.map((r) => r.familyId))]))),
-  ])
+  const [kids, fams] = await together(
+    ex,
+    () =>
+      ex
+        .select({ id: children.id, first: children.firstName, last: children.lastName })
+        .from(children)
+        .where(and(eq(children.councilId, councilId), inArray(children.id, [...new Set(rows.map((r) => r.childId))]))),
+    () =>
+      ex
+        .select({ id: families.id, name: families.name })
+        .from(families)
+        .where(and(eq(families.councilId, councilId), inArray(families.id, [...new Set(rows.map((r) => r.familyId))]))),
+  )
   return rows.map((a) => ({
     id: a.id,
     familyId: a.familyId,

@@ -19,6 +19,7 @@ import {
   WARNING_SETTING,
   writeAudit,
 } from '@hearth/db'
+import { together } from '@hearth/db'
 import type { StepBody, StepCorrect, StepCreate } from '@hearth/contracts'
 import {
   CLOCK_IDS,
@@ -57,17 +58,20 @@ async function mustHold(deps: Deps, caller: Caller, familyId: string) {
 async function stepViews(ex: Executor, councilId: string, rows: CaseStepRow[]) {
   if (!rows.length) return []
   const ids = rows.map((r) => r.id)
-  const [kids, fixes] = await Promise.all([
-    ex
-      .select({ id: children.id, first: children.firstName, last: children.lastName })
-      .from(children)
-      .where(and(eq(children.councilId, councilId), inArray(children.id, [...new Set(rows.map((r) => r.childId))]))),
-    ex
-      .select({ stepId: caseStepChanges.stepId, n: count() })
-      .from(caseStepChanges)
-      .where(and(eq(caseStepChanges.councilId, councilId), inArray(caseStepChanges.stepId, ids)))
-      .groupBy(caseStepChanges.stepId),
-  ])
+  const [kids, fixes] = await together(
+    ex,
+    () =>
+      ex
+        .select({ id: children.id, first: children.firstName, last: children.lastName })
+        .from(children)
+        .where(and(eq(children.councilId, councilId), inArray(children.id, [...new Set(rows.map((r) => r.childId))]))),
+    () =>
+      ex
+        .select({ stepId: caseStepChanges.stepId, n: count() })
+        .from(caseStepChanges)
+        .where(and(eq(caseStepChanges.councilId, councilId), inArray(caseStepChanges.stepId, ids)))
+        .groupBy(caseStepChanges.stepId),
+  )
   return rows.map((r) => {
     const k = kids.find((x) => x.id === r.childId)
     return {

@@ -14,6 +14,7 @@ import {
   families,
   people,
 } from '@hearth/db'
+import { together } from '@hearth/db'
 import {
   CLOCKS,
   type ClockId,
@@ -33,28 +34,32 @@ export async function clockViews(ex: Executor, councilId: string, rows: ClockDue
   if (!rows.length) return []
   const { holidays, warningDays } = await clockSettings(ex, councilId)
   const familyIds = [...new Set(rows.map((r) => r.familyId))]
-  const [kids, fams, leads] = await Promise.all([
-    ex
-      .select({ id: children.id, first: children.firstName, last: children.lastName })
-      .from(children)
-      .where(and(eq(children.councilId, councilId), inArray(children.id, [...new Set(rows.map((r) => r.childId))]))),
-    ex
-      .select({ id: families.id, name: families.name })
-      .from(families)
-      .where(and(eq(families.councilId, councilId), inArray(families.id, familyIds))),
-    ex
-      .select({ familyId: allocations.familyId, name: people.name })
-      .from(allocations)
-      .innerJoin(people, and(eq(people.id, allocations.personId), eq(people.councilId, allocations.councilId)))
-      .where(
-        and(
-          eq(allocations.councilId, councilId),
-          inArray(allocations.familyId, familyIds),
-          eq(allocations.role, 'lead'),
-          isNull(allocations.endedAt),
+  const [kids, fams, leads] = await together(
+    ex,
+    () =>
+      ex
+        .select({ id: children.id, first: children.firstName, last: children.lastName })
+        .from(children)
+        .where(and(eq(children.councilId, councilId), inArray(children.id, [...new Set(rows.map((r) => r.childId))]))),
+    () =>
+      ex
+        .select({ id: families.id, name: families.name })
+        .from(families)
+        .where(and(eq(families.councilId, councilId), inArray(families.id, familyIds))),
+    () =>
+      ex
+        .select({ familyId: allocations.familyId, name: people.name })
+        .from(allocations)
+        .innerJoin(people, and(eq(people.id, allocations.personId), eq(people.councilId, allocations.councilId)))
+        .where(
+          and(
+            eq(allocations.councilId, councilId),
+            inArray(allocations.familyId, familyIds),
+            eq(allocations.role, 'lead'),
+            isNull(allocations.endedAt),
+          ),
         ),
-      ),
-  ])
+  )
   const leadOf = new Map(leads.map((l) => [l.familyId, l.name]))
   const kidName = new Map(kids.map((k) => [k.id, `${k.first} ${k.last}`]))
   const famName = new Map(fams.map((f) => [f.id, f.name]))
@@ -109,36 +114,38 @@ export const forgetClockSettings = (councilId: string) => settingsCache.delete(c
  */
 export async function teamDueNow(db: Db, councilId: string, teamId: string, now = new Date()) {
   const today = londonDateOf(now)
-  const [settings, rows] = await Promise.all([
-    cachedClockSettings(db, councilId),
-    db
-      .select({
-        key: clockDues.key,
-        clock: clockDues.clock,
-        familyId: clockDues.familyId,
-        familyName: families.name,
-        childId: clockDues.childId,
-        first: children.firstName,
-        last: children.lastName,
-        dueOn: clockDues.dueOn,
-        alertedOn: clockDues.alertedOn,
-        leadName: sql<string | null>`(select lp.name from allocations la join people lp
+  const [settings, rows] = await together(
+    db,
+    () => cachedClockSettings(db, councilId),
+    () =>
+      db
+        .select({
+          key: clockDues.key,
+          clock: clockDues.clock,
+          familyId: clockDues.familyId,
+          familyName: families.name,
+          childId: clockDues.childId,
+          first: children.firstName,
+          last: children.lastName,
+          dueOn: clockDues.dueOn,
+          alertedOn: clockDues.alertedOn,
+          leadName: sql<string | null>`(select lp.name from allocations la join people lp
           on lp.id = la.person_id and lp.council_id = la.council_id
           where la.council_id = ${clockDues.councilId} and la.family_id = ${clockDues.familyId}
             and la.role = 'lead' and la.ended_at is null limit 1)`,
-      })
-      .from(clockDues)
-      .innerJoin(children, and(eq(children.id, clockDues.childId), eq(children.councilId, clockDues.councilId)))
-      .innerJoin(families, and(eq(families.id, clockDues.familyId), eq(families.councilId, clockDues.councilId)))
-      .where(
-        and(
-          eq(clockDues.councilId, councilId),
-          sql`${clockDues.familyId} in (select ${allocations.familyId} from ${allocations}
+        })
+        .from(clockDues)
+        .innerJoin(children, and(eq(children.id, clockDues.childId), eq(children.councilId, clockDues.councilId)))
+        .innerJoin(families, and(eq(families.id, clockDues.familyId), eq(families.councilId, clockDues.councilId)))
+        .where(
+          and(
+            eq(clockDues.councilId, councilId),
+            sql`${clockDues.familyId} in (select ${allocations.familyId} from ${allocations}
             where ${allocations.councilId} = ${councilId} and ${allocations.teamId} = ${teamId}
             and ${allocations.endedAt} is null)`,
+          ),
         ),
-      ),
-  ])
+  )
   const urgent = rows
     .map((r) => ({ r, state: dueState(r.dueOn, today, settings.holidays, settings.warningDays) }))
     .filter((x) => x.state !== 'on_track' || NEVER_FOLDED.has(x.r.clock))

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
 import { type Db, leaveDays, memberships, notes, people } from '@hearth/db'
+import { together } from '@hearth/db'
 import {
   contactShare,
   FULL_TIME_PATTERN,
@@ -28,34 +29,38 @@ export async function contactWeeks(db: Db, councilId: string, personIds: string[
   const from = weekBounds(mondays[0]!).from
   const to = weekBounds(mondays.at(-1)!).to
   if (personIds.length === 0) return { mondays, byPerson: new Map<string, ContactWeek[]>() }
-  const [holidays, patterns, leave, minutes] = await Promise.all([
-    councilHolidays(db, councilId),
-    db
-      .select({ id: people.id, pattern: people.workingPattern })
-      .from(people)
-      .where(and(eq(people.councilId, councilId), inArray(people.id, personIds))),
-    db
-      .select({ personId: leaveDays.personId, day: leaveDays.day })
-      .from(leaveDays)
-      .where(and(eq(leaveDays.councilId, councilId), inArray(leaveDays.personId, personIds))),
-    db
-      .select({
-        authorId: notes.authorId,
-        monday: sql<string>`to_char(date_trunc('week', ${notes.happenedAt} at time zone 'Europe/London'), 'YYYY-MM-DD')`,
-        minutes: sql<number>`sum(${notes.directMinutes})::int`,
-      })
-      .from(notes)
-      .where(
-        and(
-          eq(notes.councilId, councilId),
-          eq(notes.status, 'final'),
-          inArray(notes.authorId, personIds),
-          gte(notes.happenedAt, from),
-          lt(notes.happenedAt, to),
-        ),
-      )
-      .groupBy(notes.authorId, sql`2`),
-  ])
+  const [holidays, patterns, leave, minutes] = await together(
+    db,
+    () => councilHolidays(db, councilId),
+    () =>
+      db
+        .select({ id: people.id, pattern: people.workingPattern })
+        .from(people)
+        .where(and(eq(people.councilId, councilId), inArray(people.id, personIds))),
+    () =>
+      db
+        .select({ personId: leaveDays.personId, day: leaveDays.day })
+        .from(leaveDays)
+        .where(and(eq(leaveDays.councilId, councilId), inArray(leaveDays.personId, personIds))),
+    () =>
+      db
+        .select({
+          authorId: notes.authorId,
+          monday: sql<string>`to_char(date_trunc('week', ${notes.happenedAt} at time zone 'Europe/London'), 'YYYY-MM-DD')`,
+          minutes: sql<number>`sum(${notes.directMinutes})::int`,
+        })
+        .from(notes)
+        .where(
+          and(
+            eq(notes.councilId, councilId),
+            eq(notes.status, 'final'),
+            inArray(notes.authorId, personIds),
+            gte(notes.happenedAt, from),
+            lt(notes.happenedAt, to),
+          ),
+        )
+        .groupBy(notes.authorId, sql`2`),
+  )
   // by person (and week): hundreds of people over many weeks are looked up, never searched
   const patternOf = new Map(patterns.map((p) => [p.id, p.pattern]))
   const leaveOf = new Map<string, Set<string>>()

@@ -10,6 +10,7 @@ import {
   type DirectoryService,
   type Tx,
 } from '@hearth/db'
+import { together } from '@hearth/db'
 import type { OrukService } from '@hearth/contracts/open-referral'
 
 export interface ServiceQuery {
@@ -43,39 +44,46 @@ export interface NewServiceInput {
 export async function views(db: Db, councilId: string, rows: DirectoryService[]) {
   if (!rows.length) return []
   const ids = rows.map((r) => r.id)
-  const [orgs, elig, costs, locs] = await Promise.all([
-    db
-      .select({ id: directoryOrganisations.id, name: directoryOrganisations.name })
-      .from(directoryOrganisations)
-      .where(
-        and(
-          eq(directoryOrganisations.councilId, councilId),
-          inArray(directoryOrganisations.id, [...new Set(rows.map((r) => r.organisationId))]),
+  const [orgs, elig, costs, locs] = await together(
+    db,
+    () =>
+      db
+        .select({ id: directoryOrganisations.id, name: directoryOrganisations.name })
+        .from(directoryOrganisations)
+        .where(
+          and(
+            eq(directoryOrganisations.councilId, councilId),
+            inArray(directoryOrganisations.id, [...new Set(rows.map((r) => r.organisationId))]),
+          ),
         ),
-      ),
-    db
-      .select()
-      .from(directoryEligibility)
-      .where(and(eq(directoryEligibility.councilId, councilId), inArray(directoryEligibility.serviceId, ids)))
-      .orderBy(asc(directoryEligibility.orukId)),
-    db
-      .select()
-      .from(directoryCostOptions)
-      .where(and(eq(directoryCostOptions.councilId, councilId), inArray(directoryCostOptions.serviceId, ids)))
-      .orderBy(asc(directoryCostOptions.orukId)),
-    db
-      .select({ serviceId: directoryServiceLocations.serviceId, l: directoryLocations })
-      .from(directoryServiceLocations)
-      .innerJoin(
-        directoryLocations,
-        and(
-          eq(directoryLocations.id, directoryServiceLocations.locationId),
-          eq(directoryLocations.councilId, directoryServiceLocations.councilId),
-        ),
-      )
-      .where(and(eq(directoryServiceLocations.councilId, councilId), inArray(directoryServiceLocations.serviceId, ids)))
-      .orderBy(asc(directoryServiceLocations.orukId)),
-  ])
+    () =>
+      db
+        .select()
+        .from(directoryEligibility)
+        .where(and(eq(directoryEligibility.councilId, councilId), inArray(directoryEligibility.serviceId, ids)))
+        .orderBy(asc(directoryEligibility.orukId)),
+    () =>
+      db
+        .select()
+        .from(directoryCostOptions)
+        .where(and(eq(directoryCostOptions.councilId, councilId), inArray(directoryCostOptions.serviceId, ids)))
+        .orderBy(asc(directoryCostOptions.orukId)),
+    () =>
+      db
+        .select({ serviceId: directoryServiceLocations.serviceId, l: directoryLocations })
+        .from(directoryServiceLocations)
+        .innerJoin(
+          directoryLocations,
+          and(
+            eq(directoryLocations.id, directoryServiceLocations.locationId),
+            eq(directoryLocations.councilId, directoryServiceLocations.councilId),
+          ),
+        )
+        .where(
+          and(eq(directoryServiceLocations.councilId, councilId), inArray(directoryServiceLocations.serviceId, ids)),
+        )
+        .orderBy(asc(directoryServiceLocations.orukId)),
+  )
   return rows.map((r) => ({
     id: r.id,
     orukId: r.orukId,
@@ -122,30 +130,36 @@ export async function toOruk(db: Db, councilId: string, only?: string[]): Promis
     .orderBy(asc(directoryServices.name), asc(directoryServices.orukId))
   if (!rows.length) return []
   const ids = rows.map((r) => r.s.id)
-  const [elig, costs, locs] = await Promise.all([
-    db
-      .select()
-      .from(directoryEligibility)
-      .where(and(eq(directoryEligibility.councilId, councilId), inArray(directoryEligibility.serviceId, ids)))
-      .orderBy(asc(directoryEligibility.orukId)),
-    db
-      .select()
-      .from(directoryCostOptions)
-      .where(and(eq(directoryCostOptions.councilId, councilId), inArray(directoryCostOptions.serviceId, ids)))
-      .orderBy(asc(directoryCostOptions.orukId)),
-    db
-      .select({ sl: directoryServiceLocations, l: directoryLocations })
-      .from(directoryServiceLocations)
-      .innerJoin(
-        directoryLocations,
-        and(
-          eq(directoryLocations.id, directoryServiceLocations.locationId),
-          eq(directoryLocations.councilId, directoryServiceLocations.councilId),
-        ),
-      )
-      .where(and(eq(directoryServiceLocations.councilId, councilId), inArray(directoryServiceLocations.serviceId, ids)))
-      .orderBy(asc(directoryServiceLocations.orukId)),
-  ])
+  const [elig, costs, locs] = await together(
+    db,
+    () =>
+      db
+        .select()
+        .from(directoryEligibility)
+        .where(and(eq(directoryEligibility.councilId, councilId), inArray(directoryEligibility.serviceId, ids)))
+        .orderBy(asc(directoryEligibility.orukId)),
+    () =>
+      db
+        .select()
+        .from(directoryCostOptions)
+        .where(and(eq(directoryCostOptions.councilId, councilId), inArray(directoryCostOptions.serviceId, ids)))
+        .orderBy(asc(directoryCostOptions.orukId)),
+    () =>
+      db
+        .select({ sl: directoryServiceLocations, l: directoryLocations })
+        .from(directoryServiceLocations)
+        .innerJoin(
+          directoryLocations,
+          and(
+            eq(directoryLocations.id, directoryServiceLocations.locationId),
+            eq(directoryLocations.councilId, directoryServiceLocations.councilId),
+          ),
+        )
+        .where(
+          and(eq(directoryServiceLocations.councilId, councilId), inArray(directoryServiceLocations.serviceId, ids)),
+        )
+        .orderBy(asc(directoryServiceLocations.orukId)),
+  )
   const clean = <T extends Record<string, unknown>>(o: T) =>
     Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T
   return rows.map(({ s, o }) => {

@@ -12,6 +12,7 @@ import {
   type AdminTask,
   type Db,
 } from '@hearth/db'
+import { together } from '@hearth/db'
 import { placeGivesAway, TASK_TYPES, type TaskType } from '@hearth/domain'
 import { notFound } from '../../kernel/errors'
 import type { LetterData } from './letters'
@@ -32,26 +33,30 @@ export async function views(db: Db, councilId: string, rows: AdminTask[]) {
     : []
   const attendeeIds = vs.flatMap((x) => x.v.attendeeIds)
   personIds.push(...attendeeIds.filter((id) => !personIds.includes(id)))
-  const [ps, fs, ts] = await Promise.all([
-    personIds.length
-      ? db
-          .select({ id: people.id, name: people.name })
-          .from(people)
-          .where(and(eq(people.councilId, councilId), inArray(people.id, personIds)))
-      : [],
-    familyIds.length
-      ? db
-          .select({ id: families.id, name: families.name })
-          .from(families)
-          .where(and(eq(families.councilId, councilId), inArray(families.id, familyIds)))
-      : [],
-    teamIds.length
-      ? db
-          .select({ id: teams.id, name: teams.name })
-          .from(teams)
-          .where(and(eq(teams.councilId, councilId), inArray(teams.id, teamIds)))
-      : [],
-  ])
+  const [ps, fs, ts] = await together(
+    db,
+    () =>
+      personIds.length
+        ? db
+            .select({ id: people.id, name: people.name })
+            .from(people)
+            .where(and(eq(people.councilId, councilId), inArray(people.id, personIds)))
+        : [],
+    () =>
+      familyIds.length
+        ? db
+            .select({ id: families.id, name: families.name })
+            .from(families)
+            .where(and(eq(families.councilId, councilId), inArray(families.id, familyIds)))
+        : [],
+    () =>
+      teamIds.length
+        ? db
+            .select({ id: teams.id, name: teams.name })
+            .from(teams)
+            .where(and(eq(teams.councilId, councilId), inArray(teams.id, teamIds)))
+        : [],
+  )
   const n = new Map([...ps, ...fs, ...ts].map((x) => [x.id, x.name]))
   const now = Date.now()
   return rows.map((r) => {

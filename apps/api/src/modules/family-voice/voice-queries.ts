@@ -13,6 +13,7 @@ import {
   type Tx,
   visits,
 } from '@hearth/db'
+import { together } from '@hearth/db'
 import { DEFAULT_LINK_DAYS, FAMILY_MESSAGE_KINDS, linkLanguageFor, linkState, type LinkLanguage } from '@hearth/domain'
 import type { LinkSummary, StaffFamilyMessage } from '@hearth/contracts'
 import { notFound } from '../../kernel/errors'
@@ -66,24 +67,28 @@ export async function linkSummaries(ex: Db | Tx, councilId: string, rows: Family
   if (!rows.length) return []
   const adultIds = rows.flatMap((r) => (r.adultId ? [r.adultId] : []))
   const childIds = rows.flatMap((r) => (r.childId ? [r.childId] : []))
-  const [grown, kids, staff] = await Promise.all([
-    adultIds.length
-      ? ex
-          .select({ id: adults.id, name: adults.name })
-          .from(adults)
-          .where(and(eq(adults.councilId, councilId), inArray(adults.id, adultIds)))
-      : [],
-    childIds.length
-      ? ex
-          .select({ id: children.id, first: children.firstName, last: children.lastName })
-          .from(children)
-          .where(and(eq(children.councilId, councilId), inArray(children.id, childIds)))
-      : [],
-    ex
-      .select({ id: people.id, name: people.name })
-      .from(people)
-      .where(and(eq(people.councilId, councilId), inArray(people.id, [...new Set(rows.map((r) => r.createdBy))]))),
-  ])
+  const [grown, kids, staff] = await together(
+    ex,
+    () =>
+      adultIds.length
+        ? ex
+            .select({ id: adults.id, name: adults.name })
+            .from(adults)
+            .where(and(eq(adults.councilId, councilId), inArray(adults.id, adultIds)))
+        : [],
+    () =>
+      childIds.length
+        ? ex
+            .select({ id: children.id, first: children.firstName, last: children.lastName })
+            .from(children)
+            .where(and(eq(children.councilId, councilId), inArray(children.id, childIds)))
+        : [],
+    () =>
+      ex
+        .select({ id: people.id, name: people.name })
+        .from(people)
+        .where(and(eq(people.councilId, councilId), inArray(people.id, [...new Set(rows.map((r) => r.createdBy))]))),
+  )
   const names = new Map<string, string>([
     ...grown.map((a) => [a.id, a.name] as [string, string]),
     ...kids.map((k) => [k.id, `${k.first} ${k.last}`] as [string, string]),

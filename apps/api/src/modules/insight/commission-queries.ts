@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { families, people, proposals, teams, type Commission, type Db, type Tx } from '@hearth/db'
+import { together } from '@hearth/db'
 import { totalPence, workingDayDeadline } from '@hearth/domain'
 import { councilHolidays } from '../calendar/calendar-queries'
 import { holdingTeamId } from '../families/family-queries'
@@ -16,28 +17,33 @@ export async function views(db: Db, councilId: string, rows: Commission[]) {
   if (!rows.length) return []
   const personIds = [...new Set(rows.flatMap((r) => [r.askedBy, r.takenBy]).filter(Boolean))] as string[]
   const proposalIds = rows.map((r) => r.proposalId).filter(Boolean) as string[]
-  const [ps, fs, ts, pr, holidays, setting] = await Promise.all([
-    db
-      .select({ id: people.id, name: people.name })
-      .from(people)
-      .where(and(eq(people.councilId, councilId), inArray(people.id, personIds))),
-    db
-      .select({ id: families.id, name: families.name })
-      .from(families)
-      .where(and(eq(families.councilId, councilId), inArray(families.id, [...new Set(rows.map((r) => r.familyId))]))),
-    db
-      .select({ id: teams.id, name: teams.name })
-      .from(teams)
-      .where(and(eq(teams.councilId, councilId), inArray(teams.id, [...new Set(rows.map((r) => r.teamId))]))),
-    proposalIds.length
-      ? db
-          .select({ id: proposals.id, status: proposals.status, route: proposals.route })
-          .from(proposals)
-          .where(and(eq(proposals.councilId, councilId), inArray(proposals.id, proposalIds)))
-      : [],
-    councilHolidays(db, councilId),
-    waitWorkingDays(db, councilId),
-  ])
+  const [ps, fs, ts, pr, holidays, setting] = await together(
+    db,
+    () =>
+      db
+        .select({ id: people.id, name: people.name })
+        .from(people)
+        .where(and(eq(people.councilId, councilId), inArray(people.id, personIds))),
+    () =>
+      db
+        .select({ id: families.id, name: families.name })
+        .from(families)
+        .where(and(eq(families.councilId, councilId), inArray(families.id, [...new Set(rows.map((r) => r.familyId))]))),
+    () =>
+      db
+        .select({ id: teams.id, name: teams.name })
+        .from(teams)
+        .where(and(eq(teams.councilId, councilId), inArray(teams.id, [...new Set(rows.map((r) => r.teamId))]))),
+    () =>
+      proposalIds.length
+        ? db
+            .select({ id: proposals.id, status: proposals.status, route: proposals.route })
+            .from(proposals)
+            .where(and(eq(proposals.councilId, councilId), inArray(proposals.id, proposalIds)))
+        : [],
+    () => councilHolidays(db, councilId),
+    () => waitWorkingDays(db, councilId),
+  )
   const n = new Map([...ps, ...fs, ...ts].map((x) => [x.id, x.name]))
   const now = Date.now()
   return rows.map((r) => {

@@ -10,6 +10,7 @@ import {
   type InsightRequest,
   type Tx,
 } from '@hearth/db'
+import { together } from '@hearth/db'
 import { DEFAULT_INSIGHT_WAIT_WORKING_DAYS, topicLabel, workingDayDeadline, type InsightKind } from '@hearth/domain'
 import { AppError, notFound } from '../../kernel/errors'
 import { councilHolidays } from '../calendar/calendar-queries'
@@ -41,24 +42,28 @@ export async function views(db: Db, councilId: string, rows: InsightRequest[]) {
   const personIds = [...new Set(rows.flatMap((r) => [r.askedBy, r.takenBy]).filter(Boolean))] as string[]
   const familyIds = [...new Set(rows.map((r) => r.familyId).filter(Boolean))] as string[]
   const teamIds = [...new Set(rows.map((r) => r.teamId))]
-  const [ps, fs, ts, holidays, setting] = await Promise.all([
-    db
-      .select({ id: people.id, name: people.name })
-      .from(people)
-      .where(and(eq(people.councilId, councilId), inArray(people.id, personIds))),
-    familyIds.length
-      ? db
-          .select({ id: families.id, name: families.name })
-          .from(families)
-          .where(and(eq(families.councilId, councilId), inArray(families.id, familyIds)))
-      : [],
-    db
-      .select({ id: teams.id, name: teams.name })
-      .from(teams)
-      .where(and(eq(teams.councilId, councilId), inArray(teams.id, teamIds))),
-    councilHolidays(db, councilId),
-    waitWorkingDays(db, councilId),
-  ])
+  const [ps, fs, ts, holidays, setting] = await together(
+    db,
+    () =>
+      db
+        .select({ id: people.id, name: people.name })
+        .from(people)
+        .where(and(eq(people.councilId, councilId), inArray(people.id, personIds))),
+    () =>
+      familyIds.length
+        ? db
+            .select({ id: families.id, name: families.name })
+            .from(families)
+            .where(and(eq(families.councilId, councilId), inArray(families.id, familyIds)))
+        : [],
+    () =>
+      db
+        .select({ id: teams.id, name: teams.name })
+        .from(teams)
+        .where(and(eq(teams.councilId, councilId), inArray(teams.id, teamIds))),
+    () => councilHolidays(db, councilId),
+    () => waitWorkingDays(db, councilId),
+  )
   const n = new Map([...ps, ...fs, ...ts].map((x) => [x.id, x.name]))
   const now = Date.now()
   return rows.map((r) => {

@@ -31,20 +31,19 @@ type Ex = Db | Tx
  * the network, or removed from it, is left as they are.
  */
 export async function syncFamilyNetwork(tx: Tx, councilId: string, familyId: string) {
-  const [kids, grownUps, rels] = await Promise.all([
-    tx
-      .select()
-      .from(children)
-      .where(and(eq(children.councilId, councilId), eq(children.familyId, familyId))),
-    tx
-      .select()
-      .from(adults)
-      .where(and(eq(adults.councilId, councilId), eq(adults.familyId, familyId))),
-    tx
-      .select()
-      .from(relationships)
-      .where(and(eq(relationships.councilId, councilId), eq(relationships.familyId, familyId))),
-  ])
+  // one after another: a transaction is one connection, and pg runs one statement at a time on it
+  const kids = await tx
+    .select()
+    .from(children)
+    .where(and(eq(children.councilId, councilId), eq(children.familyId, familyId)))
+  const grownUps = await tx
+    .select()
+    .from(adults)
+    .where(and(eq(adults.councilId, councilId), eq(adults.familyId, familyId)))
+  const rels = await tx
+    .select()
+    .from(relationships)
+    .where(and(eq(relationships.councilId, councilId), eq(relationships.familyId, familyId)))
   if (!kids.length && !grownUps.length) return
   const known = await tx
     .select({ id: networkPeople.id, childId: networkPeople.childId, adultId: networkPeople.adultId })

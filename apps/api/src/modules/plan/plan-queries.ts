@@ -15,6 +15,7 @@ import {
   type PlanSnapshot,
   type Tx,
 } from '@hearth/db'
+import { together } from '@hearth/db'
 import {
   longDate,
   londonDateOf,
@@ -52,43 +53,49 @@ export async function planItemFor(ex: Ex, caller: Caller, itemId: string, lock =
  */
 export async function planPeople(ex: Ex, councilId: string, familyId: string) {
   const teamId = await holdingTeamId(ex as Db, councilId, familyId)
-  const [team, allocated, kids, grownUps, services] = await Promise.all([
-    teamId
-      ? ex
-          .select({ id: people.id, name: people.name, active: people.active })
-          .from(memberships)
-          .innerJoin(people, and(eq(people.id, memberships.personId), eq(people.councilId, memberships.councilId)))
-          .where(and(eq(memberships.councilId, councilId), eq(memberships.teamId, teamId)))
-      : [],
-    ex
-      .select({ id: people.id, name: people.name, active: people.active })
-      .from(allocations)
-      .innerJoin(people, and(eq(people.id, allocations.personId), eq(people.councilId, allocations.councilId)))
-      .where(
-        and(eq(allocations.councilId, councilId), eq(allocations.familyId, familyId), isNull(allocations.endedAt)),
-      ),
-    ex
-      .select({ id: children.id, first: children.firstName, last: children.lastName })
-      .from(children)
-      .where(and(eq(children.councilId, councilId), eq(children.familyId, familyId)))
-      .orderBy(asc(children.firstName)),
-    ex
-      .select({ id: adults.id, name: adults.name })
-      .from(adults)
-      .where(and(eq(adults.councilId, councilId), eq(adults.familyId, familyId)))
-      .orderBy(asc(adults.name)),
-    ex
-      .selectDistinct({ id: familyServices.serviceId })
-      .from(familyServices)
-      .where(and(eq(familyServices.councilId, councilId), eq(familyServices.familyId, familyId)))
-      .then((rows) =>
-        serviceLabels(
-          ex,
-          councilId,
-          rows.map((r) => r.id),
+  const [team, allocated, kids, grownUps, services] = await together(
+    ex,
+    () =>
+      teamId
+        ? ex
+            .select({ id: people.id, name: people.name, active: people.active })
+            .from(memberships)
+            .innerJoin(people, and(eq(people.id, memberships.personId), eq(people.councilId, memberships.councilId)))
+            .where(and(eq(memberships.councilId, councilId), eq(memberships.teamId, teamId)))
+        : [],
+    () =>
+      ex
+        .select({ id: people.id, name: people.name, active: people.active })
+        .from(allocations)
+        .innerJoin(people, and(eq(people.id, allocations.personId), eq(people.councilId, allocations.councilId)))
+        .where(
+          and(eq(allocations.councilId, councilId), eq(allocations.familyId, familyId), isNull(allocations.endedAt)),
         ),
-      ),
-  ])
+    () =>
+      ex
+        .select({ id: children.id, first: children.firstName, last: children.lastName })
+        .from(children)
+        .where(and(eq(children.councilId, councilId), eq(children.familyId, familyId)))
+        .orderBy(asc(children.firstName)),
+    () =>
+      ex
+        .select({ id: adults.id, name: adults.name })
+        .from(adults)
+        .where(and(eq(adults.councilId, councilId), eq(adults.familyId, familyId)))
+        .orderBy(asc(adults.name)),
+    () =>
+      ex
+        .selectDistinct({ id: familyServices.serviceId })
+        .from(familyServices)
+        .where(and(eq(familyServices.councilId, councilId), eq(familyServices.familyId, familyId)))
+        .then((rows) =>
+          serviceLabels(
+            ex,
+            councilId,
+            rows.map((r) => r.id),
+          ),
+        ),
+  )
   const workers = new Map<string, string>()
   for (const p of [...allocated, ...team]) if (p.active) workers.set(p.id, p.name)
   return {
@@ -153,27 +160,31 @@ export const snapshot = (i: PlanItem | PlanItemFacts): PlanSnapshot => ({
 /** Names for the ids items and their history mention: workers, family members, services. */
 async function whoNames(ex: Ex, councilId: string, facts: PlanSnapshot[]) {
   const ids = (kind: PlanWho) => [...new Set(facts.filter((f) => f.whoKind === kind && f.whoId).map((f) => f.whoId!))]
-  const [workers, kids, grownUps, services] = await Promise.all([
-    ids('worker').length
-      ? ex
-          .select({ id: people.id, name: people.name })
-          .from(people)
-          .where(and(eq(people.councilId, councilId), inArray(people.id, ids('worker'))))
-      : [],
-    ids('family').length
-      ? ex
-          .select({ id: children.id, first: children.firstName, last: children.lastName })
-          .from(children)
-          .where(and(eq(children.councilId, councilId), inArray(children.id, ids('family'))))
-      : [],
-    ids('family').length
-      ? ex
-          .select({ id: adults.id, name: adults.name })
-          .from(adults)
-          .where(and(eq(adults.councilId, councilId), inArray(adults.id, ids('family'))))
-      : [],
-    serviceLabels(ex, councilId, ids('service')),
-  ])
+  const [workers, kids, grownUps, services] = await together(
+    ex,
+    () =>
+      ids('worker').length
+        ? ex
+            .select({ id: people.id, name: people.name })
+            .from(people)
+            .where(and(eq(people.councilId, councilId), inArray(people.id, ids('worker'))))
+        : [],
+    () =>
+      ids('family').length
+        ? ex
+            .select({ id: children.id, first: children.firstName, last: children.lastName })
+            .from(children)
+            .where(and(eq(children.councilId, councilId), inArray(children.id, ids('family'))))
+        : [],
+    () =>
+      ids('family').length
+        ? ex
+            .select({ id: adults.id, name: adults.name })
+            .from(adults)
+            .where(and(eq(adults.councilId, councilId), inArray(adults.id, ids('family'))))
+        : [],
+    () => serviceLabels(ex, councilId, ids('service')),
+  )
   const names = new Map<string, string>()
   for (const w of workers) names.set(w.id, w.name)
   for (const k of kids) names.set(k.id, `${k.first} ${k.last}`)
