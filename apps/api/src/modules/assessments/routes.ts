@@ -4,14 +4,9 @@ import { z } from 'zod'
 import { AssessmentFinish, AssessmentStart, AssessmentView, ErrorBody, IdParams } from '@hearth/contracts'
 import { readsList, readsOfFamily, readsRecord } from '../../kernel/reads'
 import { holdingTeamId } from '../families/family-queries'
-import {
-  finishAssessment,
-  getAssessment,
-  listFamilyAssessments,
-  myDueAssessments,
-  startAssessment,
-  teamDueAssessments,
-} from './assessments'
+import { finishAssessment, startAssessment } from './start-assessment'
+import { getAssessment, listFamilyAssessments } from './list-assessments'
+import { myDueAssessments, teamDueAssessments } from './list-due-assessments'
 
 const PRACTITIONER = ['practitioner'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }

@@ -15,17 +15,11 @@ import {
 } from '@hearth/contracts'
 import { noCaseContent, readsList, readsOfFamily, readsRecord } from '../../kernel/reads'
 import { holdingTeamId } from '../families/family-queries'
-import {
-  askForLetterBeforeProceedings,
-  clockSettingsView,
-  correctStep,
-  familyCaseProcess,
-  getStep,
-  myClocks,
-  recordStep,
-  setClockLength,
-  teamClocks,
-} from './case-process'
+import { askForLetterBeforeProceedings } from './letter-before-proceedings'
+import { clockSettingsView, setClockLength } from './clock-settings'
+import { correctStep, recordStep } from './record-step'
+import { familyCaseProcess, getStep } from './get-case-process'
+import { myClocks, teamClocks } from './list-clocks'
 
 const PRACTITIONER = ['practitioner'] as const
 const ADMIN = ['administrator'] as const

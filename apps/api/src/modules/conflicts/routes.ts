@@ -9,7 +9,8 @@ import {
   IdParams,
 } from '@hearth/contracts'
 import { readsList } from '../../kernel/reads'
-import { declareConflict, endConflict, listConflicts } from './conflicts'
+import { declareConflict, endConflict } from './declare-conflict'
+import { listConflicts } from './list-conflicts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 const tags = ['conflicts of interest']

@@ -36,7 +36,7 @@ import { stepChronology } from '../case-process/clock-queries'
 import { networkChronology } from '../network/network-queries'
 import { planChronology } from '../plan/plan-queries'
 import { familyVoiceChronology } from '../family-voice/voice-queries'
-import { sharingChronology } from '../sharing/sharing-decisions'
+import { sharingChronology } from '../sharing/sharing-chronology'
 import type { Caller } from '../../kernel/caller'
 
 /**

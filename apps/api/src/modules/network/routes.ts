@@ -15,8 +15,10 @@ import {
 } from '@hearth/contracts'
 import { readsOfFamily } from '../../kernel/reads'
 import { getNetwork } from './get-network'
-import { addNetworkLink, changeNetworkLink, endNetworkLink } from './links'
-import { addNetworkPerson, changeNetworkPerson, removeNetworkPerson } from './people'
+import { addNetworkLink } from './add-network-link'
+import { changeNetworkLink, endNetworkLink } from './change-network-link'
+import { addNetworkPerson } from './add-network-person'
+import { changeNetworkPerson, removeNetworkPerson } from './change-network-person'
 
 const PRACTITIONER = ['practitioner'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }

@@ -3,7 +3,7 @@ import { sarPreview } from '@hearth/records'
 import type { Caller } from '../../kernel/caller'
 import type { Deps } from '../../kernel/context'
 import { AppError } from '../../kernel/errors'
-import { sarRow } from './subject-access'
+import { sarRow } from './sar-queries'
 
 /**
  * The copy as the person asking will read it, before it is produced: the same words as the PDF,

@@ -23,26 +23,16 @@ import { z } from 'zod'
 import { type ReadAudit, readsList, readsOfFamily, readsRecord } from '../../kernel/reads'
 import { findSarPeople } from './find-sar-people'
 import { getSarPreview } from './get-sar-preview'
-import {
-  exportFile,
-  exportView,
-  familyOfExport,
-  myRecordExports,
-  startRecordExport,
-  visibleExport,
-} from './record-exports'
-import {
-  createSar,
-  decideAlike,
-  decideRedaction,
-  listSars,
-  markSarSent,
-  produceSar,
-  retrySar,
-  sarFamily,
-  sarRedactionList,
-  sarView,
-} from './subject-access'
+import { exportFile, visibleExport } from './get-record-export'
+import { exportView, familyOfExport, myRecordExports, startRecordExport } from './record-exports'
+import { createSar } from './create-sar'
+import { decideAlike, decideRedaction } from './decide-sar-redactions'
+import { sarFamily } from './find-sar-family'
+import { sarRedactionList } from './list-sar-redactions'
+import { listSars } from './list-sars'
+import { markSarSent } from './mark-sar-sent'
+import { produceSar, retrySar } from './produce-sar'
+import { sarView } from './sar-queries'
 
 const CASE_ROLES = ['practitioner', 'referral_officer'] as const
 const IG = ['information_governance'] as const

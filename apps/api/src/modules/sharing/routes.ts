@@ -10,7 +10,8 @@ import {
   SharingExportQuery,
 } from '@hearth/contracts'
 import { readsChild, readsList } from '../../kernel/reads'
-import { listSharingDecisions, recordSharingDecision, sharingDecisionsCsv } from './sharing-decisions'
+import { listSharingDecisions, recordSharingDecision } from './record-sharing-decision'
+import { sharingDecisionsCsv } from './sharing-decisions-csv'
 
 const CASE_ROLES = ['referral_officer', 'practitioner'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }

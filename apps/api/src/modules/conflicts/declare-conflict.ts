@@ -1,34 +1,10 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm'
-import { families, people, type StaffConflict, staffConflicts, writeAudit } from '@hearth/db'
+import { and, eq, isNull } from 'drizzle-orm'
+import { families, staffConflicts, writeAudit } from '@hearth/db'
 import type { Deps } from '../../kernel/context'
 import { AppError, notFound } from '../../kernel/errors'
 import { familyKeptFromRow } from '../../kernel/family-access'
 import type { Caller } from '../../kernel/caller'
-
-async function views(deps: Deps, councilId: string, rows: StaffConflict[]) {
-  if (!rows.length) return []
-  const fams = await deps.db
-    .select({ id: families.id, reference: families.reference })
-    .from(families)
-    .where(and(eq(families.councilId, councilId), inArray(families.id, [...new Set(rows.map((r) => r.familyId))])))
-  const staff = await deps.db
-    .select({ id: people.id, name: people.name })
-    .from(people)
-    .where(and(eq(people.councilId, councilId), inArray(people.id, [...new Set(rows.map((r) => r.personId))])))
-  const ref = new Map(fams.map((f) => [f.id, f.reference]))
-  const name = new Map(staff.map((p) => [p.id, p.name]))
-  return rows.map((r) => ({
-    id: r.id,
-    personId: r.personId,
-    personName: name.get(r.personId) ?? '',
-    familyId: r.familyId,
-    familyReference: ref.get(r.familyId) ?? '',
-    reason: r.reason,
-    declaredAt: r.declaredAt.toISOString(),
-    endedAt: r.endedAt?.toISOString() ?? null,
-    endReason: r.endReason,
-  }))
-}
+import { conflictViews } from './conflict-views'
 
 /**
  * A member of staff declares they know a family (a relative, a neighbour, a friend). From the
@@ -82,18 +58,7 @@ export async function declareConflict(
     })
     return made!
   })
-  return (await views(deps, caller.councilId, [row]))[0]!
-}
-
-export async function listConflicts(deps: Deps, caller: Caller, personId?: string) {
-  const rows = await deps.db
-    .select()
-    .from(staffConflicts)
-    .where(
-      and(eq(staffConflicts.councilId, caller.councilId), personId ? eq(staffConflicts.personId, personId) : undefined),
-    )
-    .orderBy(desc(staffConflicts.declaredAt))
-  return { conflicts: await views(deps, caller.councilId, rows) }
+  return (await conflictViews(deps, caller.councilId, [row]))[0]!
 }
 
 /** An administrator ends a declaration (it was a mistake; they no longer know the family), with why. */
@@ -120,5 +85,5 @@ export async function endConflict(deps: Deps, caller: Caller, id: string, reason
     })
     return ended!
   })
-  return (await views(deps, caller.councilId, [row]))[0]!
+  return (await conflictViews(deps, caller.councilId, [row]))[0]!
 }

@@ -1,13 +1,5 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm'
-import {
-  type FamilyMeeting,
-  familyMeetings,
-  networkMembers,
-  planChanges,
-  planItems,
-  visits,
-  writeAudit,
-} from '@hearth/db'
+import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { type FamilyMeeting, familyMeetings, networkMembers, planChanges, planItems, writeAudit } from '@hearth/db'
 import type { ArrangeMeetingInput, FamilyMeetingView, FamilyPlanInput } from '@hearth/contracts'
 import type { Deps } from '../../kernel/context'
 import { AppError, invalid, notFound } from '../../kernel/errors'
@@ -15,54 +7,7 @@ import { familyInScope } from '../families/family-queries'
 import { snapshot } from '../plan/plan-queries'
 import { bookVisit } from '../visits/book-visit'
 import type { Caller } from '../../kernel/caller'
-
-async function views(deps: Deps, councilId: string, rows: FamilyMeeting[]): Promise<FamilyMeetingView[]> {
-  if (!rows.length) return []
-  const vis = await deps.db
-    .select({ id: visits.id, startsAt: visits.startsAt, place: visits.place, status: visits.status })
-    .from(visits)
-    .where(
-      and(
-        eq(visits.councilId, councilId),
-        inArray(
-          visits.id,
-          rows.map((r) => r.visitId),
-        ),
-      ),
-    )
-  const byId = new Map(vis.map((v) => [v.id, v]))
-  return rows.map((m) => {
-    const v = byId.get(m.visitId)!
-    return {
-      id: m.id,
-      familyId: m.familyId,
-      visitId: m.visitId,
-      kind: m.kind,
-      startsAt: v.startsAt.toISOString(),
-      place: v.place,
-      coordinator: m.coordinator,
-      invitees: m.invitees.map((i) => ({
-        name: i.name,
-        networkPersonId: i.networkPersonId ?? null,
-        relationship: i.relationship ?? null,
-      })),
-      privateTime: m.privateTime,
-      familyPlan: m.familyPlan,
-      planRecordedAt: m.planRecordedAt?.toISOString() ?? null,
-      cancelled: v.status === 'cancelled',
-    }
-  })
-}
-
-export async function listMeetings(deps: Deps, caller: Caller, familyId: string) {
-  await familyInScope(deps.db, caller.councilId, caller.familyScope, familyId)
-  const rows = await deps.db
-    .select()
-    .from(familyMeetings)
-    .where(and(eq(familyMeetings.councilId, caller.councilId), eq(familyMeetings.familyId, familyId)))
-    .orderBy(desc(familyMeetings.createdAt))
-  return { meetings: await views(deps, caller.councilId, rows) }
-}
+import { meetingViews } from './meeting-views'
 
 /**
  * A family group conference arranged with the family: the meeting is booked (so the enablers
@@ -133,7 +78,7 @@ export async function arrangeMeeting(
       made = row
     },
   )
-  return (await views(deps, caller.councilId, [made!]))[0]!
+  return (await meetingViews(deps, caller.councilId, [made!]))[0]!
 }
 
 /**
@@ -194,5 +139,5 @@ export async function recordFamilyPlan(
     })
     return updated!
   })
-  return (await views(deps, caller.councilId, [row]))[0]!
+  return (await meetingViews(deps, caller.councilId, [row]))[0]!
 }

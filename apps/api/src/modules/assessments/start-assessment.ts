@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { assessments, children, writeAudit } from '@hearth/db'
 import type { z } from 'zod'
 import type { AssessmentFinish, AssessmentStart } from '@hearth/contracts'
@@ -7,22 +7,8 @@ import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
 import { refreshClocks } from '../case-process/clock-queries'
 import { familyInScope } from '../families/family-queries'
-import { myTeam } from '../team-board/team-board-queries'
-import { assessmentFor, assessmentViews, latestReferralDate, openAssessmentsOf } from './assessment-queries'
+import { assessmentFor, assessmentViews, latestReferralDate } from './assessment-queries'
 import type { Caller } from '../../kernel/caller'
-
-const byDue = <T extends { dueDate: string }>(list: T[]) => list.sort((a, b) => a.dueDate.localeCompare(b.dueDate))
-
-export async function listFamilyAssessments(deps: Deps, caller: Caller, familyId: string) {
-  const { db } = deps
-  await familyInScope(db, caller.councilId, caller.familyScope, familyId)
-  const rows = await db
-    .select()
-    .from(assessments)
-    .where(and(eq(assessments.councilId, caller.councilId), eq(assessments.familyId, familyId)))
-    .orderBy(asc(assessments.startedOn))
-  return assessmentViews(db, caller.councilId, rows)
-}
 
 /** Starts a child and family assessment; its clock runs 45 working days from the referral date. */
 export async function startAssessment(
@@ -122,22 +108,4 @@ export async function finishAssessment(
     return done!
   })
   return (await assessmentViews(db, caller.councilId, [row]))[0]!
-}
-
-export async function getAssessment(deps: Deps, caller: Caller, id: string) {
-  const a = await assessmentFor(deps.db, caller, id)
-  return (await assessmentViews(deps.db, caller.councilId, [a]))[0]!
-}
-
-/** The actor's own families' open assessments, soonest due first (for My day). */
-export async function myDueAssessments(deps: Deps, caller: Caller) {
-  const rows = await openAssessmentsOf(deps.db, caller.councilId, { personId: caller.personId })
-  return byDue(await assessmentViews(deps.db, caller.councilId, rows))
-}
-
-/** The team's families' open assessments, soonest due first (for the team board). */
-export async function teamDueAssessments(deps: Deps, caller: Caller, teamId: string) {
-  await myTeam(deps.db, caller, teamId)
-  const rows = await openAssessmentsOf(deps.db, caller.councilId, { teamId })
-  return byDue(await assessmentViews(deps.db, caller.councilId, rows))
 }
