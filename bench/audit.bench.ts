@@ -1,3 +1,4 @@
+// takes: about 20 minutes (50 million rows)
 import { writeFileSync } from 'node:fs'
 import pg from 'pg'
 import { openDb, seedDemoCouncil } from '@hearth/db'

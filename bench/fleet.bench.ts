@@ -1,3 +1,4 @@
+// takes: about 3 minutes (three PostgreSQL servers)
 import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'

@@ -1,3 +1,4 @@
+// takes: about 8 minutes
 import { spawn } from 'node:child_process'
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { writeFileSync } from 'node:fs'

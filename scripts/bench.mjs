@@ -26,6 +26,22 @@ import {
   which,
 } from './lib.mjs'
 
+/**
+ * Every `bench/*.bench.ts`, found by name (a new benchmark is a new file, nothing else): the quick
+ * ones first, then those whose first line says how long they take (`// takes: about 8 minutes`),
+ * shortest first. `BENCH_ONLY=<file>` runs one.
+ */
+function benchmarks() {
+  const dir = join(ROOT, 'bench')
+  const all = readdirSync(dir)
+    .filter((f) => f.endsWith('.bench.ts') && (!process.env.BENCH_ONLY || f === process.env.BENCH_ONLY))
+    .map((file) => {
+      const said = /^\/\/ takes: (.*)$/m.exec(readFileSync(join(dir, file), 'utf8').split('\n')[0] ?? '')?.[1]
+      return { file, takes: said ?? 'about a minute', minutes: said ? Number(/\d+/.exec(said)?.[0] ?? 1) : 0 }
+    })
+  return all.sort((a, b) => a.minutes - b.minutes || a.file.localeCompare(b.file))
+}
+
 const pnpm = ensurePnpm()
 ensureDependencies(pnpm)
 const missing = []
@@ -51,32 +67,8 @@ try {
   const out = join(tmp, 'sections')
   mkdirSync(out)
   status = 0
-  for (const file of process.env.BENCH_ONLY
-    ? [process.env.BENCH_ONLY]
-    : [
-        'referrals.bench.ts',
-        'board.bench.ts',
-        'enablers.bench.ts',
-        'directory.bench.ts',
-        'recording.bench.ts',
-        'network.bench.ts',
-        'clocks.bench.ts',
-        'census.bench.ts',
-        'family-link.bench.ts',
-        'search.bench.ts',
-        'record-export.bench.ts',
-        'sql-ceiling.bench.ts',
-        'startup.bench.ts',
-        'audit.bench.ts',
-        'nine-am.bench.ts',
-        'fleet.bench.ts',
-      ]) {
-    const takes = {
-      'audit.bench.ts': 'about 20 minutes: 50 million rows',
-      'nine-am.bench.ts': 'about 8 minutes',
-      'fleet.bench.ts': 'about 3 minutes: three PostgreSQL servers',
-    }
-    say(`running bench/${file} (${takes[/** @type {keyof typeof takes} */ (file)] ?? 'about a minute'})`)
+  for (const { file, takes } of benchmarks()) {
+    say(`running bench/${file} (${takes})`)
     const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench', file)], {
       cwd: ROOT,
       stdio: 'inherit',

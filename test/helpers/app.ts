@@ -58,6 +58,8 @@ export async function makeTestApp(
         SIGN_IN_LIMIT_PER_IP: 100_000,
         SIGN_IN_LIMIT_PER_EMAIL: 1_000,
         EVENTS_RECHECK_SECONDS: 25,
+        // a loaded machine (two suites side by side) loads the routes slowly: set it from outside
+        PLUGIN_TIMEOUT_SECONDS: Number(process.env.HEARTH_PLUGIN_TIMEOUT_SECONDS ?? 120),
         ...config,
       },
     },

@@ -55,6 +55,8 @@ const EnvSchema = z.object({
   /** How often an open live-events stream re-checks its session and access (and sends a heartbeat). */
   EVENTS_RECHECK_SECONDS: z.coerce.number().min(0.05).max(300).default(25),
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
+  /** How long finding and loading every capability's routes may take before start-up gives up. */
+  PLUGIN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
   /** Cookies marked Secure (on behind HTTPS in production). */
   COOKIE_SECURE: Bool.optional(),
   MIGRATE_ON_START: Bool.default(true),
