@@ -11,20 +11,25 @@ import { build } from 'esbuild'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
-/** @typedef {'routes' | 'handlers' | 'taskRules'} Kind */
+/** @typedef {'routes' | 'handlers' | 'taskRules' | 'chronology'} Kind */
 /**
- * The files the loaders would find in their folders at run time (see apps/worker/src/bundled.ts).
+ * The files the loaders would find in their folders at run time (see packages/discovery).
  * @type {Record<Kind, { dir: string, pattern: RegExp }>}
  */
 const KINDS = {
   routes: { dir: 'apps/api/src/modules', pattern: /(^|[/\\.])routes\.(ts|js)$/ },
   handlers: { dir: 'apps/worker/src/jobs', pattern: /\.handler\.(ts|js)$/ },
   taskRules: { dir: 'apps/worker/src/jobs', pattern: /\.tasks\.(ts|js)$/ },
+  chronology: { dir: 'apps/api/src/modules', pattern: /\.chronology\.(ts|js)$/ },
 }
 
 /** @type {Record<'api' | 'worker', { entry: string, out: string, kinds: Kind[] }>} */
 export const OUTPUTS = {
-  api: { entry: 'apps/api/src/server.ts', out: 'apps/api/dist/server.mjs', kinds: ['routes', 'handlers', 'taskRules'] },
+  api: {
+    entry: 'apps/api/src/server.ts',
+    out: 'apps/api/dist/server.mjs',
+    kinds: ['routes', 'handlers', 'taskRules', 'chronology'],
+  },
   worker: { entry: 'apps/worker/src/main.ts', out: 'apps/worker/dist/main.mjs', kinds: ['handlers', 'taskRules'] },
 }
 

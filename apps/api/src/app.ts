@@ -22,7 +22,7 @@ import {
 import type { Redis } from 'ioredis'
 import type { Db, DbHandle, Fleet, Listening } from '@hearth/db'
 import type { QueueName } from '@hearth/jobs'
-import { bundledModules } from '@hearth/worker'
+import { bundledModules } from '@hearth/discovery'
 import type { Config } from './config'
 import auth from './plugins/auth'
 import familyLink from './plugins/family-link'

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import type { Me } from '@hearth/contracts'
+import type { z } from 'zod'
+import type { FamilyDetail, Me } from '@hearth/contracts'
 import type { Role } from '@hearth/domain'
 import { hasRole } from './session'
 
@@ -31,12 +32,30 @@ export const ADMIN_GROUPS = [
 ] as const
 export type AdminGroup = (typeof ADMIN_GROUPS)[number]
 
+/** The family as its page shows it. */
+export type FamilyView = z.infer<typeof FamilyDetail>
+
+/**
+ * A section a feature adds to the family's page. `order` places it: lower is higher up; under
+ * 100 above the children and the people around them, 100 and over below them.
+ */
+export interface FamilyPanel {
+  /** Names the section (unique on the page). */
+  id: string
+  order: number
+  /** Who sees it (any signed-in person who may open the family when absent). */
+  roles?: readonly Role[]
+  panel(family: FamilyView, me: Me): ReactNode
+}
+
 /** What `features/<capability>/routes.tsx` exports as `feature`. */
 export interface Feature {
   routes: FeatureRoute[]
   nav?(me: Me): NavItem[]
   /** Something the feature puts in the page header for a signed-in person (the search box). */
   header?(me: Me): ReactNode
+  /** Sections of the family's page. */
+  familyPanels?: FamilyPanel[]
 }
 
 /** Every feature, found by folder: a new capability adds `features/<name>/routes.tsx`, nothing else. */
@@ -51,6 +70,19 @@ export function routesFor(me: Me): FeatureRoute[] {
 /** What features put in the header, in the order their folders sort. */
 export function headerFor(me: Me): ReactNode[] {
   return FEATURES.map((f) => f.header?.(me)).filter((n) => n !== undefined && n !== null)
+}
+
+/** The family page's sections the person may see, above or below the family's own people. */
+export function familyPanelsFor(me: Me, where: 'above' | 'below'): FamilyPanel[] {
+  return FEATURES.flatMap((f) => f.familyPanels ?? [])
+    .filter((p) => (where === 'above' ? p.order < 100 : p.order >= 100))
+    .filter((p) => !p.roles || hasRole(me, ...p.roles))
+    .sort((a, b) => a.order - b.order)
+}
+
+/** The family's children as the family page's sections name them. */
+export function childrenOf(f: FamilyView): { id: string; name: string }[] {
+  return f.children.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` }))
 }
 
 const allNav = (me: Me) => FEATURES.flatMap((f) => f.nav?.(me) ?? []).sort((a, b) => a.order - b.order)

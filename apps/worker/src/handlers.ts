@@ -1,11 +1,8 @@
-import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { modulesIn } from '@hearth/discovery'
 import { JOBS } from '@hearth/jobs'
-import { type BundledKind, bundledModules } from './bundled'
 import type { Handlers, HandlerSet } from './job-context'
 
-export { bundledModules } from './bundled'
 export type { Handler, Handlers, HandlerSet, JobContext } from './job-context'
 
 const HANDLER_FILE = /\.handler\.(ts|js)$/
@@ -25,23 +22,6 @@ export async function loadHandlers(dir = join(import.meta.dirname, 'jobs')): Pro
   }
   assertHandlersComplete(found)
   return found as Handlers
-}
-
-/**
- * The files under `dir` whose path matches, imported in path order; in the compiled build, the
- * ones it bundled.
- */
-export async function modulesIn(
-  dir: string,
-  pattern: RegExp,
-  kind: BundledKind,
-): Promise<[string, Record<string, unknown>][]> {
-  const bundled = bundledModules(kind)
-  if (bundled) return bundled
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => pattern.test(f))
-  const out: [string, Record<string, unknown>][] = []
-  for (const file of files.sort()) out.push([file, await import(pathToFileURL(join(dir, file)).href)])
-  return out
 }
 
 /** Every job name has exactly one handler and every handler a job name (checked at boot). */

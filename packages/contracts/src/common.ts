@@ -74,3 +74,22 @@ export const requiredText = (max: number, what = 'this') =>
     .trim()
     .min(1, { message: `${what} is required` })
     .max(max, { message: `must be at most ${max} characters` })
+
+/** A date given as 2026-03-27, named in its message. */
+export const isoDate = (what: string) =>
+  z.iso.date({ message: `${what}: give a date like 2026-03-27` }).refine(inYears, {
+    message: `${what}: give a date between 1900 and 2100`,
+  })
+/** An amount in pence, named in its message. */
+export const Pence = (what: string) =>
+  z
+    .number({ message: `${what}: give an amount in pence` })
+    .int()
+    .min(0)
+    .max(100_000_000_00)
+/** Why something changed, in a few words. */
+export const Reason = z
+  .string({ message: 'give the reason' })
+  .trim()
+  .min(5, { message: 'give the reason in a few words' })
+  .max(2000)

@@ -234,32 +234,78 @@ export const FamilyListQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 })
 
-// -------------------------------------------------------------------- search
-export const SearchQuery = z.object({
-  q: z
-    .string({ message: 'type what to look for' })
-    .trim()
-    .min(2, { message: 'type at least 2 characters' })
-    .max(200, { message: 'must be at most 200 characters' }),
-})
-export const SearchResult = z.object({
-  kind: z.enum(['child', 'adult', 'family', 'referral', 'staff']),
-  id: Uuid,
-  familyId: Uuid.nullable(),
-  childId: Uuid.nullable(),
+// -------------------------------------------------------------------- chronology
+/** One line of the family's story. Each capability writes its own kinds of line. */
+export const ChronologyEntry = z.object({
+  at: z.string(),
+  /** The kind of line (referral, visit, note, plan, …), named by the capability that writes it. */
+  kind: z.string(),
+  /** The kind in words, for choosing what to show ("Visit", "Strategy decision"). */
+  kindLabel: z.string(),
   title: z.string(),
-  detail: z.string(),
-  /** Why it matched, in words: "name, first and last swapped", "date of birth" … */
-  why: z.array(z.string()),
-  score: z.number(),
-  link: z.string(),
+  detail: z.string().nullable(),
+  byName: z.string().nullable(),
+  link: z.string().nullable(),
+  /** The children the entry is about (a note's children); empty for the whole family. */
+  childIds: z.array(Uuid).default([]),
 })
-export const SearchResults = z.object({ q: z.string(), results: z.array(SearchResult) })
-export type SearchResults = z.infer<typeof SearchResults>
 
-/** Mark the family's address confidential (or not), and name who may see it. */
-export const AddressConfidentialityInput = z.object({
-  confidential: z.boolean({ message: 'say whether the address is confidential' }),
-  shownTo: z.array(Uuid).max(20).default([]),
-  reason: optionalText(1000),
+// -------------------------------------------------------------------- restricted records
+export const RestrictionInput = z.object({
+  restricted: z.boolean({ message: 'say whether the record is restricted' }),
+  namedPeople: z.array(Uuid).max(30).default([]),
+  reason: z.string().trim().max(1000).optional(),
+})
+export const BreakGlassInput = z.object({
+  reference: z
+    .string()
+    .trim()
+    .regex(/^F-\d{5,7}$/, { message: 'a family reference looks like F-00042' }),
+  reason: requiredText(1000, 'why you need to open it'),
+})
+export const BreakGlassGranted = z.object({ id: Uuid, familyId: Uuid, expiresAt: z.string() })
+export const BreakGlassList = z.object({
+  grants: z.array(
+    z.object({
+      id: Uuid,
+      familyId: Uuid,
+      personName: z.string(),
+      familyReference: z.string(),
+      reason: z.string(),
+      startedAt: z.string(),
+      expiresAt: z.string(),
+      review: z
+        .object({
+          outcome: z.enum(['justified', 'concern']),
+          note: z.string().nullable(),
+          reviewedBy: z.string(),
+          reviewedAt: z.string(),
+        })
+        .nullable(),
+    }),
+  ),
+})
+export const BreakGlassReviewInput = z
+  .object({
+    outcome: z.enum(['justified', 'concern'], { message: 'choose justified or a concern' }),
+    note: optionalText(1000),
+  })
+  .refine((v) => v.outcome === 'justified' || !!v.note, {
+    message: 'say what the concern is',
+    path: ['note'],
+  })
+/** Break-glass openings the person should know of: on records they are named on or hold, or to review. */
+export const GlassAlerts = z.object({
+  toReview: z.number().int(),
+  openings: z.array(
+    z.object({
+      id: Uuid,
+      familyId: Uuid,
+      familyReference: z.string(),
+      personName: z.string(),
+      reason: z.string(),
+      startedAt: z.string(),
+      expiresAt: z.string(),
+    }),
+  ),
 })

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { LINK_LANGUAGE_LIST, MAX_LINK_DAYS } from '@hearth/domain'
 import { optionalText, requiredText, Uuid } from './common'
 import { IsoDate } from './families'
-import { VisitInput } from './teamwork'
+import { VisitInput } from './visits'
 
 const Language = z.enum(LINK_LANGUAGE_LIST, { message: 'choose English, Polish or Urdu' })
 const LinkStateEnum = z.enum(['active', 'expired', 'revoked'])

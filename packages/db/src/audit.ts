@@ -1,4 +1,4 @@
-import { auditEvents } from './schema/audit'
+import { auditEvents } from './schema'
 import type { Executor } from './client'
 
 export interface AuditEntry {

@@ -11,7 +11,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import pg from 'pg'
 import { councilScopeGuard } from './council-scope'
-import * as schema from './schema/index'
+import * as schema from './schema'
 
 export type Schema = typeof schema
 /** Both drivers share this surface; code never needs to know which one it has. */

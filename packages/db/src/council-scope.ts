@@ -1,6 +1,6 @@
 import { is } from 'drizzle-orm'
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core'
-import * as schema from './schema/index'
+import * as schema from './schema'
 
 /** Every table with a `council_id` column: a query on one of them must say which council. */
 export const COUNCIL_SCOPED_TABLES: ReadonlySet<string> = new Set(

@@ -9,7 +9,7 @@ import {
   directoryOrganisations,
   directoryServiceLocations,
   directoryServices,
-} from './schema/index'
+} from './schema'
 
 const CHUNK = 500
 function chunks<T>(list: T[], size = CHUNK): T[][] {

@@ -1,3 +1,5 @@
+import { integer } from 'drizzle-orm/pg-core'
+import { createdAt, id } from './_helpers'
 import { bigserial, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { councils } from './councils'
 import { councilId } from './_helpers'
@@ -41,3 +43,27 @@ export const auditEvents = pgTable(
   ],
 )
 export type AuditEvent = typeof auditEvents.$inferSelect
+
+/** An administrator's request for a CSV of the audit trail, produced by the worker. */
+export const auditExports = pgTable(
+  'audit_exports',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    requestedBy: uuid('requested_by').notNull(),
+    filters: jsonb('filters').$type<{ personId?: string; childId?: string; from?: string; to?: string }>().notNull(),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
+      .notNull()
+      .default('queued'),
+    rowCount: integer('row_count'),
+    content: text('content'),
+    error: text('error'),
+    createdAt: createdAt(),
+    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('audit_exports_council_idx').on(t.councilId, t.createdAt),
+    index('audit_exports_requested_by_idx').on(t.requestedBy),
+  ],
+)
+export type AuditExport = typeof auditExports.$inferSelect

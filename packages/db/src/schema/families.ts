@@ -1,3 +1,5 @@
+import { timestamp } from 'drizzle-orm/pg-core'
+import { people } from './organisation'
 import { sql } from 'drizzle-orm'
 import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { councils } from './councils'
@@ -135,3 +137,47 @@ export const relationships = pgTable(
   ],
 )
 export type Relationship = typeof relationships.$inferSelect
+
+/** Break-glass access to a restricted record: who, why, until when. Kept as written (trigger). */
+export const breakGlass = pgTable(
+  'break_glass',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    familyId: uuid('family_id')
+      .notNull()
+      .references(() => families.id),
+    reason: text('reason').notNull(),
+    startedAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    index('break_glass_council_person_idx').on(t.councilId, t.personId, t.expiresAt),
+    index('break_glass_council_family_idx').on(t.councilId, t.familyId),
+  ],
+)
+
+/**
+ * Information governance's review of a break-glass opening: justified, or a concern to take up,
+ * with a note. One per opening; kept as written (trigger).
+ */
+export const breakGlassReviews = pgTable(
+  'break_glass_reviews',
+  {
+    id: id(),
+    councilId: councilId().references(() => councils.id),
+    breakGlassId: uuid('break_glass_id')
+      .notNull()
+      .references(() => breakGlass.id),
+    outcome: text('outcome', { enum: ['justified', 'concern'] }).notNull(),
+    note: text('note'),
+    reviewedBy: uuid('reviewed_by')
+      .notNull()
+      .references(() => people.id),
+    reviewedAt: createdAt(),
+  },
+  (t) => [uniqueIndex('break_glass_reviews_one_uq').on(t.councilId, t.breakGlassId)],
+)

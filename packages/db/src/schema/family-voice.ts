@@ -3,8 +3,8 @@ import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, 
 import { councils } from './councils'
 import { adults, children, families } from './families'
 import { people, teams } from './organisation'
-import { visits } from './teamwork'
-import { adminTasks } from './admin-tasks'
+import { visits } from './visits'
+import { adminTasks } from './enablers'
 import { councilId, createdAt, id } from './_helpers'
 
 /**

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
 import { councils } from './councils'
 import { councilId, createdAt, id } from './_helpers'
 
@@ -33,27 +33,3 @@ export const outbox = pgTable(
   ],
 )
 export type OutboxRow = typeof outbox.$inferSelect
-
-/** An administrator's request for a CSV of the audit trail, produced by the worker. */
-export const auditExports = pgTable(
-  'audit_exports',
-  {
-    id: id(),
-    councilId: councilId().references(() => councils.id),
-    requestedBy: uuid('requested_by').notNull(),
-    filters: jsonb('filters').$type<{ personId?: string; childId?: string; from?: string; to?: string }>().notNull(),
-    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
-      .notNull()
-      .default('queued'),
-    rowCount: integer('row_count'),
-    content: text('content'),
-    error: text('error'),
-    createdAt: createdAt(),
-    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
-  },
-  (t) => [
-    index('audit_exports_council_idx').on(t.councilId, t.createdAt),
-    index('audit_exports_requested_by_idx').on(t.requestedBy),
-  ],
-)
-export type AuditExport = typeof auditExports.$inferSelect

@@ -13,7 +13,7 @@ import {
 import { councils } from './councils'
 import { families } from './families'
 import { people, teams } from './organisation'
-import { visits } from './teamwork'
+import { visits } from './visits'
 import { councilId, createdAt, id, updatedAt } from './_helpers'
 
 /**

@@ -1,5 +1,5 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
-import { bytea } from './admin-tasks'
+import { bytea } from './_helpers'
 import { councils } from './councils'
 import { families } from './families'
 import { people } from './organisation'

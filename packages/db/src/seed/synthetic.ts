@@ -1,12 +1,19 @@
 import { addCalendarDays, londonDateOf } from '@hearth/domain'
 import type { Db } from '../client'
-import { refreshCouncilClocks } from '../clocks'
+import { refreshCouncilClocks } from '../case-process'
 import { hashPassword } from '../passwords'
-import { councils } from '../schema/councils'
-import { children, families } from '../schema/families'
-import { memberships, patches, people, teams } from '../schema/organisation'
-import { assessments, caseSteps } from '../schema/statutory'
-import { allocations } from '../schema/teamwork'
+import {
+  councils,
+  children,
+  families,
+  memberships,
+  patches,
+  people,
+  teams,
+  assessments,
+  caseSteps,
+  allocations,
+} from '../schema'
 import { DEMO_PASSWORD, mulberry32 } from './demo/data'
 
 export interface SyntheticOptions {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import {
   directoryCostOptions,
   directoryEligibility,
@@ -6,6 +6,8 @@ import {
   directoryOrganisations,
   directoryServiceLocations,
   directoryServices,
+  familyServices,
+  people,
   type Db,
   type DirectoryService,
   type Tx,
@@ -230,4 +232,33 @@ export async function serviceLabels(ex: Db | Tx, councilId: string, ids: string[
     )
     .where(and(eq(directoryServices.councilId, councilId), inArray(directoryServices.id, ids)))
   return new Map(rows.map((r) => [r.id, `${r.name} (${r.org})`]))
+}
+
+/** The services a family was referred to, attended or finished with, newest first, with names. */
+export function familyServiceRows(ex: Db | Tx, councilId: string, familyId: string) {
+  return ex
+    .select({
+      f: familyServices,
+      service: directoryServices.name,
+      org: directoryOrganisations.name,
+      by: people.name,
+    })
+    .from(familyServices)
+    .innerJoin(
+      directoryServices,
+      and(
+        eq(directoryServices.id, familyServices.serviceId),
+        eq(directoryServices.councilId, familyServices.councilId),
+      ),
+    )
+    .innerJoin(
+      directoryOrganisations,
+      and(
+        eq(directoryOrganisations.id, directoryServices.organisationId),
+        eq(directoryOrganisations.councilId, directoryServices.councilId),
+      ),
+    )
+    .innerJoin(people, and(eq(people.id, familyServices.recordedBy), eq(people.councilId, familyServices.councilId)))
+    .where(and(eq(familyServices.councilId, councilId), eq(familyServices.familyId, familyId)))
+    .orderBy(desc(familyServices.onDate), desc(familyServices.createdAt))
 }

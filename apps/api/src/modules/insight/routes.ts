@@ -4,7 +4,6 @@ import { z } from 'zod'
 import {
   AdviceInput,
   BookSessionInput,
-  ChronologyEntry,
   ErrorBody,
   IdParams,
   InsightQueueQuery,
@@ -18,14 +17,13 @@ import { adviseInsightRequest } from './advise-insight-request'
 import { waitWorkingDays } from './insight-queries'
 import { askInsight } from './ask-insight'
 import { bookInsightSession } from './book-insight-session'
-import { getInsightChronology } from './get-insight-chronology'
 import { getInsightRequest } from './get-insight-request'
 import { handBackInsightRequest } from './hand-back-insight-request'
 import { listInsightRequests } from './list-insight-requests'
 import { setInsightWait } from './set-insight-wait'
 import { takeInsightRequest } from './take-insight-request'
 import { withdrawInsightRequest } from './withdraw-insight-request'
-import { noCaseContent, readsList, readsOfFamily, readsRecord } from '../../kernel/reads'
+import { noCaseContent, readsList, readsRecord } from '../../kernel/reads'
 
 const ADVISER = ['insight_adviser'] as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
@@ -205,20 +203,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       adviseInsightRequest(app.deps, callerOf(request), request.params.id, request.body.advice).then(
         done(callerOf(request).councilId),
       ),
-  )
-
-  app.get(
-    '/families/:id/chronology',
-    {
-      config: { family: 'id', access: ['practitioner'], reads: readsOfFamily('family.chronology') },
-      schema: {
-        tags: ['families'],
-        summary: 'The family’s chronology, newest first (insight advice for the holding team only)',
-        params: IdParams,
-        response: { 200: z.array(ChronologyEntry), ...errors },
-      },
-    },
-    async (request) => getInsightChronology(app.deps, callerOf(request), request.params.id),
   )
 }
 export default routes

@@ -1,4 +1,5 @@
-import type { Feature } from '../../feature'
+import { childrenOf, type Feature } from '../../feature'
+import { FamilyCaseProcess } from './CaseProcess'
 import { hasRole } from '../../session'
 import { ClockSettingsPage } from './ClockSettingsPage'
 
@@ -15,4 +16,12 @@ export const feature: Feature = {
           },
         ]
       : [],
+  familyPanels: [
+    {
+      id: 'case-process',
+      order: 60,
+      roles: ['practitioner'],
+      panel: (f) => <FamilyCaseProcess familyId={f.id} kids={childrenOf(f)} />,
+    },
+  ],
 }

@@ -1,4 +1,5 @@
 import type { Feature } from '../../feature'
+import { FamilyServices } from './FamilyServices'
 import { hasRole } from '../../session'
 import { DirectoryPage } from './DirectoryPage'
 
@@ -7,4 +8,7 @@ export const feature: Feature = {
   // administrators who do nothing else have no use for the services list in their menu
   nav: (me) =>
     !hasRole(me, 'administrator') || me.roles.length > 1 ? [{ to: '/directory', label: 'Services', order: 80 }] : [],
+  familyPanels: [
+    { id: 'services', order: 85, roles: ['practitioner'], panel: (f) => <FamilyServices familyId={f.id} /> },
+  ],
 }

@@ -1,23 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, Fragment, useState } from 'react'
 import { Link, useParams } from 'react-router'
-import type { z } from 'zod'
-import type { FamilyDetail } from '@hearth/contracts'
 import { ETHNICITY_CODES, ETHNICITY_LABELS } from '@hearth/domain'
 import { api } from '../../api'
-import { FamilyContact } from '../team-board/FamilyContact'
-import { FamilyConversation } from '../team-board/FamilyConversation'
-import { FamilyNotes } from '../recording/FamilyNotes'
-import { FamilyVoiceSummary } from '../family-voice/FamilyVoiceSummary'
+import { childrenOf, familyPanelsFor, type FamilyView } from '../../feature'
 import { AddressConfidentiality } from './AddressConfidentiality'
 import { Restriction } from './Restriction'
-import { FamilyPlan } from '../plan/FamilyPlan'
-import { FamilyAssessments } from '../assessments/Assessments'
-import { FamilyCaseProcess } from '../case-process/CaseProcess'
-import { FamilyWork } from '../team-board/FamilyWork'
-import { FamilyProposals } from '../sign-off/Proposals'
-import { AskInsight, Chronology } from '../insight/Insight'
-import { FamilyServices } from '../directory/FamilyServices'
 import { useLiveEvents } from '../../live'
 import { hasRole, useMe } from '../../session'
 import { AddPerson, relationshipWords } from './AddPerson'
@@ -40,7 +28,7 @@ export function FamilyPage() {
   const queryClient = useQueryClient()
   const family = useQuery({
     queryKey: ['family', id],
-    queryFn: () => api<z.infer<typeof FamilyDetail>>('GET', `/api/families/${id}`),
+    queryFn: () => api<FamilyView>('GET', `/api/families/${id}`),
   })
   const [childForm, setChildForm] = useState(0)
   const addChild = useMutation({
@@ -108,30 +96,7 @@ export function FamilyPage() {
             visible={f.addressVisible !== false}
             shownTo={f.addressShownTo}
           />
-          {hasRole(me, 'practitioner') && (
-            <>
-              <FamilyWork familyId={f.id} interpreterNeeded={f.interpreterNeeded} />
-              <FamilyContact familyId={f.id} />
-              <FamilyConversation familyId={f.id} stage={f.conversationStage} />
-              <FamilyPlan familyId={f.id} />
-              <FamilyAssessments
-                familyId={f.id}
-                kids={f.children.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` }))}
-              />
-              <FamilyCaseProcess
-                familyId={f.id}
-                kids={f.children.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` }))}
-              />
-              <FamilyNotes
-                familyId={f.id}
-                kids={f.children.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` }))}
-              />
-            </>
-          )}
-          {hasRole(me, 'practitioner') && <FamilyVoiceSummary familyId={f.id} />}
-          {hasRole(me, 'practitioner') && <FamilyProposals familyId={f.id} stage={f.conversationStage} />}
-          {hasRole(me, 'practitioner') && <FamilyServices familyId={f.id} />}
-          {hasRole(me, 'practitioner') && <AskInsight familyId={f.id} />}
+          <Panels where="above" family={f} />
           <h2 className="govuk-heading-m">Children</h2>
           <ul className="govuk-list">
             {f.children.map((c) => (
@@ -180,10 +145,7 @@ export function FamilyPage() {
               ))}
             </ul>
           )}
-          <AddPerson
-            familyId={f.id}
-            kids={f.children.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` }))}
-          />
+          <AddPerson familyId={f.id} kids={childrenOf(f)} />
           <details className="govuk-details">
             <summary className="govuk-details__summary">
               <span className="govuk-details__summary-text">Add a child</span>
@@ -238,14 +200,16 @@ export function FamilyPage() {
               </form>
             </div>
           </details>
-          {hasRole(me, 'practitioner') && (
-            <Chronology
-              familyId={f.id}
-              kids={f.children.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` }))}
-            />
-          )}
+          <Panels where="below" family={f} />
         </>
       )}
     </>
   )
+}
+
+/** Other features' sections of the page (each feature's `familyPanels`), in their order. */
+function Panels({ where, family }: { where: 'above' | 'below'; family: FamilyView }) {
+  const { data: me } = useMe()
+  if (!me) return null
+  return familyPanelsFor(me, where).map((p) => <Fragment key={p.id}>{p.panel(family, me)}</Fragment>)
 }

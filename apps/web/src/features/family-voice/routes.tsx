@@ -1,4 +1,5 @@
 import type { Feature } from '../../feature'
+import { FamilyVoiceSummary } from './FamilyVoiceSummary'
 import { hasRole } from '../../session'
 import { FamilyLinkPage } from './FamilyLinkPage'
 import { MeetingsPage } from './MeetingsPage'
@@ -23,4 +24,7 @@ export const feature: Feature = {
           },
         ]
       : [],
+  familyPanels: [
+    { id: 'family-voice', order: 75, roles: ['practitioner'], panel: (f) => <FamilyVoiceSummary familyId={f.id} /> },
+  ],
 }

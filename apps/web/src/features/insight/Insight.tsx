@@ -112,26 +112,6 @@ export function AskInsight({ familyId, teamId }: { familyId?: string; teamId?: s
   )
 }
 
-const KIND_LABEL: Record<Entry['kind'], string> = {
-  family: 'The family said',
-  sharing: 'Information sharing',
-  referral: 'Referral',
-  allocation: 'Workers',
-  visit: 'Visit',
-  proposal: 'Proposal',
-  decision: 'Strategy decision',
-  consultation: 'Consultation',
-  coaching: 'Coaching',
-  service: 'Service',
-  commission: 'Commissioning',
-  team_decision: 'Team decision',
-  plan: 'Plan',
-  network: 'Network',
-  assessment: 'Assessment',
-  statutory: 'Statutory step',
-  note: 'Note',
-}
-
 /** One entry: a line, and the rest behind "Read more". */
 function ChronologyItem({ e }: { e: Entry }) {
   const [more, setMore] = useState(false)
@@ -153,7 +133,7 @@ function ChronologyItem({ e }: { e: Entry }) {
         )}
       </h3>
       <p className="govuk-body-s govuk-!-margin-bottom-1 hearth-secondary">
-        {KIND_LABEL[e.kind]} · {dateTime(e.at)}
+        {e.kindLabel} · {dateTime(e.at)}
         {e.byName ? ` · ${e.byName}` : ''}
       </p>
       {e.detail && <p className={`govuk-body hearth-prewrap${long && !more ? ' hearth-one-line' : ''}`}>{e.detail}</p>}
@@ -179,7 +159,7 @@ export function Chronology({ familyId, kids = [] }: { familyId: string; kids?: {
   const [kind, setKind] = useState('')
   const [child, setChild] = useState('')
   const all = list.data ?? []
-  const kinds = [...new Set(all.map((e) => e.kind))]
+  const kinds = [...new Map(all.map((e) => [e.kind, e.kindLabel])).entries()]
   const shown = all.filter((e) => (!kind || e.kind === kind) && (!child || (e.childIds ?? []).includes(child)))
   return (
     <section aria-labelledby="chronology-heading" className="hearth-chronology">
@@ -193,7 +173,7 @@ export function Chronology({ familyId, kids = [] }: { familyId: string; kids?: {
           label="Show"
           value={kind}
           onChange={setKind}
-          options={[{ value: '', label: 'Everything' }, ...kinds.map((k) => ({ value: k, label: KIND_LABEL[k] }))]}
+          options={[{ value: '', label: 'Everything' }, ...kinds.map(([k, label]) => ({ value: k, label }))]}
         />
         {kids.length > 0 && (
           <SelectField

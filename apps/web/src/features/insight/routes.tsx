@@ -1,4 +1,5 @@
-import type { Feature } from '../../feature'
+import { childrenOf, type Feature } from '../../feature'
+import { AskInsight, Chronology } from './Insight'
 import { hasRole } from '../../session'
 import { CommissioningPage } from './CommissioningQueue'
 import { InsightPage, InsightRequestPage } from './InsightPage'
@@ -28,5 +29,15 @@ export const feature: Feature = {
           },
         ]
       : []),
+  ],
+  familyPanels: [
+    { id: 'ask-insight', order: 90, roles: ['practitioner'], panel: (f) => <AskInsight familyId={f.id} /> },
+    // the family's story comes last, after everything that adds to it
+    {
+      id: 'chronology',
+      order: 200,
+      roles: ['practitioner'],
+      panel: (f) => <Chronology familyId={f.id} kids={childrenOf(f)} />,
+    },
   ],
 }

@@ -1,4 +1,5 @@
-import type { Feature } from '../../feature'
+import { childrenOf, type Feature } from '../../feature'
+import { FamilyNotes } from './FamilyNotes'
 import { hasRole } from '../../session'
 import { NoteCheckPage } from './NoteCheckPage'
 
@@ -15,4 +16,12 @@ export const feature: Feature = {
           },
         ]
       : [],
+  familyPanels: [
+    {
+      id: 'notes',
+      order: 70,
+      roles: ['practitioner'],
+      panel: (f) => <FamilyNotes familyId={f.id} kids={childrenOf(f)} />,
+    },
+  ],
 }

@@ -1,4 +1,5 @@
 import type { Feature } from '../../feature'
+import { FamilyProposals } from './Proposals'
 import { hasRole } from '../../session'
 import { ProposalPage } from './ProposalPage'
 import { StrategyPage } from './StrategyPage'
@@ -15,5 +16,13 @@ export const feature: Feature = {
     ...(hasRole(me, 'administrator')
       ? [{ to: '/admin/thresholds', label: 'Thresholds', order: 95, group: 'Timescales, checks and settings' as const }]
       : []),
+  ],
+  familyPanels: [
+    {
+      id: 'proposals',
+      order: 80,
+      roles: ['practitioner'],
+      panel: (f) => <FamilyProposals familyId={f.id} stage={f.conversationStage} />,
+    },
   ],
 }

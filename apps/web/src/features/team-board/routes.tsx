@@ -1,4 +1,7 @@
 import type { Feature } from '../../feature'
+import { FamilyContact } from './FamilyContact'
+import { FamilyConversation } from './FamilyConversation'
+import { FamilyWork } from './FamilyWork'
 import { hasRole } from '../../session'
 import { TeamBoardPage } from './TeamBoardPage'
 import { TeamDecisionsPage } from './TeamDecisionsPage'
@@ -14,4 +17,19 @@ export const feature: Feature = {
       ? [{ to: `/teams/${board.id}/board`, label: 'Team board', order: 10 }]
       : []
   },
+  familyPanels: [
+    {
+      id: 'work',
+      order: 10,
+      roles: ['practitioner'],
+      panel: (f) => <FamilyWork familyId={f.id} interpreterNeeded={f.interpreterNeeded} />,
+    },
+    { id: 'contact', order: 20, roles: ['practitioner'], panel: (f) => <FamilyContact familyId={f.id} /> },
+    {
+      id: 'conversation',
+      order: 30,
+      roles: ['practitioner'],
+      panel: (f) => <FamilyConversation familyId={f.id} stage={f.conversationStage} />,
+    },
+  ],
 }

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path'
 import type { Tx } from '@hearth/db'
 import { JOBS, type JobPayload } from '@hearth/jobs'
-import { modulesIn } from '../../handlers'
+import { modulesIn } from '@hearth/discovery'
 
 export type TaskPayload = JobPayload<'admin.tasks'>
 export type TaskTrigger = TaskPayload['trigger']

@@ -1,10 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { addCalendarDays, londonDateOf } from '@hearth/domain'
 import type { Tx } from '../../client'
-import { refreshClocks } from '../../clocks'
-import { children } from '../../schema/families'
-import { caseSteps } from '../../schema/statutory'
-import type { allocations } from '../../schema/teamwork'
+import { refreshClocks } from '../../case-process'
+import { children, caseSteps, type allocations } from '../../schema'
 
 type Lead = typeof allocations.$inferSelect
 

@@ -1,6 +1,6 @@
 import type { Tx } from '../../client'
 import { nextReference } from '../../references'
-import { adults, children, families, relationships } from '../../schema/families'
+import { adults, children, families, relationships } from '../../schema'
 import {
   ADULT_NAMES,
   ETHNICITIES,

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../../client'
 import { hashPassword } from '../../passwords'
-import { councils } from '../../schema/councils'
+import { councils } from '../../schema'
 import { seedDirectory } from '../directory'
 import { DEMO_PASSWORD, DEMO_SIGN_INS, mulberry32, type SeededCouncil, type SeedOptions } from './data'
 import { seedFamilies } from './families'

@@ -1,8 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm'
 import type { Tx } from '../../client'
-import { adminTasks } from '../../schema/admin-tasks'
-import { commissions, insightRequests } from '../../schema/insight'
-import { allocations } from '../../schema/teamwork'
+import { adminTasks, commissions, insightRequests, allocations } from '../../schema'
 import type { DemoCouncil } from './organisation'
 
 type Lead = typeof allocations.$inferSelect

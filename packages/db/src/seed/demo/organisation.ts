@@ -1,6 +1,6 @@
 import type { Role, TeamKind } from '@hearth/domain'
 import type { Tx } from '../../client'
-import { memberships, patches, people, teams } from '../../schema/organisation'
+import { memberships, patches, people, teams } from '../../schema'
 import { DEMO_SIGN_INS, PRACTITIONER_NAMES } from './data'
 
 export type DemoCouncil = Awaited<ReturnType<typeof seedOrganisation>>

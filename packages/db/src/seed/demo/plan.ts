@@ -1,8 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm'
 import type { Tx } from '../../client'
-import { adults, children } from '../../schema/families'
-import { planChanges, planItems, type PlanSnapshot } from '../../schema/plan'
-import type { allocations } from '../../schema/teamwork'
+import { adults, children, planChanges, planItems, type PlanSnapshot, type allocations } from '../../schema'
 
 type Lead = typeof allocations.$inferSelect
 

@@ -1,8 +1,8 @@
 import { holidaySet, workingDayDeadline } from '@hearth/domain'
 import type { Tx } from '../../client'
-import { placeContactHold } from '../../contact-holds'
+import { placeContactHold } from '../../contact'
 import { nextReference } from '../../references'
-import { offers, referralChildren, referrals } from '../../schema/referrals'
+import { offers, referralChildren, referrals } from '../../schema'
 import type { DemoFamily } from './families'
 import type { DemoCouncil } from './organisation'
 

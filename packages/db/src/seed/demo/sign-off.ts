@@ -1,9 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { DEFAULT_THRESHOLDS, holidaySet, workingDayDeadline } from '@hearth/domain'
 import type { Tx } from '../../client'
-import { families } from '../../schema/families'
-import { proposals } from '../../schema/proposals'
-import { allocations } from '../../schema/teamwork'
+import { families, proposals, allocations } from '../../schema'
 import type { DemoCouncil } from './organisation'
 
 /** The strategy team has one conversation-3 package waiting for its decision. Returns the demo practitioner's lead. */

@@ -1,7 +1,7 @@
 import { londonDateOf } from '@hearth/domain'
-import { createTask } from '../../admin-tasks'
+import { createTask } from '../../enablers'
 import type { Tx } from '../../client'
-import { allocations, dutyRota, visits } from '../../schema/teamwork'
+import { allocations, dutyRota, visits } from '../../schema'
 import type { DemoFamily } from './families'
 import type { DemoCouncil } from './organisation'
 

@@ -1,13 +1,9 @@
-import { customType, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bytea } from './_helpers'
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { councils } from './councils'
 import { families } from './families'
 import { people, teams } from './organisation'
 import { councilId, createdAt, id } from './_helpers'
-
-export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => Buffer.from(v),
-})
 
 /**
  * Work for the enablers. `source_key` names the action that caused it (e.g. "visit:<id>:interpreter_booking"):

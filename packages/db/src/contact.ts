@@ -1,12 +1,8 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { type ContactHoldReason, FAMILY_CONTACT_TASKS, heldReasonText } from '@hearth/domain'
-import { adminTasks } from './schema/admin-tasks'
-import { children } from './schema/families'
-import { familyLinks } from './schema/family-voice'
-import { networkLinks, networkMembers, networkPeople } from './schema/network'
+import { adminTasks, children, familyLinks, networkLinks, networkMembers, networkPeople, contactHolds } from './schema'
 import { type AuditEntry, writeAudit } from './audit'
 import type { Executor } from './client'
-import { contactHolds } from './schema/teamwork'
 
 /** The family's open holds on contact, oldest first. */
 export async function openContactHolds(ex: Executor, councilId: string, familyId: string) {

@@ -1,8 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Executor } from './client'
-import { families } from './schema/families'
-import { patches, teams } from './schema/organisation'
-import { offers, referrals } from './schema/referrals'
+import { families, patches, teams, offers, referrals } from './schema'
 import { writeAudit } from './audit'
 import { findPatchForPostcode } from '@hearth/domain'
 

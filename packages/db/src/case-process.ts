@@ -9,10 +9,10 @@ import {
   type StepKind,
 } from '@hearth/domain'
 import type { Executor } from './client'
-import { bankHolidays } from './schema/referrals'
-import { allocations } from './schema/teamwork'
-import { children } from './schema/families'
 import {
+  bankHolidays,
+  allocations,
+  children,
   assessments,
   type CaseStepRow,
   caseSteps,
@@ -20,7 +20,7 @@ import {
   type ClockDueRow,
   clockDues,
   clockLengths,
-} from './schema/statutory'
+} from './schema'
 
 /** The setting that holds how many working days before a due date it counts as "due soon". */
 export const WARNING_SETTING = 'due_soon_warning'

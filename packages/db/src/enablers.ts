@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm'
 import { contactsFamily, heldReasonText, TASK_TYPES, type TaskType } from '@hearth/domain'
-import { openContactHolds } from './contact-holds'
+import { openContactHolds } from './contact'
 import type { Executor } from './client'
-import { adminTasks, taskTypeSettings } from './schema/admin-tasks'
+import { adminTasks, taskTypeSettings } from './schema'
 
 /** The council's due time and minutes saved for a task type (its own setting, else Hearth's). */
 export async function taskTypeSetting(ex: Executor, councilId: string, taskType: TaskType) {
