@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import { limit } from './test/helpers/time'
 
 export default defineConfig({
   test: {
@@ -10,9 +11,9 @@ export default defineConfig({
     // vitest's transform (TypeScript) like any other module of ours.
     server: { deps: { inline: ['@fastify/autoload'] } },
     maxWorkers: 2,
-    // Generous: a browser test on a loaded 2-core machine can take 30 s; speed is measured in `npm run bench`.
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Limits catch hangs, scaled for a busy machine (test/helpers/time.ts); speed is `npm run bench`.
+    testTimeout: limit(60_000),
+    hookTimeout: limit(120_000),
     // Tests needing real services use TEST_DATABASE_URL / TEST_REDIS_URL given by scripts/test.mjs.
     // ioredis rejects a command still in flight when a test closes its connection ("Connection is
     // closed."); that is teardown noise, not a failure of Hearth's. Every other unhandled error fails the run.

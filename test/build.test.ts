@@ -1,3 +1,4 @@
+import { limit } from './helpers/time'
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import net from 'node:net'
@@ -67,7 +68,7 @@ describe('the compiled build (apps/api/dist, made by npm test before the suite)'
       if (i > 300) throw new Error('the compiled API did not start')
       await new Promise((r) => setTimeout(r, 100))
     }
-  }, 60_000)
+  }, limit(60_000))
 
   afterAll(async () => {
     if (child && child.exitCode === null) {

@@ -1,3 +1,4 @@
+import { limit } from './helpers/time'
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
@@ -92,7 +93,7 @@ beforeAll(async () => {
     relayIntervalMs: 50,
     scheduleSweeps: false,
   })
-}, 90_000)
+}, limit(90_000))
 
 afterAll(async () => {
   await worker?.close()
@@ -186,148 +187,164 @@ describe('councils on a fleet of PostgreSQL servers', () => {
     }
   })
 
-  it('a council moved while its staff work: every visit kept, every admin task made once', async () => {
-    const s: Session = await signInAs(t.app, 'practitioner@northmoor.example')
-    const [held] = await fleet.home.db
-      .select()
-      .from(allocations)
-      .where(and(eq(allocations.councilId, a.councilId), eq(allocations.personId, s.personId)))
-    const familyId = held!.familyId
-    await fleet.home.db
-      .update(families)
-      .set({ interpreterNeeded: false })
-      .where(and(eq(families.councilId, a.councilId), eq(families.id, familyId)))
-    const ids: string[] = []
-    let booking = true
-    // the practitioner books a visit after another, as the web app does: a 503 "council_moving"
-    // is sent again, with the same Idempotency-Key, a moment later
-    const books = (async () => {
-      for (let i = 0; booking || i < 20; i++) {
-        const key = `visit-${i}-${randomBytes(6).toString('hex')}`
-        for (;;) {
-          const v = await s.request(
-            'POST',
-            `/api/families/${familyId}/visits`,
-            { kind: 'office', startsAt: new Date(Date.now() + (10 + i) * 86_400_000).toISOString(), place: 'Room 2' },
-            { headers: { 'idempotency-key': key } },
-          )
-          if (v.statusCode === 503 && v.json().error.code === 'council_moving') {
-            await new Promise((r) => setTimeout(r, 100))
-            continue
+  it(
+    'a council moved while its staff work: every visit kept, every admin task made once',
+    async () => {
+      const s: Session = await signInAs(t.app, 'practitioner@northmoor.example')
+      const [held] = await fleet.home.db
+        .select()
+        .from(allocations)
+        .where(and(eq(allocations.councilId, a.councilId), eq(allocations.personId, s.personId)))
+      const familyId = held!.familyId
+      await fleet.home.db
+        .update(families)
+        .set({ interpreterNeeded: false })
+        .where(and(eq(families.councilId, a.councilId), eq(families.id, familyId)))
+      const ids: string[] = []
+      let booking = true
+      // the practitioner books a visit after another, as the web app does: a 503 "council_moving"
+      // is sent again, with the same Idempotency-Key, a moment later
+      const books = (async () => {
+        for (let i = 0; booking || i < 20; i++) {
+          const key = `visit-${i}-${randomBytes(6).toString('hex')}`
+          for (;;) {
+            const v = await s.request(
+              'POST',
+              `/api/families/${familyId}/visits`,
+              { kind: 'office', startsAt: new Date(Date.now() + (10 + i) * 86_400_000).toISOString(), place: 'Room 2' },
+              { headers: { 'idempotency-key': key } },
+            )
+            if (v.statusCode === 503 && v.json().error.code === 'council_moving') {
+              await new Promise((r) => setTimeout(r, 100))
+              continue
+            }
+            expect(v.statusCode, v.body).toBe(201)
+            ids.push(v.json().id)
+            break
           }
-          expect(v.statusCode, v.body).toBe(201)
-          ids.push(v.json().id)
-          break
         }
-      }
-    })()
-    await waitUntil(async () => ids.length >= 10, 30_000)
-    // (every audit row already written is copied early, while the practitioner works)
-    const report = await moveCouncil(urls, a.councilId, 'pg2', { precopyMarginMs: 0 })
-    await fleet.refresh() // (it hears the NOTIFY too; this makes the test not wait on it)
-    booking = false
-    await books
-    expect(report.from).toBe(HOME_SERVER)
-    expect(report.to).toBe('pg2')
-    expect(report.rows).toBeGreaterThan(100)
-    expect(report.earlyRows).toBeGreaterThan(0)
+      })()
+      await waitUntil(async () => ids.length >= 10, 30_000)
+      // (every audit row already written is copied early, while the practitioner works)
+      const report = await moveCouncil(urls, a.councilId, 'pg2', { precopyMarginMs: 0 })
+      await fleet.refresh() // (it hears the NOTIFY too; this makes the test not wait on it)
+      booking = false
+      await books
+      expect(report.from).toBe(HOME_SERVER)
+      expect(report.to).toBe('pg2')
+      expect(report.rows).toBeGreaterThan(100)
+      expect(report.earlyRows).toBeGreaterThan(0)
 
-    // every visit the practitioner was told was booked is on the new server
-    const kept = await one<number>(otherUrl, 'select count(*)::int from visits where id = any($1::uuid[])', [ids])
-    expect(kept).toBe(ids.length)
-    // the worker made each visit's admin tasks (a confirmation and a room), once, on the new server
-    const tasks = () =>
-      one<number>(otherUrl, 'select count(*)::int from admin_tasks where visit_id = any($1::uuid[])', [ids])
-    await waitUntil(async () => (await tasks()) === ids.length * 2, 60_000, 100)
-    const twice = await one<number>(
-      otherUrl,
-      `select count(*)::int from (select visit_id, task_type from admin_tasks
+      // every visit the practitioner was told was booked is on the new server
+      const kept = await one<number>(otherUrl, 'select count(*)::int from visits where id = any($1::uuid[])', [ids])
+      expect(kept).toBe(ids.length)
+      // the worker made each visit's admin tasks (a confirmation and a room), once, on the new server
+      const tasks = () =>
+        one<number>(otherUrl, 'select count(*)::int from admin_tasks where visit_id = any($1::uuid[])', [ids])
+      await waitUntil(async () => (await tasks()) === ids.length * 2, 60_000, 100)
+      const twice = await one<number>(
+        otherUrl,
+        `select count(*)::int from (select visit_id, task_type from admin_tasks
        where visit_id = any($1::uuid[]) group by 1, 2 having count(*) > 1) d`,
-      [ids],
-    )
-    expect(twice).toBe(0)
+        [ids],
+      )
+      expect(twice).toBe(0)
 
-    // the old copy is kept, read-only, until the move is confirmed
-    const c = new pg.Client({ connectionString: homeUrl })
-    await c.connect()
-    const write = await c
-      .query('update families set updated_at = now() where council_id = $1', [a.councilId])
-      .catch((e: { code?: string }) => e.code)
-    await c.end()
-    expect(write).toBe('HM503')
-    expect(await rowsOf(homeUrl, 'families', a.councilId)).toBeGreaterThan(0)
-    // the same session goes on working, on the new server
-    expect((await s.request('GET', `/api/families/${familyId}`)).statusCode).toBe(200)
+      // the old copy is kept, read-only, until the move is confirmed
+      const c = new pg.Client({ connectionString: homeUrl })
+      await c.connect()
+      const write = await c
+        .query('update families set updated_at = now() where council_id = $1', [a.councilId])
+        .catch((e: { code?: string }) => e.code)
+      await c.end()
+      expect(write).toBe('HM503')
+      expect(await rowsOf(homeUrl, 'families', a.councilId)).toBeGreaterThan(0)
+      // the same session goes on working, on the new server
+      expect((await s.request('GET', `/api/families/${familyId}`)).statusCode).toBe(200)
 
-    const cleared = await confirmMove(urls, a.councilId)
-    expect(cleared.server).toBe(HOME_SERVER)
-    expect(await rowsOf(homeUrl, 'families', a.councilId)).toBe(0)
-    expect(await rowsOf(homeUrl, 'audit_events', a.councilId)).toBe(0)
-    expect(await one(homeUrl, 'select count(*)::int from hearth_frozen_councils')).toBe(0)
-    // both councils now on one server, each still seeing only its own
-    const sb = await signInAs(t.app, 'practitioner@southmere.example')
-    expect((await sb.request('GET', `/api/families/${familyId}`)).statusCode).toBe(404)
-    expect((await s.request('GET', `/api/families/${familyId}`)).statusCode).toBe(200)
-  }, 120_000)
+      const cleared = await confirmMove(urls, a.councilId)
+      expect(cleared.server).toBe(HOME_SERVER)
+      expect(await rowsOf(homeUrl, 'families', a.councilId)).toBe(0)
+      expect(await rowsOf(homeUrl, 'audit_events', a.councilId)).toBe(0)
+      expect(await one(homeUrl, 'select count(*)::int from hearth_frozen_councils')).toBe(0)
+      // both councils now on one server, each still seeing only its own
+      const sb = await signInAs(t.app, 'practitioner@southmere.example')
+      expect((await sb.request('GET', `/api/families/${familyId}`)).statusCode).toBe(404)
+      expect((await s.request('GET', `/api/families/${familyId}`)).statusCode).toBe(200)
+    },
+    limit(120_000),
+  )
 
-  it('npm run council: where each council is, and a move back and its confirmation', async () => {
-    const cli = (...args: string[]) =>
-      spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'packages/db/src/council-cli.ts'), ...args], {
-        env: { ...process.env, DATABASE_URL: homeUrl, DATABASE_SERVERS: `pg2=${otherUrl}` },
-        encoding: 'utf8',
-      })
-    const listed = cli('list')
-    expect(listed.status, listed.stderr).toBe(0)
-    expect(listed.stdout).toContain(a.councilId)
-    const moved = cli('move', a.councilId, HOME_SERVER)
-    expect(moved.status, moved.stderr).toBe(0)
-    expect(moved.stdout).toMatch(/moved .* from pg2 to home: \d+ rows, counts and checksums the same/)
-    expect(moved.stdout).not.toContain('Northmoor')
-    expect(cli('move', a.councilId, HOME_SERVER).stderr).toContain('already_there')
-    expect(cli('move', a.councilId, 'nowhere').stderr).toContain('unknown_server')
-    const confirmed = cli('confirm', a.councilId)
-    expect(confirmed.status, confirmed.stderr).toBe(0)
-    expect(await rowsOf(otherUrl, 'families', a.councilId)).toBe(0)
-    expect(await rowsOf(homeUrl, 'families', a.councilId)).toBeGreaterThan(0)
-    expect(cli('nonsense').status).toBe(64)
-  }, 60_000)
+  it(
+    'npm run council: where each council is, and a move back and its confirmation',
+    async () => {
+      const cli = (...args: string[]) =>
+        spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'packages/db/src/council-cli.ts'), ...args], {
+          env: { ...process.env, DATABASE_URL: homeUrl, DATABASE_SERVERS: `pg2=${otherUrl}` },
+          encoding: 'utf8',
+        })
+      const listed = cli('list')
+      expect(listed.status, listed.stderr).toBe(0)
+      expect(listed.stdout).toContain(a.councilId)
+      const moved = cli('move', a.councilId, HOME_SERVER)
+      expect(moved.status, moved.stderr).toBe(0)
+      expect(moved.stdout).toMatch(/moved .* from pg2 to home: \d+ rows, counts and checksums the same/)
+      expect(moved.stdout).not.toContain('Northmoor')
+      expect(cli('move', a.councilId, HOME_SERVER).stderr).toContain('already_there')
+      expect(cli('move', a.councilId, 'nowhere').stderr).toContain('unknown_server')
+      const confirmed = cli('confirm', a.councilId)
+      expect(confirmed.status, confirmed.stderr).toBe(0)
+      expect(await rowsOf(otherUrl, 'families', a.councilId)).toBe(0)
+      expect(await rowsOf(homeUrl, 'families', a.councilId)).toBeGreaterThan(0)
+      expect(cli('nonsense').status).toBe(64)
+    },
+    limit(60_000),
+  )
 
-  it('an audit row of a transaction open since before the early copy is not lost', async () => {
-    // a transaction that wrote its row before the move began, and commits while the move waits
-    const c = new pg.Client({ connectionString: homeUrl })
-    await c.connect()
-    await c.query('begin')
-    await c.query(
-      `insert into audit_events (council_id, action, record_type, route, method)
+  it(
+    'an audit row of a transaction open since before the early copy is not lost',
+    async () => {
+      // a transaction that wrote its row before the move began, and commits while the move waits
+      const c = new pg.Client({ connectionString: homeUrl })
+      await c.connect()
+      await c.query('begin')
+      await c.query(
+        `insert into audit_events (council_id, action, record_type, route, method)
        values ($1, 'bench.late', 'council', 'test', 'GET')`,
-      [a.councilId],
-    )
-    const moving = moveCouncil(urls, a.councilId, 'pg2', { precopyMarginMs: -60_000 })
-    await new Promise((r) => setTimeout(r, 500))
-    await c.query('commit')
-    await c.end()
-    const report = await moving
-    expect(report.earlyRows).toBeGreaterThan(0)
-    expect(await one(otherUrl, `select count(*)::int from audit_events where action = 'bench.late'`)).toBe(1)
-    const audit = report.tables.find((x) => x.table === 'audit_events')!
-    expect(await rowsOf(otherUrl, 'audit_events', a.councilId)).toBe(audit.rows)
-    await confirmMove(urls, a.councilId)
-  }, 60_000)
+        [a.councilId],
+      )
+      const moving = moveCouncil(urls, a.councilId, 'pg2', { precopyMarginMs: -60_000 })
+      await new Promise((r) => setTimeout(r, 500))
+      await c.query('commit')
+      await c.end()
+      const report = await moving
+      expect(report.earlyRows).toBeGreaterThan(0)
+      expect(await one(otherUrl, `select count(*)::int from audit_events where action = 'bench.late'`)).toBe(1)
+      const audit = report.tables.find((x) => x.table === 'audit_events')!
+      expect(await rowsOf(otherUrl, 'audit_events', a.councilId)).toBe(audit.rows)
+      await confirmMove(urls, a.councilId)
+    },
+    limit(60_000),
+  )
 
-  it('a transaction its client left idle is ended by the move, not waited on for ever', async () => {
-    // a client that began a transaction on the council's server and then stopped talking
-    const c = new pg.Client({ connectionString: otherUrl })
-    const ended = new Promise<string>((resolve) => c.on('error', (e) => resolve((e as { code?: string }).code ?? '')))
-    await c.connect()
-    await c.query('begin')
-    await c.query('select count(*) from families where council_id = $1', [a.councilId])
-    const report = await moveCouncil(urls, a.councilId, HOME_SERVER, { waitMs: 1_000 })
-    expect(report.endedIdle).toBe(1)
-    expect(report.to).toBe(HOME_SERVER)
-    // its client is told: the connection was ended by an administrator's command
-    expect(await ended).toBe('57P01')
-    await c.end().catch(() => {})
-    await confirmMove(urls, a.councilId)
-    expect(await rowsOf(homeUrl, 'families', a.councilId)).toBeGreaterThan(0)
-  }, 60_000)
+  it(
+    'a transaction its client left idle is ended by the move, not waited on for ever',
+    async () => {
+      // a client that began a transaction on the council's server and then stopped talking
+      const c = new pg.Client({ connectionString: otherUrl })
+      const ended = new Promise<string>((resolve) => c.on('error', (e) => resolve((e as { code?: string }).code ?? '')))
+      await c.connect()
+      await c.query('begin')
+      await c.query('select count(*) from families where council_id = $1', [a.councilId])
+      const report = await moveCouncil(urls, a.councilId, HOME_SERVER, { waitMs: 1_000 })
+      expect(report.endedIdle).toBe(1)
+      expect(report.to).toBe(HOME_SERVER)
+      // its client is told: the connection was ended by an administrator's command
+      expect(await ended).toBe('57P01')
+      await c.end().catch(() => {})
+      await confirmMove(urls, a.councilId)
+      expect(await rowsOf(homeUrl, 'families', a.councilId)).toBeGreaterThan(0)
+    },
+    limit(60_000),
+  )
 })

@@ -1,3 +1,4 @@
+import { limit } from './helpers/time'
 import { and, eq, sql } from 'drizzle-orm'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -48,7 +49,7 @@ beforeAll(async () => {
     sweepAfterMs: 2000,
     scheduleSweeps: false,
   })
-}, 60_000)
+}, limit(60_000))
 afterAll(async () => {
   await worker?.close()
   await t?.close()
@@ -56,58 +57,62 @@ afterAll(async () => {
 })
 
 describe('BullMQ on a Redis Cluster', () => {
-  it('its primary killed mid-run: the replica takes over and every visit gets its tasks, none twice', async () => {
-    const s = await signInAs(t.app, 'practitioner@northmoor.example')
-    const [held] = await dbx.handle.db
-      .select()
-      .from(allocations)
-      .where(and(eq(allocations.personId, s.personId), eq(allocations.role, 'lead')))
-    await dbx.handle.db
-      .update(families)
-      .set({ interpreterNeeded: true, language: 'Polish' })
-      .where(eq(families.id, held!.familyId))
-    const admin = createRedis(url)
-    const before = await primaryOf(admin, t.prefix)
-    const ids: string[] = []
-    const book = async (from: number, to: number) => {
-      for (let i = from; i < to; i++) {
-        const v = await s.request('POST', `/api/families/${held!.familyId}/visits`, {
-          kind: i % 2 ? 'home_visit' : 'office',
-          startsAt: new Date(Date.now() + (10 + i) * 86_400_000).toISOString(),
-          place: 'Somewhere',
-        })
-        expect(v.statusCode, v.body).toBe(201)
-        ids.push(v.json().id)
+  it(
+    'its primary killed mid-run: the replica takes over and every visit gets its tasks, none twice',
+    async () => {
+      const s = await signInAs(t.app, 'practitioner@northmoor.example')
+      const [held] = await dbx.handle.db
+        .select()
+        .from(allocations)
+        .where(and(eq(allocations.personId, s.personId), eq(allocations.role, 'lead')))
+      await dbx.handle.db
+        .update(families)
+        .set({ interpreterNeeded: true, language: 'Polish' })
+        .where(eq(families.id, held!.familyId))
+      const admin = createRedis(url)
+      const before = await primaryOf(admin, t.prefix)
+      const ids: string[] = []
+      const book = async (from: number, to: number) => {
+        for (let i = from; i < to; i++) {
+          const v = await s.request('POST', `/api/families/${held!.familyId}/visits`, {
+            kind: i % 2 ? 'home_visit' : 'office',
+            startsAt: new Date(Date.now() + (10 + i) * 86_400_000).toISOString(),
+            place: 'Somewhere',
+          })
+          expect(v.statusCode, v.body).toBe(201)
+          ids.push(v.json().id)
+        }
       }
-    }
-    await book(0, 30)
-    const inList = () =>
-      sql.join(
-        ids.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )
-    const tasks = () => count(sql`select count(*)::int as n from admin_tasks where visit_id in (${inList()})`)
-    await waitUntil(async () => (await tasks()) >= 5, 30_000, 5)
+      await book(0, 30)
+      const inList = () =>
+        sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )
+      const tasks = () => count(sql`select count(*)::int as n from admin_tasks where visit_id in (${inList()})`)
+      await waitUntil(async () => (await tasks()) >= 5, 30_000, 5)
 
-    // kill the primary holding this prefix's queues, as a crash would
-    const node = new Redis({ host: before.host, port: before.port, lazyConnect: true })
-    await node.connect()
-    const pid = Number(/process_id:(\d+)/.exec(await node.info('server'))![1])
-    node.disconnect()
-    process.kill(pid, 'SIGKILL')
-    // the practitioner goes on booking while the cluster notices and the replica takes over
-    await book(30, 60)
-    await waitUntil(async () => (await primaryOf(admin, t.prefix).catch(() => before)).port !== before.port, 20_000)
+      // kill the primary holding this prefix's queues, as a crash would
+      const node = new Redis({ host: before.host, port: before.port, lazyConnect: true })
+      await node.connect()
+      const pid = Number(/process_id:(\d+)/.exec(await node.info('server'))![1])
+      node.disconnect()
+      process.kill(pid, 'SIGKILL')
+      // the practitioner goes on booking while the cluster notices and the replica takes over
+      await book(30, 60)
+      await waitUntil(async () => (await primaryOf(admin, t.prefix).catch(() => before)).port !== before.port, 20_000)
 
-    // home visits: a confirmation and an interpreter (the family needs one); office visits: a
-    // confirmation, an interpreter and a room
-    const expected = (ids.length / 2) * 2 + (ids.length / 2) * 3
-    await waitUntil(async () => (await tasks()) === expected, 60_000, 100)
-    const twice = await count(
-      sql`select count(*)::int as n from (select visit_id, task_type from admin_tasks
+      // home visits: a confirmation and an interpreter (the family needs one); office visits: a
+      // confirmation, an interpreter and a room
+      const expected = (ids.length / 2) * 2 + (ids.length / 2) * 3
+      await waitUntil(async () => (await tasks()) === expected, 60_000, 100)
+      const twice = await count(
+        sql`select count(*)::int as n from (select visit_id, task_type from admin_tasks
           where visit_id in (${inList()}) group by 1, 2 having count(*) > 1) d`,
-    )
-    expect(twice).toBe(0)
-    admin.disconnect()
-  }, 120_000)
+      )
+      expect(twice).toBe(0)
+      admin.disconnect()
+    },
+    limit(120_000),
+  )
 })

@@ -1,3 +1,4 @@
+import { limit } from '../helpers/time'
 import { testLogger } from '../helpers/log-capture'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -70,7 +71,7 @@ describe('in Chromium: the census', () => {
     expect(await axeViolations(page)).toEqual([])
     await page.getByRole('button', { name: 'Produce the census' }).click()
     // the report, once the worker is done (the progress bar shows while it works)
-    await page.getByText('Not ready to submit').waitFor({ timeout: 20_000 })
+    await page.getByText('Not ready to submit').waitFor({ timeout: limit(20_000) })
     const rule = page.getByRole('region', { name: /^Rule 8540/ })
     await rule.getByText('Error', { exact: true }).waitFor()
     expect(await axeViolations(page)).toEqual([])
@@ -84,7 +85,7 @@ describe('in Chromium: the census', () => {
     await page.getByRole('link', { name: 'Back to the census' }).click()
     await page.getByRole('button', { name: 'Produce the census' }).click()
     await page.getByText(/^\d+ children\. Finished/).waitFor()
-    await page.waitForFunction(() => !document.body.textContent.includes('Rule 8540'), null, { timeout: 20_000 })
+    await page.waitForFunction(() => !document.body.textContent.includes('Rule 8540'), null, { timeout: limit(20_000) })
     expect(await page.getByRole('region', { name: /^Rule 8540/ }).count()).toBe(0)
     await page.getByText('Returns produced before').waitFor()
   })
@@ -105,7 +106,7 @@ describe('in Chromium: the census', () => {
     expect(await axeViolations(page)).toEqual([])
     await to.getByLabel('Year').fill(String(new Date().getUTCFullYear()))
     await page.getByRole('button', { name: 'Produce Annex A' }).click()
-    await page.getByRole('link', { name: 'Download the workbook (XLSX)' }).waitFor({ timeout: 20_000 })
+    await page.getByRole('link', { name: 'Download the workbook (XLSX)' }).waitFor({ timeout: limit(20_000) })
     const six = page.getByRole('row').filter({ hasText: '6. Children in need' })
     expect(await six.getByRole('cell').last().textContent()).toBe('3')
     expect(await axeViolations(page)).toEqual([])

@@ -1,3 +1,4 @@
+import { limit } from '../helpers/time'
 import { testLogger } from '../helpers/log-capture'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -101,7 +102,7 @@ describe('in Chromium: admin leaves the practitioner', () => {
     await e.getByRole('button', { name: 'Mark as done' }).click()
     await e.getByText('Nothing here.').waitFor()
 
-    await interpreterRow.getByText('Done').waitFor({ timeout: 5_000 })
+    await interpreterRow.getByText('Done').waitFor({ timeout: limit(5_000) })
 
     // the practitioner moves the visit from the screen, saying why
     await p

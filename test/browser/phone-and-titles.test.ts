@@ -1,3 +1,4 @@
+import { limit } from '../helpers/time'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
@@ -136,73 +137,80 @@ describe('in Chromium: every page its own title', () => {
 const MACHINE_DATE = /\b\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?\b|\b\d{1,2}:\d{2}:\d{2}\b/g
 
 describe('in Chromium: every page on a 375 px phone (#32)', () => {
-  it('no page a member of staff opens scrolls sideways, fails axe, or shows a date as 2026-12-07 or a time with seconds', async () => {
-    const teamId = stage.seeded.a.teamIds['Eastfield family team']!
-    const f = stage.family.id
-    const walks: [string, string[]][] = [
-      [
-        'practitioner@northmoor.example',
+  it(
+    'no page a member of staff opens scrolls sideways, fails axe, or shows a date as 2026-12-07 or a time with seconds',
+    async () => {
+      const teamId = stage.seeded.a.teamIds['Eastfield family team']!
+      const f = stage.family.id
+      const walks: [string, string[]][] = [
         [
-          '/',
-          `/teams/${teamId}/board`,
-          `/teams/${teamId}/decisions`,
-          '/families',
-          `/families/${f}`,
-          `/families/${f}/plan`,
-          `/families/${f}/network`,
-          `/families/${f}/family-link`,
-          `/families/${f}/family-link/preview`,
-          `/families/${f}/family-meetings`,
-          `/families/${f}/export`,
-          '/directory',
-          '/me/conflicts',
+          'practitioner@northmoor.example',
+          [
+            '/',
+            `/teams/${teamId}/board`,
+            `/teams/${teamId}/decisions`,
+            '/families',
+            `/families/${f}`,
+            `/families/${f}/plan`,
+            `/families/${f}/network`,
+            `/families/${f}/family-link`,
+            `/families/${f}/family-link/preview`,
+            `/families/${f}/family-meetings`,
+            `/families/${f}/export`,
+            '/directory',
+            '/me/conflicts',
+          ],
         ],
-      ],
-      ['referrals@northmoor.example', ['/referrals', '/referrals/new']],
-      ['enabler@northmoor.example', ['/tasks']],
-      ['insight@northmoor.example', ['/insight', '/insight/commissioning', '/figures', '/council', '/returns/census']],
-      ['strategy@northmoor.example', ['/strategy']],
-      ['governance@northmoor.example', ['/subject-access', '/break-glass-openings']],
-      [
-        'admin@northmoor.example',
+        ['referrals@northmoor.example', ['/referrals', '/referrals/new']],
+        ['enabler@northmoor.example', ['/tasks']],
         [
-          '/admin',
-          '/admin/bank-holidays',
-          '/admin/people',
-          '/admin/people/new',
-          '/admin/teams',
-          '/admin/patches',
-          '/admin/timescales',
-          '/admin/jobs',
-          '/admin/audit',
-          '/admin/note-check',
-          '/admin/sharing',
-          '/admin/thresholds',
-          '/admin/task-settings',
-          '/admin/family-links',
-          '/returns/annex-a',
+          'insight@northmoor.example',
+          ['/insight', '/insight/commissioning', '/figures', '/council', '/returns/census'],
         ],
-      ],
-    ]
-    const found: string[] = []
-    const wide: string[] = []
-    const axe: string[] = []
-    for (const [email, paths] of walks) {
-      const p = await as(email, true)
-      for (const path of paths) {
-        await p.goto(`${stage.server.url}${path}`)
-        await p.locator('h1').first().waitFor()
-        await p.waitForLoadState('networkidle')
-        const text = await p.evaluate(() => document.querySelector('main')?.textContent ?? '')
-        for (const m of text.matchAll(MACHINE_DATE)) found.push(`${path}: ${m[0]}`)
-        const w = await fitsTheScreen(p)
-        if (w.scrollWidth > w.clientWidth) wide.push(`${path}: ${w.scrollWidth - w.clientWidth} px too wide`)
-        for (const v of await axeViolations(p)) axe.push(`${path}: ${JSON.stringify(v).slice(0, 200)}`)
+        ['strategy@northmoor.example', ['/strategy']],
+        ['governance@northmoor.example', ['/subject-access', '/break-glass-openings']],
+        [
+          'admin@northmoor.example',
+          [
+            '/admin',
+            '/admin/bank-holidays',
+            '/admin/people',
+            '/admin/people/new',
+            '/admin/teams',
+            '/admin/patches',
+            '/admin/timescales',
+            '/admin/jobs',
+            '/admin/audit',
+            '/admin/note-check',
+            '/admin/sharing',
+            '/admin/thresholds',
+            '/admin/task-settings',
+            '/admin/family-links',
+            '/returns/annex-a',
+          ],
+        ],
+      ]
+      const found: string[] = []
+      const wide: string[] = []
+      const axe: string[] = []
+      for (const [email, paths] of walks) {
+        const p = await as(email, true)
+        for (const path of paths) {
+          await p.goto(`${stage.server.url}${path}`)
+          await p.locator('h1').first().waitFor()
+          await p.waitForLoadState('networkidle')
+          const text = await p.evaluate(() => document.querySelector('main')?.textContent ?? '')
+          for (const m of text.matchAll(MACHINE_DATE)) found.push(`${path}: ${m[0]}`)
+          const w = await fitsTheScreen(p)
+          if (w.scrollWidth > w.clientWidth) wide.push(`${path}: ${w.scrollWidth - w.clientWidth} px too wide`)
+          for (const v of await axeViolations(p)) axe.push(`${path}: ${JSON.stringify(v).slice(0, 200)}`)
+        }
+        await p.close()
       }
-      await p.close()
-    }
-    expect(found).toEqual([])
-    expect(wide).toEqual([])
-    expect(axe).toEqual([])
-  }, 420_000)
+      expect(found).toEqual([])
+      expect(wide).toEqual([])
+      expect(axe).toEqual([])
+    },
+    limit(420_000),
+  )
 })

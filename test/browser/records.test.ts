@@ -1,3 +1,4 @@
+import { limit } from '../helpers/time'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { breakGlass, children, families, people, sarRedactions } from '@hearth/db'
@@ -69,7 +70,7 @@ describe('in Chromium: a family’s whole record', () => {
     expect(await page.locator('progress').getAttribute('value')).toBe('0')
     expect(await axeViolations(page)).toEqual([])
     await startTheWorker()
-    await page.getByRole('link', { name: 'Download the record to read (PDF)' }).waitFor({ timeout: 30_000 })
+    await page.getByRole('link', { name: 'Download the record to read (PDF)' }).waitFor({ timeout: limit(30_000) })
     await page.getByRole('link', { name: 'Download the record for another system (JSON)' }).waitFor()
     const pdf = await page.evaluate(async () => {
       const a = document.querySelector<HTMLAnchorElement>('a[href$="/pdf"]')!
@@ -109,7 +110,7 @@ describe('in Chromium: a subject access request', () => {
     await page.getByRole('group', { name: 'Who asked for their information?' }).getByRole('radio').first().check()
     expect(await axeViolations(page)).toEqual([])
     await page.getByRole('button', { name: 'Record the request' }).click()
-    await page.getByRole('heading', { name: 'Review what Hearth marked' }).waitFor({ timeout: 30_000 })
+    await page.getByRole('heading', { name: 'Review what Hearth marked' }).waitFor({ timeout: limit(30_000) })
     expect(await axeViolations(page)).toEqual([])
     // the officer decides the first two here; the rest are decided for the test directly
     const [sar] = await dbx.handle.db.select({ id: sarRedactions.sarId }).from(sarRedactions).limit(1)
@@ -170,7 +171,7 @@ describe('in Chromium: a subject access request', () => {
     await page.reload()
     await page.getByText('Every passage is decided.').waitFor()
     await page.getByRole('button', { name: 'Make the copy to send' }).click()
-    await page.getByRole('link', { name: 'Download the record to read (PDF)' }).waitFor({ timeout: 30_000 })
+    await page.getByRole('link', { name: 'Download the record to read (PDF)' }).waitFor({ timeout: limit(30_000) })
     // what was decided stays in view once the copy is made (#32), and after it is sent
     const decided = page.getByRole('table', { name: 'Each passage marked, and what was decided' })
     await decided.getByText('The person asking knows who lives with them.', { exact: false }).first().waitFor()

@@ -1,3 +1,4 @@
+import { limit } from '../helpers/time'
 import { testLogger } from '../helpers/log-capture'
 import { and, eq, isNotNull, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -110,12 +111,12 @@ describe('in Chromium: the front door', () => {
       .getByLabel('Why, in plain words')
       .fill('Missing school and no food at home: we need to see the children and understand what is happening.')
     await page.getByRole('button', { name: 'Save decision' }).click()
-    await page.getByText('On Eastfield family team’s board').waitFor({ timeout: 10_000 })
+    await page.getByText('On Eastfield family team’s board').waitFor({ timeout: limit(10_000) })
 
     // the practitioner's board updates without a reload
     await board
       .getByRole('button', { name: `I’ll lead this family: ${known!.family.name}` })
-      .waitFor({ timeout: 5_000 })
+      .waitFor({ timeout: limit(5_000) })
     expect(await waiting.getByText('Missing school and no food at home').isVisible()).toBe(true)
   })
 })

@@ -1,3 +1,4 @@
+import { limit } from '../helpers/time'
 import { and, eq, isNull, like } from 'drizzle-orm'
 import { allocations, assessments, children, families, referrals } from '@hearth/db'
 import { makeReferral } from '../kit'
@@ -72,7 +73,9 @@ describe('in Chromium: the team board', () => {
     expect(await alice.getByText('Not seen for over 4 weeks').count()).toBe(0)
 
     // Bilal's board, untouched, shows it held by Alice and one family fewer waiting
-    await bilal.getByRole('heading', { name: 'Waiting for someone to take them (2)' }).waitFor({ timeout: 5_000 })
+    await bilal
+      .getByRole('heading', { name: 'Waiting for someone to take them (2)' })
+      .waitFor({ timeout: limit(5_000) })
     const held = bilal.getByRole('table', { name: /Families the team holds/ })
     await held.getByRole('cell', { name: fx.staff[0]!.name, exact: true }).waitFor()
     await held.getByRole('link', { name: 'Boardtest 0 family' }).waitFor()

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { limit } from './time'
 
 export const DEMO_TEST_PASSWORD = 'hearth-demo-2026'
 
@@ -25,7 +26,7 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
   })
   // Fail a step with its locator well before the test's own time limit; generous, because CI runs
   // the whole suite on two cores, browser tests beside the API's.
-  context.setDefaultTimeout(45_000) // under a loaded 2-core CI machine a first page can take long; tests have 60 s
+  context.setDefaultTimeout(limit(45_000))
   return {
     context,
     close: async () => {

@@ -1,3 +1,4 @@
+import { limit } from '../../../test/helpers/time'
 import { sql } from 'drizzle-orm'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -44,7 +45,7 @@ beforeAll(async () => {
   for (const [role, local] of Object.entries(DEMO)) {
     sessions.set(role, await signInAs(t.app, `${local}@northmoor.example`))
   }
-}, 60_000)
+}, limit(60_000))
 afterAll(async () => {
   await t.close()
   await dbx.drop()
@@ -161,72 +162,76 @@ function urlFor(op: Operation, params: string[], query: Record<string, unknown>)
 const stats = { operations: 0, identities: 0, requests: 0, byStatus: new Map<number, number>() }
 
 describe('fuzzing every operation in the OpenAPI document', () => {
-  it('never answers 5xx, always in the one error shape, and never hangs', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json()
-    const ops = operations(doc).filter((op) => op.path !== '/api/events') // a stream: never ends by design
-    expect(ops.length).toBeGreaterThan(100)
-    stats.operations = ops.length
-    stats.identities = sessions.size
-    const problems: string[] = []
-    const accessOf = new Map(t.app.routeTable.map((r) => [`${r.method} ${r.url}`, r.access]))
-    for (const op of ops) {
-      const access = accessOf.get(`${op.method} ${op.path.replace(/\{(\w+)\}/g, ':$1')}`)
-      for (const [who, session] of sessions) {
-        if (session && ENDS_SESSION.has(`${op.method} ${op.path}`)) continue
-        const allowed =
-          access === 'public' ||
-          (!!session && (access === 'signed_in' || (Array.isArray(access) && access.includes(who as never))))
-        await fc
-          .assert(
-            fc.asyncProperty(caseFor(op), async (c) => {
-              const url = urlFor(op, c.params, c.query)
-              const headers: Record<string, string> = {}
-              if (session) Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrf })
-              const payload = c.body === undefined || op.method === 'GET' ? undefined : JSON.stringify(c.body)
-              if (payload !== undefined) headers['content-type'] = 'application/json'
-              const answer = t.app.inject({ method: op.method as 'GET', url, headers, payload })
-              const res = await Promise.race([
-                answer,
-                new Promise<null>((resolve) => setTimeout(() => resolve(null), 15_000).unref()),
-              ])
-              stats.requests++
-              const where = `${op.method} ${op.path} as ${who}: ${url.slice(0, 120)} ${(payload ?? '').slice(0, 120)}`
-              if (!res) {
-                problems.push(`hung: ${where}`)
-                return false
-              }
-              stats.byStatus.set(res.statusCode, (stats.byStatus.get(res.statusCode) ?? 0) + 1)
-              if (res.statusCode >= 500) {
-                problems.push(`${res.statusCode}: ${where} → ${res.body.slice(0, 200)}`)
-                return false
-              }
-              if (res.statusCode >= 400) {
-                let body: { error?: { code?: unknown; message?: unknown } } | null = null
-                try {
-                  body = res.json()
-                } catch {
-                  /* not JSON */
-                }
-                if (typeof body?.error?.code !== 'string' || typeof body.error.message !== 'string') {
-                  problems.push(`not the error shape (${res.statusCode}): ${where} → ${res.body.slice(0, 200)}`)
+  it(
+    'never answers 5xx, always in the one error shape, and never hangs',
+    async () => {
+      const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json()
+      const ops = operations(doc).filter((op) => op.path !== '/api/events') // a stream: never ends by design
+      expect(ops.length).toBeGreaterThan(100)
+      stats.operations = ops.length
+      stats.identities = sessions.size
+      const problems: string[] = []
+      const accessOf = new Map(t.app.routeTable.map((r) => [`${r.method} ${r.url}`, r.access]))
+      for (const op of ops) {
+        const access = accessOf.get(`${op.method} ${op.path.replace(/\{(\w+)\}/g, ':$1')}`)
+        for (const [who, session] of sessions) {
+          if (session && ENDS_SESSION.has(`${op.method} ${op.path}`)) continue
+          const allowed =
+            access === 'public' ||
+            (!!session && (access === 'signed_in' || (Array.isArray(access) && access.includes(who as never))))
+          await fc
+            .assert(
+              fc.asyncProperty(caseFor(op), async (c) => {
+                const url = urlFor(op, c.params, c.query)
+                const headers: Record<string, string> = {}
+                if (session) Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrf })
+                const payload = c.body === undefined || op.method === 'GET' ? undefined : JSON.stringify(c.body)
+                if (payload !== undefined) headers['content-type'] = 'application/json'
+                const answer = t.app.inject({ method: op.method as 'GET', url, headers, payload })
+                const res = await Promise.race([
+                  answer,
+                  new Promise<null>((resolve) => setTimeout(() => resolve(null), 15_000).unref()),
+                ])
+                stats.requests++
+                const where = `${op.method} ${op.path} as ${who}: ${url.slice(0, 120)} ${(payload ?? '').slice(0, 120)}`
+                if (!res) {
+                  problems.push(`hung: ${where}`)
                   return false
                 }
-              }
-              return true
-            }),
-            {
-              numRuns: allowed ? RUNS : RUNS_REFUSED,
-              seed: Number(process.env.FUZZ_SEED ?? 20261130),
-              endOnFailure: true,
-            },
-          )
-          .catch(() => {
-            /* recorded in problems, with the smallest case fast-check found */
-          })
+                stats.byStatus.set(res.statusCode, (stats.byStatus.get(res.statusCode) ?? 0) + 1)
+                if (res.statusCode >= 500) {
+                  problems.push(`${res.statusCode}: ${where} → ${res.body.slice(0, 200)}`)
+                  return false
+                }
+                if (res.statusCode >= 400) {
+                  let body: { error?: { code?: unknown; message?: unknown } } | null = null
+                  try {
+                    body = res.json()
+                  } catch {
+                    /* not JSON */
+                  }
+                  if (typeof body?.error?.code !== 'string' || typeof body.error.message !== 'string') {
+                    problems.push(`not the error shape (${res.statusCode}): ${where} → ${res.body.slice(0, 200)}`)
+                    return false
+                  }
+                }
+                return true
+              }),
+              {
+                numRuns: allowed ? RUNS : RUNS_REFUSED,
+                seed: Number(process.env.FUZZ_SEED ?? 20261130),
+                endOnFailure: true,
+              },
+            )
+            .catch(() => {
+              /* recorded in problems, with the smallest case fast-check found */
+            })
+        }
       }
-    }
-    expect(problems).toEqual([])
-  }, 600_000)
+      expect(problems).toEqual([])
+    },
+    limit(600_000),
+  )
 
   it('a body that is not JSON, too large, or of another type, is a 4xx in the one shape', async () => {
     const officer = sessions.get('referral_officer')!

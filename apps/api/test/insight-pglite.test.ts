@@ -1,3 +1,4 @@
+import { limit } from '../../../test/helpers/time'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -19,7 +20,7 @@ beforeAll(async () => {
     emailDomain: 'northmoor.example',
   }))!
   t = await makeTestApp(lite)
-}, 60_000)
+}, limit(60_000))
 afterAll(async () => {
   await t?.close()
   await lite?.close()

@@ -4,6 +4,7 @@ import type { Role } from '@hearth/domain'
 import { DENIED_AUDIT_PER_MINUTE } from '../src/plugins/read-audit'
 import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
+import { loadRouteCases } from '../../../test/kit/route-cases'
 
 /**
  * Read-audit by construction: every GET under /api declares what it reads, and each one that
@@ -15,6 +16,7 @@ let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
 const sessions = new Map<Role, Session>()
 let other: Session
 const ids: Record<string, string> = {}
+const { reads } = await loadRouteCases(new URL('./routes/', import.meta.url))
 
 const EMAIL: Record<Role, string> = {
   administrator: 'admin',
@@ -182,59 +184,18 @@ afterAll(async () => {
   await dbx.drop()
 })
 
-/** The caller and the address for a GET route, using the fixtures above. */
+/**
+ * The caller and the address for a GET route: what the route's capability says in its
+ * `apps/api/test/routes/<capability>.cases.ts` (`reads`), or, for a family's own address, a
+ * practitioner of the holding team with the fixture family.
+ */
 function callFor(url: string): { role: Role; path: string } | null {
-  const fill = (id: string) => url.replace(':id', id)
-  if (url.startsWith('/api/families/:id')) return { role: 'practitioner', path: fill(ids.family!) }
-  if (url === '/api/notes/:id' || url === '/api/notes/:id/similar' || url === '/api/notes/:id/names-elsewhere')
-    return { role: 'practitioner', path: fill(ids.note!) }
-  if (url === '/api/children/:id' || url === '/api/children/:id/sharing-decisions')
-    return { role: 'practitioner', path: fill(ids.child!) }
-  if (url === '/api/sharing-decisions.csv')
-    return { role: 'administrator', path: `${url}?from=2026-01-01&to=2026-12-31` }
-  if (url === '/api/assessments/:id') return { role: 'practitioner', path: fill(ids.assessment!) }
-  if (url === '/api/steps/:id') return { role: 'practitioner', path: fill(ids.step!) }
-  if (url === '/api/me/assessments' || url === '/api/me/visits-to-record' || url === '/api/me/clocks')
-    return { role: 'practitioner', path: url }
-  if (
-    url === '/api/teams/:id/board' ||
-    url === '/api/teams/:id/decisions' ||
-    url === '/api/teams/:id/offers' ||
-    url === '/api/teams/:id/assessments' ||
-    url === '/api/teams/:id/clocks' ||
-    url === '/api/teams/:id/family-messages'
-  )
-    return { role: 'practitioner', path: fill(ids.team!) }
-  if (url === '/api/referrals/:id') return { role: 'referral_officer', path: fill(ids.referral!) }
-  if (url === '/api/referrals/matches')
-    return { role: 'referral_officer', path: `${url}?firstName=Ava&lastName=Testfamily&dateOfBirth=2019-01-01` }
-  if (url === '/api/referrals') return { role: 'referral_officer', path: url }
-  if (url === '/api/tasks/:id/letter') return { role: 'enabler', path: fill(ids.task!) }
-  if (url === '/api/tasks') return { role: 'enabler', path: url }
-  if (url === '/api/proposals/:id') return { role: 'strategy_member', path: fill(ids.proposal!) }
-  if (url === '/api/proposals') return { role: 'strategy_member', path: `${url}?view=awaiting` }
-  if (url === '/api/commissions/:id') return { role: 'insight_adviser', path: fill(ids.commission!) }
-  if (url === '/api/commissions') return { role: 'insight_adviser', path: url }
-  if (url === '/api/insight/requests/:id') return { role: 'insight_adviser', path: fill(ids.insight!) }
-  if (url === '/api/insight/requests') return { role: 'insight_adviser', path: url }
-  if (url === '/api/returns/children/:id') return { role: 'administrator', path: fill(ids.child!) }
-  if (url === '/api/returns/census/:id') return { role: 'administrator', path: fill(ids.census!) }
-  if (url === '/api/audit/exports/:id/download') return { role: 'administrator', path: fill(ids.export!) }
-  if (url === '/api/audit') return { role: 'administrator', path: `${url}?childId=${ids.child}` }
-  if (url === '/api/families') return { role: 'practitioner', path: url }
-  if (url === '/api/me/conflicts' || url === '/api/me/break-glass-alerts') return { role: 'practitioner', path: url }
-  if (url === '/api/conflicts' || url === '/api/break-glass') return { role: 'administrator', path: url }
-  if (url === '/api/record-exports/:id') return { role: 'practitioner', path: fill(ids.recordExport!) }
-  if (url === '/api/record-exports/:id/:file')
-    return { role: 'practitioner', path: `/api/record-exports/${ids.recordExport}/pdf` }
-  if (url === '/api/subject-access/family')
-    return { role: 'information_governance', path: `${url}?reference=${ids.familyRef}` }
-  if (url === '/api/subject-access/people') return { role: 'information_governance', path: `${url}?name=Ava` }
-  if (url === '/api/subject-access-requests') return { role: 'information_governance', path: url }
-  if (url.startsWith('/api/subject-access-requests/:id'))
-    return { role: 'information_governance', path: fill(ids.sar!) }
-  if (url === '/api/search') return { role: 'practitioner', path: `${url}?q=Ava+Testfamily` }
-  if (url === '/api/me/day' || url === '/api/me/requests') return { role: 'practitioner', path: url }
+  const own = reads[`GET ${url}`]
+  if (own) {
+    const { as, path } = own(ids)
+    return { role: as, path }
+  }
+  if (url.startsWith('/api/families/:id')) return { role: 'practitioner', path: url.replace(':id', ids.family!) }
   return null
 }
 
@@ -255,9 +216,12 @@ describe('read-audit by construction', () => {
     // the family's link page is audited as the link (family-voice.test.ts), not as a session
     const auditing = getRoutes().filter((r) => r.reads && 'rows' in r.reads && r.access !== 'family_link')
     expect(auditing.length).toBeGreaterThanOrEqual(25)
+    // and no capability keeps a fixture for a route that is gone or reads no record
+    const audited = new Set(auditing.map((r) => `GET ${r.url}`))
+    expect(Object.keys(reads).filter((k) => !audited.has(k))).toEqual([])
     for (const r of auditing) {
       const call = callFor(r.url)
-      expect(call, `no fixture for ${r.url}: add one to callFor`).not.toBeNull()
+      expect(call, `no fixture for ${r.url}: add it to the reads of its routes/*.cases.ts`).not.toBeNull()
       const s = sessions.get(call!.role)!
       const before = await lastAuditId()
       const res = await s.request('GET', call!.path)

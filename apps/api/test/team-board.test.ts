@@ -1,3 +1,4 @@
+import { limit } from '../../../test/helpers/time'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allocations, familyLetters, openDb, seedDemoCouncil, teamDecisions, type DbHandle } from '@hearth/db'
@@ -46,30 +47,38 @@ async function claimStorm(t: TestApp, handle: DbHandle, councilId: string) {
 }
 
 describe('claiming under the cap, many at once', () => {
-  it('on PostgreSQL: 200 concurrent claims, 8 practitioners, 40 families: no cap exceeded, one lead each', async () => {
-    const dbx = await freshPgDatabase(30)
-    const seeded = await seedTwoCouncils(dbx.handle, 2)
-    const t = await makeTestApp(dbx.handle)
-    try {
-      await claimStorm(t, dbx.handle, seeded.a.councilId)
-    } finally {
-      await t.close()
-      await dbx.drop()
-    }
-  }, 60_000)
+  it(
+    'on PostgreSQL: 200 concurrent claims, 8 practitioners, 40 families: no cap exceeded, one lead each',
+    async () => {
+      const dbx = await freshPgDatabase(30)
+      const seeded = await seedTwoCouncils(dbx.handle, 2)
+      const t = await makeTestApp(dbx.handle)
+      try {
+        await claimStorm(t, dbx.handle, seeded.a.councilId)
+      } finally {
+        await t.close()
+        await dbx.drop()
+      }
+    },
+    limit(60_000),
+  )
 
-  it('on PGlite (the embedded path) too', async () => {
-    const lite = await openDb({ kind: 'pglite', dataDir: 'memory://' })
-    await lite.migrate()
-    const seeded = await seedDemoCouncil(lite.db, { familyCount: 2, passwordHash: await testPasswordHash() })
-    const t = await makeTestApp(lite)
-    try {
-      await claimStorm(t, lite, seeded!.councilId)
-    } finally {
-      await t.close()
-      await lite.close()
-    }
-  }, 60_000)
+  it(
+    'on PGlite (the embedded path) too',
+    async () => {
+      const lite = await openDb({ kind: 'pglite', dataDir: 'memory://' })
+      await lite.migrate()
+      const seeded = await seedDemoCouncil(lite.db, { familyCount: 2, passwordHash: await testPasswordHash() })
+      const t = await makeTestApp(lite)
+      try {
+        await claimStorm(t, lite, seeded!.councilId)
+      } finally {
+        await t.close()
+        await lite.close()
+      }
+    },
+    limit(60_000),
+  )
 })
 
 describe('the team board', () => {

@@ -26,5 +26,11 @@ const cases: RouteCases = {
     'POST /api/families/:id/assessments': () => ({ childId: CHILD, startedOn: '2026-11-02' }),
     'POST /api/assessments/:id/finish': () => ({ version: 1, authorisedOn: '2026-11-02', factors: ['21'] }),
   },
+  // GETs that read case records: who asks, and where (ids are read-audit.test.ts's fixtures)
+  reads: {
+    'GET /api/assessments/:id': (ids) => ({ as: 'practitioner', path: `/api/assessments/${ids.assessment}` }),
+    'GET /api/me/assessments': () => ({ as: 'practitioner', path: '/api/me/assessments' }),
+    'GET /api/teams/:id/assessments': (ids) => ({ as: 'practitioner', path: `/api/teams/${ids.team}/assessments` }),
+  },
 }
 export default cases

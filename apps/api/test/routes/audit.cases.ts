@@ -12,5 +12,13 @@ const cases: RouteCases = {
     },
   },
   validBody: {},
+  // GETs that read case records: who asks, and where (ids are read-audit.test.ts's fixtures)
+  reads: {
+    'GET /api/audit/exports/:id/download': (ids) => ({
+      as: 'administrator',
+      path: `/api/audit/exports/${ids.export}/download`,
+    }),
+    'GET /api/audit': (ids) => ({ as: 'administrator', path: `/api/audit?childId=${ids.child}` }),
+  },
 }
 export default cases

@@ -51,5 +51,11 @@ const cases: RouteCases = {
     'PUT /api/council/clocks/:clock': () => ({ length: 5, reason: 'Weekly visits agreed' }),
     'POST /api/steps/:id/letter-before-proceedings': () => ({}),
   },
+  // GETs that read case records: who asks, and where (ids are read-audit.test.ts's fixtures)
+  reads: {
+    'GET /api/steps/:id': (ids) => ({ as: 'practitioner', path: `/api/steps/${ids.step}` }),
+    'GET /api/me/clocks': () => ({ as: 'practitioner', path: '/api/me/clocks' }),
+    'GET /api/teams/:id/clocks': (ids) => ({ as: 'practitioner', path: `/api/teams/${ids.team}/clocks` }),
+  },
 }
 export default cases

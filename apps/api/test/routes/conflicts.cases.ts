@@ -16,5 +16,10 @@ const cases: RouteCases = {
   validBody: {
     'POST /api/conflicts/:id/end': () => ({ reason: 'Across councils must not work.' }),
   },
+  // GETs that read case records: who asks, and where (ids are read-audit.test.ts's fixtures)
+  reads: {
+    'GET /api/me/conflicts': () => ({ as: 'practitioner', path: '/api/me/conflicts' }),
+    'GET /api/conflicts': () => ({ as: 'administrator', path: '/api/conflicts' }),
+  },
 }
 export default cases

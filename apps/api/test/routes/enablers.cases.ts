@@ -35,5 +35,11 @@ const cases: RouteCases = {
       request: 'Across councils must not work.',
     }),
   },
+  // GETs that read case records: who asks, and where (ids are read-audit.test.ts's fixtures)
+  reads: {
+    'GET /api/tasks/:id/letter': (ids) => ({ as: 'enabler', path: `/api/tasks/${ids.task}/letter` }),
+    'GET /api/tasks': () => ({ as: 'enabler', path: '/api/tasks' }),
+    'GET /api/me/requests': () => ({ as: 'practitioner', path: '/api/me/requests' }),
+  },
 }
 export default cases

@@ -145,5 +145,12 @@ const cases: RouteCases = {
     }),
     'PATCH /api/children/:id': () => ({ firstName: 'Renamed' }),
   },
+  // GETs that read case records: who asks, and where (ids are read-audit.test.ts's fixtures)
+  reads: {
+    'GET /api/children/:id': (ids) => ({ as: 'practitioner', path: `/api/children/${ids.child}` }),
+    'GET /api/families': () => ({ as: 'practitioner', path: '/api/families' }),
+    'GET /api/me/break-glass-alerts': () => ({ as: 'practitioner', path: '/api/me/break-glass-alerts' }),
+    'GET /api/break-glass': () => ({ as: 'administrator', path: '/api/break-glass' }),
+  },
 }
 export default cases

@@ -79,5 +79,12 @@ const cases: RouteCases = {
     }),
     'POST /api/family-meetings/:id/family-plan': () => ({ familyPlan: 'Across councils must not work.' }),
   },
+  // GETs that read case records: who asks, and where (ids are read-audit.test.ts's fixtures)
+  reads: {
+    'GET /api/teams/:id/family-messages': (ids) => ({
+      as: 'practitioner',
+      path: `/api/teams/${ids.team}/family-messages`,
+    }),
+  },
 }
 export default cases

@@ -95,5 +95,12 @@ const cases: RouteCases = {
     }),
     'POST /api/insight/requests/:id/advice': () => ({ advice: 'Advice across councils must never be written.' }),
   },
+  // GETs that read case records: who asks, and where (ids are read-audit.test.ts's fixtures)
+  reads: {
+    'GET /api/commissions/:id': (ids) => ({ as: 'insight_adviser', path: `/api/commissions/${ids.commission}` }),
+    'GET /api/commissions': () => ({ as: 'insight_adviser', path: '/api/commissions' }),
+    'GET /api/insight/requests/:id': (ids) => ({ as: 'insight_adviser', path: `/api/insight/requests/${ids.insight}` }),
+    'GET /api/insight/requests': () => ({ as: 'insight_adviser', path: '/api/insight/requests' }),
+  },
 }
 export default cases

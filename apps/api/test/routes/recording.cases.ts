@@ -50,5 +50,14 @@ const cases: RouteCases = {
     'POST /api/notes/:id/addenda': () => ({ reason: 'Across councils', text: 'Across councils must not work.' }),
     'PUT /api/council/note-check': () => ({ percent: 40 }),
   },
+  // GETs that read case records: who asks, and where (ids are read-audit.test.ts's fixtures)
+  reads: {
+    'GET /api/notes/:id': (ids) => ({ as: 'practitioner', path: `/api/notes/${ids.note}` }),
+    'GET /api/notes/:id/similar': (ids) => ({ as: 'practitioner', path: `/api/notes/${ids.note}/similar` }),
+    'GET /api/notes/:id/names-elsewhere': (ids) => ({
+      as: 'practitioner',
+      path: `/api/notes/${ids.note}/names-elsewhere`,
+    }),
+  },
 }
 export default cases

@@ -53,5 +53,34 @@ const cases: RouteCases = {
     'POST /api/subject-access-requests/:id/sent': () => ({ sentOn: '2026-11-02' }),
     'POST /api/subject-access-requests': () => sar,
   },
+  // GETs that read case records: who asks, and where (ids are read-audit.test.ts's fixtures)
+  reads: {
+    'GET /api/record-exports/:id': (ids) => ({ as: 'practitioner', path: `/api/record-exports/${ids.recordExport}` }),
+    'GET /api/record-exports/:id/:file': (ids) => ({
+      as: 'practitioner',
+      path: `/api/record-exports/${ids.recordExport}/pdf`,
+    }),
+    'GET /api/subject-access/family': (ids) => ({
+      as: 'information_governance',
+      path: `/api/subject-access/family?reference=${ids.familyRef}`,
+    }),
+    'GET /api/subject-access/people': () => ({
+      as: 'information_governance',
+      path: '/api/subject-access/people?name=Ava',
+    }),
+    'GET /api/subject-access-requests': () => ({ as: 'information_governance', path: '/api/subject-access-requests' }),
+    'GET /api/subject-access-requests/:id': (ids) => ({
+      as: 'information_governance',
+      path: `/api/subject-access-requests/${ids.sar}`,
+    }),
+    'GET /api/subject-access-requests/:id/redactions': (ids) => ({
+      as: 'information_governance',
+      path: `/api/subject-access-requests/${ids.sar}/redactions`,
+    }),
+    'GET /api/subject-access-requests/:id/preview': (ids) => ({
+      as: 'information_governance',
+      path: `/api/subject-access-requests/${ids.sar}/preview`,
+    }),
+  },
 }
 export default cases

@@ -66,5 +66,15 @@ const cases: RouteCases = {
     'POST /api/referrals/:id/decision': () => ({ decision: 'nfa', reasons: 'Deciding across councils must not work.' }),
     'POST /api/referrals/:id/route': (ids) => ({ teamId: ids.id_ffteam }),
   },
+  // GETs that read case records: who asks, and where (ids are read-audit.test.ts's fixtures)
+  reads: {
+    'GET /api/teams/:id/offers': (ids) => ({ as: 'practitioner', path: `/api/teams/${ids.team}/offers` }),
+    'GET /api/referrals/:id': (ids) => ({ as: 'referral_officer', path: `/api/referrals/${ids.referral}` }),
+    'GET /api/referrals/matches': () => ({
+      as: 'referral_officer',
+      path: '/api/referrals/matches?firstName=Ava&lastName=Testfamily&dateOfBirth=2019-01-01',
+    }),
+    'GET /api/referrals': () => ({ as: 'referral_officer', path: '/api/referrals' }),
+  },
 }
 export default cases

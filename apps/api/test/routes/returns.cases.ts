@@ -42,5 +42,10 @@ const cases: RouteCases = {
     'PATCH /api/returns/children/:id': () => ({ disabilities: ['NONE'] }),
     'POST /api/returns/annex-a': () => ({ from: '2026-06-01', to: '2026-11-01' }),
   },
+  // GETs that read case records: who asks, and where (ids are read-audit.test.ts's fixtures)
+  reads: {
+    'GET /api/returns/children/:id': (ids) => ({ as: 'administrator', path: `/api/returns/children/${ids.child}` }),
+    'GET /api/returns/census/:id': (ids) => ({ as: 'administrator', path: `/api/returns/census/${ids.census}` }),
+  },
 }
 export default cases

@@ -25,5 +25,16 @@ const cases: RouteCases = {
     },
   },
   validBody: { 'POST /api/children/:id/sharing-decisions': () => good },
+  // GETs that read case records: who asks, and where (ids are read-audit.test.ts's fixtures)
+  reads: {
+    'GET /api/children/:id/sharing-decisions': (ids) => ({
+      as: 'practitioner',
+      path: `/api/children/${ids.child}/sharing-decisions`,
+    }),
+    'GET /api/sharing-decisions.csv': () => ({
+      as: 'administrator',
+      path: '/api/sharing-decisions.csv?from=2026-01-01&to=2026-12-31',
+    }),
+  },
 }
 export default cases

@@ -64,5 +64,10 @@ const cases: RouteCases = {
     }),
     'POST /api/proposals/:id/resubmit': () => ({ why: 'Across councils must not work.' }),
   },
+  // GETs that read case records: who asks, and where (ids are read-audit.test.ts's fixtures)
+  reads: {
+    'GET /api/proposals/:id': (ids) => ({ as: 'strategy_member', path: `/api/proposals/${ids.proposal}` }),
+    'GET /api/proposals': () => ({ as: 'strategy_member', path: '/api/proposals?view=awaiting' }),
+  },
 }
 export default cases

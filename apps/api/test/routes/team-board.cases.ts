@@ -63,5 +63,10 @@ const cases: RouteCases = {
     'PUT /api/teams/:id/members/:personId/cap': () => ({ cap: 20, reason: 'Across councils must not work.' }),
     'PUT /api/teams/:id/rota/:day': (ids) => ({ personId: ids.id_person }),
   },
+  // GETs that read case records: who asks, and where (ids are read-audit.test.ts's fixtures)
+  reads: {
+    'GET /api/teams/:id/board': (ids) => ({ as: 'practitioner', path: `/api/teams/${ids.team}/board` }),
+    'GET /api/teams/:id/decisions': (ids) => ({ as: 'practitioner', path: `/api/teams/${ids.team}/decisions` }),
+  },
 }
 export default cases

@@ -38,5 +38,10 @@ const cases: RouteCases = {
     'PATCH /api/visits/:id': () => ({ place: 'Across councils', reason: 'Across councils must not work.' }),
     'POST /api/visits/:id/cancel': () => ({ reason: 'Across councils must not work.' }),
   },
+  // GETs that read case records: who asks, and where (ids are read-audit.test.ts's fixtures)
+  reads: {
+    'GET /api/me/visits-to-record': () => ({ as: 'practitioner', path: '/api/me/visits-to-record' }),
+    'GET /api/me/day': () => ({ as: 'practitioner', path: '/api/me/day' }),
+  },
 }
 export default cases
