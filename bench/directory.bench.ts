@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 import { openDb, seedDemoCouncil } from '@hearth/db'
-import { SERVICE_NEEDS } from '@hearth/domain'
+import { SERVICE_NEEDS } from '@hearth/domain/insight'
 import { freshDatabase, rssMb, signIn, startApi } from './lib'
 
 /**

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { and, eq } from 'drizzle-orm'
 import { allocations, noteBands, notes, openDb, people, seedDemoCouncil } from '@hearth/db'
-import { lshBands, minhash, shingles, similarNotes } from '@hearth/domain'
+import { lshBands, minhash, shingles, similarNotes } from '@hearth/domain/similarity'
 import { findSimilar, signatureOf } from '../apps/api/src/modules/recording/similar-notes'
 import { NOTE_PAIRS } from '../packages/domain/test/fixtures/note-pairs'
 import { freshDatabase, signIn, startApi } from './lib'

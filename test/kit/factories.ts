@@ -21,7 +21,9 @@ import {
   visits,
   type Db,
 } from '@hearth/db'
-import { holidaySet, type Role, type TaskType, type TeamKind, workingDayDeadline } from '@hearth/domain'
+import type { TaskType } from '@hearth/domain/admin-tasks'
+import type { Role, TeamKind } from '@hearth/domain/roles'
+import { holidaySet, workingDayDeadline } from '@hearth/domain/working-days'
 import { testPasswordHash } from '../helpers/db'
 
 /**

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Db } from '@hearth/db'
-import type { Role } from '@hearth/domain'
+import type { Role } from '@hearth/domain/roles'
 import { signInAs as signInWithEmail, type Session } from '../helpers/app'
 import { type Council, makePerson, type Person, type Team } from './factories'
 

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs'
-import type { Role } from '@hearth/domain'
+import type { Role } from '@hearth/domain/roles'
 
 /**
  * What the route-table tests need to know about a capability's routes that their schemas do not

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '@hearth/db'
-import type { Role } from '@hearth/domain'
+import type { Role } from '@hearth/domain/roles'
 
 /**
  * Ids of one council's records to put in a route's `:params`, and the demo sign-in of each role:

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ROLES, type Role } from '@hearth/domain'
+import { ROLES, type Role } from '@hearth/domain/roles'
 import Fastify from 'fastify'
 import fp from 'fastify-plugin'
 import restrictionGuard, { namesAnId } from '../src/plugins/restriction-guard'

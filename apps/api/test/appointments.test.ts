@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addCalendarDays, londonDateOf, recentWeeks } from '@hearth/domain'
+import { recentWeeks } from '@hearth/domain/insight'
+import { addCalendarDays, londonDateOf } from '@hearth/domain/working-days'
 import {
   buildTestApp,
   type Council,

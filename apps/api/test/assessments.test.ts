@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { assessments, auditEvents } from '@hearth/db'
-import { londonDateOf } from '@hearth/domain'
+import { londonDateOf } from '@hearth/domain/working-days'
 import {
   buildTestApp,
   type Child,

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditEvents, people, sessions } from '@hearth/db'
-import { MAX_FAILED_SIGN_INS } from '@hearth/domain'
+import { MAX_FAILED_SIGN_INS } from '@hearth/domain/access'
 import { loadConfig } from '../src/config'
 import { makeTestApp, signInAs, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'

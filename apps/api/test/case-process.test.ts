@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditEvents, caseSteps, clockDues } from '@hearth/db'
-import { addCalendarDays, clockDueDate, holidaySet, londonDateOf } from '@hearth/domain'
+import { clockDueDate } from '@hearth/domain/clocks'
+import { addCalendarDays, holidaySet, londonDateOf } from '@hearth/domain/working-days'
 import {
   buildTestApp,
   type Child,

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminTasks, createTask, families, visits } from '@hearth/db'
-import { TASK_TYPE_LIST, TASK_TYPES } from '@hearth/domain'
+import { TASK_TYPE_LIST, TASK_TYPES } from '@hearth/domain/admin-tasks'
 import {
   buildTestApp,
   type Council,

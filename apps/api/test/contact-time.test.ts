@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { FULL_TIME_PATTERN, holidaySet, recentWeeks, workingMinutes } from '@hearth/domain'
+import { FULL_TIME_PATTERN, workingMinutes } from '@hearth/domain/contact-time'
+import { recentWeeks } from '@hearth/domain/insight'
+import { holidaySet } from '@hearth/domain/working-days'
 import {
   buildTestApp,
   type Family,

@@ -11,7 +11,7 @@ import {
   referrals,
   teams,
 } from '@hearth/db'
-import { holidaySet, workingDayDeadline } from '@hearth/domain'
+import { holidaySet, workingDayDeadline } from '@hearth/domain/working-days'
 
 import type { DbHandle } from '@hearth/db'
 

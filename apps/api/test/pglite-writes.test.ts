@@ -1,7 +1,7 @@
 import { limit } from '../../../test/helpers/time'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DbHandle, openDb, type SeededCouncil, seedDemoCouncil } from '@hearth/db'
-import { ROLES, type Role } from '@hearth/domain'
+import { ROLES, type Role } from '@hearth/domain/roles'
 import { makeTestApp, type Session, signInAs, type TestApp } from '../../../test/helpers/app'
 import { testPasswordHash } from '../../../test/helpers/db'
 import { loadRouteCases } from '../../../test/kit/route-cases'

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminTasks } from '@hearth/db'
-import { addCalendarDays, londonDateOf } from '@hearth/domain'
+import { addCalendarDays, londonDateOf } from '@hearth/domain/working-days'
 import {
   buildTestApp,
   type Council,

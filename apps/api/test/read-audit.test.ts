@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Role } from '@hearth/domain'
+import type { Role } from '@hearth/domain/roles'
 import { DENIED_AUDIT_PER_MINUTE } from '../src/plugins/read-audit'
 import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'

@@ -2,7 +2,7 @@ import { limit } from '../../../test/helpers/time'
 import { and, desc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditEvents, openDb } from '@hearth/db'
-import { isValidNhsNumber, upnCheckLetter } from '@hearth/domain'
+import { isValidNhsNumber, upnCheckLetter } from '@hearth/domain/identifiers'
 import {
   buildTestApp,
   type Council,

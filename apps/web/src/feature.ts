@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import type { z } from 'zod'
 import type { FamilyDetail, Me } from '@hearth/contracts'
-import type { Role } from '@hearth/domain'
+import type { Role } from '@hearth/domain/roles'
 import { hasRole } from './session'
 
 /** A page of a feature: who may open it (any signed-in person when `roles` is absent). */

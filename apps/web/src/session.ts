@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import type { Me } from '@hearth/contracts'
-import type { Role } from '@hearth/domain'
+import type { Role } from '@hearth/domain/roles'
 import { fetchMe } from './api'
 
 export function useMe() {

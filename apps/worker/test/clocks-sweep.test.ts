@@ -2,14 +2,8 @@ import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { clockAlerts, clockDues, councils, refreshCouncilClocks } from '@hearth/db'
 import type { HearthEvent } from '@hearth/jobs'
-import {
-  addCalendarDays,
-  addWorkingDays,
-  CLOCK_RULES_VERSION,
-  clockDueDate,
-  holidaySet,
-  londonDateOf,
-} from '@hearth/domain'
+import { CLOCK_RULES_VERSION, clockDueDate } from '@hearth/domain/clocks'
+import { addCalendarDays, addWorkingDays, holidaySet, londonDateOf } from '@hearth/domain/working-days'
 import { handlers } from '../src/jobs/case-process/clocks.sweep.handler'
 import {
   buildTestApp,

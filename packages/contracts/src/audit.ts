@@ -1,6 +1,6 @@
 import { inYears } from './common'
 import { z } from 'zod'
-import { isIsoDate } from '@hearth/domain'
+import { isIsoDate } from '@hearth/domain/dates'
 import { Uuid } from './common'
 
 const IsoDate = z

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ROLES, TEAM_KINDS } from '@hearth/domain'
+import { ROLES, TEAM_KINDS } from '@hearth/domain/roles'
 import { Uuid } from './common'
 
 export const SignInBody = z.object({

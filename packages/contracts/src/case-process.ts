@@ -1,17 +1,16 @@
 import { z } from 'zod'
+import { ASSESSMENT_FACTOR_LIST } from '@hearth/domain/assessments'
 import {
   ABUSE_CATEGORY_LIST,
   AGENCY_LIST,
-  ASSESSMENT_FACTOR_LIST,
   CLOSURE_REASON_LIST,
   LEGAL_STATUS_LIST,
   PLACEMENT_TYPE_LIST,
   PP_OUTCOME_LIST,
-  PRIMARY_NEED_CODE_LIST,
-  REFERRAL_SOURCE_CODES,
   STEP_KIND_LIST,
   type StepKind,
-} from '@hearth/domain'
+} from '@hearth/domain/case-steps'
+import { PRIMARY_NEED_CODE_LIST, REFERRAL_SOURCE_CODES } from '@hearth/domain/referrals'
 import { optionalText, Uuid } from './common'
 import { IsoDate } from './families'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CONTACT_HOLD_REASONS } from '@hearth/domain'
+import { CONTACT_HOLD_REASONS } from '@hearth/domain/contact-holds'
 import { requiredText, Uuid } from './common'
 
 const HoldReason = z.enum(Object.keys(CONTACT_HOLD_REASONS) as [keyof typeof CONTACT_HOLD_REASONS])

@@ -1,6 +1,6 @@
 import { isoDate, Pence } from './common'
 import { z } from 'zod'
-import { COST_OPTIONS } from '@hearth/domain'
+import { COST_OPTIONS } from '@hearth/domain/insight'
 import { optionalText, requiredText, Uuid } from './common'
 
 // -------------------------------------------------------------------- service directory

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { TASK_TYPE_LIST } from '@hearth/domain'
+import { TASK_TYPE_LIST } from '@hearth/domain/admin-tasks'
 import { optionalText, requiredText, Uuid } from './common'
 
 export const TaskView = z.object({

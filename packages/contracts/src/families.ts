@@ -3,15 +3,12 @@ import {
   DISABILITY_CODES,
   UPN_UNKNOWN_CODES,
   ETHNICITY_CODES,
-  isIsoDate,
-  isValidLaChildId,
-  isValidNhsNumber,
-  isValidUpn,
-  normaliseNhsNumber,
-  normalisePostcode,
   RELATIONSHIP_KINDS,
   SEX_CODES,
-} from '@hearth/domain'
+} from '@hearth/domain/census-codes'
+import { isIsoDate } from '@hearth/domain/dates'
+import { isValidLaChildId, isValidNhsNumber, isValidUpn, normaliseNhsNumber } from '@hearth/domain/identifiers'
+import { normalisePostcode } from '@hearth/domain/postcode'
 import { optionalText, requiredText, Uuid, inYears, MAX_YEAR, MIN_YEAR } from './common'
 
 const Postcode = z.string({ message: 'postcode is required' }).transform((s, ctx) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LINK_LANGUAGE_LIST, MAX_LINK_DAYS } from '@hearth/domain'
+import { LINK_LANGUAGE_LIST, MAX_LINK_DAYS } from '@hearth/domain/family-voice'
 import { optionalText, requiredText, Uuid } from './common'
 import { IsoDate } from './families'
 import { VisitInput } from './visits'
@@ -283,4 +283,3 @@ export const FamilyMeetingView = z.object({
 })
 export type FamilyMeetingView = z.infer<typeof FamilyMeetingView>
 export const FamilyMeetingsView = z.object({ meetings: z.array(FamilyMeetingView) })
-export const MeetingParams = z.object({ id: Uuid })

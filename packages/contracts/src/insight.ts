@@ -1,6 +1,6 @@
 import { isoDate, Pence } from './common'
 import { z } from 'zod'
-import { INSIGHT_KINDS } from '@hearth/domain'
+import { INSIGHT_KINDS } from '@hearth/domain/insight'
 import { DateTime, requiredText, Uuid } from './common'
 
 // -------------------------------------------------------------------- consultation and coaching

@@ -6,7 +6,7 @@ import {
   NETWORK_PERSON_KIND_LIST,
   PARTNERSHIP_LIST,
   SUPPORT_LIST,
-} from '@hearth/domain'
+} from '@hearth/domain/network'
 import { optionalText, requiredText, Uuid } from './common'
 import { IsoDate } from './families'
 

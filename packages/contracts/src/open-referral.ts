@@ -7,7 +7,7 @@ import {
   type ParseError,
 } from 'jsonc-parser'
 import { z } from 'zod'
-import { NEEDS_VOCABULARY, SERVICE_NEEDS } from '@hearth/domain'
+import { NEEDS_VOCABULARY, SERVICE_NEEDS } from '@hearth/domain/insight'
 
 /**
  * Open Referral UK (the UK profile of the Human Services Data Specification), as its JSON API

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { normalisePostcodeArea, ROLES, TEAM_KINDS } from '@hearth/domain'
+import { normalisePostcodeArea } from '@hearth/domain/postcode'
+import { ROLES, TEAM_KINDS } from '@hearth/domain/roles'
 import { OptionalPhone, requiredText, Uuid } from './common'
 
 const PostcodeArea = z.string().transform((s, ctx) => {

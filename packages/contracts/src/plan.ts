@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PLAN_STATUS_LIST, PLAN_WHO_LIST } from '@hearth/domain'
+import { PLAN_STATUS_LIST, PLAN_WHO_LIST } from '@hearth/domain/plan'
 import { optionalText, requiredText, Uuid } from './common'
 import { IsoDate } from './families'
 

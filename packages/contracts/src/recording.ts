@@ -5,7 +5,7 @@ import {
   CHILD_SEEN_LIST,
   MAX_DIRECT_MINUTES,
   NOTE_KIND_LIST,
-} from '@hearth/domain'
+} from '@hearth/domain/recording'
 import { DateTime, optionalText, requiredText, Uuid } from './common'
 import { IsoDate } from './families'
 

@@ -1,12 +1,12 @@
 import { z } from 'zod'
+import { toIsoDate } from '@hearth/domain/dates'
+import { normalisePostcode } from '@hearth/domain/postcode'
 import {
   FAMILY_CONSENT_LIST,
   PRIMARY_NEED_CODE_LIST,
   REFERRAL_DECISION_LIST,
   REFERRAL_SOURCE_CODES,
-  normalisePostcode,
-  toIsoDate,
-} from '@hearth/domain'
+} from '@hearth/domain/referrals'
 import { DateTime, optionalText, requiredText, Uuid } from './common'
 import { ChildFields, childRules, FamilyInput, IsoDate } from './families'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { SHARING_DECISION_LIST, SHARING_RECIPIENT_KIND_LIST } from '@hearth/domain'
+import { SHARING_DECISION_LIST, SHARING_RECIPIENT_KIND_LIST } from '@hearth/domain/sharing'
 import { requiredText, Uuid } from './common'
 import { IsoDate } from './families'
 

@@ -1,6 +1,6 @@
 import { Reason } from './common'
 import { z } from 'zod'
-import { VISIT_KIND_LIST } from '@hearth/domain'
+import { VISIT_KIND_LIST } from '@hearth/domain/allocation'
 import { DateTime, optionalText, requiredText, Uuid } from './common'
 
 export const VisitInput = z.object({

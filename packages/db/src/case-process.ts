@@ -1,13 +1,7 @@
 import { and, desc, eq, inArray, isNull, lte } from 'drizzle-orm'
-import {
-  type CaseStep,
-  CLOCKS,
-  type ClockId,
-  childClocks,
-  holidaySet,
-  type HolidaySet,
-  type StepKind,
-} from '@hearth/domain'
+import { type CaseStep, childClocks, type StepKind } from '@hearth/domain/case-steps'
+import { CLOCKS, type ClockId } from '@hearth/domain/clocks'
+import { holidaySet, type HolidaySet } from '@hearth/domain/working-days'
 import type { Executor } from './client'
 import {
   bankHolidays,

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
-import { type ContactHoldReason, FAMILY_CONTACT_TASKS, heldReasonText } from '@hearth/domain'
+import { type ContactHoldReason, FAMILY_CONTACT_TASKS, heldReasonText } from '@hearth/domain/contact-holds'
 import { adminTasks, children, familyLinks, networkLinks, networkMembers, networkPeople, contactHolds } from './schema'
 import { type AuditEntry, writeAudit } from './audit'
 import type { Executor } from './client'

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { OrukService } from '@hearth/contracts/open-referral'
-import { NEEDS_VOCABULARY } from '@hearth/domain'
+import { NEEDS_VOCABULARY } from '@hearth/domain/insight'
 import type { Tx } from './client'
 import {
   directoryCostOptions,

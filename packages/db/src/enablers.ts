@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { contactsFamily, heldReasonText, TASK_TYPES, type TaskType } from '@hearth/domain'
+import { TASK_TYPES, type TaskType } from '@hearth/domain/admin-tasks'
+import { contactsFamily, heldReasonText } from '@hearth/domain/contact-holds'
 import { openContactHolds } from './contact'
 import type { Executor } from './client'
 import { adminTasks, taskTypeSettings } from './schema'

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm'
 import type { Executor } from './client'
 import { families, patches, teams, offers, referrals } from './schema'
 import { writeAudit } from './audit'
-import { findPatchForPostcode } from '@hearth/domain'
+import { findPatchForPostcode } from '@hearth/domain/postcode'
 
 export type RouteOutcome =
   | { kind: 'routed'; teamId: string; offerId: string; openCase: boolean; offeredAt: Date; created: boolean }

@@ -48,7 +48,6 @@ export const ETHNICITY_LABELS: Record<EthnicityCode, string> = {
 }
 
 export const SEX_CODES = ['M', 'F', 'U'] as const
-export type SexCode = (typeof SEX_CODES)[number]
 
 export const RELATIONSHIP_KINDS = [
   'parent',
@@ -62,7 +61,6 @@ export const RELATIONSHIP_KINDS = [
   'professional',
   'other',
 ] as const
-export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number]
 
 /** Census disability codes (cin-census.md §3): NONE goes alone (8790); none repeats (8794). */
 export const DISABILITIES = {

@@ -35,7 +35,6 @@ export const FAMILY_MESSAGE_KINDS = {
   complaint: 'A complaint',
 } as const
 export type FamilyMessageKind = keyof typeof FAMILY_MESSAGE_KINDS
-export const FAMILY_MESSAGE_KIND_LIST = Object.keys(FAMILY_MESSAGE_KINDS) as FamilyMessageKind[]
 
 /** "How are things going?" on a five-point scale, in words the family chose from. */
 export const HOW_GOING_SCALE = {
@@ -51,13 +50,6 @@ export const HOW_GOING_SCALE = {
  * within 10 working days (reg 14 of SI 2006/1738), which may be extended to 20.
  */
 export const COMPLAINT_STAGE1_WORKING_DAYS = 10
-export const COMPLAINT_STAGE1_MAX_WORKING_DAYS = 20
-
-/**
- * A link token is 32 random bytes in base64url (43 characters). Anything else is malformed, but
- * is still looked up like any other, so a malformed token costs the same as a wrong one.
- */
-export const LINK_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/
 
 /** The short code sent separately, when the team chooses one: six digits. */
 export const LINK_CODE_PATTERN = /^\d{6}$/

@@ -10,7 +10,6 @@ export const CONSULTATION_TOPICS = {
   legal_threshold: 'Legal threshold (pre-proceedings or care proceedings)',
   other: 'Something else',
 } as const
-export type ConsultationTopic = keyof typeof CONSULTATION_TOPICS
 
 export const COACHING_TOPICS = {
   systemic_case_discussion: 'Systemic case discussion',
@@ -18,7 +17,6 @@ export const COACHING_TOPICS = {
   practice_skills: 'Practice skills (e.g. direct work with children)',
   team_working: 'How the team works together',
 } as const
-export type CoachingTopic = keyof typeof COACHING_TOPICS
 
 export const INSIGHT_KINDS = ['consultation', 'coaching'] as const
 export type InsightKind = (typeof INSIGHT_KINDS)[number]

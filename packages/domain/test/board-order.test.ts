@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ageInWords, byUrgencyThenWaiting, longDate } from '../src/index'
+import { ageInWords, longDate } from '../src/dates'
+import { byUrgencyThenWaiting } from '../src/referrals'
 
 describe('the order of families waiting on a board', () => {
   it('a safeguarding enquiry first, then an assessment, then early help; within each, longest waiting first', () => {

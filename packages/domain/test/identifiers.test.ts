@@ -1,15 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  findPatchForPostcode,
-  isIsoDate,
-  isValidLaChildId,
-  isValidNhsNumber,
-  isValidUpn,
-  normalisePostcode,
-  normalisePostcodeArea,
-  upnCheckLetter,
-} from '../src/index'
+import { isIsoDate } from '../src/dates'
+import { isValidLaChildId, isValidNhsNumber, isValidUpn, upnCheckLetter } from '../src/identifiers'
+import { findPatchForPostcode, normalisePostcode, normalisePostcodeArea } from '../src/postcode'
 
 describe('NHS number', () => {
   it('accepts numbers whose check digit is right (with or without spaces)', () => {

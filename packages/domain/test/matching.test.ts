@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findCandidates, jaroWinkler, nameSimilarity, soundex, type KnownChild } from '../src/index'
+import { findCandidates, jaroWinkler, nameSimilarity, soundex, type KnownChild } from '../src/matching'
 
 const known: KnownChild[] = [
   {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lastFridayOfJune, ofCompulsorySchoolAge } from '../src/index'
+import { lastFridayOfJune, ofCompulsorySchoolAge } from '../src/school-age'
 
 /** Worked by hand from the Education Act 1996 s.8 and the school leaving date (the last Friday of June). */
 describe('compulsory school age (CIN census 8770Q, on 31 March)', () => {

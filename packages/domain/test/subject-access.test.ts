@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { holidaySet, sarClock, sarDueDate } from '../src'
+import { sarClock, sarDueDate } from '../src/subject-access'
+import { holidaySet } from '../src/working-days'
 
 const hol = holidaySet()
 

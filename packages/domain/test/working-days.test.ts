@@ -9,7 +9,7 @@ import {
   startOfLondonDay,
   workingDayDeadline,
   workingDaysBetween,
-} from '../src/index'
+} from '../src/working-days'
 
 const hol = holidaySet()
 

@@ -3,10 +3,6 @@ import { Cluster, Redis, type RedisOptions } from 'ioredis'
 /** `redis-cluster://host:port,host:port` (any of the cluster's nodes; the rest are found). */
 const CLUSTER = /^redis-cluster:\/\/([^/?#]+)\/?$/
 
-export function isClusterUrl(url: string): boolean {
-  return CLUSTER.test(url)
-}
-
 /**
  * A Redis connection for BullMQ and Hearth (which needs maxRetriesPerRequest: null). With a
  * `redis-cluster://` address, a Redis Cluster: every queue's keys share the `{hearth}` hash tag

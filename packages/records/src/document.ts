@@ -1,5 +1,23 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
-import * as D from '@hearth/domain'
+import { TASK_TYPES } from '@hearth/domain/admin-tasks'
+import { VISIT_KINDS } from '@hearth/domain/allocation'
+import { CLOSURE_REASONS, STEP_KINDS } from '@hearth/domain/case-steps'
+import { DISABILITIES, ETHNICITY_LABELS, UPN_UNKNOWN } from '@hearth/domain/census-codes'
+import { CONTACT_HOLD_REASONS } from '@hearth/domain/contact-holds'
+import { FAMILY_MESSAGE_KINDS, LINK_LANGUAGES } from '@hearth/domain/family-voice'
+import { COACHING_TOPICS, CONSULTATION_TOPICS } from '@hearth/domain/insight'
+import {
+  CLOSENESS,
+  CONTACT_SAFE,
+  NETWORK_LINK_KINDS,
+  NETWORK_PERSON_KINDS,
+  PARTNERSHIPS,
+  SUPPORT,
+} from '@hearth/domain/network'
+import { PLAN_STATUS } from '@hearth/domain/plan'
+import { APPOINTMENT_KEPT, CHANGED_BY, CHILD_SEEN, NOTE_KINDS } from '@hearth/domain/recording'
+import { FAMILY_CONSENT, PRIMARY_NEED_CODES, REFERRAL_DECISIONS, REFERRAL_SOURCES } from '@hearth/domain/referrals'
+import { SHARING_DECISIONS } from '@hearth/domain/sharing'
 import type { RecordBundle, Row } from './gather'
 import { RECORD_KINDS } from './kinds'
 
@@ -29,29 +47,29 @@ const HIDDEN_ENDING = /(Hash|Key)$/
 type Words = Record<string, string | { label: string } | { name: string }>
 /** Codes in the record, as the words Hearth shows staff for them, by the field that holds them. */
 const FIELD_WORDS: Record<string, Words[]> = {
-  kind: [D.NOTE_KINDS, D.VISIT_KINDS, D.FAMILY_MESSAGE_KINDS, D.STEP_KINDS, D.NETWORK_LINK_KINDS],
-  personKind: [D.NETWORK_PERSON_KINDS],
-  decision: [D.REFERRAL_DECISIONS, D.SHARING_DECISIONS],
-  source: [D.REFERRAL_SOURCES],
-  primaryNeedCode: [D.PRIMARY_NEED_CODES],
-  familyConsent: [D.FAMILY_CONSENT],
-  consent: [D.FAMILY_CONSENT],
-  appointment: [D.APPOINTMENT_KEPT],
-  changedBy: [D.CHANGED_BY],
-  seen: [D.CHILD_SEEN],
-  closeness: [D.CLOSENESS],
-  contactSafe: [D.CONTACT_SAFE],
-  support: [D.SUPPORT],
-  partnership: [D.PARTNERSHIPS],
-  reason: [D.CONTACT_HOLD_REASONS, D.CLOSURE_REASONS],
-  topic: [D.CONSULTATION_TOPICS, D.COACHING_TOPICS],
-  taskType: [D.TASK_TYPES],
-  language: [D.LINK_LANGUAGES],
-  status: [D.PLAN_STATUS],
+  kind: [NOTE_KINDS, VISIT_KINDS, FAMILY_MESSAGE_KINDS, STEP_KINDS, NETWORK_LINK_KINDS],
+  personKind: [NETWORK_PERSON_KINDS],
+  decision: [REFERRAL_DECISIONS, SHARING_DECISIONS],
+  source: [REFERRAL_SOURCES],
+  primaryNeedCode: [PRIMARY_NEED_CODES],
+  familyConsent: [FAMILY_CONSENT],
+  consent: [FAMILY_CONSENT],
+  appointment: [APPOINTMENT_KEPT],
+  changedBy: [CHANGED_BY],
+  seen: [CHILD_SEEN],
+  closeness: [CLOSENESS],
+  contactSafe: [CONTACT_SAFE],
+  support: [SUPPORT],
+  partnership: [PARTNERSHIPS],
+  reason: [CONTACT_HOLD_REASONS, CLOSURE_REASONS],
+  topic: [CONSULTATION_TOPICS, COACHING_TOPICS],
+  taskType: [TASK_TYPES],
+  language: [LINK_LANGUAGES],
+  status: [PLAN_STATUS],
   sex: [{ M: 'Male', F: 'Female', U: 'Not known' }],
-  ethnicity: [D.ETHNICITY_LABELS],
-  disabilities: [D.DISABILITIES],
-  upnUnknown: [D.UPN_UNKNOWN],
+  ethnicity: [ETHNICITY_LABELS],
+  disabilities: [DISABILITIES],
+  upnUnknown: [UPN_UNKNOWN],
 }
 /** Field names a reader would not guess from the words in them. */
 const FIELD_LABELS: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate'
-import { toCsv } from '@hearth/domain'
+import { toCsv } from '@hearth/domain/csv'
 import type { RecordBundle } from './gather'
 
 /** The record as one JSON document (for a system move): every kind, every field, names by id. */

@@ -10,7 +10,7 @@ import {
   people,
   teams,
 } from '@hearth/db'
-import { placeGivesAway, WITHHELD } from '@hearth/domain'
+import { placeGivesAway, WITHHELD } from '@hearth/domain/confidential-address'
 import { col, type Keys, RECORD_KINDS, type RecordKind } from './kinds'
 
 /** A row as plain JSON: dates as ISO strings, binary as its base64 and size. */

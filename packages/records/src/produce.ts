@@ -9,7 +9,8 @@ import {
   sarRedactions,
   subjectAccessRequests,
 } from '@hearth/db'
-import { longDate, REDACTION_REASONS } from '@hearth/domain'
+import { longDate } from '@hearth/domain/dates'
+import { REDACTION_REASONS } from '@hearth/domain/subject-access'
 import { type Cover, recordDocument, recordOutline } from './document'
 import { recordCsvZip, recordJson } from './files'
 import { gatherRecord, type RecordBundle } from './gather'

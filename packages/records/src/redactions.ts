@@ -1,4 +1,5 @@
-import { isProfessionalSource, placeGivesAway, type ReferralSource } from '@hearth/domain'
+import { placeGivesAway } from '@hearth/domain/confidential-address'
+import { isProfessionalSource, type ReferralSource } from '@hearth/domain/referrals'
 import type { RecordBundle, Row } from './gather'
 import { rowKey } from './gather'
 import { RECORD_KINDS } from './kinds'

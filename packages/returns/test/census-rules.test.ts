@@ -1,4 +1,4 @@
-import { holidaySet } from '@hearth/domain'
+import { holidaySet } from '@hearth/domain/working-days'
 import { describe, expect, it } from 'vitest'
 import { buildCensusChild, type ChildRecords, censusContext } from '../src/census/build'
 import type { CensusChild } from '../src/census/model'

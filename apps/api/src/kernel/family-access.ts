@@ -16,7 +16,7 @@ import {
   proposals,
   visits,
 } from '@hearth/db'
-import type { FamilyScope } from '@hearth/domain'
+import type { FamilyScope } from '@hearth/domain/access'
 
 /**
  * Who may see which family, for every role: the one place that says when a family is kept from a

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { type Db, familyLinks, type Tx } from '@hearth/db'
-import { LINK_CODE_ATTEMPTS } from '@hearth/domain'
+import { LINK_CODE_ATTEMPTS } from '@hearth/domain/family-voice'
 
 /** A wrong short code: counted in one statement; the last allowed failure stops the link. */
 export async function wrongCode(db: Db | Tx, councilId: string, linkId: string) {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import fp from 'fastify-plugin'
 import { type Db, families } from '@hearth/db'
-import { type ConfidentialPlace, confidentialMasker } from '@hearth/domain'
+import { type ConfidentialPlace, confidentialMasker } from '@hearth/domain/confidential-address'
 
 /**
  * Addresses by construction: every JSON answer under /api, to staff or to a family's link, passes

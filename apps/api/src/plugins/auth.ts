@@ -14,7 +14,8 @@ import {
   teams,
   type Db,
 } from '@hearth/db'
-import { familyScope, type FamilyScope, type Role, type TeamKind } from '@hearth/domain'
+import { familyScope, type FamilyScope } from '@hearth/domain/access'
+import type { Role, TeamKind } from '@hearth/domain/roles'
 import { AppError } from '../kernel/errors'
 import { hashToken, newToken, sameString } from '../kernel/tokens'
 import type { ActorCache, CachedActorRow } from '../kernel/actor-cache'

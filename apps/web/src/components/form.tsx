@@ -1,5 +1,5 @@
 import { type ReactNode, useId, useState } from 'react'
-import { dateFromParts } from '@hearth/domain'
+import { dateFromParts } from '@hearth/domain/dates'
 import { type FieldKind, humanMessage, problemFor } from './errors'
 
 export { ErrorSummary } from './error-summary'

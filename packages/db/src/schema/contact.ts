@@ -57,4 +57,3 @@ export const contactHolds = pgTable(
     index('contact_holds_ended_by_idx').on(t.endedBy),
   ],
 )
-export type ContactHold = typeof contactHolds.$inferSelect

@@ -30,4 +30,3 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.councilId, t.personId, t.key] })],
 )
-export type IdempotencyKey = typeof idempotencyKeys.$inferSelect

@@ -32,4 +32,3 @@ export const outbox = pgTable(
     index('outbox_unfinished_idx').on(t.dispatchedAt).where(sql`finished_at is null and dispatched_at is not null`),
   ],
 )
-export type OutboxRow = typeof outbox.$inferSelect

@@ -40,7 +40,6 @@ export const networkPeople = pgTable(
     uniqueIndex('network_people_adult_uq').on(t.councilId, t.adultId).where(sql`adult_id is not null`),
   ],
 )
-export type NetworkPerson = typeof networkPeople.$inferSelect
 
 /** A person in a family's network, from when to when (removing ends it; history stays). */
 export const networkMembers = pgTable(

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { councils } from './councils'
 import { councilId, createdAt, id, updatedAt } from './_helpers'
-import { DEFAULT_CAP } from '@hearth/domain'
+import { DEFAULT_CAP } from '@hearth/domain/roles'
 
 export const patches = pgTable(
   'patches',
@@ -90,7 +90,6 @@ export const memberships = pgTable(
     index('memberships_council_person_idx').on(t.councilId, t.personId),
   ],
 )
-export type Membership = typeof memberships.$inferSelect
 
 /**
  * A role given to a person by an administrator. It takes effect only when a second administrator

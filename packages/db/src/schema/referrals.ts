@@ -118,4 +118,3 @@ export const offers = pgTable(
     index('offers_council_family_idx').on(t.councilId, t.familyId),
   ],
 )
-export type Offer = typeof offers.$inferSelect

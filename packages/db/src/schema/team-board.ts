@@ -37,7 +37,6 @@ export const allocations = pgTable(
     index('allocations_family_idx').on(t.familyId),
   ],
 )
-export type Allocation = typeof allocations.$inferSelect
 
 /** The team's append-only decisions log (a trigger refuses changes, as for the audit trail). */
 export const teamDecisions = pgTable(
@@ -66,7 +65,6 @@ export const teamDecisions = pgTable(
     index('team_decisions_recorded_by_idx').on(t.recordedBy),
   ],
 )
-export type TeamDecision = typeof teamDecisions.$inferSelect
 
 /** Who is on duty on which day, per team. */
 export const dutyRota = pgTable(

@@ -1,5 +1,5 @@
 import type { OrukService } from '@hearth/contracts/open-referral'
-import { NEEDS_VOCABULARY, SERVICE_NEEDS, type ServiceNeed } from '@hearth/domain'
+import { NEEDS_VOCABULARY, SERVICE_NEEDS, type ServiceNeed } from '@hearth/domain/insight'
 import type { Tx } from '../client'
 import { upsertOrukService } from '../directory'
 

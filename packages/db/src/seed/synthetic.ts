@@ -1,4 +1,4 @@
-import { addCalendarDays, londonDateOf } from '@hearth/domain'
+import { addCalendarDays, londonDateOf } from '@hearth/domain/working-days'
 import type { Db } from '../client'
 import { refreshCouncilClocks } from '../case-process'
 import { hashPassword } from '../passwords'

@@ -1,4 +1,5 @@
-import { addCalendarDays, type CaseStep, type StepDetails } from '@hearth/domain'
+import type { CaseStep, StepDetails } from '@hearth/domain/case-steps'
+import { addCalendarDays } from '@hearth/domain/working-days'
 
 /**
  * Ofsted's Annex A (ILACS) child-level lists from Hearth's own records (cin-census.md §5), for a

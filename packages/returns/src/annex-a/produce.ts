@@ -14,7 +14,7 @@ import {
   referrals,
   teams,
 } from '@hearth/db'
-import { addCalendarDays, londonDateOf } from '@hearth/domain'
+import { addCalendarDays, londonDateOf } from '@hearth/domain/working-days'
 import { type AnnexList, type AnnexPeriod, type AnnexRecords, annexLists } from './lists'
 import { annexWorkbook } from './workbook'
 

@@ -1,4 +1,5 @@
-import { addWorkingDays, type CaseStep, type HolidaySet, type StepDetails } from '@hearth/domain'
+import type { CaseStep, StepDetails } from '@hearth/domain/case-steps'
+import { addWorkingDays, type HolidaySet } from '@hearth/domain/working-days'
 import type { CensusChild, CensusContext, CensusEpisode } from './model'
 
 /** What the census reads about one child from Hearth's records. */

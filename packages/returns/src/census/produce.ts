@@ -11,7 +11,7 @@ import {
   type Executor,
   referrals,
 } from '@hearth/db'
-import { londonDateOf } from '@hearth/domain'
+import { londonDateOf } from '@hearth/domain/working-days'
 import { buildCensusChild, type ChildRecords, censusContext } from './build'
 import type { CensusChild, CensusContext } from './model'
 import { checkCensus, type Finding } from './rules'

@@ -1,20 +1,10 @@
-import {
-  ASSESSMENT_FACTOR_LIST,
-  ABUSE_CATEGORY_LIST,
-  addCalendarDays,
-  CLOSURE_REASON_LIST,
-  DISABILITY_CODES,
-  ETHNICITY_CODES,
-  type HolidaySet,
-  isValidLaChildId,
-  isValidUpn,
-  isWorkingDay,
-  ofCompulsorySchoolAge,
-  PP_OUTCOME_LIST,
-  PRIMARY_NEED_CODE_LIST,
-  REFERRAL_SOURCE_CODES,
-  workingDaysBetween,
-} from '@hearth/domain'
+import { ASSESSMENT_FACTOR_LIST } from '@hearth/domain/assessments'
+import { ABUSE_CATEGORY_LIST, CLOSURE_REASON_LIST, PP_OUTCOME_LIST } from '@hearth/domain/case-steps'
+import { DISABILITY_CODES, ETHNICITY_CODES } from '@hearth/domain/census-codes'
+import { isValidLaChildId, isValidUpn } from '@hearth/domain/identifiers'
+import { PRIMARY_NEED_CODE_LIST, REFERRAL_SOURCE_CODES } from '@hearth/domain/referrals'
+import { ofCompulsorySchoolAge } from '@hearth/domain/school-age'
+import { addCalendarDays, type HolidaySet, isWorkingDay, workingDaysBetween } from '@hearth/domain/working-days'
 import type { CensusChild, CensusContext, CensusEpisode } from './model'
 
 /**

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { assessments, children } from '@hearth/db'
-import { ASSESSMENT_FACTORS, type AssessmentFactor } from '@hearth/domain'
+import { ASSESSMENT_FACTORS, type AssessmentFactor } from '@hearth/domain/assessments'
 import { chronologyPart } from '../families/chronology-parts'
 
 /** Each child's assessment: started, and finished with its factors and summary. */

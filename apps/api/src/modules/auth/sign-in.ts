@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { heldHere, inCouncil, onEachReachableServer, people, verifyPassword, writeAudit, type Db } from '@hearth/db'
-import { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS } from '@hearth/domain'
+import { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS } from '@hearth/domain/access'
 import { AppError } from '../../kernel/errors'
 
 // Compared against when the email is unknown, so a wrong email takes as long as a wrong password.

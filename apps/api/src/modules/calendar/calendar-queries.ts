@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { councilHolidays, referrals, type Executor } from '@hearth/db'
-import { REFERRAL_DECISION_WORKING_DAYS, workingDayDeadline } from '@hearth/domain'
+import { REFERRAL_DECISION_WORKING_DAYS } from '@hearth/domain/referrals'
+import { workingDayDeadline } from '@hearth/domain/working-days'
 
 export { councilHolidays } from '@hearth/db'
 

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm'
 import { bankHolidays } from '@hearth/db'
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '@hearth/domain'
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '@hearth/domain/bank-holidays'
 import type { Caller } from '../../kernel/caller'
 import type { Deps } from '../../kernel/context'
 

@@ -15,17 +15,9 @@ import {
   people,
 } from '@hearth/db'
 import { together } from '@hearth/db'
-import {
-  CLOCKS,
-  type ClockId,
-  describeStep,
-  dueState,
-  NEVER_FOLDED,
-  londonDateOf,
-  STEP_DATES,
-  STEP_KINDS,
-  type StepKind,
-} from '@hearth/domain'
+import { describeStep, dueState, STEP_DATES, STEP_KINDS, type StepKind } from '@hearth/domain/case-steps'
+import { CLOCKS, type ClockId, NEVER_FOLDED } from '@hearth/domain/clocks'
+import { londonDateOf } from '@hearth/domain/working-days'
 
 export { asStep, refreshClocks, refreshCouncilClocks } from '@hearth/db'
 

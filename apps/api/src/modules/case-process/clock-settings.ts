@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm'
 import { clockLengths, clockSettings, DEFAULT_WARNING_DAYS, people, WARNING_SETTING, writeAudit } from '@hearth/db'
-import { CLOCK_IDS, CLOCKS, type ClockId } from '@hearth/domain'
+import { CLOCK_IDS, CLOCKS, type ClockId } from '@hearth/domain/clocks'
 import type { Deps } from '../../kernel/context'
 import { AppError, invalid, notFound } from '../../kernel/errors'
 import { forgetClockSettings, refreshCouncilClocks } from './clock-queries'

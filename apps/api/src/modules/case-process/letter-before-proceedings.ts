@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { adminTasks, type CaseStepRow, caseStepChanges, caseSteps, createTask, type Tx, writeAudit } from '@hearth/db'
-import { londonDateOf } from '@hearth/domain'
+import { londonDateOf } from '@hearth/domain/working-days'
 import type { Deps } from '../../kernel/context'
 import { AppError, invalid, notFound } from '../../kernel/errors'
 import { holdingTeamId } from '../families/family-queries'

@@ -1,15 +1,9 @@
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
 import { type Db, leaveDays, memberships, notes, people } from '@hearth/db'
 import { together } from '@hearth/db'
-import {
-  contactShare,
-  FULL_TIME_PATTERN,
-  minutesOnDays,
-  recentWeeks,
-  SHORT_NOTICE_HOURS,
-  weekBounds,
-  weekDays,
-} from '@hearth/domain'
+import { contactShare, FULL_TIME_PATTERN, minutesOnDays, weekDays } from '@hearth/domain/contact-time'
+import { recentWeeks, weekBounds } from '@hearth/domain/insight'
+import { SHORT_NOTICE_HOURS } from '@hearth/domain/recording'
 import { councilHolidays } from '../calendar/calendar-queries'
 
 export interface ContactWeek {
@@ -130,13 +124,6 @@ export async function teamPractitioners(db: Db, councilId: string, teamIds: stri
     if ((r.roles as string[]).includes('practitioner'))
       byTeam.get(r.teamId)?.push({ personId: r.personId, name: r.name })
   return byTeam
-}
-
-export interface AppointmentCounts {
-  appointments: number
-  onTime: number
-  shortNotice: number
-  missed: number
 }
 
 /**

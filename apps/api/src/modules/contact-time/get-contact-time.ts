@@ -1,4 +1,5 @@
-import { CONTACT_SHARE_BEFORE, CONTACT_SHARE_TARGET, weekBounds } from '@hearth/domain'
+import { CONTACT_SHARE_BEFORE, CONTACT_SHARE_TARGET } from '@hearth/domain/contact-time'
+import { weekBounds } from '@hearth/domain/insight'
 import type { Deps } from '../../kernel/context'
 import { myTeam } from '../team-board/team-board-queries'
 import { appointmentCounts, contactWeeks, sumWeeks, teamPractitioners } from './contact-time-queries'

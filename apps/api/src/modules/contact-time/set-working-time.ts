@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { leaveDays, memberships, people, writeAudit } from '@hearth/db'
-import { addCalendarDays } from '@hearth/domain'
+import { addCalendarDays } from '@hearth/domain/working-days'
 import type { Deps } from '../../kernel/context'
 import { notFound } from '../../kernel/errors'
 import { myTeam } from '../team-board/team-board-queries'

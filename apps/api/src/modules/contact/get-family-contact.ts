@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { adminTasks, openContactHolds } from '@hearth/db'
-import { CONTACT_HOLD_REASONS, FAMILY_CONTACT_TASKS, TASK_TYPES, type TaskType } from '@hearth/domain'
+import { TASK_TYPES, type TaskType } from '@hearth/domain/admin-tasks'
+import { CONTACT_HOLD_REASONS, FAMILY_CONTACT_TASKS } from '@hearth/domain/contact-holds'
 import type { Deps } from '../../kernel/context'
 import { names } from '../team-board/team-board-queries'
 import { leadOf } from './contact-queries'

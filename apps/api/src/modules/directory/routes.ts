@@ -13,7 +13,7 @@ import {
   ServiceSearchResult,
   ServiceView,
 } from '@hearth/contracts'
-import { londonDateOf } from '@hearth/domain'
+import { londonDateOf } from '@hearth/domain/working-days'
 import { addFamilyService } from './add-family-service'
 import { createService } from './create-service'
 import { exportServices } from './export-services'

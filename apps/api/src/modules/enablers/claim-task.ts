@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq, lt, or } from 'drizzle-orm'
 import { adminTasks, writeAudit } from '@hearth/db'
-import { DEFAULT_CLAIM_MINUTES } from '@hearth/domain'
+import { DEFAULT_CLAIM_MINUTES } from '@hearth/domain/admin-tasks'
 import { AppError } from '../../kernel/errors'
 import { load, views } from './task-queries'
 import type { Caller } from '../../kernel/caller'

@@ -1,7 +1,8 @@
 import type { Deps } from '../../kernel/context'
 import { sql } from 'drizzle-orm'
 import { adminTasks, teams } from '@hearth/db'
-import { londonDateOf, TASK_TYPES, type TaskType } from '@hearth/domain'
+import { TASK_TYPES, type TaskType } from '@hearth/domain/admin-tasks'
+import { londonDateOf } from '@hearth/domain/working-days'
 import type { Caller } from '../../kernel/caller'
 
 /**

@@ -1,5 +1,6 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces'
-import { VISIT_KINDS, type TaskType, type VisitKind } from '@hearth/domain'
+import type { TaskType } from '@hearth/domain/admin-tasks'
+import { VISIT_KINDS, type VisitKind } from '@hearth/domain/allocation'
 import { pdfOf } from '@hearth/records'
 
 export interface LetterData {

@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { type AdminTask, type Db, families } from '@hearth/db'
-import { TASK_TYPES, type TaskType } from '@hearth/domain'
+import { TASK_TYPES, type TaskType } from '@hearth/domain/admin-tasks'
 import { AppError, notFound } from '../../kernel/errors'
 import { printLinkLetter } from '../family-voice/print-link-letter'
 import { renderLetter } from './letters'

@@ -13,7 +13,7 @@ import {
   TaskTypeParams,
   TaskView,
 } from '@hearth/contracts'
-import type { TaskType } from '@hearth/domain'
+import type { TaskType } from '@hearth/domain/admin-tasks'
 import { claimTask } from './claim-task'
 import { completeTask } from './complete-task'
 import { getTaskStats } from './get-task-stats'

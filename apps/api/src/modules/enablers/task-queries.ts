@@ -13,7 +13,8 @@ import {
   type Db,
 } from '@hearth/db'
 import { together } from '@hearth/db'
-import { placeGivesAway, TASK_TYPES, type TaskType } from '@hearth/domain'
+import { TASK_TYPES, type TaskType } from '@hearth/domain/admin-tasks'
+import { placeGivesAway } from '@hearth/domain/confidential-address'
 import { notFound } from '../../kernel/errors'
 import type { LetterData } from './letters'
 

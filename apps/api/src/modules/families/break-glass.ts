@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { breakGlass, families, writeAudit } from '@hearth/db'
-import { BREAK_GLASS_HOURS } from '@hearth/domain'
+import { BREAK_GLASS_HOURS } from '@hearth/domain/access'
 import type { Deps } from '../../kernel/context'
 import { AppError, notFound } from '../../kernel/errors'
 import type { Caller } from '../../kernel/caller'

@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { families, nextReference, writeAudit } from '@hearth/db'
 import type { FamilyInput } from '@hearth/contracts'
-import { canSeeFamily } from '@hearth/domain'
+import { canSeeFamily } from '@hearth/domain/access'
 import { invalid } from '../../kernel/errors'
 import { patchFor } from './family-queries'
 import type { Caller } from '../../kernel/caller'

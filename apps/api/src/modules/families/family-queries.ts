@@ -1,12 +1,7 @@
 import { and, eq, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import { allocations, families, offers, patches, people, type Db, type Family, type Tx } from '@hearth/db'
-import {
-  canSeeFamily,
-  excludedFromScope,
-  findPatchForPostcode,
-  type FamilyScope,
-  restrictionAllows,
-} from '@hearth/domain'
+import { canSeeFamily, excludedFromScope, type FamilyScope, restrictionAllows } from '@hearth/domain/access'
+import { findPatchForPostcode } from '@hearth/domain/postcode'
 import { invalid, notFound } from '../../kernel/errors'
 import { familiesOpenTo } from '../../kernel/family-access'
 

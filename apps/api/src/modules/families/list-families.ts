@@ -1,7 +1,8 @@
 import type { Deps } from '../../kernel/context'
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm'
 import { children, families, patches } from '@hearth/db'
-import { addressVisibleTo, postcodeDistrict } from '@hearth/domain'
+import { addressVisibleTo } from '@hearth/domain/confidential-address'
+import { postcodeDistrict } from '@hearth/domain/postcode'
 import { scopeCondition } from './family-queries'
 import type { Caller } from '../../kernel/caller'
 

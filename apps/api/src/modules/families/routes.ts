@@ -25,7 +25,7 @@ import {
   Relationship,
   RelationshipInput,
 } from '@hearth/contracts'
-import { addressFor, addressVisibleTo } from '@hearth/domain'
+import { addressFor, addressVisibleTo } from '@hearth/domain/confidential-address'
 import { addAdult } from './add-adult'
 import { addChild } from './add-child'
 import { addRelationship } from './add-relationship'

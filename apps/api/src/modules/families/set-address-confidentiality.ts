@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { families, writeAudit } from '@hearth/db'
-import { addressVisibleTo } from '@hearth/domain'
+import { addressVisibleTo } from '@hearth/domain/confidential-address'
 import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
 import { familyInScope, namedStaff } from './family-queries'

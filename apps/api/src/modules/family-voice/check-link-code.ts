@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { familyLinks, writeAudit } from '@hearth/db'
-import { LINK_CODE_ATTEMPTS } from '@hearth/domain'
+import { LINK_CODE_ATTEMPTS } from '@hearth/domain/family-voice'
 import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
 import { tryCode } from '../../kernel/link-codes'

@@ -1,5 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
-import type { LinkLanguage } from '@hearth/domain'
+import type { LinkLanguage } from '@hearth/domain/family-voice'
 import { pdfOf } from '@hearth/records'
 
 /**
@@ -57,10 +57,6 @@ export interface LinkLetter {
   url: string
   withCode: boolean
   teamLine: string
-}
-
-export function linkLetterWords(language: LinkLanguage) {
-  return WORDS[language]
 }
 
 export function renderLinkLetter(d: LinkLetter): Promise<Buffer> {

@@ -21,7 +21,9 @@ import {
   visitChanges,
   visits,
 } from '@hearth/db'
-import { londonDateOf, type LinkLanguage, placeGivesAway } from '@hearth/domain'
+import { placeGivesAway } from '@hearth/domain/confidential-address'
+import type { LinkLanguage } from '@hearth/domain/family-voice'
+import { londonDateOf } from '@hearth/domain/working-days'
 import type { FamilyLinkView } from '@hearth/contracts'
 import { notFound } from '../../kernel/errors'
 

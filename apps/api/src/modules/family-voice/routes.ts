@@ -23,7 +23,7 @@ import {
   TeamFamilyMessages,
   Uuid,
 } from '@hearth/contracts'
-import { LINK_LANGUAGE_LIST } from '@hearth/domain'
+import { LINK_LANGUAGE_LIST } from '@hearth/domain/family-voice'
 import { invalid } from '../../kernel/errors'
 import { noCaseContent, readsList, readsOfFamily } from '../../kernel/reads'
 import { holdingTeamId } from '../families/family-queries'

@@ -1,6 +1,7 @@
 import { and, eq, gt } from 'drizzle-orm'
 import { councilHolidays, createTask, type Executor, familyMessages, visits, writeAudit } from '@hearth/db'
-import { COMPLAINT_STAGE1_WORKING_DAYS, workingDayDeadline } from '@hearth/domain'
+import { COMPLAINT_STAGE1_WORKING_DAYS } from '@hearth/domain/family-voice'
+import { workingDayDeadline } from '@hearth/domain/working-days'
 import type { FamilyMessageInput } from '@hearth/contracts'
 import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'

@@ -14,7 +14,13 @@ import {
   visits,
 } from '@hearth/db'
 import { together } from '@hearth/db'
-import { DEFAULT_LINK_DAYS, FAMILY_MESSAGE_KINDS, linkLanguageFor, linkState, type LinkLanguage } from '@hearth/domain'
+import {
+  DEFAULT_LINK_DAYS,
+  FAMILY_MESSAGE_KINDS,
+  linkLanguageFor,
+  linkState,
+  type LinkLanguage,
+} from '@hearth/domain/family-voice'
 import type { LinkSummary, StaffFamilyMessage } from '@hearth/contracts'
 import { notFound } from '../../kernel/errors'
 

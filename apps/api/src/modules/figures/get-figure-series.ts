@@ -1,6 +1,8 @@
 import { num, numOrNull, rowsOf, type Row } from './figure-queries'
 import { sql } from 'drizzle-orm'
-import { CONTACT_SHARE_BEFORE, CONTACT_SHARE_TARGET, recentWeeks, SHORT_NOTICE_HOURS, weekBounds } from '@hearth/domain'
+import { CONTACT_SHARE_BEFORE, CONTACT_SHARE_TARGET } from '@hearth/domain/contact-time'
+import { recentWeeks, weekBounds } from '@hearth/domain/insight'
+import { SHORT_NOTICE_HOURS } from '@hearth/domain/recording'
 import { contactWeeks, sumWeeks, teamPractitioners } from '../contact-time/contact-time-queries'
 
 import type { Deps } from '../../kernel/context'

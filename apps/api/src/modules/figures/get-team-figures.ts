@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { clockSettings } from '@hearth/db'
-import { addWorkingDays, assessmentClock, londonDateOf } from '@hearth/domain'
+import { assessmentClock } from '@hearth/domain/assessments'
+import { addWorkingDays, londonDateOf } from '@hearth/domain/working-days'
 import { councilHolidays } from '../calendar/calendar-queries'
 import { appointmentCounts } from '../contact-time/contact-time-queries'
 

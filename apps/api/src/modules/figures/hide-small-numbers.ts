@@ -1,4 +1,4 @@
-import { hideSmallCounts, isSmallTeam } from '@hearth/domain'
+import { hideSmallCounts, isSmallTeam } from '@hearth/domain/small-numbers'
 import type { getFigureSeries } from './get-figure-series'
 import type { getTeamFigures } from './get-team-figures'
 

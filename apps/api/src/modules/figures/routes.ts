@@ -5,7 +5,8 @@ import { seriesForDisplay, teamForDisplay } from './hide-small-numbers'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ErrorBody, FiguresOverTime, FiguresQuery } from '@hearth/contracts'
-import { londonDateOf, toCsv } from '@hearth/domain'
+import { toCsv } from '@hearth/domain/csv'
+import { londonDateOf } from '@hearth/domain/working-days'
 import { noCaseContent } from '../../kernel/reads'
 
 const WHO = ['strategy_member', 'insight_adviser'] as const

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { insightRequests, people } from '@hearth/db'
-import { topicLabel } from '@hearth/domain'
+import { topicLabel } from '@hearth/domain/insight'
 import { chronologyPart } from '../families/chronology-parts'
 
 const ASKED = { consultation: 'Consultation', coaching: 'Coaching' } as const

@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/context'
 import { insightRequests, writeAudit } from '@hearth/db'
-import { isTopicFor } from '@hearth/domain'
+import { isTopicFor } from '@hearth/domain/insight'
 import { AppError, invalid } from '../../kernel/errors'
 import { familyInScope, holdingTeamId } from '../families/family-queries'
 import { type AskInput, views } from './insight-queries'

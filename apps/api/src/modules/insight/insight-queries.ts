@@ -11,7 +11,8 @@ import {
   type Tx,
 } from '@hearth/db'
 import { together } from '@hearth/db'
-import { DEFAULT_INSIGHT_WAIT_WORKING_DAYS, topicLabel, workingDayDeadline, type InsightKind } from '@hearth/domain'
+import { DEFAULT_INSIGHT_WAIT_WORKING_DAYS, topicLabel, type InsightKind } from '@hearth/domain/insight'
+import { workingDayDeadline } from '@hearth/domain/working-days'
 import { AppError, notFound } from '../../kernel/errors'
 import { councilHolidays } from '../calendar/calendar-queries'
 import { holdingTeamId } from '../families/family-queries'

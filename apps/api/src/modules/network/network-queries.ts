@@ -12,14 +12,14 @@ import {
   relationships,
   type Tx,
 } from '@hearth/db'
+import { genogramGenerations } from '@hearth/domain/genogram'
 import {
   FROM_FAMILY_PAGE_KIND,
   generationLinks,
-  genogramGenerations,
   linkSentence,
   type NetworkLinkKind,
   type Partnership,
-} from '@hearth/domain'
+} from '@hearth/domain/network'
 import { notFound } from '../../kernel/errors'
 import type { Caller } from '../../kernel/caller'
 

@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, asc, eq } from 'drizzle-orm'
 import { memberships, people } from '@hearth/db'
-import type { Role } from '@hearth/domain'
+import type { Role } from '@hearth/domain/roles'
 import { notFound } from '../../kernel/errors'
 import { teamWithCounts } from './organisation-queries'
 import type { Caller } from '../../kernel/caller'

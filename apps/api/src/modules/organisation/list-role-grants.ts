@@ -2,7 +2,7 @@ import type { Deps } from '../../kernel/context'
 import { and, asc, eq } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { people, roleGrants } from '@hearth/db'
-import type { Role } from '@hearth/domain'
+import type { Role } from '@hearth/domain/roles'
 import type { Caller } from '../../kernel/caller'
 
 /** Roles waiting for a second administrator, oldest first. */

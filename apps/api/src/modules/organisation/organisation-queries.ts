@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, ne, notInArray, sql } from 'drizzle-orm'
 import { allocations, families, memberships, patches, people, roleGrants, teams, type Db, type Tx } from '@hearth/db'
-import type { Role } from '@hearth/domain'
+import type { Role } from '@hearth/domain/roles'
 import { AppError, invalid } from '../../kernel/errors'
 
 /** Every query here is built from the caller's council: another council's ids simply are not found. */

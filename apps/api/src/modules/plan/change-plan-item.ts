@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { type PlanItem, planChanges, planItems, type Tx, writeAudit } from '@hearth/db'
 import type { PlanItemChange, PlanStatusInput } from '@hearth/contracts'
-import { changedFields, type PlanChangeKind, statusChange } from '@hearth/domain'
+import { changedFields, type PlanChangeKind, statusChange } from '@hearth/domain/plan'
 import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
 import { checkWho, planItemFor, planItemViews, snapshot } from './plan-queries'

@@ -16,15 +16,9 @@ import {
   type Tx,
 } from '@hearth/db'
 import { together } from '@hearth/db'
-import {
-  longDate,
-  londonDateOf,
-  PLAN_STATUS,
-  PLAN_WHO,
-  type PlanItemFacts,
-  type PlanWho,
-  planItemOverdue,
-} from '@hearth/domain'
+import { longDate } from '@hearth/domain/dates'
+import { PLAN_STATUS, PLAN_WHO, type PlanItemFacts, type PlanWho, planItemOverdue } from '@hearth/domain/plan'
+import { londonDateOf } from '@hearth/domain/working-days'
 import { invalid, notFound } from '../../kernel/errors'
 import { serviceLabels } from '../directory/directory-queries'
 import { familyInScope, holdingTeamId } from '../families/family-queries'

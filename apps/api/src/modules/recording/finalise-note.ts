@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { noteBands, notes, writeAudit } from '@hearth/db'
-import { lshBands, NOTE_PART_LIST } from '@hearth/domain'
+import { NOTE_PART_LIST } from '@hearth/domain/recording'
+import { lshBands } from '@hearth/domain/similarity'
 import type { Deps } from '../../kernel/context'
 import { AppError, type FieldProblem } from '../../kernel/errors'
 import { childrenOf, noteFor, noteViews } from './note-queries'

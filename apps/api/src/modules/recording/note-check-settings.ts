@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { councils, writeAudit } from '@hearth/db'
-import { DEFAULT_SIMILARITY_THRESHOLD } from '@hearth/domain'
+import { DEFAULT_SIMILARITY_THRESHOLD } from '@hearth/domain/similarity'
 import type { Deps } from '../../kernel/context'
 import type { Caller } from '../../kernel/caller'
 

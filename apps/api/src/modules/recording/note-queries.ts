@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { children, type Db, type Note, noteAddenda, notes, people, type Tx } from '@hearth/db'
-import type { AppointmentKept, ChangedBy, NoteKind } from '@hearth/domain'
+import type { AppointmentKept, ChangedBy, NoteKind } from '@hearth/domain/recording'
 import { notFound } from '../../kernel/errors'
 import { familyInScope } from '../families/family-queries'
 import type { Caller } from '../../kernel/caller'

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { noteAddenda, notes, people } from '@hearth/db'
-import { NOTE_KINDS, type NoteKind } from '@hearth/domain'
+import { NOTE_KINDS, type NoteKind } from '@hearth/domain/recording'
 import { chronologyPart } from '../families/chronology-parts'
 
 /**

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, ne, or } from 'drizzle-orm'
 import { councils, type Db, type Note, noteBands, notes, people, type Tx } from '@hearth/db'
-import { estimate, lshBands, minhash, NOTE_PART_LIST, PREFILTER_MARGIN, shingles, similarNotes } from '@hearth/domain'
+import { NOTE_PART_LIST } from '@hearth/domain/recording'
+import { estimate, lshBands, minhash, PREFILTER_MARGIN, shingles, similarNotes } from '@hearth/domain/similarity'
 import type { Deps } from '../../kernel/context'
 import { noteFor } from './note-queries'
 import type { Caller } from '../../kernel/caller'

@@ -1,6 +1,7 @@
 import { councilHolidays, nextReference, subjectAccessRequests, writeAudit } from '@hearth/db'
 import type { SarCreate } from '@hearth/contracts'
-import { londonDateOf, sarDueDate } from '@hearth/domain'
+import { sarDueDate } from '@hearth/domain/subject-access'
+import { londonDateOf } from '@hearth/domain/working-days'
 import type { Deps } from '../../kernel/context'
 import { invalid } from '../../kernel/errors'
 import type { Caller } from '../../kernel/caller'

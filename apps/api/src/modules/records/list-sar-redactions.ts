@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { people, sarRedactions } from '@hearth/db'
 import type { SarRedactionView } from '@hearth/contracts'
-import { REDACTION_REASONS } from '@hearth/domain'
+import { REDACTION_REASONS } from '@hearth/domain/subject-access'
 import { labelOf, RECORD_KINDS } from '@hearth/records'
 import type { Deps } from '../../kernel/context'
 import type { Caller } from '../../kernel/caller'

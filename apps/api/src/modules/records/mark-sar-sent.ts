@@ -1,4 +1,4 @@
-import { londonDateOf } from '@hearth/domain'
+import { londonDateOf } from '@hearth/domain/working-days'
 import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
 import type { Caller } from '../../kernel/caller'

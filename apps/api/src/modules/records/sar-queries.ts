@@ -11,7 +11,8 @@ import {
   writeAudit,
 } from '@hearth/db'
 import type { SarView } from '@hearth/contracts'
-import { londonDateOf, sarClock } from '@hearth/domain'
+import { sarClock } from '@hearth/domain/subject-access'
+import { londonDateOf } from '@hearth/domain/working-days'
 import { enqueueInTx } from '@hearth/jobs'
 import { requesterName } from '@hearth/records'
 import type { Deps } from '../../kernel/context'

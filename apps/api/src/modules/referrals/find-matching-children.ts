@@ -2,7 +2,7 @@ import { shownPostcode } from '../families/family-queries'
 import type { Deps } from '../../kernel/context'
 import { and, eq, inArray, or, sql } from 'drizzle-orm'
 import { children, families, offers, teams } from '@hearth/db'
-import { findCandidates, type KnownChild, type MatchQuery } from '@hearth/domain'
+import { findCandidates, type KnownChild, type MatchQuery } from '@hearth/domain/matching'
 import { familyKeptFromRow } from '../../kernel/family-access'
 import type { Caller } from '../../kernel/caller'
 

@@ -15,13 +15,9 @@ import {
   type Referral,
 } from '@hearth/db'
 import type { ReferralInput } from '@hearth/contracts'
-import {
-  isProfessionalSource,
-  type ReferralSource,
-  findPatchForPostcode,
-  REFERRAL_DECISION_WORKING_DAYS,
-  workingDayDeadline,
-} from '@hearth/domain'
+import { findPatchForPostcode } from '@hearth/domain/postcode'
+import { isProfessionalSource, type ReferralSource, REFERRAL_DECISION_WORKING_DAYS } from '@hearth/domain/referrals'
+import { workingDayDeadline } from '@hearth/domain/working-days'
 import { enqueueInTx } from '@hearth/jobs'
 import { AppError, invalid } from '../../kernel/errors'
 import { councilHolidays } from '../calendar/calendar-queries'

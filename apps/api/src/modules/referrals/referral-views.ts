@@ -11,7 +11,7 @@ import {
   type Referral,
   type Tx,
 } from '@hearth/db'
-import { clockState, type HolidaySet } from '@hearth/domain'
+import { clockState, type HolidaySet } from '@hearth/domain/working-days'
 import { notFound } from '../../kernel/errors'
 import { councilHolidays } from '../calendar/calendar-queries'
 

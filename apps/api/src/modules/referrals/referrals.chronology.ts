@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { referrals } from '@hearth/db'
-import { REFERRAL_DECISIONS, type ReferralDecision } from '@hearth/domain'
+import { REFERRAL_DECISIONS, type ReferralDecision } from '@hearth/domain/referrals'
 import { chronologyPart } from '../families/chronology-parts'
 
 /** Each referral: when it came in, what worried the referrer, and the front door's decision. */

@@ -1,23 +1,18 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { z } from 'zod'
-import { type CensusRun, censusQueryReasons, censusRuns, councils, type Db, people, writeAudit } from '@hearth/db'
+import { type CensusRun, censusQueryReasons, censusRuns, councils, type Db, people } from '@hearth/db'
 import type { CensusRunCreate } from '@hearth/contracts'
-import { londonDateOf } from '@hearth/domain'
-import { enqueueInTx } from '@hearth/jobs'
+import { londonDateOf } from '@hearth/domain/working-days'
 import { CENSUS_YEARS, censusCandidates, censusContext, censusYear, type Finding } from '@hearth/returns'
 import type { Caller } from '../../kernel/caller'
 import type { Deps } from '../../kernel/context'
-import { AppError, invalid, notFound } from '../../kernel/errors'
-import { percentDone } from './runs'
+import { invalid, notFound } from '../../kernel/errors'
+import { listRuns, runProgress, startRun } from './runs'
 
 export const yearLabel = (y: number) => `${y - 1}–${String(y).slice(2)}`
 
 /** A census run as the data team sees it: progress, the rule report, queries accepted and by whom. */
 export async function censusRunView(db: Db, councilId: string, run: CensusRun) {
-  const [who] = await db
-    .select({ name: people.name })
-    .from(people)
-    .where(and(eq(people.councilId, councilId), eq(people.id, run.requestedBy)))
   const accepted = await db
     .select({
       code: censusQueryReasons.code,
@@ -39,22 +34,14 @@ export async function censusRunView(db: Db, councilId: string, run: CensusRun) {
   const errorCount = findings.filter((f) => f.severity === 'error').length
   const queries = findings.filter((f) => f.severity === 'query')
   return {
-    id: run.id,
+    ...(await runProgress(db, councilId, run)),
     collectionYear: run.collectionYear,
     label: yearLabel(run.collectionYear),
-    status: run.status,
-    childrenTotal: run.childrenTotal,
-    childrenDone: run.childrenDone,
-    percent: percentDone(run.status, run.childrenDone, run.childrenTotal),
-    requestedBy: who?.name ?? '',
-    createdAt: run.createdAt.toISOString(),
-    finishedAt: run.finishedAt?.toISOString() ?? null,
     children: report?.children ?? null,
     errors: errorCount,
     queries: queries.length,
     readyToSubmit: run.status === 'done' && errorCount === 0 && queries.every((q) => q.accepted),
     findings,
-    error: run.error,
   }
 }
 
@@ -91,32 +78,27 @@ export async function startCensusRun(deps: Deps, caller: Caller, input: z.infer<
       'body.collectionYear',
       `there is nothing to return for ${yearLabel(year)}: no child had an episode or a referral in that year`,
     )
-  const run = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(censusRuns)
-      .values({
-        councilId: caller.councilId,
-        collectionYear: year,
-        requestedBy: caller.personId!,
-        childrenTotal: candidates.length,
-      })
-      .onConflictDoNothing()
-      .returning()
-    if (!row) throw new AppError('conflict', 'A census is being produced already: wait for it to finish.')
-    await enqueueInTx(tx, caller.councilId, 'census.produce', { councilId: caller.councilId, runId: row.id })
-    await writeAudit(tx, { ...caller.audit, action: 'census.produce', recordType: 'census_run', recordId: row.id })
-    return row
+  const run = await startRun(deps, caller, {
+    job: 'census.produce',
+    recordType: 'census_run',
+    busy: 'A census is being produced already: wait for it to finish.',
+    insert: (tx) =>
+      tx
+        .insert(censusRuns)
+        .values({
+          councilId: caller.councilId,
+          collectionYear: year,
+          requestedBy: caller.personId!,
+          childrenTotal: candidates.length,
+        })
+        .onConflictDoNothing()
+        .returning(),
   })
   return censusRunView(db, caller.councilId, run)
 }
 
 /** The census returns produced, newest first (each without its children: open one to see them). */
 export async function listCensusRuns(deps: Deps, caller: Caller) {
-  const rows = await deps.db
-    .select()
-    .from(censusRuns)
-    .where(eq(censusRuns.councilId, caller.councilId))
-    .orderBy(desc(censusRuns.createdAt))
-    .limit(20)
+  const rows = await listRuns(deps, caller, censusRuns)
   return Promise.all(rows.map(async (r) => ({ ...(await censusRunView(deps.db, caller.councilId, r)), findings: [] })))
 }

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { children, councilHolidays, councils, teams } from '@hearth/db'
-import { collectionYearOf, londonDateOf } from '@hearth/domain'
+import { collectionYearOf } from '@hearth/domain/census-codes'
+import { londonDateOf } from '@hearth/domain/working-days'
 import { buildCensusChild, censusContext, childRecords } from '@hearth/returns'
 import type { Caller } from '../../kernel/caller'
 import type { Deps } from '../../kernel/context'

@@ -1,6 +1,7 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm'
 import { adults, children, families, memberships, people, referrals, teams } from '@hearth/db'
-import { addressFor, addressVisibleTo, parseSearch, scoreSearch, searchDates, splitName } from '@hearth/domain'
+import { addressFor, addressVisibleTo } from '@hearth/domain/confidential-address'
+import { parseSearch, scoreSearch, searchDates, splitName } from '@hearth/domain/search'
 import type { SearchResults } from '@hearth/contracts'
 import type { Deps } from '../../kernel/context'
 import { scopeCondition } from '../families/family-queries'

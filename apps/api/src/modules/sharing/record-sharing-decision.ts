@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { sharingDecisions, writeAudit } from '@hearth/db'
-import { londonDateOf } from '@hearth/domain'
+import { londonDateOf } from '@hearth/domain/working-days'
 import type { SharingDecisionInput } from '@hearth/contracts'
 import type { Deps } from '../../kernel/context'
 import { invalid } from '../../kernel/errors'

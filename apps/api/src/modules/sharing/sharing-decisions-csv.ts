@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm'
 import { children, families, people, sharingDecisions } from '@hearth/db'
-import { SHARING_DECISIONS, SHARING_RECIPIENT_KINDS, toCsv } from '@hearth/domain'
+import { toCsv } from '@hearth/domain/csv'
+import { SHARING_DECISIONS, SHARING_RECIPIENT_KINDS } from '@hearth/domain/sharing'
 import type { Deps } from '../../kernel/context'
 import { invalid } from '../../kernel/errors'
 import type { Caller } from '../../kernel/caller'

@@ -15,16 +15,13 @@ import {
   type Tx,
 } from '@hearth/db'
 import {
-  addCalendarDays,
   approvalsNeeded,
   DEFAULT_THRESHOLDS,
-  londonDateOf,
   reviewAfterWeeks,
   totalPence,
-  workingDayDeadline,
-  type HolidaySet,
   type Thresholds,
-} from '@hearth/domain'
+} from '@hearth/domain/sign-off'
+import { addCalendarDays, londonDateOf, workingDayDeadline, type HolidaySet } from '@hearth/domain/working-days'
 import { notFound } from '../../kernel/errors'
 import type { Caller } from '../../kernel/caller'
 

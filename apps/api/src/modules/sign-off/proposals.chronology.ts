@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { people, proposalDecisions, proposals } from '@hearth/db'
-import { pounds } from '@hearth/domain'
+import { pounds } from '@hearth/domain/sign-off'
 import { chronologyPart } from '../families/chronology-parts'
 
 const OUTCOME_WORDS: Record<string, string> = {

@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { directoryServices } from '@hearth/db'
-import { conversationOf, proposalRoute, totalPence } from '@hearth/domain'
+import { conversationOf, proposalRoute, totalPence } from '@hearth/domain/sign-off'
 import { AppError } from '../../kernel/errors'
 import { councilHolidays } from '../calendar/calendar-queries'
 import { familyInScope, holdingTeamId } from '../families/family-queries'

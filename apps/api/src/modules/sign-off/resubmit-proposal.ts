@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { proposals, writeAudit } from '@hearth/db'
-import { workingDayDeadline } from '@hearth/domain'
+import { workingDayDeadline } from '@hearth/domain/working-days'
 import { AppError, notFound } from '../../kernel/errors'
 import { councilHolidays } from '../calendar/calendar-queries'
 import { load, thresholds, views } from './proposal-queries'

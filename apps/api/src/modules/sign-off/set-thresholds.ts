@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/context'
 import { spendThresholds, writeAudit } from '@hearth/db'
-import type { Thresholds } from '@hearth/domain'
+import type { Thresholds } from '@hearth/domain/sign-off'
 import { AppError } from '../../kernel/errors'
 import type { Caller } from '../../kernel/caller'
 

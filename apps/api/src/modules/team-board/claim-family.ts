@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq, sql } from 'drizzle-orm'
 import { allocations, children, families, memberships, offers, openContactHolds, writeAudit } from '@hearth/db'
-import { capRefusal, checkWorkers, effectiveCap, pickCoWorker } from '@hearth/domain'
+import { capRefusal, checkWorkers, effectiveCap, pickCoWorker } from '@hearth/domain/allocation'
 import { AppError, invalid, notFound } from '../../kernel/errors'
 import {
   activeWorkers,

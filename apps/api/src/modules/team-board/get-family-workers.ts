@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { adminTasks, familyLetters, openContactHolds, teams } from '@hearth/db'
-import { FAMILY_CONTACT_TASKS } from '@hearth/domain'
+import { FAMILY_CONTACT_TASKS } from '@hearth/domain/contact-holds'
 import { activeWorkers, names } from './team-board-queries'
 import type { Caller } from '../../kernel/caller'
 

@@ -1,6 +1,6 @@
 import { and, eq, gte, lt } from 'drizzle-orm'
 import { dutyRota, people } from '@hearth/db'
-import { addCalendarDays } from '@hearth/domain'
+import { addCalendarDays } from '@hearth/domain/working-days'
 import { myTeam } from './team-board-queries'
 import type { Deps } from '../../kernel/context'
 import type { Caller } from '../../kernel/caller'

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { families, writeAudit } from '@hearth/db'
-import { CONVERSATION_STAGES } from '@hearth/domain'
+import { CONVERSATION_STAGES } from '@hearth/domain/allocation'
 import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
 import { familyInScope, holdingTeamId } from '../families/family-queries'

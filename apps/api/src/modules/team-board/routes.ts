@@ -19,7 +19,7 @@ import {
   Uuid,
   WorkersInput,
 } from '@hearth/contracts'
-import { londonDateOf } from '@hearth/domain'
+import { londonDateOf } from '@hearth/domain/working-days'
 import { claimFamily } from './claim-family'
 import { getBoard } from './get-board'
 import { getFamilyWorkers } from './get-family-workers'

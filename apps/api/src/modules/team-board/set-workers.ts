@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { allocations, children, families, memberships, writeAudit } from '@hearth/db'
-import { capRefusal, checkWorkers, effectiveCap } from '@hearth/domain'
+import { capRefusal, checkWorkers, effectiveCap } from '@hearth/domain/allocation'
 import { AppError, notFound } from '../../kernel/errors'
 import { leadChildren, letterToFamily, logDecision, myTeam, names, practitioners } from './team-board-queries'
 import type { Caller } from '../../kernel/caller'

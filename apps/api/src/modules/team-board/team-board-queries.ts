@@ -11,7 +11,10 @@ import {
   type Db,
   type Tx,
 } from '@hearth/db'
-import { ageInWords, byUrgencyThenWaiting, londonDateOf, type Role } from '@hearth/domain'
+import { ageInWords } from '@hearth/domain/dates'
+import { byUrgencyThenWaiting } from '@hearth/domain/referrals'
+import type { Role } from '@hearth/domain/roles'
+import { londonDateOf } from '@hearth/domain/working-days'
 import { enqueueInTx } from '@hearth/jobs'
 import { invalid, notFound } from '../../kernel/errors'
 import type { Caller } from '../../kernel/caller'

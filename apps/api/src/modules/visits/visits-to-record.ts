@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm'
 import { allocations, families, notes, visits } from '@hearth/db'
-import { londonDateOf, startOfLondonDay } from '@hearth/domain'
+import { londonDateOf, startOfLondonDay } from '@hearth/domain/working-days'
 import type { Deps } from '../../kernel/context'
 import { restrictionCondition } from '../families/family-queries'
 import type { Caller } from '../../kernel/caller'

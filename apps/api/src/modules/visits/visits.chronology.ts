@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { visits } from '@hearth/db'
-import { VISIT_KINDS, type VisitKind } from '@hearth/domain'
+import { VISIT_KINDS, type VisitKind } from '@hearth/domain/allocation'
 import { chronologyPart } from '../families/chronology-parts'
 
 /** Visits made, booked and cancelled (with why). */

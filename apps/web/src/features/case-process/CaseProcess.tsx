@@ -9,16 +9,15 @@ import {
   AGENCIES,
   CLOSURE_REASONS,
   LEGAL_STATUSES,
-  londonDateOf,
   PLACEMENT_TYPES,
   PP_OUTCOMES,
-  PRIMARY_NEED_CODES,
-  REFERRAL_SOURCES,
   STEP_DATES,
   STEP_KIND_LIST,
   STEP_KINDS,
   type StepKind,
-} from '@hearth/domain'
+} from '@hearth/domain/case-steps'
+import { PRIMARY_NEED_CODES, REFERRAL_SOURCES } from '@hearth/domain/referrals'
+import { londonDateOf } from '@hearth/domain/working-days'
 import { ApiError, api } from '../../api'
 import {
   Button,

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { Link } from 'react-router'
 import type { z } from 'zod'
 import type { BoardDueClock, DueClockView } from '@hearth/contracts'
-import { CLOCKS, type ClockId, NEVER_FOLDED } from '@hearth/domain'
+import { CLOCKS, type ClockId, NEVER_FOLDED } from '@hearth/domain/clocks'
 import { api } from '../../api'
 import { ErrorSummary } from '../../components/govuk'
 

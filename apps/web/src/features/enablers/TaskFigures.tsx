@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import type { z } from 'zod'
 import type { TaskStats } from '@hearth/contracts'
-import { minutesInWords } from '@hearth/domain'
+import { minutesInWords } from '@hearth/domain/admin-tasks'
 import { api } from '../../api'
 import { ErrorSummary, Loading } from '../../components/govuk'
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
-import { RELATIONSHIP_KINDS } from '@hearth/domain'
+import { RELATIONSHIP_KINDS } from '@hearth/domain/census-codes'
 import { api } from '../../api'
 import { Button, ErrorSummary, FormScope, SelectField, TextArea, TextField } from '../../components/govuk'
 

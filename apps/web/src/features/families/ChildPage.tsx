@@ -4,10 +4,10 @@ import {
   ETHNICITY_CODES,
   ETHNICITY_LABELS,
   type EthnicityCode,
-  longDate,
   UPN_UNKNOWN,
   UPN_UNKNOWN_CODES,
-} from '@hearth/domain'
+} from '@hearth/domain/census-codes'
+import { longDate } from '@hearth/domain/dates'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useParams } from 'react-router'

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, Fragment, useState } from 'react'
 import { Link, useParams } from 'react-router'
-import { ETHNICITY_CODES, ETHNICITY_LABELS } from '@hearth/domain'
+import { ETHNICITY_CODES, ETHNICITY_LABELS } from '@hearth/domain/census-codes'
 import { api } from '../../api'
 import { childrenOf, familyPanelsFor, type FamilyView } from '../../feature'
 import { AddressConfidentiality } from './AddressConfidentiality'

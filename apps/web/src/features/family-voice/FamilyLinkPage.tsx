@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react'
 import { Link as RouterLink, useParams } from 'react-router'
 import type { z } from 'zod'
 import type { FamilyDetail } from '@hearth/contracts'
-import { LINK_LANGUAGE_LIST, LINK_LANGUAGES } from '@hearth/domain'
+import { LINK_LANGUAGE_LIST, LINK_LANGUAGES } from '@hearth/domain/family-voice'
 import { api } from '../../api'
 import { useLiveEvents } from '../../live'
 import {

@@ -11,7 +11,7 @@ import {
   TextField,
 } from '../../components/govuk'
 import { dateTime } from '../../components/time'
-import { LINK_LANGUAGES } from '@hearth/domain'
+import { LINK_LANGUAGES } from '@hearth/domain/family-voice'
 import { type Message, saidTitle, when } from './voice-api'
 
 /**

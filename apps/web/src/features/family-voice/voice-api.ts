@@ -9,7 +9,7 @@ import type {
   StaffFamilyMessage,
   TeamFamilyMessages,
 } from '@hearth/contracts'
-import { FAMILY_MESSAGE_KINDS, HOW_GOING_SCALE } from '@hearth/domain'
+import { FAMILY_MESSAGE_KINDS, HOW_GOING_SCALE } from '@hearth/domain/family-voice'
 import { api } from '../../api'
 
 export type Voice = z.infer<typeof FamilyVoiceView>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router'
 import type { Me } from '@hearth/contracts'
-import { ROLE_LABELS } from '@hearth/domain'
+import { ROLE_LABELS } from '@hearth/domain/roles'
 import { MyDay } from '../team-board/MyDay'
 import { TaskFigures } from '../enablers/TaskFigures'
 import { GlassAlerts } from '../families/GlassAlerts'

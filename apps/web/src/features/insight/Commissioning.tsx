@@ -3,7 +3,7 @@ import type { FormEvent } from 'react'
 import { Link } from 'react-router'
 import type { z } from 'zod'
 import type { CommissionView } from '@hearth/contracts'
-import { pounds } from '@hearth/domain'
+import { pounds } from '@hearth/domain/sign-off'
 import { api } from '../../api'
 import { Button, ErrorSummary, TextArea, TextField, FormScope } from '../../components/govuk'
 

@@ -14,7 +14,7 @@ import {
 } from '@xyflow/react'
 import { toPng } from 'html-to-image'
 import { useEffect, useRef, useState } from 'react'
-import { CLOSENESS, CONTACT_SAFE } from '@hearth/domain'
+import { CLOSENESS, CONTACT_SAFE } from '@hearth/domain/network'
 import type { Link, Network, Person } from './network-api'
 import { ecomapLayout, genogramLayout, NODE_H, NODE_W, type Placed, type PlacedLink } from './layout'
 

@@ -14,7 +14,7 @@ import {
   NETWORK_PERSON_KINDS,
   PARTNERSHIP_LIST,
   PARTNERSHIPS,
-} from '@hearth/domain'
+} from '@hearth/domain/network'
 import { api } from '../../api'
 import { useLiveEvents } from '../../live'
 import {

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react'
 import { useNavigate } from 'react-router'
 import type { z } from 'zod'
 import type { Person } from '@hearth/contracts'
-import { ROLE_LABELS, ROLES } from '@hearth/domain'
+import { ROLE_LABELS, ROLES } from '@hearth/domain/roles'
 import { api } from '../../api'
 import { BackLink, Button, Checkboxes, ErrorSummary, TextField } from '../../components/govuk'
 

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react'
 import { useParams } from 'react-router'
 import type { z } from 'zod'
 import type { Person, TeamDetail } from '@hearth/contracts'
-import { ROLE_LABELS, TEAM_KIND_LABELS } from '@hearth/domain'
+import { ROLE_LABELS, TEAM_KIND_LABELS } from '@hearth/domain/roles'
 import { api } from '../../api'
 import { BackLink, Button, ErrorSummary, Loading, Panel, SelectField, TextField } from '../../components/govuk'
 

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react'
 import { Link } from 'react-router'
 import type { z } from 'zod'
 import type { Patch, Team } from '@hearth/contracts'
-import { TEAM_KIND_LABELS, TEAM_KINDS } from '@hearth/domain'
+import { TEAM_KIND_LABELS, TEAM_KINDS } from '@hearth/domain/roles'
 import { api } from '../../api'
 import { Button, ErrorSummary, Loading, SelectField, TextField } from '../../components/govuk'
 

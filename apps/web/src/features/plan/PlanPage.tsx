@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react'
 import { useParams } from 'react-router'
 import type { z } from 'zod'
 import type { FamilyDetail } from '@hearth/contracts'
-import { PLAN_CHANGES, PLAN_STATUS, PLAN_WHO, PLAN_WHO_LIST, type PlanWho } from '@hearth/domain'
+import { PLAN_CHANGES, PLAN_STATUS, PLAN_WHO, PLAN_WHO_LIST, type PlanWho } from '@hearth/domain/plan'
 import { api } from '../../api'
 import { useLiveEvents } from '../../live'
 import {

@@ -12,7 +12,7 @@ import {
   NOTE_KINDS,
   NOTE_PART_LIST,
   NOTE_PARTS,
-} from '@hearth/domain'
+} from '@hearth/domain/recording'
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError, api, type FieldProblem, newKey } from '../../api'
 import {

@@ -3,7 +3,8 @@ import { type FormEvent, useState } from 'react'
 import { useNavigate } from 'react-router'
 import type { z } from 'zod'
 import type { SarFamilyView, SarPeopleView, SarView } from '@hearth/contracts'
-import { londonDateOf, longDate } from '@hearth/domain'
+import { longDate } from '@hearth/domain/dates'
+import { londonDateOf } from '@hearth/domain/working-days'
 import { api } from '../../api'
 import {
   BackLink,

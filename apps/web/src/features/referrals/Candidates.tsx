@@ -1,4 +1,4 @@
-import { longDate } from '@hearth/domain'
+import { longDate } from '@hearth/domain/dates'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useRef, useState } from 'react'
 import type { z } from 'zod'

@@ -14,7 +14,7 @@ import {
   type FamilyConsent,
   type ReferralDecision,
   type ReferralSource,
-} from '@hearth/domain'
+} from '@hearth/domain/referrals'
 import { api } from '../../api'
 import { fullDateTime } from '../../components/time'
 import { ClockTag } from '../../components/Clock'

@@ -2,16 +2,10 @@ import { useQuery } from '@tanstack/react-query'
 import { useParams } from 'react-router'
 import type { z } from 'zod'
 import type { CensusChildView } from '@hearth/contracts'
-import {
-  CLOSURE_REASONS,
-  DISABILITIES,
-  ETHNICITY_LABELS,
-  type EthnicityCode,
-  longDate,
-  PRIMARY_NEED_CODES,
-  REFERRAL_SOURCES,
-  UPN_UNKNOWN,
-} from '@hearth/domain'
+import { CLOSURE_REASONS } from '@hearth/domain/case-steps'
+import { DISABILITIES, ETHNICITY_LABELS, type EthnicityCode, UPN_UNKNOWN } from '@hearth/domain/census-codes'
+import { longDate } from '@hearth/domain/dates'
+import { PRIMARY_NEED_CODES, REFERRAL_SOURCES } from '@hearth/domain/referrals'
 import { api } from '../../api'
 import { BackLink, ErrorSummary, Loading, SummaryList } from '../../components/govuk'
 import { CensusDetails } from '../families/ChildPage'

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react'
-import { londonDateOf } from '@hearth/domain'
+import { londonDateOf } from '@hearth/domain/working-days'
 
 /**
  * For the council's audit of its information sharing: every decision in a period, as CSV. The

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
-import { pounds } from '@hearth/domain'
+import { pounds } from '@hearth/domain/sign-off'
 import { api } from '../../api'
 import { ProposalStatus, type Proposal } from './Proposals'
 import { ErrorSummary, Loading } from '../../components/govuk'

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import type { z } from 'zod'
 import type { VisitView } from '@hearth/contracts'
-import { VISIT_KIND_LIST, VISIT_KINDS, type VisitKind } from '@hearth/domain'
+import { VISIT_KIND_LIST, VISIT_KINDS, type VisitKind } from '@hearth/domain/allocation'
 import { api } from '../../api'
 import {
   Button,

@@ -1,4 +1,4 @@
-import { REFERRAL_DECISIONS, type ReferralDecision } from '@hearth/domain'
+import { REFERRAL_DECISIONS, type ReferralDecision } from '@hearth/domain/referrals'
 
 /** The decision behind a waiting family, as a tag that says how soon: red for a safeguarding enquiry. */
 export function UrgencyTag({ decision }: { decision: string | null }) {

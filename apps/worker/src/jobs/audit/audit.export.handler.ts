@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, lt } from 'drizzle-orm'
 import { auditEvents, auditExports, type Db } from '@hearth/db'
-import { csvCell } from '@hearth/domain'
+import { csvCell } from '@hearth/domain/csv'
 import type { JobPayload } from '@hearth/jobs'
 import type { HandlerSet } from '../../job-context'
 

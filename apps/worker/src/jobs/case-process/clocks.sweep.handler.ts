@@ -7,13 +7,9 @@ import {
   refreshCouncilClocks,
   subjectAccessRequests,
 } from '@hearth/db'
-import {
-  addWorkingDays,
-  CLOCK_RULES_VERSION,
-  type HolidaySet,
-  londonDateOf,
-  SAR_WARNING_WORKING_DAYS,
-} from '@hearth/domain'
+import { CLOCK_RULES_VERSION } from '@hearth/domain/clocks'
+import { SAR_WARNING_WORKING_DAYS } from '@hearth/domain/subject-access'
+import { addWorkingDays, type HolidaySet, londonDateOf } from '@hearth/domain/working-days'
 import { expireRecordExports } from '@hearth/records'
 import type { HandlerSet } from '../../handlers'
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { createTask, memberships, people, referrals, teams } from '@hearth/db'
-import { isProfessionalSource, type ReferralSource } from '@hearth/domain'
+import { isProfessionalSource, type ReferralSource } from '@hearth/domain/referrals'
 import type { TaskRuleSet } from '../enablers/task-rules'
 
 export const taskRules: TaskRuleSet = {

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { adminTasks, createTask, visits } from '@hearth/db'
-import { tasksForVisit, type VisitKind } from '@hearth/domain'
+import { tasksForVisit } from '@hearth/domain/admin-tasks'
+import type { VisitKind } from '@hearth/domain/allocation'
 import type { TaskRuleSet } from '../enablers/task-rules'
 
 export const taskRules: TaskRuleSet = {

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm'
-import { addCalendarDays, londonDateOf } from '@hearth/domain'
+import { addCalendarDays, londonDateOf } from '@hearth/domain/working-days'
 import type { Tx } from '../../client'
 import { refreshClocks } from '../../case-process'
 import { children, caseSteps, type allocations } from '../../schema'

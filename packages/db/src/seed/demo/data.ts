@@ -1,4 +1,5 @@
-import { upnCheckLetter, type Role } from '@hearth/domain'
+import { upnCheckLetter } from '@hearth/domain/identifiers'
+import type { Role } from '@hearth/domain/roles'
 
 export const DEMO_PASSWORD = 'hearth-demo-2026'
 

@@ -1,4 +1,4 @@
-import type { Role, TeamKind } from '@hearth/domain'
+import type { Role, TeamKind } from '@hearth/domain/roles'
 import type { Tx } from '../../client'
 import { memberships, patches, people, teams } from '../../schema'
 import { DEMO_SIGN_INS, PRACTITIONER_NAMES } from './data'

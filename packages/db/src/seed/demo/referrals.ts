@@ -1,4 +1,4 @@
-import { holidaySet, workingDayDeadline } from '@hearth/domain'
+import { holidaySet, workingDayDeadline } from '@hearth/domain/working-days'
 import type { Tx } from '../../client'
 import { placeContactHold } from '../../contact'
 import { nextReference } from '../../references'

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { DEFAULT_THRESHOLDS, holidaySet, workingDayDeadline } from '@hearth/domain'
+import { DEFAULT_THRESHOLDS } from '@hearth/domain/sign-off'
+import { holidaySet, workingDayDeadline } from '@hearth/domain/working-days'
 import type { Tx } from '../../client'
 import { families, proposals, allocations } from '../../schema'
 import type { DemoCouncil } from './organisation'

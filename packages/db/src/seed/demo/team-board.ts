@@ -1,4 +1,4 @@
-import { londonDateOf } from '@hearth/domain'
+import { londonDateOf } from '@hearth/domain/working-days'
 import { createTask } from '../../enablers'
 import type { Tx } from '../../client'
 import { allocations, dutyRota, visits } from '../../schema'

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { FamilyLinkView } from '@hearth/contracts'
-import type { FamilyMessageKind, LinkLanguage } from '@hearth/domain'
+import type { FamilyMessageKind, LinkLanguage } from '@hearth/domain/family-voice'
 import { LOCALE } from './i18n'
 
 export type SayKind = FamilyMessageKind

@@ -1,6 +1,6 @@
 import i18next, { type BackendModule } from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { LINK_LANGUAGES, type LinkLanguage } from '@hearth/domain'
+import { LINK_LANGUAGES, type LinkLanguage } from '@hearth/domain/family-voice'
 
 /**
  * The family's pages in their language. Each language is its own small bundle, loaded only when
