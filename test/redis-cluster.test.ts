@@ -9,7 +9,7 @@ import { makeTestApp, signInAs, type TestApp } from './helpers/app'
 import { freshPgDatabase, seedTwoCouncils } from './helpers/db'
 import { requireEnv } from './helpers/env'
 import { testLogger } from './helpers/log-capture'
-import { waitUntil } from './helpers/wait'
+import { closeWithin, waitUntil } from './helpers/wait'
 
 /**
  * The cluster tier (issue "Speed and scale"): the API and the worker on a real Redis Cluster
@@ -51,8 +51,9 @@ beforeAll(async () => {
   })
 }, limit(60_000))
 afterAll(async () => {
-  await worker?.close()
-  await t?.close()
+  // a client may still wait on the primary the test killed: closing is bounded, never a hang
+  if (worker) await closeWithin(worker.close())
+  if (t) await closeWithin(t.close())
   await dbx?.drop()
 })
 

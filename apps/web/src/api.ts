@@ -1,4 +1,5 @@
-import type { ErrorBody, Me } from '@hearth/contracts'
+import type { Me } from '@hearth/contracts/auth'
+import type { ErrorBody } from '@hearth/contracts/common'
 
 export interface FieldProblem {
   field: string

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { z } from 'zod'
-import type { FamilyDetail, Me } from '@hearth/contracts'
+import type { Me } from '@hearth/contracts/auth'
+import type { FamilyDetail } from '@hearth/contracts/families'
 import type { Role } from '@hearth/domain/roles'
 import { hasRole } from './session'
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import type { Me } from '@hearth/contracts'
+import type { Me } from '@hearth/contracts/auth'
 import type { Role } from '@hearth/domain/roles'
 import { fetchMe } from './api'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Me } from '@hearth/contracts'
+import type { Me } from '@hearth/contracts/auth'
 import { familyPanelsFor } from '../src/feature'
 
 /**

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { Link, NavLink, useLocation, useNavigate } from 'react-router'
-import type { Me } from '@hearth/contracts'
+import type { Me } from '@hearth/contracts/auth'
 import { api, setCsrfToken } from '../api'
 import { headerFor, navFor } from '../feature'
 import { labelStackedCells } from './stacked-tables'

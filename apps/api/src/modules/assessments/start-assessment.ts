@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { assessments, children, writeAudit } from '@hearth/db'
 import type { z } from 'zod'
-import type { AssessmentFinish, AssessmentStart } from '@hearth/contracts'
+import type { AssessmentFinish, AssessmentStart } from '@hearth/contracts/case-process'
 import { assessmentProblems } from '@hearth/domain/assessments'
 import { londonDateOf } from '@hearth/domain/working-days'
 import type { Deps } from '../../kernel/context'

@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm'
 import type { z } from 'zod'
 import { auditExports, writeAudit } from '@hearth/db'
-import type { AuditFilters } from '@hearth/contracts'
+import type { AuditFilters } from '@hearth/contracts/audit'
 import { enqueueInTx } from '@hearth/jobs'
 import type { Caller } from '../../kernel/caller'
 import type { Deps } from '../../kernel/context'

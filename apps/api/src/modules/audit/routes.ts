@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { AuditExport, AuditFilters, AuditPage, AuditQuery, ErrorBody, IdParams } from '@hearth/contracts'
+import { AuditExport, AuditFilters, AuditPage, AuditQuery } from '@hearth/contracts/audit'
+import { ErrorBody, IdParams } from '@hearth/contracts/common'
 import { noCaseContent, readsList, readsRecord } from '../../kernel/reads'
 import { callerOf } from '../../kernel/caller'
 import { listAuditExports, startAuditExport } from './audit-exports'

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { BankHoliday, BankHolidayInput, ErrorBody, Ok } from '@hearth/contracts'
+import { ErrorBody, Ok } from '@hearth/contracts/common'
+import { BankHoliday, BankHolidayInput } from '@hearth/contracts/referrals'
 import { isIsoDate } from '@hearth/domain/dates'
 import { addBankHoliday, removeBankHoliday } from './change-bank-holidays'
 import { listBankHolidays } from './list-bank-holidays'

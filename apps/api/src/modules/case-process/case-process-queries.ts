@@ -10,7 +10,7 @@ import {
   type Executor,
 } from '@hearth/db'
 import { together } from '@hearth/db'
-import type { StepBody } from '@hearth/contracts'
+import type { StepBody } from '@hearth/contracts/case-process'
 import { STEP_DATES, stepProblems } from '@hearth/domain/case-steps'
 import { londonDateOf } from '@hearth/domain/working-days'
 import type { Deps } from '../../kernel/context'

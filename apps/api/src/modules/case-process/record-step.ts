@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { z } from 'zod'
 import { type CaseStepRow, caseStepChanges, caseSteps, children, holdContact, writeAudit } from '@hearth/db'
-import type { StepCorrect, StepCreate } from '@hearth/contracts'
+import type { StepCorrect, StepCreate } from '@hearth/contracts/case-process'
 import { STEP_KINDS } from '@hearth/domain/case-steps'
 import { stepHoldsContact } from '@hearth/domain/contact-holds'
 import type { Deps } from '../../kernel/context'

@@ -6,13 +6,12 @@ import {
   ClockLengthSet,
   ClockSetting,
   DueClockView,
-  ErrorBody,
-  IdParams,
   StepCorrect,
   StepCreate,
   StepDetailView,
   StepView,
-} from '@hearth/contracts'
+} from '@hearth/contracts/case-process'
+import { ErrorBody, IdParams } from '@hearth/contracts/common'
 import { noCaseContent, readsList, readsOfFamily, readsRecord } from '../../kernel/reads'
 import { holdingTeamId } from '../families/family-queries'
 import { askForLetterBeforeProceedings } from './letter-before-proceedings'

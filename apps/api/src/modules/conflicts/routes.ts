@@ -1,13 +1,7 @@
 import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import {
-  ConflictsView,
-  ConflictView,
-  DeclareConflictInput,
-  EndConflictInput,
-  ErrorBody,
-  IdParams,
-} from '@hearth/contracts'
+import { ErrorBody, IdParams } from '@hearth/contracts/common'
+import { ConflictsView, ConflictView, DeclareConflictInput, EndConflictInput } from '@hearth/contracts/conflicts'
 import { readsList } from '../../kernel/reads'
 import { declareConflict, endConflict } from './declare-conflict'
 import { listConflicts } from './list-conflicts'

@@ -1,17 +1,14 @@
 import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { ErrorBody, IdParams, Ok, Uuid } from '@hearth/contracts/common'
 import {
   ContactTimeQuery,
-  ErrorBody,
-  IdParams,
   LeaveInput,
   MyContactTime,
-  Ok,
   TeamContactTime,
-  Uuid,
   WorkingPatternInput,
-} from '@hearth/contracts'
+} from '@hearth/contracts/recording'
 import { noCaseContent } from '../../kernel/reads'
 import { getMyContactTime, getTeamContactTime } from './get-contact-time'
 import { setLeave, setWorkingPattern } from './set-working-time'

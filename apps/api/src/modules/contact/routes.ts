@@ -1,14 +1,7 @@
 import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import {
-  EndHoldInput,
-  ErrorBody,
-  FamilyContact,
-  HeldDecisionInput,
-  HoldParams,
-  IdParams,
-  PlaceHoldInput,
-} from '@hearth/contracts'
+import { ErrorBody, IdParams } from '@hearth/contracts/common'
+import { EndHoldInput, FamilyContact, HeldDecisionInput, HoldParams, PlaceHoldInput } from '@hearth/contracts/contact'
 import { readsOfFamily } from '../../kernel/reads'
 import { decideHeldContact } from './decide-held-contact'
 import { endContactHold } from './end-contact-hold'

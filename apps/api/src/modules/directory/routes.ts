@@ -1,18 +1,17 @@
 import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { ErrorBody, IdParams } from '@hearth/contracts/common'
 import {
   DirectoryImportInput,
   DirectoryImportResult,
-  ErrorBody,
   FamilyServiceInput,
   FamilyServiceView,
-  IdParams,
   NewServiceInput,
   ServiceQuery,
   ServiceSearchResult,
   ServiceView,
-} from '@hearth/contracts'
+} from '@hearth/contracts/directory'
 import { londonDateOf } from '@hearth/domain/working-days'
 import { addFamilyService } from './add-family-service'
 import { createService } from './create-service'

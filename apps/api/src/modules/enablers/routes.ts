@@ -1,18 +1,17 @@
 import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { ErrorBody, IdParams } from '@hearth/contracts/common'
 import {
   AskInput,
   CompleteInput,
-  ErrorBody,
-  IdParams,
   TaskQuery,
   TaskSetting,
   TaskSettingInput,
   TaskStats,
   TaskTypeParams,
   TaskView,
-} from '@hearth/contracts'
+} from '@hearth/contracts/enablers'
 import type { TaskType } from '@hearth/domain/admin-tasks'
 import { claimTask } from './claim-task'
 import { completeTask } from './complete-task'

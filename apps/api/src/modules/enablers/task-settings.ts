@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { z } from 'zod'
 import { taskTypeSettings, writeAudit } from '@hearth/db'
-import type { TaskSettingInput } from '@hearth/contracts'
+import type { TaskSettingInput } from '@hearth/contracts/enablers'
 import { TASK_TYPE_LIST, TASK_TYPES, type TaskType } from '@hearth/domain/admin-tasks'
 import type { Caller } from '../../kernel/caller'
 import type { Deps } from '../../kernel/context'

@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/context'
 import { adults, writeAudit } from '@hearth/db'
-import type { AdultInput } from '@hearth/contracts'
+import type { AdultInput } from '@hearth/contracts/families'
 import { familyInScope } from './family-queries'
 import type { Caller } from '../../kernel/caller'
 

@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/context'
 import { children, newLaChildId, writeAudit } from '@hearth/db'
-import type { ChildInput } from '@hearth/contracts'
+import type { ChildInput } from '@hearth/contracts/families'
 import { familyInScope } from './family-queries'
 import type { Caller } from '../../kernel/caller'
 

@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { adults, children, relationships, writeAudit } from '@hearth/db'
-import type { RelationshipInput } from '@hearth/contracts'
+import type { RelationshipInput } from '@hearth/contracts/families'
 import { invalid } from '../../kernel/errors'
 import { familyInScope } from './family-queries'
 import type { Caller } from '../../kernel/caller'

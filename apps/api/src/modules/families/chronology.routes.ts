@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { ChronologyEntry, ErrorBody, IdParams } from '@hearth/contracts'
+import { ErrorBody, IdParams } from '@hearth/contracts/common'
+import { ChronologyEntry } from '@hearth/contracts/families'
 import { callerOf } from '../../kernel/caller'
 import { readsOfFamily } from '../../kernel/reads'
 import { chronologyParts } from './chronology-parts'

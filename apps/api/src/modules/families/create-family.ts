@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/context'
 import { families, nextReference, writeAudit } from '@hearth/db'
-import type { FamilyInput } from '@hearth/contracts'
+import type { FamilyInput } from '@hearth/contracts/families'
 import { canSeeFamily } from '@hearth/domain/access'
 import { invalid } from '../../kernel/errors'
 import { patchFor } from './family-queries'

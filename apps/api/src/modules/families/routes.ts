@@ -1,30 +1,28 @@
 import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { ErrorBody, Ok, IdParams } from '@hearth/contracts/common'
 import {
   Adult,
   AdultInput,
   Child,
   ChildInput,
   ChildUpdate,
-  ErrorBody,
-  AddressConfidentialityInput,
   BreakGlassGranted,
   BreakGlassInput,
   BreakGlassList,
   BreakGlassReviewInput,
   GlassAlerts,
-  Ok,
   RestrictionInput,
   FamilyDetail,
   FamilyInput,
   FamilyListQuery,
   FamilySummary,
   FamilyUpdate,
-  IdParams,
   Relationship,
   RelationshipInput,
-} from '@hearth/contracts'
+} from '@hearth/contracts/families'
+import { AddressConfidentialityInput } from '@hearth/contracts/search'
 import { addressFor, addressVisibleTo } from '@hearth/domain/confidential-address'
 import { addAdult } from './add-adult'
 import { addChild } from './add-child'

@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { children, writeAudit } from '@hearth/db'
-import type { ChildUpdate } from '@hearth/contracts'
+import type { ChildUpdate } from '@hearth/contracts/families'
 import { invalid, notFound } from '../../kernel/errors'
 import { familyInScope } from './family-queries'
 import type { Caller } from '../../kernel/caller'

@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { families, writeAudit } from '@hearth/db'
-import type { FamilyUpdate } from '@hearth/contracts'
+import type { FamilyUpdate } from '@hearth/contracts/families'
 import { addressVisibleTo } from '@hearth/domain/confidential-address'
 import { invalid } from '../../kernel/errors'
 import { familyInScope, patchFor } from './family-queries'

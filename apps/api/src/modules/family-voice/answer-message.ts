@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { familyMessages, writeAudit } from '@hearth/db'
-import type { StaffFamilyMessage } from '@hearth/contracts'
+import type { StaffFamilyMessage } from '@hearth/contracts/family-voice'
 import type { Deps } from '../../kernel/context'
 import { AppError, notFound } from '../../kernel/errors'
 import { familyInScope } from '../families/family-queries'

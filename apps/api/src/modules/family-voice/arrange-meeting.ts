@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm'
 import { type FamilyMeeting, familyMeetings, networkMembers, planChanges, planItems, writeAudit } from '@hearth/db'
-import type { ArrangeMeetingInput, FamilyMeetingView, FamilyPlanInput } from '@hearth/contracts'
+import type { ArrangeMeetingInput, FamilyMeetingView, FamilyPlanInput } from '@hearth/contracts/family-voice'
 import type { Deps } from '../../kernel/context'
 import { AppError, invalid, notFound } from '../../kernel/errors'
 import { familyInScope } from '../families/family-queries'

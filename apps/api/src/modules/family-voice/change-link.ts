@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { type FamilyLink, familyLinks, type Tx, writeAudit } from '@hearth/db'
 import { linkState } from '@hearth/domain/family-voice'
-import type { LinkSummary } from '@hearth/contracts'
+import type { LinkSummary } from '@hearth/contracts/family-voice'
 import type { Deps } from '../../kernel/context'
 import { AppError, notFound } from '../../kernel/errors'
 import { familyInScope } from '../families/family-queries'

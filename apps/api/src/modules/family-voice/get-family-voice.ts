@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { familyMessages } from '@hearth/db'
 import { CONTACT_HOLD_REASONS, type ContactHoldReason } from '@hearth/domain/contact-holds'
-import type { FamilyVoiceView } from '@hearth/contracts'
+import type { FamilyVoiceView } from '@hearth/contracts/family-voice'
 import type { Deps } from '../../kernel/context'
 import { familyInScope } from '../families/family-queries'
 import { leadOf } from '../contact/contact-queries'

@@ -24,7 +24,7 @@ import {
 import { placeGivesAway } from '@hearth/domain/confidential-address'
 import type { LinkLanguage } from '@hearth/domain/family-voice'
 import { londonDateOf } from '@hearth/domain/working-days'
-import type { FamilyLinkView } from '@hearth/contracts'
+import type { FamilyLinkView } from '@hearth/contracts/family-voice'
 import { notFound } from '../../kernel/errors'
 
 const MEETING_KINDS = ['family_group_conference', 'child_protection_conference', 'core_group', 'review']

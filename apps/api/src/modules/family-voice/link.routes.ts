@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { ErrorBody, FamilyLinkAnswer, FamilyMessageInput, FamilyMessageSent, Ok } from '@hearth/contracts'
+import { ErrorBody, Ok } from '@hearth/contracts/common'
+import { FamilyLinkAnswer, FamilyMessageInput, FamilyMessageSent } from '@hearth/contracts/family-voice'
 import { LINK_CODE_PATTERN } from '@hearth/domain/family-voice'
 import { linkCallerOf } from '../../kernel/caller'
 import { AppError } from '../../kernel/errors'

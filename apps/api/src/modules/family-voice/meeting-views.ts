@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { type FamilyMeeting, visits } from '@hearth/db'
-import type { FamilyMeetingView } from '@hearth/contracts'
+import type { FamilyMeetingView } from '@hearth/contracts/family-voice'
 import type { Deps } from '../../kernel/context'
 
 export async function meetingViews(deps: Deps, councilId: string, rows: FamilyMeeting[]): Promise<FamilyMeetingView[]> {

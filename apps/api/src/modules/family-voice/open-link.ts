@@ -1,7 +1,7 @@
 import type { LinkCaller } from '../../kernel/caller'
 import { and, eq } from 'drizzle-orm'
 import { familyLinks } from '@hearth/db'
-import type { FamilyLinkAnswer } from '@hearth/contracts'
+import type { FamilyLinkAnswer } from '@hearth/contracts/family-voice'
 import type { Deps } from '../../kernel/context'
 import { familyLinkView } from './link-view'
 

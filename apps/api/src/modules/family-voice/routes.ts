@@ -1,12 +1,12 @@
 import { type Caller, callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { ErrorBody, IdParams, Uuid } from '@hearth/contracts/common'
 import {
   AnswerMessageInput,
   ArrangeMeetingInput,
   CreatedLink,
   CreateLinkInput,
-  ErrorBody,
   FamilyLinkView,
   FamilyMeetingsView,
   FamilyMeetingView,
@@ -14,15 +14,13 @@ import {
   FamilyVoiceSettings,
   FamilyVoiceSettingsInput,
   FamilyVoiceView,
-  IdParams,
   LinkHoldDecisionInput,
   LinkSummary,
   RenewLinkInput,
   RevokeLinkInput,
   StaffFamilyMessage,
   TeamFamilyMessages,
-  Uuid,
-} from '@hearth/contracts'
+} from '@hearth/contracts/family-voice'
 import { LINK_LANGUAGE_LIST } from '@hearth/domain/family-voice'
 import { invalid } from '../../kernel/errors'
 import { noCaseContent, readsList, readsOfFamily } from '../../kernel/reads'

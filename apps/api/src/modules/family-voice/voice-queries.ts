@@ -21,7 +21,7 @@ import {
   linkState,
   type LinkLanguage,
 } from '@hearth/domain/family-voice'
-import type { LinkSummary, StaffFamilyMessage } from '@hearth/contracts'
+import type { LinkSummary, StaffFamilyMessage } from '@hearth/contracts/family-voice'
 import { notFound } from '../../kernel/errors'
 
 /** Young people this age or over may have a link of their own (the lead judges each one). */

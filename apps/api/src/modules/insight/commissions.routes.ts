@@ -1,15 +1,8 @@
 import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import {
-  CommissionInput,
-  CommissionQuery,
-  CommissionRecordInput,
-  CommissionView,
-  ErrorBody,
-  IdParams,
-  Ok,
-} from '@hearth/contracts'
+import { ErrorBody, IdParams, Ok } from '@hearth/contracts/common'
+import { CommissionInput, CommissionQuery, CommissionRecordInput, CommissionView } from '@hearth/contracts/insight'
 import { askCommission } from './ask-commission'
 import { getCommission } from './get-commission'
 import { handBackCommission } from './hand-back-commission'

@@ -1,18 +1,16 @@
 import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { ErrorBody, IdParams, Ok } from '@hearth/contracts/common'
 import {
   AdviceInput,
   BookSessionInput,
-  ErrorBody,
-  IdParams,
   InsightQueueQuery,
   InsightRequestInput,
   InsightRequestView,
   InsightSettingsInput,
   InsightSettingsView,
-  Ok,
-} from '@hearth/contracts'
+} from '@hearth/contracts/insight'
 import { adviseInsightRequest } from './advise-insight-request'
 import { waitWorkingDays } from './insight-queries'
 import { askInsight } from './ask-insight'

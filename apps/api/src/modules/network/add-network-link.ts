@@ -1,6 +1,6 @@
 import { holdIfContactUnsafe, networkLinks, writeAudit } from '@hearth/db'
 import type { z } from 'zod'
-import type { NetworkLinkInput } from '@hearth/contracts'
+import type { NetworkLinkInput } from '@hearth/contracts/network'
 import type { Deps } from '../../kernel/context'
 import { invalid } from '../../kernel/errors'
 import { familyInScope } from '../families/family-queries'

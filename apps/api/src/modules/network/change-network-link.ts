@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { holdIfContactUnsafe, networkLinks, writeAudit } from '@hearth/db'
 import type { z } from 'zod'
-import type { NetworkLinkChange, NetworkLinkEnd } from '@hearth/contracts'
+import type { NetworkLinkChange, NetworkLinkEnd } from '@hearth/contracts/network'
 import type { Deps } from '../../kernel/context'
 import { AppError } from '../../kernel/errors'
 import { familyInScope } from '../families/family-queries'

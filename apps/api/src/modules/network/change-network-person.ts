@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import { holdIfContactUnsafe, networkLinks, networkMembers, networkPeople, writeAudit } from '@hearth/db'
 import type { z } from 'zod'
-import type { NetworkPersonChange } from '@hearth/contracts'
+import type { NetworkPersonChange } from '@hearth/contracts/network'
 import type { Deps } from '../../kernel/context'
 import { AppError } from '../../kernel/errors'
 import { familyInScope } from '../families/family-queries'

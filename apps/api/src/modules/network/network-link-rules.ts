@@ -1,6 +1,6 @@
 import type { NetworkLink } from '@hearth/db'
 import type { z } from 'zod'
-import type { NetworkLinkInput } from '@hearth/contracts'
+import type { NetworkLinkInput } from '@hearth/contracts/network'
 import { invalid } from '../../kernel/errors'
 
 export type LinkFields = Omit<z.infer<typeof NetworkLinkInput>, 'fromId' | 'toId'>

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { NetworkPersonInput } from '@hearth/contracts'
+import type { NetworkPersonInput } from '@hearth/contracts/network'
 import { invalid } from '../../kernel/errors'
 
 export type PersonInput = z.infer<typeof NetworkPersonInput>

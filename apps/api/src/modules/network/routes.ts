@@ -1,9 +1,8 @@
 import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { ErrorBody, IdParams, Uuid } from '@hearth/contracts/common'
 import {
-  ErrorBody,
-  IdParams,
   NetworkLinkChange,
   NetworkLinkEnd,
   NetworkLinkInput,
@@ -11,8 +10,7 @@ import {
   NetworkPersonInput,
   NetworkRemoval,
   NetworkView,
-  Uuid,
-} from '@hearth/contracts'
+} from '@hearth/contracts/network'
 import { readsOfFamily } from '../../kernel/reads'
 import { getNetwork } from './get-network'
 import { addNetworkLink } from './add-network-link'

@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/context'
 import { patches, writeAudit } from '@hearth/db'
-import type { PatchInput } from '@hearth/contracts'
+import type { PatchInput } from '@hearth/contracts/organisation'
 import type { Caller } from '../../kernel/caller'
 
 export async function createPatch(deps: Deps, caller: Caller, input: PatchInput) {

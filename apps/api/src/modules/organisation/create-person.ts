@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { hashPassword, people, writeAudit } from '@hearth/db'
-import type { PersonInput } from '@hearth/contracts'
+import type { PersonInput } from '@hearth/contracts/organisation'
 import { AppError } from '../../kernel/errors'
 import { askForRoles, personView } from './organisation-queries'
 import type { Caller } from '../../kernel/caller'

@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/context'
 import { teams, writeAudit } from '@hearth/db'
-import type { TeamInput } from '@hearth/contracts'
+import type { TeamInput } from '@hearth/contracts/organisation'
 import { assertPatchFitsTeam, teamWithCounts } from './organisation-queries'
 import type { Caller } from '../../kernel/caller'
 

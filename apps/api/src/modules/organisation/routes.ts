@@ -1,11 +1,9 @@
 import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { ErrorBody, IdParams, Ok, Uuid } from '@hearth/contracts/common'
 import {
   AddMemberBody,
-  ErrorBody,
-  IdParams,
-  Ok,
   Patch,
   PatchInput,
   Person,
@@ -17,8 +15,7 @@ import {
   TeamDetail,
   TeamInput,
   TeamUpdate,
-  Uuid,
-} from '@hearth/contracts'
+} from '@hearth/contracts/organisation'
 import { endAllSessions } from '../../kernel/sessions'
 import { addTeamMember } from './add-team-member'
 import { createPatch } from './create-patch'

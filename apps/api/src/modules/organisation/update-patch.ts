@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq, sql } from 'drizzle-orm'
 import { patches, teams, writeAudit } from '@hearth/db'
-import type { PatchInput } from '@hearth/contracts'
+import type { PatchInput } from '@hearth/contracts/organisation'
 import { notFound } from '../../kernel/errors'
 import type { Caller } from '../../kernel/caller'
 

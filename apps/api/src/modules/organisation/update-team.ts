@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { teams, writeAudit } from '@hearth/db'
-import type { TeamUpdate } from '@hearth/contracts'
+import type { TeamUpdate } from '@hearth/contracts/organisation'
 import { notFound } from '../../kernel/errors'
 import { assertPatchFitsTeam, teamWithCounts } from './organisation-queries'
 import type { Caller } from '../../kernel/caller'

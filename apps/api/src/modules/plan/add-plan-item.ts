@@ -1,5 +1,5 @@
 import { planChanges, planItems, writeAudit } from '@hearth/db'
-import type { PlanItemInput } from '@hearth/contracts'
+import type { PlanItemInput } from '@hearth/contracts/plan'
 import type { Deps } from '../../kernel/context'
 import { familyInScope } from '../families/family-queries'
 import { checkWho, planItemViews, snapshot } from './plan-queries'

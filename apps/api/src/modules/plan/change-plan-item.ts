@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { type PlanItem, planChanges, planItems, type Tx, writeAudit } from '@hearth/db'
-import type { PlanItemChange, PlanStatusInput } from '@hearth/contracts'
+import type { PlanItemChange, PlanStatusInput } from '@hearth/contracts/plan'
 import { changedFields, type PlanChangeKind, statusChange } from '@hearth/domain/plan'
 import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'

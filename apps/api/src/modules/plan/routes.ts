@@ -1,14 +1,7 @@
 import { type Caller, callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import {
-  ErrorBody,
-  IdParams,
-  PlanItemChange,
-  PlanItemInput,
-  PlanItemView,
-  PlanStatusInput,
-  PlanView,
-} from '@hearth/contracts'
+import { ErrorBody, IdParams } from '@hearth/contracts/common'
+import { PlanItemChange, PlanItemInput, PlanItemView, PlanStatusInput, PlanView } from '@hearth/contracts/plan'
 import { readsOfFamily } from '../../kernel/reads'
 import { holdingTeamId } from '../families/family-queries'
 import { addPlanItem } from './add-plan-item'

@@ -1,19 +1,17 @@
 import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { ErrorBody, IdParams, Ok } from '@hearth/contracts/common'
 import {
   AddendumInput,
-  ErrorBody,
   FinaliseInput,
-  IdParams,
   NoteCheckSettings,
   NoteCheckSettingsInput,
   NoteDraft,
   NoteStart,
   NoteView,
-  Ok,
   SimilarNote,
-} from '@hearth/contracts'
+} from '@hearth/contracts/recording'
 import { noCaseContent, readsOfFamily, readsRecord } from '../../kernel/reads'
 import { holdingTeamId } from '../families/family-queries'
 import { addAddendum } from './add-addendum'

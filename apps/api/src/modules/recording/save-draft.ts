@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { type Db, notes, type Tx } from '@hearth/db'
-import type { NoteDraft } from '@hearth/contracts'
+import type { NoteDraft } from '@hearth/contracts/recording'
 import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
 import { childrenOf, noteFor, noteViews } from './note-queries'

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { notes, people, visits, writeAudit } from '@hearth/db'
-import type { NoteStart } from '@hearth/contracts'
+import type { NoteStart } from '@hearth/contracts/recording'
 import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
 import { familyInScope, holdingTeamId } from '../families/family-queries'

@@ -1,5 +1,5 @@
 import { councilHolidays, nextReference, subjectAccessRequests, writeAudit } from '@hearth/db'
-import type { SarCreate } from '@hearth/contracts'
+import type { SarCreate } from '@hearth/contracts/records'
 import { sarDueDate } from '@hearth/domain/subject-access'
 import { londonDateOf } from '@hearth/domain/working-days'
 import type { Deps } from '../../kernel/context'

@@ -1,4 +1,4 @@
-import type { SarPreview } from '@hearth/contracts'
+import type { SarPreview } from '@hearth/contracts/records'
 import { sarPreview } from '@hearth/records'
 import type { Caller } from '../../kernel/caller'
 import type { Deps } from '../../kernel/context'

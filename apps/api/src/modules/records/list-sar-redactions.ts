@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { people, sarRedactions } from '@hearth/db'
-import type { SarRedactionView } from '@hearth/contracts'
+import type { SarRedactionView } from '@hearth/contracts/records'
 import { REDACTION_REASONS } from '@hearth/domain/subject-access'
 import { labelOf, RECORD_KINDS } from '@hearth/records'
 import type { Deps } from '../../kernel/context'

@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { type Db, people, type RecordExport, recordExports, writeAudit } from '@hearth/db'
-import type { RecordExportView } from '@hearth/contracts'
+import type { RecordExportView } from '@hearth/contracts/records'
 import { enqueueInTx } from '@hearth/jobs'
 import type { Deps } from '../../kernel/context'
 import { familyInScope } from '../families/family-queries'

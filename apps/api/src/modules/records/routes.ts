@@ -1,9 +1,7 @@
 import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { ErrorBody, IdParams, Ok } from '@hearth/contracts/common'
 import {
-  ErrorBody,
-  IdParams,
-  Ok,
   RecordExportFileParams,
   RecordExportView,
   RedactionBulkDecision,
@@ -18,7 +16,7 @@ import {
   SarPreview,
   SarSent,
   SarView,
-} from '@hearth/contracts'
+} from '@hearth/contracts/records'
 import { z } from 'zod'
 import { type ReadAudit, readsList, readsOfFamily, readsRecord } from '../../kernel/reads'
 import { findSarPeople } from './find-sar-people'

@@ -10,7 +10,7 @@ import {
   subjectAccessRequests,
   writeAudit,
 } from '@hearth/db'
-import type { SarView } from '@hearth/contracts'
+import type { SarView } from '@hearth/contracts/records'
 import { sarClock } from '@hearth/domain/subject-access'
 import { londonDateOf } from '@hearth/domain/working-days'
 import { enqueueInTx } from '@hearth/jobs'

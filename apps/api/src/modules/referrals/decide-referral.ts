@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { holdContact, referrals, writeAudit } from '@hearth/db'
-import type { DecisionInput } from '@hearth/contracts'
+import type { DecisionInput } from '@hearth/contracts/referrals'
 import { decisionNeedsPrimaryNeed, decisionNeedsTeam } from '@hearth/domain/referrals'
 import { enqueueInTx } from '@hearth/jobs'
 import { AppError, invalid } from '../../kernel/errors'

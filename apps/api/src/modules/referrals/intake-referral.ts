@@ -14,7 +14,7 @@ import {
   type AuditEntry,
   type Referral,
 } from '@hearth/db'
-import type { ReferralInput } from '@hearth/contracts'
+import type { ReferralInput } from '@hearth/contracts/referrals'
 import { findPatchForPostcode } from '@hearth/domain/postcode'
 import { isProfessionalSource, type ReferralSource, REFERRAL_DECISION_WORKING_DAYS } from '@hearth/domain/referrals'
 import { workingDayDeadline } from '@hearth/domain/working-days'

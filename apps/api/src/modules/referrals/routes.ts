@@ -1,10 +1,9 @@
 import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { ErrorBody, IdParams } from '@hearth/contracts/common'
 import {
   DecisionInput,
-  ErrorBody,
-  IdParams,
   MatchQueryInput,
   MatchResult,
   ReferralDetail,
@@ -12,7 +11,7 @@ import {
   ReferralListQuery,
   ReferralSummary,
   RouteInput,
-} from '@hearth/contracts'
+} from '@hearth/contracts/referrals'
 import { invalid } from '../../kernel/errors'
 import { decideReferral } from './decide-referral'
 import { findMatchingChildren } from './find-matching-children'

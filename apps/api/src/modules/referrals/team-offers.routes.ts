@@ -1,7 +1,8 @@
 import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { ErrorBody, IdParams, OfferView } from '@hearth/contracts'
+import { ErrorBody, IdParams } from '@hearth/contracts/common'
+import { OfferView } from '@hearth/contracts/referrals'
 import { listTeamOffers } from './list-team-offers'
 import { readsList } from '../../kernel/reads'
 

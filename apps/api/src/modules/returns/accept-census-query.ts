@@ -1,6 +1,6 @@
 import { censusQueryReasons, writeAudit } from '@hearth/db'
 import type { z } from 'zod'
-import type { QueryAccept } from '@hearth/contracts'
+import type { QueryAccept } from '@hearth/contracts/returns'
 import type { Finding } from '@hearth/returns'
 import type { Caller } from '../../kernel/caller'
 import type { Deps } from '../../kernel/context'

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { AnnexRunCreate, AnnexRunView, ErrorBody, IdParams } from '@hearth/contracts'
+import { ErrorBody, IdParams } from '@hearth/contracts/common'
+import { AnnexRunCreate, AnnexRunView } from '@hearth/contracts/returns'
 import { callerOf } from '../../kernel/caller'
 import { noCaseContent } from '../../kernel/reads'
 import { listAnnexRuns, startAnnexRun } from './annex-runs'

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { z } from 'zod'
 import { type CensusRun, censusQueryReasons, censusRuns, councils, type Db, people } from '@hearth/db'
-import type { CensusRunCreate } from '@hearth/contracts'
+import type { CensusRunCreate } from '@hearth/contracts/returns'
 import { londonDateOf } from '@hearth/domain/working-days'
 import { CENSUS_YEARS, censusCandidates, censusContext, censusYear, type Finding } from '@hearth/returns'
 import type { Caller } from '../../kernel/caller'

@@ -1,16 +1,9 @@
 import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import {
-  CensusChildFix,
-  CensusChildView,
-  CensusRunCreate,
-  CensusRunView,
-  Child,
-  ErrorBody,
-  IdParams,
-  QueryAccept,
-} from '@hearth/contracts'
+import { ErrorBody, IdParams } from '@hearth/contracts/common'
+import { Child } from '@hearth/contracts/families'
+import { CensusChildFix, CensusChildView, CensusRunCreate, CensusRunView, QueryAccept } from '@hearth/contracts/returns'
 import { noCaseContent, readsChild, readsList } from '../../kernel/reads'
 import { updateChild } from '../families/update-child'
 import { acceptCensusQuery } from './accept-census-query'

@@ -1,6 +1,7 @@
 import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { ErrorBody, SearchQuery, SearchResults } from '@hearth/contracts'
+import { ErrorBody } from '@hearth/contracts/common'
+import { SearchQuery, SearchResults } from '@hearth/contracts/search'
 import { readsList } from '../../kernel/reads'
 import { searchRecords } from './search-records'
 

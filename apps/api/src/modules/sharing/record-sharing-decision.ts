@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { sharingDecisions, writeAudit } from '@hearth/db'
 import { londonDateOf } from '@hearth/domain/working-days'
-import type { SharingDecisionInput } from '@hearth/contracts'
+import type { SharingDecisionInput } from '@hearth/contracts/sharing'
 import type { Deps } from '../../kernel/context'
 import { invalid } from '../../kernel/errors'
 import { getChild } from '../families/get-child'

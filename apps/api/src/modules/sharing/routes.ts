@@ -1,14 +1,13 @@
 import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { ErrorBody, IdParams } from '@hearth/contracts/common'
 import {
-  ErrorBody,
-  IdParams,
   SharingDecisionInput,
   SharingDecisionsView,
   SharingDecisionView,
   SharingExportQuery,
-} from '@hearth/contracts'
+} from '@hearth/contracts/sharing'
 import { readsChild, readsList } from '../../kernel/reads'
 import { listSharingDecisions, recordSharingDecision } from './record-sharing-decision'
 import { sharingDecisionsCsv } from './sharing-decisions-csv'

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { type Db, people, type SharingDecisionRow } from '@hearth/db'
-import type { SharingDecisionView } from '@hearth/contracts'
+import type { SharingDecisionView } from '@hearth/contracts/sharing'
 
 export async function decisionViews(
   db: Db,

@@ -4,19 +4,17 @@ import { teamForDisplay } from '../figures/hide-small-numbers'
 import { getReferralTimeliness } from '../figures/get-referral-timeliness'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { ErrorBody, IdParams, Ok } from '@hearth/contracts/common'
 import {
   CouncilOverview,
   DecideProposalInput,
-  ErrorBody,
-  IdParams,
-  Ok,
   ProposalInput,
   ProposalView,
   ResubmitInput,
   TeamFigures,
   ThresholdsInput,
   ThresholdsView,
-} from '@hearth/contracts'
+} from '@hearth/contracts/sign-off'
 import { notFound } from '../../kernel/errors'
 import { thresholds } from './proposal-queries'
 import { decideProposal } from './decide-proposal'

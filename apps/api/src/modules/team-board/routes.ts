@@ -1,24 +1,21 @@
 import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { ErrorBody, IdParams, Ok, Uuid } from '@hearth/contracts/common'
+import { IsoDate } from '@hearth/contracts/families'
 import {
   Board,
   CapInput,
   ClaimInput,
-  ErrorBody,
   FamilyWorkers,
-  IdParams,
-  IsoDate,
-  Ok,
   RotaDay,
   RotaInput,
   RotaParams,
   StageMoveInput,
   TeamDecisionInput,
   TeamDecisionView,
-  Uuid,
   WorkersInput,
-} from '@hearth/contracts'
+} from '@hearth/contracts/team-board'
 import { londonDateOf } from '@hearth/domain/working-days'
 import { claimFamily } from './claim-family'
 import { getBoard } from './get-board'

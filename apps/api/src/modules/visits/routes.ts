@@ -1,16 +1,9 @@
 import { callerOf } from '../../kernel/caller'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import {
-  ErrorBody,
-  IdParams,
-  MyDay,
-  VisitCancel,
-  VisitInput,
-  VisitMove,
-  VisitToRecord,
-  VisitView,
-} from '@hearth/contracts'
+import { ErrorBody, IdParams } from '@hearth/contracts/common'
+import { MyDay, VisitToRecord } from '@hearth/contracts/team-board'
+import { VisitCancel, VisitInput, VisitMove, VisitView } from '@hearth/contracts/visits'
 import { bookVisit } from './book-visit'
 import { cancelVisit } from './cancel-visit'
 import { getMyDay } from './get-my-day'

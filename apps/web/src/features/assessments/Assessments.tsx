@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import type { z } from 'zod'
-import type { AssessmentView } from '@hearth/contracts'
+import type { AssessmentView } from '@hearth/contracts/case-process'
 import { ASSESSMENT_FACTOR_LIST, ASSESSMENT_FACTORS } from '@hearth/domain/assessments'
 import { londonDateOf } from '@hearth/domain/working-days'
 import { api } from '../../api'

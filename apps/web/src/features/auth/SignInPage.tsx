@@ -3,7 +3,7 @@ import type { FormEvent } from 'react'
 import { useState } from 'react'
 import { useLocation, useNavigate } from 'react-router'
 import type { z } from 'zod'
-import type { CouncilChoice } from '@hearth/contracts'
+import type { CouncilChoice } from '@hearth/contracts/auth'
 import { ApiError, api } from '../../api'
 import { Button, ErrorSummary, Loading, SelectField, TextField } from '../../components/govuk'
 

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import type { z } from 'zod'
-import type { CaseProcessView, StepView } from '@hearth/contracts'
+import type { CaseProcessView, StepView } from '@hearth/contracts/case-process'
 import {
   type CaseStep,
   describeStep,

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import type { z } from 'zod'
-import type { ConflictsView } from '@hearth/contracts'
+import type { ConflictsView } from '@hearth/contracts/conflicts'
 import { api } from '../../api'
 import { Button, ErrorSummary, FormScope, Loading, TextArea, TextField } from '../../components/govuk'
 

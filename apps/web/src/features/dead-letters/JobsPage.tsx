@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
-import type { AuditExport, DeadLetter } from '@hearth/contracts'
+import type { AuditExport, DeadLetter } from '@hearth/contracts/audit'
 import { api } from '../../api'
 import { fullDateTime } from '../../components/time'
 import { Button, ErrorSummary, Loading } from '../../components/govuk'

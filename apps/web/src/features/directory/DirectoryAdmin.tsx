@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import type { z } from 'zod'
-import type { DirectoryImportResult, ServiceView as Service } from '@hearth/contracts'
+import type { DirectoryImportResult, ServiceView as Service } from '@hearth/contracts/directory'
 import { COST_OPTIONS, SERVICE_NEEDS } from '@hearth/domain/insight'
 import { api, ApiError } from '../../api'
 import { Button, Checkboxes, ErrorSummary, SelectField, TextArea, TextField } from '../../components/govuk'

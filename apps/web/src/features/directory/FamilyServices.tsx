@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { z } from 'zod'
-import type { FamilyServiceView } from '@hearth/contracts'
+import type { FamilyServiceView } from '@hearth/contracts/directory'
 import { londonDateOf } from '@hearth/domain/working-days'
 import { api } from '../../api'
 import { ServiceSearch, type Service } from './DirectoryPage'

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { TaskView } from '@hearth/contracts'
+import type { TaskView } from '@hearth/contracts/enablers'
 
 type Task = z.infer<typeof TaskView>
 

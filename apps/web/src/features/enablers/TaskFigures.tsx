@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import type { z } from 'zod'
-import type { TaskStats } from '@hearth/contracts'
+import type { TaskStats } from '@hearth/contracts/enablers'
 import { minutesInWords } from '@hearth/domain/admin-tasks'
 import { api } from '../../api'
 import { ErrorSummary, Loading } from '../../components/govuk'

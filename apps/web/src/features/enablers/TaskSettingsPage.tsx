@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
-import type { TaskSetting } from '@hearth/contracts'
+import type { TaskSetting } from '@hearth/contracts/enablers'
 import { api } from '../../api'
 import { Button, ErrorSummary, Loading } from '../../components/govuk'
 

@@ -12,7 +12,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useParams } from 'react-router'
 import type { z } from 'zod'
-import type { Child } from '@hearth/contracts'
+import type { Child } from '@hearth/contracts/families'
 import { api } from '../../api'
 import { ChildSharing } from '../sharing/ChildSharing'
 import {

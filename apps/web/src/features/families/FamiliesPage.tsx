@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { Link } from 'react-router'
 import type { z } from 'zod'
-import type { FamilySummary } from '@hearth/contracts'
+import type { FamilySummary } from '@hearth/contracts/families'
 import { api } from '../../api'
 import { Button, ErrorSummary, Loading } from '../../components/govuk'
 

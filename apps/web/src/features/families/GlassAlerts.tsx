@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import type { z } from 'zod'
-import type { GlassAlerts as Alerts } from '@hearth/contracts'
+import type { GlassAlerts as Alerts } from '@hearth/contracts/families'
 import { api } from '../../api'
 import { useLiveEvents } from '../../live'
 

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import type { z } from 'zod'
-import type { FamilyWorkers } from '@hearth/contracts'
+import type { FamilyWorkers } from '@hearth/contracts/team-board'
 import { api } from '../../api'
 import { Button, Checkboxes, ErrorSummary, FormScope, TextArea } from '../../components/govuk'
 

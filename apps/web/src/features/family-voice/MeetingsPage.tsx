@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useParams } from 'react-router'
 import type { z } from 'zod'
-import type { NetworkView } from '@hearth/contracts'
+import type { NetworkView } from '@hearth/contracts/network'
 import { api } from '../../api'
 import {
   BackLink,

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { useParams } from 'react-router'
-import type { FamilyLinkView } from '@hearth/contracts'
+import type { FamilyLinkView } from '@hearth/contracts/family-voice'
 import { LINK_LANGUAGE_LIST, LINK_LANGUAGES, type LinkLanguage } from '@hearth/domain/family-voice'
 import { api } from '../../api'
 import { BackLink, ErrorSummary, Loading } from '../../components/govuk'

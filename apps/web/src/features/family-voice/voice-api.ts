@@ -8,7 +8,7 @@ import type {
   LinkSummary,
   StaffFamilyMessage,
   TeamFamilyMessages,
-} from '@hearth/contracts'
+} from '@hearth/contracts/family-voice'
 import { FAMILY_MESSAGE_KINDS, HOW_GOING_SCALE } from '@hearth/domain/family-voice'
 import { api } from '../../api'
 

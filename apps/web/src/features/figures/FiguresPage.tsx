@@ -15,7 +15,7 @@ import {
   YAxis,
 } from 'recharts'
 import type { z } from 'zod'
-import type { FiguresOverTime, TeamWeek } from '@hearth/contracts'
+import type { FiguresOverTime, TeamWeek } from '@hearth/contracts/figures'
 import { api } from '../../api'
 import { ErrorSummary, Loading } from '../../components/govuk'
 import { count } from '../../components/time'

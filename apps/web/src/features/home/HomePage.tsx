@@ -1,5 +1,5 @@
 import { Link } from 'react-router'
-import type { Me } from '@hearth/contracts'
+import type { Me } from '@hearth/contracts/auth'
 import { ROLE_LABELS } from '@hearth/domain/roles'
 import { MyDay } from '../team-board/MyDay'
 import { TaskFigures } from '../enablers/TaskFigures'

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
-import type { InsightSettingsView } from '@hearth/contracts'
+import type { InsightSettingsView } from '@hearth/contracts/insight'
 import { api } from '../../api'
 import { Button, ErrorSummary, Loading, TextField } from '../../components/govuk'
 

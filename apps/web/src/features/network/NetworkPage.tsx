@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react'
 import { useParams } from 'react-router'
 import type { z } from 'zod'
-import type { FamilyDetail } from '@hearth/contracts'
+import type { FamilyDetail } from '@hearth/contracts/families'
 import {
   CLOSENESS,
   CLOSENESS_LIST,

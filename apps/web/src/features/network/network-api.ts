@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
-import type { NetworkView } from '@hearth/contracts'
+import type { NetworkView } from '@hearth/contracts/network'
 import { api } from '../../api'
 
 export type Network = z.infer<typeof NetworkView>

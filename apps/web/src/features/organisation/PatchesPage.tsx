@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { FormEvent } from 'react'
 import type { z } from 'zod'
-import type { Patch } from '@hearth/contracts'
+import type { Patch } from '@hearth/contracts/organisation'
 import { api } from '../../api'
 import { Button, ErrorSummary, Loading, TextField } from '../../components/govuk'
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import type { z } from 'zod'
-import type { Person } from '@hearth/contracts'
+import type { Person } from '@hearth/contracts/organisation'
 import { ROLE_LABELS } from '@hearth/domain/roles'
 import { api } from '../../api'
 import { ErrorSummary, Loading } from '../../components/govuk'

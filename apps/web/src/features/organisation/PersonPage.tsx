@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useParams } from 'react-router'
 import type { z } from 'zod'
-import type { Person } from '@hearth/contracts'
+import type { Person } from '@hearth/contracts/organisation'
 import { ROLE_LABELS } from '@hearth/domain/roles'
 import { api } from '../../api'
 import { BackLink, Button, ErrorSummary, Loading, SummaryList } from '../../components/govuk'

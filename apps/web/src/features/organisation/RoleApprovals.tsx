@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { z } from 'zod'
-import type { RoleGrant } from '@hearth/contracts'
+import type { RoleGrant } from '@hearth/contracts/organisation'
 import { ROLE_LABELS } from '@hearth/domain/roles'
 import { api } from '../../api'
 import { Button, ErrorSummary } from '../../components/govuk'

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import type { z } from 'zod'
-import type { PlanItemView, PlanView } from '@hearth/contracts'
+import type { PlanItemView, PlanView } from '@hearth/contracts/plan'
 import { api } from '../../api'
 
 export type Plan = z.infer<typeof PlanView>

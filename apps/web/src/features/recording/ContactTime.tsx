@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import type { z } from 'zod'
-import type { MyContactTime, TeamContactTime as TeamContactTimeView } from '@hearth/contracts'
+import type { MyContactTime, TeamContactTime as TeamContactTimeView } from '@hearth/contracts/recording'
 import { longDate } from '@hearth/domain/dates'
 import { api } from '../../api'
 import {

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useState } from 'react'
 import { useSearchParams } from 'react-router'
-import type { NoteView } from '@hearth/contracts'
+import type { NoteView } from '@hearth/contracts/recording'
 import { CHILD_SEEN, NOTE_KINDS, NOTE_PART_LIST, NOTE_PARTS } from '@hearth/domain/recording'
 import { api } from '../../api'
 import { Button, ErrorSummary, FormScope, Loading, Panel, TextArea, TextField } from '../../components/govuk'

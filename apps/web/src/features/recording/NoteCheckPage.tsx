@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import type { z } from 'zod'
-import type { NoteCheckSettings } from '@hearth/contracts'
+import type { NoteCheckSettings } from '@hearth/contracts/recording'
 import { api } from '../../api'
 import { Button, ErrorSummary, FormScope, Loading, TextField } from '../../components/govuk'
 

@@ -1,4 +1,4 @@
-import type { NoteDraft, NoteView, SimilarNote } from '@hearth/contracts'
+import type { NoteDraft, NoteView, SimilarNote } from '@hearth/contracts/recording'
 import type { z } from 'zod'
 import {
   APPOINTMENT_KEPT,

@@ -1,4 +1,4 @@
-import type { RecordExportView } from '@hearth/contracts'
+import type { RecordExportView } from '@hearth/contracts/records'
 
 const FILE_LABELS = {
   pdf: 'Download the record to read (PDF)',

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { Fragment, type ReactNode } from 'react'
 import { useParams } from 'react-router'
-import type { SarPreview, SarView } from '@hearth/contracts'
+import type { SarPreview, SarView } from '@hearth/contracts/records'
 import { api } from '../../api'
 import { BackLink, ErrorSummary, Loading, SummaryList } from '../../components/govuk'
 

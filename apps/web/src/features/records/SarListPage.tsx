@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
-import type { SarView } from '@hearth/contracts'
+import type { SarView } from '@hearth/contracts/records'
 import { api } from '../../api'
 import { ErrorSummary, Loading } from '../../components/govuk'
 import { useLiveEvents } from '../../live'

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { Link, useParams } from 'react-router'
-import type { SarRedactionView, SarView } from '@hearth/contracts'
+import type { SarRedactionView, SarView } from '@hearth/contracts/records'
 import { londonDateOf } from '@hearth/domain/working-days'
 import { api } from '../../api'
 import {

@@ -1,4 +1,4 @@
-import type { SarView } from '@hearth/contracts'
+import type { SarView } from '@hearth/contracts/records'
 
 export const STATUS_WORDS: Record<SarView['status'], string> = {
   gathering: 'Gathering the record',

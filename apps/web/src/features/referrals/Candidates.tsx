@@ -2,7 +2,7 @@ import { longDate } from '@hearth/domain/dates'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useRef, useState } from 'react'
 import type { z } from 'zod'
-import type { MatchResult } from '@hearth/contracts'
+import type { MatchResult } from '@hearth/contracts/referrals'
 import { api } from '../../api'
 import { Button } from '../../components/govuk'
 

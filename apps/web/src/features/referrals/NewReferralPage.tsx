@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router'
 import type { z } from 'zod'
-import type { ReferralDetail } from '@hearth/contracts'
+import type { ReferralDetail } from '@hearth/contracts/referrals'
 import { FAMILY_CONSENT, FAMILY_CONSENT_LIST, REFERRAL_SOURCE_CODES, REFERRAL_SOURCES } from '@hearth/domain/referrals'
 import { api, newKey } from '../../api'
 import {

@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { Link, useParams } from 'react-router'
 import type { z } from 'zod'
-import type { ReferralDetail, Team } from '@hearth/contracts'
+import type { Team } from '@hearth/contracts/organisation'
+import type { ReferralDetail } from '@hearth/contracts/referrals'
 import {
   FAMILY_CONSENT,
   PRIMARY_NEED_CODE_LIST,

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import type { z } from 'zod'
-import type { ReferralSummary } from '@hearth/contracts'
+import type { ReferralSummary } from '@hearth/contracts/referrals'
 import { REFERRAL_DECISIONS, type ReferralDecision } from '@hearth/domain/referrals'
 import { dateTime } from '../../components/time'
 import { api } from '../../api'

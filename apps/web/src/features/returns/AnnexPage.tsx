@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import type { z } from 'zod'
-import type { AnnexRunView } from '@hearth/contracts'
+import type { AnnexRunView } from '@hearth/contracts/returns'
 import { longDate } from '@hearth/domain/dates'
 import { addCalendarDays, londonDateOf } from '@hearth/domain/working-days'
 import { api } from '../../api'

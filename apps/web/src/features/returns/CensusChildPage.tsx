@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useParams } from 'react-router'
 import type { z } from 'zod'
-import type { CensusChildView } from '@hearth/contracts'
+import type { CensusChildView } from '@hearth/contracts/returns'
 import { CLOSURE_REASONS } from '@hearth/domain/case-steps'
 import { DISABILITIES, ETHNICITY_LABELS, type EthnicityCode, UPN_UNKNOWN } from '@hearth/domain/census-codes'
 import { longDate } from '@hearth/domain/dates'

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { Link, useSearchParams } from 'react-router'
-import type { SearchResults } from '@hearth/contracts'
+import type { SearchResults } from '@hearth/contracts/search'
 import { api } from '../../api'
 import { ErrorSummary, Loading } from '../../components/govuk'
 

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import type { z } from 'zod'
-import type { SharingDecisionsView, SharingDecisionView } from '@hearth/contracts'
+import type { SharingDecisionsView, SharingDecisionView } from '@hearth/contracts/sharing'
 import { longDate } from '@hearth/domain/dates'
 import { SHARING_DECISIONS, SHARING_RECIPIENT_KIND_LIST, SHARING_RECIPIENT_KINDS } from '@hearth/domain/sharing'
 import { api } from '../../api'

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { FormEvent } from 'react'
 import type { z } from 'zod'
-import type { ThresholdsView } from '@hearth/contracts'
+import type { ThresholdsView } from '@hearth/contracts/sign-off'
 import { pounds } from '@hearth/domain/sign-off'
 import { api } from '../../api'
 import { Button, ErrorSummary, Loading, TextField } from '../../components/govuk'

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import type { z } from 'zod'
-import type { FamilyContact as FamilyContactView } from '@hearth/contracts'
+import type { FamilyContact as FamilyContactView } from '@hearth/contracts/contact'
 import { api } from '../../api'
 import { Button, ErrorSummary, TextArea } from '../../components/govuk'
 import { dateTime } from '../../components/time'

@@ -2,7 +2,7 @@ import { fieldId } from '../../components/errors'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import type { z } from 'zod'
-import type { VisitView } from '@hearth/contracts'
+import type { VisitView } from '@hearth/contracts/visits'
 import { VISIT_KIND_LIST, VISIT_KINDS, type VisitKind } from '@hearth/domain/allocation'
 import { api } from '../../api'
 import {

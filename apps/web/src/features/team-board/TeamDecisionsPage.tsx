@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { FormEvent } from 'react'
 import { useParams } from 'react-router'
 import type { z } from 'zod'
-import type { Board, TeamDecisionView } from '@hearth/contracts'
+import type { Board, TeamDecisionView } from '@hearth/contracts/team-board'
 import { api } from '../../api'
 import { BackLink, Button, Checkboxes, ErrorSummary, Loading, TextArea } from '../../components/govuk'
 

@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { FamilyLinkAnswer, FamilyLinkView } from '@hearth/contracts'
+import type { FamilyLinkAnswer, FamilyLinkView } from '@hearth/contracts/family-voice'
 import { LINK_LANGUAGE_LIST, LINK_LANGUAGES, type LinkLanguage } from '@hearth/domain/family-voice'
 import { FamilyApiError, familyApi, rememberCode, takeToken } from './family-api'
 import { FamilyView, type SayKind, when } from './FamilyView'

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { FamilyLinkView } from '@hearth/contracts'
+import type { FamilyLinkView } from '@hearth/contracts/family-voice'
 import type { FamilyMessageKind, LinkLanguage } from '@hearth/domain/family-voice'
 import { LOCALE } from './i18n'
 
