@@ -1,7 +1,8 @@
 // takes: about 20 minutes (50 million rows)
 import { writeFileSync } from 'node:fs'
 import pg from 'pg'
-import { openDb, seedDemoCouncil } from '@hearth/db'
+import { openDb } from '@hearth/db/client'
+import { seedDemoCouncil } from '@hearth/db/seed/demo'
 import { freshDatabase, rssMb, signIn, startApi } from './lib'
 
 /**

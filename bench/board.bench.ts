@@ -2,23 +2,15 @@ import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 import { eq, sql } from 'drizzle-orm'
-import {
-  allocations,
-  children,
-  councils,
-  families,
-  hashPassword,
-  memberships,
-  notes,
-  offers,
-  openDb,
-  patches,
-  people,
-  referrals,
-  seedDemoCouncil,
-  teams,
-  DEMO_PASSWORD,
-} from '@hearth/db'
+import { openDb } from '@hearth/db/client'
+import { hashPassword } from '@hearth/db/passwords'
+import { councils } from '@hearth/db/schema/councils'
+import { children, families } from '@hearth/db/schema/families'
+import { memberships, patches, people, teams } from '@hearth/db/schema/organisation'
+import { notes } from '@hearth/db/schema/recording'
+import { offers, referrals } from '@hearth/db/schema/referrals'
+import { allocations } from '@hearth/db/schema/team-board'
+import { seedDemoCouncil, DEMO_PASSWORD } from '@hearth/db/seed/demo'
 import { contactWeeks, sumWeeks, teamPractitioners } from '../apps/api/src/modules/contact-time/contact-time-queries'
 import { freePort, freshDatabase, ROOT, rssMb, signIn, startApi } from './lib'
 

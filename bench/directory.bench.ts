@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import autocannon from 'autocannon'
-import { openDb, seedDemoCouncil } from '@hearth/db'
+import { openDb } from '@hearth/db/client'
+import { seedDemoCouncil } from '@hearth/db/seed/demo'
 import { SERVICE_NEEDS } from '@hearth/domain/insight'
 import { freshDatabase, rssMb, signIn, startApi } from './lib'
 

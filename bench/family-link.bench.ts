@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { and, eq, sql } from 'drizzle-orm'
-import { allocations, openDb, people, seedSyntheticCouncil, teams } from '@hearth/db'
+import { openDb } from '@hearth/db/client'
+import { people, teams } from '@hearth/db/schema/organisation'
+import { allocations } from '@hearth/db/schema/team-board'
+import { seedSyntheticCouncil } from '@hearth/db/seed/synthetic'
 import { freshDatabase, signIn, startApi } from './lib'
 
 /**

@@ -4,15 +4,11 @@ import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import {
-  confirmMove,
-  HOME_SERVER,
-  hashPassword,
-  type MoveReport,
-  moveCouncil,
-  openDb,
-  seedDemoCouncil,
-} from '@hearth/db'
+import { openDb } from '@hearth/db/client'
+import { HOME_SERVER } from '@hearth/db/fleet'
+import { confirmMove, type MoveReport, moveCouncil } from '@hearth/db/move-council'
+import { hashPassword } from '@hearth/db/passwords'
+import { seedDemoCouncil } from '@hearth/db/seed/demo'
 import { freshDatabase, program, signIn, startApi } from './lib'
 
 /**

@@ -3,7 +3,9 @@ import { spawn } from 'node:child_process'
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { sql } from 'drizzle-orm'
-import { memberships, openDb, seedSyntheticCouncil } from '@hearth/db'
+import { openDb } from '@hearth/db/client'
+import { memberships } from '@hearth/db/schema/organisation'
+import { seedSyntheticCouncil } from '@hearth/db/seed/synthetic'
 import { freshDatabase, program, rssMb, startApi } from './lib'
 
 /**

@@ -6,7 +6,7 @@ import net from 'node:net'
 import autocannon from 'autocannon'
 import { sql } from 'drizzle-orm'
 import pg from 'pg'
-import { openDb } from '@hearth/db'
+import { openDb } from '@hearth/db/client'
 import { program } from './lib'
 
 /**

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { sql } from 'drizzle-orm'
-import { openDb, seedSyntheticCouncil } from '@hearth/db'
+import { openDb } from '@hearth/db/client'
+import { seedSyntheticCouncil } from '@hearth/db/seed/synthetic'
 import { freshDatabase, signIn, startApi } from './lib'
 
 /**

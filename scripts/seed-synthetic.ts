@@ -5,7 +5,8 @@
  * synth0.0@synthshire.example with the demo password.
  */
 import { join } from 'node:path'
-import { openDb, seedSyntheticCouncil } from '@hearth/db'
+import { openDb } from '@hearth/db/client'
+import { seedSyntheticCouncil } from '@hearth/db/seed/synthetic'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)

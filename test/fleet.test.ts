@@ -5,17 +5,11 @@ import { join } from 'node:path'
 import { and, eq } from 'drizzle-orm'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  allocations,
-  confirmMove,
-  families,
-  Fleet,
-  HOME_SERVER,
-  moveCouncil,
-  placeCouncil,
-  seedDemoCouncil,
-  type SeededCouncil,
-} from '@hearth/db'
+import { Fleet, HOME_SERVER } from '@hearth/db/fleet'
+import { confirmMove, moveCouncil, placeCouncil } from '@hearth/db/move-council'
+import { families } from '@hearth/db/schema/families'
+import { allocations } from '@hearth/db/schema/team-board'
+import { seedDemoCouncil, type SeededCouncil } from '@hearth/db/seed/demo'
 import { type RunningWorker, startWorker } from '@hearth/worker'
 import { makeTestApp, signInAs, type Session, type TestApp } from './helpers/app'
 import { testPasswordHash } from './helpers/db'

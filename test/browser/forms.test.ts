@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { referrals } from '@hearth/db'
+import { referrals } from '@hearth/db/schema/referrals'
 import { axeViolations, fillDateTime, launchChromium, signInPage } from '../helpers/browser'
 import { browserStage, type BrowserStage } from '../helpers/stage'
 

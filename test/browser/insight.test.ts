@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { insightRequests } from '@hearth/db'
+import { insightRequests } from '@hearth/db/schema/insight'
 import { axeViolations, fillDateTime, signInPage } from '../helpers/browser'
 import { browserStage, type BrowserStage } from '../helpers/stage'
 

@@ -1,7 +1,12 @@
 import { and, eq, ne } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { adults, allocations, children, notes, people, planChanges, planItems, visits } from '@hearth/db'
+import { adults, children } from '@hearth/db/schema/families'
+import { people } from '@hearth/db/schema/organisation'
+import { planChanges, planItems } from '@hearth/db/schema/plan'
+import { notes } from '@hearth/db/schema/recording'
+import { allocations } from '@hearth/db/schema/team-board'
+import { visits } from '@hearth/db/schema/visits'
 import { axeViolations, signInPage } from '../helpers/browser'
 import { browserStage, type BrowserStage } from '../helpers/stage'
 

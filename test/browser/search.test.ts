@@ -1,6 +1,7 @@
 import { limit } from '../helpers/time'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { children, families, teams } from '@hearth/db'
+import { children, families } from '@hearth/db/schema/families'
+import { teams } from '@hearth/db/schema/organisation'
 import { and, eq } from 'drizzle-orm'
 import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
 import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'

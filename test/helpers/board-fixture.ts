@@ -1,5 +1,8 @@
 import { eq, sql } from 'drizzle-orm'
-import { children, families, memberships, offers, patches, people, referrals, teams, type DbHandle } from '@hearth/db'
+import type { DbHandle } from '@hearth/db/client'
+import { children, families } from '@hearth/db/schema/families'
+import { memberships, patches, people, teams } from '@hearth/db/schema/organisation'
+import { offers, referrals } from '@hearth/db/schema/referrals'
 import { testPasswordHash } from './db'
 
 /**

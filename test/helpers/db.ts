@@ -2,16 +2,11 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { personalDataInLogs } from './log-capture'
 import { and, eq, isNull, sql } from 'drizzle-orm'
-import {
-  allocations,
-  hashPassword,
-  memberships,
-  openDb,
-  people,
-  seedDemoCouncil,
-  type DbHandle,
-  type SeededCouncil,
-} from '@hearth/db'
+import { openDb, type DbHandle } from '@hearth/db/client'
+import { hashPassword } from '@hearth/db/passwords'
+import { memberships, people } from '@hearth/db/schema/organisation'
+import { allocations } from '@hearth/db/schema/team-board'
+import { seedDemoCouncil, type SeededCouncil } from '@hearth/db/seed/demo'
 import { requireEnv } from './env'
 import { TEMPLATE_DB, withDatabase } from './global-setup'
 

@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { openDb } from '@hearth/db'
+import { openDb } from '@hearth/db/client'
 
 export const TEMPLATE_DB = 'hearth_template'
 

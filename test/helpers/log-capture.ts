@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream'
 import { sql } from 'drizzle-orm'
 import pino from 'pino'
-import type { Db } from '@hearth/db'
+import type { Db } from '@hearth/db/client'
 import { requestForLog } from '../../apps/api/src/log'
 
 /**

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
-import { families, people } from '@hearth/db'
+import { families } from '@hearth/db/schema/families'
+import { people } from '@hearth/db/schema/organisation'
 import { launchChromium } from './browser'
 import { freshPgDatabase, heldFamilyId, seedTwoCouncils } from './db'
 import { startHttpApp } from './server'

@@ -1,26 +1,17 @@
 import { randomBytes } from 'node:crypto'
 import { eq } from 'drizzle-orm'
-import {
-  adminTasks,
-  adults,
-  allocations,
-  children,
-  councils,
-  createTask,
-  directoryOrganisations,
-  directoryServices,
-  families,
-  memberships,
-  nextReference,
-  offers,
-  patches,
-  people,
-  proposals,
-  referrals,
-  teams,
-  visits,
-  type Db,
-} from '@hearth/db'
+import type { Db } from '@hearth/db/client'
+import { createTask } from '@hearth/db/enablers'
+import { nextReference } from '@hearth/db/references'
+import { councils } from '@hearth/db/schema/councils'
+import { directoryOrganisations, directoryServices } from '@hearth/db/schema/directory'
+import { adminTasks } from '@hearth/db/schema/enablers'
+import { adults, children, families } from '@hearth/db/schema/families'
+import { memberships, patches, people, teams } from '@hearth/db/schema/organisation'
+import { offers, referrals } from '@hearth/db/schema/referrals'
+import { proposals } from '@hearth/db/schema/sign-off'
+import { allocations } from '@hearth/db/schema/team-board'
+import { visits } from '@hearth/db/schema/visits'
 import type { TaskType } from '@hearth/domain/admin-tasks'
 import type { Role, TeamKind } from '@hearth/domain/roles'
 import { holidaySet, workingDayDeadline } from '@hearth/domain/working-days'

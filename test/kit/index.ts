@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { Db } from '@hearth/db'
+import type { Db } from '@hearth/db/client'
 import type { Role } from '@hearth/domain/roles'
 import { signInAs as signInWithEmail, type Session } from '../helpers/app'
 import { type Council, makePerson, type Person, type Team } from './factories'

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import type { Db } from '@hearth/db'
+import type { Db } from '@hearth/db/client'
 import type { Role } from '@hearth/domain/roles'
 
 /**

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
-import * as s from '@hearth/db'
-import type { Db } from '@hearth/db'
+import * as s from '@hearth/db/schema'
+import type { Db } from '@hearth/db/client'
 import type { Council, Family, Person, Team } from './factories'
 import { makeAdult, makeChild, makeReferral, makeService } from './factories'
 

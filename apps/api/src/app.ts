@@ -20,7 +20,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
 import type { Redis } from 'ioredis'
-import type { Db, DbHandle, Fleet, Listening } from '@hearth/db'
+import type { Db, DbHandle, Listening } from '@hearth/db/client'
+import type { Fleet } from '@hearth/db/fleet'
 import type { QueueName } from '@hearth/jobs'
 import { bundledModules } from '@hearth/discovery'
 import type { Config } from './config'

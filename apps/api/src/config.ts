@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { parseServers } from '@hearth/db'
+import { parseServers } from '@hearth/db/fleet'
 
 const Bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })

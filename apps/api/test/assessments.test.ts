@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { assessments, auditEvents } from '@hearth/db'
+import { assessments } from '@hearth/db/schema/assessments'
+import { auditEvents } from '@hearth/db/schema/audit'
 import { londonDateOf } from '@hearth/domain/working-days'
 import {
   buildTestApp,

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { allocations } from '@hearth/db'
+import { allocations } from '@hearth/db/schema/team-board'
 import { addCalendarDays, londonDateOf } from '@hearth/domain/working-days'
 import {
   buildTestApp,

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditEvents, caseSteps, clockDues } from '@hearth/db'
+import { auditEvents } from '@hearth/db/schema/audit'
+import { caseSteps, clockDues } from '@hearth/db/schema/case-process'
 import { clockDueDate } from '@hearth/domain/clocks'
 import { addCalendarDays, holidaySet, londonDateOf } from '@hearth/domain/working-days'
 import {

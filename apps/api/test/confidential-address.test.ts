@@ -1,6 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { adminTasks, createTask, families, visits } from '@hearth/db'
+import { createTask } from '@hearth/db/enablers'
+import { adminTasks } from '@hearth/db/schema/enablers'
+import { families } from '@hearth/db/schema/families'
+import { visits } from '@hearth/db/schema/visits'
 import { TASK_TYPE_LIST, TASK_TYPES } from '@hearth/domain/admin-tasks'
 import {
   buildTestApp,

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { staffConflicts } from '@hearth/db'
+import { staffConflicts } from '@hearth/db/schema/conflicts'
 import {
   buildTestApp,
   type Council,

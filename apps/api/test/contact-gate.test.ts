@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { adminTasks, placeContactHold } from '@hearth/db'
+import { placeContactHold } from '@hearth/db/contact'
+import { adminTasks } from '@hearth/db/schema/enablers'
 import { TASK_TYPE_LIST, TASK_TYPES } from '@hearth/domain/admin-tasks'
 import { CONTACT_HOLD_REASONS, type ContactHoldReason, FAMILY_CONTACT_TASKS } from '@hearth/domain/contact-holds'
 import {

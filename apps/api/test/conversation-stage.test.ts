@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { families, teamDecisions } from '@hearth/db'
+import { families } from '@hearth/db/schema/families'
+import { teamDecisions } from '@hearth/db/schema/team-board'
 import {
   buildTestApp,
   type Family,

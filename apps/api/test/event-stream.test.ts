@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sessions } from '@hearth/db'
+import { sessions } from '@hearth/db/schema/auth'
 import {
   buildTestApp,
   type Council,

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { adminTasks, auditEvents, contactHolds, familyLinks, familyMessages } from '@hearth/db'
+import { auditEvents } from '@hearth/db/schema/audit'
+import { contactHolds } from '@hearth/db/schema/contact'
+import { adminTasks } from '@hearth/db/schema/enablers'
+import { familyLinks, familyMessages } from '@hearth/db/schema/family-voice'
 import {
   buildTestApp,
   type Council,

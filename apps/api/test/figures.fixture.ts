@@ -1,19 +1,13 @@
-import {
-  adminTasks,
-  allocations,
-  children,
-  families,
-  insightRequests,
-  memberships,
-  notes,
-  offers,
-  people,
-  referrals,
-  teams,
-} from '@hearth/db'
+import { adminTasks } from '@hearth/db/schema/enablers'
+import { children, families } from '@hearth/db/schema/families'
+import { insightRequests } from '@hearth/db/schema/insight'
+import { memberships, people, teams } from '@hearth/db/schema/organisation'
+import { notes } from '@hearth/db/schema/recording'
+import { offers, referrals } from '@hearth/db/schema/referrals'
+import { allocations } from '@hearth/db/schema/team-board'
 import { holidaySet, workingDayDeadline } from '@hearth/domain/working-days'
 
-import type { DbHandle } from '@hearth/db'
+import type { DbHandle } from '@hearth/db/client'
 
 /**
  * The hand-counted fixture for the team figures: two test teams in council A (Alder, with people,

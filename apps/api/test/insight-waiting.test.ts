@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { insightRequests } from '@hearth/db'
+import { insightRequests } from '@hearth/db/schema/insight'
 import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, heldFamilyId, practitionerEmailIn, seedTwoCouncils } from '../../../test/helpers/db'
 

@@ -1,7 +1,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadHandlers } from '@hearth/worker'
-import { adminTasks, allocations, auditEvents, insightRequests, outbox } from '@hearth/db'
+import { auditEvents } from '@hearth/db/schema/audit'
+import { adminTasks } from '@hearth/db/schema/enablers'
+import { insightRequests } from '@hearth/db/schema/insight'
+import { outbox } from '@hearth/db/schema/jobs'
+import { allocations } from '@hearth/db/schema/team-board'
 import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, heldFamilyId, practitionerEmailIn, seedTwoCouncils } from '../../../test/helpers/db'
 

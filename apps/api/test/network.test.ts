@@ -1,6 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditEvents, networkChanges, networkLinks, networkPeople, relationships } from '@hearth/db'
+import { auditEvents } from '@hearth/db/schema/audit'
+import { relationships } from '@hearth/db/schema/families'
+import { networkChanges, networkLinks, networkPeople } from '@hearth/db/schema/network'
 import {
   buildTestApp,
   type Child,

@@ -1,6 +1,7 @@
 import { limit } from '../../../test/helpers/time'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type DbHandle, openDb, type SeededCouncil, seedDemoCouncil } from '@hearth/db'
+import { type DbHandle, openDb } from '@hearth/db/client'
+import { type SeededCouncil, seedDemoCouncil } from '@hearth/db/seed/demo'
 import { ROLES, type Role } from '@hearth/domain/roles'
 import { makeTestApp, type Session, signInAs, type TestApp } from '../../../test/helpers/app'
 import { testPasswordHash } from '../../../test/helpers/db'

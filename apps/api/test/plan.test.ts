@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditEvents, planChanges, planItems } from '@hearth/db'
+import { auditEvents } from '@hearth/db/schema/audit'
+import { planChanges, planItems } from '@hearth/db/schema/plan'
 import {
   buildTestApp,
   type Child,

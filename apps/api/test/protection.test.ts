@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { adminTasks } from '@hearth/db'
+import { adminTasks } from '@hearth/db/schema/enablers'
 import { addCalendarDays, londonDateOf } from '@hearth/domain/working-days'
 import {
   buildTestApp,

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditEvents, noteAddenda, noteBands, notes } from '@hearth/db'
+import { auditEvents } from '@hearth/db/schema/audit'
+import { noteAddenda, noteBands, notes } from '@hearth/db/schema/recording'
 import { signatureOf } from '../src/modules/recording/similar-notes'
 import {
   buildTestApp,

@@ -1,7 +1,7 @@
 import { testLogger } from '../../../test/helpers/log-capture'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { children, families } from '@hearth/db'
+import { children, families } from '@hearth/db/schema/families'
 import { startWorker, type RunningWorker } from '@hearth/worker'
 import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'

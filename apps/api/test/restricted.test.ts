@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditEvents, breakGlass } from '@hearth/db'
+import { auditEvents } from '@hearth/db/schema/audit'
+import { breakGlass } from '@hearth/db/schema/families'
 import {
   buildTestApp,
   type Council,

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditEvents, people, roleGrants } from '@hearth/db'
+import { auditEvents } from '@hearth/db/schema/audit'
+import { people, roleGrants } from '@hearth/db/schema/organisation'
 import { makeTestApp, type Session, signInAs, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
 

@@ -1,7 +1,8 @@
 import { limit } from '../../../test/helpers/time'
 import { and, desc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditEvents, openDb } from '@hearth/db'
+import { openDb } from '@hearth/db/client'
+import { auditEvents } from '@hearth/db/schema/audit'
 import { isValidNhsNumber, upnCheckLetter } from '@hearth/domain/identifiers'
 import {
   buildTestApp,

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditEvents, sharingDecisions } from '@hearth/db'
+import { auditEvents } from '@hearth/db/schema/audit'
+import { sharingDecisions } from '@hearth/db/schema/sharing'
 import {
   buildTestApp,
   type Council,

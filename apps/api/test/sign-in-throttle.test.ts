@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { people } from '@hearth/db'
+import { people } from '@hearth/db/schema/organisation'
 import { buildTestApp, type Council, freshDatabase, makeCouncil, makePerson, type TestApp } from '../../../test/kit'
 
 /**

@@ -1,6 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { allocations, families, memberships, people, proposalDecisions, spendThresholds, teams } from '@hearth/db'
+import { families } from '@hearth/db/schema/families'
+import { memberships, people, teams } from '@hearth/db/schema/organisation'
+import { proposalDecisions, spendThresholds } from '@hearth/db/schema/sign-off'
+import { allocations } from '@hearth/db/schema/team-board'
 import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
 import { freshPgDatabase, seedTwoCouncils, testPasswordHash } from '../../../test/helpers/db'
 

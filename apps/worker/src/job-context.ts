@@ -1,4 +1,4 @@
-import type { Db } from '@hearth/db'
+import type { Db } from '@hearth/db/client'
 import type { HearthEvent, JobName, JobPayload } from '@hearth/jobs'
 
 /** What every job handler is given: the database and a way to tell open pages. */

@@ -1,5 +1,5 @@
 import pino from 'pino'
-import { Fleet, parseServers } from '@hearth/db'
+import { Fleet, parseServers } from '@hearth/db/fleet'
 import { startWorker } from './worker'
 
 /** Stand-alone worker for the production-like stack (PostgreSQL + Redis). */

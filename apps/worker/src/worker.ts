@@ -1,7 +1,10 @@
 import { Queue, Worker, type Job } from 'bullmq'
 import type { Redis } from 'ioredis'
 import { and, eq } from 'drizzle-orm'
-import { type Db, type Fleet, onEachReachableServer, outbox, safeErrorText } from '@hearth/db'
+import type { Db } from '@hearth/db/client'
+import { type Fleet, onEachReachableServer } from '@hearth/db/fleet'
+import { safeErrorText } from '@hearth/db/safe-error'
+import { outbox } from '@hearth/db/schema/jobs'
 import {
   createRedis,
   DEFAULT_JOB_OPTIONS,

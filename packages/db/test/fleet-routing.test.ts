@@ -10,7 +10,7 @@ import {
   NoCouncilInScope,
   onEachReachableServer,
   parseServers,
-} from '../src/index'
+} from '@hearth/db/fleet'
 
 /** Which server a statement goes to (no connection is made: pools open lazily). */
 const A = '11111111-1111-4111-8111-111111111111'

@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
-import { auditEvents, councils, openDb, seedDemoCouncil, type DbHandle } from '../src/index'
+import { openDb, type DbHandle } from '@hearth/db/client'
+import { auditEvents } from '@hearth/db/schema/audit'
+import { councils } from '@hearth/db/schema/councils'
+import { seedDemoCouncil } from '@hearth/db/seed/demo'
 import { freshPgDatabase, testPasswordHash } from '../../../test/helpers/db'
 
 async function tables(handle: DbHandle): Promise<string[]> {

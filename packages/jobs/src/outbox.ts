@@ -1,4 +1,5 @@
-import { outbox, type Executor } from '@hearth/db'
+import type { Executor } from '@hearth/db/client'
+import { outbox } from '@hearth/db/schema/jobs'
 import { JOBS, type JobName, type JobPayload } from './definitions'
 
 /**

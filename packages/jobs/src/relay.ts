@@ -1,6 +1,7 @@
 import { and, asc, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm'
 import type { Queue } from 'bullmq'
-import { outbox, type Db } from '@hearth/db'
+import type { Db } from '@hearth/db/client'
+import { outbox } from '@hearth/db/schema/jobs'
 import { JOBS, isJobName } from './definitions'
 import { DEFAULT_JOB_OPTIONS, type QueueName } from './queues'
 

@@ -1,15 +1,10 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
-import {
-  adults,
-  children,
-  councils,
-  type Db,
-  directoryServices,
-  families,
-  networkPeople,
-  people,
-  teams,
-} from '@hearth/db'
+import type { Db } from '@hearth/db/client'
+import { councils } from '@hearth/db/schema/councils'
+import { directoryServices } from '@hearth/db/schema/directory'
+import { adults, children, families } from '@hearth/db/schema/families'
+import { networkPeople } from '@hearth/db/schema/network'
+import { people, teams } from '@hearth/db/schema/organisation'
 import { placeGivesAway, WITHHELD } from '@hearth/domain/confidential-address'
 import { col, type Keys, RECORD_KINDS, type RecordKind } from './kinds'
 

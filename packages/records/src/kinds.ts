@@ -1,6 +1,6 @@
 import { type AnyColumn, and, eq, inArray, or, type SQL } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
-import * as s from '@hearth/db'
+import * as s from '@hearth/db/schema'
 
 /** What is known while gathering: the family, and the ids of each kind gathered so far. */
 export interface Keys {

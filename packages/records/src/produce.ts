@@ -1,14 +1,8 @@
 import { and, desc, eq, lt } from 'drizzle-orm'
-import {
-  adults,
-  children,
-  type Db,
-  people,
-  type RecordExport,
-  recordExports,
-  sarRedactions,
-  subjectAccessRequests,
-} from '@hearth/db'
+import type { Db } from '@hearth/db/client'
+import { adults, children } from '@hearth/db/schema/families'
+import { people } from '@hearth/db/schema/organisation'
+import { type RecordExport, recordExports, sarRedactions, subjectAccessRequests } from '@hearth/db/schema/records'
 import { longDate } from '@hearth/domain/dates'
 import { REDACTION_REASONS } from '@hearth/domain/subject-access'
 import { type Cover, recordDocument, recordOutline } from './document'

@@ -1,7 +1,7 @@
 import { getTableColumns, is } from 'drizzle-orm'
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core'
 import { describe, expect, it } from 'vitest'
-import * as schema from '@hearth/db'
+import * as schema from '@hearth/db/schema'
 import { NOT_IN_RECORD, RECORD_KINDS } from '../src/kinds'
 
 const tables = (Object.values(schema) as unknown[]).filter((t): t is PgTable => is(t, PgTable))

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify'
-import type { AuditEntry, Db } from '@hearth/db'
+import type { AuditEntry } from '@hearth/db/audit'
+import type { Db } from '@hearth/db/client'
 
 /**
  * The "who, from where" of a request: the half of every audit row that use-cases do not decide.

@@ -1,21 +1,15 @@
 import { type Column, type SQL, sql } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
-import {
-  adminTasks,
-  assessments,
-  caseSteps,
-  children,
-  commissions,
-  families,
-  familyLinks,
-  familyMeetings,
-  familyMessages,
-  insightRequests,
-  notes,
-  planItems,
-  proposals,
-  visits,
-} from '@hearth/db'
+import { assessments } from '@hearth/db/schema/assessments'
+import { caseSteps } from '@hearth/db/schema/case-process'
+import { adminTasks } from '@hearth/db/schema/enablers'
+import { children, families } from '@hearth/db/schema/families'
+import { familyLinks, familyMeetings, familyMessages } from '@hearth/db/schema/family-voice'
+import { commissions, insightRequests } from '@hearth/db/schema/insight'
+import { planItems } from '@hearth/db/schema/plan'
+import { notes } from '@hearth/db/schema/recording'
+import { proposals } from '@hearth/db/schema/sign-off'
+import { visits } from '@hearth/db/schema/visits'
 import type { FamilyScope } from '@hearth/domain/access'
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
-import { type Db, familyLinks, type Tx } from '@hearth/db'
+import type { Db, Tx } from '@hearth/db/client'
+import { familyLinks } from '@hearth/db/schema/family-voice'
 import { LINK_CODE_ATTEMPTS } from '@hearth/domain/family-voice'
 
 /** A wrong short code: counted in one statement; the last allowed failure stops the link. */

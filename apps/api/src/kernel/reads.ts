@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify'
-import type { Db } from '@hearth/db'
+import type { Db } from '@hearth/db/client'
 
 /**
  * What a GET route reads, declared on the route (`config.reads`) next to its access rule.

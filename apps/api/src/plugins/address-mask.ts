@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import fp from 'fastify-plugin'
-import { type Db, families } from '@hearth/db'
+import type { Db } from '@hearth/db/client'
+import { families } from '@hearth/db/schema/families'
 import { type ConfidentialPlace, confidentialMasker } from '@hearth/domain/confidential-address'
 
 /**

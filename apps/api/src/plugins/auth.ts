@@ -1,19 +1,13 @@
 import { eq, sql } from 'drizzle-orm'
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import {
-  breakGlass,
-  councilOfToken,
-  councils,
-  fleetInScope,
-  inCouncil,
-  memberships,
-  people,
-  sessions,
-  staffConflicts,
-  teams,
-  type Db,
-} from '@hearth/db'
+import type { Db } from '@hearth/db/client'
+import { councilOfToken, fleetInScope, inCouncil } from '@hearth/db/fleet'
+import { sessions } from '@hearth/db/schema/auth'
+import { staffConflicts } from '@hearth/db/schema/conflicts'
+import { councils } from '@hearth/db/schema/councils'
+import { breakGlass } from '@hearth/db/schema/families'
+import { memberships, people, teams } from '@hearth/db/schema/organisation'
 import { familyScope, type FamilyScope } from '@hearth/domain/access'
 import type { Role, TeamKind } from '@hearth/domain/roles'
 import { AppError } from '../kernel/errors'

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-import { isUnreachable, safeErrorText } from '@hearth/db'
+import { isUnreachable } from '@hearth/db/fleet'
+import { safeErrorText } from '@hearth/db/safe-error'
 import { AppError, type FieldProblem } from '../kernel/errors'
 
 interface PgLikeError {

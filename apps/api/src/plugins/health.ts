@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { HOME_SERVER } from '@hearth/db'
+import { HOME_SERVER } from '@hearth/db/fleet'
 
 const Health = z.object({
   status: z.enum(['ok', 'unavailable']),

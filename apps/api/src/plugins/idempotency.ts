@@ -3,7 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { and, eq, lt, sql } from 'drizzle-orm'
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { type Db, idempotencyKeys } from '@hearth/db'
+import type { Db } from '@hearth/db/client'
+import { idempotencyKeys } from '@hearth/db/schema/idempotency'
 import { AppError } from '../kernel/errors'
 
 declare module 'fastify' {

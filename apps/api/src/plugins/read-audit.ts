@@ -1,7 +1,9 @@
 import fp from 'fastify-plugin'
 import type { Redis } from 'ioredis'
 import type { FastifyRequest } from 'fastify'
-import { type Db, safeErrorText, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import type { Db } from '@hearth/db/client'
+import { safeErrorText } from '@hearth/db/safe-error'
 import { auditFrom } from '../kernel/context'
 import type { ReadAudit, Reads } from '../kernel/reads'
 

@@ -1,6 +1,6 @@
 import { and, eq, type SQL } from 'drizzle-orm'
 import fp from 'fastify-plugin'
-import type { Db } from '@hearth/db'
+import type { Db } from '@hearth/db/client'
 import { notFound } from '../kernel/errors'
 import { familyInScope } from '../modules/families/family-queries'
 import { FAMILY_RECORDS, type FamilyDeclaration, familyKeptFrom } from '../kernel/family-access'

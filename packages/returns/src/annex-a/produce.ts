@@ -1,19 +1,15 @@
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm'
-import {
-  allocations,
-  annexRuns,
-  asStep,
-  assessments,
-  caseSteps,
-  children,
-  councils,
-  type Db,
-  type Executor,
-  notes,
-  people,
-  referrals,
-  teams,
-} from '@hearth/db'
+import { asStep } from '@hearth/db/case-process'
+import type { Db, Executor } from '@hearth/db/client'
+import { assessments } from '@hearth/db/schema/assessments'
+import { caseSteps } from '@hearth/db/schema/case-process'
+import { councils } from '@hearth/db/schema/councils'
+import { children } from '@hearth/db/schema/families'
+import { people, teams } from '@hearth/db/schema/organisation'
+import { notes } from '@hearth/db/schema/recording'
+import { referrals } from '@hearth/db/schema/referrals'
+import { annexRuns } from '@hearth/db/schema/returns'
+import { allocations } from '@hearth/db/schema/team-board'
 import { addCalendarDays, londonDateOf } from '@hearth/domain/working-days'
 import { type AnnexList, type AnnexPeriod, type AnnexRecords, annexLists } from './lists'
 import { annexWorkbook } from './workbook'

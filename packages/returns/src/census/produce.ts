@@ -1,16 +1,12 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm'
-import {
-  asStep,
-  assessments,
-  caseSteps,
-  censusRuns,
-  children,
-  councilHolidays,
-  councils,
-  type Db,
-  type Executor,
-  referrals,
-} from '@hearth/db'
+import { asStep, councilHolidays } from '@hearth/db/case-process'
+import type { Db, Executor } from '@hearth/db/client'
+import { assessments } from '@hearth/db/schema/assessments'
+import { caseSteps } from '@hearth/db/schema/case-process'
+import { councils } from '@hearth/db/schema/councils'
+import { children } from '@hearth/db/schema/families'
+import { referrals } from '@hearth/db/schema/referrals'
+import { censusRuns } from '@hearth/db/schema/returns'
 import { londonDateOf } from '@hearth/domain/working-days'
 import { buildCensusChild, type ChildRecords, censusContext } from './build'
 import type { CensusChild, CensusContext } from './model'

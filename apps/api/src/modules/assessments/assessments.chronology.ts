@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { assessments, children } from '@hearth/db'
+import { assessments } from '@hearth/db/schema/assessments'
+import { children } from '@hearth/db/schema/families'
 import { ASSESSMENT_FACTORS, type AssessmentFactor } from '@hearth/domain/assessments'
 import { chronologyPart } from '../families/chronology-parts'
 

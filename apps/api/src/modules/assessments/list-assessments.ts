@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm'
-import { assessments } from '@hearth/db'
+import { assessments } from '@hearth/db/schema/assessments'
 import type { Deps } from '../../kernel/context'
 import { familyInScope } from '../families/family-queries'
 import { assessmentFor, assessmentViews } from './assessment-queries'

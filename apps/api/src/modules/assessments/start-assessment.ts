@@ -1,5 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
-import { assessments, children, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { assessments } from '@hearth/db/schema/assessments'
+import { children } from '@hearth/db/schema/families'
 import type { z } from 'zod'
 import type { AssessmentFinish, AssessmentStart } from '@hearth/contracts/case-process'
 import { assessmentProblems } from '@hearth/domain/assessments'

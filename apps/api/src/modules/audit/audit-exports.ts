@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm'
 import type { z } from 'zod'
-import { auditExports, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { auditExports } from '@hearth/db/schema/audit'
 import type { AuditFilters } from '@hearth/contracts/audit'
 import { enqueueInTx } from '@hearth/jobs'
 import type { Caller } from '../../kernel/caller'

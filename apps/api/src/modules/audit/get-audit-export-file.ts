@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import { auditExports } from '@hearth/db'
+import { auditExports } from '@hearth/db/schema/audit'
 import type { Caller } from '../../kernel/caller'
 import type { Deps } from '../../kernel/context'
 import { notFound } from '../../kernel/errors'

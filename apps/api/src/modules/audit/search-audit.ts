@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm'
 import type { z } from 'zod'
-import { auditEvents, people } from '@hearth/db'
+import { auditEvents } from '@hearth/db/schema/audit'
+import { people } from '@hearth/db/schema/organisation'
 import type { AuditQuery } from '@hearth/contracts/audit'
 import type { Caller } from '../../kernel/caller'
 import type { Deps } from '../../kernel/context'

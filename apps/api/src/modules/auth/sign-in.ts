@@ -1,5 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm'
-import { heldHere, inCouncil, onEachReachableServer, people, verifyPassword, writeAudit, type Db } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import type { Db } from '@hearth/db/client'
+import { heldHere, inCouncil, onEachReachableServer } from '@hearth/db/fleet'
+import { verifyPassword } from '@hearth/db/passwords'
+import { people } from '@hearth/db/schema/organisation'
 import { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS } from '@hearth/domain/access'
 import { AppError } from '../../kernel/errors'
 

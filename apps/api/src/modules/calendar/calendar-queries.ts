@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm'
-import { councilHolidays, referrals, type Executor } from '@hearth/db'
+import { councilHolidays } from '@hearth/db/case-process'
+import type { Executor } from '@hearth/db/client'
+import { referrals } from '@hearth/db/schema/referrals'
 import { REFERRAL_DECISION_WORKING_DAYS } from '@hearth/domain/referrals'
 import { workingDayDeadline } from '@hearth/domain/working-days'
 
-export { councilHolidays } from '@hearth/db'
+export { councilHolidays } from '@hearth/db/case-process'
 
 /** Due dates are derived from the stored start event; when the calendar changes, derive them again. */
 export async function recomputeReferralClocks(ex: Executor, councilId: string): Promise<number> {

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { bankHolidays, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { bankHolidays } from '@hearth/db/schema/calendar'
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '@hearth/domain/bank-holidays'
 import type { Caller } from '../../kernel/caller'
 import type { Deps } from '../../kernel/context'

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm'
-import { bankHolidays } from '@hearth/db'
+import { bankHolidays } from '@hearth/db/schema/calendar'
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '@hearth/domain/bank-holidays'
 import type { Caller } from '../../kernel/caller'
 import type { Deps } from '../../kernel/context'

@@ -1,15 +1,10 @@
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { z } from 'zod'
-import {
-  allocations,
-  type CaseStepRow,
-  caseStepChanges,
-  caseSteps,
-  children,
-  clockDues,
-  type Executor,
-} from '@hearth/db'
-import { together } from '@hearth/db'
+import type { Executor } from '@hearth/db/client'
+import { type CaseStepRow, caseStepChanges, caseSteps, clockDues } from '@hearth/db/schema/case-process'
+import { children } from '@hearth/db/schema/families'
+import { allocations } from '@hearth/db/schema/team-board'
+import { together } from '@hearth/db/together'
 import type { StepBody } from '@hearth/contracts/case-process'
 import { STEP_DATES, stepProblems } from '@hearth/domain/case-steps'
 import { londonDateOf } from '@hearth/domain/working-days'

@@ -1,25 +1,16 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
-import {
-  allocations,
-  asStep,
-  caseStepChanges,
-  caseSteps,
-  children,
-  type ClockDueRow,
-  clockDues,
-  clockSettings,
-  type ClockSettings,
-  type Db,
-  type Executor,
-  families,
-  people,
-} from '@hearth/db'
-import { together } from '@hearth/db'
+import { asStep, clockSettings, type ClockSettings } from '@hearth/db/case-process'
+import type { Db, Executor } from '@hearth/db/client'
+import { caseStepChanges, caseSteps, type ClockDueRow, clockDues } from '@hearth/db/schema/case-process'
+import { children, families } from '@hearth/db/schema/families'
+import { people } from '@hearth/db/schema/organisation'
+import { allocations } from '@hearth/db/schema/team-board'
+import { together } from '@hearth/db/together'
 import { describeStep, dueState, STEP_DATES, STEP_KINDS, type StepKind } from '@hearth/domain/case-steps'
 import { CLOCKS, type ClockId, NEVER_FOLDED } from '@hearth/domain/clocks'
 import { londonDateOf } from '@hearth/domain/working-days'
 
-export { asStep, refreshClocks, refreshCouncilClocks } from '@hearth/db'
+export { asStep, refreshClocks, refreshCouncilClocks } from '@hearth/db/case-process'
 
 /** Clocks as the screens show them: with the child and family by name and where each stands today. */
 export async function clockViews(ex: Executor, councilId: string, rows: ClockDueRow[], today: string) {

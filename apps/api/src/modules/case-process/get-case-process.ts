@@ -1,5 +1,6 @@
 import { and, asc, desc, eq } from 'drizzle-orm'
-import { caseStepChanges, caseSteps, clockDues, people } from '@hearth/db'
+import { caseStepChanges, caseSteps, clockDues } from '@hearth/db/schema/case-process'
+import { people } from '@hearth/db/schema/organisation'
 import type { Deps } from '../../kernel/context'
 import { notFound } from '../../kernel/errors'
 import { familyInScope } from '../families/family-queries'

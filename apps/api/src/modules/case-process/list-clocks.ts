@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm'
-import { clockDues } from '@hearth/db'
+import { clockDues } from '@hearth/db/schema/case-process'
 import type { Deps } from '../../kernel/context'
 import { myTeam } from '../team-board/team-board-queries'
 import type { Caller } from '../../kernel/caller'

@@ -1,5 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
-import { families, people, type StaffConflict } from '@hearth/db'
+import type { StaffConflict } from '@hearth/db/schema/conflicts'
+import { families } from '@hearth/db/schema/families'
+import { people } from '@hearth/db/schema/organisation'
 import type { Deps } from '../../kernel/context'
 
 export async function conflictViews(deps: Deps, councilId: string, rows: StaffConflict[]) {

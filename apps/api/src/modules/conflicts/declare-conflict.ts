@@ -1,5 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm'
-import { families, staffConflicts, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { staffConflicts } from '@hearth/db/schema/conflicts'
+import { families } from '@hearth/db/schema/families'
 import type { Deps } from '../../kernel/context'
 import { AppError, notFound } from '../../kernel/errors'
 import { familyKeptFromRow } from '../../kernel/family-access'

@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm'
-import { staffConflicts } from '@hearth/db'
+import { staffConflicts } from '@hearth/db/schema/conflicts'
 import type { Deps } from '../../kernel/context'
 import type { Caller } from '../../kernel/caller'
 import { conflictViews } from './conflict-views'

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { leaveDays, memberships, people, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { leaveDays, memberships, people } from '@hearth/db/schema/organisation'
 import { addCalendarDays } from '@hearth/domain/working-days'
 import type { Deps } from '../../kernel/context'
 import { notFound } from '../../kernel/errors'

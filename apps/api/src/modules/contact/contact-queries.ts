@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm'
-import { allocations, type Db, type Tx } from '@hearth/db'
+import type { Db, Tx } from '@hearth/db/client'
+import { allocations } from '@hearth/db/schema/team-board'
 import { AppError } from '../../kernel/errors'
 
 /** The family's lead now, if any. */

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { adminTasks, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { adminTasks } from '@hearth/db/schema/enablers'
 import type { Deps } from '../../kernel/context'
 import { AppError, notFound } from '../../kernel/errors'
 import { familyInScope } from '../families/family-queries'

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm'
-import { contactHolds, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { contactHolds } from '@hearth/db/schema/contact'
 import type { Deps } from '../../kernel/context'
 import { AppError, notFound } from '../../kernel/errors'
 import { assertLead } from './contact-queries'

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
-import { adminTasks, openContactHolds } from '@hearth/db'
+import { openContactHolds } from '@hearth/db/contact'
+import { adminTasks } from '@hearth/db/schema/enablers'
 import { TASK_TYPES, type TaskType } from '@hearth/domain/admin-tasks'
 import { CONTACT_HOLD_REASONS, FAMILY_CONTACT_TASKS } from '@hearth/domain/contact-holds'
 import type { Deps } from '../../kernel/context'

@@ -1,4 +1,5 @@
-import { placeContactHold, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { placeContactHold } from '@hearth/db/contact'
 import type { Deps } from '../../kernel/context'
 import { AppError } from '../../kernel/errors'
 import { getFamilyContact } from './get-family-contact'

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
 import { DeadLetter, DeadLetterParams } from '@hearth/contracts/audit'
 import { ErrorBody, Ok } from '@hearth/contracts/common'
 import type { QueueName } from '@hearth/jobs'

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import type { Db, Tx } from '@hearth/db/client'
 import {
   directoryCostOptions,
   directoryEligibility,
@@ -7,12 +8,10 @@ import {
   directoryServiceLocations,
   directoryServices,
   familyServices,
-  people,
-  type Db,
   type DirectoryService,
-  type Tx,
-} from '@hearth/db'
-import { together } from '@hearth/db'
+} from '@hearth/db/schema/directory'
+import { people } from '@hearth/db/schema/organisation'
+import { together } from '@hearth/db/together'
 import type { OrukService } from '@hearth/contracts/open-referral'
 
 export interface ServiceQuery {

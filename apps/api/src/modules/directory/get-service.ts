@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
-import { directoryServices } from '@hearth/db'
+import { directoryServices } from '@hearth/db/schema/directory'
 import { notFound } from '../../kernel/errors'
 import { views } from './directory-queries'
 import type { Caller } from '../../kernel/caller'

@@ -1,5 +1,6 @@
 import type { Deps } from '../../kernel/context'
-import { writeAudit, upsertOrukServices } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { upsertOrukServices } from '@hearth/db/directory'
 import { AppError } from '../../kernel/errors'
 import { OrukFileError, parseOrukFile, type OrukService } from '@hearth/contracts/open-referral'
 import type { Caller } from '../../kernel/caller'

@@ -5,8 +5,8 @@ import {
   directoryEligibility,
   directoryOrganisations,
   directoryServices,
-  patches,
-} from '@hearth/db'
+} from '@hearth/db/schema/directory'
+import { patches } from '@hearth/db/schema/organisation'
 import { invalid } from '../../kernel/errors'
 import { type ServiceQuery, views } from './directory-queries'
 import type { Caller } from '../../kernel/caller'

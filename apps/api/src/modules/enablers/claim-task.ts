@@ -1,6 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq, lt, or } from 'drizzle-orm'
-import { adminTasks, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { adminTasks } from '@hearth/db/schema/enablers'
 import { DEFAULT_CLAIM_MINUTES } from '@hearth/domain/admin-tasks'
 import { AppError } from '../../kernel/errors'
 import { load, views } from './task-queries'

@@ -1,6 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { sql } from 'drizzle-orm'
-import { adminTasks, teams } from '@hearth/db'
+import { adminTasks } from '@hearth/db/schema/enablers'
+import { teams } from '@hearth/db/schema/organisation'
 import { TASK_TYPES, type TaskType } from '@hearth/domain/admin-tasks'
 import { londonDateOf } from '@hearth/domain/working-days'
 import type { Caller } from '../../kernel/caller'

@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/context'
 import { and, desc, eq } from 'drizzle-orm'
-import { adminTasks } from '@hearth/db'
+import { adminTasks } from '@hearth/db/schema/enablers'
 import { views } from './task-queries'
 import type { Caller } from '../../kernel/caller'
 

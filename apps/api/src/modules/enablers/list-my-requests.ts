@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/context'
 import { and, asc, eq, gte, or, sql } from 'drizzle-orm'
-import { adminTasks } from '@hearth/db'
+import { adminTasks } from '@hearth/db/schema/enablers'
 import { familyOpenTo } from '../../kernel/family-access'
 import { views } from './task-queries'
 import type { Caller } from '../../kernel/caller'

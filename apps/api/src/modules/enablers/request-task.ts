@@ -1,7 +1,10 @@
 import type { Deps } from '../../kernel/context'
 import { randomUUID } from 'node:crypto'
 import { and, eq, isNull } from 'drizzle-orm'
-import { adminTasks, allocations, createTask, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { createTask } from '@hearth/db/enablers'
+import { adminTasks } from '@hearth/db/schema/enablers'
+import { allocations } from '@hearth/db/schema/team-board'
 import { views } from './task-queries'
 import type { Caller } from '../../kernel/caller'
 

@@ -1,18 +1,14 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm'
-import {
-  adminTasks,
-  caseSteps,
-  allocations,
-  councils,
-  families,
-  people,
-  referrals,
-  teams,
-  visits,
-  type AdminTask,
-  type Db,
-} from '@hearth/db'
-import { together } from '@hearth/db'
+import type { Db } from '@hearth/db/client'
+import { caseSteps } from '@hearth/db/schema/case-process'
+import { councils } from '@hearth/db/schema/councils'
+import { adminTasks, type AdminTask } from '@hearth/db/schema/enablers'
+import { families } from '@hearth/db/schema/families'
+import { people, teams } from '@hearth/db/schema/organisation'
+import { referrals } from '@hearth/db/schema/referrals'
+import { allocations } from '@hearth/db/schema/team-board'
+import { visits } from '@hearth/db/schema/visits'
+import { together } from '@hearth/db/together'
 import { TASK_TYPES, type TaskType } from '@hearth/domain/admin-tasks'
 import { placeGivesAway } from '@hearth/domain/confidential-address'
 import { notFound } from '../../kernel/errors'

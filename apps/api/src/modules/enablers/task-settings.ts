@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { z } from 'zod'
-import { taskTypeSettings, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { taskTypeSettings } from '@hearth/db/schema/enablers'
 import type { TaskSettingInput } from '@hearth/contracts/enablers'
 import { TASK_TYPE_LIST, TASK_TYPES, type TaskType } from '@hearth/domain/admin-tasks'
 import type { Caller } from '../../kernel/caller'

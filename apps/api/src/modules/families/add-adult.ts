@@ -1,5 +1,6 @@
 import type { Deps } from '../../kernel/context'
-import { adults, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { adults } from '@hearth/db/schema/families'
 import type { AdultInput } from '@hearth/contracts/families'
 import { familyInScope } from './family-queries'
 import type { Caller } from '../../kernel/caller'

@@ -1,5 +1,7 @@
 import type { Deps } from '../../kernel/context'
-import { children, newLaChildId, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { newLaChildId } from '@hearth/db/references'
+import { children } from '@hearth/db/schema/families'
 import type { ChildInput } from '@hearth/contracts/families'
 import { familyInScope } from './family-queries'
 import type { Caller } from '../../kernel/caller'

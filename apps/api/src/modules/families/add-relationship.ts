@@ -1,6 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
-import { adults, children, relationships, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { adults, children, relationships } from '@hearth/db/schema/families'
 import type { RelationshipInput } from '@hearth/contracts/families'
 import { invalid } from '../../kernel/errors'
 import { familyInScope } from './family-queries'

@@ -1,5 +1,7 @@
 import { and, count, desc, eq, gte, or, sql } from 'drizzle-orm'
-import { allocations, breakGlass, breakGlassReviews, families, people } from '@hearth/db'
+import { breakGlass, breakGlassReviews, families } from '@hearth/db/schema/families'
+import { people } from '@hearth/db/schema/organisation'
+import { allocations } from '@hearth/db/schema/team-board'
 import type { Deps } from '../../kernel/context'
 import type { Caller } from '../../kernel/caller'
 

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { breakGlass, families, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { breakGlass, families } from '@hearth/db/schema/families'
 import { BREAK_GLASS_HOURS } from '@hearth/domain/access'
 import type { Deps } from '../../kernel/context'
 import { AppError, notFound } from '../../kernel/errors'

@@ -1,5 +1,7 @@
 import type { Deps } from '../../kernel/context'
-import { families, nextReference, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { nextReference } from '@hearth/db/references'
+import { families } from '@hearth/db/schema/families'
 import type { FamilyInput } from '@hearth/contracts/families'
 import { canSeeFamily } from '@hearth/domain/access'
 import { invalid } from '../../kernel/errors'

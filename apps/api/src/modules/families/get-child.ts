@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
-import { children } from '@hearth/db'
+import { children } from '@hearth/db/schema/families'
 import { notFound } from '../../kernel/errors'
 import { familyInScope } from './family-queries'
 import type { Caller } from '../../kernel/caller'

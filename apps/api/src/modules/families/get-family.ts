@@ -1,6 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, asc, eq } from 'drizzle-orm'
-import { adults, children, patches, relationships } from '@hearth/db'
+import { adults, children, relationships } from '@hearth/db/schema/families'
+import { patches } from '@hearth/db/schema/organisation'
 import { familyInScope } from './family-queries'
 import type { Caller } from '../../kernel/caller'
 

@@ -1,6 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm'
-import { children, families, patches } from '@hearth/db'
+import { children, families } from '@hearth/db/schema/families'
+import { patches } from '@hearth/db/schema/organisation'
 import { addressVisibleTo } from '@hearth/domain/confidential-address'
 import { postcodeDistrict } from '@hearth/domain/postcode'
 import { scopeCondition } from './family-queries'

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { families, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { families } from '@hearth/db/schema/families'
 import type { Deps } from '../../kernel/context'
 import { invalid } from '../../kernel/errors'
 import { familyInScope, namedStaff } from './family-queries'

@@ -1,6 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
-import { children, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { children } from '@hearth/db/schema/families'
 import type { ChildUpdate } from '@hearth/contracts/families'
 import { invalid, notFound } from '../../kernel/errors'
 import { familyInScope } from './family-queries'

@@ -1,6 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
-import { families, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { families } from '@hearth/db/schema/families'
 import type { FamilyUpdate } from '@hearth/contracts/families'
 import { addressVisibleTo } from '@hearth/domain/confidential-address'
 import { invalid } from '../../kernel/errors'

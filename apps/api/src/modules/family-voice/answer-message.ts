@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm'
-import { familyMessages, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { familyMessages } from '@hearth/db/schema/family-voice'
 import type { StaffFamilyMessage } from '@hearth/contracts/family-voice'
 import type { Deps } from '../../kernel/context'
 import { AppError, notFound } from '../../kernel/errors'

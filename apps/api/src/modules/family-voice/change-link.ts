@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm'
-import { type FamilyLink, familyLinks, type Tx, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import type { Tx } from '@hearth/db/client'
+import { type FamilyLink, familyLinks } from '@hearth/db/schema/family-voice'
 import { linkState } from '@hearth/domain/family-voice'
 import type { LinkSummary } from '@hearth/contracts/family-voice'
 import type { Deps } from '../../kernel/context'

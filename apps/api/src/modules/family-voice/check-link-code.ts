@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { familyLinks, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { familyLinks } from '@hearth/db/schema/family-voice'
 import { LINK_CODE_ATTEMPTS } from '@hearth/domain/family-voice'
 import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'

@@ -1,11 +1,11 @@
 import { and, desc, eq } from 'drizzle-orm'
-import { familyMessages } from '@hearth/db'
+import { familyMessages } from '@hearth/db/schema/family-voice'
 import { CONTACT_HOLD_REASONS, type ContactHoldReason } from '@hearth/domain/contact-holds'
 import type { FamilyVoiceView } from '@hearth/contracts/family-voice'
 import type { Deps } from '../../kernel/context'
 import { familyInScope } from '../families/family-queries'
 import { leadOf } from '../contact/contact-queries'
-import { openContactHolds } from '@hearth/db'
+import { openContactHolds } from '@hearth/db/contact'
 import { familyLinksOf, linkPeople, messageViews, voiceSettings } from './voice-queries'
 import type { Caller } from '../../kernel/caller'
 

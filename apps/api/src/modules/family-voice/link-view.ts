@@ -1,26 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm'
-import {
-  adults,
-  allocations,
-  children,
-  contactHolds,
-  type Db,
-  directoryServices,
-  dutyRota,
-  families,
-  familyMeetings,
-  familyLinks,
-  familyMessages,
-  leaveDays,
-  notes,
-  people,
-  planChanges,
-  planItems,
-  type PlanSnapshot,
-  teams,
-  visitChanges,
-  visits,
-} from '@hearth/db'
+import type { Db } from '@hearth/db/client'
+import { contactHolds } from '@hearth/db/schema/contact'
+import { directoryServices } from '@hearth/db/schema/directory'
+import { adults, children, families } from '@hearth/db/schema/families'
+import { familyMeetings, familyLinks, familyMessages } from '@hearth/db/schema/family-voice'
+import { leaveDays, people, teams } from '@hearth/db/schema/organisation'
+import { planChanges, planItems, type PlanSnapshot } from '@hearth/db/schema/plan'
+import { notes } from '@hearth/db/schema/recording'
+import { allocations, dutyRota } from '@hearth/db/schema/team-board'
+import { visitChanges, visits } from '@hearth/db/schema/visits'
 import { placeGivesAway } from '@hearth/domain/confidential-address'
 import type { LinkLanguage } from '@hearth/domain/family-voice'
 import { londonDateOf } from '@hearth/domain/working-days'

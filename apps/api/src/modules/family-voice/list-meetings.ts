@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm'
-import { familyMeetings } from '@hearth/db'
+import { familyMeetings } from '@hearth/db/schema/family-voice'
 import type { Deps } from '../../kernel/context'
 import { familyInScope } from '../families/family-queries'
 import type { Caller } from '../../kernel/caller'

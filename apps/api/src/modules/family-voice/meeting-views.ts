@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm'
-import { type FamilyMeeting, visits } from '@hearth/db'
+import type { FamilyMeeting } from '@hearth/db/schema/family-voice'
+import { visits } from '@hearth/db/schema/visits'
 import type { FamilyMeetingView } from '@hearth/contracts/family-voice'
 import type { Deps } from '../../kernel/context'
 

@@ -1,6 +1,6 @@
 import type { LinkCaller } from '../../kernel/caller'
 import { and, eq } from 'drizzle-orm'
-import { familyLinks } from '@hearth/db'
+import { familyLinks } from '@hearth/db/schema/family-voice'
 import type { FamilyLinkAnswer } from '@hearth/contracts/family-voice'
 import type { Deps } from '../../kernel/context'
 import { familyLinkView } from './link-view'

@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm'
-import { families, familyMessages } from '@hearth/db'
+import { families } from '@hearth/db/schema/families'
+import { familyMessages } from '@hearth/db/schema/family-voice'
 import type { Deps } from '../../kernel/context'
 import { notFound } from '../../kernel/errors'
 import { messageViews } from './voice-queries'

@@ -1,19 +1,16 @@
 import { and, desc, eq, inArray } from 'drizzle-orm'
+import type { Db, Tx } from '@hearth/db/client'
+import { adults, children, families } from '@hearth/db/schema/families'
 import {
-  adults,
-  children,
-  type Db,
-  families,
   type FamilyLink,
   familyLinks,
   type FamilyMessage,
   familyMessages,
   familyVoiceSettings,
-  people,
-  type Tx,
-  visits,
-} from '@hearth/db'
-import { together } from '@hearth/db'
+} from '@hearth/db/schema/family-voice'
+import { people } from '@hearth/db/schema/organisation'
+import { visits } from '@hearth/db/schema/visits'
+import { together } from '@hearth/db/together'
 import {
   DEFAULT_LINK_DAYS,
   FAMILY_MESSAGE_KINDS,

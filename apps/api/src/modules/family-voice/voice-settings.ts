@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm'
-import { familyVoiceSettings, teams, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { familyVoiceSettings } from '@hearth/db/schema/family-voice'
+import { teams } from '@hearth/db/schema/organisation'
 import type { Deps } from '../../kernel/context'
 import { invalid } from '../../kernel/errors'
 import { voiceSettings } from './voice-queries'

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { clockSettings } from '@hearth/db'
+import { clockSettings } from '@hearth/db/case-process'
 import { assessmentClock } from '@hearth/domain/assessments'
 import { addWorkingDays, londonDateOf } from '@hearth/domain/working-days'
 import { councilHolidays } from '../calendar/calendar-queries'

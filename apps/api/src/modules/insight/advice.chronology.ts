@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { insightRequests, people } from '@hearth/db'
+import { insightRequests } from '@hearth/db/schema/insight'
+import { people } from '@hearth/db/schema/organisation'
 import { topicLabel } from '@hearth/domain/insight'
 import { chronologyPart } from '../families/chronology-parts'
 

@@ -1,5 +1,6 @@
 import type { Deps } from '../../kernel/context'
-import { commissions, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { commissions } from '@hearth/db/schema/insight'
 import { AppError } from '../../kernel/errors'
 import { familyInScope, holdingTeamId } from '../families/family-queries'
 import { views } from './commission-queries'

@@ -1,5 +1,6 @@
 import type { Deps } from '../../kernel/context'
-import { insightRequests, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { insightRequests } from '@hearth/db/schema/insight'
 import { isTopicFor } from '@hearth/domain/insight'
 import { AppError, invalid } from '../../kernel/errors'
 import { familyInScope, holdingTeamId } from '../families/family-queries'

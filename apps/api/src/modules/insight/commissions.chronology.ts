@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { commissions, people } from '@hearth/db'
+import { commissions } from '@hearth/db/schema/insight'
+import { people } from '@hearth/db/schema/organisation'
 import { chronologyPart } from '../families/chronology-parts'
 
 /** What the team asked insight to commission for the family, and what was commissioned. */

@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
-import { commissions } from '@hearth/db'
+import { commissions } from '@hearth/db/schema/insight'
 import { notFound } from '../../kernel/errors'
 import { canSee, views } from './commission-queries'
 import type { Caller } from '../../kernel/caller'

@@ -1,6 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
-import { commissions, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { commissions } from '@hearth/db/schema/insight'
 import { AppError, notFound } from '../../kernel/errors'
 import { views } from './commission-queries'
 import type { Caller } from '../../kernel/caller'

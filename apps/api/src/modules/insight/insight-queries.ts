@@ -1,16 +1,10 @@
 import { and, desc, eq, inArray } from 'drizzle-orm'
-import {
-  families,
-  insightRequests,
-  insightSettings,
-  people,
-  teams,
-  writeAudit,
-  type Db,
-  type InsightRequest,
-  type Tx,
-} from '@hearth/db'
-import { together } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import type { Db, Tx } from '@hearth/db/client'
+import { families } from '@hearth/db/schema/families'
+import { insightRequests, insightSettings, type InsightRequest } from '@hearth/db/schema/insight'
+import { people, teams } from '@hearth/db/schema/organisation'
+import { together } from '@hearth/db/together'
 import { DEFAULT_INSIGHT_WAIT_WORKING_DAYS, topicLabel, type InsightKind } from '@hearth/domain/insight'
 import { workingDayDeadline } from '@hearth/domain/working-days'
 import { AppError, notFound } from '../../kernel/errors'

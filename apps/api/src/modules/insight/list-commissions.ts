@@ -1,6 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm'
-import { allocations, commissions } from '@hearth/db'
+import { commissions } from '@hearth/db/schema/insight'
+import { allocations } from '@hearth/db/schema/team-board'
 import { familyOpenTo } from '../../kernel/family-access'
 import { holdingTeams } from '../families/family-queries'
 import { views } from './commission-queries'

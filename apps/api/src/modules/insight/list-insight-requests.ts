@@ -1,6 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm'
-import { allocations, insightRequests } from '@hearth/db'
+import { insightRequests } from '@hearth/db/schema/insight'
+import { allocations } from '@hearth/db/schema/team-board'
 import { holdingTeams } from '../families/family-queries'
 import { familyOpenTo } from '../../kernel/family-access'
 import { views } from './insight-queries'

@@ -1,5 +1,6 @@
 import type { Deps } from '../../kernel/context'
-import { insightSettings, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { insightSettings } from '@hearth/db/schema/insight'
 import type { Caller } from '../../kernel/caller'
 
 export async function setInsightWait(deps: Deps, caller: Caller, waitWorkingDays: number) {

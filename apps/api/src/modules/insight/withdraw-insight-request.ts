@@ -1,6 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
-import { insightRequests, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { insightRequests } from '@hearth/db/schema/insight'
 import { AppError, notFound } from '../../kernel/errors'
 import { canSee } from './insight-queries'
 import type { Caller } from '../../kernel/caller'

@@ -1,4 +1,6 @@
-import { holdIfContactUnsafe, networkLinks, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { holdIfContactUnsafe } from '@hearth/db/contact'
+import { networkLinks } from '@hearth/db/schema/network'
 import type { z } from 'zod'
 import type { NetworkLinkInput } from '@hearth/contracts/network'
 import type { Deps } from '../../kernel/context'

@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm'
-import { holdIfContactUnsafe, networkMembers, networkPeople, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { holdIfContactUnsafe } from '@hearth/db/contact'
+import { networkMembers, networkPeople } from '@hearth/db/schema/network'
 import type { Deps } from '../../kernel/context'
 import { AppError, invalid, notFound } from '../../kernel/errors'
 import { familyInScope } from '../families/family-queries'

@@ -1,5 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
-import { holdIfContactUnsafe, networkLinks, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { holdIfContactUnsafe } from '@hearth/db/contact'
+import { networkLinks } from '@hearth/db/schema/network'
 import type { z } from 'zod'
 import type { NetworkLinkChange, NetworkLinkEnd } from '@hearth/contracts/network'
 import type { Deps } from '../../kernel/context'

@@ -1,5 +1,7 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm'
-import { holdIfContactUnsafe, networkLinks, networkMembers, networkPeople, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { holdIfContactUnsafe } from '@hearth/db/contact'
+import { networkLinks, networkMembers, networkPeople } from '@hearth/db/schema/network'
 import type { z } from 'zod'
 import type { NetworkPersonChange } from '@hearth/contracts/network'
 import type { Deps } from '../../kernel/context'

@@ -1,4 +1,4 @@
-import type { NetworkLink } from '@hearth/db'
+import type { NetworkLink } from '@hearth/db/schema/network'
 import type { z } from 'zod'
 import type { NetworkLinkInput } from '@hearth/contracts/network'
 import { invalid } from '../../kernel/errors'

@@ -1,17 +1,14 @@
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm'
+import type { Db, Tx } from '@hearth/db/client'
+import { adults, children, relationships } from '@hearth/db/schema/families'
 import {
-  adults,
-  children,
-  type Db,
   networkChanges,
   type NetworkLink,
   networkLinks,
   networkMembers,
   networkPeople,
-  people,
-  relationships,
-  type Tx,
-} from '@hearth/db'
+} from '@hearth/db/schema/network'
+import { people } from '@hearth/db/schema/organisation'
 import { genogramGenerations } from '@hearth/domain/genogram'
 import {
   FROM_FAMILY_PAGE_KIND,

@@ -1,6 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
-import { memberships, teams, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { memberships, teams } from '@hearth/db/schema/organisation'
 import { AppError, invalid, notFound } from '../../kernel/errors'
 import { personOf } from './organisation-queries'
 import type { Caller } from '../../kernel/caller'

@@ -1,5 +1,6 @@
 import type { Deps } from '../../kernel/context'
-import { patches, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { patches } from '@hearth/db/schema/organisation'
 import type { PatchInput } from '@hearth/contracts/organisation'
 import type { Caller } from '../../kernel/caller'
 

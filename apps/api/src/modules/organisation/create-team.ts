@@ -1,5 +1,6 @@
 import type { Deps } from '../../kernel/context'
-import { teams, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { teams } from '@hearth/db/schema/organisation'
 import type { TeamInput } from '@hearth/contracts/organisation'
 import { assertPatchFitsTeam, teamWithCounts } from './organisation-queries'
 import type { Caller } from '../../kernel/caller'

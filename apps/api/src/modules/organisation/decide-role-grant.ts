@@ -1,6 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq, sql } from 'drizzle-orm'
-import { people, roleGrants, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { people, roleGrants } from '@hearth/db/schema/organisation'
 import { AppError, notFound } from '../../kernel/errors'
 import { NEW_PASSWORD } from './organisation-queries'
 import type { Caller } from '../../kernel/caller'

@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/context'
 import { and, asc, eq } from 'drizzle-orm'
-import { memberships, people } from '@hearth/db'
+import { memberships, people } from '@hearth/db/schema/organisation'
 import type { Role } from '@hearth/domain/roles'
 import { notFound } from '../../kernel/errors'
 import { teamWithCounts } from './organisation-queries'

@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/context'
 import { asc, eq, sql } from 'drizzle-orm'
-import { patches, teams } from '@hearth/db'
+import { patches, teams } from '@hearth/db/schema/organisation'
 import type { Caller } from '../../kernel/caller'
 
 export async function listPatches(deps: Deps, caller: Caller) {

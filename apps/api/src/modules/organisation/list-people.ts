@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/context'
 import { asc, eq } from 'drizzle-orm'
-import { people } from '@hearth/db'
+import { people } from '@hearth/db/schema/organisation'
 import { pendingRolesByPerson, personView, teamsByPerson } from './organisation-queries'
 import type { Caller } from '../../kernel/caller'
 

@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, asc, eq } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { people, roleGrants } from '@hearth/db'
+import { people, roleGrants } from '@hearth/db/schema/organisation'
 import type { Role } from '@hearth/domain/roles'
 import type { Caller } from '../../kernel/caller'
 

@@ -1,5 +1,8 @@
 import { and, asc, eq, inArray, isNull, ne, notInArray, sql } from 'drizzle-orm'
-import { allocations, families, memberships, patches, people, roleGrants, teams, type Db, type Tx } from '@hearth/db'
+import type { Db, Tx } from '@hearth/db/client'
+import { families } from '@hearth/db/schema/families'
+import { memberships, patches, people, roleGrants, teams } from '@hearth/db/schema/organisation'
+import { allocations } from '@hearth/db/schema/team-board'
 import type { Role } from '@hearth/domain/roles'
 import { AppError, invalid } from '../../kernel/errors'
 

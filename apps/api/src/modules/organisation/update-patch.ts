@@ -1,6 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq, sql } from 'drizzle-orm'
-import { patches, teams, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { patches, teams } from '@hearth/db/schema/organisation'
 import type { PatchInput } from '@hearth/contracts/organisation'
 import { notFound } from '../../kernel/errors'
 import type { Caller } from '../../kernel/caller'

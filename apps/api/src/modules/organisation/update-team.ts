@@ -1,6 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
-import { teams, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { teams } from '@hearth/db/schema/organisation'
 import type { TeamUpdate } from '@hearth/contracts/organisation'
 import { notFound } from '../../kernel/errors'
 import { assertPatchFitsTeam, teamWithCounts } from './organisation-queries'

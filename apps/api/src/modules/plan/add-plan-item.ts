@@ -1,4 +1,5 @@
-import { planChanges, planItems, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { planChanges, planItems } from '@hearth/db/schema/plan'
 import type { PlanItemInput } from '@hearth/contracts/plan'
 import type { Deps } from '../../kernel/context'
 import { familyInScope } from '../families/family-queries'

@@ -1,5 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
-import { type PlanItem, planChanges, planItems, type Tx, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import type { Tx } from '@hearth/db/client'
+import { type PlanItem, planChanges, planItems } from '@hearth/db/schema/plan'
 import type { PlanItemChange, PlanStatusInput } from '@hearth/contracts/plan'
 import { changedFields, type PlanChangeKind, statusChange } from '@hearth/domain/plan'
 import type { Deps } from '../../kernel/context'

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm'
-import { planItems } from '@hearth/db'
+import { planItems } from '@hearth/db/schema/plan'
 import type { Deps } from '../../kernel/context'
 import { familyInScope } from '../families/family-queries'
 import { planItemViews, planPeople } from './plan-queries'

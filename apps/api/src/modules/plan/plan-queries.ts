@@ -1,21 +1,11 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
-import {
-  adults,
-  allocations,
-  children,
-  type Db,
-  directoryServices,
-  familyServices,
-  memberships,
-  people,
-  type PlanChange,
-  planChanges,
-  type PlanItem,
-  planItems,
-  type PlanSnapshot,
-  type Tx,
-} from '@hearth/db'
-import { together } from '@hearth/db'
+import type { Db, Tx } from '@hearth/db/client'
+import { directoryServices, familyServices } from '@hearth/db/schema/directory'
+import { adults, children } from '@hearth/db/schema/families'
+import { memberships, people } from '@hearth/db/schema/organisation'
+import { type PlanChange, planChanges, type PlanItem, planItems, type PlanSnapshot } from '@hearth/db/schema/plan'
+import { allocations } from '@hearth/db/schema/team-board'
+import { together } from '@hearth/db/together'
 import { longDate } from '@hearth/domain/dates'
 import { PLAN_STATUS, PLAN_WHO, type PlanItemFacts, type PlanWho, planItemOverdue } from '@hearth/domain/plan'
 import { londonDateOf } from '@hearth/domain/working-days'

@@ -1,4 +1,5 @@
-import { noteAddenda, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { noteAddenda } from '@hearth/db/schema/recording'
 import type { Deps } from '../../kernel/context'
 import { AppError } from '../../kernel/errors'
 import { noteFor, noteViews } from './note-queries'

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { notes, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { notes } from '@hearth/db/schema/recording'
 import type { Deps } from '../../kernel/context'
 import { AppError } from '../../kernel/errors'
 import { noteFor } from './note-queries'

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { noteBands, notes, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { noteBands, notes } from '@hearth/db/schema/recording'
 import { NOTE_PART_LIST } from '@hearth/domain/recording'
 import { lshBands } from '@hearth/domain/similarity'
 import type { Deps } from '../../kernel/context'

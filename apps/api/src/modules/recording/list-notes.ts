@@ -1,5 +1,5 @@
 import { and, desc, eq, or } from 'drizzle-orm'
-import { notes } from '@hearth/db'
+import { notes } from '@hearth/db/schema/recording'
 import type { Deps } from '../../kernel/context'
 import { familyInScope } from '../families/family-queries'
 import { noteViews } from './note-queries'

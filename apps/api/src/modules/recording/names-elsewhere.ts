@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
-import type { Db, Note, Tx } from '@hearth/db'
+import type { Db, Tx } from '@hearth/db/client'
+import type { Note } from '@hearth/db/schema/recording'
 import type { Deps } from '../../kernel/context'
 import { noteFor } from './note-queries'
 import { storyOf } from './similar-notes'

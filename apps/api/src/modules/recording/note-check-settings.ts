@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
-import { councils, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { councils } from '@hearth/db/schema/councils'
 import { DEFAULT_SIMILARITY_THRESHOLD } from '@hearth/domain/similarity'
 import type { Deps } from '../../kernel/context'
 import type { Caller } from '../../kernel/caller'

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { noteAddenda, notes, people } from '@hearth/db'
+import { people } from '@hearth/db/schema/organisation'
+import { noteAddenda, notes } from '@hearth/db/schema/recording'
 import { NOTE_KINDS, type NoteKind } from '@hearth/domain/recording'
 import { chronologyPart } from '../families/chronology-parts'
 

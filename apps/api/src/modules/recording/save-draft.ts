@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { type Db, notes, type Tx } from '@hearth/db'
+import type { Db, Tx } from '@hearth/db/client'
+import { notes } from '@hearth/db/schema/recording'
 import type { NoteDraft } from '@hearth/contracts/recording'
 import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'

@@ -1,4 +1,7 @@
-import { councilHolidays, nextReference, subjectAccessRequests, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { councilHolidays } from '@hearth/db/case-process'
+import { nextReference } from '@hearth/db/references'
+import { subjectAccessRequests } from '@hearth/db/schema/records'
 import type { SarCreate } from '@hearth/contracts/records'
 import { sarDueDate } from '@hearth/domain/subject-access'
 import { londonDateOf } from '@hearth/domain/working-days'

@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
-import { type SarRedaction, sarRedactions, subjectAccessRequests, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { type SarRedaction, sarRedactions, subjectAccessRequests } from '@hearth/db/schema/records'
 import type { Deps } from '../../kernel/context'
 import { AppError, notFound } from '../../kernel/errors'
 import type { Caller } from '../../kernel/caller'

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm'
-import { adults, children, families } from '@hearth/db'
+import { adults, children, families } from '@hearth/db/schema/families'
 import type { Deps } from '../../kernel/context'
 import { notFound } from '../../kernel/errors'
 import type { Caller } from '../../kernel/caller'

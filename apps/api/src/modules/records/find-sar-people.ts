@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, sql } from 'drizzle-orm'
-import { adults, children, families } from '@hearth/db'
+import { adults, children, families } from '@hearth/db/schema/families'
 import type { Caller } from '../../kernel/caller'
 import type { Deps } from '../../kernel/context'
 

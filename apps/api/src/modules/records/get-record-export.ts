@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import { recordExports } from '@hearth/db'
+import { recordExports } from '@hearth/db/schema/records'
 import type { Deps } from '../../kernel/context'
 import { notFound } from '../../kernel/errors'
 import { familyInScope } from '../families/family-queries'

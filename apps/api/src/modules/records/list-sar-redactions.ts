@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { people, sarRedactions } from '@hearth/db'
+import { people } from '@hearth/db/schema/organisation'
+import { sarRedactions } from '@hearth/db/schema/records'
 import type { SarRedactionView } from '@hearth/contracts/records'
 import { REDACTION_REASONS } from '@hearth/domain/subject-access'
 import { labelOf, RECORD_KINDS } from '@hearth/records'

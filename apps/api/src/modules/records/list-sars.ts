@@ -1,5 +1,5 @@
 import { asc, desc, eq, sql } from 'drizzle-orm'
-import { subjectAccessRequests } from '@hearth/db'
+import { subjectAccessRequests } from '@hearth/db/schema/records'
 import type { Deps } from '../../kernel/context'
 import type { Caller } from '../../kernel/caller'
 

@@ -1,5 +1,5 @@
 import { and, count, eq, sql } from 'drizzle-orm'
-import { recordExports, sarRedactions } from '@hearth/db'
+import { recordExports, sarRedactions } from '@hearth/db/schema/records'
 import type { Deps } from '../../kernel/context'
 import { AppError } from '../../kernel/errors'
 import type { Caller } from '../../kernel/caller'

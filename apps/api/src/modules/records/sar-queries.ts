@@ -1,15 +1,15 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm'
+import { writeAudit } from '@hearth/db/audit'
+import { councilHolidays } from '@hearth/db/case-process'
+import type { Db } from '@hearth/db/client'
+import { families } from '@hearth/db/schema/families'
+import { people } from '@hearth/db/schema/organisation'
 import {
-  councilHolidays,
-  type Db,
-  families,
-  people,
   recordExports,
   sarRedactions,
   type SubjectAccessRequest,
   subjectAccessRequests,
-  writeAudit,
-} from '@hearth/db'
+} from '@hearth/db/schema/records'
 import type { SarView } from '@hearth/contracts/records'
 import { sarClock } from '@hearth/domain/subject-access'
 import { londonDateOf } from '@hearth/domain/working-days'

@@ -1,19 +1,12 @@
 import type { Deps } from '../../kernel/context'
 import { createHash } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
-import {
-  children,
-  families,
-  newLaChildId,
-  nextReference,
-  patches,
-  referralChildren,
-  referrals,
-  placeContactHold,
-  writeAudit,
-  type AuditEntry,
-  type Referral,
-} from '@hearth/db'
+import { writeAudit, type AuditEntry } from '@hearth/db/audit'
+import { placeContactHold } from '@hearth/db/contact'
+import { newLaChildId, nextReference } from '@hearth/db/references'
+import { children, families } from '@hearth/db/schema/families'
+import { patches } from '@hearth/db/schema/organisation'
+import { referralChildren, referrals, type Referral } from '@hearth/db/schema/referrals'
 import type { ReferralInput } from '@hearth/contracts/referrals'
 import { findPatchForPostcode } from '@hearth/domain/postcode'
 import { isProfessionalSource, type ReferralSource, REFERRAL_DECISION_WORKING_DAYS } from '@hearth/domain/referrals'

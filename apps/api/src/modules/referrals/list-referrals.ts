@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/context'
 import { and, asc, desc, eq } from 'drizzle-orm'
-import { referrals } from '@hearth/db'
+import { referrals } from '@hearth/db/schema/referrals'
 import { summaries } from './referral-views'
 import type { Caller } from '../../kernel/caller'
 

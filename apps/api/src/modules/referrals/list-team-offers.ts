@@ -1,7 +1,9 @@
 import { shownPostcode } from '../families/family-queries'
 import type { Deps } from '../../kernel/context'
 import { and, asc, eq, sql } from 'drizzle-orm'
-import { children, families, offers, referrals, teams } from '@hearth/db'
+import { children, families } from '@hearth/db/schema/families'
+import { teams } from '@hearth/db/schema/organisation'
+import { offers, referrals } from '@hearth/db/schema/referrals'
 import type { Caller } from '../../kernel/caller'
 import { notFound } from '../../kernel/errors'
 

@@ -1,16 +1,9 @@
 import { shownPostcode } from '../families/family-queries'
 import { and, eq, inArray } from 'drizzle-orm'
-import {
-  children,
-  families,
-  offers,
-  referralChildren,
-  referrals,
-  teams,
-  type Db,
-  type Referral,
-  type Tx,
-} from '@hearth/db'
+import type { Db, Tx } from '@hearth/db/client'
+import { children, families } from '@hearth/db/schema/families'
+import { teams } from '@hearth/db/schema/organisation'
+import { offers, referralChildren, referrals, type Referral } from '@hearth/db/schema/referrals'
 import { clockState, type HolidaySet } from '@hearth/domain/working-days'
 import { notFound } from '../../kernel/errors'
 import { councilHolidays } from '../calendar/calendar-queries'

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import { referrals } from '@hearth/db'
+import { referrals } from '@hearth/db/schema/referrals'
 import { REFERRAL_DECISIONS, type ReferralDecision } from '@hearth/domain/referrals'
 import { chronologyPart } from '../families/chronology-parts'
 

@@ -1,4 +1,5 @@
-import { censusQueryReasons, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { censusQueryReasons } from '@hearth/db/schema/returns'
 import type { z } from 'zod'
 import type { QueryAccept } from '@hearth/contracts/returns'
 import type { Finding } from '@hearth/returns'

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { z } from 'zod'
-import { type AnnexRun, annexRuns, type Db } from '@hearth/db'
+import type { Db } from '@hearth/db/client'
+import { type AnnexRun, annexRuns } from '@hearth/db/schema/returns'
 import type { AnnexRunCreate } from '@hearth/contracts/returns'
 import { addCalendarDays, londonDateOf } from '@hearth/domain/working-days'
 import type { Caller } from '../../kernel/caller'

@@ -1,4 +1,4 @@
-import { writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
 import type { Caller } from '../../kernel/caller'
 import type { Deps } from '../../kernel/context'
 import { AppError } from '../../kernel/errors'

@@ -1,5 +1,7 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm'
-import { adults, children, families, memberships, people, referrals, teams } from '@hearth/db'
+import { adults, children, families } from '@hearth/db/schema/families'
+import { memberships, people, teams } from '@hearth/db/schema/organisation'
+import { referrals } from '@hearth/db/schema/referrals'
 import { addressFor, addressVisibleTo } from '@hearth/domain/confidential-address'
 import { parseSearch, scoreSearch, searchDates, splitName } from '@hearth/domain/search'
 import type { SearchResults } from '@hearth/contracts/search'

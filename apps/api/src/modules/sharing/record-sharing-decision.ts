@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm'
-import { sharingDecisions, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { sharingDecisions } from '@hearth/db/schema/sharing'
 import { londonDateOf } from '@hearth/domain/working-days'
 import type { SharingDecisionInput } from '@hearth/contracts/sharing'
 import type { Deps } from '../../kernel/context'

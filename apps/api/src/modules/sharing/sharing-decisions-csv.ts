@@ -1,5 +1,7 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm'
-import { children, families, people, sharingDecisions } from '@hearth/db'
+import { children, families } from '@hearth/db/schema/families'
+import { people } from '@hearth/db/schema/organisation'
+import { sharingDecisions } from '@hearth/db/schema/sharing'
 import { toCsv } from '@hearth/domain/csv'
 import { SHARING_DECISIONS, SHARING_RECIPIENT_KINDS } from '@hearth/domain/sharing'
 import type { Deps } from '../../kernel/context'

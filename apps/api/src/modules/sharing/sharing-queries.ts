@@ -1,5 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
-import { type Db, people, type SharingDecisionRow } from '@hearth/db'
+import type { Db } from '@hearth/db/client'
+import { people } from '@hearth/db/schema/organisation'
+import type { SharingDecisionRow } from '@hearth/db/schema/sharing'
 import type { SharingDecisionView } from '@hearth/contracts/sharing'
 
 export async function decisionViews(

@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm'
-import { children, people, sharingDecisions } from '@hearth/db'
+import { children } from '@hearth/db/schema/families'
+import { people } from '@hearth/db/schema/organisation'
+import { sharingDecisions } from '@hearth/db/schema/sharing'
 import { chronologyPart } from '../families/chronology-parts'
 
 /** Each decision to share information about a child, or not to, in words. */

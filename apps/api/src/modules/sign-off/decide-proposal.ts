@@ -1,6 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq, sql } from 'drizzle-orm'
-import { proposalDecisions, proposals, writeAudit, type Proposal } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { proposalDecisions, proposals, type Proposal } from '@hearth/db/schema/sign-off'
 import { reviewAfterWeeks } from '@hearth/domain/sign-off'
 import { addCalendarDays, londonDateOf } from '@hearth/domain/working-days'
 import { AppError, notFound } from '../../kernel/errors'

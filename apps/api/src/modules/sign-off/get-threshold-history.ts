@@ -1,6 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, desc, eq } from 'drizzle-orm'
-import { people, spendThresholds } from '@hearth/db'
+import { people } from '@hearth/db/schema/organisation'
+import { spendThresholds } from '@hearth/db/schema/sign-off'
 import type { Caller } from '../../kernel/caller'
 
 export async function getThresholdHistory(deps: Deps, caller: Caller) {

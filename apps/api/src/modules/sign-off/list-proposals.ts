@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/context'
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
-import { proposals } from '@hearth/db'
+import { proposals } from '@hearth/db/schema/sign-off'
 import { familyOpenTo } from '../../kernel/family-access'
 import { views } from './proposal-queries'
 import { familyInScope } from '../families/family-queries'

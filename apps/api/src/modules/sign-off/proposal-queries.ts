@@ -1,19 +1,12 @@
 import type { Ctx } from '../../kernel/context'
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
-import {
-  directoryServices,
-  families,
-  people,
-  proposalDecisions,
-  proposals,
-  spendThresholds,
-  teamDecisions,
-  teams,
-  writeAudit,
-  type Db,
-  type Proposal,
-  type Tx,
-} from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import type { Db, Tx } from '@hearth/db/client'
+import { directoryServices } from '@hearth/db/schema/directory'
+import { families } from '@hearth/db/schema/families'
+import { people, teams } from '@hearth/db/schema/organisation'
+import { proposalDecisions, proposals, spendThresholds, type Proposal } from '@hearth/db/schema/sign-off'
+import { teamDecisions } from '@hearth/db/schema/team-board'
 import {
   approvalsNeeded,
   DEFAULT_THRESHOLDS,

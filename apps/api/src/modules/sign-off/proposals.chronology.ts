@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { people, proposalDecisions, proposals } from '@hearth/db'
+import { people } from '@hearth/db/schema/organisation'
+import { proposalDecisions, proposals } from '@hearth/db/schema/sign-off'
 import { pounds } from '@hearth/domain/sign-off'
 import { chronologyPart } from '../families/chronology-parts'
 

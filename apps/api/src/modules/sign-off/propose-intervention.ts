@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
-import { directoryServices } from '@hearth/db'
+import { directoryServices } from '@hearth/db/schema/directory'
 import { conversationOf, proposalRoute, totalPence } from '@hearth/domain/sign-off'
 import { AppError } from '../../kernel/errors'
 import { councilHolidays } from '../calendar/calendar-queries'

@@ -1,6 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
-import { proposals, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { proposals } from '@hearth/db/schema/sign-off'
 import { workingDayDeadline } from '@hearth/domain/working-days'
 import { AppError, notFound } from '../../kernel/errors'
 import { councilHolidays } from '../calendar/calendar-queries'

@@ -1,5 +1,6 @@
 import type { Deps } from '../../kernel/context'
-import { spendThresholds, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { spendThresholds } from '@hearth/db/schema/sign-off'
 import type { Thresholds } from '@hearth/domain/sign-off'
 import { AppError } from '../../kernel/errors'
 import type { Caller } from '../../kernel/caller'

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { allocations, people, teams } from '@hearth/db'
+import { people, teams } from '@hearth/db/schema/organisation'
+import { allocations } from '@hearth/db/schema/team-board'
 import { chronologyPart } from '../families/chronology-parts'
 
 /** Who held the family: each lead worker and co-worker, when they started and stopped. */

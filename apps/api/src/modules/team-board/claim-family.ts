@@ -1,6 +1,11 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq, sql } from 'drizzle-orm'
-import { allocations, children, families, memberships, offers, openContactHolds, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { openContactHolds } from '@hearth/db/contact'
+import { children, families } from '@hearth/db/schema/families'
+import { memberships } from '@hearth/db/schema/organisation'
+import { offers } from '@hearth/db/schema/referrals'
+import { allocations } from '@hearth/db/schema/team-board'
 import { capRefusal, checkWorkers, effectiveCap, pickCoWorker } from '@hearth/domain/allocation'
 import { AppError, invalid, notFound } from '../../kernel/errors'
 import {

@@ -1,5 +1,6 @@
 import { and, eq, gte, lt } from 'drizzle-orm'
-import { dutyRota, people } from '@hearth/db'
+import { people } from '@hearth/db/schema/organisation'
+import { dutyRota } from '@hearth/db/schema/team-board'
 import { addCalendarDays } from '@hearth/domain/working-days'
 import { myTeam } from './team-board-queries'
 import type { Deps } from '../../kernel/context'

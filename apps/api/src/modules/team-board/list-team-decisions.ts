@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm'
-import { people, teamDecisions } from '@hearth/db'
+import { people } from '@hearth/db/schema/organisation'
+import { teamDecisions } from '@hearth/db/schema/team-board'
 import { myTeam, names } from './team-board-queries'
 import type { Deps } from '../../kernel/context'
 import type { Caller } from '../../kernel/caller'

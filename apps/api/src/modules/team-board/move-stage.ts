@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { families, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { families } from '@hearth/db/schema/families'
 import { CONVERSATION_STAGES } from '@hearth/domain/allocation'
 import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'

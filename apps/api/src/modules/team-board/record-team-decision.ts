@@ -1,5 +1,5 @@
 import type { Deps } from '../../kernel/context'
-import { writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
 import { assertPresentInTeam, logDecision, myTeam } from './team-board-queries'
 import type { Caller } from '../../kernel/caller'
 

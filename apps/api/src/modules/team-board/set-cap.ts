@@ -1,6 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
-import { memberships, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { memberships } from '@hearth/db/schema/organisation'
 import { invalid, notFound } from '../../kernel/errors'
 import { assertPresentInTeam, logDecision, myTeam, names } from './team-board-queries'
 import type { Caller } from '../../kernel/caller'

@@ -1,5 +1,6 @@
 import type { Deps } from '../../kernel/context'
-import { dutyRota, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import { dutyRota } from '@hearth/db/schema/team-board'
 import { invalid } from '../../kernel/errors'
 import { logDecision, myTeam, practitioners } from './team-board-queries'
 import type { Caller } from '../../kernel/caller'

@@ -1,16 +1,9 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
-import {
-  allocations,
-  children,
-  families,
-  familyLetters,
-  memberships,
-  people,
-  teamDecisions,
-  teams,
-  type Db,
-  type Tx,
-} from '@hearth/db'
+import type { Db, Tx } from '@hearth/db/client'
+import { familyLetters } from '@hearth/db/schema/contact'
+import { children, families } from '@hearth/db/schema/families'
+import { memberships, people, teams } from '@hearth/db/schema/organisation'
+import { allocations, teamDecisions } from '@hearth/db/schema/team-board'
 import { ageInWords } from '@hearth/domain/dates'
 import { byUrgencyThenWaiting } from '@hearth/domain/referrals'
 import type { Role } from '@hearth/domain/roles'

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { people, teamDecisions } from '@hearth/db'
+import { people } from '@hearth/db/schema/organisation'
+import { teamDecisions } from '@hearth/db/schema/team-board'
 import { chronologyPart } from '../families/chronology-parts'
 
 /** What the team decided together about the family. */

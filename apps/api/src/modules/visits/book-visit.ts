@@ -1,5 +1,7 @@
 import type { Deps } from '../../kernel/context'
-import { type Tx, type Visit, visits, writeAudit } from '@hearth/db'
+import { writeAudit } from '@hearth/db/audit'
+import type { Tx } from '@hearth/db/client'
+import { type Visit, visits } from '@hearth/db/schema/visits'
 import { enqueueInTx } from '@hearth/jobs'
 import { AppError } from '../../kernel/errors'
 import { holdingTeamId } from '../families/family-queries'

@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/context'
 import { and, desc, eq } from 'drizzle-orm'
-import { visits } from '@hearth/db'
+import { visits } from '@hearth/db/schema/visits'
 import { view } from './visit-queries'
 import { familyInScope } from '../families/family-queries'
 import type { Caller } from '../../kernel/caller'

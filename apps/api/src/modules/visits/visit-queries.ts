@@ -1,5 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
-import { people, visits, type Db, type Visit } from '@hearth/db'
+import type { Db } from '@hearth/db/client'
+import { people } from '@hearth/db/schema/organisation'
+import { visits, type Visit } from '@hearth/db/schema/visits'
 import { invalid, notFound } from '../../kernel/errors'
 import { familyInScope } from '../families/family-queries'
 import type { Caller } from '../../kernel/caller'

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import { visits } from '@hearth/db'
+import { visits } from '@hearth/db/schema/visits'
 import { VISIT_KINDS, type VisitKind } from '@hearth/domain/allocation'
 import { chronologyPart } from '../families/chronology-parts'
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, lt } from 'drizzle-orm'
-import { auditEvents, auditExports, type Db } from '@hearth/db'
+import type { Db } from '@hearth/db/client'
+import { auditEvents, auditExports } from '@hearth/db/schema/audit'
 import { csvCell } from '@hearth/domain/csv'
 import type { JobPayload } from '@hearth/jobs'
 import type { HandlerSet } from '../../job-context'

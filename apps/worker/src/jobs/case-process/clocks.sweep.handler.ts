@@ -1,12 +1,8 @@
 import { and, asc, eq, isNull, lt, lte, ne, sql } from 'drizzle-orm'
-import {
-  clockSettings,
-  councils,
-  type Db,
-  raiseClockAlerts,
-  refreshCouncilClocks,
-  subjectAccessRequests,
-} from '@hearth/db'
+import { clockSettings, raiseClockAlerts, refreshCouncilClocks } from '@hearth/db/case-process'
+import type { Db } from '@hearth/db/client'
+import { councils } from '@hearth/db/schema/councils'
+import { subjectAccessRequests } from '@hearth/db/schema/records'
 import { CLOCK_RULES_VERSION } from '@hearth/domain/clocks'
 import { SAR_WARNING_WORKING_DAYS } from '@hearth/domain/subject-access'
 import { addWorkingDays, type HolidaySet, londonDateOf } from '@hearth/domain/working-days'

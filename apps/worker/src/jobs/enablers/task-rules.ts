@@ -1,5 +1,5 @@
 import { dirname } from 'node:path'
-import type { Tx } from '@hearth/db'
+import type { Tx } from '@hearth/db/client'
 import { JOBS, type JobPayload } from '@hearth/jobs'
 import { modulesIn } from '@hearth/discovery'
 

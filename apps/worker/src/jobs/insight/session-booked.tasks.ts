@@ -1,5 +1,8 @@
 import { and, eq, inArray, like, ne } from 'drizzle-orm'
-import { adminTasks, createTask, insightRequests, memberships, teams } from '@hearth/db'
+import { createTask } from '@hearth/db/enablers'
+import { adminTasks } from '@hearth/db/schema/enablers'
+import { insightRequests } from '@hearth/db/schema/insight'
+import { memberships, teams } from '@hearth/db/schema/organisation'
 import type { TaskRuleSet } from '../enablers/task-rules'
 
 export const taskRules: TaskRuleSet = {

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import { recordExports, subjectAccessRequests } from '@hearth/db'
+import { recordExports, subjectAccessRequests } from '@hearth/db/schema/records'
 import { runRecordExport } from '@hearth/records'
 import type { HandlerSet } from '../../handlers'
 

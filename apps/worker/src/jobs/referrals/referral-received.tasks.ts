@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm'
-import { createTask, memberships, people, referrals, teams } from '@hearth/db'
+import { createTask } from '@hearth/db/enablers'
+import { memberships, people, teams } from '@hearth/db/schema/organisation'
+import { referrals } from '@hearth/db/schema/referrals'
 import { isProfessionalSource, type ReferralSource } from '@hearth/domain/referrals'
 import type { TaskRuleSet } from '../enablers/task-rules'
 

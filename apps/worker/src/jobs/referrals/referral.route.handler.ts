@@ -1,4 +1,4 @@
-import { routeReferral } from '@hearth/db'
+import { routeReferral } from '@hearth/db/referrals'
 import type { JobPayload } from '@hearth/jobs'
 import type { HandlerSet, JobContext } from '../../job-context'
 

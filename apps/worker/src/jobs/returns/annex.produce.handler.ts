@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import { annexRuns } from '@hearth/db'
+import { annexRuns } from '@hearth/db/schema/returns'
 import { runAnnexA } from '@hearth/returns'
 import type { HandlerSet } from '../../handlers'
 

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import { censusRuns } from '@hearth/db'
+import { censusRuns } from '@hearth/db/schema/returns'
 import { runCensus } from '@hearth/returns'
 import type { HandlerSet } from '../../handlers'
 

@@ -1,5 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
-import { adminTasks, createTask, visits } from '@hearth/db'
+import { createTask } from '@hearth/db/enablers'
+import { adminTasks } from '@hearth/db/schema/enablers'
+import { visits } from '@hearth/db/schema/visits'
 import { tasksForVisit } from '@hearth/domain/admin-tasks'
 import type { VisitKind } from '@hearth/domain/allocation'
 import type { TaskRuleSet } from '../enablers/task-rules'

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { createTask, familyLetters } from '@hearth/db'
+import { createTask } from '@hearth/db/enablers'
+import { familyLetters } from '@hearth/db/schema/contact'
 import type { TaskRuleSet } from '../enablers/task-rules'
 
 export const taskRules: TaskRuleSet = {
