@@ -2,18 +2,12 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN npm install -g pnpm@10.34.8
-COPY pnpm-lock.yaml pnpm-workspace.yaml package.json ./
-COPY apps/api/package.json apps/api/
-COPY apps/worker/package.json apps/worker/
-COPY apps/web/package.json apps/web/
-COPY packages/db/package.json packages/db/
-COPY packages/domain/package.json packages/domain/
-COPY packages/contracts/package.json packages/contracts/
-COPY packages/jobs/package.json packages/jobs/
-COPY packages/returns/package.json packages/returns/
-COPY packages/records/package.json packages/records/
-RUN pnpm install --frozen-lockfile
+# the libraries first, from the lockfile alone (a layer that changes only with it), then the tree;
+# so a new workspace package needs no line here
+COPY pnpm-lock.yaml pnpm-workspace.yaml ./
+RUN pnpm fetch --frozen-lockfile
 COPY . .
+RUN pnpm install --offline --frozen-lockfile
 RUN pnpm --filter @hearth/web run build
 # the API and the worker compiled to plain JavaScript (apps/api/dist, apps/worker/dist)
 RUN pnpm run build

@@ -24,6 +24,40 @@ const started = Date.now()
 const pnpm = ensurePnpm()
 ensureDependencies(pnpm)
 
+/**
+ * The `unit` project (`*.unit.test.ts`, vitest.config.ts): with no service in its environment, so
+ * a unit test that reaches for a database or Redis fails here rather than passing by luck.
+ * @param {string[]} filters
+ */
+function runUnit(filters) {
+  const dir = mkdtempSync(join(tmpdir(), 'hearth-unit-'))
+  const out = join(dir, 'vitest.json')
+  const env = { ...process.env }
+  for (const k of Object.keys(env)) if (/^TEST_(DATABASE|REDIS)/.test(k)) delete env[k]
+  const args = ['run', '--project', 'unit', '--passWithNoTests', '--reporter=default', '--reporter=json']
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/vitest'), [...args, `--outputFile.json=${out}`, ...filters], {
+    cwd: ROOT,
+    env,
+    stdio: 'inherit',
+  })
+  const j = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : null
+  rmSync(dir, { recursive: true, force: true })
+  return {
+    ok: r.status === 0 && j !== null,
+    passed: j?.numPassedTests ?? 0,
+    failed: j ? j.numFailedTests : 1,
+    skipped: (j?.numPendingTests ?? 0) + (j?.numTodoTests ?? 0),
+  }
+}
+
+// `npm run test:unit`: the tests that need nothing running, in seconds.
+if (process.argv[2] === '--unit') {
+  const u = runUnit(process.argv.slice(3))
+  say(`finished in ${Math.round((Date.now() - started) / 1000)} s`)
+  process.stdout.write(`tests: ${u.passed} passed, ${u.failed} failed, ${u.skipped} skipped\n`)
+  process.exit(u.ok && u.passed > 0 ? 0 : 1)
+}
+
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const missing = []
 if (!process.env.TEST_DATABASE_URL && !findPgBin()) missing.push('postgresql')
@@ -35,6 +69,12 @@ aptInstall(missing, 'the test suite')
 // HEARTH_TEST_SKIP_CHECK=1 is for quick local runs only; CI always checks.
 if (process.env.HEARTH_TEST_SKIP_CHECK !== '1' && !runCheck()) {
   process.stdout.write('tests: 0 passed, 1 failed\n')
+  process.exit(1)
+}
+// the unit tests first: seconds, and nothing else is worth starting while one fails
+const unit = runUnit(process.argv.slice(2))
+if (!unit.ok) {
+  process.stdout.write(`tests: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped\n`)
   process.exit(1)
 }
 buildWeb(pnpm)
@@ -108,6 +148,9 @@ try {
   const results = join(tmp, 'vitest.json')
   const args = [
     'run',
+    '--project',
+    'services',
+    '--passWithNoTests',
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${results}`,
@@ -131,10 +174,11 @@ try {
   }
   if (existsSync(results)) {
     const j = JSON.parse(readFileSync(results, 'utf8'))
-    const skipped = (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0)
-    say(`finished in ${Math.round((Date.now() - started) / 1000)} s`)
-    process.stdout.write(`tests: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${skipped} skipped\n`)
-    if (j.numTotalTests === 0) status = 1
+    const skipped = (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0) + unit.skipped
+    const passed = j.numPassedTests + unit.passed
+    say(`finished in ${Math.round((Date.now() - started) / 1000)} s (${unit.passed} unit tests, then the rest)`)
+    process.stdout.write(`tests: ${passed} passed, ${j.numFailedTests} failed, ${skipped} skipped\n`)
+    if (j.numTotalTests + unit.passed === 0) status = 1
     if (vitestStatus !== 0 && j.numFailedTests === 0)
       say('every test passed, but vitest failed the run (an unhandled error or a failed file: see above)')
   } else {

@@ -46,7 +46,7 @@ const family = (t: PgTable, label: string, more: Partial<RecordKind> = {}): Reco
 
 /**
  * Every kind of record in a family's whole record, in the order a reader meets them. The test
- * `record-kinds.test.ts` lists every table that holds something about a family or child from the
+ * `record-kinds.unit.test.ts` lists every table that holds something about a family or child from the
  * schema and fails when one is neither here nor in NOT_IN_RECORD with the reason.
  */
 export const RECORD_KINDS: RecordKind[] = (
