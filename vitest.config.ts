@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config'
-import { limit } from './test/helpers/time'
+import { limit } from '@hearth/test-kit/time'
 
 // A test that needs nothing running (no database, no Redis, no browser, no tool) is named
 // `*.unit.test.ts`: the `unit` project, `npm run test:unit`, in seconds. Everything else is the
@@ -12,7 +12,7 @@ export default defineConfig({
     // vitest's transform (TypeScript) like any other module of ours.
     server: { deps: { inline: ['@fastify/autoload'] } },
     maxWorkers: 2,
-    // Limits catch hangs, scaled for a busy machine (test/helpers/time.ts); speed is `npm run bench`.
+    // Limits catch hangs, scaled for a busy machine (packages/test-kit/src/time.mjs); speed is `npm run bench`.
     testTimeout: limit(60_000),
     hookTimeout: limit(120_000),
     // ioredis rejects a command still in flight when a test closes its connection ("Connection is
@@ -29,8 +29,8 @@ export default defineConfig({
           include: ['packages/*/test/**/*.test.ts', 'apps/*/test/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: [...UNIT, '**/node_modules/**'],
           // Tests needing real services use TEST_DATABASE_URL / TEST_REDIS_URL given by scripts/test.mjs.
-          globalSetup: ['test/helpers/global-setup.ts'],
-          setupFiles: ['test/helpers/pg-overlap.ts'],
+          globalSetup: ['packages/test-kit/src/global-setup.ts'],
+          setupFiles: ['packages/test-kit/src/pg-overlap.ts'],
           pool: 'forks',
         },
       },

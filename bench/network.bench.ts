@@ -8,7 +8,7 @@ import { allocations } from '@hearth/db/schema/team-board'
 import { seedDemoCouncil } from '@hearth/db/seed/demo'
 import type { Network } from '../apps/web/src/features/network/network-api'
 import { ecomapLayout, genogramLayout } from '../apps/web/src/features/network/layout'
-import { launchChromium, signInPage } from '../test/helpers/browser'
+import { launchChromium, signInPage } from '@hearth/test-kit/browser'
 import { freshDatabase, ROOT, signIn, startApi } from './lib'
 
 /**

@@ -5,8 +5,8 @@ import { and, eq } from 'drizzle-orm'
 import * as s from '@hearth/db/schema'
 import { openDb } from '@hearth/db/client'
 import { runRecordExport } from '@hearth/records'
-import { makeCouncil, makeFamily, makePatch, makePerson, makeTeam } from '../test/kit/factories'
-import { populateWholeRecord } from '../test/kit/whole-record'
+import { makeCouncil, makeFamily, makePatch, makePerson, makeTeam } from '@hearth/test-kit/factories'
+import { populateWholeRecord } from '@hearth/test-kit/whole-record'
 import { freshDatabase } from './lib'
 
 /**

@@ -1,12 +1,12 @@
-import { limit } from './helpers/time'
+import { limit } from '@hearth/test-kit/time'
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import net from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeTestApp, type TestApp } from './helpers/app'
-import { freshPgDatabase } from './helpers/db'
-import { requireEnv } from './helpers/env'
+import { makeTestApp, type TestApp } from '@hearth/test-kit/app'
+import { freshPgDatabase } from '@hearth/test-kit/db'
+import { requireEnv } from '@hearth/test-kit/env'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const API = `${ROOT}apps/api/dist/server.mjs`

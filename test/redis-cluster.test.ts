@@ -1,4 +1,4 @@
-import { limit } from './helpers/time'
+import { limit } from '@hearth/test-kit/time'
 import { and, eq, sql } from 'drizzle-orm'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -6,11 +6,11 @@ import { families } from '@hearth/db/schema/families'
 import { allocations } from '@hearth/db/schema/team-board'
 import { createRedis } from '@hearth/jobs'
 import { type RunningWorker, startWorker } from '@hearth/worker'
-import { makeTestApp, signInAs, type TestApp } from './helpers/app'
-import { freshPgDatabase, seedTwoCouncils } from './helpers/db'
-import { requireEnv } from './helpers/env'
-import { testLogger } from './helpers/log-capture'
-import { closeWithin, waitUntil } from './helpers/wait'
+import { makeTestApp, signInAs, type TestApp } from '@hearth/test-kit/app'
+import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import { requireEnv } from '@hearth/test-kit/env'
+import { testLogger } from '@hearth/test-kit/log-capture'
+import { closeWithin, waitUntil } from '@hearth/test-kit/wait'
 
 /**
  * The cluster tier (issue "Speed and scale"): the API and the worker on a real Redis Cluster

@@ -1,4 +1,4 @@
-import { limit } from './helpers/time'
+import { limit } from '@hearth/test-kit/time'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import net from 'node:net'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, chooseCouncil, launchChromium } from '../helpers/browser'
-import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
-import { startHttpApp } from '../helpers/server'
+import { axeViolations, chooseCouncil, launchChromium } from '@hearth/test-kit/browser'
+import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import { startHttpApp } from '@hearth/test-kit/server'
 
 let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
 let server: Awaited<ReturnType<typeof startHttpApp>>

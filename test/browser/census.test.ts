@@ -1,5 +1,5 @@
-import { limit } from '../helpers/time'
-import { testLogger } from '../helpers/log-capture'
+import { limit } from '@hearth/test-kit/time'
+import { testLogger } from '@hearth/test-kit/log-capture'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { caseSteps } from '@hearth/db/schema/case-process'
@@ -7,10 +7,10 @@ import { children } from '@hearth/db/schema/families'
 import { people } from '@hearth/db/schema/organisation'
 import { addCalendarDays, londonDateOf } from '@hearth/domain/working-days'
 import { startWorker, type RunningWorker } from '@hearth/worker'
-import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
-import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
-import { requireEnv } from '../helpers/env'
-import { startHttpApp } from '../helpers/server'
+import { axeViolations, launchChromium, signInPage } from '@hearth/test-kit/browser'
+import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import { requireEnv } from '@hearth/test-kit/env'
+import { startHttpApp } from '@hearth/test-kit/server'
 
 /**
  * #16 in Chromium: the data team produces the census, watches it go to 100 %, reads the rule

@@ -1,15 +1,15 @@
-import { testLogger } from '../helpers/log-capture'
+import { testLogger } from '@hearth/test-kit/log-capture'
 import { and, eq } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminTasks } from '@hearth/db/schema/enablers'
 import { offers, referrals } from '@hearth/db/schema/referrals'
 import { type RunningWorker, startWorker } from '@hearth/worker'
-import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
-import { freshPgDatabase, practitionerEmailIn, seedTwoCouncils } from '../helpers/db'
-import { requireEnv } from '../helpers/env'
-import { startHttpApp } from '../helpers/server'
-import { waitUntil } from '../helpers/wait'
+import { axeViolations, launchChromium, signInPage } from '@hearth/test-kit/browser'
+import { freshPgDatabase, practitionerEmailIn, seedTwoCouncils } from '@hearth/test-kit/db'
+import { requireEnv } from '@hearth/test-kit/env'
+import { startHttpApp } from '@hearth/test-kit/server'
+import { waitUntil } from '@hearth/test-kit/wait'
 
 /**
  * The police referral in the demo says the family does not know. Decided as a strategy

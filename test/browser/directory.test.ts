@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { familyServices } from '@hearth/db/schema/directory'
-import { axeViolations, signInPage } from '../helpers/browser'
-import { browserStage, type BrowserStage } from '../helpers/stage'
+import { axeViolations, signInPage } from '@hearth/test-kit/browser'
+import { browserStage, type BrowserStage } from '@hearth/test-kit/stage'
 
 let stage: BrowserStage
 let dbx: BrowserStage['dbx']

@@ -1,15 +1,15 @@
-import { limit } from '../helpers/time'
-import { testLogger } from '../helpers/log-capture'
+import { limit } from '@hearth/test-kit/time'
+import { testLogger } from '@hearth/test-kit/log-capture'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { families } from '@hearth/db/schema/families'
 import { people } from '@hearth/db/schema/organisation'
 import { allocations } from '@hearth/db/schema/team-board'
 import { startWorker, type RunningWorker } from '@hearth/worker'
-import { axeViolations, fillDateTime, launchChromium, signInPage } from '../helpers/browser'
-import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
-import { requireEnv } from '../helpers/env'
-import { startHttpApp } from '../helpers/server'
+import { axeViolations, fillDateTime, launchChromium, signInPage } from '@hearth/test-kit/browser'
+import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import { requireEnv } from '@hearth/test-kit/env'
+import { startHttpApp } from '@hearth/test-kit/server'
 
 let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
 let server: Awaited<ReturnType<typeof startHttpApp>>

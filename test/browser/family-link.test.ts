@@ -1,4 +1,4 @@
-import { limit } from '../helpers/time'
+import { limit } from '@hearth/test-kit/time'
 import { and, eq, isNull } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,9 +7,9 @@ import { adults } from '@hearth/db/schema/families'
 import { familyMessages } from '@hearth/db/schema/family-voice'
 import { people } from '@hearth/db/schema/organisation'
 import { allocations } from '@hearth/db/schema/team-board'
-import { axeViolations, fillDateTime, launchChromium, signInPage } from '../helpers/browser'
-import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
-import { startHttpApp } from '../helpers/server'
+import { axeViolations, fillDateTime, launchChromium, signInPage } from '@hearth/test-kit/browser'
+import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import { startHttpApp } from '@hearth/test-kit/server'
 
 /**
  * #20 in Chromium: the lead issues a family's link and sees it as a QR code; the family opens it

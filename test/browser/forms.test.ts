@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { referrals } from '@hearth/db/schema/referrals'
-import { axeViolations, fillDateTime, launchChromium, signInPage } from '../helpers/browser'
-import { browserStage, type BrowserStage } from '../helpers/stage'
+import { axeViolations, fillDateTime, launchChromium, signInPage } from '@hearth/test-kit/browser'
+import { browserStage, type BrowserStage } from '@hearth/test-kit/stage'
 
 /**
  * GOV.UK's error pattern on every form a practitioner, referral officer, strategy member or

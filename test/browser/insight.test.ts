@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { insightRequests } from '@hearth/db/schema/insight'
-import { axeViolations, fillDateTime, signInPage } from '../helpers/browser'
-import { browserStage, type BrowserStage } from '../helpers/stage'
+import { axeViolations, fillDateTime, signInPage } from '@hearth/test-kit/browser'
+import { browserStage, type BrowserStage } from '@hearth/test-kit/stage'
 
 let stage: BrowserStage
 let dbx: BrowserStage['dbx']

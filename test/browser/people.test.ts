@@ -3,9 +3,9 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { children } from '@hearth/db/schema/families'
 import { networkLinks, networkPeople } from '@hearth/db/schema/network'
-import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
-import { pdfText } from '../helpers/pdf-text'
-import { browserStage, type BrowserStage } from '../helpers/stage'
+import { axeViolations, launchChromium, signInPage } from '@hearth/test-kit/browser'
+import { pdfText } from '@hearth/test-kit/pdf-text'
+import { browserStage, type BrowserStage } from '@hearth/test-kit/stage'
 
 /** The adults around a child are added from the family's page, not only through the API. */
 let stage: BrowserStage

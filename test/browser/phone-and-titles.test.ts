@@ -1,8 +1,8 @@
-import { limit } from '../helpers/time'
+import { limit } from '@hearth/test-kit/time'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
-import { browserStage, type BrowserStage } from '../helpers/stage'
+import { axeViolations, launchChromium, signInPage } from '@hearth/test-kit/browser'
+import { browserStage, type BrowserStage } from '@hearth/test-kit/stage'
 
 /**
  * On a 375 px phone the pages a practitioner and a referral officer use most fit the screen (no

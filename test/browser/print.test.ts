@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { signInPage } from '../helpers/browser'
-import { pdfText } from '../helpers/pdf-text'
-import { browserStage, type BrowserStage } from '../helpers/stage'
+import { signInPage } from '@hearth/test-kit/browser'
+import { pdfText } from '@hearth/test-kit/pdf-text'
+import { browserStage, type BrowserStage } from '@hearth/test-kit/stage'
 
 /**
  * #32 finding 2: every page a practitioner takes to a meeting prints. Each page is printed to PDF

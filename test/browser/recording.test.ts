@@ -7,8 +7,8 @@ import { planChanges, planItems } from '@hearth/db/schema/plan'
 import { notes } from '@hearth/db/schema/recording'
 import { allocations } from '@hearth/db/schema/team-board'
 import { visits } from '@hearth/db/schema/visits'
-import { axeViolations, signInPage } from '../helpers/browser'
-import { browserStage, type BrowserStage } from '../helpers/stage'
+import { axeViolations, signInPage } from '@hearth/test-kit/browser'
+import { browserStage, type BrowserStage } from '@hearth/test-kit/stage'
 
 /**
  * #13 in Chromium: a note recorded with the keyboard alone, read by the co-worker without a

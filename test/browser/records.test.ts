@@ -1,15 +1,15 @@
-import { limit } from '../helpers/time'
+import { limit } from '@hearth/test-kit/time'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { breakGlass, children, families } from '@hearth/db/schema/families'
 import { people } from '@hearth/db/schema/organisation'
 import { sarRedactions } from '@hearth/db/schema/records'
 import { type RunningWorker, startWorker } from '@hearth/worker'
-import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
-import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
-import { requireEnv } from '../helpers/env'
-import { testLogger } from '../helpers/log-capture'
-import { startHttpApp } from '../helpers/server'
+import { axeViolations, launchChromium, signInPage } from '@hearth/test-kit/browser'
+import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import { requireEnv } from '@hearth/test-kit/env'
+import { testLogger } from '@hearth/test-kit/log-capture'
+import { startHttpApp } from '@hearth/test-kit/server'
 
 /**
  * #21 in Chromium: a practitioner exports a family's whole record and watches its progress bar

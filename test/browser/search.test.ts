@@ -1,11 +1,11 @@
-import { limit } from '../helpers/time'
+import { limit } from '@hearth/test-kit/time'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { children, families } from '@hearth/db/schema/families'
 import { teams } from '@hearth/db/schema/organisation'
 import { and, eq } from 'drizzle-orm'
-import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
-import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
-import { startHttpApp } from '../helpers/server'
+import { axeViolations, launchChromium, signInPage } from '@hearth/test-kit/browser'
+import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import { startHttpApp } from '@hearth/test-kit/server'
 
 /**
  * #21 in Chromium: the search box with the keyboard alone. "/" reaches it from anywhere, a

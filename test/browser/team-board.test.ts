@@ -1,17 +1,17 @@
-import { limit } from '../helpers/time'
+import { limit } from '@hearth/test-kit/time'
 import { and, eq, isNull, like } from 'drizzle-orm'
 import { assessments } from '@hearth/db/schema/assessments'
 import { children, families } from '@hearth/db/schema/families'
 import { referrals } from '@hearth/db/schema/referrals'
 import { allocations } from '@hearth/db/schema/team-board'
-import { makeReferral } from '../kit'
+import { makeReferral } from '@hearth/test-kit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addCalendarDays, holidaySet, isWorkingDay, londonDateOf } from '@hearth/domain/working-days'
-import { axeViolations, launchChromium, signInPage } from '../helpers/browser'
+import { axeViolations, launchChromium, signInPage } from '@hearth/test-kit/browser'
 import { refreshClocks } from '../../apps/api/src/modules/case-process/clock-queries'
-import { boardFixture } from '../helpers/board-fixture'
-import { freshPgDatabase, seedTwoCouncils } from '../helpers/db'
-import { startHttpApp } from '../helpers/server'
+import { boardFixture } from '@hearth/test-kit/board-fixture'
+import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import { startHttpApp } from '@hearth/test-kit/server'
 
 let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
 let server: Awaited<ReturnType<typeof startHttpApp>>

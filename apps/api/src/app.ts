@@ -117,7 +117,7 @@ export async function buildApp(
     genReqId: () => crypto.randomUUID(),
     // Finding and loading every capability's routes can take longer than Fastify's 10 s on a busy
     // two-core machine (a cold start while tests or a migration run); a real failure still fails.
-    // Tests take it from the environment too (HEARTH_PLUGIN_TIMEOUT_SECONDS, test/helpers/app.ts).
+    // Tests take it from the environment too (HEARTH_PLUGIN_TIMEOUT_SECONDS, packages/test-kit/src/app.ts).
     pluginTimeout: (deps.config.PLUGIN_TIMEOUT_SECONDS ?? 60) * 1000,
     // A URL the router cannot read (bad percent-encoding, a parameter too long) still answers in
     // Hearth's one error shape.

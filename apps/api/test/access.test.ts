@@ -6,10 +6,10 @@ import Fastify from 'fastify'
 import fp from 'fastify-plugin'
 import restrictionGuard, { namesAnId } from '../src/plugins/restriction-guard'
 import { FAMILY_RECORDS } from '../src/kernel/family-access'
-import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
-import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
-import { loadRouteCases } from '../../../test/kit/route-cases'
-import { DEMO_EMAIL, fill, idsFor } from '../../../test/kit/route-ids'
+import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
+import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import { loadRouteCases } from '@hearth/test-kit/route-cases'
+import { DEMO_EMAIL, fill, idsFor } from '@hearth/test-kit/route-ids'
 
 /** A body valid in the caller's own council, so only the cross-council id can stop it. */
 const VALID = (await loadRouteCases(new URL('./routes/', import.meta.url))).validBody

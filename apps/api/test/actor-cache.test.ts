@@ -13,8 +13,8 @@ import {
   signInWithEmail,
   type Team,
   type TestApp,
-} from '../../../test/kit'
-import { waitUntil } from '../../../test/helpers/wait'
+} from '@hearth/test-kit'
+import { waitUntil } from '@hearth/test-kit/wait'
 
 const row = (personId: string, o: Partial<CachedActorRow> = {}): CachedActorRow => ({
   personId,

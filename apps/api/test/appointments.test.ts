@@ -17,7 +17,7 @@ import {
   signInAs,
   type Team,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /**
  * #15, time that respects families: each booked visit, once recorded, says whether it was kept on

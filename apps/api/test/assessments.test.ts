@@ -19,7 +19,7 @@ import {
   signInAs,
   type Team,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /**
  * #15, the child and family assessment: 45 working days from the referral (WT2023 ch.3), its

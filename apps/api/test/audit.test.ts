@@ -2,8 +2,8 @@ import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditEvents } from '@hearth/db/schema/audit'
 import { children, families } from '@hearth/db/schema/families'
-import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
-import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
+import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
+import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
 
 let t: TestApp
 let dbx: Awaited<ReturnType<typeof freshPgDatabase>>

@@ -5,8 +5,8 @@ import { sessions } from '@hearth/db/schema/auth'
 import { people } from '@hearth/db/schema/organisation'
 import { MAX_FAILED_SIGN_INS } from '@hearth/domain/access'
 import { loadConfig } from '../src/config'
-import { makeTestApp, signInAs, type TestApp } from '../../../test/helpers/app'
-import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
+import { makeTestApp, signInAs, type TestApp } from '@hearth/test-kit/app'
+import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
 
 let t: TestApp
 let dbx: Awaited<ReturnType<typeof freshPgDatabase>>

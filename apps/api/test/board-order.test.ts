@@ -18,7 +18,7 @@ import {
   signInAs,
   type Team,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /** Urgent first: a child in danger never waits below an early-help family because it arrived later. */
 let t: TestApp

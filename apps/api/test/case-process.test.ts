@@ -18,7 +18,7 @@ import {
   signInAs,
   type Team,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /**
  * #15, the statutory case process on PostgreSQL: steps recorded by the team holding the family,

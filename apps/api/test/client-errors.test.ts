@@ -1,6 +1,6 @@
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, freshDatabase, type TestApp } from '../../../test/kit'
+import { buildTestApp, freshDatabase, type TestApp } from '@hearth/test-kit'
 
 /**
  * #31: a request Node's HTTP parser refuses before Fastify sees it still answers in Hearth's one

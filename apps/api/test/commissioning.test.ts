@@ -4,8 +4,8 @@ import { commissions } from '@hearth/db/schema/insight'
 import { proposals } from '@hearth/db/schema/sign-off'
 import { teamDecisions } from '@hearth/db/schema/team-board'
 import { weeksBetween } from '../src/modules/insight/commission-queries'
-import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
-import { freshPgDatabase, heldFamilyId, seedTwoCouncils } from '../../../test/helpers/db'
+import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
+import { freshPgDatabase, heldFamilyId, seedTwoCouncils } from '@hearth/test-kit/db'
 
 let t: TestApp
 let dbx: Awaited<ReturnType<typeof freshPgDatabase>>

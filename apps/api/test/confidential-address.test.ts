@@ -20,7 +20,7 @@ import {
   signInAs,
   type Team,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 import { letterParagraphs } from '../src/modules/enablers/letters'
 import { letterAddress, letterData } from '../src/modules/enablers/task-queries'
 

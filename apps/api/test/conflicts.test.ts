@@ -13,7 +13,7 @@ import {
   makeTeam,
   signInAs,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /**
  * #21, conflicts of interest: a member of staff who declares they know a family is kept out of

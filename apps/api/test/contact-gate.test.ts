@@ -21,7 +21,7 @@ import {
   signInAs,
   type Team,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /**
  * #31, contact safety by construction: every channel that reaches a family × every reason to hold

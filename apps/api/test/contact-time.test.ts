@@ -14,7 +14,7 @@ import {
   signInAs,
   type Team,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /**
  * #13, direct-contact time through the API: the minutes of a practitioner's finalised notes over

@@ -1,12 +1,12 @@
-import { testLogger } from '../../../test/helpers/log-capture'
+import { testLogger } from '@hearth/test-kit/log-capture'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditEvents } from '@hearth/db/schema/audit'
 import { adminTasks } from '@hearth/db/schema/enablers'
 import { offers } from '@hearth/db/schema/referrals'
 import { type RunningWorker, startWorker } from '@hearth/worker'
-import { requireEnv } from '../../../test/helpers/env'
-import { waitUntil } from '../../../test/helpers/wait'
+import { requireEnv } from '@hearth/test-kit/env'
+import { waitUntil } from '@hearth/test-kit/wait'
 import {
   buildTestApp,
   type Council,
@@ -18,7 +18,7 @@ import {
   signInAs,
   type Team,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /**
  * Letters and invitations never reach a family that must not know: a referral the family does not

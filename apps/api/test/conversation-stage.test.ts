@@ -13,7 +13,7 @@ import {
   makeTeam,
   signInAs,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /**
  * #13, Three Conversations: moving a family between them is the holding team's recorded

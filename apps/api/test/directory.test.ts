@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OrukService } from '@hearth/contracts/open-referral'
-import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
-import { freshPgDatabase, heldFamilyId, practitionerEmailIn, seedTwoCouncils } from '../../../test/helpers/db'
+import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
+import { freshPgDatabase, heldFamilyId, practitionerEmailIn, seedTwoCouncils } from '@hearth/test-kit/db'
 
 const SAMPLE = readFileSync(join(__dirname, '../../../test/fixtures/open-referral-sample.json'), 'utf8')
 

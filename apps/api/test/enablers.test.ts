@@ -1,4 +1,4 @@
-import { testLogger } from '../../../test/helpers/log-capture'
+import { testLogger } from '@hearth/test-kit/log-capture'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { familyLetters } from '@hearth/db/schema/contact'
@@ -8,11 +8,11 @@ import { memberships, people, teams } from '@hearth/db/schema/organisation'
 import { allocations } from '@hearth/db/schema/team-board'
 import { QUEUES } from '@hearth/jobs'
 import { startWorker, type RunningWorker } from '@hearth/worker'
-import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
-import { boardFixture } from '../../../test/helpers/board-fixture'
-import { freshPgDatabase, seedTwoCouncils, testPasswordHash } from '../../../test/helpers/db'
-import { requireEnv } from '../../../test/helpers/env'
-import { waitUntil } from '../../../test/helpers/wait'
+import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
+import { boardFixture } from '@hearth/test-kit/board-fixture'
+import { freshPgDatabase, seedTwoCouncils, testPasswordHash } from '@hearth/test-kit/db'
+import { requireEnv } from '@hearth/test-kit/env'
+import { waitUntil } from '@hearth/test-kit/wait'
 
 let t: TestApp
 let dbx: Awaited<ReturnType<typeof freshPgDatabase>>

@@ -18,7 +18,7 @@ import {
   signInAs,
   type Team,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /**
  * The live-events stream lives no longer than its session and the access it opened with

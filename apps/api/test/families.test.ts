@@ -12,7 +12,7 @@ import {
   type Session,
   signInAs,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /**
  * One council with three patches (NM1–2, NM3–4, NM5–6), a family-facing team on the first, and

@@ -21,7 +21,7 @@ import {
   signInAs,
   type Team,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /**
  * #20, the family's private link: issued by the lead or co-worker (only its hash kept), opened

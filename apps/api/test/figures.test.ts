@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getFigureSeries } from '../src/modules/figures/get-figure-series'
 import { getTeamFigures } from '../src/modules/figures/get-team-figures'
-import { callerIn, makeTestApp, signInAs, type TestApp } from '../../../test/helpers/app'
-import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
+import { callerIn, makeTestApp, signInAs, type TestApp } from '@hearth/test-kit/app'
+import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
 import { figuresFixture } from './figures.fixture'
 
 /**

@@ -1,9 +1,9 @@
-import { limit } from '../../../test/helpers/time'
+import { limit } from '@hearth/test-kit/time'
 import { sql } from 'drizzle-orm'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeTestApp, type Session, signInAs, type TestApp } from '../../../test/helpers/app'
-import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
+import { makeTestApp, type Session, signInAs, type TestApp } from '@hearth/test-kit/app'
+import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
 
 /**
  * #18: a fuzz test driven by the OpenAPI document. Every operation, as every role and signed

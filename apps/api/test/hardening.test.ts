@@ -14,7 +14,7 @@ import {
   signInAs,
   type Team,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /**
  * Bad input from the outside tester's list: each is a 400 naming the field, in the one error

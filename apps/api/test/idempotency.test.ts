@@ -12,7 +12,7 @@ import {
   makeTeam,
   signInAs,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /**
  * Duplicate writes (#18 finding 9): the same change sent twice at once, or again after a dropped

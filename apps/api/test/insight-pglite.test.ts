@@ -1,11 +1,11 @@
-import { limit } from '../../../test/helpers/time'
+import { limit } from '@hearth/test-kit/time'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDb, type DbHandle } from '@hearth/db/client'
 import { seedDemoCouncil, type SeededCouncil } from '@hearth/db/seed/demo'
-import { makeTestApp, signInAs, type TestApp } from '../../../test/helpers/app'
-import { heldFamilyId, testPasswordHash } from '../../../test/helpers/db'
+import { makeTestApp, signInAs, type TestApp } from '@hearth/test-kit/app'
+import { heldFamilyId, testPasswordHash } from '@hearth/test-kit/db'
 
 /** The insight team's paths on the embedded database (what `npm start` runs), seeded as the demo is. */
 let lite: DbHandle

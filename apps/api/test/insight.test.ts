@@ -6,8 +6,8 @@ import { adminTasks } from '@hearth/db/schema/enablers'
 import { insightRequests } from '@hearth/db/schema/insight'
 import { outbox } from '@hearth/db/schema/jobs'
 import { allocations } from '@hearth/db/schema/team-board'
-import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
-import { freshPgDatabase, heldFamilyId, practitionerEmailIn, seedTwoCouncils } from '../../../test/helpers/db'
+import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
+import { freshPgDatabase, heldFamilyId, practitionerEmailIn, seedTwoCouncils } from '@hearth/test-kit/db'
 
 let t: TestApp
 let dbx: Awaited<ReturnType<typeof freshPgDatabase>>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshDatabase, makeChild, makeCouncil, makeFamily, makePatch } from '../../../test/kit'
-import { buildTestApp } from '../../../test/kit'
-import { capturedLogLines, forgetLogLines, personalDataInLogs, testLogger } from '../../../test/helpers/log-capture'
+import { freshDatabase, makeChild, makeCouncil, makeFamily, makePatch } from '@hearth/test-kit'
+import { buildTestApp } from '@hearth/test-kit'
+import { capturedLogLines, forgetLogLines, personalDataInLogs, testLogger } from '@hearth/test-kit/log-capture'
 
 /**
  * The suite-wide check that no personal data reaches a log line or a job failure (#18 finding 2)

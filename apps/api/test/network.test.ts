@@ -18,7 +18,7 @@ import {
   makeTeam,
   signInAs,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /**
  * #14, the people around each child: a family's network of people and relationships between any

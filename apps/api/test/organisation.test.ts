@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
-import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
+import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
+import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
 
 let t: TestApp
 let dbx: Awaited<ReturnType<typeof freshPgDatabase>>

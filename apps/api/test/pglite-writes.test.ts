@@ -1,12 +1,12 @@
-import { limit } from '../../../test/helpers/time'
+import { limit } from '@hearth/test-kit/time'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DbHandle, openDb } from '@hearth/db/client'
 import { type SeededCouncil, seedDemoCouncil } from '@hearth/db/seed/demo'
 import { ROLES, type Role } from '@hearth/domain/roles'
-import { makeTestApp, type Session, signInAs, type TestApp } from '../../../test/helpers/app'
-import { testPasswordHash } from '../../../test/helpers/db'
-import { loadRouteCases } from '../../../test/kit/route-cases'
-import { DEMO_EMAIL, fill, idsFor } from '../../../test/kit/route-ids'
+import { makeTestApp, type Session, signInAs, type TestApp } from '@hearth/test-kit/app'
+import { testPasswordHash } from '@hearth/test-kit/db'
+import { loadRouteCases } from '@hearth/test-kit/route-cases'
+import { DEMO_EMAIL, fill, idsFor } from '@hearth/test-kit/route-ids'
 
 /**
  * #31: a withdraw that read through `db` inside its own transaction froze Hearth on the embedded

@@ -18,7 +18,7 @@ import {
   makeTeam,
   signInAs,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /**
  * #13, the family's plan: what will happen, who does it, by when. Items are done, not done or

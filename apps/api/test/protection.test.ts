@@ -23,7 +23,7 @@ import {
   signInAs,
   type Team,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /**
  * #31, protection by construction: the scenarios tried from outside that failed, each through the

@@ -21,7 +21,7 @@ import {
   populateWholeRecord,
   signInAs,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /**
  * #21, a family's whole record: every kind of record comes out (PDF, JSON, CSV), through a job

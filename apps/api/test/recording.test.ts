@@ -20,7 +20,7 @@ import {
   signInAs,
   type Team,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /**
  * #13, the visit note: begun from a visit (filled in from it), saved as a draft only its author

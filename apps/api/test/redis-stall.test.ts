@@ -15,9 +15,9 @@ import {
   signInAs,
   type Team,
   type TestApp,
-} from '../../../test/kit'
-import { privateRedis } from '../../../test/helpers/private-redis'
-import { TEST_PASSWORD } from '../../../test/helpers/db'
+} from '@hearth/test-kit'
+import { privateRedis } from '@hearth/test-kit/private-redis'
+import { TEST_PASSWORD } from '@hearth/test-kit/db'
 
 /**
  * #18 finding 10: a route whose change is committed never waits on Redis for its live event or

@@ -1,11 +1,11 @@
-import { testLogger } from '../../../test/helpers/log-capture'
+import { testLogger } from '@hearth/test-kit/log-capture'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { children, families } from '@hearth/db/schema/families'
 import { startWorker, type RunningWorker } from '@hearth/worker'
-import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
-import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
-import { requireEnv } from '../../../test/helpers/env'
+import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
+import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import { requireEnv } from '@hearth/test-kit/env'
 
 let t: TestApp
 let dbx: Awaited<ReturnType<typeof freshPgDatabase>>

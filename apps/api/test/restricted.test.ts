@@ -16,7 +16,7 @@ import {
   signInAs,
   type Team,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /**
  * #21, restricted records: only the staff named see the record; everyone else (the rest of the

@@ -12,8 +12,8 @@ import { collectionYearOf } from '@hearth/domain/census-codes'
 import { addCalendarDays, londonDateOf } from '@hearth/domain/working-days'
 import { runAnnexA, runCensus } from '@hearth/returns'
 import ExcelJS from 'exceljs'
-import { makeTestApp, type Session, signInAs, type TestApp } from '../../../test/helpers/app'
-import { freshPgDatabase, testPasswordHash } from '../../../test/helpers/db'
+import { makeTestApp, type Session, signInAs, type TestApp } from '@hearth/test-kit/app'
+import { freshPgDatabase, testPasswordHash } from '@hearth/test-kit/db'
 
 /**
  * #16, the Children in Need census from the demo council's own records (PostgreSQL): produced by

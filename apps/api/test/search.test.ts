@@ -1,4 +1,4 @@
-import { limit } from '../../../test/helpers/time'
+import { limit } from '@hearth/test-kit/time'
 import { and, desc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDb } from '@hearth/db/client'
@@ -18,7 +18,7 @@ import {
   makeTeam,
   signInAs,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 import { searchRecords } from '../src/modules/search/search-records'
 
 /**

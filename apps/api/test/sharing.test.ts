@@ -15,7 +15,7 @@ import {
   makeTeam,
   signInAs,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /**
  * #21, information-sharing decisions (Children's Wellbeing and Schools Act 2026, s.4): recorded

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { people } from '@hearth/db/schema/organisation'
-import { buildTestApp, type Council, freshDatabase, makeCouncil, makePerson, type TestApp } from '../../../test/kit'
+import { buildTestApp, type Council, freshDatabase, makeCouncil, makePerson, type TestApp } from '@hearth/test-kit'
 
 /**
  * Sign-in cannot be used to guess at speed, nor to learn which accounts exist: after the limit a

@@ -4,8 +4,8 @@ import { families } from '@hearth/db/schema/families'
 import { memberships, people, teams } from '@hearth/db/schema/organisation'
 import { proposalDecisions, spendThresholds } from '@hearth/db/schema/sign-off'
 import { allocations } from '@hearth/db/schema/team-board'
-import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
-import { freshPgDatabase, seedTwoCouncils, testPasswordHash } from '../../../test/helpers/db'
+import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
+import { freshPgDatabase, seedTwoCouncils, testPasswordHash } from '@hearth/test-kit/db'
 
 let t: TestApp
 let dbx: Awaited<ReturnType<typeof freshPgDatabase>>

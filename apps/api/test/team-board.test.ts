@@ -1,13 +1,13 @@
-import { limit } from '../../../test/helpers/time'
+import { limit } from '@hearth/test-kit/time'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDb, type DbHandle } from '@hearth/db/client'
 import { familyLetters } from '@hearth/db/schema/contact'
 import { allocations, teamDecisions } from '@hearth/db/schema/team-board'
 import { seedDemoCouncil } from '@hearth/db/seed/demo'
-import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
-import { boardFixture, invariants } from '../../../test/helpers/board-fixture'
-import { freshPgDatabase, seedTwoCouncils, testPasswordHash } from '../../../test/helpers/db'
+import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
+import { boardFixture, invariants } from '@hearth/test-kit/board-fixture'
+import { freshPgDatabase, seedTwoCouncils, testPasswordHash } from '@hearth/test-kit/db'
 
 async function claimStorm(t: TestApp, handle: DbHandle, councilId: string) {
   const CAP = 6

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '@hearth/domain/roles'
-import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
-import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
-import { loadRouteCases } from '../../../test/kit/route-cases'
+import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
+import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import { loadRouteCases } from '@hearth/test-kit/route-cases'
 
 let t: TestApp
 let dbx: Awaited<ReturnType<typeof freshPgDatabase>>

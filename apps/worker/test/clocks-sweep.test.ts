@@ -21,7 +21,7 @@ import {
   signInAs,
   type Team,
   type TestApp,
-} from '../../../test/kit'
+} from '@hearth/test-kit'
 
 /**
  * #15, the clocks' sweep (BullMQ, hourly and at boot): each alert once however often it runs; a

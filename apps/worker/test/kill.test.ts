@@ -1,13 +1,13 @@
-import { limit } from '../../../test/helpers/time'
+import { limit } from '@hearth/test-kit/time'
 import type { ChildProcess } from 'node:child_process'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { offers, referrals } from '@hearth/db/schema/referrals'
-import { makeTestApp, signInAs, type TestApp } from '../../../test/helpers/app'
-import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
-import { requireEnv } from '../../../test/helpers/env'
-import { waitUntil } from '../../../test/helpers/wait'
-import { killWorkerProcess, spawnWorkerProcess } from '../../../test/helpers/worker-process'
+import { makeTestApp, signInAs, type TestApp } from '@hearth/test-kit/app'
+import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import { requireEnv } from '@hearth/test-kit/env'
+import { waitUntil } from '@hearth/test-kit/wait'
+import { killWorkerProcess, spawnWorkerProcess } from '@hearth/test-kit/worker-process'
 
 const N = 240
 

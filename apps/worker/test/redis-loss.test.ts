@@ -1,4 +1,4 @@
-import { testLogger } from '../../../test/helpers/log-capture'
+import { testLogger } from '@hearth/test-kit/log-capture'
 import { Queue } from 'bullmq'
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { Redis } from 'ioredis'
@@ -7,10 +7,10 @@ import { auditExports } from '@hearth/db/schema/audit'
 import { outbox } from '@hearth/db/schema/jobs'
 import { enqueueInTx, QUEUES, type QueueName, relayOutbox } from '@hearth/jobs'
 import { startWorker, type RunningWorker } from '../src/index'
-import { freshPgDatabase } from '../../../test/helpers/db'
-import { makeCouncil, makePerson } from '../../../test/kit'
-import { waitUntil } from '../../../test/helpers/wait'
-import { killRedisHard, privateRedis } from '../../../test/helpers/private-redis'
+import { freshPgDatabase } from '@hearth/test-kit/db'
+import { makeCouncil, makePerson } from '@hearth/test-kit'
+import { waitUntil } from '@hearth/test-kit/wait'
+import { killRedisHard, privateRedis } from '@hearth/test-kit/private-redis'
 
 /**
  * #18 finding 13: jobs that lived only in Redis were lost with it. Five jobs are relayed to a

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshPgDatabase } from '../../../test/helpers/db'
-import { killWorkerProcess } from '../../../test/helpers/worker-process'
-import { killRedisHard, privateRedis } from '../../../test/helpers/private-redis'
+import { freshPgDatabase } from '@hearth/test-kit/db'
+import { killWorkerProcess } from '@hearth/test-kit/worker-process'
+import { killRedisHard, privateRedis } from '@hearth/test-kit/private-redis'
 
 /**
  * #18 finding 12: a worker sent SIGTERM while Redis was unreachable never exited. Shutdown has a

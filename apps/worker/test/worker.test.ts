@@ -1,4 +1,4 @@
-import { testLogger } from '../../../test/helpers/log-capture'
+import { testLogger } from '@hearth/test-kit/log-capture'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditExports } from '@hearth/db/schema/audit'
@@ -6,10 +6,10 @@ import { outbox } from '@hearth/db/schema/jobs'
 import { enqueueInTx, QUEUES, relayOutbox } from '@hearth/jobs'
 import { taskRules } from '../src/jobs/enablers/task-rules'
 import { assertHandlersComplete, loadHandlers, startWorker, type RunningWorker } from '../src/index'
-import { makeTestApp, signInAs, type Session, type TestApp } from '../../../test/helpers/app'
-import { freshPgDatabase, seedTwoCouncils } from '../../../test/helpers/db'
-import { requireEnv } from '../../../test/helpers/env'
-import { waitUntil } from '../../../test/helpers/wait'
+import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
+import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import { requireEnv } from '@hearth/test-kit/env'
+import { waitUntil } from '@hearth/test-kit/wait'
 
 let t: TestApp
 let dbx: Awaited<ReturnType<typeof freshPgDatabase>>

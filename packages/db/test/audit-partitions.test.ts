@@ -7,8 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { type DbHandle, MIGRATIONS_FOLDER, openDb } from '@hearth/db/client'
 import { auditEvents } from '@hearth/db/schema/audit'
 import { councils } from '@hearth/db/schema/councils'
-import { requireEnv } from '../../../test/helpers/env'
-import { withDatabase } from '../../../test/helpers/global-setup'
+import { requireEnv } from '@hearth/test-kit/env'
+import { withDatabase } from '@hearth/test-kit/global-setup'
 
 const rows = async <T>(handle: DbHandle, q: ReturnType<typeof sql>) =>
   ((await handle.db.execute(q)) as unknown as { rows: T[] }).rows

@@ -4,7 +4,7 @@ import { openDb, type DbHandle } from '@hearth/db/client'
 import { auditEvents } from '@hearth/db/schema/audit'
 import { councils } from '@hearth/db/schema/councils'
 import { seedDemoCouncil } from '@hearth/db/seed/demo'
-import { freshPgDatabase, testPasswordHash } from '../../../test/helpers/db'
+import { freshPgDatabase, testPasswordHash } from '@hearth/test-kit/db'
 
 async function tables(handle: DbHandle): Promise<string[]> {
   const r = await handle.db.execute<{ table_name: string }>(

@@ -1,4 +1,4 @@
-import { limit } from '../../../test/helpers/time'
+import { limit } from '@hearth/test-kit/time'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -8,7 +8,7 @@ import { seedSyntheticCouncil } from '@hearth/db/seed/synthetic'
 import { collectionYearOf } from '@hearth/domain/census-codes'
 import { londonDateOf } from '@hearth/domain/working-days'
 import { produceCensus } from '../src/census/produce'
-import { freshPgDatabase, testPasswordHash } from '../../../test/helpers/db'
+import { freshPgDatabase, testPasswordHash } from '@hearth/test-kit/db'
 
 /**
  * A synthetic council (the generator behind `npm run seed:synthetic`, here 900 children in 6

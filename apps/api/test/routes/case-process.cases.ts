@@ -1,4 +1,4 @@
-import type { RouteCases } from '../../../../test/kit/route-cases'
+import type { RouteCases } from '@hearth/test-kit/route-cases'
 
 const CHILD = '00000000-0000-4000-8000-000000000004'
 const episode = { kind: 'episode', on: '2026-11-02', details: { referralSource: '6', primaryNeed: 'N1' } }

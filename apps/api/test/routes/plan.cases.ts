@@ -1,4 +1,4 @@
-import type { RouteCases } from '../../../../test/kit/route-cases'
+import type { RouteCases } from '@hearth/test-kit/route-cases'
 
 /** plan: bad input for each write route, and a body valid in the caller's own council. */
 const cases: RouteCases = {

@@ -1,4 +1,4 @@
-import type { RouteCases } from '../../../../test/kit/route-cases'
+import type { RouteCases } from '@hearth/test-kit/route-cases'
 
 const sar = {
   reference: 'F-00001',

@@ -1,4 +1,4 @@
-import type { RouteCases } from '../../../../test/kit/route-cases'
+import type { RouteCases } from '@hearth/test-kit/route-cases'
 
 /** A referral that would be accepted; each bad case breaks one thing in it. */
 function goodReferral() {

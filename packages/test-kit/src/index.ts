@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify'
 import type { Db } from '@hearth/db/client'
 import type { Role } from '@hearth/domain/roles'
-import { signInAs as signInWithEmail, type Session } from '../helpers/app'
+import { signInAs as signInWithEmail, type Session } from './app'
 import { type Council, makePerson, type Person, type Team } from './factories'
 
 /**
  * The test kit: the real app on a fresh database, sign-in by role, and one factory per entity.
  * A test builds the world it needs with the factories, then acts through the API as each person.
  */
-export { callerIn, ctxOf, makeTestApp as buildTestApp, type Session, type TestApp } from '../helpers/app'
-export { freshPgDatabase as freshDatabase } from '../helpers/db'
+export { callerIn, ctxOf, makeTestApp as buildTestApp, type Session, type TestApp } from './app'
+export { freshPgDatabase as freshDatabase } from './db'
 export * from './factories'
 export { loadRouteCases, type RouteCases } from './route-cases'
 export { signInWithEmail }

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream'
 import { sql } from 'drizzle-orm'
 import pino from 'pino'
 import type { Db } from '@hearth/db/client'
-import { requestForLog } from '../../apps/api/src/log'
+import { requestForLog } from '@hearth/api/log'
 
 /**
  * Every log line the API and worker write during a test file, at debug level, kept in memory so

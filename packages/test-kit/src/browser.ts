@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
-import { limit } from './time'
+import { limit } from './time.mjs'
 
 export const DEMO_TEST_PASSWORD = 'hearth-demo-2026'
 

@@ -1,4 +1,4 @@
-import { limit } from './time'
+import { limit } from './time.mjs'
 
 /** Polls until the check is true; fails the test with what it waited for. */
 export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 5_000, intervalMs = 50): Promise<void> {

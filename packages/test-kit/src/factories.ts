@@ -15,7 +15,7 @@ import { visits } from '@hearth/db/schema/visits'
 import type { TaskType } from '@hearth/domain/admin-tasks'
 import type { Role, TeamKind } from '@hearth/domain/roles'
 import { holidaySet, workingDayDeadline } from '@hearth/domain/working-days'
-import { testPasswordHash } from '../helpers/db'
+import { testPasswordHash } from './db'
 
 /**
  * One factory per entity, so a test states the data it needs rather than leaning on the demo

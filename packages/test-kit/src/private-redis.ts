@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Redis } from 'ioredis'
 // @ts-expect-error: a plain .mjs script, typed through JSDoc
-import { startPrivateRedis } from '../../scripts/lib.mjs'
+import { startPrivateRedis } from '../../../scripts/lib.mjs'
 
 /** A redis-server of the test's own (to pause, kill or lose), not the suite's shared one. */
 export async function privateRedis(): Promise<{ url: string; stop(): Promise<void> }> {

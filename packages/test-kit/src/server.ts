@@ -7,7 +7,7 @@ import { Queue } from 'bullmq'
 import { createRedis, QUEUES, type QueueName } from '@hearth/jobs'
 import { requireEnv } from './env'
 
-export const WEB_DIST = fileURLToPath(new URL('../../apps/web/dist', import.meta.url))
+export const WEB_DIST = fileURLToPath(new URL('../../../apps/web/dist', import.meta.url))
 
 /** The real app serving the built web app over HTTP on a free loopback port. */
 export async function startHttpApp(

@@ -1,6 +1,6 @@
 import { apiTestLogger } from './log-capture'
-import type { Ctx } from '../../apps/api/src/kernel/context'
-import type { Caller } from '../../apps/api/src/kernel/caller'
+import type { Ctx } from '@hearth/api/kernel/context'
+import type { Caller } from '@hearth/api/kernel/caller'
 import { randomBytes } from 'node:crypto'
 import { Queue } from 'bullmq'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
