@@ -1,32 +1,41 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditEvents } from '@hearth/db/schema/audit'
-import { children, families } from '@hearth/db/schema/families'
-import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
-import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import { children } from '@hearth/db/schema/families'
+import {
+  buildTestApp,
+  type Council,
+  freshDatabase,
+  makeChild,
+  makeCouncil,
+  makeFamily,
+  makePatch,
+  makeTeam,
+  signInAs,
+  type TestApp,
+} from '@hearth/test-kit'
 
 let t: TestApp
-let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
-let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
-let practitioner: Session
-let admin: Session
+let dbx: Awaited<ReturnType<typeof freshDatabase>>
+let council: Council
+let practitioner: Awaited<ReturnType<typeof signInAs>>
+let admin: Awaited<ReturnType<typeof signInAs>>
 let childId: string
 let familyId: string
 
 beforeAll(async () => {
-  dbx = await freshPgDatabase()
-  seeded = await seedTwoCouncils(dbx.handle, 6)
-  t = await makeTestApp(dbx.handle)
-  practitioner = await signInAs(t.app, 'practitioner@northmoor.example')
-  admin = await signInAs(t.app, 'admin@northmoor.example')
-  const [row] = await dbx.handle.db
-    .select({ childId: children.id, familyId: families.id })
-    .from(children)
-    .innerJoin(families, eq(families.id, children.familyId))
-    .where(and(eq(children.councilId, seeded.a.councilId), eq(families.patchId, seeded.a.patchIds[0]!)))
-    .limit(1)
-  childId = row!.childId
-  familyId = row!.familyId
+  dbx = await freshDatabase()
+  t = await buildTestApp(dbx.handle)
+  const db = dbx.handle.db
+  council = await makeCouncil(db)
+  const patch = await makePatch(db, council)
+  const team = await makeTeam(db, council, { patch })
+  const family = await makeFamily(db, council, { patch })
+  childId = (await makeChild(db, family, { firstName: 'Audra' })).id
+  await makeChild(db, family, { firstName: 'Auden', dateOfBirth: '2020-05-04' })
+  familyId = family.id
+  practitioner = await signInAs(t.app, db, council, 'practitioner', { teams: [team], name: 'Priya Practitioner' })
+  admin = await signInAs(t.app, db, council, 'administrator')
 })
 afterAll(async () => {
   await t.close()
@@ -44,7 +53,7 @@ describe('audit trail', () => {
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({
       actorPersonId: practitioner.personId,
-      councilId: seeded.a.councilId,
+      councilId: council.id,
       familyId,
       route: '/api/children/:id',
       method: 'GET',

@@ -1,21 +1,27 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { insightRequests } from '@hearth/db/schema/insight'
-import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
-import { freshPgDatabase, heldFamilyId, practitionerEmailIn, seedTwoCouncils } from '@hearth/test-kit/db'
+import {
+  buildTestApp,
+  freshDatabase,
+  makeAllocation,
+  makeChild,
+  makeCouncil,
+  makeFamily,
+  makePatch,
+  makeTeam,
+  signInAs,
+  type TestApp,
+} from '@hearth/test-kit'
 
+type Signed = Awaited<ReturnType<typeof signInAs>>
 let t: TestApp
-let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
-let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
-let practitioner: Session
-let otherTeamPractitioner: Session
-let adviser: Session
-let _adviser2: Session
-let _strategy: Session
-let _referrals: Session
-let admin: Session
+let dbx: Awaited<ReturnType<typeof freshDatabase>>
+let practitioner: Signed
+let otherTeamPractitioner: Signed
+let adviser: Signed
+let admin: Signed
 let familyId: string
-let _eastfield: string
 
 const ask = (over: Record<string, unknown> = {}) => ({
   kind: 'consultation',
@@ -27,21 +33,22 @@ const ask = (over: Record<string, unknown> = {}) => ({
 })
 
 beforeAll(async () => {
-  dbx = await freshPgDatabase()
-  seeded = await seedTwoCouncils(dbx.handle, 14)
-  t = await makeTestApp(dbx.handle)
-  practitioner = await signInAs(t.app, 'practitioner@northmoor.example')
-  adviser = await signInAs(t.app, 'insight@northmoor.example')
-  _adviser2 = await signInAs(t.app, 'ivan.inglewood@northmoor.example')
-  _strategy = await signInAs(t.app, 'strategy@northmoor.example')
-  _referrals = await signInAs(t.app, 'referrals@northmoor.example')
-  admin = await signInAs(t.app, 'admin@northmoor.example')
-  _eastfield = seeded.a.teamIds['Eastfield family team']!
-  familyId = await heldFamilyId(dbx.handle, seeded.a.councilId, practitioner.personId)
-  otherTeamPractitioner = await signInAs(
-    t.app,
-    await practitionerEmailIn(dbx.handle, seeded.a.teamIds['Riverside family team']!),
-  )
+  dbx = await freshDatabase()
+  t = await buildTestApp(dbx.handle)
+  const db = dbx.handle.db
+  const council = await makeCouncil(db)
+  const patch = await makePatch(db, council)
+  const team = await makeTeam(db, council, { patch })
+  const otherTeam = await makeTeam(db, council, { patch: await makePatch(db, council, { postcodeAreas: ['TS9'] }) })
+  const insightTeam = await makeTeam(db, council, { kind: 'insight' })
+  practitioner = await signInAs(t.app, db, council, 'practitioner', { teams: [team] })
+  otherTeamPractitioner = await signInAs(t.app, db, council, 'practitioner', { teams: [otherTeam] })
+  adviser = await signInAs(t.app, db, council, 'insight_adviser', { teams: [insightTeam] })
+  admin = await signInAs(t.app, db, council, 'administrator')
+  const family = await makeFamily(db, council, { patch })
+  await makeChild(db, family)
+  await makeAllocation(db, family, team, practitioner.person)
+  familyId = family.id
 })
 afterAll(async () => {
   await t.close()

@@ -1,16 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
-import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import {
+  buildTestApp,
+  type Council,
+  freshDatabase,
+  makeCouncil,
+  makePatch,
+  makeTeam,
+  signInAs,
+  signInWithEmail,
+  type TestApp,
+} from '@hearth/test-kit'
 
 let t: TestApp
-let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
-let admin: Session
+let dbx: Awaited<ReturnType<typeof freshDatabase>>
+let council: Council
+let admin: Awaited<ReturnType<typeof signInAs>>
+let secondAdmin: Awaited<ReturnType<typeof signInAs>>
 
 beforeAll(async () => {
-  dbx = await freshPgDatabase()
-  await seedTwoCouncils(dbx.handle, 2)
-  t = await makeTestApp(dbx.handle)
-  admin = await signInAs(t.app, 'admin@northmoor.example')
+  dbx = await freshDatabase()
+  t = await buildTestApp(dbx.handle)
+  const db = dbx.handle.db
+  council = await makeCouncil(db)
+  // three patches, each served by one family-facing team
+  for (const name of ['Eastfield', 'Riverside', 'Oakhill'])
+    await makeTeam(db, council, { patch: await makePatch(db, council, { name }) })
+  admin = await signInAs(t.app, db, council, 'administrator')
+  secondAdmin = await signInAs(t.app, db, council, 'administrator')
 })
 afterAll(async () => {
   await t.close()
@@ -34,18 +50,17 @@ describe('organisation', () => {
     expect(team.json()).toMatchObject({ patchName: 'Northgate', caseloadCap: 14, memberCount: 0 })
     const person = await admin.request('POST', '/api/people', {
       name: 'Nell Newcombe',
-      email: 'Nell.Newcombe@northmoor.example',
+      email: 'Nell.Newcombe@test.example',
       roles: ['practitioner'],
       password: 'a-long-first-password',
     })
     expect(person.statusCode).toBe(201)
-    expect(person.json().email).toBe('nell.newcombe@northmoor.example')
+    expect(person.json().email).toBe('nell.newcombe@test.example')
     // the role waits for a second administrator
     expect(person.json()).toMatchObject({ roles: [], pendingRoles: ['practitioner'] })
-    const second = await signInAs(t.app, 'abel.adminson@northmoor.example')
-    const [grant] = (await second.request('GET', '/api/role-grants')).json()
+    const [grant] = (await secondAdmin.request('GET', '/api/role-grants')).json()
     expect(grant).toMatchObject({ personName: 'Nell Newcombe', role: 'practitioner', canDecide: true })
-    const approved = await second.request('POST', `/api/role-grants/${grant.id}/decision`, { approve: true })
+    const approved = await secondAdmin.request('POST', `/api/role-grants/${grant.id}/decision`, { approve: true })
     expect(approved.statusCode).toBe(200)
     const add = await admin.request('POST', `/api/teams/${team.json().id}/members`, { personId: person.json().id })
     expect(add.statusCode).toBe(201)
@@ -54,7 +69,7 @@ describe('organisation', () => {
     const detail = (await admin.request('GET', `/api/teams/${team.json().id}`)).json()
     expect(detail.members.map((m: { name: string }) => m.name)).toEqual(['Nell Newcombe'])
     // the new person can sign in and sees the families of Northgate (none yet)
-    const nell = await signInAs(t.app, 'nell.newcombe@northmoor.example', 'a-long-first-password')
+    const nell = await signInWithEmail(t.app, 'nell.newcombe@test.example', 'a-long-first-password')
     const me = (await nell.request('GET', '/api/auth/me')).json()
     expect(me.teams.map((x: { name: string }) => x.name)).toEqual(['Northgate family team'])
     expect((await nell.request('GET', '/api/families')).json()).toEqual([])
@@ -66,8 +81,7 @@ describe('organisation', () => {
   it('the patches list counts the teams serving each patch', async () => {
     const list = (await admin.request('GET', '/api/patches')).json() as { name: string; teamCount: number }[]
     const byName = Object.fromEntries(list.map((p) => [p.name, p.teamCount]))
-    // the demo council: one family-facing team for each of its three patches
-    expect(byName).toMatchObject({ Eastfield: 1, Riverside: 1, Oakhill: 1 })
+    expect(byName).toMatchObject({ Eastfield: 1, Riverside: 1, Oakhill: 1, Northgate: 1 })
   })
 
   it('only family-facing teams serve a patch', async () => {
