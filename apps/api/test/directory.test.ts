@@ -3,19 +3,33 @@ import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OrukService } from '@hearth/contracts/open-referral'
-import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
-import { freshPgDatabase, heldFamilyId, practitionerEmailIn, seedTwoCouncils } from '@hearth/test-kit/db'
+import { seedDirectory } from '@hearth/db/seed/directory'
+import {
+  buildTestApp,
+  freshDatabase,
+  makeAllocation,
+  makeChild,
+  makeCouncil,
+  makeFamily,
+  makePatch,
+  makeTeam,
+  type Patch,
+  signInAs,
+  type TestApp,
+} from '@hearth/test-kit'
 
 const SAMPLE = readFileSync(join(__dirname, '../../../test/fixtures/open-referral-sample.json'), 'utf8')
 
+type Signed = Awaited<ReturnType<typeof signInAs>>
 let t: TestApp
-let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
-let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
-let insight: Session
-let insightB: Session
-let practitioner: Session
-let otherTeam: Session
+let dbx: Awaited<ReturnType<typeof freshDatabase>>
+let insight: Signed
+let insightB: Signed
+let practitioner: Signed
+let otherTeam: Signed
 let familyId: string
+let riverside: Patch
+let otherCouncilPatch: Patch
 
 const counts = async () =>
   (
@@ -40,14 +54,32 @@ function normalise(list: unknown[]) {
 }
 
 beforeAll(async () => {
-  dbx = await freshPgDatabase()
-  seeded = await seedTwoCouncils(dbx.handle, 14)
-  t = await makeTestApp(dbx.handle)
-  insight = await signInAs(t.app, 'insight@northmoor.example')
-  insightB = await signInAs(t.app, 'insight@southmere.example')
-  practitioner = await signInAs(t.app, 'practitioner@northmoor.example')
-  familyId = await heldFamilyId(dbx.handle, seeded.a.councilId, practitioner.personId)
-  otherTeam = await signInAs(t.app, await practitionerEmailIn(dbx.handle, seeded.a.teamIds['Riverside family team']!))
+  dbx = await freshDatabase()
+  t = await buildTestApp(dbx.handle)
+  const db = dbx.handle.db
+  // two councils, each with the invented directory of eight services the demo council has
+  // (services for the whole council and for named patches)
+  const council = await makeCouncil(db)
+  const other = await makeCouncil(db)
+  await db.transaction((tx) => seedDirectory(tx, council.id, 'NM'))
+  await db.transaction((tx) => seedDirectory(tx, other.id, 'SM'))
+  const eastfield = await makePatch(db, council, { name: 'Eastfield', postcodeAreas: ['NM1'] })
+  riverside = await makePatch(db, council, { name: 'Riverside', postcodeAreas: ['NM2'] })
+  otherCouncilPatch = await makePatch(db, other, { name: 'Eastfield', postcodeAreas: ['SM1'] })
+  const team = await makeTeam(db, council, { patch: eastfield })
+  const riversideTeam = await makeTeam(db, council, { patch: riverside })
+  insight = await signInAs(t.app, db, council, 'insight_adviser', {
+    teams: [await makeTeam(db, council, { kind: 'insight' })],
+  })
+  insightB = await signInAs(t.app, db, other, 'insight_adviser', {
+    teams: [await makeTeam(db, other, { kind: 'insight' })],
+  })
+  practitioner = await signInAs(t.app, db, council, 'practitioner', { teams: [team], name: 'Priya Practitioner' })
+  otherTeam = await signInAs(t.app, db, council, 'practitioner', { teams: [riversideTeam] })
+  const family = await makeFamily(db, council, { patch: eastfield })
+  await makeChild(db, family, { firstName: 'Sam', dateOfBirth: '2016-05-14' })
+  await makeAllocation(db, family, team, practitioner.person)
+  familyId = family.id
 })
 afterAll(async () => {
   await t.close()
@@ -166,10 +198,10 @@ describe('search', () => {
     expect(age4).not.toContain('Lanternfold Young Carers Club (invented)')
     expect(age4).toContain('Steady Steps Parenting Course (invented)')
     expect(age4).toContain('Moorside Money Advice') // no age limits: for everyone
-    const riverside = await names(`patchId=${seeded.a.patchIds[1]}`)
-    expect(riverside).toContain('Steady Steps Parenting Course (invented)')
-    expect(riverside).toContain('Brightwater Family Therapy (invented)') // whole council
-    expect(riverside).not.toContain('Lanternfold Young Carers Club (invented)') // Eastfield only
+    const inRiverside = await names(`patchId=${riverside.id}`)
+    expect(inRiverside).toContain('Steady Steps Parenting Course (invented)')
+    expect(inRiverside).toContain('Brightwater Family Therapy (invented)') // whole council
+    expect(inRiverside).not.toContain('Lanternfold Young Carers Club (invented)') // Eastfield only
     expect(await names('cost=Spot%20purchase')).toEqual([
       'Brightwater Family Therapy',
       'Brightwater Family Therapy (invented)',
@@ -189,7 +221,7 @@ describe('search', () => {
       all.services.slice(4, 8).map((x: { id: string }) => x.id),
     )
     expect((await practitioner.request('GET', '/api/directory/services?limit=500')).statusCode).toBe(400)
-    const bad = await practitioner.request('GET', `/api/directory/services?patchId=${seeded.b.patchIds[0]}`)
+    const bad = await practitioner.request('GET', `/api/directory/services?patchId=${otherCouncilPatch.id}`)
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error.details[0].field).toBe('query.patchId')
   })

@@ -1,23 +1,36 @@
-import { testLogger } from '@hearth/test-kit/log-capture'
-import { and, eq, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { children, families } from '@hearth/db/schema/families'
 import { startWorker, type RunningWorker } from '@hearth/worker'
-import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
-import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import {
+  buildTestApp,
+  type Child,
+  type Council,
+  freshDatabase,
+  makeChild,
+  makeCouncil,
+  makeFamily,
+  makePatch,
+  makeTeam,
+  type Patch,
+  signInAs,
+  type TestApp,
+} from '@hearth/test-kit'
 import { requireEnv } from '@hearth/test-kit/env'
+import { testLogger } from '@hearth/test-kit/log-capture'
 
 let t: TestApp
-let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
-let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
+let dbx: Awaited<ReturnType<typeof freshDatabase>>
 let worker: RunningWorker
-let officer: Session
-let _practitioner: Session
+let officer: Awaited<ReturnType<typeof signInAs>>
+let council: Council
+let firstPatch: Patch
+let known: Child
+let otherChild: Child
 
 beforeAll(async () => {
-  dbx = await freshPgDatabase(30)
-  seeded = await seedTwoCouncils(dbx.handle, 10)
-  t = await makeTestApp(dbx.handle)
+  dbx = await freshDatabase(30)
+  t = await buildTestApp(dbx.handle)
   worker = await startWorker({
     db: dbx.handle.db,
     redisUrl: requireEnv('TEST_REDIS_URL'),
@@ -25,16 +38,29 @@ beforeAll(async () => {
     prefix: t.prefix,
     relayIntervalMs: 50,
   })
-  officer = await signInAs(t.app, 'referrals@northmoor.example')
-  _practitioner = await signInAs(t.app, 'practitioner@northmoor.example')
+  const db = dbx.handle.db
+  council = await makeCouncil(db)
+  // three patches by postcode area, each with its family-facing team
+  const patches: Patch[] = []
+  for (const area of ['NM1', 'NM2', 'NM3']) {
+    const patch = await makePatch(db, council, { postcodeAreas: [area] })
+    await makeTeam(db, council, { patch })
+    patches.push(patch)
+  }
+  firstPatch = patches[0]!
+  const family = await makeFamily(db, council, { patch: firstPatch, name: 'Quillfeather family' })
+  known = await makeChild(db, family, { firstName: 'Marnie', lastName: 'Quillfeather', dateOfBirth: '2017-06-21' })
+  const other = await makeFamily(db, council, { patch: patches[1]!, name: 'Brackenridge family' })
+  otherChild = await makeChild(db, other, { firstName: 'Tobin', lastName: 'Brackenridge' })
+  officer = await signInAs(t.app, db, council, 'referral_officer', {
+    teams: [await makeTeam(db, council, { kind: 'referral' })],
+  })
 })
 afterAll(async () => {
   await worker.close()
   await t.close()
   await dbx.drop()
 })
-
-const _eastfieldTeam = () => seeded.a.teamIds['Eastfield family team']!
 
 function newReferral(over: Record<string, unknown> = {}) {
   return {
@@ -69,7 +95,7 @@ describe('recording a referral', () => {
     expect(r.clock.state).toMatch(/on_track|due_soon/)
     expect(new Date(r.clock.dueAt).getTime()).toBeGreaterThan(Date.now())
     const [fam] = await dbx.handle.db.select().from(families).where(eq(families.id, r.familyId))
-    expect(fam!.patchId).toBe(seeded.a.patchIds[0])
+    expect(fam!.patchId).toBe(firstPatch.id)
   })
 
   it('says when a child of the family is on a plan or under an enquiry; never for a restricted family (#32)', async () => {
@@ -157,59 +183,52 @@ describe('recording a referral', () => {
   })
 
   it('finds a known child by a spelling variant, and links them instead of making a new record', async () => {
-    const [known] = await dbx.handle.db
-      .select()
-      .from(children)
-      .where(and(eq(children.councilId, seeded.a.councilId), sql`${children.dateOfBirth} is not null`))
-      .limit(1)
-    const [fam] = await dbx.handle.db.select().from(families).where(eq(families.id, known!.familyId))
+    const [fam] = await dbx.handle.db.select().from(families).where(eq(families.id, known.familyId))
     // swap first and last name, as a caller might
     const q = new URLSearchParams({
-      firstName: known!.lastName,
-      lastName: known!.firstName,
-      dateOfBirth: known!.dateOfBirth!,
+      firstName: known.lastName,
+      lastName: known.firstName,
+      dateOfBirth: known.dateOfBirth!,
     })
     const matches = (await officer.request('GET', `/api/referrals/matches?${q}`)).json() as {
       childId: string
       reasons: string[]
       familyReference: string
     }[]
-    expect(matches[0]!.childId).toBe(known!.id)
+    expect(matches[0]!.childId).toBe(known.id)
     expect(matches[0]!.reasons).toEqual(expect.arrayContaining(['same date of birth']))
     expect(matches[0]!.familyReference).toBe(fam!.reference)
     // the date of birth as people write it (day first, slashes) finds the same child
-    const [y, m, d] = known!.dateOfBirth!.split('-')
+    const [y, m, d] = known.dateOfBirth!.split('-')
     const uk = new URLSearchParams({
-      firstName: known!.lastName,
-      lastName: known!.firstName,
+      firstName: known.lastName,
+      lastName: known.firstName,
       dateOfBirth: `${d}/${m}/${y}`,
     })
     const ukMatches = (await officer.request('GET', `/api/referrals/matches?${uk}`)).json() as {
       childId: string
       reasons: string[]
     }[]
-    expect(ukMatches[0]).toMatchObject({ childId: known!.id, reasons: expect.arrayContaining(['same date of birth']) })
+    expect(ukMatches[0]).toMatchObject({ childId: known.id, reasons: expect.arrayContaining(['same date of birth']) })
     const before = (
       (await dbx.handle.db.select({ n: sql<number>`count(*)::int` }).from(children)) as [{ n: number }]
     )[0].n
     const res = await officer.request(
       'POST',
       '/api/referrals',
-      newReferral({ family: { existingFamilyId: known!.familyId }, children: [{ existingChildId: known!.id }] }),
+      newReferral({ family: { existingFamilyId: known.familyId }, children: [{ existingChildId: known.id }] }),
     )
     expect(res.statusCode).toBe(201)
-    expect(res.json().familyId).toBe(known!.familyId)
+    expect(res.json().familyId).toBe(known.familyId)
     const after = ((await dbx.handle.db.select({ n: sql<number>`count(*)::int` }).from(children)) as [{ n: number }])[0]
       .n
     expect(after).toBe(before)
     const detail = (await officer.request('GET', `/api/referrals/${res.json().id}`)).json()
-    expect(detail.children).toEqual([expect.objectContaining({ id: known!.id, linked: true })])
+    expect(detail.children).toEqual([expect.objectContaining({ id: known.id, linked: true })])
   })
 
   it('refuses to link a child of another family record', async () => {
-    const kids = await dbx.handle.db.select().from(children).where(eq(children.councilId, seeded.a.councilId))
-    const a = kids[0]!
-    const b = kids.find((k) => k.familyId !== a.familyId)!
+    const [a, b] = [known, otherChild]
     const res = await officer.request(
       'POST',
       '/api/referrals',
