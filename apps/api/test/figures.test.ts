@@ -1,8 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getFigureSeries } from '../src/modules/figures/get-figure-series'
 import { getTeamFigures } from '../src/modules/figures/get-team-figures'
-import { callerIn, makeTestApp, signInAs, type TestApp } from '@hearth/test-kit/app'
-import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import {
+  buildTestApp,
+  type Council,
+  freshDatabase,
+  makeCouncil,
+  makePatch,
+  makePerson,
+  makeTeam,
+  signInAs,
+  type TestApp,
+} from '@hearth/test-kit'
+import { callerIn } from '@hearth/test-kit/app'
 import { figuresFixture } from './figures.fixture'
 
 /**
@@ -11,21 +21,30 @@ import { figuresFixture } from './figures.fixture'
  * England is on BST (UTC+1), so a week ends at 23:00 UTC on the Sunday.
  */
 const NOW = new Date('2026-09-03T12:00:00Z')
-const _at = (iso: string) => new Date(iso)
 
 let t: TestApp
-let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
-let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
+let dbx: Awaited<ReturnType<typeof freshDatabase>>
+let council: Council
 let alder: string
 let empty: string
 let r1DueAt: Date
+/** One person of each role that is not a practitioner, signed in on demand. */
+const as = (role: 'strategy_member' | 'insight_adviser' | 'enabler' | 'referral_officer' | 'administrator') =>
+  signInAs(t.app, dbx.handle.db, council, role)
 
 beforeAll(async () => {
-  dbx = await freshPgDatabase()
-  seeded = await seedTwoCouncils(dbx.handle, 8)
-  t = await makeTestApp(dbx.handle)
-  const eastfield = seeded.a.teamIds['Eastfield family team']!
-  const fx = await figuresFixture(dbx.handle, seeded.a.councilId, eastfield)
+  dbx = await freshDatabase()
+  t = await buildTestApp(dbx.handle)
+  const db = dbx.handle.db
+  council = await makeCouncil(db)
+  // three patch teams beside the fixture's two; Eastfield has eight practitioners
+  const teams = []
+  for (const name of ['Eastfield', 'Riverside', 'Oakhill']) {
+    const patch = await makePatch(db, council, { name, postcodeAreas: [`T${name[0]}1`] })
+    teams.push(await makeTeam(db, council, { patch, name: `${name} family team` }))
+  }
+  for (let i = 0; i < 8; i++) await makePerson(db, council, { role: 'practitioner', teams: [teams[0]!] })
+  const fx = await figuresFixture(dbx.handle, council.id, teams[0]!.id)
   alder = fx.alder
   empty = fx.empty
   r1DueAt = fx.r1DueAt
@@ -52,7 +71,7 @@ describe('team figures against a hand count', () => {
   })
 
   it('Alder, week by week', async () => {
-    const s = await getFigureSeries({ db: dbx.handle.db }, callerIn(seeded.a.councilId), 3, alder, NOW)
+    const s = await getFigureSeries({ db: dbx.handle.db }, callerIn(council.id), 3, alder, NOW)
     expect(s.weeks).toEqual(['2026-08-17', '2026-08-24', '2026-08-31'])
     expect(s.teams).toHaveLength(1)
     expect(s.teams[0]).toMatchObject({ teamName: 'Alder family team (test)', practitioners: 2 })
@@ -112,7 +131,7 @@ describe('team figures against a hand count', () => {
   })
 
   it('the front door: every referral decision, routed or not, by week (a bank holiday is not a working day)', async () => {
-    const s = await getFigureSeries({ db: dbx.handle.db }, callerIn(seeded.a.councilId), 3, undefined, NOW)
+    const s = await getFigureSeries({ db: dbx.handle.db }, callerIn(council.id), 3, undefined, NOW)
     expect(s.frontDoor).toEqual([
       { weekStart: '2026-08-17', received: 3, decided: 2, decidedInOneWorkingDay: 2 },
       { weekStart: '2026-08-24', received: 2, decided: 1, decidedInOneWorkingDay: 1 },
@@ -122,7 +141,7 @@ describe('team figures against a hand count', () => {
 
   it('a team with nobody on it: zeros and blanks, never an error', async () => {
     const deps = { db: dbx.handle.db }
-    const s = await getFigureSeries(deps, callerIn(seeded.a.councilId), 3, empty, NOW)
+    const s = await getFigureSeries(deps, callerIn(council.id), 3, empty, NOW)
     expect(s.teams[0]!.practitioners).toBe(0)
     for (const w of s.teams[0]!.weeks) {
       expect(w).toMatchObject({
@@ -138,7 +157,7 @@ describe('team figures against a hand count', () => {
         medianConsultationWaitHours: null,
       })
     }
-    const [now] = await getTeamFigures(deps, callerIn(seeded.a.councilId), empty)
+    const [now] = await getTeamFigures(deps, callerIn(council.id), empty)
     expect(now).toMatchObject({
       practitioners: 0,
       capacityChildren: 0,
@@ -151,8 +170,8 @@ describe('team figures against a hand count', () => {
 
   it('the council view and the figures come from the same module and agree today', async () => {
     const deps = { db: dbx.handle.db }
-    const [snapshot] = await getTeamFigures(deps, callerIn(seeded.a.councilId), alder)
-    const s = await getFigureSeries(deps, callerIn(seeded.a.councilId), 1, alder)
+    const [snapshot] = await getTeamFigures(deps, callerIn(council.id), alder)
+    const s = await getFigureSeries(deps, callerIn(council.id), 1, alder)
     const thisWeek = s.teams[0]!.weeks[0]!
     expect(thisWeek.familiesHeld).toBe(snapshot!.familiesHeld)
     expect(thisWeek.childrenHeld).toBe(snapshot!.childrenHeld)
@@ -163,8 +182,8 @@ describe('team figures against a hand count', () => {
 
 describe('over the API', () => {
   it('strategy and insight get the figures and the same as CSV; no worker is named', async () => {
-    const strategy = await signInAs(t.app, 'strategy@northmoor.example')
-    const insight = await signInAs(t.app, 'insight@northmoor.example')
+    const strategy = await as('strategy_member')
+    const insight = await as('insight_adviser')
     const json = await insight.request('GET', `/api/figures/teams?weeks=4&teamId=${alder}`)
     expect(json.statusCode).toBe(200)
     expect(json.body).not.toMatch(/Alma|Amos|Alderton|Enid/)
@@ -178,7 +197,7 @@ describe('over the API', () => {
     expect(lines[0]).toBe(
       'Team,Week starting,Children held (end of week),Families held (end of week),"Capacity (children, today)",Families waiting (end of week),Longest wait (hours),Referral decisions,Decided within one working day,Admin tasks made,Admin tasks done,Median hours to do a task,Consultations asked,Median hours a consultation waited,Share of the working week with families (%),Booked visits and meetings recorded,Kept on time,Rearranged with under 24 hours’ notice,Missed,Families who said how things are going,"How things are going, average (1 very bad to 5 very good; 3 or more answers)"',
     )
-    // 3 seeded family-facing teams + Alder + Empty, 4 weeks each, the front door's 4 weeks, and
+    // 3 patch teams + Alder + Empty, 4 weeks each, the front door's 4 weeks, and
     // all the teams together (the share of the week with families)
     expect(lines).toHaveLength(1 + 5 * 4 + 4 + 4)
     expect(lines.filter((l) => l.startsWith('All family-facing teams,'))).toHaveLength(4)
@@ -195,13 +214,14 @@ describe('over the API', () => {
     expect(overview.statusCode).toBe(200)
     expect(overview.body.split('\r\n')[0]).toMatch(/^Team,Practitioners,/)
     expect(overview.body).toContain('Empty family team (test),0,0,0,0,0,0,0,0,0.00,0')
-    for (const who of ['practitioner', 'enabler', 'referrals', 'admin']) {
-      const s = await signInAs(t.app, `${who}@northmoor.example`)
+    const practitioner = signInAs(t.app, dbx.handle.db, council, 'practitioner')
+    for (const who of [practitioner, as('enabler'), as('referral_officer'), as('administrator')]) {
+      const s = await who
       expect((await s.request('GET', '/api/figures/teams.csv')).statusCode).toBe(403)
     }
   })
   it('a team of fewer than 3 practitioners: counts from 1 to 4 are not shown, nor what hangs on them', async () => {
-    const insight = await signInAs(t.app, 'insight@northmoor.example')
+    const insight = await as('insight_adviser')
     const res = await insight.request('GET', `/api/figures/teams?weeks=52&teamId=${alder}`)
     expect(res.statusCode).toBe(200)
     const team = res.json().teams[0]
@@ -229,7 +249,7 @@ describe('over the API', () => {
     expect(eastfield.smallNumbersHidden).toBe(false)
     expect(eastfield.weeks.every((x: { familiesHeld: number | null }) => x.familiesHeld !== null)).toBe(true)
     // the council view of the team says the same
-    const strategy = await signInAs(t.app, 'strategy@northmoor.example')
+    const strategy = await as('strategy_member')
     const one = (await strategy.request('GET', `/api/council/teams/${alder}`)).json()
     expect(one).toMatchObject({ smallNumbersHidden: true, capacityChildren: 24 })
     for (const k of ['familiesHeld', 'childrenHeld'] as const) {
@@ -244,10 +264,10 @@ describe('over the API', () => {
     )
   })
   it('direct-contact time for insight and strategy: each team’s share and all the teams’, never a person’s', async () => {
-    const s = await getFigureSeries({ db: dbx.handle.db }, callerIn(seeded.a.councilId), 3, undefined, NOW)
+    const s = await getFigureSeries({ db: dbx.handle.db }, callerIn(council.id), 3, undefined, NOW)
     expect(s.contactTime).toMatchObject({ before: 0.16, target: 0.25 })
     // every practitioner of the teams, once: the fixture's 270 minutes in week 1, over full-time weeks
-    // (nobody else in council A has recorded a note; nobody has leave or a pattern of their own)
+    // (nobody else in the council has recorded a note; nobody has leave or a pattern of their own)
     const n = s.contactTime.practitioners
     expect(n).toBeGreaterThan(2)
     expect(s.contactTime.council.map((w) => w.contactShare)).toEqual([
@@ -255,7 +275,7 @@ describe('over the API', () => {
       0,
       Math.round((111 / (n * 1776)) * 1000) / 1000,
     ])
-    const insight = await signInAs(t.app, 'insight@northmoor.example')
+    const insight = await as('insight_adviser')
     const res = await insight.request('GET', '/api/figures/teams?weeks=4')
     expect(res.json().contactTime.council).toHaveLength(4)
     expect(res.body).not.toMatch(/Alma|Amos|Alderton|Ada Gone/)
