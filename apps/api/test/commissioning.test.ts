@@ -4,17 +4,27 @@ import { commissions } from '@hearth/db/schema/insight'
 import { proposals } from '@hearth/db/schema/sign-off'
 import { teamDecisions } from '@hearth/db/schema/team-board'
 import { weeksBetween } from '../src/modules/insight/commission-queries'
-import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
-import { freshPgDatabase, heldFamilyId, seedTwoCouncils } from '@hearth/test-kit/db'
+import {
+  buildTestApp,
+  freshDatabase,
+  makeAllocation,
+  makeChild,
+  makeCouncil,
+  makeFamily,
+  makePatch,
+  makeTeam,
+  signInAs,
+  type TestApp,
+} from '@hearth/test-kit'
 
+type Signed = Awaited<ReturnType<typeof signInAs>>
 let t: TestApp
-let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
-let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
-let practitioner: Session
-let adviser: Session
-let adviser2: Session
-let strategy: Session
-let admin: Session
+let dbx: Awaited<ReturnType<typeof freshDatabase>>
+let practitioner: Signed
+let adviser: Signed
+let adviser2: Signed
+let strategy: Signed
+let admin: Signed
 let familyId: string
 
 const ask = (over: Record<string, unknown> = {}) => ({
@@ -40,15 +50,24 @@ async function commission(weeklyPence: number, startDate: string, endDate: strin
 }
 
 beforeAll(async () => {
-  dbx = await freshPgDatabase()
-  seeded = await seedTwoCouncils(dbx.handle, 14)
-  t = await makeTestApp(dbx.handle)
-  practitioner = await signInAs(t.app, 'practitioner@northmoor.example')
-  adviser = await signInAs(t.app, 'insight@northmoor.example')
-  adviser2 = await signInAs(t.app, 'ivan.inglewood@northmoor.example')
-  strategy = await signInAs(t.app, 'strategy@northmoor.example')
-  admin = await signInAs(t.app, 'admin@northmoor.example')
-  familyId = await heldFamilyId(dbx.handle, seeded.a.councilId, practitioner.personId)
+  dbx = await freshDatabase()
+  t = await buildTestApp(dbx.handle)
+  const db = dbx.handle.db
+  const council = await makeCouncil(db)
+  const patch = await makePatch(db, council)
+  const team = await makeTeam(db, council, { patch })
+  const insightTeam = await makeTeam(db, council, { kind: 'insight' })
+  practitioner = await signInAs(t.app, db, council, 'practitioner', { teams: [team] })
+  adviser = await signInAs(t.app, db, council, 'insight_adviser', { teams: [insightTeam] })
+  adviser2 = await signInAs(t.app, db, council, 'insight_adviser', { teams: [insightTeam] })
+  strategy = await signInAs(t.app, db, council, 'strategy_member', {
+    teams: [await makeTeam(db, council, { kind: 'strategy' })],
+  })
+  admin = await signInAs(t.app, db, council, 'administrator')
+  const family = await makeFamily(db, council, { patch })
+  await makeChild(db, family, { firstName: 'Jay', dateOfBirth: '2020-04-02' })
+  await makeAllocation(db, family, team, practitioner.person)
+  familyId = family.id
   // sign-off at £5,000 in all
   expect(
     (
