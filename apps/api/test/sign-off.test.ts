@@ -1,19 +1,34 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { families } from '@hearth/db/schema/families'
-import { memberships, people, teams } from '@hearth/db/schema/organisation'
 import { proposalDecisions, spendThresholds } from '@hearth/db/schema/sign-off'
-import { allocations } from '@hearth/db/schema/team-board'
-import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
-import { freshPgDatabase, seedTwoCouncils, testPasswordHash } from '@hearth/test-kit/db'
+import {
+  buildTestApp,
+  type Council,
+  freshDatabase,
+  makeAllocation,
+  makeChild,
+  makeCouncil,
+  makeFamily,
+  makePatch,
+  makePerson,
+  makeTeam,
+  signInAs,
+  signInWithEmail,
+  type Team,
+  type TestApp,
+} from '@hearth/test-kit'
 
+type Signed = Awaited<ReturnType<typeof signInAs>>
 let t: TestApp
-let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
-let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
-let practitioner: Session
-let strategy: Session
-let strategy2: Session
-let admin: Session
+let dbx: Awaited<ReturnType<typeof freshDatabase>>
+let council: Council
+let eastfield: Team
+let riverside: Team
+let practitioner: Signed
+let strategy: Signed
+let strategy2: Signed
+let admin: Signed
 let familyId: string
 
 /** The family's conversation, as its team last decided (set directly here: the move has its own tests). */
@@ -32,25 +47,29 @@ const proposal = (over: Record<string, unknown> = {}) => ({
 })
 
 beforeAll(async () => {
-  dbx = await freshPgDatabase()
-  seeded = await seedTwoCouncils(dbx.handle, 14)
-  t = await makeTestApp(dbx.handle)
-  practitioner = await signInAs(t.app, 'practitioner@northmoor.example')
-  strategy = await signInAs(t.app, 'strategy@northmoor.example')
-  strategy2 = await signInAs(t.app, 'sofia.stonebridge@northmoor.example')
-  admin = await signInAs(t.app, 'admin@northmoor.example')
-  const [held] = await dbx.handle.db
-    .select()
-    .from(allocations)
-    .where(
-      and(
-        eq(allocations.councilId, seeded.a.councilId),
-        eq(allocations.personId, practitioner.personId),
-        eq(allocations.role, 'lead'),
-        isNull(allocations.endedAt),
-      ),
-    )
-  familyId = held!.familyId
+  dbx = await freshDatabase()
+  t = await buildTestApp(dbx.handle)
+  const db = dbx.handle.db
+  council = await makeCouncil(db)
+  const teams: Team[] = []
+  const eastfieldPatch = await makePatch(db, council, { name: 'Eastfield', postcodeAreas: ['TE1'] })
+  teams.push(await makeTeam(db, council, { patch: eastfieldPatch, name: 'Eastfield family team' }))
+  for (const name of ['Riverside', 'Oakhill']) {
+    const patch = await makePatch(db, council, { name, postcodeAreas: [`T${name[0]}1`] })
+    teams.push(await makeTeam(db, council, { patch, name: `${name} family team` }))
+  }
+  ;[eastfield, riverside] = [teams[0]!, teams[1]!]
+  practitioner = await signInAs(t.app, db, council, 'practitioner', { teams: [eastfield], name: 'Priya Practitioner' })
+  await makePerson(db, council, { role: 'practitioner', teams: [eastfield], name: 'Alice Ashdown' })
+  await makePerson(db, council, { role: 'practitioner', teams: [riverside] })
+  const strategyTeam = await makeTeam(db, council, { kind: 'strategy' })
+  strategy = await signInAs(t.app, db, council, 'strategy_member', { teams: [strategyTeam] })
+  strategy2 = await signInAs(t.app, db, council, 'strategy_member', { teams: [strategyTeam] })
+  admin = await signInAs(t.app, db, council, 'administrator')
+  const family = await makeFamily(db, council, { patch: eastfieldPatch })
+  await makeChild(db, family)
+  await makeAllocation(db, family, eastfield, practitioner.person)
+  familyId = family.id
   await setStage(3)
   // £5,000 needs sign-off (conversation 3); £20,000 needs two approvers
   expect(
@@ -105,9 +124,7 @@ describe('who decides', () => {
     await setStage(3)
     expect(stage2.json()).toMatchObject({ route: 'team', status: 'team_decided', conversationStage: 2 })
     // the team's own decision is in its decisions log
-    const log = (
-      await practitioner.request('GET', `/api/teams/${seeded.a.teamIds['Eastfield family team']}/decisions`)
-    ).json()
+    const log = (await practitioner.request('GET', `/api/teams/${eastfield.id}/decisions`)).json()
     expect(
       log.some((d: { summary: string }) => d.summary.startsWith('The team agreed: Intensive family support')),
     ).toBe(true)
@@ -128,9 +145,7 @@ describe('who decides', () => {
         conversationStage: 1,
         totalPence: 900_000 * 52,
       })
-      const log = (
-        await practitioner.request('GET', `/api/teams/${seeded.a.teamIds['Eastfield family team']}/decisions`)
-      ).json()
+      const log = (await practitioner.request('GET', `/api/teams/${eastfield.id}/decisions`)).json()
       expect(
         log.some((d: { summary: string }) =>
           d.summary.startsWith('The team agreed: Family group conference and a year of support'),
@@ -184,21 +199,12 @@ describe('who decides', () => {
 
   it('the proposer can never decide their own proposal', async () => {
     // a strategy member who is also a practitioner in the team
-    const passwordHash = await testPasswordHash()
-    const [both] = await dbx.handle.db
-      .insert(people)
-      .values({
-        councilId: seeded.a.councilId,
-        name: 'Dual Roleholder',
-        email: 'dual@northmoor.example',
-        roles: ['practitioner', 'strategy_member'],
-        passwordHash,
-      })
-      .returning()
-    await dbx.handle.db
-      .insert(memberships)
-      .values({ councilId: seeded.a.councilId, teamId: seeded.a.teamIds['Eastfield family team']!, personId: both!.id })
-    const dual = await signInAs(t.app, 'dual@northmoor.example')
+    const both = await makePerson(dbx.handle.db, council, {
+      name: 'Dual Roleholder',
+      roles: ['practitioner', 'strategy_member'],
+      teams: [eastfield],
+    })
+    const dual = await signInWithEmail(t.app, both.email)
     const p = (await dual.request('POST', `/api/families/${familyId}/proposals`, proposal())).json()
     const self = await dual.request('POST', `/api/proposals/${p.id}/decision`, {
       outcome: 'approve',
@@ -282,18 +288,11 @@ describe('who decides', () => {
         })
       ).statusCode,
     ).toBe(403)
-    const [riverside] = await dbx.handle.db.select().from(teams).where(eq(teams.name, 'Riverside family team'))
-    const [rm] = await dbx.handle.db
-      .select({ email: people.email })
-      .from(memberships)
-      .innerJoin(people, eq(people.id, memberships.personId))
-      .where(eq(memberships.teamId, riverside!.id))
-      .limit(1)
-    const other = await signInAs(t.app, rm!.email)
+    const other = await signInAs(t.app, dbx.handle.db, council, 'practitioner', { teams: [riverside] })
     expect((await other.request('GET', `/api/proposals/${p.id}`)).statusCode).toBe(404)
     expect(
       ((await other.request('GET', '/api/proposals')).json() as { teamId: string }[]).every(
-        (x) => x.teamId === riverside!.id,
+        (x) => x.teamId === riverside.id,
       ),
     ).toBe(true)
     expect((await other.request('POST', `/api/families/${familyId}/proposals`, proposal())).statusCode).toBe(404)
