@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDb, type DbHandle } from '@hearth/db/client'
 import { familyLetters } from '@hearth/db/schema/contact'
 import { allocations, teamDecisions } from '@hearth/db/schema/team-board'
-import { seedDemoCouncil } from '@hearth/db/seed/demo'
+import { type Council, makeCouncil, makePatch, makeTeam, signInAs as signInByRole } from '@hearth/test-kit'
 import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
 import { boardFixture, invariants } from '@hearth/test-kit/board-fixture'
-import { freshPgDatabase, seedTwoCouncils, testPasswordHash } from '@hearth/test-kit/db'
+import { freshPgDatabase } from '@hearth/test-kit/db'
 
 async function claimStorm(t: TestApp, handle: DbHandle, councilId: string) {
   const CAP = 6
@@ -54,10 +54,10 @@ describe('claiming under the cap, many at once', () => {
     'on PostgreSQL: 200 concurrent claims, 8 practitioners, 40 families: no cap exceeded, one lead each',
     async () => {
       const dbx = await freshPgDatabase(30)
-      const seeded = await seedTwoCouncils(dbx.handle, 2)
+      const council = await makeCouncil(dbx.handle.db)
       const t = await makeTestApp(dbx.handle)
       try {
-        await claimStorm(t, dbx.handle, seeded.a.councilId)
+        await claimStorm(t, dbx.handle, council.id)
       } finally {
         await t.close()
         await dbx.drop()
@@ -71,10 +71,10 @@ describe('claiming under the cap, many at once', () => {
     async () => {
       const lite = await openDb({ kind: 'pglite', dataDir: 'memory://' })
       await lite.migrate()
-      const seeded = await seedDemoCouncil(lite.db, { familyCount: 2, passwordHash: await testPasswordHash() })
+      const council = await makeCouncil(lite.db)
       const t = await makeTestApp(lite)
       try {
-        await claimStorm(t, lite, seeded!.councilId)
+        await claimStorm(t, lite, council.id)
       } finally {
         await t.close()
         await lite.close()
@@ -87,16 +87,16 @@ describe('claiming under the cap, many at once', () => {
 describe('the team board', () => {
   let t: TestApp
   let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
-  let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
+  let council: Council
   let fx: Awaited<ReturnType<typeof boardFixture>>
   let a: Session
   let b: Session
 
   beforeAll(async () => {
     dbx = await freshPgDatabase()
-    seeded = await seedTwoCouncils(dbx.handle, 14)
+    council = await makeCouncil(dbx.handle.db)
     t = await makeTestApp(dbx.handle)
-    fx = await boardFixture(dbx.handle, seeded.a.councilId, 6, 4)
+    fx = await boardFixture(dbx.handle, council.id, 6, 4)
     a = await signInAs(t.app, fx.staff[0]!.email)
     b = await signInAs(t.app, fx.staff[1]!.email)
   })
@@ -223,7 +223,7 @@ describe('the team board', () => {
     expect(self.statusCode).toBe(400)
     expect(self.json().error.details[0].field).toBe('body.coWorkerIds.0')
     // the administrator cannot take the lead off the team, close their account, or drop the practitioner role
-    const admin = await signInAs(t.app, 'admin@northmoor.example')
+    const admin = await signInByRole(t.app, dbx.handle.db, council, 'administrator')
     const leave = await admin.request('DELETE', `/api/teams/${fx.team.id}/members/${fx.staff[0]!.id}`)
     expect(leave.statusCode).toBe(409)
     expect(leave.json().error.message).toMatch(/hand over/)
@@ -234,7 +234,7 @@ describe('the team board', () => {
     // the database itself refuses a second lead
     await expect(
       dbx.handle.db.insert(allocations).values({
-        councilId: seeded.a.councilId,
+        councilId: council.id,
         familyId,
         teamId: fx.team.id,
         personId: fx.staff[5]!.id,
@@ -276,7 +276,9 @@ describe('the team board', () => {
   })
 
   it('unit working: the team sees its families; another team sees neither its board nor its families', async () => {
-    const riverside = await signInAs(t.app, 'practitioner@northmoor.example') // Eastfield, not Testfield
+    const db = dbx.handle.db
+    const otherTeam = await makeTeam(db, council, { patch: await makePatch(db, council, { postcodeAreas: ['TR1'] }) })
+    const riverside = await signInByRole(t.app, db, council, 'practitioner', { teams: [otherTeam] })
     expect((await riverside.request('GET', `/api/teams/${fx.team.id}/board`)).statusCode).toBe(404)
     expect(
       (await riverside.request('POST', `/api/teams/${fx.team.id}/offers/${fx.offerIds[5]}/claim`, {})).statusCode,

@@ -1,18 +1,34 @@
 import { eq, sql } from 'drizzle-orm'
 import type { DbHandle } from '@hearth/db/client'
+import { councils } from '@hearth/db/schema/councils'
 import { children, families } from '@hearth/db/schema/families'
 import { memberships, patches, people, teams } from '@hearth/db/schema/organisation'
 import { offers, referrals } from '@hearth/db/schema/referrals'
 import { testPasswordHash } from './db'
 
 /**
- * A fresh family-facing team ("Testfield", NM7) of eight practitioners with `familyCount` families
+ * A fresh family-facing team ("Testfield", NM7) of eight practitioners, and the referral officer
+ * who received its families, with `familyCount` families
  * (1–3 children each) waiting on its board. Inserted directly: the subject of these tests is claiming.
  */
 export async function boardFixture(handle: DbHandle, councilId: string, familyCount = 40, cap = 6) {
   const db = handle.db
   const passwordHash = await testPasswordHash()
-  const [officer] = await db.select().from(people).where(eq(people.email, 'referrals@northmoor.example'))
+  // addresses at the council's own domain word (Northmoor → northmoor.example), so a browser
+  // test's sign-in page chooses the council by it (chooseCouncil in ./browser)
+  const [council] = await db.select({ name: councils.name }).from(councils).where(eq(councils.id, councilId))
+  const domain = `${council!.name.split(' ')[0]!.toLowerCase()}.example`
+  // the referral officer who received the families' referrals
+  const [officer] = await db
+    .insert(people)
+    .values({
+      councilId,
+      name: 'Rory Boardwell',
+      email: `board.officer@${domain}`,
+      roles: ['referral_officer'],
+      passwordHash,
+    })
+    .returning()
   const [patch] = await db
     .insert(patches)
     .values({ councilId, name: 'Testfield', postcodeAreas: ['NM7'] })
@@ -27,7 +43,7 @@ export async function boardFixture(handle: DbHandle, councilId: string, familyCo
       Array.from({ length: 8 }, (_, i) => ({
         councilId,
         name: `Tester ${String.fromCharCode(65 + i)} Boardwell`,
-        email: `tester${i}@northmoor.example`,
+        email: `tester${i}@${domain}`,
         roles: ['practitioner'],
         passwordHash,
       })),
