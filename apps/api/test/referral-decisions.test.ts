@@ -3,22 +3,37 @@ import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { offers, referrals } from '@hearth/db/schema/referrals'
 import { startWorker, type RunningWorker } from '@hearth/worker'
-import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
-import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import {
+  buildTestApp,
+  type Council,
+  freshDatabase,
+  makeAllocation,
+  makeChild,
+  makeCouncil,
+  makeFamily,
+  makePatch,
+  makeTeam,
+  signInAs,
+  type Patch,
+  type Team,
+  type TestApp,
+} from '@hearth/test-kit'
 import { requireEnv } from '@hearth/test-kit/env'
 import { waitUntil } from '@hearth/test-kit/wait'
 
 let t: TestApp
-let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
-let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
+type Signed = Awaited<ReturnType<typeof signInAs>>
+let dbx: Awaited<ReturnType<typeof freshDatabase>>
 let worker: RunningWorker
-let officer: Session
-let practitioner: Session
+let council: Council
+let eastfield: Team
+let officer: Signed
+let secondOfficer: Signed
+let practitioner: Signed
 
 beforeAll(async () => {
-  dbx = await freshPgDatabase(30)
-  seeded = await seedTwoCouncils(dbx.handle, 10)
-  t = await makeTestApp(dbx.handle)
+  dbx = await freshDatabase(30)
+  t = await buildTestApp(dbx.handle)
   worker = await startWorker({
     db: dbx.handle.db,
     redisUrl: requireEnv('TEST_REDIS_URL'),
@@ -26,8 +41,28 @@ beforeAll(async () => {
     prefix: t.prefix,
     relayIntervalMs: 50,
   })
-  officer = await signInAs(t.app, 'referrals@northmoor.example')
-  practitioner = await signInAs(t.app, 'practitioner@northmoor.example')
+  const db = dbx.handle.db
+  council = await makeCouncil(db)
+  // three patches of two postcode districts each (NM7 and NM9 are nobody's), each with its team
+  const teams: Team[] = []
+  const patches: Patch[] = []
+  for (const [i, name] of ['Eastfield', 'Riverside', 'Oakhill'].entries()) {
+    const patch = await makePatch(db, council, { name, postcodeAreas: [`NM${2 * i + 1}`, `NM${2 * i + 2}`] })
+    patches.push(patch)
+    teams.push(await makeTeam(db, council, { patch, name: `${name} family team` }))
+  }
+  eastfield = teams[0]!
+  const eastfieldPatch = patches[0]!
+  const front = await makeTeam(db, council, { kind: 'referral' })
+  officer = await signInAs(t.app, db, council, 'referral_officer', { teams: [front] })
+  secondOfficer = await signInAs(t.app, db, council, 'referral_officer', { teams: [front] })
+  practitioner = await signInAs(t.app, db, council, 'practitioner', { teams: [eastfield] })
+  // two families the Eastfield team already holds
+  for (let i = 0; i < 2; i++) {
+    const family = await makeFamily(db, council, { patch: eastfieldPatch })
+    await makeChild(db, family)
+    await makeAllocation(db, family, eastfield, practitioner.person)
+  }
 })
 afterAll(async () => {
   await worker.close()
@@ -35,7 +70,7 @@ afterAll(async () => {
   await dbx.drop()
 })
 
-const eastfieldTeam = () => seeded.a.teamIds['Eastfield family team']!
+const eastfieldTeam = () => eastfield.id
 
 function newReferral(over: Record<string, unknown> = {}) {
   return {
@@ -101,7 +136,7 @@ describe('deciding and routing', () => {
         newReferral({ family: { ...newReferral().family, name: 'Racewell family', postcode: 'NM5 2AB' } }),
       )
     ).json()
-    const other = await signInAs(t.app, 'rosa.redfern@northmoor.example')
+    const other = secondOfficer
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         (i % 2 ? other : officer).request('POST', `/api/referrals/${created.id}/decision`, {
@@ -179,7 +214,7 @@ describe('deciding and routing', () => {
     const [open] = await dbx.handle.db
       .select()
       .from(offers)
-      .where(and(eq(offers.councilId, seeded.a.councilId), eq(offers.teamId, eastfieldTeam())))
+      .where(and(eq(offers.councilId, council.id), eq(offers.teamId, eastfieldTeam())))
       .limit(1)
     const events = await listenForEvents(practitioner)
     const created = await officer.request(
@@ -267,7 +302,7 @@ describe('deciding and routing', () => {
     for (let i = 0; i < 2; i++)
       await worker.queues['hearth-routing'].add(
         'referral.route',
-        { councilId: seeded.a.councilId, referralId: created.id },
+        { councilId: council.id, referralId: created.id },
         { jobId: `dup-${i}-${created.id}` },
       )
     await new Promise((r) => setTimeout(r, 400))
@@ -276,7 +311,7 @@ describe('deciding and routing', () => {
 })
 
 /** Opens the server-sent event stream over real HTTP with the session's cookie. */
-async function listenForEvents(s: Session) {
+async function listenForEvents(s: Signed) {
   const address = await t.app
     .listen({ host: '127.0.0.1', port: 0 })
     .catch(() => `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`)
