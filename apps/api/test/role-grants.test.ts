@@ -2,8 +2,19 @@ import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditEvents } from '@hearth/db/schema/audit'
 import { people, roleGrants } from '@hearth/db/schema/organisation'
-import { makeTestApp, type Session, signInAs, type TestApp } from '@hearth/test-kit/app'
-import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import {
+  buildTestApp,
+  type Council,
+  freshDatabase,
+  makeCouncil,
+  makePatch,
+  makeTeam,
+  signInAs as signInByRole,
+  signInWithEmail as signInAs,
+  type Session,
+  type TestApp,
+} from '@hearth/test-kit'
+import { TEST_PASSWORD } from '@hearth/test-kit/db'
 
 /**
  * #18 finding 7: an administrator gave themself the referral-officer role and opened every
@@ -11,16 +22,21 @@ import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
  * asked, not the person they are for; an account made by one administrator starts with none.
  */
 let t: TestApp
-let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
-let ada: Session
-let abel: Session
+let dbx: Awaited<ReturnType<typeof freshDatabase>>
+let council: Council
+let other: Council
+let ada: Awaited<ReturnType<typeof signInByRole>>
+let abel: Awaited<ReturnType<typeof signInByRole>>
 
 beforeAll(async () => {
-  dbx = await freshPgDatabase()
-  await seedTwoCouncils(dbx.handle, 2)
-  t = await makeTestApp(dbx.handle)
-  ada = await signInAs(t.app, 'admin@northmoor.example')
-  abel = await signInAs(t.app, 'abel.adminson@northmoor.example')
+  dbx = await freshDatabase()
+  t = await buildTestApp(dbx.handle)
+  const db = dbx.handle.db
+  council = await makeCouncil(db)
+  other = await makeCouncil(db)
+  await makeTeam(db, council, { patch: await makePatch(db, council) })
+  ada = await signInByRole(t.app, db, council, 'administrator', { name: 'Ada Admin' })
+  abel = await signInByRole(t.app, db, council, 'administrator', { name: 'Abel Adminson' })
 })
 afterAll(async () => {
   await t.close()
@@ -63,13 +79,13 @@ describe('roles need a second administrator', () => {
   it('an account one administrator makes cannot open a family until a second approves its role', async () => {
     const made = await ada.request('POST', '/api/people', {
       name: 'Puppet Person',
-      email: 'puppet.person@northmoor.example',
+      email: 'puppet.person@test.example',
       roles: ['referral_officer'],
       password: 'a-long-first-password',
     })
     expect(made.statusCode).toBe(201)
     expect(made.json()).toMatchObject({ roles: [], pendingRoles: ['referral_officer'] })
-    const puppet = await signInAs(t.app, 'puppet.person@northmoor.example', 'a-long-first-password')
+    const puppet = await signInAs(t.app, 'puppet.person@test.example', 'a-long-first-password')
     expect((await puppet.request('GET', '/api/families')).statusCode).toBe(403)
     const [grant] = await grantsFor(abel, made.json().id)
     const ok = await abel.request('POST', `/api/role-grants/${grant!.id}/decision`, { approve: true })
@@ -83,7 +99,7 @@ describe('roles need a second administrator', () => {
   it('the list says who may decide: not the one who asked', async () => {
     const made = await ada.request('POST', '/api/people', {
       name: 'Waiting Person',
-      email: 'waiting.person@northmoor.example',
+      email: 'waiting.person@test.example',
       roles: ['enabler'],
       password: 'a-long-first-password',
     })
@@ -96,7 +112,7 @@ describe('roles need a second administrator', () => {
   it('taking a role away needs nobody else, and takes effect at once', async () => {
     const made = await ada.request('POST', '/api/people', {
       name: 'Leaving Person',
-      email: 'leaving.person@northmoor.example',
+      email: 'leaving.person@test.example',
       roles: ['enabler'],
       password: 'a-long-first-password',
     })
@@ -115,10 +131,10 @@ describe('roles need a second administrator', () => {
   })
 
   it('another council’s grant is not found', async () => {
-    const south = await signInAs(t.app, 'admin@southmere.example')
+    const south = await signInByRole(t.app, dbx.handle.db, other, 'administrator')
     const made = await ada.request('POST', '/api/people', {
       name: 'Cross Person',
-      email: 'cross.person@northmoor.example',
+      email: 'cross.person@test.example',
       roles: ['enabler'],
       password: 'a-long-first-password',
     })
@@ -128,14 +144,14 @@ describe('roles need a second administrator', () => {
   })
 
   it('one administrator cannot set another’s password: it waits for a second (#31)', async () => {
-    const abelEmail = 'abel.adminson@northmoor.example'
+    const abelEmail = abel.person.email
     const signIn = (password: string) =>
       t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: abelEmail, password } })
     const set = await ada.request('PATCH', `/api/people/${abel.personId}`, { password: 'ada-knows-this-one-now' })
     expect(set.statusCode, set.body).toBe(200)
     // nothing changed yet: ada cannot sign in as abel, abel still can with his own
     expect((await signIn('ada-knows-this-one-now')).statusCode).toBe(401)
-    expect((await signIn('hearth-demo-2026')).statusCode).toBe(200)
+    expect((await signIn(TEST_PASSWORD)).statusCode).toBe(200)
     const [grant] = (await grantsFor(ada, abel.personId)).filter((g) => g.role === 'new_password')
     expect(grant).toBeTruthy()
     // neither the one who set it nor the person it is for may approve it
@@ -150,7 +166,7 @@ describe('roles need a second administrator', () => {
     // a third administrator approves: the new password works, the old does not, abel's sessions end
     const made = await ada.request('POST', '/api/people', {
       name: 'Cara Thirdadmin',
-      email: 'cara.thirdadmin@northmoor.example',
+      email: 'cara.thirdadmin@test.example',
       roles: ['administrator'],
       password: 'a-long-first-password',
     })
@@ -158,11 +174,11 @@ describe('roles need a second administrator', () => {
     expect(
       (await abel.request('POST', `/api/role-grants/${caraGrant!.id}/decision`, { approve: true })).statusCode,
     ).toBe(200)
-    const cara = await signInAs(t.app, 'cara.thirdadmin@northmoor.example', 'a-long-first-password')
+    const cara = await signInAs(t.app, 'cara.thirdadmin@test.example', 'a-long-first-password')
     const ok = await cara.request('POST', `/api/role-grants/${grant!.id}/decision`, { approve: true })
     expect(ok.statusCode, ok.body).toBe(200)
     expect((await signIn('ada-knows-this-one-now')).statusCode).toBe(200)
-    expect((await signIn('hearth-demo-2026')).statusCode).toBe(401)
+    expect((await signIn(TEST_PASSWORD)).statusCode).toBe(401)
     expect((await abel.request('GET', '/api/auth/me')).statusCode).toBe(401)
     const [row] = await dbx.handle.db.select().from(roleGrants).where(eq(roleGrants.id, grant!.id))
     expect(row!.passwordHash).toBeNull()
