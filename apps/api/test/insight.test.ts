@@ -6,21 +6,36 @@ import { adminTasks } from '@hearth/db/schema/enablers'
 import { insightRequests } from '@hearth/db/schema/insight'
 import { outbox } from '@hearth/db/schema/jobs'
 import { allocations } from '@hearth/db/schema/team-board'
-import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
-import { freshPgDatabase, heldFamilyId, practitionerEmailIn, seedTwoCouncils } from '@hearth/test-kit/db'
+import {
+  buildTestApp,
+  type Council,
+  freshDatabase,
+  makeAllocation,
+  makeChild,
+  makeCouncil,
+  makeFamily,
+  makePatch,
+  makePerson,
+  makeTeam,
+  signInAs,
+  type TestApp,
+} from '@hearth/test-kit'
 
+type Signed = Awaited<ReturnType<typeof signInAs>>
 let t: TestApp
-let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
-let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
-let practitioner: Session
-let otherTeamPractitioner: Session
-let adviser: Session
-let adviser2: Session
-let strategy: Session
-let referrals: Session
-let admin: Session
+let dbx: Awaited<ReturnType<typeof freshDatabase>>
+let council: Council
+let practitioner: Signed
+let otherTeamPractitioner: Signed
+let adviser: Signed
+let adviser2: Signed
+let strategy: Signed
+let referrals: Signed
+let admin: Signed
 let familyId: string
 let eastfield: string
+let riverside: string
+let insightTeam: string
 
 const ask = (over: Record<string, unknown> = {}) => ({
   kind: 'consultation',
@@ -32,21 +47,34 @@ const ask = (over: Record<string, unknown> = {}) => ({
 })
 
 beforeAll(async () => {
-  dbx = await freshPgDatabase()
-  seeded = await seedTwoCouncils(dbx.handle, 14)
-  t = await makeTestApp(dbx.handle)
-  practitioner = await signInAs(t.app, 'practitioner@northmoor.example')
-  adviser = await signInAs(t.app, 'insight@northmoor.example')
-  adviser2 = await signInAs(t.app, 'ivan.inglewood@northmoor.example')
-  strategy = await signInAs(t.app, 'strategy@northmoor.example')
-  referrals = await signInAs(t.app, 'referrals@northmoor.example')
-  admin = await signInAs(t.app, 'admin@northmoor.example')
-  eastfield = seeded.a.teamIds['Eastfield family team']!
-  familyId = await heldFamilyId(dbx.handle, seeded.a.councilId, practitioner.personId)
-  otherTeamPractitioner = await signInAs(
-    t.app,
-    await practitionerEmailIn(dbx.handle, seeded.a.teamIds['Riverside family team']!),
-  )
+  dbx = await freshDatabase()
+  t = await buildTestApp(dbx.handle)
+  const db = dbx.handle.db
+  council = await makeCouncil(db)
+  const eastPatch = await makePatch(db, council, { name: 'Eastfield', postcodeAreas: ['TE1'] })
+  const east = await makeTeam(db, council, { patch: eastPatch, name: 'Eastfield family team' })
+  const river = await makeTeam(db, council, {
+    patch: await makePatch(db, council, { name: 'Riverside', postcodeAreas: ['TR1'] }),
+    name: 'Riverside family team',
+  })
+  const insight = await makeTeam(db, council, { kind: 'insight', name: 'Insight team' })
+  ;[eastfield, riverside, insightTeam] = [east.id, river.id, insight.id]
+  practitioner = await signInAs(t.app, db, council, 'practitioner', { teams: [east], name: 'Priya Practitioner' })
+  const coWorker = await makePerson(db, council, { role: 'practitioner', teams: [east] })
+  otherTeamPractitioner = await signInAs(t.app, db, council, 'practitioner', { teams: [river] })
+  adviser = await signInAs(t.app, db, council, 'insight_adviser', { teams: [insight], name: 'Ines Insight' })
+  adviser2 = await signInAs(t.app, db, council, 'insight_adviser', { teams: [insight] })
+  strategy = await signInAs(t.app, db, council, 'strategy_member', {
+    teams: [await makeTeam(db, council, { kind: 'strategy' })],
+  })
+  referrals = await signInAs(t.app, db, council, 'referral_officer', {
+    teams: [await makeTeam(db, council, { kind: 'referral' })],
+  })
+  admin = await signInAs(t.app, db, council, 'administrator')
+  const family = await makeFamily(db, council, { patch: eastPatch })
+  await makeChild(db, family)
+  await makeAllocation(db, family, east, practitioner.person, coWorker)
+  familyId = family.id
 })
 afterAll(async () => {
   await t.close()
@@ -88,7 +116,7 @@ describe('asking the insight team', () => {
     const notMine = await practitioner.request('POST', '/api/insight/requests', {
       kind: 'coaching',
       topic: 'systemic_case_discussion',
-      teamId: seeded.a.teamIds['Riverside family team'],
+      teamId: riverside,
       question: 'Help please with their team.',
     })
     expect(notMine.statusCode).toBe(400)
@@ -188,7 +216,7 @@ describe('the adviser’s queue', () => {
       taskType: 'insight_session',
       status: 'open',
       familyId,
-      teamId: seeded.a.teamIds['Insight team'],
+      teamId: insightTeam,
     })
     expect(tasks[0]!.details).toContain('Who attends: Priya, her co-worker and the adviser')
     expect(tasks[0]!.dueAt.getTime()).toBeLessThanOrEqual(new Date(booking.sessionAt).getTime())
@@ -246,7 +274,7 @@ describe('the family’s chronology', () => {
     // another team's practitioner: not found; other roles: not allowed
     expect((await otherTeamPractitioner.request('GET', `/api/families/${familyId}/chronology`)).statusCode).toBe(404)
     // route × role: every role but the practitioner is refused, whatever its team
-    const enabler = await signInAs(t.app, 'enabler@northmoor.example')
+    const enabler = await signInAs(t.app, dbx.handle.db, council, 'enabler')
     for (const s of [adviser, strategy, referrals, admin, enabler])
       expect((await s.request('GET', `/api/families/${familyId}/chronology`)).statusCode).toBe(403)
     // nor the request itself, nor in their team's list
@@ -264,7 +292,6 @@ describe('the family’s chronology', () => {
 
   it('after a hand-over to another team, the advice goes with the family, not with the old team', async () => {
     // move the lead to Riverside (as a hand-over between teams would)
-    const riverside = seeded.a.teamIds['Riverside family team']!
     await dbx.handle.db
       .update(allocations)
       .set({ teamId: riverside, personId: otherTeamPractitioner.personId })
