@@ -1,25 +1,41 @@
 import { testLogger } from '@hearth/test-kit/log-capture'
-import { and, eq, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { familyLetters } from '@hearth/db/schema/contact'
 import { adminTasks } from '@hearth/db/schema/enablers'
-import { families } from '@hearth/db/schema/families'
-import { memberships, people, teams } from '@hearth/db/schema/organisation'
-import { allocations } from '@hearth/db/schema/team-board'
 import { QUEUES } from '@hearth/jobs'
 import { startWorker, type RunningWorker } from '@hearth/worker'
-import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
+import {
+  buildTestApp,
+  type Council,
+  freshDatabase,
+  makeAllocation,
+  makeChild,
+  makeCouncil,
+  makeFamily,
+  makePatch,
+  makePerson,
+  makeTask,
+  makeTeam,
+  signInAs as signInByRole,
+  signInWithEmail as signInAs,
+  type Team,
+  type TestApp,
+} from '@hearth/test-kit'
 import { boardFixture } from '@hearth/test-kit/board-fixture'
-import { freshPgDatabase, seedTwoCouncils, testPasswordHash } from '@hearth/test-kit/db'
 import { requireEnv } from '@hearth/test-kit/env'
 import { waitUntil } from '@hearth/test-kit/wait'
 
 let t: TestApp
-let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
-let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
+type Signed = Awaited<ReturnType<typeof signInByRole>>
+let dbx: Awaited<ReturnType<typeof freshDatabase>>
+let council: Council
+let eastfield: Team
+let frontDoor: Team
+let enablers: Team
 let worker: RunningWorker
-let practitioner: Session
-let enabler: Session
+let practitioner: Signed
+let enabler: Signed
 let heldFamilyId: string
 
 const tasksOf = (where: ReturnType<typeof sql>) => dbx.handle.db.select().from(adminTasks).where(where)
@@ -27,9 +43,8 @@ const _count = async (q: ReturnType<typeof sql>) =>
   ((await dbx.handle.db.execute(q)) as unknown as { rows: { n: number }[] }).rows[0]!.n
 
 beforeAll(async () => {
-  dbx = await freshPgDatabase(30)
-  seeded = await seedTwoCouncils(dbx.handle, 14)
-  t = await makeTestApp(dbx.handle)
+  dbx = await freshDatabase(30)
+  t = await buildTestApp(dbx.handle)
   worker = await startWorker({
     db: dbx.handle.db,
     redisUrl: requireEnv('TEST_REDIS_URL'),
@@ -37,23 +52,20 @@ beforeAll(async () => {
     prefix: t.prefix,
     relayIntervalMs: 50,
   })
-  practitioner = await signInAs(t.app, 'practitioner@northmoor.example')
-  enabler = await signInAs(t.app, 'enabler@northmoor.example')
-  const [held] = await dbx.handle.db
-    .select()
-    .from(allocations)
-    .where(
-      and(
-        eq(allocations.councilId, seeded.a.councilId),
-        eq(allocations.personId, practitioner.personId),
-        eq(allocations.role, 'lead'),
-      ),
-    )
-  heldFamilyId = held!.familyId
-  await dbx.handle.db
-    .update(families)
-    .set({ interpreterNeeded: true, language: 'Polish' })
-    .where(eq(families.id, heldFamilyId))
+  const db = dbx.handle.db
+  council = await makeCouncil(db)
+  const patch = await makePatch(db, council, { postcodeAreas: ['NM1'] })
+  eastfield = await makeTeam(db, council, { patch, name: 'Eastfield family team' })
+  frontDoor = await makeTeam(db, council, { kind: 'referral', name: 'Front door referral team' })
+  enablers = await makeTeam(db, council, { kind: 'enabler', name: 'Enablers' })
+  practitioner = await signInByRole(t.app, db, council, 'practitioner', { teams: [eastfield] })
+  enabler = await signInByRole(t.app, db, council, 'enabler', { teams: [enablers], name: 'Enid Enabler' })
+  const family = await makeFamily(db, council, { patch, interpreterNeeded: true, language: 'Polish' })
+  await makeChild(db, family)
+  await makeAllocation(db, family, eastfield, practitioner.person)
+  heldFamilyId = family.id
+  // work already waiting in the enablers' queue
+  for (let i = 0; i < 10; i++) await makeTask(db, eastfield, { taskType: 'room_booking', family })
 })
 afterAll(async () => {
   await worker.close()
@@ -77,7 +89,7 @@ describe('admin work that arises by itself', () => {
     for (let i = 0; i < 2; i++)
       await worker.queues[QUEUES.default].add(
         'admin.tasks',
-        { councilId: seeded.a.councilId, trigger: 'visit.booked', subjectId: v.json().id },
+        { councilId: council.id, trigger: 'visit.booked', subjectId: v.json().id },
         { jobId: `again-${i}-${v.json().id}` },
       )
     await new Promise((r) => setTimeout(r, 400))
@@ -139,7 +151,7 @@ describe('admin work that arises by itself', () => {
   })
 
   it('a family allocated: a letter telling them who their workers are', async () => {
-    const fx = await boardFixture(dbx.handle, seeded.a.councilId, 1, 14)
+    const fx = await boardFixture(dbx.handle, council.id, 1, 14)
     const s = await signInAs(t.app, fx.staff[0]!.email)
     const claim = await s.request('POST', `/api/teams/${fx.team.id}/offers/${fx.offerIds[0]}/claim`, {})
     expect(claim.statusCode).toBe(200)
@@ -153,7 +165,7 @@ describe('admin work that arises by itself', () => {
   })
 
   it('a referral from a professional: an acknowledgement; from a relative: none', async () => {
-    const officer = await signInAs(t.app, 'referrals@northmoor.example')
+    const officer = await signInByRole(t.app, dbx.handle.db, council, 'referral_officer', { teams: [frontDoor] })
     const body = (source: string, name: string) => ({
       receivedAt: new Date(Date.now() - 600_000).toISOString(),
       source,
@@ -169,13 +181,13 @@ describe('admin work that arises by itself', () => {
     expect(await tasksOf(sql`referral_id = ${nan.json().id}`)).toHaveLength(0)
     const [ack] = await tasksOf(sql`referral_id = ${school.json().id}`)
     expect(ack!.taskType).toBe('referrer_acknowledgement')
-    expect(ack!.teamId).toBe(seeded.a.teamIds['Front door referral team'])
+    expect(ack!.teamId).toBe(frontDoor.id)
   })
 
   it('Redis down during the practitioner’s action: the visit is booked, and its tasks appear once Redis is back', async () => {
-    const offline = await makeTestApp(dbx.handle, {}, 'redis://127.0.0.1:1') // nothing listens there
+    const offline = await buildTestApp(dbx.handle, {}, 'redis://127.0.0.1:1') // nothing listens there
     try {
-      const s = await signInAs(offline.app, 'practitioner@northmoor.example')
+      const s = await signInAs(offline.app, practitioner.person.email)
       // stop this test's worker from relaying meanwhile: the point is the outbox holds the work
       const v = await s.request('POST', `/api/families/${heldFamilyId}/visits`, {
         kind: 'home_visit',
@@ -193,26 +205,11 @@ describe('admin work that arises by itself', () => {
 
 describe('the enablers’ queue', () => {
   it('20 enablers claiming the same 10 tasks at once: each task is held by one', async () => {
-    const passwordHash = await testPasswordHash()
-    const [team] = await dbx.handle.db
-      .select()
-      .from(teams)
-      .where(and(eq(teams.councilId, seeded.a.councilId), eq(teams.kind, 'enabler')))
-    const extra = await dbx.handle.db
-      .insert(people)
-      .values(
-        Array.from({ length: 20 }, (_, i) => ({
-          councilId: seeded.a.councilId,
-          name: `Racer ${i} Enabler`,
-          email: `racer${i}@northmoor.example`,
-          roles: ['enabler'],
-          passwordHash,
-        })),
+    const extra = []
+    for (let i = 0; i < 20; i++)
+      extra.push(
+        await makePerson(dbx.handle.db, council, { role: 'enabler', teams: [enablers], name: `Racer ${i} Enabler` }),
       )
-      .returning()
-    await dbx.handle.db
-      .insert(memberships)
-      .values(extra.map((p) => ({ councilId: seeded.a.councilId, teamId: team!.id, personId: p.id })))
     const sessions = await Promise.all(extra.map((p) => signInAs(t.app, p.email)))
     const open = ((await enabler.request('GET', '/api/tasks?status=open')).json() as { id: string }[]).slice(0, 10)
     expect(open).toHaveLength(10)
@@ -240,7 +237,7 @@ describe('the enablers’ queue', () => {
   it('an abandoned claim returns to the queue after its time; the first enabler can no longer complete it', async () => {
     const [task] = (await enabler.request('GET', '/api/tasks?status=open')).json() as { id: string }[]
     expect((await enabler.request('POST', `/api/tasks/${task!.id}/claim`)).statusCode).toBe(200)
-    const other = await signInAs(t.app, 'eli.eastwick@northmoor.example')
+    const other = await signInByRole(t.app, dbx.handle.db, council, 'enabler', { teams: [enablers] })
     expect((await other.request('POST', `/api/tasks/${task!.id}/claim`)).statusCode).toBe(409)
     await dbx.handle.db
       .update(adminTasks)
@@ -255,7 +252,7 @@ describe('the enablers’ queue', () => {
   })
 
   it('done with what was done; a letter is kept as a PDF; the practitioner sees it done', async () => {
-    const [letterTask] = await tasksOf(sql`council_id = ${seeded.a.councilId} and task_type = 'workers_letter'`)
+    const [letterTask] = await tasksOf(sql`council_id = ${council.id} and task_type = 'workers_letter'`)
     // the race above may have left it with one of the racers: its claim lapses
     await dbx.handle.db
       .update(adminTasks)
@@ -313,14 +310,16 @@ describe('the enablers’ queue', () => {
   })
 
   it('figures: volumes, time to complete and minutes saved per team and week match a hand count', async () => {
-    const teamId = seeded.a.teamIds['Eastfield family team']!
-    const done = await tasksOf(sql`council_id = ${seeded.a.councilId} and status = 'done' and team_id = ${teamId}`)
+    const teamId = eastfield.id
+    const done = await tasksOf(sql`council_id = ${council.id} and status = 'done' and team_id = ${teamId}`)
     const expectedMinutes = done.reduce((s, x) => s + x.minutesSaved, 0)
     const stats = (
-      await (await signInAs(t.app, 'insight@northmoor.example')).request('GET', '/api/tasks/stats?weeks=4')
+      await (
+        await signInByRole(t.app, dbx.handle.db, council, 'insight_adviser')
+      ).request('GET', '/api/tasks/stats?weeks=4')
     ).json()
-    const eastfield = stats.savedByTeamWeek.filter((r: { teamId: string }) => r.teamId === teamId)
-    expect(eastfield.reduce((s: number, r: { minutes: number }) => s + r.minutes, 0)).toBe(expectedMinutes)
+    const eastfieldRows = stats.savedByTeamWeek.filter((r: { teamId: string }) => r.teamId === teamId)
+    expect(eastfieldRows.reduce((s: number, r: { minutes: number }) => s + r.minutes, 0)).toBe(expectedMinutes)
     const letters = stats.byType.find((r: { taskType: string }) => r.taskType === 'workers_letter')
     expect(letters.done).toBe(1)
     expect(letters.medianMinutesToComplete).toBeGreaterThanOrEqual(0)
