@@ -1,34 +1,38 @@
 import { limit } from '@hearth/test-kit/time'
 import { testLogger } from '@hearth/test-kit/log-capture'
 import type { ChildProcess } from 'node:child_process'
-import { and, eq, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { killWorkerProcess, spawnWorkerProcess } from '@hearth/test-kit/worker-process'
-import { adminTasks } from '@hearth/db/schema/enablers'
-import { families } from '@hearth/db/schema/families'
-import { allocations } from '@hearth/db/schema/team-board'
 import { startWorker, type RunningWorker } from '@hearth/worker'
-import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
-import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import {
+  buildTestApp,
+  freshDatabase,
+  makeAllocation,
+  makeChild,
+  makeCouncil,
+  makeFamily,
+  makePatch,
+  makeTeam,
+  signInAs,
+  signInWithEmail,
+  type TestApp,
+} from '@hearth/test-kit'
 import { requireEnv } from '@hearth/test-kit/env'
 import { waitUntil } from '@hearth/test-kit/wait'
 
 let t: TestApp
-let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
-let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
+let dbx: Awaited<ReturnType<typeof freshDatabase>>
 let worker: RunningWorker
-let practitioner: Session
-let _enabler: Session
+let practitioner: Awaited<ReturnType<typeof signInAs>>
 let heldFamilyId: string
 
-const _tasksOf = (where: ReturnType<typeof sql>) => dbx.handle.db.select().from(adminTasks).where(where)
 const count = async (q: ReturnType<typeof sql>) =>
   ((await dbx.handle.db.execute(q)) as unknown as { rows: { n: number }[] }).rows[0]!.n
 
 beforeAll(async () => {
-  dbx = await freshPgDatabase(30)
-  seeded = await seedTwoCouncils(dbx.handle, 14)
-  t = await makeTestApp(dbx.handle)
+  dbx = await freshDatabase(30)
+  t = await buildTestApp(dbx.handle)
   worker = await startWorker({
     db: dbx.handle.db,
     redisUrl: requireEnv('TEST_REDIS_URL'),
@@ -36,23 +40,17 @@ beforeAll(async () => {
     prefix: t.prefix,
     relayIntervalMs: 50,
   })
-  practitioner = await signInAs(t.app, 'practitioner@northmoor.example')
-  _enabler = await signInAs(t.app, 'enabler@northmoor.example')
-  const [held] = await dbx.handle.db
-    .select()
-    .from(allocations)
-    .where(
-      and(
-        eq(allocations.councilId, seeded.a.councilId),
-        eq(allocations.personId, practitioner.personId),
-        eq(allocations.role, 'lead'),
-      ),
-    )
-  heldFamilyId = held!.familyId
-  await dbx.handle.db
-    .update(families)
-    .set({ interpreterNeeded: true, language: 'Polish' })
-    .where(eq(families.id, heldFamilyId))
+  const db = dbx.handle.db
+  const council = await makeCouncil(db)
+  const patch = await makePatch(db, council)
+  const team = await makeTeam(db, council, { patch })
+  await makeTeam(db, council, { kind: 'enabler' })
+  practitioner = await signInAs(t.app, db, council, 'practitioner', { teams: [team] })
+  // a family who needs an interpreter: every visit also books one
+  const family = await makeFamily(db, council, { patch, interpreterNeeded: true, language: 'Polish' })
+  await makeChild(db, family)
+  await makeAllocation(db, family, team, practitioner.person)
+  heldFamilyId = family.id
 })
 afterAll(async () => {
   await worker.close()
@@ -67,10 +65,10 @@ describe('a worker killed mid-job', () => {
       // The outbox belongs to the database, not to a BullMQ prefix: stop this file's in-process worker
       // first, or it would relay these visits into its own prefix, where the child workers never look.
       await worker.close()
-      const quiet = await makeTestApp(dbx.handle)
+      const quiet = await buildTestApp(dbx.handle)
       const children: ChildProcess[] = []
       try {
-        const s = await signInAs(quiet.app, 'practitioner@northmoor.example')
+        const s = await signInWithEmail(quiet.app, practitioner.person.email)
         const ids: string[] = []
         for (let i = 0; i < 60; i++) {
           const v = await s.request('POST', `/api/families/${heldFamilyId}/visits`, {
