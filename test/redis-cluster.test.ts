@@ -1,13 +1,21 @@
 import { limit } from '@hearth/test-kit/time'
-import { and, eq, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { families } from '@hearth/db/schema/families'
-import { allocations } from '@hearth/db/schema/team-board'
 import { createRedis } from '@hearth/jobs'
 import { type RunningWorker, startWorker } from '@hearth/worker'
-import { makeTestApp, signInAs, type TestApp } from '@hearth/test-kit/app'
-import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import {
+  buildTestApp,
+  freshDatabase,
+  makeAllocation,
+  makeChild,
+  makeCouncil,
+  makeFamily,
+  makePatch,
+  makeTeam,
+  signInAs,
+  type TestApp,
+} from '@hearth/test-kit'
 import { requireEnv } from '@hearth/test-kit/env'
 import { testLogger } from '@hearth/test-kit/log-capture'
 import { closeWithin, waitUntil } from '@hearth/test-kit/wait'
@@ -18,7 +26,9 @@ import { closeWithin, waitUntil } from '@hearth/test-kit/wait'
  * tag (`{…}`), so every key of every queue sits in one slot on one primary. That primary is killed
  * mid-run; its replica takes over, and every job still runs, once.
  */
-let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
+let dbx: Awaited<ReturnType<typeof freshDatabase>>
+let practitioner: Awaited<ReturnType<typeof signInAs>>
+let familyId: string
 let t: TestApp
 let worker: RunningWorker
 const url = requireEnv('TEST_REDIS_CLUSTER_URL')
@@ -35,9 +45,19 @@ async function primaryOf(client: Redis, key: string): Promise<{ host: string; po
 }
 
 beforeAll(async () => {
-  dbx = await freshPgDatabase(30)
-  await seedTwoCouncils(dbx.handle, 14)
-  t = await makeTestApp(dbx.handle, {}, url)
+  dbx = await freshDatabase(30)
+  t = await buildTestApp(dbx.handle, {}, url)
+  const db = dbx.handle.db
+  const council = await makeCouncil(db)
+  const patch = await makePatch(db, council)
+  const team = await makeTeam(db, council, { patch })
+  await makeTeam(db, council, { kind: 'enabler' })
+  practitioner = await signInAs(t.app, db, council, 'practitioner', { teams: [team] })
+  // a family who needs an interpreter: each home visit makes two tasks
+  const family = await makeFamily(db, council, { patch, interpreterNeeded: true, language: 'Polish' })
+  await makeChild(db, family)
+  await makeAllocation(db, family, team, practitioner.person)
+  familyId = family.id
   worker = await startWorker({
     db: dbx.handle.db,
     redisUrl: url,
@@ -62,21 +82,13 @@ describe('BullMQ on a Redis Cluster', () => {
   it(
     'its primary killed mid-run: the replica takes over and every visit gets its tasks, none twice',
     async () => {
-      const s = await signInAs(t.app, 'practitioner@northmoor.example')
-      const [held] = await dbx.handle.db
-        .select()
-        .from(allocations)
-        .where(and(eq(allocations.personId, s.personId), eq(allocations.role, 'lead')))
-      await dbx.handle.db
-        .update(families)
-        .set({ interpreterNeeded: true, language: 'Polish' })
-        .where(eq(families.id, held!.familyId))
+      const s = practitioner
       const admin = createRedis(url)
       const before = await primaryOf(admin, t.prefix)
       const ids: string[] = []
       const book = async (from: number, to: number) => {
         for (let i = from; i < to; i++) {
-          const v = await s.request('POST', `/api/families/${held!.familyId}/visits`, {
+          const v = await s.request('POST', `/api/families/${familyId}/visits`, {
             kind: i % 2 ? 'home_visit' : 'office',
             startsAt: new Date(Date.now() + (10 + i) * 86_400_000).toISOString(),
             place: 'Somewhere',

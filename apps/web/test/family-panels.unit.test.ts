@@ -12,7 +12,7 @@ const me = (roles: Me['roles']): Me => ({
   councilId: '00000000-0000-4000-8000-000000000002',
   councilName: 'Northmoor (demo)',
   name: 'Pat Practitioner',
-  email: 'practitioner@northmoor.example',
+  email: 'person.a1b2c3@test.example',
   roles,
   teams: [],
   csrfToken: 'x',

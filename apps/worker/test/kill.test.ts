@@ -3,8 +3,16 @@ import type { ChildProcess } from 'node:child_process'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { offers, referrals } from '@hearth/db/schema/referrals'
-import { makeTestApp, signInAs, type TestApp } from '@hearth/test-kit/app'
-import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import {
+  buildTestApp,
+  type Council,
+  freshDatabase,
+  makeCouncil,
+  makePatch,
+  makeTeam,
+  signInAs,
+  type TestApp,
+} from '@hearth/test-kit'
 import { requireEnv } from '@hearth/test-kit/env'
 import { waitUntil } from '@hearth/test-kit/wait'
 import { killWorkerProcess, spawnWorkerProcess } from '@hearth/test-kit/worker-process'
@@ -12,7 +20,8 @@ import { killWorkerProcess, spawnWorkerProcess } from '@hearth/test-kit/worker-p
 const N = 240
 
 let t: TestApp
-let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
+let dbx: Awaited<ReturnType<typeof freshDatabase>>
+let council: Council
 const children: ChildProcess[] = []
 
 /** The stand-alone worker as its own process, as in production. */
@@ -32,9 +41,14 @@ const count = async (q: ReturnType<typeof sql>) =>
   ((await dbx.handle.db.execute(q)) as unknown as { rows: { n: number }[] }).rows[0]!.n
 
 beforeAll(async () => {
-  dbx = await freshPgDatabase(10)
-  await seedTwoCouncils(dbx.handle, 2)
-  t = await makeTestApp(dbx.handle)
+  dbx = await freshDatabase(10)
+  t = await buildTestApp(dbx.handle)
+  // three patches covering NM1 to NM6, each with its team: every referral has a team to go to
+  council = await makeCouncil(dbx.handle.db)
+  for (let i = 0; i < 3; i++) {
+    const patch = await makePatch(dbx.handle.db, council, { postcodeAreas: [`NM${2 * i + 1}`, `NM${2 * i + 2}`] })
+    await makeTeam(dbx.handle.db, council, { patch })
+  }
 })
 afterAll(async () => {
   for (const c of children) await killWorkerProcess(c)
@@ -46,7 +60,7 @@ describe('a worker killed mid-job', () => {
   it(
     'and restarted still delivers exactly one offer per referral',
     async () => {
-      const officer = await signInAs(t.app, 'referrals@northmoor.example')
+      const officer = await signInAs(t.app, dbx.handle.db, council, 'referral_officer')
       // N decided referrals, waiting in the outbox (no worker is running yet).
       for (let i = 0; i < N; i++) {
         const r = await officer.request('POST', '/api/referrals', {

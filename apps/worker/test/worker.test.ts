@@ -6,21 +6,23 @@ import { outbox } from '@hearth/db/schema/jobs'
 import { enqueueInTx, QUEUES, relayOutbox } from '@hearth/jobs'
 import { taskRules } from '../src/jobs/enablers/task-rules'
 import { assertHandlersComplete, loadHandlers, startWorker, type RunningWorker } from '../src/index'
-import { makeTestApp, signInAs, type Session, type TestApp } from '@hearth/test-kit/app'
-import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import { buildTestApp, type Council, freshDatabase, makeCouncil, signInAs, type TestApp } from '@hearth/test-kit'
 import { requireEnv } from '@hearth/test-kit/env'
 import { waitUntil } from '@hearth/test-kit/wait'
 
 let t: TestApp
-let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
-let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
+let dbx: Awaited<ReturnType<typeof freshDatabase>>
+let council: Council
+let other: Council
 let worker: RunningWorker
-let admin: Session
+let admin: Awaited<ReturnType<typeof signInAs>>
+let adminB: Awaited<ReturnType<typeof signInAs>>
 
 beforeAll(async () => {
-  dbx = await freshPgDatabase()
-  seeded = await seedTwoCouncils(dbx.handle, 2)
-  t = await makeTestApp(dbx.handle)
+  dbx = await freshDatabase()
+  t = await buildTestApp(dbx.handle)
+  council = await makeCouncil(dbx.handle.db)
+  other = await makeCouncil(dbx.handle.db)
   worker = await startWorker({
     db: dbx.handle.guarded,
     redisUrl: requireEnv('TEST_REDIS_URL'),
@@ -28,7 +30,9 @@ beforeAll(async () => {
     prefix: t.prefix,
     relayIntervalMs: 100,
   })
-  admin = await signInAs(t.app, 'admin@northmoor.example')
+  admin = await signInAs(t.app, dbx.handle.db, council, 'administrator')
+  // the other council's administrator signs in: activity that must stay out of this council's export
+  adminB = await signInAs(t.app, dbx.handle.db, other, 'administrator')
 })
 afterAll(async () => {
   await worker.close()
@@ -68,7 +72,7 @@ describe('jobs', () => {
   })
 
   it('an audit export goes from request, through the outbox and BullMQ, to a CSV the administrator downloads', async () => {
-    await signInAs(t.app, 'practitioner@northmoor.example') // some activity to export
+    await signInAs(t.app, dbx.handle.db, council, 'practitioner', { name: 'Priya Practitioner' }) // activity to export
     const res = await admin.request('POST', '/api/audit/exports', {})
     expect(res.statusCode).toBe(202)
     expect(res.json().status).toBe('queued')
@@ -86,8 +90,10 @@ describe('jobs', () => {
     expect(lines[0]).toBe('at,actor_person_id,action,record_type,record_id,family_id,child_id,method,route,request_id')
     expect(lines.some((l) => l.includes('auth.sign_in'))).toBe(true)
     // ids only: no names or emails in the export
-    expect(csv.body).not.toMatch(/@northmoor\.example|Priya/)
+    expect(csv.body).not.toMatch(/@test\.example|Priya/)
     // the other council's activity is not in it
+    expect(csv.body).toContain(admin.personId)
+    expect(csv.body).not.toContain(adminB.personId)
     const [row] = await dbx.handle.db.select().from(auditExports).where(eq(auditExports.id, id))
     expect(row!.rowCount).toBe(lines.length - 1)
     const [pending] = (await dbx.handle.db
@@ -99,8 +105,8 @@ describe('jobs', () => {
 
   it('an outbox row handed over twice (crash between add and mark) is still one job', async () => {
     const jobId = await dbx.handle.db.transaction((tx) =>
-      enqueueInTx(tx, seeded.a.councilId, 'audit.export', {
-        councilId: seeded.a.councilId,
+      enqueueInTx(tx, council.id, 'audit.export', {
+        councilId: council.id,
         exportId: '00000000-0000-4000-8000-000000000001',
       }),
     )
@@ -121,11 +127,11 @@ describe('jobs', () => {
     // An export whose filters cannot be read: the handler throws on every attempt.
     const [exp] = await dbx.handle.db
       .insert(auditExports)
-      .values({ councilId: seeded.a.councilId, requestedBy: admin.personId, filters: { from: 'not-a-date' } })
+      .values({ councilId: council.id, requestedBy: admin.personId, filters: { from: 'not-a-date' } })
       .returning()
     await worker.queues[QUEUES.default].add(
       'audit.export',
-      { councilId: seeded.a.councilId, exportId: exp!.id },
+      { councilId: council.id, exportId: exp!.id },
       { jobId: `broken-${exp!.id}`, attempts: 2, backoff: { type: 'fixed', delay: 10 } },
     )
     await waitUntil(async () => (await admin.request('GET', '/api/admin/dead-letters')).json().length > 0, 10_000)
@@ -145,7 +151,6 @@ describe('jobs', () => {
       5_000,
     )
     // another council's administrator does not see it and cannot retry it
-    const adminB = await signInAs(t.app, 'admin@southmere.example')
     expect((await adminB.request('GET', '/api/admin/dead-letters')).json()).toEqual([])
     expect(
       (await adminB.request('POST', `/api/admin/dead-letters/hearth-default/broken-${exp!.id}/retry`)).statusCode,
