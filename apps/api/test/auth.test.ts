@@ -5,17 +5,40 @@ import { sessions } from '@hearth/db/schema/auth'
 import { people } from '@hearth/db/schema/organisation'
 import { MAX_FAILED_SIGN_INS } from '@hearth/domain/access'
 import { loadConfig } from '../src/config'
-import { makeTestApp, signInAs, type TestApp } from '@hearth/test-kit/app'
-import { freshPgDatabase, seedTwoCouncils } from '@hearth/test-kit/db'
+import type { Role } from '@hearth/domain/roles'
+import {
+  buildTestApp,
+  type Council,
+  freshDatabase,
+  makeCouncil,
+  makePerson,
+  signInWithEmail as signInAs,
+  type TestApp,
+} from '@hearth/test-kit'
+import { TEST_PASSWORD } from '@hearth/test-kit/db'
 
 let t: TestApp
-let dbx: Awaited<ReturnType<typeof freshPgDatabase>>
-let seeded: Awaited<ReturnType<typeof seedTwoCouncils>>
+let dbx: Awaited<ReturnType<typeof freshDatabase>>
+let council: Council
+
+/** The people these tests sign in as, by address (each in the one council, with the test password). */
+const PEOPLE: [email: string, role: Role][] = [
+  ['admin@test.example', 'administrator'],
+  ['enabler@test.example', 'enabler'],
+  ['insight@test.example', 'insight_adviser'],
+  ['strategy@test.example', 'strategy_member'],
+  ['rosa.redfern@test.example', 'practitioner'],
+  ['rhys.ridgeway@test.example', 'practitioner'],
+  ['eli.eastwick@test.example', 'enabler'],
+]
 
 beforeAll(async () => {
-  dbx = await freshPgDatabase()
-  seeded = await seedTwoCouncils(dbx.handle, 4)
-  t = await makeTestApp(dbx.handle)
+  dbx = await freshDatabase()
+  t = await buildTestApp(dbx.handle)
+  council = await makeCouncil(dbx.handle.db)
+  for (const [email, role] of PEOPLE) await makePerson(dbx.handle.db, council, { email, role })
+  // a second council, so that sign-in has more than one to choose from
+  await makeCouncil(dbx.handle.db)
 })
 afterAll(async () => {
   await t.close()
@@ -27,7 +50,7 @@ describe('sign-in', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
-      payload: { email: 'ADMIN@northmoor.example', password: 'hearth-demo-2026' },
+      payload: { email: 'ADMIN@test.example', password: TEST_PASSWORD },
     })
     expect(res.statusCode).toBe(200)
     const cookie = res.cookies.find((c) => c.name === 'hearth_session')!
@@ -40,9 +63,9 @@ describe('sign-in', () => {
     })
     expect(me.statusCode).toBe(200)
     expect(me.json()).toMatchObject({
-      email: 'admin@northmoor.example',
+      email: 'admin@test.example',
       roles: ['administrator'],
-      councilId: seeded.a.councilId,
+      councilId: council.id,
     })
     // only the hash of the token is stored
     const rows = await dbx.handle.db.select().from(sessions)
@@ -53,12 +76,12 @@ describe('sign-in', () => {
     const wrong = await t.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
-      payload: { email: 'enabler@northmoor.example', password: 'not-the-password' },
+      payload: { email: 'enabler@test.example', password: 'not-the-password' },
     })
     const unknown = await t.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
-      payload: { email: 'nobody@northmoor.example', password: 'not-the-password' },
+      payload: { email: 'nobody@test.example', password: 'not-the-password' },
     })
     expect(wrong.statusCode).toBe(401)
     expect(unknown.statusCode).toBe(401)
@@ -74,7 +97,7 @@ describe('sign-in', () => {
   })
 
   it('signs out: the old cookie no longer works', async () => {
-    const s = await signInAs(t.app, 'insight@northmoor.example')
+    const s = await signInAs(t.app, 'insight@test.example')
     const out = await s.request('POST', '/api/auth/sign-out')
     expect(out.statusCode).toBe(200)
     const me = await s.request('GET', '/api/auth/me')
@@ -84,12 +107,12 @@ describe('sign-in', () => {
 
 describe('CSRF', () => {
   it('refuses a change without the token, or with a wrong one, and writes nothing', async () => {
-    const s = await signInAs(t.app, 'admin@northmoor.example')
+    const s = await signInAs(t.app, 'admin@test.example')
     const before = await dbx.handle.db.select({ n: sql<number>`count(*)::int` }).from(people)
     const none = await s.request(
       'POST',
       '/api/people',
-      { name: 'Csrf Nobody', email: 'csrf@northmoor.example', roles: ['enabler'], password: 'long-enough-password' },
+      { name: 'Csrf Nobody', email: 'csrf@test.example', roles: ['enabler'], password: 'long-enough-password' },
       { csrf: null },
     )
     expect(none.statusCode).toBe(403)
@@ -97,7 +120,7 @@ describe('CSRF', () => {
     const wrong = await s.request(
       'POST',
       '/api/people',
-      { name: 'Csrf Nobody', email: 'csrf@northmoor.example', roles: ['enabler'], password: 'long-enough-password' },
+      { name: 'Csrf Nobody', email: 'csrf@test.example', roles: ['enabler'], password: 'long-enough-password' },
       { csrf: 'x'.repeat(43) },
     )
     expect(wrong.statusCode).toBe(403)
@@ -106,7 +129,7 @@ describe('CSRF', () => {
     // with the token it works
     const ok = await s.request('POST', '/api/people', {
       name: 'Csrf Somebody',
-      email: 'csrf@northmoor.example',
+      email: 'csrf@test.example',
       roles: ['enabler'],
       password: 'long-enough-password',
     })
@@ -114,8 +137,8 @@ describe('CSRF', () => {
   })
 
   it('one session’s token does not work with another session', async () => {
-    const a = await signInAs(t.app, 'admin@northmoor.example')
-    const b = await signInAs(t.app, 'admin@northmoor.example')
+    const a = await signInAs(t.app, 'admin@test.example')
+    const b = await signInAs(t.app, 'admin@test.example')
     const res = await a.request(
       'POST',
       '/api/patches',
@@ -128,7 +151,7 @@ describe('CSRF', () => {
 
 describe('lock-out', () => {
   it(`locks the account after ${MAX_FAILED_SIGN_INS} failures, even against the right password, until an administrator unlocks it`, async () => {
-    const email = 'rosa.redfern@northmoor.example'
+    const email = 'rosa.redfern@test.example'
     for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++) {
       const r = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password: 'guess' } })
       expect(r.statusCode).toBe(401)
@@ -140,7 +163,7 @@ describe('lock-out', () => {
     const right = await t.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
-      payload: { email, password: 'hearth-demo-2026' },
+      payload: { email, password: TEST_PASSWORD },
     })
     // while locked, the right password gets the same answer as a wrong one (no password oracle, #31)
     expect(right.statusCode).toBe(401)
@@ -150,7 +173,7 @@ describe('lock-out', () => {
     const [counted] = await dbx.handle.db.select().from(people).where(eq(people.email, email))
     expect(counted!.failedSignIns).toBe(MAX_FAILED_SIGN_INS + 1)
 
-    const admin = await signInAs(t.app, 'admin@northmoor.example')
+    const admin = await signInAs(t.app, 'admin@test.example')
     const [rosa] = await dbx.handle.db.select().from(people).where(eq(people.email, email))
     const listed = (await admin.request('GET', `/api/people/${rosa!.id}`)).json()
     expect(listed.locked).toBe(true)
@@ -160,7 +183,7 @@ describe('lock-out', () => {
     const again = await t.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
-      payload: { email, password: 'hearth-demo-2026' },
+      payload: { email, password: TEST_PASSWORD },
     })
     expect(again.statusCode).toBe(200)
     const actions = (
@@ -174,7 +197,7 @@ describe('lock-out', () => {
   })
 
   it('counts parallel guesses: 20 at once still lock the account', async () => {
-    const email = 'rhys.ridgeway@northmoor.example'
+    const email = 'rhys.ridgeway@test.example'
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
         t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password: 'guess' } }),
@@ -189,7 +212,7 @@ describe('lock-out', () => {
 
 describe('session expiry', () => {
   it('an idle-expired session is refused', async () => {
-    const s = await signInAs(t.app, 'strategy@northmoor.example')
+    const s = await signInAs(t.app, 'strategy@test.example')
     await dbx.handle.db
       .update(sessions)
       .set({ expiresAt: new Date(Date.now() - 1000) })
@@ -199,7 +222,7 @@ describe('session expiry', () => {
   })
 
   it('an absolute-expired session is refused however recently used', async () => {
-    const s = await signInAs(t.app, 'strategy@northmoor.example')
+    const s = await signInAs(t.app, 'strategy@test.example')
     await dbx.handle.db
       .update(sessions)
       .set({ absoluteExpiresAt: new Date(Date.now() - 1000) })
@@ -209,7 +232,7 @@ describe('session expiry', () => {
   })
 
   it('use pushes the idle expiry forward', async () => {
-    const s = await signInAs(t.app, 'enabler@northmoor.example')
+    const s = await signInAs(t.app, 'enabler@test.example')
     const past = new Date(Date.now() - 5 * 60_000)
     await dbx.handle.db
       .update(sessions)
@@ -222,14 +245,14 @@ describe('session expiry', () => {
   })
 
   it('closing an account ends its sessions at once', async () => {
-    const s = await signInAs(t.app, 'eli.eastwick@northmoor.example')
-    const admin = await signInAs(t.app, 'admin@northmoor.example')
+    const s = await signInAs(t.app, 'eli.eastwick@test.example')
+    const admin = await signInAs(t.app, 'admin@test.example')
     expect((await admin.request('PATCH', `/api/people/${s.personId}`, { active: false })).statusCode).toBe(200)
     expect((await s.request('GET', '/api/auth/me')).statusCode).toBe(401)
     const again = await t.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
-      payload: { email: 'eli.eastwick@northmoor.example', password: 'hearth-demo-2026' },
+      payload: { email: 'eli.eastwick@test.example', password: TEST_PASSWORD },
     })
     expect(again.statusCode).toBe(401)
   })
