@@ -58,7 +58,7 @@ beforeAll(async () => {
   const team = await makeTeam(db, council, { patch })
   const insightTeam = await makeTeam(db, council, { kind: 'insight' })
   practitioner = await signInAs(t.app, db, council, 'practitioner', { teams: [team] })
-  adviser = await signInAs(t.app, db, council, 'insight_adviser', { teams: [insightTeam] })
+  adviser = await signInAs(t.app, db, council, 'insight_adviser', { teams: [insightTeam], name: 'Ines Insight' })
   adviser2 = await signInAs(t.app, db, council, 'insight_adviser', { teams: [insightTeam] })
   strategy = await signInAs(t.app, db, council, 'strategy_member', {
     teams: [await makeTeam(db, council, { kind: 'strategy' })],
