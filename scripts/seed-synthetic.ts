@@ -1,8 +1,9 @@
 /**
  * `npm run seed:synthetic -- --children 8000`: adds a synthetic council (invented, and looking it)
  * with a year of the statutory process, to the database in DATABASE_URL, or else to the embedded one
- * `npm start` uses (.hearth/pgdata; stop Hearth first: PGlite allows one process). Sign in as
- * synth0.0@synthshire.example with the demo password.
+ * `npm start` uses (.hearth/pgdata; stop Hearth first: PGlite allows one process). Sign in with
+ * the demo password as synth0.0@synthshire.example (a practitioner), admin@synthshire.example
+ * (its administrator) or data@synthshire.example (its data officer: the census and the returns).
  */
 import { join } from 'node:path'
 import { openDb } from '@hearth/db/client'

@@ -70,7 +70,7 @@ beforeAll(async () => {
   b = (await seedDemoCouncil(fleet.servers.get('pg2')!.db, {
     ...quiet,
     councilName: 'Southmere District Council (test)',
-    laCode: '998',
+    laCode: '002',
     emailDomain: 'southmere.example',
     postcodeArea: 'SM',
     seed: 7,

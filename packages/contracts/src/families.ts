@@ -7,7 +7,13 @@ import {
   SEX_CODES,
 } from '@hearth/domain/census-codes'
 import { isIsoDate } from '@hearth/domain/dates'
-import { isValidLaChildId, isValidNhsNumber, isValidUpn, normaliseNhsNumber } from '@hearth/domain/identifiers'
+import {
+  isValidLaChildId,
+  isValidNhsNumber,
+  isValidUpn,
+  normaliseNhsNumber,
+  upnHasLaCode,
+} from '@hearth/domain/identifiers'
 import { normalisePostcode } from '@hearth/domain/postcode'
 import { optionalText, requiredText, Uuid, inYears, MAX_YEAR, MIN_YEAR } from './common'
 
@@ -74,6 +80,13 @@ const Upn = z
     if (u === '') return null
     if (!isValidUpn(u)) {
       ctx.addIssue({ code: 'custom', message: 'this UPN is not valid: a check letter then 12 characters' })
+      return z.NEVER
+    }
+    if (!upnHasLaCode(u)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'this UPN is not valid: characters 2 to 4 are not a local authority code',
+      })
       return z.NEVER
     }
     return u

@@ -39,6 +39,61 @@ export function upnCheckLetter(upn: string): string | null {
   return UPN_LETTERS[sum % 23]!
 }
 
+/**
+ * The local authority codes a UPN's characters 2–4 may hold (CIN census rule 1530): the LA codes
+ * in use since April 1998, and the DfE's pseudo-LA codes (001–005 and the Welsh 660–681, 701–708).
+ * As ranges, first to last, from the rule's own list.
+ */
+const LA_CODE_RANGES: readonly [number, number][] = [
+  [1, 5],
+  [201, 213],
+  [301, 320],
+  [330, 336],
+  [340, 344],
+  [350, 359],
+  [370, 373],
+  [380, 384],
+  [390, 394],
+  [420, 420],
+  [660, 681],
+  [701, 708],
+  [800, 803],
+  [805, 808],
+  [810, 813],
+  [815, 816],
+  [820, 823],
+  [825, 826],
+  [830, 831],
+  [835, 841],
+  [845, 846],
+  [850, 852],
+  [855, 857],
+  [860, 861],
+  [865, 896],
+  [908, 909],
+  [916, 916],
+  [919, 919],
+  [921, 921],
+  [925, 926],
+  [928, 929],
+  [931, 931],
+  [933, 933],
+  [935, 938],
+  [940, 941],
+]
+
+/** Whether three digits are a recognised LA code (rule 1530's list). */
+export function isRecognisedLaCode(code: string): boolean {
+  if (!/^\d{3}$/.test(code)) return false
+  const n = Number(code)
+  return LA_CODE_RANGES.some(([from, to]) => n >= from && n <= to)
+}
+
+/** Rule 1530: a UPN's characters 2–4 are a recognised LA code. */
+export function upnHasLaCode(input: string): boolean {
+  return isRecognisedLaCode(input.trim().slice(1, 4))
+}
+
 export function isValidUpn(input: string): boolean {
   const upn = input.trim().toUpperCase()
   if (!/^[A-Z]\d{11}[0-9A-Z]$/.test(upn)) return false

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isIsoDate } from '../src/dates'
-import { isValidLaChildId, isValidNhsNumber, isValidUpn, upnCheckLetter } from '../src/identifiers'
+import { isValidLaChildId, isValidNhsNumber, isValidUpn, upnCheckLetter, upnHasLaCode } from '../src/identifiers'
 import { findPatchForPostcode, normalisePostcode, normalisePostcodeArea } from '../src/postcode'
 
 describe('NHS number', () => {
@@ -66,6 +66,12 @@ describe('UPN (census rule 1510)', () => {
   it('refuses wrong shapes', () => {
     expect(isValidUpn('A99912345678')).toBe(false)
     expect(isValidUpn('99991234567890')).toBe(false)
+  })
+  it('characters 2–4 are a local authority code (rule 1530): 801 is one, 999 is not', () => {
+    expect(upnHasLaCode('A801123456789')).toBe(true)
+    expect(upnHasLaCode('A001123456789')).toBe(true) // a pseudo-LA code, as the demo council's
+    expect(upnHasLaCode('A999123456789')).toBe(false)
+    expect(upnHasLaCode('A804123456789')).toBe(false)
   })
 })
 

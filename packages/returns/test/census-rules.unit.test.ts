@@ -1,3 +1,4 @@
+import { upnCheckLetter } from '@hearth/domain/identifiers'
 import { holidaySet } from '@hearth/domain/working-days'
 import { describe, expect, it } from 'vitest'
 import { buildCensusChild, type ChildRecords, censusContext } from '../src/census/build'
@@ -100,6 +101,12 @@ const BREAK: Record<string, Change> = {
   },
   '1510': (c) => {
     c.upn = 'B123456789012'
+    c.upnUnknown = null
+  },
+  '1530': (c) => {
+    // the check letter is right; 999 is no local authority's code
+    const body = '999123456789'
+    c.upn = `${upnCheckLetter(`X${body}`)}${body}`
     c.upnUnknown = null
   },
   '4180': (c) => {
@@ -227,6 +234,11 @@ const BREAK: Record<string, Change> = {
   },
   '8869': (c) => {
     ep(c).assessments[0]!.factors = ['21', '16A']
+  },
+  '8873Q': (c) => {
+    ep(c).assessments[0]!.factors = ['21']
+    ep(c).closureDate = '2026-12-01'
+    ep(c).closureReason = 'RC1'
   },
   '8899': (c) => {
     ep(c).assessments[0]!.factors = ['99Z']
@@ -416,6 +428,40 @@ describe('the census rules', () => {
     expect(r.fails(born('2010-08-20'), x)).toBe(false) // 16 in August: Year 12, school age ended
     expect(r.fails(born('2022-02-10'), x)).toBe(false) // 5 in February: of school age from 1 April
     expect(r.fails(born('2021-11-10'), x)).toBe(true) // 5 in November: of school age since January
+  })
+
+  it('8873Q passes when the episode closed after assessment (RC8), or had more than one assessment', () => {
+    const r = CHILD_RULES.find((x) => x.code === '8873Q')!
+    const closedRc8 = valid()
+    ep(closedRc8).assessments[0]!.factors = ['21']
+    ep(closedRc8).closureDate = '2026-12-01'
+    ep(closedRc8).closureReason = 'RC8'
+    expect(r.fails(closedRc8, x)).toBe(false)
+    const two = valid()
+    ep(two).assessments = [
+      { startDate: '2026-05-05', authorisationDate: '2026-06-01', factors: ['21'] },
+      { startDate: '2026-09-01', authorisationDate: '2026-09-20', factors: ['3A'] },
+    ]
+    ep(two).closureDate = '2026-12-01'
+    ep(two).closureReason = 'RC1'
+    expect(r.fails(two, x)).toBe(false)
+    const open = valid()
+    ep(open).assessments[0]!.factors = ['21']
+    expect(r.fails(open, x), 'an open episode has no reason yet').toBe(false)
+  })
+
+  it('1530 takes the LA codes in use since 1998 and the pseudo codes, and no others', () => {
+    const r = CHILD_RULES.find((x) => x.code === '1530')!
+    const withCode = (la: string) => {
+      const c = valid()
+      const body = `${la}123456789`
+      c.upn = `${upnCheckLetter(`X${body}`)}${body}`
+      return c
+    }
+    for (const ok of ['001', '005', '201', '420', '660', '708', '801', '896', '931', '941'])
+      expect(r.fails(withCode(ok), x), ok).toBe(false)
+    for (const bad of ['000', '006', '200', '214', '419', '804', '897', '939', '942', '999'])
+      expect(r.fails(withCode(bad), x), bad).toBe(true)
   })
 
   it('every rule Hearth checks has its breaking fixture here', () => {

@@ -8,7 +8,9 @@ import { seedSyntheticCouncil } from '@hearth/db/seed/synthetic'
 import { collectionYearOf } from '@hearth/domain/census-codes'
 import { londonDateOf } from '@hearth/domain/working-days'
 import { produceCensus } from '../src/census/produce'
+import { makeTestApp, signInAs } from '@hearth/test-kit/app'
 import { freshPgDatabase, testPasswordHash } from '@hearth/test-kit/db'
+import { runCensus } from '../src/index'
 
 /**
  * A synthetic council (the generator behind `npm run seed:synthetic`, here 900 children in 6
@@ -55,6 +57,31 @@ describe('the synthetic council’s census', () => {
       expect(r.xml).toContain('<ReasonForClosure>RC8</ReasonForClosure>')
       const again = await produceCensus(dbx.handle.db, councilId, year, undefined, now)
       expect(again.xml).toBe(r.xml)
+    },
+    limit(120_000),
+  )
+
+  it(
+    'its data officer produces it through the API, as any council’s would be',
+    async () => {
+      const t = await makeTestApp(dbx.handle)
+      try {
+        const officer = await signInAs(t.app, 'data@synthshire.example')
+        const res = await officer.request('POST', '/api/returns/census', { collectionYear: year })
+        expect(res.statusCode, res.body).toBe(202)
+        await runCensus(dbx.handle.db, councilId, res.json().id) // the worker's part
+        const run = (await officer.request('GET', `/api/returns/census/${res.json().id}`)).json()
+        expect(run).toMatchObject({ status: 'done', errors: 0 })
+        expect(run.children).toBeGreaterThan(800)
+        // and its administrator sees it in the list; a practitioner may not start one
+        const admin = await signInAs(t.app, 'admin@synthshire.example')
+        const runs = (await admin.request('GET', '/api/returns/census')).json() as { id: string }[]
+        expect(runs.map((r) => r.id)).toContain(res.json().id)
+        const worker = await signInAs(t.app, 'synth0.0@synthshire.example')
+        expect((await worker.request('POST', '/api/returns/census', { collectionYear: year })).statusCode).toBe(403)
+      } finally {
+        await t.close()
+      }
     },
     limit(120_000),
   )

@@ -56,7 +56,7 @@ export async function seedTwoCouncils(
   })
   const b = await seedDemoCouncil(handle.db, {
     councilName: 'Southmere District Council (test)',
-    laCode: '998',
+    laCode: '002',
     emailDomain: 'southmere.example',
     postcodeArea: 'SM',
     familyCount,

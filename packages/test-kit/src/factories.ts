@@ -35,7 +35,7 @@ export type Referral = typeof referrals.$inferSelect
 export async function makeCouncil(db: Db, o: Partial<typeof councils.$inferInsert> = {}): Promise<Council> {
   const [row] = await db
     .insert(councils)
-    .values({ name: `Testshire ${tag()} Council (test)`, laCode: '990', ...o })
+    .values({ name: `Testshire ${tag()} Council (test)`, laCode: '004', ...o })
     .returning()
   return row!
 }

@@ -81,6 +81,11 @@ const cases: RouteCases = {
           body: { firstName: 'A', lastName: 'Testwood', dateOfBirth: '2020-01-01', sex: 'F', upn: 'A99912345678X' },
           field: 'body.upn',
         },
+        // the check letter is right, but 999 is no local authority's code (census rule 1530)
+        {
+          body: { firstName: 'A', lastName: 'Testwood', dateOfBirth: '2020-01-01', sex: 'F', upn: 'U999123456789' },
+          field: 'body.upn',
+        },
         {
           body: { firstName: 'A', lastName: 'Testwood', dateOfBirth: '2020-01-01', sex: 'F', ethnicity: 'XXXX' },
           field: 'body.ethnicity',

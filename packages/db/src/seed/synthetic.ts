@@ -55,9 +55,35 @@ export async function seedSyntheticCouncil(db: Db, o: SyntheticOptions = {}): Pr
   const passwordHash = o.passwordHash ?? (await hashPassword(DEMO_PASSWORD))
   const [council] = await db
     .insert(councils)
-    .values({ name: `Synthshire Borough Council (synthetic ${total})`, laCode: '999' })
+    .values({ name: `Synthshire Borough Council (synthetic ${total})`, laCode: '003' }) // a DfE pseudo-LA code
     .returning()
   const councilId = council!.id
+  // an administrator and a data officer (the insight team's), so its returns are produced through
+  // the API and its screens like any council's
+  const [insight] = await db
+    .insert(teams)
+    .values({ councilId, name: 'Synth insight team', kind: 'insight' })
+    .returning()
+  const [, dataOfficer] = await db
+    .insert(people)
+    .values([
+      {
+        councilId,
+        name: 'Synth Administrator',
+        email: 'admin@synthshire.example',
+        roles: ['administrator'],
+        passwordHash,
+      },
+      {
+        councilId,
+        name: 'Synth Data Officer',
+        email: 'data@synthshire.example',
+        roles: ['insight_adviser'],
+        passwordHash,
+      },
+    ])
+    .returning()
+  await db.insert(memberships).values({ councilId, teamId: insight!.id, personId: dataOfficer!.id })
   const perTeam = Math.ceil(total / teamCount)
   let made = 0
   for (let t = 0; t < teamCount && made < total; t++) {

@@ -1,7 +1,7 @@
 import { ASSESSMENT_FACTOR_LIST } from '@hearth/domain/assessments'
 import { ABUSE_CATEGORY_LIST, CLOSURE_REASON_LIST, PP_OUTCOME_LIST } from '@hearth/domain/case-steps'
 import { DISABILITY_CODES, ETHNICITY_CODES } from '@hearth/domain/census-codes'
-import { isValidLaChildId, isValidUpn } from '@hearth/domain/identifiers'
+import { isValidLaChildId, isValidUpn, upnHasLaCode } from '@hearth/domain/identifiers'
 import { PRIMARY_NEED_CODE_LIST, REFERRAL_SOURCE_CODES } from '@hearth/domain/referrals'
 import { ofCompulsorySchoolAge } from '@hearth/domain/school-age'
 import { addCalendarDays, type HolidaySet, isWorkingDay, workingDaysBetween } from '@hearth/domain/working-days'
@@ -61,6 +61,11 @@ export const CHILD_RULES: ChildRule[] = [
   rule('1570', 'LAchildID is longer than 20 characters', (c) => c.laChildId.length > 20),
   rule('1580', 'LAchildID contains characters other than letters and digits', (c) => !isValidLaChildId(c.laChildId)),
   rule('1510', 'UPN is not valid (check letter, digits or final character)', (c) => !!c.upn && !isValidUpn(c.upn)),
+  rule(
+    '1530',
+    'UPN characters 2 to 4 are not a recognised local authority code',
+    (c) => !!c.upn && !upnHasLaCode(c.upn),
+  ),
   rule('4180', 'Sex is missing or not M, F or U', (c) => !['M', 'F', 'U'].includes(c.sex)),
   rule('8750', 'An unborn child’s Sex must be U', (c) => !c.dateOfBirth && !!c.expectedDateOfBirth && c.sex !== 'U'),
   rule(
@@ -228,6 +233,18 @@ export const CHILD_RULES: ChildRule[] = [
   ),
   rule('8869', 'Factor 21 (no factors identified) is used with other factors', (c) =>
     some(c, (e) => e.assessments.some((a) => a.factors.includes('21') && a.factors.length > 1)),
+  ),
+  // the episode's one assessment found nothing, yet it closed other than "after assessment"
+  rule('8873Q', 'The one assessment found no factors (21), but the episode closed other than RC8 or RC9', (c) =>
+    some(
+      c,
+      (e) =>
+        !!e.closureReason &&
+        !['RC8', 'RC9'].includes(e.closureReason) &&
+        e.assessments.length === 1 &&
+        e.assessments[0]!.factors.length === 1 &&
+        e.assessments[0]!.factors[0] === '21',
+    ),
   ),
   rule('8899', 'An assessment factor is not a valid code', (c) =>
     some(c, (e) =>

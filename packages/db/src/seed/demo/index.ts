@@ -21,7 +21,7 @@ export { DEMO_PASSWORD, DEMO_SIGN_INS, type SeededCouncil, type SeedOptions } fr
  */
 export async function seedDemoCouncil(db: Db, options: SeedOptions = {}): Promise<SeededCouncil | null> {
   const councilName = options.councilName ?? 'Northmoor Borough Council (demo)'
-  const laCode = options.laCode ?? '999'
+  const laCode = options.laCode ?? '001' // a DfE pseudo-LA code: no real council's
   const domain = options.emailDomain ?? 'northmoor.example'
   const area = options.postcodeArea ?? 'NM'
   const familyCount = options.familyCount ?? 40
