@@ -180,7 +180,15 @@ describe('in Chromium: the family’s own link', () => {
       const page = familyPage
       await page.reload()
       await page.getByRole('button', { name: 'English' }).click()
-      await page.getByRole('button', { name: 'Ask to move this' }).click()
+      // this visit's own "ask to move" (the demo family may have another visit coming up)
+      const on = (o: Intl.DateTimeFormatOptions) =>
+        new Intl.DateTimeFormat('en-GB', { ...o, timeZone: 'Europe/London' }).format(soon)
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: 'Home visit' })
+        .filter({ hasText: new RegExp(`${on({ weekday: 'long' })}.*${on({ day: 'numeric', month: 'long' })}`) })
+        .getByRole('button', { name: 'Ask to move this' })
+        .click()
       await page.getByLabel('What days and times suit you?').fill('Afternoons after 3, please.')
       await page.getByRole('button', { name: 'Send' }).click()
       await page.getByRole('heading', { name: 'Thank you. We have got it.' }).waitFor()
