@@ -248,4 +248,78 @@ describe('in Chromium: the team board', () => {
     expect(await due.evaluate((el) => Math.ceil(el.getBoundingClientRect().right))).toBeLessThanOrEqual(375)
     expect(await axeViolations(alice)).toEqual([])
   })
+  it('a child in care: the lead records being looked after, a placement and a health assessment; the In care page and My day show what is due', async () => {
+    const alice = await first.context.newPage()
+    const db = dbx.handle.db
+    const [fam] = await db.select().from(families).where(eq(families.name, 'Boardtest 0 family'))
+    const [kid] = await db.select().from(children).where(eq(children.familyId, fam!.id))
+    const name = `${kid!.firstName} ${kid!.lastName}`
+    await alice.goto(`${server.url}/families/${fam!.id}`)
+    const section = alice.locator('#case-process')
+    const record = section.locator('details', { has: alice.getByText('Record a step', { exact: true }) })
+    await record.getByText('Record a step', { exact: true }).click()
+    const wd = londonDateOf(new Date())
+    const onDate = async (label: string) => {
+      const [y, m, d] = wd.split('-')
+      const group = record.getByRole('group', { name: label })
+      await group.getByLabel('Day').fill(String(Number(d)))
+      await group.getByLabel('Month').fill(String(Number(m)))
+      await group.getByLabel('Year').fill(y!)
+    }
+    const step = async (kind: string, fill: () => Promise<void>, shows: RegExp) => {
+      await record.getByLabel('What happened').selectOption({ label: kind })
+      await record.getByLabel('Which child').selectOption({ label: name })
+      await fill()
+      await record.getByRole('button', { name: 'Record it' }).click()
+      await section.getByRole('listitem').filter({ hasText: shows }).first().waitFor()
+    }
+    await step(
+      'Looked after',
+      async () => {
+        await onDate('Date the child became looked after')
+        await record.getByLabel('Legal status').selectOption({ label: 'Interim care order (C1)' })
+      },
+      /Interim care order/,
+    )
+    await step(
+      'Placement',
+      async () => {
+        await onDate('Date the placement started')
+        await record.getByLabel('Kind of placement').selectOption({ label: 'Foster care with another carer' })
+        await record.getByRole('group', { name: 'Is it inside the council’s area?' }).getByLabel('No').check()
+      },
+      /Foster care with another carer/,
+    )
+    await step(
+      'Health assessment',
+      async () => {
+        await onDate('Date of the assessment')
+        await record.getByLabel('Initial assessment').check()
+      },
+      /Initial\./,
+    )
+    await section.getByRole('link', { name: `${name}: in care` }).click()
+    await alice.getByRole('heading', { name: 'In care', level: 1 }).waitFor()
+    // what is due comes first: the care plan within 10 working days of the placement, the visit in 7 days
+    const due = alice.getByRole('list', { name: 'Due for this child, soonest first' })
+    await due.getByText(/^Visit the child in their new placement by/).waitFor()
+    await due.getByText(/^Prepare the care plan by/).waitFor()
+    expect(await due.getByText(/^Hold the initial health assessment/).count()).toBe(0) // recorded
+    await due.getByText(/^Hold the review health assessment by/).waitFor()
+    await alice.getByText('Interim care order (C1)').waitFor()
+    await alice.getByText(/^Foster care with another carer, out of the area, since/).waitFor()
+    expect(await axeViolations(alice)).toEqual([])
+    // on a phone, the page stays inside the screen
+    await alice.setViewportSize({ width: 375, height: 800 })
+    const main = alice.getByRole('main')
+    expect(await main.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true)
+    expect(await axeViolations(alice)).toEqual([])
+    // and on the lead's day, with every other running timescale
+    await alice.goto(`${server.url}/`)
+    const mine = alice.getByRole('region', { name: /^Statutory timescales/ })
+    // a week or more off: folded under "coming up later", opened to read
+    await mine.getByText(/^Coming up later/).click()
+    await mine.getByText(new RegExp(`${name}.*visit the child in their new placement by`)).waitFor()
+    await mine.getByText(new RegExp(`${name}.*prepare the care plan by`)).waitFor()
+  })
 })

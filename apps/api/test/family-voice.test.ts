@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { councilHolidays } from '@hearth/db/case-process'
 import { auditEvents } from '@hearth/db/schema/audit'
+import { clockDues } from '@hearth/db/schema/case-process'
+import { clockLateAt } from '@hearth/domain/clocks'
+import { addWorkingDays, londonDateOf } from '@hearth/domain/working-days'
 import { contactHolds } from '@hearth/db/schema/contact'
 import { adminTasks } from '@hearth/db/schema/enablers'
 import { familyLinks, familyMessages } from '@hearth/db/schema/family-voice'
@@ -505,6 +509,26 @@ describe('what the family says', () => {
     expect(task!.teamId).toBe(complaintsTeam.id)
     expect(task!.dueAt.getTime()).toBeLessThanOrEqual(m!.dueAt!.getTime())
     expect(task!.details).not.toContain('Tuesday') // the task points to the record, it does not copy it
+    // its clock is one of the council's clocks (the one sweep raises it): 10 working days from today
+    const key = `complaint_stage_1:${m!.id}`
+    const clock = async () =>
+      (
+        await db
+          .select()
+          .from(clockDues)
+          .where(and(eq(clockDues.councilId, council.id), eq(clockDues.key, key)))
+      )[0]
+    const running = await clock()
+    const today = londonDateOf(new Date())
+    expect(running).toMatchObject({ clock: 'complaint_stage_1', startOn: today, recordId: m!.id, childId: null })
+    expect(running!.dueOn).toBe(addWorkingDays(today, 10, await councilHolidays(db, council.id)))
+    expect(m!.dueAt!.toISOString()).toBe(clockLateAt(running!.dueOn).toISOString())
+    // answered, stage 1 is done: the clock stops
+    const answered = await lead.request('POST', `/api/family-messages/${m!.id}/answer`, {
+      answer: 'We are sorry nobody came. Your worker will ring you tomorrow.',
+    })
+    expect(answered.statusCode, answered.body).toBe(200)
+    expect(await clock()).toBeUndefined()
   })
 
   it('a complaint sent three times at once with one Idempotency-Key is one complaint and one task (#31)', async () => {

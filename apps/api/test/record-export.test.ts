@@ -2,12 +2,14 @@ import { and, eq } from 'drizzle-orm'
 import { unzipSync, strFromU8 } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditEvents } from '@hearth/db/schema/audit'
+import { clockAlerts, clockDues } from '@hearth/db/schema/case-process'
 import { families } from '@hearth/db/schema/families'
 import { notes } from '@hearth/db/schema/recording'
-import { recordExports, subjectAccessRequests } from '@hearth/db/schema/records'
+import { recordExports } from '@hearth/db/schema/records'
 import type { HearthEvent } from '@hearth/jobs'
 import { EXPORT_STEPS, RECORD_KINDS, recordDocument, runRecordExport, sarResponseDocument } from '@hearth/records'
 import { handlers as sweepHandlers } from '../../worker/src/jobs/case-process/clocks.sweep.handler'
+import { handlers as housekeeping } from '../../worker/src/jobs/housekeeping/housekeeping.handler'
 import {
   buildTestApp,
   type Council,
@@ -182,7 +184,8 @@ describe('a whole-record export’s files', () => {
     const old = await mk('record', 31)
     const recent = await mk('record', 29)
     const request = await mk('sar_gather', 40)
-    await sweepHandlers['clocks.sweep']!.run(
+    // housekeeping is a job of its own, apart from the clocks' sweep
+    await housekeeping['record.exports_expire']!.run(
       { db: dbx.handle.guarded, publish: async () => {} },
       { councilId: council.id },
     )
@@ -348,6 +351,12 @@ describe('a subject access request', () => {
     const sent = await ig.request('POST', `/api/subject-access-requests/${sarId}/sent`, { sentOn: '2026-02-20' })
     expect(sent.statusCode, sent.body).toBe(200)
     expect(sent.json()).toMatchObject({ status: 'sent', clock: 'sent', sentOn: '2026-02-20' })
+    // sent, its clock stops: the sweep has nothing more to raise for it
+    const running = await dbx.handle.db
+      .select()
+      .from(clockDues)
+      .where(and(eq(clockDues.councilId, council.id), eq(clockDues.recordId, sarId)))
+    expect(running).toEqual([])
     for (const a of ['sar.create', 'sar.redaction', 'sar.produce', 'sar.sent'])
       expect((await audits(a)).every((r) => r.familyId === family.id) && (await audits(a)).length > 0, a).toBe(true)
     expect((await otherIg.request('GET', `/api/subject-access-requests/${sarId}`)).statusCode).toBe(404)
@@ -380,7 +389,15 @@ describe('a subject access request', () => {
     expect(events.filter((e) => e.type === 'sar.alerted').map((e) => (e as { requests: number }).requests)).toEqual([
       1, 1,
     ])
-    const [row] = await dbx.handle.db.select().from(subjectAccessRequests).where(eq(subjectAccessRequests.id, id))
-    expect([row!.dueSoonAlertedOn, row!.overdueAlertedOn]).toEqual(['2026-11-26', '2026-12-03'])
+    // its clock is one of the council's clocks, raised by the one sweep: once due soon, once overdue
+    const raised = await dbx.handle.db
+      .select({ level: clockAlerts.level, raisedOn: clockAlerts.raisedOn, dueOn: clockAlerts.dueOn })
+      .from(clockAlerts)
+      .where(and(eq(clockAlerts.councilId, council.id), eq(clockAlerts.key, `subject_access:${id}`)))
+      .orderBy(clockAlerts.raisedOn)
+    expect(raised).toEqual([
+      { level: 'due_soon', raisedOn: '2026-11-26', dueOn: '2026-12-02' },
+      { level: 'overdue', raisedOn: '2026-12-03', dueOn: '2026-12-02' },
+    ])
   })
 })

@@ -204,16 +204,20 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
   )
   sweepTimer.unref()
 
-  // The clocks' sweep: hourly (idempotent, so a missed hour or day is caught up by the next) and
-  // once now, at boot. One schedule however many workers run.
+  // The clocks' sweep hourly, the audit trail's partitions daily and expiring exports hourly, each
+  // idempotent (a missed run is caught up by the next) and each run once now, at boot. One
+  // schedule each however many workers run.
   if (opts.scheduleSweeps !== false) {
-    const sweep = { name: 'clocks.sweep', data: {}, opts: { ...DEFAULT_JOB_OPTIONS, removeOnComplete: 100 } }
-    await queues[QUEUES.default].upsertJobScheduler(
-      'clocks.sweep',
-      { pattern: '5 * * * *', tz: 'Europe/London' },
-      sweep,
-    )
-    await queues[QUEUES.default].add('clocks.sweep', {}, { ...sweep.opts })
+    const schedules = [
+      ['clocks.sweep', '5 * * * *'],
+      ['audit.partitions', '20 1 * * *'],
+      ['record.exports_expire', '35 * * * *'],
+    ] as const
+    for (const [name, pattern] of schedules) {
+      const job = { name, data: {}, opts: { ...DEFAULT_JOB_OPTIONS, removeOnComplete: 100 } }
+      await queues[QUEUES.default].upsertJobScheduler(name, { pattern, tz: 'Europe/London' }, job)
+      await queues[QUEUES.default].add(name, {}, { ...job.opts })
+    }
   }
 
   opts.logger.info({ queues: Object.values(QUEUES), prefix }, 'worker started')

@@ -7,6 +7,7 @@ import type { HearthEvent } from '@hearth/jobs'
 import { CLOCK_RULES_VERSION, clockDueDate } from '@hearth/domain/clocks'
 import { addCalendarDays, addWorkingDays, holidaySet, londonDateOf } from '@hearth/domain/working-days'
 import { handlers } from '../src/jobs/case-process/clocks.sweep.handler'
+import { handlers as housekeeping } from '../src/jobs/housekeeping/housekeeping.handler'
 import {
   buildTestApp,
   type Council,
@@ -160,7 +161,7 @@ describe('the hourly sweep over every council', () => {
     await db.transaction((tx) => refreshCouncilClocks(tx, council.id))
   })
 
-  it('makes the audit trail’s months three ahead (migration 0038), once', async () => {
+  it('leaves housekeeping to its own job: the audit trail’s months three ahead (migration 0038)', async () => {
     const ahead = new Date()
     ahead.setUTCDate(15)
     ahead.setUTCMonth(ahead.getUTCMonth() + 3)
@@ -178,6 +179,10 @@ describe('the hourly sweep over every council', () => {
       { db: dbx.handle.guarded, publish: async (e) => void events.push(e) },
       { today },
     )
+    expect(await exists()).toBeNull() // not the clocks' sweep's work
+    await housekeeping['audit.partitions']!.run({ db: dbx.handle.guarded, publish: async () => {} }, {})
     expect(await exists()).toBe(name)
+    await housekeeping['audit.partitions']!.run({ db: dbx.handle.guarded, publish: async () => {} }, {})
+    expect(await exists()).toBe(name) // a second run changes nothing
   })
 })

@@ -58,15 +58,17 @@ describe('jobs', () => {
       'admin.tasks',
       'annex.produce',
       'audit.export',
+      'audit.partitions',
       'census.produce',
       'clocks.sweep',
       'record.export',
+      'record.exports_expire',
       'referral.open_case_alert',
       'referral.route',
     ])
     expect(() => assertHandlersComplete(handlers)).not.toThrow()
     expect(() => assertHandlersComplete({})).toThrow(
-      /missing \[audit.export, referral.route, admin.tasks, referral.open_case_alert, annex.produce, census.produce, record.export, clocks.sweep\]/,
+      /missing \[audit.export, referral.route, admin.tasks, referral.open_case_alert, annex.produce, census.produce, record.export, clocks.sweep, audit.partitions, record.exports_expire\]/,
     )
     expect(() => assertHandlersComplete({ 'audit.export': {}, 'made.up': {} })).toThrow(/unknown \[made.up\]/)
   })

@@ -93,6 +93,22 @@ export const StepDetails = {
     untilEighteen: z.boolean().default(false),
   }),
   lac_review: z.object({}),
+  care_plan: z.object({}),
+  health_assessment: z.object({
+    type: z.enum(['initial', 'review'], { message: 'choose initial or review' }),
+  }),
+  dental_check: z.object({}),
+  pep: z.object({
+    type: z.enum(['initial', 'review'], { message: 'choose the first plan or a review' }),
+  }),
+  missing_episode: z.object({
+    kind: z.enum(['missing', 'away'], { message: 'choose missing or away from placement' }),
+    returnInterview: z
+      .enum(['held', 'declined'], { message: 'choose whether the interview was held or declined' })
+      .nullable()
+      .default(null),
+    returnInterviewOn: nullableDate,
+  }),
   pre_proceedings: z.object({
     lbpSentOn: nullableDate,
     fgdmOffered: z.boolean().nullable().default(null),
@@ -133,6 +149,11 @@ export const StepBody = z.discriminatedUnion(
     stepOf('looked_after'),
     stepOf('placement'),
     stepOf('lac_review'),
+    stepOf('care_plan'),
+    stepOf('health_assessment'),
+    stepOf('dental_check'),
+    stepOf('pep'),
+    stepOf('missing_episode'),
     stepOf('pre_proceedings'),
   ],
   { message: 'choose what kind of step this is' },
@@ -232,3 +253,54 @@ export const ClockSetting = z.object({
   length: z.number().int(),
   history: z.array(z.object({ length: z.number().int(), reason: z.string(), setBy: z.string(), setAt: z.string() })),
 })
+
+const assessed = z.object({ on: z.string(), type: z.enum(['initial', 'review']) })
+
+/**
+ * A looked-after child's "In care" page (#34): what is due first, then the period of care, its
+ * legal status and placement, the care plan, health, education, reviews and times missing.
+ */
+export const InCareView = z.object({
+  childId: Uuid,
+  childName: z.string(),
+  familyId: Uuid,
+  dateOfBirth: z.string().nullable(),
+  due: z.array(DueClockView),
+  lookedAfter: z
+    .object({
+      stepId: Uuid,
+      since: z.string(),
+      until: z.string().nullable(),
+      legalStatus: z.string(),
+      legalStatusLabel: z.string(),
+      careLeaver: z.boolean(),
+    })
+    .nullable(),
+  periodsOfCare: z.number().int(),
+  placement: z
+    .object({
+      stepId: Uuid,
+      since: z.string(),
+      type: z.string(),
+      typeLabel: z.string(),
+      inArea: z.boolean(),
+      untilEighteen: z.boolean(),
+    })
+    .nullable(),
+  placementsThisPeriod: z.number().int(),
+  carePlanAgreedOn: z.string().nullable(),
+  health: z.object({ lastAssessment: assessed.nullable(), lastDentalCheck: z.string().nullable() }),
+  education: z.object({ lastPlan: assessed.nullable() }),
+  reviews: z.object({ last: z.string().nullable(), held: z.number().int() }),
+  missing: z.array(
+    z.object({
+      stepId: Uuid,
+      from: z.string(),
+      to: z.string().nullable(),
+      kind: z.enum(['missing', 'away']),
+      returnInterview: z.enum(['held', 'declined']).nullable(),
+      returnInterviewOn: z.string().nullable(),
+    }),
+  ),
+})
+export type InCareView = z.infer<typeof InCareView>

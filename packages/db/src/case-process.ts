@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, lte } from 'drizzle-orm'
 import { type CaseStep, childClocks, type StepKind } from '@hearth/domain/case-steps'
-import { CLOCKS, type ClockId } from '@hearth/domain/clocks'
-import { holidaySet, type HolidaySet } from '@hearth/domain/working-days'
+import { CLOCK_IDS, CLOCKS, type ClockId, clockAudience, clockWarningDays } from '@hearth/domain/clocks'
+import { addWorkingDays, holidaySet, type HolidaySet } from '@hearth/domain/working-days'
 import type { Executor } from './client'
 import {
   bankHolidays,
@@ -14,6 +14,7 @@ import {
   type ClockDueRow,
   clockDues,
   clockLengths,
+  teams as teams_,
 } from './schema'
 
 /** The setting that holds how many working days before a due date it counts as "due soon". */
@@ -54,16 +55,36 @@ export async function clockSettings(ex: Executor, councilId: string): Promise<Cl
 }
 
 /**
- * Raises the alerts due on `today`: each clock due within the council's warning (due soon) or
- * past its due date (overdue), once per clock, due date and level. Everything missed since the
- * last run is raised now (the due dates live in the table, not in the job). Returns the alerts
- * raised, with the teams working with each family, for telling them.
+ * Raises the alerts due on `today`: each clock due within its warning (the clock's own, or the
+ * council's) or past its due date (overdue), once per clock, due date and level. Everything
+ * missed since the last run is raised now (the due dates live in the table, not in the job).
+ * Returns the alerts raised, the teams to tell (those working with each family, and the front
+ * door for a referral's decision) and how many are for the information governance officers.
  */
-export async function raiseClockAlerts(ex: Executor, councilId: string, today: string, horizon: string) {
-  const due = await ex
-    .select({ key: clockDues.key, dueOn: clockDues.dueOn, familyId: clockDues.familyId })
-    .from(clockDues)
-    .where(and(eq(clockDues.councilId, councilId), lte(clockDues.dueOn, horizon)))
+export async function raiseClockAlerts(
+  ex: Executor,
+  councilId: string,
+  today: string,
+  settings: Pick<ClockSettings, 'holidays' | 'warningDays'>,
+) {
+  const horizonOf = new Map<string, string>()
+  const horizon = (clock: string) => {
+    const days = clock in CLOCKS ? clockWarningDays(clock as ClockId, settings.warningDays) : settings.warningDays
+    const key = String(days)
+    if (!horizonOf.has(key)) horizonOf.set(key, addWorkingDays(today, days, settings.holidays))
+    return horizonOf.get(key)!
+  }
+  const furthest = [...new Set([settings.warningDays, ...CLOCK_IDS.map((c) => clockWarningDays(c, 0))])]
+    .map((d) => addWorkingDays(today, d, settings.holidays))
+    .sort()
+    .at(-1)!
+  const due = (
+    await ex
+      .select({ key: clockDues.key, dueOn: clockDues.dueOn, familyId: clockDues.familyId, clock: clockDues.clock })
+      .from(clockDues)
+      .where(and(eq(clockDues.councilId, councilId), lte(clockDues.dueOn, furthest)))
+  ).filter((d) => d.dueOn <= horizon(d.clock))
+  const clockOf = new Map(due.map((d) => [d.key, d.clock]))
   const raised: { key: string; familyId: string; level: string; dueOn: string }[] = []
   for (let i = 0; i < due.length; i += 1000) {
     const rows = due.slice(i, i + 1000).map((d) => ({
@@ -99,7 +120,11 @@ export async function raiseClockAlerts(ex: Executor, councilId: string, today: s
             inArray(clockDues.key, keys.slice(i, i + 1000)),
           ),
         )
-  const familyIds = [...new Set(raised.map((r) => r.familyId))]
+  const audience = (key: string) => {
+    const clock = clockOf.get(key)
+    return clock && clock in CLOCKS ? clockAudience(clock as ClockId) : 'family_teams'
+  }
+  const familyIds = [...new Set(raised.filter((r) => audience(r.key) === 'family_teams').map((r) => r.familyId))]
   const teams = new Set<string>()
   for (let i = 0; i < familyIds.length; i += 1000) {
     const rows = await ex
@@ -114,7 +139,17 @@ export async function raiseClockAlerts(ex: Executor, councilId: string, today: s
       )
     for (const r of rows) teams.add(r.teamId)
   }
-  return { raised, teamIds: [...teams] }
+  if (raised.some((r) => audience(r.key) === 'referral_team'))
+    for (const t of await ex
+      .select({ id: teams_.id })
+      .from(teams_)
+      .where(and(eq(teams_.councilId, councilId), eq(teams_.kind, 'referral'))))
+      teams.add(t.id)
+  return {
+    raised,
+    teamIds: [...teams],
+    records: raised.filter((r) => audience(r.key) === 'records').length,
+  }
 }
 
 export const asStep = (r: CaseStepRow): CaseStep =>
@@ -149,7 +184,7 @@ export async function refreshClocks(
       ),
     )
   const kids = await ex
-    .select({ id: children.id, familyId: children.familyId })
+    .select({ id: children.id, familyId: children.familyId, dateOfBirth: children.dateOfBirth })
     .from(children)
     .where(and(eq(children.councilId, councilId), inArray(children.id, [...childIds])))
   // what the sweep already told the team stays with a clock whose due date has not moved
@@ -168,6 +203,7 @@ export async function refreshClocks(
       open.filter((a) => a.childId === kid.id),
       s.holidays,
       s.lengths,
+      { dateOfBirth: kid.dateOfBirth },
     )
     for (const d of due)
       rows.push({
@@ -180,6 +216,7 @@ export async function refreshClocks(
         dueOn: d.dueOn,
         stepId: d.stepId,
         assessmentId: d.assessmentId,
+        recordId: null,
         alertedOn: told.get(`${kid.id}:${d.key}|${d.dueOn}`) ?? null,
       })
   }
@@ -189,8 +226,8 @@ export async function refreshClocks(
 }
 
 /** Every child of the council with a step or an open assessment: their clocks worked out again. */
-export async function refreshCouncilClocks(ex: Executor, councilId: string): Promise<number> {
-  const settings = await clockSettings(ex, councilId)
+export async function refreshCouncilClocks(ex: Executor, councilId: string, given?: ClockSettings): Promise<number> {
+  const settings = given ?? (await clockSettings(ex, councilId))
   const ids = new Set<string>()
   for (const r of await ex
     .selectDistinct({ id: caseSteps.childId })

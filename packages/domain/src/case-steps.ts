@@ -1,5 +1,6 @@
 import { addCalendarMonths, type ClockId, clockDueDate } from './clocks'
 import { PRIMARY_NEED_CODES, REFERRAL_SOURCES } from './referrals'
+import { ofCompulsorySchoolAge } from './school-age'
 import { addWorkingDays, type HolidaySet, isWorkingDay } from './working-days'
 
 /**
@@ -21,6 +22,11 @@ export const STEP_KINDS = {
   looked_after: 'Looked after',
   placement: 'Placement',
   lac_review: 'Looked-after review',
+  care_plan: 'Care plan agreed',
+  health_assessment: 'Health assessment',
+  dental_check: 'Dental check',
+  pep: 'Personal education plan',
+  missing_episode: 'Missing or away from placement',
   pre_proceedings: 'Pre-proceedings',
 } as const
 export type StepKind = keyof typeof STEP_KINDS
@@ -40,6 +46,11 @@ export const STEP_DATES: Record<StepKind, { on: string; end: string | null }> = 
   looked_after: { on: 'Date the child became looked after', end: 'Date the child stopped being looked after' },
   placement: { on: 'Date the placement started', end: 'Date the placement ended' },
   lac_review: { on: 'Date of the review', end: null },
+  care_plan: { on: 'Date the care plan was agreed', end: null },
+  health_assessment: { on: 'Date of the assessment', end: null },
+  dental_check: { on: 'Date of the check', end: null },
+  pep: { on: 'Date of the plan’s meeting', end: null },
+  missing_episode: { on: 'Date the child went missing or away', end: 'Date the child came back' },
   pre_proceedings: {
     on: 'Date of the legal planning meeting that decided to start',
     end: 'Date pre-proceedings ended',
@@ -138,6 +149,16 @@ export interface StepDetails {
   looked_after: { legalStatus: LegalStatus; careLeaver: boolean }
   placement: { type: PlacementType; inArea: boolean; untilEighteen?: boolean }
   lac_review: Record<string, never>
+  care_plan: Record<string, never>
+  health_assessment: { type: 'initial' | 'review' }
+  dental_check: Record<string, never>
+  pep: { type: 'initial' | 'review' }
+  /** SSDA903 Missing: M missing, A away from placement without permission. */
+  missing_episode: {
+    kind: 'missing' | 'away'
+    returnInterview: 'held' | 'declined' | null
+    returnInterviewOn: string | null
+  }
   pre_proceedings: {
     lbpSentOn: string | null
     fgdmOffered: boolean | null
@@ -358,6 +379,44 @@ export function stepProblems(step: AnyStep, others: readonly AnyStep[], today: s
       if (!ofKind('looked_after').some((p) => within(step.on, p)))
         say('on', 'a looked-after review is held while the child is looked after')
       break
+    case 'care_plan':
+    case 'dental_check':
+      if (!ofKind('looked_after').some((p) => within(step.on, p)))
+        say('on', 'the child was not looked after on that date', 'looked_after')
+      break
+    case 'health_assessment':
+    case 'pep': {
+      const la = ofKind('looked_after').find((p) => within(step.on, p))
+      if (!la) {
+        say('on', 'the child was not looked after on that date', 'looked_after')
+        break
+      }
+      const what = step.kind === 'pep' ? 'personal education plan' : 'health assessment'
+      const type = (step.details as { type: 'initial' | 'review' }).type
+      const mine = others.filter((o) => o.kind === step.kind && within(o.on, la))
+      const initial = mine.find((o) => (o.details as { type: string }).type === 'initial')
+      if (type === 'initial' && initial)
+        say('details.type', `the initial ${what} is already recorded: this is a review`)
+      if (type === 'review' && (!initial || initial.on > step.on))
+        say('details.type', `a review follows the initial ${what}: record that first`)
+      break
+    }
+    case 'missing_episode': {
+      const d = (step as CaseStep<'missing_episode'>).details
+      if (ofKind('missing_episode').some((o) => overlaps(o, step)))
+        say('on', 'this overlaps another time missing or away: correct that one instead')
+      if (d.returnInterview !== null && step.endOn === null)
+        say('details.returnInterview', 'a return home interview follows the child coming back: give that date first')
+      if (d.returnInterview === 'held' && !d.returnInterviewOn)
+        say('details.returnInterviewOn', 'give the date of the return home interview')
+      if (d.returnInterview !== 'held' && d.returnInterviewOn)
+        say('details.returnInterviewOn', 'a date is given only for an interview that was held')
+      if (d.returnInterviewOn && step.endOn && d.returnInterviewOn < step.endOn)
+        say('details.returnInterviewOn', 'the interview cannot be before the child came back')
+      if (d.returnInterviewOn && d.returnInterviewOn > today)
+        say('details.returnInterviewOn', 'the date cannot be in the future')
+      break
+    }
     case 'pre_proceedings':
       out.push(...ppProblems(step as CaseStep<'pre_proceedings'>, today))
       if (ofKind('pre_proceedings').some((p) => overlaps(p, step)))
@@ -460,6 +519,7 @@ export function childClocks(
   openAssessments: readonly OpenAssessment[],
   holidays: HolidaySet,
   lengths: Partial<Record<ClockId, number>> = {},
+  child: { dateOfBirth?: string | null } = {},
 ): DueClock[] {
   const out: DueClock[] = []
   const due = (
@@ -525,6 +585,27 @@ export function childClocks(
     if (reviews.length === 0) due('first_lac_review', la.on, la.id, la.id)
     else if (reviews.length === 1) due('second_lac_review', reviews[0]!.on, reviews[0]!.id, la.id)
     else due('later_lac_review', reviews.at(-1)!.on, reviews.at(-1)!.id, la.id)
+    // the care plan: within 10 working days of the first placement, unless agreed already (reg 4(2))
+    const firstPlacement = ofKind('placement').find((x) => x.on >= la.on)
+    if (firstPlacement && !ofKind('care_plan').some((c) => c.on >= la.on))
+      due('care_plan', firstPlacement.on, firstPlacement.id, la.id)
+    // health: the initial assessment, then reviews every 6 months under 5 and 12 from 5 (reg 7)
+    const lastHealth = ofKind('health_assessment')
+      .filter((h) => h.on >= la.on)
+      .at(-1)
+    if (!lastHealth) due('initial_health_assessment', la.on, la.id, la.id)
+    else {
+      const dob = child.dateOfBirth
+      // not knowing the age, the shorter interval
+      const underFive = !dob || lastHealth.on < addCalendarMonths(dob, 60)
+      due(underFive ? 'health_review_under_five' : 'health_review', lastHealth.on, lastHealth.id, la.id)
+    }
+    // education: a plan for a child of school age, then its reviews each term
+    const lastPep = ofKind('pep')
+      .filter((p) => p.on >= la.on)
+      .at(-1)
+    if (lastPep) due('pep_review', lastPep.on, lastPep.id, la.id)
+    else if (child.dateOfBirth && ofCompulsorySchoolAge(child.dateOfBirth, la.on)) due('pep', la.on, la.id, la.id)
     // visit clocks restart with each placement (CPPCR reg 28(2))
     for (const p of ofKind('placement').filter((x) => open(x) && x.on >= la.on)) {
       const visit = ofKind('statutory_visit')
@@ -536,6 +617,10 @@ export function childClocks(
       else due('lac_visit', visit.on, visit.id, p.id)
     }
   }
+
+  // back from being missing or away: the return home interview within 72 hours
+  for (const m of ofKind('missing_episode'))
+    if (m.endOn !== null && m.details.returnInterview === null) due('return_home_interview', m.endOn, m.id, m.id)
 
   for (const pp of ofKind('pre_proceedings').filter(open)) {
     const d = pp.details
@@ -591,6 +676,23 @@ export function describeStep(s: CaseStep): string {
       return `${said(LEGAL_STATUSES, 'legalStatus')}${d.careLeaver ? '; a care leaver' : ''}.`
     case 'placement':
       return `${said(PLACEMENT_TYPES, 'type')}, ${d.inArea ? 'in the area' : 'out of the area'}.`
+    case 'health_assessment':
+    case 'pep':
+      return d.type === 'initial' ? 'Initial.' : 'Review.'
+    case 'missing_episode':
+      return [
+        d.kind === 'away' ? 'Away from placement without permission' : 'Missing',
+        d.returnInterview === 'held'
+          ? `return home interview held ${wordDate(d.returnInterviewOn as string)}`
+          : d.returnInterview === 'declined'
+            ? 'return home interview offered and declined'
+            : s.endOn
+              ? 'return home interview not yet held'
+              : null,
+      ]
+        .filter(Boolean)
+        .join('; ')
+        .concat('.')
     case 'pre_proceedings':
       return [
         d.lbpSentOn ? `Letter before proceedings ${wordDate(d.lbpSentOn as string)}` : 'Letter not yet sent',

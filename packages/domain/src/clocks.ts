@@ -1,4 +1,11 @@
-import { addCalendarDays, addWorkingDays, type HolidaySet } from './working-days'
+import {
+  addCalendarDays,
+  addWorkingDays,
+  type HolidaySet,
+  isWorkingDay,
+  nextWorkingDay,
+  startOfLondonDay,
+} from './working-days'
 
 /**
  * The statutory and local clocks of the case process (timescales.md): what starts each, how long
@@ -8,6 +15,11 @@ import { addCalendarDays, addWorkingDays, type HolidaySet } from './working-days
  */
 export type ClockUnit = 'working_days' | 'calendar_days' | 'months'
 export type ClockForce = 'law' | 'statutory_guidance' | 'local'
+/**
+ * Who the sweep tells when a clock is due soon or overdue: the teams working with the family,
+ * the front door (the referral team), or the council's information governance officers.
+ */
+export type ClockAudience = 'family_teams' | 'referral_team' | 'records'
 
 export interface ClockDefinition {
   label: string
@@ -17,14 +29,27 @@ export interface ClockDefinition {
   unit: ClockUnit
   force: ClockForce
   source: string
+  /**
+   * What the clock runs on: a child's case steps and assessments (worked out again whenever they
+   * change), or one record of its own, a referral, a complaint or a subject access request,
+   * started when it arrives and stopped when it is answered. Steps when absent.
+   */
+  runsOn?: 'steps' | 'record'
+  /** A due date that falls on a weekend or bank holiday moves to the next working day. */
+  toWorkingDay?: boolean
+  /** Working days before the due date it counts as due soon, where not the council's own warning. */
+  warningWorkingDays?: number
+  /** Who is told; the teams working with the family when absent. */
+  tells?: ClockAudience
 }
 
 /**
  * The version of how due dates are worked out. Raise it when a rule changes, so every council's
  * stored clocks are worked out again by the next sweep. 2: a working-day clock that starts on a
  * weekend or bank holiday counts from the day after it, not from the next working day (#34).
+ * 3: the care plan, health assessment, personal education plan and return home interview clocks.
  */
-export const CLOCK_RULES_VERSION = 2
+export const CLOCK_RULES_VERSION = 3
 
 export const CLOCKS = {
   referral_decision: {
@@ -34,6 +59,8 @@ export const CLOCKS = {
     unit: 'working_days',
     force: 'statutory_guidance',
     source: 'Working Together to Safeguard Children 2023, chapter 3 (referral)',
+    runsOn: 'record',
+    tells: 'referral_team',
   },
   assessment: {
     label: 'Finish the child and family assessment',
@@ -165,6 +192,59 @@ export const CLOCKS = {
     force: 'law',
     source: 'Care Planning, Placement and Case Review (England) Regulations 2010, regulation 33(2)',
   },
+  initial_health_assessment: {
+    label: 'Hold the initial health assessment',
+    startsAt: 'the child becoming looked after',
+    length: 20,
+    unit: 'working_days',
+    force: 'statutory_guidance',
+    source:
+      'Care Planning, Placement and Case Review (England) Regulations 2010, regulation 7(1), and Promoting the health and well-being of looked-after children (2015): in time for the first review, within 20 working days',
+  },
+  health_review_under_five: {
+    label: 'Hold the review health assessment',
+    startsAt: 'the last health assessment, while the child is under 5',
+    length: 6,
+    unit: 'months',
+    force: 'law',
+    source:
+      'Care Planning, Placement and Case Review (England) Regulations 2010, regulation 7(2): at least every six months before the fifth birthday',
+  },
+  health_review: {
+    label: 'Hold the review health assessment',
+    startsAt: 'the last health assessment, from the fifth birthday',
+    length: 12,
+    unit: 'months',
+    force: 'law',
+    source:
+      'Care Planning, Placement and Case Review (England) Regulations 2010, regulation 7(2): at least every twelve months from the fifth birthday',
+  },
+  pep: {
+    label: 'Put the personal education plan in place',
+    startsAt: 'a child of school age becoming looked after',
+    length: 20,
+    unit: 'working_days',
+    force: 'statutory_guidance',
+    source:
+      'Promoting the education of looked-after children and previously looked-after children (2018): within 20 school days of entering care (counted here in working days)',
+  },
+  pep_review: {
+    label: 'Review the personal education plan',
+    startsAt: 'the last plan or review',
+    length: 4,
+    unit: 'months',
+    force: 'local',
+    source:
+      'Promoting the education of looked-after children and previously looked-after children (2018): reviewed each school term (the council sets the length to fit its terms)',
+  },
+  return_home_interview: {
+    label: 'Offer the return home interview',
+    startsAt: 'the child coming back from being missing',
+    length: 3,
+    unit: 'calendar_days',
+    force: 'statutory_guidance',
+    source: 'Children who run away or go missing from home or care (2014): within 72 hours of the child returning',
+  },
   pp_review: {
     label: 'Hold the next pre-proceedings review meeting',
     startsAt: 'the initial pre-proceedings meeting, then each review',
@@ -180,6 +260,7 @@ export const CLOCKS = {
     unit: 'working_days',
     force: 'law',
     source: 'Children Act 1989 Representations Procedure (England) Regulations 2006, regulation 14',
+    runsOn: 'record',
   },
   complaint_panel: {
     label: 'Hold the complaint review panel (stage 3)',
@@ -188,10 +269,33 @@ export const CLOCKS = {
     unit: 'working_days',
     force: 'law',
     source: 'Children Act 1989 Representations Procedure (England) Regulations 2006, regulation 19(4)',
+    runsOn: 'record',
+  },
+  subject_access: {
+    label: 'Send the copy of the record asked for (subject access)',
+    startsAt: 'the request being received',
+    length: 1,
+    unit: 'months',
+    force: 'law',
+    source: 'UK GDPR article 12(3) and the ICO’s guidance: the corresponding day of the next month',
+    runsOn: 'record',
+    toWorkingDay: true,
+    warningWorkingDays: 5,
+    tells: 'records',
   },
 } as const satisfies Record<string, ClockDefinition>
 export type ClockId = keyof typeof CLOCKS
 export const CLOCK_IDS = Object.keys(CLOCKS) as ClockId[]
+const defOf = (id: ClockId): ClockDefinition => CLOCKS[id]
+/** The clocks that run on a record of their own (a referral, a complaint, a request). */
+export type RecordClockId = {
+  [K in ClockId]: (typeof CLOCKS)[K] extends { runsOn: 'record' } ? K : never
+}[ClockId]
+export const RECORD_CLOCK_IDS = CLOCK_IDS.filter((id) => defOf(id).runsOn === 'record') as RecordClockId[]
+export const clockAudience = (id: ClockId): ClockAudience => defOf(id).tells ?? 'family_teams'
+/** The clock's own warning in working days, or the council's. */
+export const clockWarningDays = (id: ClockId, councilWarning: number): number =>
+  defOf(id).warningWorkingDays ?? councilWarning
 
 /**
  * A calendar-month clock: the same day of the month `months` later, or the month's last day when
@@ -215,12 +319,19 @@ export function clockDueDate(
   holidays: HolidaySet,
   localLengths: Partial<Record<ClockId, number>> = {},
 ): string {
-  const c: ClockDefinition = CLOCKS[id]
+  const c = defOf(id)
   const length = c.force === 'local' ? (localLengths[id] ?? c.length) : c.length
-  if (c.unit === 'working_days') return addWorkingDays(startIso, length, holidays)
-  if (c.unit === 'calendar_days') return addCalendarDays(startIso, length)
-  return addCalendarMonths(startIso, length)
+  const due =
+    c.unit === 'working_days'
+      ? addWorkingDays(startIso, length, holidays)
+      : c.unit === 'calendar_days'
+        ? addCalendarDays(startIso, length)
+        : addCalendarMonths(startIso, length)
+  return c.toWorkingDay && !isWorkingDay(due, holidays) ? nextWorkingDay(due, holidays) : due
 }
+
+/** The moment a clock is late: the start of the day after its due date, London time. */
+export const clockLateAt = (dueOn: string): Date => startOfLondonDay(addCalendarDays(dueOn, 1))
 
 /**
  * Clocks shown in full wherever due clocks are listed, however far off: an initial child

@@ -45,12 +45,6 @@ export const HOW_GOING_SCALE = {
   5: 'Very good',
 } as const
 
-/**
- * A complaint starts stage 1 of the Children Act 1989 representations procedure: a response
- * within 10 working days (reg 14 of SI 2006/1738), which may be extended to 20.
- */
-export const COMPLAINT_STAGE1_WORKING_DAYS = 10
-
 /** The short code sent separately, when the team chooses one: six digits. */
 export const LINK_CODE_PATTERN = /^\d{6}$/
 /** Wrong codes before the link stops working (the team issues a new one). */

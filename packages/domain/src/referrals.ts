@@ -66,9 +66,6 @@ export function decisionNeedsPrimaryNeed(d: ReferralDecision): boolean {
   return d === 'assessment' || d === 'strategy_discussion'
 }
 
-/** WT2023: decide within one working day of receipt. */
-export const REFERRAL_DECISION_WORKING_DAYS = 1
-
 export const FAMILY_CONSENT = {
   agreed: 'The family knows about the referral and agrees to it',
   aware_not_agreed: 'The family knows but does not agree',

@@ -1,20 +1,17 @@
-import { addWorkingDays, type HolidaySet, isWorkingDay, nextWorkingDay } from './working-days'
+import { CLOCKS, clockDueDate } from './clocks'
+import { addWorkingDays, type HolidaySet } from './working-days'
 
 /**
- * A subject access request's due date (UK GDPR art. 12(3); the ICO's guidance): from the day it
- * was received to the corresponding date of the next month; the last day of that month when it
- * has no such date (31 January → 28 or 29 February); the next working day when that is a weekend
- * or bank holiday.
+ * A subject access request's due date, its clock in `CLOCKS.subject_access` (UK GDPR art. 12(3);
+ * the ICO's guidance): from the day it was received to the corresponding date of the next month;
+ * the last day of that month when it has no such date (31 January → 28 or 29 February); the next
+ * working day when that is a weekend or bank holiday.
  */
-export function sarDueDate(receivedOn: string, holidays: HolidaySet): string {
-  const [y, m, d] = receivedOn.split('-').map(Number) as [number, number, number]
-  const lastOfNext = new Date(Date.UTC(y, m + 1, 0)).getUTCDate()
-  const due = new Date(Date.UTC(y, m, Math.min(d, lastOfNext))).toISOString().slice(0, 10)
-  return isWorkingDay(due, holidays) ? due : nextWorkingDay(due, holidays)
-}
+export const sarDueDate = (receivedOn: string, holidays: HolidaySet): string =>
+  clockDueDate('subject_access', receivedOn, holidays)
 
 /** Working days before the due date when the officer is warned. */
-export const SAR_WARNING_WORKING_DAYS = 5
+export const SAR_WARNING_WORKING_DAYS = CLOCKS.subject_access.warningWorkingDays
 
 export type SarClock = 'on_time' | 'due_soon' | 'overdue'
 

@@ -199,6 +199,8 @@ describe('clocks from the steps', () => {
       // 1 Jan bank holiday, 4(12) … 8(16), 11(17) 12(18) 13(19) 14(20)
       first_lac_review: '2027-01-14',
       first_lac_visit: '2026-12-28', // 7 calendar days from the new placement, bank holiday or not
+      care_plan: '2026-12-30', // 10 WD from the first placement: 15(1) … 24(8), 29(9) 30(10) — reg 4(2)
+      initial_health_assessment: '2027-01-14', // 20 WD, in time for the first review — reg 7(1)
     })
     const seen = step('statutory_visit', '2026-12-23', { plan: 'lac', seenAlone: true })
     const r1 = step('lac_review', '2027-01-12', {})
@@ -206,6 +208,8 @@ describe('clocks from the steps', () => {
     expect(Object.fromEntries(d.map((x) => [x.clock, x.dueOn]))).toEqual({
       second_lac_review: '2027-04-12',
       lac_visit: '2027-02-03', // 6 weeks after the last visit (reg 28(2))
+      care_plan: '2026-12-30',
+      initial_health_assessment: '2027-01-14',
     })
   })
 

@@ -1,6 +1,15 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addCalendarMonths, CLOCK_IDS, CLOCKS, clockDueDate } from '../src/clocks'
+import {
+  addCalendarMonths,
+  CLOCK_IDS,
+  CLOCKS,
+  clockAudience,
+  clockDueDate,
+  clockLateAt,
+  clockWarningDays,
+  RECORD_CLOCK_IDS,
+} from '../src/clocks'
 import { holidaySet, isWorkingDay } from '../src/working-days'
 
 /**
@@ -65,6 +74,27 @@ describe('the case process clocks (timescales.md)', () => {
     expect(clockDueDate('complaint_stage_1', '2026-04-30', hol)).toBe('2026-05-15')
     // Mon 11 May 2026: 30 WD, the spring bank holiday (25 May) not counted
     expect(clockDueDate('complaint_panel', '2026-05-11', hol)).toBe('2026-06-23')
+  })
+
+  it('a subject access copy within one month — UK GDPR art. 12(3), ICO: the next working day when it falls on none', () => {
+    // Sat 31 Jan 2026: February has no 31st, its last day is Saturday 28 → Monday 2 March
+    expect(clockDueDate('subject_access', '2026-01-31', hol)).toBe('2026-03-02')
+    // Wed 25 Nov 2026: Christmas Day, then a weekend, then the Boxing Day holiday (Mon 28) → Tue 29 Dec
+    expect(clockDueDate('subject_access', '2026-11-25', hol)).toBe('2026-12-29')
+    expect(clockDueDate('subject_access', '2026-03-17', hol)).toBe('2026-04-17')
+  })
+
+  it('one clock model: the clocks that run on a record of their own, with who is told and how early', () => {
+    expect(RECORD_CLOCK_IDS).toEqual(['referral_decision', 'complaint_stage_1', 'complaint_panel', 'subject_access'])
+    expect(clockAudience('referral_decision')).toBe('referral_team')
+    expect(clockAudience('subject_access')).toBe('records')
+    expect(clockAudience('complaint_stage_1')).toBe('family_teams')
+    expect(clockAudience('icpc')).toBe('family_teams')
+    expect(clockWarningDays('subject_access', 2)).toBe(5)
+    expect(clockWarningDays('icpc', 3)).toBe(3)
+    // late from the start of the day after the due date, London time (BST in June, GMT in December)
+    expect(clockLateAt('2026-06-08').toISOString()).toBe('2026-06-08T23:00:00.000Z')
+    expect(clockLateAt('2026-12-08').toISOString()).toBe('2026-12-09T00:00:00.000Z')
   })
 
   it('later core groups within 6 weeks (local), LAC visits at most every 6 weeks — CPPCR 2010 reg 28(2)', () => {

@@ -56,8 +56,8 @@ export const JOBS = {
     payload: z.object({ councilId: z.uuid(), exportId: z.uuid() }),
   },
   /**
-   * The clocks' daily sweep (also hourly and at boot): raises each due-soon and overdue alert once
-   * and tells the teams live. `today` (a date) only in tests; one council or all.
+   * The clocks' sweep (hourly and at boot): raises each due-soon and overdue alert of every clock
+   * once and tells who works on it live. `today` (a date) only in tests; one council or all.
    */
   'clocks.sweep': {
     queue: QUEUES.default,
@@ -65,6 +65,16 @@ export const JOBS = {
       councilId: z.uuid().optional(),
       today: z.iso.date().optional(),
     }),
+  },
+  /** Makes the audit trail's monthly partitions three months ahead (daily, and at boot). */
+  'audit.partitions': {
+    queue: QUEUES.default,
+    payload: z.object({}),
+  },
+  /** Clears whole-record exports' files after 30 days (hourly): one council or all. */
+  'record.exports_expire': {
+    queue: QUEUES.default,
+    payload: z.object({ councilId: z.uuid().optional() }),
   },
 } satisfies Record<string, { queue: QueueName; payload: z.ZodType }>
 

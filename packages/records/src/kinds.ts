@@ -175,7 +175,7 @@ export const NOT_IN_RECORD: Record<string, string> = {
   break_glass: 'access to a restricted record: in the audit trail',
   break_glass_reviews: 'information governance’s review of an access to the record',
   staff_conflicts: 'a member of staff’s declaration about themselves, not the family’s record',
-  clock_dues: 'worked out from the statutory steps, which are in the record',
+  clock_dues: 'worked out from the statutory steps, referrals, complaints and requests, which are in the record',
   clock_alerts: 'reminders to staff worked out from the statutory steps',
   note_bands: 'an index for finding notes written alike',
   offers: 'how the family was passed between teams: the workers who held it are in the record',

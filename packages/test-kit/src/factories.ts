@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm'
 import type { Db } from '@hearth/db/client'
 import { createTask } from '@hearth/db/enablers'
 import { nextReference } from '@hearth/db/references'
+import { recordClockDue, startRecordClock } from '@hearth/db/record-clocks'
 import { councils } from '@hearth/db/schema/councils'
 import { directoryOrganisations, directoryServices } from '@hearth/db/schema/directory'
 import { adminTasks } from '@hearth/db/schema/enablers'
@@ -14,7 +15,7 @@ import { allocations } from '@hearth/db/schema/team-board'
 import { visits } from '@hearth/db/schema/visits'
 import type { TaskType } from '@hearth/domain/admin-tasks'
 import type { Role, TeamKind } from '@hearth/domain/roles'
-import { holidaySet, workingDayDeadline } from '@hearth/domain/working-days'
+import { holidaySet, londonDateOf } from '@hearth/domain/working-days'
 import { testPasswordHash } from './db'
 
 /**
@@ -173,7 +174,8 @@ export async function makeReferral(
   o: Partial<typeof referrals.$inferInsert> = {},
 ): Promise<Referral> {
   const receivedAt = o.receivedAt ?? new Date(Date.now() - 3600_000)
-  const { dueDate, dueAt } = workingDayDeadline(receivedAt, 1, holidaySet())
+  const startOn = londonDateOf(receivedAt)
+  const due = await recordClockDue(db, family.councilId, 'referral_decision', startOn, holidaySet())
   const [row] = await db
     .insert(referrals)
     .values({
@@ -184,11 +186,19 @@ export async function makeReferral(
       source: '2A',
       worries: 'An invented worry for a test.',
       familyId: family.id,
-      dueDate,
-      dueAt,
+      dueDate: due.dueOn,
+      dueAt: due.lateAt,
       ...o,
     })
     .returning()
+  // its clock runs like one the front door recorded (the one sweep raises its alerts)
+  if (row!.status === 'awaiting_decision')
+    await startRecordClock(
+      db,
+      family.councilId,
+      { clock: 'referral_decision', recordId: row!.id, familyId: family.id, startOn },
+      row!.dueDate,
+    )
   return row!
 }
 

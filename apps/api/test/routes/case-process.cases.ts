@@ -25,6 +25,23 @@ const cases: RouteCases = {
           },
           field: 'body.details.agencies',
         },
+        {
+          body: { childId: CHILD, kind: 'health_assessment', on: '2026-11-02', details: {} },
+          field: 'body.details.type',
+        },
+        {
+          body: { childId: CHILD, kind: 'missing_episode', on: '2026-11-02', details: { kind: 'lost' } },
+          field: 'body.details.kind',
+        },
+        {
+          body: {
+            childId: CHILD,
+            kind: 'missing_episode',
+            on: '2026-11-02',
+            details: { kind: 'away', returnInterviewOn: '2026-13-01' },
+          },
+          field: 'body.details.returnInterviewOn',
+        },
       ],
     },
     'PUT /api/steps/:id': {
@@ -54,6 +71,7 @@ const cases: RouteCases = {
   // GETs that read case records: who asks, and where (ids are read-audit.test.ts's fixtures)
   reads: {
     'GET /api/steps/:id': (ids) => ({ as: 'practitioner', path: `/api/steps/${ids.step}` }),
+    'GET /api/children/:id/in-care': (ids) => ({ as: 'practitioner', path: `/api/children/${ids.child}/in-care` }),
     'GET /api/me/clocks': () => ({ as: 'practitioner', path: '/api/me/clocks' }),
     'GET /api/teams/:id/clocks': (ids) => ({ as: 'practitioner', path: `/api/teams/${ids.team}/clocks` }),
   },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { councils } from './councils'
 import { children, families } from './families'
 import { people } from './organisation'
@@ -62,9 +62,12 @@ export const caseStepChanges = pgTable(
 )
 
 /**
- * The clocks running now, one row each, worked out from the steps and assessments whenever they
- * change (never typed in): the alert sweep and the screens read due dates here. The key stays the
- * same while the start event is the same, so a corrected date moves the row.
+ * Every clock running now, one row each (domain `CLOCKS`), and the one place the sweep and the
+ * screens read due dates. A child's clocks are worked out from the steps and assessments whenever
+ * they change (never typed in): the key stays the same while the start event is the same, so a
+ * corrected date moves the row. A clock of a record of its own (a referral's decision, a
+ * complaint's answer, a subject access request's copy) starts when the record arrives, names it in
+ * `record_id` and stops when it is answered.
  */
 export const clockDues = pgTable(
   'clock_dues',
@@ -74,14 +77,15 @@ export const clockDues = pgTable(
     familyId: uuid('family_id')
       .notNull()
       .references(() => families.id),
-    childId: uuid('child_id')
-      .notNull()
-      .references(() => children.id),
+    /** The child whose steps it runs on; none for a record's own clock. */
+    childId: uuid('child_id').references(() => children.id),
     clock: text('clock').notNull(),
     startOn: date('start_on', { mode: 'string' }).notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     stepId: uuid('step_id'),
     assessmentId: uuid('assessment_id'),
+    /** The referral, complaint or request the clock runs on, where it runs on a record. */
+    recordId: uuid('record_id'),
     /** The day the sweep last told the team about this clock at this due date (kept with the row to read it cheaply). */
     alertedOn: date('alerted_on', { mode: 'string' }),
   },
@@ -90,6 +94,7 @@ export const clockDues = pgTable(
     index('clock_dues_council_due_idx').on(t.councilId, t.dueOn),
     index('clock_dues_council_family_idx').on(t.councilId, t.familyId),
     index('clock_dues_child_idx').on(t.childId),
+    check('clock_dues_runs_on_ck', sql`${t.childId} is not null or ${t.recordId} is not null`),
   ],
 )
 export type ClockDueRow = typeof clockDues.$inferSelect

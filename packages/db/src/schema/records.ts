@@ -33,9 +33,6 @@ export const subjectAccessRequests = pgTable(
     createdAt: createdAt(),
     sentOn: date('sent_on', { mode: 'string' }),
     sentBy: uuid('sent_by').references(() => people.id),
-    /** The alerts raised on its clock, once each. */
-    dueSoonAlertedOn: date('due_soon_alerted_on', { mode: 'string' }),
-    overdueAlertedOn: date('overdue_alerted_on', { mode: 'string' }),
   },
   (t) => [
     index('sar_council_status_idx').on(t.councilId, t.status, t.dueOn),

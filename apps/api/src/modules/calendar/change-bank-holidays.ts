@@ -5,24 +5,23 @@ import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '@hearth/domain/bank-holidays'
 import type { Caller } from '../../kernel/caller'
 import type { Deps } from '../../kernel/context'
 import { AppError, notFound } from '../../kernel/errors'
-import { forgetClockSettings, refreshCouncilClocks } from '../case-process/clock-queries'
-import { recomputeReferralClocks } from './calendar-queries'
+import { refreshAllClocks } from '@hearth/db/record-clocks'
+import { forgetClockSettings } from '../case-process/clock-queries'
 
-/** A one-off bank holiday: every open clock is worked out again in the same transaction. */
+/** A one-off bank holiday: every running clock is worked out again in the same transaction. */
 export async function addBankHoliday(deps: Deps, caller: Caller, input: { date: string; name: string }) {
   if (ENGLAND_AND_WALES_BANK_HOLIDAYS.some((h) => h.date === input.date))
     throw new AppError('conflict', 'That day is already a bank holiday.')
   await deps.db.transaction(async (tx) => {
     await tx.insert(bankHolidays).values({ councilId: caller.councilId, date: input.date, name: input.name })
-    const n = await recomputeReferralClocks(tx, caller.councilId)
-    const clocks = await refreshCouncilClocks(tx, caller.councilId)
+    const clocks = await refreshAllClocks(tx, caller.councilId)
     forgetClockSettings(caller.councilId)
     await writeAudit(tx, {
       ...caller.audit,
       action: 'bank_holiday.create',
       recordType: 'bank_holiday',
       recordId: input.date,
-      details: { referralClocksRecomputed: n, caseClocksRecomputed: clocks },
+      details: { caseClocksRecomputed: clocks.children, recordClocksMoved: clocks.records },
     })
   })
   return { date: input.date, name: input.name, source: 'council' as const }
@@ -36,8 +35,7 @@ export async function removeBankHoliday(deps: Deps, caller: Caller, date: string
       .where(and(eq(bankHolidays.councilId, caller.councilId), eq(bankHolidays.date, date)))
       .returning()
     if (!removed.length) throw notFound('bank holiday added by this council')
-    await recomputeReferralClocks(tx, caller.councilId)
-    await refreshCouncilClocks(tx, caller.councilId)
+    await refreshAllClocks(tx, caller.councilId)
     forgetClockSettings(caller.councilId)
     await writeAudit(tx, { ...caller.audit, action: 'bank_holiday.delete', recordType: 'bank_holiday', recordId: date })
   })

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { Executor } from '@hearth/db/client'
 import { type CaseStepRow, caseStepChanges, caseSteps, clockDues } from '@hearth/db/schema/case-process'
@@ -11,7 +11,7 @@ import { londonDateOf } from '@hearth/domain/working-days'
 import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
 import { familyInScope, holdingTeamId } from '../families/family-queries'
-import { asStep, clockViews, stepLabel } from './clock-queries'
+import { asStep, clockViews, isChildClock, stepLabel } from './clock-queries'
 import type { Caller } from '../../kernel/caller'
 
 export type Step = z.infer<typeof StepBody>
@@ -63,8 +63,9 @@ export async function dueOf(ex: Executor, councilId: string, where: ReturnType<t
   const rows = await ex
     .select()
     .from(clockDues)
-    .where(and(eq(clockDues.councilId, councilId), where))
-  return clockViews(ex, councilId, rows, londonDateOf(new Date()))
+    // a child's clocks: a referral's, a complaint's or a request's are on their own screens
+    .where(and(eq(clockDues.councilId, councilId), isNotNull(clockDues.childId), where))
+  return clockViews(ex, councilId, rows.filter(isChildClock), londonDateOf(new Date()))
 }
 
 export const toProblemStep = (id: string, s: Step) =>

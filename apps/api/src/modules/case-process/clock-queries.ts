@@ -12,8 +12,11 @@ import { londonDateOf } from '@hearth/domain/working-days'
 
 export { asStep, refreshClocks, refreshCouncilClocks } from '@hearth/db/case-process'
 
+export type ChildClockRow = ClockDueRow & { childId: string }
+export const isChildClock = (r: ClockDueRow): r is ChildClockRow => r.childId !== null
+
 /** Clocks as the screens show them: with the child and family by name and where each stands today. */
-export async function clockViews(ex: Executor, councilId: string, rows: ClockDueRow[], today: string) {
+export async function clockViews(ex: Executor, councilId: string, rows: ChildClockRow[], today: string) {
   if (!rows.length) return []
   const { holidays, warningDays } = await clockSettings(ex, councilId)
   const familyIds = [...new Set(rows.map((r) => r.familyId))]
@@ -107,7 +110,7 @@ export async function teamDueNow(db: Db, councilId: string, teamId: string, now 
           clock: clockDues.clock,
           familyId: clockDues.familyId,
           familyName: families.name,
-          childId: clockDues.childId,
+          childId: children.id,
           first: children.firstName,
           last: children.lastName,
           dueOn: clockDues.dueOn,

@@ -6,18 +6,20 @@ import {
   ClockLengthSet,
   ClockSetting,
   DueClockView,
+  InCareView,
   StepCorrect,
   StepCreate,
   StepDetailView,
   StepView,
 } from '@hearth/contracts/case-process'
 import { ErrorBody, IdParams } from '@hearth/contracts/common'
-import { noCaseContent, readsList, readsOfFamily, readsRecord } from '../../kernel/reads'
+import { noCaseContent, readsChild, readsList, readsOfFamily, readsRecord } from '../../kernel/reads'
 import { holdingTeamId } from '../families/family-queries'
 import { askForLetterBeforeProceedings } from './letter-before-proceedings'
 import { clockSettingsView, setClockLength } from './clock-settings'
 import { correctStep, recordStep } from './record-step'
 import { familyCaseProcess, getStep } from './get-case-process'
+import { getInCare } from './get-in-care'
 import { myClocks, teamClocks } from './list-clocks'
 
 const PRACTITIONER = ['practitioner'] as const
@@ -49,6 +51,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => familyCaseProcess(deps, callerOf(request), request.params.id),
+  )
+  app.get(
+    '/children/:id/in-care',
+    {
+      config: { family: 'child', access: PRACTITIONER, reads: readsChild('in_care.read') },
+      schema: {
+        tags,
+        summary:
+          'A looked-after child on one page: what is due, the period of care, placement, plan, health, education, reviews',
+        params: IdParams,
+        response: { 200: InCareView, ...errors },
+      },
+    },
+    async (request) => getInCare(deps, callerOf(request), request.params.id),
   )
   app.post(
     '/families/:id/steps',

@@ -1,6 +1,7 @@
 import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { writeAudit } from '@hearth/db/audit'
+import { refreshClocks } from '@hearth/db/case-process'
 import { children } from '@hearth/db/schema/families'
 import type { ChildUpdate } from '@hearth/contracts/families'
 import { invalid, notFound } from '../../kernel/errors'
@@ -33,6 +34,9 @@ export async function updateChild(deps: Deps, caller: Caller, childId: string, i
       .set({ ...input, updatedAt: new Date() })
       .where(and(eq(children.councilId, caller.councilId), eq(children.id, childId)))
       .returning()
+    // the health and education clocks depend on the child's age
+    if (input.dateOfBirth !== undefined && input.dateOfBirth !== child.dateOfBirth)
+      await refreshClocks(tx, caller.councilId, [childId])
     await writeAudit(tx, {
       ...caller.audit,
       action: 'child.update',

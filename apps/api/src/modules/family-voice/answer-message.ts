@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { writeAudit } from '@hearth/db/audit'
+import { stopRecordClock } from '@hearth/db/record-clocks'
 import { familyMessages } from '@hearth/db/schema/family-voice'
 import type { StaffFamilyMessage } from '@hearth/contracts/family-voice'
 import type { Deps } from '../../kernel/context'
@@ -50,6 +51,9 @@ export async function answerMessage(
         ),
       )
       .returning()
+    // an answer to a complaint is stage 1's response: its clock stops
+    if (change.kind === 'answer' && m.kind === 'complaint')
+      await stopRecordClock(tx, caller.councilId, 'complaint_stage_1', m.id)
     await writeAudit(tx, {
       ...caller.audit,
       action: change.kind === 'seen' ? 'family_message.seen' : 'family_message.answer',

@@ -1,12 +1,11 @@
 import { and, eq, gt } from 'drizzle-orm'
 import { writeAudit } from '@hearth/db/audit'
-import { councilHolidays } from '@hearth/db/case-process'
 import type { Executor } from '@hearth/db/client'
 import { createTask } from '@hearth/db/enablers'
+import { recordClockDue, startRecordClock } from '@hearth/db/record-clocks'
 import { familyMessages } from '@hearth/db/schema/family-voice'
 import { visits } from '@hearth/db/schema/visits'
-import { COMPLAINT_STAGE1_WORKING_DAYS } from '@hearth/domain/family-voice'
-import { workingDayDeadline } from '@hearth/domain/working-days'
+import { londonDateOf } from '@hearth/domain/working-days'
 import type { FamilyMessageInput } from '@hearth/contracts/family-voice'
 import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
@@ -71,10 +70,9 @@ export async function sendFamilyMessage(
       visitId = v.id
     }
     const now = new Date()
-    const due =
-      input.kind === 'complaint'
-        ? workingDayDeadline(now, COMPLAINT_STAGE1_WORKING_DAYS, await councilHolidays(tx, c)).dueAt
-        : null
+    const startOn = londonDateOf(now)
+    const clock = input.kind === 'complaint' ? await recordClockDue(tx, c, 'complaint_stage_1', startOn) : null
+    const due = clock?.lateAt ?? null
     const [row] = await tx
       .insert(familyMessages)
       .values({
@@ -100,7 +98,9 @@ export async function sendFamilyMessage(
       throw new AppError('conflict', 'This could not be sent. Try again.')
     }
     let taskId: string | null = null
-    if (input.kind === 'complaint') {
+    if (clock) {
+      const start = { clock: 'complaint_stage_1', recordId: row.id, familyId: row.familyId, startOn } as const
+      await startRecordClock(tx, c, start, clock.dueOn)
       const settings = await voiceSettings(tx, c)
       taskId = await createTask(tx, {
         councilId: c,

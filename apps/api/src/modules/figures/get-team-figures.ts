@@ -71,7 +71,7 @@ export async function getTeamFigures(deps: Deps, caller: Caller, teamId?: string
       count(*) filter (where d.due_on >= ${today}::date and d.due_on <= ${horizon}::date)::int as soon
     from clock_dues d join allocations al on al.council_id = d.council_id and al.family_id = d.family_id
       and al.role = 'lead' and al.ended_at is null
-    where d.council_id = ${councilId} ${teamId ? sql`and al.team_id = ${teamId}` : sql``}
+    where d.council_id = ${councilId} and d.child_id is not null ${teamId ? sql`and al.team_id = ${teamId}` : sql``}
     group by al.team_id
   `)) as unknown as { rows: { team_id: string; overdue: number; soon: number }[] }
   const dueBy = new Map(due.rows.map((d) => [d.team_id, d]))

@@ -1,9 +1,8 @@
 import { writeAudit } from '@hearth/db/audit'
-import { councilHolidays } from '@hearth/db/case-process'
+import { recordClockDue, startRecordClock } from '@hearth/db/record-clocks'
 import { nextReference } from '@hearth/db/references'
 import { subjectAccessRequests } from '@hearth/db/schema/records'
 import type { SarCreate } from '@hearth/contracts/records'
-import { sarDueDate } from '@hearth/domain/subject-access'
 import { londonDateOf } from '@hearth/domain/working-days'
 import type { Deps } from '../../kernel/context'
 import { invalid } from '../../kernel/errors'
@@ -18,8 +17,8 @@ export async function createSar(deps: Deps, caller: Caller, input: SarCreate) {
   if (!who) throw invalid('body.requesterId', 'choose someone of this family')
   const today = londonDateOf(new Date())
   if (input.receivedOn > today) throw invalid('body.receivedOn', 'must be today or before')
-  const holidays = await councilHolidays(deps.db, caller.councilId)
   const id = await deps.db.transaction(async (tx) => {
+    const due = await recordClockDue(tx, caller.councilId, 'subject_access', input.receivedOn)
     const [sar] = await tx
       .insert(subjectAccessRequests)
       .values({
@@ -29,10 +28,17 @@ export async function createSar(deps: Deps, caller: Caller, input: SarCreate) {
         requesterKind: input.requesterKind,
         requesterId: input.requesterId,
         receivedOn: input.receivedOn,
-        dueOn: sarDueDate(input.receivedOn, holidays),
+        dueOn: due.dueOn,
         createdBy: caller.audit.actorPersonId!,
       })
       .returning()
+    const clock = {
+      clock: 'subject_access',
+      recordId: sar!.id,
+      familyId: family.familyId,
+      startOn: input.receivedOn,
+    } as const
+    await startRecordClock(tx, caller.councilId, clock, due.dueOn)
     await gatherInTx(tx, caller, sar!)
     await writeAudit(tx, {
       ...caller.audit,

@@ -1,3 +1,4 @@
+import { stopRecordClock } from '@hearth/db/record-clocks'
 import { londonDateOf } from '@hearth/domain/working-days'
 import type { Deps } from '../../kernel/context'
 import { AppError, invalid } from '../../kernel/errors'
@@ -12,5 +13,6 @@ export function markSarSent(deps: Deps, caller: Caller, id: string, sentOn: stri
     if (sentOn > londonDateOf(new Date())) throw invalid('body.sentOn', 'must be today or before')
     if (sentOn < sar.receivedOn) throw invalid('body.sentOn', 'must be on or after the day the request came')
     await setStatus(tx, caller, id, { status: 'sent', sentOn, sentBy: caller.audit.actorPersonId })
+    await stopRecordClock(tx, caller.councilId, 'subject_access', id)
   })
 }

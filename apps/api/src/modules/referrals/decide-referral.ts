@@ -2,6 +2,7 @@ import type { Deps } from '../../kernel/context'
 import { and, eq } from 'drizzle-orm'
 import { writeAudit } from '@hearth/db/audit'
 import { holdContact } from '@hearth/db/contact'
+import { stopRecordClock } from '@hearth/db/record-clocks'
 import { referrals } from '@hearth/db/schema/referrals'
 import type { DecisionInput } from '@hearth/contracts/referrals'
 import { decisionNeedsPrimaryNeed, decisionNeedsTeam } from '@hearth/domain/referrals'
@@ -38,6 +39,7 @@ export async function decideReferral(deps: Deps, caller: Caller, id: string, inp
       await loadReferral(tx, caller.councilId, id) // 404 when it does not exist
       throw new AppError('conflict', 'This referral has already been decided.')
     }
+    await stopRecordClock(tx, caller.councilId, 'referral_decision', id)
     await writeAudit(tx, {
       ...caller.audit,
       action: 'referral.decide',

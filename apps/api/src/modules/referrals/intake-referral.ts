@@ -9,8 +9,9 @@ import { patches } from '@hearth/db/schema/organisation'
 import { referralChildren, referrals, type Referral } from '@hearth/db/schema/referrals'
 import type { ReferralInput } from '@hearth/contracts/referrals'
 import { findPatchForPostcode } from '@hearth/domain/postcode'
-import { isProfessionalSource, type ReferralSource, REFERRAL_DECISION_WORKING_DAYS } from '@hearth/domain/referrals'
-import { workingDayDeadline } from '@hearth/domain/working-days'
+import { recordClockDue, startRecordClock } from '@hearth/db/record-clocks'
+import { isProfessionalSource, type ReferralSource } from '@hearth/domain/referrals'
+import { londonDateOf } from '@hearth/domain/working-days'
 import { enqueueInTx } from '@hearth/jobs'
 import { AppError, invalid } from '../../kernel/errors'
 import { councilHolidays } from '../calendar/calendar-queries'
@@ -86,11 +87,8 @@ export async function intakeReferral(
       }
 
       const openTeam = await openTeamOf(tx, caller.councilId, familyId)
-      const { dueDate, dueAt } = workingDayDeadline(
-        new Date(input.receivedAt),
-        REFERRAL_DECISION_WORKING_DAYS,
-        holidays,
-      )
+      const startOn = londonDateOf(new Date(input.receivedAt))
+      const due = await recordClockDue(tx, caller.councilId, 'referral_decision', startOn, holidays)
       const [ref] = await tx
         .insert(referrals)
         .values({
@@ -106,13 +104,15 @@ export async function intakeReferral(
           familyKnowledge: input.familyKnowledge ?? null,
           familyConsent: input.familyConsent,
           familyId,
-          dueDate,
-          dueAt,
+          dueDate: due.dueOn,
+          dueAt: due.lateAt,
           openCaseTeamId: openTeam,
           idempotencyKey,
           requestHash: idempotencyKey ? requestHash : null,
         })
         .returning()
+      const clock = { clock: 'referral_decision', recordId: ref!.id, familyId, startOn } as const
+      await startRecordClock(tx, caller.councilId, clock, due.dueOn)
 
       const audit: AuditEntry[] = [
         {

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
+import { Link } from 'react-router'
 import type { z } from 'zod'
 import type { CaseProcessView, StepView } from '@hearth/contracts/case-process'
 import {
@@ -80,6 +81,15 @@ function detailsFrom(kind: StepKind, f: FormData): Details {
         type: text(f, 'placementType') || undefined,
         inArea: bool(f, 'inArea') ?? undefined,
         untilEighteen: f.get('untilEighteen') === 'yes',
+      }
+    case 'health_assessment':
+    case 'pep':
+      return { type: text(f, 'assessmentType') || undefined }
+    case 'missing_episode':
+      return {
+        kind: text(f, 'missingKind') || undefined,
+        returnInterview: orNull(text(f, 'returnInterview')),
+        returnInterviewOn: orNull(dateFromForm(f, 'returnInterviewOn')),
       }
     case 'pre_proceedings':
       return {
@@ -296,6 +306,58 @@ function KindFields({ kind, d, error }: { kind: StepKind; d: Details; error: unk
             hint="After its first year, visits are then due at most every 3 months instead of 6 weeks."
             options={yesNo}
             defaultValue={yn(d.untilEighteen) ?? 'no'}
+            error={error}
+          />
+        </>
+      )
+    case 'health_assessment':
+    case 'pep':
+      return (
+        <Radios
+          name="assessmentType"
+          field={f('type')}
+          label={kind === 'pep' ? 'Is this the first plan or a review?' : 'Is this the initial assessment or a review?'}
+          options={[
+            { value: 'initial', label: kind === 'pep' ? 'The first plan' : 'Initial assessment' },
+            { value: 'review', label: 'A review' },
+          ]}
+          defaultValue={s('type')}
+          error={error}
+        />
+      )
+    case 'missing_episode':
+      return (
+        <>
+          <Radios
+            name="missingKind"
+            field={f('kind')}
+            label="Was the child missing, or away from the placement without permission?"
+            hint="Missing: nobody knew where they were. Away: they were known to be somewhere they should not be."
+            options={[
+              { value: 'missing', label: 'Missing' },
+              { value: 'away', label: 'Away from placement' },
+            ]}
+            defaultValue={s('kind')}
+            error={error}
+          />
+          <Radios
+            name="returnInterview"
+            field={f('returnInterview')}
+            label="The return home interview"
+            hint="Offer it within 72 hours of the child coming back."
+            options={[
+              { value: '', label: 'Not yet' },
+              { value: 'held', label: 'Held' },
+              { value: 'declined', label: 'Offered and declined' },
+            ]}
+            defaultValue={s('returnInterview') ?? ''}
+            error={error}
+          />
+          <DateInput
+            name="returnInterviewOn"
+            field={f('returnInterviewOn')}
+            label="Date of the interview (if held)"
+            defaultValue={s('returnInterviewOn')}
             error={error}
           />
         </>
@@ -555,12 +617,25 @@ export function FamilyCaseProcess({ familyId, kids }: { familyId: string; kids: 
   }
   const steps = view.data?.steps ?? []
   const clocks = view.data?.clocks ?? []
+  // children who are or have been looked after: their "In care" page
+  const inCare = kids.filter((k) => steps.some((s) => s.childId === k.id && s.kind === 'looked_after'))
   return (
     <section aria-labelledby="case-process-heading" id="case-process">
       <h2 className="govuk-heading-m" id="case-process-heading">
         Statutory steps and timescales
       </h2>
       <ErrorSummary error={view.error} />
+      {inCare.length > 0 && (
+        <ul className="govuk-list" aria-label="Children in care">
+          {inCare.map((k) => (
+            <li key={k.id}>
+              <Link className="govuk-link" to={`/children/${k.id}/in-care`}>
+                {k.name}: in care
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
       <h3 className="govuk-heading-s">What is due</h3>
       {view.data && clocks.length === 0 && <p className="govuk-body">No timescales are running.</p>}
       {clocks.length > 0 && (

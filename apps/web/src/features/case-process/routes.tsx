@@ -2,9 +2,13 @@ import { childrenOf, type Feature } from '../../feature'
 import { FamilyCaseProcess } from './CaseProcess'
 import { hasRole } from '../../session'
 import { ClockSettingsPage } from './ClockSettingsPage'
+import { InCarePage } from './InCarePage'
 
 export const feature: Feature = {
-  routes: [{ path: '/admin/timescales', roles: ['administrator'], page: () => <ClockSettingsPage /> }],
+  routes: [
+    { path: '/admin/timescales', roles: ['administrator'], page: () => <ClockSettingsPage /> },
+    { path: '/children/:id/in-care', roles: ['practitioner'], page: () => <InCarePage /> },
+  ],
   nav: (me) =>
     hasRole(me, 'administrator')
       ? [

@@ -1,6 +1,7 @@
-import { holidaySet, workingDayDeadline } from '@hearth/domain/working-days'
+import { holidaySet, londonDateOf } from '@hearth/domain/working-days'
 import type { Tx } from '../../client'
 import { placeContactHold } from '../../contact'
+import { recordClockDue, startRecordClock } from '../../record-clocks'
 import { nextReference } from '../../references'
 import { offers, referralChildren, referrals } from '../../schema'
 import type { DemoFamily } from './families'
@@ -94,7 +95,14 @@ export async function seedReferrals(tx: Tx, org: DemoCouncil, familyRows: DemoFa
     const fam = familyRows[spec.family]
     if (!fam) continue
     const receivedAt = hoursAgo(spec.receivedHoursAgo)
-    const { dueDate, dueAt } = workingDayDeadline(receivedAt, 1, holidays)
+    const startOn = londonDateOf(receivedAt)
+    const { dueOn: dueDate, lateAt: dueAt } = await recordClockDue(
+      tx,
+      councilId,
+      'referral_decision',
+      startOn,
+      holidays,
+    )
     const decidedAt = spec.decision ? new Date(receivedAt.getTime() + 5 * 3600_000) : null
     const team =
       spec.routeTo === 'team'
@@ -133,6 +141,13 @@ export async function seedReferrals(tx: Tx, org: DemoCouncil, familyRows: DemoFa
         routedAt,
       })
       .returning()
+    if (!spec.decision)
+      await startRecordClock(
+        tx,
+        councilId,
+        { clock: 'referral_decision', recordId: ref!.id, familyId: fam.id, startOn },
+        dueDate,
+      )
     if (spec.notAware)
       await placeContactHold(tx, {
         councilId,
