@@ -285,10 +285,14 @@ describe('in Chromium: the team board', () => {
       'Placement',
       async () => {
         await onDate('Date the placement started')
-        await record.getByLabel('Kind of placement').selectOption({ label: 'Foster care with another carer' })
+        await record
+          .getByLabel('Kind of placement')
+          .selectOption({ label: 'Fostered with another carer: not long-term or fostering for adoption (U6)' })
+        await record.getByLabel('Who provides it').selectOption({ label: 'A private provider (PR4)' })
+        await record.getByLabel('The placement’s postcode (optional)').fill('nm9 9zz')
         await record.getByRole('group', { name: 'Is it inside the council’s area?' }).getByLabel('No').check()
       },
-      /Foster care with another carer/,
+      /Fostered with another carer: not long-term or fostering for adoption \(U6\)/,
     )
     await step(
       'Health assessment',
@@ -307,7 +311,13 @@ describe('in Chromium: the team board', () => {
     expect(await due.getByText(/^Hold the initial health assessment/).count()).toBe(0) // recorded
     await due.getByText(/^Hold the review health assessment by/).waitFor()
     await alice.getByText('Interim care order (C1)').waitFor()
-    await alice.getByText(/^Foster care with another carer, out of the area, since/).waitFor()
+    await alice
+      .getByText(/^Fostered with another carer: not long-term or fostering for adoption \(U6\), out of/)
+      .waitFor()
+    await alice.getByText('A private provider; postcode NM9 9ZZ (not shown to the parents)').waitFor()
+    // the return's episode, worked out: started to be looked after, in that placement
+    const episodes = alice.getByRole('table', { name: 'This time in care as the looked-after return counts it' })
+    await episodes.getByText('Started to be looked after (S)').waitFor()
     expect(await axeViolations(alice)).toEqual([])
     // on a phone, the page stays inside the screen
     await alice.setViewportSize({ width: 375, height: 800 })

@@ -80,7 +80,12 @@ describe('a child in care', () => {
 
   it('looked after and placed: the care plan, health, education, review and visit clocks start at once', async () => {
     expect((await post('looked_after', '2026-11-07', { legalStatus: 'C1' })).statusCode).toBe(201)
-    const placed = await post('placement', '2026-11-07', { type: 'foster_other', inArea: false })
+    const placed = await post('placement', '2026-11-07', {
+      type: 'U6',
+      provider: 'PR4',
+      inArea: false,
+      postcode: 'nm9 9zz',
+    })
     expect(placed.statusCode, placed.body).toBe(201)
     const v = await view()
     // Sat 7 Nov: 9(1) … 13(5), 16(6) … 20(10); 23(11) … 27(15), 30(16), 1 Dec(17) … 4 Dec(20)
@@ -141,6 +146,42 @@ describe('a child in care', () => {
     ])
     expect(v.health.lastAssessment).toEqual({ on: '2026-11-18', type: 'initial' })
     expect(v.carePlanAgreedOn).toBe('2026-11-19')
+  })
+
+  it('a placement’s provider is checked against its type; a change of legal status starts a new episode', async () => {
+    const parents = await post('placement', '2026-11-25', { type: 'P1', provider: 'PR4', inArea: true })
+    expect(parents.statusCode).toBe(400)
+    expect(parents.json().error.details.map((d: { field: string }) => d.field)).toContain('body.details.provider')
+    const reason = await post('placement', '2026-11-25', {
+      type: 'U6',
+      provider: 'PR1',
+      inArea: true,
+      changeReason: 'CHILD',
+    })
+    expect(reason.json().error.details.map((d: { field: string }) => d.field)).toContain('body.details.changeReason')
+    const badPostcode = await post('placement', '2026-11-25', {
+      type: 'U6',
+      provider: 'PR1',
+      inArea: true,
+      postcode: 'NOPE',
+    })
+    expect(badPostcode.json().error.details.map((d: { field: string }) => d.field)).toEqual(['body.details.postcode'])
+    const same = await post('legal_status', '2026-11-24', { legalStatus: 'C1' })
+    expect(same.json().error.details.map((d: { field: string }) => d.field)).toEqual(['body.details.legalStatus'])
+    expect((await post('legal_status', '2026-11-24', { legalStatus: 'C2' })).statusCode).toBe(201)
+    const v = await view()
+    expect(v.placement).toMatchObject({
+      type: 'U6',
+      provider: 'PR4',
+      providerLabel: 'A private provider',
+      postcode: 'NM9 9ZZ',
+    })
+    expect(
+      v.episodes.map(
+        (e: { decom: string; rne: string; ls: string; place: string; dec: string | null; rec: string | null }) =>
+          [e.decom, e.rne, e.ls, e.place, e.dec, e.rec].join(' '),
+      ),
+    ).toEqual(['2026-11-07 S C1 U6 2026-11-24 X1', '2026-11-24 L C2 U6  '])
   })
 
   it('every kind of step the domain knows, the database accepts (its check names them all)', async () => {

@@ -10,7 +10,9 @@ import {
   STEP_KIND_LIST,
   type StepKind,
 } from '@hearth/domain/case-steps'
+import { normalisePostcode } from '@hearth/domain/postcode'
 import { PRIMARY_NEED_CODE_LIST, REFERRAL_SOURCE_CODES } from '@hearth/domain/referrals'
+import { CARE_ENDED_REASON_LIST, PLACE_CHANGE_REASON_LIST, PROVIDER_CODE_LIST } from '@hearth/domain/ssda903-codes'
 import { optionalText, Uuid } from './common'
 import { IsoDate } from './families'
 
@@ -50,6 +52,19 @@ export const AssessmentView = z.object({
 })
 
 const bool = (message: string) => z.boolean({ message })
+/** PL_POST: a real postcode, written the standard way; a blank one is none. */
+const PlacementPostcode = z
+  .string({ message: 'enter the placement’s postcode' })
+  .max(10, { message: 'enter a real postcode, like NM1 4AB' })
+  .transform((s, ctx) => {
+    if (!s.trim()) return null
+    const n = normalisePostcode(s)
+    if (!n) {
+      ctx.addIssue({ code: 'custom', message: 'enter a real postcode, like NM1 4AB' })
+      return z.NEVER
+    }
+    return n
+  })
 const nullableDate = IsoDate.nullable().default(null)
 const code = <T extends string>(list: readonly T[], what: string) =>
   z.enum(list as [T, ...T[]], { message: `choose ${what} from the list` })
@@ -86,11 +101,17 @@ export const StepDetails = {
   looked_after: z.object({
     legalStatus: code(LEGAL_STATUS_LIST, 'the legal status'),
     careLeaver: z.boolean().default(false),
+    endReason: code(CARE_ENDED_REASON_LIST, 'why the child stopped being looked after').nullable().default(null),
   }),
+  legal_status: z.object({ legalStatus: code(LEGAL_STATUS_LIST, 'the new legal status') }),
   placement: z.object({
     type: code(PLACEMENT_TYPE_LIST, 'the kind of placement'),
+    provider: code(PROVIDER_CODE_LIST, 'who provides the placement').nullable().default(null),
     inArea: bool('say whether the placement is inside the council’s area'),
     untilEighteen: z.boolean().default(false),
+    postcode: PlacementPostcode.nullable().default(null),
+    sameCarers: z.boolean().default(false),
+    changeReason: code(PLACE_CHANGE_REASON_LIST, 'why the child moved').nullable().default(null),
   }),
   lac_review: z.object({}),
   care_plan: z.object({}),
@@ -147,6 +168,7 @@ export const StepBody = z.discriminatedUnion(
     stepOf('cin_plan'),
     stepOf('cin_review'),
     stepOf('looked_after'),
+    stepOf('legal_status'),
     stepOf('placement'),
     stepOf('lac_review'),
     stepOf('care_plan'),
@@ -283,10 +305,28 @@ export const InCareView = z.object({
       since: z.string(),
       type: z.string(),
       typeLabel: z.string(),
+      provider: z.string().nullable(),
+      providerLabel: z.string().nullable(),
+      postcode: z.string().nullable(),
       inArea: z.boolean(),
       untilEighteen: z.boolean(),
     })
     .nullable(),
+  /** The period of care's episodes as the looked-after return counts them (SSDA903 Episodes). */
+  episodes: z.array(
+    z.object({
+      decom: z.string(),
+      rne: z.string(),
+      ls: z.string(),
+      place: z.string().nullable(),
+      provider: z.string().nullable(),
+      postcode: z.string().nullable(),
+      dec: z.string().nullable(),
+      rec: z.string().nullable(),
+      reasonPlaceChange: z.string().nullable(),
+      placementStepId: Uuid.nullable(),
+    }),
+  ),
   placementsThisPeriod: z.number().int(),
   carePlanAgreedOn: z.string().nullable(),
   health: z.object({ lastAssessment: assessed.nullable(), lastDentalCheck: z.string().nullable() }),

@@ -1,6 +1,18 @@
 import { addCalendarMonths, type ClockId, clockDueDate } from './clocks'
 import { PRIMARY_NEED_CODES, REFERRAL_SOURCES } from './referrals'
 import { ofCompulsorySchoolAge } from './school-age'
+import {
+  CARE_ENDED_REASONS,
+  type CareEndedReason,
+  isTemporaryPlacement,
+  PLACE_CHANGE_REASONS,
+  PLACE_CODES,
+  type PlaceChangeReason,
+  type PlaceCode,
+  PROVIDER_CODES,
+  type ProviderCode,
+  providerProblem,
+} from './ssda903-codes'
 import { addWorkingDays, type HolidaySet, isWorkingDay } from './working-days'
 
 /**
@@ -20,6 +32,7 @@ export const STEP_KINDS = {
   cin_plan: 'Child in need plan',
   cin_review: 'Child in need plan review',
   looked_after: 'Looked after',
+  legal_status: 'Legal status changed',
   placement: 'Placement',
   lac_review: 'Looked-after review',
   care_plan: 'Care plan agreed',
@@ -44,6 +57,7 @@ export const STEP_DATES: Record<StepKind, { on: string; end: string | null }> = 
   cin_plan: { on: 'Date the plan started', end: 'Date the plan ended' },
   cin_review: { on: 'Date of the review', end: null },
   looked_after: { on: 'Date the child became looked after', end: 'Date the child stopped being looked after' },
+  legal_status: { on: 'Date the legal status changed', end: null },
   placement: { on: 'Date the placement started', end: 'Date the placement ended' },
   lac_review: { on: 'Date of the review', end: null },
   care_plan: { on: 'Date the care plan was agreed', end: null },
@@ -111,16 +125,9 @@ export const LEGAL_STATUSES = {
 export type LegalStatus = keyof typeof LEGAL_STATUSES
 export const LEGAL_STATUS_LIST = Object.keys(LEGAL_STATUSES) as LegalStatus[]
 
-export const PLACEMENT_TYPES = {
-  foster_connected: 'Foster care with a family member or friend',
-  foster_other: 'Foster care with another carer',
-  residential: 'Children’s home',
-  with_parents: 'Placed with parents',
-  independent: 'Independent or semi-independent living',
-  adoption: 'Placed for adoption',
-  other: 'Another placement',
-} as const
-export type PlacementType = keyof typeof PLACEMENT_TYPES
+/** A placement's type: the looked-after return's PLACE codes (ssda903-codes.ts), recorded as they are. */
+export const PLACEMENT_TYPES = PLACE_CODES
+export type PlacementType = PlaceCode
 export const PLACEMENT_TYPE_LIST = Object.keys(PLACEMENT_TYPES) as PlacementType[]
 
 /** PPOutcome (census 2026–27, code set CS131): DfE has not yet published what A, B and C mean. */
@@ -146,8 +153,21 @@ export interface StepDetails {
   statutory_visit: { plan: 'cp' | 'cin' | 'lac'; seenAlone: boolean }
   cin_plan: Record<string, never>
   cin_review: Record<string, never>
-  looked_after: { legalStatus: LegalStatus; careLeaver: boolean }
-  placement: { type: PlacementType; inArea: boolean; untilEighteen?: boolean }
+  looked_after: { legalStatus: LegalStatus; careLeaver: boolean; endReason?: CareEndedReason | null }
+  /** A change of legal status during a period of care: a new care episode (RNE L, or B/U with a move). */
+  legal_status: { legalStatus: LegalStatus }
+  placement: {
+    type: PlacementType
+    provider?: ProviderCode | null
+    inArea: boolean
+    untilEighteen?: boolean
+    /** PL_POST: the placement's postcode (the address itself is not kept here). */
+    postcode?: string | null
+    /** Whether the child stays with the same carers as in the placement before (RNE T or U). */
+    sameCarers?: boolean
+    /** REASON_PLACE_CHANGE: given when the placement ends with the child moving. */
+    changeReason?: PlaceChangeReason | null
+  }
   lac_review: Record<string, never>
   care_plan: Record<string, never>
   health_assessment: { type: 'initial' | 'review' }
@@ -364,15 +384,48 @@ export function stepProblems(step: AnyStep, others: readonly AnyStep[], today: s
       if (!ofKind('cin_plan').some((p) => within(step.on, p) && p.on < step.on))
         say('on', 'a review is of a child in need plan open on that date, after it started')
       break
-    case 'looked_after':
+    case 'looked_after': {
+      const d = (step as CaseStep<'looked_after'>).details
       if (ofKind('looked_after').some((p) => overlaps(p, step)))
         say('on', 'this overlaps another period of being looked after')
+      if (step.endOn !== null && !d.endReason)
+        say('details.endReason', 'choose why the child stopped being looked after')
+      if (step.endOn === null && d.endReason) say('endOn', 'give the date the child stopped being looked after')
       break
+    }
+    case 'legal_status': {
+      const la = ofKind('looked_after').find((p) => within(step.on, p) && p.on < step.on)
+      if (!la) {
+        say(
+          'on',
+          'a change of legal status is after the child became looked after, and before it ended',
+          'looked_after',
+        )
+        break
+      }
+      const before = ofKind('legal_status')
+        .filter((c) => c.on > la.on && c.on < step.on)
+        .sort((a, b) => a.on.localeCompare(b.on))
+        .at(-1)
+      const current = before?.details.legalStatus ?? la.details.legalStatus
+      if ((step as CaseStep<'legal_status'>).details.legalStatus === current)
+        say('details.legalStatus', 'that is the legal status already: choose the new one')
+      if (ofKind('legal_status').some((c) => c.on === step.on))
+        say('on', 'a change of legal status is already recorded that day: correct that one')
+      break
+    }
     case 'placement': {
+      const d = (step as CaseStep<'placement'>).details
       const la = ofKind('looked_after').find((p) => within(step.on, p))
       if (!la) say('on', 'a placement starts while the child is looked after: record that first', 'looked_after')
       if (ofKind('placement').some((p) => p.on < (step.endOn ?? '9999-12-31') && step.on < (p.endOn ?? '9999-12-31')))
         say('on', 'this placement overlaps another: end the other first')
+      const provider = providerProblem(d.type, d.provider ?? null)
+      if (provider) say('details.provider', provider)
+      if (d.changeReason && step.endOn === null)
+        say('details.changeReason', 'a reason for moving is given when the placement ends')
+      if (d.changeReason && isTemporaryPlacement(d.type))
+        say('details.changeReason', 'a temporary move has no reason for moving: the child goes back')
       break
     }
     case 'lac_review':
@@ -673,9 +726,20 @@ export function describeStep(s: CaseStep): string {
     case 'statutory_visit':
       return `${({ cp: 'Child protection', cin: 'Child in need', lac: 'Looked after' } as Record<string, string>)[d.plan as string]} visit; ${d.seenAlone ? 'seen alone' : 'not seen alone'}.`
     case 'looked_after':
-      return `${said(LEGAL_STATUSES, 'legalStatus')}${d.careLeaver ? '; a care leaver' : ''}.`
+      return `${said(LEGAL_STATUSES, 'legalStatus')}${d.careLeaver ? '; a care leaver' : ''}${d.endReason ? `; ended: ${said(CARE_ENDED_REASONS, 'endReason')}` : ''}.`
+    case 'legal_status':
+      return `Now: ${said(LEGAL_STATUSES, 'legalStatus')} (${d.legalStatus}).`
     case 'placement':
-      return `${said(PLACEMENT_TYPES, 'type')}, ${d.inArea ? 'in the area' : 'out of the area'}.`
+      return [
+        `${said(PLACEMENT_TYPES, 'type')} (${d.type})`,
+        d.provider ? said(PROVIDER_CODES, 'provider') : null,
+        d.inArea ? 'in the area' : 'out of the area',
+        d.sameCarers ? 'the same carers as before' : null,
+        d.changeReason ? `moved: ${said(PLACE_CHANGE_REASONS, 'changeReason')}` : null,
+      ]
+        .filter(Boolean)
+        .join(', ')
+        .concat('.')
     case 'health_assessment':
     case 'pep':
       return d.type === 'initial' ? 'Initial.' : 'Review.'

@@ -1,3 +1,4 @@
+import { type CareEpisode, periodsOfCare } from './care-episodes'
 import {
   type CaseStep,
   LEGAL_STATUSES,
@@ -6,6 +7,7 @@ import {
   type PlacementType,
   type StepDetails,
 } from './case-steps'
+import { PROVIDER_CODES } from './ssda903-codes'
 
 /**
  * A looked-after child on one page (#34): the period of care they are in, its legal status and
@@ -29,9 +31,14 @@ export interface InCare {
     since: string
     type: PlacementType
     typeLabel: string
+    provider: string | null
+    providerLabel: string | null
+    postcode: string | null
     inArea: boolean
     untilEighteen: boolean
   } | null
+  /** This period of care's episodes as the looked-after return will count them. */
+  episodes: CareEpisode[]
   /** Placements in this period of care, this one included. */
   placementsThisPeriod: number
   carePlanAgreedOn: string | null
@@ -80,9 +87,13 @@ export function inCare(steps: readonly CaseStep[]): InCare {
       since: current.on,
       type: current.details.type,
       typeLabel: PLACEMENT_TYPES[current.details.type] ?? current.details.type,
+      provider: current.details.provider ?? null,
+      providerLabel: current.details.provider ? PROVIDER_CODES[current.details.provider] : null,
+      postcode: current.details.postcode ?? null,
       inArea: current.details.inArea,
       untilEighteen: current.details.untilEighteen ?? false,
     },
+    episodes: la ? (periodsOfCare(steps).find((p) => p.lookedAfterStepId === la.id)?.episodes ?? []) : [],
     placementsThisPeriod: placements.length,
     carePlanAgreedOn: latest(of('care_plan').filter(inPeriod))?.on ?? null,
     health: {

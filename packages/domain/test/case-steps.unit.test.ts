@@ -191,8 +191,8 @@ describe('clocks from the steps', () => {
 
   it('looked after: first review 20 WD — CPPCR reg 33(1); first visit in 7 days — reg 28(2), again with each placement', () => {
     const la = step('looked_after', '2026-12-14', { legalStatus: 'V2', careLeaver: false })
-    const p1 = step('placement', '2026-12-14', { type: 'foster_other', inArea: true }, '2026-12-20')
-    const p2 = step('placement', '2026-12-21', { type: 'foster_other', inArea: true })
+    const p1 = step('placement', '2026-12-14', { type: 'U6', provider: 'PR1', inArea: true }, '2026-12-20')
+    const p2 = step('placement', '2026-12-21', { type: 'U6', provider: 'PR1', inArea: true })
     const c = childClocks([episode(), la, p1, p2], [], hol)
     expect(Object.fromEntries(c.map((x) => [x.clock, x.dueOn]))).toEqual({
       // Mon 14 Dec 2026: 15(1) … 24(8), 25 and 28 Dec bank holidays, 29(9) 30(10) 31(11),
@@ -215,7 +215,7 @@ describe('clocks from the steps', () => {
 
   it('a placement meant to last until 18: after its first year, visits at most every 3 months — CPPCR reg 28(2)', () => {
     const la = step('looked_after', '2025-01-06', { legalStatus: 'C2', careLeaver: false })
-    const p = step('placement', '2025-01-06', { type: 'foster_other', inArea: true, untilEighteen: true })
+    const p = step('placement', '2025-01-06', { type: 'U4', provider: 'PR1', inArea: true, untilEighteen: true })
     const early = step('statutory_visit', '2025-11-03', { plan: 'lac', seenAlone: true })
     const late = step('statutory_visit', '2026-02-02', { plan: 'lac', seenAlone: true })
     const at = (visits: CaseStep[]) =>

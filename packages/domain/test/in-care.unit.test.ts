@@ -20,7 +20,7 @@ const episode = (on = '2026-01-05') =>
 const la = (on: string, endOn: string | null = null) =>
   step('looked_after', on, { legalStatus: 'C1', careLeaver: false }, endOn)
 const placement = (on: string, endOn: string | null = null) =>
-  step('placement', on, { type: 'foster_other', inArea: false, untilEighteen: false }, endOn)
+  step('placement', on, { type: 'U6', provider: 'PR1', inArea: false, untilEighteen: false }, endOn)
 const health = (on: string, type: 'initial' | 'review' = 'initial') => step('health_assessment', on, { type })
 const pep = (on: string, type: 'initial' | 'review' = 'initial') => step('pep', on, { type })
 const missing = (
@@ -152,7 +152,7 @@ describe('the In care page’s summary', () => {
     expect(v.placement).toMatchObject({
       since: '2026-05-02',
       inArea: false,
-      typeLabel: 'Foster care with another carer',
+      typeLabel: 'Fostered with another carer: not long-term or fostering for adoption',
     })
     expect(v.placementsThisPeriod).toBe(2)
     expect(v.carePlanAgreedOn).toBe('2026-02-10')

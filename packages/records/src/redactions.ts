@@ -210,6 +210,13 @@ export function proposeRedactions(bundle: RecordBundle, requester: Requester): P
         if (typeof row.place === 'string' && placeGivesAway(row.place, holder))
           whole('place', 'confidential_address', true)
       }
+      // where a looked-after child is placed is the parents' to know only if the council tells them
+      const placedAt = k.kind === 'case_steps' && row.kind === 'placement' ? (row.details as Row)?.postcode : null
+      if (requester.kind === 'adult' && typeof placedAt === 'string' && placedAt)
+        add(
+          { kind: k.kind, rowId, field: 'details', passage: placedAt, reason: 'confidential_address', fixed: true },
+          row,
+        )
       if (k.kind === 'family_messages' && row.linkId && linkHolder.get(String(row.linkId)) !== requester.id) {
         // said through another person's link ("please do not tell Mum I said this"): theirs, whole
         whole('words', 'third_party_details')

@@ -110,4 +110,31 @@ describe('a subject access copy for the mother', () => {
     expect(JSON.stringify(rows)).not.toContain('please do not tell Mum')
     expect(rows[1]!.words).toBe('Better this week.')
   })
+
+  it('always withholds where a looked-after child is placed (#34); the child asking has it', () => {
+    const b = bundle('Nothing to note.')
+    const placement = {
+      id: 'p1',
+      kind: 'placement',
+      onDate: '2026-11-07',
+      details: { type: 'U6', provider: 'PR4', inArea: false, postcode: 'NM9 9ZZ' },
+    }
+    b.kinds.push({ kind: 'case_steps', label: 'Statutory steps', rows: [placement] })
+    const marked = proposeRedactions(b, { kind: 'adult', id: MUM }).filter((r) => r.kind === 'case_steps')
+    expect(marked).toEqual([
+      expect.objectContaining({
+        rowId: 'p1',
+        field: 'details',
+        passage: 'NM9 9ZZ',
+        reason: 'confidential_address',
+        fixed: true,
+      }),
+    ])
+    const copy = applyRedactions(b, marked)
+    const row = copy.kinds.find((k) => k.kind === 'case_steps')!.rows[0]!
+    expect(JSON.stringify(row)).not.toContain('NM9 9ZZ')
+    expect((row.details as { type: string }).type).toBe('U6')
+    const own = proposeRedactions(b, { kind: 'child', id: TEEN }).filter((r) => r.reason === 'confidential_address')
+    expect(own).toEqual([])
+  })
 })

@@ -55,8 +55,8 @@ const bo: AnnexRecords = {
     step('episode', '2026-01-05', { referralSource: '3B', primaryNeed: 'N2', closureReason: 'RC7' }, '2026-05-31'),
     step('episode', '2026-07-01', { referralSource: '3B', primaryNeed: 'N2', closureReason: null }),
     step('looked_after', '2026-07-02', { legalStatus: 'V2', careLeaver: false }),
-    step('placement', '2026-07-02', { type: 'foster_other', inArea: true }, '2026-08-01'),
-    step('placement', '2026-08-01', { type: 'residential', inArea: false }),
+    step('placement', '2026-07-02', { type: 'U6', provider: 'PR1', inArea: true }, '2026-08-01'),
+    step('placement', '2026-08-01', { type: 'K2', provider: 'PR4', inArea: false }),
     step('lac_review', '2026-07-29', {}),
   ],
   assessments: [],
@@ -140,7 +140,7 @@ describe('Annex A', () => {
       2,
       '',
       '01/08/2026',
-      'residential',
+      'K2',
       'Out of area',
     ])
   })

@@ -4,7 +4,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eq } from 'drizzle-orm'
+import { asStep } from '@hearth/db/case-process'
+import { caseSteps } from '@hearth/db/schema/case-process'
 import { seedSyntheticCouncil } from '@hearth/db/seed/synthetic'
+import { periodsOfCare } from '@hearth/domain/care-episodes'
+import { type CaseStep, stepProblems } from '@hearth/domain/case-steps'
 import { collectionYearOf } from '@hearth/domain/census-codes'
 import { londonDateOf } from '@hearth/domain/working-days'
 import { produceCensus } from '../src/census/produce'
@@ -85,4 +90,34 @@ describe('the synthetic council’s census', () => {
     },
     limit(120_000),
   )
+})
+
+describe('the synthetic council’s children in care (#34)', () => {
+  it('about 1 in 7 of its children in need are looked after, and their steps break no order rule', async () => {
+    const rows = await dbx.handle.db.select().from(caseSteps).where(eq(caseSteps.councilId, councilId))
+    // Node 20: no Map.groupBy
+    const byChild = new Map<string, CaseStep[]>()
+    for (const r of rows) byChild.set(r.childId, [...(byChild.get(r.childId) ?? []), asStep(r)])
+    let inCare = 0
+    let moved = 0
+    const broken: string[] = []
+    for (const [, all] of byChild) {
+      if (!all.some((s) => s.kind === 'looked_after')) continue
+      inCare++
+      for (const s of all)
+        for (const p of stepProblems(
+          s,
+          all.filter((o) => o.id !== s.id),
+          today,
+        ))
+          broken.push(`${s.kind} ${p.field}: ${p.message}`)
+      const [period] = periodsOfCare(all)
+      expect(period!.episodes[0]!.rne).toBe('S')
+      if (period!.episodes.some((e) => e.rne === 'P')) moved++
+    }
+    expect(broken).toEqual([])
+    expect(inCare / byChild.size).toBeGreaterThan(0.1)
+    expect(inCare / byChild.size).toBeLessThan(0.2)
+    expect(moved).toBeGreaterThan(0)
+  })
 })

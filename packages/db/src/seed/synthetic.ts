@@ -260,9 +260,46 @@ export async function seedSyntheticCouncil(db: Db, o: SyntheticOptions = {}): Pr
         }
       }
       if (path === 3) {
+        // about 1 in 7 of the children in need are in care: plans, health, school, moves and times missing
         const la = addCalendarDays(start, 30)
-        steps.push({ ...base, kind: 'looked_after', onDate: la, details: { legalStatus: 'V2', careLeaver: false } })
-        steps.push({ ...base, kind: 'placement', onDate: la, details: { type: 'foster_other', inArea: true } })
+        const home = rnd() < 0.25 // placed with relatives or friends
+        const type = home ? pick(['U1', 'U3'] as const) : pick(['U4', 'U6', 'U6', 'K2'] as const)
+        const provider =
+          type === 'K2' ? pick(['PR1', 'PR4', 'PR5'] as const) : type.startsWith('U') && rnd() < 0.3 ? 'PR4' : 'PR1'
+        const postcode = `NM${1 + Math.floor(rnd() * 9)} ${1 + Math.floor(rnd() * 9)}QQ`
+        const legalStatus = rnd() < 0.6 ? 'C1' : 'V2'
+        steps.push({
+          ...base,
+          kind: 'looked_after',
+          onDate: la,
+          details: { legalStatus, careLeaver: false, endReason: null },
+        })
+        const moves = addCalendarDays(la, 40 + Math.floor(rnd() * 60))
+        const moved = rnd() < 0.3 && moves <= today
+        const first = { type, provider, inArea: rnd() < 0.6, postcode, sameCarers: false, changeReason: null }
+        steps.push({
+          ...base,
+          kind: 'placement',
+          onDate: la,
+          endDate: moved ? moves : null,
+          details: moved ? { ...first, changeReason: pick(['CARPL', 'CREQB', 'CHILD', 'CLOSE'] as const) } : first,
+        })
+        if (moved)
+          steps.push({
+            ...base,
+            kind: 'placement',
+            onDate: moves,
+            details: {
+              ...first,
+              type: 'U6',
+              provider: 'PR1',
+              inArea: true,
+              postcode: `NM2 ${1 + Math.floor(rnd() * 9)}QX`,
+            },
+          })
+        const order = addCalendarDays(la, 20 + Math.floor(rnd() * 30))
+        if (legalStatus === 'C1' && rnd() < 0.4 && order <= today && (!moved || order !== moves))
+          steps.push({ ...base, kind: 'legal_status', onDate: order, details: { legalStatus: 'C2' } })
         steps.push({
           ...base,
           kind: 'statutory_visit',
@@ -271,6 +308,32 @@ export async function seedSyntheticCouncil(db: Db, o: SyntheticOptions = {}): Pr
         })
         const firstReview = addCalendarDays(la, 25)
         if (firstReview <= today) steps.push({ ...base, kind: 'lac_review', onDate: firstReview, details: {} })
+        const plan = addCalendarDays(la, 5 + Math.floor(rnd() * 8))
+        if (plan <= today) steps.push({ ...base, kind: 'care_plan', onDate: plan, details: {} })
+        // most have had their initial health assessment; some are waiting, as in life
+        const health = addCalendarDays(la, 10 + Math.floor(rnd() * 25))
+        if (rnd() < 0.85 && health <= today)
+          steps.push({ ...base, kind: 'health_assessment', onDate: health, details: { type: 'initial' } })
+        const teeth = addCalendarDays(la, 30 + Math.floor(rnd() * 60))
+        if (rnd() < 0.7 && teeth <= today) steps.push({ ...base, kind: 'dental_check', onDate: teeth, details: {} })
+        const pep = addCalendarDays(la, 12 + Math.floor(rnd() * 15))
+        if (rnd() < 0.8 && pep <= today) steps.push({ ...base, kind: 'pep', onDate: pep, details: { type: 'initial' } })
+        const gone = addCalendarDays(la, 15 + Math.floor(rnd() * 80))
+        if (rnd() < 0.1 && addCalendarDays(gone, 2) <= today) {
+          const back = addCalendarDays(gone, 1)
+          const held = rnd() < 0.7 && addCalendarDays(back, 2) <= today
+          steps.push({
+            ...base,
+            kind: 'missing_episode',
+            onDate: gone,
+            endDate: back,
+            details: {
+              kind: rnd() < 0.7 ? 'missing' : 'away',
+              returnInterview: held ? 'held' : null,
+              returnInterviewOn: held ? addCalendarDays(back, 2) : null,
+            },
+          })
+        }
       }
     })
     for (let i = 0; i < steps.length; i += 1000) await db.insert(caseSteps).values(steps.slice(i, i + 1000))

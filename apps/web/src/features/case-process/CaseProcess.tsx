@@ -18,6 +18,7 @@ import {
   type StepKind,
 } from '@hearth/domain/case-steps'
 import { PRIMARY_NEED_CODES, REFERRAL_SOURCES } from '@hearth/domain/referrals'
+import { CARE_ENDED_REASONS, PLACE_CHANGE_REASONS, PROVIDER_CODES } from '@hearth/domain/ssda903-codes'
 import { londonDateOf } from '@hearth/domain/working-days'
 import { ApiError, api } from '../../api'
 import {
@@ -75,12 +76,22 @@ function detailsFrom(kind: StepKind, f: FormData): Details {
     case 'statutory_visit':
       return { plan: text(f, 'plan') || undefined, seenAlone: bool(f, 'seenAlone') ?? undefined }
     case 'looked_after':
-      return { legalStatus: text(f, 'legalStatus') || undefined, careLeaver: f.get('careLeaver') === 'yes' }
+      return {
+        legalStatus: text(f, 'legalStatus') || undefined,
+        careLeaver: f.get('careLeaver') === 'yes',
+        endReason: orNull(text(f, 'endReason')),
+      }
+    case 'legal_status':
+      return { legalStatus: text(f, 'legalStatus') || undefined }
     case 'placement':
       return {
         type: text(f, 'placementType') || undefined,
+        provider: orNull(text(f, 'provider')),
         inArea: bool(f, 'inArea') ?? undefined,
+        postcode: text(f, 'placementPostcode'),
+        sameCarers: f.get('sameCarers') === 'yes',
         untilEighteen: f.get('untilEighteen') === 'yes',
+        changeReason: orNull(text(f, 'changeReason')),
       }
     case 'health_assessment':
     case 'pep':
@@ -278,7 +289,26 @@ function KindFields({ kind, d, error }: { kind: StepKind; d: Details; error: unk
             defaultValue={yn(d.careLeaver) ?? 'no'}
             error={error}
           />
+          <SelectField
+            name="endReason"
+            field={f('endReason')}
+            label="Why they stopped being looked after (with the end date)"
+            options={options(CARE_ENDED_REASONS)}
+            defaultValue={s('endReason')}
+            error={error}
+          />
         </>
+      )
+    case 'legal_status':
+      return (
+        <SelectField
+          name="legalStatus"
+          field={f('legalStatus')}
+          label="The new legal status"
+          options={options(LEGAL_STATUSES)}
+          defaultValue={s('legalStatus')}
+          error={error}
+        />
       )
     case 'placement':
       return (
@@ -287,8 +317,36 @@ function KindFields({ kind, d, error }: { kind: StepKind; d: Details; error: unk
             name="placementType"
             field={f('type')}
             label="Kind of placement"
-            options={options(PLACEMENT_TYPES, false)}
+            options={options(PLACEMENT_TYPES)}
             defaultValue={s('type')}
+            error={error}
+          />
+          <SelectField
+            name="provider"
+            field={f('provider')}
+            label="Who provides it"
+            hint="Not needed for a temporary move."
+            options={options(PROVIDER_CODES)}
+            defaultValue={s('provider')}
+            error={error}
+          />
+          <TextField
+            name="placementPostcode"
+            field={f('postcode')}
+            label="The placement’s postcode (optional)"
+            hint="Kept for the looked-after return. The address is not shown to the child’s parents."
+            defaultValue={s('postcode')}
+            width="govuk-input--width-10"
+            autoComplete="off"
+            error={error}
+          />
+          <Radios
+            name="sameCarers"
+            field={f('sameCarers')}
+            label="Is the child staying with the same carers as before?"
+            hint="Only for a change of placement type with the same carers, such as foster care becoming long-term."
+            options={yesNo}
+            defaultValue={yn(d.sameCarers) ?? 'no'}
             error={error}
           />
           <Radios
@@ -306,6 +364,14 @@ function KindFields({ kind, d, error }: { kind: StepKind; d: Details; error: unk
             hint="After its first year, visits are then due at most every 3 months instead of 6 weeks."
             options={yesNo}
             defaultValue={yn(d.untilEighteen) ?? 'no'}
+            error={error}
+          />
+          <SelectField
+            name="changeReason"
+            field={f('changeReason')}
+            label="If it ended with the child moving: why"
+            options={options(PLACE_CHANGE_REASONS, false)}
+            defaultValue={s('changeReason')}
             error={error}
           />
         </>

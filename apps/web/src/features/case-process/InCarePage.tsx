@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Link, useParams } from 'react-router'
 import type { InCareView } from '@hearth/contracts/case-process'
 import { longDate } from '@hearth/domain/dates'
+import { NEW_EPISODE_REASONS, type NewEpisodeReason } from '@hearth/domain/ssda903-codes'
 import { api } from '../../api'
 import { BackLink, ErrorSummary, Loading } from '../../components/govuk'
 import { useLiveEvents } from '../../live'
@@ -81,12 +82,56 @@ export function InCarePage() {
                 </Row>
                 <Row k="Placement">
                   {v.placement
-                    ? `${v.placement.typeLabel}, ${v.placement.inArea ? 'in the area' : 'out of the area'}, since ${longDate(v.placement.since)}${v.placement.untilEighteen ? '; meant to last until 18' : ''}`
+                    ? `${v.placement.typeLabel} (${v.placement.type}), ${v.placement.inArea ? 'in the area' : 'out of the area'}, since ${longDate(v.placement.since)}${v.placement.untilEighteen ? '; meant to last until 18' : ''}`
                     : 'No placement recorded'}
                   {v.placementsThisPeriod > 1 ? ` (placement ${v.placementsThisPeriod} in this time in care)` : ''}
                 </Row>
+                {v.placement && (
+                  <Row k="Provided by">
+                    {v.placement.providerLabel ?? 'No provider (a temporary move or another placement)'}
+                    {v.placement.postcode ? `; postcode ${v.placement.postcode} (not shown to the parents)` : ''}
+                  </Row>
+                )}
                 <Row k="Care plan">{v.carePlanAgreedOn ? `Agreed ${longDate(v.carePlanAgreedOn)}` : never}</Row>
               </dl>
+              {v.episodes.length > 0 && (
+                <table className="govuk-table hearth-stack">
+                  <caption className="govuk-table__caption govuk-table__caption--s">
+                    This time in care as the looked-after return counts it
+                  </caption>
+                  <thead className="govuk-table__head">
+                    <tr className="govuk-table__row">
+                      {['From', 'Why it started', 'Legal status', 'Placement', 'Until'].map((h) => (
+                        <th scope="col" className="govuk-table__header" key={h}>
+                          {h}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody className="govuk-table__body">
+                    {v.episodes.map((e) => (
+                      <tr className="govuk-table__row" key={e.decom}>
+                        <td className="govuk-table__cell" data-label="From">
+                          {longDate(e.decom)}
+                        </td>
+                        <td className="govuk-table__cell" data-label="Why it started">
+                          {NEW_EPISODE_REASONS[e.rne as NewEpisodeReason] ?? e.rne} ({e.rne})
+                        </td>
+                        <td className="govuk-table__cell" data-label="Legal status">
+                          {e.ls}
+                        </td>
+                        <td className="govuk-table__cell" data-label="Placement">
+                          {e.place ?? 'None recorded'}
+                          {e.provider ? ` (${e.provider})` : ''}
+                        </td>
+                        <td className="govuk-table__cell" data-label="Until">
+                          {e.dec ? `${longDate(e.dec)} (${e.rec ?? 'reason not recorded'})` : 'Now'}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
               <h2 className="govuk-heading-m">Health</h2>
               <dl className="govuk-summary-list">
                 <Row k="Last health assessment">
