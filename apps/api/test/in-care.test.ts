@@ -184,6 +184,21 @@ describe('a child in care', () => {
     ).toEqual(['2026-11-07 S C1 U6 2026-11-24 X1', '2026-11-24 L C2 U6  '])
   })
 
+  it('a looked-after review says how the child took part; “under 4” is refused for an 11-year-old', async () => {
+    const none = await post('lac_review', '2026-12-01', {})
+    expect(none.json().error.details.map((d: { field: string }) => d.field)).toEqual(['body.details.participation'])
+    const wrong = await post('lac_review', '2026-12-01', { participation: 'PN0' })
+    expect(wrong.statusCode).toBe(400)
+    expect(wrong.json().error.details).toEqual([
+      expect.objectContaining({ field: 'body.details.participation', census: '440' }),
+    ])
+    expect((await post('lac_review', '2026-12-01', { participation: 'PN1' })).statusCode).toBe(201)
+    const v = await view()
+    expect(v.reviews).toEqual({ last: '2026-12-01', held: 1 })
+    expect(dueOf(v).first_lac_review).toBeUndefined()
+    expect(dueOf(v).second_lac_review).toBe('2027-03-01') // 3 months on (reg 33(2))
+  })
+
   it('every kind of step the domain knows, the database accepts (its check names them all)', async () => {
     const [c] = (
       (await dbx.handle.db.execute(

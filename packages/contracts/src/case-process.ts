@@ -12,7 +12,12 @@ import {
 } from '@hearth/domain/case-steps'
 import { normalisePostcode } from '@hearth/domain/postcode'
 import { PRIMARY_NEED_CODE_LIST, REFERRAL_SOURCE_CODES } from '@hearth/domain/referrals'
-import { CARE_ENDED_REASON_LIST, PLACE_CHANGE_REASON_LIST, PROVIDER_CODE_LIST } from '@hearth/domain/ssda903-codes'
+import {
+  CARE_ENDED_REASON_LIST,
+  PLACE_CHANGE_REASON_LIST,
+  PROVIDER_CODE_LIST,
+  REVIEW_PARTICIPATION_LIST,
+} from '@hearth/domain/ssda903-codes'
 import { optionalText, Uuid } from './common'
 import { IsoDate } from './families'
 
@@ -113,7 +118,7 @@ export const StepDetails = {
     sameCarers: z.boolean().default(false),
     changeReason: code(PLACE_CHANGE_REASON_LIST, 'why the child moved').nullable().default(null),
   }),
-  lac_review: z.object({}),
+  lac_review: z.object({ participation: code(REVIEW_PARTICIPATION_LIST, 'how the child took part') }),
   care_plan: z.object({}),
   health_assessment: z.object({
     type: z.enum(['initial', 'review'], { message: 'choose initial or review' }),

@@ -12,6 +12,8 @@ import {
   PROVIDER_CODES,
   type ProviderCode,
   providerProblem,
+  REVIEW_PARTICIPATION,
+  type ReviewParticipation,
 } from './ssda903-codes'
 import { addWorkingDays, type HolidaySet, isWorkingDay } from './working-days'
 
@@ -168,7 +170,8 @@ export interface StepDetails {
     /** REASON_PLACE_CHANGE: given when the placement ends with the child moving. */
     changeReason?: PlaceChangeReason | null
   }
-  lac_review: Record<string, never>
+  /** How the child took part (SSDA903 REVIEW_CODE); absent on reviews recorded before it was asked. */
+  lac_review: { participation?: ReviewParticipation | null }
   care_plan: Record<string, never>
   health_assessment: { type: 'initial' | 'review' }
   dental_check: Record<string, never>
@@ -224,7 +227,12 @@ const overlaps = (a: AnyStep, b: AnyStep) => a.on <= (b.endOn ?? '9999-12-31') &
  * the field and says why, with the census rule where there is one. Refused at the source rather
  * than reported at year end.
  */
-export function stepProblems(step: AnyStep, others: readonly AnyStep[], today: string): StepProblem[] {
+export function stepProblems(
+  step: AnyStep,
+  others: readonly AnyStep[],
+  today: string,
+  child: { dateOfBirth?: string | null } = {},
+): StepProblem[] {
   const out: StepProblem[] = []
   const say = (field: string, message: string, offer?: StepKind) => {
     // "(census rule 8820)" is for the data team: the practitioner reads the words alone
@@ -428,10 +436,23 @@ export function stepProblems(step: AnyStep, others: readonly AnyStep[], today: s
         say('details.changeReason', 'a temporary move has no reason for moving: the child goes back')
       break
     }
-    case 'lac_review':
+    case 'lac_review': {
       if (!ofKind('looked_after').some((p) => within(step.on, p)))
         say('on', 'a looked-after review is held while the child is looked after')
+      const took = (step as CaseStep<'lac_review'>).details.participation
+      const dob = child.dateOfBirth
+      if (took && dob) {
+        const underFour = step.on < addCalendarMonths(dob, 48)
+        if (took === 'PN0' && !underFour)
+          say(
+            'details.participation',
+            'the child was 4 or over at the review: say how they took part (census rule 440)',
+          )
+        if (took !== 'PN0' && underFour)
+          say('details.participation', 'the child was under 4 at the review: choose “Under 4” (census rule 441)')
+      }
       break
+    }
     case 'care_plan':
     case 'dental_check':
       if (!ofKind('looked_after').some((p) => within(step.on, p)))
@@ -729,6 +750,8 @@ export function describeStep(s: CaseStep): string {
       return `${said(LEGAL_STATUSES, 'legalStatus')}${d.careLeaver ? '; a care leaver' : ''}${d.endReason ? `; ended: ${said(CARE_ENDED_REASONS, 'endReason')}` : ''}.`
     case 'legal_status':
       return `Now: ${said(LEGAL_STATUSES, 'legalStatus')} (${d.legalStatus}).`
+    case 'lac_review':
+      return d.participation ? `${said(REVIEW_PARTICIPATION, 'participation')} (${d.participation}).` : ''
     case 'placement':
       return [
         `${said(PLACEMENT_TYPES, 'type')} (${d.type})`,

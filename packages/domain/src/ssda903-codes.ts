@@ -96,6 +96,20 @@ export const PLACE_CHANGE_REASONS = {
 export type PlaceChangeReason = keyof typeof PLACE_CHANGE_REASONS
 export const PLACE_CHANGE_REASON_LIST = Object.keys(PLACE_CHANGE_REASONS) as PlaceChangeReason[]
 
+/** REVIEW_CODE: how the child took part in their looked-after review. */
+export const REVIEW_PARTICIPATION = {
+  PN0: 'Under 4 at the time of the review',
+  PN1: 'Came and spoke for themselves',
+  PN2: 'Came; an advocate or the reviewing officer spoke for them',
+  PN3: 'Came and gave their views without words',
+  PN4: 'Came but did not give their views',
+  PN5: 'Did not come; briefed an advocate or the reviewing officer',
+  PN6: 'Did not come; gave their views another way (letter, text, phone, video or Viewpoint)',
+  PN7: 'Did not come, and their views were not given',
+} as const
+export type ReviewParticipation = keyof typeof REVIEW_PARTICIPATION
+export const REVIEW_PARTICIPATION_LIST = Object.keys(REVIEW_PARTICIPATION) as ReviewParticipation[]
+
 /** RNE: why a new episode of care started. */
 export const NEW_EPISODE_REASONS = {
   S: 'Started to be looked after',

@@ -107,6 +107,17 @@ describe('order rules for a child in care, refused naming the field', () => {
     expect(fields(stepProblems(pep('2026-03-02', 'review'), base, today))).toEqual(['body.details.type'])
   })
 
+  it('how the child took part in a review: “under 4” only under 4 — 903 rules 440 and 441', () => {
+    const review = (participation: 'PN0' | 'PN1') => step('lac_review', '2026-05-04', { participation })
+    const under4 = { dateOfBirth: '2022-06-01' }
+    const over4 = { dateOfBirth: '2022-05-04' } // 4 on the day of the review
+    expect(stepProblems(review('PN0'), base, today, under4)).toEqual([])
+    expect(fields(stepProblems(review('PN1'), base, today, under4))).toEqual(['body.details.participation'])
+    expect(fields(stepProblems(review('PN0'), base, today, over4))).toEqual(['body.details.participation'])
+    expect(stepProblems(review('PN1'), base, today, over4)).toEqual([])
+    expect(stepProblems(review('PN1'), base, today)).toEqual([]) // age not known: not refused
+  })
+
   it('times missing: no overlap; the interview follows the return, with its date when held', () => {
     const m = [...base, missing('2026-03-02', '2026-03-04')]
     expect(fields(stepProblems(missing('2026-03-03', '2026-03-05'), m, today))).toEqual(['body.on'])
@@ -140,8 +151,8 @@ describe('the In care page’s summary', () => {
       health('2026-08-20', 'review'),
       step('dental_check', '2026-03-01', {}),
       pep('2026-02-25'),
-      step('lac_review', '2026-03-02', {}),
-      step('lac_review', '2026-09-01', {}),
+      step('lac_review', '2026-03-02', { participation: 'PN1' }),
+      step('lac_review', '2026-09-01', { participation: 'PN6' }),
       missing('2026-04-01', '2026-04-02', 'held', '2026-04-03'),
       missing('2026-06-01', null),
     ]

@@ -57,7 +57,7 @@ const bo: AnnexRecords = {
     step('looked_after', '2026-07-02', { legalStatus: 'V2', careLeaver: false }),
     step('placement', '2026-07-02', { type: 'U6', provider: 'PR1', inArea: true }, '2026-08-01'),
     step('placement', '2026-08-01', { type: 'K2', provider: 'PR4', inArea: false }),
-    step('lac_review', '2026-07-29', {}),
+    step('lac_review', '2026-07-29', { participation: 'PN1' }),
   ],
   assessments: [],
   referrals: [],

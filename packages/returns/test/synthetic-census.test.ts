@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { asStep } from '@hearth/db/case-process'
 import { caseSteps } from '@hearth/db/schema/case-process'
+import { children } from '@hearth/db/schema/families'
 import { seedSyntheticCouncil } from '@hearth/db/seed/synthetic'
 import { periodsOfCare } from '@hearth/domain/care-episodes'
 import { type CaseStep, stepProblems } from '@hearth/domain/case-steps'
@@ -96,12 +97,18 @@ describe('the synthetic council’s children in care (#34)', () => {
   it('about 1 in 7 of its children in need are looked after, and their steps break no order rule', async () => {
     const rows = await dbx.handle.db.select().from(caseSteps).where(eq(caseSteps.councilId, councilId))
     // Node 20: no Map.groupBy
+    const born = new Map(
+      (await dbx.handle.db.select({ id: children.id, dob: children.dateOfBirth }).from(children)).map((c) => [
+        c.id,
+        c.dob,
+      ]),
+    )
     const byChild = new Map<string, CaseStep[]>()
     for (const r of rows) byChild.set(r.childId, [...(byChild.get(r.childId) ?? []), asStep(r)])
     let inCare = 0
     let moved = 0
     const broken: string[] = []
-    for (const [, all] of byChild) {
+    for (const [childId, all] of byChild) {
       if (!all.some((s) => s.kind === 'looked_after')) continue
       inCare++
       for (const s of all)
@@ -109,6 +116,7 @@ describe('the synthetic council’s children in care (#34)', () => {
           s,
           all.filter((o) => o.id !== s.id),
           today,
+          { dateOfBirth: born.get(childId) ?? null },
         ))
           broken.push(`${s.kind} ${p.field}: ${p.message}`)
       const [period] = periodsOfCare(all)

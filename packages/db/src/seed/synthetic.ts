@@ -1,4 +1,5 @@
 import { addCalendarDays, londonDateOf } from '@hearth/domain/working-days'
+import { addCalendarMonths } from '@hearth/domain/clocks'
 import type { Db } from '../client'
 import { refreshCouncilClocks } from '../case-process'
 import { hashPassword } from '../passwords'
@@ -145,7 +146,10 @@ export async function seedSyntheticCouncil(db: Db, o: SyntheticOptions = {}): Pr
         upnUnknown: rnd() < 0.5 ? 'UN2' : null,
       }
     })
-    const kids = await db.insert(children).values(kidRows).returning({ id: children.id, familyId: children.familyId })
+    const kids = await db
+      .insert(children)
+      .values(kidRows)
+      .returning({ id: children.id, familyId: children.familyId, dateOfBirth: children.dateOfBirth })
     made += kids.length
     const steps: (typeof caseSteps.$inferInsert)[] = []
     const assessed: (typeof assessments.$inferInsert)[] = []
@@ -307,7 +311,11 @@ export async function seedSyntheticCouncil(db: Db, o: SyntheticOptions = {}): Pr
           details: { plan: 'lac', seenAlone: true },
         })
         const firstReview = addCalendarDays(la, 25)
-        if (firstReview <= today) steps.push({ ...base, kind: 'lac_review', onDate: firstReview, details: {} })
+        // how they took part: "under 4" for the youngest, as the return's rules 440 and 441 ask
+        const underFour = !kid.dateOfBirth || firstReview < addCalendarMonths(kid.dateOfBirth, 48)
+        const participation = underFour ? 'PN0' : pick(['PN1', 'PN1', 'PN2', 'PN5', 'PN6'] as const)
+        if (firstReview <= today)
+          steps.push({ ...base, kind: 'lac_review', onDate: firstReview, details: { participation } })
         const plan = addCalendarDays(la, 5 + Math.floor(rnd() * 8))
         if (plan <= today) steps.push({ ...base, kind: 'care_plan', onDate: plan, details: {} })
         // most have had their initial health assessment; some are waiting, as in life

@@ -71,9 +71,14 @@ export async function dueOf(ex: Executor, councilId: string, where: ReturnType<t
 export const toProblemStep = (id: string, s: Step) =>
   asStep({ id, kind: s.kind, onDate: s.on, endDate: s.endOn ?? null, details: s.details } as CaseStepRow)
 
-export function refuseProblems(step: Step, id: string, others: CaseStepRow[]) {
+export function refuseProblems(
+  step: Step,
+  id: string,
+  others: CaseStepRow[],
+  child: { dateOfBirth?: string | null } = {},
+) {
   if (STEP_DATES[step.kind].end === null && step.endOn) throw invalid('body.endOn', 'this kind of step has no end date')
-  const problems = stepProblems(toProblemStep(id, step), others.map(asStep), londonDateOf(new Date()))
+  const problems = stepProblems(toProblemStep(id, step), others.map(asStep), londonDateOf(new Date()), child)
   if (problems.length) throw new AppError('validation_failed', 'Check the highlighted answers.', problems)
 }
 

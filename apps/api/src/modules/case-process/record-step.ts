@@ -18,7 +18,7 @@ export async function recordStep(deps: Deps, caller: Caller, familyId: string, i
   const { db } = deps
   await mustHold(deps, caller, familyId)
   const [child] = await db
-    .select({ id: children.id })
+    .select({ id: children.id, dateOfBirth: children.dateOfBirth })
     .from(children)
     .where(
       and(eq(children.councilId, caller.councilId), eq(children.id, input.childId), eq(children.familyId, familyId)),
@@ -26,7 +26,7 @@ export async function recordStep(deps: Deps, caller: Caller, familyId: string, i
   if (!child) throw invalid('body.childId', 'not a child of this family')
   const row = await db.transaction(async (tx) => {
     const others = await childStepsLocked(tx, caller.councilId, input.childId)
-    refuseProblems(input, 'new', others)
+    refuseProblems(input, 'new', others, child)
     const [s] = await tx
       .insert(caseSteps)
       .values({
@@ -79,10 +79,15 @@ export async function correctStep(deps: Deps, caller: Caller, id: string, input:
     const before = all.find((s) => s.id === id)!
     if (before.version !== input.version)
       throw new AppError('conflict', 'Someone changed this step while you were looking. Look again.')
+    const [kid] = await tx
+      .select({ dateOfBirth: children.dateOfBirth })
+      .from(children)
+      .where(and(eq(children.councilId, caller.councilId), eq(children.id, found.childId)))
     refuseProblems(
       input,
       id,
       all.filter((s) => s.id !== id),
+      kid,
     )
     const [after] = await tx
       .update(caseSteps)

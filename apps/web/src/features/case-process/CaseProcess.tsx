@@ -18,7 +18,12 @@ import {
   type StepKind,
 } from '@hearth/domain/case-steps'
 import { PRIMARY_NEED_CODES, REFERRAL_SOURCES } from '@hearth/domain/referrals'
-import { CARE_ENDED_REASONS, PLACE_CHANGE_REASONS, PROVIDER_CODES } from '@hearth/domain/ssda903-codes'
+import {
+  CARE_ENDED_REASONS,
+  PLACE_CHANGE_REASONS,
+  PROVIDER_CODES,
+  REVIEW_PARTICIPATION,
+} from '@hearth/domain/ssda903-codes'
 import { londonDateOf } from '@hearth/domain/working-days'
 import { ApiError, api } from '../../api'
 import {
@@ -83,6 +88,8 @@ function detailsFrom(kind: StepKind, f: FormData): Details {
       }
     case 'legal_status':
       return { legalStatus: text(f, 'legalStatus') || undefined }
+    case 'lac_review':
+      return { participation: text(f, 'participation') || undefined }
     case 'placement':
       return {
         type: text(f, 'placementType') || undefined,
@@ -298,6 +305,18 @@ function KindFields({ kind, d, error }: { kind: StepKind; d: Details; error: unk
             error={error}
           />
         </>
+      )
+    case 'lac_review':
+      return (
+        <SelectField
+          name="participation"
+          field={f('participation')}
+          label="How did the child take part?"
+          hint="In their own words where they can: the reviewing officer's record says more."
+          options={options(REVIEW_PARTICIPATION)}
+          defaultValue={s('participation')}
+          error={error}
+        />
       )
     case 'legal_status':
       return (
