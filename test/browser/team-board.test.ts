@@ -324,12 +324,22 @@ describe('in Chromium: the team board', () => {
     const main = alice.getByRole('main')
     expect(await main.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true)
     expect(await axeViolations(alice)).toEqual([])
-    // and on the lead's day, with every other running timescale
+    // and on the lead's day, with every other running timescale (back on a desktop screen)
+    await alice.setViewportSize({ width: 1280, height: 900 })
     await alice.goto(`${server.url}/`)
     const mine = alice.getByRole('region', { name: /^Statutory timescales/ })
     // a week or more off: folded under "coming up later", opened to read
     await mine.getByText(/^Coming up later/).click()
     await mine.getByText(new RegExp(`${name}.*visit the child in their new placement by`)).waitFor()
     await mine.getByText(new RegExp(`${name}.*prepare the care plan by`)).waitFor()
+    // the team's list of children in care, from the board, opens the child's In care page
+    await alice.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Team board' }).click()
+    await alice.getByRole('link', { name: 'Children in care' }).click()
+    await alice.getByRole('heading', { name: 'Children in care (1)' }).waitFor()
+    const list = alice.getByRole('table', { name: 'Children looked after, longest in care first' })
+    await list.getByText('Interim care order (C1)').waitFor()
+    expect(await axeViolations(alice)).toEqual([])
+    await list.getByRole('link', { name }).click()
+    await alice.getByRole('heading', { name: 'In care', level: 1 }).waitFor()
   })
 })

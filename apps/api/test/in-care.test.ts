@@ -28,6 +28,7 @@ let dbx: Awaited<ReturnType<typeof freshDatabase>>
 let council: Council
 let family: Family
 let childId: string
+let teamId: string
 let lead: Awaited<ReturnType<typeof signInAs>>
 let elsewhere: Awaited<ReturnType<typeof signInAs>>
 let stranger: Awaited<ReturnType<typeof signInAs>>
@@ -49,6 +50,7 @@ beforeAll(async () => {
   council = await makeCouncil(db)
   const patch = await makePatch(db, council, { postcodeAreas: ['NM1'] })
   const team = await makeTeam(db, council, { patch })
+  teamId = team.id
   const other = await makeTeam(db, council, { patch: await makePatch(db, council, { postcodeAreas: ['NM9'] }) })
   family = await makeFamily(db, council, { patch })
   childId = (await makeChild(db, family, { firstName: 'Carey', dateOfBirth: '2015-06-01' })).id
@@ -197,6 +199,22 @@ describe('a child in care', () => {
     expect(v.reviews).toEqual({ last: '2026-12-01', held: 1 })
     expect(dueOf(v).first_lac_review).toBeUndefined()
     expect(dueOf(v).second_lac_review).toBe('2027-03-01') // 3 months on (reg 33(2))
+  })
+
+  it('is on the team’s list of children in care, with its legal status, placement and what is due first', async () => {
+    const res = await lead.request('GET', `/api/teams/${teamId}/children-in-care`)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toEqual([
+      expect.objectContaining({
+        childId,
+        familyId: family.id,
+        since: '2026-11-07',
+        legalStatus: 'C2', // changed on 24 November
+        placement: 'Fostered with another carer: not long-term or fostering for adoption (U6)',
+        next: expect.objectContaining({ dueOn: expect.any(String) }),
+      }),
+    ])
+    expect((await elsewhere.request('GET', `/api/teams/${teamId}/children-in-care`)).statusCode).toBe(404)
   })
 
   it('every kind of step the domain knows, the database accepts (its check names them all)', async () => {

@@ -349,3 +349,19 @@ export const InCareView = z.object({
   ),
 })
 export type InCareView = z.infer<typeof InCareView>
+
+/** A looked-after child of the families a team holds, for the team's "Children in care" list. */
+export const TeamChildInCare = z.object({
+  childId: Uuid,
+  childName: z.string(),
+  familyId: Uuid,
+  familyName: z.string(),
+  since: z.string(),
+  legalStatus: z.string(),
+  legalStatusLabel: z.string(),
+  placement: z.string().nullable(),
+  /** What falls due first for the child, if anything is running. */
+  next: z
+    .object({ label: z.string(), dueOn: z.string(), state: z.enum(['on_track', 'due_soon', 'overdue']) })
+    .nullable(),
+})

@@ -74,6 +74,10 @@ const cases: RouteCases = {
     'GET /api/children/:id/in-care': (ids) => ({ as: 'practitioner', path: `/api/children/${ids.child}/in-care` }),
     'GET /api/me/clocks': () => ({ as: 'practitioner', path: '/api/me/clocks' }),
     'GET /api/teams/:id/clocks': (ids) => ({ as: 'practitioner', path: `/api/teams/${ids.team}/clocks` }),
+    'GET /api/teams/:id/children-in-care': (ids) => ({
+      as: 'practitioner',
+      path: `/api/teams/${ids.team}/children-in-care`,
+    }),
   },
 }
 export default cases

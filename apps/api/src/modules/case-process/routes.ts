@@ -7,6 +7,7 @@ import {
   ClockSetting,
   DueClockView,
   InCareView,
+  TeamChildInCare,
   StepCorrect,
   StepCreate,
   StepDetailView,
@@ -20,6 +21,7 @@ import { clockSettingsView, setClockLength } from './clock-settings'
 import { correctStep, recordStep } from './record-step'
 import { familyCaseProcess, getStep } from './get-case-process'
 import { getInCare } from './get-in-care'
+import { teamChildrenInCare } from './team-in-care'
 import { myClocks, teamClocks } from './list-clocks'
 
 const PRACTITIONER = ['practitioner'] as const
@@ -157,6 +159,23 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => myClocks(deps, callerOf(request)),
+  )
+  app.get(
+    '/teams/:id/children-in-care',
+    {
+      config: {
+        family: { not: 'a team: what it lists is filtered by family access' },
+        access: PRACTITIONER,
+        reads: readsList('in_care.list', 'child'),
+      },
+      schema: {
+        tags,
+        summary: 'The children looked after in the families the team holds: legal status, placement, what is due first',
+        params: IdParams,
+        response: { 200: z.array(TeamChildInCare), ...errors },
+      },
+    },
+    async (request) => teamChildrenInCare(deps, callerOf(request), request.params.id),
   )
   app.get(
     '/teams/:id/clocks',

@@ -3,11 +3,13 @@ import { FamilyCaseProcess } from './CaseProcess'
 import { hasRole } from '../../session'
 import { ClockSettingsPage } from './ClockSettingsPage'
 import { InCarePage } from './InCarePage'
+import { TeamInCarePage } from './TeamInCarePage'
 
 export const feature: Feature = {
   routes: [
     { path: '/admin/timescales', roles: ['administrator'], page: () => <ClockSettingsPage /> },
     { path: '/children/:id/in-care', roles: ['practitioner'], page: () => <InCarePage /> },
+    { path: '/teams/:id/in-care', roles: ['practitioner'], page: () => <TeamInCarePage /> },
   ],
   nav: (me) =>
     hasRole(me, 'administrator')

@@ -73,6 +73,10 @@ export function TeamBoardPage() {
         <Link className="govuk-link" to={`/teams/${id}/decisions`}>
           Team decisions log
         </Link>
+        {' · '}
+        <Link className="govuk-link" to={`/teams/${id}/in-care`}>
+          Children in care
+        </Link>
       </p>
       <ErrorSummary error={claim.error ?? setDuty.error} />
       {done && <Panel>{done}</Panel>}
